@@ -1,0 +1,36 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { api, onSessionExpired, tokenStore } from '../lib/api/api';
+import type { ApiClient } from '../lib/api/api-client';
+import { ApiContext } from '../lib/api/api-context';
+import type { TokenStore } from '../lib/api/token-store';
+import { SessionProvider } from '../lib/auth/session-provider';
+import { i18n } from '../lib/i18n/i18n';
+import { cssVariablesResolver, theme } from './theme';
+
+interface ProvidersProps {
+  queryClient: QueryClient;
+  children: ReactNode;
+  /** Tests pass their own client and token store. */
+  apiClient?: ApiClient;
+  tokens?: TokenStore;
+  sessionExpired?: (listener: () => void) => () => void;
+}
+
+export function Providers({ queryClient, children, apiClient = api, tokens = tokenStore, sessionExpired = onSessionExpired }: ProvidersProps) {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <ApiContext.Provider value={apiClient}>
+            <SessionProvider api={apiClient} tokens={tokens} onSessionExpired={sessionExpired}>
+              {children}
+            </SessionProvider>
+          </ApiContext.Provider>
+        </QueryClientProvider>
+      </I18nextProvider>
+    </MantineProvider>
+  );
+}

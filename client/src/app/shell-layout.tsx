@@ -1,0 +1,81 @@
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
+import { LanguageSwitch } from '../components/language-switch';
+import { LoadingState } from '../components/loading-state';
+import { useSession } from '../lib/auth/session-context';
+import { navigationFor } from './navigation';
+
+/** The signed-in frame: header (brand, language, user, sign out), role-aware navigation, main content. */
+export function ShellLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const items = navigationFor(session.roles);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <Anchor href="#main-content" className="skip-link">
+        {t('app.skipToContent')}
+      </Anchor>
+      <AppShell.Header component="header">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+              aria-controls="main-navigation"
+              aria-expanded={opened}
+            />
+            <Anchor component={Link} to="/" fw={700} fz="xl" underline="never">
+              {t('app.name')}
+            </Anchor>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitch />
+            {session.user && (
+              <Text size="sm" visibleFrom="sm" data-testid="signed-in-user">
+                {session.user.displayName}
+              </Text>
+            )}
+            <Button variant="default" size="xs" onClick={() => void session.signOut()}>
+              {t('nav.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t('nav.main')}>
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {items.map((item) => (
+            <li key={item.to}>
+              <NavLink
+                component={RouterNavLink}
+                to={item.to}
+                label={t(item.labelKey)}
+                active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+                onClick={close}
+              />
+            </li>
+          ))}
+        </ul>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main-content" tabIndex={-1}>
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

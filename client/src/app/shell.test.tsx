@@ -1,0 +1,172 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REFRESH_TOKEN_KEY } from '../lib/api/token-store';
+import { LANGUAGE_KEY, setLanguage } from '../lib/i18n/i18n';
+import { installFakeApi, json, noContent, problem, type Handler } from '../testing/fake-api';
+import { learnerMe, orgAdminMe, platformAdminMe, tokenPair, trainerMe } from '../testing/fixtures';
+import type { Me } from '../lib/auth/roles';
+import { renderApp } from '../testing/render-app';
+
+/** A signed-in session as after a reload: only the refresh token survives, in localStorage. */
+function sessionApi(me: Me, extra: Record<string, Handler> = {}, { refreshesBeforeRevocation = Infinity } = {}) {
+  localStorage.setItem(REFRESH_TOKEN_KEY, 'stored-refresh');
+  let current = tokenPair();
+  let refreshes = 0;
+  const api = installFakeApi({
+    'POST /api/v1/auth/refresh': async (request) => {
+      const { refreshToken } = (await request.json()) as { refreshToken: string };
+      refreshes += 1;
+      if (refreshes > refreshesBeforeRevocation) return problem(401, 'invalid-refresh-token');
+      if (refreshToken !== 'stored-refresh' && refreshToken !== current.refreshToken) {
+        return problem(401, 'invalid-refresh-token');
+      }
+      current = tokenPair();
+      return json(current);
+    },
+    'GET /api/v1/me': (request) =>
+      request.headers.get('Authorization') === `Bearer ${current.accessToken}` ? json(me) : problem(401, 'unauthorized'),
+    'POST /api/v1/auth/logout': () => noContent(),
+    ...extra,
+  });
+  return api;
+}
+
+function navigation() {
+  return within(screen.getByRole('navigation', { name: 'Navigation principale' }));
+}
+
+afterEach(async () => {
+  await setLanguage('fr');
+});
+
+describe('Shell', () => {
+  it('keeps the session across a reload through the stored refresh token', async () => {
+    const api = sessionApi(trainerMe);
+    const { router } = renderApp('/');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Espace formateur' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/trainer');
+    expect(api.sent('POST /api/v1/auth/refresh')).toHaveLength(1);
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).not.toBe('stored-refresh');
+    expect(screen.getByText('Benoît Lefèvre')).toBeInTheDocument();
+  });
+
+  it('adapts the navigation to the roles', async () => {
+    sessionApi(trainerMe);
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'Espace formateur' });
+    expect(navigation().getByRole('link', { name: 'Espace formateur' })).toHaveAttribute('aria-current', 'page');
+    expect(navigation().getByRole('link', { name: 'Mon profil' })).toBeInTheDocument();
+    expect(navigation().queryByRole('link', { name: 'Mon parcours' })).not.toBeInTheDocument();
+    expect(navigation().queryByRole('link', { name: 'Administration' })).not.toBeInTheDocument();
+  });
+
+  it('gives the platform admin the administration home', async () => {
+    sessionApi(platformAdminMe);
+    renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Administration de la plateforme' })).toBeInTheDocument();
+    expect(navigation().getByRole('link', { name: 'Administration' })).toBeInTheDocument();
+  });
+
+  it('shows honest empty states on the learner home', async () => {
+    sessionApi(learnerMe);
+    renderApp('/learner');
+    expect(await screen.findByText(/Vos cohortes apparaîtront ici/)).toBeInTheDocument();
+  });
+
+  it('refuses a trainer page to a learner', async () => {
+    sessionApi(learnerMe);
+    renderApp('/trainer');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Accès refusé' })).toBeInTheDocument();
+    expect(screen.queryByText('Cohortes que vous animez')).not.toBeInTheDocument();
+  });
+
+  it('sends an anonymous visitor to sign in with returnTo', async () => {
+    installFakeApi({});
+    const { router } = renderApp('/profile');
+    await screen.findByRole('heading', { level: 1, name: 'Connexion' });
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(router.state.location.search).toBe('?returnTo=%2Fprofile');
+  });
+
+  it('sends the user back to sign in with returnTo when the session expires', async () => {
+    const api = sessionApi(orgAdminMe, {
+      [`GET /api/v1/organizations/${orgAdminMe.organizations[0]!.organizationId}/members`]: () =>
+        problem(401, 'unauthorized'),
+    }, { refreshesBeforeRevocation: 1 });
+    const { router } = renderApp('/organization');
+
+    expect(await screen.findByText('Votre session a expiré. Reconnectez-vous pour continuer.')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(router.state.location.search).toBe('?returnTo=%2Forganization');
+    // First refresh on load, then one more on the members' 401, which the revoked family fails.
+    expect(api.sent('POST /api/v1/auth/refresh')).toHaveLength(2);
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+  });
+
+  it('switches the language, persists it and formats in the locale', async () => {
+    sessionApi(trainerMe);
+    const { user } = renderApp('/trainer');
+    await screen.findByRole('heading', { level: 1, name: 'Espace formateur' });
+
+    await user.selectOptions(screen.getByLabelText('Langue'), 'en');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Trainer space' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(screen.getByText(/^Today is \w+day, /)).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Language'), 'fr');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Espace formateur' })).toBeInTheDocument();
+    expect(screen.getByText(/^Nous sommes le \w+ /)).toBeInTheDocument();
+  });
+
+  it('signs out: revokes the refresh token and forgets it', async () => {
+    const api = sessionApi(trainerMe);
+    const { user, router } = renderApp('/trainer');
+    await screen.findByRole('heading', { level: 1, name: 'Espace formateur' });
+    const refreshToken = localStorage.getItem(REFRESH_TOKEN_KEY);
+
+    await user.click(screen.getByRole('button', { name: 'Se déconnecter' }));
+
+    expect(await screen.findByText('Vous êtes déconnecté.')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(router.state.location.search).toBe('');
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+    expect(await api.sent('POST /api/v1/auth/logout')[0]?.json()).toEqual({ refreshToken });
+  });
+
+  it('lists the organisation members for an org admin', async () => {
+    const orgId = orgAdminMe.organizations[0]!.organizationId;
+    sessionApi(orgAdminMe, {
+      [`GET /api/v1/organizations/${orgId}/members`]: () =>
+        json({
+          items: [
+            { userId: '1', email: 'benoit.lefevre@demo.spoc.local', displayName: 'Benoît Lefèvre', role: 'Trainer' },
+            { userId: '2', email: 'lea.bernard@demo.spoc.local', displayName: 'Léa Bernard', role: 'Learner' },
+          ],
+          page: 1,
+          pageSize: 20,
+          totalCount: 2,
+        }),
+    });
+    renderApp('/organization');
+
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('cell', { name: 'Benoît Lefèvre' })).toBeInTheDocument();
+    expect(within(table).getByRole('cell', { name: 'Apprenant' })).toBeInTheDocument();
+    expect(screen.getByText('2 membres')).toBeInTheDocument();
+  });
+
+  it('shows an error with a retry when the API is down', async () => {
+    localStorage.setItem(REFRESH_TOKEN_KEY, 'stored-refresh');
+    installFakeApi({ 'POST /api/v1/auth/refresh': () => problem(503, 'unavailable'), 'GET /api/v1/me': () => problem(401, 'unauthorized') });
+    const { router } = renderApp('/trainer');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Le serveur a rencontré une erreur');
+    expect(screen.getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/trainer');
+    // A server failure is not a sign-out: the refresh token is kept for the retry.
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('stored-refresh');
+  });
+});

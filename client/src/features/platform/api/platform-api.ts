@@ -1,0 +1,33 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { unwrap } from '../../../lib/api/api-client';
+import { useApi } from '../../../lib/api/api-context';
+import type { paths } from '../../../lib/api/schema';
+
+export type RegisterBody = NonNullable<
+  paths['/api/v1/auth/register']['post']['requestBody']
+>['content']['application/json'];
+
+export function useRegister() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: (body: RegisterBody) => unwrap(api.POST('/api/v1/auth/register', { body })),
+  });
+}
+
+export const MEMBERS_PAGE_SIZE = 20;
+
+export function useOrganizationMembers(organizationId: string | undefined, page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['organizations', organizationId, 'members', page],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/organizations/{orgId}/members', {
+          params: { path: { orgId: organizationId ?? '' }, query: { page, pageSize: MEMBERS_PAGE_SIZE } },
+          signal,
+        }),
+      ),
+    enabled: organizationId !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,93 @@
+import { Group, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { useSession } from '../../../lib/auth/session-context';
+import { useFormatters } from '../../../lib/i18n/format';
+import { MEMBERS_PAGE_SIZE, useOrganizationMembers } from '../api/platform-api';
+import { HomeHeader } from './home-header';
+import { organizationRoleKey } from './role-labels';
+
+/** The org admin's home: their organisation's members, from GET /organizations/{orgId}/members. */
+export function OrganizationHome() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const format = useFormatters();
+  const organization = user?.organizations.find((membership) => membership.role === 'OrgAdmin');
+  const [page, setPage] = useState(1);
+  const members = useOrganizationMembers(organization?.organizationId, page);
+
+  if (!organization) {
+    return (
+      <>
+        <HomeHeader title={t('home.orgAdmin.title')} />
+        <EmptyState title={t('home.orgAdmin.membersTitle')} message={t('home.orgAdmin.noOrganization')} />
+      </>
+    );
+  }
+
+  const pages = members.data ? Math.max(1, Math.ceil(members.data.totalCount / MEMBERS_PAGE_SIZE)) : 1;
+
+  return (
+    <>
+      <HomeHeader title={`${t('home.orgAdmin.title')} · ${organization.name}`} />
+      {members.isPending ? (
+        <LoadingState />
+      ) : members.isError ? (
+        <ErrorState error={members.error} onRetry={() => void members.refetch()} />
+      ) : members.data.items.length === 0 ? (
+        <EmptyState title={t('home.orgAdmin.membersTitle')} message={t('home.orgAdmin.membersEmpty')} />
+      ) : (
+        <Paper withBorder p="lg" component="section" aria-labelledby="members-title">
+          <Stack>
+            <Group justify="space-between">
+              <Title order={2} size="h3" id="members-title">
+                {t('home.orgAdmin.membersTitle')}
+              </Title>
+              <Text c="dimmed">
+                {t('home.orgAdmin.membersCount', { count: members.data.totalCount })}
+              </Text>
+            </Group>
+            <Table.ScrollContainer minWidth={480}>
+              <Table striped aria-busy={members.isFetching}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('home.orgAdmin.name')}</Table.Th>
+                    <Table.Th scope="col">{t('home.orgAdmin.email')}</Table.Th>
+                    <Table.Th scope="col">{t('home.orgAdmin.role')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {members.data.items.map((member) => (
+                    <Table.Tr key={`${member.userId}-${member.role}`}>
+                      <Table.Td>{member.displayName}</Table.Td>
+                      <Table.Td>{member.email}</Table.Td>
+                      <Table.Td>{t(organizationRoleKey(member.role))}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {pages > 1 && (
+              <Stack gap={4} align="flex-start">
+                <Pagination
+                  total={pages}
+                  value={page}
+                  onChange={setPage}
+                  getControlProps={(control) => ({
+                    'aria-label': control === 'previous' ? t('home.orgAdmin.previous') : control === 'next' ? t('home.orgAdmin.next') : undefined,
+                  })}
+                />
+                <Text size="sm" c="dimmed" aria-live="polite">
+                  {t('home.orgAdmin.pageOf', { page: format.number(page), pages: format.number(pages) })}
+                </Text>
+              </Stack>
+            )}
+          </Stack>
+        </Paper>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { REFRESH_TOKEN_KEY } from '../../../lib/api/token-store';
+import { installFakeApi, json, problem } from '../../../testing/fake-api';
+import { learnerMe, tokenPair, trainerMe } from '../../../testing/fixtures';
+import { renderApp } from '../../../testing/render-app';
+
+function authApi(me = trainerMe) {
+  const pair = tokenPair();
+  return installFakeApi({
+    'POST /api/v1/auth/token': async (request) => {
+      const body = (await request.json()) as { email: string; password: string };
+      return body.password === 'Spoc-Demo-2026' ? json(pair) : problem(401, 'invalid-credentials', { title: 'Invalid credentials' });
+    },
+    'GET /api/v1/me': (request) =>
+      request.headers.get('Authorization') === `Bearer ${pair.accessToken}` ? json(me) : problem(401, 'unauthorized'),
+  });
+}
+
+describe('Sign-in page', () => {
+  it('labels every field and validates before calling the API', async () => {
+    const api = authApi();
+    const { user } = renderApp('/sign-in');
+
+    const submit = await screen.findByRole('button', { name: 'Se connecter' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText(/Adresse e-mail/), 'pas-une-adresse');
+    await user.click(submit);
+
+    expect(await screen.findByText('Saisissez une adresse e-mail valide.')).toBeInTheDocument();
+    expect(screen.getByText('Ce champ est obligatoire.')).toBeInTheDocument();
+    expect(screen.getByLabelText(/Adresse e-mail/)).toHaveAttribute('aria-invalid', 'true');
+    expect(api.sent('POST /api/v1/auth/token')).toHaveLength(0);
+  });
+
+  it('shows the API error on a wrong password', async () => {
+    authApi();
+    const { user } = renderApp('/sign-in');
+
+    await user.type(await screen.findByLabelText(/Adresse e-mail/), 'benoit.lefevre@demo.spoc.local');
+    await user.type(screen.getByLabelText(/Mot de passe/), 'wrong-password-1');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Adresse e-mail ou mot de passe incorrect.');
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+  });
+
+  it('signs in, keeps the refresh token and opens the home of the role', async () => {
+    authApi(trainerMe);
+    const { user, router, tokens } = renderApp('/sign-in');
+
+    await user.type(await screen.findByLabelText(/Adresse e-mail/), 'benoit.lefevre@demo.spoc.local');
+    await user.type(screen.getByLabelText(/Mot de passe/), 'Spoc-Demo-2026');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Espace formateur' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/trainer');
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toMatch(/refresh/);
+    expect(tokens.getAccessToken()).toMatch(/access/);
+  });
+
+  it('goes back to returnTo after signing in', async () => {
+    authApi(learnerMe);
+    const { user, router } = renderApp('/sign-in?returnTo=%2Fprofile');
+
+    await user.type(await screen.findByLabelText(/Adresse e-mail/), 'lea.bernard@demo.spoc.local');
+    await user.type(screen.getByLabelText(/Mot de passe/), 'Spoc-Demo-2026');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/profile'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mon profil' })).toBeInTheDocument();
+  });
+
+  it('ignores a returnTo that leaves the site', async () => {
+    authApi(learnerMe);
+    const { user, router } = renderApp('/sign-in?returnTo=%2F%2Fevil.example');
+
+    await user.type(await screen.findByLabelText(/Adresse e-mail/), 'lea.bernard@demo.spoc.local');
+    await user.type(screen.getByLabelText(/Mot de passe/), 'Spoc-Demo-2026');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/learner'));
+  });
+});

@@ -1,0 +1,174 @@
+import { describe, expect, it, vi } from 'vitest';
+import { installFakeApi, json, noContent, problem } from '../../testing/fake-api';
+import { tokenPair, trainerMe } from '../../testing/fixtures';
+import { createApiClient, unwrap } from './api-client';
+import { ApiError, problemTypes } from './api-error';
+import { createTokenStore, REFRESH_TOKEN_KEY } from './token-store';
+
+function setup(initial?: { accessToken: string; refreshToken: string }) {
+  const tokens = createTokenStore(() => window.localStorage);
+  if (initial) tokens.setTokens({ ...initial, expiresIn: 900 });
+  const onSessionExpired = vi.fn();
+  const client = createApiClient({ tokens, onSessionExpired });
+  return { tokens, client, onSessionExpired };
+}
+
+/** /me that accepts only `valid` as access token. */
+function meAccepting(valid: () => string | null) {
+  return (request: Request) =>
+    request.headers.get('Authorization') === `Bearer ${valid()}` ? json(trainerMe) : problem(401, 'unauthorized');
+}
+
+describe('API client', () => {
+  it('sends the access token as a bearer token', async () => {
+    const api = installFakeApi({ 'GET /api/v1/me': meAccepting(() => 'access-1') });
+    const { client } = setup({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+
+    const me = await unwrap(client.GET('/api/v1/me'));
+
+    expect(me.displayName).toBe('Benoît Lefèvre');
+    expect(api.sent('GET /api/v1/me')[0]?.headers.get('Authorization')).toBe('Bearer access-1');
+  });
+
+  it('on 401 refreshes once, stores the rotated tokens and retries the call', async () => {
+    const rotated = tokenPair();
+    const api = installFakeApi({
+      'GET /api/v1/me': meAccepting(() => rotated.accessToken),
+      'POST /api/v1/auth/refresh': async (request) => {
+        const body = (await request.json()) as { refreshToken: string };
+        return body.refreshToken === 'refresh-1' ? json(rotated) : problem(401, 'invalid-refresh-token');
+      },
+    });
+    const { client, tokens } = setup({ accessToken: 'expired', refreshToken: 'refresh-1' });
+
+    const me = await unwrap(client.GET('/api/v1/me'));
+
+    expect(me.email).toBe(trainerMe.email);
+    expect(api.sent('POST /api/v1/auth/refresh')).toHaveLength(1);
+    expect(api.sent('GET /api/v1/me').map((r) => r.headers.get('Authorization'))).toEqual([
+      'Bearer expired',
+      `Bearer ${rotated.accessToken}`,
+    ]);
+    expect(tokens.getAccessToken()).toBe(rotated.accessToken);
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe(rotated.refreshToken);
+  });
+
+  it('shares one in-flight refresh between concurrent calls', async () => {
+    const rotated = tokenPair();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const api = installFakeApi({
+      'GET /api/v1/me': meAccepting(() => rotated.accessToken),
+      'POST /api/v1/auth/refresh': async () => {
+        await gate;
+        return json(rotated);
+      },
+    });
+    const { client } = setup({ accessToken: 'expired', refreshToken: 'refresh-1' });
+
+    const calls = Promise.all([1, 2, 3].map(() => unwrap(client.GET('/api/v1/me'))));
+    await vi.waitFor(() => expect(api.sent('POST /api/v1/auth/refresh')).toHaveLength(1));
+    release();
+    const results = await calls;
+
+    expect(results.map((me) => me.id)).toEqual([trainerMe.id, trainerMe.id, trainerMe.id]);
+    expect(api.sent('POST /api/v1/auth/refresh')).toHaveLength(1);
+  });
+
+  it('re-sends the request body when it retries after a refresh', async () => {
+    const rotated = tokenPair();
+    const api = installFakeApi({
+      'POST /api/v1/auth/refresh': () => json(rotated),
+      'POST /api/v1/auth/logout': (request) =>
+        request.headers.get('Authorization') === `Bearer ${rotated.accessToken}` ? noContent() : problem(401, 'unauthorized'),
+    });
+    const { client } = setup({ accessToken: 'expired', refreshToken: 'refresh-1' });
+
+    const { response } = await client.POST('/api/v1/auth/logout', { body: { refreshToken: 'refresh-1' } });
+
+    expect(response.status).toBe(204);
+    const bodies = await Promise.all(api.sent('POST /api/v1/auth/logout').map((r) => r.text()));
+    expect(bodies).toEqual(['{"refreshToken":"refresh-1"}', '{"refreshToken":"refresh-1"}']);
+  });
+
+  it('ends the session when the refresh token is refused', async () => {
+    installFakeApi({
+      'GET /api/v1/me': () => problem(401, 'unauthorized'),
+      'POST /api/v1/auth/refresh': () => problem(401, 'invalid-refresh-token'),
+    });
+    const { client, tokens, onSessionExpired } = setup({ accessToken: 'expired', refreshToken: 'spent' });
+
+    const error = await unwrap(client.GET('/api/v1/me')).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(401);
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+    expect(tokens.getAccessToken()).toBeNull();
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+  });
+
+  it('never adds a bearer token nor refreshes on the sign-in call itself', async () => {
+    const api = installFakeApi({
+      'POST /api/v1/auth/token': () =>
+        problem(401, 'invalid-credentials', { title: 'Invalid credentials', detail: 'Wrong email or password.' }),
+      'POST /api/v1/auth/refresh': () => json(tokenPair()),
+    });
+    const { client } = setup({ accessToken: 'a', refreshToken: 'r' });
+
+    const error = (await unwrap(
+      client.POST('/api/v1/auth/token', { body: { email: 'x@y.z', password: 'nope' } }),
+    ).catch((e: unknown) => e)) as ApiError;
+
+    expect(error.type).toBe(problemTypes.invalidCredentials);
+    expect(error.code).toBe('invalid-credentials');
+    expect(error.detail).toBe('Wrong email or password.');
+    expect(api.sent('POST /api/v1/auth/token')[0]?.headers.get('Authorization')).toBeNull();
+    expect(api.sent('POST /api/v1/auth/refresh')).toHaveLength(0);
+  });
+
+  it('turns problem+json into a typed ApiError with field errors', async () => {
+    installFakeApi({
+      'POST /api/v1/auth/register': () =>
+        problem(400, 'validation-failed', {
+          title: 'One or more validation errors occurred.',
+          errors: { Password: ['Password must contain a digit.'], email: ['Email is invalid.'] },
+        }),
+    });
+    const { client } = setup();
+
+    const error = (await unwrap(
+      client.POST('/api/v1/auth/register', { body: { email: 'a', password: 'b', displayName: 'c' } }),
+    ).catch((e: unknown) => e)) as ApiError;
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, type: problemTypes.validationFailed, title: 'One or more validation errors occurred.' });
+    expect(error.fieldErrors('password')).toEqual(['Password must contain a digit.']);
+    expect(error.fieldErrors('Email')).toEqual(['Email is invalid.']);
+    expect(error.fieldErrors('displayName')).toEqual([]);
+  });
+
+  it('reads Retry-After on 429', async () => {
+    installFakeApi({ 'POST /api/v1/auth/token': () => problem(429, 'too-many-requests', {}, { 'Retry-After': '30' }) });
+    const { client } = setup();
+
+    const error = (await unwrap(
+      client.POST('/api/v1/auth/token', { body: { email: 'a@b.c', password: 'x' } }),
+    ).catch((e: unknown) => e)) as ApiError;
+
+    expect(error.status).toBe(429);
+    expect(error.retryAfter).toBe(30);
+  });
+
+  it('reports a network failure as an ApiError', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
+    const { client } = setup({ accessToken: 'a', refreshToken: 'r' });
+
+    const error = (await unwrap(client.GET('/api/v1/me')).catch((e: unknown) => e)) as ApiError;
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.code).toBe('network-error');
+    expect(error.status).toBe(0);
+  });
+});

@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next';
+import type { ApiError } from './api-error';
+
+const known = new Set([
+  'invalid-credentials',
+  'invalid-refresh-token',
+  'email-taken',
+  'validation-failed',
+  'network-error',
+  'status-401',
+  'status-403',
+  'status-404',
+  'status-429',
+]);
+
+/** A sentence for the user, in their language; falls back to the server's own detail or title. */
+export function problemMessage(error: ApiError, t: TFunction): string {
+  const code = error.code;
+  if (code === 'status-429' || error.status === 429) {
+    return t('problems.status-429', { seconds: error.retryAfter ?? 60 });
+  }
+  if (known.has(code)) return t(`problems.${code}` as 'problems.invalid-credentials');
+  if (error.status >= 500) return t('problems.status-500');
+  return error.detail ?? (error.title || t('problems.generic', { status: error.status }));
+}

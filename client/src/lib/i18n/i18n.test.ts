@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { createFormatters } from './format';
+import { fr } from './fr';
+import { detectLanguage, i18n, LANGUAGE_KEY, setLanguage } from './i18n';
+
+function keysOf(value: object, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([key, child]) =>
+    typeof child === 'object' && child !== null ? keysOf(child as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+describe('i18n', () => {
+  it('defaults to French for French browsers and English for everyone else', () => {
+    expect(detectLanguage(null, 'fr-FR')).toBe('fr');
+    expect(detectLanguage(null, 'fr')).toBe('fr');
+    expect(detectLanguage(null, 'en-GB')).toBe('en');
+    expect(detectLanguage(null, 'de-DE')).toBe('en');
+    expect(detectLanguage(null, undefined)).toBe('en');
+  });
+
+  it('prefers the saved choice', () => {
+    expect(detectLanguage('fr', 'en-US')).toBe('fr');
+    expect(detectLanguage('en', 'fr-FR')).toBe('en');
+    expect(detectLanguage('klingon', 'fr-FR')).toBe('fr');
+  });
+
+  it('persists a switch and sets the document language', async () => {
+    await setLanguage('en');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(i18n.t('signIn.submit')).toBe('Sign in');
+    await setLanguage('fr');
+    expect(document.documentElement.lang).toBe('fr');
+    expect(i18n.t('signIn.submit')).toBe('Se connecter');
+  });
+
+  it('has the same keys in every language, none empty', () => {
+    expect(keysOf(en).sort()).toEqual(keysOf(fr).sort());
+    for (const key of keysOf(en)) expect(i18n.t(key as 'app.name', { lng: 'en' })).not.toBe('');
+  });
+
+  it('formats numbers and plurals with Intl in the locale', () => {
+    expect(i18n.t('home.orgAdmin.membersCount', { count: 1234, lng: 'fr' })).toBe('1\u202f234 membres');
+    expect(i18n.t('home.orgAdmin.membersCount', { count: 1234, lng: 'en' })).toBe('1,234 members');
+    expect(i18n.t('home.orgAdmin.membersCount', { count: 1, lng: 'fr' })).toBe('1 membre');
+    const date = new Date('2027-02-01T09:00:00Z');
+    expect(createFormatters('fr').longDate(date)).toMatch(/^lundi 1 février 2027$/);
+    expect(createFormatters('en').longDate(date)).toMatch(/^Monday, February 1, 2027$/);
+  });
+});

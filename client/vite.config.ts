@@ -1,0 +1,31 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const apiTarget = process.env.SPOC_API_URL ?? 'http://localhost:5080';
+
+// https://vite.dev/config/
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    // In dev mode the SPA runs on Vite and the API on Kestrel; proxy keeps them same-origin.
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: true },
+      '/swagger': { target: apiTarget, changeOrigin: true },
+      '/health': { target: apiTarget, changeOrigin: true },
+    },
+  },
+  build: {
+    sourcemap: false,
+    reportCompressedSize: true,
+  },
+  test: {
+    globals: true,
+    environment: 'jsdom',
+    setupFiles: ['./src/testing/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    reporters: ['default', './src/testing/summary-reporter.ts'],
+    css: false,
+    restoreMocks: true,
+  },
+});
