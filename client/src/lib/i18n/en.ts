@@ -43,6 +43,7 @@ export const en: Translation = {
     intro: 'Find your cohorts, your activities and your conversations with trainers.',
     email: 'Email address',
     password: 'Password',
+    togglePassword: 'Show or hide the password',
     submit: 'Sign in',
     submitting: 'Signing in…',
     noAccount: 'No account yet?',

@@ -41,6 +41,7 @@ export const fr = {
     intro: 'Retrouvez vos cohortes, vos activités et vos échanges avec les formateurs.',
     email: 'Adresse e-mail',
     password: 'Mot de passe',
+    togglePassword: 'Afficher ou masquer le mot de passe',
     submit: 'Se connecter',
     submitting: 'Connexion…',
     noAccount: 'Pas encore de compte ?',

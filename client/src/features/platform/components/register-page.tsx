@@ -99,6 +99,7 @@ export function RegisterPage() {
               error={errors.password?.message}
               // Mantine's PasswordInput does not mark its inner input invalid by itself.
               aria-invalid={errors.password ? true : undefined}
+              visibilityToggleButtonProps={{ 'aria-label': t('signIn.togglePassword') }}
               {...form.register('password')}
             />
             <Button type="submit" loading={submit.isPending} loaderProps={{ 'aria-label': t('register.submitting') }}>

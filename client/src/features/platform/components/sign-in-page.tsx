@@ -76,6 +76,7 @@ export function SignInPage() {
               error={errors.password?.message}
               // Mantine's PasswordInput does not mark its inner input invalid by itself.
               aria-invalid={errors.password ? true : undefined}
+              visibilityToggleButtonProps={{ 'aria-label': t('signIn.togglePassword') }}
               {...form.register('password')}
             />
             <Button type="submit" loading={signIn.isPending} loaderProps={{ 'aria-label': t('signIn.submitting') }}>

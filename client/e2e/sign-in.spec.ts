@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import { demo, expectHeading, signIn } from './support';
+
+test.describe('Sign-in journey', () => {
+  test('a demo trainer signs in, sees the trainer home and stays signed in after a reload', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expectHeading(page, 'Connexion');
+
+    await signIn(page, demo.trainer);
+
+    await expectHeading(page, 'Espace formateur');
+    await expect(page).toHaveURL(/\/trainer$/);
+    await expect(page.getByText('Bonjour Benoît Lefèvre')).toBeVisible();
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await expect(nav.getByRole('link', { name: 'Espace formateur' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Administration' })).toHaveCount(0);
+
+    await page.reload();
+    await expectHeading(page, 'Espace formateur');
+    const refreshToken = await page.evaluate(() => localStorage.getItem('spoc.refreshToken'));
+    expect(refreshToken).toBeTruthy();
+  });
+
+  test('a wrong password shows the error', async ({ page }) => {
+    await page.goto('/sign-in');
+    await signIn(page, demo.trainer, 'Not-The-Password-1');
+
+    await expect(page.getByRole('alert')).toContainText('Adresse e-mail ou mot de passe incorrect.');
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('switches to English and back, and remembers the choice', async ({ page }) => {
+    await signIn(page, demo.trainer);
+    await expectHeading(page, 'Espace formateur');
+
+    await page.getByLabel('Langue').selectOption('en');
+    await expectHeading(page, 'Trainer space');
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+    await page.reload();
+    await expectHeading(page, 'Trainer space');
+
+    await page.getByLabel('Language').selectOption('fr');
+    await expectHeading(page, 'Espace formateur');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  });
+
+  test('a learner cannot open a trainer page', async ({ page }) => {
+    await signIn(page, demo.learner);
+    await expectHeading(page, 'Mon parcours');
+    await expect(page.getByText(/Vos cohortes apparaîtront ici/)).toBeVisible();
+
+    await page.goto('/trainer');
+    await expectHeading(page, 'Accès refusé');
+    await expect(page.getByText('Cohortes que vous animez')).toHaveCount(0);
+  });
+
+  test('a deep link asks to sign in, then goes back to the page; sign-out ends the session', async ({ page }) => {
+    await page.goto('/profile');
+    await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fprofile$/);
+
+    await signIn(page, demo.orgAdmin);
+    await expectHeading(page, 'Mon profil');
+    await expect(page).toHaveURL(/\/profile$/);
+    await expect(page.getByRole('cell', { name: 'Institut Lumière' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect(page.getByText('Vous êtes déconnecté.')).toBeVisible();
+    await page.goto('/profile');
+    await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fprofile$/);
+  });
+
+  test('an English browser gets the English UI by default', async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await expectHeading(page, 'Sign in');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await context.close();
+  });
+});

@@ -1,0 +1,8 @@
+namespace Spoc.Modules.Certification.Contracts;
+
+/// <summary>What /verify/{code} answers of a certificate (API.md, Certification).</summary>
+public enum CertificateStatus
+{
+    Valid,
+    Revoked,
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Platform.Auth;
+
+/// <summary>What /auth/token and /auth/refresh return.</summary>
+public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType);
+
+/// <summary>Signs short-lived access tokens and mints refresh tokens (only their hash is stored).</summary>
+internal sealed class TokenIssuer(IOptions<AuthOptions> options, SigningKeyProvider keys, TimeProvider clock)
+{
+    private static readonly JsonWebTokenHandler Handler = new();
+
+    /// <summary>Adds the new refresh token to <paramref name="db"/>; the caller saves.</summary>
+    public TokenResponse Issue(PlatformDbContext db, User user, Guid familyId)
+    {
+        var auth = options.Value;
+        var now = clock.GetUtcNow();
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = user.Id.ToString(),
+            ["email"] = user.Email,
+            ["name"] = user.DisplayName,
+            ["jti"] = Guid.NewGuid().ToString("N"),
+        };
+        if (user.IsPlatformAdmin)
+        {
+            claims["role"] = Roles.PlatformAdmin;
+        }
+
+        var accessToken = Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = auth.Issuer,
+            Audience = auth.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + auth.AccessTokenLifetime).UtcDateTime,
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(keys.Key), SecurityAlgorithms.HmacSha256),
+        });
+
+        var refreshToken = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        db.RefreshTokens.Add(new RefreshToken
+        {
+            UserId = user.Id,
+            FamilyId = familyId,
+            TokenHash = Hash(refreshToken),
+            CreatedAt = now,
+            ExpiresAt = now + auth.RefreshTokenLifetime,
+        });
+        return new TokenResponse(accessToken, refreshToken, (int)auth.AccessTokenLifetime.TotalSeconds, "Bearer");
+    }
+
+    public static string Hash(string refreshToken) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
+}

@@ -1,0 +1,58 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Platform.Auth;
+using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Problems;
+
+namespace Spoc.Modules.Platform.Features.Auth;
+
+/// <summary>POST /auth/token: email and password for an access token (15 min) and a refresh token starting a new family.</summary>
+internal static class IssueToken
+{
+    public sealed record Command(string Email, string Password) : ICommand<TokenResponse>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Email).NotEmpty().MaximumLength(254);
+            RuleFor(c => c.Password).NotEmpty().MaximumLength(128);
+        }
+    }
+
+    internal sealed class Handler(PlatformDbContext db, TokenIssuer tokens, SignInThrottle throttle) : ICommandHandler<Command, TokenResponse>
+    {
+        public async ValueTask<TokenResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var normalized = User.Normalize(command.Email);
+            throttle.Enter(normalized);
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+
+            // Unknown email and wrong password answer alike, in body and in time.
+            var verification = Passwords.Hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? Passwords.DecoyHash.Value, command.Password);
+            if (user is null || verification == PasswordVerificationResult.Failed)
+            {
+                throw ProblemException.Unauthorized("invalid-credentials", "Invalid email or password");
+            }
+
+            var response = tokens.Issue(db, user, familyId: Guid.CreateVersion7());
+            await db.SaveChangesAsync(cancellationToken);
+            return response;
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api, string rateLimitPolicy) =>
+        api.MapPost("/auth/token", async (Command command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command, ct)))
+            .WithName("IssueToken")
+            .WithSummary("Sign in: get an access token and a refresh token")
+            .WithDescription("401 invalid-credentials for an unknown email and for a wrong password alike. Rate limited per IP and per account (429 with Retry-After).")
+            .AllowAnonymous()
+            .RequireRateLimiting(rateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+}

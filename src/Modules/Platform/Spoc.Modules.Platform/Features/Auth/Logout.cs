@@ -1,0 +1,50 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Platform.Auth;
+using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Platform.Features.Auth;
+
+/// <summary>POST /auth/logout: revokes the refresh token's family. Always 204, so it tells nothing about foreign tokens.</summary>
+internal static class Logout
+{
+    public sealed record Command(string RefreshToken) : ICommand;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(200);
+    }
+
+    internal sealed class Handler(PlatformDbContext db, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var hash = TokenIssuer.Hash(command.RefreshToken);
+            var familyId = await db.RefreshTokens
+                .Where(t => t.TokenHash == hash && t.UserId == me.Id)
+                .Select(t => (Guid?)t.FamilyId)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (familyId is { } family)
+            {
+                await db.RevokeFamilyAsync(family, clock.GetUtcNow(), cancellationToken);
+            }
+
+            return Unit.Value;
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/auth/logout", async (Command command, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(command, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("Logout")
+            .WithSummary("Sign out: revoke the refresh token and every token rotated from it")
+            .RequireAuthorization(Policies.SignedIn);
+}

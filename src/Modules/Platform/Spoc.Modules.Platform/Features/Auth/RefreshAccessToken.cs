@@ -1,0 +1,74 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Platform.Auth;
+using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Problems;
+
+namespace Spoc.Modules.Platform.Features.Auth;
+
+/// <summary>
+/// POST /auth/refresh: a refresh token is good for one use. Using it rotates it; using a spent one again means
+/// it leaked, so its whole family is revoked and both the thief and the owner must sign in again.
+/// </summary>
+internal static class RefreshAccessToken
+{
+    public sealed record Command(string RefreshToken) : ICommand<TokenResponse>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(200);
+    }
+
+    internal sealed class Handler(PlatformDbContext db, TokenIssuer tokens, TimeProvider clock) : ICommandHandler<Command, TokenResponse>
+    {
+        public async ValueTask<TokenResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            var hash = TokenIssuer.Hash(command.RefreshToken);
+            var token = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+            if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
+            {
+                throw Invalid();
+            }
+
+            // Claim the token atomically: of two concurrent uses, exactly one rotates it, the other is a reuse.
+            var claimed = await db.RefreshTokens
+                .Where(t => t.Id == token.Id && t.UsedAt == null && t.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
+            if (claimed == 0)
+            {
+                await db.RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
+                throw Invalid();
+            }
+
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId, cancellationToken) ?? throw Invalid();
+            var response = tokens.Issue(db, user, token.FamilyId);
+            await db.SaveChangesAsync(cancellationToken);
+            return response;
+        }
+
+        private static ProblemException Invalid() =>
+            ProblemException.Unauthorized("invalid-refresh-token", "The refresh token is invalid, expired or revoked; sign in again");
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/auth/refresh", async (Command command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command, ct)))
+            .WithName("RefreshToken")
+            .WithSummary("Exchange a refresh token for a new access and refresh token")
+            .WithDescription("Always keep the new refresh token: the one sent is spent. Reusing a spent token revokes its family (401).")
+            .AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+}
+
+internal static class RefreshTokenFamilies
+{
+    public static Task<int> RevokeFamilyAsync(this PlatformDbContext db, Guid familyId, DateTimeOffset now, CancellationToken ct) =>
+        db.RefreshTokens
+            .Where(t => t.FamilyId == familyId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+}

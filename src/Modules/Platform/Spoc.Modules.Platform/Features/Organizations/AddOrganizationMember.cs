@@ -1,0 +1,107 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Platform.Auth;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Platform.Features.Organizations;
+
+/// <summary>
+/// POST /organizations/{orgId}/members: an org admin adds someone by email with a role. Without an account the
+/// email gets an invitation (mailed through the outbox) that becomes a membership when they register.
+/// </summary>
+internal static class AddOrganizationMember
+{
+    public sealed record Request(string Email, OrganizationRole Role);
+
+    public sealed record Command(Guid OrganizationId, string Email, OrganizationRole Role) : ICommand<Response>;
+
+    public enum MembershipStatus
+    {
+        Member,
+        Invited,
+    }
+
+    public sealed record Response(string Email, OrganizationRole Role, MembershipStatus Status, Guid? UserId);
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Email).ValidEmail();
+            RuleFor(c => c.Role).IsInEnum();
+        }
+    }
+
+    internal sealed class Handler(PlatformDbContext db, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await db.RequireRoleAsync(command.OrganizationId, me, cancellationToken, OrganizationRole.OrgAdmin);
+            var normalized = User.Normalize(command.Email);
+            var now = clock.GetUtcNow();
+            var user = await db.Users.AsNoTracking()
+                .Where(u => u.NormalizedEmail == normalized)
+                .Select(u => new { u.Id, u.Email, IsMember = db.OrganizationMembers.Any(m => m.OrganizationId == command.OrganizationId && m.UserId == u.Id) })
+                .FirstOrDefaultAsync(cancellationToken);
+
+            if (user is not null)
+            {
+                if (user.IsMember)
+                {
+                    throw ProblemException.Conflict("already-member", "Already a member", "This person already belongs to the organisation.");
+                }
+
+                db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = command.OrganizationId, UserId = user.Id, Role = command.Role, JoinedAt = now });
+                await SaveAsync(cancellationToken);
+                return new Response(user.Email, command.Role, MembershipStatus.Member, user.Id);
+            }
+
+            if (await db.OrganizationInvitations.AnyAsync(i => i.OrganizationId == command.OrganizationId && i.NormalizedEmail == normalized, cancellationToken))
+            {
+                throw AlreadyInvited();
+            }
+
+            var organizationName = await db.Organizations.Where(o => o.Id == command.OrganizationId).Select(o => o.Name).FirstAsync(cancellationToken);
+            var email = command.Email.Trim();
+            db.OrganizationInvitations.Add(new OrganizationInvitation
+            {
+                OrganizationId = command.OrganizationId, Email = email, NormalizedEmail = normalized, Role = command.Role, InvitedBy = me.Id, CreatedAt = now,
+            });
+            db.AddIntegrationEvent(new OrganizationInvitationCreated(command.OrganizationId, organizationName, email, command.Role), now);
+            await SaveAsync(cancellationToken);
+            return new Response(email, command.Role, MembershipStatus.Invited, null);
+        }
+
+        private async Task SaveAsync(CancellationToken ct)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                throw AlreadyInvited();
+            }
+        }
+
+        private static ProblemException AlreadyInvited() =>
+            ProblemException.Conflict("already-invited", "Already added", "This email was just added or invited to the organisation.");
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/organizations/{orgId:guid}/members", async (Guid orgId, Request request, ISender sender, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/organizations/{orgId}/members", await sender.Send(new Command(orgId, request.Email, request.Role), ct)))
+            .WithName("AddOrganizationMember")
+            .WithSummary("Add a member by email, or invite the email when it has no account (org admin)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,73 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Platform.Features.Organizations;
+
+/// <summary>POST /organizations: the platform admin opens an organisation (a university, a company, a training centre).</summary>
+internal static class CreateOrganization
+{
+    public sealed record Command(string Name, string Slug) : ICommand<OrganizationResponse>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Slug).NotEmpty().Length(2, 60).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
+                .WithMessage("Lower-case letters, digits and single hyphens, e.g. \"institut-lumiere\".");
+        }
+    }
+
+    internal sealed class Handler(PlatformDbContext db, TimeProvider clock) : ICommandHandler<Command, OrganizationResponse>
+    {
+        public async ValueTask<OrganizationResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (await db.Organizations.AnyAsync(o => o.Slug == command.Slug, cancellationToken))
+            {
+                throw SlugTaken();
+            }
+
+            var organization = new Organization { Name = command.Name.Trim(), Slug = command.Slug, CreatedAt = clock.GetUtcNow() };
+            db.Organizations.Add(organization);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                throw SlugTaken();
+            }
+
+            return OrganizationResponse.From(organization);
+        }
+
+        private static ProblemException SlugTaken() =>
+            ProblemException.Conflict("slug-taken", "Slug already used", "Another organisation already uses this slug.");
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/organizations", async (Command command, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var organization = await sender.Send(command, ct);
+                http.Response.Headers.ETag = ETags.Of(organization.Version);
+                return TypedResults.Created($"/api/v1/organizations/{organization.Id}", organization);
+            })
+            .WithName("CreateOrganization")
+            .WithSummary("Create an organisation (platform admin)")
+            .RequireAuthorization(Policies.PlatformAdmin)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+public sealed record OrganizationResponse(Guid Id, string Name, string Slug, DateTimeOffset CreatedAt, int MemberCount, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version)
+{
+    internal static OrganizationResponse From(Organization o) => new(o.Id, o.Name, o.Slug, o.CreatedAt, o.Members.Count, o.Version);
+}

@@ -1,0 +1,61 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Platform.Auth;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Platform.Features.Organizations;
+
+/// <summary>PUT /organizations/{orgId}: an org admin renames it. <c>If-Match</c> guards against overwriting someone else's change (412).</summary>
+internal static class UpdateOrganization
+{
+    public sealed record Request(string Name);
+
+    public sealed record Command(Guid OrganizationId, string Name, string? IfMatch) : ICommand<OrganizationResponse>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+    }
+
+    internal sealed class Handler(PlatformDbContext db, ICurrentUser me) : ICommandHandler<Command, OrganizationResponse>
+    {
+        public async ValueTask<OrganizationResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await db.RequireRoleAsync(command.OrganizationId, me, cancellationToken, OrganizationRole.OrgAdmin);
+            var organization = await db.Organizations.Include(o => o.Members)
+                .FirstOrDefaultAsync(o => o.Id == command.OrganizationId, cancellationToken)
+                ?? throw ProblemException.NotFound("This organisation");
+            ETags.EnsureMatches(command.IfMatch, organization.Version);
+
+            organization.Name = command.Name.Trim();
+            organization.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(cancellationToken);
+            return OrganizationResponse.From(organization);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPut("/organizations/{orgId:guid}", async (Guid orgId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
+                ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var organization = await sender.Send(new Command(orgId, request.Name, ifMatch), ct);
+                http.Response.Headers.ETag = ETags.Of(organization.Version);
+                return TypedResults.Ok(organization);
+            })
+            .WithName("UpdateOrganization")
+            .WithSummary("Rename an organisation (org admin)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+}

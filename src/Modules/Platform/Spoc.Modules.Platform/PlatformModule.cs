@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spoc.Modules.Platform.Auth;
+using Spoc.Modules.Platform.Data;
+using Spoc.Modules.Platform.Features.Auth;
+using Spoc.Modules.Platform.Features.Me;
+using Spoc.Modules.Platform.Features.Organizations;
+using Spoc.Modules.Platform.Seeding;
+using Spoc.SharedKernel.Persistence;
+
+namespace Spoc.Modules.Platform;
+
+/// <summary>Organisations, users and authentication.</summary>
+public static class PlatformModule
+{
+    /// <summary>The rate-limiter policy the host defines for sign-in.</summary>
+    public const string SignInRateLimitPolicy = "auth-token";
+
+    public static IServiceCollection AddPlatformModule(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Schema)
+            .AddSingleton<TokenIssuer>()
+            .AddSingleton(new SignInThrottle(configuration))
+            .AddSingleton<IStartupTask, AdminBootstrap>()
+            .AddSingleton<IStartupTask, DemoData>();
+
+    public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder api)
+    {
+        var platform = api.MapGroup("").WithTags("Platform");
+        RegisterUser.MapEndpoint(platform);
+        IssueToken.MapEndpoint(platform, SignInRateLimitPolicy);
+        RefreshAccessToken.MapEndpoint(platform);
+        Logout.MapEndpoint(platform);
+        GetMe.MapEndpoint(platform);
+        CreateOrganization.MapEndpoint(platform);
+        ListOrganizations.MapEndpoint(platform);
+        GetOrganization.MapEndpoint(platform);
+        UpdateOrganization.MapEndpoint(platform);
+        ListOrganizationMembers.MapEndpoint(platform);
+        AddOrganizationMember.MapEndpoint(platform);
+        return api;
+    }
+}

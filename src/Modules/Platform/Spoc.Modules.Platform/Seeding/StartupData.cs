@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Spoc.Modules.Platform.Auth;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Persistence;
+
+namespace Spoc.Modules.Platform.Seeding;
+
+/// <summary>The first platform admin, from <c>Bootstrap:AdminEmail</c> and <c>Bootstrap:AdminPassword</c>. An existing account is promoted, its password left alone.</summary>
+internal sealed class AdminBootstrap(IConfiguration configuration, TimeProvider clock, ILogger<AdminBootstrap> logger) : IStartupTask
+{
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        if (configuration["Bootstrap:AdminEmail"] is not { Length: > 0 } email || configuration["Bootstrap:AdminPassword"] is not { Length: > 0 } password)
+        {
+            return;
+        }
+
+        var db = services.GetRequiredService<PlatformDbContext>();
+        var normalized = User.Normalize(email);
+        var admin = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        if (admin is null)
+        {
+            admin = new User { Email = email.Trim(), NormalizedEmail = normalized, DisplayName = "Administrateur Spoc", CreatedAt = clock.GetUtcNow() };
+            admin.PasswordHash = Passwords.Hasher.HashPassword(admin, password);
+            db.Users.Add(admin);
+        }
+
+        admin.IsPlatformAdmin = true;
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Platform admin ready: {Email}", admin.Email);
+    }
+}
+
+/// <summary><c>Seed:Demo</c>: one organisation with an admin, two trainers, a mentor and twelve learners, all with the demo password.</summary>
+internal sealed class DemoData(IConfiguration configuration, TimeProvider clock, ILogger<DemoData> logger) : IStartupTask
+{
+    public const string Password = "Spoc-Demo-2026";
+    public const string OrganizationSlug = "institut-lumiere";
+
+    private static readonly (string Name, OrganizationRole Role)[] People =
+    [
+        ("Hélène Martin", OrganizationRole.OrgAdmin),
+        ("Benoît Lefèvre", OrganizationRole.Trainer),
+        ("Sarah Johnson", OrganizationRole.Trainer),
+        ("Chloé Moreau", OrganizationRole.Mentor),
+        ("Léa Bernard", OrganizationRole.Learner),
+        ("Maël Fournier", OrganizationRole.Learner),
+        ("Zoé Lambert", OrganizationRole.Learner),
+        ("Théo Rousseau", OrganizationRole.Learner),
+        ("Anaïs Girard", OrganizationRole.Learner),
+        ("Jérôme Faure", OrganizationRole.Learner),
+        ("Inès Mercier", OrganizationRole.Learner),
+        ("François Dupré", OrganizationRole.Learner),
+        ("Emily Carter", OrganizationRole.Learner),
+        ("James O'Connor", OrganizationRole.Learner),
+        ("Olivia Smith", OrganizationRole.Learner),
+        ("Lucas Brown", OrganizationRole.Learner),
+    ];
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        if (!configuration.GetValue<bool>("Seed:Demo"))
+        {
+            return;
+        }
+
+        var db = services.GetRequiredService<PlatformDbContext>();
+        if (!await db.Organizations.AnyAsync(o => o.Slug == OrganizationSlug, ct))
+        {
+            var now = clock.GetUtcNow();
+            var organization = new Organization { Name = "Institut Lumière", Slug = OrganizationSlug, CreatedAt = now };
+            db.Organizations.Add(organization);
+            foreach (var (name, role) in People)
+            {
+                var email = EmailOf(name);
+                var user = new User { Email = email, NormalizedEmail = email, DisplayName = name, CreatedAt = now };
+                user.PasswordHash = Passwords.Hasher.HashPassword(user, Password);
+                db.Users.Add(user);
+                organization.Members.Add(new OrganizationMember { UserId = user.Id, Role = role, JoinedAt = now });
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        logger.LogInformation("Demo organisation \"Institut Lumière\"; every demo account's password is {Password}:{Accounts}",
+            Password, string.Concat(People.Select(p => $"\n  {p.Role,-8} {EmailOf(p.Name)}  ({p.Name})")));
+    }
+
+    /// <summary>"Benoît Lefèvre" becomes "benoit.lefevre@demo.spoc.local".</summary>
+    internal static string EmailOf(string name)
+    {
+        var ascii = new string(name.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => char.IsAsciiLetter(c) || c == ' ')
+            .ToArray());
+        return ascii.ToLowerInvariant().Replace(' ', '.') + "@demo.spoc.local";
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Spoc.SharedKernel.Persistence;
+
+namespace Spoc.Api.Infrastructure;
+
+/// <summary>
+/// At start-up, before anything else runs: SQLite gets its data directory, WAL journaling and every module's
+/// migrations. SQL Server is migrated by operators with the idempotent scripts in docs/sql/.
+/// Then the start-up tasks (admin bootstrap, demo data) run in registration order.
+/// </summary>
+internal sealed class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    DatabaseSettings settings,
+    IEnumerable<ModuleDatabase> databases,
+    IEnumerable<IStartupTask> startupTasks,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(settings.DataDirectory);
+        await using var scope = scopes.CreateAsyncScope();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            await using (var connection = new SqliteConnection(settings.ConnectionString))
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var wal = connection.CreateCommand();
+                wal.CommandText = "PRAGMA journal_mode=WAL;";
+                await wal.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var database in databases)
+            {
+                var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+                await context.Database.MigrateAsync(cancellationToken);
+            }
+
+            logger.LogInformation("SQLite database ready in {DataDirectory}", settings.DataDirectory);
+        }
+
+        foreach (var task in startupTasks)
+        {
+            await task.RunAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Spoc.SharedKernel.Problems;
+
+namespace Spoc.Api.Infrastructure;
+
+/// <summary>
+/// The one place where failures become RFC 9457 problem+json. Known failures keep a stable <c>type</c>;
+/// anything else is a 500 that says nothing of the internals (the trace id links it to the log).
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ProblemException p => WithRetryAfter(httpContext, p, Problem(p.Status, p.Slug, p.Title, p.Detail)),
+            ValidationException v => Validation(v),
+            BadHttpRequestException b => BadRequest(b),
+            DbUpdateConcurrencyException => Problem(409, "concurrency-conflict", "Concurrent change", "Someone else changed this resource at the same time; read it again and retry."),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(500, "internal-error", "Internal server error", "Something went wrong on our side. Quote the trace id if you contact support.");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    internal static ProblemDetails Problem(int status, string slug, string title, string? detail) =>
+        new() { Status = status, Type = ProblemTypes.For(slug), Title = title, Detail = detail };
+
+    private static ProblemDetails WithRetryAfter(HttpContext context, ProblemException exception, ProblemDetails problem)
+    {
+        if (exception.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return problem;
+    }
+
+    private static HttpValidationProblemDetails Validation(ValidationException exception)
+    {
+        var errors = exception.Errors
+            .GroupBy(e => JsonPath(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = 400,
+            Type = ProblemTypes.For("validation-failed"),
+            Title = "One or more fields are invalid",
+            Detail = "See errors for the fields to correct.",
+        };
+    }
+
+    /// <summary>Malformed JSON, wrong types, unknown enum values, missing body, wrong content type, body too large.</summary>
+    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(413, "payload-too-large", "Request body too large", "The request body exceeds the allowed size.");
+        }
+
+        if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return Problem(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
+        }
+
+        if (exception.InnerException is JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : JsonPath(json.Path.TrimStart('$', '.'));
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [json.Path is null ? "The body is not valid JSON." : "This value has the wrong type or format."],
+            })
+            {
+                Status = 400,
+                Type = ProblemTypes.For("malformed-request"),
+                Title = "The request body could not be read",
+                Detail = "The body is not valid JSON, or a value has the wrong type or an unknown enum value.",
+            };
+        }
+
+        return Problem(exception.StatusCode, "malformed-request", "Bad request", "The request is malformed: check the body, the query string and the route.");
+    }
+
+    /// <summary>"Members[0].Email" becomes "members[0].email", the JSON names the client sent.</summary>
+    private static string JsonPath(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+}

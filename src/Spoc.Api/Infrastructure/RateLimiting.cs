@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Spoc.Api.Infrastructure;
+
+/// <summary>The <c>RateLimiting</c> section: a strict window on sign-in, a general one per caller.</summary>
+internal sealed class RateLimitSettings
+{
+    public int TokenPermitsPerIp { get; set; } = 20;
+    public TimeSpan TokenWindow { get; set; } = TimeSpan.FromMinutes(1);
+    public int ApiPermitsPerCaller { get; set; } = 300;
+    public TimeSpan ApiWindow { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+internal static class RateLimiting
+{
+    public const string TokenPolicy = Spoc.Modules.Platform.PlatformModule.SignInRateLimitPolicy;
+
+    public static IServiceCollection AddSpocRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("RateLimiting").Get<RateLimitSettings>() ?? new RateLimitSettings();
+        services.AddSingleton(settings);
+        return services.AddRateLimiter(options =>
+        {
+            // Every API call counts against its caller: the user when signed in, the IP otherwise.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/api")
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.User.FindFirstValue("sub") ?? "ip:" + ClientIp(context),
+                        _ => Window(settings.ApiPermitsPerCaller, settings.ApiWindow))
+                    : RateLimitPartition.GetNoLimiter("static"));
+
+            // Password guessing: per IP here; per account in the token endpoint itself, which knows the email.
+            options.AddPolicy(TokenPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                ClientIp(context), _ => Window(settings.TokenPermitsPerIp, settings.TokenWindow)));
+
+            options.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.ApiWindow;
+                var response = context.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = ProblemExceptionHandler.Problem(429, "too-many-requests", "Too many requests", "Slow down and retry after the delay given in Retry-After."),
+                });
+            };
+        });
+    }
+
+    internal static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
+        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
+
+    private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

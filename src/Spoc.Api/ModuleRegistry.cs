@@ -1,0 +1,33 @@
+using Spoc.Modules.Assessment;
+using Spoc.Modules.Certification;
+using Spoc.Modules.Cohorts;
+using Spoc.Modules.Community;
+using Spoc.Modules.Courses;
+using Spoc.Modules.Platform;
+
+namespace Spoc.Api;
+
+/// <summary>Every module, in one place: its services, then its endpoints under /api/v1.</summary>
+internal static class ModuleRegistry
+{
+    public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddPlatformModule(configuration)
+            .AddCohortsModule(configuration)
+            .AddCoursesModule(configuration)
+            .AddAssessmentModule(configuration)
+            .AddCommunityModule(configuration)
+            .AddCertificationModule(configuration);
+
+    public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapPlatformEndpoints();
+        api.MapCohortsEndpoints();
+        api.MapCoursesEndpoints();
+        api.MapAssessmentEndpoints();
+        api.MapCommunityEndpoints();
+        api.MapCertificationEndpoints();
+        return app;
+    }
+}

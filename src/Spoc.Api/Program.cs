@@ -1,0 +1,89 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Spoc.Api;
+using Spoc.Api.Infrastructure;
+using Spoc.SharedKernel.Email;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Messaging;
+using Spoc.SharedKernel.Outbox;
+using Spoc.SharedKernel.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var configuration = builder.Configuration;
+
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton(DatabaseSettings.From(configuration));
+services.AddSingleton<OutboxSignal>();
+services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
+services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
+services.AddModuleDbContext<KernelDbContext>("kernel");
+services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+
+services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.GenerateTypesAsInternal = true; // messages and handlers are internal to their modules
+    // A Contracts assembly joins this list with its first message: the generator refuses one that has none.
+    options.Assemblies =
+    [
+        typeof(Spoc.Modules.Platform.PlatformModule),
+        typeof(Spoc.Modules.Platform.Contracts.UserRegistered),
+        typeof(Spoc.Modules.Cohorts.CohortsModule),
+        typeof(Spoc.Modules.Courses.CoursesModule),
+        typeof(Spoc.Modules.Assessment.AssessmentModule),
+        typeof(Spoc.Modules.Community.CommunityModule),
+        typeof(Spoc.Modules.Certification.CertificationModule),
+    ];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+services.AddValidatorsFromAssemblies(
+    [typeof(Spoc.Modules.Platform.PlatformModule).Assembly, typeof(Spoc.SharedKernel.Paging.PageRequest).Assembly],
+    ServiceLifetime.Singleton, includeInternalTypes: true);
+
+services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    o.SerializerOptions.RespectNullableAnnotations = true;
+});
+services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+services.AddSpocProblems();
+services.AddSpocAuth(configuration);
+services.AddSpocRateLimiting(configuration);
+services.AddSpocOpenApi();
+services.AddSpocTelemetry(configuration);
+services.AddModules(configuration);
+services.AddHealthChecks().AddDbContextCheck<KernelDbContext>(tags: ["ready"]);
+
+// Order matters: the database is migrated and seeded before the outbox dispatcher starts.
+services.AddHostedService<DatabaseInitializer>();
+services.AddHostedService<OutboxDispatcher>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.Use((context, next) =>
+{
+    var headers = context.Response.Headers;
+    headers.XContentTypeOptions = "nosniff";
+    headers.XFrameOptions = "DENY";
+    headers["Referrer-Policy"] = "no-referrer";
+    return next(context);
+});
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseSwagger();
+app.UseSwaggerUI(o => o.DocumentTitle = "Spoc API");
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapModules();
+app.UseSpa();
+
+app.Run();

@@ -1,0 +1,36 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Spoc.SharedKernel.Paging;
+
+/// <summary><c>?page=1&amp;pageSize=20</c>, bound from the query string with <c>[AsParameters]</c>.</summary>
+public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.DefaultPageSize)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+}
+
+/// <summary>The paging envelope of every list: <c>{ items, page, pageSize, totalCount }</c>.</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+
+public sealed class PageRequestValidator : AbstractValidator<PageRequest>
+{
+    public PageRequestValidator()
+    {
+        RuleFor(p => p.Page).GreaterThanOrEqualTo(1);
+        RuleFor(p => p.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize);
+    }
+}
+
+public static class PagingExtensions
+{
+    /// <summary>Two queries whatever the size of the data: a count and one page, both in SQL.</summary>
+    public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var items = total == 0
+            ? []
+            : await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
+        return new PagedResult<T>(items, request.Page, request.PageSize, total);
+    }
+}

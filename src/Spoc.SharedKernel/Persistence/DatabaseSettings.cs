@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spoc.SharedKernel.Outbox;
+
+namespace Spoc.SharedKernel.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary><c>Database:Provider</c>, <c>ConnectionStrings:Spoc</c> and <c>Spoc:DataDirectory</c>, read once.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
+{
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var dataDirectory = Path.GetFullPath(configuration["Spoc:DataDirectory"] is { Length: > 0 } dir ? dir : "data");
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString("Spoc") is { Length: > 0 } cs
+            ? cs
+            : provider == DatabaseProvider.Sqlite
+                // Default Timeout is also Microsoft.Data.Sqlite's busy timeout: writers wait instead of failing with SQLITE_BUSY.
+                ? $"Data Source={Path.Combine(dataDirectory, "spoc.db")};Default Timeout=30;Pooling=True"
+                : throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Spoc is empty.");
+        return new DatabaseSettings(provider, connectionString, dataDirectory);
+    }
+
+    public void Configure(DbContextOptionsBuilder options, string schema)
+    {
+        const string history = "__EFMigrationsHistory";
+        _ = Provider == DatabaseProvider.Sqlite
+            ? options.UseSqlite(ConnectionString, x => x.MigrationsAssembly("Spoc.Migrations.Sqlite").MigrationsHistoryTable(history, schema))
+            : options.UseSqlServer(ConnectionString, x => x.MigrationsAssembly("Spoc.Migrations.SqlServer").MigrationsHistoryTable(history, schema));
+    }
+}
+
+/// <summary>Which DbContexts the start-up migrator and the outbox dispatcher visit.</summary>
+public sealed record ModuleDatabase(Type ContextType, bool HasOutbox);
+
+public static class PersistenceRegistration
+{
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema)
+        where TContext : DbContext
+    {
+        services.AddDbContext<TContext>((sp, options) =>
+        {
+            sp.GetRequiredService<DatabaseSettings>().Configure(options, schema);
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
+        services.AddSingleton(new ModuleDatabase(typeof(TContext), typeof(ModuleDbContext).IsAssignableFrom(typeof(TContext))));
+        return services;
+    }
+}
