@@ -9,12 +9,16 @@ export const theme = createTheme({
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },
 });
 
-/** Mantine's default "dimmed" grey and error red are below 4.5:1 on white; use darker ones. */
+/** Mantine's default "dimmed" grey, error red and light-variant text are below 4.5:1; use darker ones. */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057',
     '--mantine-color-error': t.colors.red[8] ?? '#e03131',
+    // Text of "light" variants (active nav link, badges) on their tinted background.
+    '--mantine-primary-color-light-color': t.colors.indigo[9] ?? '#364fc7',
+    '--mantine-primary-color-light': t.colors.indigo[0] ?? '#edf2ff',
+    '--mantine-primary-color-light-hover': t.colors.indigo[1] ?? '#dbe4ff',
   },
   dark: { '--mantine-color-dimmed': t.colors.dark[1] ?? '#b8b8b8' },
 });
