@@ -25,7 +25,7 @@ const TrainerHome = lazy(() =>
   import('../features/platform/components/role-homes').then((m) => ({ default: m.TrainerHome })),
 );
 const PlatformAdminHome = lazy(() =>
-  import('../features/platform/components/role-homes').then((m) => ({ default: m.PlatformAdminHome })),
+  import('../features/platform/components/platform-admin-home').then((m) => ({ default: m.PlatformAdminHome })),
 );
 const OrganizationHome = lazy(() =>
   import('../features/platform/components/organization-home').then((m) => ({ default: m.OrganizationHome })),

@@ -61,11 +61,40 @@ describe('Shell', () => {
     expect(navigation().queryByRole('link', { name: 'Administration' })).not.toBeInTheDocument();
   });
 
-  it('gives the platform admin the administration home', async () => {
-    sessionApi(platformAdminMe);
+  it('gives the platform admin the administration home with every organisation', async () => {
+    const api = sessionApi(platformAdminMe, {
+      'GET /api/v1/organizations': () =>
+        json({
+          items: [
+            {
+              id: orgAdminMe.organizations[0]!.organizationId,
+              name: 'Institut Lumière',
+              slug: 'institut-lumiere',
+              createdAt: '2027-02-01T09:00:00Z',
+              memberCount: 1234,
+            },
+          ],
+          page: 1,
+          pageSize: 20,
+          totalCount: 1,
+        }),
+    });
     renderApp('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Administration de la plateforme' })).toBeInTheDocument();
     expect(navigation().getByRole('link', { name: 'Administration' })).toBeInTheDocument();
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('cell', { name: 'Institut Lumière' })).toBeInTheDocument();
+    expect(within(table).getByRole('cell', { name: '1\u202f234' })).toBeInTheDocument();
+    expect(within(table).getByRole('cell', { name: '1 févr. 2027' })).toBeInTheDocument();
+    expect(new URL(api.sent('GET /api/v1/organizations')[0]!.url).searchParams.get('Page')).toBe('1');
+  });
+
+  it('says so when the platform has no organisation yet', async () => {
+    sessionApi(platformAdminMe, {
+      'GET /api/v1/organizations': () => json({ items: [], page: 1, pageSize: 20, totalCount: 0 }),
+    });
+    renderApp('/admin');
+    expect(await screen.findByText(/Aucune organisation pour le moment/)).toBeInTheDocument();
   });
 
   it('shows honest empty states on the learner home', async () => {
@@ -143,12 +172,12 @@ describe('Shell', () => {
       [`GET /api/v1/organizations/${orgId}/members`]: () =>
         json({
           items: [
-            { userId: '1', email: 'benoit.lefevre@demo.spoc.local', displayName: 'Benoît Lefèvre', role: 'Trainer' },
-            { userId: '2', email: 'lea.bernard@demo.spoc.local', displayName: 'Léa Bernard', role: 'Learner' },
+            { userId: '1', email: 'benoit.lefevre@demo.spoc.local', displayName: 'Benoît Lefèvre', role: 'Trainer', joinedAt: '2027-01-15T08:00:00Z' },
+            { userId: '2', email: 'lea.bernard@demo.spoc.local', displayName: 'Léa Bernard', role: 'Learner', joinedAt: '2027-01-16T08:00:00Z' },
           ],
           page: 1,
           pageSize: 20,
-          totalCount: 2,
+          totalCount: 45,
         }),
     });
     renderApp('/organization');
@@ -156,7 +185,11 @@ describe('Shell', () => {
     const table = await screen.findByRole('table');
     expect(within(table).getByRole('cell', { name: 'Benoît Lefèvre' })).toBeInTheDocument();
     expect(within(table).getByRole('cell', { name: 'Apprenant' })).toBeInTheDocument();
-    expect(screen.getByText('2 membres')).toBeInTheDocument();
+    expect(within(table).getByRole('cell', { name: '15 janv. 2027' })).toBeInTheDocument();
+    expect(screen.getByText('45 membres')).toBeInTheDocument();
+    // 45 members, 20 a page: three pages.
+    expect(screen.getByText('Page 1 sur 3')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Page suivante' })).toBeInTheDocument();
   });
 
   it('shows an error with a retry when the API is down', async () => {

@@ -23,11 +23,24 @@ export function useOrganizationMembers(organizationId: string | undefined, page:
     queryFn: ({ signal }) =>
       unwrap(
         api.GET('/api/v1/organizations/{orgId}/members', {
-          params: { path: { orgId: organizationId ?? '' }, query: { page, pageSize: MEMBERS_PAGE_SIZE } },
+          params: { path: { orgId: organizationId ?? '' }, query: { Page: page, PageSize: MEMBERS_PAGE_SIZE } },
           signal,
         }),
       ),
     enabled: organizationId !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const ORGANIZATIONS_PAGE_SIZE = 20;
+
+/** The caller's organisations; all of them for the platform admin. */
+export function useOrganizations(page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['organizations', 'list', page],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/organizations', { params: { query: { Page: page, PageSize: ORGANIZATIONS_PAGE_SIZE } }, signal })),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,12 +1,13 @@
-import { Group, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
+import { Pager } from '../../../components/pager';
 import { useSession } from '../../../lib/auth/session-context';
 import { useFormatters } from '../../../lib/i18n/format';
-import { MEMBERS_PAGE_SIZE, useOrganizationMembers } from '../api/platform-api';
+import { useOrganizationMembers } from '../api/platform-api';
 import { HomeHeader } from './home-header';
 import { organizationRoleKey } from './role-labels';
 
@@ -27,8 +28,6 @@ export function OrganizationHome() {
       </>
     );
   }
-
-  const pages = members.data ? Math.max(1, Math.ceil(members.data.totalCount / MEMBERS_PAGE_SIZE)) : 1;
 
   return (
     <>
@@ -57,6 +56,7 @@ export function OrganizationHome() {
                     <Table.Th scope="col">{t('home.orgAdmin.name')}</Table.Th>
                     <Table.Th scope="col">{t('home.orgAdmin.email')}</Table.Th>
                     <Table.Th scope="col">{t('home.orgAdmin.role')}</Table.Th>
+                    <Table.Th scope="col">{t('home.orgAdmin.joinedAt')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -65,26 +65,13 @@ export function OrganizationHome() {
                       <Table.Td>{member.displayName}</Table.Td>
                       <Table.Td>{member.email}</Table.Td>
                       <Table.Td>{t(organizationRoleKey(member.role))}</Table.Td>
+                      <Table.Td>{format.date(member.joinedAt)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {pages > 1 && (
-              <Stack gap={4} align="flex-start">
-                <Pagination
-                  total={pages}
-                  value={page}
-                  onChange={setPage}
-                  getControlProps={(control) => ({
-                    'aria-label': control === 'previous' ? t('home.orgAdmin.previous') : control === 'next' ? t('home.orgAdmin.next') : undefined,
-                  })}
-                />
-                <Text size="sm" c="dimmed" aria-live="polite">
-                  {t('home.orgAdmin.pageOf', { page: format.number(page), pages: format.number(pages) })}
-                </Text>
-              </Stack>
-            )}
+            <Pager page={page} pageSize={members.data.pageSize} totalCount={members.data.totalCount} onChange={setPage} />
           </Stack>
         </Paper>
       )}

@@ -44,16 +44,3 @@ export function TrainerHome() {
     </>
   );
 }
-
-export function PlatformAdminHome() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <HomeHeader title={t('home.platformAdmin.title')} />
-      <EmptyState
-        title={t('home.platformAdmin.organizationsTitle')}
-        message={t('home.platformAdmin.organizationsEmpty')}
-      />
-    </>
-  );
-}

@@ -1,0 +1,28 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { demo, expectHeading, signIn } from './support';
+
+test.describe('Role homes with real data', () => {
+  test('the org admin sees the members of Institut Lumière', async ({ page }) => {
+    await signIn(page, demo.orgAdmin);
+    await expectHeading(page, 'Mon organisation · Institut Lumière');
+    const table = page.getByRole('table');
+    await expect(table.getByRole('cell', { name: 'Benoît Lefèvre' })).toBeVisible();
+    await expect(table.getByRole('cell', { name: 'Léa Bernard' })).toBeVisible();
+
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+
+  test('the platform admin sees every organisation', async ({ page }) => {
+    await signIn(page, 'admin@spoc.local', 'Spoc-Admin-2026');
+    await expectHeading(page, 'Administration de la plateforme');
+    await expect(page.getByRole('table').getByRole('cell', { name: 'Institut Lumière' })).toBeVisible();
+  });
+
+  test('a mentor lands on the mentor home', async ({ page }) => {
+    await signIn(page, demo.mentor);
+    await expectHeading(page, 'Mes apprenants');
+    await expect(page.getByText(/Les apprenants qui vous sont confiés apparaîtront ici/)).toBeVisible();
+  });
+});
