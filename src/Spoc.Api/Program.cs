@@ -40,8 +40,17 @@ services.AddMediator((MediatorOptions options) =>
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
 });
 services.AddValidatorsFromAssemblies(
-    [typeof(Spoc.Modules.Platform.PlatformModule).Assembly, typeof(Spoc.SharedKernel.Paging.PageRequest).Assembly],
-    ServiceLifetime.Singleton, includeInternalTypes: true);
+    [
+        typeof(Spoc.SharedKernel.Paging.PageRequest).Assembly,
+        typeof(Spoc.Modules.Platform.PlatformModule).Assembly,
+        typeof(Spoc.Modules.Cohorts.CohortsModule).Assembly,
+        typeof(Spoc.Modules.Courses.CoursesModule).Assembly,
+        typeof(Spoc.Modules.Assessment.AssessmentModule).Assembly,
+        typeof(Spoc.Modules.Community.CommunityModule).Assembly,
+        typeof(Spoc.Modules.Certification.CertificationModule).Assembly,
+    ],
+    ServiceLifetime.Singleton,
+    includeInternalTypes: true);
 
 services.ConfigureHttpJsonOptions(o =>
 {

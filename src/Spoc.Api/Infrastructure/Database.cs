@@ -1,11 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Security;
 
 namespace Spoc.Api.Infrastructure;
 
 /// <summary>
-/// At start-up, before anything else runs: SQLite gets its data directory, WAL journaling and every module's
+/// At start-up, before anything else runs: the signing key is loaded (or generated in Development); SQLite gets its data directory, WAL journaling and every module's
 /// migrations. SQL Server is migrated by operators with the idempotent scripts in docs/sql/.
 /// Then the start-up tasks (admin bootstrap, demo data) run in registration order.
 /// </summary>
@@ -14,10 +15,13 @@ internal sealed class DatabaseInitializer(
     DatabaseSettings settings,
     IEnumerable<ModuleDatabase> databases,
     IEnumerable<IStartupTask> startupTasks,
+    SigningKeyProvider signingKey,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Fail at start, not at the first sign-in, when a production host has no signing key.
+        _ = signingKey.Key;
         Directory.CreateDirectory(settings.DataDirectory);
         await using var scope = scopes.CreateAsyncScope();
         if (settings.Provider == DatabaseProvider.Sqlite)

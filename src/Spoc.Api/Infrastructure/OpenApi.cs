@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using Spoc.SharedKernel.Http;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Spoc.Api.Infrastructure;
@@ -67,6 +68,19 @@ internal static class OpenApi
             else if (context.ApiDescription.ParameterDescriptions.Count > 0)
             {
                 AddProblem(operation, context, 400, "Invalid query or route parameter");
+            }
+
+            if (context.ApiDescription.HttpMethod == "POST")
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyMiddleware.Header,
+                    In = ParameterLocation.Header,
+                    Description = "Optional, a UUID: a retry with the same key and body within 24 h replays the first response.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
+                });
+                AddProblem(operation, context, 422, "Idempotency-Key reused with a different body");
             }
 
             AddProblem(operation, context, 429, "Rate limit exceeded; see Retry-After");

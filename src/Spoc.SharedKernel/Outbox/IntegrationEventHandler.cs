@@ -25,7 +25,17 @@ public abstract class IntegrationEventHandler<TEvent, TContext>(TContext db, Tim
             return;
         }
 
-        await HandleOnceAsync(notification, cancellationToken);
+        try
+        {
+            await HandleOnceAsync(notification, cancellationToken);
+        }
+        catch
+        {
+            // Handlers of one event share the scope's DbContext: never let a sibling's save commit half of this work.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+
         db.InboxRecords.Add(new InboxRecord { EventId = notification.EventId, Handler = handler, HandledAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -1,10 +1,13 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Spoc.SharedKernel.Paging;
 
 /// <summary><c>?page=1&amp;pageSize=20</c>, bound from the query string with <c>[AsParameters]</c>.</summary>
-public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.DefaultPageSize)
+public sealed record PageRequest(
+    [FromQuery(Name = "page")] int Page = 1,
+    [FromQuery(Name = "pageSize")] int PageSize = PageRequest.DefaultPageSize)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;

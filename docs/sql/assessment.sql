@@ -1,0 +1,71 @@
+﻿IF OBJECT_ID(N'[assessment].[__EFMigrationsHistory]') IS NULL
+BEGIN
+    IF SCHEMA_ID(N'assessment') IS NULL EXEC(N'CREATE SCHEMA [assessment];');
+    CREATE TABLE [assessment].[__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151813_AssessmentInit'
+)
+BEGIN
+    IF SCHEMA_ID(N'assessment') IS NULL EXEC(N'CREATE SCHEMA [assessment];');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151813_AssessmentInit'
+)
+BEGIN
+    CREATE TABLE [assessment].[AssessmentInbox] (
+        [EventId] uniqueidentifier NOT NULL,
+        [Handler] nvarchar(300) NOT NULL,
+        [HandledAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AssessmentInbox] PRIMARY KEY ([EventId], [Handler])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151813_AssessmentInit'
+)
+BEGIN
+    CREATE TABLE [assessment].[AssessmentOutbox] (
+        [Id] uniqueidentifier NOT NULL,
+        [Type] nvarchar(400) NOT NULL,
+        [Payload] nvarchar(max) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [NextAttemptAt] datetimeoffset NOT NULL,
+        [ProcessedAt] datetimeoffset NULL,
+        [Attempts] int NOT NULL,
+        [LastError] nvarchar(2000) NULL,
+        CONSTRAINT [PK_AssessmentOutbox] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151813_AssessmentInit'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentOutbox_ProcessedAt_NextAttemptAt] ON [assessment].[AssessmentOutbox] ([ProcessedAt], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151813_AssessmentInit'
+)
+BEGIN
+    INSERT INTO [assessment].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128151813_AssessmentInit', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

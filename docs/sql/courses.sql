@@ -1,0 +1,71 @@
+﻿IF OBJECT_ID(N'[courses].[__EFMigrationsHistory]') IS NULL
+BEGIN
+    IF SCHEMA_ID(N'courses') IS NULL EXEC(N'CREATE SCHEMA [courses];');
+    CREATE TABLE [courses].[__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151809_CoursesInit'
+)
+BEGIN
+    IF SCHEMA_ID(N'courses') IS NULL EXEC(N'CREATE SCHEMA [courses];');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151809_CoursesInit'
+)
+BEGIN
+    CREATE TABLE [courses].[CoursesInbox] (
+        [EventId] uniqueidentifier NOT NULL,
+        [Handler] nvarchar(300) NOT NULL,
+        [HandledAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CoursesInbox] PRIMARY KEY ([EventId], [Handler])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151809_CoursesInit'
+)
+BEGIN
+    CREATE TABLE [courses].[CoursesOutbox] (
+        [Id] uniqueidentifier NOT NULL,
+        [Type] nvarchar(400) NOT NULL,
+        [Payload] nvarchar(max) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [NextAttemptAt] datetimeoffset NOT NULL,
+        [ProcessedAt] datetimeoffset NULL,
+        [Attempts] int NOT NULL,
+        [LastError] nvarchar(2000) NULL,
+        CONSTRAINT [PK_CoursesOutbox] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151809_CoursesInit'
+)
+BEGIN
+    CREATE INDEX [IX_CoursesOutbox_ProcessedAt_NextAttemptAt] ON [courses].[CoursesOutbox] ([ProcessedAt], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151809_CoursesInit'
+)
+BEGIN
+    INSERT INTO [courses].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128151809_CoursesInit', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,0 +1,59 @@
+﻿IF OBJECT_ID(N'[kernel].[__EFMigrationsHistory]') IS NULL
+BEGIN
+    IF SCHEMA_ID(N'kernel') IS NULL EXEC(N'CREATE SCHEMA [kernel];');
+    CREATE TABLE [kernel].[__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [kernel].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151755_KernelInit'
+)
+BEGIN
+    IF SCHEMA_ID(N'kernel') IS NULL EXEC(N'CREATE SCHEMA [kernel];');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [kernel].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151755_KernelInit'
+)
+BEGIN
+    CREATE TABLE [kernel].[IdempotencyRecords] (
+        [Scope] nvarchar(300) NOT NULL,
+        [Key] nvarchar(100) NOT NULL,
+        [RequestHash] nvarchar(64) NOT NULL,
+        [Completed] bit NOT NULL,
+        [StatusCode] int NOT NULL,
+        [ContentType] nvarchar(200) NULL,
+        [Location] nvarchar(2000) NULL,
+        [Body] varbinary(max) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_IdempotencyRecords] PRIMARY KEY ([Scope], [Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [kernel].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151755_KernelInit'
+)
+BEGIN
+    CREATE INDEX [IX_IdempotencyRecords_CreatedAt] ON [kernel].[IdempotencyRecords] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [kernel].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151755_KernelInit'
+)
+BEGIN
+    INSERT INTO [kernel].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128151755_KernelInit', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

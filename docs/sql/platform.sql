@@ -1,0 +1,221 @@
+﻿IF OBJECT_ID(N'[platform].[__EFMigrationsHistory]') IS NULL
+BEGIN
+    IF SCHEMA_ID(N'platform') IS NULL EXEC(N'CREATE SCHEMA [platform];');
+    CREATE TABLE [platform].[__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    IF SCHEMA_ID(N'platform') IS NULL EXEC(N'CREATE SCHEMA [platform];');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE TABLE [platform].[Organizations] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Slug] nvarchar(60) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Organizations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE TABLE [platform].[PlatformInbox] (
+        [EventId] uniqueidentifier NOT NULL,
+        [Handler] nvarchar(300) NOT NULL,
+        [HandledAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PlatformInbox] PRIMARY KEY ([EventId], [Handler])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE TABLE [platform].[PlatformOutbox] (
+        [Id] uniqueidentifier NOT NULL,
+        [Type] nvarchar(400) NOT NULL,
+        [Payload] nvarchar(max) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [NextAttemptAt] datetimeoffset NOT NULL,
+        [ProcessedAt] datetimeoffset NULL,
+        [Attempts] int NOT NULL,
+        [LastError] nvarchar(2000) NULL,
+        CONSTRAINT [PK_PlatformOutbox] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE TABLE [platform].[Users] (
+        [Id] uniqueidentifier NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [NormalizedEmail] nvarchar(254) NOT NULL,
+        [DisplayName] nvarchar(100) NOT NULL,
+        [PasswordHash] nvarchar(200) NOT NULL,
+        [IsPlatformAdmin] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Users] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE TABLE [platform].[OrganizationInvitations] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [NormalizedEmail] nvarchar(254) NOT NULL,
+        [Role] nvarchar(20) NOT NULL,
+        [InvitedBy] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [AcceptedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_OrganizationInvitations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrganizationInvitations_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [platform].[Organizations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE TABLE [platform].[OrganizationMembers] (
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Role] nvarchar(20) NOT NULL,
+        [JoinedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_OrganizationMembers] PRIMARY KEY ([OrganizationId], [UserId]),
+        CONSTRAINT [FK_OrganizationMembers_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [platform].[Organizations] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_OrganizationMembers_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [platform].[Users] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE TABLE [platform].[RefreshTokens] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [FamilyId] uniqueidentifier NOT NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [UsedAt] datetimeoffset NULL,
+        [RevokedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_RefreshTokens] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RefreshTokens_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [platform].[Users] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE INDEX [IX_OrganizationInvitations_NormalizedEmail] ON [platform].[OrganizationInvitations] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OrganizationInvitations_OrganizationId_NormalizedEmail] ON [platform].[OrganizationInvitations] ([OrganizationId], [NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE INDEX [IX_OrganizationMembers_UserId] ON [platform].[OrganizationMembers] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Organizations_Slug] ON [platform].[Organizations] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE INDEX [IX_PlatformOutbox_ProcessedAt_NextAttemptAt] ON [platform].[PlatformOutbox] ([ProcessedAt], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE INDEX [IX_RefreshTokens_FamilyId] ON [platform].[RefreshTokens] ([FamilyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RefreshTokens_TokenHash] ON [platform].[RefreshTokens] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE INDEX [IX_RefreshTokens_UserId] ON [platform].[RefreshTokens] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Users_NormalizedEmail] ON [platform].[Users] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128151759_PlatformInit'
+)
+BEGIN
+    INSERT INTO [platform].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128151759_PlatformInit', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

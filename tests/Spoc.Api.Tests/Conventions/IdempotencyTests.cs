@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using AwesomeAssertions;
+using Spoc.Api.Tests.Infrastructure;
+
+namespace Spoc.Api.Tests.Conventions;
+
+public sealed class IdempotencyTests
+{
+    private SpocApiFactory _factory = null!;
+    private HttpClient _admin = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _factory = new SpocApiFactory();
+        _admin = await _factory.AdminClientAsync();
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _factory.Dispose();
+
+    [Test]
+    public async Task Same_key_and_body_replays_the_first_response_and_creates_nothing_new()
+    {
+        var key = Guid.NewGuid().ToString();
+        var slug = "idem-" + Guid.NewGuid().ToString("N")[..8];
+
+        var first = await Post(_admin, key, new { name = "Idempotent", slug });
+        var retry = await Post(_admin, key, new { name = "Idempotent", slug });
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        retry.StatusCode.Should().Be(HttpStatusCode.Created);
+        retry.Headers.Location.Should().Be(first.Headers.Location);
+        (await retry.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+        retry.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+
+        var all = await (await _admin.GetAsync("/api/v1/organizations?pageSize=100")).ReadJsonAsync();
+        all["items"]!.AsArray().Count(o => o!["slug"]!.GetValue<string>() == slug).Should().Be(1);
+    }
+
+    [Test]
+    public async Task Same_key_with_another_body_is_422()
+    {
+        var key = Guid.NewGuid().ToString();
+        (await Post(_admin, key, new { name = "One", slug = "one-" + Guid.NewGuid().ToString("N")[..8] })).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        await (await Post(_admin, key, new { name = "Two", slug = "two-" + Guid.NewGuid().ToString("N")[..8] }))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
+    }
+
+    [Test]
+    public async Task Keys_are_scoped_to_the_caller()
+    {
+        var key = Guid.NewGuid().ToString();
+        var email = TestApi.UniqueEmail();
+        var anonymous = _factory.CreateClient();
+
+        var mine = await Post(anonymous, key, new { email, password = "Passw0rd-Test", displayName = "A" }, "/api/v1/auth/register");
+        var (other, _, _) = await _factory.NewUserAsync();
+        var theirs = await Post(other, key, new { email, password = "Passw0rd-Test", displayName = "A" }, "/api/v1/auth/register");
+
+        mine.StatusCode.Should().Be(HttpStatusCode.Created);
+        await theirs.ShouldBeProblemAsync(HttpStatusCode.Conflict, "email-taken");
+    }
+
+    [Test]
+    public async Task A_failed_request_is_not_kept_so_it_can_be_retried()
+    {
+        var key = Guid.NewGuid().ToString();
+        var slug = "retry-" + Guid.NewGuid().ToString("N")[..8];
+        await _admin.CreateOrganizationAsync(slug);
+
+        await (await Post(_admin, key, new { name = "Taken", slug })).ShouldBeProblemAsync(HttpStatusCode.Conflict, "slug-taken");
+        (await Post(_admin, key, new { name = "Taken", slug })).Headers.Contains("Idempotent-Replayed").Should().BeFalse();
+    }
+
+    private static Task<HttpResponseMessage> Post(HttpClient client, string key, object body, string url = "/api/v1/organizations")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(request);
+    }
+}

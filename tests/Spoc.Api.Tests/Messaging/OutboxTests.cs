@@ -1,0 +1,79 @@
+using System.Net;
+using AwesomeAssertions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Spoc.Api.Tests.Infrastructure;
+using Spoc.Modules.Platform.Data;
+
+namespace Spoc.Api.Tests.Messaging;
+
+/// <summary>Integration events survive failures and restarts, and each handler acts on each event once.</summary>
+public sealed class OutboxTests
+{
+    [Test]
+    public async Task A_failing_handler_is_retried_later_and_the_event_is_not_lost()
+    {
+        using var factory = new SpocApiFactory();
+        factory.Emails.FailNext(2);
+        var email = TestApi.UniqueEmail();
+
+        (await factory.CreateClient().RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        await TestApi.EventuallyAsync(() => Task.FromResult(factory.Emails.Sent.Any(m => m.To == email)), "the welcome email is sent on a retry");
+        factory.Emails.Attempts.Should().BeGreaterThanOrEqualTo(3);
+        factory.Emails.Sent.Count(m => m.To == email).Should().Be(1);
+
+        var outbox = await ReadOutboxAsync(factory);
+        outbox.Should().ContainSingle(m => m.Type.Contains("UserRegistered") && m.ProcessedAt != null && m.Attempts == 2);
+
+        // The other handler of the same event succeeded on the first delivery and was skipped on the retries.
+        var inbox = await ReadInboxAsync(factory, outbox.Single(m => m.Type.Contains("UserRegistered")).Id);
+        inbox.Should().BeEquivalentTo(
+            "Spoc.Modules.Platform.EventHandlers.AcceptPendingInvitations",
+            "Spoc.Modules.Platform.EventHandlers.SendWelcomeEmail");
+    }
+
+    [Test]
+    public async Task Stopping_between_save_and_dispatch_delivers_exactly_once_after_restart()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "spoc-tests", Guid.NewGuid().ToString("N"));
+        var email = TestApi.UniqueEmail("restart");
+        Guid organizationId;
+
+        using (var stopped = new SpocApiFactory(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, dataDirectory))
+        {
+            var admin = await stopped.AdminClientAsync();
+            organizationId = await admin.CreateOrganizationAsync();
+            await admin.AddMemberAsync(organizationId, email, "Trainer"); // an invitation: no account yet
+            (await stopped.CreateClient().RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+            await Task.Delay(300);
+            stopped.Emails.Sent.Should().BeEmpty();
+            (await ReadOutboxAsync(stopped)).Should().HaveCount(2).And.OnlyContain(m => m.ProcessedAt == null);
+        }
+
+        using var restarted = new SpocApiFactory(dataDirectory: dataDirectory);
+        restarted.CreateClient(); // starts the host, and with it the dispatcher
+        await TestApi.EventuallyAsync(async () => (await ReadOutboxAsync(restarted)).All(m => m.ProcessedAt != null), "both pending events are dispatched");
+        await Task.Delay(500); // give a duplicate delivery the chance to show up
+
+        restarted.Emails.Sent.Where(m => m.To == email).Select(m => m.Subject).Should().HaveCount(2)
+            .And.ContainSingle(s => s.StartsWith("Invitation", StringComparison.Ordinal))
+            .And.ContainSingle(s => s.StartsWith("Bienvenue", StringComparison.Ordinal));
+        var trainer = await restarted.SignedInClientAsync(email);
+        var me = await (await trainer.GetAsync("/api/v1/me")).ReadJsonAsync();
+        me["organizations"]!.AsArray().Should().ContainSingle(o => o!["organizationId"]!.GetValue<Guid>() == organizationId);
+    }
+
+    private static async Task<List<Spoc.SharedKernel.Outbox.OutboxMessage>> ReadOutboxAsync(SpocApiFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().OutboxMessages.AsNoTracking().ToListAsync();
+    }
+
+    private static async Task<List<string>> ReadInboxAsync(SpocApiFactory factory, Guid eventId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().InboxRecords.Where(r => r.EventId == eventId).Select(r => r.Handler).ToListAsync();
+    }
+}
