@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test: .NET (API through HTTP on SQLite, architecture rules), the web app's unit tests,
+# and the browser journeys in Chromium against the real API. Ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p artifacts
+strip() { sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$1"; }
+status=0
+
+echo "==> .NET build and tests"
+dotnet tool restore >/dev/null
+if dotnet build Spoc.Api.sln -nologo -v q; then
+  dotnet test Spoc.Api.sln --no-build 2>&1 | tee artifacts/dotnet-test.log || status=1
+else
+  status=1; echo "Failed!  - Failed:     1, Passed:     0 (build failed)" > artifacts/dotnet-test.log
+fi
+read -r dn_pass dn_fail < <(strip artifacts/dotnet-test.log | awk '/^(Passed|Failed)!  - Failed:/ {gsub(",",""); f+=$4; p+=$6} END {printf "%d %d\n", p, f}')
+[ "$dn_pass" -gt 0 ] || { dn_fail=$((dn_fail+1)); status=1; }
+
+echo "==> Web app: install, API client freshness, lint, unit tests, build"
+vt_pass=0; vt_fail=0; e2e_pass=0; e2e_fail=0
+if (cd client && npm ci --no-audit --no-fund --loglevel=error && npm run check:api && npm run lint); then
+  (cd client && npx vitest run 2>&1) | tee artifacts/vitest.log || status=1
+  read -r vt_pass vt_fail < <(strip artifacts/vitest.log | awk '/^ *Tests +/ {for(i=1;i<=NF;i++){if($(i+1) ~ /^passed/) p=$i; if($(i+1) ~ /^failed/) f=$i}} END {printf "%d %d\n", p, f}')
+  [ "$vt_pass" -gt 0 ] || { vt_fail=$((vt_fail+1)); status=1; }
+
+  echo "==> Browser journeys (Chromium, real API, built SPA)"
+  if (cd client && npm run build); then
+    (cd client && npx playwright test 2>&1) | tee artifacts/e2e.log || status=1
+    read -r e2e_pass e2e_fail < <(strip artifacts/e2e.log | awk '/^e2e: [0-9]+ passed, [0-9]+ failed/ {p=$2; f=$4} END {printf "%d %d\n", p, f}')
+    [ "$e2e_pass" -gt 0 ] || { e2e_fail=$((e2e_fail+1)); status=1; }
+  else
+    status=1; e2e_fail=1
+  fi
+  cp -r client/test-results artifacts/e2e-results 2>/dev/null || true
+else
+  status=1; vt_fail=1
+fi
+
+echo "==> .NET: $dn_pass passed, $dn_fail failed; Vitest: $vt_pass passed, $vt_fail failed; Playwright: $e2e_pass passed, $e2e_fail failed"
+echo "$((dn_pass + vt_pass + e2e_pass)) passed, $((dn_fail + vt_fail + e2e_fail)) failed"
+exit $status
