@@ -72,6 +72,34 @@ test.describe('Sign-in journey', () => {
     await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fprofile$/);
   });
 
+  test('an expired session goes back to sign-in with returnTo, then back to the page', async ({ page }) => {
+    await signIn(page, demo.trainer);
+    await expectHeading(page, 'Espace formateur');
+    await page.getByRole('link', { name: 'Mon profil' }).click();
+    await expectHeading(page, 'Mon profil');
+
+    // Spend the stored refresh token behind the SPA's back: the next refresh reuses it, which
+    // revokes the whole family on the server, as a stolen-and-used token would.
+    const status = await page.evaluate(async () => {
+      const refreshToken = localStorage.getItem('spoc.refreshToken');
+      const response = await fetch('/api/v1/auth/refresh', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+      return response.status;
+    });
+    expect(status).toBe(200);
+
+    await page.reload();
+    await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fprofile$/);
+    await expect(page.getByText('Votre session a expiré. Reconnectez-vous pour continuer.')).toBeVisible();
+
+    await signIn(page, demo.trainer);
+    await expectHeading(page, 'Mon profil');
+    await expect(page).toHaveURL(/\/profile$/);
+  });
+
   test('an English browser gets the English UI by default', async ({ browser }) => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();

@@ -3,8 +3,10 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { initI18n } from '../lib/i18n/i18n';
 
+const inBrowser = typeof window !== 'undefined';
+
 // jsdom lacks these browser APIs that Mantine uses.
-if (!window.matchMedia) {
+if (inBrowser && !window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {
     writable: true,
     value: (query: string) => ({
@@ -19,7 +21,7 @@ if (!window.matchMedia) {
     }),
   });
 }
-if (!('ResizeObserver' in window)) {
+if (inBrowser && !('ResizeObserver' in window)) {
   class ResizeObserverStub {
     observe() {}
     unobserve() {}
@@ -27,11 +29,11 @@ if (!('ResizeObserver' in window)) {
   }
   Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
 }
-window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
-
-initI18n('fr');
-
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-});
+if (inBrowser) {
+  window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
+  initI18n('fr');
+  afterEach(() => {
+    cleanup();
+    localStorage.clear();
+  });
+}

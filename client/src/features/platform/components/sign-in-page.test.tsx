@@ -45,6 +45,19 @@ describe('Sign-in page', () => {
     expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
   });
 
+  it('says how long to wait when sign-in is throttled', async () => {
+    installFakeApi({
+      'POST /api/v1/auth/token': () => problem(429, 'too-many-requests', {}, { 'Retry-After': '42' }),
+    });
+    const { user } = renderApp('/sign-in');
+
+    await user.type(await screen.findByLabelText(/Adresse e-mail/), 'benoit.lefevre@demo.spoc.local');
+    await user.type(screen.getByLabelText(/Mot de passe/), 'Spoc-Demo-2026');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Trop de tentatives. Réessayez dans 42 secondes.');
+  });
+
   it('signs in, keeps the refresh token and opens the home of the role', async () => {
     authApi(trainerMe);
     const { user, router, tokens } = renderApp('/sign-in');
