@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Spoc.Api;
 using Spoc.Api.Infrastructure;
@@ -64,7 +65,14 @@ services.AddSpocRateLimiting(configuration);
 services.AddSpocOpenApi();
 services.AddSpocTelemetry(configuration);
 services.AddModules(configuration);
-services.AddHealthChecks().AddDbContextCheck<KernelDbContext>(tags: ["ready"]);
+// Ready means the database answers a real query, not merely that a connection opens.
+services.AddHealthChecks().AddDbContextCheck<KernelDbContext>(
+    tags: ["ready"],
+    customTestQuery: async (db, ct) =>
+    {
+        await db.IdempotencyRecords.AnyAsync(ct);
+        return true;
+    });
 
 // Order matters: the database is migrated and seeded before the outbox dispatcher starts.
 services.AddHostedService<DatabaseInitializer>();
