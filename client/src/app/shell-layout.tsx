@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from '../components/language-switch';
@@ -15,6 +15,16 @@ export function ShellLayout() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const items = navigationFor(session.roles);
+
+  // After an in-app navigation, move focus to the main region so keyboard and screen-reader users
+  // start at the new page's content (not on the first load: the browser handles that).
+  const main = useRef<HTMLElement>(null);
+  const previousPath = useRef(location.pathname);
+  useEffect(() => {
+    if (previousPath.current === location.pathname) return;
+    previousPath.current = location.pathname;
+    main.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
 
   return (
     <AppShell
@@ -71,7 +81,7 @@ export function ShellLayout() {
         </ul>
       </AppShell.Navbar>
 
-      <AppShell.Main id="main-content" tabIndex={-1}>
+      <AppShell.Main id="main-content" tabIndex={-1} ref={main} style={{ outline: 'none' }}>
         <Suspense fallback={<LoadingState />}>
           <Outlet />
         </Suspense>

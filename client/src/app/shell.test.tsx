@@ -166,6 +166,29 @@ describe('Shell', () => {
     expect(await api.sent('POST /api/v1/auth/logout')[0]?.json()).toEqual({ refreshToken });
   });
 
+  it('follows a sign-out made in another tab', async () => {
+    sessionApi(trainerMe);
+    const { router } = renderApp('/trainer');
+    await screen.findByRole('heading', { level: 1, name: 'Espace formateur' });
+
+    localStorage.removeItem(REFRESH_TOKEN_KEY);
+    window.dispatchEvent(new StorageEvent('storage', { key: REFRESH_TOKEN_KEY, newValue: null }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+  });
+
+  it('moves focus to the main content after navigating', async () => {
+    sessionApi(trainerMe);
+    const { user } = renderApp('/trainer');
+    await screen.findByRole('heading', { level: 1, name: 'Espace formateur' });
+
+    await user.click(navigation().getByRole('link', { name: 'Mon profil' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mon profil' })).toBeInTheDocument();
+    expect(document.activeElement).toBe(document.getElementById('main-content'));
+  });
+
   it('lists the organisation members for an org admin', async () => {
     const orgId = orgAdminMe.organizations[0]!.organizationId;
     sessionApi(orgAdminMe, {
