@@ -36,7 +36,7 @@ export function ShellLayout() {
         {t('app.skipToContent')}
       </Anchor>
       <AppShell.Header component="header">
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
               opened={opened}
@@ -51,10 +51,10 @@ export function ShellLayout() {
               {t('app.name')}
             </Anchor>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
             {session.user && (
-              <Text size="sm" visibleFrom="sm" data-testid="signed-in-user">
+              <Text size="sm" visibleFrom="md" px="xs" data-testid="signed-in-user">
                 {session.user.displayName}
               </Text>
             )}

@@ -13,7 +13,8 @@ export function LanguageSwitch() {
       value={current}
       onChange={(event) => void setLanguage(event.currentTarget.value as Language)}
       data={languages.map((language) => ({ value: language, label: t(`language.${language}`) }))}
-      styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
+      classNames={{ label: 'language-switch-label' }}
+      styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 }, input: { minWidth: '6rem' } }}
     />
   );
 }
