@@ -77,6 +77,7 @@ services.AddHealthChecks().AddDbContextCheck<KernelDbContext>(
 // Order matters: the database is migrated and seeded before the outbox dispatcher starts.
 services.AddHostedService<DatabaseInitializer>();
 services.AddHostedService<OutboxDispatcher>();
+services.AddHostedService<IdempotencyJanitor>();
 
 var app = builder.Build();
 
@@ -84,10 +85,15 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.Use((context, next) =>
 {
-    var headers = context.Response.Headers;
-    headers.XContentTypeOptions = "nosniff";
-    headers.XFrameOptions = "DENY";
-    headers["Referrer-Policy"] = "no-referrer";
+    // Set when the response starts, so that error responses (whose headers the exception handler clears) keep them too.
+    context.Response.OnStarting(() =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        return Task.CompletedTask;
+    });
     return next(context);
 });
 app.UseMiddleware<RequestBodyLimitMiddleware>();

@@ -17,7 +17,7 @@ public static class ETags
 
         var current = Of(version);
         var matches = ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Any(tag => tag == current || tag == "W/" + current);
+            .Contains(current); // If-Match uses strong comparison: a weak tag never matches
         if (!matches)
         {
             throw ProblemException.PreconditionFailed();

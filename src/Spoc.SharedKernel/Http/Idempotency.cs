@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 
@@ -53,7 +55,7 @@ public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options) :
 public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
 {
     public const string Header = "Idempotency-Key";
-    private static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+    internal static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
     public async Task InvokeAsync(HttpContext context, KernelDbContext db)
     {
@@ -71,7 +73,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
 
         var caller = context.User.FindFirstValue("sub") ?? "anonymous";
         var scope = $"{caller} {context.Request.Path.Value}";
-        var hash = await HashBodyAsync(context.Request);
+        var hash = await HashRequestAsync(context.Request);
         var now = clock.GetUtcNow();
 
         var existing = await db.IdempotencyRecords.FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, context.RequestAborted);
@@ -161,11 +163,38 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     private static ProblemException InProgress() =>
         new(409, "idempotency-request-in-progress", "Request in progress", "A request with this Idempotency-Key is still being processed; retry later.");
 
-    private static async Task<string> HashBodyAsync(HttpRequest request)
+    /// <summary>The query string and the body: what makes two POSTs to one route the same request.</summary>
+    private static async Task<string> HashRequestAsync(HttpRequest request)
     {
         request.EnableBuffering();
-        var hash = Convert.ToHexString(await SHA256.HashDataAsync(request.Body, request.HttpContext.RequestAborted));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(request.QueryString.Value + "\n"));
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+        }
+
         request.Body.Position = 0;
-        return hash;
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+}
+
+/// <summary>Deletes kept responses once their 24 hours are over, every hour.</summary>
+public sealed class IdempotencyJanitor(IServiceScopeFactory scopes, TimeProvider clock) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var cutoff = clock.GetUtcNow() - IdempotencyMiddleware.Retention;
+            await scope.ServiceProvider.GetRequiredService<KernelDbContext>().IdempotencyRecords
+                .Where(r => r.CreatedAt < cutoff)
+                .ExecuteDeleteAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -24,7 +24,4 @@ public sealed class ProblemException(int status, string slug, string title, stri
         new(412, "precondition-failed", "Precondition failed", "The resource changed since you read it (If-Match does not match its ETag).");
 
     public static ProblemException Unauthorized(string slug, string title) => new(401, slug, title);
-
-    public static ProblemException ConcurrencyConflict() =>
-        new(409, "concurrency-conflict", "Concurrent change", "Someone else changed this resource at the same time; read it again and retry.");
 }
