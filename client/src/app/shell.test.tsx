@@ -86,7 +86,7 @@ describe('Shell', () => {
     expect(within(table).getByRole('cell', { name: 'Institut Lumière' })).toBeInTheDocument();
     expect(within(table).getByRole('cell', { name: '1\u202f234' })).toBeInTheDocument();
     expect(within(table).getByRole('cell', { name: '1 févr. 2027' })).toBeInTheDocument();
-    expect(new URL(api.sent('GET /api/v1/organizations')[0]!.url).searchParams.get('Page')).toBe('1');
+    expect(new URL(api.sent('GET /api/v1/organizations')[0]!.url).searchParams.get('page')).toBe('1');
   });
 
   it('says so when the platform has no organisation yet', async () => {

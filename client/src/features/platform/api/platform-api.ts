@@ -23,7 +23,7 @@ export function useOrganizationMembers(organizationId: string | undefined, page:
     queryFn: ({ signal }) =>
       unwrap(
         api.GET('/api/v1/organizations/{orgId}/members', {
-          params: { path: { orgId: organizationId ?? '' }, query: { Page: page, PageSize: MEMBERS_PAGE_SIZE } },
+          params: { path: { orgId: organizationId ?? '' }, query: { page, pageSize: MEMBERS_PAGE_SIZE } },
           signal,
         }),
       ),
@@ -40,7 +40,7 @@ export function useOrganizations(page: number) {
   return useQuery({
     queryKey: ['organizations', 'list', page],
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/organizations', { params: { query: { Page: page, PageSize: ORGANIZATIONS_PAGE_SIZE } }, signal })),
+      unwrap(api.GET('/api/v1/organizations', { params: { query: { page, pageSize: ORGANIZATIONS_PAGE_SIZE } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
