@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REFRESH_TOKEN_KEY } from '../lib/api/token-store';
 import { LANGUAGE_KEY, setLanguage } from '../lib/i18n/i18n';
@@ -36,6 +36,8 @@ function navigation() {
 }
 
 afterEach(async () => {
+  // Unmount first, so switching the language back does not re-render a finished test.
+  cleanup();
   await setLanguage('fr');
 });
 

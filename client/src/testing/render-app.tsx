@@ -6,6 +6,7 @@ import { routes } from '../app/router';
 import { createApiClient } from '../lib/api/api-client';
 import { createQueryClient } from '../lib/api/query-client';
 import { createTokenStore } from '../lib/api/token-store';
+import { i18n } from '../lib/i18n/i18n';
 
 /**
  * Renders the whole app (real routes, providers, API client and token store) at `path`, against
@@ -14,7 +15,11 @@ import { createTokenStore } from '../lib/api/token-store';
 export function renderApp(path: string) {
   const tokens = createTokenStore(() => window.localStorage);
   const listeners = new Set<() => void>();
-  const apiClient = createApiClient({ tokens, onSessionExpired: () => listeners.forEach((listener) => listener()) });
+  const apiClient = createApiClient({
+    tokens,
+    onSessionExpired: () => listeners.forEach((listener) => listener()),
+    language: () => i18n.resolvedLanguage,
+  });
   const queryClient = createQueryClient();
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup();

@@ -161,6 +161,19 @@ describe('API client', () => {
     expect(error.retryAfter).toBe(30);
   });
 
+  it('sends the UI language as Accept-Language, on anonymous calls too', async () => {
+    const api = installFakeApi({ 'POST /api/v1/auth/token': () => json(tokenPair()) });
+    const tokens = createTokenStore(() => window.localStorage);
+    let language = 'fr';
+    const client = createApiClient({ tokens, language: () => language });
+
+    await unwrap(client.POST('/api/v1/auth/token', { body: { email: 'a@b.c', password: 'x' } }));
+    language = 'en';
+    await unwrap(client.POST('/api/v1/auth/token', { body: { email: 'a@b.c', password: 'x' } }));
+
+    expect(api.sent('POST /api/v1/auth/token').map((r) => r.headers.get('Accept-Language'))).toEqual(['fr', 'en']);
+  });
+
   it('reports a network failure as an ApiError', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
     const { client } = setup({ accessToken: 'a', refreshToken: 'r' });

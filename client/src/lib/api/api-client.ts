@@ -9,6 +9,8 @@ export interface ApiClientOptions {
   tokens: TokenStore;
   /** Called once when the refresh token is refused: the session is over. */
   onSessionExpired?: () => void;
+  /** The UI language, sent as Accept-Language so the API can answer in it. */
+  language?: () => string | undefined;
   baseUrl?: string;
 }
 
@@ -75,7 +77,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   const auth: Middleware = {
     async onRequest({ request, schemaPath, id }) {
-      if (ANONYMOUS_PATHS.has(schemaPath)) return undefined;
+      const language = options.language?.();
+      if (language) request.headers.set('Accept-Language', language);
+      if (ANONYMOUS_PATHS.has(schemaPath)) return request;
       if (inFlight) await inFlight.catch(() => null);
       const token = tokens.getAccessToken();
       if (token) request.headers.set('Authorization', `Bearer ${token}`);

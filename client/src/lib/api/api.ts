@@ -1,3 +1,4 @@
+import { i18n } from '../i18n/i18n';
 import { createApiClient } from './api-client';
 import { createTokenStore } from './token-store';
 
@@ -11,6 +12,7 @@ export const tokenStore = createTokenStore();
 export const api = createApiClient({
   tokens: tokenStore,
   onSessionExpired: () => expiredListeners.forEach((listener) => listener()),
+  language: () => i18n.resolvedLanguage,
 });
 
 /** Subscribe to "the refresh token was refused": the session provider sends the user to sign in. */
