@@ -112,6 +112,13 @@ describe('Shell', () => {
     expect(screen.queryByText('Cohortes que vous animez')).not.toBeInTheDocument();
   });
 
+  it('says so when a signed-in user opens an unknown address', async () => {
+    sessionApi(learnerMe);
+    renderApp('/cohorts/nowhere');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: "Revenir à l'accueil" })).toHaveAttribute('href', '/');
+  });
+
   it('sends an anonymous visitor to sign in with returnTo', async () => {
     installFakeApi({});
     const { router } = renderApp('/profile');
