@@ -69,3 +69,211 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE TABLE [cohorts].[Cohorts] (
+        [Id] uniqueidentifier NOT NULL,
+        [CourseId] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Capacity] int NOT NULL,
+        [SeatsTaken] int NOT NULL,
+        [StartsOn] date NOT NULL,
+        [EndsOn] date NOT NULL,
+        [ApplicationsOpenAt] datetimeoffset NOT NULL,
+        [ApplicationsCloseAt] datetimeoffset NOT NULL,
+        [TimeZone] nvarchar(64) NOT NULL,
+        [AdmissionMode] nvarchar(30) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Cohorts] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Cohorts_Seats] CHECK ("SeatsTaken" >= 0 AND "SeatsTaken" <= "Capacity")
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE TABLE [cohorts].[CohortApplications] (
+        [Id] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [ApplicantId] uniqueidentifier NOT NULL,
+        [LiveApplicantId] uniqueidentifier NULL,
+        [Motivation] nvarchar(max) NOT NULL,
+        [AnswersJson] nvarchar(max) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [DecisionNote] nvarchar(2000) NULL,
+        [DecidedBy] uniqueidentifier NULL,
+        [SubmittedAt] datetimeoffset NOT NULL,
+        [DecidedAt] datetimeoffset NULL,
+        [WaitlistedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_CohortApplications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CohortApplications_Cohorts_CohortId] FOREIGN KEY ([CohortId]) REFERENCES [cohorts].[Cohorts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE TABLE [cohorts].[CohortGroups] (
+        [Id] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CohortGroups] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CohortGroups_Cohorts_CohortId] FOREIGN KEY ([CohortId]) REFERENCES [cohorts].[Cohorts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE TABLE [cohorts].[CohortInvitations] (
+        [Id] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [NormalizedEmail] nvarchar(254) NOT NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [CreatedBy] uniqueidentifier NOT NULL,
+        [AcceptedAt] datetimeoffset NULL,
+        [AcceptedBy] uniqueidentifier NULL,
+        CONSTRAINT [PK_CohortInvitations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CohortInvitations_Cohorts_CohortId] FOREIGN KEY ([CohortId]) REFERENCES [cohorts].[Cohorts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE TABLE [cohorts].[CohortOrganizations] (
+        [CohortId] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_CohortOrganizations] PRIMARY KEY ([CohortId], [OrganizationId]),
+        CONSTRAINT [FK_CohortOrganizations_Cohorts_CohortId] FOREIGN KEY ([CohortId]) REFERENCES [cohorts].[Cohorts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE TABLE [cohorts].[CohortMembers] (
+        [CohortId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Role] nvarchar(20) NOT NULL,
+        [MentorId] uniqueidentifier NULL,
+        [GroupId] uniqueidentifier NULL,
+        [JoinedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CohortMembers] PRIMARY KEY ([CohortId], [UserId]),
+        CONSTRAINT [FK_CohortMembers_CohortGroups_GroupId] FOREIGN KEY ([GroupId]) REFERENCES [cohorts].[CohortGroups] ([Id]) ON DELETE SET NULL,
+        CONSTRAINT [FK_CohortMembers_Cohorts_CohortId] FOREIGN KEY ([CohortId]) REFERENCES [cohorts].[Cohorts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE INDEX [IX_CohortApplications_ApplicantId] ON [cohorts].[CohortApplications] ([ApplicantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_CohortApplications_CohortId_LiveApplicantId] ON [cohorts].[CohortApplications] ([CohortId], [LiveApplicantId]) WHERE [LiveApplicantId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE INDEX [IX_CohortApplications_CohortId_Status_WaitlistedAt] ON [cohorts].[CohortApplications] ([CohortId], [Status], [WaitlistedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE INDEX [IX_CohortGroups_CohortId] ON [cohorts].[CohortGroups] ([CohortId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE INDEX [IX_CohortInvitations_CohortId] ON [cohorts].[CohortInvitations] ([CohortId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CohortInvitations_TokenHash] ON [cohorts].[CohortInvitations] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE INDEX [IX_CohortMembers_GroupId] ON [cohorts].[CohortMembers] ([GroupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE INDEX [IX_CohortMembers_UserId] ON [cohorts].[CohortMembers] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE INDEX [IX_CohortOrganizations_OrganizationId] ON [cohorts].[CohortOrganizations] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    CREATE INDEX [IX_Cohorts_OrganizationId] ON [cohorts].[Cohorts] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128153950_CohortsAdmission'
+)
+BEGIN
+    INSERT INTO [cohorts].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128153950_CohortsAdmission', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

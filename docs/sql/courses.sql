@@ -69,3 +69,55 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128154015_CoursesCatalog'
+)
+BEGIN
+    CREATE TABLE [courses].[Courses] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Summary] nvarchar(4000) NOT NULL,
+        [Language] nvarchar(20) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Courses] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128154015_CoursesCatalog'
+)
+BEGIN
+    CREATE TABLE [courses].[CourseCompetencies] (
+        [CourseId] uniqueidentifier NOT NULL,
+        [Code] nvarchar(20) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_CourseCompetencies] PRIMARY KEY ([CourseId], [Code]),
+        CONSTRAINT [FK_CourseCompetencies_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [courses].[Courses] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128154015_CoursesCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_Courses_OrganizationId] ON [courses].[Courses] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128154015_CoursesCatalog'
+)
+BEGIN
+    INSERT INTO [courses].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128154015_CoursesCatalog', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

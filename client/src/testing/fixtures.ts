@@ -12,6 +12,7 @@ export const trainerMe: Me = {
   displayName: 'Benoît Lefèvre',
   isPlatformAdmin: false,
   organizations: [{ ...organization, role: 'Trainer' }],
+  cohorts: [],
 };
 
 export const learnerMe: Me = {
@@ -20,6 +21,7 @@ export const learnerMe: Me = {
   displayName: 'Léa Bernard',
   isPlatformAdmin: false,
   organizations: [{ ...organization, role: 'Learner' }],
+  cohorts: [],
 };
 
 export const orgAdminMe: Me = {
@@ -28,6 +30,7 @@ export const orgAdminMe: Me = {
   displayName: 'Hélène Martin',
   isPlatformAdmin: false,
   organizations: [{ ...organization, role: 'OrgAdmin' }],
+  cohorts: [],
 };
 
 export const platformAdminMe: Me = {
@@ -36,6 +39,7 @@ export const platformAdminMe: Me = {
   displayName: 'Admin',
   isPlatformAdmin: true,
   organizations: [],
+  cohorts: [],
 };
 
 let counter = 0;

@@ -10,6 +10,10 @@ internal static class Spa
 {
     private static readonly string[] ServerPrefixes = ["/api", "/swagger", "/health", "/.well-known"];
 
+    // Mantine sets inline styles; scripts, connections and everything else stay same-origin.
+    private const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static WebApplication UseSpa(this WebApplication app)
     {
         var configured = app.Configuration["Spoc:SpaDirectory"];
@@ -27,6 +31,7 @@ internal static class Spa
             OnPrepareResponse = ctx =>
             {
                 // Vite fingerprints everything under assets/: cache it forever; index.html is always revalidated.
+                ctx.Context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 ctx.Context.Response.Headers.CacheControl = ctx.Context.Request.Path.StartsWithSegments("/assets")
                     ? "public, max-age=31536000, immutable"
                     : "no-cache";
@@ -43,6 +48,7 @@ internal static class Spa
             }
 
             context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.SendFileAsync(index, context.RequestAborted);
         }).ExcludeFromDescription();

@@ -52,12 +52,17 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         }
     }
 
-    /// <summary>SQLite cannot compare or sort DateTimeOffset; stored as a sortable integer there, native on SQL Server.</summary>
+    /// <summary>
+    /// SQLite cannot compare or sort DateTimeOffset: there it is stored as UTC ticks (an integer that sorts like the
+    /// instant, whatever offset the client sent) and read back in UTC. SQL Server keeps its native datetimeoffset.
+    /// </summary>
     internal static void UseSortableTimes(ModelConfigurationBuilder configurationBuilder, Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database)
     {
         if (database.IsSqlite())
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
     }
+
+    internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }

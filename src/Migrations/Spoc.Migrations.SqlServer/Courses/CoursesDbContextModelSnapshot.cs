@@ -23,6 +23,62 @@ namespace Spoc.Migrations.SqlServer.Courses
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
+                {
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("CourseId", "Code");
+
+                    b.ToTable("CourseCompetencies", "courses");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Courses", "courses");
+                });
+
             modelBuilder.Entity("Spoc.SharedKernel.Outbox.InboxRecord", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -76,6 +132,20 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("CoursesOutbox", "courses");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
+                {
+                    b.HasOne("Spoc.Modules.Courses.Data.Course", null)
+                        .WithMany("Competencies")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
+                {
+                    b.Navigation("Competencies");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,62 @@ namespace Spoc.Migrations.Sqlite.Courses
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
+                {
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CourseId", "Code");
+
+                    b.ToTable("CourseCompetencies", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Courses", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.SharedKernel.Outbox.InboxRecord", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -70,6 +126,20 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("CoursesOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
+                {
+                    b.HasOne("Spoc.Modules.Courses.Data.Course", null)
+                        .WithMany("Competencies")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
+                {
+                    b.Navigation("Competencies");
                 });
 #pragma warning restore 612, 618
         }

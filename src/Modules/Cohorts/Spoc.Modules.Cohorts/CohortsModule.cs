@@ -1,16 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Cohorts.Data;
+using Spoc.Modules.Cohorts.Domain;
+using Spoc.Modules.Cohorts.Features;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Cohorts;
 
+/// <summary>Selective admission, seats and waitlist, staff and mentors, project groups.</summary>
 public static class CohortsModule
 {
     public static IServiceCollection AddCohortsModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<CohortsDbContext>(CohortsDbContext.Schema);
+        services
+            .AddModuleDbContext<CohortsDbContext>(CohortsDbContext.Schema)
+            .AddScoped<CohortGate>();
 
-    /// <summary>The module's routes under /api/v1; none until its first feature lands.</summary>
-    public static IEndpointRouteBuilder MapCohortsEndpoints(this IEndpointRouteBuilder api) => api;
+    public static IEndpointRouteBuilder MapCohortsEndpoints(this IEndpointRouteBuilder api)
+    {
+        var cohorts = api.MapGroup("").WithTags("Cohorts");
+        CreateCohort.MapEndpoint(cohorts);
+        ListCohorts.MapEndpoint(cohorts);
+        GetCohort.MapEndpoint(cohorts);
+        UpdateCohort.MapEndpoint(cohorts);
+        ApplyToCohort.MapEndpoint(cohorts);
+        ListApplications.MapEndpoint(cohorts);
+        ListMyApplications.MapEndpoint(cohorts);
+        DecideApplication.MapEndpoint(cohorts);
+        WithdrawApplication.MapEndpoint(cohorts);
+        ListMembers.MapEndpoint(cohorts);
+        AddCohortMember.MapEndpoint(cohorts);
+        EnrolEmployees.MapEndpoint(cohorts);
+        RemoveCohortMember.MapEndpoint(cohorts);
+        AssignMentor.MapEndpoint(cohorts);
+        InviteToCohort.MapEndpoint(cohorts);
+        ListInvitations.MapEndpoint(cohorts);
+        AcceptInvitation.MapEndpoint(cohorts);
+        ListGroups.MapEndpoint(cohorts);
+        CreateGroup.MapEndpoint(cohorts);
+        AutoGroups.MapEndpoint(cohorts);
+        return api;
+    }
 }

@@ -1,16 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Courses.Features;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Courses;
 
+/// <summary>Course content, competencies, schedules and progress.</summary>
 public static class CoursesModule
 {
     public static IServiceCollection AddCoursesModule(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleDbContext<CoursesDbContext>(CoursesDbContext.Schema);
 
-    /// <summary>The module's routes under /api/v1; none until its first feature lands.</summary>
-    public static IEndpointRouteBuilder MapCoursesEndpoints(this IEndpointRouteBuilder api) => api;
+    public static IEndpointRouteBuilder MapCoursesEndpoints(this IEndpointRouteBuilder api)
+    {
+        var courses = api.MapGroup("").WithTags("Courses");
+        CreateCourse.MapEndpoint(courses);
+        ListCourses.MapEndpoint(courses);
+        GetCourseDetails.MapEndpoint(courses);
+        return api;
+    }
 }

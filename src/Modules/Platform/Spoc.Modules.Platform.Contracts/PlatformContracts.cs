@@ -23,3 +23,28 @@ public sealed record OrganizationInvitationCreated(Guid OrganizationId, string O
 /// does not exist or the user is not in it (answer 404 then), otherwise the role (platform admins count as OrgAdmin).
 /// </summary>
 public sealed record GetOrganizationRole(Guid OrganizationId, Guid UserId) : IQuery<OrganizationRole?>;
+
+public sealed record UserSummary(Guid Id, string Email, string DisplayName);
+
+/// <summary>Names and emails of the given users, in one query whatever their number; unknown ids are left out.</summary>
+public sealed record GetUsers(IReadOnlyCollection<Guid> UserIds) : IQuery<IReadOnlyList<UserSummary>>;
+
+/// <summary>Accounts of the given emails (compared case-insensitively); emails without an account are left out.</summary>
+public sealed record FindUsersByEmail(IReadOnlyCollection<string> Emails) : IQuery<IReadOnlyList<UserSummary>>;
+
+public sealed record OrganizationMembershipSummary(Guid OrganizationId, string Name, OrganizationRole Role);
+
+/// <summary>Every organisation the user belongs to, with the role; plus <c>IsPlatformAdmin</c> for "may act as OrgAdmin everywhere".</summary>
+public sealed record GetUserOrganizations(Guid UserId) : IQuery<UserOrganizations>;
+
+public sealed record UserOrganizations(bool IsPlatformAdmin, IReadOnlyList<OrganizationMembershipSummary> Memberships);
+
+/// <summary>The organisations among the given ids that exist, with their names.</summary>
+public sealed record GetOrganizations(IReadOnlyCollection<Guid> OrganizationIds) : IQuery<IReadOnlyList<OrganizationSummary>>;
+
+public sealed record OrganizationSummary(Guid Id, string Name);
+
+public sealed record MembershipOfUser(Guid UserId, Guid OrganizationId, OrganizationRole Role);
+
+/// <summary>Which of these users belong to which of these organisations, in one query (bulk enrolment checks).</summary>
+public sealed record GetMemberships(IReadOnlyCollection<Guid> UserIds, IReadOnlyCollection<Guid> OrganizationIds) : IQuery<IReadOnlyList<MembershipOfUser>>;

@@ -1,0 +1,40 @@
+using Mediator;
+using Spoc.SharedKernel.Messaging;
+
+namespace Spoc.Modules.Cohorts.Contracts;
+
+/// <summary>How learners get a seat: they apply and are selected, they are invited, or their organisation enrols them.</summary>
+public enum AdmissionMode
+{
+    Application,
+    InviteOnly,
+    OrganizationEnrollment,
+}
+
+public enum EnrollmentSource
+{
+    Application,
+    Waitlist,
+    Invitation,
+    OrganizationEnrollment,
+}
+
+/// <summary>A learner took a seat in a cohort.</summary>
+public sealed record LearnerEnrolled(Guid CohortId, Guid OrganizationId, Guid UserId, EnrollmentSource Source) : IntegrationEvent;
+
+/// <summary>A learner left a cohort (withdrew or was removed); their seat is free.</summary>
+public sealed record LearnerWithdrew(Guid CohortId, Guid UserId) : IntegrationEvent;
+
+/// <summary>A learner's mentor changed (<c>MentorId</c> null: unassigned).</summary>
+public sealed record MentorAssigned(Guid CohortId, Guid LearnerId, Guid? MentorId) : IntegrationEvent;
+
+/// <summary>A project group was created or its members changed.</summary>
+public sealed record GroupChanged(Guid CohortId, Guid GroupId, string Name, IReadOnlyList<Guid> MemberIds) : IntegrationEvent;
+
+/// <summary>Staff decided on an application (or the waitlist promoted it): the applicant is told.</summary>
+public sealed record ApplicationDecided(Guid CohortId, string CohortTitle, Guid ApplicationId, Guid ApplicantId, string Status, string? Note) : IntegrationEvent;
+
+public sealed record CohortMembership(Guid CohortId, string Title, Guid OrganizationId, CohortRole Role, DateOnly StartsOn, DateOnly EndsOn, string TimeZone);
+
+/// <summary>The cohorts a user belongs to, with their role in each.</summary>
+public sealed record GetCohortMembershipsOfUser(Guid UserId) : IQuery<IReadOnlyList<CohortMembership>>;

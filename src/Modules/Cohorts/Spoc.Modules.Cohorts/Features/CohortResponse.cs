@@ -1,0 +1,68 @@
+using System.Linq.Expressions;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Cohorts.Data;
+
+namespace Spoc.Modules.Cohorts.Features;
+
+/// <summary>A cohort as every cohort endpoint returns it, with its live seat counts and the caller's place in it.</summary>
+public sealed record CohortResponse(
+    Guid Id,
+    Guid CourseId,
+    Guid OrganizationId,
+    string Title,
+    int Capacity,
+    int SeatsTaken,
+    int SeatsLeft,
+    int WaitlistLength,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    DateTimeOffset ApplicationsOpenAt,
+    DateTimeOffset ApplicationsCloseAt,
+    AdmissionMode AdmissionMode,
+    IReadOnlyList<Guid> OrganizationIds,
+    string TimeZone,
+    CohortRole? MyRole,
+    [property: JsonIgnore] Guid Version)
+{
+    /// <summary>One SQL projection: seat counts and waitlist length come from the same query as the cohort.</summary>
+    internal static Expression<Func<Cohort, CohortResponse>> Projection(Guid viewerId) => c => new CohortResponse(
+        c.Id, c.CourseId, c.OrganizationId, c.Title, c.Capacity, c.SeatsTaken, c.Capacity - c.SeatsTaken,
+        c.Applications.Count(a => a.Status == ApplicationStatus.Waitlisted),
+        c.StartsOn, c.EndsOn, c.ApplicationsOpenAt, c.ApplicationsCloseAt, c.AdmissionMode,
+        c.Organizations.Select(o => o.OrganizationId).ToList(), c.TimeZone,
+        c.Members.Where(m => m.UserId == viewerId).Select(m => (CohortRole?)m.Role).FirstOrDefault(),
+        c.Version);
+}
+
+/// <summary>The shape of a cohort's schedule and seats, shared by creation and update.</summary>
+internal interface ICohortSettings
+{
+    string Title { get; }
+    int Capacity { get; }
+    DateOnly StartsOn { get; }
+    DateOnly EndsOn { get; }
+    DateTimeOffset ApplicationsOpenAt { get; }
+    DateTimeOffset ApplicationsCloseAt { get; }
+    string TimeZone { get; }
+}
+
+internal sealed class CohortSettingsValidator : AbstractValidator<ICohortSettings>
+{
+    public const int MaxCapacity = 200;
+
+    public CohortSettingsValidator()
+    {
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Capacity).InclusiveBetween(1, MaxCapacity);
+        RuleFor(c => c.EndsOn).GreaterThan(c => c.StartsOn).WithMessage("The cohort must end after it starts.");
+        RuleFor(c => c.ApplicationsCloseAt).GreaterThan(c => c.ApplicationsOpenAt).WithMessage("Applications must close after they open.");
+        RuleFor(c => c.TimeZone).NotEmpty().Must(tz => TimeZoneInfo.TryFindSystemTimeZoneById(tz ?? "", out _))
+            .WithMessage("An IANA time zone such as \"Europe/Paris\".");
+        RuleFor(c => c.ApplicationsCloseAt)
+            .Must((c, close) => !TimeZoneInfo.TryFindSystemTimeZoneById(c.TimeZone ?? "", out var zone)
+                || DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(close, zone).DateTime) <= c.StartsOn)
+            .WithMessage("Applications must close on or before the start date (in the cohort's time zone).");
+    }
+}

@@ -1,0 +1,104 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Cohorts.Data;
+using Spoc.Modules.Courses.Contracts;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Cohorts.Features;
+
+/// <summary>
+/// POST /cohorts: an org admin or trainer of the course's organisation opens a cohort of it. A trainer who
+/// creates it becomes its trainer. <c>organizationIds</c> lists whose people may join (empty: any registered learner).
+/// </summary>
+internal static class CreateCohort
+{
+    public sealed record Command(
+        Guid CourseId,
+        string Title,
+        int Capacity,
+        DateOnly StartsOn,
+        DateOnly EndsOn,
+        DateTimeOffset ApplicationsOpenAt,
+        DateTimeOffset ApplicationsCloseAt,
+        AdmissionMode AdmissionMode,
+        IReadOnlyList<Guid>? OrganizationIds,
+        string TimeZone) : ICommand<CohortResponse>, ICohortSettings;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            Include(new CohortSettingsValidator());
+            RuleFor(c => c.CourseId).NotEmpty();
+            RuleFor(c => c.AdmissionMode).IsInEnum();
+            RuleFor(c => c.OrganizationIds).Must(ids => ids is null || ids.Count <= 50).WithMessage("At most 50 organisations.");
+        }
+    }
+
+    internal sealed class Handler(CohortsDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command, CohortResponse>
+    {
+        public async ValueTask<CohortResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var course = await sender.Send(new GetCourse(command.CourseId), cancellationToken) ?? throw ProblemException.NotFound("This course");
+            var role = await sender.Send(new GetOrganizationRole(course.OrganizationId, me.Id), cancellationToken) ?? throw ProblemException.NotFound("This course");
+            if (role is not (OrganizationRole.OrgAdmin or OrganizationRole.Trainer))
+            {
+                throw ProblemException.Forbidden("Only the organisation's admins and trainers open cohorts.");
+            }
+
+            var organizationIds = (command.OrganizationIds ?? []).Distinct().ToList();
+            var known = await sender.Send(new GetOrganizations(organizationIds), cancellationToken);
+            var unknown = organizationIds.Except(known.Select(o => o.Id)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("OrganizationIds", $"Unknown organisations: {string.Join(", ", unknown)}.")]);
+            }
+
+            var now = clock.GetUtcNow();
+            var cohort = new Cohort
+            {
+                CourseId = course.Id,
+                OrganizationId = course.OrganizationId,
+                Title = command.Title.Trim(),
+                Capacity = command.Capacity,
+                StartsOn = command.StartsOn,
+                EndsOn = command.EndsOn,
+                ApplicationsOpenAt = command.ApplicationsOpenAt,
+                ApplicationsCloseAt = command.ApplicationsCloseAt,
+                TimeZone = command.TimeZone,
+                AdmissionMode = command.AdmissionMode,
+                CreatedAt = now,
+            };
+            cohort.Organizations.AddRange(organizationIds.Select(id => new CohortOrganization { CohortId = cohort.Id, OrganizationId = id }));
+            if (role == OrganizationRole.Trainer)
+            {
+                cohort.Members.Add(new CohortMember { CohortId = cohort.Id, UserId = me.Id, Role = CohortRole.Trainer, JoinedAt = now });
+            }
+
+            db.Cohorts.Add(cohort);
+            await db.SaveChangesAsync(cancellationToken);
+            return await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(CohortResponse.Projection(me.Id)).FirstAsync(cancellationToken);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/cohorts", async (Command command, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var cohort = await sender.Send(command, ct);
+                http.Response.Headers.ETag = ETags.Of(cohort.Version);
+                return TypedResults.Created($"/api/v1/cohorts/{cohort.Id}", cohort);
+            })
+            .WithName("CreateCohort")
+            .WithSummary("Open a cohort of a course (org admin, trainer)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

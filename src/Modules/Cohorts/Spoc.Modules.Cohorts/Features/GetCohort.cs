@@ -1,0 +1,143 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Cohorts.Data;
+using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Paging;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Cohorts.Features;
+
+/// <summary>GET /cohorts/{cohortId}: with its seats and waitlist; 404 to anyone who may not see it.</summary>
+internal static class GetCohort
+{
+    public sealed record Query(Guid CohortId) : IQuery<CohortResponse>;
+
+    internal sealed class Handler(CohortGate gate) : IQueryHandler<Query, CohortResponse>
+    {
+        public async ValueTask<CohortResponse> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var viewer = await gate.ViewerAsync(cancellationToken);
+            return await gate.Visible(viewer).AsNoTracking()
+                .Where(c => c.Id == query.CohortId)
+                .Select(CohortResponse.Projection(viewer.UserId))
+                .FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("This cohort");
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapGet("/cohorts/{cohortId:guid}", async (Guid cohortId, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var cohort = await sender.Send(new Query(cohortId), ct);
+                http.Response.Headers.ETag = ETags.Of(cohort.Version);
+                return TypedResults.Ok(cohort);
+            })
+            .WithName("GetCohort")
+            .WithSummary("A cohort with seats taken, seats left and waitlist length")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
+
+/// <summary>GET /cohorts: the caller's cohorts and those open to their applications, soonest first.</summary>
+internal static class ListCohorts
+{
+    public sealed record Query(bool? OpenForApplication, PageRequest Paging) : IQuery<PagedResult<CohortResponse>>;
+
+    internal sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Paging).SetValidator(new PageRequestValidator());
+    }
+
+    internal sealed class Handler(CohortGate gate, TimeProvider clock) : IQueryHandler<Query, PagedResult<CohortResponse>>
+    {
+        public async ValueTask<PagedResult<CohortResponse>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var viewer = await gate.ViewerAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var cohorts = gate.Visible(viewer).AsNoTracking();
+            if (query.OpenForApplication == true)
+            {
+                cohorts = cohorts.Where(c => c.AdmissionMode == AdmissionMode.Application && c.ApplicationsOpenAt <= now && c.ApplicationsCloseAt > now);
+            }
+
+            return await cohorts
+                .OrderBy(c => c.StartsOn).ThenBy(c => c.Id)
+                .Select(CohortResponse.Projection(viewer.UserId))
+                .ToPageAsync(query.Paging, cancellationToken);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapGet("/cohorts", async (bool? openForApplication, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(openForApplication, paging), ct)))
+            .WithName("ListCohorts")
+            .WithSummary("Cohorts the caller belongs to or may apply to")
+            .WithDescription("`openForApplication=true` keeps the cohorts whose application window is open now.")
+            .RequireAuthorization(Policies.SignedIn);
+}
+
+/// <summary>PUT /cohorts/{cohortId}: staff change title, dates, window, time zone or capacity (never below the seats taken). <c>If-Match</c> → 412.</summary>
+internal static class UpdateCohort
+{
+    public sealed record Request(string Title, int Capacity, DateOnly StartsOn, DateOnly EndsOn, DateTimeOffset ApplicationsOpenAt, DateTimeOffset ApplicationsCloseAt, string TimeZone);
+
+    public sealed record Command(Guid CohortId, string? IfMatch, string Title, int Capacity, DateOnly StartsOn, DateOnly EndsOn, DateTimeOffset ApplicationsOpenAt, DateTimeOffset ApplicationsCloseAt, string TimeZone)
+        : ICommand<CohortResponse>, ICohortSettings;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => Include(new CohortSettingsValidator());
+    }
+
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ICurrentUser me) : ICommandHandler<Command, CohortResponse>
+    {
+        public async ValueTask<CohortResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            var cohort = await db.Cohorts.FirstAsync(c => c.Id == command.CohortId, cancellationToken);
+            ETags.EnsureMatches(command.IfMatch, cohort.Version);
+
+            // Conditional on the seats taken at this instant, so a concurrent admission cannot slip under the new capacity.
+            var resized = await db.Cohorts
+                .Where(c => c.Id == cohort.Id && c.SeatsTaken <= command.Capacity)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Capacity, command.Capacity), cancellationToken);
+            if (resized == 0)
+            {
+                throw ProblemException.Conflict("capacity-below-seats-taken", "Capacity below seats taken", "More learners are already enrolled than this capacity allows.");
+            }
+
+            cohort.Title = command.Title.Trim();
+            cohort.StartsOn = command.StartsOn;
+            cohort.EndsOn = command.EndsOn;
+            cohort.ApplicationsOpenAt = command.ApplicationsOpenAt;
+            cohort.ApplicationsCloseAt = command.ApplicationsCloseAt;
+            cohort.TimeZone = command.TimeZone;
+            cohort.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(cancellationToken);
+
+            return await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(CohortResponse.Projection(me.Id)).FirstAsync(cancellationToken);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPut("/cohorts/{cohortId:guid}", async (Guid cohortId, Request r, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "If-Match")] string? ifMatch,
+                ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var cohort = await sender.Send(new Command(cohortId, ifMatch, r.Title, r.Capacity, r.StartsOn, r.EndsOn, r.ApplicationsOpenAt, r.ApplicationsCloseAt, r.TimeZone), ct);
+                http.Response.Headers.ETag = ETags.Of(cohort.Version);
+                return TypedResults.Ok(cohort);
+            })
+            .WithName("UpdateCohort")
+            .WithSummary("Change a cohort's title, dates, application window, time zone or capacity (staff)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+}

@@ -1,0 +1,174 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Cohorts.Data;
+using Spoc.Modules.Cohorts.Domain;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Cohorts.Features;
+
+public sealed record GroupMember(Guid UserId, string DisplayName);
+
+public sealed record GroupResponse(Guid Id, string Name, IReadOnlyList<GroupMember> Members);
+
+/// <summary>GET /cohorts/{cohortId}/groups: the cohort's project groups and who is in each, for all its members.</summary>
+internal static class ListGroups
+{
+    public sealed record Query(Guid CohortId) : IQuery<IReadOnlyList<GroupResponse>>;
+
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ISender sender) : IQueryHandler<Query, IReadOnlyList<GroupResponse>>
+    {
+        public async ValueTask<IReadOnlyList<GroupResponse>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            await gate.RequireMemberAsync(query.CohortId, cancellationToken);
+            return await Groups.LoadAsync(db, sender, query.CohortId, null, cancellationToken);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapGet("/cohorts/{cohortId:guid}/groups", async (Guid cohortId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(cohortId), ct)))
+            .WithName("ListGroups")
+            .WithSummary("Project groups of a cohort with their members (members)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
+
+/// <summary>POST /cohorts/{cohortId}/groups: staff form a group of the cohort's learners; a learner is in one group at most.</summary>
+internal static class CreateGroup
+{
+    public sealed record Request(string Name, IReadOnlyList<Guid>? MemberIds);
+
+    public sealed record Command(Guid CohortId, string Name, IReadOnlyList<Guid>? MemberIds) : ICommand<GroupResponse>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.MemberIds).Must(m => m is null || m.Count <= CohortSettingsValidator.MaxCapacity);
+        }
+    }
+
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ISender sender, TimeProvider clock) : ICommandHandler<Command, GroupResponse>
+    {
+        public async ValueTask<GroupResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            var memberIds = (command.MemberIds ?? []).Distinct().ToList();
+            var learners = await db.Members.Where(m => m.CohortId == command.CohortId && m.Role == CohortRole.Learner && memberIds.Contains(m.UserId)).ToListAsync(cancellationToken);
+            if (learners.Count != memberIds.Count)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("MemberIds", "Every member must be a learner of this cohort.")]);
+            }
+
+            if (learners.Any(l => l.GroupId is not null))
+            {
+                throw ProblemException.Conflict("already-in-group", "Already in a group", "A learner belongs to one group at most; take them out of their group first.");
+            }
+
+            var now = clock.GetUtcNow();
+            var group = new ProjectGroup { CohortId = command.CohortId, Name = command.Name.Trim(), CreatedAt = now };
+            db.Groups.Add(group);
+            learners.ForEach(l => l.GroupId = group.Id);
+            db.AddIntegrationEvent(new GroupChanged(command.CohortId, group.Id, group.Name, memberIds), now);
+            await db.SaveChangesAsync(cancellationToken);
+            return (await Groups.LoadAsync(db, sender, command.CohortId, [group.Id], cancellationToken)).Single();
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/cohorts/{cohortId:guid}/groups", async (Guid cohortId, Request request, ISender sender, CancellationToken ct) =>
+            {
+                var group = await sender.Send(new Command(cohortId, request.Name, request.MemberIds), ct);
+                return TypedResults.Created($"/api/v1/cohorts/{cohortId}/groups", group);
+            })
+            .WithName("CreateGroup")
+            .WithSummary("Create a project group of learners (staff)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+/// <summary>POST /cohorts/{cohortId}/groups/auto: staff split the learners without a group into groups of about <c>groupSize</c> (sizes differ by one at most).</summary>
+internal static class AutoGroups
+{
+    public sealed record Request(int GroupSize);
+
+    public sealed record Command(Guid CohortId, int GroupSize) : ICommand<IReadOnlyList<GroupResponse>>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.GroupSize).InclusiveBetween(2, 50);
+    }
+
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ISender sender, TimeProvider clock) : ICommandHandler<Command, IReadOnlyList<GroupResponse>>
+    {
+        public async ValueTask<IReadOnlyList<GroupResponse>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            var unassigned = await db.Members.Where(m => m.CohortId == command.CohortId && m.Role == CohortRole.Learner && m.GroupId == null).ToListAsync(cancellationToken);
+            if (unassigned.Count == 0)
+            {
+                return [];
+            }
+
+            var existing = await db.Groups.CountAsync(g => g.CohortId == command.CohortId, cancellationToken);
+            var groupCount = (int)Math.Ceiling(unassigned.Count / (double)command.GroupSize);
+            var now = clock.GetUtcNow();
+            var groups = Enumerable.Range(1, groupCount)
+                .Select(i => new ProjectGroup { CohortId = command.CohortId, Name = $"Groupe {existing + i}", CreatedAt = now })
+                .ToList();
+            db.Groups.AddRange(groups);
+
+            // Shuffled, then dealt round-robin: balanced sizes, and no group made of one alphabetical block.
+            var shuffled = unassigned.OrderBy(_ => Random.Shared.Next()).ToList();
+            for (var i = 0; i < shuffled.Count; i++)
+            {
+                shuffled[i].GroupId = groups[i % groupCount].Id;
+            }
+
+            foreach (var group in groups)
+            {
+                db.AddIntegrationEvent(new GroupChanged(command.CohortId, group.Id, group.Name, shuffled.Where(m => m.GroupId == group.Id).Select(m => m.UserId).ToList()), now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return await Groups.LoadAsync(db, sender, command.CohortId, groups.Select(g => g.Id).ToList(), cancellationToken);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/cohorts/{cohortId:guid}/groups/auto", async (Guid cohortId, Request request, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Command(cohortId, request.GroupSize), ct)))
+            .WithName("AutoGroups")
+            .WithSummary("Split the learners without a group into balanced groups (staff)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
+
+internal static class Groups
+{
+    /// <summary>Groups with members and names: three queries whatever the number of groups.</summary>
+    public static async Task<IReadOnlyList<GroupResponse>> LoadAsync(CohortsDbContext db, ISender sender, Guid cohortId, IReadOnlyList<Guid>? only, CancellationToken ct)
+    {
+        var groups = await db.Groups.AsNoTracking()
+            .Where(g => g.CohortId == cohortId && (only == null || only.Contains(g.Id)))
+            .OrderBy(g => g.CreatedAt).ThenBy(g => g.Name)
+            .Select(g => new { g.Id, g.Name, Members = db.Members.Where(m => m.GroupId == g.Id).Select(m => m.UserId).ToList() })
+            .ToListAsync(ct);
+        var ids = groups.SelectMany(g => g.Members).Distinct().ToList();
+        var names = ids.Count == 0 ? [] : (await sender.Send(new GetUsers(ids), ct)).ToDictionary(u => u.Id, u => u.DisplayName);
+        return groups.Select(g => new GroupResponse(g.Id, g.Name,
+            g.Members.Select(id => new GroupMember(id, names.GetValueOrDefault(id, ""))).OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).ToList())).ToList();
+    }
+}

@@ -1,0 +1,355 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Cohorts.Data;
+using Spoc.Modules.Cohorts.Domain;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Paging;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Cohorts.Features;
+
+/// <summary>
+/// GET /cohorts/{cohortId}/members: the roster with roles, mentors and groups. Staff see emails; learners see
+/// their cohort's names and roles only. A constant number of queries whatever the cohort's size.
+/// </summary>
+internal static class ListMembers
+{
+    public sealed record Query(Guid CohortId, CohortRole? Role, Guid? MentorId, PageRequest Paging) : IQuery<PagedResult<Member>>;
+
+    public sealed record Member(Guid UserId, string DisplayName, string? Email, CohortRole Role, Guid? MentorId, string? MentorName, Guid? GroupId, string? GroupName, DateTimeOffset JoinedAt);
+
+    internal sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Paging).SetValidator(new PageRequestValidator());
+    }
+
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ISender sender) : IQueryHandler<Query, PagedResult<Member>>
+    {
+        public async ValueTask<PagedResult<Member>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var access = await gate.RequireMemberAsync(query.CohortId, cancellationToken);
+            var page = await db.Members.AsNoTracking()
+                .Where(m => m.CohortId == query.CohortId && (query.Role == null || m.Role == query.Role) && (query.MentorId == null || m.MentorId == query.MentorId))
+                .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).ThenBy(m => m.UserId)
+                .Select(m => new
+                {
+                    m.UserId,
+                    m.Role,
+                    m.MentorId,
+                    m.GroupId,
+                    GroupName = db.Groups.Where(g => g.Id == m.GroupId).Select(g => g.Name).FirstOrDefault(),
+                    m.JoinedAt,
+                })
+                .ToPageAsync(query.Paging, cancellationToken);
+
+            var userIds = page.Items.Select(m => m.UserId).Concat(page.Items.Where(m => m.MentorId != null).Select(m => m.MentorId!.Value)).Distinct().ToList();
+            var users = userIds.Count == 0 ? [] : (await sender.Send(new GetUsers(userIds), cancellationToken)).ToDictionary(u => u.Id);
+            return new PagedResult<Member>(
+                page.Items.Select(m => new Member(
+                    m.UserId,
+                    users.TryGetValue(m.UserId, out var user) ? user.DisplayName : "",
+                    access.IsStaff ? user?.Email : null,
+                    m.Role,
+                    m.MentorId,
+                    m.MentorId is { } mentor && users.TryGetValue(mentor, out var mentorUser) ? mentorUser.DisplayName : null,
+                    m.GroupId,
+                    m.GroupName,
+                    m.JoinedAt)).ToList(),
+                page.Page, page.PageSize, page.TotalCount);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapGet("/cohorts/{cohortId:guid}/members", async (Guid cohortId, CohortRole? role, Guid? mentorId, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(cohortId, role, mentorId, paging), ct)))
+            .WithName("ListCohortMembers")
+            .WithSummary("The cohort's roster with roles, mentors and groups (emails for staff only)")
+            .WithDescription("`mentorId` lists one mentor's learners (a mentor's home); `role` filters by cohort role.")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
+
+/// <summary>
+/// POST /cohorts/{cohortId}/members: staff add a trainer or mentor, or enrol a learner of an allowed organisation
+/// into an OrganizationEnrollment cohort (taking a seat).
+/// </summary>
+internal static class AddCohortMember
+{
+    public sealed record Request(Guid? UserId, string? Email, CohortRole Role);
+
+    public sealed record Command(Guid CohortId, Guid? UserId, string? Email, CohortRole Role) : ICommand<Response>;
+
+    public sealed record Response(Guid UserId, string DisplayName, CohortRole Role);
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Role).IsInEnum();
+            RuleFor(c => c).Must(c => (c.UserId is not null) ^ !string.IsNullOrWhiteSpace(c.Email))
+                .WithName("userId").WithMessage("Give either userId or email.");
+            RuleFor(c => c.Email).MaximumLength(254).EmailAddress().When(c => c.Email is not null);
+        }
+    }
+
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ISender sender, TimeProvider clock) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var access = await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            var found = command.UserId is { } id
+                ? await sender.Send(new GetUsers([id]), cancellationToken)
+                : await sender.Send(new FindUsersByEmail([command.Email!]), cancellationToken);
+            var user = found.Count > 0 ? found[0] : throw ProblemException.NotFound("This person's account");
+
+            var allowed = await db.CohortOrganizations.Where(o => o.CohortId == command.CohortId).Select(o => o.OrganizationId).ToListAsync(cancellationToken);
+            var eligible = allowed.Count == 0 ? [access.OrganizationId] : allowed.Append(access.OrganizationId).ToList();
+            var memberships = await sender.Send(new GetMemberships([user.Id], eligible), cancellationToken);
+            if (memberships.Count == 0)
+            {
+                throw ProblemException.Conflict("not-in-organization", "Not in the cohort's organisations", "This person belongs to none of the organisations of this cohort.");
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await db.Members.AnyAsync(m => m.CohortId == command.CohortId && m.UserId == user.Id, cancellationToken))
+            {
+                throw ProblemException.Conflict("already-member", "Already a member", "This person already belongs to the cohort.");
+            }
+
+            var now = clock.GetUtcNow();
+            if (command.Role == CohortRole.Learner)
+            {
+                if (access.Mode != AdmissionMode.OrganizationEnrollment)
+                {
+                    throw ProblemException.Conflict("admission-mode-mismatch", "Learners join another way", $"This cohort admits learners by {access.Mode}.");
+                }
+
+                await db.TakeAsync(command.CohortId, cancellationToken);
+                db.Enrol(command.CohortId, access.OrganizationId, user.Id, EnrollmentSource.OrganizationEnrollment, now);
+            }
+            else
+            {
+                db.Members.Add(new CohortMember { CohortId = command.CohortId, UserId = user.Id, Role = command.Role, JoinedAt = now });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Response(user.Id, user.DisplayName, command.Role);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/cohorts/{cohortId:guid}/members", async (Guid cohortId, Request request, ISender sender, CancellationToken ct) =>
+            {
+                var member = await sender.Send(new Command(cohortId, request.UserId, request.Email, request.Role), ct);
+                return TypedResults.Created($"/api/v1/cohorts/{cohortId}/members", member);
+            })
+            .WithName("AddCohortMember")
+            .WithSummary("Add a trainer or mentor, or enrol a learner (OrganizationEnrollment cohorts) (staff)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+/// <summary>
+/// POST /cohorts/{cohortId}/enrolments: an organisation admin enrols several employees at once into an
+/// OrganizationEnrollment cohort; each email gets its own outcome, and seats are never oversold.
+/// </summary>
+internal static class EnrolEmployees
+{
+    public enum Outcome
+    {
+        Enrolled,
+        AlreadyMember,
+        NoAccount,
+        NotInOrganization,
+        CohortFull,
+    }
+
+    public sealed record Request(IReadOnlyList<string> Emails);
+
+    public sealed record Command(Guid CohortId, IReadOnlyList<string> Emails) : ICommand<Response>;
+
+    public sealed record Result(string Email, Outcome Outcome, Guid? UserId);
+
+    public sealed record Response(int Enrolled, IReadOnlyList<Result> Results);
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Emails).NotEmpty().Must(e => e is null || e.Count <= CohortSettingsValidator.MaxCapacity).WithMessage("At most 200 emails at once.");
+            RuleForEach(c => c.Emails).NotEmpty().MaximumLength(254).EmailAddress();
+        }
+    }
+
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ISender sender, TimeProvider clock) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var access = await gate.RequireVisibleAsync(command.CohortId, cancellationToken);
+            var viewer = await gate.ViewerAsync(cancellationToken);
+            var allowed = await db.CohortOrganizations.Where(o => o.CohortId == command.CohortId).Select(o => o.OrganizationId).ToListAsync(cancellationToken);
+            var eligible = allowed.Count == 0 ? [access.OrganizationId] : allowed;
+
+            // Staff may enrol anyone of the cohort's organisations; another organisation's admin only their own people.
+            var enrollable = access.IsStaff ? eligible : eligible.Where(viewer.AdminOf.Contains).ToList();
+            if (enrollable.Count == 0)
+            {
+                throw ProblemException.Forbidden("Only the cohort's staff and the admins of its organisations enrol learners.");
+            }
+
+            if (access.Mode != AdmissionMode.OrganizationEnrollment)
+            {
+                throw ProblemException.Conflict("admission-mode-mismatch", "Learners join another way", $"This cohort admits learners by {access.Mode}.");
+            }
+
+            var emails = command.Emails.Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var users = (await sender.Send(new FindUsersByEmail(emails), cancellationToken)).ToDictionary(u => u.Email, StringComparer.OrdinalIgnoreCase);
+            var inOrganization = (await sender.Send(new GetMemberships(users.Values.Select(u => u.Id).ToList(), enrollable), cancellationToken))
+                .Select(m => m.UserId).ToHashSet();
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ids = users.Values.Select(u => u.Id).ToList();
+            var existing = (await db.Members.Where(m => m.CohortId == command.CohortId && ids.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
+            var seatsLeft = await db.Cohorts.Where(c => c.Id == command.CohortId).Select(c => c.Capacity - c.SeatsTaken).FirstAsync(cancellationToken);
+
+            var now = clock.GetUtcNow();
+            var results = new List<Result>();
+            foreach (var email in emails)
+            {
+                var outcome = !users.TryGetValue(email, out var user) ? Outcome.NoAccount
+                    : !inOrganization.Contains(user.Id) ? Outcome.NotInOrganization
+                    : !existing.Add(user.Id) ? Outcome.AlreadyMember
+                    : results.Count(r => r.Outcome == Outcome.Enrolled) >= seatsLeft ? Outcome.CohortFull
+                    : Outcome.Enrolled;
+                if (outcome == Outcome.Enrolled)
+                {
+                    db.Enrol(command.CohortId, access.OrganizationId, user!.Id, EnrollmentSource.OrganizationEnrollment, now);
+                }
+
+                results.Add(new Result(email, outcome, user?.Id));
+            }
+
+            var enrolled = results.Count(r => r.Outcome == Outcome.Enrolled);
+            if (enrolled > 0 && !await db.TryTakeAsync(command.CohortId, cancellationToken, enrolled))
+            {
+                throw Seats.CohortFull();
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Response(enrolled, results);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/cohorts/{cohortId:guid}/enrolments", async (Guid cohortId, Request request, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Command(cohortId, request.Emails), ct)))
+            .WithName("EnrolEmployees")
+            .WithSummary("Enrol several employees at once, with an outcome per email (org admin, staff)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+/// <summary>DELETE /cohorts/{cohortId}/members/{userId}: staff remove someone, or a learner leaves; a learner's seat goes to the waitlist head.</summary>
+internal static class RemoveCohortMember
+{
+    public sealed record Command(Guid CohortId, Guid UserId) : ICommand;
+
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var access = await gate.RequireMemberAsync(command.CohortId, cancellationToken);
+            if (!access.IsStaff && command.UserId != me.Id)
+            {
+                throw ProblemException.Forbidden("Only staff remove other members.");
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var member = await db.Members.FirstOrDefaultAsync(m => m.CohortId == command.CohortId && m.UserId == command.UserId, cancellationToken)
+                ?? throw ProblemException.NotFound("This member");
+            var now = clock.GetUtcNow();
+            if (member.Role == CohortRole.Learner)
+            {
+                await db.LeaveAsync(member, access.OrganizationId, access.Title, now, cancellationToken);
+                await db.Applications.Where(a => a.CohortId == command.CohortId && a.ApplicantId == command.UserId && a.LiveApplicantId != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn).SetProperty(a => a.LiveApplicantId, (Guid?)null), cancellationToken);
+            }
+            else
+            {
+                db.Members.Remove(member);
+                await db.Members.Where(m => m.CohortId == command.CohortId && m.MentorId == command.UserId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.MentorId, (Guid?)null), cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapDelete("/cohorts/{cohortId:guid}/members/{userId:guid}", async (Guid cohortId, Guid userId, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new Command(cohortId, userId), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RemoveCohortMember")
+            .WithSummary("Remove a member, or leave the cohort oneself; the waitlist head takes the freed seat")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
+
+/// <summary>PUT /cohorts/{cohortId}/members/{userId}/mentor: staff give a learner a mentor (a mentor or trainer of the cohort), or none.</summary>
+internal static class AssignMentor
+{
+    public sealed record Request(Guid? MentorId);
+
+    public sealed record Command(Guid CohortId, Guid LearnerId, Guid? MentorId) : ICommand;
+
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            var learner = await db.Members.FirstOrDefaultAsync(m => m.CohortId == command.CohortId && m.UserId == command.LearnerId && m.Role == CohortRole.Learner, cancellationToken)
+                ?? throw ProblemException.NotFound("This learner");
+            if (command.MentorId is { } mentorId
+                && !await db.Members.AnyAsync(m => m.CohortId == command.CohortId && m.UserId == mentorId && (m.Role == CohortRole.Mentor || m.Role == CohortRole.Trainer), cancellationToken))
+            {
+                throw ProblemException.Conflict("not-a-mentor", "Not a mentor of this cohort", "The mentor must be a mentor or trainer of this cohort.");
+            }
+
+            learner.MentorId = command.MentorId;
+            db.AddIntegrationEvent(new MentorAssigned(command.CohortId, command.LearnerId, command.MentorId), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPut("/cohorts/{cohortId:guid}/members/{userId:guid}/mentor", async (Guid cohortId, Guid userId, Request request, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new Command(cohortId, userId, request.MentorId), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("AssignMentor")
+            .WithSummary("Assign a learner's mentor, or unassign with null (staff)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,8 @@
+using Mediator;
+
+namespace Spoc.Modules.Courses.Contracts;
+
+public sealed record CourseSummary(Guid Id, Guid OrganizationId, string Title);
+
+/// <summary>Does this course exist, in which organisation, under which title: <c>null</c> when it does not exist.</summary>
+public sealed record GetCourse(Guid CourseId) : IQuery<CourseSummary?>;

@@ -1,0 +1,72 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Platform.Auth;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.Modules.Platform.Data;
+
+namespace Spoc.Modules.Platform.Features;
+
+/// <summary>Answers to what other modules ask of Platform (Platform.Contracts), each one query.</summary>
+internal sealed class ContractQueries(PlatformDbContext db) :
+    IQueryHandler<GetOrganizationRole, OrganizationRole?>,
+    IQueryHandler<GetUsers, IReadOnlyList<UserSummary>>,
+    IQueryHandler<FindUsersByEmail, IReadOnlyList<UserSummary>>,
+    IQueryHandler<GetUserOrganizations, UserOrganizations>,
+    IQueryHandler<GetOrganizations, IReadOnlyList<OrganizationSummary>>,
+    IQueryHandler<GetMemberships, IReadOnlyList<MembershipOfUser>>
+{
+    public async ValueTask<OrganizationRole?> Handle(GetOrganizationRole query, CancellationToken cancellationToken)
+    {
+        var isAdmin = await db.Users.AnyAsync(u => u.Id == query.UserId && u.IsPlatformAdmin, cancellationToken);
+        return await db.RoleOfAsync(query.OrganizationId, query.UserId, isAdmin, cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<UserSummary>> Handle(GetUsers query, CancellationToken cancellationToken) =>
+        query.UserIds.Count == 0
+            ? []
+            : await db.Users.AsNoTracking()
+                .Where(u => query.UserIds.Contains(u.Id))
+                .Select(u => new UserSummary(u.Id, u.Email, u.DisplayName))
+                .ToListAsync(cancellationToken);
+
+    public async ValueTask<IReadOnlyList<UserSummary>> Handle(FindUsersByEmail query, CancellationToken cancellationToken)
+    {
+        var normalized = query.Emails.Select(User.Normalize).Distinct().ToList();
+        return normalized.Count == 0
+            ? []
+            : await db.Users.AsNoTracking()
+                .Where(u => normalized.Contains(u.NormalizedEmail))
+                .Select(u => new UserSummary(u.Id, u.Email, u.DisplayName))
+                .ToListAsync(cancellationToken);
+    }
+
+    public async ValueTask<UserOrganizations> Handle(GetUserOrganizations query, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == query.UserId)
+            .Select(u => new
+            {
+                u.IsPlatformAdmin,
+                Memberships = db.OrganizationMembers.Where(m => m.UserId == u.Id)
+                    .Select(m => new OrganizationMembershipSummary(m.OrganizationId, m.Organization.Name, m.Role)).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return user is null ? new UserOrganizations(false, []) : new UserOrganizations(user.IsPlatformAdmin, user.Memberships);
+    }
+
+    public async ValueTask<IReadOnlyList<OrganizationSummary>> Handle(GetOrganizations query, CancellationToken cancellationToken) =>
+        query.OrganizationIds.Count == 0
+            ? []
+            : await db.Organizations.AsNoTracking()
+                .Where(o => query.OrganizationIds.Contains(o.Id))
+                .Select(o => new OrganizationSummary(o.Id, o.Name))
+                .ToListAsync(cancellationToken);
+
+    public async ValueTask<IReadOnlyList<MembershipOfUser>> Handle(GetMemberships query, CancellationToken cancellationToken) =>
+        query.UserIds.Count == 0 || query.OrganizationIds.Count == 0
+            ? []
+            : await db.OrganizationMembers.AsNoTracking()
+                .Where(m => query.UserIds.Contains(m.UserId) && query.OrganizationIds.Contains(m.OrganizationId))
+                .Select(m => new MembershipOfUser(m.UserId, m.OrganizationId, m.Role))
+                .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AwesomeAssertions;
+using Spoc.Api.Tests.Infrastructure;
+
+namespace Spoc.Api.Tests.Cohorts;
+
+/// <summary>An organisation with a trainer and a course, ready to open cohorts; learners are added on demand.</summary>
+public sealed class CohortWorld
+{
+    private CohortWorld(SpocApiFactory factory, HttpClient admin, Guid organizationId, HttpClient trainer, Guid trainerId, Guid courseId)
+    {
+        Factory = factory;
+        Admin = admin;
+        OrganizationId = organizationId;
+        Trainer = trainer;
+        TrainerId = trainerId;
+        CourseId = courseId;
+    }
+
+    public SpocApiFactory Factory { get; }
+    public HttpClient Admin { get; }
+    public Guid OrganizationId { get; }
+    public HttpClient Trainer { get; }
+    public Guid TrainerId { get; }
+    public Guid CourseId { get; }
+
+    public static async Task<CohortWorld> CreateAsync(SpocApiFactory factory)
+    {
+        var admin = await factory.AdminClientAsync();
+        var organizationId = await admin.CreateOrganizationAsync();
+        var (trainer, trainerId, trainerEmail) = await factory.NewUserAsync("trainer");
+        await admin.AddMemberAsync(organizationId, trainerEmail, "Trainer");
+        var course = await trainer.PostAsJsonAsync("/api/v1/courses", new
+        {
+            organizationId,
+            title = "Management de projet",
+            summary = "SPOC de gestion de projet",
+            language = "fr",
+            competencies = new[] { new { code = "C1", title = "Planifier" } },
+        });
+        course.StatusCode.Should().Be(HttpStatusCode.Created, await course.Content.ReadAsStringAsync());
+        return new CohortWorld(factory, admin, organizationId, trainer, trainerId, (await course.ReadJsonAsync())["id"]!.GetValue<Guid>());
+    }
+
+    public async Task<(HttpClient Client, Guid Id, string Email)> LearnerAsync(Guid? organizationId = null)
+    {
+        var learner = await Factory.NewUserAsync("learner");
+        await Admin.AddMemberAsync(organizationId ?? OrganizationId, learner.Email, "Learner");
+        return learner;
+    }
+
+    public static object CohortBody(Guid courseId, int capacity = 3, string mode = "Application", Guid[]? organizationIds = null, bool windowOpen = true) => new
+    {
+        courseId,
+        title = "Cohorte printemps 2027",
+        capacity,
+        startsOn = "2027-03-01",
+        endsOn = "2027-06-30",
+        applicationsOpenAt = windowOpen ? DateTimeOffset.UtcNow.AddDays(-1) : DateTimeOffset.UtcNow.AddDays(10),
+        applicationsCloseAt = DateTimeOffset.UtcNow.AddDays(30),
+        admissionMode = mode,
+        organizationIds = organizationIds ?? [],
+        timeZone = "Europe/Paris",
+    };
+
+    public async Task<Guid> CohortAsync(int capacity = 3, string mode = "Application", Guid[]? organizationIds = null, bool windowOpen = true)
+    {
+        var response = await Trainer.PostAsJsonAsync("/api/v1/cohorts", CohortBody(CourseId, capacity, mode, organizationIds ?? [OrganizationId], windowOpen));
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync())["id"]!.GetValue<Guid>();
+    }
+
+    public static async Task<Guid> ApplyAsync(HttpClient learner, Guid cohortId)
+    {
+        var response = await learner.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/applications", new { motivation = "Je veux progresser en gestion de projet.", answers = new Dictionary<string, string> { ["Expérience"] = "3 ans" } });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync())["id"]!.GetValue<Guid>();
+    }
+
+    public Task<HttpResponseMessage> DecideAsync(Guid cohortId, Guid applicationId, string decision, string? note = null, HttpClient? by = null) =>
+        (by ?? Trainer).PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/applications/{applicationId}/decision", new { decision, note });
+
+    public async Task<JsonObject> CohortJsonAsync(Guid cohortId, HttpClient? as_ = null) => await (await (as_ ?? Trainer).GetAsync($"/api/v1/cohorts/{cohortId}")).ReadJsonAsync();
+}
