@@ -12,9 +12,10 @@ internal static class ModuleRegistry
 {
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration) =>
         services
+            // Start-up tasks (demo data) run in this order: people, then courses, then cohorts of those courses.
             .AddPlatformModule(configuration)
-            .AddCohortsModule(configuration)
             .AddCoursesModule(configuration)
+            .AddCohortsModule(configuration)
             .AddAssessmentModule(configuration)
             .AddCommunityModule(configuration)
             .AddCertificationModule(configuration);

@@ -58,6 +58,7 @@ services.AddValidatorsFromAssemblies(
 services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
     o.SerializerOptions.RespectNullableAnnotations = true;
 });
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -30,6 +30,7 @@ public sealed class OrganizationTests
         response.Headers.Location!.ToString().Should().Be($"/api/v1/organizations/{created["id"]}");
         response.Headers.ETag.Should().NotBeNull();
         (await _admin.GetAsync(response.Headers.Location)).StatusCode.Should().Be(HttpStatusCode.OK);
+        created["createdAt"]!.GetValue<string>().Should().MatchRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$", "times are UTC with a Z");
     }
 
     [Test]

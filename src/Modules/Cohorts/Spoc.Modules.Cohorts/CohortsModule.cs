@@ -16,7 +16,8 @@ public static class CohortsModule
     public static IServiceCollection AddCohortsModule(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddModuleDbContext<CohortsDbContext>(CohortsDbContext.Schema)
-            .AddScoped<CohortGate>();
+            .AddScoped<CohortGate>()
+            .AddSingleton<IStartupTask, Seeding.DemoCohort>();
 
     public static IEndpointRouteBuilder MapCohortsEndpoints(this IEndpointRouteBuilder api)
     {

@@ -6,3 +6,6 @@ public sealed record CourseSummary(Guid Id, Guid OrganizationId, string Title);
 
 /// <summary>Does this course exist, in which organisation, under which title: <c>null</c> when it does not exist.</summary>
 public sealed record GetCourse(Guid CourseId) : IQuery<CourseSummary?>;
+
+/// <summary>The courses of one organisation, by title.</summary>
+public sealed record GetCoursesOfOrganization(Guid OrganizationId) : IQuery<IReadOnlyList<CourseSummary>>;

@@ -13,7 +13,9 @@ namespace Spoc.Modules.Courses;
 public static class CoursesModule
 {
     public static IServiceCollection AddCoursesModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<CoursesDbContext>(CoursesDbContext.Schema);
+        services
+            .AddModuleDbContext<CoursesDbContext>(CoursesDbContext.Schema)
+            .AddSingleton<IStartupTask, Seeding.DemoCourse>();
 
     public static IEndpointRouteBuilder MapCoursesEndpoints(this IEndpointRouteBuilder api)
     {

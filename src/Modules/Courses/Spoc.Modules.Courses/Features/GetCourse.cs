@@ -35,9 +35,16 @@ internal static class GetCourseDetails
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 
-/// <summary>Answers <see cref="GetCourse"/> for other modules.</summary>
-internal sealed class GetCourseHandler(CoursesDbContext db) : IQueryHandler<GetCourse, CourseSummary?>
+/// <summary>Answers <see cref="GetCourse"/> and <see cref="GetCoursesOfOrganization"/> for other modules.</summary>
+internal sealed class GetCourseHandler(CoursesDbContext db) : IQueryHandler<GetCourse, CourseSummary?>, IQueryHandler<GetCoursesOfOrganization, IReadOnlyList<CourseSummary>>
 {
+    public async ValueTask<IReadOnlyList<CourseSummary>> Handle(GetCoursesOfOrganization query, CancellationToken cancellationToken) =>
+        await db.Courses.AsNoTracking()
+            .Where(c => c.OrganizationId == query.OrganizationId)
+            .OrderBy(c => c.Title)
+            .Select(c => new CourseSummary(c.Id, c.OrganizationId, c.Title))
+            .ToListAsync(cancellationToken);
+
     public async ValueTask<CourseSummary?> Handle(GetCourse query, CancellationToken cancellationToken) =>
         await db.Courses.AsNoTracking()
             .Where(c => c.Id == query.CourseId)
