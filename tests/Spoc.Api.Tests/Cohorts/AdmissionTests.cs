@@ -132,6 +132,23 @@ public sealed class AdmissionTests
     }
 
     [Test]
+    public async Task Fields_the_applicant_does_not_own_are_ignored()
+    {
+        var cohortId = await _world.CohortAsync();
+        var (learner, learnerId, _) = await _world.LearnerAsync();
+
+        var response = await learner.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/applications",
+            new { motivation = "Admettez-moi", status = "Admitted", applicantId = Guid.NewGuid(), decisionNote = "auto-admis" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var application = await response.ReadJsonAsync();
+        application["status"]!.GetValue<string>().Should().Be("Submitted");
+        application["applicantId"]!.GetValue<Guid>().Should().Be(learnerId);
+        application["decisionNote"].Should().BeNull();
+        (await _world.CohortJsonAsync(cohortId))["seatsTaken"]!.GetValue<int>().Should().Be(0);
+    }
+
+    [Test]
     public async Task A_decided_application_cannot_be_decided_again()
     {
         var cohortId = await _world.CohortAsync();
