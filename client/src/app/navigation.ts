@@ -3,12 +3,28 @@ import { roleHomePath } from '../lib/auth/roles';
 
 export interface NavItem {
   to: string;
-  labelKey: 'nav.learner' | 'nav.mentor' | 'nav.trainer' | 'nav.orgAdmin' | 'nav.platformAdmin' | 'nav.profile';
+  labelKey:
+    | 'nav.learner'
+    | 'nav.mentor'
+    | 'nav.trainer'
+    | 'nav.orgAdmin'
+    | 'nav.platformAdmin'
+    | 'nav.profile'
+    | 'nav.openCohorts'
+    | 'nav.myApplications'
+    | 'nav.cohorts';
 }
 
-/** One entry per role the user holds (most specific first), then the profile. */
+/** One home per role the user holds (most specific first), then the cohort pages they use, then the profile. */
 export function navigationFor(roles: readonly Role[]): NavItem[] {
   const items: NavItem[] = roles.map((role) => ({ to: roleHomePath[role], labelKey: `nav.${role}` }));
+  if (roles.some((role) => role === 'trainer' || role === 'mentor' || role === 'orgAdmin' || role === 'platformAdmin')) {
+    items.push({ to: '/cohorts', labelKey: 'nav.cohorts' });
+  }
+  if (roles.includes('learner')) {
+    items.push({ to: '/open-cohorts', labelKey: 'nav.openCohorts' });
+    items.push({ to: '/applications', labelKey: 'nav.myApplications' });
+  }
   items.push({ to: '/profile', labelKey: 'nav.profile' });
   return items;
 }

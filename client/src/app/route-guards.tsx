@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
+import { Navigate, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorState } from '../components/error-state';
 import { LoadingState } from '../components/loading-state';
 import { canAccess, homePathFor, safeReturnTo, type Role } from '../lib/auth/roles';
 import { useSession } from '../lib/auth/session-context';
-import { ForbiddenPage } from './status-pages';
+import { ForbiddenPage, NotFoundPage } from './status-pages';
 
 /** Signed-in users only; others go to sign-in with `returnTo` so they come back here afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -46,4 +46,13 @@ export function PublicOnly({ children }: { children: ReactNode }) {
 export function HomeRedirect() {
   const session = useSession();
   return <Navigate to={homePathFor(session.roles)} replace />;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids in addresses are GUIDs: anything else is a page that does not exist, not a call to the API. */
+export function RequireGuid({ param, children }: { param: string; children: ReactNode }) {
+  const params = useParams();
+  if (!GUID.test(params[param] ?? '')) return <NotFoundPage />;
+  return children;
 }

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
-import { HomeRedirect, PublicOnly, RequireAuth, RequireRole } from './route-guards';
+import { HomeRedirect, PublicOnly, RequireAuth, RequireGuid, RequireRole } from './route-guards';
 import { PublicLayout } from './public-layout';
 import { ShellLayout } from './shell-layout';
 import { NotFoundPage } from './status-pages';
@@ -16,13 +16,37 @@ const ProfilePage = lazy(() =>
   import('../features/platform/components/profile-page').then((m) => ({ default: m.ProfilePage })),
 );
 const LearnerHome = lazy(() =>
-  import('../features/platform/components/role-homes').then((m) => ({ default: m.LearnerHome })),
+  import('../features/cohorts/components/learner-home').then((m) => ({ default: m.LearnerHome })),
 );
 const MentorHome = lazy(() =>
-  import('../features/platform/components/role-homes').then((m) => ({ default: m.MentorHome })),
+  import('../features/cohorts/components/mentor-home').then((m) => ({ default: m.MentorHome })),
 );
 const TrainerHome = lazy(() =>
-  import('../features/platform/components/role-homes').then((m) => ({ default: m.TrainerHome })),
+  import('../features/cohorts/components/trainer-home').then((m) => ({ default: m.TrainerHome })),
+);
+const OpenCohortsPage = lazy(() =>
+  import('../features/cohorts/components/open-cohorts-page').then((m) => ({ default: m.OpenCohortsPage })),
+);
+const ApplyPage = lazy(() =>
+  import('../features/cohorts/components/apply-page').then((m) => ({ default: m.ApplyPage })),
+);
+const MyApplicationsPage = lazy(() =>
+  import('../features/cohorts/components/my-applications-page').then((m) => ({ default: m.MyApplicationsPage })),
+);
+const CohortsPage = lazy(() =>
+  import('../features/cohorts/components/cohorts-page').then((m) => ({ default: m.CohortsPage })),
+);
+const CreateCohortPage = lazy(() =>
+  import('../features/cohorts/components/create-cohort-page').then((m) => ({ default: m.CreateCohortPage })),
+);
+const CohortPage = lazy(() =>
+  import('../features/cohorts/components/cohort-page').then((m) => ({ default: m.CohortPage })),
+);
+const InvitationPage = lazy(() =>
+  import('../features/cohorts/components/invitation-page').then((m) => ({ default: m.InvitationPage })),
+);
+const CreateCoursePage = lazy(() =>
+  import('../features/courses/components/create-course-page').then((m) => ({ default: m.CreateCoursePage })),
 );
 const PlatformAdminHome = lazy(() =>
   import('../features/platform/components/platform-admin-home').then((m) => ({ default: m.PlatformAdminHome })),
@@ -92,6 +116,49 @@ export const routes: RouteObject[] = [
           </RequireRole>
         ),
       },
+      { path: 'open-cohorts', element: <OpenCohortsPage /> },
+      { path: 'applications', element: <MyApplicationsPage /> },
+      {
+        path: 'cohorts',
+        element: (
+          <RequireRole roles={['trainer', 'mentor', 'orgAdmin']}>
+            <CohortsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'cohorts/new',
+        element: (
+          <RequireRole roles={['trainer', 'orgAdmin']}>
+            <CreateCohortPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'cohorts/:cohortId',
+        element: (
+          <RequireGuid param="cohortId">
+            <CohortPage />
+          </RequireGuid>
+        ),
+      },
+      {
+        path: 'cohorts/:cohortId/apply',
+        element: (
+          <RequireGuid param="cohortId">
+            <ApplyPage />
+          </RequireGuid>
+        ),
+      },
+      {
+        path: 'courses/new',
+        element: (
+          <RequireRole roles={['trainer', 'orgAdmin']}>
+            <CreateCoursePage />
+          </RequireRole>
+        ),
+      },
+      { path: 'invitations/:token', element: <InvitationPage /> },
       { path: 'profile', element: <ProfilePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -109,3 +109,8 @@ export class ApiError extends Error {
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
+
+/** Is `error` the API's problem `slug` (the last segment of its type, e.g. `cohort-full`)? */
+export function isProblem(error: unknown, slug: string): error is ApiError {
+  return isApiError(error) && error.code === slug;
+}

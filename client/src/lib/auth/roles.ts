@@ -3,6 +3,7 @@ import type { paths } from '../api/schema';
 /** The body of GET /api/v1/me, as generated from docs/openapi.json. */
 export type Me = paths['/api/v1/me']['get']['responses'][200]['content']['application/json'];
 export type OrganizationRole = Me['organizations'][number]['role'];
+export type CohortRole = Me['cohorts'][number]['role'];
 
 /** The roles the UI knows; org roles come from /me's organisations, platform admin from isPlatformAdmin. */
 export type Role = 'learner' | 'mentor' | 'trainer' | 'orgAdmin' | 'platformAdmin';
@@ -25,15 +26,26 @@ export const roleHomePath: Record<Role, string> = {
   platformAdmin: '/admin',
 };
 
+const fromCohortRole: Record<CohortRole, Role> = {
+  Trainer: 'trainer',
+  Mentor: 'mentor',
+  Learner: 'learner',
+};
+
 /**
- * Roles of the signed-in user, most specific first. A registered account without any organisation
- * role is a learner (self-registration creates learner accounts).
+ * Roles of the signed-in user, most specific first: organisation roles, plus the roles held in
+ * cohorts (a learner of the organisation who mentors in a cohort gets the mentor home). A registered
+ * account without any role is a learner (self-registration creates learner accounts).
  */
-export function rolesOf(me: Pick<Me, 'isPlatformAdmin' | 'organizations'>): Role[] {
+export function rolesOf(me: Pick<Me, 'isPlatformAdmin' | 'organizations'> & Partial<Pick<Me, 'cohorts'>>): Role[] {
   const roles = new Set<Role>();
   if (me.isPlatformAdmin) roles.add('platformAdmin');
   for (const membership of me.organizations) {
     const role = fromOrganizationRole[membership.role];
+    if (role) roles.add(role);
+  }
+  for (const membership of me.cohorts ?? []) {
+    const role = fromCohortRole[membership.role];
     if (role) roles.add(role);
   }
   if (roles.size === 0) roles.add('learner');

@@ -8,7 +8,7 @@ import { Pager } from '../../../components/pager';
 import { useSession } from '../../../lib/auth/session-context';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useOrganizationMembers } from '../api/platform-api';
-import { HomeHeader } from './home-header';
+import { HomeHeader } from '../../../components/home-header';
 import { organizationRoleKey } from './role-labels';
 
 /** The org admin's home: their organisation's members, from GET /organizations/{orgId}/members. */

@@ -7,7 +7,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { Pager } from '../../../components/pager';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useOrganizations } from '../api/platform-api';
-import { HomeHeader } from './home-header';
+import { HomeHeader } from '../../../components/home-header';
 
 /** The platform admin's home: every organisation, from GET /organizations. */
 export function PlatformAdminHome() {

@@ -1,0 +1,347 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { unwrap } from '../../../lib/api/api-client';
+import { useApi } from '../../../lib/api/api-context';
+import type { components } from '../../../lib/api/schema';
+import { meQueryKey } from '../../../lib/auth/session-context';
+
+type Schemas = components['schemas'];
+export type Cohort = Schemas['CohortResponse'];
+export type AdmissionMode = Schemas['AdmissionMode'];
+export type CohortRole = Schemas['CohortRole'];
+export type Application = Schemas['ApplicationResponse'];
+export type ApplicationStatus = Schemas['ListApplicationsStatusFilter'];
+export type Decision = Schemas['DecideApplicationDecision'];
+export type Member = Schemas['ListMembersMember'];
+export type Group = Schemas['GroupResponse'];
+export type Invitation = Schemas['ListInvitationsInvitation'];
+export type EnrolmentOutcome = Schemas['EnrolEmployeesOutcome'];
+export type Course = Schemas['CourseResponse'];
+export type CreateCohortBody = Schemas['CreateCohortCommand'];
+export type ApplyBody = Schemas['ApplyToCohortRequest'];
+
+export const admissionModes: readonly AdmissionMode[] = ['Application', 'InviteOnly', 'OrganizationEnrollment'];
+export const applicationStatuses: readonly ApplicationStatus[] = ['Submitted', 'Waitlisted', 'Admitted', 'Rejected', 'Withdrawn'];
+
+/** The API's lists cap pageSize at 100: enough for a cohort (200 seats at most: two pages). */
+export const LIST_PAGE_SIZE = 100;
+
+export const cohortKeys = {
+  all: ['cohorts'] as const,
+  list: (filter: 'open' | 'mine') => ['cohorts', 'list', filter] as const,
+  detail: (cohortId: string) => ['cohorts', cohortId] as const,
+  applications: (cohortId: string, status: ApplicationStatus | 'all', page: number) =>
+    ['cohorts', cohortId, 'applications', status, page] as const,
+  members: (cohortId: string, filter: { role?: CohortRole; mentorId?: string; page?: number }) =>
+    ['cohorts', cohortId, 'members', filter] as const,
+  groups: (cohortId: string) => ['cohorts', cohortId, 'groups'] as const,
+  invitations: (cohortId: string, page: number) => ['cohorts', cohortId, 'invitations', page] as const,
+  myApplications: (page: number) => ['me', 'applications', page] as const,
+  courses: ['courses', 'list'] as const,
+};
+
+/** New key per attempt: a retried POST (network hiccup) is answered once by the API. */
+function idempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+/** Cohorts open for application now (GET /cohorts?openForApplication=true). */
+export function useOpenCohorts(page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...cohortKeys.list('open'), page],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/cohorts', {
+          params: { query: { openForApplication: true, page, pageSize: 20 } },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every cohort the caller may see: theirs, their organisations' (admins), and those open to them. */
+export function useVisibleCohorts() {
+  const api = useApi();
+  return useQuery({
+    queryKey: cohortKeys.list('mine'),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/cohorts', { params: { query: { page: 1, pageSize: LIST_PAGE_SIZE } }, signal })),
+  });
+}
+
+export function useCohort(cohortId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: cohortKeys.detail(cohortId),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/cohorts/{cohortId}', { params: { path: { cohortId } }, signal })),
+  });
+}
+
+/** Courses of the caller's organisations, for the cohort form's course select. */
+export function useCourseOptions() {
+  const api = useApi();
+  return useQuery({
+    queryKey: cohortKeys.courses,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/courses', { params: { query: { page: 1, pageSize: LIST_PAGE_SIZE } }, signal })),
+  });
+}
+
+export function useCreateCohort() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCohortBody) =>
+      unwrap(api.POST('/api/v1/cohorts', { body, params: { header: { 'Idempotency-Key': idempotencyKey() } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: cohortKeys.all });
+      // The creating trainer becomes the cohort's trainer: /me lists it now.
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
+  });
+}
+
+export function useApply(cohortId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApplyBody) =>
+      unwrap(
+        api.POST('/api/v1/cohorts/{cohortId}/applications', {
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'applications'] }),
+  });
+}
+
+export function useMyApplications(page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: cohortKeys.myApplications(page),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/me/applications', { params: { query: { page, pageSize: 20 } }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useWithdraw() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ cohortId, applicationId }: { cohortId: string; applicationId: string }) =>
+      unwrap(
+        api.POST('/api/v1/cohorts/{cohortId}/applications/{applicationId}/withdraw', {
+          params: { path: { cohortId, applicationId } },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await queryClient.invalidateQueries({ queryKey: cohortKeys.all });
+    },
+  });
+}
+
+export function useApplications(cohortId: string, status: ApplicationStatus | 'all', page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: cohortKeys.applications(cohortId, status, page),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/cohorts/{cohortId}/applications', {
+          params: {
+            path: { cohortId },
+            query: { ...(status === 'all' ? {} : { status }), page, pageSize: 20 },
+          },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Anything that moves seats or the waitlist: refresh the cohort's counts and lists. */
+function useInvalidateCohort(cohortId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: cohortKeys.detail(cohortId) });
+}
+
+export function useDecide(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    mutationFn: ({ applicationId, decision, note }: { applicationId: string; decision: Decision; note?: string }) =>
+      unwrap(
+        api.POST('/api/v1/cohorts/{cohortId}/applications/{applicationId}/decision', {
+          params: { path: { cohortId, applicationId } },
+          body: { decision, note: note?.trim() ? note.trim() : null },
+        }),
+      ),
+    onSettled: invalidate,
+  });
+}
+
+export function useMembers(cohortId: string, filter: { role?: CohortRole; mentorId?: string; page?: number } = {}, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: cohortKeys.members(cohortId, filter),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/cohorts/{cohortId}/members', {
+          params: {
+            path: { cohortId },
+            query: {
+              ...(filter.role ? { role: filter.role } : {}),
+              ...(filter.mentorId ? { mentorId: filter.mentorId } : {}),
+              page: filter.page ?? 1,
+              pageSize: LIST_PAGE_SIZE,
+            },
+          },
+          signal,
+        }),
+      ),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAddMember(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    mutationFn: (body: { email: string; role: CohortRole }) =>
+      unwrap(
+        api.POST('/api/v1/cohorts/{cohortId}/members', {
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          body,
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveMember(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    mutationFn: (userId: string) =>
+      unwrap(api.DELETE('/api/v1/cohorts/{cohortId}/members/{userId}', { params: { path: { cohortId, userId } } })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAssignMentor(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    mutationFn: ({ userId, mentorId }: { userId: string; mentorId: string | null }) =>
+      unwrap(
+        api.PUT('/api/v1/cohorts/{cohortId}/members/{userId}/mentor', {
+          params: { path: { cohortId, userId } },
+          body: { mentorId },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useEnrol(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    mutationFn: (emails: string[]) =>
+      unwrap(
+        api.POST('/api/v1/cohorts/{cohortId}/enrolments', {
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          body: { emails },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useInvitations(cohortId: string, page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: cohortKeys.invitations(cohortId, page),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/cohorts/{cohortId}/invitations', {
+          params: { path: { cohortId }, query: { page, pageSize: 20 } },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useInvite(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    mutationFn: (email: string) =>
+      unwrap(
+        api.POST('/api/v1/cohorts/{cohortId}/invitations', {
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          body: { email },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAcceptInvitation() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) =>
+      unwrap(api.POST('/api/v1/invitations/{token}/accept', { params: { path: { token } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+      await queryClient.invalidateQueries({ queryKey: cohortKeys.all });
+    },
+  });
+}
+
+export function useGroups(cohortId: string, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: cohortKeys.groups(cohortId),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/cohorts/{cohortId}/groups', { params: { path: { cohortId } }, signal })),
+    enabled,
+  });
+}
+
+export function useCreateGroup(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    mutationFn: (body: { name: string; memberIds: string[] }) =>
+      unwrap(
+        api.POST('/api/v1/cohorts/{cohortId}/groups', {
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          body,
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAutoGroups(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    mutationFn: (groupSize: number) =>
+      unwrap(
+        api.POST('/api/v1/cohorts/{cohortId}/groups/auto', {
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          body: { groupSize },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,151 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ActionIcon, Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { PageTitle } from '../../../components/page-title';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { isApiError } from '../../../lib/api/api-error';
+import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
+import { useApply, useCohort } from '../api/cohorts-api';
+import { applicationSchema, toApplyBody, type ApplicationValues } from './apply-schema';
+import { CohortFacts } from './cohort-facts';
+
+/** The application form: a motivation and optional question/answer pairs. */
+export function ApplyPage() {
+  const { t } = useTranslation();
+  const { cohortId = '' } = useParams();
+  const cohort = useCohort(cohortId);
+  const apply = useApply(cohortId);
+
+  const schema = useMemo(() => applicationSchema(t), [t]);
+  const form = useForm<ApplicationValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { motivation: '', answers: [] },
+  });
+  const answers = useFieldArray({ control: form.control, name: 'answers' });
+  const { errors } = form.formState;
+  // A rule on the whole list (count, duplicates) or the server's message for `answers`.
+  const answersError = errors.answers?.root?.message ?? errors.answers?.message;
+
+  const onSubmit = form.handleSubmit((values) =>
+    apply.mutate(toApplyBody(values), {
+      onError: (error) => {
+        if (isApiError(error)) applyApiFieldErrors(error, ['motivation', 'answers'], form.setError);
+      },
+    }),
+  );
+  const handledByFields =
+    isApiError(apply.error) && (apply.error.fieldErrors('motivation').length > 0 || apply.error.fieldErrors('answers').length > 0);
+
+  if (cohort.isPending) return <LoadingState />;
+  if (cohort.isError) return <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />;
+
+  if (apply.isSuccess) {
+    return (
+      <Stack>
+        <PageTitle>{t('cohorts.apply.title', { title: cohort.data.title })}</PageTitle>
+        <Alert color="green" variant="light" role="status" title={t('cohorts.apply.sentTitle')}>
+          {t('cohorts.apply.sent')}
+        </Alert>
+        <Group>
+          <Button component={Link} to="/applications">
+            {t('cohorts.apply.seeApplications')}
+          </Button>
+          <Button component={Link} to="/open-cohorts" variant="default">
+            {t('cohorts.apply.back')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack>
+      <PageTitle>{t('cohorts.apply.title', { title: cohort.data.title })}</PageTitle>
+      <CohortFacts cohort={cohort.data} showWindow />
+      <Paper withBorder p="lg" component="section" aria-labelledby="apply-form-title">
+        <Title order={2} size="h3" id="apply-form-title" mb="sm">
+          {t('cohorts.apply.formTitle')}
+        </Title>
+        <form onSubmit={onSubmit} noValidate>
+          <Stack>
+            {apply.isError && !handledByFields && <ProblemAlert error={apply.error} />}
+            <Textarea
+              label={t('cohorts.apply.motivation')}
+              description={t('cohorts.apply.motivationHint')}
+              required
+              autosize
+              minRows={5}
+              error={errors.motivation?.message}
+              {...form.register('motivation')}
+            />
+            <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+              <Text component="legend" fw={500}>
+                {t('cohorts.apply.questions')}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('cohorts.apply.questionsHint')}
+              </Text>
+              {answers.fields.map((field, index) => (
+                <Paper key={field.id} withBorder p="sm">
+                  <Group align="flex-start" wrap="nowrap">
+                    <Stack gap="xs" style={{ flex: 1 }}>
+                      <TextInput
+                        label={t('cohorts.apply.question', { n: index + 1 })}
+                        required
+                        error={errors.answers?.[index]?.question?.message}
+                        {...form.register(`answers.${index}.question`)}
+                      />
+                      <Textarea
+                        label={t('cohorts.apply.answer', { n: index + 1 })}
+                        autosize
+                        minRows={2}
+                        error={errors.answers?.[index]?.answer?.message}
+                        {...form.register(`answers.${index}.answer`)}
+                      />
+                    </Stack>
+                    <ActionIcon
+                      variant="default"
+                      size="lg"
+                      mt={28}
+                      onClick={() => answers.remove(index)}
+                      aria-label={t('cohorts.apply.removeQuestion', { n: index + 1 })}
+                    >
+                      <span aria-hidden>×</span>
+                    </ActionIcon>
+                  </Group>
+                </Paper>
+              ))}
+              {answersError && (
+                <Text c="red.8" size="sm" role="alert">
+                  {answersError}
+                </Text>
+              )}
+              {answers.fields.length < 20 && (
+                <Button
+                  variant="default"
+                  onClick={() => answers.append({ question: '', answer: '' })}
+                  style={{ alignSelf: 'flex-start' }}
+                >
+                  {t('cohorts.apply.addQuestion')}
+                </Button>
+              )}
+            </Stack>
+            <Group>
+              <Button type="submit" loading={apply.isPending} loaderProps={{ 'aria-label': t('cohorts.apply.submitting') }}>
+                {t('cohorts.apply.submit')}
+              </Button>
+              <Anchor component={Link} to="/open-cohorts">
+                {t('cohorts.apply.back')}
+              </Anchor>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

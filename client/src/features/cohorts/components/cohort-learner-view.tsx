@@ -1,0 +1,67 @@
+import { Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { PageTitle } from '../../../components/page-title';
+import { useSession } from '../../../lib/auth/session-context';
+import { useGroups, useMembers, type Cohort } from '../api/cohorts-api';
+import { CohortFacts } from './cohort-facts';
+
+/** A learner's cohort: dates, their mentor (their own roster row) and their project group. */
+export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const members = useMembers(cohort.id);
+  const groups = useGroups(cohort.id);
+  const me = members.data?.items.find((member) => member.userId === user?.id);
+  const myGroup = groups.data?.find((group) => group.id === me?.groupId);
+
+  return (
+    <Stack>
+      <PageTitle>{cohort.title}</PageTitle>
+      <Group gap="xs">
+        {cohort.myRole && <Badge variant="light">{t(`cohorts.role.${cohort.myRole}`)}</Badge>}
+      </Group>
+      <CohortFacts cohort={cohort} showSeats={false} />
+      {members.isPending || groups.isPending ? (
+        <LoadingState />
+      ) : members.isError ? (
+        <ErrorState error={members.error} onRetry={() => void members.refetch()} />
+      ) : groups.isError ? (
+        <ErrorState error={groups.error} onRetry={() => void groups.refetch()} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Paper withBorder p="lg" component="section" aria-labelledby="my-mentor-title">
+            <Title order={2} size="h4" id="my-mentor-title" mb="xs">
+              {t('cohorts.learner.mentorTitle')}
+            </Title>
+            {me?.mentorName ? (
+              <Text data-testid="my-mentor">{me.mentorName}</Text>
+            ) : (
+              <Text c="dimmed">{t('cohorts.learner.noMentor')}</Text>
+            )}
+          </Paper>
+          <Paper withBorder p="lg" component="section" aria-labelledby="my-group-title">
+            <Title order={2} size="h4" id="my-group-title" mb="xs">
+              {t('cohorts.learner.groupTitle')}
+            </Title>
+            {myGroup ? (
+              <Stack gap="xs">
+                <Text fw={500}>{myGroup.name}</Text>
+                <List aria-label={t('cohorts.learner.groupMembers', { name: myGroup.name })}>
+                  {myGroup.members.map((member) => (
+                    <List.Item key={member.userId}>{member.displayName}</List.Item>
+                  ))}
+                </List>
+              </Stack>
+            ) : me?.groupName ? (
+              <Text fw={500}>{me.groupName}</Text>
+            ) : (
+              <Text c="dimmed">{t('cohorts.learner.noGroup')}</Text>
+            )}
+          </Paper>
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,102 @@
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import { addDays, DEFAULT_TIME_ZONE, isTimeZone, utcToZonedLocal, zonedLocalToUtc } from '../../../lib/i18n/time-zone';
+import type { AdmissionMode, CreateCohortBody } from '../api/cohorts-api';
+
+export const MAX_CAPACITY = 200;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/**
+ * The cohort form, as typed (strings from the inputs), with the server's rules (CohortSettingsValidator):
+ * capacity 1..200, the cohort ends after it starts, applications close after they open and on or before
+ * the start date. Window times are wall-clock times in the cohort's time zone.
+ */
+export function cohortSchema(t: TFunction) {
+  return z
+    .object({
+      courseId: z.string().min(1, { error: t('validation.required') }),
+      title: z
+        .string()
+        .trim()
+        .min(1, { error: t('validation.required') })
+        .max(200, { error: t('validation.maxLength', { max: 200 }) }),
+      capacity: z
+        .string()
+        .trim()
+        .refine((value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_CAPACITY, {
+          error: t('validation.capacity'),
+        }),
+      startsOn: z.string().regex(DATE, { error: t('validation.date') }),
+      endsOn: z.string().regex(DATE, { error: t('validation.date') }),
+      applicationsOpenAt: z.string().regex(LOCAL_DATE_TIME, { error: t('validation.dateTime') }),
+      applicationsCloseAt: z.string().regex(LOCAL_DATE_TIME, { error: t('validation.dateTime') }),
+      admissionMode: z.enum(['Application', 'InviteOnly', 'OrganizationEnrollment']),
+      organizationIds: z.array(z.string()),
+      timeZone: z.string().refine(isTimeZone, { error: t('validation.timeZone') }),
+    })
+    .superRefine((values, context) => {
+      if (DATE.test(values.startsOn) && DATE.test(values.endsOn) && values.endsOn <= values.startsOn) {
+        context.addIssue({ code: 'custom', path: ['endsOn'], message: t('validation.endAfterStart') });
+      }
+      const open = LOCAL_DATE_TIME.test(values.applicationsOpenAt);
+      const close = LOCAL_DATE_TIME.test(values.applicationsCloseAt);
+      if (open && close && values.applicationsCloseAt <= values.applicationsOpenAt) {
+        context.addIssue({ code: 'custom', path: ['applicationsCloseAt'], message: t('validation.closeAfterOpen') });
+      } else if (close && DATE.test(values.startsOn) && values.applicationsCloseAt.slice(0, 10) > values.startsOn) {
+        context.addIssue({ code: 'custom', path: ['applicationsCloseAt'], message: t('validation.closeBeforeStart') });
+      }
+    });
+}
+
+export type CohortValues = z.infer<ReturnType<typeof cohortSchema>>;
+
+/** The fields the API may name in a validation problem (camelCase, as it sends them). */
+export const cohortFields = [
+  'courseId',
+  'title',
+  'capacity',
+  'startsOn',
+  'endsOn',
+  'applicationsOpenAt',
+  'applicationsCloseAt',
+  'admissionMode',
+  'organizationIds',
+  'timeZone',
+] as const satisfies readonly (keyof CohortValues)[];
+
+/** Sensible defaults: applications open now for two weeks, the cohort starts a week later for eight weeks. */
+export function defaultCohortValues(now: Date = new Date(), timeZone = DEFAULT_TIME_ZONE): CohortValues {
+  const local = utcToZonedLocal(now, timeZone);
+  const today = local.slice(0, 10);
+  const close = addDays(today, 14);
+  const start = addDays(close, 7);
+  return {
+    courseId: '',
+    title: '',
+    capacity: '20',
+    startsOn: start,
+    endsOn: addDays(start, 56),
+    applicationsOpenAt: `${local.slice(0, 13)}:00`,
+    applicationsCloseAt: `${close}T18:00`,
+    admissionMode: 'Application' satisfies AdmissionMode,
+    organizationIds: [],
+    timeZone,
+  };
+}
+
+export function toCreateCohortBody(values: CohortValues): CreateCohortBody {
+  return {
+    courseId: values.courseId,
+    title: values.title.trim(),
+    capacity: Number(values.capacity),
+    startsOn: values.startsOn,
+    endsOn: values.endsOn,
+    applicationsOpenAt: zonedLocalToUtc(values.applicationsOpenAt, values.timeZone),
+    applicationsCloseAt: zonedLocalToUtc(values.applicationsCloseAt, values.timeZone),
+    admissionMode: values.admissionMode,
+    organizationIds: values.organizationIds,
+    timeZone: values.timeZone,
+  };
+}

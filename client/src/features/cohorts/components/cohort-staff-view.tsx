@@ -1,0 +1,103 @@
+import { Button, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { PageTitle } from '../../../components/page-title';
+import { useFormatters } from '../../../lib/i18n/format';
+import type { Cohort } from '../api/cohorts-api';
+import { ApplicationsTab } from './applications-tab';
+import { CohortFacts } from './cohort-facts';
+import { EnrolmentsTab } from './enrolments-tab';
+import { GroupsTab } from './groups-tab';
+import { InvitationsTab } from './invitations-tab';
+import { MembersTab } from './members-tab';
+
+type TabKey = 'applications' | 'members' | 'waitlist' | 'invitations' | 'enrolments' | 'groups';
+
+/** The tabs that make sense for the cohort's admission mode. */
+function tabsFor(cohort: Pick<Cohort, 'admissionMode'>): TabKey[] {
+  switch (cohort.admissionMode) {
+    case 'Application':
+      return ['applications', 'members', 'waitlist', 'groups'];
+    case 'InviteOnly':
+      return ['invitations', 'members', 'groups'];
+    case 'OrganizationEnrollment':
+      return ['enrolments', 'members', 'groups'];
+  }
+}
+
+function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="sm" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text fw={700} fz="xl" component="dd" m={0} data-testid={testId}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+/** The staff's workspace for one cohort: seats in the header, then one tab per task. */
+export function CohortStaffView({ cohort }: { cohort: Cohort }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const [params, setParams] = useSearchParams();
+  const tabs = tabsFor(cohort);
+  const requested = params.get('tab') as TabKey | null;
+  const first: TabKey = tabs[0] ?? 'members';
+  const active: TabKey = requested && tabs.includes(requested) ? requested : first;
+
+  return (
+    <Stack>
+      <PageTitle>{cohort.title}</PageTitle>
+      <Group justify="space-between" align="flex-start">
+        <CohortFacts cohort={cohort} showWindow={cohort.admissionMode === 'Application'} showSeats={false} />
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0} aria-label={t('cohorts.staff.seatsTitle')}>
+        <Stat label={t('cohorts.staff.seatsTaken')} value={`${format.number(cohort.seatsTaken)} / ${format.number(cohort.capacity)}`} testId="seats-taken" />
+        <Stat label={t('cohorts.staff.seatsLeft')} value={format.number(cohort.seatsLeft)} testId="seats-left" />
+        <Stat label={t('cohorts.staff.waitlist')} value={format.number(cohort.waitlistLength)} testId="waitlist-length" />
+        <Stat label={t('cohorts.staff.mode')} value={t(`cohorts.mode.${cohort.admissionMode}`)} testId="admission-mode" />
+      </SimpleGrid>
+      <Tabs
+        value={active}
+        onChange={(value) => {
+          const next = new URLSearchParams(params);
+          next.set('tab', value ?? first);
+          setParams(next, { replace: true });
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label={t('cohorts.staff.tabsLabel')}>
+          {tabs.map((tab) => (
+            <Tabs.Tab key={tab} value={tab}>
+              {t(`cohorts.staff.tabs.${tab}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="applications" pt="md">
+          <ApplicationsTab cohort={cohort} />
+        </Tabs.Panel>
+        <Tabs.Panel value="waitlist" pt="md">
+          <ApplicationsTab cohort={cohort} fixedStatus="Waitlisted" />
+        </Tabs.Panel>
+        <Tabs.Panel value="members" pt="md">
+          <MembersTab cohort={cohort} />
+        </Tabs.Panel>
+        <Tabs.Panel value="invitations" pt="md">
+          <InvitationsTab cohort={cohort} />
+        </Tabs.Panel>
+        <Tabs.Panel value="enrolments" pt="md">
+          <EnrolmentsTab cohort={cohort} />
+        </Tabs.Panel>
+        <Tabs.Panel value="groups" pt="md">
+          <GroupsTab cohort={cohort} />
+        </Tabs.Panel>
+      </Tabs>
+      <Button component={Link} to="/cohorts" variant="subtle" style={{ alignSelf: 'flex-start' }}>
+        {t('cohorts.staff.backToList')}
+      </Button>
+    </Stack>
+  );
+}

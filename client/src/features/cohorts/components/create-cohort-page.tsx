@@ -1,0 +1,166 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { PageTitle } from '../../../components/page-title';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { isApiError } from '../../../lib/api/api-error';
+import { useSession } from '../../../lib/auth/session-context';
+import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
+import { timeZones } from '../../../lib/i18n/time-zone';
+import { admissionModes, useCourseOptions, useCreateCohort } from '../api/cohorts-api';
+import { cohortFields, cohortSchema, defaultCohortValues, toCreateCohortBody, type CohortValues } from './cohort-schema';
+
+/** "Créer une cohorte": a course of the caller's organisations, seats, dates, window, mode, who may join. */
+export function CreateCohortPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const courses = useCourseOptions();
+  const create = useCreateCohort();
+  const [zones] = useState(timeZones);
+
+  const schema = useMemo(() => cohortSchema(t), [t]);
+  const form = useForm<CohortValues>({ resolver: zodResolver(schema), defaultValues: defaultCohortValues() });
+  const { errors } = form.formState;
+
+  // Organisations whose people may join: the caller's own (a platform admin's list is empty here).
+  const organizations = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const membership of user?.organizations ?? []) seen.set(membership.organizationId, membership.name);
+    return [...seen.entries()].map(([id, name]) => ({ id, name }));
+  }, [user]);
+
+  const onSubmit = form.handleSubmit((values) =>
+    create.mutate(toCreateCohortBody(values), {
+      onSuccess: (cohort) => void navigate(`/cohorts/${cohort.id}`),
+      onError: (error) => {
+        if (isApiError(error)) applyApiFieldErrors(error, cohortFields, form.setError);
+      },
+    }),
+  );
+  const createError = create.error;
+  const handledByFields = isApiError(createError) && cohortFields.some((field) => createError.fieldErrors(field).length > 0);
+
+  if (courses.isPending) return <LoadingState />;
+  if (courses.isError) return <ErrorState error={courses.error} onRetry={() => void courses.refetch()} />;
+
+  return (
+    <Stack>
+      <PageTitle>{t('cohorts.create.title')}</PageTitle>
+      {courses.data.items.length === 0 ? (
+        <EmptyState
+          title={t('cohorts.create.noCourseTitle')}
+          message={t('cohorts.create.noCourse')}
+          action={
+            <Button component={Link} to="/courses/new" style={{ alignSelf: 'flex-start' }}>
+              {t('courses.create.title')}
+            </Button>
+          }
+        />
+      ) : (
+        <Paper withBorder p="lg" component="section" aria-label={t('cohorts.create.title')}>
+          <form onSubmit={onSubmit} noValidate>
+            <Stack>
+              {create.isError && !handledByFields && <ProblemAlert error={create.error} />}
+              <NativeSelect
+                label={t('cohorts.create.course')}
+                required
+                error={errors.courseId?.message}
+                data={[
+                  { value: '', label: t('cohorts.create.chooseCourse') },
+                  ...courses.data.items.map((course) => ({ value: course.id, label: course.title })),
+                ]}
+                {...form.register('courseId')}
+              />
+              <TextInput label={t('cohorts.create.cohortTitle')} required error={errors.title?.message} {...form.register('title')} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label={t('cohorts.create.capacity')}
+                  description={t('cohorts.create.capacityHint')}
+                  type="number"
+                  min={1}
+                  max={200}
+                  required
+                  error={errors.capacity?.message}
+                  {...form.register('capacity')}
+                />
+                <NativeSelect
+                  label={t('cohorts.create.mode')}
+                  required
+                  data={admissionModes.map((mode) => ({ value: mode, label: t(`cohorts.mode.${mode}`) }))}
+                  error={errors.admissionMode?.message}
+                  {...form.register('admissionMode')}
+                />
+              </SimpleGrid>
+              <NativeSelect
+                label={t('cohorts.create.timeZone')}
+                description={t('cohorts.create.timeZoneHint')}
+                required
+                data={zones}
+                error={errors.timeZone?.message}
+                {...form.register('timeZone')}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label={t('cohorts.create.startsOn')} type="date" required error={errors.startsOn?.message} {...form.register('startsOn')} />
+                <TextInput label={t('cohorts.create.endsOn')} type="date" required error={errors.endsOn?.message} {...form.register('endsOn')} />
+                <TextInput
+                  label={t('cohorts.create.opensAt')}
+                  type="datetime-local"
+                  required
+                  error={errors.applicationsOpenAt?.message}
+                  {...form.register('applicationsOpenAt')}
+                />
+                <TextInput
+                  label={t('cohorts.create.closesAt')}
+                  description={t('cohorts.create.closesAtHint')}
+                  type="datetime-local"
+                  required
+                  error={errors.applicationsCloseAt?.message}
+                  {...form.register('applicationsCloseAt')}
+                />
+              </SimpleGrid>
+              {organizations.length > 0 && (
+                <Controller
+                  control={form.control}
+                  name="organizationIds"
+                  render={({ field }) => (
+                    <Checkbox.Group
+                      label={t('cohorts.create.organizations')}
+                      description={t('cohorts.create.organizationsHint')}
+                      value={field.value}
+                      onChange={field.onChange}
+                      error={errors.organizationIds?.message}
+                    >
+                      <Stack gap={6} mt="xs">
+                        {organizations.map((organization) => (
+                          <Checkbox key={organization.id} value={organization.id} label={organization.name} />
+                        ))}
+                      </Stack>
+                    </Checkbox.Group>
+                  )}
+                />
+              )}
+              <Text size="sm" c="dimmed">
+                {t('cohorts.create.trainerNote')}
+              </Text>
+              <Group>
+                <Button type="submit" loading={create.isPending} loaderProps={{ 'aria-label': t('cohorts.create.submitting') }}>
+                  {t('cohorts.create.submit')}
+                </Button>
+                <Button component={Link} to="/cohorts" variant="default">
+                  {t('cohorts.common.cancel')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,223 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { Pager } from '../../../components/pager';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { isApiError } from '../../../lib/api/api-error';
+import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
+import {
+  useAddMember,
+  useAssignMentor,
+  useMembers,
+  useRemoveMember,
+  type Cohort,
+  type Member,
+} from '../api/cohorts-api';
+
+/** The roster: roles, mentors (assignable), groups; remove someone; add a trainer or mentor by email. */
+export function MembersTab({ cohort }: { cohort: Cohort }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const members = useMembers(cohort.id, { page });
+  const assign = useAssignMentor(cohort.id);
+  const remove = useRemoveMember(cohort.id);
+  const [removing, setRemoving] = useState<string | null>(null);
+
+  // Mentors a learner may get: the cohort's mentors and trainers (server rule "not-a-mentor").
+  const mentors = members.data?.items.filter((m) => m.role === 'Mentor' || m.role === 'Trainer') ?? [];
+
+  return (
+    <Stack>
+      <AddStaffForm cohort={cohort} />
+      {assign.isError && <ProblemAlert error={assign.error} />}
+      {remove.isError && <ProblemAlert error={remove.error} />}
+      {members.isPending ? (
+        <LoadingState />
+      ) : members.isError ? (
+        <ErrorState error={members.error} onRetry={() => void members.refetch()} />
+      ) : members.data.items.length === 0 ? (
+        <EmptyState title={t('cohorts.staff.membersEmptyTitle')} message={t('cohorts.staff.membersEmpty')} headingLevel={3} />
+      ) : (
+        <Paper withBorder p="md" component="section" aria-labelledby="roster-title">
+          <Title order={3} size="h4" id="roster-title" mb="sm">
+            {t('cohorts.staff.rosterTitle', { count: members.data.totalCount })}
+          </Title>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped aria-busy={members.isFetching}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('cohorts.staff.name')}</Table.Th>
+                  <Table.Th scope="col">{t('cohorts.staff.email')}</Table.Th>
+                  <Table.Th scope="col">{t('cohorts.staff.role')}</Table.Th>
+                  <Table.Th scope="col">{t('cohorts.staff.mentor')}</Table.Th>
+                  <Table.Th scope="col">{t('cohorts.staff.group')}</Table.Th>
+                  <Table.Th scope="col">{t('cohorts.staff.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {members.data.items.map((member) => (
+                  <MemberRow
+                    key={member.userId}
+                    member={member}
+                    mentors={mentors}
+                    onAssign={(mentorId) => assign.mutate({ userId: member.userId, mentorId })}
+                    assigning={assign.isPending && assign.variables?.userId === member.userId}
+                    confirming={removing === member.userId}
+                    onAskRemove={() => setRemoving(member.userId)}
+                    onCancelRemove={() => setRemoving(null)}
+                    onRemove={() => remove.mutate(member.userId, { onSettled: () => setRemoving(null) })}
+                    removingNow={remove.isPending && remove.variables === member.userId}
+                  />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager page={page} pageSize={members.data.pageSize} totalCount={members.data.totalCount} onChange={setPage} />
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function MemberRow({
+  member,
+  mentors,
+  onAssign,
+  assigning,
+  confirming,
+  onAskRemove,
+  onCancelRemove,
+  onRemove,
+  removingNow,
+}: {
+  member: Member;
+  mentors: Member[];
+  onAssign: (mentorId: string | null) => void;
+  assigning: boolean;
+  confirming: boolean;
+  onAskRemove: () => void;
+  onCancelRemove: () => void;
+  onRemove: () => void;
+  removingNow: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr>
+      <Table.Td>{member.displayName}</Table.Td>
+      <Table.Td>{member.email ?? '—'}</Table.Td>
+      <Table.Td>{t(`cohorts.role.${member.role}`)}</Table.Td>
+      <Table.Td>
+        {member.role === 'Learner' ? (
+          <NativeSelect
+            size="xs"
+            aria-label={t('cohorts.staff.mentorOf', { name: member.displayName })}
+            value={member.mentorId ?? ''}
+            disabled={assigning}
+            onChange={(event) => onAssign(event.currentTarget.value || null)}
+            data={[
+              { value: '', label: t('cohorts.staff.noMentor') },
+              ...mentors.map((mentor) => ({ value: mentor.userId, label: mentor.displayName })),
+            ]}
+          />
+        ) : (
+          '—'
+        )}
+      </Table.Td>
+      <Table.Td>{member.groupName ?? '—'}</Table.Td>
+      <Table.Td>
+        {confirming ? (
+          <Group gap="xs" wrap="nowrap">
+            <Button size="xs" onClick={onRemove} loading={removingNow}>
+              {t('cohorts.staff.confirmRemove')}
+            </Button>
+            <Button size="xs" variant="default" onClick={onCancelRemove}>
+              {t('cohorts.common.cancel')}
+            </Button>
+          </Group>
+        ) : (
+          <Button size="xs" variant="default" onClick={onAskRemove} aria-label={t('cohorts.staff.removeNamed', { name: member.displayName })}>
+            {t('cohorts.staff.remove')}
+          </Button>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function AddStaffForm({ cohort }: { cohort: Cohort }) {
+  const { t } = useTranslation();
+  const add = useAddMember(cohort.id);
+  const schema = useMemo(
+    () =>
+      z.object({
+        email: z
+          .string()
+          .trim()
+          .min(1, { error: t('validation.required') })
+          .pipe(z.email({ error: t('validation.email') })),
+        role: z.enum(['Trainer', 'Mentor', 'Learner']),
+      }),
+    [t],
+  );
+  type Values = z.infer<typeof schema>;
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', role: 'Mentor' } });
+  const { errors } = form.formState;
+  const roles = cohort.admissionMode === 'OrganizationEnrollment' ? (['Mentor', 'Trainer', 'Learner'] as const) : (['Mentor', 'Trainer'] as const);
+
+  const onSubmit = form.handleSubmit((values) =>
+    add.mutate(values, {
+      onSuccess: () => form.reset({ email: '', role: values.role }),
+      onError: (error) => {
+        if (isApiError(error)) applyApiFieldErrors(error, ['email'], form.setError);
+      },
+    }),
+  );
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="add-staff-title">
+      <Title order={3} size="h4" id="add-staff-title" mb="xs">
+        {t('cohorts.staff.addTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {cohort.admissionMode === 'OrganizationEnrollment' ? t('cohorts.staff.addHintEnrolment') : t('cohorts.staff.addHint')}
+      </Text>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="sm">
+          {add.isError && !(isApiError(add.error) && add.error.fieldErrors('email').length > 0) && (
+            <ProblemAlert error={add.error} />
+          )}
+          {add.isSuccess && (
+            <Alert color="green" variant="light" role="status">
+              {t('cohorts.staff.added', { name: add.data.displayName, role: t(`cohorts.role.${add.data.role}`) })}
+            </Alert>
+          )}
+          <Group align="flex-start" wrap="wrap">
+            <TextInput
+              label={t('cohorts.staff.email')}
+              type="email"
+              required
+              autoComplete="off"
+              error={errors.email?.message}
+              style={{ flex: '1 1 240px' }}
+              {...form.register('email')}
+            />
+            <NativeSelect
+              label={t('cohorts.staff.role')}
+              data={roles.map((role) => ({ value: role, label: t(`cohorts.role.${role}`) }))}
+              {...form.register('role')}
+            />
+            <Button type="submit" mt={25} loading={add.isPending}>
+              {t('cohorts.staff.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,82 @@
+import { Anchor, Badge, Paper, Table, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { useSession } from '../../../lib/auth/session-context';
+import { useFormatters } from '../../../lib/i18n/format';
+import { useVisibleCohorts } from '../api/cohorts-api';
+
+/** The cohorts the caller runs (trainer, mentor, organisation admin) with their seats and waitlist. */
+export function StaffCohortList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { user } = useSession();
+  const cohorts = useVisibleCohorts();
+
+  if (cohorts.isPending) return <LoadingState />;
+  if (cohorts.isError) return <ErrorState error={cohorts.error} onRetry={() => void cohorts.refetch()} />;
+
+  const adminOf = new Set(user?.organizations.filter((o) => o.role === 'OrgAdmin').map((o) => o.organizationId));
+  const mine = cohorts.data.items.filter(
+    (cohort) =>
+      cohort.myRole === 'Trainer' || cohort.myRole === 'Mentor' || adminOf.has(cohort.organizationId) || user?.isPlatformAdmin,
+  );
+
+  if (mine.length === 0) {
+    return <EmptyState title={t('home.trainer.cohortsTitle')} message={t('home.trainer.cohortsEmpty')} headingLevel={headingLevel} />;
+  }
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="staff-cohorts-title">
+      <Title order={headingLevel} size="h3" id="staff-cohorts-title" mb="sm">
+        {t('home.trainer.cohortsTitle')}
+      </Title>
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped aria-busy={cohorts.isFetching}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('cohorts.list.cohort')}</Table.Th>
+              <Table.Th scope="col">{t('cohorts.list.dates')}</Table.Th>
+              <Table.Th scope="col">{t('cohorts.list.mode')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('cohorts.list.seats')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('cohorts.list.seatsLeft')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('cohorts.list.waitlist')}
+              </Table.Th>
+              <Table.Th scope="col">{t('cohorts.list.myRole')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {mine.map((cohort) => (
+              <Table.Tr key={cohort.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/cohorts/${cohort.id}`}>
+                    {cohort.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{t('cohorts.facts.dates', { start: format.day(cohort.startsOn), end: format.day(cohort.endsOn) })}</Table.Td>
+                <Table.Td>{t(`cohorts.mode.${cohort.admissionMode}`)}</Table.Td>
+                <Table.Td ta="right">{`${format.number(cohort.seatsTaken)} / ${format.number(cohort.capacity)}`}</Table.Td>
+                <Table.Td ta="right">{format.number(cohort.seatsLeft)}</Table.Td>
+                <Table.Td ta="right">{format.number(cohort.waitlistLength)}</Table.Td>
+                <Table.Td>
+                  {cohort.myRole ? (
+                    <Badge variant="light">{t(`cohorts.role.${cohort.myRole}`)}</Badge>
+                  ) : (
+                    t('roles.orgAdmin')
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}

@@ -1,0 +1,50 @@
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import type { CreateCourseBody } from '../api/courses-api';
+
+/** The server's rules for a course (CreateCourse's validator). */
+export function courseSchema(t: TFunction) {
+  return z.object({
+    organizationId: z.string().min(1, { error: t('validation.required') }),
+    title: z
+      .string()
+      .trim()
+      .min(1, { error: t('validation.required') })
+      .max(200, { error: t('validation.maxLength', { max: 200 }) }),
+    summary: z.string().trim().max(4000, { error: t('validation.maxLength', { max: 4000 }) }),
+    language: z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: t('validation.language') }),
+    competencies: z
+      .array(
+        z.object({
+          code: z
+            .string()
+            .trim()
+            .min(1, { error: t('validation.required') })
+            .max(20, { error: t('validation.maxLength', { max: 20 }) }),
+          title: z
+            .string()
+            .trim()
+            .min(1, { error: t('validation.required') })
+            .max(200, { error: t('validation.maxLength', { max: 200 }) }),
+        }),
+      )
+      .max(100),
+  });
+}
+
+export type CourseValues = z.infer<ReturnType<typeof courseSchema>>;
+
+export const courseFields = ['organizationId', 'title', 'summary', 'language', 'competencies'] as const;
+
+export function toCreateCourseBody(values: CourseValues): CreateCourseBody {
+  return {
+    organizationId: values.organizationId,
+    title: values.title.trim(),
+    summary: values.summary.trim() || null,
+    language: values.language.trim(),
+    competencies: values.competencies.map((c) => ({ code: c.code.trim(), title: c.title.trim() })),
+  };
+}

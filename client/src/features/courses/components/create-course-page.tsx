@@ -1,0 +1,145 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ActionIcon, Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMemo } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { EmptyState } from '../../../components/empty-state';
+import { PageTitle } from '../../../components/page-title';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { isApiError } from '../../../lib/api/api-error';
+import { useSession } from '../../../lib/auth/session-context';
+import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
+import { useCreateCourse } from '../api/courses-api';
+import { courseFields, courseSchema, toCreateCourseBody, type CourseValues } from './course-schema';
+
+/** "Créer un cours": the minimal course (organisation, title, summary, language, competencies) a cohort needs. */
+export function CreateCoursePage() {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const create = useCreateCourse();
+  const organizations = (user?.organizations ?? []).filter((o) => o.role === 'OrgAdmin' || o.role === 'Trainer');
+
+  const schema = useMemo(() => courseSchema(t), [t]);
+  const form = useForm<CourseValues>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      organizationId: organizations[0]?.organizationId ?? '',
+      title: '',
+      summary: '',
+      language: i18n.resolvedLanguage ?? 'fr',
+      competencies: [],
+    },
+  });
+  const competencies = useFieldArray({ control: form.control, name: 'competencies' });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) =>
+    create.mutate(toCreateCourseBody(values), {
+      onSuccess: () => form.reset({ ...values, title: '', summary: '', competencies: [] }),
+      onError: (error) => {
+        if (isApiError(error)) applyApiFieldErrors(error, courseFields, form.setError);
+      },
+    }),
+  );
+  const createError = create.error;
+  const handledByFields = isApiError(createError) && courseFields.some((field) => createError.fieldErrors(field).length > 0);
+
+  if (organizations.length === 0) {
+    return (
+      <Stack>
+        <PageTitle>{t('courses.create.title')}</PageTitle>
+        <EmptyState title={t('courses.create.noOrganizationTitle')} message={t('courses.create.noOrganization')} />
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack>
+      <PageTitle>{t('courses.create.title')}</PageTitle>
+      <Text c="dimmed">{t('courses.create.intro')}</Text>
+      {create.isSuccess && (
+        <Alert color="green" variant="light" role="status" title={t('courses.create.createdTitle')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('courses.create.created', { title: create.data.title })}</Text>
+            <Button component={Link} to="/cohorts/new" size="xs" style={{ alignSelf: 'flex-start' }}>
+              {t('courses.create.openCohort')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      <Paper withBorder p="lg" component="section" aria-label={t('courses.create.title')}>
+        <form onSubmit={onSubmit} noValidate>
+          <Stack>
+            {create.isError && !handledByFields && <ProblemAlert error={create.error} />}
+            <NativeSelect
+              label={t('courses.create.organization')}
+              required
+              error={errors.organizationId?.message}
+              data={organizations.map((o) => ({ value: o.organizationId, label: o.name }))}
+              {...form.register('organizationId')}
+            />
+            <TextInput label={t('courses.create.courseTitle')} required error={errors.title?.message} {...form.register('title')} />
+            <Textarea
+              label={t('courses.create.summary')}
+              autosize
+              minRows={3}
+              error={errors.summary?.message}
+              {...form.register('summary')}
+            />
+            <NativeSelect
+              label={t('courses.create.language')}
+              required
+              error={errors.language?.message}
+              data={[
+                { value: 'fr', label: t('language.fr') },
+                { value: 'en', label: t('language.en') },
+              ]}
+              {...form.register('language')}
+            />
+            <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+              <Text component="legend" fw={500}>
+                {t('courses.create.competencies')}
+              </Text>
+              {competencies.fields.map((field, index) => (
+                <Group key={field.id} align="flex-start" wrap="nowrap">
+                  <TextInput
+                    label={t('courses.create.competencyCode', { n: index + 1 })}
+                    required
+                    w={140}
+                    error={errors.competencies?.[index]?.code?.message}
+                    {...form.register(`competencies.${index}.code`)}
+                  />
+                  <TextInput
+                    label={t('courses.create.competencyTitle', { n: index + 1 })}
+                    required
+                    style={{ flex: 1 }}
+                    error={errors.competencies?.[index]?.title?.message}
+                    {...form.register(`competencies.${index}.title`)}
+                  />
+                  <ActionIcon
+                    variant="default"
+                    size="lg"
+                    mt={28}
+                    onClick={() => competencies.remove(index)}
+                    aria-label={t('courses.create.removeCompetency', { n: index + 1 })}
+                  >
+                    <span aria-hidden>×</span>
+                  </ActionIcon>
+                </Group>
+              ))}
+              <Button variant="default" onClick={() => competencies.append({ code: '', title: '' })} style={{ alignSelf: 'flex-start' }}>
+                {t('courses.create.addCompetency')}
+              </Button>
+            </Stack>
+            <Group>
+              <Button type="submit" loading={create.isPending} loaderProps={{ 'aria-label': t('courses.create.submitting') }}>
+                {t('courses.create.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}
