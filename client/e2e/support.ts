@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Spoc-Demo-2026';
 export const demo = {
@@ -17,4 +17,71 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export async function expectHeading(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** Names of demo people not used by the other specs (their homes must stay empty there). */
+export const cohortDemo = {
+  applicant: 'zoe.lambert@demo.spoc.local',
+  applicantName: 'Zoé Lambert',
+  invitee: 'mael.fournier@demo.spoc.local',
+  second: 'theo.rousseau@demo.spoc.local',
+  secondName: 'Théo Rousseau',
+} as const;
+
+/** Signs in through the API and returns a bearer header, for setting data up without the UI. */
+export async function apiToken(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
+  const response = await request.post('/api/v1/auth/token', { data: { email, password } });
+  if (!response.ok()) throw new Error(`sign-in of ${email} failed: ${response.status()}`);
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  return { Authorization: `Bearer ${accessToken}` };
+}
+
+async function postJson<T>(request: APIRequestContext, url: string, headers: Record<string, string>, data: unknown): Promise<T> {
+  const response = await request.post(url, { data, headers });
+  if (!response.ok()) throw new Error(`POST ${url} failed: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A course and a cohort of it, created by the demo trainer through the API; applications open now. */
+export async function createCohortViaApi(
+  request: APIRequestContext,
+  { title, capacity = 3, admissionMode = 'Application' }: { title: string; capacity?: number; admissionMode?: string },
+) {
+  const headers = await apiToken(request, demo.trainer);
+  const me = (await (await request.get('/api/v1/me', { headers })).json()) as { organizations: { organizationId: string }[] };
+  const organizationId = me.organizations[0]?.organizationId;
+  if (!organizationId) throw new Error('the demo trainer has no organisation');
+  const course = await postJson<{ id: string }>(request, '/api/v1/courses', headers, {
+    organizationId,
+    title: `Cours ${title}`,
+    summary: 'Créé pour les tests de bout en bout.',
+    language: 'fr',
+    competencies: [],
+  });
+  const now = Date.now();
+  const day = 24 * 3600 * 1000;
+  const cohort = await postJson<{ id: string; title: string }>(request, '/api/v1/cohorts', headers, {
+    courseId: course.id,
+    title,
+    capacity,
+    startsOn: isoDate(new Date(now + 21 * day)),
+    endsOn: isoDate(new Date(now + 60 * day)),
+    applicationsOpenAt: new Date(now - 3600 * 1000).toISOString(),
+    applicationsCloseAt: new Date(now + 14 * day).toISOString(),
+    admissionMode,
+    organizationIds: [],
+    timeZone: 'Europe/Paris',
+  });
+  return { ...cohort, headers };
+}
+
+/** A learner applies through the API (for specs whose subject is the staff's side). */
+export async function applyViaApi(request: APIRequestContext, cohortId: string, email: string) {
+  const headers = await apiToken(request, email);
+  return postJson<{ id: string }>(request, `/api/v1/cohorts/${cohortId}/applications`, headers, {
+    motivation: 'Je veux progresser en petit groupe.',
+    answers: { 'Disponibilité ?': 'Le mardi soir.' },
+  });
 }

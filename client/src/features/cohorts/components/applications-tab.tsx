@@ -103,11 +103,12 @@ function ApplicationReview({
   const answers = Object.entries(application.answers ?? {});
   const full = isProblem(decide.error, 'cohort-full');
 
+  // Not mutate()'s onSuccess: the refreshed queue may have unmounted this card by then.
   const send = (decision: Decision) =>
-    decide.mutate(
-      { applicationId: application.id, decision, note },
-      { onSuccess: (result) => onDecided({ name, status: asStatus(result.status) }) },
-    );
+    decide
+      .mutateAsync({ applicationId: application.id, decision, note })
+      .then((result) => onDecided({ name, status: asStatus(result.status) }))
+      .catch(() => undefined); // shown from decide.error
 
   return (
     <Card withBorder component="li" aria-labelledby={titleId}>
