@@ -121,3 +121,95 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128155342_CoursesAuthoring'
+)
+BEGIN
+    ALTER TABLE [courses].[Courses] ADD [IsPublished] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128155342_CoursesAuthoring'
+)
+BEGIN
+    ALTER TABLE [courses].[Courses] ADD [Version] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128155342_CoursesAuthoring'
+)
+BEGIN
+    CREATE TABLE [courses].[CourseSections] (
+        [Id] uniqueidentifier NOT NULL,
+        [CourseId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Position] int NOT NULL,
+        CONSTRAINT [PK_CourseSections] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CourseSections_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [courses].[Courses] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128155342_CoursesAuthoring'
+)
+BEGIN
+    CREATE TABLE [courses].[CourseActivities] (
+        [Id] uniqueidentifier NOT NULL,
+        [CourseId] uniqueidentifier NOT NULL,
+        [SectionId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [ContentMarkdown] nvarchar(max) NOT NULL,
+        [ContentHtml] nvarchar(max) NOT NULL,
+        [Url] nvarchar(2000) NULL,
+        [Position] int NOT NULL,
+        [OffsetDays] int NOT NULL,
+        [DueOffsetDays] int NULL,
+        [DurationMinutes] int NOT NULL,
+        [CompetencyCodes] nvarchar(2000) NOT NULL,
+        CONSTRAINT [PK_CourseActivities] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CourseActivities_CourseSections_SectionId] FOREIGN KEY ([SectionId]) REFERENCES [courses].[CourseSections] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128155342_CoursesAuthoring'
+)
+BEGIN
+    CREATE INDEX [IX_CourseActivities_CourseId] ON [courses].[CourseActivities] ([CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128155342_CoursesAuthoring'
+)
+BEGIN
+    CREATE INDEX [IX_CourseActivities_SectionId_Position] ON [courses].[CourseActivities] ([SectionId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128155342_CoursesAuthoring'
+)
+BEGIN
+    CREATE INDEX [IX_CourseSections_CourseId_Position] ON [courses].[CourseSections] ([CourseId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128155342_CoursesAuthoring'
+)
+BEGIN
+    INSERT INTO [courses].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128155342_CoursesAuthoring', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

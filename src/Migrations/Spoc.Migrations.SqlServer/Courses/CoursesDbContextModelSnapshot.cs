@@ -23,6 +23,68 @@ namespace Spoc.Migrations.SqlServer.Courses
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.PrimitiveCollection<string>("CompetencyCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ContentHtml")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ContentMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("DueOffsetDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("SectionId", "Position");
+
+                    b.ToTable("CourseActivities", "courses");
+                });
+
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
                 {
                     b.Property<Guid>("CourseId")
@@ -54,6 +116,9 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -72,11 +137,39 @@ namespace Spoc.Migrations.SqlServer.Courses
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("Courses", "courses");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Position");
+
+                    b.ToTable("CourseSections", "courses");
                 });
 
             modelBuilder.Entity("Spoc.SharedKernel.Outbox.InboxRecord", b =>
@@ -134,6 +227,15 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("CoursesOutbox", "courses");
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Activity", b =>
+                {
+                    b.HasOne("Spoc.Modules.Courses.Data.Section", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
                 {
                     b.HasOne("Spoc.Modules.Courses.Data.Course", null)
@@ -143,9 +245,25 @@ namespace Spoc.Migrations.SqlServer.Courses
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+                {
+                    b.HasOne("Spoc.Modules.Courses.Data.Course", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
                 {
                     b.Navigation("Competencies");
+
+                    b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+                {
+                    b.Navigation("Activities");
                 });
 #pragma warning restore 612, 618
         }

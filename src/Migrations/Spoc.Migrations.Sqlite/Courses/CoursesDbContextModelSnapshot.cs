@@ -17,6 +17,68 @@ namespace Spoc.Migrations.Sqlite.Courses
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CompetencyCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHtml")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DueOffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("SectionId", "Position");
+
+                    b.ToTable("CourseActivities", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
                 {
                     b.Property<Guid>("CourseId")
@@ -48,6 +110,9 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -66,11 +131,39 @@ namespace Spoc.Migrations.Sqlite.Courses
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("Courses", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Position");
+
+                    b.ToTable("CourseSections", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.SharedKernel.Outbox.InboxRecord", b =>
@@ -128,6 +221,15 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("CoursesOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Activity", b =>
+                {
+                    b.HasOne("Spoc.Modules.Courses.Data.Section", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
                 {
                     b.HasOne("Spoc.Modules.Courses.Data.Course", null)
@@ -137,9 +239,25 @@ namespace Spoc.Migrations.Sqlite.Courses
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+                {
+                    b.HasOne("Spoc.Modules.Courses.Data.Course", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
                 {
                     b.Navigation("Competencies");
+
+                    b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+                {
+                    b.Navigation("Activities");
                 });
 #pragma warning restore 612, 618
         }

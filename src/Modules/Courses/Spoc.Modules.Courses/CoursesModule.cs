@@ -15,6 +15,7 @@ public static class CoursesModule
     public static IServiceCollection AddCoursesModule(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddModuleDbContext<CoursesDbContext>(CoursesDbContext.Schema)
+            .AddScoped<Domain.CourseGate>()
             .AddSingleton<IStartupTask, Seeding.DemoCourse>();
 
     public static IEndpointRouteBuilder MapCoursesEndpoints(this IEndpointRouteBuilder api)
@@ -23,6 +24,13 @@ public static class CoursesModule
         CreateCourse.MapEndpoint(courses);
         ListCourses.MapEndpoint(courses);
         GetCourseDetails.MapEndpoint(courses);
+        UpdateCourse.MapEndpoint(courses);
+        GetCourseOutline.MapEndpoint(courses);
+        AddSection.MapEndpoint(courses);
+        UpdateSection.MapEndpoint(courses);
+        AddActivity.MapEndpoint(courses);
+        UpdateActivity.MapEndpoint(courses);
+        DeleteActivity.MapEndpoint(courses);
         return api;
     }
 }

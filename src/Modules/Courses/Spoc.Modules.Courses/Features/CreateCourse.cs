@@ -15,23 +15,14 @@ internal static class CreateCourse
 {
     public sealed record CompetencyInput(string Code, string Title);
 
-    public sealed record Command(Guid OrganizationId, string Title, string? Summary, string Language, IReadOnlyList<CompetencyInput>? Competencies) : ICommand<CourseResponse>;
+    public sealed record Command(Guid OrganizationId, string Title, string? Summary, string Language, IReadOnlyList<CompetencyInput>? Competencies) : ICommand<CourseResponse>, ICourseFields;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
             RuleFor(c => c.OrganizationId).NotEmpty();
-            RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
-            RuleFor(c => c.Summary).MaximumLength(4000);
-            RuleFor(c => c.Language).NotEmpty().MaximumLength(20).Matches("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$").WithMessage("A language tag such as \"fr\" or \"en-GB\".");
-            RuleFor(c => c.Competencies).Must(c => c is null || c.Count <= 100).WithMessage("At most 100 competencies.")
-                .Must(c => c is null || c.Select(x => x.Code).Distinct(StringComparer.OrdinalIgnoreCase).Count() == c.Count).WithMessage("Competency codes must be unique.");
-            RuleForEach(c => c.Competencies).ChildRules(c =>
-            {
-                c.RuleFor(x => x.Code).NotEmpty().MaximumLength(20);
-                c.RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
-            });
+            Include(new CourseFieldsValidator());
         }
     }
 
@@ -63,9 +54,10 @@ internal static class CreateCourse
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/courses", async (Command command, ISender sender, CancellationToken ct) =>
+        api.MapPost("/courses", async (Command command, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var course = await sender.Send(command, ct);
+                http.Response.Headers.ETag = Spoc.SharedKernel.Http.ETags.Of(course.Version);
                 return TypedResults.Created($"/api/v1/courses/{course.Id}", course);
             })
             .WithName("CreateCourse")
@@ -77,8 +69,36 @@ internal static class CreateCourse
 
 public sealed record CompetencyResponse(string Code, string Title);
 
-public sealed record CourseResponse(Guid Id, Guid OrganizationId, string Title, string Summary, string Language, IReadOnlyList<CompetencyResponse> Competencies, DateTimeOffset CreatedAt)
+public sealed record CourseResponse(
+    Guid Id, Guid OrganizationId, string Title, string Summary, string Language, IReadOnlyList<CompetencyResponse> Competencies,
+    bool IsPublished, DateTimeOffset CreatedAt, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version)
 {
     internal static CourseResponse From(Course c) =>
-        new(c.Id, c.OrganizationId, c.Title, c.Summary, c.Language, c.Competencies.Select(x => new CompetencyResponse(x.Code, x.Title)).ToList(), c.CreatedAt);
+        new(c.Id, c.OrganizationId, c.Title, c.Summary, c.Language, c.Competencies.OrderBy(x => x.Code).Select(x => new CompetencyResponse(x.Code, x.Title)).ToList(), c.IsPublished, c.CreatedAt, c.Version);
+}
+
+/// <summary>A course's description and competencies, shared by creation and update.</summary>
+internal interface ICourseFields
+{
+    string Title { get; }
+    string? Summary { get; }
+    string Language { get; }
+    IReadOnlyList<CreateCourse.CompetencyInput>? Competencies { get; }
+}
+
+internal sealed class CourseFieldsValidator : AbstractValidator<ICourseFields>
+{
+    public CourseFieldsValidator()
+    {
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Summary).MaximumLength(4000);
+        RuleFor(c => c.Language).NotEmpty().MaximumLength(20).Matches("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$").WithMessage("A language tag such as \"fr\" or \"en-GB\".");
+        RuleFor(c => c.Competencies).Must(c => c is null || c.Count <= 100).WithMessage("At most 100 competencies.")
+            .Must(c => c is null || c.Select(x => x.Code.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == c.Count).WithMessage("Competency codes must be unique.");
+        RuleForEach(c => c.Competencies).ChildRules(c =>
+        {
+            c.RuleFor(x => x.Code).NotEmpty().MaximumLength(20);
+            c.RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
+        });
+    }
 }

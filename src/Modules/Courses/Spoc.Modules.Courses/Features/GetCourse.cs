@@ -5,30 +5,32 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Courses.Data;
-using Spoc.Modules.Platform.Contracts;
-using Spoc.SharedKernel.Problems;
+using Spoc.Modules.Courses.Domain;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Features;
 
-/// <summary>GET /courses/{courseId}: members of the course's organisation see it; anyone else gets 404.</summary>
+/// <summary>GET /courses/{courseId}: its staff always, the organisation's other members once published; anyone else gets 404.</summary>
 internal static class GetCourseDetails
 {
     public sealed record Query(Guid CourseId) : IQuery<CourseResponse>;
 
-    internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me) : IQueryHandler<Query, CourseResponse>
+    internal sealed class Handler(CoursesDbContext db, CourseGate gate) : IQueryHandler<Query, CourseResponse>
     {
         public async ValueTask<CourseResponse> Handle(Query query, CancellationToken cancellationToken)
         {
-            var course = await db.Courses.AsNoTracking().Include(c => c.Competencies).FirstOrDefaultAsync(c => c.Id == query.CourseId, cancellationToken)
-                ?? throw ProblemException.NotFound("This course");
-            _ = await sender.Send(new GetOrganizationRole(course.OrganizationId, me.Id), cancellationToken) ?? throw ProblemException.NotFound("This course");
-            return CourseResponse.From(course);
+            await gate.RequireVisibleAsync(query.CourseId, cancellationToken);
+            return CourseResponse.From(await db.Courses.AsNoTracking().Include(c => c.Competencies).FirstAsync(c => c.Id == query.CourseId, cancellationToken));
         }
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/courses/{courseId:guid}", async (Guid courseId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new Query(courseId), ct)))
+        api.MapGet("/courses/{courseId:guid}", async (Guid courseId, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var course = await sender.Send(new Query(courseId), ct);
+                http.Response.Headers.ETag = Spoc.SharedKernel.Http.ETags.Of(course.Version);
+                return TypedResults.Ok(course);
+            })
             .WithName("GetCourse")
             .WithSummary("A course of one of the caller's organisations")
             .RequireAuthorization(Policies.SignedIn)

@@ -11,7 +11,7 @@ using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Features;
 
-/// <summary>GET /courses: the courses of the caller's organisations (every course for the platform admin).</summary>
+/// <summary>GET /courses: the courses of the caller's organisations, drafts only for their authors (every course for the platform admin).</summary>
 internal static class ListCourses
 {
     public sealed record Query(Guid? OrganizationId, PageRequest Paging) : IQuery<PagedResult<CourseResponse>>;
@@ -26,13 +26,14 @@ internal static class ListCourses
         public async ValueTask<PagedResult<CourseResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
             var mine = await sender.Send(new GetUserOrganizations(me.Id), cancellationToken);
+            var authoring = mine.Memberships.Where(m => m.Role is OrganizationRole.OrgAdmin or OrganizationRole.Trainer).Select(m => m.OrganizationId).ToList();
             var organizations = mine.Memberships.Select(m => m.OrganizationId).ToList();
             return await db.Courses.AsNoTracking()
-                .Where(c => mine.IsPlatformAdmin || organizations.Contains(c.OrganizationId))
+                .Where(c => mine.IsPlatformAdmin || authoring.Contains(c.OrganizationId) || (c.IsPublished && organizations.Contains(c.OrganizationId)))
                 .Where(c => query.OrganizationId == null || c.OrganizationId == query.OrganizationId)
                 .OrderBy(c => c.Title).ThenBy(c => c.Id)
                 .Select(c => new CourseResponse(c.Id, c.OrganizationId, c.Title, c.Summary, c.Language,
-                    c.Competencies.OrderBy(x => x.Code).Select(x => new CompetencyResponse(x.Code, x.Title)).ToList(), c.CreatedAt))
+                    c.Competencies.OrderBy(x => x.Code).Select(x => new CompetencyResponse(x.Code, x.Title)).ToList(), c.IsPublished, c.CreatedAt, c.Version))
                 .ToPageAsync(query.Paging, cancellationToken);
         }
     }

@@ -1,0 +1,49 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Courses.Domain;
+
+internal sealed record CourseAccess(Guid CourseId, Guid OrganizationId, bool IsStaff);
+
+/// <summary>
+/// A course is authored by its organisation's admins and trainers (its staff); the organisation's other members see
+/// it once published. Anyone else, or a member before publication, finds nothing (404).
+/// </summary>
+internal sealed class CourseGate(CoursesDbContext db, ISender sender, ICurrentUser me)
+{
+    public async Task<CourseAccess> RequireVisibleAsync(Guid courseId, CancellationToken ct)
+    {
+        var course = await db.Courses.AsNoTracking().Where(c => c.Id == courseId)
+            .Select(c => new { c.OrganizationId, c.IsPublished })
+            .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("This course");
+        var role = await sender.Send(new GetOrganizationRole(course.OrganizationId, me.Id), ct);
+        var isStaff = role is OrganizationRole.OrgAdmin or OrganizationRole.Trainer;
+        return role is not null && (isStaff || course.IsPublished)
+            ? new CourseAccess(courseId, course.OrganizationId, isStaff)
+            : throw ProblemException.NotFound("This course");
+    }
+
+    public async Task<CourseAccess> RequireStaffAsync(Guid courseId, CancellationToken ct)
+    {
+        var access = await RequireVisibleAsync(courseId, ct);
+        return access.IsStaff ? access : throw ProblemException.Forbidden("Only the organisation's admins and trainers edit courses.");
+    }
+}
+
+internal static class Positions
+{
+    /// <summary>Moves <paramref name="item"/> to <paramref name="position"/> (clamped; null: last) and renumbers 0..n-1.</summary>
+    public static void Place<T>(List<T> siblings, T item, int? position, Action<T, int> setPosition)
+    {
+        siblings.Remove(item);
+        siblings.Insert(Math.Clamp(position ?? siblings.Count, 0, siblings.Count), item);
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            setPosition(siblings[i], i);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Courses.Features;
+
+/// <summary>
+/// PUT /courses/{courseId}: course staff edit the description and competencies, and publish or unpublish.
+/// A competency still used by an activity cannot be removed (409). <c>If-Match</c> → 412 on a stale copy.
+/// </summary>
+internal static class UpdateCourse
+{
+    public sealed record Request(string Title, string? Summary, string Language, IReadOnlyList<CreateCourse.CompetencyInput>? Competencies, bool IsPublished);
+
+    public sealed record Command(Guid CourseId, string? IfMatch, string Title, string? Summary, string Language, IReadOnlyList<CreateCourse.CompetencyInput>? Competencies, bool IsPublished)
+        : ICommand<CourseResponse>, ICourseFields;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => Include(new CourseFieldsValidator());
+    }
+
+    internal sealed class Handler(CoursesDbContext db, CourseGate gate) : ICommandHandler<Command, CourseResponse>
+    {
+        public async ValueTask<CourseResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await gate.RequireStaffAsync(command.CourseId, cancellationToken);
+            var course = await db.Courses.Include(c => c.Competencies).FirstAsync(c => c.Id == command.CourseId, cancellationToken);
+            ETags.EnsureMatches(command.IfMatch, course.Version);
+
+            var wanted = (command.Competencies ?? []).ToDictionary(c => c.Code.Trim(), c => c.Title.Trim(), StringComparer.OrdinalIgnoreCase);
+            var removed = course.Competencies.Where(c => !wanted.ContainsKey(c.Code)).ToList();
+            if (removed.Count > 0)
+            {
+                var used = (await db.Set<Activity>().Where(a => a.CourseId == course.Id).Select(a => a.CompetencyCodes).ToListAsync(cancellationToken))
+                    .SelectMany(codes => codes).Intersect(removed.Select(r => r.Code), StringComparer.OrdinalIgnoreCase).ToList();
+                if (used.Count > 0)
+                {
+                    throw ProblemException.Conflict("competency-in-use", "Competency in use", $"Activities still develop: {string.Join(", ", used)}.");
+                }
+            }
+
+            removed.ForEach(r => course.Competencies.Remove(r));
+            foreach (var (code, title) in wanted)
+            {
+                if (course.Competencies.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)) is { } existing)
+                {
+                    existing.Title = title;
+                }
+                else
+                {
+                    course.Competencies.Add(new Competency { CourseId = course.Id, Code = code, Title = title });
+                }
+            }
+
+            course.Title = command.Title.Trim();
+            course.Summary = command.Summary?.Trim() ?? "";
+            course.Language = command.Language;
+            course.IsPublished = command.IsPublished;
+            course.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(cancellationToken);
+            return CourseResponse.From(course);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPut("/courses/{courseId:guid}", async (Guid courseId, Request r, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var course = await sender.Send(new Command(courseId, ifMatch, r.Title, r.Summary, r.Language, r.Competencies, r.IsPublished), ct);
+                http.Response.Headers.ETag = ETags.Of(course.Version);
+                return TypedResults.Ok(course);
+            })
+            .WithName("UpdateCourse")
+            .WithSummary("Edit, publish or unpublish a course (course staff)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+}
