@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectHeading, signIn } from './support';
+import { applyViaApi, cohortDemo, createCohortViaApi, demo, expectHeading, signIn } from './support';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -57,5 +57,83 @@ test.describe('Accessibility (axe: no serious or critical violation)', () => {
     await expect(skip).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.locator('#main-content')).toBeFocused();
+  });
+
+  test('cohort pages: create course, create cohort (with errors), staff tabs', async ({ page, request }) => {
+    const stamp = Date.now().toString(36);
+    const application = await createCohortViaApi(request, { title: `Axe candidature ${stamp}` });
+    await applyViaApi(request, application.id, cohortDemo.second);
+    const invite = await createCohortViaApi(request, { title: `Axe invitation ${stamp}`, admissionMode: 'InviteOnly' });
+    const enrolment = await createCohortViaApi(request, { title: `Axe inscription ${stamp}`, admissionMode: 'OrganizationEnrollment' });
+
+    await signIn(page, demo.trainer);
+    await expectHeading(page, 'Espace formateur');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/courses/new');
+    await expectHeading(page, 'Créer un cours');
+    await page.getByRole('button', { name: 'Ajouter une compétence' }).click();
+    await page.getByRole('button', { name: 'Créer le cours' }).click();
+    await expect(page.getByText('Ce champ est obligatoire.').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/cohorts/new');
+    await expectHeading(page, 'Créer une cohorte');
+    await page.getByRole('spinbutton', { name: 'Capacité' }).fill('0');
+    await page.getByRole('button', { name: 'Créer la cohorte' }).click();
+    await expect(page.getByText('La capacité doit être un nombre entier entre 1 et 200.')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/cohorts');
+    await expectHeading(page, 'Cohortes');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`/cohorts/${application.id}`);
+    await expectHeading(page, application.title);
+    await expect(page.getByRole('listitem', { name: cohortDemo.secondName })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const tab of ['Membres', 'Liste d’attente', 'Groupes']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByRole('tabpanel').getByRole('status')).toHaveCount(0);
+      expect(await seriousViolations(page), tab).toEqual([]);
+    }
+
+    await page.goto(`/cohorts/${invite.id}`);
+    await expectHeading(page, invite.title);
+    await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill('personne@example.org');
+    await page.getByRole('button', { name: 'Inviter' }).click();
+    await expect(page.getByRole('textbox', { name: 'Lien d’invitation' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`/cohorts/${enrolment.id}`);
+    await expectHeading(page, enrolment.title);
+    await page.getByRole('textbox', { name: 'Adresses e-mail' }).fill(`${cohortDemo.second}\ninconnu@example.org`);
+    await page.getByRole('button', { name: 'Inscrire', exact: true }).click();
+    await expect(page.getByRole('cell', { name: 'Aucun compte' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('learner cohort pages: open cohorts, application form, my applications', async ({ page, request }) => {
+    const cohort = await createCohortViaApi(request, { title: `Axe apprenant ${Date.now().toString(36)}` });
+    await signIn(page, demo.learner);
+    await expectHeading(page, 'Mon parcours');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/open-cohorts');
+    await expectHeading(page, 'Cohortes ouvertes');
+    await expect(page.getByRole('heading', { name: cohort.title })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`/cohorts/${cohort.id}/apply`);
+    await expectHeading(page, `Candidater à ${cohort.title}`);
+    await page.getByRole('button', { name: 'Ajouter une question' }).click();
+    await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
+    await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/applications');
+    await expectHeading(page, 'Mes candidatures');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
