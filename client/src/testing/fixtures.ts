@@ -1,4 +1,8 @@
+import type { components } from '../lib/api/schema';
 import type { Me } from '../lib/auth/roles';
+
+type Cohort = components['schemas']['CohortResponse'];
+type Application = components['schemas']['ApplicationResponse'];
 
 const organization = {
   organizationId: '0192f0c1-0000-7000-8000-000000000001',
@@ -52,4 +56,52 @@ export function tokenPair(prefix = 'tok') {
     expiresIn: 900,
     tokenType: 'Bearer',
   };
+}
+
+export const cohortId = '0192f0c1-0000-7000-8000-0000000c0401';
+export const courseId = '0192f0c1-0000-7000-8000-0000000c0501';
+
+/** A cohort as GET /cohorts/{id} returns it: 3 seats, applications open, seen by its trainer. */
+export function cohortFixture(overrides: Partial<Cohort> = {}): Cohort {
+  return {
+    id: cohortId,
+    courseId,
+    organizationId: organization.organizationId,
+    title: 'Design d’interfaces, printemps 2027',
+    capacity: 3,
+    seatsTaken: 1,
+    seatsLeft: 2,
+    waitlistLength: 0,
+    startsOn: '2027-03-01',
+    endsOn: '2027-04-30',
+    applicationsOpenAt: '2027-01-10T08:00:00Z',
+    applicationsCloseAt: '2027-02-20T17:00:00Z',
+    admissionMode: 'Application',
+    organizationIds: [],
+    timeZone: 'Europe/Paris',
+    myRole: 'Trainer',
+    ...overrides,
+  };
+}
+
+export function applicationFixture(overrides: Partial<Application> = {}): Application {
+  return {
+    id: '0192f0c1-0000-7000-8000-0000000a0601',
+    cohortId,
+    cohortTitle: 'Design d’interfaces, printemps 2027',
+    applicantId: learnerMe.id,
+    applicantName: 'Léa Bernard',
+    motivation: 'Je veux concevoir des interfaces accessibles.',
+    answers: { Disponibilités: 'Le mardi soir' },
+    status: 'Submitted',
+    decisionNote: null,
+    submittedAt: '2027-01-15T09:30:00Z',
+    decidedAt: null,
+    waitlistPosition: null,
+    ...overrides,
+  };
+}
+
+export function paged<T>(items: T[], pageSize = 20) {
+  return { items, page: 1, pageSize, totalCount: items.length };
 }

@@ -1,9 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { initI18n } from '../lib/i18n/i18n';
 
 const inBrowser = typeof window !== 'undefined';
+
+// Pages are lazy chunks: the first import of one in a run can take more than the default second.
+configure({ asyncUtilTimeout: 4000 });
 
 // jsdom lacks these browser APIs that Mantine uses.
 if (inBrowser && !window.matchMedia) {
@@ -28,6 +31,13 @@ if (inBrowser && !('ResizeObserver' in window)) {
     disconnect() {}
   }
   Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
+}
+if (inBrowser && !('fonts' in document)) {
+  // Mantine's autosize Textarea listens to font loading.
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined, ready: Promise.resolve() },
+  });
 }
 if (inBrowser) {
   window.HTMLElement.prototype.scrollIntoView ??= () => undefined;

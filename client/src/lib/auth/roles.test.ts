@@ -18,6 +18,20 @@ describe('roles', () => {
     ).toEqual(['mentor', 'learner']);
   });
 
+  it('add the roles held in cohorts (a learner who mentors a cohort gets the mentor home)', () => {
+    const cohort = {
+      cohortId: 'c1',
+      title: 'Printemps',
+      organizationId: 'o1',
+      startsOn: '2027-03-01',
+      endsOn: '2027-04-30',
+      timeZone: 'Europe/Paris',
+    };
+    expect(rolesOf({ ...learnerMe, cohorts: [{ ...cohort, role: 'Mentor' }] })).toEqual(['mentor', 'learner']);
+    expect(homePathFor(rolesOf({ ...learnerMe, cohorts: [{ ...cohort, role: 'Mentor' }] }))).toBe('/mentor');
+    expect(rolesOf({ isPlatformAdmin: false, organizations: [], cohorts: [{ ...cohort, role: 'Trainer' }] })).toEqual(['trainer']);
+  });
+
   it('make a self-registered account without organisation a learner', () => {
     expect(rolesOf({ isPlatformAdmin: false, organizations: [] })).toEqual(['learner']);
   });

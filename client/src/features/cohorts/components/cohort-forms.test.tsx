@@ -1,0 +1,196 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, problem } from '../../../testing/fake-api';
+import {
+  applicationFixture,
+  cohortFixture,
+  cohortId,
+  courseId,
+  learnerMe,
+  paged,
+  trainerMe,
+} from '../../../testing/fixtures';
+import { renderApp } from '../../../testing/render-app';
+import { signedInApi } from '../../../testing/session-api';
+
+const course = {
+  id: courseId,
+  organizationId: trainerMe.organizations[0]!.organizationId,
+  title: 'Design d’interfaces',
+  summary: '',
+  language: 'fr',
+  competencies: [],
+  createdAt: '2027-01-05T08:00:00Z',
+};
+
+describe('Create a cohort', () => {
+  it('checks the rules before calling the API, then shows the server’s field errors next to their fields', async () => {
+    const api = signedInApi(trainerMe, {
+      'GET /api/v1/courses': () => json(paged([course])),
+      'POST /api/v1/cohorts': () =>
+        problem(400, 'validation-failed', { errors: { endsOn: ['The cohort must end after it starts.'] } }),
+    });
+    const { user } = renderApp('/cohorts/new');
+
+    const select = await screen.findByRole('combobox', { name: 'Cours' });
+    expect(screen.getByRole('combobox', { name: 'Fuseau horaire' })).toHaveValue('Europe/Paris');
+    await user.selectOptions(select, courseId);
+    await user.type(screen.getByRole('textbox', { name: 'Titre de la cohorte' }), 'Printemps 2027');
+    const capacity = screen.getByRole('spinbutton', { name: 'Capacité' });
+    await user.clear(capacity);
+    await user.type(capacity, '0');
+    await user.click(screen.getByRole('button', { name: 'Créer la cohorte' }));
+
+    expect(await screen.findByText('La capacité doit être un nombre entier entre 1 et 200.')).toBeInTheDocument();
+    expect(capacity).toHaveAttribute('aria-invalid', 'true');
+    expect(api.sent('POST /api/v1/cohorts')).toHaveLength(0);
+
+    await user.clear(capacity);
+    await user.type(capacity, '3');
+    await user.click(screen.getByRole('button', { name: 'Créer la cohorte' }));
+
+    expect(await screen.findByText('The cohort must end after it starts.')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Fin/)).toHaveAttribute('aria-invalid', 'true');
+    const body = (await api.sent('POST /api/v1/cohorts')[0]!.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ courseId, title: 'Printemps 2027', capacity: 3, admissionMode: 'Application', timeZone: 'Europe/Paris' });
+    expect(String(body.applicationsOpenAt)).toMatch(/Z$/);
+    expect(api.sent('POST /api/v1/cohorts')[0]!.headers.get('Idempotency-Key')).toBeTruthy();
+  });
+
+  it('opens the new cohort once created', async () => {
+    signedInApi(trainerMe, {
+      'GET /api/v1/courses': () => json(paged([course])),
+      'POST /api/v1/cohorts': () => json(cohortFixture({ seatsTaken: 0, seatsLeft: 3 }), 201),
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture({ seatsTaken: 0, seatsLeft: 3 })),
+      [`GET /api/v1/cohorts/${cohortId}/applications`]: () => json(paged([])),
+    });
+    const { user, router } = renderApp('/cohorts/new');
+
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Cours' }), courseId);
+    await user.type(screen.getByRole('textbox', { name: 'Titre de la cohorte' }), 'Printemps 2027');
+    await user.click(screen.getByRole('button', { name: 'Créer la cohorte' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Design d’interfaces, printemps 2027' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/cohorts/${cohortId}`);
+    expect(screen.getByTestId('seats-left')).toHaveTextContent('3');
+  });
+
+  it('asks for a course first when there is none', async () => {
+    signedInApi(trainerMe, { 'GET /api/v1/courses': () => json(paged([])) });
+    renderApp('/cohorts/new');
+    expect(await screen.findByText('Une cohorte suit un cours : créez d’abord le cours.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Créer un cours' })).toHaveAttribute('href', '/courses/new');
+  });
+});
+
+describe('Create a course', () => {
+  it('creates a course in the trainer’s organisation and offers to open a cohort', async () => {
+    const api = signedInApi(trainerMe, { 'POST /api/v1/courses': () => json(course, 201) });
+    const { user } = renderApp('/courses/new');
+
+    await user.click(await screen.findByRole('button', { name: 'Créer le cours' }));
+    expect(await screen.findByText('Ce champ est obligatoire.')).toBeInTheDocument();
+    expect(api.sent('POST /api/v1/courses')).toHaveLength(0);
+
+    await user.type(screen.getByRole('textbox', { name: 'Titre du cours' }), 'Design d’interfaces');
+    await user.click(screen.getByRole('button', { name: 'Ajouter une compétence' }));
+    await user.type(screen.getByRole('textbox', { name: 'Code de la compétence 1' }), 'UX1');
+    await user.type(screen.getByRole('textbox', { name: 'Intitulé de la compétence 1' }), 'Concevoir un formulaire');
+    await user.click(screen.getByRole('button', { name: 'Créer le cours' }));
+
+    expect(await screen.findByText('Le cours « Design d’interfaces » est prêt : ouvrez-en une cohorte.')).toBeInTheDocument();
+    expect(await api.sent('POST /api/v1/courses')[0]!.json()).toEqual({
+      organizationId: trainerMe.organizations[0]!.organizationId,
+      title: 'Design d’interfaces',
+      summary: null,
+      language: 'fr',
+      competencies: [{ code: 'UX1', title: 'Concevoir un formulaire' }],
+    });
+  });
+});
+
+describe('Apply to a cohort', () => {
+  const openCohort = cohortFixture({ myRole: undefined });
+
+  it('sends the motivation and the answers, then confirms', async () => {
+    const api = signedInApi(learnerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(openCohort),
+      [`POST /api/v1/cohorts/${cohortId}/applications`]: () => json(applicationFixture(), 201),
+    });
+    const { user } = renderApp(`/cohorts/${cohortId}/apply`);
+
+    await user.type(await screen.findByRole('textbox', { name: 'Motivation' }), 'Je veux concevoir des interfaces accessibles.');
+    await user.click(screen.getByRole('button', { name: 'Ajouter une question' }));
+    await user.type(screen.getByRole('textbox', { name: 'Question 1' }), 'Disponibilités');
+    await user.type(screen.getByRole('textbox', { name: 'Réponse 1' }), 'Le mardi soir');
+    await user.click(screen.getByRole('button', { name: 'Envoyer ma candidature' }));
+
+    expect(await screen.findByText('Candidature envoyée')).toBeInTheDocument();
+    expect(await api.sent(`POST /api/v1/cohorts/${cohortId}/applications`)[0]!.json()).toEqual({
+      motivation: 'Je veux concevoir des interfaces accessibles.',
+      answers: { Disponibilités: 'Le mardi soir' },
+    });
+  });
+
+  it('says so in the user’s language when they already applied', async () => {
+    signedInApi(learnerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(openCohort),
+      [`POST /api/v1/cohorts/${cohortId}/applications`]: () => problem(409, 'duplicate-application', { detail: 'You already have a live application' }),
+    });
+    const { user } = renderApp(`/cohorts/${cohortId}/apply`);
+
+    await user.type(await screen.findByRole('textbox', { name: 'Motivation' }), 'Encore moi.');
+    await user.click(screen.getByRole('button', { name: 'Envoyer ma candidature' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Vous avez déjà une candidature en cours pour cette cohorte.');
+  });
+
+  it('puts the server’s error on the motivation field', async () => {
+    signedInApi(learnerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(openCohort),
+      [`POST /api/v1/cohorts/${cohortId}/applications`]: () =>
+        problem(400, 'validation-failed', { errors: { motivation: ['La motivation est trop longue.'] } }),
+    });
+    const { user } = renderApp(`/cohorts/${cohortId}/apply`);
+
+    const motivation = await screen.findByRole('textbox', { name: 'Motivation' });
+    await user.type(motivation, 'Motivée');
+    await user.click(screen.getByRole('button', { name: 'Envoyer ma candidature' }));
+
+    expect(await screen.findByText('La motivation est trop longue.')).toBeInTheDocument();
+    expect(motivation).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('alert', { name: /erreur/ })).not.toBeInTheDocument();
+  });
+
+  it('refuses an address that is not a cohort id without calling the API', async () => {
+    const api = signedInApi(learnerMe);
+    renderApp('/cohorts/not-a-cohort/apply');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
+    await waitFor(() => expect(api.requests.some((r) => r.url.includes('/cohorts/'))).toBe(false));
+  });
+});
+
+describe('Invitation link', () => {
+  it('accepts the invitation and opens the cohort', async () => {
+    const api = signedInApi(learnerMe, {
+      'POST /api/v1/invitations/tok-123/accept': () => json({ cohortId, cohortTitle: 'Atelier sur invitation' }),
+    });
+    renderApp('/invitations/tok-123');
+    expect(await screen.findByText('Vous faites maintenant partie de la cohorte « Atelier sur invitation ».')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Ouvrir la cohorte' })).toHaveAttribute('href', `/cohorts/${cohortId}`);
+    expect(api.sent('POST /api/v1/invitations/tok-123/accept')).toHaveLength(1);
+  });
+
+  it('explains an expired invitation', async () => {
+    signedInApi(learnerMe, { 'POST /api/v1/invitations/tok-old/accept': () => problem(409, 'invitation-expired') });
+    renderApp('/invitations/tok-old');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Cette invitation a expiré.');
+  });
+
+  it('does not reveal someone else’s invitation', async () => {
+    signedInApi(learnerMe, { 'POST /api/v1/invitations/tok-other/accept': () => problem(404, 'not-found') });
+    renderApp('/invitations/tok-other');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(/connectez-vous avec l’adresse e-mail invitée/)).toBeInTheDocument();
+  });
+});
