@@ -213,3 +213,100 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160049_CoursesProgress'
+)
+BEGIN
+    CREATE TABLE [courses].[CourseCohortLearners] (
+        [CohortId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [EnrolledAt] datetimeoffset NOT NULL,
+        [WithdrawnAt] datetimeoffset NULL,
+        CONSTRAINT [PK_CourseCohortLearners] PRIMARY KEY ([CohortId], [UserId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160049_CoursesProgress'
+)
+BEGIN
+    CREATE TABLE [courses].[CourseCompletions] (
+        [CohortId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [ActivityId] uniqueidentifier NOT NULL,
+        [CompletedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CourseCompletions] PRIMARY KEY ([CohortId], [UserId], [ActivityId]),
+        CONSTRAINT [FK_CourseCompletions_CourseActivities_ActivityId] FOREIGN KEY ([ActivityId]) REFERENCES [courses].[CourseActivities] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160049_CoursesProgress'
+)
+BEGIN
+    CREATE TABLE [courses].[CourseExtraResources] (
+        [Id] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Url] nvarchar(2000) NULL,
+        [ContentHtml] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_CourseExtraResources] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160049_CoursesProgress'
+)
+BEGIN
+    CREATE TABLE [courses].[CoursePacingShifts] (
+        [Id] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [ActivityId] uniqueidentifier NULL,
+        [Days] int NOT NULL,
+        CONSTRAINT [PK_CoursePacingShifts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160049_CoursesProgress'
+)
+BEGIN
+    CREATE INDEX [IX_CourseCompletions_ActivityId] ON [courses].[CourseCompletions] ([ActivityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160049_CoursesProgress'
+)
+BEGIN
+    CREATE INDEX [IX_CourseExtraResources_CohortId_UserId] ON [courses].[CourseExtraResources] ([CohortId], [UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160049_CoursesProgress'
+)
+BEGIN
+    CREATE INDEX [IX_CoursePacingShifts_CohortId_UserId] ON [courses].[CoursePacingShifts] ([CohortId], [UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160049_CoursesProgress'
+)
+BEGIN
+    INSERT INTO [courses].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128160049_CoursesProgress', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

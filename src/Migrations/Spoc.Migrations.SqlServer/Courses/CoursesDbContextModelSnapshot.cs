@@ -85,6 +85,25 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("CourseActivities", "courses");
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.CohortLearner", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("CohortId", "UserId");
+
+                    b.ToTable("CourseCohortLearners", "courses");
+                });
+
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
                 {
                     b.Property<Guid>("CourseId")
@@ -102,6 +121,27 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.HasKey("CourseId", "Code");
 
                     b.ToTable("CourseCompetencies", "courses");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Completion", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("CohortId", "UserId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("CourseCompletions", "courses");
                 });
 
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
@@ -146,6 +186,64 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("Courses", "courses");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.ExtraResource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentHtml")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "UserId");
+
+                    b.ToTable("CourseExtraResources", "courses");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.PacingShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "UserId");
+
+                    b.ToTable("CoursePacingShifts", "courses");
                 });
 
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
@@ -241,6 +339,15 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.HasOne("Spoc.Modules.Courses.Data.Course", null)
                         .WithMany("Competencies")
                         .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Completion", b =>
+                {
+                    b.HasOne("Spoc.Modules.Courses.Data.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -79,6 +79,25 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("CourseActivities", (string)null);
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.CohortLearner", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnrolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CohortId", "UserId");
+
+                    b.ToTable("CourseCohortLearners", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
                 {
                     b.Property<Guid>("CourseId")
@@ -96,6 +115,27 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.HasKey("CourseId", "Code");
 
                     b.ToTable("CourseCompetencies", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Completion", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CohortId", "UserId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("CourseCompletions", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
@@ -140,6 +180,64 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("Courses", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.ExtraResource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHtml")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "UserId");
+
+                    b.ToTable("CourseExtraResources", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.PacingShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "UserId");
+
+                    b.ToTable("CoursePacingShifts", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
@@ -235,6 +333,15 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.HasOne("Spoc.Modules.Courses.Data.Course", null)
                         .WithMany("Competencies")
                         .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.Completion", b =>
+                {
+                    b.HasOne("Spoc.Modules.Courses.Data.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

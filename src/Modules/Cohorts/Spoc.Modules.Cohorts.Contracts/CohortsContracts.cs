@@ -38,3 +38,13 @@ public sealed record CohortMembership(Guid CohortId, string Title, Guid Organiza
 
 /// <summary>The cohorts a user belongs to, with their role in each.</summary>
 public sealed record GetCohortMembershipsOfUser(Guid UserId) : IQuery<IReadOnlyList<CohortMembership>>;
+
+/// <summary>Where a user stands in a cohort, for cohort-scoped routes of other modules.</summary>
+public sealed record CohortAccessInfo(Guid CohortId, Guid CourseId, Guid OrganizationId, CohortRole? Role, bool IsStaff, DateOnly StartsOn, DateOnly EndsOn, string TimeZone)
+{
+    /// <summary>Members and staff see a cohort's inside (schedule, progress); applicants and strangers do not.</summary>
+    public bool IsInside => Role is not null || IsStaff;
+}
+
+/// <summary><c>null</c> when the cohort does not exist or the user may not see it at all (answer 404).</summary>
+public sealed record GetCohortAccess(Guid CohortId, Guid UserId) : IQuery<CohortAccessInfo?>;

@@ -9,3 +9,6 @@ public sealed record GetCourse(Guid CourseId) : IQuery<CourseSummary?>;
 
 /// <summary>The courses of one organisation, by title.</summary>
 public sealed record GetCoursesOfOrganization(Guid OrganizationId) : IQuery<IReadOnlyList<CourseSummary>>;
+
+/// <summary>Staff changed a learner's personal pacing (due-date shifts, extra resources) in a cohort.</summary>
+public sealed record PacingChanged(Guid CohortId, Guid UserId) : Spoc.SharedKernel.Messaging.IntegrationEvent;

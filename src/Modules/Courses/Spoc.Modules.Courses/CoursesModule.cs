@@ -31,6 +31,10 @@ public static class CoursesModule
         AddActivity.MapEndpoint(courses);
         UpdateActivity.MapEndpoint(courses);
         DeleteActivity.MapEndpoint(courses);
+        GetSchedule.MapEndpoint(courses);
+        MarkActivityDone.MapEndpoint(courses);
+        GetProgress.MapEndpoint(courses);
+        SetPacing.MapEndpoint(courses);
         return api;
     }
 }

@@ -26,19 +26,16 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
 {
     private Viewer? _viewer;
 
-    public async Task<Viewer> ViewerAsync(CancellationToken ct)
-    {
-        if (_viewer is null)
-        {
-            var organizations = await sender.Send(new GetUserOrganizations(me.Id), ct);
-            _viewer = new Viewer(
-                me.Id,
-                organizations.IsPlatformAdmin,
-                organizations.Memberships.Select(m => m.OrganizationId).ToList(),
-                organizations.Memberships.Where(m => m.Role == OrganizationRole.OrgAdmin).Select(m => m.OrganizationId).ToList());
-        }
+    public async Task<Viewer> ViewerAsync(CancellationToken ct) => _viewer ??= await ViewerAsync(me.Id, ct);
 
-        return _viewer;
+    public async Task<Viewer> ViewerAsync(Guid userId, CancellationToken ct)
+    {
+        var organizations = await sender.Send(new GetUserOrganizations(userId), ct);
+        return new Viewer(
+            userId,
+            organizations.IsPlatformAdmin,
+            organizations.Memberships.Select(m => m.OrganizationId).ToList(),
+            organizations.Memberships.Where(m => m.Role == OrganizationRole.OrgAdmin).Select(m => m.OrganizationId).ToList());
     }
 
     /// <summary>The cohorts <paramref name="viewer"/> may see: as a member or staff, or as an eligible applicant.</summary>
@@ -51,9 +48,22 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
             || (c.AdmissionMode == AdmissionMode.Application
                 && (!c.Organizations.Any() || c.Organizations.Any(o => viewer.MemberOf.Contains(o.OrganizationId)))));
 
-    public async Task<CohortAccess> RequireVisibleAsync(Guid cohortId, CancellationToken ct)
+    public async Task<CohortAccess> RequireVisibleAsync(Guid cohortId, CancellationToken ct) =>
+        await AccessAsync(await ViewerAsync(ct), cohortId, ct) ?? throw ProblemException.NotFound("This cohort");
+
+    /// <summary>For other modules (<see cref="GetCohortAccess"/>): the same rule for any user.</summary>
+    public async Task<CohortAccessInfo?> AccessInfoAsync(Guid userId, Guid cohortId, CancellationToken ct)
     {
-        var viewer = await ViewerAsync(ct);
+        var access = await AccessAsync(await ViewerAsync(userId, ct), cohortId, ct);
+        return access is null
+            ? null
+            : await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId)
+                .Select(c => new CohortAccessInfo(c.Id, c.CourseId, c.OrganizationId, access.Role, access.IsStaff, c.StartsOn, c.EndsOn, c.TimeZone))
+                .FirstAsync(ct);
+    }
+
+    private async Task<CohortAccess?> AccessAsync(Viewer viewer, Guid cohortId, CancellationToken ct)
+    {
         var access = await Visible(viewer).AsNoTracking()
             .Where(c => c.Id == cohortId)
             .Select(c => new
@@ -64,7 +74,12 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
                 c.AdmissionMode,
                 Role = c.Members.Where(m => m.UserId == viewer.UserId).Select(m => (CohortRole?)m.Role).FirstOrDefault(),
             })
-            .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("This cohort");
+            .FirstOrDefaultAsync(ct);
+        if (access is null)
+        {
+            return null;
+        }
+
         var isStaff = viewer.IsPlatformAdmin || viewer.AdminOf.Contains(access.OrganizationId) || access.Role is CohortRole.Trainer or CohortRole.Mentor;
         return new CohortAccess(access.Id, access.OrganizationId, access.Title, access.AdmissionMode, access.Role, isStaff);
     }

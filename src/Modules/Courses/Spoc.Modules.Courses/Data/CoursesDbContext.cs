@@ -69,6 +69,44 @@ internal sealed class Competency
     public required string Title { get; set; }
 }
 
+/// <summary>A learner's place in a cohort as Courses knows it, kept from Cohorts' events; withdrawn learners keep their progress.</summary>
+internal sealed class CohortLearner
+{
+    public Guid CohortId { get; init; }
+    public Guid UserId { get; init; }
+    public DateTimeOffset EnrolledAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+}
+
+internal sealed class Completion
+{
+    public Guid CohortId { get; init; }
+    public Guid UserId { get; init; }
+    public Guid ActivityId { get; init; }
+    public DateTimeOffset CompletedAt { get; init; }
+}
+
+/// <summary>A learner's personal pacing: due dates shifted by <see cref="Days"/>, for one activity or (null) all of them.</summary>
+internal sealed class PacingShift
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid CohortId { get; init; }
+    public Guid UserId { get; init; }
+    public Guid? ActivityId { get; init; }
+    public int Days { get; init; }
+}
+
+/// <summary>A resource the staff added for one learner only.</summary>
+internal sealed class ExtraResource
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid CohortId { get; init; }
+    public Guid UserId { get; init; }
+    public required string Title { get; init; }
+    public string? Url { get; init; }
+    public string ContentHtml { get; init; } = "";
+}
+
 internal sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> options) : ModuleDbContext(options)
 {
     public const string Schema = "courses";
@@ -76,6 +114,10 @@ internal sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> option
     protected override string ModuleName => "Courses";
 
     public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CohortLearner> CohortLearners => Set<CohortLearner>();
+    public DbSet<Completion> Completions => Set<Completion>();
+    public DbSet<PacingShift> PacingShifts => Set<PacingShift>();
+    public DbSet<ExtraResource> ExtraResources => Set<ExtraResource>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -109,6 +151,30 @@ internal sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> option
             b.Property(a => a.CompetencyCodes).HasMaxLength(2000);
             b.HasIndex(a => new { a.SectionId, a.Position });
             b.HasIndex(a => a.CourseId);
+        });
+        modelBuilder.Entity<CohortLearner>(b =>
+        {
+            b.ToTable("CourseCohortLearners");
+            b.HasKey(l => new { l.CohortId, l.UserId });
+        });
+        modelBuilder.Entity<Completion>(b =>
+        {
+            b.ToTable("CourseCompletions");
+            b.HasKey(c => new { c.CohortId, c.UserId, c.ActivityId });
+            b.HasOne<Activity>().WithMany().HasForeignKey(c => c.ActivityId);
+        });
+        modelBuilder.Entity<PacingShift>(b =>
+        {
+            b.ToTable("CoursePacingShifts");
+            b.HasIndex(p => new { p.CohortId, p.UserId });
+        });
+        modelBuilder.Entity<ExtraResource>(b =>
+        {
+            b.ToTable("CourseExtraResources");
+            b.Property(r => r.Title).HasMaxLength(200);
+            b.Property(r => r.Url).HasMaxLength(2000);
+            b.Property(r => r.ContentHtml).HasMaxLength(200_000);
+            b.HasIndex(r => new { r.CohortId, r.UserId });
         });
         modelBuilder.Entity<Competency>(b =>
         {

@@ -1,0 +1,34 @@
+using Mediator;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.SharedKernel.Problems;
+
+namespace Spoc.Modules.Courses.Domain;
+
+/// <summary>Cohort-scoped routes ask Cohorts who the caller is in the cohort: outsiders and mere applicants get 404.</summary>
+internal static class CohortCourse
+{
+    public static async Task<CohortAccessInfo> RequireInsideAsync(this ISender sender, Guid cohortId, Guid userId, CancellationToken ct)
+    {
+        var access = await sender.Send(new GetCohortAccess(cohortId, userId), ct);
+        return access is { IsInside: true } ? access : throw ProblemException.NotFound("This cohort");
+    }
+
+    /// <summary>Midnight at the start of <paramref name="day"/> in the cohort's time zone, as a UTC instant (DST-aware).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30); // a DST gap at midnight: the day starts when the clocks resume
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>23:59 on <paramref name="day"/> in the cohort's time zone, as a UTC instant.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(new TimeOnly(23, 59));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}

@@ -1,0 +1,98 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Courses.Contracts;
+using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Text;
+
+namespace Spoc.Modules.Courses.Features;
+
+/// <summary>
+/// PUT /cohorts/{cohortId}/members/{userId}/pacing: staff set one learner's personal pacing, replacing the previous one:
+/// due-date shifts in days (for one activity, or all with no activityId) and extra resources only that learner sees.
+/// </summary>
+internal static class SetPacing
+{
+    public sealed record Shift(Guid? ActivityId, int Days);
+
+    public sealed record ExtraInput(string Title, string? Url, string? Content);
+
+    public sealed record Request(IReadOnlyList<Shift>? Shifts, IReadOnlyList<ExtraInput>? ExtraResources);
+
+    public sealed record Command(Guid CohortId, Guid UserId, IReadOnlyList<Shift>? Shifts, IReadOnlyList<ExtraInput>? ExtraResources) : ICommand;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Shifts).Must(s => s is null || s.Count <= 200);
+            RuleForEach(c => c.Shifts).ChildRules(s => s.RuleFor(x => x.Days).InclusiveBetween(-60, 365));
+            RuleFor(c => c.ExtraResources).Must(r => r is null || r.Count <= 50);
+            RuleForEach(c => c.ExtraResources).ChildRules(r =>
+            {
+                r.RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
+                r.RuleFor(x => x.Url).MaximumLength(2000)
+                    .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+                    .WithMessage("An absolute http(s) link.");
+                r.RuleFor(x => x.Content).MaximumLength(20_000);
+            });
+        }
+    }
+
+    internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var access = await sender.RequireInsideAsync(command.CohortId, me.Id, cancellationToken);
+            if (!access.IsStaff)
+            {
+                throw ProblemException.Forbidden("Only the cohort's staff adjust a learner's pacing.");
+            }
+
+            var learner = await sender.Send(new GetCohortAccess(command.CohortId, command.UserId), cancellationToken);
+            if (learner?.Role != CohortRole.Learner)
+            {
+                throw ProblemException.NotFound("This learner");
+            }
+
+            var activityIds = (command.Shifts ?? []).Where(s => s.ActivityId is not null).Select(s => s.ActivityId!.Value).Distinct().ToList();
+            var known = await db.Set<Activity>().CountAsync(a => a.CourseId == access.CourseId && activityIds.Contains(a.Id), cancellationToken);
+            if (known != activityIds.Count)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("Shifts", "Every activityId must be an activity of this cohort's course.")]);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.PacingShifts.Where(p => p.CohortId == command.CohortId && p.UserId == command.UserId).ExecuteDeleteAsync(cancellationToken);
+            await db.ExtraResources.Where(r => r.CohortId == command.CohortId && r.UserId == command.UserId).ExecuteDeleteAsync(cancellationToken);
+            db.PacingShifts.AddRange((command.Shifts ?? []).Select(s => new PacingShift { CohortId = command.CohortId, UserId = command.UserId, ActivityId = s.ActivityId, Days = s.Days }));
+            db.ExtraResources.AddRange((command.ExtraResources ?? []).Select(r => new ExtraResource
+            {
+                CohortId = command.CohortId, UserId = command.UserId, Title = r.Title.Trim(), Url = r.Url, ContentHtml = Markdown.ToSafeHtml(r.Content),
+            }));
+            db.AddIntegrationEvent(new PacingChanged(command.CohortId, command.UserId), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPut("/cohorts/{cohortId:guid}/members/{userId:guid}/pacing", async (Guid cohortId, Guid userId, Request request, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new Command(cohortId, userId, request.Shifts, request.ExtraResources), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("SetPacing")
+            .WithSummary("Set a learner's personal due-date shifts and extra resources (staff)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

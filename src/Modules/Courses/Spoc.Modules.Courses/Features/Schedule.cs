@@ -1,0 +1,88 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Courses.Contracts;
+using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Courses.Features;
+
+/// <summary>
+/// GET /cohorts/{cohortId}/schedule: every activity's release and due instants for the caller, from the cohort's start
+/// in its time zone plus the learner's personal shifts. Unreleased activities show their title and date, not their content.
+/// Staff see everything, and a learner's personal schedule with <c>?userId=</c>.
+/// </summary>
+internal static class GetSchedule
+{
+    public sealed record Query(Guid CohortId, Guid? UserId) : IQuery<Response>;
+
+    public sealed record ScheduledActivity(
+        Guid ActivityId, Guid SectionId, string SectionTitle, ActivityKind Kind, string Title, int DurationMinutes,
+        DateTimeOffset ReleaseAt, DateTimeOffset? DueAt, int ShiftDays, bool Released, string? ContentHtml, string? Url, DateTimeOffset? CompletedAt);
+
+    public sealed record Extra(Guid Id, string Title, string? Url, string ContentHtml);
+
+    public sealed record Response(Guid CohortId, Guid CourseId, string TimeZone, DateOnly StartsOn, Guid? LearnerId, IReadOnlyList<ScheduledActivity> Activities, IReadOnlyList<Extra> ExtraResources);
+
+    internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : IQueryHandler<Query, Response>
+    {
+        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var access = await sender.RequireInsideAsync(query.CohortId, me.Id, cancellationToken);
+            if (query.UserId is not null && query.UserId != me.Id && !access.IsStaff)
+            {
+                throw ProblemException.Forbidden("Only staff see another learner's schedule.");
+            }
+
+            Guid? learnerId = query.UserId ?? (access.Role == CohortRole.Learner ? me.Id : null);
+            var showEverything = access.IsStaff && query.UserId is null;
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(access.TimeZone);
+            var now = clock.GetUtcNow();
+
+            var published = await db.Courses.AnyAsync(c => c.Id == access.CourseId && c.IsPublished, cancellationToken);
+            var activities = !published && !access.IsStaff
+                ? []
+                : await db.Set<Activity>().AsNoTracking()
+                    .Where(a => a.CourseId == access.CourseId)
+                    .Join(db.Set<Section>(), a => a.SectionId, s => s.Id, (a, s) => new { Activity = a, SectionTitle = s.Title, SectionPosition = s.Position })
+                    .OrderBy(x => x.SectionPosition).ThenBy(x => x.Activity.Position)
+                    .ToListAsync(cancellationToken);
+            var shifts = learnerId is null ? [] : await db.PacingShifts.AsNoTracking().Where(p => p.CohortId == query.CohortId && p.UserId == learnerId).ToListAsync(cancellationToken);
+            var completions = learnerId is null
+                ? []
+                : await db.Completions.AsNoTracking().Where(c => c.CohortId == query.CohortId && c.UserId == learnerId).ToDictionaryAsync(c => c.ActivityId, c => c.CompletedAt, cancellationToken);
+            var extras = learnerId is null
+                ? []
+                : await db.ExtraResources.AsNoTracking().Where(r => r.CohortId == query.CohortId && r.UserId == learnerId)
+                    .Select(r => new Extra(r.Id, r.Title, r.Url, r.ContentHtml)).ToListAsync(cancellationToken);
+            var shiftForAll = shifts.Where(s => s.ActivityId == null).Sum(s => s.Days);
+
+            var scheduled = activities.Select(x =>
+            {
+                var a = x.Activity;
+                var shift = shiftForAll + shifts.Where(s => s.ActivityId == a.Id).Sum(s => s.Days);
+                var releaseAt = CohortCourse.StartOfDay(access.StartsOn.AddDays(a.OffsetDays), zone);
+                var dueAt = a.DueOffsetDays is { } due ? CohortCourse.EndOfDay(access.StartsOn.AddDays(due + shift), zone) : (DateTimeOffset?)null;
+                var released = releaseAt <= now;
+                var visible = released || showEverything;
+                return new ScheduledActivity(a.Id, a.SectionId, x.SectionTitle, a.Kind, a.Title, a.DurationMinutes, releaseAt, dueAt, shift, released,
+                    visible ? a.ContentHtml : null, visible ? a.Url : null, completions.TryGetValue(a.Id, out var done) ? done : null);
+            }).ToList();
+            return new Response(access.CohortId, access.CourseId, access.TimeZone, access.StartsOn, learnerId, scheduled, extras);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapGet("/cohorts/{cohortId:guid}/schedule", async (Guid cohortId, Guid? userId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(cohortId, userId), ct)))
+            .WithName("GetCohortSchedule")
+            .WithSummary("Release and due dates of every activity for the caller (staff: for any learner with userId)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AwesomeAssertions;
+using Spoc.Api.Tests.Cohorts;
+using Spoc.Api.Tests.Infrastructure;
+
+namespace Spoc.Api.Tests.Courses;
+
+public sealed class ScheduleAndProgressTests
+{
+    private SpocApiFactory _factory = null!;
+    private CohortWorld _world = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _factory = new SpocApiFactory();
+        _world = await CohortWorld.CreateAsync(_factory);
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _factory.Dispose();
+
+    [Test]
+    public async Task Release_and_due_dates_follow_the_cohort_time_zone_across_the_daylight_saving_change()
+    {
+        var (courseId, activities) = await PublishedCourseAsync(("Avant", 0, null), ("Veille du changement", 6, null), ("Après le changement", 7, 7));
+        var cohortId = await CohortAsync(courseId, new DateOnly(2027, 3, 22));
+        var (learner, _, email) = await _world.LearnerAsync();
+        await EnrolAsync(cohortId, email);
+
+        var schedule = await ScheduleAsync(learner, cohortId);
+
+        // Paris is UTC+1 until 28 March 2027 at 02:00, UTC+2 after.
+        Release(schedule, activities[0]).Should().Be("2027-03-21T23:00:00Z");
+        Release(schedule, activities[1]).Should().Be("2027-03-27T23:00:00Z");
+        Release(schedule, activities[2]).Should().Be("2027-03-28T22:00:00Z");
+        Item(schedule, activities[2])["dueAt"]!.GetValue<string>().Should().Be("2027-03-29T21:59:00Z");
+        Item(schedule, activities[0])["released"]!.GetValue<bool>().Should().BeFalse();
+        Item(schedule, activities[0])["contentHtml"].Should().BeNull("unreleased content is withheld");
+        Item(schedule, activities[0])["title"]!.GetValue<string>().Should().Be("Avant");
+    }
+
+    [Test]
+    public async Task Personal_pacing_is_seen_by_that_learner_only()
+    {
+        var (courseId, activities) = await PublishedCourseAsync(("Lecture", 0, 7), ("Devoir", 7, 14));
+        var cohortId = await CohortAsync(courseId, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3));
+        var (lucky, luckyId, luckyEmail) = await _world.LearnerAsync();
+        var (other, _, otherEmail) = await _world.LearnerAsync();
+        await EnrolAsync(cohortId, luckyEmail, otherEmail);
+        var before = Due(await ScheduleAsync(lucky, cohortId), activities[1]);
+
+        var pacing = await _world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{cohortId}/members/{luckyId}/pacing", new
+        {
+            shifts = new object[] { new { activityId = (Guid?)null, days = 7 } },
+            extraResources = new[] { new { title = "Fiche de rattrapage", url = "https://spoc.example/fiche", content = "Relisez **le chapitre 2** <script>x()</script>" } },
+        });
+        pacing.StatusCode.Should().Be(HttpStatusCode.NoContent, await pacing.Content.ReadAsStringAsync());
+
+        var mine = await ScheduleAsync(lucky, cohortId);
+        Due(mine, activities[1]).Should().Be(before.AddDays(7));
+        Item(mine, activities[1])["shiftDays"]!.GetValue<int>().Should().Be(7);
+        mine["extraResources"]!.AsArray().Should().ContainSingle().Which!["contentHtml"]!.GetValue<string>().Should().Contain("<strong>le chapitre 2</strong>").And.NotContain("<script");
+
+        var theirs = await ScheduleAsync(other, cohortId);
+        Due(theirs, activities[1]).Should().Be(before);
+        theirs["extraResources"]!.AsArray().Should().BeEmpty();
+        var staffView = await ScheduleAsync(_world.Trainer, cohortId, $"?userId={luckyId}");
+        Due(staffView, activities[1]).Should().Be(before.AddDays(7));
+        await (await other.GetAsync($"/api/v1/cohorts/{cohortId}/schedule?userId={luckyId}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await other.PutAsJsonAsync($"/api/v1/cohorts/{cohortId}/members/{luckyId}/pacing", new { shifts = Array.Empty<object>() })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Test]
+    public async Task Marking_done_is_idempotent_and_the_matrix_shows_it_withdrawn_learners_included()
+    {
+        var (courseId, activities) = await PublishedCourseAsync(("Leçon 1", 0, null), ("Leçon 2", 0, null), ("Plus tard", 60, null));
+        var cohortId = await CohortAsync(courseId, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
+        var (learner, learnerId, email) = await _world.LearnerAsync();
+        var (leaver, leaverId, leaverEmail) = await _world.LearnerAsync();
+        await EnrolAsync(cohortId, email, leaverEmail);
+
+        var first = await (await learner.PostAsync($"/api/v1/cohorts/{cohortId}/activities/{activities[0]}/completion", null)).ReadJsonAsync();
+        var again = await learner.PostAsync($"/api/v1/cohorts/{cohortId}/activities/{activities[0]}/completion", null);
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await again.ReadJsonAsync())["completedAt"]!.GetValue<string>().Should().Be(first["completedAt"]!.GetValue<string>());
+        await (await learner.PostAsync($"/api/v1/cohorts/{cohortId}/activities/{activities[2]}/completion", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "activity-not-released");
+        await (await _world.Trainer.PostAsync($"/api/v1/cohorts/{cohortId}/activities/{activities[0]}/completion", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        (await leaver.PostAsync($"/api/v1/cohorts/{cohortId}/activities/{activities[1]}/completion", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await leaver.DeleteAsync($"/api/v1/cohorts/{cohortId}/members/{leaverId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        JsonObject matrix = null!;
+        await TestApi.EventuallyAsync(async () =>
+        {
+            matrix = await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/progress")).ReadJsonAsync();
+            return matrix["learners"]!.AsArray().Any(l => l!["withdrawn"]!.GetValue<bool>());
+        }, "the leaver is marked withdrawn");
+        var row = matrix["learners"]!.AsArray().Single(l => l!["userId"]!.GetValue<Guid>() == learnerId)!;
+        row["completionPercent"]!.GetValue<int>().Should().Be(33);
+        row["completed"]!.AsArray().Select(c => c!["activityId"]!.GetValue<Guid>()).Should().Equal(activities[0]);
+        matrix["learners"]!.AsArray().Single(l => l!["userId"]!.GetValue<Guid>() == leaverId)!["completed"]!.AsArray().Should().ContainSingle();
+
+        var own = await (await learner.GetAsync($"/api/v1/cohorts/{cohortId}/progress")).ReadJsonAsync();
+        own["learners"]!.AsArray().Should().ContainSingle().Which!["userId"]!.GetValue<Guid>().Should().Be(learnerId);
+        var outsider = (await _factory.NewUserAsync("outsider")).Client;
+        await (await outsider.GetAsync($"/api/v1/cohorts/{cohortId}/progress")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Test]
+    public async Task The_progress_matrix_runs_the_same_number_of_queries_for_10_and_for_50_learners_over_40_activities()
+    {
+        var (courseId, activities) = await PublishedCourseAsync(Enumerable.Range(1, 40).Select(i => ($"Activité {i}", 0, (int?)null)).ToArray());
+
+        async Task<int> QueriesFor(int learners)
+        {
+            var cohortId = await CohortAsync(courseId, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), capacity: 60);
+            var emails = new List<string>();
+            for (var i = 0; i < learners; i++)
+            {
+                emails.Add((await _world.LearnerAsync()).Email);
+            }
+
+            await EnrolAsync(cohortId, [.. emails]);
+            await TestApi.EventuallyAsync(async () =>
+                (await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/progress")).ReadJsonAsync())["learners"]!.AsArray().Count == learners, "every learner has a progress row");
+            _factory.Queries.Reset();
+            var matrix = await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/progress")).ReadJsonAsync();
+            matrix["activities"]!.AsArray().Should().HaveCount(40);
+            return _factory.Queries.Count;
+        }
+
+        var small = await QueriesFor(10);
+        var large = await QueriesFor(50);
+        large.Should().Be(small);
+        TestContext.Out.WriteLine($"Progress matrix queries: {small} for 10 learners, {large} for 50 (40 activities)");
+    }
+
+    private async Task<(Guid CourseId, List<Guid> Activities)> PublishedCourseAsync(params (string Title, int Offset, int? Due)[] items)
+    {
+        var course = await (await _world.Trainer.PostAsJsonAsync("/api/v1/courses", new { organizationId = _world.OrganizationId, title = "Parcours", language = "fr" })).ReadJsonAsync();
+        var courseId = course["id"]!.GetValue<Guid>();
+        var section = (await (await _world.Trainer.PostAsJsonAsync($"/api/v1/courses/{courseId}/sections", new { title = "Semaine 1" })).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var ids = new List<Guid>();
+        foreach (var (title, offset, due) in items)
+        {
+            var response = await _world.Trainer.PostAsJsonAsync($"/api/v1/courses/{courseId}/activities",
+                new { sectionId = section, kind = "Lesson", title, content = $"Contenu de *{title}*", offsetDays = offset, dueOffsetDays = due, durationMinutes = 20 });
+            response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            ids.Add((await response.ReadJsonAsync())["id"]!.GetValue<Guid>());
+        }
+
+        (await _world.Trainer.PutAsJsonAsync($"/api/v1/courses/{courseId}", new { title = "Parcours", language = "fr", isPublished = true })).StatusCode.Should().Be(HttpStatusCode.OK);
+        return (courseId, ids);
+    }
+
+    private async Task<Guid> CohortAsync(Guid courseId, DateOnly startsOn, int capacity = 10)
+    {
+        var start = startsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var response = await _world.Trainer.PostAsJsonAsync("/api/v1/cohorts", new
+        {
+            courseId, title = "Cohorte", capacity, startsOn = startsOn.ToString("yyyy-MM-dd"), endsOn = startsOn.AddDays(90).ToString("yyyy-MM-dd"),
+            applicationsOpenAt = start.AddDays(-30), applicationsCloseAt = start.AddDays(-2), admissionMode = "OrganizationEnrollment",
+            organizationIds = new[] { _world.OrganizationId }, timeZone = "Europe/Paris",
+        });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync())["id"]!.GetValue<Guid>();
+    }
+
+    private async Task EnrolAsync(Guid cohortId, params string[] emails)
+    {
+        var response = await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/enrolments", new { emails });
+        (await response.ReadJsonAsync())["enrolled"]!.GetValue<int>().Should().Be(emails.Length);
+    }
+
+    private static async Task<JsonObject> ScheduleAsync(HttpClient client, Guid cohortId, string query = "")
+    {
+        var response = await client.GetAsync($"/api/v1/cohorts/{cohortId}/schedule{query}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonAsync();
+    }
+
+    private static JsonNode Item(JsonObject schedule, Guid activityId) =>
+        schedule["activities"]!.AsArray().Single(a => a!["activityId"]!.GetValue<Guid>() == activityId)!;
+
+    private static string Release(JsonObject schedule, Guid activityId) => Item(schedule, activityId)["releaseAt"]!.GetValue<string>();
+
+    private static DateTimeOffset Due(JsonObject schedule, Guid activityId) => DateTimeOffset.Parse(Item(schedule, activityId)["dueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+}
