@@ -92,7 +92,7 @@ test.describe('Accessibility (axe: no serious or critical violation)', () => {
     await expectHeading(page, application.title);
     await expect(page.getByRole('listitem', { name: cohortDemo.secondName })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
-    for (const tab of ['Membres', 'Liste d’attente', 'Groupes']) {
+    for (const tab of ['Membres', 'Liste d’attente', 'Groupes', 'Paramètres']) {
       await page.getByRole('tab', { name: tab }).click();
       await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
       await expect(page.getByRole('tabpanel').getByRole('status')).toHaveCount(0);

@@ -77,8 +77,18 @@ test.describe('Cohorts: selective admission', () => {
     await expect(trainer.getByTestId('seats-left')).toHaveText('2');
     await expect(trainer.getByTestId('seats-taken')).toHaveText('1 / 3');
 
+    // The trainer adds a mentor to the cohort and gives her the new learner.
     await trainer.getByRole('tab', { name: 'Membres' }).click();
     await expect(trainer.getByRole('cell', { name: cohortDemo.applicantName, exact: true })).toBeVisible();
+    await trainer.getByRole('textbox', { name: 'Adresse e-mail' }).fill(cohortDemo.mentor);
+    await trainer.getByRole('combobox', { name: 'Rôle' }).selectOption('Mentor');
+    await trainer.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await expect(trainer.getByText(`${cohortDemo.mentorName} ajouté(e) : Mentor.`)).toBeVisible();
+    const mentorSelect = trainer.getByRole('combobox', { name: `Mentor de ${cohortDemo.applicantName}` });
+    await mentorSelect.selectOption({ label: cohortDemo.mentorName });
+    await expect(trainer.getByRole('row', { name: new RegExp(cohortDemo.applicantName) })).toBeVisible();
+    await trainer.reload();
+    await expect(trainer.getByRole('combobox', { name: `Mentor de ${cohortDemo.applicantName}` })).toHaveValue(/[0-9a-f-]{36}/);
 
     // The learner sees the decision, the note, and her new cohort.
     await learner.reload();
@@ -88,7 +98,7 @@ test.describe('Cohorts: selective admission', () => {
     await learner.getByRole('link', { name: cohortTitle }).click();
     await expectHeading(learner, cohortTitle);
     await expect(learner.getByRole('heading', { name: 'Mon mentor' })).toBeVisible();
-    await expect(learner.getByText('Aucun mentor ne vous est encore attribué.')).toBeVisible();
+    await expect(learner.getByTestId('my-mentor')).toHaveText(cohortDemo.mentorName);
 
     // In English too.
     await learner.getByLabel('Langue').selectOption('en');
@@ -96,8 +106,16 @@ test.describe('Cohorts: selective admission', () => {
     await expect(learner.getByRole('listitem', { name: cohortTitle }).getByTestId('application-status')).toHaveText('Admitted');
     await learner.getByLabel('Language').selectOption('fr');
 
+    // The mentor finds her learner on the mentor home (her cohort role gives her that home).
+    const mentor = await signedIn(browser, cohortDemo.mentor);
+    await mentor.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes apprenants' }).click();
+    await expectHeading(mentor, 'Mes apprenants');
+    const mentored = mentor.getByRole('region', { name: cohortTitle });
+    await expect(mentored.getByRole('cell', { name: cohortDemo.applicantName })).toBeVisible();
+
     await trainer.context().close();
     await learner.context().close();
+    await mentor.context().close();
   });
 
   test('a full cohort offers the waitlist instead', async ({ browser, request }) => {

@@ -26,6 +26,9 @@ export const cohortDemo = {
   invitee: 'mael.fournier@demo.spoc.local',
   second: 'theo.rousseau@demo.spoc.local',
   secondName: 'Théo Rousseau',
+  /** An organisation trainer who mentors in the journey's cohort. */
+  mentor: 'sarah.johnson@demo.spoc.local',
+  mentorName: 'Sarah Johnson',
 } as const;
 
 /** Signs in through the API and returns a bearer header, for setting data up without the UI. */

@@ -263,6 +263,10 @@ export const en: Translation = {
       noMentor: 'No mentor is assigned to you yet.',
       groupTitle: 'My project group',
       noGroup: 'You are not in a project group yet.',
+      leaveTitle: 'Leave the cohort',
+      leaveHint: 'Your seat will go to the first person on the waitlist.',
+      leave: 'Leave the cohort',
+      leaveConfirm: 'Confirm: leave the cohort',
       groupMembers: 'Members of {{name}}',
     },
     list: {
@@ -307,6 +311,7 @@ export const en: Translation = {
         invitations: 'Invitations',
         enrolments: 'Enrolments',
         groups: 'Groups',
+        settings: 'Settings',
       },
       seatsTitle: 'Seats',
       seatsTaken: 'Seats taken',
@@ -352,6 +357,14 @@ export const en: Translation = {
       addHintEnrolment: "Trainer, mentor, or learner enrolled by the organisation: the person needs an account in one of the cohort's organisations.",
       add: 'Add',
       added: '{{name}} added: {{role}}.',
+    },
+    settings: {
+      title: 'Cohort settings',
+      hint: 'Seats already taken: {{seats, number}}. The capacity cannot go below.',
+      submit: 'Save',
+      saved: 'Changes saved.',
+      staleTitle: 'Cohort changed meanwhile',
+      reload: 'Reload the cohort',
     },
     invitations: {
       formTitle: 'Invite by email',

@@ -261,6 +261,10 @@ export const fr = {
       noMentor: 'Aucun mentor ne vous est encore attribué.',
       groupTitle: 'Mon groupe projet',
       noGroup: 'Vous ne faites partie d’aucun groupe projet pour l’instant.',
+      leaveTitle: 'Quitter la cohorte',
+      leaveHint: 'Votre place ira à la première personne de la liste d’attente.',
+      leave: 'Quitter la cohorte',
+      leaveConfirm: 'Confirmer : quitter la cohorte',
       groupMembers: 'Membres du groupe {{name}}',
     },
     list: {
@@ -305,6 +309,7 @@ export const fr = {
         invitations: 'Invitations',
         enrolments: 'Inscriptions',
         groups: 'Groupes',
+        settings: 'Paramètres',
       },
       seatsTitle: 'Places',
       seatsTaken: 'Places occupées',
@@ -350,6 +355,14 @@ export const fr = {
       addHintEnrolment: 'Formateur, mentor, ou apprenant inscrit par l’organisation : la personne doit avoir un compte dans une organisation de la cohorte.',
       add: 'Ajouter',
       added: '{{name}} ajouté(e) : {{role}}.',
+    },
+    settings: {
+      title: 'Paramètres de la cohorte',
+      hint: 'Places déjà occupées : {{seats, number}}. La capacité ne peut pas descendre en dessous.',
+      submit: 'Enregistrer',
+      saved: 'Modifications enregistrées.',
+      staleTitle: 'Cohorte modifiée entre-temps',
+      reload: 'Recharger la cohorte',
     },
     invitations: {
       formTitle: 'Inviter par e-mail',

@@ -70,6 +70,43 @@ export function useVisibleCohorts() {
   });
 }
 
+export type UpdateCohortBody = Schemas['UpdateCohortRequest'];
+
+/** The cohort with its ETag, for the settings form (PUT needs If-Match; 412 when someone changed it meanwhile). */
+export function useCohortForEdit(cohortId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...cohortKeys.detail(cohortId), 'edit'] as const,
+    queryFn: async ({ signal }) => {
+      const call = api.GET('/api/v1/cohorts/{cohortId}', { params: { path: { cohortId } }, signal });
+      const cohort = await unwrap(call);
+      const etag = (await call).response.headers.get('ETag');
+      return { cohort, etag };
+    },
+    // The form must start from what the server has now.
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useUpdateCohort(cohortId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, etag }: { body: UpdateCohortBody; etag: string | null }) =>
+      unwrap(
+        api.PUT('/api/v1/cohorts/{cohortId}', {
+          params: { path: { cohortId }, header: etag ? { 'If-Match': etag } : {} },
+          body,
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: cohortKeys.detail(cohortId) });
+      await queryClient.invalidateQueries({ queryKey: cohortKeys.all });
+    },
+  });
+}
+
 export function useCohort(cohortId: string) {
   const api = useApi();
   return useQuery({
@@ -230,6 +267,20 @@ export function useRemoveMember(cohortId: string) {
     mutationFn: (userId: string) =>
       unwrap(api.DELETE('/api/v1/cohorts/{cohortId}/members/{userId}', { params: { path: { cohortId, userId } } })),
     onSuccess: invalidate,
+  });
+}
+
+/** A learner leaves the cohort: their seat goes to the head of the waitlist. */
+export function useLeaveCohort(cohortId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      unwrap(api.DELETE('/api/v1/cohorts/{cohortId}/members/{userId}', { params: { path: { cohortId, userId } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await queryClient.invalidateQueries({ queryKey: cohortKeys.all });
+    },
   });
 }
 

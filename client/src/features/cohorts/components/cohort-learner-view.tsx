@@ -1,10 +1,13 @@
-import { Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { PageTitle } from '../../../components/page-title';
+import { ProblemAlert } from '../../../components/problem-alert';
 import { useSession } from '../../../lib/auth/session-context';
-import { useGroups, useMembers, type Cohort } from '../api/cohorts-api';
+import { useGroups, useLeaveCohort, useMembers, type Cohort } from '../api/cohorts-api';
 import { CohortFacts } from './cohort-facts';
 
 /** A learner's cohort: dates, their mentor (their own roster row) and their project group. */
@@ -15,6 +18,9 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
   const groups = useGroups(cohort.id);
   const me = members.data?.items.find((member) => member.userId === user?.id);
   const myGroup = groups.data?.find((group) => group.id === me?.groupId);
+  const leave = useLeaveCohort(cohort.id);
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
 
   return (
     <Stack>
@@ -61,6 +67,34 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
             )}
           </Paper>
         </SimpleGrid>
+      )}
+      {cohort.myRole === 'Learner' && user && (
+        <Paper withBorder p="md" component="section" aria-labelledby="leave-title">
+          <Title order={2} size="h4" id="leave-title" mb="xs">
+            {t('cohorts.learner.leaveTitle')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('cohorts.learner.leaveHint')}
+          </Text>
+          {leave.isError && <ProblemAlert error={leave.error} />}
+          {confirming ? (
+            <Group gap="sm">
+              <Button
+                loading={leave.isPending}
+                onClick={() => leave.mutate(user.id, { onSuccess: () => void navigate('/learner') })}
+              >
+                {t('cohorts.learner.leaveConfirm')}
+              </Button>
+              <Button variant="default" onClick={() => setConfirming(false)}>
+                {t('cohorts.common.cancel')}
+              </Button>
+            </Group>
+          ) : (
+            <Button variant="default" onClick={() => setConfirming(true)}>
+              {t('cohorts.learner.leave')}
+            </Button>
+          )}
+        </Paper>
       )}
     </Stack>
   );

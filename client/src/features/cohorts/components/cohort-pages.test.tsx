@@ -173,6 +173,57 @@ describe('Staff: members, invitations, enrolments, groups', () => {
   });
 });
 
+describe('Staff: settings', () => {
+  it('saves with If-Match, maps capacity-below-seats-taken to the field and offers a reload on 412', async () => {
+    let version = 1;
+    const responses = [
+      () => problem(409, 'capacity-below-seats-taken'),
+      () => problem(412, 'precondition-failed'),
+      () => json(cohortFixture({ title: 'Printemps, groupe B' }), 200, { ETag: `"v${version}"` }),
+    ];
+    const api = signedInApi(trainerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture(), 200, { ETag: `"v${version}"` }),
+      [`PUT /api/v1/cohorts/${cohortId}`]: () => responses.shift()!(),
+    });
+    const { user } = renderApp(`/cohorts/${cohortId}?tab=settings`);
+
+    const capacity = await screen.findByRole('spinbutton', { name: 'Capacité' });
+    expect(capacity).toHaveValue(3);
+    expect(screen.getByLabelText(/^Clôture des candidatures/)).toHaveValue('2027-02-20T18:00');
+    await user.clear(capacity);
+    await user.type(capacity, '1');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('La capacité ne peut pas être inférieure au nombre de places déjà occupées.')).toBeInTheDocument();
+    expect(capacity).toHaveAttribute('aria-invalid', 'true');
+    expect(api.sent(`PUT /api/v1/cohorts/${cohortId}`)[0]!.headers.get('If-Match')).toBe('"v1"');
+
+    await user.clear(capacity);
+    await user.type(capacity, '5');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Cohorte modifiée entre-temps')).toBeInTheDocument();
+
+    version = 2;
+    await user.click(screen.getByRole('button', { name: 'Recharger la cohorte' }));
+    await waitFor(() => expect(screen.getByRole('spinbutton', { name: 'Capacité' })).toHaveValue(3));
+    const title = screen.getByRole('textbox', { name: 'Titre de la cohorte' });
+    await user.clear(title);
+    await user.type(title, 'Printemps, groupe B');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Modifications enregistrées.')).toBeInTheDocument();
+    const put = api.sent(`PUT /api/v1/cohorts/${cohortId}`)[2]!;
+    expect(put.headers.get('If-Match')).toBe('"v2"');
+    expect(await put.json()).toEqual({
+      title: 'Printemps, groupe B',
+      capacity: 3,
+      startsOn: '2027-03-01',
+      endsOn: '2027-04-30',
+      applicationsOpenAt: '2027-01-10T08:00:00.000Z',
+      applicationsCloseAt: '2027-02-20T17:00:00.000Z',
+      timeZone: 'Europe/Paris',
+    });
+  });
+});
+
 describe('Learner pages', () => {
   it('lists the open cohorts with dates, the closing time in the cohort’s zone and the seats left', async () => {
     const api = signedInApi(learnerMe, {
@@ -250,6 +301,21 @@ describe('Learner pages', () => {
     expect(await screen.findByTestId('my-mentor')).toHaveTextContent('Chloé Moreau');
     expect(screen.getByRole('list', { name: 'Membres du groupe Groupe 1' })).toHaveTextContent('Maël Fournier');
     expect(screen.queryByRole('tab')).not.toBeInTheDocument();
+  });
+
+  it('lets a learner leave their cohort', async () => {
+    const api = signedInApi({ ...learnerMe }, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture({ myRole: 'Learner' })),
+      [`GET /api/v1/cohorts/${cohortId}/members`]: () => json(paged([])),
+      [`GET /api/v1/cohorts/${cohortId}/groups`]: () => json([]),
+      [`DELETE /api/v1/cohorts/${cohortId}/members/${lea}`]: () => noContent(),
+    });
+    const { user, router } = renderApp(`/cohorts/${cohortId}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Quitter la cohorte' }));
+    await user.click(screen.getByRole('button', { name: 'Confirmer : quitter la cohorte' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/learner'));
+    expect(api.sent(`DELETE /api/v1/cohorts/${cohortId}/members/${lea}`)).toHaveLength(1);
   });
 
   it('gives a learner the cohort pages in the navigation', async () => {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { addDays, DEFAULT_TIME_ZONE, isTimeZone, utcToZonedLocal, zonedLocalToUtc } from '../../../lib/i18n/time-zone';
-import type { AdmissionMode, CreateCohortBody } from '../api/cohorts-api';
+import type { AdmissionMode, Cohort, CreateCohortBody, UpdateCohortBody } from '../api/cohorts-api';
 
 export const MAX_CAPACITY = 200;
 
@@ -99,4 +99,26 @@ export function toCreateCohortBody(values: CohortValues): CreateCohortBody {
     organizationIds: values.organizationIds,
     timeZone: values.timeZone,
   };
+}
+
+/** The settings form starts from the cohort as the server has it (window shown in the cohort's zone). */
+export function cohortToValues(cohort: Cohort): CohortValues {
+  return {
+    courseId: cohort.courseId,
+    title: cohort.title,
+    capacity: String(cohort.capacity),
+    startsOn: cohort.startsOn,
+    endsOn: cohort.endsOn,
+    applicationsOpenAt: utcToZonedLocal(cohort.applicationsOpenAt, cohort.timeZone),
+    applicationsCloseAt: utcToZonedLocal(cohort.applicationsCloseAt, cohort.timeZone),
+    admissionMode: cohort.admissionMode,
+    organizationIds: cohort.organizationIds,
+    timeZone: cohort.timeZone,
+  };
+}
+
+/** What PUT /cohorts/{id} may change: course, mode and organisations stay. */
+export function toUpdateCohortBody(values: CohortValues): UpdateCohortBody {
+  const { title, capacity, startsOn, endsOn, applicationsOpenAt, applicationsCloseAt, timeZone } = toCreateCohortBody(values);
+  return { title, capacity, startsOn, endsOn, applicationsOpenAt, applicationsCloseAt, timeZone };
 }

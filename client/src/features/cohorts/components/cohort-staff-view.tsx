@@ -10,18 +10,19 @@ import { EnrolmentsTab } from './enrolments-tab';
 import { GroupsTab } from './groups-tab';
 import { InvitationsTab } from './invitations-tab';
 import { MembersTab } from './members-tab';
+import { SettingsTab } from './settings-tab';
 
-type TabKey = 'applications' | 'members' | 'waitlist' | 'invitations' | 'enrolments' | 'groups';
+type TabKey = 'applications' | 'members' | 'waitlist' | 'invitations' | 'enrolments' | 'groups' | 'settings';
 
 /** The tabs that make sense for the cohort's admission mode. */
 function tabsFor(cohort: Pick<Cohort, 'admissionMode'>): TabKey[] {
   switch (cohort.admissionMode) {
     case 'Application':
-      return ['applications', 'members', 'waitlist', 'groups'];
+      return ['applications', 'members', 'waitlist', 'groups', 'settings'];
     case 'InviteOnly':
-      return ['invitations', 'members', 'groups'];
+      return ['invitations', 'members', 'groups', 'settings'];
     case 'OrganizationEnrollment':
-      return ['enrolments', 'members', 'groups'];
+      return ['enrolments', 'members', 'groups', 'settings'];
   }
 }
 
@@ -93,6 +94,9 @@ export function CohortStaffView({ cohort }: { cohort: Cohort }) {
         </Tabs.Panel>
         <Tabs.Panel value="groups" pt="md">
           <GroupsTab cohort={cohort} />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings" pt="md">
+          <SettingsTab cohort={cohort} />
         </Tabs.Panel>
       </Tabs>
       <Button component={Link} to="/cohorts" variant="subtle" style={{ alignSelf: 'flex-start' }}>
