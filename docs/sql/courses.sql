@@ -310,3 +310,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160621_CoursesActivityFiles'
+)
+BEGIN
+    ALTER TABLE [courses].[CourseActivities] ADD [FileId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160621_CoursesActivityFiles'
+)
+BEGIN
+    INSERT INTO [courses].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128160621_CoursesActivityFiles', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

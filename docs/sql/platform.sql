@@ -219,3 +219,41 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160556_PlatformFiles'
+)
+BEGIN
+    CREATE TABLE [platform].[StoredFiles] (
+        [Id] uniqueidentifier NOT NULL,
+        [OwnerId] uniqueidentifier NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [Size] bigint NOT NULL,
+        [StorageKey] nvarchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_StoredFiles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160556_PlatformFiles'
+)
+BEGIN
+    CREATE INDEX [IX_StoredFiles_OwnerId] ON [platform].[StoredFiles] ([OwnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128160556_PlatformFiles'
+)
+BEGIN
+    INSERT INTO [platform].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128160556_PlatformFiles', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -22,6 +22,7 @@ services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp
 services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
 services.AddModuleDbContext<KernelDbContext>("kernel");
 services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+services.AddSingleton<Spoc.SharedKernel.Files.IFileStorage, LocalDiskFileStorage>();
 
 services.AddMediator((MediatorOptions options) =>
 {

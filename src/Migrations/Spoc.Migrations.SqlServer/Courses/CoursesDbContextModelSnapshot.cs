@@ -53,6 +53,9 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)

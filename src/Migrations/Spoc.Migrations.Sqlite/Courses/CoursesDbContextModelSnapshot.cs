@@ -47,6 +47,9 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -48,3 +48,13 @@ public sealed record MembershipOfUser(Guid UserId, Guid OrganizationId, Organiza
 
 /// <summary>Which of these users belong to which of these organisations, in one query (bulk enrolment checks).</summary>
 public sealed record GetMemberships(IReadOnlyCollection<Guid> UserIds, IReadOnlyCollection<Guid> OrganizationIds) : IQuery<IReadOnlyList<MembershipOfUser>>;
+
+public sealed record StoredFileInfo(Guid Id, Guid OwnerId, string FileName, string ContentType, long Size);
+
+/// <summary>An uploaded file's metadata; <c>null</c> when unknown. Modules check who may see it before opening it.</summary>
+public sealed record GetStoredFile(Guid FileId) : IQuery<StoredFileInfo?>;
+
+public sealed record OpenedFile(StoredFileInfo Info, Stream Content);
+
+/// <summary>Opens an uploaded file for download; the caller has already decided the user may see it.</summary>
+public sealed record OpenStoredFile(Guid FileId) : IQuery<OpenedFile?>;

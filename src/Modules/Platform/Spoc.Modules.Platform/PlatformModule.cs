@@ -29,6 +29,7 @@ public static class PlatformModule
 
     public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder api)
     {
+        var configuration = api.ServiceProvider.GetRequiredService<IConfiguration>();
         var platform = api.MapGroup("").WithTags("Platform");
         RegisterUser.MapEndpoint(platform);
         IssueToken.MapEndpoint(platform, SignInRateLimitPolicy);
@@ -41,6 +42,7 @@ public static class PlatformModule
         UpdateOrganization.MapEndpoint(platform);
         ListOrganizationMembers.MapEndpoint(platform);
         AddOrganizationMember.MapEndpoint(platform);
+        Features.Files.UploadFile.MapEndpoint(platform, configuration);
         return api;
     }
 }

@@ -47,6 +47,10 @@ internal sealed class Activity
     public string ContentHtml { get; set; } = "";
 
     public string? Url { get; set; }
+
+    /// <summary>An uploaded document (Platform's file store), downloaded through the activity so its visibility applies.</summary>
+    public Guid? FileId { get; set; }
+
     public int Position { get; set; }
 
     /// <summary>Released this many days after the cohort starts (0: at the start).</summary>

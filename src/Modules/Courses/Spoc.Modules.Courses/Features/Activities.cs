@@ -14,16 +14,16 @@ using Spoc.SharedKernel.Text;
 namespace Spoc.Modules.Courses.Features;
 
 public sealed record ActivityResponse(
-    Guid Id, Guid SectionId, ActivityKind Kind, string Title, string ContentMarkdown, string ContentHtml, string? Url,
+    Guid Id, Guid SectionId, ActivityKind Kind, string Title, string ContentMarkdown, string ContentHtml, string? Url, Guid? FileId,
     int Position, int OffsetDays, int? DueOffsetDays, int DurationMinutes, IReadOnlyList<string> CompetencyCodes)
 {
     internal static ActivityResponse From(Activity a) =>
-        new(a.Id, a.SectionId, a.Kind, a.Title, a.ContentMarkdown, a.ContentHtml, a.Url, a.Position, a.OffsetDays, a.DueOffsetDays, a.DurationMinutes, a.CompetencyCodes);
+        new(a.Id, a.SectionId, a.Kind, a.Title, a.ContentMarkdown, a.ContentHtml, a.Url, a.FileId, a.Position, a.OffsetDays, a.DueOffsetDays, a.DurationMinutes, a.CompetencyCodes);
 }
 
 /// <summary>What an author sends for an activity, on creation and on update.</summary>
 public sealed record ActivityInput(
-    Guid SectionId, ActivityKind Kind, string Title, string? Content, string? Url, int? Position,
+    Guid SectionId, ActivityKind Kind, string Title, string? Content, string? Url, Guid? FileId, int? Position,
     int OffsetDays, int? DueOffsetDays, int DurationMinutes, IReadOnlyList<string>? CompetencyCodes);
 
 internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
@@ -34,7 +34,8 @@ internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
         RuleFor(a => a.Kind).IsInEnum();
         RuleFor(a => a.Title).NotEmpty().MaximumLength(200);
         RuleFor(a => a.Content).MaximumLength(100_000);
-        RuleFor(a => a.Url).NotEmpty().When(a => a.Kind is ActivityKind.Video or ActivityKind.Resource).WithMessage("A video or resource needs its link.");
+        RuleFor(a => a.Url).NotEmpty().When(a => a.Kind == ActivityKind.Video).WithMessage("A video needs its link.");
+        RuleFor(a => a.Url).NotEmpty().When(a => a.Kind == ActivityKind.Resource && a.FileId is null).WithMessage("A resource needs a link or an uploaded file.");
         RuleFor(a => a.Url).MaximumLength(2000)
             .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
             .WithMessage("An absolute http(s) link.");
@@ -50,8 +51,15 @@ internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
 internal static class ActivityAuthoring
 {
     /// <summary>Applies the input: sanitized HTML, known competencies only, and the activity placed within its section.</summary>
-    public static async Task ApplyAsync(CoursesDbContext db, Activity activity, ActivityInput input, CancellationToken ct)
+    public static async Task ApplyAsync(CoursesDbContext db, ISender sender, Guid authorId, Activity activity, ActivityInput input, CancellationToken ct)
     {
+        // A file is attached by the person who uploaded it, or kept as it was: nobody attaches someone else's upload.
+        if (input.FileId is { } fileId && fileId != activity.FileId
+            && (await sender.Send(new Spoc.Modules.Platform.Contracts.GetStoredFile(fileId), ct))?.OwnerId != authorId)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("FileId", "Upload the file first (POST /files), then attach it.")]);
+        }
+
         var codes = (input.CompetencyCodes ?? []).Select(c => c.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var known = await db.Set<Competency>().Where(c => c.CourseId == activity.CourseId).Select(c => c.Code).ToListAsync(ct);
         if (codes.Except(known, StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } unknown)
@@ -70,6 +78,7 @@ internal static class ActivityAuthoring
         activity.ContentMarkdown = input.Content ?? "";
         activity.ContentHtml = Markdown.ToSafeHtml(input.Content);
         activity.Url = string.IsNullOrWhiteSpace(input.Url) ? null : input.Url.Trim();
+        activity.FileId = input.FileId;
         activity.OffsetDays = input.OffsetDays;
         activity.DueOffsetDays = input.DueOffsetDays;
         activity.DurationMinutes = input.DurationMinutes;
@@ -91,13 +100,13 @@ internal static class AddActivity
         public Validator() => RuleFor(c => c.Activity).SetValidator(new ActivityInputValidator());
     }
 
-    internal sealed class Handler(CoursesDbContext db, CourseGate gate) : ICommandHandler<Command, ActivityResponse>
+    internal sealed class Handler(CoursesDbContext db, CourseGate gate, ISender sender, ICurrentUser me) : ICommandHandler<Command, ActivityResponse>
     {
         public async ValueTask<ActivityResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             await gate.RequireStaffAsync(command.CourseId, cancellationToken);
             var activity = new Activity { CourseId = command.CourseId, Title = "" };
-            await ActivityAuthoring.ApplyAsync(db, activity, command.Activity, cancellationToken);
+            await ActivityAuthoring.ApplyAsync(db, sender, me.Id, activity, command.Activity, cancellationToken);
             db.Add(activity);
             await db.SaveChangesAsync(cancellationToken);
             return ActivityResponse.From(activity);
@@ -127,7 +136,7 @@ internal static class UpdateActivity
         public Validator() => RuleFor(c => c.Activity).SetValidator(new ActivityInputValidator());
     }
 
-    internal sealed class Handler(CoursesDbContext db, CourseGate gate) : ICommandHandler<Command, ActivityResponse>
+    internal sealed class Handler(CoursesDbContext db, CourseGate gate, ISender sender, ICurrentUser me) : ICommandHandler<Command, ActivityResponse>
     {
         public async ValueTask<ActivityResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -135,7 +144,7 @@ internal static class UpdateActivity
             var activity = await db.Set<Activity>().FirstOrDefaultAsync(a => a.Id == command.ActivityId && a.CourseId == command.CourseId, cancellationToken)
                 ?? throw ProblemException.NotFound("This activity");
             var previousSection = activity.SectionId;
-            await ActivityAuthoring.ApplyAsync(db, activity, command.Activity, cancellationToken);
+            await ActivityAuthoring.ApplyAsync(db, sender, me.Id, activity, command.Activity, cancellationToken);
             if (previousSection != activity.SectionId)
             {
                 var left = await db.Set<Activity>().Where(a => a.SectionId == previousSection && a.Id != activity.Id).OrderBy(a => a.Position).ToListAsync(cancellationToken);

@@ -68,6 +68,18 @@ internal sealed class RefreshToken
     public DateTimeOffset? RevokedAt { get; set; }
 }
 
+/// <summary>An upload: its bytes are in <see cref="Spoc.SharedKernel.Files.IFileStorage"/> under <see cref="StorageKey"/>.</summary>
+internal sealed class StoredFile
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OwnerId { get; init; }
+    public required string FileName { get; init; }
+    public required string ContentType { get; init; }
+    public long Size { get; init; }
+    public required string StorageKey { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
 internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : ModuleDbContext(options)
 {
     public const string Schema = "platform";
@@ -79,6 +91,7 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
     public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -118,6 +131,14 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.HasIndex(i => i.NormalizedEmail);
             b.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
             b.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId);
+        });
+        modelBuilder.Entity<StoredFile>(b =>
+        {
+            b.ToTable("StoredFiles");
+            b.Property(f => f.FileName).HasMaxLength(255);
+            b.Property(f => f.ContentType).HasMaxLength(100);
+            b.Property(f => f.StorageKey).HasMaxLength(64);
+            b.HasIndex(f => f.OwnerId);
         });
         modelBuilder.Entity<RefreshToken>(b =>
         {

@@ -1,0 +1,54 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Courses.Domain;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Courses.Features;
+
+/// <summary>
+/// GET /cohorts/{cohortId}/activities/{activityId}/file: the activity's document, to the cohort's members once the
+/// activity is released (staff: always). Always an attachment, never rendered inline by the browser.
+/// </summary>
+internal static class DownloadActivityFile
+{
+    public sealed record Query(Guid CohortId, Guid ActivityId) : IQuery<OpenedFile>;
+
+    internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : IQueryHandler<Query, OpenedFile>
+    {
+        public async ValueTask<OpenedFile> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var access = await sender.RequireInsideAsync(query.CohortId, me.Id, cancellationToken);
+            var activity = await db.Set<Activity>().AsNoTracking()
+                .Where(a => a.Id == query.ActivityId && a.CourseId == access.CourseId && a.FileId != null
+                    && (access.IsStaff || db.Courses.Any(c => c.Id == a.CourseId && c.IsPublished)))
+                .Select(a => new { a.FileId, a.OffsetDays })
+                .FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("This file");
+            var released = CohortCourse.StartOfDay(access.StartsOn.AddDays(activity.OffsetDays), TimeZoneInfo.FindSystemTimeZoneById(access.TimeZone)) <= clock.GetUtcNow();
+            if (!released && !access.IsStaff)
+            {
+                throw ProblemException.Conflict("activity-not-released", "Not released yet", "This activity opens later in the cohort's calendar.");
+            }
+
+            return await sender.Send(new OpenStoredFile(activity.FileId!.Value), cancellationToken) ?? throw ProblemException.NotFound("This file");
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapGet("/cohorts/{cohortId:guid}/activities/{activityId:guid}/file", async (Guid cohortId, Guid activityId, ISender sender, CancellationToken ct) =>
+            {
+                var file = await sender.Send(new Query(cohortId, activityId), ct);
+                return TypedResults.File(file.Content, file.Info.ContentType, file.Info.FileName);
+            })
+            .WithName("DownloadActivityFile")
+            .WithSummary("Download an activity's document (cohort members, once released)")
+            .RequireAuthorization(Policies.SignedIn)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Files;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Platform.Features.Files;
+
+/// <summary>
+/// POST /files (multipart, field <c>file</c>): a signed-in user uploads a document for a course resource or a
+/// submission. Size is capped (<c>Files:MaxBytes</c>, 25 MB → 413) and the type must be on the allow-list by extension
+/// AND by content (415 otherwise). The bytes are stored under a generated key; the module that uses the file decides
+/// who may download it.
+/// </summary>
+internal static class UploadFile
+{
+    public sealed record Response(Guid FileId, string FileName, string ContentType, long Size);
+
+    public sealed record Command(string FileName, long Length, Func<Stream> Open) : ICommand<Response>;
+
+    private static readonly Dictionary<string, (string ContentType, Func<byte[], bool> Matches)> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = ("application/pdf", h => StartsWith(h, "%PDF-"u8)),
+        [".png"] = ("image/png", h => StartsWith(h, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])),
+        [".jpg"] = ("image/jpeg", h => StartsWith(h, [0xFF, 0xD8, 0xFF])),
+        [".jpeg"] = ("image/jpeg", h => StartsWith(h, [0xFF, 0xD8, 0xFF])),
+        [".gif"] = ("image/gif", h => StartsWith(h, "GIF87a"u8) || StartsWith(h, "GIF89a"u8)),
+        [".webp"] = ("image/webp", h => StartsWith(h, "RIFF"u8) && h.Length >= 12 && h.AsSpan(8, 4).SequenceEqual("WEBP"u8)),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", IsZip),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IsZip),
+        [".pptx"] = ("application/vnd.openxmlformats-officedocument.presentationml.presentation", IsZip),
+        [".odt"] = ("application/vnd.oasis.opendocument.text", IsZip),
+        [".txt"] = ("text/plain", IsText),
+        [".csv"] = ("text/csv", IsText),
+        [".md"] = ("text/markdown", IsText),
+    };
+
+    internal sealed class Handler(PlatformDbContext db, IFileStorage storage, ICurrentUser me, TimeProvider clock, IConfiguration configuration) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (command.Length > MaxBytes(configuration))
+            {
+                throw TooLarge(configuration);
+            }
+
+            var fileName = Path.GetFileName(command.FileName).Trim();
+            if (fileName.Length is 0 or > 255 || !Allowed.TryGetValue(Path.GetExtension(fileName), out var type))
+            {
+                throw Unsupported();
+            }
+
+            await using var content = command.Open();
+            var header = new byte[8192];
+            var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+            if (read == 0 || !type.Matches(header[..read]))
+            {
+                throw Unsupported();
+            }
+
+            content.Position = 0;
+            var key = await storage.SaveAsync(content, cancellationToken);
+            var file = new StoredFile { OwnerId = me.Id, FileName = fileName, ContentType = type.ContentType, Size = command.Length, StorageKey = key, CreatedAt = clock.GetUtcNow() };
+            db.Files.Add(file);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Response(file.Id, file.FileName, file.ContentType, file.Size);
+        }
+    }
+
+    internal static long MaxBytes(IConfiguration configuration) => configuration.GetValue("Files:MaxBytes", 25L * 1024 * 1024);
+
+    private static ProblemException TooLarge(IConfiguration configuration) =>
+        new(413, "payload-too-large", "File too large", $"Files are limited to {MaxBytes(configuration) / (1024 * 1024)} MB.");
+
+    private static ProblemException Unsupported() =>
+        new(415, "unsupported-file-type", "File type not accepted", "Accepted: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, OpenDocument text, plain text, CSV, Markdown — and the content must match the extension.");
+
+    private static bool StartsWith(byte[] header, ReadOnlySpan<byte> signature) => header.AsSpan().StartsWith(signature);
+
+    private static bool IsZip(byte[] header) => StartsWith(header, "PK\u0003\u0004"u8);
+
+    private static bool IsText(byte[] header)
+    {
+        if (header.Contains((byte)0))
+        {
+            return false;
+        }
+
+        // The sample may end inside a multi-byte character: only what decodes before the last 3 bytes must be valid UTF-8.
+        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        try
+        {
+            decoder.GetCharCount(header, 0, Math.Max(0, header.Length - (header.Length == 8192 ? 3 : 0)));
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api, IConfiguration configuration) =>
+        api.MapPost("/files", async (IFormFile file, ISender sender, CancellationToken ct) =>
+            {
+                var uploaded = await sender.Send(new Command(file.FileName, file.Length, file.OpenReadStream), ct);
+                return TypedResults.Created($"/api/v1/files/{uploaded.FileId}", uploaded);
+            })
+            .WithName("UploadFile")
+            .WithSummary("Upload a document (multipart field \"file\"); size and type limits; returns fileId")
+            .RequireAuthorization(Policies.SignedIn)
+            .DisableAntiforgery() // bearer tokens, no cookies: there is no cross-site request to forge
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes(configuration) + 64 * 1024))
+            .Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+}
+
+/// <summary>Answers <see cref="GetStoredFile"/> and <see cref="OpenStoredFile"/> for the modules that attach files.</summary>
+internal sealed class StoredFileQueries(PlatformDbContext db, IFileStorage storage) : IQueryHandler<GetStoredFile, StoredFileInfo?>, IQueryHandler<OpenStoredFile, OpenedFile?>
+{
+    public async ValueTask<StoredFileInfo?> Handle(GetStoredFile query, CancellationToken cancellationToken) =>
+        await db.Files.AsNoTracking().Where(f => f.Id == query.FileId)
+            .Select(f => new StoredFileInfo(f.Id, f.OwnerId, f.FileName, f.ContentType, f.Size))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async ValueTask<OpenedFile?> Handle(OpenStoredFile query, CancellationToken cancellationToken)
+    {
+        var file = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == query.FileId, cancellationToken);
+        return file is null
+            ? null
+            : new OpenedFile(new StoredFileInfo(file.Id, file.OwnerId, file.FileName, file.ContentType, file.Size), await storage.OpenReadAsync(file.StorageKey, cancellationToken));
+    }
+}

@@ -1,0 +1,35 @@
+using Spoc.SharedKernel.Files;
+using Spoc.SharedKernel.Persistence;
+
+namespace Spoc.Api.Infrastructure;
+
+/// <summary>Files under <c>{DataDirectory}/uploads</c>, named by a random key, two levels of folders to keep directories small.</summary>
+internal sealed class LocalDiskFileStorage(DatabaseSettings settings) : IFileStorage
+{
+    private readonly string _root = Path.Combine(settings.DataDirectory, "uploads");
+
+    public async Task<string> SaveAsync(Stream content, CancellationToken ct)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        await content.CopyToAsync(file, ct);
+        return key;
+    }
+
+    public Task<Stream> OpenReadAsync(string key, CancellationToken ct) =>
+        Task.FromResult<Stream>(new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
+
+    public Task DeleteAsync(string key, CancellationToken ct)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    // Keys are our own 32-hex GUIDs; anything else is refused rather than resolved against the disk.
+    private string PathOf(string key) =>
+        key.Length == 32 && key.All(char.IsAsciiHexDigitLower)
+            ? Path.Combine(_root, key[..2], key[2..4], key)
+            : throw new ArgumentException("Not a storage key.", nameof(key));
+}
