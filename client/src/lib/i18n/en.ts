@@ -416,6 +416,7 @@ export const en: Translation = {
       name: 'Group name',
       unassigned_one: 'Learner without a group ({{count, number}})',
       unassigned_other: 'Learners without a group ({{count, number}})',
+      noLearners: 'The cohort has no learner yet.',
       noUnassigned: 'Every learner has a group.',
       create: 'Create the group',
       created: 'Group "{{name}}" created.',

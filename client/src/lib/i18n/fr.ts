@@ -414,6 +414,7 @@ export const fr = {
       name: 'Nom du groupe',
       unassigned_one: 'Apprenant sans groupe ({{count, number}})',
       unassigned_other: 'Apprenants sans groupe ({{count, number}})',
+      noLearners: 'La cohorte n’a pas encore d’apprenant.',
       noUnassigned: 'Tous les apprenants ont un groupe.',
       create: 'Créer le groupe',
       created: 'Groupe « {{name}} » créé.',

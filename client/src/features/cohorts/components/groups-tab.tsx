@@ -99,7 +99,7 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
               />
               {unassigned.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  {t('cohorts.groups.noUnassigned')}
+                  {learners.data.totalCount === 0 ? t('cohorts.groups.noLearners') : t('cohorts.groups.noUnassigned')}
                 </Text>
               ) : (
                 <Checkbox.Group label={t('cohorts.groups.unassigned', { count: unassigned.length })} value={chosen} onChange={setChosen}>
@@ -121,7 +121,11 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
             {t('cohorts.groups.autoTitle')}
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            {t('cohorts.groups.autoHint', { count: unassigned.length })}
+            {unassigned.length === 0
+              ? learners.data.totalCount === 0
+                ? t('cohorts.groups.noLearners')
+                : t('cohorts.groups.noUnassigned')
+              : t('cohorts.groups.autoHint', { count: unassigned.length })}
           </Text>
           <form onSubmit={submitAuto} noValidate>
             <Stack gap="sm">

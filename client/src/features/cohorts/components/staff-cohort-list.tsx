@@ -1,4 +1,4 @@
-import { Anchor, Badge, Paper, Table, Title } from '@mantine/core';
+import { Anchor, Paper, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../../../components/empty-state';
@@ -66,11 +66,7 @@ export function StaffCohortList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
                 <Table.Td ta="right">{format.number(cohort.seatsLeft)}</Table.Td>
                 <Table.Td ta="right">{format.number(cohort.waitlistLength)}</Table.Td>
                 <Table.Td>
-                  {cohort.myRole ? (
-                    <Badge variant="light">{t(`cohorts.role.${cohort.myRole}`)}</Badge>
-                  ) : (
-                    t('roles.orgAdmin')
-                  )}
+                  {cohort.myRole ? t(`cohorts.role.${cohort.myRole}`) : t('roles.orgAdmin')}
                 </Table.Td>
               </Table.Tr>
             ))}
