@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using Spoc.Api.Tests.Cohorts;
 using Spoc.Api.Tests.Infrastructure;
 
@@ -101,6 +102,14 @@ public sealed class ScheduleAndProgressTests
         row["completionPercent"]!.GetValue<int>().Should().Be(33);
         row["completed"]!.AsArray().Select(c => c!["activityId"]!.GetValue<Guid>()).Should().Equal(activities[0]);
         matrix["learners"]!.AsArray().Single(l => l!["userId"]!.GetValue<Guid>() == leaverId)!["completed"]!.AsArray().Should().ContainSingle();
+
+        // What Community will ask before a live session: who completed the preparation activities.
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var completions = await scope.ServiceProvider.GetRequiredService<Mediator.ISender>()
+                .Send(new Spoc.Modules.Courses.Contracts.GetCompletions(cohortId, [activities[0], activities[1]]));
+            completions.Select(c => (c.UserId, c.ActivityId)).Should().BeEquivalentTo([(learnerId, activities[0]), (leaverId, activities[1])]);
+        }
 
         var own = await (await learner.GetAsync($"/api/v1/cohorts/{cohortId}/progress")).ReadJsonAsync();
         own["learners"]!.AsArray().Should().ContainSingle().Which!["userId"]!.GetValue<Guid>().Should().Be(learnerId);

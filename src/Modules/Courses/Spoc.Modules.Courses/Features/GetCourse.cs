@@ -37,9 +37,20 @@ internal static class GetCourseDetails
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 
-/// <summary>Answers <see cref="GetCourse"/> and <see cref="GetCoursesOfOrganization"/> for other modules.</summary>
-internal sealed class GetCourseHandler(CoursesDbContext db) : IQueryHandler<GetCourse, CourseSummary?>, IQueryHandler<GetCoursesOfOrganization, IReadOnlyList<CourseSummary>>
+/// <summary>Answers what other modules ask of Courses.</summary>
+internal sealed class GetCourseHandler(CoursesDbContext db) :
+    IQueryHandler<GetCourse, CourseSummary?>,
+    IQueryHandler<GetCoursesOfOrganization, IReadOnlyList<CourseSummary>>,
+    IQueryHandler<GetCompletions, IReadOnlyList<ActivityCompletion>>
 {
+    public async ValueTask<IReadOnlyList<ActivityCompletion>> Handle(GetCompletions query, CancellationToken cancellationToken) =>
+        query.ActivityIds.Count == 0
+            ? []
+            : await db.Completions.AsNoTracking()
+                .Where(c => c.CohortId == query.CohortId && query.ActivityIds.Contains(c.ActivityId))
+                .Select(c => new ActivityCompletion(c.UserId, c.ActivityId, c.CompletedAt))
+                .ToListAsync(cancellationToken);
+
     public async ValueTask<IReadOnlyList<CourseSummary>> Handle(GetCoursesOfOrganization query, CancellationToken cancellationToken) =>
         await db.Courses.AsNoTracking()
             .Where(c => c.OrganizationId == query.OrganizationId)
