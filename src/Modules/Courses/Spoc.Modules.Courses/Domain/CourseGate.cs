@@ -41,6 +41,12 @@ internal static class Positions
     {
         siblings.Remove(item);
         siblings.Insert(Math.Clamp(position ?? siblings.Count, 0, siblings.Count), item);
+        Renumber(siblings, setPosition);
+    }
+
+    /// <summary>Positions 0..n-1 in list order, closing the gap an item left.</summary>
+    public static void Renumber<T>(List<T> siblings, Action<T, int> setPosition)
+    {
         for (var i = 0; i < siblings.Count; i++)
         {
             setPosition(siblings[i], i);

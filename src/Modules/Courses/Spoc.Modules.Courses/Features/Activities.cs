@@ -148,10 +148,7 @@ internal static class UpdateActivity
             if (previousSection != activity.SectionId)
             {
                 var left = await db.Set<Activity>().Where(a => a.SectionId == previousSection && a.Id != activity.Id).OrderBy(a => a.Position).ToListAsync(cancellationToken);
-                for (var i = 0; i < left.Count; i++)
-                {
-                    left[i].Position = i;
-                }
+                Positions.Renumber(left, (a, p) => a.Position = p);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -183,10 +180,7 @@ internal static class DeleteActivity
                 ?? throw ProblemException.NotFound("This activity");
             db.Remove(activity);
             var siblings = await db.Set<Activity>().Where(a => a.SectionId == activity.SectionId && a.Id != activity.Id).OrderBy(a => a.Position).ToListAsync(cancellationToken);
-            for (var i = 0; i < siblings.Count; i++)
-            {
-                siblings[i].Position = i;
-            }
+            Positions.Renumber(siblings, (a, p) => a.Position = p);
 
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
