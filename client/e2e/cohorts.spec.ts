@@ -85,8 +85,9 @@ test.describe('Cohorts: selective admission', () => {
     await trainer.getByRole('button', { name: 'Ajouter', exact: true }).click();
     await expect(trainer.getByText(`${cohortDemo.mentorName} ajouté(e) : Mentor.`)).toBeVisible();
     const mentorSelect = trainer.getByRole('combobox', { name: `Mentor de ${cohortDemo.applicantName}` });
+    const assigned = trainer.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/mentor'));
     await mentorSelect.selectOption({ label: cohortDemo.mentorName });
-    await expect(trainer.getByRole('row', { name: new RegExp(cohortDemo.applicantName) })).toBeVisible();
+    expect((await assigned).status()).toBe(204);
     await trainer.reload();
     await expect(trainer.getByRole('combobox', { name: `Mentor de ${cohortDemo.applicantName}` })).toHaveValue(/[0-9a-f-]{36}/);
 

@@ -23,6 +23,9 @@ test.describe('Role homes with real data', () => {
   test('a mentor lands on the mentor home', async ({ page }) => {
     await signIn(page, demo.mentor);
     await expectHeading(page, 'Mes apprenants');
-    await expect(page.getByText(/Les apprenants qui vous sont confiés apparaîtront ici/)).toBeVisible();
+    // The demo seed makes her mentor of the open demo cohort, where no learner is assigned to her yet.
+    const cohort = page.getByRole('region', { name: 'Cohorte printemps' });
+    await expect(cohort.getByText('Aucun apprenant ne vous est encore confié dans cette cohorte.')).toBeVisible();
+    await expect(cohort.getByRole('link', { name: 'Cohorte printemps' })).toHaveAttribute('href', /^\/cohorts\/[0-9a-f-]{36}$/);
   });
 });
