@@ -9,7 +9,7 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test.describe('Cohorts: selective admission', () => {
+test.describe('Cohorts: admission, seats, mentors and groups', () => {
   test('a trainer opens a 3-seat cohort, a learner applies, the trainer admits her, she sees it', async ({ browser }) => {
     const stamp = Date.now().toString(36);
     const courseTitle = `Design d'interfaces ${stamp}`;
@@ -176,5 +176,38 @@ test.describe('Cohorts: selective admission', () => {
     await expect(trainer.getByTestId('seats-taken')).toHaveText('1 / 3');
     await trainer.context().close();
     await context.close();
+  });
+
+  test('an org admin enrols employees by email, then the learners are split into project groups', async ({ browser, request }) => {
+    const cohort = await createCohortViaApi(request, {
+      title: `Inscription entreprise ${Date.now().toString(36)}`,
+      admissionMode: 'OrganizationEnrollment',
+    });
+
+    const admin = await signedIn(browser, demo.orgAdmin);
+    await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Cohortes' }).click();
+    await admin.getByRole('link', { name: cohort.title }).click();
+    await expectHeading(admin, cohort.title);
+    await expect(admin.getByRole('tab', { name: 'Inscriptions' })).toHaveAttribute('aria-selected', 'true');
+
+    await admin
+      .getByRole('textbox', { name: 'Adresses e-mail' })
+      .fill(['anais.girard@demo.spoc.local', 'jerome.faure@demo.spoc.local', 'ines.mercier@demo.spoc.local', 'personne@example.org'].join('\n'));
+    await admin.getByRole('button', { name: 'Inscrire', exact: true }).click();
+    await expect(admin.getByText('3 personnes inscrites.')).toBeVisible();
+    await expect(admin.getByRole('row', { name: /personne@example\.org Aucun compte/ })).toBeVisible();
+    await expect(admin.getByRole('row', { name: /anais\.girard@demo\.spoc\.local Inscrit/ })).toBeVisible();
+    await expect(admin.getByTestId('seats-taken')).toHaveText('3 / 3');
+
+    await admin.getByRole('tab', { name: 'Groupes' }).click();
+    await expect(admin.getByText('3 apprenants sans groupe seront répartis en groupes équilibrés.')).toBeVisible();
+    await admin.getByRole('textbox', { name: 'Taille des groupes' }).fill('2');
+    await admin.getByRole('button', { name: 'Répartir' }).click();
+    await expect(admin.getByText('2 groupes créés.')).toBeVisible();
+    const board = admin.getByRole('list', { name: 'Groupes projet' });
+    await expect(board.getByRole('heading', { level: 3 })).toHaveCount(2);
+    await expect(board.getByText('Inès Mercier')).toBeVisible();
+    await expect(admin.getByText('Tous les apprenants ont un groupe.').first()).toBeVisible();
+    await admin.context().close();
   });
 });
