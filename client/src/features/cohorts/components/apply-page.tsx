@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ActionIcon, Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -20,6 +20,8 @@ export function ApplyPage() {
   const { cohortId = '' } = useParams();
   const cohort = useCohort(cohortId);
   const apply = useApply(cohortId);
+  // When the page opened: enough to tell whether the application window is open.
+  const [now] = useState(() => Date.now());
 
   const schema = useMemo(() => applicationSchema(t), [t]);
   const form = useForm<ApplicationValues>({
@@ -43,6 +45,38 @@ export function ApplyPage() {
 
   if (cohort.isPending) return <LoadingState />;
   if (cohort.isError) return <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />;
+
+  // Said before typing a motivation, not after: the server would answer 409 anyway.
+  const closed =
+    now < new Date(cohort.data.applicationsOpenAt).getTime() || now >= new Date(cohort.data.applicationsCloseAt).getTime();
+  const blocked = cohort.data.myRole
+    ? t('problems.already-member')
+    : cohort.data.admissionMode !== 'Application'
+      ? t('problems.applications-not-accepted')
+      : closed
+        ? t('problems.application-window-closed')
+        : null;
+  if (blocked && !apply.isSuccess) {
+    return (
+      <Stack>
+        <PageTitle>{t('cohorts.apply.title', { title: cohort.data.title })}</PageTitle>
+        <CohortFacts cohort={cohort.data} showWindow />
+        <Alert color="yellow" variant="light" role="status">
+          {blocked}
+        </Alert>
+        <Group>
+          {cohort.data.myRole && (
+            <Button component={Link} to={`/cohorts/${cohort.data.id}`}>
+              {t('cohorts.open.openCohort')}
+            </Button>
+          )}
+          <Button component={Link} to="/open-cohorts" variant="default">
+            {t('cohorts.apply.back')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
 
   if (apply.isSuccess) {
     return (

@@ -110,7 +110,20 @@ describe('Create a course', () => {
 });
 
 describe('Apply to a cohort', () => {
-  const openCohort = cohortFixture({ myRole: undefined });
+  const openCohort = cohortFixture({
+    myRole: undefined,
+    applicationsOpenAt: new Date(Date.now() - 3_600_000).toISOString(),
+    applicationsCloseAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+  });
+
+  it('says so, instead of the form, when applications are closed or the learner is already in', async () => {
+    signedInApi(learnerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture({ myRole: undefined, applicationsCloseAt: '2020-01-01T00:00:00Z' })),
+    });
+    renderApp(`/cohorts/${cohortId}/apply`);
+    expect(await screen.findByText('Les candidatures à cette cohorte ne sont pas ouvertes en ce moment.')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Motivation' })).not.toBeInTheDocument();
+  });
 
   it('sends the motivation and the answers, then confirms', async () => {
     const api = signedInApi(learnerMe, {
