@@ -66,7 +66,11 @@ export function StaffCohortList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
                 <Table.Td ta="right">{format.number(cohort.seatsLeft)}</Table.Td>
                 <Table.Td ta="right">{format.number(cohort.waitlistLength)}</Table.Td>
                 <Table.Td>
-                  {cohort.myRole ? t(`cohorts.role.${cohort.myRole}`) : t('roles.orgAdmin')}
+                  {cohort.myRole
+                    ? t(`cohorts.role.${cohort.myRole}`)
+                    : adminOf.has(cohort.organizationId)
+                      ? t('roles.orgAdmin')
+                      : t('roles.platformAdmin')}
                 </Table.Td>
               </Table.Tr>
             ))}
