@@ -277,3 +277,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128162116_CohortsApplicationVersion'
+)
+BEGIN
+    ALTER TABLE [cohorts].[CohortApplications] ADD [Version] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128162116_CohortsApplicationVersion'
+)
+BEGIN
+    INSERT INTO [cohorts].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128162116_CohortsApplicationVersion', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -21,6 +21,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ValidationException v => Validation(v),
             BadHttpRequestException b => BadRequest(b),
             DbUpdateConcurrencyException => Problem(409, "concurrency-conflict", "Concurrent change", "Someone else changed this resource at the same time; read it again and retry."),
+            // A unique index refused a row a concurrent request just wrote: a race lost, not a server fault.
+            DbUpdateException => Problem(409, "conflict", "Conflict", "This conflicts with a change made at the same time; read the resource again and retry."),
             _ => null,
         };
 

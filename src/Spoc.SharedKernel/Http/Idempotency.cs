@@ -57,9 +57,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     public const string Header = "Idempotency-Key";
     internal static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
+    // A key still "in progress" after this long belongs to a request whose process died: it may be retried.
+    private static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
+
     public async Task InvokeAsync(HttpContext context, KernelDbContext db)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(Header, out var values))
+        // Sign-in and refresh answer with tokens: never keep them, not even hashed by the key; those calls are safe to repeat anyway.
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || context.Request.Path.StartsWithSegments("/api/v1/auth", StringComparison.OrdinalIgnoreCase)
+            || !context.Request.Headers.TryGetValue(Header, out var values))
         {
             await next(context);
             return;
@@ -72,12 +78,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         }
 
         var caller = context.User.FindFirstValue("sub") ?? "anonymous";
-        var scope = $"{caller} {context.Request.Path.Value}";
+        var scope = $"{caller} {context.Request.Path.Value?.ToLowerInvariant()}";
         var hash = await HashRequestAsync(context.Request);
         var now = clock.GetUtcNow();
 
         var existing = await db.IdempotencyRecords.FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, context.RequestAborted);
-        if (existing is not null && existing.CreatedAt > now - Retention)
+        if (existing is not null && existing.CreatedAt > now - Retention && (existing.Completed || existing.CreatedAt > now - Abandoned))
         {
             await ReplayOrRejectAsync(context, existing, hash);
             return;

@@ -103,7 +103,7 @@ public sealed class OutboxDispatcher(
                 message.ProcessedAt = clock.GetUtcNow();
                 message.LastError = null;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!ct.IsCancellationRequested) // a handler's own timeout is a failure to retry, not a shutdown
             {
                 message.Attempts++;
                 var delay = TimeSpan.FromTicks(Math.Min(

@@ -20,7 +20,7 @@ public sealed class PageRequestValidator : AbstractValidator<PageRequest>
 {
     public PageRequestValidator()
     {
-        RuleFor(p => p.Page).GreaterThanOrEqualTo(1);
+        RuleFor(p => p.Page).InclusiveBetween(1, 100_000);
         RuleFor(p => p.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize);
     }
 }

@@ -124,6 +124,9 @@ public sealed class AdmissionTests
         var applicationId = await CohortWorld.ApplyAsync(learner, cohortId);
 
         await (await _world.DecideAsync(cohortId, applicationId, "Admit", by: learner)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        var noDecision = await (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/applications/{applicationId}/decision", new { note = "oubli" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        noDecision["errors"]!.AsObject().Should().ContainKey("decision");
         await (await learner.GetAsync($"/api/v1/cohorts/{cohortId}/applications")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
 
         var queue = await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/applications?status=Submitted")).ReadJsonAsync();
@@ -195,11 +198,12 @@ public sealed class AdmissionTests
         problem["errors"]!.AsObject().Select(e => e.Key).Should().Contain(["capacity", "endsOn", "timeZone"]);
 
         body = System.Text.Json.JsonSerializer.SerializeToNode(CohortWorld.CohortBody(_world.CourseId))!.AsObject();
-        body["applicationsCloseAt"] = "2027-03-02T10:00:00Z";
+        var startsOn = DateOnly.Parse(body["startsOn"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        body["applicationsCloseAt"] = startsOn.AddDays(1).ToString("yyyy-MM-dd") + "T10:00:00Z";
         var late = await (await _world.Trainer.PostAsJsonAsync("/api/v1/cohorts", body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         late["errors"]!.AsObject().Should().ContainKey("applicationsCloseAt");
 
-        body["applicationsCloseAt"] = "2027-02-20T10:00:00Z";
+        body["applicationsCloseAt"] = startsOn.AddDays(-10).ToString("yyyy-MM-dd") + "T10:00:00Z";
         body["courseId"] = Guid.NewGuid().ToString();
         await (await _world.Trainer.PostAsJsonAsync("/api/v1/cohorts", body)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
 

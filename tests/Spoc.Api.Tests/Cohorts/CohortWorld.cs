@@ -51,13 +51,14 @@ public sealed class CohortWorld
         return learner;
     }
 
+    /// <summary>Starts in two months, whatever today is, so the application window below always closes before the start.</summary>
     public static object CohortBody(Guid courseId, int capacity = 3, string mode = "Application", Guid[]? organizationIds = null, bool windowOpen = true) => new
     {
         courseId,
-        title = "Cohorte printemps 2027",
+        title = "Cohorte printemps",
         capacity,
-        startsOn = "2027-03-01",
-        endsOn = "2027-06-30",
+        startsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)).ToString("yyyy-MM-dd"),
+        endsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(150)).ToString("yyyy-MM-dd"),
         applicationsOpenAt = windowOpen ? DateTimeOffset.UtcNow.AddDays(-1) : DateTimeOffset.UtcNow.AddDays(10),
         applicationsCloseAt = DateTimeOffset.UtcNow.AddDays(30),
         admissionMode = mode,

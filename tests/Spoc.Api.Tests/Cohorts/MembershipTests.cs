@@ -81,6 +81,23 @@ public sealed class MembershipTests
     }
 
     [Test]
+    public async Task A_partner_organisation_admin_enrols_their_own_people_only()
+    {
+        var partner = await _world.Admin.CreateOrganizationAsync();
+        var cohortId = await _world.CohortAsync(capacity: 5, mode: "OrganizationEnrollment", organizationIds: [_world.OrganizationId, partner]);
+        var (partnerAdmin, _, partnerAdminEmail) = await _factory.NewUserAsync("partner-admin");
+        await _world.Admin.AddMemberAsync(partner, partnerAdminEmail, "OrgAdmin");
+        var (_, _, employee) = await _world.LearnerAsync(partner);
+        var (_, _, notTheirs) = await _world.LearnerAsync();
+
+        var response = await partnerAdmin.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/enrolments", new { emails = new[] { employee, notTheirs } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.ReadJsonAsync())["results"]!.AsArray().Select(r => r!["outcome"]!.GetValue<string>()).Should().Equal("Enrolled", "NotInOrganization");
+        await (await partnerAdmin.GetAsync($"/api/v1/cohorts/{cohortId}/applications")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Test]
     public async Task Roster_shows_mentors_and_hides_emails_from_learners()
     {
         var cohortId = await _world.CohortAsync(capacity: 5);

@@ -102,6 +102,31 @@ public sealed class ErrorResponseTests
         await (await _admin.DeleteAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
 
     [Test]
+    public async Task A_missing_enum_field_is_required_not_defaulted_to_the_most_powerful_value()
+    {
+        var organizationId = await _admin.CreateOrganizationAsync();
+        var (_, _, email) = await _factory.NewUserAsync();
+
+        var problem = await (await _admin.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/members", new { email }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+
+        problem["errors"]!.AsObject().Should().ContainKey("role");
+        var members = await (await _admin.GetAsync($"/api/v1/organizations/{organizationId}/members")).ReadJsonAsync();
+        members["totalCount"]!.GetValue<int>().Should().Be(0);
+    }
+
+    [Test]
+    public async Task Nulls_inside_lists_and_maps_and_huge_page_numbers_are_400_not_500()
+    {
+        var organizationId = await _admin.CreateOrganizationAsync();
+        await (await _admin.PostAsync("/api/v1/courses", TestApi.Json($"{{\"organizationId\":\"{organizationId}\",\"title\":\"T\",\"language\":\"fr\",\"competencies\":[null,{{\"title\":\"sans code\"}}]}}")))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await _admin.GetAsync("/api/v1/organizations?page=21474837&pageSize=100")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await _admin.PostAsync($"/api/v1/cohorts/{Guid.NewGuid()}/applications", TestApi.Json("{\"motivation\":\"m\",\"answers\":{\"q\":null}}")))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+    }
+
+    [Test]
     public async Task Problems_carry_a_trace_id_and_the_instance()
     {
         var problem = await (await _admin.GetAsync($"/api/v1/organizations/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");

@@ -53,15 +53,33 @@ public sealed class IdempotencyTests
     public async Task Keys_are_scoped_to_the_caller()
     {
         var key = Guid.NewGuid().ToString();
-        var email = TestApi.UniqueEmail();
-        var anonymous = _factory.CreateClient();
+        var organizationId = await _admin.CreateOrganizationAsync();
+        var (first, _, firstEmail) = await _factory.NewUserAsync("trainer");
+        var (second, _, secondEmail) = await _factory.NewUserAsync("trainer");
+        await _admin.AddMemberAsync(organizationId, firstEmail, "Trainer");
+        await _admin.AddMemberAsync(organizationId, secondEmail, "Trainer");
+        var body = new { organizationId, title = "Même titre", language = "fr" };
 
-        var mine = await Post(anonymous, key, new { email, password = "Passw0rd-Test", displayName = "A" }, "/api/v1/auth/register");
-        var (other, _, _) = await _factory.NewUserAsync();
-        var theirs = await Post(other, key, new { email, password = "Passw0rd-Test", displayName = "A" }, "/api/v1/auth/register");
+        var mine = await Post(first, key, body, "/api/v1/courses");
+        var theirs = await Post(second, key, body, "/api/v1/courses");
 
         mine.StatusCode.Should().Be(HttpStatusCode.Created);
-        await theirs.ShouldBeProblemAsync(HttpStatusCode.Conflict, "email-taken");
+        theirs.StatusCode.Should().Be(HttpStatusCode.Created);
+        theirs.Headers.Contains("Idempotent-Replayed").Should().BeFalse();
+        theirs.Headers.Location.Should().NotBe(mine.Headers.Location);
+    }
+
+    [Test]
+    public async Task Tokens_are_never_kept_for_replay()
+    {
+        var key = Guid.NewGuid().ToString();
+        var credentials = new { email = SpocApiFactory.AdminEmail, password = SpocApiFactory.AdminPassword };
+
+        var first = await Post(_factory.CreateClient(), key, credentials, "/api/v1/auth/token");
+        var second = await Post(_factory.CreateClient(), key, credentials, "/api/v1/auth/token");
+
+        second.Headers.Contains("Idempotent-Replayed").Should().BeFalse();
+        (await second.ReadJsonAsync())["refreshToken"]!.GetValue<string>().Should().NotBe((await first.ReadJsonAsync())["refreshToken"]!.GetValue<string>());
     }
 
     [Test]

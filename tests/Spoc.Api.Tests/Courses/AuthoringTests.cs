@@ -57,7 +57,9 @@ public sealed class AuthoringTests
         await (await Put(courseId, new { title = "Stale", language = "fr", competencies = new[] { new { code = "C1", title = "Planifier" } }, isPublished = true }, read.Headers.ETag!.Tag))
             .ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
 
-        Titles(await OutlineAsync(learner, courseId), 1).Should().Equal("Le cadrage");
+        var plan = await OutlineAsync(learner, courseId);
+        Titles(plan, 1).Should().Equal("Le cadrage");
+        plan["sections"]![1]!["activities"]![0]!["contentHtml"]!.GetValue<string>().Should().BeEmpty("learners read content through their cohort's schedule, once released");
         await (await learner.PostAsJsonAsync($"/api/v1/courses/{courseId}/activities", new { sectionId = week1, kind = "Lesson", title = "x", offsetDays = 0, durationMinutes = 1 }))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         var outsider = (await _factory.NewUserAsync("outsider")).Client;

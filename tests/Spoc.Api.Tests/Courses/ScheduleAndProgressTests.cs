@@ -27,17 +27,26 @@ public sealed class ScheduleAndProgressTests
     public async Task Release_and_due_dates_follow_the_cohort_time_zone_across_the_daylight_saving_change()
     {
         var (courseId, activities) = await PublishedCourseAsync(("Avant", 0, null), ("Veille du changement", 6, null), ("Après le changement", 7, 7));
-        var cohortId = await CohortAsync(courseId, new DateOnly(2027, 3, 22));
+        // Next year's last Sunday of March: Paris switches from UTC+1 to UTC+2 at 02:00 that day. The cohort starts
+        // six days before, so offset 6 is released on the switch day (still +1 at midnight) and offset 7 the day after (+2).
+        var year = DateTime.UtcNow.Year + 1;
+        var switchDay = new DateOnly(year, 3, 31);
+        while (switchDay.DayOfWeek != DayOfWeek.Sunday)
+        {
+            switchDay = switchDay.AddDays(-1);
+        }
+
+        var cohortId = await CohortAsync(courseId, switchDay.AddDays(-6));
         var (learner, _, email) = await _world.LearnerAsync();
         await EnrolAsync(cohortId, email);
 
         var schedule = await ScheduleAsync(learner, cohortId);
 
-        // Paris is UTC+1 until 28 March 2027 at 02:00, UTC+2 after.
-        Release(schedule, activities[0]).Should().Be("2027-03-21T23:00:00Z");
-        Release(schedule, activities[1]).Should().Be("2027-03-27T23:00:00Z");
-        Release(schedule, activities[2]).Should().Be("2027-03-28T22:00:00Z");
-        Item(schedule, activities[2])["dueAt"]!.GetValue<string>().Should().Be("2027-03-29T21:59:00Z");
+        static string Utc(DateOnly day, int hour, int minute = 0) => $"{day:yyyy-MM-dd}T{hour:00}:{minute:00}:00Z";
+        Release(schedule, activities[0]).Should().Be(Utc(switchDay.AddDays(-7), 23));
+        Release(schedule, activities[1]).Should().Be(Utc(switchDay.AddDays(-1), 23));
+        Release(schedule, activities[2]).Should().Be(Utc(switchDay, 22));
+        Item(schedule, activities[2])["dueAt"]!.GetValue<string>().Should().Be(Utc(switchDay.AddDays(1), 21, 59));
         Item(schedule, activities[0])["released"]!.GetValue<bool>().Should().BeFalse();
         Item(schedule, activities[0])["contentHtml"].Should().BeNull("unreleased content is withheld");
         Item(schedule, activities[0])["title"]!.GetValue<string>().Should().Be("Avant");

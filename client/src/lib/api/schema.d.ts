@@ -641,7 +641,7 @@ export interface components {
         ActivityInput: {
             /** Format: uuid */
             sectionId: string;
-            kind: components["schemas"]["ActivityKind"];
+            kind?: components["schemas"]["ActivityKind"];
             title: string;
             content?: string | null;
             url?: string | null;
@@ -685,7 +685,7 @@ export interface components {
             /** Format: uuid */
             userId?: string | null;
             email?: string | null;
-            role: components["schemas"]["CohortRole"];
+            role?: components["schemas"]["CohortRole"];
         };
         AddCohortMemberResponse: {
             /** Format: uuid */
@@ -697,7 +697,7 @@ export interface components {
         AddOrganizationMemberMembershipStatus: "Member" | "Invited";
         AddOrganizationMemberRequest: {
             email: string;
-            role: components["schemas"]["OrganizationRole"];
+            role?: components["schemas"]["OrganizationRole"];
         };
         AddOrganizationMemberResponse: {
             email: string;
@@ -824,7 +824,7 @@ export interface components {
             applicationsOpenAt: string;
             /** Format: date-time */
             applicationsCloseAt: string;
-            admissionMode: components["schemas"]["AdmissionMode"];
+            admissionMode?: components["schemas"]["AdmissionMode"];
             organizationIds?: string[] | null;
             timeZone: string;
         };
@@ -851,7 +851,7 @@ export interface components {
         /** @enum {string} */
         DecideApplicationDecision: "Admit" | "Reject" | "Waitlist";
         DecideApplicationRequest: {
-            decision: components["schemas"]["DecideApplicationDecision"];
+            decision?: components["schemas"]["DecideApplicationDecision"];
             note?: string | null;
         };
         DecideApplicationResponse: {

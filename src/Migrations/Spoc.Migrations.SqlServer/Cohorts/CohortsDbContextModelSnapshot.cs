@@ -66,6 +66,10 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("WaitlistedAt")
                         .HasColumnType("datetimeoffset");
 

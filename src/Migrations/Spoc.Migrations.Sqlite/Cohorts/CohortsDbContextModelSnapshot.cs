@@ -60,6 +60,10 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("WaitlistedAt")
                         .HasColumnType("INTEGER");
 

@@ -80,6 +80,20 @@ internal sealed class Application
 
     /// <summary>Waitlist order: first waitlisted, first promoted.</summary>
     public DateTimeOffset? WaitlistedAt { get; set; }
+
+    /// <summary>Concurrency token: of two concurrent decisions (or a decision and a withdrawal) only the first commits.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public void MoveTo(ApplicationStatus status, DateTimeOffset now)
+    {
+        Status = status;
+        DecidedAt = now;
+        Version = Guid.NewGuid();
+        if (status is ApplicationStatus.Rejected or ApplicationStatus.Withdrawn)
+        {
+            LiveApplicantId = null;
+        }
+    }
 }
 
 internal sealed class CohortInvitation
@@ -157,6 +171,7 @@ internal sealed class CohortsDbContext(DbContextOptions<CohortsDbContext> option
             b.HasIndex(a => new { a.CohortId, a.LiveApplicantId }).IsUnique();
             b.HasIndex(a => new { a.CohortId, a.Status, a.WaitlistedAt });
             b.HasIndex(a => a.ApplicantId);
+            b.Property(a => a.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<CohortInvitation>(b =>
         {

@@ -43,6 +43,7 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
         db.Cohorts.Where(c =>
             viewer.IsPlatformAdmin
             || viewer.AdminOf.Contains(c.OrganizationId)
+            || c.Organizations.Any(o => viewer.AdminOf.Contains(o.OrganizationId))
             || c.Members.Any(m => m.UserId == viewer.UserId)
             || c.Applications.Any(a => a.ApplicantId == viewer.UserId)
             || (c.AdmissionMode == AdmissionMode.Application

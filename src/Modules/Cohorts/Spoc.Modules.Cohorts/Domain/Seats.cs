@@ -46,8 +46,10 @@ internal static class Seats
         await db.Members.Where(m => m.CohortId == learner.CohortId && m.MentorId == learner.UserId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.MentorId, (Guid?)null), ct);
 
+        // Someone waitlisted who has since joined another way (as staff, say) is not given a second seat.
         var head = await db.Applications
-            .Where(a => a.CohortId == learner.CohortId && a.Status == ApplicationStatus.Waitlisted)
+            .Where(a => a.CohortId == learner.CohortId && a.Status == ApplicationStatus.Waitlisted
+                && a.ApplicantId != learner.UserId && !db.Members.Any(m => m.CohortId == a.CohortId && m.UserId == a.ApplicantId))
             .OrderBy(a => a.WaitlistedAt).ThenBy(a => a.Id)
             .FirstOrDefaultAsync(ct);
         if (head is null)
@@ -57,8 +59,7 @@ internal static class Seats
             return;
         }
 
-        head.Status = ApplicationStatus.Admitted;
-        head.DecidedAt = now;
+        head.MoveTo(ApplicationStatus.Admitted, now);
         head.DecisionNote = "Promoted from the waitlist.";
         db.Enrol(learner.CohortId, organizationId, head.ApplicantId, EnrollmentSource.Waitlist, now);
         db.AddIntegrationEvent(new ApplicationDecided(learner.CohortId, cohortTitle, head.Id, head.ApplicantId, nameof(ApplicationStatus.Admitted), head.DecisionNote), now);

@@ -33,7 +33,7 @@ internal static class ApplyToCohort
         {
             RuleFor(c => c.Motivation).NotEmpty().MaximumLength(5000);
             RuleFor(c => c.Answers).Must(a => a is null || a.Count <= 20).WithMessage("At most 20 answers.")
-                .Must(a => a is null || a.All(kv => kv.Key.Length is > 0 and <= 200 && kv.Value.Length <= 2000))
+                .Must(a => a is null || a.All(kv => kv.Key.Length is > 0 and <= 200 && kv.Value is { Length: <= 2000 }))
                 .WithMessage("Each question up to 200 characters, each answer up to 2000.");
         }
     }

@@ -28,7 +28,7 @@ internal static class CreateCohort
         DateOnly EndsOn,
         DateTimeOffset ApplicationsOpenAt,
         DateTimeOffset ApplicationsCloseAt,
-        AdmissionMode AdmissionMode,
+        AdmissionMode? AdmissionMode,
         IReadOnlyList<Guid>? OrganizationIds,
         string TimeZone) : ICommand<CohortResponse>, ICohortSettings;
 
@@ -38,7 +38,7 @@ internal static class CreateCohort
         {
             Include(new CohortSettingsValidator());
             RuleFor(c => c.CourseId).NotEmpty();
-            RuleFor(c => c.AdmissionMode).IsInEnum();
+            RuleFor(c => c.AdmissionMode).NotNull().IsInEnum();
             RuleFor(c => c.OrganizationIds).Must(ids => ids is null || ids.Count <= 50).WithMessage("At most 50 organisations.");
         }
     }
@@ -74,7 +74,7 @@ internal static class CreateCohort
                 ApplicationsOpenAt = command.ApplicationsOpenAt,
                 ApplicationsCloseAt = command.ApplicationsCloseAt,
                 TimeZone = command.TimeZone,
-                AdmissionMode = command.AdmissionMode,
+                AdmissionMode = command.AdmissionMode!.Value,
                 CreatedAt = now,
             };
             cohort.Organizations.AddRange(organizationIds.Select(id => new CohortOrganization { CohortId = cohort.Id, OrganizationId = id }));

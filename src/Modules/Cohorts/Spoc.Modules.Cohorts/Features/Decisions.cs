@@ -25,9 +25,9 @@ internal static class DecideApplication
         Waitlist,
     }
 
-    public sealed record Request(Decision Decision, string? Note);
+    public sealed record Request(Decision? Decision, string? Note);
 
-    public sealed record Command(Guid CohortId, Guid ApplicationId, Decision Decision, string? Note) : ICommand<Response>;
+    public sealed record Command(Guid CohortId, Guid ApplicationId, Decision? Decision, string? Note) : ICommand<Response>;
 
     public sealed record Response(Guid ApplicationId, string Status, string? DecisionNote, DateTimeOffset DecidedAt);
 
@@ -35,7 +35,7 @@ internal static class DecideApplication
     {
         public Validator()
         {
-            RuleFor(c => c.Decision).IsInEnum();
+            RuleFor(c => c.Decision).NotNull().IsInEnum(); // required: a missing decision must not default to Admit
             RuleFor(c => c.Note).MaximumLength(2000);
         }
     }
@@ -56,25 +56,28 @@ internal static class DecideApplication
             }
 
             var now = clock.GetUtcNow();
-            switch (command.Decision)
+            switch (command.Decision!.Value)
             {
                 case Decision.Admit:
+                    if (await db.Members.AnyAsync(m => m.CohortId == command.CohortId && m.UserId == application.ApplicantId, cancellationToken))
+                    {
+                        throw ProblemException.Conflict("already-member", "Already a member", "The applicant already belongs to this cohort.");
+                    }
+
                     await db.TakeAsync(command.CohortId, cancellationToken);
-                    application.Status = ApplicationStatus.Admitted;
+                    application.MoveTo(ApplicationStatus.Admitted, now);
                     db.Enrol(command.CohortId, access.OrganizationId, application.ApplicantId, EnrollmentSource.Application, now);
                     break;
                 case Decision.Reject:
-                    application.Status = ApplicationStatus.Rejected;
-                    application.LiveApplicantId = null;
+                    application.MoveTo(ApplicationStatus.Rejected, now);
                     break;
                 case Decision.Waitlist:
                     application.WaitlistedAt ??= now;
-                    application.Status = ApplicationStatus.Waitlisted;
+                    application.MoveTo(ApplicationStatus.Waitlisted, now);
                     break;
             }
 
             application.DecisionNote = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
-            application.DecidedAt = now;
             application.DecidedBy = me.Id;
             db.AddIntegrationEvent(new ApplicationDecided(command.CohortId, access.Title, application.Id, application.ApplicantId, application.Status.ToString(), application.DecisionNote), now);
             await db.SaveChangesAsync(cancellationToken);
@@ -123,9 +126,7 @@ internal static class WithdrawApplication
                 await db.LeaveAsync(membership, application.Cohort.OrganizationId, application.Cohort.Title, now, cancellationToken);
             }
 
-            application.Status = ApplicationStatus.Withdrawn;
-            application.LiveApplicantId = null;
-            application.DecidedAt = now;
+            application.MoveTo(ApplicationStatus.Withdrawn, now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return Unit.Value;

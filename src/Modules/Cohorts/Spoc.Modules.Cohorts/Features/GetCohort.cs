@@ -103,7 +103,9 @@ internal static class UpdateCohort
             var cohort = await db.Cohorts.FirstAsync(c => c.Id == command.CohortId, cancellationToken);
             ETags.EnsureMatches(command.IfMatch, cohort.Version);
 
-            // Conditional on the seats taken at this instant, so a concurrent admission cannot slip under the new capacity.
+            // Conditional on the seats taken at this instant, so a concurrent admission cannot slip under the new capacity;
+            // in one transaction with the other fields, so a failed save leaves the capacity as it was.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var resized = await db.Cohorts
                 .Where(c => c.Id == cohort.Id && c.SeatsTaken <= command.Capacity)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Capacity, command.Capacity), cancellationToken);
@@ -120,6 +122,7 @@ internal static class UpdateCohort
             cohort.TimeZone = command.TimeZone;
             cohort.Version = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
 
             return await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(CohortResponse.Projection(me.Id)).FirstAsync(cancellationToken);
         }

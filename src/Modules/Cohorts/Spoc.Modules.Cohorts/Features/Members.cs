@@ -82,9 +82,9 @@ internal static class ListMembers
 /// </summary>
 internal static class AddCohortMember
 {
-    public sealed record Request(Guid? UserId, string? Email, CohortRole Role);
+    public sealed record Request(Guid? UserId, string? Email, CohortRole? Role);
 
-    public sealed record Command(Guid CohortId, Guid? UserId, string? Email, CohortRole Role) : ICommand<Response>;
+    public sealed record Command(Guid CohortId, Guid? UserId, string? Email, CohortRole? Role) : ICommand<Response>;
 
     public sealed record Response(Guid UserId, string DisplayName, CohortRole Role);
 
@@ -92,7 +92,7 @@ internal static class AddCohortMember
     {
         public Validator()
         {
-            RuleFor(c => c.Role).IsInEnum();
+            RuleFor(c => c.Role).NotNull().IsInEnum();
             RuleFor(c => c).Must(c => (c.UserId is not null) ^ !string.IsNullOrWhiteSpace(c.Email))
                 .WithName("userId").WithMessage("Give either userId or email.");
             RuleFor(c => c.Email).MaximumLength(254).EmailAddress().When(c => c.Email is not null);
@@ -104,6 +104,7 @@ internal static class AddCohortMember
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
             var access = await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            var role = command.Role!.Value;
             var found = command.UserId is { } id
                 ? await sender.Send(new GetUsers([id]), cancellationToken)
                 : await sender.Send(new FindUsersByEmail([command.Email!]), cancellationToken);
@@ -124,7 +125,7 @@ internal static class AddCohortMember
             }
 
             var now = clock.GetUtcNow();
-            if (command.Role == CohortRole.Learner)
+            if (role == CohortRole.Learner)
             {
                 if (access.Mode != AdmissionMode.OrganizationEnrollment)
                 {
@@ -136,12 +137,16 @@ internal static class AddCohortMember
             }
             else
             {
-                db.Members.Add(new CohortMember { CohortId = command.CohortId, UserId = user.Id, Role = command.Role, JoinedAt = now });
+                db.Members.Add(new CohortMember { CohortId = command.CohortId, UserId = user.Id, Role = role, JoinedAt = now });
+
+                // Joining as staff ends any application of theirs: a trainer is not on the waitlist.
+                await db.Applications.Where(a => a.CohortId == command.CohortId && a.ApplicantId == user.Id && a.LiveApplicantId != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn).SetProperty(a => a.LiveApplicantId, (Guid?)null).SetProperty(a => a.Version, Guid.NewGuid()), cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new Response(user.Id, user.DisplayName, command.Role);
+            return new Response(user.Id, user.DisplayName, role);
         }
     }
 
@@ -285,7 +290,7 @@ internal static class RemoveCohortMember
             {
                 await db.LeaveAsync(member, access.OrganizationId, access.Title, now, cancellationToken);
                 await db.Applications.Where(a => a.CohortId == command.CohortId && a.ApplicantId == command.UserId && a.LiveApplicantId != null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn).SetProperty(a => a.LiveApplicantId, (Guid?)null), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn).SetProperty(a => a.LiveApplicantId, (Guid?)null).SetProperty(a => a.Version, Guid.NewGuid()), cancellationToken);
             }
             else
             {

@@ -23,7 +23,7 @@ public sealed record ActivityResponse(
 
 /// <summary>What an author sends for an activity, on creation and on update.</summary>
 public sealed record ActivityInput(
-    Guid SectionId, ActivityKind Kind, string Title, string? Content, string? Url, Guid? FileId, int? Position,
+    Guid SectionId, ActivityKind? Kind, string Title, string? Content, string? Url, Guid? FileId, int? Position,
     int OffsetDays, int? DueOffsetDays, int DurationMinutes, IReadOnlyList<string>? CompetencyCodes);
 
 internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
@@ -31,7 +31,7 @@ internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
     public ActivityInputValidator()
     {
         RuleFor(a => a.SectionId).NotEmpty();
-        RuleFor(a => a.Kind).IsInEnum();
+        RuleFor(a => a.Kind).NotNull().IsInEnum();
         RuleFor(a => a.Title).NotEmpty().MaximumLength(200);
         RuleFor(a => a.Content).MaximumLength(100_000);
         RuleFor(a => a.Url).NotEmpty().When(a => a.Kind == ActivityKind.Video).WithMessage("A video needs its link.");
@@ -45,6 +45,7 @@ internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
             .WithMessage("Due on or after the release day, within two years.");
         RuleFor(a => a.DurationMinutes).InclusiveBetween(0, 24 * 60);
         RuleFor(a => a.CompetencyCodes).Must(c => c is null || c.Count <= 50);
+        RuleForEach(a => a.CompetencyCodes).NotEmpty().MaximumLength(20);
     }
 }
 
@@ -73,7 +74,7 @@ internal static class ActivityAuthoring
         }
 
         activity.SectionId = input.SectionId;
-        activity.Kind = input.Kind;
+        activity.Kind = input.Kind!.Value;
         activity.Title = input.Title.Trim();
         activity.ContentMarkdown = input.Content ?? "";
         activity.ContentHtml = Markdown.ToSafeHtml(input.Content);

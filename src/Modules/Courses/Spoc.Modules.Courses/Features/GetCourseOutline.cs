@@ -9,7 +9,7 @@ using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Features;
 
-/// <summary>GET /courses/{courseId}/outline: sections and activities in order, with sanitized HTML (staff: drafts too).</summary>
+/// <summary>GET /courses/{courseId}/outline: sections and activities in order; staff get the content (sanitized HTML), learners the plan only.</summary>
 internal static class GetCourseOutline
 {
     public sealed record Query(Guid CourseId) : IQuery<Response>;
@@ -22,15 +22,19 @@ internal static class GetCourseOutline
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
-            await gate.RequireVisibleAsync(query.CourseId, cancellationToken);
+            var access = await gate.RequireVisibleAsync(query.CourseId, cancellationToken);
             var course = await db.Courses.AsNoTracking()
                 .Include(c => c.Sections.OrderBy(s => s.Position)).ThenInclude(s => s.Activities.OrderBy(a => a.Position))
                 .AsSplitQuery()
                 .FirstAsync(c => c.Id == query.CourseId, cancellationToken);
             return new Response(course.Id, course.Title, course.IsPublished,
-                course.Sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(ActivityResponse.From).ToList())).ToList());
+                course.Sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(a => access.IsStaff ? ActivityResponse.From(a) : TitleOnly(a)).ToList())).ToList());
         }
     }
+
+    /// <summary>Learners get content through their cohort's schedule, which withholds it until release; here only the plan.</summary>
+    private static ActivityResponse TitleOnly(Activity a) =>
+        ActivityResponse.From(a) with { ContentMarkdown = "", ContentHtml = "", Url = null, FileId = null };
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapGet("/courses/{courseId:guid}/outline", async (Guid courseId, ISender sender, CancellationToken ct) =>

@@ -35,19 +35,23 @@ internal static class RefreshAccessToken
                 throw Invalid();
             }
 
-            // Claim the token atomically: of two concurrent uses, exactly one rotates it, the other is a reuse.
+            // Claim the token atomically: of two concurrent uses, exactly one rotates it, the other is a reuse. Claim and
+            // new token commit together, and past the claim nothing is cancelled, so a dropped connection cannot spend a token for nothing.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await db.RefreshTokens
                 .Where(t => t.Id == token.Id && t.UsedAt == null && t.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
             if (claimed == 0)
             {
-                await db.RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
+                await db.RevokeFamilyAsync(token.FamilyId, now, CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
                 throw Invalid();
             }
 
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId, cancellationToken) ?? throw Invalid();
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId, CancellationToken.None) ?? throw Invalid();
             var response = tokens.Issue(db, user, token.FamilyId);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
             return response;
         }
 

@@ -18,9 +18,9 @@ namespace Spoc.Modules.Platform.Features.Organizations;
 /// </summary>
 internal static class AddOrganizationMember
 {
-    public sealed record Request(string Email, OrganizationRole Role);
+    public sealed record Request(string Email, OrganizationRole? Role);
 
-    public sealed record Command(Guid OrganizationId, string Email, OrganizationRole Role) : ICommand<Response>;
+    public sealed record Command(Guid OrganizationId, string Email, OrganizationRole? Role) : ICommand<Response>;
 
     public enum MembershipStatus
     {
@@ -35,7 +35,7 @@ internal static class AddOrganizationMember
         public Validator()
         {
             RuleFor(c => c.Email).ValidEmail();
-            RuleFor(c => c.Role).IsInEnum();
+            RuleFor(c => c.Role).NotNull().IsInEnum(); // required: a missing role must not default to OrgAdmin
         }
     }
 
@@ -44,6 +44,7 @@ internal static class AddOrganizationMember
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
             await db.RequireRoleAsync(command.OrganizationId, me, cancellationToken, OrganizationRole.OrgAdmin);
+            var role = command.Role!.Value;
             var normalized = User.Normalize(command.Email);
             var now = clock.GetUtcNow();
             var user = await db.Users.AsNoTracking()
@@ -58,9 +59,9 @@ internal static class AddOrganizationMember
                     throw ProblemException.Conflict("already-member", "Already a member", "This person already belongs to the organisation.");
                 }
 
-                db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = command.OrganizationId, UserId = user.Id, Role = command.Role, JoinedAt = now });
+                db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = command.OrganizationId, UserId = user.Id, Role = role, JoinedAt = now });
                 await SaveAsync(cancellationToken);
-                return new Response(user.Email, command.Role, MembershipStatus.Member, user.Id);
+                return new Response(user.Email, role, MembershipStatus.Member, user.Id);
             }
 
             if (await db.OrganizationInvitations.AnyAsync(i => i.OrganizationId == command.OrganizationId && i.NormalizedEmail == normalized, cancellationToken))
@@ -72,11 +73,11 @@ internal static class AddOrganizationMember
             var email = command.Email.Trim();
             db.OrganizationInvitations.Add(new OrganizationInvitation
             {
-                OrganizationId = command.OrganizationId, Email = email, NormalizedEmail = normalized, Role = command.Role, InvitedBy = me.Id, CreatedAt = now,
+                OrganizationId = command.OrganizationId, Email = email, NormalizedEmail = normalized, Role = role, InvitedBy = me.Id, CreatedAt = now,
             });
-            db.AddIntegrationEvent(new OrganizationInvitationCreated(command.OrganizationId, organizationName, email, command.Role), now);
+            db.AddIntegrationEvent(new OrganizationInvitationCreated(command.OrganizationId, organizationName, email, role), now);
             await SaveAsync(cancellationToken);
-            return new Response(email, command.Role, MembershipStatus.Invited, null);
+            return new Response(email, role, MembershipStatus.Invited, null);
         }
 
         private async Task SaveAsync(CancellationToken ct)

@@ -31,15 +31,17 @@ internal static class UpdateOrganization
         public async ValueTask<OrganizationResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             await db.RequireRoleAsync(command.OrganizationId, me, cancellationToken, OrganizationRole.OrgAdmin);
-            var organization = await db.Organizations.Include(o => o.Members)
-                .FirstOrDefaultAsync(o => o.Id == command.OrganizationId, cancellationToken)
+            var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, cancellationToken)
                 ?? throw ProblemException.NotFound("This organisation");
             ETags.EnsureMatches(command.IfMatch, organization.Version);
 
             organization.Name = command.Name.Trim();
             organization.Version = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);
-            return OrganizationResponse.From(organization);
+            return OrganizationResponse.From(organization) with
+            {
+                MemberCount = await db.OrganizationMembers.CountAsync(m => m.OrganizationId == organization.Id, cancellationToken),
+            };
         }
     }
 
