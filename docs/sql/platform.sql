@@ -257,3 +257,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128162707_PlatformInvitationTokens'
+)
+BEGIN
+    ALTER TABLE [platform].[OrganizationInvitations] ADD [TokenHash] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128162707_PlatformInvitationTokens'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_OrganizationInvitations_TokenHash] ON [platform].[OrganizationInvitations] ([TokenHash]) WHERE [TokenHash] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128162707_PlatformInvitationTokens'
+)
+BEGIN
+    INSERT INTO [platform].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128162707_PlatformInvitationTokens', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

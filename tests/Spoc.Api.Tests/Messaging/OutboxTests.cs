@@ -23,6 +23,7 @@ public sealed class OutboxTests
         factory.Emails.Attempts.Should().BeGreaterThanOrEqualTo(3);
         factory.Emails.Sent.Count(m => m.To == email).Should().Be(1);
 
+        await TestApi.EventuallyAsync(async () => (await ReadOutboxAsync(factory)).Any(m => m.ProcessedAt != null), "the dispatcher records the delivery");
         var outbox = await ReadOutboxAsync(factory);
         outbox.Should().ContainSingle(m => m.Type.Contains("UserRegistered") && m.ProcessedAt != null && m.Attempts == 2);
 
@@ -60,9 +61,13 @@ public sealed class OutboxTests
         restarted.Emails.Sent.Where(m => m.To == email).Select(m => m.Subject).Should().HaveCount(2)
             .And.ContainSingle(s => s.StartsWith("Invitation", StringComparison.Ordinal))
             .And.ContainSingle(s => s.StartsWith("Bienvenue", StringComparison.Ordinal));
+
+        // The invitation mailed after the restart works: its link is the one that was stored.
+        var token = System.Text.RegularExpressions.Regex.Match(restarted.Emails.Sent.Single(m => m.Subject.StartsWith("Invitation", StringComparison.Ordinal)).Body, "invitation=([A-Za-z0-9_-]+)").Groups[1].Value;
         var trainer = await restarted.SignedInClientAsync(email);
+        (await trainer.PostAsync($"/api/v1/organization-invitations/{token}/accept", null)).StatusCode.Should().Be(HttpStatusCode.OK);
         var me = await (await trainer.GetAsync("/api/v1/me")).ReadJsonAsync();
-        me["organizations"]!.AsArray().Should().ContainSingle(o => o!["organizationId"]!.GetValue<Guid>() == organizationId);
+        me["organizations"]!.AsArray().Should().ContainSingle(o => o!["organizationId"]!.GetValue<Guid>() == organizationId && o["role"]!.GetValue<string>() == "Trainer");
     }
 
     private static async Task<List<Spoc.SharedKernel.Outbox.OutboxMessage>> ReadOutboxAsync(SpocApiFactory factory)

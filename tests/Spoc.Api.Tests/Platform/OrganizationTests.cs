@@ -75,22 +75,53 @@ public sealed class OrganizationTests
     }
 
     [Test]
-    public async Task An_email_without_account_is_invited_mailed_and_becomes_a_member_on_registration()
+    public async Task An_email_without_account_is_invited_by_mail_and_joins_by_registering_through_the_link()
     {
         var organizationId = await _admin.CreateOrganizationAsync();
         var email = TestApi.UniqueEmail("invitee");
 
         var invited = await (await _admin.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/members", new { email, role = "Mentor" })).ReadJsonAsync();
         invited["status"]!.GetValue<string>().Should().Be("Invited");
-        await TestApi.EventuallyAsync(() => Task.FromResult(_factory.Emails.Sent.Any(m => m.To == email && m.Subject.Contains("Invitation"))), "the invitation is mailed");
+        var token = await InvitationTokenAsync(email);
 
-        (await _factory.CreateClient().RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var registered = await _factory.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email, password = "Passw0rd-Test", displayName = "Invitée", invitationToken = token });
+        registered.StatusCode.Should().Be(HttpStatusCode.Created);
         var invitee = await _factory.SignedInClientAsync(email);
         await TestApi.EventuallyAsync(async () =>
         {
             var me = await (await invitee.GetAsync("/api/v1/me")).ReadJsonAsync();
             return me["organizations"]!.AsArray().Any(o => o!["organizationId"]!.GetValue<Guid>() == organizationId && o["role"]!.GetValue<string>() == "Mentor");
         }, "the invitation became a Mentor membership");
+    }
+
+    [Test]
+    public async Task Registering_with_an_invited_address_but_without_the_link_grants_nothing()
+    {
+        var organizationId = await _admin.CreateOrganizationAsync();
+        var email = TestApi.UniqueEmail("victim");
+        await _admin.AddMemberAsync(organizationId, email, "OrgAdmin");
+        var token = await InvitationTokenAsync(email);
+
+        // Someone else grabs the address before the invitee: no email proof, no role.
+        (await _factory.CreateClient().RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var squatter = await _factory.SignedInClientAsync(email);
+        await Task.Delay(500);
+        (await (await squatter.GetAsync("/api/v1/me")).ReadJsonAsync())["organizations"]!.AsArray().Should().BeEmpty();
+        await (await squatter.GetAsync($"/api/v1/organizations/{organizationId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+
+        // With the mailed token (which only the mailbox's owner has) an existing account joins; a stranger's token does nothing.
+        var (stranger, _, _) = await _factory.NewUserAsync("stranger");
+        await (await stranger.PostAsync($"/api/v1/organization-invitations/{token}/accept", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        var accepted = await squatter.PostAsync($"/api/v1/organization-invitations/{token}/accept", null);
+        accepted.StatusCode.Should().Be(HttpStatusCode.OK);
+        await (await squatter.PostAsync($"/api/v1/organization-invitations/{token}/accept", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "invitation-used");
+    }
+
+    private async Task<string> InvitationTokenAsync(string email)
+    {
+        await TestApi.EventuallyAsync(() => Task.FromResult(_factory.Emails.Sent.Any(m => m.To == email && m.Subject.Contains("Invitation"))), "the invitation is mailed");
+        var body = _factory.Emails.Sent.Single(m => m.To == email && m.Subject.Contains("Invitation")).Body;
+        return System.Text.RegularExpressions.Regex.Match(body, "invitation=([A-Za-z0-9_-]{43})").Groups[1].Value;
     }
 
     [Test]

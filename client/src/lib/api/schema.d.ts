@@ -475,7 +475,7 @@ export interface paths {
         put?: never;
         /**
          * Create a learner account
-         * @description Password: 8 to 128 characters with a letter and a digit. Invitations sent to this email become memberships shortly after.
+         * @description Password: 8 to 128 characters with a letter and a digit. `invitationToken` (from an invitation email sent to this address) makes the invitation a membership shortly after.
          */
         post: operations["RegisterUser"];
         delete?: never;
@@ -612,6 +612,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organization-invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join an organisation with the token of an invitation mailed to one's own address */
+        post: operations["AcceptOrganizationInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -637,6 +654,11 @@ export interface components {
             /** Format: uuid */
             cohortId: string;
             cohortTitle: string;
+        };
+        AcceptOrganizationInvitationResponse: {
+            /** Format: uuid */
+            organizationId: string;
+            role: string;
         };
         ActivityInput: {
             /** Format: uuid */
@@ -1146,6 +1168,7 @@ export interface components {
             email: string;
             password: string;
             displayName: string;
+            invitationToken?: string | null;
         };
         RegisterUserResponse: {
             /** Format: uuid */
@@ -5385,6 +5408,94 @@ export interface operations {
             };
             /** @description Body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error (no internals disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcceptOrganizationInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptOrganizationInvitationResponse"];
+                };
+            };
+            /** @description Invalid query or route parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,8 +12,11 @@ public enum OrganizationRole
     Learner,
 }
 
-/// <summary>A person created an account; pending organisation invitations for their email become memberships.</summary>
-public sealed record UserRegistered(Guid UserId, string Email, string DisplayName) : IntegrationEvent;
+/// <summary>
+/// A person created an account. When they registered through an invitation link, <c>InvitationTokenHash</c> names that
+/// invitation (its hash, never the token) and it becomes a membership: following the emailed link proves the address is theirs.
+/// </summary>
+public sealed record UserRegistered(Guid UserId, string Email, string DisplayName, string? InvitationTokenHash = null) : IntegrationEvent;
 
 /// <summary>An organisation admin invited an email that has no account yet.</summary>
 public sealed record OrganizationInvitationCreated(Guid OrganizationId, string OrganizationName, string Email, OrganizationRole Role) : IntegrationEvent;

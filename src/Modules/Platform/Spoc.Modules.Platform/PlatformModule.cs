@@ -42,6 +42,7 @@ public static class PlatformModule
         UpdateOrganization.MapEndpoint(platform);
         ListOrganizationMembers.MapEndpoint(platform);
         AddOrganizationMember.MapEndpoint(platform);
+        AcceptOrganizationInvitation.MapEndpoint(platform);
         Features.Files.UploadFile.MapEndpoint(platform, configuration);
         return api;
     }

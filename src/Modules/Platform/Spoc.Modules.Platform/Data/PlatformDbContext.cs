@@ -53,6 +53,9 @@ internal sealed class OrganizationInvitation
     public Guid InvitedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? AcceptedAt { get; set; }
+
+    /// <summary>SHA-256 of the token mailed to the invitee; set when the invitation email is sent.</summary>
+    public string? TokenHash { get; set; }
 }
 
 /// <summary>A refresh token, stored only as its SHA-256. Tokens of one sign-in share a family; each is used once.</summary>
@@ -129,6 +132,8 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.Property(i => i.NormalizedEmail).HasMaxLength(254);
             b.HasIndex(i => new { i.OrganizationId, i.NormalizedEmail }).IsUnique();
             b.HasIndex(i => i.NormalizedEmail);
+            b.Property(i => i.TokenHash).HasMaxLength(64);
+            b.HasIndex(i => i.TokenHash).IsUnique();
             b.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
             b.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId);
         });

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Email;
@@ -6,24 +9,25 @@ using Spoc.SharedKernel.Outbox;
 
 namespace Spoc.Modules.Platform.EventHandlers;
 
-/// <summary>Invitations waiting for this email become memberships with the role they were sent with.</summary>
+/// <summary>
+/// Someone registered through an invitation link: that invitation (and only that one, for that same email) becomes a
+/// membership with its role. Registering with an invited address but without the link grants nothing.
+/// </summary>
 internal sealed class AcceptPendingInvitations(PlatformDbContext db, TimeProvider clock)
     : IntegrationEventHandler<UserRegistered, PlatformDbContext>(db, clock)
 {
     protected override async Task HandleOnceAsync(UserRegistered integrationEvent, CancellationToken ct)
     {
-        var normalized = User.Normalize(integrationEvent.Email);
-        var invitations = await Db.OrganizationInvitations
-            .Where(i => i.NormalizedEmail == normalized && i.AcceptedAt == null)
-            .ToListAsync(ct);
-        var now = Clock.GetUtcNow();
-        foreach (var invitation in invitations)
+        if (integrationEvent.InvitationTokenHash is not { } hash)
         {
-            invitation.AcceptedAt = now;
-            Db.OrganizationMembers.Add(new OrganizationMember
-            {
-                OrganizationId = invitation.OrganizationId, UserId = integrationEvent.UserId, Role = invitation.Role, JoinedAt = now,
-            });
+            return;
+        }
+
+        var normalized = User.Normalize(integrationEvent.Email);
+        var invitation = await Db.OrganizationInvitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.NormalizedEmail == normalized && i.AcceptedAt == null, ct);
+        if (invitation is not null)
+        {
+            OrganizationInvitations.Accept(Db, invitation, integrationEvent.UserId, Clock.GetUtcNow());
         }
     }
 }
@@ -38,13 +42,39 @@ internal sealed class SendWelcomeEmail(PlatformDbContext db, TimeProvider clock,
             $"Bonjour {integrationEvent.DisplayName},\n\nVotre compte Spoc est prêt. / Your Spoc account is ready."), ct);
 }
 
-internal sealed class SendOrganizationInvitationEmail(PlatformDbContext db, TimeProvider clock, IEmailSender email)
+/// <summary>
+/// Mails the invitation with a single-use link. The token is made here, at sending time, so that it never sits in the
+/// outbox: only its hash is stored, committed with this handler's inbox row.
+/// </summary>
+internal sealed class SendOrganizationInvitationEmail(PlatformDbContext db, TimeProvider clock, IEmailSender email, IConfiguration configuration)
     : IntegrationEventHandler<OrganizationInvitationCreated, PlatformDbContext>(db, clock)
 {
-    protected override Task HandleOnceAsync(OrganizationInvitationCreated integrationEvent, CancellationToken ct) =>
-        email.SendAsync(new EmailMessage(
-            integrationEvent.Email,
-            $"Invitation : {integrationEvent.OrganizationName} / Invitation: {integrationEvent.OrganizationName}",
-            $"{integrationEvent.OrganizationName} vous invite sur Spoc ({integrationEvent.Role}). Créez votre compte avec cette adresse.\n\n"
-            + $"{integrationEvent.OrganizationName} invites you to Spoc ({integrationEvent.Role}). Create your account with this address."), ct);
+    protected override async Task HandleOnceAsync(OrganizationInvitationCreated invited, CancellationToken ct)
+    {
+        var normalized = User.Normalize(invited.Email);
+        var invitation = await Db.OrganizationInvitations.FirstOrDefaultAsync(i => i.OrganizationId == invited.OrganizationId && i.NormalizedEmail == normalized && i.AcceptedAt == null, ct);
+        if (invitation is null)
+        {
+            return;
+        }
+
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        invitation.TokenHash = TokenIssuer.Hash(token);
+        var site = (configuration["Spoc:PublicUrl"] is { Length: > 0 } url ? url : "http://localhost:5080").TrimEnd('/');
+        await email.SendAsync(new EmailMessage(
+            invited.Email,
+            $"Invitation : {invited.OrganizationName} / Invitation: {invited.OrganizationName}",
+            $"{invited.OrganizationName} vous invite sur Spoc ({invited.Role}). Créez votre compte ou connectez-vous avec ce lien :\n"
+            + $"{invited.OrganizationName} invites you to Spoc ({invited.Role}). Create your account or sign in with this link:\n\n"
+            + $"{site}/register?invitation={token}\n\nInvitation code: {token}"), ct);
+    }
+}
+
+internal static class OrganizationInvitations
+{
+    public static void Accept(PlatformDbContext db, OrganizationInvitation invitation, Guid userId, DateTimeOffset now)
+    {
+        invitation.AcceptedAt = now;
+        db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = invitation.OrganizationId, UserId = userId, Role = invitation.Role, JoinedAt = now });
+    }
 }

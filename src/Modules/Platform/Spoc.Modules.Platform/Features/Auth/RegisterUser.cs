@@ -11,10 +11,13 @@ using Spoc.SharedKernel.Problems;
 
 namespace Spoc.Modules.Platform.Features.Auth;
 
-/// <summary>POST /auth/register: anyone creates a learner account; pending organisation invitations follow through <see cref="UserRegistered"/>.</summary>
+/// <summary>
+/// POST /auth/register: anyone creates a learner account. With the <c>invitationToken</c> of an organisation invitation
+/// mailed to this address, the invitation becomes a membership (through <see cref="UserRegistered"/>).
+/// </summary>
 internal static class RegisterUser
 {
-    public sealed record Command(string Email, string Password, string DisplayName) : ICommand<Response>;
+    public sealed record Command(string Email, string Password, string DisplayName, string? InvitationToken = null) : ICommand<Response>;
 
     public sealed record Response(Guid Id, string Email, string DisplayName);
 
@@ -27,6 +30,7 @@ internal static class RegisterUser
                 .Must((c, password) => !string.Equals(password, c.Email, StringComparison.OrdinalIgnoreCase))
                 .WithMessage("The password must not be your email.");
             RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.InvitationToken).MaximumLength(100);
         }
     }
 
@@ -44,7 +48,7 @@ internal static class RegisterUser
             var user = new User { Email = command.Email.Trim(), NormalizedEmail = normalized, DisplayName = command.DisplayName.Trim(), CreatedAt = now };
             user.PasswordHash = Passwords.Hasher.HashPassword(user, command.Password);
             db.Users.Add(user);
-            db.AddIntegrationEvent(new UserRegistered(user.Id, user.Email, user.DisplayName), now);
+            db.AddIntegrationEvent(new UserRegistered(user.Id, user.Email, user.DisplayName, command.InvitationToken is { Length: > 0 } token ? TokenIssuer.Hash(token) : null), now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -67,7 +71,7 @@ internal static class RegisterUser
                 TypedResults.Created("/api/v1/me", await sender.Send(command, ct)))
             .WithName("RegisterUser")
             .WithSummary("Create a learner account")
-            .WithDescription("Password: 8 to 128 characters with a letter and a digit. Invitations sent to this email become memberships shortly after.")
+            .WithDescription("Password: 8 to 128 characters with a letter and a digit. `invitationToken` (from an invitation email sent to this address) makes the invitation a membership shortly after.")
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -1,0 +1,51 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Platform.Auth;
+using Spoc.Modules.Platform.Data;
+using Spoc.Modules.Platform.EventHandlers;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Platform.Features.Organizations;
+
+/// <summary>
+/// POST /organization-invitations/{token}/accept: someone who already has an account joins with the emailed token.
+/// The token must have been sent to the caller's own address; anyone else finds nothing (404).
+/// </summary>
+internal static class AcceptOrganizationInvitation
+{
+    public sealed record Command(string Token) : ICommand<Response>;
+
+    public sealed record Response(Guid OrganizationId, string Role);
+
+    internal sealed class Handler(PlatformDbContext db, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var hash = TokenIssuer.Hash(command.Token);
+            var email = await db.Users.Where(u => u.Id == me.Id).Select(u => u.NormalizedEmail).FirstAsync(cancellationToken);
+            var invitation = await db.OrganizationInvitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.NormalizedEmail == email, cancellationToken)
+                ?? throw ProblemException.NotFound("This invitation");
+            if (invitation.AcceptedAt is not null || await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == invitation.OrganizationId && m.UserId == me.Id, cancellationToken))
+            {
+                throw ProblemException.Conflict("invitation-used", "Invitation already used", "This invitation was already accepted.");
+            }
+
+            OrganizationInvitations.Accept(db, invitation, me.Id, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return new Response(invitation.OrganizationId, invitation.Role.ToString());
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/organization-invitations/{token}/accept", async (string token, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Command(token), ct)))
+            .WithName("AcceptOrganizationInvitation")
+            .WithSummary("Join an organisation with the token of an invitation mailed to one's own address")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
