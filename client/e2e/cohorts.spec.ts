@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { applyViaApi, cohortDemo, createCohortViaApi, demo, expectHeading, signIn } from './support';
+import { applyViaApi, cohortDemo, createCohortViaApi, createPartnerOrganization, demo, expectHeading, signIn } from './support';
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
@@ -185,7 +185,7 @@ test.describe('Cohorts: admission, seats, mentors and groups', () => {
     });
 
     const admin = await signedIn(browser, demo.orgAdmin);
-    await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Cohortes' }).click();
+    await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Cohortes', exact: true }).click();
     await admin.getByRole('link', { name: cohort.title }).click();
     await expectHeading(admin, cohort.title);
     await expect(admin.getByRole('tab', { name: 'Inscriptions' })).toHaveAttribute('aria-selected', 'true');
@@ -208,6 +208,32 @@ test.describe('Cohorts: admission, seats, mentors and groups', () => {
     await expect(board.getByRole('heading', { level: 3 })).toHaveCount(2);
     await expect(board.getByText('Inès Mercier')).toBeVisible();
     await expect(admin.getByText('Tous les apprenants ont un groupe.').first()).toBeVisible();
+    await admin.context().close();
+  });
+
+  test("a partner organisation's admin enrols their own people, and only them", async ({ browser, request }) => {
+    const partner = await createPartnerOrganization(request, {
+      adminEmail: 'lucas.brown@demo.spoc.local',
+      employeeEmail: 'olivia.smith@demo.spoc.local',
+    });
+    const cohort = await createCohortViaApi(request, {
+      title: `Inter-entreprises ${Date.now().toString(36)}`,
+      admissionMode: 'OrganizationEnrollment',
+      organizationIds: [partner.id],
+    });
+
+    const admin = await signedIn(browser, 'lucas.brown@demo.spoc.local');
+    await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Cohortes', exact: true }).click();
+    await admin.getByRole('link', { name: cohort.title }).click();
+    await expectHeading(admin, cohort.title);
+    await expect(admin.getByRole('tab')).toHaveCount(1);
+    await admin
+      .getByRole('textbox', { name: 'Adresses e-mail' })
+      .fill('olivia.smith@demo.spoc.local\njames.oconnor@demo.spoc.local');
+    await admin.getByRole('button', { name: 'Inscrire', exact: true }).click();
+    await expect(admin.getByText('1 personne inscrite.')).toBeVisible();
+    await expect(admin.getByRole('row', { name: /olivia\.smith@demo\.spoc\.local Inscrit/ })).toBeVisible();
+    await expect(admin.getByRole('row', { name: /james\.oconnor@demo\.spoc\.local Hors de l’organisation/ })).toBeVisible();
     await admin.context().close();
   });
 });

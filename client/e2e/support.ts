@@ -50,7 +50,12 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 /** A course and a cohort of it, created by the demo trainer through the API; applications open now. */
 export async function createCohortViaApi(
   request: APIRequestContext,
-  { title, capacity = 3, admissionMode = 'Application' }: { title: string; capacity?: number; admissionMode?: string },
+  {
+    title,
+    capacity = 3,
+    admissionMode = 'Application',
+    organizationIds = [],
+  }: { title: string; capacity?: number; admissionMode?: string; organizationIds?: string[] },
 ) {
   const headers = await apiToken(request, demo.trainer);
   const me = (await (await request.get('/api/v1/me', { headers })).json()) as { organizations: { organizationId: string }[] };
@@ -74,7 +79,7 @@ export async function createCohortViaApi(
     applicationsOpenAt: new Date(now - 3600 * 1000).toISOString(),
     applicationsCloseAt: new Date(now + 14 * day).toISOString(),
     admissionMode,
-    organizationIds: [],
+    organizationIds,
     timeZone: 'Europe/Paris',
   });
   return { ...cohort, headers };
@@ -87,4 +92,20 @@ export async function applyViaApi(request: APIRequestContext, cohortId: string, 
     motivation: 'Je veux progresser en petit groupe.',
     answers: { 'Disponibilité ?': 'Le mardi soir.' },
   });
+}
+
+/** A partner organisation (created by the platform admin) with an admin and an employee, both demo accounts. */
+export async function createPartnerOrganization(
+  request: APIRequestContext,
+  { adminEmail, employeeEmail }: { adminEmail: string; employeeEmail: string },
+) {
+  const headers = await apiToken(request, 'admin@spoc.local', 'Spoc-Admin-2026');
+  const stamp = Date.now().toString(36);
+  const organization = await postJson<{ id: string; name: string }>(request, '/api/v1/organizations', headers, {
+    name: `Partenaire ${stamp}`,
+    slug: `partenaire-${stamp}`,
+  });
+  await postJson(request, `/api/v1/organizations/${organization.id}/members`, headers, { email: adminEmail, role: 'OrgAdmin' });
+  await postJson(request, `/api/v1/organizations/${organization.id}/members`, headers, { email: employeeEmail, role: 'Learner' });
+  return organization;
 }

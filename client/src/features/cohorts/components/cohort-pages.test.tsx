@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../../lib/auth/roles';
 import { json, noContent, problem } from '../../../testing/fake-api';
-import { applicationFixture, cohortFixture, cohortId, learnerMe, paged, trainerMe } from '../../../testing/fixtures';
+import { applicationFixture, cohortFixture, cohortId, learnerMe, orgAdminMe, paged, trainerMe } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render-app';
 import { signedInApi } from '../../../testing/session-api';
 
@@ -221,6 +221,27 @@ describe('Staff: settings', () => {
       applicationsCloseAt: '2027-02-20T17:00:00.000Z',
       timeZone: 'Europe/Paris',
     });
+  });
+});
+
+describe('Partner organisation admin', () => {
+  it('only enrols their people into a cohort owned by another organisation', async () => {
+    const partner = orgAdminMe.organizations[0]!.organizationId;
+    signedInApi(orgAdminMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () =>
+        json(
+          cohortFixture({
+            organizationId: '0192f0c1-0000-7000-8000-0000000000ff',
+            organizationIds: [partner],
+            admissionMode: 'OrganizationEnrollment',
+            myRole: undefined,
+          }),
+        ),
+    });
+    renderApp(`/cohorts/${cohortId}?tab=members`);
+    expect(await screen.findByRole('tab', { name: 'Inscriptions' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getAllByRole('tab')).toHaveLength(1);
+    expect(screen.getByRole('textbox', { name: 'Adresses e-mail' })).toBeInTheDocument();
   });
 });
 

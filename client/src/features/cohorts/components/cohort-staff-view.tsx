@@ -40,11 +40,12 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
 }
 
 /** The staff's workspace for one cohort: seats in the header, then one tab per task. */
-export function CohortStaffView({ cohort }: { cohort: Cohort }) {
+export function CohortStaffView({ cohort, partner = false }: { cohort: Cohort; partner?: boolean }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const [params, setParams] = useSearchParams();
-  const tabs = tabsFor(cohort);
+  // A partner organisation's admin enrols their own people, and sees nothing else of the cohort.
+  const tabs: TabKey[] = partner ? ['enrolments'] : tabsFor(cohort);
   const requested = params.get('tab') as TabKey | null;
   const first: TabKey = tabs[0] ?? 'members';
   const active: TabKey = requested && tabs.includes(requested) ? requested : first;

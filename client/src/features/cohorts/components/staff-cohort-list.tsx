@@ -21,7 +21,11 @@ export function StaffCohortList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
   const adminOf = new Set(user?.organizations.filter((o) => o.role === 'OrgAdmin').map((o) => o.organizationId));
   const mine = cohorts.data.items.filter(
     (cohort) =>
-      cohort.myRole === 'Trainer' || cohort.myRole === 'Mentor' || adminOf.has(cohort.organizationId) || user?.isPlatformAdmin,
+      cohort.myRole === 'Trainer' ||
+      cohort.myRole === 'Mentor' ||
+      adminOf.has(cohort.organizationId) ||
+      (cohort.admissionMode === 'OrganizationEnrollment' && cohort.organizationIds.some((id) => adminOf.has(id))) ||
+      user?.isPlatformAdmin,
   );
 
   if (mine.length === 0) {
@@ -68,7 +72,7 @@ export function StaffCohortList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
                 <Table.Td>
                   {cohort.myRole
                     ? t(`cohorts.role.${cohort.myRole}`)
-                    : adminOf.has(cohort.organizationId)
+                    : adminOf.has(cohort.organizationId) || cohort.organizationIds.some((id) => adminOf.has(id))
                       ? t('roles.orgAdmin')
                       : t('roles.platformAdmin')}
                 </Table.Td>
