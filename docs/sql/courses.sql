@@ -331,3 +331,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128163117_CoursesLearnerOrdering'
+)
+BEGIN
+    ALTER TABLE [courses].[CourseCohortLearners] ADD [LastChangeAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128163117_CoursesLearnerOrdering'
+)
+BEGIN
+    INSERT INTO [courses].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128163117_CoursesLearnerOrdering', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -127,6 +127,26 @@ public sealed class ScheduleAndProgressTests
     }
 
     [Test]
+    public async Task A_withdrawal_delivered_before_the_enrolment_it_follows_still_wins()
+    {
+        var cohortId = Guid.NewGuid();
+        var userId = Guid.NewGuid();
+        var enrolledAt = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            // A retried LearnerEnrolled arrives after the LearnerWithdrew that followed it.
+            var publisher = scope.ServiceProvider.GetRequiredService<Mediator.IPublisher>();
+            await publisher.Publish(new Spoc.Modules.Cohorts.Contracts.LearnerWithdrew(cohortId, userId, enrolledAt.AddMinutes(1)));
+            await publisher.Publish(new Spoc.Modules.Cohorts.Contracts.LearnerEnrolled(cohortId, Guid.NewGuid(), userId, Spoc.Modules.Cohorts.Contracts.EnrollmentSource.Application, enrolledAt));
+        }
+
+        await using var check = _factory.Services.CreateAsyncScope();
+        var row = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            check.ServiceProvider.GetRequiredService<Spoc.Modules.Courses.Data.CoursesDbContext>().CohortLearners, l => l.CohortId == cohortId);
+        row.WithdrawnAt.Should().NotBeNull();
+    }
+
+    [Test]
     public async Task The_progress_matrix_runs_the_same_number_of_queries_for_10_and_for_50_learners_over_40_activities()
     {
         var (courseId, activities) = await PublishedCourseAsync(Enumerable.Range(1, 40).Select(i => ($"Activité {i}", 0, (int?)null)).ToArray());

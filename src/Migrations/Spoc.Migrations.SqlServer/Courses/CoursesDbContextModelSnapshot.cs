@@ -99,6 +99,9 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.Property<DateTimeOffset>("EnrolledAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset>("LastChangeAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("datetimeoffset");
 

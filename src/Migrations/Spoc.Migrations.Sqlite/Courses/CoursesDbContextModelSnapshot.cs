@@ -93,6 +93,9 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.Property<long>("EnrolledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastChangeAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
 

@@ -19,11 +19,11 @@ public enum EnrollmentSource
     OrganizationEnrollment,
 }
 
-/// <summary>A learner took a seat in a cohort.</summary>
-public sealed record LearnerEnrolled(Guid CohortId, Guid OrganizationId, Guid UserId, EnrollmentSource Source) : IntegrationEvent;
+/// <summary>A learner took a seat in a cohort at <c>At</c> (subscribers compare it to order enrolments and withdrawals: retries may reorder deliveries).</summary>
+public sealed record LearnerEnrolled(Guid CohortId, Guid OrganizationId, Guid UserId, EnrollmentSource Source, DateTimeOffset At) : IntegrationEvent;
 
-/// <summary>A learner left a cohort (withdrew or was removed); their seat is free.</summary>
-public sealed record LearnerWithdrew(Guid CohortId, Guid UserId) : IntegrationEvent;
+/// <summary>A learner left a cohort (withdrew or was removed) at <c>At</c>; their seat is free.</summary>
+public sealed record LearnerWithdrew(Guid CohortId, Guid UserId, DateTimeOffset At) : IntegrationEvent;
 
 /// <summary>A learner's mentor changed (<c>MentorId</c> null: unassigned).</summary>
 public sealed record MentorAssigned(Guid CohortId, Guid LearnerId, Guid? MentorId) : IntegrationEvent;

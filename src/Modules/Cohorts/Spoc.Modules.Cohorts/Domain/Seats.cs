@@ -32,7 +32,7 @@ internal static class Seats
     public static void Enrol(this CohortsDbContext db, Guid cohortId, Guid organizationId, Guid userId, EnrollmentSource source, DateTimeOffset now)
     {
         db.Members.Add(new CohortMember { CohortId = cohortId, UserId = userId, Role = CohortRole.Learner, JoinedAt = now });
-        db.AddIntegrationEvent(new LearnerEnrolled(cohortId, organizationId, userId, source), now);
+        db.AddIntegrationEvent(new LearnerEnrolled(cohortId, organizationId, userId, source, now), now);
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ internal static class Seats
     public static async Task LeaveAsync(this CohortsDbContext db, CohortMember learner, Guid organizationId, string cohortTitle, DateTimeOffset now, CancellationToken ct)
     {
         db.Members.Remove(learner);
-        db.AddIntegrationEvent(new LearnerWithdrew(learner.CohortId, learner.UserId), now);
+        db.AddIntegrationEvent(new LearnerWithdrew(learner.CohortId, learner.UserId, now), now);
         await db.Members.Where(m => m.CohortId == learner.CohortId && m.MentorId == learner.UserId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.MentorId, (Guid?)null), ct);
 

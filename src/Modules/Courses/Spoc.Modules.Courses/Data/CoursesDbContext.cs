@@ -80,6 +80,9 @@ internal sealed class CohortLearner
     public Guid UserId { get; init; }
     public DateTimeOffset EnrolledAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
+
+    /// <summary>When the latest enrolment or withdrawal applied here happened: an older event delivered late changes nothing.</summary>
+    public DateTimeOffset LastChangeAt { get; set; }
 }
 
 internal sealed class Completion

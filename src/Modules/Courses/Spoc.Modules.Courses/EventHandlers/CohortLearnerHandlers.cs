@@ -10,26 +10,41 @@ internal sealed class StartProgress(CoursesDbContext db, TimeProvider clock) : I
 {
     protected override async Task HandleOnceAsync(LearnerEnrolled enrolled, CancellationToken ct)
     {
-        var learner = await Db.CohortLearners.FirstOrDefaultAsync(l => l.CohortId == enrolled.CohortId && l.UserId == enrolled.UserId, ct);
-        if (learner is null)
+        var learner = await CohortLearners.FindOrAddAsync(Db, enrolled.CohortId, enrolled.UserId, enrolled.At, ct);
+        if (enrolled.At >= learner.LastChangeAt)
         {
-            Db.CohortLearners.Add(new CohortLearner { CohortId = enrolled.CohortId, UserId = enrolled.UserId, EnrolledAt = Clock.GetUtcNow() });
-        }
-        else
-        {
+            learner.EnrolledAt = enrolled.At;
             learner.WithdrawnAt = null;
+            learner.LastChangeAt = enrolled.At;
         }
     }
 }
 
-/// <summary>A learner leaves: their progress is kept and marked withdrawn.</summary>
+/// <summary>A learner leaves: their progress is kept and marked withdrawn, even if this arrives before their enrolment.</summary>
 internal sealed class MarkProgressWithdrawn(CoursesDbContext db, TimeProvider clock) : IntegrationEventHandler<LearnerWithdrew, CoursesDbContext>(db, clock)
 {
     protected override async Task HandleOnceAsync(LearnerWithdrew withdrew, CancellationToken ct)
     {
-        if (await Db.CohortLearners.FirstOrDefaultAsync(l => l.CohortId == withdrew.CohortId && l.UserId == withdrew.UserId, ct) is { } learner)
+        var learner = await CohortLearners.FindOrAddAsync(Db, withdrew.CohortId, withdrew.UserId, withdrew.At, ct);
+        if (withdrew.At >= learner.LastChangeAt)
         {
-            learner.WithdrawnAt = Clock.GetUtcNow();
+            learner.WithdrawnAt = withdrew.At;
+            learner.LastChangeAt = withdrew.At;
         }
+    }
+}
+
+internal static class CohortLearners
+{
+    public static async Task<CohortLearner> FindOrAddAsync(CoursesDbContext db, Guid cohortId, Guid userId, DateTimeOffset at, CancellationToken ct)
+    {
+        var learner = await db.CohortLearners.FirstOrDefaultAsync(l => l.CohortId == cohortId && l.UserId == userId, ct);
+        if (learner is null)
+        {
+            learner = new CohortLearner { CohortId = cohortId, UserId = userId, EnrolledAt = at, LastChangeAt = DateTimeOffset.MinValue };
+            db.CohortLearners.Add(learner);
+        }
+
+        return learner;
     }
 }
