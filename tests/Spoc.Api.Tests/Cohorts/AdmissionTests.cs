@@ -182,6 +182,10 @@ public sealed class AdmissionTests
 
         var open = await (await partnerLearner.GetAsync("/api/v1/cohorts?openForApplication=true&pageSize=100")).ReadJsonAsync();
         open["items"]!.AsArray().Select(c => c!["id"]!.GetValue<Guid>()).Should().Contain(cohortId);
+        var notYetMine = await (await partnerLearner.GetAsync("/api/v1/cohorts?mine=true&pageSize=100")).ReadJsonAsync();
+        notYetMine["items"]!.AsArray().Select(c => c!["id"]!.GetValue<Guid>()).Should().NotContain(cohortId);
+        var run = await (await _world.Trainer.GetAsync("/api/v1/cohorts?mine=true&pageSize=100")).ReadJsonAsync();
+        run["items"]!.AsArray().Select(c => c!["id"]!.GetValue<Guid>()).Should().Contain(cohortId);
         await CohortWorld.ApplyAsync(partnerLearner, cohortId);
     }
 

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Cohorts the caller belongs to or may apply to
-         * @description `openForApplication=true` keeps the cohorts whose application window is open now.
+         * @description `openForApplication=true` keeps the cohorts whose application window is open now; `mine=true` the cohorts the caller belongs to or runs (as a member, or an admin of the owning organisation).
          */
         get: operations["ListCohorts"];
         put?: never;
@@ -1255,6 +1255,7 @@ export interface operations {
         parameters: {
             query?: {
                 openForApplication?: boolean;
+                mine?: boolean;
                 page?: number;
                 pageSize?: number;
             };

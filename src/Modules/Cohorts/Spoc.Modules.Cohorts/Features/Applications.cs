@@ -100,7 +100,7 @@ internal static class ApplyToCohort
         api.MapPost("/cohorts/{cohortId:guid}/applications", async (Guid cohortId, Request request, ISender sender, CancellationToken ct) =>
             {
                 var application = await sender.Send(new Command(cohortId, request.Motivation, request.Answers), ct);
-                return TypedResults.Created($"/api/v1/me/applications/{application.Id}", application);
+                return TypedResults.Created("/api/v1/me/applications", application);
             })
             .WithName("ApplyToCohort")
             .WithSummary("Apply to a cohort with a motivation and answers (learner)")

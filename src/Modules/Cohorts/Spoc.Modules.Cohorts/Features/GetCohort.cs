@@ -47,7 +47,7 @@ internal static class GetCohort
 /// <summary>GET /cohorts: the caller's cohorts and those open to their applications, soonest first.</summary>
 internal static class ListCohorts
 {
-    public sealed record Query(bool? OpenForApplication, PageRequest Paging) : IQuery<PagedResult<CohortResponse>>;
+    public sealed record Query(bool? OpenForApplication, bool? Mine, PageRequest Paging) : IQuery<PagedResult<CohortResponse>>;
 
     internal sealed class Validator : AbstractValidator<Query>
     {
@@ -61,6 +61,11 @@ internal static class ListCohorts
             var viewer = await gate.ViewerAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var cohorts = gate.Visible(viewer).AsNoTracking();
+            if (query.Mine == true)
+            {
+                cohorts = cohorts.Where(c => c.Members.Any(m => m.UserId == viewer.UserId) || viewer.AdminOf.Contains(c.OrganizationId));
+            }
+
             if (query.OpenForApplication == true)
             {
                 cohorts = cohorts.Where(c => c.AdmissionMode == AdmissionMode.Application && c.ApplicationsOpenAt <= now && c.ApplicationsCloseAt > now);
@@ -74,11 +79,11 @@ internal static class ListCohorts
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/cohorts", async (bool? openForApplication, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Query(openForApplication, paging), ct)))
+        api.MapGet("/cohorts", async (bool? openForApplication, bool? mine, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(openForApplication, mine, paging), ct)))
             .WithName("ListCohorts")
             .WithSummary("Cohorts the caller belongs to or may apply to")
-            .WithDescription("`openForApplication=true` keeps the cohorts whose application window is open now.")
+            .WithDescription("`openForApplication=true` keeps the cohorts whose application window is open now; `mine=true` the cohorts the caller belongs to or runs (as a member, or an admin of the owning organisation).")
             .RequireAuthorization(Policies.SignedIn);
 }
 
