@@ -4,6 +4,7 @@ using AwesomeAssertions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Api.Tests.Infrastructure;
+using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 
 namespace Spoc.Api.Tests.Cohorts;
@@ -96,7 +97,7 @@ public sealed class AdmissionTests
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CohortsDbContext>();
         (await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.SeatsTaken).SingleAsync()).Should().Be(3);
-        (await db.Members.CountAsync(m => m.CohortId == cohortId && m.Role == Spoc.Modules.Cohorts.Contracts.CohortRole.Learner)).Should().Be(3);
+        (await db.Members.CountAsync(m => m.CohortId == cohortId && m.Role == CohortRole.Learner)).Should().Be(3);
         (await db.Applications.CountAsync(a => a.CohortId == cohortId && a.Status == ApplicationStatus.Admitted)).Should().Be(3);
     }
 

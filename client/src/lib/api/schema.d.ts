@@ -663,7 +663,7 @@ export interface components {
         ActivityInput: {
             /** Format: uuid */
             sectionId: string;
-            kind?: components["schemas"]["ActivityKind"];
+            kind: components["schemas"]["ActivityKind"];
             title: string;
             content?: string | null;
             url?: string | null;
@@ -707,7 +707,7 @@ export interface components {
             /** Format: uuid */
             userId?: string | null;
             email?: string | null;
-            role?: components["schemas"]["CohortRole"];
+            role: components["schemas"]["CohortRole"];
         };
         AddCohortMemberResponse: {
             /** Format: uuid */
@@ -719,7 +719,7 @@ export interface components {
         AddOrganizationMemberMembershipStatus: "Member" | "Invited";
         AddOrganizationMemberRequest: {
             email: string;
-            role?: components["schemas"]["OrganizationRole"];
+            role: components["schemas"]["OrganizationRole"];
         };
         AddOrganizationMemberResponse: {
             email: string;
@@ -748,7 +748,7 @@ export interface components {
             answers: {
                 [key: string]: string;
             };
-            status: string;
+            status: components["schemas"]["ApplicationStatus"];
             decisionNote?: string | null;
             /** Format: date-time */
             submittedAt: string;
@@ -757,6 +757,8 @@ export interface components {
             /** Format: int32 */
             waitlistPosition?: number | null;
         };
+        /** @enum {string} */
+        ApplicationStatus: "Submitted" | "Admitted" | "Rejected" | "Waitlisted" | "Withdrawn";
         ApplyToCohortRequest: {
             motivation: string;
             answers?: {
@@ -846,7 +848,7 @@ export interface components {
             applicationsOpenAt: string;
             /** Format: date-time */
             applicationsCloseAt: string;
-            admissionMode?: components["schemas"]["AdmissionMode"];
+            admissionMode: components["schemas"]["AdmissionMode"];
             organizationIds?: string[] | null;
             timeZone: string;
         };
@@ -873,13 +875,13 @@ export interface components {
         /** @enum {string} */
         DecideApplicationDecision: "Admit" | "Reject" | "Waitlist";
         DecideApplicationRequest: {
-            decision?: components["schemas"]["DecideApplicationDecision"];
+            decision: components["schemas"]["DecideApplicationDecision"];
             note?: string | null;
         };
         DecideApplicationResponse: {
             /** Format: uuid */
             applicationId: string;
-            status: string;
+            status: components["schemas"]["ApplicationStatus"];
             decisionNote?: string | null;
             /** Format: date-time */
             decidedAt: string;
@@ -1029,8 +1031,6 @@ export interface components {
             email: string;
             password: string;
         };
-        /** @enum {string} */
-        ListApplicationsStatusFilter: "Submitted" | "Admitted" | "Rejected" | "Waitlisted" | "Withdrawn";
         ListInvitationsInvitation: {
             /** Format: uuid */
             id: string;
@@ -1608,7 +1608,7 @@ export interface operations {
     ListApplications: {
         parameters: {
             query?: {
-                status?: components["schemas"]["ListApplicationsStatusFilter"];
+                status?: components["schemas"]["ApplicationStatus"];
                 page?: number;
                 pageSize?: number;
             };

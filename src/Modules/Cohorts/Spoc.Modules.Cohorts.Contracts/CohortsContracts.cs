@@ -11,6 +11,16 @@ public enum AdmissionMode
     OrganizationEnrollment,
 }
 
+/// <summary>Submitted → Admitted | Rejected | Waitlisted | Withdrawn; Waitlisted → Admitted (decision or promotion) | Rejected | Withdrawn.</summary>
+public enum ApplicationStatus
+{
+    Submitted,
+    Admitted,
+    Rejected,
+    Waitlisted,
+    Withdrawn,
+}
+
 public enum EnrollmentSource
 {
     Application,
@@ -32,7 +42,7 @@ public sealed record MentorAssigned(Guid CohortId, Guid LearnerId, Guid? MentorI
 public sealed record GroupChanged(Guid CohortId, Guid GroupId, string Name, IReadOnlyList<Guid> MemberIds) : IntegrationEvent;
 
 /// <summary>Staff decided on an application (or the waitlist promoted it): the applicant is told.</summary>
-public sealed record ApplicationDecided(Guid CohortId, string CohortTitle, Guid ApplicationId, Guid ApplicantId, string Status, string? Note) : IntegrationEvent;
+public sealed record ApplicationDecided(Guid CohortId, string CohortTitle, Guid ApplicationId, Guid ApplicantId, ApplicationStatus Status, string? Note) : IntegrationEvent;
 
 public sealed record CohortMembership(Guid CohortId, string Title, Guid OrganizationId, CohortRole Role, DateOnly StartsOn, DateOnly EndsOn, string TimeZone);
 

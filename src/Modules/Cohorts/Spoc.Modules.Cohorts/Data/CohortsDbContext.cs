@@ -51,15 +51,6 @@ internal sealed class CohortMember
     public DateTimeOffset JoinedAt { get; init; }
 }
 
-internal enum ApplicationStatus
-{
-    Submitted,
-    Admitted,
-    Rejected,
-    Waitlisted,
-    Withdrawn,
-}
-
 internal sealed class Application
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();

@@ -62,6 +62,6 @@ internal static class Seats
         head.MoveTo(ApplicationStatus.Admitted, now);
         head.DecisionNote = null; // the staff's waitlist note no longer applies; clients say "promoted" in the user's language
         db.Enrol(learner.CohortId, organizationId, head.ApplicantId, EnrollmentSource.Waitlist, now);
-        db.AddIntegrationEvent(new ApplicationDecided(learner.CohortId, cohortTitle, head.Id, head.ApplicantId, nameof(ApplicationStatus.Admitted), head.DecisionNote), now);
+        db.AddIntegrationEvent(new ApplicationDecided(learner.CohortId, cohortTitle, head.Id, head.ApplicantId, ApplicationStatus.Admitted, head.DecisionNote), now);
     }
 }

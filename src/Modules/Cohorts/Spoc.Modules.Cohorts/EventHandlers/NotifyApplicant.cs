@@ -21,8 +21,8 @@ internal sealed class NotifyApplicant(CohortsDbContext db, TimeProvider clock, I
 
         var (fr, en) = decided.Status switch
         {
-            "Admitted" => ("Vous êtes admis·e", "You are admitted"),
-            "Rejected" => ("Votre candidature n'a pas été retenue", "Your application was not accepted"),
+            ApplicationStatus.Admitted => ("Vous êtes admis·e", "You are admitted"),
+            ApplicationStatus.Rejected => ("Votre candidature n'a pas été retenue", "Your application was not accepted"),
             _ => ("Vous êtes sur liste d'attente", "You are on the waitlist"),
         };
         var note = string.IsNullOrWhiteSpace(decided.Note) ? "" : $"\n\n« {decided.Note} »";

@@ -17,7 +17,7 @@ namespace Spoc.Modules.Cohorts.Features;
 
 public sealed record ApplicationResponse(
     Guid Id, Guid CohortId, string CohortTitle, Guid ApplicantId, string? ApplicantName, string Motivation,
-    IReadOnlyDictionary<string, string> Answers, string Status, string? DecisionNote,
+    IReadOnlyDictionary<string, string> Answers, ApplicationStatus Status, string? DecisionNote,
     DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, int? WaitlistPosition);
 
 /// <summary>POST /cohorts/{cohortId}/applications: an eligible learner applies while the window is open; one live application per cohort.</summary>
@@ -89,7 +89,7 @@ internal static class ApplyToCohort
             }
 
             return new ApplicationResponse(application.Id, command.CohortId, access.Title, me.Id, null, application.Motivation,
-                command.Answers ?? [], application.Status.ToString(), null, now, null, null);
+                command.Answers ?? [], application.Status, null, now, null, null);
         }
 
         private static ProblemException DuplicateApplication() =>
@@ -112,16 +112,7 @@ internal static class ApplyToCohort
 /// <summary>GET /cohorts/{cohortId}/applications: the staff's review queue, oldest first, filterable by status.</summary>
 internal static class ListApplications
 {
-    public enum StatusFilter
-    {
-        Submitted,
-        Admitted,
-        Rejected,
-        Waitlisted,
-        Withdrawn,
-    }
-
-    public sealed record Query(Guid CohortId, StatusFilter? Status, PageRequest Paging) : IQuery<PagedResult<ApplicationResponse>>;
+    public sealed record Query(Guid CohortId, ApplicationStatus? Status, PageRequest Paging) : IQuery<PagedResult<ApplicationResponse>>;
 
     internal sealed class Validator : AbstractValidator<Query>
     {
@@ -133,7 +124,7 @@ internal static class ListApplications
         public async ValueTask<PagedResult<ApplicationResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
             await gate.RequireStaffAsync(query.CohortId, cancellationToken);
-            var status = query.Status is { } s ? (ApplicationStatus?)Enum.Parse<ApplicationStatus>(s.ToString()) : null;
+            var status = query.Status;
             var page = await db.Applications.AsNoTracking()
                 .Where(a => a.CohortId == query.CohortId && (status == null || a.Status == status))
                 .OrderBy(a => a.Status == ApplicationStatus.Waitlisted ? a.WaitlistedAt : a.SubmittedAt).ThenBy(a => a.Id)
@@ -144,7 +135,7 @@ internal static class ListApplications
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/cohorts/{cohortId:guid}/applications", async (Guid cohortId, StatusFilter? status, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
+        api.MapGet("/cohorts/{cohortId:guid}/applications", async (Guid cohortId, ApplicationStatus? status, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Query(cohortId, status, paging), ct)))
             .WithName("ListApplications")
             .WithSummary("Applications to a cohort, by status (staff)")
@@ -203,7 +194,7 @@ internal static class ApplicationRows
             : [];
         return new PagedResult<ApplicationResponse>(
             page.Items.Select(r => new ApplicationResponse(r.Id, r.CohortId, r.CohortTitle, r.ApplicantId, names.GetValueOrDefault(r.ApplicantId), r.Motivation,
-                JsonSerializer.Deserialize<Dictionary<string, string>>(r.AnswersJson) ?? [], r.Status.ToString(), r.DecisionNote, r.SubmittedAt, r.DecidedAt, r.WaitlistPosition)).ToList(),
+                JsonSerializer.Deserialize<Dictionary<string, string>>(r.AnswersJson) ?? [], r.Status, r.DecisionNote, r.SubmittedAt, r.DecidedAt, r.WaitlistPosition)).ToList(),
             page.Page, page.PageSize, page.TotalCount);
     }
 }

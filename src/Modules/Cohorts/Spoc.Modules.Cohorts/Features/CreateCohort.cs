@@ -28,7 +28,7 @@ internal static class CreateCohort
         DateOnly EndsOn,
         DateTimeOffset ApplicationsOpenAt,
         DateTimeOffset ApplicationsCloseAt,
-        AdmissionMode? AdmissionMode,
+        [property: System.ComponentModel.DataAnnotations.Required] AdmissionMode? AdmissionMode,
         IReadOnlyList<Guid>? OrganizationIds,
         string TimeZone) : ICommand<CohortResponse>, ICohortSettings;
 

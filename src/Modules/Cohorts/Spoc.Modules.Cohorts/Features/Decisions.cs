@@ -25,11 +25,11 @@ internal static class DecideApplication
         Waitlist,
     }
 
-    public sealed record Request(Decision? Decision, string? Note);
+    public sealed record Request([property: System.ComponentModel.DataAnnotations.Required] Decision? Decision, string? Note);
 
     public sealed record Command(Guid CohortId, Guid ApplicationId, Decision? Decision, string? Note) : ICommand<Response>;
 
-    public sealed record Response(Guid ApplicationId, string Status, string? DecisionNote, DateTimeOffset DecidedAt);
+    public sealed record Response(Guid ApplicationId, ApplicationStatus Status, string? DecisionNote, DateTimeOffset DecidedAt);
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -79,10 +79,10 @@ internal static class DecideApplication
 
             application.DecisionNote = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
             application.DecidedBy = me.Id;
-            db.AddIntegrationEvent(new ApplicationDecided(command.CohortId, access.Title, application.Id, application.ApplicantId, application.Status.ToString(), application.DecisionNote), now);
+            db.AddIntegrationEvent(new ApplicationDecided(command.CohortId, access.Title, application.Id, application.ApplicantId, application.Status, application.DecisionNote), now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new Response(application.Id, application.Status.ToString(), application.DecisionNote, now);
+            return new Response(application.Id, application.Status, application.DecisionNote, now);
         }
     }
 

@@ -82,7 +82,7 @@ internal static class ListMembers
 /// </summary>
 internal static class AddCohortMember
 {
-    public sealed record Request(Guid? UserId, string? Email, CohortRole? Role);
+    public sealed record Request(Guid? UserId, string? Email, [property: System.ComponentModel.DataAnnotations.Required] CohortRole? Role);
 
     public sealed record Command(Guid CohortId, Guid? UserId, string? Email, CohortRole? Role) : ICommand<Response>;
 

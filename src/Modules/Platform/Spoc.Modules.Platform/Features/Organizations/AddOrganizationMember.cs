@@ -18,7 +18,8 @@ namespace Spoc.Modules.Platform.Features.Organizations;
 /// </summary>
 internal static class AddOrganizationMember
 {
-    public sealed record Request(string Email, OrganizationRole? Role);
+    // Nullable so that a missing role is caught (400) instead of defaulting to OrgAdmin; [Required] tells the OpenAPI document.
+    public sealed record Request(string Email, [property: System.ComponentModel.DataAnnotations.Required] OrganizationRole? Role);
 
     public sealed record Command(Guid OrganizationId, string Email, OrganizationRole? Role) : ICommand<Response>;
 
