@@ -12,7 +12,8 @@ export interface NavItem {
     | 'nav.profile'
     | 'nav.openCohorts'
     | 'nav.myApplications'
-    | 'nav.cohorts';
+    | 'nav.cohorts'
+    | 'nav.courses';
 }
 
 /** One home per role the user holds (most specific first), then the cohort pages they use, then the profile. */
@@ -20,6 +21,9 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   const items: NavItem[] = roles.map((role) => ({ to: roleHomePath[role], labelKey: `nav.${role}` }));
   if (roles.some((role) => role === 'trainer' || role === 'mentor' || role === 'orgAdmin' || role === 'platformAdmin')) {
     items.push({ to: '/cohorts', labelKey: 'nav.cohorts' });
+  }
+  if (roles.some((role) => role === 'trainer' || role === 'orgAdmin')) {
+    items.push({ to: '/courses', labelKey: 'nav.courses' });
   }
   if (roles.includes('learner')) {
     items.push({ to: '/open-cohorts', labelKey: 'nav.openCohorts' });

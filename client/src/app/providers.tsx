@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { api, onSessionExpired, tokenStore } from '../lib/api/api';
 import type { ApiClient } from '../lib/api/api-client';
-import { ApiContext } from '../lib/api/api-context';
+import { ApiContext, TokensContext } from '../lib/api/api-context';
 import type { TokenStore } from '../lib/api/token-store';
 import { SessionProvider } from '../lib/auth/session-provider';
 import { i18n } from '../lib/i18n/i18n';
@@ -25,9 +25,11 @@ export function Providers({ queryClient, children, apiClient = api, tokens = tok
       <I18nextProvider i18n={i18n}>
         <QueryClientProvider client={queryClient}>
           <ApiContext.Provider value={apiClient}>
-            <SessionProvider api={apiClient} tokens={tokens} onSessionExpired={sessionExpired}>
-              {children}
-            </SessionProvider>
+            <TokensContext.Provider value={tokens}>
+              <SessionProvider api={apiClient} tokens={tokens} onSessionExpired={sessionExpired}>
+                {children}
+              </SessionProvider>
+            </TokensContext.Provider>
           </ApiContext.Provider>
         </QueryClientProvider>
       </I18nextProvider>

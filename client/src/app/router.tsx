@@ -48,6 +48,18 @@ const InvitationPage = lazy(() =>
 const CreateCoursePage = lazy(() =>
   import('../features/courses/components/create-course-page').then((m) => ({ default: m.CreateCoursePage })),
 );
+const CoursesPage = lazy(() =>
+  import('../features/courses/components/courses-page').then((m) => ({ default: m.CoursesPage })),
+);
+const CourseEditorPage = lazy(() =>
+  import('../features/courses/components/course-editor-page').then((m) => ({ default: m.CourseEditorPage })),
+);
+const CohortCoursePage = lazy(() =>
+  import('../features/courses/components/cohort-course-page').then((m) => ({ default: m.CohortCoursePage })),
+);
+const CohortProgressPage = lazy(() =>
+  import('../features/courses/components/cohort-progress-page').then((m) => ({ default: m.CohortProgressPage })),
+);
 const PlatformAdminHome = lazy(() =>
   import('../features/platform/components/platform-admin-home').then((m) => ({ default: m.PlatformAdminHome })),
 );
@@ -143,10 +155,42 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'cohorts/:cohortId/course',
+        element: (
+          <RequireGuid param="cohortId">
+            <CohortCoursePage />
+          </RequireGuid>
+        ),
+      },
+      {
+        path: 'cohorts/:cohortId/progress',
+        element: (
+          <RequireGuid param="cohortId">
+            <CohortProgressPage />
+          </RequireGuid>
+        ),
+      },
+      {
         path: 'cohorts/:cohortId/apply',
         element: (
           <RequireGuid param="cohortId">
             <ApplyPage />
+          </RequireGuid>
+        ),
+      },
+      {
+        path: 'courses',
+        element: (
+          <RequireRole roles={['trainer', 'orgAdmin']}>
+            <CoursesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'courses/:courseId/edit',
+        element: (
+          <RequireGuid param="courseId">
+            <CourseEditorPage />
           </RequireGuid>
         ),
       },

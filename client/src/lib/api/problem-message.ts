@@ -25,6 +25,12 @@ const known = new Set([
   'not-a-mentor',
   'not-in-organization',
   'admission-mode-mismatch',
+  // Courses and files
+  'competency-in-use',
+  'activity-not-released',
+  'unsupported-file-type',
+  'payload-too-large',
+  'status-413',
   'network-error',
   'status-401',
   'status-403',

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { PageTitle } from '../../../components/page-title';
@@ -29,6 +29,9 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
         {cohort.myRole && <Badge variant="light">{t(`cohorts.role.${cohort.myRole}`)}</Badge>}
       </Group>
       <CohortFacts cohort={cohort} showSeats={false} />
+      <Button component={Link} to={`/cohorts/${cohort.id}/course`} style={{ alignSelf: 'flex-start' }}>
+        {t('cohorts.learner.openCourse')}
+      </Button>
       {members.isPending || groups.isPending ? (
         <LoadingState />
       ) : members.isError ? (

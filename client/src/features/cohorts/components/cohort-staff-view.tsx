@@ -55,6 +55,11 @@ export function CohortStaffView({ cohort, partner = false }: { cohort: Cohort; p
       <PageTitle>{cohort.title}</PageTitle>
       <Group justify="space-between" align="flex-start">
         <CohortFacts cohort={cohort} showWindow={cohort.admissionMode === 'Application'} showSeats={false} />
+        {!partner && (
+          <Button component={Link} to={`/cohorts/${cohort.id}/progress`} variant="light">
+            {t('cohorts.staff.progress')}
+          </Button>
+        )}
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0} aria-label={t('cohorts.staff.seatsTitle')}>
         <Stat label={t('cohorts.staff.seatsTaken')} value={`${format.number(cohort.seatsTaken)} / ${format.number(cohort.capacity)}`} testId="seats-taken" />

@@ -3,6 +3,7 @@ import { Alert, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInpu
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
 import { z } from 'zod';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
@@ -107,6 +108,7 @@ function MemberRow({
   removingNow: boolean;
 }) {
   const { t } = useTranslation();
+  const { cohortId } = useParams();
   return (
     <Table.Tr>
       <Table.Td>{member.displayName}</Table.Td>
@@ -141,9 +143,22 @@ function MemberRow({
             </Button>
           </Group>
         ) : (
-          <Button size="xs" variant="default" onClick={onAskRemove} aria-label={t('cohorts.staff.removeNamed', { name: member.displayName })}>
-            {t('cohorts.staff.remove')}
-          </Button>
+          <Group gap="xs" wrap="nowrap">
+            {member.role === 'Learner' && cohortId && (
+              <Button
+                component={Link}
+                to={`/cohorts/${cohortId}/progress?learner=${member.userId}`}
+                size="xs"
+                variant="subtle"
+                aria-label={t('cohorts.staff.pacingNamed', { name: member.displayName })}
+              >
+                {t('cohorts.staff.pacing')}
+              </Button>
+            )}
+            <Button size="xs" variant="default" onClick={onAskRemove} aria-label={t('cohorts.staff.removeNamed', { name: member.displayName })}>
+              {t('cohorts.staff.remove')}
+            </Button>
+          </Group>
         )}
       </Table.Td>
     </Table.Tr>

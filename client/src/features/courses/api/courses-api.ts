@@ -1,22 +1,259 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '../../../lib/api/api-client';
-import { useApi } from '../../../lib/api/api-context';
+import { useApi, useTokens } from '../../../lib/api/api-context';
 import type { components } from '../../../lib/api/schema';
+import { uploadWithProgress, type UploadProgress } from '../../../lib/api/upload';
+import { i18n } from '../../../lib/i18n/i18n';
 
-export type CreateCourseBody = components['schemas']['CreateCourseCommand'];
+type Schemas = components['schemas'];
+export type CreateCourseBody = Schemas['CreateCourseCommand'];
+export type Course = Schemas['CourseResponse'];
+export type UpdateCourseBody = Schemas['UpdateCourseRequest'];
+export type Outline = Schemas['GetCourseOutlineResponse'];
+export type OutlineSection = Schemas['GetCourseOutlineOutlineSection'];
+export type Activity = Schemas['ActivityResponse'];
+export type ActivityInput = Schemas['ActivityInput'];
+export type ActivityKind = Schemas['ActivityKind'];
+export type Schedule = Schemas['GetScheduleResponse'];
+export type ScheduledActivity = Schemas['GetScheduleScheduledActivity'];
+export type Progress = Schemas['GetProgressResponse'];
+export type ProgressRow = Schemas['GetProgressLearnerRow'];
+export type PacingBody = Schemas['SetPacingRequest'];
+export type UploadedFile = Schemas['UploadFileResponse'];
+
+export const activityKinds: readonly ActivityKind[] = ['Lesson', 'Resource', 'Video', 'Preparation'];
+
+export const courseKeys = {
+  all: ['courses'] as const,
+  list: ['courses', 'list'] as const,
+  edit: (courseId: string) => ['courses', courseId, 'edit'] as const,
+  outline: (courseId: string) => ['courses', courseId, 'outline'] as const,
+  schedule: (cohortId: string, userId?: string) => ['cohorts', cohortId, 'schedule', userId ?? 'me'] as const,
+  progress: (cohortId: string) => ['cohorts', cohortId, 'progress'] as const,
+};
+
+function idempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
 
 export function useCreateCourse() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateCourseBody) =>
+      unwrap(api.POST('/api/v1/courses', { body, params: { header: { 'Idempotency-Key': idempotencyKey() } } })),
+    // The cohort form's course select reads ['courses', 'list'].
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: courseKeys.all }),
+  });
+}
+
+/** The courses the caller may see (drafts only for their staff). */
+export function useCourses() {
+  const api = useApi();
+  return useQuery({
+    queryKey: courseKeys.list,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/courses', { params: { query: { page: 1, pageSize: 100 } }, signal })),
+  });
+}
+
+/** The course with its ETag: PUT needs If-Match (412 when someone changed it meanwhile). */
+export function useCourseForEdit(courseId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: courseKeys.edit(courseId),
+    queryFn: async ({ signal }) => {
+      const call = api.GET('/api/v1/courses/{courseId}', { params: { path: { courseId } }, signal });
+      const course = await unwrap(call);
+      const etag = (await call).response.headers.get('ETag');
+      return { course, etag };
+    },
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useUpdateCourse(courseId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, etag }: { body: UpdateCourseBody; etag: string | null }) => {
+      const call = api.PUT('/api/v1/courses/{courseId}', {
+        params: { path: { courseId }, header: etag ? { 'If-Match': etag } : {} },
+        body,
+      });
+      const course = await unwrap(call);
+      return { course, etag: (await call).response.headers.get('ETag') };
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(courseKeys.edit(courseId), saved);
+      void queryClient.invalidateQueries({ queryKey: courseKeys.list });
+      void queryClient.invalidateQueries({ queryKey: courseKeys.outline(courseId) });
+    },
+  });
+}
+
+export function useOutline(courseId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: courseKeys.outline(courseId),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/courses/{courseId}/outline', { params: { path: { courseId } }, signal })),
+    enabled: courseId !== '',
+  });
+}
+
+function useOutlineMutation<V, R>(courseId: string, run: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: courseKeys.outline(courseId) }),
+  });
+}
+
+export function useAddSection(courseId: string) {
+  const api = useApi();
+  return useOutlineMutation(courseId, (body: { title: string }) =>
+    unwrap(
+      api.POST('/api/v1/courses/{courseId}/sections', {
+        params: { path: { courseId }, header: { 'Idempotency-Key': idempotencyKey() } },
+        body,
+      }),
+    ),
+  );
+}
+
+export function useUpdateSection(courseId: string) {
+  const api = useApi();
+  return useOutlineMutation(courseId, ({ sectionId, title, position }: { sectionId: string; title: string; position: number }) =>
+    unwrap(
+      api.PUT('/api/v1/courses/{courseId}/sections/{sectionId}', {
+        params: { path: { courseId, sectionId } },
+        body: { title, position },
+      }),
+    ),
+  );
+}
+
+export function useSaveActivity(courseId: string) {
+  const api = useApi();
+  return useOutlineMutation(courseId, ({ activityId, body }: { activityId?: string; body: ActivityInput }) =>
+    activityId
+      ? unwrap(api.PUT('/api/v1/courses/{courseId}/activities/{activityId}', { params: { path: { courseId, activityId } }, body }))
+      : unwrap(
+          api.POST('/api/v1/courses/{courseId}/activities', {
+            params: { path: { courseId }, header: { 'Idempotency-Key': idempotencyKey() } },
+            body,
+          }),
+        ),
+  );
+}
+
+export function useDeleteActivity(courseId: string) {
+  const api = useApi();
+  return useOutlineMutation(courseId, (activityId: string) =>
+    unwrap(api.DELETE('/api/v1/courses/{courseId}/activities/{activityId}', { params: { path: { courseId, activityId } } })),
+  );
+}
+
+/**
+ * POST /files with upload progress (XMLHttpRequest). A 401 (access token expired) refreshes through
+ * the typed client (GET /me) and retries once.
+ */
+export function useUploadFile() {
+  const api = useApi();
+  const tokens = useTokens();
+  return useMutation({
+    mutationFn: async ({ file, onProgress }: { file: File; onProgress: (progress: UploadProgress) => void }) => {
+      const url = `${globalThis.location?.origin ?? ''}/api/v1/files`;
+      const send = () =>
+        uploadWithProgress<UploadedFile>({ url, file, token: tokens.getAccessToken(), language: i18n.resolvedLanguage, onProgress });
+      try {
+        return await send();
+      } catch (error) {
+        if ((error as { status?: number }).status !== 401) throw error;
+        await unwrap(api.GET('/api/v1/me'));
+        return send();
+      }
+    },
+  });
+}
+
+/** The caller's schedule in a cohort, or a learner's (staff: `userId`). */
+export function useSchedule(cohortId: string, userId?: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: courseKeys.schedule(cohortId, userId),
+    queryFn: ({ signal }) =>
       unwrap(
-        api.POST('/api/v1/courses', {
-          body,
-          params: { header: { 'Idempotency-Key': globalThis.crypto?.randomUUID?.() ?? String(Date.now()) } },
+        api.GET('/api/v1/cohorts/{cohortId}/schedule', {
+          params: { path: { cohortId }, query: userId ? { userId } : {} },
+          signal,
         }),
       ),
-    // The cohort form's course select reads ['courses', 'list'].
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['courses'] }),
+  });
+}
+
+export function useMarkDone(cohortId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (activityId: string) =>
+      unwrap(api.POST('/api/v1/cohorts/{cohortId}/activities/{activityId}/completion', { params: { path: { cohortId, activityId } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['cohorts', cohortId, 'schedule'] });
+      await queryClient.invalidateQueries({ queryKey: courseKeys.progress(cohortId) });
+    },
+  });
+}
+
+export function useProgress(cohortId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: courseKeys.progress(cohortId),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/cohorts/{cohortId}/progress', { params: { path: { cohortId } }, signal })),
+  });
+}
+
+export function useSetPacing(cohortId: string, userId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PacingBody) =>
+      unwrap(api.PUT('/api/v1/cohorts/{cohortId}/members/{userId}/pacing', { params: { path: { cohortId, userId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cohorts', cohortId, 'schedule'] }),
+  });
+}
+
+/** The cohort's title and zone for the course pages (GET /cohorts/{id}). */
+export function useCohortSummary(cohortId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['cohorts', cohortId] as const,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/cohorts/{cohortId}', { params: { path: { cohortId } }, signal })),
+  });
+}
+
+/** GET the activity's file (an attachment) with the bearer token, then hand it to the browser as a download. */
+export function useDownloadActivityFile(cohortId: string) {
+  const api = useApi();
+  return useMutation({
+    mutationFn: async (activityId: string) => {
+      const call = api.GET('/api/v1/cohorts/{cohortId}/activities/{activityId}/file', {
+        params: { path: { cohortId, activityId } },
+        parseAs: 'blob',
+      });
+      const blob = (await unwrap(call)) as unknown as Blob;
+      const disposition = (await call).response.headers.get('Content-Disposition') ?? '';
+      const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
+      const name = match ? decodeURIComponent(match[1] ?? match[2] ?? 'file') : 'file';
+      const href = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = href;
+      link.download = name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+      return name;
+    },
   });
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { CreateCourseBody } from '../api/courses-api';
+import type { Course, CreateCourseBody, UpdateCourseBody } from '../api/courses-api';
 
 /** The server's rules for a course (CreateCourse's validator). */
 export function courseSchema(t: TFunction) {
@@ -46,5 +46,34 @@ export function toCreateCourseBody(values: CourseValues): CreateCourseBody {
     summary: values.summary.trim() || null,
     language: values.language.trim(),
     competencies: values.competencies.map((c) => ({ code: c.code.trim(), title: c.title.trim() })),
+  };
+}
+
+/** The editable part of a course (UpdateCourse): the create rules plus the publish flag. */
+export function courseDetailsSchema(t: TFunction) {
+  return courseSchema(t).omit({ organizationId: true }).extend({ isPublished: z.boolean() });
+}
+
+export type CourseDetailsValues = z.infer<ReturnType<typeof courseDetailsSchema>>;
+
+export const courseDetailsFields = ['title', 'summary', 'language', 'competencies', 'isPublished'] as const;
+
+export function courseToDetails(course: Course): CourseDetailsValues {
+  return {
+    title: course.title,
+    summary: course.summary ?? '',
+    language: course.language,
+    competencies: course.competencies.map((c) => ({ code: c.code, title: c.title })),
+    isPublished: course.isPublished,
+  };
+}
+
+export function toUpdateCourseBody(values: CourseDetailsValues): UpdateCourseBody {
+  return {
+    title: values.title.trim(),
+    summary: values.summary.trim() || null,
+    language: values.language.trim(),
+    competencies: values.competencies.map((c) => ({ code: c.code.trim(), title: c.title.trim() })),
+    isPublished: values.isPublished,
   };
 }

@@ -62,9 +62,14 @@ export function CreateCoursePage() {
         <Alert color="green" variant="light" role="status" title={t('courses.create.createdTitle')}>
           <Stack gap="xs">
             <Text size="sm">{t('courses.create.created', { title: create.data.title })}</Text>
-            <Button component={Link} to="/cohorts/new" size="xs" style={{ alignSelf: 'flex-start' }}>
-              {t('courses.create.openCohort')}
-            </Button>
+            <Group gap="xs">
+              <Button component={Link} to={`/courses/${create.data.id}/edit`} size="xs">
+                {t('courses.create.editContent')}
+              </Button>
+              <Button component={Link} to="/cohorts/new" size="xs" variant="default">
+                {t('courses.create.openCohort')}
+              </Button>
+            </Group>
           </Stack>
         </Alert>
       )}

@@ -1,0 +1,247 @@
+import { Anchor, Badge, Button, Group, List, Paper, Progress, RingProgress, SimpleGrid, Stack, Text, Title, Typography } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { PageTitle } from '../../../components/page-title';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { useFormatters } from '../../../lib/i18n/format';
+import { useCohortSummary, useDownloadActivityFile, useMarkDone, useSchedule, type Schedule, type ScheduledActivity } from '../api/courses-api';
+import { CompletionChart } from './completion-chart';
+import { completionsOverTime, percentOf, sectionProgress } from './progress';
+
+/** Trusted HTML only: the server renders Markdown and sanitizes it (Markdig + HtmlSanitizer). */
+function ServerHtml({ html, testId }: { html: string; testId?: string }) {
+  return (
+    <Typography>
+      <div data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />
+    </Typography>
+  );
+}
+
+function ActivityReader({ cohortId, activity, timeZone }: { cohortId: string; activity: ScheduledActivity; timeZone: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const markDone = useMarkDone(cohortId);
+  const download = useDownloadActivityFile(cohortId);
+  return (
+    <Paper withBorder p="lg" component="article" aria-labelledby="reader-title">
+      <Group justify="space-between" align="flex-start" mb="sm">
+        <Stack gap={4}>
+          <Badge variant="light">{t(`courses.kind.${activity.kind}`)}</Badge>
+          <Title order={2} size="h3" id="reader-title">
+            {activity.title}
+          </Title>
+          {activity.dueAt && (
+            <Text size="sm" c="dimmed">
+              {t('courses.learn.dueAt', { date: format.dateTimeIn(activity.dueAt, timeZone) })}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+      {activity.contentHtml ? <ServerHtml html={activity.contentHtml} testId="lesson-content" /> : null}
+      {activity.url && (
+        <Anchor href={activity.url} target="_blank" rel="noopener noreferrer">
+          {t('courses.learn.openLink')}
+        </Anchor>
+      )}
+      {activity.kind === 'Resource' && !activity.url && (
+        <Stack gap="xs" mt="sm">
+          <Button variant="default" style={{ alignSelf: 'flex-start' }} loading={download.isPending} onClick={() => download.mutate(activity.activityId)}>
+            {t('courses.learn.download')}
+          </Button>
+          {download.isError && <ProblemAlert error={download.error} />}
+        </Stack>
+      )}
+      <Group mt="lg">
+        {activity.completedAt ? (
+          <Text c="green.9" fw={500} role="status" data-testid="completed-at">
+            {t('courses.learn.completedOn', { date: format.dateTimeIn(activity.completedAt, timeZone) })}
+          </Text>
+        ) : (
+          <Button loading={markDone.isPending} onClick={() => markDone.mutate(activity.activityId)}>
+            {t('courses.learn.markDone')}
+          </Button>
+        )}
+      </Group>
+      {markDone.isError && <ProblemAlert error={markDone.error} />}
+    </Paper>
+  );
+}
+
+function ProgressSummary({ schedule }: { schedule: Schedule }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const sections = sectionProgress(schedule.activities);
+  const done = schedule.activities.filter((a) => a.completedAt).length;
+  const total = schedule.activities.length;
+  const overall = percentOf(done, total);
+  const points = completionsOverTime(
+    schedule.activities.map((a) => a.completedAt),
+    schedule.timeZone,
+  );
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <Paper withBorder p="md" component="section" aria-labelledby="my-progress-title">
+        <Title order={2} size="h4" id="my-progress-title" mb="xs">
+          {t('courses.learn.progressTitle')}
+        </Title>
+        <Group align="center" wrap="nowrap">
+          <RingProgress
+            size={96}
+            thickness={10}
+            roundCaps
+            sections={[{ value: overall, color: 'green' }]}
+            label={
+              <Text ta="center" fw={700} size="sm" data-testid="overall-percent">
+                {t('courses.learn.percent', { value: format.number(overall) })}
+              </Text>
+            }
+            aria-hidden
+          />
+          <Text>{t('courses.learn.doneCount', { done: format.number(done), total: format.number(total) })}</Text>
+        </Group>
+        <Stack gap="xs" mt="sm">
+          {sections.map((section) => (
+            <Stack key={section.sectionId} gap={2}>
+              <Group justify="space-between" gap="xs">
+                <Text size="sm" id={`section-progress-${section.sectionId}`}>
+                  {section.title}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t('courses.learn.sectionCount', { done: section.done, total: section.total })}
+                </Text>
+              </Group>
+              <Progress value={section.percent} aria-labelledby={`section-progress-${section.sectionId}`} aria-valuenow={section.percent} />
+            </Stack>
+          ))}
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md" component="section" aria-labelledby="my-chart-title">
+        <Title order={2} size="h4" id="my-chart-title" mb="xs">
+          {t('courses.learn.chartTitle')}
+        </Title>
+        <CompletionChart points={points} total={total} />
+      </Paper>
+    </SimpleGrid>
+  );
+}
+
+/** /cohorts/:cohortId/course: a learner's outline with release and due dates in the cohort's zone, the reader, progress. */
+export function CohortCoursePage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { cohortId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const cohort = useCohortSummary(cohortId);
+  const schedule = useSchedule(cohortId);
+
+  if (cohort.isPending || schedule.isPending) return <LoadingState />;
+  if (cohort.isError) return <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />;
+  if (schedule.isError) return <ErrorState error={schedule.error} onRetry={() => void schedule.refetch()} />;
+
+  const { timeZone } = schedule.data;
+  const activities = schedule.data.activities;
+  const selected = activities.find((a) => a.activityId === params.get('activity') && a.released);
+  const sections = sectionProgress(activities);
+  const open = (activityId: string) => {
+    const next = new URLSearchParams(params);
+    next.set('activity', activityId);
+    setParams(next);
+  };
+
+  return (
+    <Stack>
+      <PageTitle>{t('courses.learn.title', { title: cohort.data.title })}</PageTitle>
+      <Text c="dimmed">{t('courses.learn.timeZone', { zone: timeZone })}</Text>
+      {activities.length === 0 ? (
+        <EmptyState title={t('courses.learn.emptyTitle')} message={t('courses.learn.empty')} />
+      ) : (
+        <>
+          <ProgressSummary schedule={schedule.data} />
+          {selected && <ActivityReader cohortId={cohortId} activity={selected} timeZone={timeZone} />}
+          <Stack component="section" aria-labelledby="outline-heading">
+            <Title order={2} size="h3" id="outline-heading">
+              {t('courses.learn.outlineTitle')}
+            </Title>
+            {sections.map((section) => (
+              <Paper key={section.sectionId} withBorder p="md" component="section" aria-labelledby={`learn-section-${section.sectionId}`}>
+                <Title order={3} size="h4" id={`learn-section-${section.sectionId}`} mb="xs">
+                  {section.title}
+                </Title>
+                <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+                  {activities
+                    .filter((a) => a.sectionId === section.sectionId)
+                    .map((activity) => (
+                      <li key={activity.activityId} aria-label={activity.title}>
+                        <Group justify="space-between" wrap="wrap" gap="xs">
+                          <Stack gap={2}>
+                            <Group gap="xs">
+                              <Badge variant="light" size="sm">
+                                {t(`courses.kind.${activity.kind}`)}
+                              </Badge>
+                              <Text fw={500}>{activity.title}</Text>
+                              {activity.completedAt ? (
+                                <Badge color="green" variant="light" size="sm">
+                                  {t('courses.learn.done')}
+                                </Badge>
+                              ) : !activity.released ? (
+                                <Badge color="gray" variant="light" size="sm">
+                                  {t('courses.learn.upcoming')}
+                                </Badge>
+                              ) : null}
+                            </Group>
+                            <Text size="sm" c="dimmed">
+                              {activity.released
+                                ? t('courses.learn.releasedAt', { date: format.dateTimeIn(activity.releaseAt, timeZone) })
+                                : t('courses.learn.releaseAt', { date: format.dateTimeIn(activity.releaseAt, timeZone) })}
+                              {activity.dueAt ? ` · ${t('courses.learn.dueAt', { date: format.dateTimeIn(activity.dueAt, timeZone) })}` : ''}
+                              {activity.durationMinutes > 0 ? ` · ${t('courses.learn.duration', { minutes: activity.durationMinutes })}` : ''}
+                            </Text>
+                          </Stack>
+                          {activity.released && (
+                            <Button size="xs" variant={selected?.activityId === activity.activityId ? 'filled' : 'default'} onClick={() => open(activity.activityId)} aria-label={t('courses.learn.readNamed', { title: activity.title })}>
+                              {t('courses.learn.read')}
+                            </Button>
+                          )}
+                        </Group>
+                      </li>
+                    ))}
+                </Stack>
+              </Paper>
+            ))}
+          </Stack>
+        </>
+      )}
+      <Paper withBorder p="md" component="section" aria-labelledby="extra-title">
+        <Title order={2} size="h4" id="extra-title" mb="xs">
+          {t('courses.learn.extraTitle')}
+        </Title>
+        {schedule.data.extraResources.length === 0 ? (
+          <Text c="dimmed">{t('courses.learn.extraEmpty')}</Text>
+        ) : (
+          <List spacing="sm">
+            {schedule.data.extraResources.map((extra) => (
+              <List.Item key={extra.id}>
+                <Stack gap={2}>
+                  {extra.url ? (
+                    <Anchor href={extra.url} target="_blank" rel="noopener noreferrer" fw={500}>
+                      {extra.title}
+                    </Anchor>
+                  ) : (
+                    <Text fw={500}>{extra.title}</Text>
+                  )}
+                  {extra.contentHtml && <ServerHtml html={extra.contentHtml} />}
+                </Stack>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Paper>
+      <Button component={Link} to={`/cohorts/${cohortId}`} variant="subtle" style={{ alignSelf: 'flex-start' }}>
+        {t('courses.learn.backToCohort')}
+      </Button>
+    </Stack>
+  );
+}

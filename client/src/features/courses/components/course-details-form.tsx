@@ -1,0 +1,144 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ActionIcon, Alert, Button, Group, NativeSelect, Paper, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { isApiError } from '../../../lib/api/api-error';
+import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
+import { useUpdateCourse, type Course } from '../api/courses-api';
+import { courseDetailsFields, courseDetailsSchema, courseToDetails, toUpdateCourseBody, type CourseDetailsValues } from './course-schema';
+
+interface CourseDetailsFormProps {
+  course: Course;
+  etag: string | null;
+  onReload: () => void;
+}
+
+/** Title, summary, language, competencies and the publish switch, saved with If-Match (412 when stale). */
+export function CourseDetailsForm({ course, etag, onReload }: CourseDetailsFormProps) {
+  const { t } = useTranslation();
+  const update = useUpdateCourse(course.id);
+  const [saved, setSaved] = useState(false);
+  const schema = useMemo(() => courseDetailsSchema(t), [t]);
+  const form = useForm<CourseDetailsValues>({ resolver: zodResolver(schema), defaultValues: courseToDetails(course) });
+  const competencies = useFieldArray({ control: form.control, name: 'competencies' });
+  const { errors } = form.formState;
+  const { reset } = form;
+
+  useEffect(() => {
+    reset(courseToDetails(course));
+  }, [course, reset]);
+
+  const updateError = update.error;
+  const stale = isApiError(updateError) && (updateError.status === 412 || updateError.code === 'precondition-failed');
+  const handledByFields =
+    stale || (isApiError(updateError) && courseDetailsFields.some((field) => updateError.fieldErrors(field).length > 0));
+
+  const onSubmit = form.handleSubmit((values) => {
+    setSaved(false);
+    update.mutate(
+      { body: toUpdateCourseBody(values), etag },
+      {
+        onSuccess: () => setSaved(true),
+        onError: (error) => {
+          if (isApiError(error)) applyApiFieldErrors(error, courseDetailsFields, form.setError);
+        },
+      },
+    );
+  });
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="course-details-title">
+      <Title order={2} size="h3" id="course-details-title" mb="sm">
+        {t('courses.editor.detailsTitle')}
+      </Title>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {stale && (
+            <Alert color="orange" variant="light" role="alert" title={t('courses.editor.staleTitle')}>
+              <Stack gap="xs">
+                <Text size="sm">{t('problems.precondition-failed')}</Text>
+                <Button
+                  size="xs"
+                  variant="default"
+                  style={{ alignSelf: 'flex-start' }}
+                  onClick={() => {
+                    update.reset();
+                    onReload();
+                  }}
+                >
+                  {t('courses.editor.reload')}
+                </Button>
+              </Stack>
+            </Alert>
+          )}
+          {update.isError && !handledByFields && <ProblemAlert error={update.error} />}
+          {saved && update.isSuccess && (
+            <Alert color="green" variant="light" role="status">
+              {update.data.course.isPublished ? t('courses.editor.savedPublished') : t('courses.editor.savedDraft')}
+            </Alert>
+          )}
+          <TextInput label={t('courses.create.courseTitle')} required error={errors.title?.message} {...form.register('title')} />
+          <Textarea label={t('courses.create.summary')} autosize minRows={2} error={errors.summary?.message} {...form.register('summary')} />
+          <NativeSelect
+            label={t('courses.create.language')}
+            required
+            error={errors.language?.message}
+            data={[
+              { value: 'fr', label: t('language.fr') },
+              { value: 'en', label: t('language.en') },
+            ]}
+            {...form.register('language')}
+          />
+          <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+            <Text component="legend" fw={500}>
+              {t('courses.create.competencies')}
+            </Text>
+            {competencies.fields.map((field, index) => (
+              <Group key={field.id} align="flex-start" wrap="nowrap">
+                <TextInput
+                  label={t('courses.create.competencyCode', { n: index + 1 })}
+                  required
+                  w={140}
+                  error={errors.competencies?.[index]?.code?.message}
+                  {...form.register(`competencies.${index}.code`)}
+                />
+                <TextInput
+                  label={t('courses.create.competencyTitle', { n: index + 1 })}
+                  required
+                  style={{ flex: 1 }}
+                  error={errors.competencies?.[index]?.title?.message}
+                  {...form.register(`competencies.${index}.title`)}
+                />
+                <ActionIcon
+                  variant="default"
+                  size="lg"
+                  mt={28}
+                  onClick={() => competencies.remove(index)}
+                  aria-label={t('courses.create.removeCompetency', { n: index + 1 })}
+                >
+                  <span aria-hidden>×</span>
+                </ActionIcon>
+              </Group>
+            ))}
+            <Button variant="default" onClick={() => competencies.append({ code: '', title: '' })} style={{ alignSelf: 'flex-start' }}>
+              {t('courses.create.addCompetency')}
+            </Button>
+          </Stack>
+          <Switch
+            label={t('courses.editor.published')}
+            description={t('courses.editor.publishedHint')}
+            {...form.register('isPublished')}
+          />
+          <Group>
+            <Button type="submit" loading={update.isPending} loaderProps={{ 'aria-label': t('courses.editor.saving') }}>
+              {t('courses.editor.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+

@@ -1,0 +1,66 @@
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { PageTitle } from '../../../components/page-title';
+import { useSession } from '../../../lib/auth/session-context';
+import { useCourses } from '../api/courses-api';
+
+/** /courses: the courses the caller may see, with a way into the editor for the ones they author. */
+export function CoursesPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const courses = useCourses();
+  const authoring = new Set(
+    (user?.organizations ?? []).filter((o) => o.role === 'OrgAdmin' || o.role === 'Trainer').map((o) => o.organizationId),
+  );
+
+  return (
+    <Stack>
+      <PageTitle>{t('courses.list.title')}</PageTitle>
+      {authoring.size > 0 && (
+        <Button component={Link} to="/courses/new" style={{ alignSelf: 'flex-start' }}>
+          {t('courses.create.title')}
+        </Button>
+      )}
+      {courses.isPending ? (
+        <LoadingState />
+      ) : courses.isError ? (
+        <ErrorState error={courses.error} onRetry={() => void courses.refetch()} />
+      ) : courses.data.items.length === 0 ? (
+        <EmptyState title={t('courses.list.emptyTitle')} message={t('courses.list.empty')} />
+      ) : (
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+          {courses.data.items.map((course) => (
+            <Paper key={course.id} withBorder p="md" component="li" aria-labelledby={`course-${course.id}`}>
+              <Group justify="space-between" align="flex-start">
+                <Stack gap={4}>
+                  <Group gap="xs">
+                    <Title order={2} size="h4" id={`course-${course.id}`}>
+                      {course.title}
+                    </Title>
+                    <Badge color={course.isPublished ? 'green' : 'gray'} variant="light">
+                      {course.isPublished ? t('courses.status.published') : t('courses.status.draft')}
+                    </Badge>
+                  </Group>
+                  {course.summary && (
+                    <Text size="sm" c="dimmed" lineClamp={2}>
+                      {course.summary}
+                    </Text>
+                  )}
+                </Stack>
+                {authoring.has(course.organizationId) && (
+                  <Button component={Link} to={`/courses/${course.id}/edit`} variant="default" aria-label={t('courses.list.editNamed', { title: course.title })}>
+                    {t('courses.list.edit')}
+                  </Button>
+                )}
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,104 @@
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import type { PacingBody, Schedule } from '../api/courses-api';
+
+const days = (t: TFunction) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, { error: t('validation.wholeNumber', { min: -60, max: 365 }) })
+    .refine((value) => Number(value) >= -60 && Number(value) <= 365, { error: t('validation.wholeNumber', { min: -60, max: 365 }) });
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** SetPacing's rules: shifts of -60..365 days (200 at most), 50 extra resources with a title. */
+export function pacingSchema(t: TFunction) {
+  return z.object({
+    shiftAll: days(t),
+    shifts: z
+      .array(z.object({ activityId: z.string().min(1, { error: t('validation.required') }), days: days(t) }))
+      .max(200)
+      .superRefine((shifts, context) => {
+        const seen = new Set<string>();
+        shifts.forEach((shift, index) => {
+          if (shift.activityId && seen.has(shift.activityId)) {
+            context.addIssue({ code: 'custom', path: [index, 'activityId'], message: t('courses.pacing.duplicateActivity') });
+          }
+          seen.add(shift.activityId);
+        });
+      }),
+    extras: z
+      .array(
+        z.object({
+          title: z
+            .string()
+            .trim()
+            .min(1, { error: t('validation.required') })
+            .max(200, { error: t('validation.maxLength', { max: 200 }) }),
+          url: z
+            .string()
+            .trim()
+            .max(2000, { error: t('validation.maxLength', { max: 2000 }) })
+            .refine((value) => value === '' || isHttpUrl(value), { error: t('validation.url') }),
+          content: z.string().max(20_000, { error: t('validation.maxLength', { max: 20_000 }) }),
+        }),
+      )
+      .max(50),
+  });
+}
+
+export type PacingValues = z.infer<ReturnType<typeof pacingSchema>>;
+
+/** The most frequent shift is read as "shift everything"; what differs is a per-activity shift. */
+export function scheduleToPacing(schedule: Pick<Schedule, 'activities' | 'extraResources'>, htmlToText: (html: string) => string): PacingValues {
+  const counts = new Map<number, number>();
+  for (const activity of schedule.activities) counts.set(activity.shiftDays, (counts.get(activity.shiftDays) ?? 0) + 1);
+  let common = 0;
+  let best = -1;
+  for (const [value, count] of counts) {
+    if (count > best || (count === best && Math.abs(value) < Math.abs(common))) {
+      common = value;
+      best = count;
+    }
+  }
+  return {
+    shiftAll: String(common),
+    shifts: schedule.activities
+      .filter((activity) => activity.shiftDays !== common)
+      .map((activity) => ({ activityId: activity.activityId, days: String(activity.shiftDays - common) })),
+    extras: schedule.extraResources.map((extra) => ({
+      title: extra.title,
+      url: extra.url ?? '',
+      content: htmlToText(extra.contentHtml),
+    })),
+  };
+}
+
+export function toPacingBody(values: PacingValues): PacingBody {
+  const all = Number(values.shiftAll);
+  return {
+    shifts: [
+      ...(all !== 0 ? [{ activityId: null, days: all }] : []),
+      ...values.shifts.filter((shift) => Number(shift.days) !== 0).map((shift) => ({ activityId: shift.activityId, days: Number(shift.days) })),
+    ],
+    extraResources: values.extras.map((extra) => ({
+      title: extra.title.trim(),
+      url: extra.url.trim() === '' ? null : extra.url.trim(),
+      content: extra.content.trim() === '' ? null : extra.content,
+    })),
+  };
+}
+
+/** Plain text of server HTML, read by the browser's parser (never injected). */
+export function htmlToText(html: string): string {
+  if (!html) return '';
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return (doc.body.textContent ?? '').trim();
+}

@@ -1,0 +1,43 @@
+import { Group, Progress, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../lib/i18n/format';
+
+export type UploadState = 'idle' | 'uploading' | 'done' | 'failed';
+
+interface UploadProgressProps {
+  fileName: string;
+  /** 0..100 */
+  percent: number;
+  state: UploadState;
+}
+
+/** A labelled progress bar for one upload, announced politely as it moves. */
+export function UploadProgress({ fileName, percent, state }: UploadProgressProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  if (state === 'idle') return null;
+  const label =
+    state === 'done'
+      ? t('courses.upload.done', { name: fileName })
+      : state === 'failed'
+        ? t('courses.upload.failed', { name: fileName })
+        : t('courses.upload.uploading', { name: fileName, percent: format.number(percent) });
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" id="upload-progress-label" role="status" aria-live="polite">
+          {label}
+        </Text>
+      </Group>
+      <Progress
+        value={state === 'done' ? 100 : percent}
+        color={state === 'failed' ? 'red' : state === 'done' ? 'green' : undefined}
+        striped={state === 'uploading'}
+        animated={state === 'uploading'}
+        aria-labelledby="upload-progress-label"
+        aria-valuenow={state === 'done' ? 100 : percent}
+        data-testid="upload-progress"
+      />
+    </Stack>
+  );
+}
