@@ -29,6 +29,7 @@ internal static class OpenApi
                 Description = "Access token from POST /api/v1/auth/token (15 minutes).",
             });
             c.SupportNonNullableReferenceTypes();
+            c.UseAllOfToExtendReferenceSchemas(); // lets a nullable enum or object property say "nullable" next to its $ref
             c.NonNullableReferenceTypesAsRequired();
             c.CustomSchemaIds(SchemaId);
             c.OperationFilter<ConventionsOperationFilter>();

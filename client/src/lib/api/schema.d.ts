@@ -813,7 +813,7 @@ export interface components {
             admissionMode: components["schemas"]["AdmissionMode"];
             organizationIds: string[];
             timeZone: string;
-            myRole?: components["schemas"]["CohortRole"];
+            myRole?: components["schemas"]["CohortRole"] | null;
         };
         /** @enum {string} */
         CohortRole: "Trainer" | "Mentor" | "Learner";
