@@ -28,4 +28,4 @@ cat <<BANNER
     Data: $Spoc__DataDirectory   (delete it to start afresh)
 
 BANNER
-exec dotnet run --project src/Spoc.Api --launch-profile http
+exec dotnet run --project src/Spoc.Api --no-launch-profile
