@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { applyViaApi, cohortDemo, createCohortViaApi, demo, expectHeading, signIn } from './support';
+import { applyViaApi, cohortDemo, courseDemo, createCohortViaApi, createStartedCohortViaApi, demo, expectHeading, signIn } from './support';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -135,5 +135,62 @@ test.describe('Accessibility (axe: no serious or critical violation)', () => {
     await page.goto('/applications');
     await expectHeading(page, 'Mes candidatures');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('course pages: list, editor (activity form with errors, preview), progress matrix with pacing, learner course page', async ({
+    browser,
+    request,
+  }) => {
+    test.setTimeout(60_000);
+    const title = `Axe cours ${Date.now().toString(36)}`;
+    const { cohort, course } = await createStartedCohortViaApi(request, {
+      title,
+      learnerEmail: courseDemo.axeLearner,
+      lesson: { title: 'Première leçon', content: '## Objectifs\n\n- Lire\n- **Comprendre**\n\n[Un lien](https://example.org)' },
+    });
+
+    const trainer = await (await browser.newContext()).newPage();
+    await signIn(trainer, demo.trainer);
+    await expectHeading(trainer, 'Espace formateur');
+    await trainer.goto('/courses');
+    await expectHeading(trainer, 'Cours');
+    expect(await seriousViolations(trainer)).toEqual([]);
+
+    await trainer.goto(`/courses/${course.id}/edit`);
+    await expectHeading(trainer, `Modifier « ${course.title} »`);
+    await expect(trainer.getByRole('listitem', { name: 'Première leçon' })).toBeVisible();
+    expect(await seriousViolations(trainer)).toEqual([]);
+    await trainer.getByRole('button', { name: 'Modifier Première leçon' }).click();
+    await trainer.getByRole('tab', { name: 'Aperçu' }).click();
+    await expect(trainer.getByTestId('activity-preview').getByRole('heading', { name: 'Objectifs' })).toBeVisible();
+    expect(await seriousViolations(trainer)).toEqual([]);
+    await trainer.getByRole('button', { name: 'Ajouter une activité à Semaine 1' }).click();
+    const form = trainer.getByRole('region', { name: 'Nouvelle activité' });
+    await form.getByRole('combobox', { name: 'Type d’activité' }).selectOption({ label: 'Ressource' });
+    await form.getByRole('button', { name: 'Ajouter l’activité' }).click();
+    await expect(form.getByText('Une ressource a besoin d’un lien ou d’un fichier déposé.')).toBeVisible();
+    expect(await seriousViolations(trainer)).toEqual([]);
+
+    const learner = await (await browser.newContext()).newPage();
+    await signIn(learner, courseDemo.axeLearner);
+    await expect(learner).not.toHaveURL(/\/sign-in/);
+    await learner.goto(`/cohorts/${cohort.id}/course`);
+    await expectHeading(learner, `Cours : ${title}`);
+    await learner.getByRole('button', { name: 'Lire Première leçon' }).click();
+    await learner.getByRole('button', { name: 'Marquer comme terminé' }).click();
+    await expect(learner.getByTestId('completed-at')).toBeVisible();
+    expect(await seriousViolations(learner)).toEqual([]);
+
+    await trainer.goto(`/cohorts/${cohort.id}/progress`);
+    await expectHeading(trainer, `Progression : ${title}`);
+    await expect(trainer.getByRole('row', { name: courseDemo.axeLearnerName })).toBeVisible();
+    expect(await seriousViolations(trainer)).toEqual([]);
+    await trainer.getByRole('button', { name: `Rythme de ${courseDemo.axeLearnerName}` }).click();
+    const pacing = trainer.getByRole('region', { name: `Rythme personnel de ${courseDemo.axeLearnerName}` });
+    await pacing.getByRole('button', { name: 'Décaler une activité' }).click();
+    await pacing.getByRole('button', { name: 'Ajouter une ressource' }).click();
+    await pacing.getByRole('button', { name: 'Enregistrer le rythme' }).click();
+    await expect(pacing.getByText('Ce champ est obligatoire.').first()).toBeVisible();
+    expect(await seriousViolations(trainer)).toEqual([]);
   });
 });

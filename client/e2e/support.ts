@@ -109,3 +109,78 @@ export async function createPartnerOrganization(
   await postJson(request, `/api/v1/organizations/${organization.id}/members`, headers, { email: employeeEmail, role: 'Learner' });
   return organization;
 }
+
+/** Demo learners no other spec uses: their homes and schedules belong to the courses specs. */
+export const courseDemo = {
+  learner: 'emily.carter@demo.spoc.local',
+  learnerName: 'Emily Carter',
+  axeLearner: 'francois.dupre@demo.spoc.local',
+  axeLearnerName: 'François Dupré',
+} as const;
+
+/**
+ * A course with one section (and optionally a published lesson), and a cohort of it that started
+ * yesterday (organisation enrolment, window closed before), with `learnerEmail` enrolled; all through
+ * the API as the demo trainer, since the UI cannot create a cohort in the past.
+ */
+export async function createStartedCohortViaApi(
+  request: APIRequestContext,
+  { title, learnerEmail, lesson }: { title: string; learnerEmail: string; lesson?: { title: string; content: string } },
+) {
+  const headers = await apiToken(request, demo.trainer);
+  const me = (await (await request.get('/api/v1/me', { headers })).json()) as { organizations: { organizationId: string }[] };
+  const organizationId = me.organizations[0]?.organizationId;
+  if (!organizationId) throw new Error('the demo trainer has no organisation');
+  const course = await postJson<{ id: string; title: string }>(request, '/api/v1/courses', headers, {
+    organizationId,
+    title: `Cours ${title}`,
+    summary: 'Créé pour les tests de bout en bout.',
+    language: 'fr',
+    competencies: [{ code: 'C1', title: 'Concevoir une interface accessible' }],
+  });
+  const section = await postJson<{ id: string; title: string }>(request, `/api/v1/courses/${course.id}/sections`, headers, {
+    title: 'Semaine 1',
+  });
+  if (lesson) {
+    await postJson(request, `/api/v1/courses/${course.id}/activities`, headers, {
+      sectionId: section.id,
+      kind: 'Lesson',
+      title: lesson.title,
+      content: lesson.content,
+      offsetDays: 0,
+      dueOffsetDays: 3,
+      durationMinutes: 15,
+      competencyCodes: ['C1'],
+    });
+    const current = await request.get(`/api/v1/courses/${course.id}`, { headers });
+    const etag = current.headers()['etag'] ?? '';
+    const body = (await current.json()) as { title: string; summary: string; language: string; competencies: unknown[] };
+    const published = await request.put(`/api/v1/courses/${course.id}`, {
+      headers: { ...headers, 'If-Match': etag },
+      data: { ...body, isPublished: true },
+    });
+    if (!published.ok()) throw new Error(`publish failed: ${published.status()} ${await published.text()}`);
+  }
+  const day = 24 * 3600 * 1000;
+  const now = Date.now();
+  const cohort = await postJson<{ id: string; title: string }>(request, '/api/v1/cohorts', headers, {
+    courseId: course.id,
+    title,
+    capacity: 10,
+    startsOn: isoDate(new Date(now - day)),
+    endsOn: isoDate(new Date(now + 60 * day)),
+    applicationsOpenAt: new Date(now - 4 * day).toISOString(),
+    applicationsCloseAt: new Date(now - 3 * day).toISOString(),
+    admissionMode: 'OrganizationEnrollment',
+    organizationIds: [],
+    timeZone: 'Europe/Paris',
+  });
+  const enrolled = await postJson<{ enrolled: number; results: { outcome: string }[] }>(
+    request,
+    `/api/v1/cohorts/${cohort.id}/enrolments`,
+    headers,
+    { emails: [learnerEmail] },
+  );
+  if (enrolled.enrolled !== 1) throw new Error(`enrolment failed: ${JSON.stringify(enrolled.results)}`);
+  return { cohort, course, section, headers };
+}

@@ -535,7 +535,6 @@ export const en: Translation = {
     upload: {
       label: 'Resource file',
       hint: 'PDF, image, office document or ZIP archive, 25 MB at most.',
-      placeholder: 'Choose a file',
       clear: 'Remove the chosen file',
       uploading: 'Uploading {{name}}: {{percent}}%',
       done: '{{name}} is uploaded.',
@@ -544,6 +543,7 @@ export const en: Translation = {
       attached: 'A file is attached to this resource.',
       attachedNamed: 'Attached file: {{name}}',
       size: 'Size: {{size}} KB',
+      progressLabel: 'Upload of {{name}}',
     },
     learn: {
       title: 'Course: {{title}}',
@@ -554,6 +554,7 @@ export const en: Translation = {
       percent: '{{value}}%',
       doneCount: '{{done}} of {{total}} activities done',
       sectionCount: '{{done}} / {{total}}',
+      sectionProgress: '{{title}}: {{value}}% done',
       chartTitle: 'My completed activities over time',
       chartEmpty: 'Your completed activities will show here, day after day.',
       chartLabel: '{{done}} of {{total}} activities done, from {{from}} to {{to}}',

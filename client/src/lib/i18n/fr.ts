@@ -533,7 +533,6 @@ export const fr = {
     upload: {
       label: 'Fichier de la ressource',
       hint: 'PDF, image, document bureautique ou archive ZIP, 25 Mo au plus.',
-      placeholder: 'Choisir un fichier',
       clear: 'Retirer le fichier choisi',
       uploading: 'Envoi de {{name}} : {{percent}} %',
       done: '{{name}} est déposé.',
@@ -542,6 +541,7 @@ export const fr = {
       attached: 'Un fichier est joint à cette ressource.',
       attachedNamed: 'Fichier joint : {{name}}',
       size: 'Taille : {{size}} Ko',
+      progressLabel: 'Envoi de {{name}}',
     },
     learn: {
       title: 'Cours : {{title}}',
@@ -552,6 +552,7 @@ export const fr = {
       percent: '{{value}} %',
       doneCount: '{{done}} activités terminées sur {{total}}',
       sectionCount: '{{done}} / {{total}}',
+      sectionProgress: '{{title}} : {{value}} % terminé',
       chartTitle: 'Mes activités terminées au fil du temps',
       chartEmpty: 'Vos activités terminées s’afficheront ici, jour après jour.',
       chartLabel: '{{done}} activités terminées sur {{total}}, du {{from}} au {{to}}',

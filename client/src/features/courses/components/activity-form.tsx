@@ -57,7 +57,7 @@ export function ActivityForm({ course, sectionId, activity, onDone }: ActivityFo
   );
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={headingId} bg="var(--mantine-color-gray-0)">
+    <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Title order={4} id={headingId} mb="sm">
         {savedActivity ? t('courses.activity.editTitle', { title: savedActivity.title }) : t('courses.activity.addTitle')}
       </Title>

@@ -56,7 +56,7 @@ function ActivityReader({ cohortId, activity, timeZone }: { cohortId: string; ac
       )}
       <Group mt="lg">
         {activity.completedAt ? (
-          <Text c="green.9" fw={500} role="status" data-testid="completed-at">
+          <Text fw={500} role="status" data-testid="completed-at">
             {t('courses.learn.completedOn', { date: format.dateTimeIn(activity.completedAt, timeZone) })}
           </Text>
         ) : (
@@ -113,7 +113,9 @@ function ProgressSummary({ schedule }: { schedule: Schedule }) {
                   {t('courses.learn.sectionCount', { done: section.done, total: section.total })}
                 </Text>
               </Group>
-              <Progress value={section.percent} aria-labelledby={`section-progress-${section.sectionId}`} aria-valuenow={section.percent} />
+              <Progress.Root>
+                <Progress.Section value={section.percent} aria-label={t('courses.learn.sectionProgress', { title: section.title, value: section.percent })} />
+              </Progress.Root>
             </Stack>
           ))}
         </Stack>

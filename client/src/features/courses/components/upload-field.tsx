@@ -46,7 +46,6 @@ export function UploadField({ fileId, fileName, onUploaded }: UploadFieldProps) 
       <FileInput
         label={t('courses.upload.label')}
         description={t('courses.upload.hint')}
-        placeholder={t('courses.upload.placeholder')}
         value={picked}
         onChange={onPick}
         clearable

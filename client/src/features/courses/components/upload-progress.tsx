@@ -29,15 +29,16 @@ export function UploadProgress({ fileName, percent, state }: UploadProgressProps
           {label}
         </Text>
       </Group>
-      <Progress
-        value={state === 'done' ? 100 : percent}
-        color={state === 'failed' ? 'red' : state === 'done' ? 'green' : undefined}
-        striped={state === 'uploading'}
-        animated={state === 'uploading'}
-        aria-labelledby="upload-progress-label"
-        aria-valuenow={state === 'done' ? 100 : percent}
-        data-testid="upload-progress"
-      />
+      <Progress.Root>
+        <Progress.Section
+          value={state === 'done' ? 100 : percent}
+          color={state === 'failed' ? 'red' : state === 'done' ? 'green' : undefined}
+          striped={state === 'uploading'}
+          animated={state === 'uploading'}
+          aria-label={t('courses.upload.progressLabel', { name: fileName })}
+          data-testid="upload-progress"
+        />
+      </Progress.Root>
     </Stack>
   );
 }

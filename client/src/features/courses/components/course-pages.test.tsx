@@ -1,0 +1,290 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { components } from '../../../lib/api/schema';
+import { json, noContent, problem } from '../../../testing/fake-api';
+import { FakeXhr } from '../../../testing/fake-xhr';
+import { cohortFixture, cohortId, courseId, learnerMe, trainerMe } from '../../../testing/fixtures';
+import { renderApp } from '../../../testing/render-app';
+import { signedInApi } from '../../../testing/session-api';
+
+type Activity = components['schemas']['ActivityResponse'];
+
+afterEach(() => vi.unstubAllGlobals());
+
+const course = {
+  id: courseId,
+  organizationId: trainerMe.organizations[0]!.organizationId,
+  title: 'Design d’interfaces',
+  summary: 'Concevoir des interfaces accessibles.',
+  language: 'fr',
+  competencies: [{ code: 'C1', title: 'Concevoir' }],
+  isPublished: false,
+  createdAt: '2027-01-10T08:00:00Z',
+};
+const sectionId = '0192f0c1-0000-7000-8000-0000000d0001';
+
+function activity(id: string, title: string, position: number, overrides: Partial<Activity> = {}): Activity {
+  return {
+    id,
+    sectionId,
+    kind: 'Lesson',
+    title,
+    contentMarkdown: `# ${title}`,
+    contentHtml: `<h1>${title}</h1>`,
+    url: null,
+    fileId: null,
+    position,
+    offsetDays: position,
+    dueOffsetDays: null,
+    durationMinutes: 20,
+    competencyCodes: [],
+    ...overrides,
+  };
+}
+
+function outline(activities: Activity[]) {
+  return { courseId, title: course.title, isPublished: false, sections: [{ id: sectionId, title: 'Semaine 1', position: 0, activities }] };
+}
+
+describe('Trainer: the course editor', () => {
+  it('moves an activity down with a PUT of its new position, the rest unchanged', async () => {
+    const api = signedInApi(trainerMe, {
+      [`GET /api/v1/courses/${courseId}`]: () => json(course, 200, { ETag: '"v1"' }),
+      [`GET /api/v1/courses/${courseId}/outline`]: () => json(outline([activity('a1', 'Accueil', 0), activity('a2', 'Couleurs', 1)])),
+      [`PUT /api/v1/courses/${courseId}/activities/a1`]: async (request) => json({ ...activity('a1', 'Accueil', 1), ...((await request.json()) as object) }),
+    });
+    const { user } = renderApp(`/courses/${courseId}/edit`);
+
+    const first = await screen.findByRole('listitem', { name: 'Accueil' });
+    expect(within(first).getByRole('button', { name: 'Monter Accueil' })).toBeDisabled();
+    expect(within(screen.getByRole('listitem', { name: 'Couleurs' })).getByRole('button', { name: 'Descendre Couleurs' })).toBeDisabled();
+    await user.click(within(first).getByRole('button', { name: 'Descendre Accueil' }));
+
+    await waitFor(() => expect(api.sent(`PUT /api/v1/courses/${courseId}/activities/a1`)).toHaveLength(1));
+    const body = (await api.sent(`PUT /api/v1/courses/${courseId}/activities/a1`)[0]!.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ position: 1, title: 'Accueil', content: '# Accueil', sectionId, kind: 'Lesson', offsetDays: 0 });
+  });
+
+  it('publishes with If-Match and offers to reload when someone changed the course meanwhile', async () => {
+    let version = 1;
+    const api = signedInApi(trainerMe, {
+      [`GET /api/v1/courses/${courseId}`]: () => json(course, 200, { ETag: `"v${version}"` }),
+      [`GET /api/v1/courses/${courseId}/outline`]: () => json(outline([])),
+      [`PUT /api/v1/courses/${courseId}`]: () => problem(412, 'precondition-failed'),
+    });
+    const { user } = renderApp(`/courses/${courseId}/edit`);
+
+    await screen.findByRole('heading', { level: 1, name: 'Modifier « Design d’interfaces »' });
+    expect(await screen.findByText('Aucune activité dans cette section.')).toBeInTheDocument();
+    await user.click(screen.getByRole('switch', { name: /^Publié/ }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Le cours a changé entre-temps');
+    const sent = api.sent(`PUT /api/v1/courses/${courseId}`)[0]!;
+    expect(sent.headers.get('If-Match')).toBe('"v1"');
+    expect(await sent.json()).toMatchObject({ title: 'Design d’interfaces', isPublished: true, competencies: [{ code: 'C1', title: 'Concevoir' }] });
+
+    version = 2;
+    await user.click(within(alert).getByRole('button', { name: 'Recharger la dernière version' }));
+    await waitFor(() => expect(api.sent(`GET /api/v1/courses/${courseId}`)).toHaveLength(2));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('adds a resource: the file goes up with a progress bar, the activity refers to it', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    const api = signedInApi(trainerMe, {
+      [`GET /api/v1/courses/${courseId}`]: () => json(course, 200, { ETag: '"v1"' }),
+      [`GET /api/v1/courses/${courseId}/outline`]: () => json(outline([])),
+      [`POST /api/v1/courses/${courseId}/activities`]: async (request) => {
+        const body = (await request.json()) as Activity & { content: string };
+        return json(activity('a9', body.title, 0, { kind: 'Resource', fileId: body.fileId, contentMarkdown: body.content, contentHtml: '<p>Le plan</p>' }), 201);
+      },
+    });
+    const { user, container } = renderApp(`/courses/${courseId}/edit`);
+
+    await user.click(await screen.findByRole('button', { name: 'Ajouter une activité à Semaine 1' }));
+    const form = screen.getByRole('region', { name: 'Nouvelle activité' });
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Type d’activité' }), 'Resource');
+    await user.type(within(form).getByRole('textbox', { name: 'Titre de l’activité' }), 'Plan du cours');
+
+    // Submitting without link or file is refused before any request.
+    await user.click(within(form).getByRole('button', { name: 'Ajouter l’activité' }));
+    expect(await within(form).findByText('Une ressource a besoin d’un lien ou d’un fichier déposé.')).toBeInTheDocument();
+
+    const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
+    fireEvent.change(input, { target: { files: [new File(['%PDF-1.7'], 'plan.pdf', { type: 'application/pdf' })] } });
+    await waitFor(() => expect(FakeXhr.last).not.toBeNull());
+    act(() => FakeXhr.last!.upload.onprogress?.({ loaded: 40, total: 100, lengthComputable: true }));
+    expect(await within(form).findByText(/Envoi de plan\.pdf : 40/)).toBeInTheDocument();
+    expect(within(form).getByRole('progressbar', { name: 'Envoi de plan.pdf' })).toHaveAttribute('aria-valuenow', '40');
+    act(() => FakeXhr.last!.respond(201, { fileId: 'f-1', fileName: 'plan.pdf', contentType: 'application/pdf', size: 2048 }));
+    expect(await within(form).findByText('plan.pdf est déposé.')).toBeInTheDocument();
+    expect(FakeXhr.last!.url).toMatch(/\/api\/v1\/files$/);
+
+    await user.click(within(form).getByRole('checkbox', { name: 'C1 · Concevoir' }));
+    await user.click(within(form).getByRole('button', { name: 'Ajouter l’activité' }));
+    expect(await screen.findByText('Activité « Plan du cours » enregistrée.')).toBeInTheDocument();
+    const body = (await api.sent(`POST /api/v1/courses/${courseId}/activities`)[0]!.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ kind: 'Resource', title: 'Plan du cours', fileId: 'f-1', url: null, competencyCodes: ['C1'], sectionId });
+
+    // The preview is the server's rendering of what was saved.
+    await user.click(screen.getByRole('tab', { name: 'Aperçu' }));
+    expect(within(screen.getByTestId('activity-preview')).getByText('Le plan')).toBeInTheDocument();
+  });
+});
+
+const learnerCohort = cohortFixture({ myRole: 'Learner', timeZone: 'America/Montreal' });
+
+function schedule(completedAt: string | null) {
+  return {
+    cohortId,
+    courseId,
+    timeZone: 'America/Montreal',
+    startsOn: '2027-03-01',
+    learnerId: learnerMe.id,
+    activities: [
+      {
+        activityId: 'a1',
+        sectionId,
+        sectionTitle: 'Semaine 1',
+        kind: 'Lesson',
+        title: 'Accueil',
+        durationMinutes: 20,
+        releaseAt: '2027-03-01T05:00:00Z',
+        dueAt: '2027-03-04T04:59:00Z',
+        shiftDays: 0,
+        released: true,
+        contentHtml: '<p>Bienvenue <strong>à tous</strong></p>',
+        url: null,
+        completedAt,
+      },
+      {
+        activityId: 'a2',
+        sectionId,
+        sectionTitle: 'Semaine 1',
+        kind: 'Video',
+        title: 'Démonstration',
+        durationMinutes: 10,
+        releaseAt: '2027-03-08T05:00:00Z',
+        dueAt: null,
+        shiftDays: 0,
+        released: false,
+        contentHtml: null,
+        url: null,
+        completedAt: null,
+      },
+    ],
+    extraResources: [{ id: 'x1', title: 'Guide RGAA', url: 'https://accessibilite.numerique.gouv.fr/', contentHtml: '<p>À lire</p>' }],
+  };
+}
+
+describe('Learner: the course of their cohort', () => {
+  it('shows dates in the cohort’s zone, reads a lesson and marks it done; progress follows', async () => {
+    let done: string | null = null;
+    const api = signedInApi(learnerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(learnerCohort),
+      [`GET /api/v1/cohorts/${cohortId}/schedule`]: () => json(schedule(done)),
+      [`POST /api/v1/cohorts/${cohortId}/activities/a1/completion`]: () => {
+        done = '2027-03-02T15:00:00Z';
+        return json({ activityId: 'a1', completedAt: done });
+      },
+    });
+    const { user } = renderApp(`/cohorts/${cohortId}/course`);
+
+    await screen.findByRole('heading', { level: 1, name: 'Cours : Design d’interfaces, printemps 2027' });
+    const lesson = screen.getByRole('listitem', { name: 'Accueil' });
+    // Midnight in Montréal (05:00 UTC), shown with the zone's name.
+    expect(within(lesson).getByText(/Disponible depuis le 1 mars 2027.*00:00.*UTC−5/)).toBeInTheDocument();
+    expect(within(lesson).getByText(/À rendre le 3 mars 2027.*23:59/)).toBeInTheDocument();
+    const video = screen.getByRole('listitem', { name: 'Démonstration' });
+    expect(within(video).getByText('À venir')).toBeInTheDocument();
+    expect(within(video).queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.getByTestId('overall-percent')).toHaveTextContent('0 %');
+    expect(screen.getByText('Vos activités terminées s’afficheront ici, jour après jour.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Guide RGAA' })).toHaveAttribute('rel', 'noopener noreferrer');
+
+    await user.click(within(lesson).getByRole('button', { name: 'Lire Accueil' }));
+    const reader = screen.getByRole('article', { name: 'Accueil' });
+    expect(within(reader).getByTestId('lesson-content').querySelector('strong')).toHaveTextContent('à tous');
+    await user.click(within(reader).getByRole('button', { name: 'Marquer comme terminé' }));
+
+    expect(await within(screen.getByRole('article', { name: 'Accueil' })).findByTestId('completed-at')).toHaveTextContent(/Terminé le 2 mars 2027.*10:00/);
+    expect(screen.getByTestId('overall-percent')).toHaveTextContent('50 %');
+    expect(screen.getByRole('progressbar', { name: 'Semaine 1 : 50 % terminé' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /1 activités terminées sur 2/ })).toBeInTheDocument();
+    expect(api.sent(`POST /api/v1/cohorts/${cohortId}/activities/a1/completion`)).toHaveLength(1);
+  });
+
+  it('says so when the course has no activities yet', async () => {
+    signedInApi(learnerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(learnerCohort),
+      [`GET /api/v1/cohorts/${cohortId}/schedule`]: () => json({ ...schedule(null), activities: [], extraResources: [] }),
+    });
+    renderApp(`/cohorts/${cohortId}/course`);
+    expect(await screen.findByText('Aucune activité pour l’instant')).toBeInTheDocument();
+    expect(screen.getByText('Votre formateur peut vous proposer ici des ressources choisies pour vous.')).toBeInTheDocument();
+  });
+});
+
+describe('Staff: progress matrix and pacing', () => {
+  const lea = learnerMe.id;
+  const theo = '0192f0c1-0000-7000-8000-00000000c002';
+  const progress = {
+    cohortId,
+    activities: [
+      { id: 'a1', sectionId, title: 'Accueil', kind: 'Lesson' },
+      { id: 'a2', sectionId, title: 'Démonstration', kind: 'Video' },
+    ],
+    learners: [
+      { userId: lea, displayName: 'Léa Bernard', withdrawn: false, completionPercent: 50, completed: [{ activityId: 'a1', completedAt: '2027-03-02T15:00:00Z' }] },
+      { userId: theo, displayName: 'Théo Rousseau', withdrawn: true, completionPercent: 0, completed: [] },
+    ],
+  };
+
+  it('shows learners × activities with percentages, and saves a learner’s pacing', async () => {
+    const api = signedInApi(trainerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture()),
+      [`GET /api/v1/cohorts/${cohortId}/progress`]: () => json(progress),
+      [`GET /api/v1/courses/${courseId}/outline`]: () => json(outline([])),
+      [`GET /api/v1/cohorts/${cohortId}/schedule`]: () =>
+        json({ ...schedule(null), activities: schedule(null).activities.map((a) => ({ ...a, shiftDays: 1 })), extraResources: [] }),
+      [`PUT /api/v1/cohorts/${cohortId}/members/${lea}/pacing`]: () => noContent(),
+    });
+    const { user } = renderApp(`/cohorts/${cohortId}/progress`);
+
+    const row = await screen.findByRole('row', { name: 'Léa Bernard' });
+    expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('50 %');
+    expect(within(row).getByText('Accueil : terminé')).toBeInTheDocument();
+    expect(within(row).getByText('Démonstration : non terminé')).toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: 'Théo Rousseau' })).getByText('Parti')).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: '1. Accueil' })).toBeInTheDocument();
+    expect(await screen.findByRole('columnheader', { name: 'Semaine 1' })).toBeInTheDocument();
+
+    await user.click(within(row).getByRole('button', { name: 'Rythme de Léa Bernard' }));
+    const panel = screen.getByRole('region', { name: 'Rythme personnel de Léa Bernard' });
+    const shiftAll = await within(panel).findByRole('spinbutton', { name: 'Décaler toutes les échéances (jours)' });
+    await waitFor(() => expect(shiftAll).toHaveValue(1));
+    expect(new URL(api.sent(`GET /api/v1/cohorts/${cohortId}/schedule`)[0]!.url).searchParams.get('userId')).toBe(lea);
+
+    await user.clear(shiftAll);
+    await user.type(shiftAll, '3');
+    await user.click(within(panel).getByRole('button', { name: 'Décaler une activité' }));
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Activité 1' }), 'a2');
+    const days = within(panel).getByRole('spinbutton', { name: 'Jours (décalage 1)' });
+    await user.clear(days);
+    await user.type(days, '-2');
+    await user.click(within(panel).getByRole('button', { name: 'Ajouter une ressource' }));
+    await user.type(within(panel).getByRole('textbox', { name: 'Titre de la ressource 1' }), 'Guide');
+    await user.click(within(panel).getByRole('button', { name: 'Enregistrer le rythme' }));
+
+    expect(await within(panel).findByText('Rythme de Léa Bernard enregistré.')).toBeInTheDocument();
+    expect(await api.sent(`PUT /api/v1/cohorts/${cohortId}/members/${lea}/pacing`)[0]!.json()).toEqual({
+      shifts: [
+        { activityId: null, days: 3 },
+        { activityId: 'a2', days: -2 },
+      ],
+      extraResources: [{ title: 'Guide', url: null, content: null }],
+    });
+  });
+});
