@@ -41,7 +41,7 @@ internal static class Spa
         var index = files.GetFileInfo("index.html");
         app.MapFallback(async context =>
         {
-            if (ServerPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix)) || !HttpMethods.IsGet(context.Request.Method))
+            if (ServerPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix)) || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
