@@ -98,4 +98,39 @@ test.describe('Courses: authoring, learning, progress', () => {
     await learner.reload();
     await expect(learner.getByRole('link', { name: 'Guide RGAA' })).toBeVisible();
   });
+
+  test('a trainer attaches a file to a resource (progress bar), a learner downloads it', async ({ browser, request }) => {
+    const stamp = Date.now().toString(36);
+    const title = `Ressources ${stamp}`;
+    const { cohort, course } = await createStartedCohortViaApi(request, {
+      title,
+      learnerEmail: courseDemo.learner,
+      lesson: { title: 'Introduction', content: 'Bonjour.' },
+    });
+
+    const trainer = await signedIn(browser, demo.trainer);
+    await trainer.goto(`/courses/${course.id}/edit`);
+    await expectHeading(trainer, `Modifier « ${course.title} »`);
+    await trainer.getByRole('button', { name: 'Ajouter une activité à Semaine 1' }).click();
+    const form = trainer.getByRole('region', { name: 'Nouvelle activité' });
+    await form.getByRole('combobox', { name: 'Type d’activité' }).selectOption({ label: 'Ressource' });
+    await form.getByRole('textbox', { name: 'Titre de l’activité' }).fill('Plan du cours');
+    await form.locator('input[type="file"]').setInputFiles({
+      name: 'plan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+    });
+    await expect(form.getByText('plan.pdf est déposé.')).toBeVisible();
+    await expect(form.getByRole('progressbar', { name: 'Envoi de plan.pdf' })).toHaveAttribute('aria-valuenow', '100');
+    await form.getByRole('button', { name: 'Ajouter l’activité' }).click();
+    await expect(trainer.getByText('Activité « Plan du cours » enregistrée.')).toBeVisible();
+
+    const learner = await signedIn(browser, courseDemo.learner);
+    await learner.goto(`/cohorts/${cohort.id}/course`);
+    await expectHeading(learner, `Cours : ${title}`);
+    await learner.getByRole('button', { name: 'Lire Plan du cours' }).click();
+    const download = learner.waitForEvent('download');
+    await learner.getByRole('button', { name: 'Télécharger le fichier' }).click();
+    expect((await download).suggestedFilename()).toBe('plan.pdf');
+  });
 });
