@@ -168,7 +168,8 @@ export const en: Translation = {
       cohortsTitle: 'Cohorts you run',
       cohortsEmpty: 'Your cohorts will appear here, with their applications and seats.',
       coursesTitle: 'Courses',
-      coursesEmpty: 'The courses you design will appear here.',
+      coursesEmpty: 'Write the content of your courses: sections, lessons, resources, videos and preparations, released as the cohort goes.',
+      openCourses: 'My courses',
     },
     orgAdmin: {
       title: 'My organisation',

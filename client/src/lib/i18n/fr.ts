@@ -166,7 +166,8 @@ export const fr = {
       cohortsTitle: 'Cohortes que vous animez',
       cohortsEmpty: 'Vos cohortes apparaîtront ici. Vous pourrez y suivre les candidatures et les places.',
       coursesTitle: 'Parcours',
-      coursesEmpty: 'Les parcours que vous concevez apparaîtront ici.',
+      coursesEmpty: 'Rédigez le contenu de vos cours : sections, leçons, ressources, vidéos et préparations, publiées au fil de la cohorte.',
+      openCourses: 'Mes cours',
     },
     orgAdmin: {
       title: 'Mon organisation',

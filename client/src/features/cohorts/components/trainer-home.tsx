@@ -1,5 +1,6 @@
-import { SimpleGrid, Stack } from '@mantine/core';
+import { Button, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { EmptyState } from '../../../components/empty-state';
 import { HomeHeader } from '../../../components/home-header';
 import { StaffActions } from './cohorts-page';
@@ -15,7 +16,15 @@ export function TrainerHome() {
         <StaffActions />
         <StaffCohortList />
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <EmptyState title={t('home.trainer.coursesTitle')} message={t('home.trainer.coursesEmpty')} />
+          <EmptyState
+            title={t('home.trainer.coursesTitle')}
+            message={t('home.trainer.coursesEmpty')}
+            action={
+              <Button component={Link} to="/courses" variant="default" style={{ alignSelf: 'flex-start' }}>
+                {t('home.trainer.openCourses')}
+              </Button>
+            }
+          />
         </SimpleGrid>
       </Stack>
     </>
