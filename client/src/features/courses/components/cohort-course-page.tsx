@@ -100,7 +100,7 @@ function ProgressSummary({ schedule }: { schedule: Schedule }) {
             }
             aria-hidden
           />
-          <Text>{t('courses.learn.doneCount', { done: format.number(done), total: format.number(total) })}</Text>
+          <Text>{t('courses.learn.doneCount', { count: done, done: format.number(done), total: format.number(total) })}</Text>
         </Group>
         <Stack gap="xs" mt="sm">
           {sections.map((section) => (

@@ -36,6 +36,7 @@ export function CompletionChart({ points, total }: { points: CompletionPoint[]; 
         `M ${PAD} ${y(0)}`,
       );
   const label = t('courses.learn.chartLabel', {
+    count: last.cumulative,
     done: format.number(last.cumulative),
     total: format.number(total),
     from: format.day(first.day),

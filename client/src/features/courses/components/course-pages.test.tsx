@@ -212,7 +212,8 @@ describe('Learner: the course of their cohort', () => {
     expect(await within(screen.getByRole('article', { name: 'Accueil' })).findByTestId('completed-at')).toHaveTextContent(/Terminé le 2 mars 2027.*10:00/);
     expect(screen.getByTestId('overall-percent')).toHaveTextContent('50 %');
     expect(screen.getByRole('progressbar', { name: 'Semaine 1 : 50 % terminé' })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /1 activités terminées sur 2/ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^1 activité terminée sur 2, du / })).toBeInTheDocument();
+    expect(screen.getByText('1 activité terminée sur 2')).toBeInTheDocument();
     expect(api.sent(`POST /api/v1/cohorts/${cohortId}/activities/a1/completion`)).toHaveLength(1);
   });
 
@@ -286,5 +287,32 @@ describe('Staff: progress matrix and pacing', () => {
       ],
       extraResources: [{ title: 'Guide', url: null, content: null }],
     });
+  });
+
+  it('stays readable at 50 learners × 40 activities: sticky header and first columns, one row each', async () => {
+    const activities = Array.from({ length: 40 }, (_, i) => ({ id: `a${i}`, sectionId, title: `Activité ${i + 1}`, kind: 'Lesson' }));
+    const learners = Array.from({ length: 50 }, (_, i) => ({
+      userId: `0192f0c1-0000-7000-8000-0000000e${String(i).padStart(4, '0')}`,
+      displayName: `Apprenant ${i + 1}`,
+      withdrawn: false,
+      completionPercent: Math.round((i / 49) * 100),
+      completed: activities.slice(0, i % 40).map((a) => ({ activityId: a.id, completedAt: '2027-03-02T15:00:00Z' })),
+    }));
+    signedInApi(trainerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture()),
+      [`GET /api/v1/cohorts/${cohortId}/progress`]: () => json({ cohortId, activities, learners }),
+      // No section titles: no band row above the activity columns.
+      [`GET /api/v1/courses/${courseId}/outline`]: () => json({ ...outline([]), sections: [] }),
+    });
+    renderApp(`/cohorts/${cohortId}/progress`);
+
+    const matrix = await screen.findByTestId('progress-matrix');
+    expect(within(matrix).getAllByRole('row')).toHaveLength(1 + 50 + 1);
+    const nameHeader = within(matrix).getByRole('columnheader', { name: 'Apprenant' });
+    expect(nameHeader).toHaveStyle({ position: 'sticky', top: '0px', left: '0px' });
+    expect(within(matrix).getByRole('columnheader', { name: 'Avancement' })).toHaveStyle({ position: 'sticky', left: '200px' });
+    expect(within(matrix).getByRole('rowheader', { name: /Apprenant 50/ })).toHaveStyle({ position: 'sticky', left: '0px' });
+    expect(within(matrix).getByRole('row', { name: 'Apprenant 50' })).toHaveTextContent('100 %');
+    expect(matrix).toHaveAttribute('tabindex', '0');
   });
 });
