@@ -126,11 +126,12 @@ export function CourseDetailsForm({ course, etag, onReload }: CourseDetailsFormP
               {t('courses.create.addCompetency')}
             </Button>
           </Stack>
-          <Switch
-            label={t('courses.editor.published')}
-            description={t('courses.editor.publishedHint')}
-            {...form.register('isPublished')}
-          />
+          <Stack gap={4}>
+            <Switch label={t('courses.editor.published')} aria-describedby="publish-hint" {...form.register('isPublished')} />
+            <Text size="sm" c="dimmed" id="publish-hint">
+              {t('courses.editor.publishedHint')}
+            </Text>
+          </Stack>
           <Group>
             <Button type="submit" loading={update.isPending} loaderProps={{ 'aria-label': t('courses.editor.saving') }}>
               {t('courses.editor.save')}

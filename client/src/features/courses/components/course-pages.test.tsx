@@ -76,7 +76,7 @@ describe('Trainer: the course editor', () => {
 
     await screen.findByRole('heading', { level: 1, name: 'Modifier « Design d’interfaces »' });
     expect(await screen.findByText('Aucune activité dans cette section.')).toBeInTheDocument();
-    await user.click(screen.getByRole('switch', { name: /^Publié/ }));
+    await user.click(screen.getByRole('switch', { name: 'Publié' }));
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
     const alert = await screen.findByRole('alert');
