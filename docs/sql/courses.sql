@@ -352,3 +352,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128165923_CoursesExtraResourceMarkdown'
+)
+BEGIN
+    ALTER TABLE [courses].[CourseExtraResources] ADD [ContentMarkdown] nvarchar(max) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128165923_CoursesExtraResourceMarkdown'
+)
+BEGIN
+    INSERT INTO [courses].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128165923_CoursesExtraResourceMarkdown', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -63,6 +63,9 @@ public sealed class FileTests
         var (learner, _, email) = await _world.LearnerAsync();
         (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohort}/enrolments", new { emails = new[] { email } })).StatusCode.Should().Be(HttpStatusCode.OK);
 
+        var schedule = await (await learner.GetAsync($"/api/v1/cohorts/{cohort}/schedule")).ReadJsonAsync();
+        schedule["activities"]![0]!["hasFile"]!.GetValue<bool>().Should().BeTrue();
+
         var download = await learner.GetAsync($"/api/v1/cohorts/{cohort}/activities/{activityId}/file");
         download.StatusCode.Should().Be(HttpStatusCode.OK);
         (await download.Content.ReadAsByteArrayAsync()).Should().Equal(Pdf);

@@ -74,6 +74,11 @@ public sealed class ScheduleAndProgressTests
         Item(mine, activities[1])["shiftDays"]!.GetValue<int>().Should().Be(7);
         mine["extraResources"]!.AsArray().Should().ContainSingle().Which!["contentHtml"]!.GetValue<string>().Should().Contain("<strong>le chapitre 2</strong>").And.NotContain("<script");
 
+        var stored = await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/members/{luckyId}/pacing")).ReadJsonAsync();
+        stored["shifts"]!.AsArray().Should().ContainSingle().Which!["days"]!.GetValue<int>().Should().Be(7);
+        stored["extraResources"]![0]!["content"]!.GetValue<string>().Should().StartWith("Relisez **le chapitre 2**", "staff edit the Markdown they wrote, not its HTML");
+        await (await other.GetAsync($"/api/v1/cohorts/{cohortId}/members/{luckyId}/pacing")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+
         var theirs = await ScheduleAsync(other, cohortId);
         Due(theirs, activities[1]).Should().Be(before);
         theirs["extraResources"]!.AsArray().Should().BeEmpty();
@@ -109,6 +114,7 @@ public sealed class ScheduleAndProgressTests
         }, "the leaver is marked withdrawn");
         var row = matrix["learners"]!.AsArray().Single(l => l!["userId"]!.GetValue<Guid>() == learnerId)!;
         row["completionPercent"]!.GetValue<int>().Should().Be(33);
+        matrix["activities"]![0]!["sectionTitle"]!.GetValue<string>().Should().Be("Semaine 1");
         row["completed"]!.AsArray().Select(c => c!["activityId"]!.GetValue<Guid>()).Should().Equal(activities[0]);
         matrix["learners"]!.AsArray().Single(l => l!["userId"]!.GetValue<Guid>() == leaverId)!["completed"]!.AsArray().Should().ContainSingle();
 

@@ -437,7 +437,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A learner's personal due-date shifts and extra resources, as set (staff) */
+        get: operations["GetPacing"];
         /** Set a learner's personal due-date shifts and extra resources (staff) */
         put: operations["SetPacing"];
         post?: never;
@@ -933,11 +934,16 @@ export interface components {
             organizations: components["schemas"]["GetMeMembership"][];
             cohorts: components["schemas"]["CohortMembership"][];
         };
+        GetPacingResponse: {
+            shifts: components["schemas"]["SetPacingShift"][];
+            extraResources: components["schemas"]["SetPacingExtraInput"][];
+        };
         GetProgressActivityColumn: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             sectionId: string;
+            sectionTitle: string;
             title: string;
             kind: components["schemas"]["ActivityKind"];
         };
@@ -1001,6 +1007,7 @@ export interface components {
             released: boolean;
             contentHtml?: string | null;
             url?: string | null;
+            hasFile: boolean;
             /** Format: date-time */
             completedAt?: string | null;
         };
@@ -4272,6 +4279,83 @@ export interface operations {
             };
             /** @description No valid access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error (no internals disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPacing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetPacingResponse"];
+                };
+            };
+            /** @description Invalid query or route parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

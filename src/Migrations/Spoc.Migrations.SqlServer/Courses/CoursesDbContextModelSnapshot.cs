@@ -208,6 +208,11 @@ namespace Spoc.Migrations.SqlServer.Courses
                         .HasMaxLength(200000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ContentMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -202,6 +202,11 @@ namespace Spoc.Migrations.Sqlite.Courses
                         .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -35,6 +35,7 @@ public static class CoursesModule
         MarkActivityDone.MapEndpoint(courses);
         GetProgress.MapEndpoint(courses);
         SetPacing.MapEndpoint(courses);
+        GetPacing.MapEndpoint(courses);
         DownloadActivityFile.MapEndpoint(courses);
         return api;
     }

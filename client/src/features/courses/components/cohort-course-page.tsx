@@ -46,7 +46,7 @@ function ActivityReader({ cohortId, activity, timeZone }: { cohortId: string; ac
           {t('courses.learn.openLink')}
         </Anchor>
       )}
-      {activity.kind === 'Resource' && !activity.url && (
+      {activity.hasFile && (
         <Stack gap="xs" mt="sm">
           <Button variant="default" style={{ alignSelf: 'flex-start' }} loading={download.isPending} onClick={() => download.mutate(activity.activityId)}>
             {t('courses.learn.download')}

@@ -7,7 +7,7 @@ import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { PageTitle } from '../../../components/page-title';
 import { useFormatters } from '../../../lib/i18n/format';
-import { useCohortSummary, useOutline, useProgress, type Progress } from '../api/courses-api';
+import { useCohortSummary, useProgress, type Progress } from '../api/courses-api';
 import { PacingPanel } from './pacing-panel';
 import { activityRates, completionIndex } from './progress';
 
@@ -178,14 +178,13 @@ export function CohortProgressPage() {
   const [params, setParams] = useSearchParams();
   const cohort = useCohortSummary(cohortId);
   const progress = useProgress(cohortId);
-  const outline = useOutline(cohort.data?.courseId ?? '');
   const selectedId = params.get('learner');
 
   if (cohort.isPending || progress.isPending) return <LoadingState />;
   if (cohort.isError) return <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />;
   if (progress.isError) return <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />;
 
-  const sectionTitles = new Map((outline.data?.sections ?? []).map((section) => [section.id, section.title]));
+  const sectionTitles = new Map(progress.data.activities.map((activity) => [activity.sectionId, activity.sectionTitle]));
   const selected = progress.data.learners.find((row) => row.userId === selectedId);
   const select = (userId: string | null) => {
     const next = new URLSearchParams(params);

@@ -234,8 +234,8 @@ describe('Staff: progress matrix and pacing', () => {
   const progress = {
     cohortId,
     activities: [
-      { id: 'a1', sectionId, title: 'Accueil', kind: 'Lesson' },
-      { id: 'a2', sectionId, title: 'Démonstration', kind: 'Video' },
+      { id: 'a1', sectionId, sectionTitle: 'Semaine 1', title: 'Accueil', kind: 'Lesson' },
+      { id: 'a2', sectionId, sectionTitle: 'Semaine 1', title: 'Démonstration', kind: 'Video' },
     ],
     learners: [
       { userId: lea, displayName: 'Léa Bernard', withdrawn: false, completionPercent: 50, completed: [{ activityId: 'a1', completedAt: '2027-03-02T15:00:00Z' }] },
@@ -290,7 +290,7 @@ describe('Staff: progress matrix and pacing', () => {
   });
 
   it('stays readable at 50 learners × 40 activities: sticky header and first columns, one row each', async () => {
-    const activities = Array.from({ length: 40 }, (_, i) => ({ id: `a${i}`, sectionId, title: `Activité ${i + 1}`, kind: 'Lesson' }));
+    const activities = Array.from({ length: 40 }, (_, i) => ({ id: `a${i}`, sectionId, sectionTitle: 'Semaine 1', title: `Activité ${i + 1}`, kind: 'Lesson' }));
     const learners = Array.from({ length: 50 }, (_, i) => ({
       userId: `0192f0c1-0000-7000-8000-0000000e${String(i).padStart(4, '0')}`,
       displayName: `Apprenant ${i + 1}`,
@@ -301,13 +301,12 @@ describe('Staff: progress matrix and pacing', () => {
     signedInApi(trainerMe, {
       [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture()),
       [`GET /api/v1/cohorts/${cohortId}/progress`]: () => json({ cohortId, activities, learners }),
-      // No section titles: no band row above the activity columns.
-      [`GET /api/v1/courses/${courseId}/outline`]: () => json({ ...outline([]), sections: [] }),
     });
     renderApp(`/cohorts/${cohortId}/progress`);
 
     const matrix = await screen.findByTestId('progress-matrix');
-    expect(within(matrix).getAllByRole('row')).toHaveLength(1 + 50 + 1);
+    // The section band, the activity header, 50 learners, the per-activity rate.
+    expect(within(matrix).getAllByRole('row')).toHaveLength(1 + 1 + 50 + 1);
     const nameHeader = within(matrix).getByRole('columnheader', { name: 'Apprenant' });
     expect(nameHeader).toHaveStyle({ position: 'sticky', top: '0px', left: '0px' });
     expect(within(matrix).getByRole('columnheader', { name: 'Avancement' })).toHaveStyle({ position: 'sticky', left: '200px' });

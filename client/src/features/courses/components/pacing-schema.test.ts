@@ -11,6 +11,7 @@ const activity = (activityId: string, shiftDays: number) => ({
   kind: 'Lesson' as const,
   title: activityId,
   durationMinutes: 10,
+  hasFile: false,
   releaseAt: '2027-03-01T00:00:00Z',
   shiftDays,
   released: true,

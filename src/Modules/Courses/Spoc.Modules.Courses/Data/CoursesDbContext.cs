@@ -111,6 +111,7 @@ internal sealed class ExtraResource
     public Guid UserId { get; init; }
     public required string Title { get; init; }
     public string? Url { get; init; }
+    public string ContentMarkdown { get; init; } = "";
     public string ContentHtml { get; init; } = "";
 }
 
@@ -180,6 +181,7 @@ internal sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> option
             b.ToTable("CourseExtraResources");
             b.Property(r => r.Title).HasMaxLength(200);
             b.Property(r => r.Url).HasMaxLength(2000);
+            b.Property(r => r.ContentMarkdown).HasMaxLength(20_000);
             b.Property(r => r.ContentHtml).HasMaxLength(200_000);
             b.HasIndex(r => new { r.CohortId, r.UserId });
         });

@@ -75,7 +75,7 @@ internal static class SetPacing
             db.PacingShifts.AddRange((command.Shifts ?? []).Select(s => new PacingShift { CohortId = command.CohortId, UserId = command.UserId, ActivityId = s.ActivityId, Days = s.Days }));
             db.ExtraResources.AddRange((command.ExtraResources ?? []).Select(r => new ExtraResource
             {
-                CohortId = command.CohortId, UserId = command.UserId, Title = r.Title.Trim(), Url = r.Url, ContentHtml = Markdown.ToSafeHtml(r.Content),
+                CohortId = command.CohortId, UserId = command.UserId, Title = r.Title.Trim(), Url = r.Url, ContentMarkdown = r.Content ?? "", ContentHtml = Markdown.ToSafeHtml(r.Content),
             }));
             db.AddIntegrationEvent(new PacingChanged(command.CohortId, command.UserId), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
@@ -92,6 +92,41 @@ internal static class SetPacing
             })
             .WithName("SetPacing")
             .WithSummary("Set a learner's personal due-date shifts and extra resources (staff)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
+
+/// <summary>GET /cohorts/{cohortId}/members/{userId}/pacing: what <see cref="SetPacing"/> last stored for this learner, as it was written (staff).</summary>
+internal static class GetPacing
+{
+    public sealed record Query(Guid CohortId, Guid UserId) : IQuery<Response>;
+
+    public sealed record Response(IReadOnlyList<SetPacing.Shift> Shifts, IReadOnlyList<SetPacing.ExtraInput> ExtraResources);
+
+    internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me) : IQueryHandler<Query, Response>
+    {
+        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var access = await sender.RequireInsideAsync(query.CohortId, me.Id, cancellationToken);
+            if (!access.IsStaff)
+            {
+                throw ProblemException.Forbidden("Only the cohort's staff see a learner's pacing.");
+            }
+
+            var shifts = await db.PacingShifts.AsNoTracking().Where(p => p.CohortId == query.CohortId && p.UserId == query.UserId)
+                .OrderBy(p => p.Id).Select(p => new SetPacing.Shift(p.ActivityId, p.Days)).ToListAsync(cancellationToken);
+            var extras = await db.ExtraResources.AsNoTracking().Where(r => r.CohortId == query.CohortId && r.UserId == query.UserId)
+                .OrderBy(r => r.Id).Select(r => new SetPacing.ExtraInput(r.Title, r.Url, r.ContentMarkdown)).ToListAsync(cancellationToken);
+            return new Response(shifts, extras);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapGet("/cohorts/{cohortId:guid}/members/{userId:guid}/pacing", async (Guid cohortId, Guid userId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(cohortId, userId), ct)))
+            .WithName("GetPacing")
+            .WithSummary("A learner's personal due-date shifts and extra resources, as set (staff)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -83,7 +83,7 @@ internal static class GetProgress
 {
     public sealed record Query(Guid CohortId) : IQuery<Response>;
 
-    public sealed record ActivityColumn(Guid Id, Guid SectionId, string Title, ActivityKind Kind);
+    public sealed record ActivityColumn(Guid Id, Guid SectionId, string SectionTitle, string Title, ActivityKind Kind);
 
     public sealed record Done(Guid ActivityId, DateTimeOffset CompletedAt);
 
@@ -99,9 +99,9 @@ internal static class GetProgress
             Guid? only = access.IsStaff ? null : me.Id;
             var activities = await db.Set<Activity>().AsNoTracking()
                 .Where(a => a.CourseId == access.CourseId)
-                .Join(db.Set<Section>(), a => a.SectionId, s => s.Id, (a, s) => new { a, s.Position })
+                .Join(db.Set<Section>(), a => a.SectionId, s => s.Id, (a, s) => new { a, s.Position, s.Title })
                 .OrderBy(x => x.Position).ThenBy(x => x.a.Position)
-                .Select(x => new ActivityColumn(x.a.Id, x.a.SectionId, x.a.Title, x.a.Kind))
+                .Select(x => new ActivityColumn(x.a.Id, x.a.SectionId, x.Title, x.a.Title, x.a.Kind))
                 .ToListAsync(cancellationToken);
             var learners = await db.CohortLearners.AsNoTracking()
                 .Where(l => l.CohortId == query.CohortId && (only == null || l.UserId == only))

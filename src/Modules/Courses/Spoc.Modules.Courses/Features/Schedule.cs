@@ -23,7 +23,7 @@ internal static class GetSchedule
 
     public sealed record ScheduledActivity(
         Guid ActivityId, Guid SectionId, string SectionTitle, ActivityKind Kind, string Title, int DurationMinutes,
-        DateTimeOffset ReleaseAt, DateTimeOffset? DueAt, int ShiftDays, bool Released, string? ContentHtml, string? Url, DateTimeOffset? CompletedAt);
+        DateTimeOffset ReleaseAt, DateTimeOffset? DueAt, int ShiftDays, bool Released, string? ContentHtml, string? Url, bool HasFile, DateTimeOffset? CompletedAt);
 
     public sealed record Extra(Guid Id, string Title, string? Url, string ContentHtml);
 
@@ -71,7 +71,7 @@ internal static class GetSchedule
                 var released = releaseAt <= now;
                 var visible = released || showEverything;
                 return new ScheduledActivity(a.Id, a.SectionId, x.SectionTitle, a.Kind, a.Title, a.DurationMinutes, releaseAt, dueAt, shift, released,
-                    visible ? a.ContentHtml : null, visible ? a.Url : null, completions.TryGetValue(a.Id, out var done) ? done : null);
+                    visible ? a.ContentHtml : null, visible ? a.Url : null, a.FileId is not null, completions.TryGetValue(a.Id, out var done) ? done : null);
             }).ToList();
             return new Response(access.CohortId, access.CourseId, access.TimeZone, access.StartsOn, learnerId, scheduled, extras);
         }
