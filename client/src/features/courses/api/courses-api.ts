@@ -19,6 +19,7 @@ export type ScheduledActivity = Schemas['GetScheduleScheduledActivity'];
 export type Progress = Schemas['GetProgressResponse'];
 export type ProgressRow = Schemas['GetProgressLearnerRow'];
 export type PacingBody = Schemas['SetPacingRequest'];
+export type Pacing = Schemas['GetPacingResponse'];
 export type UploadedFile = Schemas['UploadFileResponse'];
 
 export const activityKinds: readonly ActivityKind[] = ['Lesson', 'Resource', 'Video', 'Preparation'];
@@ -30,6 +31,7 @@ export const courseKeys = {
   outline: (courseId: string) => ['courses', courseId, 'outline'] as const,
   schedule: (cohortId: string, userId?: string) => ['cohorts', cohortId, 'schedule', userId ?? 'me'] as const,
   progress: (cohortId: string) => ['cohorts', cohortId, 'progress'] as const,
+  pacing: (cohortId: string, userId: string) => ['cohorts', cohortId, 'pacing', userId] as const,
 };
 
 function idempotencyKey(): string {
@@ -213,13 +215,26 @@ export function useProgress(cohortId: string) {
   });
 }
 
+/** A learner's pacing as the staff last set it (shifts and extra resources in Markdown). */
+export function usePacing(cohortId: string, userId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: courseKeys.pacing(cohortId, userId),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/cohorts/{cohortId}/members/{userId}/pacing', { params: { path: { cohortId, userId } }, signal })),
+  });
+}
+
 export function useSetPacing(cohortId: string, userId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: PacingBody) =>
       unwrap(api.PUT('/api/v1/cohorts/{cohortId}/members/{userId}/pacing', { params: { path: { cohortId, userId } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cohorts', cohortId, 'schedule'] }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['cohorts', cohortId, 'schedule'] });
+      await queryClient.invalidateQueries({ queryKey: courseKeys.pacing(cohortId, userId) });
+    },
   });
 }
 

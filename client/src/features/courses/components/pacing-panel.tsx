@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { useSchedule, useSetPacing, type Progress } from '../api/courses-api';
-import { htmlToText, pacingSchema, scheduleToPacing, toPacingBody, type PacingValues } from './pacing-schema';
+import { usePacing, useSetPacing, type Progress } from '../api/courses-api';
+import { pacingSchema, pacingToValues, toPacingBody, type PacingValues } from './pacing-schema';
 
 interface PacingPanelProps {
   cohortId: string;
@@ -19,7 +19,7 @@ interface PacingPanelProps {
 /** One learner's personal pacing: shift every due date or one activity's by N days, and extra resources. */
 export function PacingPanel({ cohortId, learner, activities, onClose }: PacingPanelProps) {
   const { t } = useTranslation();
-  const schedule = useSchedule(cohortId, learner.userId);
+  const pacing = usePacing(cohortId, learner.userId);
   const save = useSetPacing(cohortId, learner.userId);
   const schema = useMemo(() => pacingSchema(t), [t]);
   const form = useForm<PacingValues>({ resolver: zodResolver(schema), defaultValues: { shiftAll: '0', shifts: [], extras: [] } });
@@ -27,10 +27,10 @@ export function PacingPanel({ cohortId, learner, activities, onClose }: PacingPa
   const extras = useFieldArray({ control: form.control, name: 'extras' });
   const { errors } = form.formState;
   const { reset } = form;
-  const loaded = schedule.data;
+  const loaded = pacing.data;
 
   useEffect(() => {
-    if (loaded) reset(scheduleToPacing(loaded, htmlToText));
+    if (loaded) reset(pacingToValues(loaded));
   }, [loaded, reset]);
 
   const onSubmit = form.handleSubmit((values) => save.mutate(toPacingBody(values)));
@@ -46,10 +46,10 @@ export function PacingPanel({ cohortId, learner, activities, onClose }: PacingPa
           {t('courses.pacing.close')}
         </Button>
       </Group>
-      {schedule.isPending ? (
+      {pacing.isPending ? (
         <LoadingState />
-      ) : schedule.isError ? (
-        <ErrorState error={schedule.error} onRetry={() => void schedule.refetch()} />
+      ) : pacing.isError ? (
+        <ErrorState error={pacing.error} onRetry={() => void pacing.refetch()} />
       ) : (
         <form onSubmit={onSubmit} noValidate>
           <Stack>

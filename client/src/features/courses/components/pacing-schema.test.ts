@@ -1,35 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../../lib/i18n/i18n';
-import { htmlToText, pacingSchema, scheduleToPacing, toPacingBody } from './pacing-schema';
+import { pacingSchema, pacingToValues, toPacingBody } from './pacing-schema';
 
 const t = i18n.getFixedT('fr');
 
-const activity = (activityId: string, shiftDays: number) => ({
-  activityId,
-  sectionId: 's1',
-  sectionTitle: 'Semaine 1',
-  kind: 'Lesson' as const,
-  title: activityId,
-  durationMinutes: 10,
-  hasFile: false,
-  releaseAt: '2027-03-01T00:00:00Z',
-  shiftDays,
-  released: true,
-});
-
 describe('pacing form', () => {
-  it('reads the most common shift as "every activity", the rest as per-activity shifts', () => {
-    const values = scheduleToPacing(
-      {
-        activities: [activity('a1', 2), activity('a2', 2), activity('a3', 5)],
-        extraResources: [{ id: 'x', title: 'Guide', url: 'https://guide.example', contentHtml: '<p>Lire <strong>tout</strong></p>' }],
-      },
-      htmlToText,
-    );
+  it('reads the stored pacing: the shift without an activity is "every activity", the Markdown is kept', () => {
+    const values = pacingToValues({
+      shifts: [
+        { activityId: null, days: 2 },
+        { activityId: 'a3', days: 3 },
+      ],
+      extraResources: [{ title: 'Guide', url: 'https://guide.example', content: 'Lire **tout**' }],
+    });
     expect(values).toEqual({
       shiftAll: '2',
       shifts: [{ activityId: 'a3', days: '3' }],
-      extras: [{ title: 'Guide', url: 'https://guide.example', content: 'Lire tout' }],
+      extras: [{ title: 'Guide', url: 'https://guide.example', content: 'Lire **tout**' }],
     });
   });
 
@@ -72,11 +59,5 @@ describe('pacing form', () => {
       'extras.0.title': 'Ce champ est obligatoire.',
       'extras.0.url': 'Saisissez une adresse web complète (https://…).',
     });
-  });
-
-  it('reads server HTML as text without running it', () => {
-    expect(htmlToText('<p>a<img src=x onerror="window.__hit=1">b</p>')).toBe('ab');
-    expect((window as { __hit?: number }).__hit).toBeUndefined();
-    expect(htmlToText('')).toBe('');
   });
 });

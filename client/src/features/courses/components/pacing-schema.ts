@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { PacingBody, Schedule } from '../api/courses-api';
+import type { Pacing, PacingBody } from '../api/courses-api';
 
 const days = (t: TFunction) =>
   z
@@ -56,28 +56,14 @@ export function pacingSchema(t: TFunction) {
 
 export type PacingValues = z.infer<ReturnType<typeof pacingSchema>>;
 
-/** The most frequent shift is read as "shift everything"; what differs is a per-activity shift. */
-export function scheduleToPacing(schedule: Pick<Schedule, 'activities' | 'extraResources'>, htmlToText: (html: string) => string): PacingValues {
-  const counts = new Map<number, number>();
-  for (const activity of schedule.activities) counts.set(activity.shiftDays, (counts.get(activity.shiftDays) ?? 0) + 1);
-  let common = 0;
-  let best = -1;
-  for (const [value, count] of counts) {
-    if (count > best || (count === best && Math.abs(value) < Math.abs(common))) {
-      common = value;
-      best = count;
-    }
-  }
+/** The stored pacing as form values: the shift without an activity is "every activity", the others per activity. */
+export function pacingToValues(pacing: Pacing): PacingValues {
   return {
-    shiftAll: String(common),
-    shifts: schedule.activities
-      .filter((activity) => activity.shiftDays !== common)
-      .map((activity) => ({ activityId: activity.activityId, days: String(activity.shiftDays - common) })),
-    extras: schedule.extraResources.map((extra) => ({
-      title: extra.title,
-      url: extra.url ?? '',
-      content: htmlToText(extra.contentHtml),
-    })),
+    shiftAll: String(pacing.shifts.filter((shift) => !shift.activityId).reduce((sum, shift) => sum + shift.days, 0)),
+    shifts: pacing.shifts
+      .filter((shift) => shift.activityId)
+      .map((shift) => ({ activityId: shift.activityId ?? '', days: String(shift.days) })),
+    extras: pacing.extraResources.map((extra) => ({ title: extra.title, url: extra.url ?? '', content: extra.content ?? '' })),
   };
 }
 
@@ -94,11 +80,4 @@ export function toPacingBody(values: PacingValues): PacingBody {
       content: extra.content.trim() === '' ? null : extra.content,
     })),
   };
-}
-
-/** Plain text of server HTML, read by the browser's parser (never injected). */
-export function htmlToText(html: string): string {
-  if (!html) return '';
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return (doc.body.textContent ?? '').trim();
 }
