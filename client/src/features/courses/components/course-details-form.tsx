@@ -1,13 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ActionIcon, Alert, Button, Group, NativeSelect, Paper, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { isApiError } from '../../../lib/api/api-error';
 import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
 import { useUpdateCourse, type Course } from '../api/courses-api';
 import { courseDetailsFields, courseDetailsSchema, courseToDetails, toUpdateCourseBody, type CourseDetailsValues } from './course-schema';
+import { CourseCommonInputs } from './course-common-inputs';
 
 interface CourseDetailsFormProps {
   course: Course;
@@ -22,7 +23,6 @@ export function CourseDetailsForm({ course, etag, onReload }: CourseDetailsFormP
   const [saved, setSaved] = useState(false);
   const schema = useMemo(() => courseDetailsSchema(t), [t]);
   const form = useForm<CourseDetailsValues>({ resolver: zodResolver(schema), defaultValues: courseToDetails(course) });
-  const competencies = useFieldArray({ control: form.control, name: 'competencies' });
   const { errors } = form.formState;
   const { reset } = form;
 
@@ -81,51 +81,7 @@ export function CourseDetailsForm({ course, etag, onReload }: CourseDetailsFormP
           )}
           <TextInput label={t('courses.create.courseTitle')} required error={errors.title?.message} {...form.register('title')} />
           <Textarea label={t('courses.create.summary')} autosize minRows={2} error={errors.summary?.message} {...form.register('summary')} />
-          <NativeSelect
-            label={t('courses.create.language')}
-            required
-            error={errors.language?.message}
-            data={[
-              { value: 'fr', label: t('language.fr') },
-              { value: 'en', label: t('language.en') },
-            ]}
-            {...form.register('language')}
-          />
-          <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-            <Text component="legend" fw={500}>
-              {t('courses.create.competencies')}
-            </Text>
-            {competencies.fields.map((field, index) => (
-              <Group key={field.id} align="flex-start" wrap="nowrap">
-                <TextInput
-                  label={t('courses.create.competencyCode', { n: index + 1 })}
-                  required
-                  w={140}
-                  error={errors.competencies?.[index]?.code?.message}
-                  {...form.register(`competencies.${index}.code`)}
-                />
-                <TextInput
-                  label={t('courses.create.competencyTitle', { n: index + 1 })}
-                  required
-                  style={{ flex: 1 }}
-                  error={errors.competencies?.[index]?.title?.message}
-                  {...form.register(`competencies.${index}.title`)}
-                />
-                <ActionIcon
-                  variant="default"
-                  size="lg"
-                  mt={28}
-                  onClick={() => competencies.remove(index)}
-                  aria-label={t('courses.create.removeCompetency', { n: index + 1 })}
-                >
-                  <span aria-hidden>×</span>
-                </ActionIcon>
-              </Group>
-            ))}
-            <Button variant="default" onClick={() => competencies.append({ code: '', title: '' })} style={{ alignSelf: 'flex-start' }}>
-              {t('courses.create.addCompetency')}
-            </Button>
-          </Stack>
+          <CourseCommonInputs form={form} />
           <Stack gap={4}>
             <Switch label={t('courses.editor.published')} aria-describedby="publish-hint" {...form.register('isPublished')} />
             <Text size="sm" c="dimmed" id="publish-hint">

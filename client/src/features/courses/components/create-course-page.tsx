@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ActionIcon, Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../../../components/empty-state';
@@ -12,6 +12,7 @@ import { useSession } from '../../../lib/auth/session-context';
 import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
 import { useCreateCourse } from '../api/courses-api';
 import { courseFields, courseSchema, toCreateCourseBody, type CourseValues } from './course-schema';
+import { CourseCommonInputs } from './course-common-inputs';
 
 /** "Créer un cours": the minimal course (organisation, title, summary, language, competencies) a cohort needs. */
 export function CreateCoursePage() {
@@ -31,7 +32,6 @@ export function CreateCoursePage() {
       competencies: [],
     },
   });
-  const competencies = useFieldArray({ control: form.control, name: 'competencies' });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((values) =>
@@ -92,51 +92,7 @@ export function CreateCoursePage() {
               error={errors.summary?.message}
               {...form.register('summary')}
             />
-            <NativeSelect
-              label={t('courses.create.language')}
-              required
-              error={errors.language?.message}
-              data={[
-                { value: 'fr', label: t('language.fr') },
-                { value: 'en', label: t('language.en') },
-              ]}
-              {...form.register('language')}
-            />
-            <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-              <Text component="legend" fw={500}>
-                {t('courses.create.competencies')}
-              </Text>
-              {competencies.fields.map((field, index) => (
-                <Group key={field.id} align="flex-start" wrap="nowrap">
-                  <TextInput
-                    label={t('courses.create.competencyCode', { n: index + 1 })}
-                    required
-                    w={140}
-                    error={errors.competencies?.[index]?.code?.message}
-                    {...form.register(`competencies.${index}.code`)}
-                  />
-                  <TextInput
-                    label={t('courses.create.competencyTitle', { n: index + 1 })}
-                    required
-                    style={{ flex: 1 }}
-                    error={errors.competencies?.[index]?.title?.message}
-                    {...form.register(`competencies.${index}.title`)}
-                  />
-                  <ActionIcon
-                    variant="default"
-                    size="lg"
-                    mt={28}
-                    onClick={() => competencies.remove(index)}
-                    aria-label={t('courses.create.removeCompetency', { n: index + 1 })}
-                  >
-                    <span aria-hidden>×</span>
-                  </ActionIcon>
-                </Group>
-              ))}
-              <Button variant="default" onClick={() => competencies.append({ code: '', title: '' })} style={{ alignSelf: 'flex-start' }}>
-                {t('courses.create.addCompetency')}
-              </Button>
-            </Stack>
+            <CourseCommonInputs form={form} />
             <Group>
               <Button type="submit" loading={create.isPending} loaderProps={{ 'aria-label': t('courses.create.submitting') }}>
                 {t('courses.create.submit')}
