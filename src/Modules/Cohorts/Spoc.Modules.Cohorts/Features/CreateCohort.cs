@@ -11,6 +11,7 @@ using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features;
 
@@ -59,7 +60,7 @@ internal static class CreateCohort
             var unknown = organizationIds.Except(known.Select(o => o.Id)).ToList();
             if (unknown.Count > 0)
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("OrganizationIds", $"Unknown organisations: {string.Join(", ", unknown)}.")]);
+                throw Rules.Invalid("OrganizationIds", $"Unknown organisations: {string.Join(", ", unknown)}.");
             }
 
             var now = clock.GetUtcNow();

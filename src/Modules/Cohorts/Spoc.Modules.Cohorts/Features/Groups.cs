@@ -10,6 +10,7 @@ using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features;
 
@@ -66,7 +67,7 @@ internal static class CreateGroup
             var learners = await db.Members.Where(m => m.CohortId == command.CohortId && m.Role == CohortRole.Learner && memberIds.Contains(m.UserId)).ToListAsync(cancellationToken);
             if (learners.Count != memberIds.Count)
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("MemberIds", "Every member must be a learner of this cohort.")]);
+                throw Rules.Invalid("MemberIds", "Every member must be a learner of this cohort.");
             }
 
             if (learners.Any(l => l.GroupId is not null))

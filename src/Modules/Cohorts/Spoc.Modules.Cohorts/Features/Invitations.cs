@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -14,6 +12,7 @@ using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features;
 
@@ -31,7 +30,7 @@ internal static class InviteToCohort
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Email).NotEmpty().MaximumLength(254).EmailAddress();
+        public Validator() => RuleFor(c => c.Email).ValidEmail();
     }
 
     internal sealed class Handler(CohortsDbContext db, CohortGate gate, ICurrentUser me, TimeProvider clock, IConfiguration configuration) : ICommandHandler<Command, Response>
@@ -44,14 +43,14 @@ internal static class InviteToCohort
                 throw ProblemException.Conflict("admission-mode-mismatch", "Learners join another way", $"This cohort admits learners by {access.Mode}.");
             }
 
-            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var token = SecretTokens.New();
             var now = clock.GetUtcNow();
             var invitation = new CohortInvitation
             {
                 CohortId = command.CohortId,
                 Email = command.Email.Trim(),
                 NormalizedEmail = command.Email.Trim().ToLowerInvariant(),
-                TokenHash = Hash(token),
+                TokenHash = SecretTokens.Hash(token),
                 CreatedAt = now,
                 ExpiresAt = now + configuration.GetValue("Cohorts:InvitationLifetime", TimeSpan.FromDays(14)),
                 CreatedBy = me.Id,
@@ -61,8 +60,6 @@ internal static class InviteToCohort
             return new Response(invitation.Id, invitation.Email, token, $"/invitations/{token}", invitation.ExpiresAt);
         }
     }
-
-    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapPost("/cohorts/{cohortId:guid}/invitations", async (Guid cohortId, Request request, ISender sender, CancellationToken ct) =>
@@ -128,7 +125,7 @@ internal static class AcceptInvitation
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            var hash = InviteToCohort.Hash(command.Token);
+            var hash = SecretTokens.Hash(command.Token);
             var caller = (await sender.Send(new GetUsers([me.Id]), cancellationToken)).Single();
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -11,6 +11,7 @@ using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features;
 
@@ -95,7 +96,7 @@ internal static class AddCohortMember
             RuleFor(c => c.Role).NotNull().IsInEnum();
             RuleFor(c => c).Must(c => (c.UserId is not null) ^ !string.IsNullOrWhiteSpace(c.Email))
                 .WithName("userId").WithMessage("Give either userId or email.");
-            RuleFor(c => c.Email).MaximumLength(254).EmailAddress().When(c => c.Email is not null);
+            RuleFor(c => c.Email).ValidEmail().When(c => c.Email is not null);
         }
     }
 
@@ -192,7 +193,7 @@ internal static class EnrolEmployees
         public Validator()
         {
             RuleFor(c => c.Emails).NotEmpty().Must(e => e is null || e.Count <= CohortSettingsValidator.MaxCapacity).WithMessage("At most 200 emails at once.");
-            RuleForEach(c => c.Emails).NotEmpty().MaximumLength(254).EmailAddress();
+            RuleForEach(c => c.Emails).ValidEmail();
         }
     }
 

@@ -13,6 +13,10 @@ internal static class CohortCourse
         return access is { IsInside: true } ? access : throw ProblemException.NotFound("This cohort");
     }
 
+    /// <summary>When an activity opens for this cohort: midnight, cohort time, <paramref name="offsetDays"/> after the start.</summary>
+    public static DateTimeOffset ReleaseAt(this CohortAccessInfo cohort, int offsetDays) =>
+        StartOfDay(cohort.StartsOn.AddDays(offsetDays), TimeZoneInfo.FindSystemTimeZoneById(cohort.TimeZone));
+
     /// <summary>Midnight at the start of <paramref name="day"/> in the cohort's time zone, as a UTC instant (DST-aware).</summary>
     public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
     {

@@ -10,6 +10,7 @@ using Spoc.Modules.Courses.Domain;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Text;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Courses.Features;
 
@@ -36,9 +37,7 @@ internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
         RuleFor(a => a.Content).MaximumLength(100_000);
         RuleFor(a => a.Url).NotEmpty().When(a => a.Kind == ActivityKind.Video).WithMessage("A video needs its link.");
         RuleFor(a => a.Url).NotEmpty().When(a => a.Kind == ActivityKind.Resource && a.FileId is null).WithMessage("A resource needs a link or an uploaded file.");
-        RuleFor(a => a.Url).MaximumLength(2000)
-            .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
-            .WithMessage("An absolute http(s) link.");
+        RuleFor(a => a.Url).HttpUrl();
         RuleFor(a => a.Position).InclusiveBetween(0, 1000);
         RuleFor(a => a.OffsetDays).InclusiveBetween(0, 730);
         RuleFor(a => a.DueOffsetDays).InclusiveBetween(0, 730).GreaterThanOrEqualTo(a => a.OffsetDays).When(a => a.DueOffsetDays is not null)
@@ -58,19 +57,19 @@ internal static class ActivityAuthoring
         if (input.FileId is { } fileId && fileId != activity.FileId
             && (await sender.Send(new Spoc.Modules.Platform.Contracts.GetStoredFile(fileId), ct))?.OwnerId != authorId)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("FileId", "Upload the file first (POST /files), then attach it.")]);
+            throw Rules.Invalid("FileId", "Upload the file first (POST /files), then attach it.");
         }
 
         var codes = (input.CompetencyCodes ?? []).Select(c => c.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var known = await db.Set<Competency>().Where(c => c.CourseId == activity.CourseId).Select(c => c.Code).ToListAsync(ct);
         if (codes.Except(known, StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } unknown)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("CompetencyCodes", $"Not competencies of this course: {string.Join(", ", unknown)}.")]);
+            throw Rules.Invalid("CompetencyCodes", $"Not competencies of this course: {string.Join(", ", unknown)}.");
         }
 
         if (!await db.Set<Section>().AnyAsync(s => s.Id == input.SectionId && s.CourseId == activity.CourseId, ct))
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("SectionId", "Not a section of this course.")]);
+            throw Rules.Invalid("SectionId", "Not a section of this course.");
         }
 
         activity.SectionId = input.SectionId;

@@ -29,7 +29,7 @@ internal static class DownloadActivityFile
                     && (access.IsStaff || db.Courses.Any(c => c.Id == a.CourseId && c.IsPublished)))
                 .Select(a => new { a.FileId, a.OffsetDays })
                 .FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("This file");
-            var released = CohortCourse.StartOfDay(access.StartsOn.AddDays(activity.OffsetDays), TimeZoneInfo.FindSystemTimeZoneById(access.TimeZone)) <= clock.GetUtcNow();
+            var released = access.ReleaseAt(activity.OffsetDays) <= clock.GetUtcNow();
             if (!released && !access.IsStaff)
             {
                 throw ProblemException.Conflict("activity-not-released", "Not released yet", "This activity opens later in the cohort's calendar.");

@@ -11,6 +11,7 @@ using Spoc.Modules.Courses.Domain;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Text;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Courses.Features;
 
@@ -38,9 +39,7 @@ internal static class SetPacing
             RuleForEach(c => c.ExtraResources).NotNull().ChildRules(r =>
             {
                 r.RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
-                r.RuleFor(x => x.Url).MaximumLength(2000)
-                    .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
-                    .WithMessage("An absolute http(s) link.");
+                r.RuleFor(x => x.Url).HttpUrl();
                 r.RuleFor(x => x.Content).MaximumLength(20_000);
             });
         }
@@ -66,7 +65,7 @@ internal static class SetPacing
             var known = await db.Set<Activity>().CountAsync(a => a.CourseId == access.CourseId && activityIds.Contains(a.Id), cancellationToken);
             if (known != activityIds.Count)
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("Shifts", "Every activityId must be an activity of this cohort's course.")]);
+                throw Rules.Invalid("Shifts", "Every activityId must be an activity of this cohort's course.");
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

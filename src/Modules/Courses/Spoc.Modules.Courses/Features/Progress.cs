@@ -35,7 +35,7 @@ internal static class MarkActivityDone
                 .Select(a => new { a.OffsetDays })
                 .FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("This activity");
             var now = clock.GetUtcNow();
-            if (CohortCourse.StartOfDay(access.StartsOn.AddDays(activity.OffsetDays), TimeZoneInfo.FindSystemTimeZoneById(access.TimeZone)) > now)
+            if (access.ReleaseAt(activity.OffsetDays) > now)
             {
                 throw ProblemException.Conflict("activity-not-released", "Not released yet", "This activity opens later in the cohort's calendar.");
             }

@@ -66,7 +66,7 @@ internal static class GetSchedule
             {
                 var a = x.Activity;
                 var shift = shiftForAll + shifts.Where(s => s.ActivityId == a.Id).Sum(s => s.Days);
-                var releaseAt = CohortCourse.StartOfDay(access.StartsOn.AddDays(a.OffsetDays), zone);
+                var releaseAt = access.ReleaseAt(a.OffsetDays);
                 var dueAt = a.DueOffsetDays is { } due ? CohortCourse.EndOfDay(access.StartsOn.AddDays(due + shift), zone) : (DateTimeOffset?)null;
                 var released = releaseAt <= now;
                 var visible = released || showEverything;

@@ -20,7 +20,4 @@ internal static class Passwords
             .MaximumLength(128)
             .Must(p => p is null || (p.Any(char.IsLetter) && p.Any(char.IsDigit)))
             .WithMessage("The password must contain at least one letter and one digit.");
-
-    public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(254).EmailAddress();
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -44,17 +42,15 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, SigningKeyProvi
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(keys.Key), SecurityAlgorithms.HmacSha256),
         });
 
-        var refreshToken = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        var refreshToken = SecretTokens.New();
         db.RefreshTokens.Add(new RefreshToken
         {
             UserId = user.Id,
             FamilyId = familyId,
-            TokenHash = Hash(refreshToken),
+            TokenHash = SecretTokens.Hash(refreshToken),
             CreatedAt = now,
             ExpiresAt = now + auth.RefreshTokenLifetime,
         });
         return new TokenResponse(accessToken, refreshToken, (int)auth.AccessTokenLifetime.TotalSeconds, "Bearer");
     }
-
-    public static string Hash(string refreshToken) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
 }

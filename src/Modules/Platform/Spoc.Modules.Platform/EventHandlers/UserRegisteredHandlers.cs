@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Spoc.Modules.Platform.Auth;
@@ -6,6 +5,7 @@ using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Email;
 using Spoc.SharedKernel.Outbox;
+using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.EventHandlers;
 
@@ -58,8 +58,8 @@ internal sealed class SendOrganizationInvitationEmail(PlatformDbContext db, Time
             return;
         }
 
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        invitation.TokenHash = TokenIssuer.Hash(token);
+        var token = SecretTokens.New();
+        invitation.TokenHash = SecretTokens.Hash(token);
         var site = (configuration["Spoc:PublicUrl"] is { Length: > 0 } url ? url : "http://localhost:5080").TrimEnd('/');
         await email.SendAsync(new EmailMessage(
             invited.Email,

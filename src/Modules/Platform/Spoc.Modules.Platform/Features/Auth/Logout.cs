@@ -24,7 +24,7 @@ internal static class Logout
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var hash = TokenIssuer.Hash(command.RefreshToken);
+            var hash = SecretTokens.Hash(command.RefreshToken);
             var familyId = await db.RefreshTokens
                 .Where(t => t.TokenHash == hash && t.UserId == me.Id)
                 .Select(t => (Guid?)t.FamilyId)

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Features.Auth;
 
@@ -28,7 +29,7 @@ internal static class RefreshAccessToken
         public async ValueTask<TokenResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var hash = TokenIssuer.Hash(command.RefreshToken);
+            var hash = SecretTokens.Hash(command.RefreshToken);
             var token = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
             if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
             {

@@ -8,6 +8,8 @@ using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Platform.Features.Auth;
 
@@ -48,7 +50,7 @@ internal static class RegisterUser
             var user = new User { Email = command.Email.Trim(), NormalizedEmail = normalized, DisplayName = command.DisplayName.Trim(), CreatedAt = now };
             user.PasswordHash = Passwords.Hasher.HashPassword(user, command.Password);
             db.Users.Add(user);
-            db.AddIntegrationEvent(new UserRegistered(user.Id, user.Email, user.DisplayName, command.InvitationToken is { Length: > 0 } token ? TokenIssuer.Hash(token) : null), now);
+            db.AddIntegrationEvent(new UserRegistered(user.Id, user.Email, user.DisplayName, command.InvitationToken is { Length: > 0 } token ? SecretTokens.Hash(token) : null), now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

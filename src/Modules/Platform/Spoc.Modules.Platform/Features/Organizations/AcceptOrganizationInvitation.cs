@@ -25,7 +25,7 @@ internal static class AcceptOrganizationInvitation
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            var hash = TokenIssuer.Hash(command.Token);
+            var hash = SecretTokens.Hash(command.Token);
             var email = await db.Users.Where(u => u.Id == me.Id).Select(u => u.NormalizedEmail).FirstAsync(cancellationToken);
             var invitation = await db.OrganizationInvitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.NormalizedEmail == email, cancellationToken)
                 ?? throw ProblemException.NotFound("This invitation");
