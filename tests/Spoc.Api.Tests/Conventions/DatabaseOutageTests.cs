@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using AwesomeAssertions;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Spoc.Api.Tests.Infrastructure;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Api.Tests.Conventions;
 
@@ -63,6 +67,22 @@ public sealed class DatabaseOutageTests
         await admin.CreateOrganizationAsync();
         await factory.AdminClientAsync();
         (await probe.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task A_lost_race_on_a_unique_index_is_still_told_apart_from_an_outage()
+    {
+        using var factory = new SpocApiFactory(Quiet());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = "race", Key = "k" });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = "race", Key = "k" });
+
+        // Handlers answer 409 "already taken" only on this; anything else (a locked database) reaches the 503 mapping.
+        var lost = (await FluentActions.Awaiting(() => db.SaveChangesAsync()).Should().ThrowAsync<DbUpdateException>()).Which;
+        lost.IsUniqueViolation().Should().BeTrue();
     }
 
     private static async Task ShouldBeOutageAsync(HttpResponseMessage response)
