@@ -96,9 +96,9 @@ internal static class UploadFile
 
     private static bool IsZip(byte[] header) => StartsWith(header, "PK\u0003\u0004"u8);
 
-    // Tags a browser renders as a document, a vector image or XML, should a text file ever be shown as a page.
-    private static readonly string[] Markup =
-        ["<!doctype", "<?xml", "<html", "<head", "<body", "<script", "<iframe", "<frame", "<object", "<embed", "<svg", "<math", "<meta", "<base", "<form", "<style", "<link"];
+    // What makes text a document, a vector image or XML, or runs something in it, should it ever be shown as a page.
+    // Prefixes, case-insensitive: "<scripT" and "<header" count; rarer tags (<form, <meta...) are harmless without these.
+    private static readonly string[] Markup = ["<!doctype", "<?xml", "<html", "<head", "<body", "<script", "<iframe", "<object", "<embed", "<svg", "<style"];
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
