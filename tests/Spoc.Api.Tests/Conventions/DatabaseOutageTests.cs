@@ -56,7 +56,7 @@ public sealed class DatabaseOutageTests
         SqliteConnection.ClearAllPools(); // no idle connection still holds the file open, as after any turnover of the pool
         File.Move(file, file + ".away");
 
-        // Re-created empty, the database would answer 401 here: the admin's account would be gone.
+        // Re-created empty, the database would have no tables and no accounts: 500s, then 401s once migrated.
         await ShouldBeOutageAsync(await admin.PostAsJsonAsync("/api/v1/organizations", new { name = "Pendant", slug = "pendant-" + Guid.NewGuid().ToString("N")[..8] }));
         await ShouldBeOutageAsync(await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = SpocApiFactory.AdminEmail, password = SpocApiFactory.AdminPassword }));
         (await probe.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
