@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Spoc.Api;
 using Spoc.Api.Infrastructure;
@@ -67,16 +66,11 @@ services.AddSpocProblems();
 services.AddSpocAuth(configuration);
 services.AddSpocRateLimiting(configuration);
 services.AddSpocOpenApi();
+services.AddSpocSecurityHeaders();
 services.AddSpocTelemetry(configuration);
 services.AddModules(configuration);
-// Ready means the database answers a real query, not merely that a connection opens.
-services.AddHealthChecks().AddDbContextCheck<KernelDbContext>(
-    tags: ["ready"],
-    customTestQuery: async (db, ct) =>
-    {
-        await db.IdempotencyRecords.AnyAsync(ct);
-        return true;
-    });
+// Ready means the database takes a write, not merely that a connection opens or a read answers.
+services.AddHealthChecks().AddDbContextCheck<KernelDbContext>(tags: ["ready"], customTestQuery: DatabaseOutage.CanWriteAsync);
 
 // Order matters: the database is migrated and seeded before the outbox dispatcher starts.
 services.AddHostedService<DatabaseInitializer>();
@@ -87,22 +81,14 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.Use((context, next) =>
-{
-    // Set when the response starts, so that error responses (whose headers the exception handler clears) keep them too.
-    context.Response.OnStarting(() =>
-    {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        return Task.CompletedTask;
-    });
-    return next(context);
-});
+app.UseSpocSecurityHeaders();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseSwagger();
-app.UseSwaggerUI(o => o.DocumentTitle = "Spoc API");
+if (app.Configuration.GetValue("OpenApi:SwaggerUi", true))
+{
+    app.UseSwaggerUI(o => o.DocumentTitle = "Spoc API");
+}
+
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -26,7 +26,14 @@ internal sealed class DatabaseInitializer(
         await using var scope = scopes.CreateAsyncScope();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            await using (var connection = new SqliteConnection(settings.ConnectionString))
+            // The one place allowed to create the file: at start-up, before anything reads or writes it, and said out loud.
+            var file = new SqliteConnectionStringBuilder(settings.CreationConnectionString).DataSource;
+            if (!File.Exists(file))
+            {
+                logger.LogWarning("No database at {DatabaseFile}: creating an empty one", file);
+            }
+
+            await using (var connection = new SqliteConnection(settings.CreationConnectionString))
             {
                 await connection.OpenAsync(cancellationToken);
                 await using var wal = connection.CreateCommand();

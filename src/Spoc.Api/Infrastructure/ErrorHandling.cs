@@ -20,6 +20,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ProblemException p => WithRetryAfter(httpContext, p, Problem(p.Status, p.Slug, p.Title, p.Detail)),
             ValidationException v => Validation(v),
             BadHttpRequestException b => BadRequest(b),
+            _ when DatabaseOutage.Handled(exception) => Outage(httpContext, exception),
             DbUpdateConcurrencyException => Problem(409, "concurrency-conflict", "Concurrent change", "Someone else changed this resource at the same time; read it again and retry."),
             // A unique index refused a row a concurrent request just wrote: a race lost, not a server fault.
             DbUpdateException => Problem(409, "conflict", "Conflict", "This conflicts with a change made at the same time; read the resource again and retry."),
@@ -61,6 +62,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "One or more fields are invalid",
             Detail = "See errors for the fields to correct.",
         };
+    }
+
+    private ProblemDetails Outage(HttpContext context, Exception exception)
+    {
+        logger.LogError(exception, "Database unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
+        context.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(503, "database-unavailable", "Service temporarily unavailable", "The database cannot take this request right now; retry after the delay in Retry-After.");
     }
 
     /// <summary>Malformed JSON, wrong types, unknown enum values, missing body, wrong content type, body too large.</summary>

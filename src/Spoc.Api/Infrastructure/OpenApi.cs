@@ -46,7 +46,7 @@ internal static class OpenApi
 
     /// <summary>
     /// What API.md promises of every operation, added once: the bearer requirement and 401 on protected ones,
-    /// 400/413/415 where a body is read, 429 and 500 everywhere, all as problem+json.
+    /// 400/413/415 where a body is read, 429, 500 and 503 everywhere, all as problem+json.
     /// </summary>
     private sealed class ConventionsOperationFilter : IOperationFilter
     {
@@ -86,6 +86,7 @@ internal static class OpenApi
 
             AddProblem(operation, context, 429, "Rate limit exceeded; see Retry-After");
             AddProblem(operation, context, 500, "Unexpected error (no internals disclosed)");
+            AddProblem(operation, context, 503, "Database temporarily unavailable; see Retry-After");
         }
 
         private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description)

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -12,9 +13,16 @@ public enum DatabaseProvider
     SqlServer,
 }
 
-/// <summary><c>Database:Provider</c>, <c>ConnectionStrings:Spoc</c> and <c>Spoc:DataDirectory</c>, read once.</summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
+/// <summary>
+/// <c>Database:Provider</c>, <c>ConnectionStrings:Spoc</c> and <c>Spoc:DataDirectory</c>, read once.
+/// On SQLite, only the start-up initializer may create the database file (<see cref="CreationConnectionString"/>);
+/// every other connection opens it with <c>Mode=ReadWrite</c>, so a file deleted or moved away while running is an
+/// error (503) rather than a new, empty database that would answer as if every account had vanished.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string CreationConnectionString, string DataDirectory)
 {
+    public string ConnectionString { get; } = Provider == DatabaseProvider.Sqlite ? OpenExistingOnly(CreationConnectionString) : CreationConnectionString;
+
     public static DatabaseSettings From(IConfiguration configuration)
     {
         var dataDirectory = Path.GetFullPath(configuration["Spoc:DataDirectory"] is { Length: > 0 } dir ? dir : "data");
@@ -26,6 +34,17 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 ? $"Data Source={Path.Combine(dataDirectory, "spoc.db")};Default Timeout=30;Pooling=True"
                 : throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Spoc is empty.");
         return new DatabaseSettings(provider, connectionString, dataDirectory);
+    }
+
+    private static string OpenExistingOnly(string connectionString)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (sqlite.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            sqlite.Mode = SqliteOpenMode.ReadWrite;
+        }
+
+        return sqlite.ToString();
     }
 
     public void Configure(DbContextOptionsBuilder options, string schema)

@@ -43,7 +43,15 @@ public sealed class SigningKeyProvider(IConfiguration configuration, IHostEnviro
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
+            // Readable by its owner only from its first byte: a chmod after writing would leave a window.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var writer = new StreamWriter(path, options);
+            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
         }
 
         return Convert.FromBase64String(File.ReadAllText(path));

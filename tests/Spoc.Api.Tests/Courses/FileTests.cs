@@ -10,6 +10,8 @@ namespace Spoc.Api.Tests.Courses;
 public sealed class FileTests
 {
     private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"u8.ToArray();
+    // A valid PDF signature, then a page with a script: a browser sniffing it as HTML would run the script in our origin.
+    private static readonly byte[] Polyglot = [.. Pdf, .. "\n<html><body><script>fetch('/api/v1/me')</script></body></html>"u8];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
 
     private SpocApiFactory _factory = null!;
@@ -45,7 +47,7 @@ public sealed class FileTests
     [Test]
     public async Task A_resource_file_is_served_as_an_attachment_to_the_cohort_only()
     {
-        var fileId = (await (await UploadAsync(_world.Trainer, "plan de cours.pdf", Pdf)).ReadJsonAsync())["fileId"]!.GetValue<Guid>();
+        var fileId = (await (await UploadAsync(_world.Trainer, "plan de cours.pdf", Polyglot)).ReadJsonAsync())["fileId"]!.GetValue<Guid>();
         var course = (await (await _world.Trainer.PostAsJsonAsync("/api/v1/courses", new { organizationId = _world.OrganizationId, title = "Avec PDF", language = "fr" })).ReadJsonAsync())["id"]!.GetValue<Guid>();
         var section = (await (await _world.Trainer.PostAsJsonAsync($"/api/v1/courses/{course}/sections", new { title = "S1" })).ReadJsonAsync())["id"]!.GetValue<Guid>();
         var added = await _world.Trainer.PostAsJsonAsync($"/api/v1/courses/{course}/activities", new { sectionId = section, kind = "Resource", title = "Plan de cours", fileId, offsetDays = 0, durationMinutes = 10 });
@@ -68,11 +70,12 @@ public sealed class FileTests
 
         var download = await learner.GetAsync($"/api/v1/cohorts/{cohort}/activities/{activityId}/file");
         download.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await download.Content.ReadAsByteArrayAsync()).Should().Equal(Pdf);
+        (await download.Content.ReadAsByteArrayAsync()).Should().Equal(Polyglot);
         download.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
         download.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
         download.Content.Headers.ContentDisposition.FileNameStar.Should().Be("plan de cours.pdf");
         download.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        download.Headers.GetValues("Content-Security-Policy").Should().Equal("default-src 'none'; frame-ancestors 'none'; sandbox");
 
         var (outsider, _, _) = await _world.LearnerAsync(await _world.Admin.CreateOrganizationAsync());
         await (await outsider.GetAsync($"/api/v1/cohorts/{cohort}/activities/{activityId}/file")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");

@@ -44,6 +44,7 @@ public static class PlatformModule
         AddOrganizationMember.MapEndpoint(platform);
         AcceptOrganizationInvitation.MapEndpoint(platform);
         Features.Files.UploadFile.MapEndpoint(platform, configuration);
+        Features.Files.GetFile.MapEndpoint(platform);
         return api;
     }
 }

@@ -1,3 +1,4 @@
+using Spoc.SharedKernel.Persistence;
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
@@ -83,7 +84,7 @@ internal static class ApplyToCohort
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 throw DuplicateApplication();
             }

@@ -17,8 +17,10 @@ namespace Spoc.Modules.Platform.Features.Files;
 /// <summary>
 /// POST /files (multipart, field <c>file</c>): a signed-in user uploads a document for a course resource or a
 /// submission. Size is capped (<c>Files:MaxBytes</c>, 25 MB → 413) and the type must be on the allow-list by extension
-/// AND by content (415 otherwise). The bytes are stored under a generated key; the module that uses the file decides
-/// who may download it.
+/// AND by content (415 otherwise). Text types are read whole: UTF-8 without NUL, and no markup a browser could render
+/// (415 <c>markup-not-allowed</c>), so a text file can never turn into a page; binary types keep their signature and are
+/// defused at download (attachment, nosniff, a sandboxing CSP). The bytes are stored under a generated key; the module
+/// that uses the file decides who may download it; <c>Location</c> is <see cref="GetFile"/>.
 /// </summary>
 internal static class UploadFile
 {
@@ -26,7 +28,8 @@ internal static class UploadFile
 
     public sealed record Command(string FileName, long Length, Func<Stream> Open) : ICommand<Response>;
 
-    private static readonly Dictionary<string, (string ContentType, Func<byte[], bool> Matches)> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    // A null signature marks a text type, checked over the whole file instead.
+    private static readonly Dictionary<string, (string ContentType, Func<byte[], bool>? Signature)> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         [".pdf"] = ("application/pdf", h => StartsWith(h, "%PDF-"u8)),
         [".png"] = ("image/png", h => StartsWith(h, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])),
@@ -38,9 +41,9 @@ internal static class UploadFile
         [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IsZip),
         [".pptx"] = ("application/vnd.openxmlformats-officedocument.presentationml.presentation", IsZip),
         [".odt"] = ("application/vnd.oasis.opendocument.text", IsZip),
-        [".txt"] = ("text/plain", IsText),
-        [".csv"] = ("text/csv", IsText),
-        [".md"] = ("text/markdown", IsText),
+        [".txt"] = ("text/plain", null),
+        [".csv"] = ("text/csv", null),
+        [".md"] = ("text/markdown", null),
     };
 
     internal sealed class Handler(PlatformDbContext db, IFileStorage storage, ICurrentUser me, TimeProvider clock, IConfiguration configuration) : ICommandHandler<Command, Response>
@@ -61,12 +64,18 @@ internal static class UploadFile
             await using var content = command.Open();
             var header = new byte[8192];
             var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-            if (read == 0 || !type.Matches(header[..read]))
+            if (read == 0 || (type.Signature is { } signature && !signature(header[..read])))
             {
                 throw Unsupported();
             }
 
             content.Position = 0;
+            if (type.Signature is null)
+            {
+                await EnsurePlainTextAsync(content, cancellationToken);
+                content.Position = 0;
+            }
+
             var key = await storage.SaveAsync(content, cancellationToken);
             var file = new StoredFile { OwnerId = me.Id, FileName = fileName, ContentType = type.ContentType, Size = command.Length, StorageKey = key, CreatedAt = clock.GetUtcNow() };
             db.Files.Add(file);
@@ -87,23 +96,43 @@ internal static class UploadFile
 
     private static bool IsZip(byte[] header) => StartsWith(header, "PK\u0003\u0004"u8);
 
-    private static bool IsText(byte[] header)
-    {
-        if (header.Contains((byte)0))
-        {
-            return false;
-        }
+    // What makes text a document, a vector image or XML, or runs something in it, should it ever be shown as a page.
+    // Prefixes, case-insensitive: "<scripT" and "<header" count; rarer tags (<form, <meta...) are harmless without these.
+    private static readonly string[] Markup = ["<!doctype", "<?xml", "<html", "<head", "<body", "<script", "<iframe", "<object", "<embed", "<svg", "<style"];
 
-        // The sample may end inside a multi-byte character: only what decodes before the last 3 bytes must be valid UTF-8.
-        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The whole file, not a sample: valid UTF-8, no NUL (so no UTF-16 either), no markup, case-insensitive.</summary>
+    private static async Task EnsurePlainTextAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 16384, leaveOpen: true);
+        var overlap = Markup.Max(m => m.Length) - 1; // a tag split across two reads is still found
+        var buffer = new char[16384 + overlap];
+        var kept = 0;
         try
         {
-            decoder.GetCharCount(header, 0, Math.Max(0, header.Length - (header.Length == 8192 ? 3 : 0)));
-            return true;
+            int read;
+            while ((read = await reader.ReadBlockAsync(buffer.AsMemory(kept, buffer.Length - kept), cancellationToken)) > 0)
+            {
+                var window = buffer.AsMemory(0, kept + read);
+                if (window.Span.Contains('\0'))
+                {
+                    throw Unsupported();
+                }
+
+                if (Markup.Any(tag => window.Span.IndexOf(tag, StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    throw new ProblemException(415, "markup-not-allowed", "Markup not accepted in a text file",
+                        "Text, CSV and Markdown files may not contain HTML, SVG or XML markup (such as <script> or <html>). Upload it as a PDF instead.");
+                }
+
+                kept = Math.Min(overlap, window.Length);
+                window[^kept..].CopyTo(buffer);
+            }
         }
         catch (DecoderFallbackException)
         {
-            return false;
+            throw Unsupported();
         }
     }
 
