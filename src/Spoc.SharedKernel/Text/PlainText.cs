@@ -12,8 +12,13 @@ public static class PlainText
     public const string MultiLineMessage = "Plain text: no control characters other than tabs and line breaks, and no bidirectional override characters.";
     public const string InvisibleMessage = "Write visible characters, not only spaces or invisible ones.";
 
-    /// <summary>Whitespace, and the zero-width characters that render as nothing.</summary>
-    public static bool IsBlank(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+    /// <summary>
+    /// What renders as nothing: whitespace, format characters (zero-width spaces and joiners, U+2060, BOM, soft hyphen,
+    /// bidi marks) and the fillers that pass for a blank name (Hangul fillers, the blank Braille pattern).
+    /// </summary>
+    public static bool IsBlank(char c) =>
+        char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format
+        || c is '\u115F' or '\u1160' or '\u2800' or '\u3164' or '\uFFA0';
 
     /// <summary>Without the blank characters at either end.</summary>
     public static string Trim(string text)

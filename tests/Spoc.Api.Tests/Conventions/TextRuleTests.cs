@@ -50,7 +50,7 @@ public sealed class TextRuleTests
         var group = await (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/groups", new { name = "\u200B\u200D\uFEFF " })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         group["errors"]!.AsObject().Select(e => e.Key).Should().Equal("name");
 
-        var course = await (await _world.Trainer.PostAsJsonAsync("/api/v1/courses", new { organizationId = _world.OrganizationId, title = "\u2060\u200B", language = "fr" }))
+        var course = await (await _world.Trainer.PostAsJsonAsync("/api/v1/courses", new { organizationId = _world.OrganizationId, title = "\u2060\u3164\u00AD", language = "fr" }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         course["errors"]!.AsObject().Select(e => e.Key).Should().Equal("title");
 
