@@ -1,9 +1,14 @@
 using FluentValidation;
 using Mediator;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.SharedKernel.Messaging;
 
-/// <summary>Runs every FluentValidation validator of the message; failures become 400 problem+json with <c>errors</c>.</summary>
+/// <summary>
+/// Applies the text rule to every string of the message (<see cref="TextFields"/>: trimmed, no control or bidi override
+/// characters), then runs every FluentValidation validator of it on the normalised values; failures become 400
+/// problem+json with <c>errors</c>.
+/// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -11,6 +16,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
+        TextFields.Normalize(message, failures);
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);

@@ -15,6 +15,22 @@ public static class Rules
             .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
             .WithMessage("An absolute http(s) link.");
 
+    /// <summary>
+    /// The calendar a request may name: 2000 to 2100. Far enough for any cohort, near enough that adding day offsets,
+    /// pacing shifts and time-zone offsets to a date never leaves what DateOnly and DateTimeOffset can hold (a 500).
+    /// </summary>
+    public static readonly DateOnly FirstDay = new(2000, 1, 1);
+
+    public static readonly DateOnly LastDay = new(2100, 12, 31);
+
+    private const string CalendarMessage = "A date between 2000-01-01 and 2100-12-31.";
+
+    public static IRuleBuilderOptions<T, DateOnly> SupportedDate<T>(this IRuleBuilder<T, DateOnly> rule) =>
+        rule.InclusiveBetween(FirstDay, LastDay).WithMessage(CalendarMessage);
+
+    public static IRuleBuilderOptions<T, DateTimeOffset> SupportedDate<T>(this IRuleBuilder<T, DateTimeOffset> rule) =>
+        rule.Must(d => DateOnly.FromDateTime(d.UtcDateTime) is var day && day >= FirstDay && day <= LastDay).WithMessage(CalendarMessage);
+
     /// <summary>A field found invalid by a handler (against the database), reported like any validator failure (400 with errors).</summary>
     public static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }

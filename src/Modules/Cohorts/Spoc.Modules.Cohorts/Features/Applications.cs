@@ -13,6 +13,7 @@ using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features;
 
@@ -26,16 +27,19 @@ internal static class ApplyToCohort
 {
     public sealed record Request(string Motivation, Dictionary<string, string>? Answers);
 
-    public sealed record Command(Guid CohortId, string Motivation, Dictionary<string, string>? Answers) : ICommand<ApplicationResponse>;
+    public sealed record Command(Guid CohortId, [property: MultiLine] string Motivation, [property: MultiLine] Dictionary<string, string>? Answers) : ICommand<ApplicationResponse>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
             RuleFor(c => c.Motivation).NotEmpty().MaximumLength(5000);
-            RuleFor(c => c.Answers).Must(a => a is null || a.Count <= 20).WithMessage("At most 20 answers.")
-                .Must(a => a is null || a.All(kv => kv.Key.Length is > 0 and <= 200 && kv.Value is { Length: <= 2000 }))
-                .WithMessage("Each question up to 200 characters, each answer up to 2000.");
+            RuleFor(c => c.Answers).Must(a => a is null || a.Count <= 20).WithMessage("At most 20 answers.");
+            RuleForEach(c => c.Answers).ChildRules(a =>
+            {
+                a.RuleFor(x => x.Key).NotEmpty().MaximumLength(200);
+                a.RuleFor(x => x.Value).NotNull().MaximumLength(2000);
+            });
         }
     }
 

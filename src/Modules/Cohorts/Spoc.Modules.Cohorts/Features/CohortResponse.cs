@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features;
 
@@ -56,9 +57,13 @@ internal sealed class CohortSettingsValidator : AbstractValidator<ICohortSetting
     {
         RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
         RuleFor(c => c.Capacity).InclusiveBetween(1, MaxCapacity);
+        RuleFor(c => c.StartsOn).SupportedDate();
+        RuleFor(c => c.EndsOn).SupportedDate();
+        RuleFor(c => c.ApplicationsOpenAt).SupportedDate();
+        RuleFor(c => c.ApplicationsCloseAt).SupportedDate();
         RuleFor(c => c.EndsOn).GreaterThan(c => c.StartsOn).WithMessage("The cohort must end after it starts.");
         RuleFor(c => c.ApplicationsCloseAt).GreaterThan(c => c.ApplicationsOpenAt).WithMessage("Applications must close after they open.");
-        RuleFor(c => c.TimeZone).NotEmpty().Must(tz => TimeZoneInfo.TryFindSystemTimeZoneById(tz ?? "", out _))
+        RuleFor(c => c.TimeZone).NotEmpty().MaximumLength(64).Must(tz => TimeZoneInfo.TryFindSystemTimeZoneById(tz ?? "", out _))
             .WithMessage("An IANA time zone such as \"Europe/Paris\".");
         RuleFor(c => c.ApplicationsCloseAt)
             .Must((c, close) => !TimeZoneInfo.TryFindSystemTimeZoneById(c.TimeZone ?? "", out var zone)

@@ -9,6 +9,7 @@ using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features;
 
@@ -27,7 +28,7 @@ internal static class DecideApplication
 
     public sealed record Request([property: System.ComponentModel.DataAnnotations.Required] Decision? Decision, string? Note);
 
-    public sealed record Command(Guid CohortId, Guid ApplicationId, Decision? Decision, string? Note) : ICommand<Response>;
+    public sealed record Command(Guid CohortId, Guid ApplicationId, Decision? Decision, [property: MultiLine] string? Note) : ICommand<Response>;
 
     public sealed record Response(Guid ApplicationId, ApplicationStatus Status, string? DecisionNote, DateTimeOffset DecidedAt);
 

@@ -97,7 +97,11 @@ internal static class UpdateCohort
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => Include(new CohortSettingsValidator());
+        public Validator()
+        {
+            Include(new CohortSettingsValidator());
+            RuleFor(c => c.IfMatch).MaximumLength(200);
+        }
     }
 
     internal sealed class Handler(CohortsDbContext db, CohortGate gate, ICurrentUser me) : ICommandHandler<Command, CohortResponse>

@@ -121,6 +121,11 @@ internal static class AcceptInvitation
 
     public sealed record Response(Guid CohortId, string CohortTitle);
 
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Token).NotEmpty().MaximumLength(100);
+    }
+
     internal sealed class Handler(CohortsDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)

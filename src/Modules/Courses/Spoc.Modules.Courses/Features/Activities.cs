@@ -24,7 +24,7 @@ public sealed record ActivityResponse(
 
 /// <summary>What an author sends for an activity, on creation and on update.</summary>
 public sealed record ActivityInput(
-    Guid SectionId, [property: System.ComponentModel.DataAnnotations.Required] ActivityKind? Kind, string Title, string? Content, string? Url, Guid? FileId, int? Position,
+    Guid SectionId, [property: System.ComponentModel.DataAnnotations.Required] ActivityKind? Kind, string Title, [property: MultiLine] string? Content, string? Url, Guid? FileId, int? Position,
     int OffsetDays, int? DueOffsetDays, int DurationMinutes, IReadOnlyList<string>? CompetencyCodes);
 
 internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>

@@ -7,6 +7,7 @@ using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Courses.Features;
 
@@ -15,7 +16,7 @@ internal static class CreateCourse
 {
     public sealed record CompetencyInput(string Code, string Title);
 
-    public sealed record Command(Guid OrganizationId, string Title, string? Summary, string Language, IReadOnlyList<CompetencyInput>? Competencies) : ICommand<CourseResponse>, ICourseFields;
+    public sealed record Command(Guid OrganizationId, string Title, [property: MultiLine] string? Summary, string Language, IReadOnlyList<CompetencyInput>? Competencies) : ICommand<CourseResponse>, ICourseFields;
 
     internal sealed class Validator : AbstractValidator<Command>
     {

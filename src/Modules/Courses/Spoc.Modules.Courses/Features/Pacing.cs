@@ -23,7 +23,7 @@ internal static class SetPacing
 {
     public sealed record Shift(Guid? ActivityId, int Days);
 
-    public sealed record ExtraInput(string Title, string? Url, string? Content);
+    public sealed record ExtraInput(string Title, string? Url, [property: MultiLine] string? Content);
 
     public sealed record Request(IReadOnlyList<Shift>? Shifts, IReadOnlyList<ExtraInput>? ExtraResources);
 

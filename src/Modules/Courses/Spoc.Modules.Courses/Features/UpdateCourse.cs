@@ -10,6 +10,7 @@ using Spoc.Modules.Courses.Domain;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Courses.Features;
 
@@ -21,12 +22,16 @@ internal static class UpdateCourse
 {
     public sealed record Request(string Title, string? Summary, string Language, IReadOnlyList<CreateCourse.CompetencyInput>? Competencies, bool IsPublished);
 
-    public sealed record Command(Guid CourseId, string? IfMatch, string Title, string? Summary, string Language, IReadOnlyList<CreateCourse.CompetencyInput>? Competencies, bool IsPublished)
+    public sealed record Command(Guid CourseId, string? IfMatch, string Title, [property: MultiLine] string? Summary, string Language, IReadOnlyList<CreateCourse.CompetencyInput>? Competencies, bool IsPublished)
         : ICommand<CourseResponse>, ICourseFields;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => Include(new CourseFieldsValidator());
+        public Validator()
+        {
+            Include(new CourseFieldsValidator());
+            RuleFor(c => c.IfMatch).MaximumLength(200);
+        }
     }
 
     internal sealed class Handler(CoursesDbContext db, CourseGate gate) : ICommandHandler<Command, CourseResponse>

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
@@ -69,4 +70,10 @@ internal sealed class ContractQueries(PlatformDbContext db) :
                 .Where(m => query.UserIds.Contains(m.UserId) && query.OrganizationIds.Contains(m.OrganizationId))
                 .Select(m => new MembershipOfUser(m.UserId, m.OrganizationId, m.Role))
                 .ToListAsync(cancellationToken);
+}
+
+/// <summary>Emails other modules look up are bounded like every other request text.</summary>
+internal sealed class FindUsersByEmailValidator : AbstractValidator<FindUsersByEmail>
+{
+    public FindUsersByEmailValidator() => RuleForEach(q => q.Emails).MaximumLength(254);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,11 @@ internal static class UploadFile
     public sealed record Response(Guid FileId, string FileName, string ContentType, long Size);
 
     public sealed record Command(string FileName, long Length, Func<Stream> Open) : ICommand<Response>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.FileName).MaximumLength(255);
+    }
 
     // A null signature marks a text type, checked over the whole file instead.
     private static readonly Dictionary<string, (string ContentType, Func<byte[], bool>? Signature)> Allowed = new(StringComparer.OrdinalIgnoreCase)

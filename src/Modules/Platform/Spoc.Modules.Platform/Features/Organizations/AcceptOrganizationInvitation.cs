@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,11 @@ internal static class AcceptOrganizationInvitation
     public sealed record Command(string Token) : ICommand<Response>;
 
     public sealed record Response(Guid OrganizationId, string Role);
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Token).NotEmpty().MaximumLength(100);
+    }
 
     internal sealed class Handler(PlatformDbContext db, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command, Response>
     {

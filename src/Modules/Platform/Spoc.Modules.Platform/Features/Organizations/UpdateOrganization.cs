@@ -23,7 +23,11 @@ internal static class UpdateOrganization
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        public Validator()
+        {
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.IfMatch).MaximumLength(200);
+        }
     }
 
     internal sealed class Handler(PlatformDbContext db, ICurrentUser me) : ICommandHandler<Command, OrganizationResponse>
