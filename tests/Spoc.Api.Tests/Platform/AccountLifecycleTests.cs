@@ -91,7 +91,7 @@ public sealed class AccountLifecycleTests
     [TestCase("abc12345")]
     public async Task A_common_password_is_refused_on_the_password_field(string common)
     {
-        var problem = await (await Register(TestApi.UniqueEmail(), common)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        var problem = await (await Register(TestApi.UniqueEmail(), common)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "common-password");
 
         problem["errors"]!.AsObject().Select(e => e.Key).Should().Equal("password");
         problem["errors"]!["password"]![0]!.GetValue<string>().Should().Contain("most common");
@@ -113,7 +113,7 @@ public sealed class AccountLifecycleTests
         var token = Regex.Match((await mail).Body, "/reset-password\\?token=([A-Za-z0-9_-]+)").Groups[1].Value;
         token.Should().NotBeEmpty();
         var weak = await Confirm(token, "Password1");
-        (await weak.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed"))["errors"]!.AsObject().Select(e => e.Key).Should().Equal("newPassword");
+        (await weak.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "common-password"))["errors"]!.AsObject().Select(e => e.Key).Should().Equal("newPassword");
 
         (await Confirm(token, "Brand-New-Pass-7")).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
@@ -161,9 +161,9 @@ public sealed class AccountLifecycleTests
         var elsewhere = await _http.SignInAsync(email);
 
         var wrong = await ChangePassword(here, "Not-My-Pass-1", "Brand-New-Pass-7");
-        (await wrong.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed"))["errors"]!.AsObject().Select(e => e.Key).Should().Equal("currentPassword");
+        (await wrong.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "wrong-password"))["errors"]!.AsObject().Select(e => e.Key).Should().Equal("currentPassword");
         var common = await ChangePassword(here, Password, "Password1");
-        (await common.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed"))["errors"]!.AsObject().Select(e => e.Key).Should().Equal("newPassword");
+        (await common.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "common-password"))["errors"]!.AsObject().Select(e => e.Key).Should().Equal("newPassword");
 
         (await ChangePassword(here, Password, "Brand-New-Pass-7")).StatusCode.Should().Be(HttpStatusCode.NoContent);
 

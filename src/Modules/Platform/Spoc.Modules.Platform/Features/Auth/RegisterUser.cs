@@ -88,7 +88,7 @@ internal static class RegisterUser
                 TypedResults.Created("/api/v1/me", await sender.Send(command, ct)))
             .WithName("RegisterUser")
             .WithSummary("Create a learner account; a link to activate it is mailed")
-            .WithDescription("Password: 8 to 128 characters with a letter and a digit, not among the most common passwords. "
+            .WithDescription("Password: 8 to 128 characters with a letter and a digit, not among the most common passwords (else 400 common-password, with the `password` field error). "
                 + "The answer (201) is the same whether or not the address already has an account: the mail tells its owner which. "
                 + "Sign-in answers 403 email-not-verified until the mailed link is opened (POST /auth/verify-email). "
                 + "`invitationToken` (from an invitation email sent to this address) proves the address at once and makes the invitation a membership shortly after. "

@@ -52,7 +52,7 @@ internal static class ResetPassword
             })
             .WithName("ResetPassword")
             .WithSummary("Set a new password with the mailed reset token; signs out every session")
-            .WithDescription("400 invalid-token when the token is unknown, expired or already used; 400 validation-failed on `newPassword` for a weak or common password.")
+            .WithDescription("400 invalid-token when the token is unknown, expired or already used; 400 common-password or validation-failed (field `newPassword`) for a common or weak password.")
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 }

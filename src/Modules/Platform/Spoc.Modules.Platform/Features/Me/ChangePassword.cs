@@ -62,7 +62,7 @@ internal static class ChangePassword
             })
             .WithName("ChangePassword")
             .WithSummary("Change the password; signs out every other session")
-            .WithDescription("400 validation-failed with `currentPassword` when it is wrong, with `newPassword` when the new one is weak or common. Rate limited per IP like sign-in.")
+            .WithDescription("400 wrong-password (field `currentPassword`) when it is wrong; 400 common-password or validation-failed (field `newPassword`) when the new one is common or weak. Rate limited per IP like sign-in.")
             .RequireAuthorization(Policies.SignedIn)
             .RequireRateLimiting(rateLimitPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest);
