@@ -193,7 +193,7 @@ export async function createStartedCohortViaApi(
  */
 export async function linkFromMail(to: string, linkPath: string): Promise<string> {
   const folder = join(process.env.SPOC_E2E_DATA_DIR ?? '', 'mail');
-  const pattern = new RegExp(`https?://[^/\\s]+(${linkPath}\\?[^\\s]+)`);
+  const pattern = new RegExp(`https?://[^/\\s]+(${linkPath}(?:\\?[^\\s]+)?)(?:\\s|$)`);
   let found: string | undefined;
   await expect
     .poll(() => {

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Spoc.Api.Infrastructure;
 using Spoc.SharedKernel.Email;
 
 namespace Spoc.Api.Tests.Infrastructure;
@@ -64,8 +63,10 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
         builder.ConfigureTestServices(services =>
         {
-            // Recorded for assertions, and also delivered for real (MimeKit, .eml in the data directory's mail/ folder).
-            services.AddSingleton<IEmailSender>(sp => Emails.DeliveringTo(ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(sp)));
+            // Recorded for assertions, and also delivered for real by the configured sender (MimeKit: .eml files in the
+            // data directory's mail/ folder, or SMTP when Email:Smtp:Host is set).
+            var delivery = services.Last(d => d.ServiceType == typeof(IEmailSender)).ImplementationType!;
+            services.AddSingleton<IEmailSender>(sp => Emails.DeliveringTo((IEmailSender)ActivatorUtilities.CreateInstance(sp, delivery)));
             services.AddSingleton<IStartupFilter, PeerAddressFromHeader>();
             services.AddSingleton<IInterceptor>(Queries);
         });
