@@ -106,7 +106,6 @@ export const en: Translation = {
     'wrong-password': 'The current password is wrong.',
     'invalid-credentials': 'Wrong email address or password.',
     'invalid-refresh-token': 'Your session has expired. Please sign in again.',
-    'email-taken': 'An account already exists with this email address.',
     'validation-failed': 'Some fields are invalid: fix them and try again.',
     'malformed-request': 'The request is malformed: check the values you entered.',
     'concurrency-conflict': 'Someone changed this data in the meantime. Reload the page and try again.',

@@ -104,7 +104,6 @@ export const fr = {
     'wrong-password': 'Le mot de passe actuel est incorrect.',
     'invalid-credentials': 'Adresse e-mail ou mot de passe incorrect.',
     'invalid-refresh-token': 'Votre session a expiré. Reconnectez-vous.',
-    'email-taken': 'Un compte existe déjà avec cette adresse e-mail.',
     'validation-failed': 'Certains champs sont invalides : corrigez-les puis réessayez.',
     'malformed-request': 'La demande est mal formée : vérifiez les valeurs saisies.',
     'concurrency-conflict': 'Quelqu’un a modifié ces données entre-temps. Rechargez la page puis réessayez.',

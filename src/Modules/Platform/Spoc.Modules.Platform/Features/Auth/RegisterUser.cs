@@ -73,6 +73,10 @@ internal static class RegisterUser
                 {
                     // Two registrations of one email at the same instant: the unique index decides, the loser is the "existing" case.
                     db.ChangeTracker.Clear();
+                    if (!await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+                    {
+                        throw;
+                    }
                 }
             }
 
