@@ -31,6 +31,8 @@ export default async function globalSetup(config: FullConfig) {
   }
 
   const dataDir = mkdtempSync(join(tmpdir(), 'spoc-e2e-'));
+  // The specs read the mail the API writes to <dataDir>/mail (workers inherit this environment).
+  process.env.SPOC_E2E_DATA_DIR = dataDir;
   const logPath = join(dataDir, 'api.log');
   const log = createWriteStream(logPath);
   const tail: string[] = [];
@@ -48,6 +50,7 @@ export default async function globalSetup(config: FullConfig) {
       // The specs sign in a dozen times a minute from one IP, mostly as the same demo trainer; the
       // sign-in throttle (5 per account, 20 per IP a minute) is the API tests' business, not theirs.
       RateLimiting__TokenPermitsPerAccount: '100',
+      RateLimiting__TokenPermitsPerAccountAndIp: '100',
       RateLimiting__TokenPermitsPerIp: '200',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

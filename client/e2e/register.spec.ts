@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectHeading } from './support';
+import { demo, expectHeading, linkFromMail, signIn } from './support';
 
 test.describe('Registration', () => {
-  test('a new learner registers and lands on the learner home', async ({ page }) => {
+  test('a new learner registers, opens the mailed link, signs in and lands on the learner home', async ({ page }) => {
     const email = `e2e-${Date.now()}@example.org`;
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Créer un compte' }).click();
@@ -12,22 +12,42 @@ test.describe('Registration', () => {
     await page.getByRole('textbox', { name: 'Adresse e-mail', exact: true }).fill(email);
     await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('Apprendre2027');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await expectHeading(page, 'Vérifiez votre messagerie');
+
+    // Not yet: the address is unconfirmed.
+    await signIn(page, email, 'Apprendre2027');
+    await expect(page.getByRole('alert')).toContainText('pas encore confirmée');
+
+    await page.goto(await linkFromMail(email, '/verify-email'));
+    await expect(page.getByText('Adresse confirmée : votre compte est actif.')).toBeVisible();
+    await page.getByRole('link', { name: 'Se connecter' }).click();
+    await signIn(page, email, 'Apprendre2027');
 
     await expectHeading(page, 'Mon parcours');
     await expect(page.getByText('Bonjour Camille Durand')).toBeVisible();
   });
 
-  test('an email already registered is reported on the email field', async ({ page }) => {
+  test('an address already registered gets the same answer, and its owner a mail', async ({ page }) => {
     await page.goto('/register');
     await page.getByRole('textbox', { name: 'Nom affiché', exact: true }).fill('Benoît Bis');
-    const email = page.getByRole('textbox', { name: 'Adresse e-mail', exact: true });
-    await email.fill(demo.trainer);
+    await page.getByRole('textbox', { name: 'Adresse e-mail', exact: true }).fill(demo.trainer);
     await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('Apprendre2027');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
 
-    await expect(page.getByText('Un compte existe déjà avec cette adresse e-mail.')).toBeVisible();
-    await expect(email).toHaveAttribute('aria-invalid', 'true');
-    await expect(page).toHaveURL(/\/register$/);
+    await expectHeading(page, 'Vérifiez votre messagerie');
+    expect(await linkFromMail(demo.trainer, '/sign-in')).toBe('/sign-in');
+  });
+
+  test('a common password is refused on the password field', async ({ page }) => {
+    await page.goto('/register');
+    await page.getByRole('textbox', { name: 'Nom affiché', exact: true }).fill('Camille Commune');
+    await page.getByRole('textbox', { name: 'Adresse e-mail', exact: true }).fill(`e2e-common-${Date.now()}@example.org`);
+    const password = page.getByRole('textbox', { name: 'Mot de passe', exact: true });
+    await password.fill('Password1');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+
+    await expect(password).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Ce mot de passe fait partie des plus courants : choisissez-en un autre.')).toBeVisible();
   });
 
   test("the API's validation errors appear next to their field", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectHeading, signIn } from './support';
+import { demo, expectHeading, linkFromMail, registerViaApi, signIn } from './support';
 
 test.describe('Sign-in journey', () => {
   test('a demo trainer signs in, sees the trainer home and stays signed in after a reload', async ({ page }) => {
@@ -107,5 +107,31 @@ test.describe('Sign-in journey', () => {
     await expectHeading(page, 'Sign in');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await context.close();
+  });
+});
+
+test.describe('Forgotten password', () => {
+  test('"Mot de passe oublié ?" mails a link that sets a new password, which then signs in', async ({ page, request }) => {
+    const email = `e2e-forgot-${Date.now()}@example.org`;
+    await registerViaApi(request, email, 'Ancien-Passe-2027', 'Camille Oublie');
+
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await expectHeading(page, 'Mot de passe oublié');
+    await page.getByRole('textbox', { name: 'Adresse e-mail', exact: true }).fill(email);
+    await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+    await expect(page.getByRole('status')).toContainText(`Si un compte existe avec l’adresse ${email}`);
+
+    await page.goto(await linkFromMail(email, '/reset-password'));
+    await expectHeading(page, 'Nouveau mot de passe');
+    await page.getByRole('textbox', { name: 'Nouveau mot de passe', exact: true }).fill('Nouveau-Passe-2027');
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await expect(page.getByRole('status')).toContainText('Mot de passe changé.');
+
+    await page.getByRole('link', { name: 'Retour à la connexion' }).click();
+    await signIn(page, email, 'Ancien-Passe-2027');
+    await expect(page.getByRole('alert')).toContainText('Adresse e-mail ou mot de passe incorrect.');
+    await signIn(page, email, 'Nouveau-Passe-2027');
+    await expectHeading(page, 'Mon parcours');
   });
 });

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Spoc-Demo-2026';
@@ -183,4 +185,34 @@ export async function createStartedCohortViaApi(
   );
   if (enrolled.enrolled !== 1) throw new Error(`enrolment failed: ${JSON.stringify(enrolled.results)}`);
   return { cohort, course, section, headers };
+}
+
+/**
+ * The path and query of the newest link to `linkPath` (e.g. `/verify-email`) in a mail the API wrote to `to`, read
+ * from its pickup folder; waits until it arrives (mail leaves through the outbox, a moment after the request).
+ */
+export async function linkFromMail(to: string, linkPath: string): Promise<string> {
+  const folder = join(process.env.SPOC_E2E_DATA_DIR ?? '', 'mail');
+  const pattern = new RegExp(`https?://[^/\\s]+(${linkPath}(?:\\?[^\\s]+)?)(?:\\s|$)`);
+  let found: string | undefined;
+  await expect
+    .poll(() => {
+      const mails = readdirSync(folder, { withFileTypes: true })
+        .filter((entry) => entry.name.endsWith('.eml'))
+        .map((entry) => readFileSync(join(folder, entry.name), 'utf8'))
+        .filter((text) => text.includes(`To: ${to}`) && pattern.test(text));
+      found = mails.length > 0 ? pattern.exec(mails[mails.length - 1] ?? '')?.[1] : undefined;
+      return found;
+    }, { message: `a mail to ${to} with a ${linkPath} link` })
+    .toBeTruthy();
+  return found ?? '';
+}
+
+/** A new learner account, activated through its verification mail, for specs that need a fresh person. */
+export async function registerViaApi(request: APIRequestContext, email: string, password: string, displayName: string) {
+  const response = await request.post('/api/v1/auth/register', { data: { email, password, displayName } });
+  if (!response.ok()) throw new Error(`registration of ${email} failed: ${response.status()}`);
+  const token = new URL(await linkFromMail(email, '/verify-email'), 'http://x').searchParams.get('token');
+  const verified = await request.post('/api/v1/auth/verify-email', { data: { token } });
+  if (!verified.ok()) throw new Error(`verification of ${email} failed: ${verified.status()}`);
 }

@@ -286,3 +286,74 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145813_PlatformAccountLifecycle'
+)
+BEGIN
+    ALTER TABLE [platform].[Users] ADD [EmailVerificationPending] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145813_PlatformAccountLifecycle'
+)
+BEGIN
+    ALTER TABLE [platform].[Users] ADD [PreferredLanguage] nvarchar(2) NOT NULL DEFAULT N'fr';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145813_PlatformAccountLifecycle'
+)
+BEGIN
+    ALTER TABLE [platform].[Users] ADD [Version] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145813_PlatformAccountLifecycle'
+)
+BEGIN
+    CREATE TABLE [platform].[AccountTokens] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Purpose] nvarchar(20) NOT NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [UsedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_AccountTokens] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AccountTokens_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [platform].[Users] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145813_PlatformAccountLifecycle'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AccountTokens_TokenHash] ON [platform].[AccountTokens] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145813_PlatformAccountLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_AccountTokens_UserId] ON [platform].[AccountTokens] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145813_PlatformAccountLifecycle'
+)
+BEGIN
+    INSERT INTO [platform].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201145813_PlatformAccountLifecycle', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -4,7 +4,6 @@ using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Spoc.Api;
 using Spoc.Api.Infrastructure;
-using Spoc.SharedKernel.Email;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Messaging;
 using Spoc.SharedKernel.Outbox;
@@ -20,7 +19,8 @@ services.AddSingleton<OutboxSignal>();
 services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
 services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
 services.AddModuleDbContext<KernelDbContext>("kernel");
-services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+services.AddSpocEmail(configuration);
+services.AddSpocForwardedHeaders(configuration);
 services.AddSingleton<Spoc.SharedKernel.Files.IFileStorage, LocalDiskFileStorage>();
 
 services.AddMediator((MediatorOptions options) =>
@@ -79,6 +79,7 @@ services.AddHostedService<IdempotencyJanitor>();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSpocSecurityHeaders();

@@ -12,6 +12,15 @@ const SignInPage = lazy(() =>
 const RegisterPage = lazy(() =>
   import('../features/platform/components/register-page').then((m) => ({ default: m.RegisterPage })),
 );
+const ForgotPasswordPage = lazy(() =>
+  import('../features/platform/components/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/platform/components/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const VerifyEmailPage = lazy(() =>
+  import('../features/platform/components/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })),
+);
 const ProfilePage = lazy(() =>
   import('../features/platform/components/profile-page').then((m) => ({ default: m.ProfilePage })),
 );
@@ -77,6 +86,9 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/register', element: <RegisterPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/verify-email', element: <VerifyEmailPage /> },
     ],
   },
   {

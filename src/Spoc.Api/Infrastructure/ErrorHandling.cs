@@ -55,10 +55,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var errors = exception.Errors
             .GroupBy(e => JsonPath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        // A rule may name its own problem type (a kebab-case error code such as common-password): when it is the only
+        // kind of failure, clients can react to it by type, and the field errors still say where.
+        var codes = exception.Errors.Select(e => e.ErrorCode).Distinct().ToList();
+        var slug = codes is [{ } code] && code.Contains('-') && code.All(c => char.IsAsciiLetterLower(c) || c == '-') ? code : "validation-failed";
         return new HttpValidationProblemDetails(errors)
         {
             Status = 400,
-            Type = ProblemTypes.For("validation-failed"),
+            Type = ProblemTypes.For(slug),
             Title = "One or more fields are invalid",
             Detail = "See errors for the fields to correct.",
         };

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -45,6 +46,7 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
             ["Outbox:RetryBaseDelay"] = "00:00:00.200",
             ["RateLimiting:TokenPermitsPerIp"] = "10000",
             ["RateLimiting:TokenPermitsPerAccount"] = "10000",
+            ["RateLimiting:TokenPermitsPerAccountAndIp"] = "10000",
             ["RateLimiting:ApiPermitsPerCaller"] = "100000",
             ["Spoc:SpaDirectory"] = Path.Combine(DataDirectory, "no-spa"),
         };
@@ -61,7 +63,11 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IEmailSender>(Emails);
+            // Recorded for assertions, and also delivered for real by the configured sender (MimeKit: .eml files in the
+            // data directory's mail/ folder, or SMTP when Email:Smtp:Host is set).
+            var delivery = services.Last(d => d.ServiceType == typeof(IEmailSender)).ImplementationType!;
+            services.AddSingleton<IEmailSender>(sp => Emails.DeliveringTo((IEmailSender)ActivatorUtilities.CreateInstance(sp, delivery)));
+            services.AddSingleton<IStartupFilter, PeerAddressFromHeader>();
             services.AddSingleton<IInterceptor>(Queries);
         });
     }
@@ -70,17 +76,44 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
 /// <summary>Records every message; can be told to fail the next N sends to exercise outbox retries.</summary>
 public sealed class RecordingEmailSender : IEmailSender
 {
+    /// <summary>Who awaits which next mail, across factories (addresses are unique per test).</summary>
+    private static readonly ConcurrentDictionary<TaskCompletionSource<EmailMessage>, (string To, Func<EmailMessage, bool> Matches)> Awaited = new();
+
     private int _failuresLeft;
+
+    /// <summary>The next mail to <paramref name="email"/> that <paramref name="matches"/>, sent by any factory within 10 s; ask before the request that sends it.</summary>
+    public static Task<EmailMessage> Next(string email, Func<EmailMessage, bool> matches)
+    {
+        var waiter = new TaskCompletionSource<EmailMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Awaited[waiter] = (email, matches);
+        return waiter.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>The next registration mail: a verification link, or the sign-in link of "welcome" and "you already have an account".</summary>
+    public static Task<EmailMessage> NextRegistrationMailTo(string email) =>
+        Next(email, m => VerificationToken(m) is not null || m.Body.Contains("/sign-in", StringComparison.Ordinal));
+
+    /// <summary>The token of an email verification link, if the mail holds one.</summary>
+    public static string? VerificationToken(EmailMessage message) =>
+        System.Text.RegularExpressions.Regex.Match(message.Body, @"/verify-email\?token=([A-Za-z0-9_-]+)") is { Success: true } match ? match.Groups[1].Value : null;
 
     public ConcurrentQueue<EmailMessage> Sent { get; } = new();
 
     private int _attempts;
 
+    private IEmailSender? _delivery;
+
     public int Attempts => _attempts;
+
+    internal RecordingEmailSender DeliveringTo(IEmailSender delivery)
+    {
+        _delivery = delivery;
+        return this;
+    }
 
     public void FailNext(int times) => _failuresLeft = times;
 
-    public Task SendAsync(EmailMessage message, CancellationToken ct)
+    public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {
         Interlocked.Increment(ref _attempts);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
@@ -88,9 +121,43 @@ public sealed class RecordingEmailSender : IEmailSender
             throw new IOException("SMTP relay unavailable (simulated)");
         }
 
+        if (_delivery is not null)
+        {
+            await _delivery.SendAsync(message, ct);
+        }
+
         Sent.Enqueue(message);
-        return Task.CompletedTask;
+        foreach (var (waiter, awaited) in Awaited)
+        {
+            if (string.Equals(awaited.To, message.To, StringComparison.OrdinalIgnoreCase) && awaited.Matches(message) && Awaited.TryRemove(waiter, out _))
+            {
+                waiter.TrySetResult(message);
+            }
+        }
     }
+}
+
+/// <summary>
+/// Lets a test choose the client address TestServer leaves empty: <c>X-Test-Peer</c> becomes the connection's remote
+/// address, before anything else runs (forwarded headers included), as a real peer's would be.
+/// </summary>
+internal sealed class PeerAddressFromHeader : IStartupFilter
+{
+    public const string Header = "X-Test-Peer";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var peer))
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(peer.ToString());
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>

@@ -14,8 +14,22 @@ public static class TestApi
 {
     public static string UniqueEmail(string who = "user") => $"{who}.{Guid.NewGuid():N}@example.test";
 
-    public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient http, string email, string password = "Passw0rd-Test", string displayName = "Test User") =>
-        await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password, displayName });
+    /// <summary>
+    /// Registers, then completes the email verification as the person would: opens the link of the mail that arrives
+    /// (recorded by the factory's <see cref="RecordingEmailSender"/>). An address that already had an account gets no link.
+    /// </summary>
+    public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient http, string email, string password = "Passw0rd-Test", string displayName = "Test User")
+    {
+        var mail = RecordingEmailSender.NextRegistrationMailTo(email);
+        var response = await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password, displayName });
+        if (response.IsSuccessStatusCode && RecordingEmailSender.VerificationToken(await mail) is { } token)
+        {
+            var verified = await http.PostAsJsonAsync("/api/v1/auth/verify-email", new { token });
+            verified.StatusCode.Should().Be(HttpStatusCode.NoContent, await verified.Content.ReadAsStringAsync());
+        }
+
+        return response;
+    }
 
     public static async Task<Tokens> SignInAsync(this HttpClient http, string email, string password = "Passw0rd-Test")
     {
@@ -24,16 +38,20 @@ public static class TestApi
         return (await response.Content.ReadFromJsonAsync<Tokens>())!;
     }
 
-    /// <summary>A new account, signed in: a client that sends its bearer token.</summary>
+    /// <summary>A new account, verified and signed in: a client that sends its bearer token.</summary>
     public static async Task<(HttpClient Client, Guid UserId, string Email)> NewUserAsync(this SpocApiFactory factory, string who = "user")
     {
         var email = UniqueEmail(who);
         var anonymous = factory.CreateClient();
         var registered = await anonymous.RegisterAsync(email, displayName: who);
         registered.StatusCode.Should().Be(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
-        var id = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        return (await factory.SignedInClientAsync(email), id, email);
+        var client = await factory.SignedInClientAsync(email);
+        return (client, UserIdOf(client.DefaultRequestHeaders.Authorization!.Parameter!), email);
     }
+
+    /// <summary>The account an access token was issued to (its <c>sub</c>), read without a request.</summary>
+    public static Guid UserIdOf(string accessToken) =>
+        Guid.Parse(new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(accessToken).Subject);
 
     public static async Task<HttpClient> SignedInClientAsync(this SpocApiFactory factory, string email, string password = "Passw0rd-Test")
     {

@@ -8,7 +8,6 @@ export const problemTypes = {
   invalidCredentials: `${PROBLEM_BASE}invalid-credentials`,
   invalidRefreshToken: `${PROBLEM_BASE}invalid-refresh-token`,
   validationFailed: `${PROBLEM_BASE}validation-failed`,
-  emailTaken: `${PROBLEM_BASE}email-taken`,
   network: 'about:network-error',
 } as const;
 

@@ -4,7 +4,10 @@ import type { ApiError } from './api-error';
 const known = new Set([
   'invalid-credentials',
   'invalid-refresh-token',
-  'email-taken',
+  'email-not-verified',
+  'invalid-token',
+  'common-password',
+  'wrong-password',
   'validation-failed',
   'malformed-request',
   'concurrency-conflict',

@@ -23,6 +23,44 @@ namespace Spoc.Migrations.SqlServer.Platform
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Spoc.Modules.Platform.Data.AccountToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountTokens", "platform");
+                });
+
             modelBuilder.Entity("Spoc.Modules.Platform.Data.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -225,6 +263,9 @@ namespace Spoc.Migrations.SqlServer.Platform
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<bool>("EmailVerificationPending")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("IsPlatformAdmin")
                         .HasColumnType("bit");
 
@@ -237,6 +278,17 @@ namespace Spoc.Migrations.SqlServer.Platform
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)")
+                        .HasDefaultValue("fr");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -299,6 +351,15 @@ namespace Spoc.Migrations.SqlServer.Platform
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("PlatformOutbox", "platform");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Platform.Data.AccountToken", b =>
+                {
+                    b.HasOne("Spoc.Modules.Platform.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Spoc.Modules.Platform.Data.OrganizationInvitation", b =>

@@ -17,6 +17,44 @@ namespace Spoc.Migrations.Sqlite.Platform
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Spoc.Modules.Platform.Data.AccountToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountTokens", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Platform.Data.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -218,6 +256,9 @@ namespace Spoc.Migrations.Sqlite.Platform
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EmailVerificationPending")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPlatformAdmin")
                         .HasColumnType("INTEGER");
 
@@ -229,6 +270,17 @@ namespace Spoc.Migrations.Sqlite.Platform
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("fr");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -292,6 +344,15 @@ namespace Spoc.Migrations.Sqlite.Platform
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("PlatformOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Platform.Data.AccountToken", b =>
+                {
+                    b.HasOne("Spoc.Modules.Platform.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Spoc.Modules.Platform.Data.OrganizationInvitation", b =>

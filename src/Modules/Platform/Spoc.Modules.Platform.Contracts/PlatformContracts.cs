@@ -27,7 +27,8 @@ public sealed record OrganizationInvitationCreated(Guid OrganizationId, string O
 /// </summary>
 public sealed record GetOrganizationRole(Guid OrganizationId, Guid UserId) : IQuery<OrganizationRole?>;
 
-public sealed record UserSummary(Guid Id, string Email, string DisplayName);
+/// <summary><c>PreferredLanguage</c> (fr, en) is the language to write to this person in.</summary>
+public sealed record UserSummary(Guid Id, string Email, string DisplayName, string PreferredLanguage = "fr");
 
 /// <summary>Names and emails of the given users, in one query whatever their number; unknown ids are left out.</summary>
 public sealed record GetUsers(IReadOnlyCollection<Guid> UserIds) : IQuery<IReadOnlyList<UserSummary>>;

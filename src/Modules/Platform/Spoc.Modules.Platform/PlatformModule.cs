@@ -23,7 +23,8 @@ public static class PlatformModule
         services
             .AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Schema)
             .AddSingleton<TokenIssuer>()
-            .AddSingleton(new SignInThrottle(configuration))
+            .AddSingleton<SignInThrottle>()
+            .AddSingleton<EventHandlers.AccountMailer>()
             .AddSingleton<IStartupTask, AdminBootstrap>()
             .AddSingleton<IStartupTask, DemoData>();
 
@@ -35,7 +36,12 @@ public static class PlatformModule
         IssueToken.MapEndpoint(platform, SignInRateLimitPolicy);
         RefreshAccessToken.MapEndpoint(platform);
         Logout.MapEndpoint(platform);
+        VerifyEmail.MapEndpoint(platform);
+        RequestPasswordReset.MapEndpoint(platform, SignInRateLimitPolicy);
+        ResetPassword.MapEndpoint(platform);
         GetMe.MapEndpoint(platform);
+        UpdateProfile.MapEndpoint(platform);
+        ChangePassword.MapEndpoint(platform, SignInRateLimitPolicy);
         CreateOrganization.MapEndpoint(platform);
         ListOrganizations.MapEndpoint(platform);
         GetOrganization.MapEndpoint(platform);

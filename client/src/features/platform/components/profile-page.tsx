@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
 import { PageTitle } from '../../../components/page-title';
 import { useSession } from '../../../lib/auth/session-context';
+import { ChangePasswordForm } from './change-password-form';
+import { ProfileDetailsForm } from './profile-details-form';
 import { organizationRoleKey } from './role-labels';
 
 /** Who am I: the /me document (loaded by the session), in the user's language. */
@@ -35,6 +37,8 @@ export function ProfilePage() {
           </dd>
         </dl>
       </Paper>
+      <ProfileDetailsForm key={`${user.displayName}-${user.language}`} displayName={user.displayName} language={user.language} />
+      <ChangePasswordForm />
       {user.organizations.length === 0 ? (
         <EmptyState title={t('profile.organizations')} message={t('profile.noOrganizations')} />
       ) : (

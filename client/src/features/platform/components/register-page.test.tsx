@@ -1,7 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { installFakeApi, json, problem } from '../../../testing/fake-api';
-import { learnerMe, tokenPair } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render-app';
 
 async function fillAndSubmit(user: ReturnType<typeof renderApp>['user'], password = 'motdepasse1') {
@@ -39,33 +38,35 @@ describe('Register page', () => {
     );
   });
 
-  it('says when the email is already taken, on the email field', async () => {
-    installFakeApi({ 'POST /api/v1/auth/register': () => problem(409, 'email-taken') });
+  it('names a common password on the password field, in the user\'s language', async () => {
+    installFakeApi({
+      'POST /api/v1/auth/register': () =>
+        problem(400, 'common-password', { errors: { password: ['This password is among the most common ones: choose another.'] } }),
+    });
     const { user } = renderApp('/register');
 
     await fillAndSubmit(user);
 
-    expect(await screen.findByText('Un compte existe déjà avec cette adresse e-mail.')).toBeInTheDocument();
-    expect(screen.getByLabelText(/Adresse e-mail/)).toHaveAttribute('aria-invalid', 'true');
+    expect(await screen.findByText('Ce mot de passe fait partie des plus courants : choisissez-en un autre.')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Mot de passe/)).toHaveAttribute('aria-invalid', 'true');
   });
 
-  it('registers then signs in and opens the learner home', async () => {
-    const pair = tokenPair();
+  it('registers in the current language and says to open the mailed link', async () => {
     const api = installFakeApi({
-      'POST /api/v1/auth/register': () => json({ id: learnerMe.id, email: 'lea@example.org', displayName: 'Léa Bernard' }, 201),
-      'POST /api/v1/auth/token': () => json(pair),
-      'GET /api/v1/me': () => json({ ...learnerMe, organizations: [] }),
+      'POST /api/v1/auth/register': () => json({ email: 'lea@example.org' }, 201),
     });
-    const { user, router } = renderApp('/register');
+    const { user } = renderApp('/register');
 
     await fillAndSubmit(user);
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Mon parcours' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/learner');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vérifiez votre messagerie' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('lea@example.org');
+    expect(api.sent('POST /api/v1/auth/token')).toHaveLength(0);
     expect(await api.sent('POST /api/v1/auth/register')[0]?.json()).toEqual({
       displayName: 'Léa Bernard',
       email: 'lea@example.org',
       password: 'motdepasse1',
+      language: 'fr',
     });
   });
 });

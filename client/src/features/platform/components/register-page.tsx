@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
@@ -8,17 +8,15 @@ import { Link } from 'react-router-dom';
 import { z } from 'zod';
 import { PageTitle } from '../../../components/page-title';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError, problemTypes } from '../../../lib/api/api-error';
-import { problemMessage } from '../../../lib/api/problem-message';
-import { useSession } from '../../../lib/auth/session-context';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
+import { isApiError } from '../../../lib/api/api-error';
+import { currentLanguage } from '../../../lib/i18n/i18n';
 import { useRegister } from '../api/platform-api';
+import { applyPasswordErrors, newPasswordSchema } from './password-rules';
 
 const fields = ['displayName', 'email', 'password'] as const;
 
 export function RegisterPage() {
   const { t } = useTranslation();
-  const session = useSession();
   const register = useRegister();
 
   const schema = useMemo(
@@ -34,11 +32,7 @@ export function RegisterPage() {
           .trim()
           .min(1, { error: t('validation.required') })
           .pipe(z.email({ error: t('validation.email') })),
-        password: z
-          .string()
-          .min(8, { error: t('validation.passwordLength') })
-          .regex(/\p{L}/u, { error: t('validation.passwordLetterDigit') })
-          .regex(/\p{Nd}/u, { error: t('validation.passwordLetterDigit') }),
+        password: newPasswordSchema(t),
       }),
     [t],
   );
@@ -48,25 +42,31 @@ export function RegisterPage() {
     defaultValues: { displayName: '', email: '', password: '' },
   });
 
-  // Register, then sign in with the same credentials: PublicOnly then opens the learner's home.
+  // The account is activated by the link mailed to the address: the page then says to check the mailbox. The answer
+  // is the same whether or not the address already had an account (the mail tells its owner which).
   const submit = useMutation({
-    mutationFn: async (values: Values) => {
-      await register.mutateAsync(values);
-      await session.signIn({ email: values.email, password: values.password });
-    },
-    onError: (error) => {
-      if (!isApiError(error)) return;
-      if (error.type === problemTypes.emailTaken) {
-        form.setError('email', { type: 'server', message: problemMessage(error, t) }, { shouldFocus: true });
-        return;
-      }
-      applyApiFieldErrors(error, fields, form.setError);
-    },
+    mutationFn: (values: Values) => register.mutateAsync({ ...values, language: currentLanguage() }),
+    onError: (error) => applyPasswordErrors<Values>(error, { newPassword: 'password' }, fields, form.setError, t),
   });
   const { errors } = form.formState;
   const error = submit.error;
-  const handledByFields =
-    isApiError(error) && (error.type === problemTypes.emailTaken || fields.some((f) => error.fieldErrors(f).length > 0));
+  const handledByFields = isApiError(error) && (error.code === 'common-password' || fields.some((f) => error.fieldErrors(f).length > 0));
+
+  if (submit.isSuccess) {
+    return (
+      <Paper withBorder shadow="sm" p="xl" component="section">
+        <Stack>
+          <PageTitle>{t('register.checkMailTitle')}</PageTitle>
+          <Alert color="green" variant="light" role="status">
+            {t('register.checkMail', { email: submit.variables.email })}
+          </Alert>
+          <Anchor component={Link} to="/sign-in">
+            {t('register.signIn')}
+          </Anchor>
+        </Stack>
+      </Paper>
+    );
+  }
 
   return (
     <Paper withBorder shadow="sm" p="xl" component="section">

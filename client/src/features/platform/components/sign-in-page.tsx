@@ -84,6 +84,9 @@ export function SignInPage() {
             </Button>
           </Stack>
         </form>
+        <Anchor component={Link} to="/forgot-password" size="sm">
+          {t('signIn.forgotPassword')}
+        </Anchor>
         <Text size="sm">
           {t('signIn.noAccount')}{' '}
           <Anchor component={Link} to="/register">

@@ -1,34 +1,49 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Spoc.SharedKernel.Problems;
 
 namespace Spoc.Modules.Platform.Auth;
 
 /// <summary>
-/// Per-account limit on /auth/token (<c>RateLimiting:TokenPermitsPerAccount</c> per <c>RateLimiting:TokenWindow</c>):
-/// guessing one person's password from many addresses is slowed down as much as from one.
+/// Per-account limits on /auth/token, after the host's per-IP one. Strict per account and client address
+/// (<c>RateLimiting:TokenPermitsPerAccountAndIp</c>, 5): guessing from one place stops quickly, while the owner, from
+/// anywhere else, still signs in. Loose per account whatever the address (<c>RateLimiting:TokenPermitsPerAccount</c>, 50):
+/// guessing from many addresses is slowed down, without letting one attacker lock the owner out. Both per
+/// <c>RateLimiting:TokenWindow</c>. The address is the connection's, or the one a configured proxy forwarded.
 /// </summary>
-internal sealed class SignInThrottle(IConfiguration configuration) : IDisposable
+internal sealed class SignInThrottle(IConfiguration configuration, IHttpContextAccessor http) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(email =>
-        RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = configuration.GetValue("RateLimiting:TokenPermitsPerAccount", 5),
-            Window = configuration.GetValue("RateLimiting:TokenWindow", TimeSpan.FromMinutes(1)),
-            QueueLimit = 0,
-        }));
+    private readonly PartitionedRateLimiter<string> _perAccountAndIp = Limiter(configuration, "RateLimiting:TokenPermitsPerAccountAndIp", 5);
+    private readonly PartitionedRateLimiter<string> _perAccount = Limiter(configuration, "RateLimiting:TokenPermitsPerAccount", 50);
 
     public void Enter(string normalizedEmail)
     {
-        using var lease = _limiter.AttemptAcquire(normalizedEmail);
-        if (!lease.IsAcquired)
+        var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        using var pair = _perAccountAndIp.AttemptAcquire($"{normalizedEmail}|{ip}");
+        using var account = pair.IsAcquired ? _perAccount.AttemptAcquire(normalizedEmail) : null;
+        if (account is not { IsAcquired: true })
         {
+            var refused = account ?? pair;
             throw new ProblemException(429, "too-many-requests", "Too many sign-in attempts", "Too many attempts for this account; retry later.")
             {
-                RetryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1),
+                RetryAfter = refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1),
             };
         }
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _perAccountAndIp.Dispose();
+        _perAccount.Dispose();
+    }
+
+    private static PartitionedRateLimiter<string> Limiter(IConfiguration configuration, string permitsKey, int defaultPermits) =>
+        PartitionedRateLimiter.Create<string, string>(key =>
+            RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = configuration.GetValue(permitsKey, defaultPermits),
+                Window = configuration.GetValue("RateLimiting:TokenWindow", TimeSpan.FromMinutes(1)),
+                QueueLimit = 0,
+            }));
 }

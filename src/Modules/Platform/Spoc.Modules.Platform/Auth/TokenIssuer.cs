@@ -25,6 +25,7 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, SigningKeyProvi
             ["email"] = user.Email,
             ["name"] = user.DisplayName,
             ["jti"] = Guid.NewGuid().ToString("N"),
+            ["sid"] = familyId.ToString(), // the session (refresh token family), kept when the password changes
         };
         if (user.IsPlatformAdmin)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Email;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Platform.Data;
@@ -16,6 +17,18 @@ internal sealed class User
     public string PasswordHash { get; set; } = "";
     public bool IsPlatformAdmin { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// Set at self-registration until the mailed link is opened; sign-in is refused meanwhile. False for everyone else
+    /// (the bootstrap admin, demo people, accounts that predate verification, invitees who registered with their link).
+    /// </summary>
+    public bool EmailVerificationPending { get; set; }
+
+    /// <summary><c>fr</c> or <c>en</c>: the web app's language and the language of every mail to this person.</summary>
+    public string PreferredLanguage { get; set; } = Languages.French;
+
+    /// <summary>Concurrency token of the profile (name, language), also its ETag.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 }
@@ -71,6 +84,24 @@ internal sealed class RefreshToken
     public DateTimeOffset? RevokedAt { get; set; }
 }
 
+internal enum AccountTokenPurpose
+{
+    VerifyEmail,
+    ResetPassword,
+}
+
+/// <summary>A single-use, expiring link mailed to an account's owner (verify the address, reset the password); stored only as its SHA-256.</summary>
+internal sealed class AccountToken
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid UserId { get; init; }
+    public AccountTokenPurpose Purpose { get; init; }
+    public required string TokenHash { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? UsedAt { get; set; }
+}
+
 /// <summary>An upload: its bytes are in <see cref="Spoc.SharedKernel.Files.IFileStorage"/> under <see cref="StorageKey"/>.</summary>
 internal sealed class StoredFile
 {
@@ -94,6 +125,7 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
     public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -107,6 +139,8 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.HasIndex(u => u.NormalizedEmail).IsUnique();
             b.Property(u => u.DisplayName).HasMaxLength(100);
             b.Property(u => u.PasswordHash).HasMaxLength(200);
+            b.Property(u => u.PreferredLanguage).HasMaxLength(2).HasDefaultValue(Languages.French);
+            b.Property(u => u.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Organization>(b =>
         {
@@ -144,6 +178,15 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.Property(f => f.ContentType).HasMaxLength(100);
             b.Property(f => f.StorageKey).HasMaxLength(64);
             b.HasIndex(f => f.OwnerId);
+        });
+        modelBuilder.Entity<AccountToken>(b =>
+        {
+            b.ToTable("AccountTokens");
+            b.Property(t => t.TokenHash).HasMaxLength(64);
+            b.HasIndex(t => t.TokenHash).IsUnique();
+            b.HasIndex(t => t.UserId);
+            b.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
+            b.HasOne<User>().WithMany().HasForeignKey(t => t.UserId);
         });
         modelBuilder.Entity<RefreshToken>(b =>
         {

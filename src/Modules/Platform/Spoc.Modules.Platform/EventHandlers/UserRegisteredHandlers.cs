@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
@@ -32,21 +31,11 @@ internal sealed class AcceptPendingInvitations(PlatformDbContext db, TimeProvide
     }
 }
 
-internal sealed class SendWelcomeEmail(PlatformDbContext db, TimeProvider clock, IEmailSender email)
-    : IntegrationEventHandler<UserRegistered, PlatformDbContext>(db, clock)
-{
-    protected override Task HandleOnceAsync(UserRegistered integrationEvent, CancellationToken ct) =>
-        email.SendAsync(new EmailMessage(
-            integrationEvent.Email,
-            "Bienvenue sur Spoc / Welcome to Spoc",
-            $"Bonjour {integrationEvent.DisplayName},\n\nVotre compte Spoc est prêt. / Your Spoc account is ready."), ct);
-}
-
 /// <summary>
 /// Mails the invitation with a single-use link. The token is made here, at sending time, so that it never sits in the
 /// outbox: only its hash is stored, committed with this handler's inbox row.
 /// </summary>
-internal sealed class SendOrganizationInvitationEmail(PlatformDbContext db, TimeProvider clock, IEmailSender email, IConfiguration configuration)
+internal sealed class SendOrganizationInvitationEmail(PlatformDbContext db, TimeProvider clock, IEmailSender email, PublicSite site)
     : IntegrationEventHandler<OrganizationInvitationCreated, PlatformDbContext>(db, clock)
 {
     protected override async Task HandleOnceAsync(OrganizationInvitationCreated invited, CancellationToken ct)
@@ -60,14 +49,22 @@ internal sealed class SendOrganizationInvitationEmail(PlatformDbContext db, Time
 
         var token = SecretTokens.New();
         invitation.TokenHash = SecretTokens.Hash(token);
-        var site = (configuration["Spoc:PublicUrl"] is { Length: > 0 } url ? url : "http://localhost:5080").TrimEnd('/');
-        await email.SendAsync(new EmailMessage(
-            invited.Email,
-            $"Invitation : {invited.OrganizationName} / Invitation: {invited.OrganizationName}",
-            $"{invited.OrganizationName} vous invite sur Spoc ({invited.Role}). Créez votre compte ou connectez-vous avec ce lien :\n"
-            + $"{invited.OrganizationName} invites you to Spoc ({invited.Role}). Create your account or sign in with this link:\n\n"
-            + $"{site}/register?invitation={token}\n\nInvitation code: {token}"), ct);
+        // The invitee has no account, hence no language yet: they get the one of the admin who invited them.
+        var language = await Db.Users.Where(u => u.Id == invitation.InvitedBy).Select(u => u.PreferredLanguage).FirstOrDefaultAsync(ct);
+        await email.SendAsync(OrganizationInvitationMail.Compose(invited, language ?? Languages.French, site.Link($"/register?invitation={token}"), token, site), ct);
     }
+}
+
+/// <summary>The invitation's wording, in French and in English.</summary>
+internal static class OrganizationInvitationMail
+{
+    public static EmailMessage Compose(OrganizationInvitationCreated invited, string language, string link, string token, PublicSite site) =>
+        MailTemplate.Compose(invited.Email, language, displayName: null,
+            MailTemplate.In(language, $"Invitation : {invited.OrganizationName}", $"Invitation: {invited.OrganizationName}"),
+            MailTemplate.In(language,
+                $"{invited.OrganizationName} vous invite sur Spoc ({invited.Role}). Créez votre compte ou connectez-vous avec ce lien (code d'invitation : {token}) :",
+                $"{invited.OrganizationName} invites you to Spoc ({invited.Role}). Create your account or sign in with this link (invitation code: {token}):"),
+            link, site);
 }
 
 internal static class OrganizationInvitations

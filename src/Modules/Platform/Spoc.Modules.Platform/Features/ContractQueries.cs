@@ -27,7 +27,7 @@ internal sealed class ContractQueries(PlatformDbContext db) :
             ? []
             : await db.Users.AsNoTracking()
                 .Where(u => query.UserIds.Contains(u.Id))
-                .Select(u => new UserSummary(u.Id, u.Email, u.DisplayName))
+                .Select(u => new UserSummary(u.Id, u.Email, u.DisplayName, u.PreferredLanguage))
                 .ToListAsync(cancellationToken);
 
     public async ValueTask<IReadOnlyList<UserSummary>> Handle(FindUsersByEmail query, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ internal sealed class ContractQueries(PlatformDbContext db) :
             ? []
             : await db.Users.AsNoTracking()
                 .Where(u => normalized.Contains(u.NormalizedEmail))
-                .Select(u => new UserSummary(u.Id, u.Email, u.DisplayName))
+                .Select(u => new UserSummary(u.Id, u.Email, u.DisplayName, u.PreferredLanguage))
                 .ToListAsync(cancellationToken);
     }
 

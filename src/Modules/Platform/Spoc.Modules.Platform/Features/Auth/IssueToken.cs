@@ -40,6 +40,11 @@ internal static class IssueToken
                 throw ProblemException.Unauthorized("invalid-credentials", "Invalid email or password");
             }
 
+            if (user.EmailVerificationPending)
+            {
+                throw new ProblemException(403, "email-not-verified", "Email not verified", "Open the link mailed to you at registration first; registering again sends a new one.");
+            }
+
             var response = tokens.Issue(db, user, familyId: Guid.CreateVersion7());
             await db.SaveChangesAsync(cancellationToken);
             return response;
@@ -51,8 +56,9 @@ internal static class IssueToken
                 TypedResults.Ok(await sender.Send(command, ct)))
             .WithName("IssueToken")
             .WithSummary("Sign in: get an access token and a refresh token")
-            .WithDescription("401 invalid-credentials for an unknown email and for a wrong password alike. Rate limited per IP and per account (429 with Retry-After).")
+            .WithDescription("401 invalid-credentials for an unknown email and for a wrong password alike. 403 email-not-verified (right password) until the mailed link is opened. Rate limited per IP, per account and IP strictly, per account loosely (429 with Retry-After).")
             .AllowAnonymous()
             .RequireRateLimiting(rateLimitPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 }

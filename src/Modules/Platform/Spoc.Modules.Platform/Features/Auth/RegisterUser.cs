@@ -7,22 +7,25 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
+using Spoc.Modules.Platform.EventHandlers;
+using Spoc.SharedKernel.Email;
 using Spoc.SharedKernel.Persistence;
-using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Platform.Features.Auth;
 
 /// <summary>
-/// POST /auth/register: anyone creates a learner account. With the <c>invitationToken</c> of an organisation invitation
-/// mailed to this address, the invitation becomes a membership (through <see cref="UserRegistered"/>).
+/// POST /auth/register: anyone creates a learner account, to be activated by the link mailed to the address. The answer
+/// is the same whether or not the address already has an account (the mail tells its owner which), so registration
+/// cannot be used to learn who is a member. With the <c>invitationToken</c> of an organisation invitation mailed to this
+/// address, the address is proven at once and the invitation becomes a membership (through <see cref="UserRegistered"/>).
 /// </summary>
 internal static class RegisterUser
 {
-    public sealed record Command(string Email, string Password, string DisplayName, string? InvitationToken = null) : ICommand<Response>;
+    public sealed record Command(string Email, string Password, string DisplayName, string? InvitationToken = null, string? Language = null) : ICommand<Response>;
 
-    public sealed record Response(Guid Id, string Email, string DisplayName);
+    public sealed record Response(string Email);
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -34,6 +37,7 @@ internal static class RegisterUser
                 .WithMessage("The password must not be your email.");
             RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100);
             RuleFor(c => c.InvitationToken).MaximumLength(100);
+            RuleFor(c => c.Language).Must(l => l is null || Languages.Supported.Contains(l)).WithMessage("Use fr or en.");
         }
     }
 
@@ -42,39 +46,53 @@ internal static class RegisterUser
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
             var normalized = User.Normalize(command.Email);
-            if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
-            {
-                throw EmailTaken();
-            }
-
             var now = clock.GetUtcNow();
-            var user = new User { Email = command.Email.Trim(), NormalizedEmail = normalized, DisplayName = command.DisplayName.Trim(), CreatedAt = now };
+            var user = new User
+            {
+                Email = command.Email.Trim(),
+                NormalizedEmail = normalized,
+                DisplayName = command.DisplayName.Trim(),
+                PreferredLanguage = Languages.Normalize(command.Language),
+                CreatedAt = now,
+            };
+            // Hashed in both cases, so that a known address does not answer faster.
             user.PasswordHash = Passwords.Hasher.HashPassword(user, command.Password);
-            db.Users.Add(user);
-            db.AddIntegrationEvent(new UserRegistered(user.Id, user.Email, user.DisplayName, command.InvitationToken is { Length: > 0 } token ? SecretTokens.Hash(token) : null), now);
-            try
+
+            if (!await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException e) when (e.IsUniqueViolation())
-            {
-                // Two registrations of one email at the same instant: the unique index decides.
-                throw EmailTaken();
+                var invitationHash = command.InvitationToken is { Length: > 0 } token ? SecretTokens.Hash(token) : null;
+                user.EmailVerificationPending = invitationHash is null || !await db.OrganizationInvitations.AnyAsync(
+                    i => i.TokenHash == invitationHash && i.NormalizedEmail == normalized && i.AcceptedAt == null, cancellationToken);
+                db.Users.Add(user);
+                db.AddIntegrationEvent(new UserRegistered(user.Id, user.Email, user.DisplayName, invitationHash), now);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return new Response(user.Email);
+                }
+                catch (DbUpdateException e) when (e.IsUniqueViolation())
+                {
+                    // Two registrations of one email at the same instant: the unique index decides, the loser is the "existing" case.
+                    db.ChangeTracker.Clear();
+                }
             }
 
-            return new Response(user.Id, user.Email, user.DisplayName);
+            var existing = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstAsync(cancellationToken);
+            db.AddIntegrationEvent(new AccountEmailRequested(existing, AccountEmail.AlreadyRegistered), now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Response(user.Email);
         }
-
-        private static ProblemException EmailTaken() =>
-            ProblemException.Conflict("email-taken", "Email already registered", "An account already uses this email; sign in instead.");
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapPost("/auth/register", async (Command command, ISender sender, CancellationToken ct) =>
                 TypedResults.Created("/api/v1/me", await sender.Send(command, ct)))
             .WithName("RegisterUser")
-            .WithSummary("Create a learner account")
-            .WithDescription("Password: 8 to 128 characters with a letter and a digit. `invitationToken` (from an invitation email sent to this address) makes the invitation a membership shortly after.")
-            .AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Create a learner account; a link to activate it is mailed")
+            .WithDescription("Password: 8 to 128 characters with a letter and a digit, not among the most common passwords (else 400 common-password, with the `password` field error). "
+                + "The answer (201) is the same whether or not the address already has an account: the mail tells its owner which. "
+                + "Sign-in answers 403 email-not-verified until the mailed link is opened (POST /auth/verify-email). "
+                + "`invitationToken` (from an invitation email sent to this address) proves the address at once and makes the invitation a membership shortly after. "
+                + "`language` (fr, en; default fr) is the language of the mails and of the web app.")
+            .AllowAnonymous();
 }
