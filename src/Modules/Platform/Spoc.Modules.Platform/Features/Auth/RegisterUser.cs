@@ -37,7 +37,7 @@ internal static class RegisterUser
                 .WithMessage("The password must not be your email.");
             RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100);
             RuleFor(c => c.InvitationToken).MaximumLength(100);
-            RuleFor(c => c.Language).Must(l => l is null || Languages.Supported.Contains(l)).WithMessage("Use fr or en.");
+            RuleFor(c => c.Language).MaximumLength(2).Must(l => l is null || Languages.Supported.Contains(l)).WithMessage("Use fr or en.");
         }
     }
 

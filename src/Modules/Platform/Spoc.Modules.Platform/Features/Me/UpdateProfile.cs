@@ -28,7 +28,8 @@ internal static class UpdateProfile
         public Validator()
         {
             RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100);
-            RuleFor(c => c.Language).NotEmpty().Must(l => Languages.Supported.Contains(l)).WithMessage("Use fr or en.");
+            RuleFor(c => c.Language).NotEmpty().MaximumLength(2).Must(l => Languages.Supported.Contains(l)).WithMessage("Use fr or en.");
+            RuleFor(c => c.IfMatch).MaximumLength(200);
         }
     }
 
