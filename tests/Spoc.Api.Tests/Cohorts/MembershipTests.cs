@@ -73,7 +73,7 @@ public sealed class MembershipTests
         var body = await response.ReadJsonAsync();
         body["enrolled"]!.GetValue<int>().Should().Be(2);
         body["results"]!.AsArray().Select(r => (r!["email"]!.GetValue<string>(), r["outcome"]!.GetValue<string>())).Should().Equal(
-            (first, "Enrolled"), (second, "Enrolled"), (third, "CohortFull"), ("nobody@example.test", "NoAccount"), (outsider, "NotInOrganization"));
+            (first, "Enrolled"), (second, "Enrolled"), (third, "CohortFull"), ("nobody@example.test", "NotFound"), (outsider, "NotFound"));
         (await _world.CohortJsonAsync(cohortId))["seatsTaken"]!.GetValue<int>().Should().Be(2);
 
         var (learner, _, _) = await _world.LearnerAsync();
@@ -83,17 +83,16 @@ public sealed class MembershipTests
     [Test]
     public async Task A_partner_organisation_admin_enrols_their_own_people_only()
     {
-        var partner = await _world.Admin.CreateOrganizationAsync();
+        var (partner, partnerAdmin) = await _world.PartnerAsync();
         var cohortId = await _world.CohortAsync(capacity: 5, mode: "OrganizationEnrollment", organizationIds: [_world.OrganizationId, partner]);
-        var (partnerAdmin, _, partnerAdminEmail) = await _factory.NewUserAsync("partner-admin");
-        await _world.Admin.AddMemberAsync(partner, partnerAdminEmail, "OrgAdmin");
         var (_, _, employee) = await _world.LearnerAsync(partner);
         var (_, _, notTheirs) = await _world.LearnerAsync();
+        await CohortWorld.AcceptPartnershipAsync(partnerAdmin, cohortId, partner);
 
         var response = await partnerAdmin.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/enrolments", new { emails = new[] { employee, notTheirs } });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        (await response.ReadJsonAsync())["results"]!.AsArray().Select(r => r!["outcome"]!.GetValue<string>()).Should().Equal("Enrolled", "NotInOrganization");
+        (await response.ReadJsonAsync())["results"]!.AsArray().Select(r => r!["outcome"]!.GetValue<string>()).Should().Equal("Enrolled", "NotFound");
         await (await partnerAdmin.GetAsync($"/api/v1/cohorts/{cohortId}/applications")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
