@@ -34,7 +34,7 @@ export interface paths {
         };
         /** A cohort with seats taken, seats left and waitlist length */
         get: operations["GetCohort"];
-        /** Change a cohort's title, dates, application window, time zone or capacity (staff) */
+        /** Change a cohort's title, dates, application window, time zone or capacity (trainers, org admins) */
         put: operations["UpdateCohort"];
         post?: never;
         delete?: never;
@@ -50,7 +50,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications to a cohort, by status (staff) */
+        /** Applications to a cohort, by status (trainers, org admins) */
         get: operations["ListApplications"];
         put?: never;
         /** Apply to a cohort with a motivation and answers (learner) */
@@ -88,7 +88,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Admit, reject or waitlist an application (staff)
+         * Admit, reject or waitlist an application (trainers, org admins)
          * @description Admitting takes a seat atomically: 409 cohort-full when none is left (waitlist instead).
          */
         post: operations["DecideApplication"];
@@ -123,12 +123,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The cohort's roster with roles, mentors and groups (emails for staff only)
+         * The cohort's roster with roles, mentors and groups (emails for trainers, org admins, and a mentor's own learners)
          * @description `mentorId` lists one mentor's learners (a mentor's home); `role` filters by cohort role.
          */
         get: operations["ListCohortMembers"];
         put?: never;
-        /** Add a trainer or mentor, or enrol a learner (OrganizationEnrollment cohorts) (staff) */
+        /** Add a trainer or mentor (trainers, org admins), or enrol a learner (OrganizationEnrollment cohorts; a partner's admin: their own people) */
         post: operations["AddCohortMember"];
         delete?: never;
         options?: never;
@@ -145,7 +145,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enrol several employees at once, with an outcome per email (org admin, staff) */
+        /** Enrol several employees at once, with an outcome per email (trainers, org admins; a partner's admin: their own people) */
         post: operations["EnrolEmployees"];
         delete?: never;
         options?: never;
@@ -163,7 +163,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member, or leave the cohort oneself; the waitlist head takes the freed seat */
+        /** Remove a member (trainers, org admins), or leave the cohort oneself; the waitlist head takes the freed seat */
         delete: operations["RemoveCohortMember"];
         options?: never;
         head?: never;
@@ -194,10 +194,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invitations of a cohort and their state (staff) */
+        /** Invitations of a cohort and their state (trainers, org admins) */
         get: operations["ListInvitations"];
         put?: never;
-        /** Invite an email into an InviteOnly cohort; returns the single-use token (staff) */
+        /** Invite an email into an InviteOnly cohort; returns the single-use token (trainers, org admins) */
         post: operations["InviteToCohort"];
         delete?: never;
         options?: never;
@@ -232,7 +232,7 @@ export interface paths {
         /** Project groups of a cohort with their members (members) */
         get: operations["ListGroups"];
         put?: never;
-        /** Create a project group of learners (staff) */
+        /** Create a project group of learners (trainers, org admins) */
         post: operations["CreateGroup"];
         delete?: never;
         options?: never;
@@ -249,8 +249,86 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Split the learners without a group into balanced groups (staff) */
+        /** Split the learners without a group into balanced groups (trainers, org admins) */
         post: operations["AutoGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organizationId}/partnerships/{cohortId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a cohort's partnership for one's organisation (the partner's org admin)
+         * @description Until a partner accepts, its people cannot be added, enrolled, or see the cohort through it. 409 partnership-decided once the other answer was given.
+         */
+        post: operations["AcceptPartnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organizationId}/partnerships/{cohortId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a cohort's partnership for one's organisation (the partner's org admin)
+         * @description Until a partner accepts, its people cannot be added, enrolled, or see the cohort through it. 409 partnership-decided once the other answer was given.
+         */
+        post: operations["DeclinePartnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organizationId}/partnerships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cohorts of other organisations that named this one as a partner (org admin)
+         * @description `status=Pending` lists those waiting for the organisation's answer.
+         */
+        get: operations["ListCohortPartnerships"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations named on a cohort and whether they accepted (trainers, org admins) */
+        get: operations["ListCohortPartners"];
+        put?: never;
+        /** Name a partner organisation of a cohort: pending until its admins accept (trainers, org admins) */
+        post: operations["NameCohortPartner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -386,7 +464,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Release and due dates of every activity for the caller (staff: for any learner with userId) */
+        /** Release and due dates of every activity for the caller (trainers, org admins: any learner with userId; mentors: their own learners) */
         get: operations["GetCohortSchedule"];
         put?: never;
         post?: never;
@@ -420,7 +498,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Completion per learner and activity (staff: everyone; learner: self) */
+        /** Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self) */
         get: operations["GetCohortProgress"];
         put?: never;
         post?: never;
@@ -437,9 +515,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A learner's personal due-date shifts and extra resources, as set (staff) */
+        /** A learner's personal due-date shifts and extra resources, as set (trainers, org admins, the learner's mentor) */
         get: operations["GetPacing"];
-        /** Set a learner's personal due-date shifts and extra resources (staff) */
+        /** Set a learner's personal due-date shifts and extra resources (trainers, org admins, the learner's mentor) */
         put: operations["SetPacing"];
         post?: never;
         delete?: never;
@@ -716,8 +794,6 @@ export interface components {
             displayName: string;
             role: components["schemas"]["CohortRole"];
         };
-        /** @enum {string} */
-        AddOrganizationMemberMembershipStatus: "Member" | "Invited";
         AddOrganizationMemberRequest: {
             email: string;
             role: components["schemas"]["OrganizationRole"];
@@ -725,9 +801,6 @@ export interface components {
         AddOrganizationMemberResponse: {
             email: string;
             role: components["schemas"]["OrganizationRole"];
-            status: components["schemas"]["AddOrganizationMemberMembershipStatus"];
-            /** Format: uuid */
-            userId?: string | null;
         };
         AddSectionRequest: {
             title: string;
@@ -774,6 +847,8 @@ export interface components {
             /** Format: int32 */
             groupSize: number;
         };
+        /** @enum {string} */
+        CohortCapability: "ViewInside" | "PreviewContent" | "ManageSettings" | "ManageStaff" | "EnrolLearners" | "EnrolOwnPeople" | "DecideApplications" | "ManageInvitations" | "ManageGroups" | "ActOnAllLearners" | "ActOnOwnMentees" | "Learn";
         CohortMembership: {
             /** Format: uuid */
             cohortId: string;
@@ -815,6 +890,8 @@ export interface components {
             organizationIds: string[];
             timeZone: string;
             myRole?: components["schemas"]["CohortRole"] | null;
+            partnerships: components["schemas"]["Partnership"][];
+            capabilities: components["schemas"]["CohortCapability"][];
         };
         /** @enum {string} */
         CohortRole: "Trainer" | "Mentor" | "Learner";
@@ -852,6 +929,8 @@ export interface components {
             admissionMode: components["schemas"]["AdmissionMode"];
             organizationIds?: string[] | null;
             timeZone: string;
+            /** Format: uuid */
+            trainerId?: string | null;
         };
         CreateCourseCommand: {
             /** Format: uuid */
@@ -888,7 +967,7 @@ export interface components {
             decidedAt: string;
         };
         /** @enum {string} */
-        EnrolEmployeesOutcome: "Enrolled" | "AlreadyMember" | "NoAccount" | "NotInOrganization" | "CohortFull";
+        EnrolEmployeesOutcome: "Enrolled" | "AlreadyMember" | "NotFound" | "CohortFull";
         EnrolEmployeesRequest: {
             emails: string[];
         };
@@ -1038,6 +1117,12 @@ export interface components {
             email: string;
             password: string;
         };
+        ListCohortPartnersPartner: {
+            /** Format: uuid */
+            organizationId: string;
+            name: string;
+            status: components["schemas"]["PartnershipStatus"];
+        };
         ListInvitationsInvitation: {
             /** Format: uuid */
             id: string;
@@ -1074,6 +1159,20 @@ export interface components {
             /** Format: date-time */
             joinedAt: string;
         };
+        ListPartnershipsItem: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortTitle: string;
+            /** Format: uuid */
+            ownerOrganizationId: string;
+            ownerOrganizationName: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            admissionMode: components["schemas"]["AdmissionMode"];
+            status: components["schemas"]["PartnershipStatus"];
+        };
         LogoutCommand: {
             refreshToken: string;
         };
@@ -1082,6 +1181,10 @@ export interface components {
             activityId: string;
             /** Format: date-time */
             completedAt: string;
+        };
+        NamePartnerRequest: {
+            /** Format: uuid */
+            organizationId: string;
         };
         OrganizationResponse: {
             /** Format: uuid */
@@ -1149,6 +1252,15 @@ export interface components {
             /** Format: int32 */
             totalCount: number;
         };
+        PagedResultListPartnershipsItem: {
+            items: components["schemas"]["ListPartnershipsItem"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
         PagedResultOrganizationResponse: {
             items: components["schemas"]["OrganizationResponse"][];
             /** Format: int32 */
@@ -1158,6 +1270,13 @@ export interface components {
             /** Format: int32 */
             totalCount: number;
         };
+        Partnership: {
+            /** Format: uuid */
+            organizationId: string;
+            status: components["schemas"]["PartnershipStatus"];
+        };
+        /** @enum {string} */
+        PartnershipStatus: "Accepted" | "Pending" | "Declined";
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -2442,6 +2561,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
@@ -3105,6 +3233,477 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error (no internals disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcceptPartnership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organizationId: string;
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Invalid query or route parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error (no internals disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeclinePartnership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organizationId: string;
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Invalid query or route parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error (no internals disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCohortPartnerships: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["PartnershipStatus"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultListPartnershipsItem"];
+                };
+            };
+            /** @description Invalid query or route parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error (no internals disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCohortPartners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListCohortPartnersPartner"][];
+                };
+            };
+            /** @description Invalid query or route parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error (no internals disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    NameCohortPartner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NamePartnerRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Invalid input: the body, a field, the query or the route */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
