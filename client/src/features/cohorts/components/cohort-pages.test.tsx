@@ -308,6 +308,7 @@ describe('Partnerships', () => {
     await user.click(within(row).getByRole('button', { name: 'Accepter le partenariat pour Cohorte inter-entreprises' }));
 
     expect(await screen.findByText('Aucune proposition de partenariat en attente.')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Réponse enregistrée.');
     expect(api.sent(`POST /api/v1/organizations/${mine}/partnerships/${cohortId}/accept`)).toHaveLength(1);
     expect(new URL(api.sent(`GET /api/v1/organizations/${mine}/partnerships`)[0]!.url).searchParams.get('status')).toBe('Pending');
   });

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { PageTitle } from '../../../components/page-title';
@@ -35,10 +34,6 @@ function PendingPartnerships({ organizationId, name }: { organizationId: string;
 
   if (pending.isPending) return <LoadingState />;
   if (pending.isError) return <ErrorState error={pending.error} onRetry={() => void pending.refetch()} />;
-  if (pending.data.items.length === 0) {
-    return <EmptyState title={t('cohorts.partnerships.organizationTitle', { name })} message={t('cohorts.partnerships.empty')} />;
-  }
-
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={titleId}>
       <Title order={2} size="h4" id={titleId} mb="sm">
@@ -50,57 +45,61 @@ function PendingPartnerships({ organizationId, name }: { organizationId: string;
           {t('cohorts.partnerships.decided')}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('cohorts.partnerships.cohort')}</Table.Th>
-              <Table.Th scope="col">{t('cohorts.partnerships.owner')}</Table.Th>
-              <Table.Th scope="col">{t('cohorts.partnerships.dates')}</Table.Th>
-              <Table.Th scope="col">{t('cohorts.partnerships.mode')}</Table.Th>
-              <Table.Th scope="col">{t('cohorts.partnerships.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {pending.data.items.map((item) => {
-              const busy = decide.isPending && decide.variables?.cohortId === item.cohortId;
-              return (
-                <Table.Tr key={item.cohortId}>
-                  <Table.Td>{item.cohortTitle}</Table.Td>
-                  <Table.Td>{item.ownerOrganizationName}</Table.Td>
-                  <Table.Td>
-                    {format.day(item.startsOn)} – {format.day(item.endsOn)}
-                  </Table.Td>
-                  <Table.Td>{t(`cohorts.mode.${item.admissionMode}`)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        loading={busy && decide.variables?.accept}
-                        disabled={busy}
-                        onClick={() => decide.mutate({ cohortId: item.cohortId, accept: true })}
-                        aria-label={t('cohorts.partnerships.acceptNamed', { title: item.cohortTitle })}
-                      >
-                        {t('cohorts.partnerships.accept')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        loading={busy && !decide.variables?.accept}
-                        disabled={busy}
-                        onClick={() => decide.mutate({ cohortId: item.cohortId, accept: false })}
-                        aria-label={t('cohorts.partnerships.declineNamed', { title: item.cohortTitle })}
-                      >
-                        {t('cohorts.partnerships.decline')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {pending.data.items.length === 0 ? (
+        <Text c="dimmed">{t('cohorts.partnerships.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('cohorts.partnerships.cohort')}</Table.Th>
+                <Table.Th scope="col">{t('cohorts.partnerships.owner')}</Table.Th>
+                <Table.Th scope="col">{t('cohorts.partnerships.dates')}</Table.Th>
+                <Table.Th scope="col">{t('cohorts.partnerships.mode')}</Table.Th>
+                <Table.Th scope="col">{t('cohorts.partnerships.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {pending.data.items.map((item) => {
+                const busy = decide.isPending && decide.variables?.cohortId === item.cohortId;
+                return (
+                  <Table.Tr key={item.cohortId}>
+                    <Table.Td>{item.cohortTitle}</Table.Td>
+                    <Table.Td>{item.ownerOrganizationName}</Table.Td>
+                    <Table.Td>
+                      {format.day(item.startsOn)} – {format.day(item.endsOn)}
+                    </Table.Td>
+                    <Table.Td>{t(`cohorts.mode.${item.admissionMode}`)}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          loading={busy && decide.variables?.accept}
+                          disabled={busy}
+                          onClick={() => decide.mutate({ cohortId: item.cohortId, accept: true })}
+                          aria-label={t('cohorts.partnerships.acceptNamed', { title: item.cohortTitle })}
+                        >
+                          {t('cohorts.partnerships.accept')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          loading={busy && !decide.variables?.accept}
+                          disabled={busy}
+                          onClick={() => decide.mutate({ cohortId: item.cohortId, accept: false })}
+                          aria-label={t('cohorts.partnerships.declineNamed', { title: item.cohortTitle })}
+                        >
+                          {t('cohorts.partnerships.decline')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
     </Paper>
   );
 }
