@@ -168,6 +168,8 @@ public sealed partial class CapabilityTableTests
 
         // A mentor made a learner of the organisation Trainer of the cohort...
         await (await _as["mentor"].PostAsJsonAsync($"{cohort}/members", new { email = _orgLearnerEmail, role = "Trainer" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        // Nor may she raise herself.
+        await (await _as["mentor"].PostAsJsonAsync($"{cohort}/members", new { userId = _mentorId, role = "Trainer" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         // ...which a trainer cannot do either: a learner of the organisation does not hold the role.
         await (await _as["trainer"].PostAsJsonAsync($"{cohort}/members", new { email = _orgLearnerEmail, role = "Trainer" })).ShouldBeProblemAsync(HttpStatusCode.Conflict, "role-not-held");
 
