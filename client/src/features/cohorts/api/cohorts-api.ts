@@ -134,6 +134,22 @@ export function useCourseOptions() {
   });
 }
 
+/** The trainers of an organisation, among whom its admin names a new cohort's trainer. */
+export function useOrganizationTrainers(organizationId: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['organizations', organizationId, 'trainers'] as const,
+    enabled: !!organizationId,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/organizations/{orgId}/members', {
+          params: { path: { orgId: organizationId ?? '' }, query: { role: 'Trainer', page: 1, pageSize: LIST_PAGE_SIZE } },
+          signal,
+        }),
+      ),
+  });
+}
+
 export function useCreateCohort() {
   const api = useApi();
   const queryClient = useQueryClient();
