@@ -110,7 +110,7 @@ test.describe('Accessibility (axe: no serious or critical violation)', () => {
     await expectHeading(page, enrolment.title);
     await page.getByRole('textbox', { name: 'Adresses e-mail' }).fill(`${cohortDemo.second}\ninconnu@example.org`);
     await page.getByRole('button', { name: 'Inscrire', exact: true }).click();
-    await expect(page.getByRole('cell', { name: 'Aucun compte' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Introuvable ou hors de votre organisation' })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 

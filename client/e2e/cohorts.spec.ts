@@ -195,7 +195,7 @@ test.describe('Cohorts: admission, seats, mentors and groups', () => {
       .fill(['anais.girard@demo.spoc.local', 'jerome.faure@demo.spoc.local', 'ines.mercier@demo.spoc.local', 'personne@example.org'].join('\n'));
     await admin.getByRole('button', { name: 'Inscrire', exact: true }).click();
     await expect(admin.getByText('3 personnes inscrites.')).toBeVisible();
-    await expect(admin.getByRole('row', { name: /personne@example\.org Aucun compte/ })).toBeVisible();
+    await expect(admin.getByRole('row', { name: /personne@example\.org Introuvable ou hors de votre organisation/ })).toBeVisible();
     await expect(admin.getByRole('row', { name: /anais\.girard@demo\.spoc\.local Inscrit/ })).toBeVisible();
     await expect(admin.getByTestId('seats-taken')).toHaveText('3 / 3');
 
@@ -211,7 +211,7 @@ test.describe('Cohorts: admission, seats, mentors and groups', () => {
     await admin.context().close();
   });
 
-  test("a partner organisation's admin enrols their own people, and only them", async ({ browser, request }) => {
+  test("a partner organisation's admin accepts the partnership, then enrols their own people, and only them", async ({ browser, request }) => {
     const partner = await createPartnerOrganization(request, {
       adminEmail: 'lucas.brown@demo.spoc.local',
       employeeEmail: 'olivia.smith@demo.spoc.local',
@@ -223,6 +223,14 @@ test.describe('Cohorts: admission, seats, mentors and groups', () => {
     });
 
     const admin = await signedIn(browser, 'lucas.brown@demo.spoc.local');
+    // Until the partner accepts, the cohort is not theirs to see.
+    await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Partenariats' }).click();
+    await expectHeading(admin, 'Partenariats de cohortes');
+    const proposal = admin.getByRole('row', { name: new RegExp(cohort.title) });
+    await proposal.getByRole('button', { name: `Accepter le partenariat pour ${cohort.title}` }).click();
+    await expect(admin.getByText('Réponse enregistrée.')).toBeVisible();
+    await expect(proposal).toHaveCount(0);
+
     await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Cohortes', exact: true }).click();
     await admin.getByRole('link', { name: cohort.title }).click();
     await expectHeading(admin, cohort.title);
@@ -233,7 +241,7 @@ test.describe('Cohorts: admission, seats, mentors and groups', () => {
     await admin.getByRole('button', { name: 'Inscrire', exact: true }).click();
     await expect(admin.getByText('1 personne inscrite.')).toBeVisible();
     await expect(admin.getByRole('row', { name: /olivia\.smith@demo\.spoc\.local Inscrit/ })).toBeVisible();
-    await expect(admin.getByRole('row', { name: /james\.oconnor@demo\.spoc\.local Hors de l’organisation/ })).toBeVisible();
+    await expect(admin.getByRole('row', { name: /james\.oconnor@demo\.spoc\.local Introuvable ou hors de votre organisation/ })).toBeVisible();
     await admin.context().close();
   });
 });

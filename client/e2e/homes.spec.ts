@@ -28,4 +28,16 @@ test.describe('Role homes with real data', () => {
     await expect(cohort.getByText('Aucun apprenant ne vous est encore confié dans cette cohorte.')).toBeVisible();
     await expect(cohort.getByRole('link', { name: 'Cohorte printemps' })).toHaveAttribute('href', /^\/cohorts\/[0-9a-f-]{36}$/);
   });
+
+  test('a mentor opens her cohort and finds none of the staff controls', async ({ page }) => {
+    await signIn(page, demo.mentor);
+    await page.getByRole('region', { name: 'Cohorte printemps' }).getByRole('link', { name: 'Cohorte printemps' }).click();
+    await expectHeading(page, 'Cohorte printemps');
+    await expect(page.getByRole('tab')).toHaveText(['Membres', 'Groupes']);
+    await expect(page.getByRole('cell', { name: 'Benoît Lefèvre' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Ajouter un formateur ou un mentor' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Retirer/ })).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Groupes' }).click();
+    await expect(page.getByRole('button', { name: 'Créer le groupe' })).toHaveCount(0);
+  });
 });

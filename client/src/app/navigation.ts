@@ -13,7 +13,8 @@ export interface NavItem {
     | 'nav.openCohorts'
     | 'nav.myApplications'
     | 'nav.cohorts'
-    | 'nav.courses';
+    | 'nav.courses'
+    | 'nav.partnerships';
 }
 
 /** One home per role the user holds (most specific first), then the cohort pages they use, then the profile. */
@@ -24,6 +25,9 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   }
   if (roles.some((role) => role === 'trainer' || role === 'orgAdmin')) {
     items.push({ to: '/courses', labelKey: 'nav.courses' });
+  }
+  if (roles.includes('orgAdmin')) {
+    items.push({ to: '/partnerships', labelKey: 'nav.partnerships' });
   }
   if (roles.includes('learner')) {
     items.push({ to: '/open-cohorts', labelKey: 'nav.openCohorts' });

@@ -51,6 +51,9 @@ const CreateCohortPage = lazy(() =>
 const CohortPage = lazy(() =>
   import('../features/cohorts/components/cohort-page').then((m) => ({ default: m.CohortPage })),
 );
+const PartnershipsPage = lazy(() =>
+  import('../features/cohorts/components/partnerships-page').then((m) => ({ default: m.PartnershipsPage })),
+);
 const InvitationPage = lazy(() =>
   import('../features/cohorts/components/invitation-page').then((m) => ({ default: m.InvitationPage })),
 );
@@ -147,6 +150,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole roles={['trainer', 'mentor', 'orgAdmin']}>
             <CohortsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'partnerships',
+        element: (
+          <RequireRole roles={['orgAdmin']}>
+            <PartnershipsPage />
           </RequireRole>
         ),
       },

@@ -65,8 +65,16 @@ export function tokenPair(prefix = 'tok') {
 export const cohortId = '0192f0c1-0000-7000-8000-0000000c0401';
 export const courseId = '0192f0c1-0000-7000-8000-0000000c0501';
 
-/** A cohort as GET /cohorts/{id} returns it: 3 seats, applications open, seen by its trainer. */
+/** What each cohort role may do, as the API's capability table grants it (docs/capabilities.md). */
+export const capabilitiesOf = {
+  Trainer: ['ViewInside', 'PreviewContent', 'ManageSettings', 'ManageStaff', 'EnrolLearners', 'DecideApplications', 'ManageInvitations', 'ManageGroups', 'ActOnAllLearners'],
+  Mentor: ['ViewInside', 'PreviewContent', 'ActOnOwnMentees'],
+  Learner: ['ViewInside', 'Learn'],
+} satisfies Record<string, Cohort['capabilities']>;
+
+/** A cohort as GET /cohorts/{id} returns it: 3 seats, applications open, seen by its trainer (capabilities follow `myRole`). */
 export function cohortFixture(overrides: Partial<Cohort> = {}): Cohort {
+  const myRole = 'myRole' in overrides ? overrides.myRole : 'Trainer';
   return {
     id: cohortId,
     courseId,
@@ -84,6 +92,8 @@ export function cohortFixture(overrides: Partial<Cohort> = {}): Cohort {
     organizationIds: [],
     timeZone: 'Europe/Paris',
     myRole: 'Trainer',
+    partnerships: [],
+    capabilities: myRole ? capabilitiesOf[myRole] : [],
     ...overrides,
   };
 }

@@ -170,8 +170,9 @@ public sealed class AdmissionTests
     public async Task Inter_company_visibility_a_learner_of_another_organisation_sees_nothing()
     {
         var otherOrganization = await _world.Admin.CreateOrganizationAsync();
-        var partner = await _world.Admin.CreateOrganizationAsync();
+        var (partner, partnerAdmin) = await _world.PartnerAsync();
         var cohortId = await _world.CohortAsync(organizationIds: [_world.OrganizationId, partner]);
+        await CohortWorld.AcceptPartnershipAsync(partnerAdmin, cohortId, partner);
         var (outsider, _, _) = await _world.LearnerAsync(otherOrganization);
         var (partnerLearner, _, _) = await _world.LearnerAsync(partner);
 

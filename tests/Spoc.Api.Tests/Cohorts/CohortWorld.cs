@@ -51,6 +51,21 @@ public sealed class CohortWorld
         return learner;
     }
 
+    /// <summary>Another organisation with its own admin, to be named a partner of cohorts.</summary>
+    public async Task<(Guid OrganizationId, HttpClient Admin)> PartnerAsync()
+    {
+        var organizationId = await Admin.CreateOrganizationAsync();
+        var (partnerAdmin, _, email) = await Factory.NewUserAsync("partner-admin");
+        await Admin.AddMemberAsync(organizationId, email, "OrgAdmin");
+        return (organizationId, partnerAdmin);
+    }
+
+    public static async Task AcceptPartnershipAsync(HttpClient partnerAdmin, Guid cohortId, Guid organizationId)
+    {
+        var response = await partnerAdmin.PostAsync($"/api/v1/organizations/{organizationId}/partnerships/{cohortId}/accept", null);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Starts in two months, whatever today is, so the application window below always closes before the start.</summary>
     public static object CohortBody(Guid courseId, int capacity = 3, string mode = "Application", Guid[]? organizationIds = null, bool windowOpen = true) => new
     {

@@ -73,7 +73,7 @@ public sealed class MembershipTests
         var body = await response.ReadJsonAsync();
         body["enrolled"]!.GetValue<int>().Should().Be(2);
         body["results"]!.AsArray().Select(r => (r!["email"]!.GetValue<string>(), r["outcome"]!.GetValue<string>())).Should().Equal(
-            (first, "Enrolled"), (second, "Enrolled"), (third, "CohortFull"), ("nobody@example.test", "NoAccount"), (outsider, "NotInOrganization"));
+            (first, "Enrolled"), (second, "Enrolled"), (third, "CohortFull"), ("nobody@example.test", "NotFound"), (outsider, "NotFound"));
         (await _world.CohortJsonAsync(cohortId))["seatsTaken"]!.GetValue<int>().Should().Be(2);
 
         var (learner, _, _) = await _world.LearnerAsync();
@@ -83,17 +83,16 @@ public sealed class MembershipTests
     [Test]
     public async Task A_partner_organisation_admin_enrols_their_own_people_only()
     {
-        var partner = await _world.Admin.CreateOrganizationAsync();
+        var (partner, partnerAdmin) = await _world.PartnerAsync();
         var cohortId = await _world.CohortAsync(capacity: 5, mode: "OrganizationEnrollment", organizationIds: [_world.OrganizationId, partner]);
-        var (partnerAdmin, _, partnerAdminEmail) = await _factory.NewUserAsync("partner-admin");
-        await _world.Admin.AddMemberAsync(partner, partnerAdminEmail, "OrgAdmin");
         var (_, _, employee) = await _world.LearnerAsync(partner);
         var (_, _, notTheirs) = await _world.LearnerAsync();
+        await CohortWorld.AcceptPartnershipAsync(partnerAdmin, cohortId, partner);
 
         var response = await partnerAdmin.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/enrolments", new { emails = new[] { employee, notTheirs } });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        (await response.ReadJsonAsync())["results"]!.AsArray().Select(r => r!["outcome"]!.GetValue<string>()).Should().Equal("Enrolled", "NotInOrganization");
+        (await response.ReadJsonAsync())["results"]!.AsArray().Select(r => r!["outcome"]!.GetValue<string>()).Should().Equal("Enrolled", "NotFound");
         await (await partnerAdmin.GetAsync($"/api/v1/cohorts/{cohortId}/applications")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
@@ -175,6 +174,27 @@ public sealed class MembershipTests
         TestContext.Out.WriteLine($"Roster queries: {small} for 10 members, {large} for 200");
     }
 
+    [Test]
+    public async Task A_mentor_of_10_and_of_200_learners_reads_the_roster_and_their_schedules_with_the_same_number_of_queries()
+    {
+        var (mentor, mentorId, mentorEmail) = await _factory.NewUserAsync("mentor");
+        await _world.Admin.AddMemberAsync(_world.OrganizationId, mentorEmail, "Mentor");
+
+        async Task<int> QueriesFor(int mentees)
+        {
+            var cohortId = await _world.CohortAsync(capacity: 200);
+            (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/members", new { email = mentorEmail, role = "Mentor" })).StatusCode.Should().Be(HttpStatusCode.Created);
+            var learners = await SeedLearnersAsync(cohortId, mentees, mentorId);
+            _factory.Queries.Reset();
+            var roster = await (await mentor.GetAsync($"/api/v1/cohorts/{cohortId}/members?pageSize=100")).ReadJsonAsync();
+            roster["items"]!.AsArray().Where(m => m!["role"]!.GetValue<string>() == "Learner").Should().OnlyContain(m => m!["email"] != null);
+            (await mentor.GetAsync($"/api/v1/cohorts/{cohortId}/schedule?userId={learners[^1]}")).StatusCode.Should().Be(HttpStatusCode.OK);
+            return _factory.Queries.Count;
+        }
+
+        (await QueriesFor(200)).Should().Be(await QueriesFor(10));
+    }
+
     private async Task<string> InviteAsync(Guid cohortId, string email)
     {
         var response = await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/invitations", new { email });
@@ -183,7 +203,7 @@ public sealed class MembershipTests
     }
 
     /// <summary>Accounts and seats written straight to the tables: 200 registrations through HTTP would only measure password hashing.</summary>
-    private async Task SeedLearnersAsync(Guid cohortId, int count)
+    private async Task<List<Guid>> SeedLearnersAsync(Guid cohortId, int count, Guid? mentorId = null)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
@@ -193,10 +213,11 @@ public sealed class MembershipTests
             var email = TestApi.UniqueEmail("seeded");
             var user = new User { Email = email, NormalizedEmail = email, DisplayName = $"Apprenant {i:000}", CreatedAt = DateTimeOffset.UtcNow, PasswordHash = "unused" };
             platform.Users.Add(user);
-            cohorts.Members.Add(new CohortMember { CohortId = cohortId, UserId = user.Id, Role = CohortRole.Learner, JoinedAt = DateTimeOffset.UtcNow });
+            cohorts.Members.Add(new CohortMember { CohortId = cohortId, UserId = user.Id, Role = CohortRole.Learner, MentorId = mentorId, JoinedAt = DateTimeOffset.UtcNow });
         }
 
         await platform.SaveChangesAsync();
         await cohorts.SaveChangesAsync();
+        return cohorts.Members.Local.Where(m => m.CohortId == cohortId && m.Role == CohortRole.Learner).Select(m => m.UserId).ToList();
     }
 }

@@ -26,7 +26,10 @@ const known = new Set([
   'already-in-group',
   'already-invited',
   'not-a-mentor',
-  'not-in-organization',
+  'role-not-held',
+  'last-trainer',
+  'partnership-decided',
+  'already-partner',
   'admission-mode-mismatch',
   // Courses and files
   'competency-in-use',

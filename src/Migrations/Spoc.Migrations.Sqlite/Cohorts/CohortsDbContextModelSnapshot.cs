@@ -229,6 +229,19 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Accepted");
+
                     b.HasKey("CohortId", "OrganizationId");
 
                     b.HasIndex("OrganizationId");

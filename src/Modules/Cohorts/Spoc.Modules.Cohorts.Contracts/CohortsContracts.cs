@@ -49,11 +49,22 @@ public sealed record CohortMembership(Guid CohortId, string Title, Guid Organiza
 /// <summary>The cohorts a user belongs to, with their role in each.</summary>
 public sealed record GetCohortMembershipsOfUser(Guid UserId) : IQuery<IReadOnlyList<CohortMembership>>;
 
-/// <summary>Where a user stands in a cohort, for cohort-scoped routes of other modules.</summary>
-public sealed record CohortAccessInfo(Guid CohortId, Guid CourseId, Guid OrganizationId, CohortRole? Role, bool IsStaff, DateOnly StartsOn, DateOnly EndsOn, string TimeZone)
+/// <summary>
+/// Where a user stands in a cohort, for cohort-scoped routes of other modules: their role, what they may do, and the
+/// learners they mentor (so a mentor's reach is decided without another query per learner).
+/// </summary>
+public sealed record CohortAccessInfo(
+    Guid CohortId, Guid CourseId, Guid OrganizationId, CohortRole? Role, IReadOnlySet<CohortCapability> Capabilities,
+    IReadOnlySet<Guid> MentoredLearnerIds, DateOnly StartsOn, DateOnly EndsOn, string TimeZone)
 {
     /// <summary>Members and staff see a cohort's inside (schedule, progress); applicants and strangers do not.</summary>
-    public bool IsInside => Role is not null || IsStaff;
+    public bool IsInside => Can(CohortCapability.ViewInside);
+
+    public bool Can(CohortCapability capability) => Capabilities.Contains(capability);
+
+    /// <summary>May act on this learner's pacing, schedule, progress: staff on anyone, a mentor on their own learners.</summary>
+    public bool CanActOn(Guid learnerId) =>
+        Can(CohortCapability.ActOnAllLearners) || (Can(CohortCapability.ActOnOwnMentees) && MentoredLearnerIds.Contains(learnerId));
 }
 
 /// <summary><c>null</c> when the cohort does not exist or the user may not see it at all (answer 404).</summary>

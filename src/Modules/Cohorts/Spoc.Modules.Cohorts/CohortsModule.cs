@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Cohorts.Features;
+using Spoc.Modules.Cohorts.Features.Partnerships;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Cohorts;
@@ -42,6 +43,10 @@ public static class CohortsModule
         ListGroups.MapEndpoint(cohorts);
         CreateGroup.MapEndpoint(cohorts);
         AutoGroups.MapEndpoint(cohorts);
+        DecidePartnership.MapEndpoint(cohorts);
+        ListPartnerships.MapEndpoint(cohorts);
+        NamePartner.MapEndpoint(cohorts);
+        ListCohortPartners.MapEndpoint(cohorts);
         return api;
     }
 }

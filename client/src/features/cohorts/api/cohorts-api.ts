@@ -18,6 +18,13 @@ export type EnrolmentOutcome = Schemas['EnrolEmployeesOutcome'];
 export type Course = Schemas['CourseResponse'];
 export type CreateCohortBody = Schemas['CreateCohortCommand'];
 export type ApplyBody = Schemas['ApplyToCohortRequest'];
+export type CohortCapability = Schemas['CohortCapability'];
+export type PartnershipItem = Schemas['ListPartnershipsItem'];
+
+/** What the caller may do in this cohort: the API's capability table decides, the UI only reads it. */
+export function can(cohort: Pick<Cohort, 'capabilities'>, capability: CohortCapability): boolean {
+  return cohort.capabilities.includes(capability);
+}
 
 export const admissionModes: readonly AdmissionMode[] = ['Application', 'InviteOnly', 'OrganizationEnrollment'];
 export const applicationStatuses: readonly ApplicationStatus[] = ['Submitted', 'Waitlisted', 'Admitted', 'Rejected', 'Withdrawn'];
@@ -36,6 +43,7 @@ export const cohortKeys = {
   groups: (cohortId: string) => ['cohorts', cohortId, 'groups'] as const,
   invitations: (cohortId: string, page: number) => ['cohorts', cohortId, 'invitations', page] as const,
   myApplications: (page: number) => ['me', 'applications', page] as const,
+  partnerships: (organizationId: string) => ['partnerships', organizationId] as const,
   courses: ['courses', 'list'] as const,
 };
 
@@ -123,6 +131,22 @@ export function useCourseOptions() {
     queryKey: cohortKeys.courses,
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/v1/courses', { params: { query: { page: 1, pageSize: LIST_PAGE_SIZE } }, signal })),
+  });
+}
+
+/** The trainers of an organisation, among whom its admin names a new cohort's trainer. */
+export function useOrganizationTrainers(organizationId: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['organizations', organizationId, 'trainers'] as const,
+    enabled: !!organizationId,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/organizations/{orgId}/members', {
+          params: { path: { orgId: organizationId ?? '' }, query: { role: 'Trainer', page: 1, pageSize: LIST_PAGE_SIZE } },
+          signal,
+        }),
+      ),
   });
 }
 
@@ -394,5 +418,37 @@ export function useAutoGroups(cohortId: string) {
         }),
       ),
     onSuccess: invalidate,
+  });
+}
+
+/** Cohorts of other organisations waiting for this organisation's consent (its admins answer). */
+export function usePendingPartnerships(organizationId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: cohortKeys.partnerships(organizationId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/organizations/{organizationId}/partnerships', {
+          params: { path: { organizationId }, query: { status: 'Pending', page: 1, pageSize: LIST_PAGE_SIZE } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useDecidePartnership(organizationId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ cohortId, accept }: { cohortId: string; accept: boolean }) =>
+      unwrap(
+        accept
+          ? api.POST('/api/v1/organizations/{organizationId}/partnerships/{cohortId}/accept', { params: { path: { organizationId, cohortId } } })
+          : api.POST('/api/v1/organizations/{organizationId}/partnerships/{cohortId}/decline', { params: { path: { organizationId, cohortId } } }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: cohortKeys.partnerships(organizationId) });
+      await queryClient.invalidateQueries({ queryKey: cohortKeys.all });
+    },
   });
 }

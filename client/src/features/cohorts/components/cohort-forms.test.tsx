@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { json, problem } from '../../../testing/fake-api';
 import {
   applicationFixture,
+  capabilitiesOf,
   cohortFixture,
   cohortId,
   courseId,
   learnerMe,
+  orgAdminMe,
   paged,
   trainerMe,
 } from '../../../testing/fixtures';
@@ -55,6 +57,28 @@ describe('Create a cohort', () => {
     expect(body).toMatchObject({ courseId, title: 'Printemps 2027', capacity: 3, admissionMode: 'Application', timeZone: 'Europe/Paris' });
     expect(String(body.applicationsOpenAt)).toMatch(/Z$/);
     expect(api.sent('POST /api/v1/cohorts')[0]!.headers.get('Idempotency-Key')).toBeTruthy();
+  });
+
+  it('lets an org admin name the cohort’s trainer among the organisation’s trainers', async () => {
+    const api = signedInApi(orgAdminMe, {
+      'GET /api/v1/courses': () => json(paged([course])),
+      [`GET /api/v1/organizations/${course.organizationId}/members`]: () =>
+        json(paged([{ userId: trainerMe.id, email: trainerMe.email, displayName: 'Benoît Lefèvre', role: 'Trainer', joinedAt: '2027-01-01T00:00:00Z' }])),
+      'POST /api/v1/cohorts': () => json(cohortFixture({ myRole: undefined, capabilities: capabilitiesOf.Trainer }), 201),
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture({ myRole: undefined, capabilities: capabilitiesOf.Trainer })),
+      [`GET /api/v1/cohorts/${cohortId}/applications`]: () => json(paged([])),
+    });
+    const { user } = renderApp('/cohorts/new');
+
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Cours' }), courseId);
+    await user.type(screen.getByRole('textbox', { name: 'Titre de la cohorte' }), 'Printemps 2027');
+    const trainer = await screen.findByRole('combobox', { name: /^Formateur de la cohorte/ });
+    expect(trainer).toHaveValue('');
+    await user.selectOptions(trainer, await screen.findByRole('option', { name: 'Benoît Lefèvre' }));
+    await user.click(screen.getByRole('button', { name: 'Créer la cohorte' }));
+
+    await waitFor(() => expect(api.sent('POST /api/v1/cohorts')).toHaveLength(1));
+    expect(await api.sent('POST /api/v1/cohorts')[0]!.json()).toMatchObject({ trainerId: trainerMe.id });
   });
 
   it('opens the new cohort once created', async () => {

@@ -8,20 +8,17 @@ import { useCohort } from '../api/cohorts-api';
 import { CohortFacts } from './cohort-facts';
 import { CohortLearnerView } from './cohort-learner-view';
 import { CohortStaffView } from './cohort-staff-view';
-import { useIsCohortStaff, useIsPartnerAdmin } from './use-cohort-staff';
+import { worksOnCohort } from './use-cohort-staff';
 
 /** /cohorts/:cohortId: the staff's workspace, or the learner's view of their cohort. */
 export function CohortPage() {
   const { t } = useTranslation();
   const { cohortId = '' } = useParams();
   const cohort = useCohort(cohortId);
-  const isStaff = useIsCohortStaff(cohort.data);
-  const isPartner = useIsPartnerAdmin(cohort.data);
 
   if (cohort.isPending) return <LoadingState />;
   if (cohort.isError) return <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />;
-  if (isStaff) return <CohortStaffView cohort={cohort.data} />;
-  if (isPartner) return <CohortStaffView cohort={cohort.data} partner />;
+  if (worksOnCohort(cohort.data)) return <CohortStaffView cohort={cohort.data} />;
   if (cohort.data.myRole) return <CohortLearnerView cohort={cohort.data} />;
 
   // Visible but not a member yet: a cohort open to the caller's applications.

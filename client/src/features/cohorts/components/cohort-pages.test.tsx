@@ -129,7 +129,7 @@ describe('Staff: members, invitations, enrolments, groups', () => {
           enrolled: 1,
           results: [
             { email: 'lea.bernard@demo.spoc.local', outcome: 'Enrolled', userId: lea },
-            { email: 'inconnu@example.org', outcome: 'NoAccount', userId: null },
+            { email: 'inconnu@example.org', outcome: 'NotFound', userId: null },
           ],
         }),
     });
@@ -145,7 +145,7 @@ describe('Staff: members, invitations, enrolments, groups', () => {
     await user.type(emails, 'lea.bernard@demo.spoc.local, inconnu@example.org');
     await user.click(screen.getByRole('button', { name: 'Inscrire' }));
     const table = await screen.findByRole('table');
-    expect(within(table).getByRole('row', { name: /inconnu@example.org Aucun compte/ })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /inconnu@example.org Introuvable ou hors de votre organisation/ })).toBeInTheDocument();
     expect(screen.getByText('1 personne inscrite.')).toBeInTheDocument();
     expect(await api.sent(`POST /api/v1/cohorts/${cohortId}/enrolments`)[0]!.json()).toEqual({
       emails: ['lea.bernard@demo.spoc.local', 'inconnu@example.org'],
@@ -224,6 +224,40 @@ describe('Staff: settings', () => {
   });
 });
 
+describe('Mentor', () => {
+  const mentorMe: Me = { ...trainerMe, id: chloe, email: 'chloe.moreau@demo.spoc.local', displayName: 'Chloé Moreau', organizations: [{ ...trainerMe.organizations[0]!, role: 'Mentor' }] };
+  const roster = [
+    { userId: trainerMe.id, displayName: 'Benoît Lefèvre', email: null, role: 'Trainer', joinedAt: '2027-01-10T08:00:00Z' },
+    { userId: chloe, displayName: 'Chloé Moreau', email: null, role: 'Mentor', joinedAt: '2027-01-10T08:00:00Z' },
+    { userId: lea, displayName: 'Léa Bernard', email: learnerMe.email, role: 'Learner', mentorId: chloe, mentorName: 'Chloé Moreau', joinedAt: '2027-01-16T08:00:00Z' },
+    { userId: 'x', displayName: 'Maël Fournier', email: null, role: 'Learner', mentorId: null, joinedAt: '2027-01-16T08:00:00Z' },
+  ];
+
+  it('sees the roster and groups, acts on their own learners only, and gets none of the staff controls', async () => {
+    signedInApi(mentorMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture({ myRole: 'Mentor' })),
+      [`GET /api/v1/cohorts/${cohortId}/members`]: () => json(paged(roster, 100)),
+      [`GET /api/v1/cohorts/${cohortId}/groups`]: () => json([]),
+    });
+    const { user } = renderApp(`/cohorts/${cohortId}`);
+
+    expect(await screen.findByRole('tab', { name: 'Membres' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Membres', 'Groupes']);
+    const lea = await screen.findByRole('row', { name: /Léa Bernard/ });
+    expect(within(lea).getByRole('combobox', { name: 'Mentor de Léa Bernard' })).toBeInTheDocument();
+    expect(within(lea).getByRole('link', { name: 'Rythme de Léa Bernard' })).toBeInTheDocument();
+    const mael = screen.getByRole('row', { name: /Maël Fournier/ });
+    expect(within(mael).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(within(mael).queryByRole('link')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Retirer/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Ajouter un formateur ou un mentor' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('tab', { name: 'Groupes' }));
+    expect(await screen.findByText('Aucun groupe projet')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Créer le groupe' })).not.toBeInTheDocument();
+  });
+});
+
 describe('Partner organisation admin', () => {
   it('only enrols their people into a cohort owned by another organisation', async () => {
     const partner = orgAdminMe.organizations[0]!.organizationId;
@@ -235,6 +269,7 @@ describe('Partner organisation admin', () => {
             organizationIds: [partner],
             admissionMode: 'OrganizationEnrollment',
             myRole: undefined,
+            capabilities: ['EnrolOwnPeople'],
           }),
         ),
     });
@@ -242,6 +277,40 @@ describe('Partner organisation admin', () => {
     expect(await screen.findByRole('tab', { name: 'Inscriptions' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getAllByRole('tab')).toHaveLength(1);
     expect(screen.getByRole('textbox', { name: 'Adresses e-mail' })).toBeInTheDocument();
+  });
+});
+
+describe('Partnerships', () => {
+  it('lets an org admin accept a cohort that names their organisation as a partner', async () => {
+    const mine = orgAdminMe.organizations[0]!.organizationId;
+    let pending = [
+      {
+        cohortId,
+        cohortTitle: 'Cohorte inter-entreprises',
+        ownerOrganizationId: '0192f0c1-0000-7000-8000-0000000000ff',
+        ownerOrganizationName: 'Atelier Nord',
+        startsOn: '2027-03-01',
+        endsOn: '2027-04-30',
+        admissionMode: 'OrganizationEnrollment',
+        status: 'Pending',
+      },
+    ];
+    const api = signedInApi(orgAdminMe, {
+      [`GET /api/v1/organizations/${mine}/partnerships`]: () => json(paged(pending, 100)),
+      [`POST /api/v1/organizations/${mine}/partnerships/${cohortId}/accept`]: () => {
+        pending = [];
+        return json({ organizationId: mine, status: 'Accepted' });
+      },
+    });
+    const { user } = renderApp('/partnerships');
+
+    const row = await screen.findByRole('row', { name: /Cohorte inter-entreprises Atelier Nord/ });
+    await user.click(within(row).getByRole('button', { name: 'Accepter le partenariat pour Cohorte inter-entreprises' }));
+
+    expect(await screen.findByText('Aucune proposition de partenariat en attente.')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Réponse enregistrée.');
+    expect(api.sent(`POST /api/v1/organizations/${mine}/partnerships/${cohortId}/accept`)).toHaveLength(1);
+    expect(new URL(api.sent(`GET /api/v1/organizations/${mine}/partnerships`)[0]!.url).searchParams.get('status')).toBe('Pending');
   });
 });
 

@@ -15,6 +15,7 @@ const valid: CohortValues = {
   applicationsCloseAt: '2027-02-20T18:00',
   admissionMode: 'Application',
   organizationIds: [],
+  trainerId: '',
   timeZone: 'Europe/Paris',
 };
 
@@ -75,6 +76,7 @@ describe('cohort form rules (as the server has them)', () => {
       admissionMode: 'Application',
       organizationIds: ['org-1'],
       timeZone: 'Europe/Paris',
+      trainerId: null,
     });
   });
 

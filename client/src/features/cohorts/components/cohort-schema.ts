@@ -34,6 +34,8 @@ export function cohortSchema(t: TFunction) {
       applicationsCloseAt: z.string().regex(LOCAL_DATE_TIME, { error: t('validation.dateTime') }),
       admissionMode: z.enum(['Application', 'InviteOnly', 'OrganizationEnrollment']),
       organizationIds: z.array(z.string()),
+      /** Empty: the creator becomes the cohort's trainer. */
+      trainerId: z.string(),
       timeZone: z.string().refine(isTimeZone, { error: t('validation.timeZone') }),
     })
     .superRefine((values, context) => {
@@ -63,6 +65,7 @@ export const cohortFields = [
   'applicationsCloseAt',
   'admissionMode',
   'organizationIds',
+  'trainerId',
   'timeZone',
 ] as const satisfies readonly (keyof CohortValues)[];
 
@@ -82,6 +85,7 @@ export function defaultCohortValues(now: Date = new Date(), timeZone = DEFAULT_T
     applicationsCloseAt: `${close}T18:00`,
     admissionMode: 'Application' satisfies AdmissionMode,
     organizationIds: [],
+    trainerId: '',
     timeZone,
   };
 }
@@ -98,6 +102,7 @@ export function toCreateCohortBody(values: CohortValues): CreateCohortBody {
     admissionMode: values.admissionMode,
     organizationIds: values.organizationIds,
     timeZone: values.timeZone,
+    trainerId: values.trainerId || null,
   };
 }
 
@@ -113,6 +118,7 @@ export function cohortToValues(cohort: Cohort): CohortValues {
     applicationsCloseAt: utcToZonedLocal(cohort.applicationsCloseAt, cohort.timeZone),
     admissionMode: cohort.admissionMode,
     organizationIds: cohort.organizationIds,
+    trainerId: '',
     timeZone: cohort.timeZone,
   };
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageTitle } from '../../../components/page-title';
 import { useFormatters } from '../../../lib/i18n/format';
-import type { Cohort } from '../api/cohorts-api';
+import { can, type Cohort } from '../api/cohorts-api';
 import { ApplicationsTab } from './applications-tab';
 import { CohortFacts } from './cohort-facts';
 import { EnrolmentsTab } from './enrolments-tab';
@@ -14,16 +14,23 @@ import { SettingsTab } from './settings-tab';
 
 type TabKey = 'applications' | 'members' | 'waitlist' | 'invitations' | 'enrolments' | 'groups' | 'settings';
 
-/** The tabs that make sense for the cohort's admission mode. */
-function tabsFor(cohort: Pick<Cohort, 'admissionMode'>): TabKey[] {
-  switch (cohort.admissionMode) {
-    case 'Application':
-      return ['applications', 'members', 'waitlist', 'groups', 'settings'];
-    case 'InviteOnly':
-      return ['invitations', 'members', 'groups', 'settings'];
-    case 'OrganizationEnrollment':
-      return ['enrolments', 'members', 'groups', 'settings'];
-  }
+/** The tabs that make sense for the cohort's admission mode, among those the caller's capabilities open. */
+function tabsFor(cohort: Pick<Cohort, 'admissionMode' | 'capabilities'>): TabKey[] {
+  const byMode: Record<Cohort['admissionMode'], TabKey[]> = {
+    Application: ['applications', 'members', 'waitlist', 'groups', 'settings'],
+    InviteOnly: ['invitations', 'members', 'groups', 'settings'],
+    OrganizationEnrollment: ['enrolments', 'members', 'groups', 'settings'],
+  };
+  const opens: Record<TabKey, boolean> = {
+    applications: can(cohort, 'DecideApplications'),
+    waitlist: can(cohort, 'DecideApplications'),
+    invitations: can(cohort, 'ManageInvitations'),
+    enrolments: can(cohort, 'EnrolLearners') || can(cohort, 'EnrolOwnPeople'),
+    members: can(cohort, 'ViewInside'),
+    groups: can(cohort, 'ViewInside'),
+    settings: can(cohort, 'ManageSettings'),
+  };
+  return byMode[cohort.admissionMode].filter((tab) => opens[tab]);
 }
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -39,13 +46,15 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
   );
 }
 
-/** The staff's workspace for one cohort: seats in the header, then one tab per task. */
-export function CohortStaffView({ cohort, partner = false }: { cohort: Cohort; partner?: boolean }) {
+/**
+ * The workspace for one cohort: seats in the header, then one tab per task the caller may do. A mentor sees the roster
+ * and groups (acting on their own learners), a partner organisation's admin enrols their own people, nothing else.
+ */
+export function CohortStaffView({ cohort }: { cohort: Cohort }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const [params, setParams] = useSearchParams();
-  // A partner organisation's admin enrols their own people, and sees nothing else of the cohort.
-  const tabs: TabKey[] = partner ? ['enrolments'] : tabsFor(cohort);
+  const tabs = tabsFor(cohort);
   const requested = params.get('tab') as TabKey | null;
   const first: TabKey = tabs[0] ?? 'members';
   const active: TabKey = requested && tabs.includes(requested) ? requested : first;
@@ -55,7 +64,7 @@ export function CohortStaffView({ cohort, partner = false }: { cohort: Cohort; p
       <PageTitle>{cohort.title}</PageTitle>
       <Group justify="space-between" align="flex-start">
         <CohortFacts cohort={cohort} showWindow={cohort.admissionMode === 'Application'} showSeats={false} />
-        {!partner && (
+        {can(cohort, 'ViewInside') && (
           <Button component={Link} to={`/cohorts/${cohort.id}/progress`} variant="light">
             {t('cohorts.staff.progress')}
           </Button>

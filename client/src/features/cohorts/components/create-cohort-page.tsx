@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { EmptyState } from '../../../components/empty-state';
@@ -13,7 +13,7 @@ import { isApiError } from '../../../lib/api/api-error';
 import { useSession } from '../../../lib/auth/session-context';
 import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
 import { timeZones } from '../../../lib/i18n/time-zone';
-import { admissionModes, useCourseOptions, useCreateCohort } from '../api/cohorts-api';
+import { admissionModes, useCourseOptions, useCreateCohort, useOrganizationTrainers } from '../api/cohorts-api';
 import { cohortFields, cohortSchema, defaultCohortValues, toCreateCohortBody, type CohortValues } from './cohort-schema';
 
 /** "Créer une cohorte": a course of the caller's organisations, seats, dates, window, mode, who may join. */
@@ -35,6 +35,14 @@ export function CreateCohortPage() {
     for (const membership of user?.organizations ?? []) seen.set(membership.organizationId, membership.name);
     return [...seen.entries()].map(([id, name]) => ({ id, name }));
   }, [user]);
+
+  // An admin of the course's organisation names the cohort's trainer (or becomes it); a trainer becomes it.
+  const courseId = useWatch({ control: form.control, name: 'courseId' });
+  const courseOrganization = courses.data?.items.find((course) => course.id === courseId)?.organizationId;
+  const namesTrainer =
+    !!courseOrganization &&
+    (!!user?.isPlatformAdmin || !!user?.organizations.some((o) => o.organizationId === courseOrganization && o.role === 'OrgAdmin'));
+  const trainers = useOrganizationTrainers(namesTrainer ? courseOrganization : undefined);
 
   const onSubmit = form.handleSubmit((values) =>
     create.mutate(toCreateCohortBody(values), {
@@ -146,9 +154,24 @@ export function CreateCohortPage() {
                   )}
                 />
               )}
-              <Text size="sm" c="dimmed">
-                {t('cohorts.create.trainerNote')}
-              </Text>
+              {namesTrainer ? (
+                <NativeSelect
+                  label={t('cohorts.create.trainer')}
+                  description={t('cohorts.create.trainerHint')}
+                  error={errors.trainerId?.message}
+                  data={[
+                    { value: '', label: t('cohorts.create.trainerMe') },
+                    ...(trainers.data?.items ?? [])
+                      .filter((trainer) => trainer.userId !== user?.id)
+                      .map((trainer) => ({ value: trainer.userId, label: trainer.displayName })),
+                  ]}
+                  {...form.register('trainerId')}
+                />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('cohorts.create.trainerNote')}
+                </Text>
+              )}
               <Group>
                 <Button type="submit" loading={create.isPending} loaderProps={{ 'aria-label': t('cohorts.create.submitting') }}>
                   {t('cohorts.create.submit')}

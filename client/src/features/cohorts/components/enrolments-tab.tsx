@@ -13,8 +13,7 @@ import { invalidEmails, MAX_EMAILS, parseEmails } from './enrolment-emails';
 const outcomeColor: Record<EnrolmentOutcome, string> = {
   Enrolled: 'green',
   AlreadyMember: 'gray',
-  NoAccount: 'orange',
-  NotInOrganization: 'orange',
+  NotFound: 'orange',
   CohortFull: 'red',
 };
 

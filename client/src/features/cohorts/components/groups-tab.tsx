@@ -5,9 +5,9 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { useAutoGroups, useCreateGroup, useGroups, useMembers, type Cohort } from '../api/cohorts-api';
+import { can, useAutoGroups, useCreateGroup, useGroups, useMembers, type Cohort } from '../api/cohorts-api';
 
-/** The board of project groups; a group from chosen unassigned learners, or an automatic split by size. */
+/** The board of project groups; for trainers and org admins, a group from chosen unassigned learners, or an automatic split by size. */
 export function GroupsTab({ cohort }: { cohort: Cohort }) {
   const { t } = useTranslation();
   const groups = useGroups(cohort.id);
@@ -77,83 +77,85 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
         </SimpleGrid>
       )}
 
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="md" component="section" aria-labelledby="new-group-title">
-          <Title order={3} size="h4" id="new-group-title" mb="xs">
-            {t('cohorts.groups.createTitle')}
-          </Title>
-          <form onSubmit={submitGroup} noValidate>
-            <Stack gap="sm">
-              {create.isError && <ProblemAlert error={create.error} />}
-              {create.isSuccess && (
-                <Alert color="green" variant="light" role="status">
-                  {t('cohorts.groups.created', { name: create.data.name })}
-                </Alert>
-              )}
-              <TextInput
-                label={t('cohorts.groups.name')}
-                required
-                value={name}
-                error={nameError}
-                onChange={(event) => setName(event.currentTarget.value)}
-              />
-              {unassigned.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {learners.data.totalCount === 0 ? t('cohorts.groups.noLearners') : t('cohorts.groups.noUnassigned')}
-                </Text>
-              ) : (
-                <Checkbox.Group label={t('cohorts.groups.unassigned', { count: unassigned.length })} value={chosen} onChange={setChosen}>
-                  <Stack gap={6} mt="xs">
-                    {unassigned.map((learner) => (
-                      <Checkbox key={learner.userId} value={learner.userId} label={learner.displayName} />
-                    ))}
-                  </Stack>
-                </Checkbox.Group>
-              )}
-              <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
-                {t('cohorts.groups.create')}
-              </Button>
-            </Stack>
-          </form>
-        </Paper>
-        <Paper withBorder p="md" component="section" aria-labelledby="auto-groups-title">
-          <Title order={3} size="h4" id="auto-groups-title" mb="xs">
-            {t('cohorts.groups.autoTitle')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {unassigned.length === 0
-              ? learners.data.totalCount === 0
-                ? t('cohorts.groups.noLearners')
-                : t('cohorts.groups.noUnassigned')
-              : t('cohorts.groups.autoHint', { count: unassigned.length })}
-          </Text>
-          <form onSubmit={submitAuto} noValidate>
-            <Stack gap="sm">
-              {auto.isError && <ProblemAlert error={auto.error} />}
-              {auto.isSuccess && (
-                <Alert color="green" variant="light" role="status">
-                  {t('cohorts.groups.autoDone', { count: auto.data.length })}
-                </Alert>
-              )}
-              <NumberInput
-                label={t('cohorts.groups.groupSize')}
-                min={2}
-                max={50}
-                required
-                value={groupSize}
-                onChange={setGroupSize}
-                error={sizeError}
-                maw={200}
-              />
-              <Group>
-                <Button type="submit" loading={auto.isPending} disabled={unassigned.length === 0}>
-                  {t('cohorts.groups.autoSubmit')}
+      {can(cohort, 'ManageGroups') && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Paper withBorder p="md" component="section" aria-labelledby="new-group-title">
+            <Title order={3} size="h4" id="new-group-title" mb="xs">
+              {t('cohorts.groups.createTitle')}
+            </Title>
+            <form onSubmit={submitGroup} noValidate>
+              <Stack gap="sm">
+                {create.isError && <ProblemAlert error={create.error} />}
+                {create.isSuccess && (
+                  <Alert color="green" variant="light" role="status">
+                    {t('cohorts.groups.created', { name: create.data.name })}
+                  </Alert>
+                )}
+                <TextInput
+                  label={t('cohorts.groups.name')}
+                  required
+                  value={name}
+                  error={nameError}
+                  onChange={(event) => setName(event.currentTarget.value)}
+                />
+                {unassigned.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {learners.data.totalCount === 0 ? t('cohorts.groups.noLearners') : t('cohorts.groups.noUnassigned')}
+                  </Text>
+                ) : (
+                  <Checkbox.Group label={t('cohorts.groups.unassigned', { count: unassigned.length })} value={chosen} onChange={setChosen}>
+                    <Stack gap={6} mt="xs">
+                      {unassigned.map((learner) => (
+                        <Checkbox key={learner.userId} value={learner.userId} label={learner.displayName} />
+                      ))}
+                    </Stack>
+                  </Checkbox.Group>
+                )}
+                <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
+                  {t('cohorts.groups.create')}
                 </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Paper>
-      </SimpleGrid>
+              </Stack>
+            </form>
+          </Paper>
+          <Paper withBorder p="md" component="section" aria-labelledby="auto-groups-title">
+            <Title order={3} size="h4" id="auto-groups-title" mb="xs">
+              {t('cohorts.groups.autoTitle')}
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              {unassigned.length === 0
+                ? learners.data.totalCount === 0
+                  ? t('cohorts.groups.noLearners')
+                  : t('cohorts.groups.noUnassigned')
+                : t('cohorts.groups.autoHint', { count: unassigned.length })}
+            </Text>
+            <form onSubmit={submitAuto} noValidate>
+              <Stack gap="sm">
+                {auto.isError && <ProblemAlert error={auto.error} />}
+                {auto.isSuccess && (
+                  <Alert color="green" variant="light" role="status">
+                    {t('cohorts.groups.autoDone', { count: auto.data.length })}
+                  </Alert>
+                )}
+                <NumberInput
+                  label={t('cohorts.groups.groupSize')}
+                  min={2}
+                  max={50}
+                  required
+                  value={groupSize}
+                  onChange={setGroupSize}
+                  error={sizeError}
+                  maw={200}
+                />
+                <Group>
+                  <Button type="submit" loading={auto.isPending} disabled={unassigned.length === 0}>
+                    {t('cohorts.groups.autoSubmit')}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Paper>
+        </SimpleGrid>
+      )}
     </Stack>
   );
 }

@@ -12,7 +12,9 @@ import { Pager } from '../../../components/pager';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { isApiError } from '../../../lib/api/api-error';
 import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
+import { useSession } from '../../../lib/auth/session-context';
 import {
+  can,
   useAddMember,
   useAssignMentor,
   useMembers,
@@ -20,10 +22,16 @@ import {
   type Cohort,
   type Member,
 } from '../api/cohorts-api';
+import { canActOn } from './use-cohort-staff';
 
-/** The roster: roles, mentors (assignable), groups; remove someone; add a trainer or mentor by email. */
+/**
+ * The roster: roles, mentors, groups. Trainers and org admins assign mentors, remove people and add a trainer or mentor
+ * by email; a mentor sees everyone's name and acts on their own learners only.
+ */
 export function MembersTab({ cohort }: { cohort: Cohort }) {
   const { t } = useTranslation();
+  const { user } = useSession();
+  const manageStaff = can(cohort, 'ManageStaff');
   const [page, setPage] = useState(1);
   const members = useMembers(cohort.id, { page });
   const assign = useAssignMentor(cohort.id);
@@ -35,7 +43,7 @@ export function MembersTab({ cohort }: { cohort: Cohort }) {
 
   return (
     <Stack>
-      <AddStaffForm cohort={cohort} />
+      {manageStaff && <AddStaffForm cohort={cohort} />}
       {assign.isError && <ProblemAlert error={assign.error} />}
       {remove.isError && <ProblemAlert error={remove.error} />}
       {members.isPending ? (
@@ -67,6 +75,8 @@ export function MembersTab({ cohort }: { cohort: Cohort }) {
                     key={member.userId}
                     member={member}
                     mentors={mentors}
+                    canAct={member.role === 'Learner' && canActOn(cohort, member, user?.id)}
+                    canRemove={manageStaff}
                     onAssign={(mentorId) => assign.mutate({ userId: member.userId, mentorId })}
                     assigning={assign.isPending && assign.variables?.userId === member.userId}
                     confirming={removing === member.userId}
@@ -89,6 +99,8 @@ export function MembersTab({ cohort }: { cohort: Cohort }) {
 function MemberRow({
   member,
   mentors,
+  canAct,
+  canRemove,
   onAssign,
   assigning,
   confirming,
@@ -99,6 +111,8 @@ function MemberRow({
 }: {
   member: Member;
   mentors: Member[];
+  canAct: boolean;
+  canRemove: boolean;
   onAssign: (mentorId: string | null) => void;
   assigning: boolean;
   confirming: boolean;
@@ -115,7 +129,7 @@ function MemberRow({
       <Table.Td>{member.email ?? '—'}</Table.Td>
       <Table.Td>{t(`cohorts.role.${member.role}`)}</Table.Td>
       <Table.Td>
-        {member.role === 'Learner' ? (
+        {canAct ? (
           <NativeSelect
             size="xs"
             aria-label={t('cohorts.staff.mentorOf', { name: member.displayName })}
@@ -128,7 +142,7 @@ function MemberRow({
             ]}
           />
         ) : (
-          '—'
+          (member.mentorName ?? '—')
         )}
       </Table.Td>
       <Table.Td>{member.groupName ?? '—'}</Table.Td>
@@ -144,7 +158,7 @@ function MemberRow({
           </Group>
         ) : (
           <Group gap="xs" wrap="nowrap">
-            {member.role === 'Learner' && cohortId && (
+            {canAct && cohortId && (
               <Button
                 component={Link}
                 to={`/cohorts/${cohortId}/progress?learner=${member.userId}`}
@@ -155,9 +169,11 @@ function MemberRow({
                 {t('cohorts.staff.pacing')}
               </Button>
             )}
-            <Button size="xs" variant="default" onClick={onAskRemove} aria-label={t('cohorts.staff.removeNamed', { name: member.displayName })}>
-              {t('cohorts.staff.remove')}
-            </Button>
+            {canRemove && (
+              <Button size="xs" variant="default" onClick={onAskRemove} aria-label={t('cohorts.staff.removeNamed', { name: member.displayName })}>
+                {t('cohorts.staff.remove')}
+              </Button>
+            )}
           </Group>
         )}
       </Table.Td>

@@ -7,6 +7,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { useSession } from '../../../lib/auth/session-context';
 import { useFormatters } from '../../../lib/i18n/format';
 import { useVisibleCohorts } from '../api/cohorts-api';
+import { worksOnCohort } from './use-cohort-staff';
 
 /** The cohorts the caller runs (trainer, mentor, organisation admin) with their seats and waitlist. */
 export function StaffCohortList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
@@ -19,14 +20,7 @@ export function StaffCohortList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
   if (cohorts.isError) return <ErrorState error={cohorts.error} onRetry={() => void cohorts.refetch()} />;
 
   const adminOf = new Set(user?.organizations.filter((o) => o.role === 'OrgAdmin').map((o) => o.organizationId));
-  const mine = cohorts.data.items.filter(
-    (cohort) =>
-      cohort.myRole === 'Trainer' ||
-      cohort.myRole === 'Mentor' ||
-      adminOf.has(cohort.organizationId) ||
-      (cohort.admissionMode === 'OrganizationEnrollment' && cohort.organizationIds.some((id) => adminOf.has(id))) ||
-      user?.isPlatformAdmin,
-  );
+  const mine = cohorts.data.items.filter(worksOnCohort);
 
   if (mine.length === 0) {
     return <EmptyState title={t('home.trainer.cohortsTitle')} message={t('home.trainer.cohortsEmpty')} headingLevel={headingLevel} />;

@@ -1,24 +1,14 @@
-import { useSession } from '../../../lib/auth/session-context';
-import type { Cohort } from '../api/cohorts-api';
-
-/** Staff of a cohort: its trainers and mentors, its organisation's admins, the platform admin. */
-export function useIsCohortStaff(cohort: Pick<Cohort, 'myRole' | 'organizationId'> | undefined): boolean {
-  const { user } = useSession();
-  if (!cohort || !user) return false;
-  return (
-    cohort.myRole === 'Trainer' ||
-    cohort.myRole === 'Mentor' ||
-    user.isPlatformAdmin ||
-    user.organizations.some((o) => o.organizationId === cohort.organizationId && o.role === 'OrgAdmin')
-  );
-}
+import { can, type Cohort } from '../api/cohorts-api';
 
 /**
- * An admin of one of the cohort's allowed organisations (not its owner): may enrol their own people
- * into an OrganizationEnrollment cohort, nothing else.
+ * Whoever works on the cohort rather than in it: trainers and org admins (settings), a mentor (their learners), a
+ * partner's admin (enrolling their people). Read from the capabilities the API grants, never re-derived from roles.
  */
-export function useIsPartnerAdmin(cohort: Pick<Cohort, 'organizationIds' | 'admissionMode'> | undefined): boolean {
-  const { user } = useSession();
-  if (!cohort || !user || cohort.admissionMode !== 'OrganizationEnrollment') return false;
-  return user.organizations.some((o) => o.role === 'OrgAdmin' && cohort.organizationIds.includes(o.organizationId));
+export function worksOnCohort(cohort: Pick<Cohort, 'capabilities'>): boolean {
+  return can(cohort, 'ManageSettings') || can(cohort, 'ActOnOwnMentees') || can(cohort, 'EnrolOwnPeople');
+}
+
+/** May act on this learner (pacing, progress, mentor): anyone's for trainers and org admins, their own for a mentor. */
+export function canActOn(cohort: Pick<Cohort, 'capabilities'>, learner: { mentorId?: string | null }, userId: string | undefined): boolean {
+  return can(cohort, 'ActOnAllLearners') || (can(cohort, 'ActOnOwnMentees') && !!userId && learner.mentorId === userId);
 }

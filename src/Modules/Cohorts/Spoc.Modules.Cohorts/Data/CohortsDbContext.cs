@@ -34,11 +34,17 @@ internal sealed class Cohort
     public List<Application> Applications { get; init; } = [];
 }
 
-/// <summary>An organisation whose people may join: one for an intra-company cohort, several for an inter-company one.</summary>
+/// <summary>
+/// An organisation whose people may join: one for an intra-company cohort, several for an inter-company one. A partner
+/// (not the owner) is <see cref="PartnershipStatus.Pending"/> until one of its admins accepts: until then it opens nothing.
+/// </summary>
 internal sealed class CohortOrganization
 {
     public Guid CohortId { get; init; }
     public Guid OrganizationId { get; init; }
+    public PartnershipStatus Status { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public Guid? DecidedBy { get; set; }
 }
 
 internal sealed class CohortMember
@@ -143,6 +149,9 @@ internal sealed class CohortsDbContext(DbContextOptions<CohortsDbContext> option
             b.ToTable("CohortOrganizations");
             b.HasKey(o => new { o.CohortId, o.OrganizationId });
             b.HasIndex(o => o.OrganizationId);
+
+            // Partnerships made before consent existed were agreed by their organisations: they stay accepted.
+            b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20).HasDefaultValue(PartnershipStatus.Accepted);
         });
         modelBuilder.Entity<CohortMember>(b =>
         {

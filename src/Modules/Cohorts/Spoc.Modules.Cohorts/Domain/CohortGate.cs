@@ -11,16 +11,33 @@ namespace Spoc.Modules.Cohorts.Domain;
 /// <summary>The caller as Cohorts sees them: which organisations they belong to, and where they are admin.</summary>
 internal sealed record Viewer(Guid UserId, bool IsPlatformAdmin, IReadOnlyList<Guid> MemberOf, IReadOnlyList<Guid> AdminOf);
 
-/// <summary>A cohort as the caller may see it: their role in it, and whether they are its staff.</summary>
-internal sealed record CohortAccess(Guid CohortId, Guid OrganizationId, string Title, AdmissionMode Mode, CohortRole? Role, bool IsStaff)
+/// <summary>
+/// A cohort as the caller may see it: their role in it and what they may do (<see cref="CohortCapabilities"/>).
+/// <c>EligibleOrganizations</c>: whose people may join (the owner and the partners that accepted);
+/// <c>OwnPeopleOrganizations</c>: those of them the caller administers as a partner.
+/// </summary>
+internal sealed record CohortAccess(
+    Guid CohortId, Guid CourseId, Guid OrganizationId, string Title, AdmissionMode Mode, CohortRole? Role,
+    IReadOnlySet<CohortCapability> Capabilities, IReadOnlySet<Guid> MentoredLearnerIds,
+    IReadOnlyList<Guid> EligibleOrganizations, IReadOnlyList<Guid> OwnPeopleOrganizations,
+    DateOnly StartsOn, DateOnly EndsOn, string TimeZone)
 {
-    public bool IsMember => Role is not null || IsStaff;
+    public CohortAccessInfo Info => new(CohortId, CourseId, OrganizationId, Role, Capabilities, MentoredLearnerIds, StartsOn, EndsOn, TimeZone);
+
+    public bool Can(CohortCapability capability) => Capabilities.Contains(capability);
+
+    public bool CanActOn(Guid learnerId) => Info.CanActOn(learnerId);
+
+    /// <summary>403 unless the caller holds <paramref name="capability"/>; the table decides, not the handler.</summary>
+    public CohortAccess Require(CohortCapability capability) =>
+        Can(capability) ? this : throw ProblemException.Forbidden($"Your place in this cohort does not allow this ({capability}).");
 }
 
 /// <summary>
-/// Who may see and run a cohort, decided in the query: its members, its staff (trainers, mentors, the owning
-/// organisation's admins, the platform admin) and, for cohorts that take applications, the learners of the allowed
-/// organisations. Anyone else finds nothing (404); a member without the staff role gets 403 on staff operations.
+/// Who may see and run a cohort, decided in one place: a query finds the cohorts the caller may see at all (its members,
+/// the owning organisation's admins, the platform admin, the admins of partners that accepted, and for cohorts that
+/// take applications the people of the eligible organisations); anyone else finds nothing (404). What they may do
+/// there comes from the capability table (<see cref="CohortCapabilities"/>); lacking it is 403.
 /// </summary>
 internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUser me)
 {
@@ -38,62 +55,62 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
             organizations.Memberships.Where(m => m.Role == OrganizationRole.OrgAdmin).Select(m => m.OrganizationId).ToList());
     }
 
-    /// <summary>The cohorts <paramref name="viewer"/> may see: as a member or staff, or as an eligible applicant.</summary>
+    /// <summary>The cohorts <paramref name="viewer"/> may see: as a member or staff, or as an eligible applicant. A pending or declined partnership opens nothing.</summary>
     public IQueryable<Cohort> Visible(Viewer viewer) =>
         db.Cohorts.Where(c =>
             viewer.IsPlatformAdmin
             || viewer.AdminOf.Contains(c.OrganizationId)
-            || c.Organizations.Any(o => viewer.AdminOf.Contains(o.OrganizationId))
+            || c.Organizations.Any(o => o.Status == PartnershipStatus.Accepted && viewer.AdminOf.Contains(o.OrganizationId))
             || c.Members.Any(m => m.UserId == viewer.UserId)
             || c.Applications.Any(a => a.ApplicantId == viewer.UserId)
             || (c.AdmissionMode == AdmissionMode.Application
-                && (!c.Organizations.Any() || c.Organizations.Any(o => viewer.MemberOf.Contains(o.OrganizationId)))));
+                && (!c.Organizations.Any() || c.Organizations.Any(o => o.Status == PartnershipStatus.Accepted && viewer.MemberOf.Contains(o.OrganizationId)))));
 
     public async Task<CohortAccess> RequireVisibleAsync(Guid cohortId, CancellationToken ct) =>
         await AccessAsync(await ViewerAsync(ct), cohortId, ct) ?? throw ProblemException.NotFound("This cohort");
 
-    /// <summary>For other modules (<see cref="GetCohortAccess"/>): the same rule for any user.</summary>
-    public async Task<CohortAccessInfo?> AccessInfoAsync(Guid userId, Guid cohortId, CancellationToken ct)
-    {
-        var access = await AccessAsync(await ViewerAsync(userId, ct), cohortId, ct);
-        return access is null
-            ? null
-            : await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId)
-                .Select(c => new CohortAccessInfo(c.Id, c.CourseId, c.OrganizationId, access.Role, access.IsStaff, c.StartsOn, c.EndsOn, c.TimeZone))
-                .FirstAsync(ct);
-    }
+    /// <summary>404 to whoever may not see the cohort, 403 to whoever sees it without <paramref name="capability"/>.</summary>
+    public async Task<CohortAccess> RequireAsync(Guid cohortId, CohortCapability capability, CancellationToken ct) =>
+        (await RequireVisibleAsync(cohortId, ct)).Require(capability);
 
+    /// <summary>For other modules (<see cref="GetCohortAccess"/>): the same rule for any user.</summary>
+    public async Task<CohortAccessInfo?> AccessInfoAsync(Guid userId, Guid cohortId, CancellationToken ct) =>
+        (await AccessAsync(await ViewerAsync(userId, ct), cohortId, ct))?.Info;
+
+    /// <summary>One query whatever the cohort's size: the role, the accepted partners and the caller's mentees come with the cohort.</summary>
     private async Task<CohortAccess?> AccessAsync(Viewer viewer, Guid cohortId, CancellationToken ct)
     {
-        var access = await Visible(viewer).AsNoTracking()
+        var c = await Visible(viewer).AsNoTracking()
             .Where(c => c.Id == cohortId)
             .Select(c => new
             {
                 c.Id,
+                c.CourseId,
                 c.OrganizationId,
                 c.Title,
                 c.AdmissionMode,
+                c.StartsOn,
+                c.EndsOn,
+                c.TimeZone,
                 Role = c.Members.Where(m => m.UserId == viewer.UserId).Select(m => (CohortRole?)m.Role).FirstOrDefault(),
+                Partners = c.Organizations.Where(o => o.Status == PartnershipStatus.Accepted).Select(o => o.OrganizationId).ToList(),
+                Mentees = c.Members.Where(m => m.MentorId == viewer.UserId && m.Role == CohortRole.Learner).Select(m => m.UserId).ToList(),
             })
             .FirstOrDefaultAsync(ct);
-        if (access is null)
+        if (c is null)
         {
             return null;
         }
 
-        var isStaff = viewer.IsPlatformAdmin || viewer.AdminOf.Contains(access.OrganizationId) || access.Role is CohortRole.Trainer or CohortRole.Mentor;
-        return new CohortAccess(access.Id, access.OrganizationId, access.Title, access.AdmissionMode, access.Role, isStaff);
+        var partners = c.Partners.Where(id => id != c.OrganizationId).ToList();
+        var capabilities = CohortCapabilities.Of(CohortCapabilities.Standings(viewer, c.OrganizationId, partners, c.Role));
+        return new CohortAccess(
+            c.Id, c.CourseId, c.OrganizationId, c.Title, c.AdmissionMode, c.Role, capabilities, c.Mentees.ToHashSet(),
+            partners.Prepend(c.OrganizationId).ToList(), partners.Where(viewer.AdminOf.Contains).ToList(),
+            c.StartsOn, c.EndsOn, c.TimeZone);
     }
 
-    public async Task<CohortAccess> RequireMemberAsync(Guid cohortId, CancellationToken ct)
-    {
-        var access = await RequireVisibleAsync(cohortId, ct);
-        return access.IsMember ? access : throw ProblemException.Forbidden("Only the cohort's members see this.");
-    }
-
-    public async Task<CohortAccess> RequireStaffAsync(Guid cohortId, CancellationToken ct)
-    {
-        var access = await RequireVisibleAsync(cohortId, ct);
-        return access.IsStaff ? access : throw ProblemException.Forbidden("Only the cohort's trainers, mentors and organisation admins may do this.");
-    }
+    /// <summary>The caller's capabilities in a cohort already loaded (lists and responses), with no further query.</summary>
+    public static IReadOnlySet<CohortCapability> CapabilitiesOf(Viewer viewer, Guid owningOrganizationId, IEnumerable<Guid> acceptedPartners, CohortRole? role) =>
+        CohortCapabilities.Of(CohortCapabilities.Standings(viewer, owningOrganizationId, acceptedPartners.Where(id => id != owningOrganizationId), role));
 }

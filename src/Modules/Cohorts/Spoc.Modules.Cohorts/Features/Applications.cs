@@ -128,7 +128,7 @@ internal static class ListApplications
     {
         public async ValueTask<PagedResult<ApplicationResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
-            await gate.RequireStaffAsync(query.CohortId, cancellationToken);
+            await gate.RequireAsync(query.CohortId, CohortCapability.DecideApplications, cancellationToken);
             var status = query.Status;
             var page = await db.Applications.AsNoTracking()
                 .Where(a => a.CohortId == query.CohortId && (status == null || a.Status == status))
@@ -143,7 +143,7 @@ internal static class ListApplications
         api.MapGet("/cohorts/{cohortId:guid}/applications", async (Guid cohortId, ApplicationStatus? status, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Query(cohortId, status, paging), ct)))
             .WithName("ListApplications")
-            .WithSummary("Applications to a cohort, by status (staff)")
+            .WithSummary("Applications to a cohort, by status (trainers, org admins)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

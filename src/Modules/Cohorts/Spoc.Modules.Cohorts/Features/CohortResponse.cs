@@ -7,7 +7,13 @@ using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features;
 
-/// <summary>A cohort as every cohort endpoint returns it, with its live seat counts and the caller's place in it.</summary>
+/// <summary>An organisation named on a cohort, and whether it consented (the owner always has).</summary>
+public sealed record Partnership(Guid OrganizationId, PartnershipStatus Status);
+
+/// <summary>
+/// A cohort as every cohort endpoint returns it, with its live seat counts and the caller's place in it: their role and
+/// what they may do (<c>capabilities</c>, from the capability table), so clients show only the actions that will work.
+/// </summary>
 public sealed record CohortResponse(
     Guid Id,
     Guid CourseId,
@@ -25,6 +31,8 @@ public sealed record CohortResponse(
     IReadOnlyList<Guid> OrganizationIds,
     string TimeZone,
     CohortRole? MyRole,
+    IReadOnlyList<Partnership> Partnerships,
+    IReadOnlyList<CohortCapability> Capabilities,
     [property: JsonIgnore] Guid Version)
 {
     /// <summary>One SQL projection: seat counts and waitlist length come from the same query as the cohort.</summary>
@@ -34,7 +42,16 @@ public sealed record CohortResponse(
         c.StartsOn, c.EndsOn, c.ApplicationsOpenAt, c.ApplicationsCloseAt, c.AdmissionMode,
         c.Organizations.Select(o => o.OrganizationId).ToList(), c.TimeZone,
         c.Members.Where(m => m.UserId == viewerId).Select(m => (CohortRole?)m.Role).FirstOrDefault(),
+        c.Organizations.Select(o => new Partnership(o.OrganizationId, o.Status)).ToList(),
+        new List<CohortCapability>(),
         c.Version);
+
+    /// <summary>Fills <see cref="Capabilities"/> for <paramref name="viewer"/> from what the projection already loaded (no query).</summary>
+    internal CohortResponse For(Domain.Viewer viewer) => this with
+    {
+        Capabilities = Domain.CohortGate.CapabilitiesOf(viewer, OrganizationId, Partnerships.Where(p => p.Status == PartnershipStatus.Accepted).Select(p => p.OrganizationId), MyRole)
+            .Order().ToList(),
+    };
 }
 
 /// <summary>The shape of a cohort's schedule and seats, shared by creation and update.</summary>

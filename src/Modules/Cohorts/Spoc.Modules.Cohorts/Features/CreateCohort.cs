@@ -16,8 +16,10 @@ using Spoc.SharedKernel.Validation;
 namespace Spoc.Modules.Cohorts.Features;
 
 /// <summary>
-/// POST /cohorts: an org admin or trainer of the course's organisation opens a cohort of it. A trainer who
-/// creates it becomes its trainer. <c>organizationIds</c> lists whose people may join (empty: any registered learner).
+/// POST /cohorts: an org admin or trainer of the course's organisation opens a cohort of it, with a trainer from the start:
+/// <c>trainerId</c> (a trainer or admin of that organisation), or the creator. <c>organizationIds</c> lists whose people
+/// may join (empty: any registered learner); a partner organisation the creator does not administer is pending until one
+/// of its admins accepts.
 /// </summary>
 internal static class CreateCohort
 {
@@ -31,7 +33,8 @@ internal static class CreateCohort
         DateTimeOffset ApplicationsCloseAt,
         [property: System.ComponentModel.DataAnnotations.Required] AdmissionMode? AdmissionMode,
         IReadOnlyList<Guid>? OrganizationIds,
-        string TimeZone) : ICommand<CohortResponse>, ICohortSettings;
+        string TimeZone,
+        Guid? TrainerId = null) : ICommand<CohortResponse>, ICohortSettings;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -44,15 +47,24 @@ internal static class CreateCohort
         }
     }
 
-    internal sealed class Handler(CohortsDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command, CohortResponse>
+    internal sealed class Handler(CohortsDbContext db, ISender sender, Domain.CohortGate gate, TimeProvider clock) : ICommandHandler<Command, CohortResponse>
     {
         public async ValueTask<CohortResponse> Handle(Command command, CancellationToken cancellationToken)
         {
+            var viewer = await gate.ViewerAsync(cancellationToken);
             var course = await sender.Send(new GetCourse(command.CourseId), cancellationToken) ?? throw ProblemException.NotFound("This course");
-            var role = await sender.Send(new GetOrganizationRole(course.OrganizationId, me.Id), cancellationToken) ?? throw ProblemException.NotFound("This course");
+            var role = await sender.Send(new GetOrganizationRole(course.OrganizationId, viewer.UserId), cancellationToken) ?? throw ProblemException.NotFound("This course");
             if (role is not (OrganizationRole.OrgAdmin or OrganizationRole.Trainer))
             {
                 throw ProblemException.Forbidden("Only the organisation's admins and trainers open cohorts.");
+            }
+
+            // No cohort without a trainer: the one named, who must be able to hold the role, or the creator.
+            var trainerId = command.TrainerId ?? viewer.UserId;
+            if (trainerId != viewer.UserId
+                && await sender.Send(new GetOrganizationRole(course.OrganizationId, trainerId), cancellationToken) is not (OrganizationRole.OrgAdmin or OrganizationRole.Trainer))
+            {
+                throw Rules.Invalid("TrainerId", "The trainer must be a trainer or admin of the course's organisation.");
             }
 
             var organizationIds = (command.OrganizationIds ?? []).Distinct().ToList();
@@ -78,15 +90,17 @@ internal static class CreateCohort
                 AdmissionMode = command.AdmissionMode!.Value,
                 CreatedAt = now,
             };
-            cohort.Organizations.AddRange(organizationIds.Select(id => new CohortOrganization { CohortId = cohort.Id, OrganizationId = id }));
-            if (role == OrganizationRole.Trainer)
+            cohort.Organizations.AddRange(organizationIds.Select(id => new CohortOrganization
             {
-                cohort.Members.Add(new CohortMember { CohortId = cohort.Id, UserId = me.Id, Role = CohortRole.Trainer, JoinedAt = now });
-            }
+                CohortId = cohort.Id,
+                OrganizationId = id,
+                Status = id == course.OrganizationId || viewer.AdminOf.Contains(id) ? PartnershipStatus.Accepted : PartnershipStatus.Pending,
+            }));
+            cohort.Members.Add(new CohortMember { CohortId = cohort.Id, UserId = trainerId, Role = CohortRole.Trainer, JoinedAt = now });
 
             db.Cohorts.Add(cohort);
             await db.SaveChangesAsync(cancellationToken);
-            return await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(CohortResponse.Projection(me.Id)).FirstAsync(cancellationToken);
+            return (await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(CohortResponse.Projection(viewer.UserId)).FirstAsync(cancellationToken)).For(viewer);
         }
     }
 

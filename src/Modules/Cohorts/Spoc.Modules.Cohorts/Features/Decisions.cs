@@ -45,7 +45,7 @@ internal static class DecideApplication
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            var access = await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            var access = await gate.RequireAsync(command.CohortId, CohortCapability.DecideApplications, cancellationToken);
 
             // One transaction: the seat, the status and the outbox event commit together or not at all.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -91,7 +91,7 @@ internal static class DecideApplication
         api.MapPost("/cohorts/{cohortId:guid}/applications/{applicationId:guid}/decision", async (Guid cohortId, Guid applicationId, Request request, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Command(cohortId, applicationId, request.Decision, request.Note), ct)))
             .WithName("DecideApplication")
-            .WithSummary("Admit, reject or waitlist an application (staff)")
+            .WithSummary("Admit, reject or waitlist an application (trainers, org admins)")
             .WithDescription("Admitting takes a seat atomically: 409 cohort-full when none is left (waitlist instead).")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -24,10 +24,10 @@ internal static class GetCohort
         public async ValueTask<CohortResponse> Handle(Query query, CancellationToken cancellationToken)
         {
             var viewer = await gate.ViewerAsync(cancellationToken);
-            return await gate.Visible(viewer).AsNoTracking()
+            return (await gate.Visible(viewer).AsNoTracking()
                 .Where(c => c.Id == query.CohortId)
                 .Select(CohortResponse.Projection(viewer.UserId))
-                .FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("This cohort");
+                .FirstOrDefaultAsync(cancellationToken))?.For(viewer) ?? throw ProblemException.NotFound("This cohort");
         }
     }
 
@@ -71,10 +71,11 @@ internal static class ListCohorts
                 cohorts = cohorts.Where(c => c.AdmissionMode == AdmissionMode.Application && c.ApplicationsOpenAt <= now && c.ApplicationsCloseAt > now);
             }
 
-            return await cohorts
+            var page = await cohorts
                 .OrderBy(c => c.StartsOn).ThenBy(c => c.Id)
                 .Select(CohortResponse.Projection(viewer.UserId))
                 .ToPageAsync(query.Paging, cancellationToken);
+            return page with { Items = page.Items.Select(c => c.For(viewer)).ToList() };
         }
     }
 
@@ -87,7 +88,7 @@ internal static class ListCohorts
             .RequireAuthorization(Policies.SignedIn);
 }
 
-/// <summary>PUT /cohorts/{cohortId}: staff change title, dates, window, time zone or capacity (never below the seats taken). <c>If-Match</c> → 412.</summary>
+/// <summary>PUT /cohorts/{cohortId}: its trainers and owning organisation's admins change title, dates, window, time zone or capacity (never below the seats taken). <c>If-Match</c> → 412.</summary>
 internal static class UpdateCohort
 {
     public sealed record Request(string Title, int Capacity, DateOnly StartsOn, DateOnly EndsOn, DateTimeOffset ApplicationsOpenAt, DateTimeOffset ApplicationsCloseAt, string TimeZone);
@@ -104,11 +105,11 @@ internal static class UpdateCohort
         }
     }
 
-    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ICurrentUser me) : ICommandHandler<Command, CohortResponse>
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate) : ICommandHandler<Command, CohortResponse>
     {
         public async ValueTask<CohortResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            await gate.RequireAsync(command.CohortId, CohortCapability.ManageSettings, cancellationToken);
             var cohort = await db.Cohorts.FirstAsync(c => c.Id == command.CohortId, cancellationToken);
             ETags.EnsureMatches(command.IfMatch, cohort.Version);
 
@@ -133,7 +134,8 @@ internal static class UpdateCohort
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
-            return await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(CohortResponse.Projection(me.Id)).FirstAsync(cancellationToken);
+            var viewer = await gate.ViewerAsync(cancellationToken);
+            return (await db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).Select(CohortResponse.Projection(viewer.UserId)).FirstAsync(cancellationToken)).For(viewer);
         }
     }
 
@@ -146,7 +148,7 @@ internal static class UpdateCohort
                 return TypedResults.Ok(cohort);
             })
             .WithName("UpdateCohort")
-            .WithSummary("Change a cohort's title, dates, application window, time zone or capacity (staff)")
+            .WithSummary("Change a cohort's title, dates, application window, time zone or capacity (trainers, org admins)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

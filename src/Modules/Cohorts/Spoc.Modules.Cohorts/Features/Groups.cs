@@ -27,7 +27,7 @@ internal static class ListGroups
     {
         public async ValueTask<IReadOnlyList<GroupResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
-            await gate.RequireMemberAsync(query.CohortId, cancellationToken);
+            await gate.RequireAsync(query.CohortId, CohortCapability.ViewInside, cancellationToken);
             return await Groups.LoadAsync(db, sender, query.CohortId, null, cancellationToken);
         }
     }
@@ -62,7 +62,7 @@ internal static class CreateGroup
     {
         public async ValueTask<GroupResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            await gate.RequireAsync(command.CohortId, CohortCapability.ManageGroups, cancellationToken);
             var memberIds = (command.MemberIds ?? []).Distinct().ToList();
             var learners = await db.Members.Where(m => m.CohortId == command.CohortId && m.Role == CohortRole.Learner && memberIds.Contains(m.UserId)).ToListAsync(cancellationToken);
             if (learners.Count != memberIds.Count)
@@ -92,7 +92,7 @@ internal static class CreateGroup
                 return TypedResults.Created($"/api/v1/cohorts/{cohortId}/groups", group);
             })
             .WithName("CreateGroup")
-            .WithSummary("Create a project group of learners (staff)")
+            .WithSummary("Create a project group of learners (trainers, org admins)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -115,7 +115,7 @@ internal static class AutoGroups
     {
         public async ValueTask<IReadOnlyList<GroupResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
-            await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            await gate.RequireAsync(command.CohortId, CohortCapability.ManageGroups, cancellationToken);
             var unassigned = await db.Members.Where(m => m.CohortId == command.CohortId && m.Role == CohortRole.Learner && m.GroupId == null).ToListAsync(cancellationToken);
             if (unassigned.Count == 0)
             {
@@ -151,7 +151,7 @@ internal static class AutoGroups
         api.MapPost("/cohorts/{cohortId:guid}/groups/auto", async (Guid cohortId, Request request, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Command(cohortId, request.GroupSize), ct)))
             .WithName("AutoGroups")
-            .WithSummary("Split the learners without a group into balanced groups (staff)")
+            .WithSummary("Split the learners without a group into balanced groups (trainers, org admins)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

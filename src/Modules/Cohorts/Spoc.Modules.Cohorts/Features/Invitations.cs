@@ -37,7 +37,7 @@ internal static class InviteToCohort
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            var access = await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            var access = await gate.RequireAsync(command.CohortId, CohortCapability.ManageInvitations, cancellationToken);
             if (access.Mode != AdmissionMode.InviteOnly)
             {
                 throw ProblemException.Conflict("admission-mode-mismatch", "Learners join another way", $"This cohort admits learners by {access.Mode}.");
@@ -68,7 +68,7 @@ internal static class InviteToCohort
                 return TypedResults.Created($"/api/v1/cohorts/{cohortId}/invitations", invitation);
             })
             .WithName("InviteToCohort")
-            .WithSummary("Invite an email into an InviteOnly cohort; returns the single-use token (staff)")
+            .WithSummary("Invite an email into an InviteOnly cohort; returns the single-use token (trainers, org admins)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -91,7 +91,7 @@ internal static class ListInvitations
     {
         public async ValueTask<PagedResult<Invitation>> Handle(Query query, CancellationToken cancellationToken)
         {
-            await gate.RequireStaffAsync(query.CohortId, cancellationToken);
+            await gate.RequireAsync(query.CohortId, CohortCapability.ManageInvitations, cancellationToken);
             var now = clock.GetUtcNow();
             return await db.Invitations.AsNoTracking()
                 .Where(i => i.CohortId == query.CohortId)
@@ -105,7 +105,7 @@ internal static class ListInvitations
         api.MapGet("/cohorts/{cohortId:guid}/invitations", async (Guid cohortId, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Query(cohortId, paging), ct)))
             .WithName("ListInvitations")
-            .WithSummary("Invitations of a cohort and their state (staff)")
+            .WithSummary("Invitations of a cohort and their state (trainers, org admins)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

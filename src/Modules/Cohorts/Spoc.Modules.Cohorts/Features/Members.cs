@@ -16,8 +16,9 @@ using Spoc.SharedKernel.Validation;
 namespace Spoc.Modules.Cohorts.Features;
 
 /// <summary>
-/// GET /cohorts/{cohortId}/members: the roster with roles, mentors and groups. Staff see emails; learners see
-/// their cohort's names and roles only. A constant number of queries whatever the cohort's size.
+/// GET /cohorts/{cohortId}/members: the roster with roles, mentors and groups. Trainers and org admins see every email,
+/// a mentor their own learners' emails; learners see their cohort's names and roles only. A constant number of queries
+/// whatever the cohort's size.
 /// </summary>
 internal static class ListMembers
 {
@@ -34,7 +35,7 @@ internal static class ListMembers
     {
         public async ValueTask<PagedResult<Member>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var access = await gate.RequireMemberAsync(query.CohortId, cancellationToken);
+            var access = await gate.RequireAsync(query.CohortId, CohortCapability.ViewInside, cancellationToken);
             var page = await db.Members.AsNoTracking()
                 .Where(m => m.CohortId == query.CohortId && (query.Role == null || m.Role == query.Role) && (query.MentorId == null || m.MentorId == query.MentorId))
                 .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).ThenBy(m => m.UserId)
@@ -55,7 +56,7 @@ internal static class ListMembers
                 page.Items.Select(m => new Member(
                     m.UserId,
                     users.TryGetValue(m.UserId, out var user) ? user.DisplayName : "",
-                    access.IsStaff ? user?.Email : null,
+                    access.CanActOn(m.UserId) ? user?.Email : null,
                     m.Role,
                     m.MentorId,
                     m.MentorId is { } mentor && users.TryGetValue(mentor, out var mentorUser) ? mentorUser.DisplayName : null,
@@ -70,7 +71,7 @@ internal static class ListMembers
         api.MapGet("/cohorts/{cohortId:guid}/members", async (Guid cohortId, CohortRole? role, Guid? mentorId, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Query(cohortId, role, mentorId, paging), ct)))
             .WithName("ListCohortMembers")
-            .WithSummary("The cohort's roster with roles, mentors and groups (emails for staff only)")
+            .WithSummary("The cohort's roster with roles, mentors and groups (emails for trainers, org admins, and a mentor's own learners)")
             .WithDescription("`mentorId` lists one mentor's learners (a mentor's home); `role` filters by cohort role.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -78,8 +79,10 @@ internal static class ListMembers
 }
 
 /// <summary>
-/// POST /cohorts/{cohortId}/members: staff add a trainer or mentor, or enrol a learner of an allowed organisation
-/// into an OrganizationEnrollment cohort (taking a seat).
+/// POST /cohorts/{cohortId}/members: trainers and org admins add a trainer or mentor (someone who holds that role in the
+/// owning organisation), or enrol a learner of an eligible organisation into an OrganizationEnrollment cohort (taking a
+/// seat); a partner's admin enrols their own people only. Whoever is out of the caller's reach, registered or not, is
+/// the same 404.
 /// </summary>
 internal static class AddCohortMember
 {
@@ -104,19 +107,26 @@ internal static class AddCohortMember
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            var access = await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            var access = await gate.RequireVisibleAsync(command.CohortId, cancellationToken);
             var role = command.Role!.Value;
+
+            // Nobody grants a role they could not hold: staff roles take ManageStaff, a learner's seat an enrolment capability.
+            var reach = role != CohortRole.Learner ? access.Require(CohortCapability.ManageStaff).EligibleOrganizations.Take(1).ToList()
+                : access.Can(CohortCapability.EnrolLearners) ? access.EligibleOrganizations
+                : access.Require(CohortCapability.EnrolOwnPeople).OwnPeopleOrganizations;
             var found = command.UserId is { } id
                 ? await sender.Send(new GetUsers([id]), cancellationToken)
                 : await sender.Send(new FindUsersByEmail([command.Email!]), cancellationToken);
-            var user = found.Count > 0 ? found[0] : throw ProblemException.NotFound("This person's account");
-
-            var allowed = await db.CohortOrganizations.Where(o => o.CohortId == command.CohortId).Select(o => o.OrganizationId).ToListAsync(cancellationToken);
-            var eligible = allowed.Count == 0 ? [access.OrganizationId] : allowed.Append(access.OrganizationId).ToList();
-            var memberships = await sender.Send(new GetMemberships([user.Id], eligible), cancellationToken);
+            var memberships = found.Count == 0 ? [] : await sender.Send(new GetMemberships([found[0].Id], reach), cancellationToken);
             if (memberships.Count == 0)
             {
-                throw ProblemException.Conflict("not-in-organization", "Not in the cohort's organisations", "This person belongs to none of the organisations of this cohort.");
+                throw ProblemException.NotFound("This person");
+            }
+
+            var user = found[0];
+            if (role != CohortRole.Learner && !memberships.Any(m => m.Role is OrganizationRole.OrgAdmin or OrganizationRole.Trainer || (role == CohortRole.Mentor && m.Role == OrganizationRole.Mentor)))
+            {
+                throw ProblemException.Conflict("role-not-held", "Not staff of the organisation", $"Only the organisation's trainers and admins{(role == CohortRole.Mentor ? " and mentors" : "")} may be made {role} of its cohorts.");
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -158,7 +168,7 @@ internal static class AddCohortMember
                 return TypedResults.Created($"/api/v1/cohorts/{cohortId}/members", member);
             })
             .WithName("AddCohortMember")
-            .WithSummary("Add a trainer or mentor, or enrol a learner (OrganizationEnrollment cohorts) (staff)")
+            .WithSummary("Add a trainer or mentor (trainers, org admins), or enrol a learner (OrganizationEnrollment cohorts; a partner's admin: their own people)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -171,12 +181,12 @@ internal static class AddCohortMember
 /// </summary>
 internal static class EnrolEmployees
 {
+    /// <summary><c>NotFound</c>: no account, or none within the caller's reach; the two are one outcome so that nobody learns who is registered.</summary>
     public enum Outcome
     {
         Enrolled,
         AlreadyMember,
-        NoAccount,
-        NotInOrganization,
+        NotFound,
         CohortFull,
     }
 
@@ -202,16 +212,10 @@ internal static class EnrolEmployees
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
             var access = await gate.RequireVisibleAsync(command.CohortId, cancellationToken);
-            var viewer = await gate.ViewerAsync(cancellationToken);
-            var allowed = await db.CohortOrganizations.Where(o => o.CohortId == command.CohortId).Select(o => o.OrganizationId).ToListAsync(cancellationToken);
-            var eligible = allowed.Count == 0 ? [access.OrganizationId] : allowed;
 
-            // Staff may enrol anyone of the cohort's organisations; another organisation's admin only their own people.
-            var enrollable = access.IsStaff ? eligible : eligible.Where(viewer.AdminOf.Contains).ToList();
-            if (enrollable.Count == 0)
-            {
-                throw ProblemException.Forbidden("Only the cohort's staff and the admins of its organisations enrol learners.");
-            }
+            // Trainers and org admins enrol anyone of the eligible organisations; a partner's admin only their own people.
+            var enrollable = access.Can(CohortCapability.EnrolLearners) ? access.EligibleOrganizations
+                : access.Require(CohortCapability.EnrolOwnPeople).OwnPeopleOrganizations;
 
             if (access.Mode != AdmissionMode.OrganizationEnrollment)
             {
@@ -232,8 +236,7 @@ internal static class EnrolEmployees
             var results = new List<Result>();
             foreach (var email in emails)
             {
-                var outcome = !users.TryGetValue(email, out var user) ? Outcome.NoAccount
-                    : !inOrganization.Contains(user.Id) ? Outcome.NotInOrganization
+                var outcome = !users.TryGetValue(email, out var user) || !inOrganization.Contains(user.Id) ? Outcome.NotFound
                     : !existing.Add(user.Id) ? Outcome.AlreadyMember
                     : results.Count(r => r.Outcome == Outcome.Enrolled) >= seatsLeft ? Outcome.CohortFull
                     : Outcome.Enrolled;
@@ -242,7 +245,7 @@ internal static class EnrolEmployees
                     db.Enrol(command.CohortId, access.OrganizationId, user!.Id, EnrollmentSource.OrganizationEnrollment, now);
                 }
 
-                results.Add(new Result(email, outcome, user?.Id));
+                results.Add(new Result(email, outcome, outcome == Outcome.NotFound ? null : user?.Id));
             }
 
             var enrolled = results.Count(r => r.Outcome == Outcome.Enrolled);
@@ -261,14 +264,17 @@ internal static class EnrolEmployees
         api.MapPost("/cohorts/{cohortId:guid}/enrolments", async (Guid cohortId, Request request, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Command(cohortId, request.Emails), ct)))
             .WithName("EnrolEmployees")
-            .WithSummary("Enrol several employees at once, with an outcome per email (org admin, staff)")
+            .WithSummary("Enrol several employees at once, with an outcome per email (trainers, org admins; a partner's admin: their own people)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }
 
-/// <summary>DELETE /cohorts/{cohortId}/members/{userId}: staff remove someone, or a learner leaves; a learner's seat goes to the waitlist head.</summary>
+/// <summary>
+/// DELETE /cohorts/{cohortId}/members/{userId}: trainers and org admins remove someone, or a member leaves; a learner's seat
+/// goes to the waitlist head. The last trainer stays (409 last-trainer): a cohort always has one.
+/// </summary>
 internal static class RemoveCohortMember
 {
     public sealed record Command(Guid CohortId, Guid UserId) : ICommand;
@@ -277,10 +283,10 @@ internal static class RemoveCohortMember
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var access = await gate.RequireMemberAsync(command.CohortId, cancellationToken);
-            if (!access.IsStaff && command.UserId != me.Id)
+            var access = await gate.RequireVisibleAsync(command.CohortId, cancellationToken);
+            if (command.UserId != me.Id || access.Role is null)
             {
-                throw ProblemException.Forbidden("Only staff remove other members.");
+                access.Require(CohortCapability.ManageStaff);
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -295,6 +301,11 @@ internal static class RemoveCohortMember
             }
             else
             {
+                if (member.Role == CohortRole.Trainer && !await db.Members.AnyAsync(m => m.CohortId == command.CohortId && m.Role == CohortRole.Trainer && m.UserId != member.UserId, cancellationToken))
+                {
+                    throw ProblemException.Conflict("last-trainer", "The last trainer", "A cohort keeps at least one trainer: add another trainer first.");
+                }
+
                 db.Members.Remove(member);
                 await db.Members.Where(m => m.CohortId == command.CohortId && m.MentorId == command.UserId)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.MentorId, (Guid?)null), cancellationToken);
@@ -313,10 +324,11 @@ internal static class RemoveCohortMember
                 return TypedResults.NoContent();
             })
             .WithName("RemoveCohortMember")
-            .WithSummary("Remove a member, or leave the cohort oneself; the waitlist head takes the freed seat")
+            .WithSummary("Remove a member (trainers, org admins), or leave the cohort oneself; the waitlist head takes the freed seat")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 }
 
 /// <summary>PUT /cohorts/{cohortId}/members/{userId}/mentor: staff give a learner a mentor (a mentor or trainer of the cohort), or none.</summary>
@@ -330,7 +342,11 @@ internal static class AssignMentor
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            await gate.RequireStaffAsync(command.CohortId, cancellationToken);
+            if (!(await gate.RequireVisibleAsync(command.CohortId, cancellationToken)).CanActOn(command.LearnerId))
+            {
+                throw ProblemException.Forbidden("Trainers and org admins assign any learner's mentor, a mentor only their own learners'.");
+            }
+
             var learner = await db.Members.FirstOrDefaultAsync(m => m.CohortId == command.CohortId && m.UserId == command.LearnerId && m.Role == CohortRole.Learner, cancellationToken)
                 ?? throw ProblemException.NotFound("This learner");
             if (command.MentorId is { } mentorId

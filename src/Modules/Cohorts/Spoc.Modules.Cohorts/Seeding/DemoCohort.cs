@@ -54,7 +54,7 @@ internal sealed class DemoCohort(IConfiguration configuration, TimeProvider cloc
             AdmissionMode = AdmissionMode.Application,
             CreatedAt = now,
         };
-        cohort.Organizations.Add(new CohortOrganization { CohortId = cohort.Id, OrganizationId = course.OrganizationId });
+        cohort.Organizations.Add(new CohortOrganization { CohortId = cohort.Id, OrganizationId = course.OrganizationId, Status = PartnershipStatus.Accepted });
         cohort.Members.Add(new CohortMember { CohortId = cohort.Id, UserId = staff["benoit.lefevre@demo.spoc.local"].Id, Role = CohortRole.Trainer, JoinedAt = now });
         cohort.Members.Add(new CohortMember { CohortId = cohort.Id, UserId = staff["chloe.moreau@demo.spoc.local"].Id, Role = CohortRole.Mentor, JoinedAt = now });
         db.Cohorts.Add(cohort);

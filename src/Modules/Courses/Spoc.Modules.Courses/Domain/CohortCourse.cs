@@ -4,13 +4,16 @@ using Spoc.SharedKernel.Problems;
 
 namespace Spoc.Modules.Courses.Domain;
 
-/// <summary>Cohort-scoped routes ask Cohorts who the caller is in the cohort: outsiders and mere applicants get 404.</summary>
+/// <summary>
+/// Cohort-scoped routes ask Cohorts who the caller is in the cohort and what they may do there: outsiders get 404,
+/// those who see the cohort without seeing its inside (applicants, a partner's admin) 403.
+/// </summary>
 internal static class CohortCourse
 {
     public static async Task<CohortAccessInfo> RequireInsideAsync(this ISender sender, Guid cohortId, Guid userId, CancellationToken ct)
     {
-        var access = await sender.Send(new GetCohortAccess(cohortId, userId), ct);
-        return access is { IsInside: true } ? access : throw ProblemException.NotFound("This cohort");
+        var access = await sender.Send(new GetCohortAccess(cohortId, userId), ct) ?? throw ProblemException.NotFound("This cohort");
+        return access.IsInside ? access : throw ProblemException.Forbidden("Only the cohort's members and staff see its inside.");
     }
 
     /// <summary>When an activity opens for this cohort: midnight, cohort time, <paramref name="offsetDays"/> after the start.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
 using Spoc.Modules.Platform.Contracts;
@@ -26,11 +27,11 @@ internal static class DownloadActivityFile
             var access = await sender.RequireInsideAsync(query.CohortId, me.Id, cancellationToken);
             var activity = await db.Set<Activity>().AsNoTracking()
                 .Where(a => a.Id == query.ActivityId && a.CourseId == access.CourseId && a.FileId != null
-                    && (access.IsStaff || db.Courses.Any(c => c.Id == a.CourseId && c.IsPublished)))
+                    && (access.Can(CohortCapability.PreviewContent) || db.Courses.Any(c => c.Id == a.CourseId && c.IsPublished)))
                 .Select(a => new { a.FileId, a.OffsetDays })
                 .FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("This file");
             var released = access.ReleaseAt(activity.OffsetDays) <= clock.GetUtcNow();
-            if (!released && !access.IsStaff)
+            if (!released && !access.Can(CohortCapability.PreviewContent))
             {
                 throw ProblemException.Conflict("activity-not-released", "Not released yet", "This activity opens later in the cohort's calendar.");
             }

@@ -16,7 +16,7 @@ using Spoc.SharedKernel.Validation;
 namespace Spoc.Modules.Courses.Features;
 
 /// <summary>
-/// PUT /cohorts/{cohortId}/members/{userId}/pacing: staff set one learner's personal pacing, replacing the previous one:
+/// PUT /cohorts/{cohortId}/members/{userId}/pacing: trainers, org admins and the learner's mentor set one learner's personal pacing, replacing the previous one:
 /// due-date shifts in days (for one activity, or all with no activityId) and extra resources only that learner sees.
 /// </summary>
 internal static class SetPacing
@@ -50,9 +50,9 @@ internal static class SetPacing
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var access = await sender.RequireInsideAsync(command.CohortId, me.Id, cancellationToken);
-            if (!access.IsStaff)
+            if (!access.CanActOn(command.UserId))
             {
-                throw ProblemException.Forbidden("Only the cohort's staff adjust a learner's pacing.");
+                throw ProblemException.Forbidden("Only trainers, org admins and the learner's own mentor adjust a learner's pacing.");
             }
 
             var learner = await sender.Send(new GetCohortAccess(command.CohortId, command.UserId), cancellationToken);
@@ -90,13 +90,13 @@ internal static class SetPacing
                 return TypedResults.NoContent();
             })
             .WithName("SetPacing")
-            .WithSummary("Set a learner's personal due-date shifts and extra resources (staff)")
+            .WithSummary("Set a learner's personal due-date shifts and extra resources (trainers, org admins, the learner's mentor)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 
-/// <summary>GET /cohorts/{cohortId}/members/{userId}/pacing: what <see cref="SetPacing"/> last stored for this learner, as it was written (staff).</summary>
+/// <summary>GET /cohorts/{cohortId}/members/{userId}/pacing: what <see cref="SetPacing"/> last stored for this learner, as it was written (trainers, org admins, the learner's mentor).</summary>
 internal static class GetPacing
 {
     public sealed record Query(Guid CohortId, Guid UserId) : IQuery<Response>;
@@ -108,9 +108,9 @@ internal static class GetPacing
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var access = await sender.RequireInsideAsync(query.CohortId, me.Id, cancellationToken);
-            if (!access.IsStaff)
+            if (!access.CanActOn(query.UserId))
             {
-                throw ProblemException.Forbidden("Only the cohort's staff see a learner's pacing.");
+                throw ProblemException.Forbidden("Only trainers, org admins and the learner's own mentor see a learner's pacing.");
             }
 
             var shifts = await db.PacingShifts.AsNoTracking().Where(p => p.CohortId == query.CohortId && p.UserId == query.UserId)
@@ -125,7 +125,7 @@ internal static class GetPacing
         api.MapGet("/cohorts/{cohortId:guid}/members/{userId:guid}/pacing", async (Guid cohortId, Guid userId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Query(cohortId, userId), ct)))
             .WithName("GetPacing")
-            .WithSummary("A learner's personal due-date shifts and extra resources, as set (staff)")
+            .WithSummary("A learner's personal due-date shifts and extra resources, as set (trainers, org admins, the learner's mentor)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -26,7 +26,7 @@ internal static class MarkActivityDone
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
             var access = await sender.RequireInsideAsync(command.CohortId, me.Id, cancellationToken);
-            if (access.Role != CohortRole.Learner)
+            if (!access.Can(CohortCapability.Learn))
             {
                 throw ProblemException.Forbidden("Only the cohort's learners mark activities done.");
             }
@@ -77,8 +77,9 @@ internal static class MarkActivityDone
 }
 
 /// <summary>
-/// GET /cohorts/{cohortId}/progress: staff get the learners × activities matrix with completion percentages, learners
-/// their own row. A fixed number of queries whatever the number of learners and activities.
+/// GET /cohorts/{cohortId}/progress: trainers and org admins get the learners × activities matrix with completion
+/// percentages, a mentor the rows of their own learners, a learner their own row. A fixed number of queries whatever the
+/// number of learners and activities.
 /// </summary>
 internal static class GetProgress
 {
@@ -97,7 +98,8 @@ internal static class GetProgress
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var access = await sender.RequireInsideAsync(query.CohortId, me.Id, cancellationToken);
-            Guid? only = access.IsStaff ? null : me.Id;
+            // null: every row; otherwise the learners the caller may see (their mentees, themselves).
+            var only = access.Can(CohortCapability.ActOnAllLearners) ? null : access.MentoredLearnerIds.Append(me.Id).ToList();
             var activities = await db.Set<Activity>().AsNoTracking()
                 .Where(a => a.CourseId == access.CourseId)
                 .Join(db.Set<Section>(), a => a.SectionId, s => s.Id, (a, s) => new { a, s.Position, s.Title })
@@ -105,10 +107,10 @@ internal static class GetProgress
                 .Select(x => new ActivityColumn(x.a.Id, x.a.SectionId, x.Title, x.a.Title, x.a.Kind))
                 .ToListAsync(cancellationToken);
             var learners = await db.CohortLearners.AsNoTracking()
-                .Where(l => l.CohortId == query.CohortId && (only == null || l.UserId == only))
+                .Where(l => l.CohortId == query.CohortId && (only == null || only.Contains(l.UserId)))
                 .ToListAsync(cancellationToken);
             var completions = (await db.Completions.AsNoTracking()
-                    .Where(c => c.CohortId == query.CohortId && (only == null || c.UserId == only))
+                    .Where(c => c.CohortId == query.CohortId && (only == null || only.Contains(c.UserId)))
                     .ToListAsync(cancellationToken))
                 .ToLookup(c => c.UserId);
             var names = learners.Count == 0 ? [] : (await sender.Send(new GetUsers(learners.Select(l => l.UserId).ToList()), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
@@ -131,7 +133,7 @@ internal static class GetProgress
         api.MapGet("/cohorts/{cohortId:guid}/progress", async (Guid cohortId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Query(cohortId), ct)))
             .WithName("GetCohortProgress")
-            .WithSummary("Completion per learner and activity (staff: everyone; learner: self)")
+            .WithSummary("Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

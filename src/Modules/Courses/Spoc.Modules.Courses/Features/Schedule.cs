@@ -15,7 +15,7 @@ namespace Spoc.Modules.Courses.Features;
 /// <summary>
 /// GET /cohorts/{cohortId}/schedule: every activity's release and due instants for the caller, from the cohort's start
 /// in its time zone plus the learner's personal shifts. Unreleased activities show their title and date, not their content.
-/// Staff see everything, and a learner's personal schedule with <c>?userId=</c>.
+/// Trainers and org admins see everything, and any learner's personal schedule with <c>?userId=</c>; a mentor their own learners'.
 /// </summary>
 internal static class GetSchedule
 {
@@ -34,18 +34,19 @@ internal static class GetSchedule
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var access = await sender.RequireInsideAsync(query.CohortId, me.Id, cancellationToken);
-            if (query.UserId is not null && query.UserId != me.Id && !access.IsStaff)
+            if (query.UserId is { } userId && userId != me.Id && !access.CanActOn(userId))
             {
-                throw ProblemException.Forbidden("Only staff see another learner's schedule.");
+                throw ProblemException.Forbidden("Only trainers, org admins and the learner's own mentor see another learner's schedule.");
             }
 
             Guid? learnerId = query.UserId ?? (access.Role == CohortRole.Learner ? me.Id : null);
-            var showEverything = access.IsStaff && query.UserId is null;
+            var preview = access.Can(CohortCapability.PreviewContent);
+            var showEverything = preview && query.UserId is null;
             var zone = TimeZoneInfo.FindSystemTimeZoneById(access.TimeZone);
             var now = clock.GetUtcNow();
 
             var published = await db.Courses.AnyAsync(c => c.Id == access.CourseId && c.IsPublished, cancellationToken);
-            var activities = !published && !access.IsStaff
+            var activities = !published && !preview
                 ? []
                 : await db.Set<Activity>().AsNoTracking()
                     .Where(a => a.CourseId == access.CourseId)
@@ -81,7 +82,7 @@ internal static class GetSchedule
         api.MapGet("/cohorts/{cohortId:guid}/schedule", async (Guid cohortId, Guid? userId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Query(cohortId, userId), ct)))
             .WithName("GetCohortSchedule")
-            .WithSummary("Release and due dates of every activity for the caller (staff: for any learner with userId)")
+            .WithSummary("Release and due dates of every activity for the caller (trainers, org admins: any learner with userId; mentors: their own learners)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

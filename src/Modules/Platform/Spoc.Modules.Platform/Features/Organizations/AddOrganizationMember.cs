@@ -16,7 +16,8 @@ namespace Spoc.Modules.Platform.Features.Organizations;
 
 /// <summary>
 /// POST /organizations/{orgId}/members: an org admin adds someone by email with a role. Without an account the
-/// email gets an invitation (mailed through the outbox) that becomes a membership when they register.
+/// email gets an invitation (mailed through the outbox) that becomes a membership when they register. The answer is the
+/// same either way, so that nobody learns through it whether an address is registered.
 /// </summary>
 internal static class AddOrganizationMember
 {
@@ -25,13 +26,7 @@ internal static class AddOrganizationMember
 
     public sealed record Command(Guid OrganizationId, string Email, OrganizationRole? Role) : ICommand<Response>;
 
-    public enum MembershipStatus
-    {
-        Member,
-        Invited,
-    }
-
-    public sealed record Response(string Email, OrganizationRole Role, MembershipStatus Status, Guid? UserId);
+    public sealed record Response(string Email, OrganizationRole Role);
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -64,7 +59,7 @@ internal static class AddOrganizationMember
 
                 db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = command.OrganizationId, UserId = user.Id, Role = role, JoinedAt = now });
                 await SaveAsync(cancellationToken);
-                return new Response(user.Email, role, MembershipStatus.Member, user.Id);
+                return new Response(command.Email.Trim(), role);
             }
 
             if (await db.OrganizationInvitations.AnyAsync(i => i.OrganizationId == command.OrganizationId && i.NormalizedEmail == normalized, cancellationToken))
@@ -80,7 +75,7 @@ internal static class AddOrganizationMember
             });
             db.AddIntegrationEvent(new OrganizationInvitationCreated(command.OrganizationId, organizationName, email, role), now);
             await SaveAsync(cancellationToken);
-            return new Response(email, role, MembershipStatus.Invited, null);
+            return new Response(email, role);
         }
 
         private async Task SaveAsync(CancellationToken ct)
