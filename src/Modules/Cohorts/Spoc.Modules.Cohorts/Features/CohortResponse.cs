@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
+using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Cohorts.Features;
 
@@ -24,7 +25,7 @@ public sealed record CohortResponse(
     IReadOnlyList<Guid> OrganizationIds,
     string TimeZone,
     CohortRole? MyRole,
-    [property: JsonIgnore] Guid Version)
+    [property: JsonIgnore] Guid Version) : IVersioned
 {
     /// <summary>One SQL projection: seat counts and waitlist length come from the same query as the cohort.</summary>
     internal static Expression<Func<Cohort, CohortResponse>> Projection(Guid viewerId) => c => new CohortResponse(

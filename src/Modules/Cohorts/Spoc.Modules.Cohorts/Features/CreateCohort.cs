@@ -91,10 +91,9 @@ internal static class CreateCohort
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/cohorts", async (Command command, ISender sender, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/cohorts", async (Command command, ISender sender, CancellationToken ct) =>
             {
                 var cohort = await sender.Send(command, ct);
-                http.Response.Headers.ETag = ETags.Of(cohort.Version);
                 return TypedResults.Created($"/api/v1/cohorts/{cohort.Id}", cohort);
             })
             .WithName("CreateCohort")
