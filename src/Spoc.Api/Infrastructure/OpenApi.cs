@@ -78,7 +78,9 @@ internal static class OpenApi
                 {
                     Name = IdempotencyMiddleware.Header,
                     In = ParameterLocation.Header,
-                    Description = "Optional, a UUID: a retry with the same key and body within 24 h replays the first response.",
+                    Description = metadata.OfType<IdempotencyWindow>().FirstOrDefault() is { } window
+                        ? $"Optional, a UUID: a retry with the same key and body within {window.Duration.TotalSeconds:0} seconds replays the first response."
+                        : "Optional, a UUID: a retry with the same key and body within 24 h replays the first response.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
                 });
                 AddProblem(operation, context, 422, "Idempotency-Key reused with a different body");
