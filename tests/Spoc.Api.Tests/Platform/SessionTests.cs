@@ -48,7 +48,7 @@ public sealed class SessionTests
         (await refreshed.ReadJsonAsync()).ContainsKey("refreshToken").Should().BeFalse();
         var second = SetCookie(refreshed);
         second.Should().StartWith(Cookie + "=").And.NotBe(first);
-        (await browser.PostAsync("/api/v1/auth/refresh", null)).StatusCode.Should().Be(HttpStatusCode.OK, "the browser sends the renewed cookie");
+        (await browser.PostAsJsonAsync("/api/v1/auth/refresh", new { })).StatusCode.Should().Be(HttpStatusCode.OK, "the browser sends the renewed cookie, with the web app's empty JSON body");
     }
 
     [Test]

@@ -496,7 +496,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in: get an access token and a refresh token
-         * @description 401 invalid-credentials for an unknown email and for a wrong password alike. Rate limited per IP and per account (429 with Retry-After).
+         * @description 401 invalid-credentials for an unknown email and for a wrong password alike. Rate limited per IP and per account (429 with Retry-After). `session=Cookie` (the web app): the refresh token is not in the body but in an HttpOnly, Secure, SameSite=Strict cookie sent only to `/api/v1/auth`, which refresh and logout read when their body has no refreshToken. Without it (mobile apps, integrators) the body carries the refresh token. An Idempotency-Key is honoured for 30 seconds.
          */
         post: operations["IssueToken"];
         delete?: never;
@@ -516,7 +516,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for a new access and refresh token
-         * @description Always keep the new refresh token: the one sent is spent. Reusing a spent token revokes its family (401).
+         * @description Always keep the new refresh token: the one sent is spent. Reusing a spent token revokes its family (401). With no refreshToken in the body, the session cookie set by `POST /auth/token?session=Cookie` is used and renewed (the web app). Retrying with the same Idempotency-Key within 30 seconds replays the first answer instead of counting as a reuse.
          */
         post: operations["RefreshToken"];
         delete?: never;
@@ -703,6 +703,7 @@ export interface components {
             /** Format: int32 */
             durationMinutes: number;
             competencyCodes: string[];
+            readonly etag: string;
         };
         AddCohortMemberRequest: {
             /** Format: uuid */
@@ -910,6 +911,7 @@ export interface components {
             /** Format: int32 */
             position: number;
             activities: components["schemas"]["ActivityResponse"][];
+            etag: string;
         };
         GetCourseOutlineResponse: {
             /** Format: uuid */
@@ -1021,6 +1023,7 @@ export interface components {
             id: string;
             name: string;
             members: components["schemas"]["GroupMember"][];
+            readonly etag: string;
         };
         InviteToCohortRequest: {
             email: string;
@@ -1064,6 +1067,7 @@ export interface components {
             groupName?: string | null;
             /** Format: date-time */
             joinedAt: string;
+            etag: string;
         };
         ListOrganizationMembersMember: {
             /** Format: uuid */
@@ -1074,8 +1078,8 @@ export interface components {
             /** Format: date-time */
             joinedAt: string;
         };
-        LogoutCommand: {
-            refreshToken: string;
+        LogoutRequest: {
+            refreshToken?: string | null;
         };
         MarkActivityDoneResponse: {
             /** Format: uuid */
@@ -1168,8 +1172,8 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        RefreshAccessTokenCommand: {
-            refreshToken: string;
+        RefreshAccessTokenRequest: {
+            refreshToken?: string | null;
         };
         RegisterUserCommand: {
             email: string;
@@ -1189,7 +1193,10 @@ export interface components {
             title: string;
             /** Format: int32 */
             position: number;
+            readonly etag: string;
         };
+        /** @enum {string} */
+        SessionMode: "Body" | "Cookie";
         SetPacingExtraInput: {
             title: string;
             url?: string | null;
@@ -1207,7 +1214,7 @@ export interface components {
         };
         TokenResponse: {
             accessToken: string;
-            refreshToken: string;
+            refreshToken?: string | null;
             /** Format: int32 */
             expiresIn: number;
             tokenType: string;
@@ -2465,7 +2472,9 @@ export interface operations {
     AssignMentor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 cohortId: string;
                 userId: string;
@@ -2523,6 +2532,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3692,7 +3710,9 @@ export interface operations {
     UpdateSection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 courseId: string;
                 sectionId: string;
@@ -3743,6 +3763,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3901,7 +3930,9 @@ export interface operations {
     UpdateActivity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 courseId: string;
                 activityId: string;
@@ -3959,6 +3990,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -4000,7 +4040,9 @@ export interface operations {
     DeleteActivity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 courseId: string;
                 activityId: string;
@@ -4045,6 +4087,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4395,7 +4446,9 @@ export interface operations {
     SetPacing: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 cohortId: string;
                 userId: string;
@@ -4444,6 +4497,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4656,9 +4718,11 @@ export interface operations {
     };
     IssueToken: {
         parameters: {
-            query?: never;
+            query?: {
+                session?: components["schemas"]["SessionMode"];
+            };
             header?: {
-                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                /** @description Optional, a UUID: a retry with the same key and body within 30 seconds replays the first response. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4748,15 +4812,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                /** @description Optional, a UUID: a retry with the same key and body within 30 seconds replays the first response. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshAccessTokenCommand"];
+                "application/json": components["schemas"]["RefreshAccessTokenRequest"];
             };
         };
         responses: {
@@ -4844,9 +4908,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["LogoutCommand"];
+                "application/json": components["schemas"]["LogoutRequest"];
             };
         };
         responses: {

@@ -38,6 +38,7 @@ function activity(id: string, title: string, position: number, overrides: Partia
     dueOffsetDays: null,
     durationMinutes: 20,
     competencyCodes: [],
+    etag: `"${id}"`,
     ...overrides,
   };
 }
