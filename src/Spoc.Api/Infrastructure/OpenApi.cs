@@ -19,7 +19,8 @@ internal static class OpenApi
                 Version = "v1",
                 Description = "Small private online courses: selective cohorts, close follow-up, continuous assessment, certificates. "
                     + "Errors are RFC 9457 problem+json with a stable `type`; lists are paged (`page`, `pageSize` 1..100); "
-                    + "POSTs accept `Idempotency-Key`; updates accept `If-Match`.",
+                    + "POSTs accept `Idempotency-Key`; versioned resources carry an `ETag`: updates accept `If-Match` (412 when stale) "
+                    + "and GETs answer `If-None-Match` with 304.",
             });
             c.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
             {

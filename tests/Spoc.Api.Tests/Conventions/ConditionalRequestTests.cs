@@ -72,6 +72,19 @@ public sealed class ConditionalRequestTests
     }
 
     [Test]
+    public async Task Deleting_an_activity_changed_since_it_was_read_is_412()
+    {
+        var sectionId = (await (await _world.Trainer.PostAsJsonAsync($"/api/v1/courses/{_world.CourseId}/sections", new { title = "À supprimer" })).ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var created = await _world.Trainer.PostAsJsonAsync($"/api/v1/courses/{_world.CourseId}/activities", new { sectionId, kind = "Lesson", title = "Leçon", offsetDays = 0, durationMinutes = 5 });
+        var url = created.Headers.Location!.ToString();
+        var read = created.Headers.ETag!.Tag;
+        var edited = await Send(HttpMethod.Put, url, new { sectionId, kind = "Lesson", title = "Leçon revue", offsetDays = 0, durationMinutes = 5 }, read);
+
+        await (await Delete(url, read)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
+        (await Delete(url, edited.Headers.ETag!.Tag)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+    }
+
+    [Test]
     public async Task A_GET_whose_If_None_Match_still_matches_is_304_with_the_same_ETag_and_no_body()
     {
         var cohortId = await _world.CohortAsync();
@@ -209,6 +222,13 @@ public sealed class ConditionalRequestTests
 
     private async Task<System.Text.Json.Nodes.JsonArray> OutlineAsync() =>
         (await (await _world.Trainer.GetAsync($"/api/v1/courses/{_world.CourseId}/outline")).ReadJsonAsync())["sections"]!.AsArray();
+
+    private Task<HttpResponseMessage> Delete(string url, string ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return _world.Trainer.SendAsync(request);
+    }
 
     private Task<HttpResponseMessage> Send(HttpMethod method, string url, object body, string? ifMatch)
     {

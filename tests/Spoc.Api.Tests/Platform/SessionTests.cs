@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AwesomeAssertions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Spoc.Api.Tests.Infrastructure;
 
 namespace Spoc.Api.Tests.Platform;
@@ -125,6 +127,24 @@ public sealed class SessionTests
     }
 
     [Test]
+    public async Task Past_the_30_second_grace_a_retry_with_the_same_key_is_a_reuse_and_revokes_the_family()
+    {
+        var clock = new MovableClock();
+        using var factory = new SpocApiFactory().WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var http = factory.CreateClient();
+        var email = TestApi.UniqueEmail();
+        await http.RegisterAsync(email);
+        var tokens = await http.SignInAsync(email);
+        var key = Guid.NewGuid().ToString();
+        var rotated = (await (await Refresh(http, tokens.RefreshToken, key)).Content.ReadFromJsonAsync<Tokens>())!;
+
+        clock.Ahead = TimeSpan.FromSeconds(31);
+
+        await (await Refresh(http, tokens.RefreshToken, key)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid-refresh-token");
+        await (await Refresh(http, rotated.RefreshToken, null)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid-refresh-token");
+    }
+
+    [Test]
     public async Task A_cookie_refresh_retried_with_its_key_replays_the_same_cookie()
     {
         // A browser whose first answer was lost still holds the cookie it sent: the retry carries that one again.
@@ -176,4 +196,11 @@ public sealed class SessionTests
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Cookie, StringComparison.Ordinal));
 
     private static string SetCookieValue(HttpResponseMessage response) => SetCookie(response).Split(';')[0][(Cookie.Length + 1)..];
+
+    private sealed class MovableClock : TimeProvider
+    {
+        public TimeSpan Ahead { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Ahead;
+    }
 }
