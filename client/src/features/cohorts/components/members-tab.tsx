@@ -67,7 +67,7 @@ export function MembersTab({ cohort }: { cohort: Cohort }) {
                     key={member.userId}
                     member={member}
                     mentors={mentors}
-                    onAssign={(mentorId) => assign.mutate({ userId: member.userId, mentorId })}
+                    onAssign={(mentorId) => assign.mutate({ userId: member.userId, etag: member.etag, mentorId })}
                     assigning={assign.isPending && assign.variables?.userId === member.userId}
                     confirming={removing === member.userId}
                     onAskRemove={() => setRemoving(member.userId)}
