@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
-using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
-using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
