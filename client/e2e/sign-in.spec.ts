@@ -18,8 +18,11 @@ test.describe('Sign-in journey', () => {
 
     await page.reload();
     await expectHeading(page, 'Espace formateur');
-    const refreshToken = await page.evaluate(() => localStorage.getItem('spoc.refreshToken'));
-    expect(refreshToken).toBeTruthy();
+    // The session survives in a cookie that no script can read, sent to the auth routes only.
+    const stored = await page.evaluate(() => JSON.stringify(localStorage) + document.cookie);
+    expect(stored).not.toMatch(/refresh|ey[A-Za-z0-9_-]{20,}/);
+    const [cookie] = (await page.context().cookies()).filter((c) => c.name === '__Secure-spoc-refresh');
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/v1/auth' });
   });
 
   test('a wrong password shows the error', async ({ page }) => {
@@ -72,24 +75,17 @@ test.describe('Sign-in journey', () => {
     await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fprofile$/);
   });
 
-  test('an expired session goes back to sign-in with returnTo, then back to the page', async ({ page }) => {
+  test('an expired session goes back to sign-in with returnTo, then back to the page', async ({ page, request }) => {
     await signIn(page, demo.trainer);
     await expectHeading(page, 'Espace formateur');
     await page.getByRole('link', { name: 'Mon profil' }).click();
     await expectHeading(page, 'Mon profil');
 
-    // Spend the stored refresh token behind the SPA's back: the next refresh reuses it, which
+    // Spend the browser's refresh cookie from elsewhere: the next refresh reuses it, which
     // revokes the whole family on the server, as a stolen-and-used token would.
-    const status = await page.evaluate(async () => {
-      const refreshToken = localStorage.getItem('spoc.refreshToken');
-      const response = await fetch('/api/v1/auth/refresh', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ refreshToken }),
-      });
-      return response.status;
-    });
-    expect(status).toBe(200);
+    const [cookie] = (await page.context().cookies()).filter((c) => c.name === '__Secure-spoc-refresh');
+    const response = await request.post('/api/v1/auth/refresh', { data: { refreshToken: cookie?.value } });
+    expect(response.status()).toBe(200);
 
     await page.reload();
     await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fprofile$/);

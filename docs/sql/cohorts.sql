@@ -301,35 +301,27 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [cohorts].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201145505_CohortsPartnerConsent'
+    WHERE [MigrationId] = N'20261201145636_CohortsVersions'
 )
 BEGIN
-    ALTER TABLE [cohorts].[CohortOrganizations] ADD [DecidedAt] datetimeoffset NULL;
+    ALTER TABLE [cohorts].[CohortMembers] ADD [Version] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [cohorts].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201145505_CohortsPartnerConsent'
+    WHERE [MigrationId] = N'20261201145636_CohortsVersions'
 )
 BEGIN
-    ALTER TABLE [cohorts].[CohortOrganizations] ADD [DecidedBy] uniqueidentifier NULL;
+    ALTER TABLE [cohorts].[CohortGroups] ADD [Version] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [cohorts].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201145505_CohortsPartnerConsent'
-)
-BEGIN
-    ALTER TABLE [cohorts].[CohortOrganizations] ADD [Status] nvarchar(20) NOT NULL DEFAULT N'Accepted';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [cohorts].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201145505_CohortsPartnerConsent'
+    WHERE [MigrationId] = N'20261201145636_CohortsVersions'
 )
 BEGIN
     INSERT INTO [cohorts].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201145505_CohortsPartnerConsent', N'10.0.15');
+    VALUES (N'20261201145636_CohortsVersions', N'10.0.15');
 END;
 
 COMMIT;

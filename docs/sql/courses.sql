@@ -373,3 +373,46 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145528_CoursesVersions'
+)
+BEGIN
+    ALTER TABLE [courses].[CourseSections] ADD [Version] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145528_CoursesVersions'
+)
+BEGIN
+    ALTER TABLE [courses].[CourseActivities] ADD [Version] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145528_CoursesVersions'
+)
+BEGIN
+    CREATE TABLE [courses].[CoursePacings] (
+        [CohortId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_CoursePacings] PRIMARY KEY ([CohortId], [UserId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [courses].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145528_CoursesVersions'
+)
+BEGIN
+    INSERT INTO [courses].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201145528_CoursesVersions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -57,3 +57,30 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [kernel].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150237_KernelIdempotencySealed'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[kernel].[IdempotencyRecords]') AND [c].[name] = N'Location');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [kernel].[IdempotencyRecords] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [kernel].[IdempotencyRecords] DROP COLUMN [Location];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [kernel].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150237_KernelIdempotencySealed'
+)
+BEGIN
+    INSERT INTO [kernel].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201150237_KernelIdempotencySealed', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -23,6 +23,7 @@ internal static class ModuleRegistry
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter<Spoc.SharedKernel.Http.ConditionalRequests>();
         api.MapPlatformEndpoints();
         api.MapCohortsEndpoints();
         api.MapCoursesEndpoints();

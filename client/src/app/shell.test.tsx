@@ -1,25 +1,22 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REFRESH_TOKEN_KEY } from '../lib/api/token-store';
+import { SESSION_KEY } from '../lib/api/token-store';
 import { LANGUAGE_KEY, setLanguage } from '../lib/i18n/i18n';
 import { installFakeApi, json, noContent, problem, type Handler } from '../testing/fake-api';
 import { learnerMe, orgAdminMe, platformAdminMe, tokenPair, trainerMe } from '../testing/fixtures';
 import type { Me } from '../lib/auth/roles';
 import { renderApp } from '../testing/render-app';
 
-/** A signed-in session as after a reload: only the refresh token survives, in localStorage. */
+/** A signed-in session as after a reload: the browser holds the HttpOnly session cookie, flagged in localStorage. */
 function sessionApi(me: Me, extra: Record<string, Handler> = {}, { refreshesBeforeRevocation = Infinity } = {}) {
-  localStorage.setItem(REFRESH_TOKEN_KEY, 'stored-refresh');
+  localStorage.setItem(SESSION_KEY, '1');
   let current = tokenPair();
   let refreshes = 0;
   const api = installFakeApi({
     'POST /api/v1/auth/refresh': async (request) => {
-      const { refreshToken } = (await request.json()) as { refreshToken: string };
       refreshes += 1;
-      if (refreshes > refreshesBeforeRevocation) return problem(401, 'invalid-refresh-token');
-      if (refreshToken !== 'stored-refresh' && refreshToken !== current.refreshToken) {
-        return problem(401, 'invalid-refresh-token');
-      }
+      // The web app sends no token: the browser adds the HttpOnly cookie.
+      if (refreshes > refreshesBeforeRevocation || (await request.text()) !== '{}') return problem(401, 'invalid-refresh-token');
       current = tokenPair();
       return json(current);
     },
@@ -42,14 +39,14 @@ afterEach(async () => {
 });
 
 describe('Shell', () => {
-  it('keeps the session across a reload through the stored refresh token', async () => {
+  it('keeps the session across a reload through the session cookie', async () => {
     const api = sessionApi(trainerMe);
     const { router } = renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Espace formateur' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/trainer');
     expect(api.sent('POST /api/v1/auth/refresh')).toHaveLength(1);
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).not.toBe('stored-refresh');
+    expect(JSON.stringify(localStorage)).not.toMatch(/tok-/);
     expect(screen.getByText('Benoît Lefèvre')).toBeInTheDocument();
   });
 
@@ -139,7 +136,7 @@ describe('Shell', () => {
     expect(router.state.location.search).toBe('?returnTo=%2Forganization');
     // First refresh on load, then one more on the members' 401, which the revoked family fails.
     expect(api.sent('POST /api/v1/auth/refresh')).toHaveLength(2);
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+    expect(localStorage.getItem(SESSION_KEY)).toBeNull();
   });
 
   it('switches the language, persists it and formats in the locale', async () => {
@@ -160,19 +157,20 @@ describe('Shell', () => {
     expect(screen.getByText(/^Nous sommes le \w+ /)).toBeInTheDocument();
   });
 
-  it('signs out: revokes the refresh token and forgets it', async () => {
+  it('signs out: the server revokes and clears the session cookie, the app forgets the session', async () => {
     const api = sessionApi(trainerMe);
     const { user, router } = renderApp('/trainer');
     await screen.findByRole('heading', { level: 1, name: 'Espace formateur' });
-    const refreshToken = localStorage.getItem(REFRESH_TOKEN_KEY);
 
     await user.click(screen.getByRole('button', { name: 'Se déconnecter' }));
 
     expect(await screen.findByText('Vous êtes déconnecté.')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/sign-in');
     expect(router.state.location.search).toBe('');
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
-    expect(await api.sent('POST /api/v1/auth/logout')[0]?.json()).toEqual({ refreshToken });
+    expect(localStorage.getItem(SESSION_KEY)).toBeNull();
+    const [logout] = api.sent('POST /api/v1/auth/logout');
+    expect(logout?.credentials).toBe('same-origin');
+    expect(await logout?.json()).toEqual({});
   });
 
   it('follows a sign-out made in another tab', async () => {
@@ -180,8 +178,8 @@ describe('Shell', () => {
     const { router } = renderApp('/trainer');
     await screen.findByRole('heading', { level: 1, name: 'Espace formateur' });
 
-    localStorage.removeItem(REFRESH_TOKEN_KEY);
-    window.dispatchEvent(new StorageEvent('storage', { key: REFRESH_TOKEN_KEY, newValue: null }));
+    localStorage.removeItem(SESSION_KEY);
+    window.dispatchEvent(new StorageEvent('storage', { key: SESSION_KEY, newValue: null }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/sign-in');
@@ -225,13 +223,13 @@ describe('Shell', () => {
   });
 
   it('shows an error with a retry when the API is down', async () => {
-    localStorage.setItem(REFRESH_TOKEN_KEY, 'stored-refresh');
+    localStorage.setItem(SESSION_KEY, '1');
     installFakeApi({ 'POST /api/v1/auth/refresh': () => problem(503, 'unavailable'), 'GET /api/v1/me': () => problem(401, 'unauthorized') });
     const { router } = renderApp('/trainer');
     expect(await screen.findByRole('alert')).toHaveTextContent('Le serveur a rencontré une erreur');
     expect(screen.getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/trainer');
-    // A server failure is not a sign-out: the refresh token is kept for the retry.
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('stored-refresh');
+    // A server failure is not a sign-out: the session is kept for the retry.
+    expect(localStorage.getItem(SESSION_KEY)).toBe('1');
   });
 });

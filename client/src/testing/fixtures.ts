@@ -51,12 +51,11 @@ export const platformAdminMe: Me = {
 };
 
 let counter = 0;
-/** A token pair as /auth/token and /auth/refresh return it; each call gives new, distinct tokens. */
+/** Tokens as /auth/token and /auth/refresh return them to the web app (the refresh token is in a cookie); each call gives new ones. */
 export function tokenPair(prefix = 'tok') {
   counter += 1;
   return {
     accessToken: `${prefix}-access-${counter}`,
-    refreshToken: `${prefix}-refresh-${counter}`,
     expiresIn: 900,
     tokenType: 'Bearer',
   };

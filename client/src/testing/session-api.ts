@@ -1,11 +1,11 @@
 import type { Me } from '../lib/auth/roles';
-import { REFRESH_TOKEN_KEY } from '../lib/api/token-store';
+import { SESSION_KEY } from '../lib/api/token-store';
 import { installFakeApi, json, noContent, problem, type Handler } from './fake-api';
 import { tokenPair } from './fixtures';
 
-/** A signed-in `me` (as after a reload: refresh token in storage) plus the routes a test needs. */
+/** A signed-in `me` (as after a reload: a session cookie, flagged in storage) plus the routes a test needs. */
 export function signedInApi(me: Me, routes: Record<string, Handler> = {}) {
-  localStorage.setItem(REFRESH_TOKEN_KEY, 'stored-refresh');
+  localStorage.setItem(SESSION_KEY, '1');
   let current = tokenPair();
   return installFakeApi({
     'POST /api/v1/auth/refresh': () => {

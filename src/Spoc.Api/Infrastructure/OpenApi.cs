@@ -19,7 +19,8 @@ internal static class OpenApi
                 Version = "v1",
                 Description = "Small private online courses: selective cohorts, close follow-up, continuous assessment, certificates. "
                     + "Errors are RFC 9457 problem+json with a stable `type`; lists are paged (`page`, `pageSize` 1..100); "
-                    + "POSTs accept `Idempotency-Key`; updates accept `If-Match`.",
+                    + "POSTs accept `Idempotency-Key`; versioned resources carry an `ETag`: updates accept `If-Match` (412 when stale) "
+                    + "and GETs answer `If-None-Match` with 304.",
             });
             c.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
             {
@@ -78,7 +79,9 @@ internal static class OpenApi
                 {
                     Name = IdempotencyMiddleware.Header,
                     In = ParameterLocation.Header,
-                    Description = "Optional, a UUID: a retry with the same key and body within 24 h replays the first response.",
+                    Description = metadata.OfType<IdempotencyWindow>().FirstOrDefault() is { } window
+                        ? $"Optional, a UUID: a retry with the same key and body within {window.Duration.TotalSeconds:0} seconds replays the first response."
+                        : "Optional, a UUID: a retry with the same key and body within 24 h replays the first response.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
                 });
                 AddProblem(operation, context, 422, "Idempotency-Key reused with a different body");

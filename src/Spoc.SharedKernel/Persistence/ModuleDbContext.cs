@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Messaging;
 using Spoc.SharedKernel.Outbox;
+using Spoc.SharedKernel.Problems;
 
 namespace Spoc.SharedKernel.Persistence;
 
@@ -16,6 +18,49 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxRecord> InboxRecords => Set<InboxRecord>();
+
+    private readonly HashSet<IVersioned> _expected = [];
+
+    /// <summary>
+    /// <c>If-Match</c> on a loaded entity: 412 if it is stale now, and the next save writes it only if its version is still the
+    /// one matched (412 too when a concurrent writer got there first), even when nothing else of it changed.
+    /// </summary>
+    public void Expect(IVersioned entity, string? ifMatch)
+    {
+        ETags.EnsureMatches(ifMatch, entity.Version);
+        if (!string.IsNullOrWhiteSpace(ifMatch) && ifMatch.Trim() != "*")
+        {
+            _expected.Add(entity);
+        }
+    }
+
+    /// <summary>Every versioned entity written gets a new version; a conditional write that lost its race is a failed precondition.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            var version = entry.Property(e => e.Version);
+            var written = entry.State is EntityState.Added or EntityState.Modified || (entry.State == EntityState.Unchanged && _expected.Contains(entry.Entity));
+            if (written && !version.IsModified)
+            {
+                version.CurrentValue = Guid.NewGuid();
+            }
+        }
+
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        // A conditional write lost its race (or the row it expected to create now exists): whatever part of it failed, the caller's copy is stale.
+        catch (DbUpdateException e) when (_expected.Count > 0 && (e is DbUpdateConcurrencyException || e.Entries.Any(entry => entry.Entity is IVersioned v && _expected.Contains(v))))
+        {
+            throw ProblemException.PreconditionFailed();
+        }
+        finally
+        {
+            _expected.Clear();
+        }
+    }
 
     /// <summary>Queues an event in the outbox; it is committed by the same SaveChanges as the change it reports.</summary>
     public void AddIntegrationEvent(IntegrationEvent integrationEvent, DateTimeOffset now) =>
@@ -40,8 +85,11 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         });
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
         UseSortableTimes(configurationBuilder, Database);
+        configurationBuilder.Conventions.Add(_ => new VersionIsConcurrencyToken());
+    }
 
     /// <summary>Each module owns a schema on SQL Server; SQLite has none, so it is left out there rather than ignored with a warning.</summary>
     internal static void UseSchema(ModelBuilder modelBuilder, Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string schema)

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using AwesomeAssertions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Spoc.Api.Tests.Infrastructure;
+using Spoc.SharedKernel.Http;
 
 namespace Spoc.Api.Tests.Conventions;
 
@@ -70,16 +74,56 @@ public sealed class IdempotencyTests
     }
 
     [Test]
-    public async Task Tokens_are_never_kept_for_replay()
+    public async Task The_same_body_with_its_keys_in_another_order_and_spacing_is_a_replay()
     {
         var key = Guid.NewGuid().ToString();
-        var credentials = new { email = SpocApiFactory.AdminEmail, password = SpocApiFactory.AdminPassword };
+        var slug = "order-" + Guid.NewGuid().ToString("N")[..8];
 
-        var first = await Post(_factory.CreateClient(), key, credentials, "/api/v1/auth/token");
-        var second = await Post(_factory.CreateClient(), key, credentials, "/api/v1/auth/token");
+        var first = await PostRaw(_admin, key, $"{{\"name\":\"Ordre\",\"slug\":\"{slug}\"}}");
+        var reordered = await PostRaw(_admin, key, $"{{ \"slug\" : \"{slug}\",\n  \"name\": \"Ordre\" }}");
 
-        second.Headers.Contains("Idempotent-Replayed").Should().BeFalse();
-        (await second.ReadJsonAsync())["refreshToken"]!.GetValue<string>().Should().NotBe((await first.ReadJsonAsync())["refreshToken"]!.GetValue<string>());
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        reordered.StatusCode.Should().Be(HttpStatusCode.Created, await reordered.Content.ReadAsStringAsync());
+        reordered.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        await (await PostRaw(_admin, key, $"{{\"slug\":\"{slug}\",\"name\":\"Autre\"}}")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
+    }
+
+    [Test]
+    public async Task A_replay_keeps_the_ETag_and_Location_of_the_first_response()
+    {
+        var key = Guid.NewGuid().ToString();
+        var body = new { name = "Étiquette", slug = "etag-" + Guid.NewGuid().ToString("N")[..8] };
+
+        var first = await Post(_admin, key, body);
+        var retry = await Post(_admin, key, body);
+
+        first.Headers.ETag.Should().NotBeNull();
+        retry.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        retry.Headers.ETag.Should().Be(first.Headers.ETag);
+        retry.Headers.Location.Should().Be(first.Headers.Location);
+    }
+
+    [Test]
+    public async Task A_kept_response_carrying_a_secret_is_sealed_yet_replays_the_same_secret()
+    {
+        var world = await Cohorts.CohortWorld.CreateAsync(_factory);
+        var cohortId = await world.CohortAsync(mode: "InviteOnly");
+        var key = Guid.NewGuid().ToString();
+        var body = new { email = TestApi.UniqueEmail("invitee") };
+
+        var first = await Post(world.Trainer, key, body, $"/api/v1/cohorts/{cohortId}/invitations");
+        var retry = await Post(world.Trainer, key, body, $"/api/v1/cohorts/{cohortId}/invitations");
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        var token = (await first.ReadJsonAsync())["token"]!.GetValue<string>();
+        retry.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        (await retry.ReadJsonAsync())["token"]!.GetValue<string>().Should().Be(token);
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var records = await scope.ServiceProvider.GetRequiredService<KernelDbContext>().IdempotencyRecords.AsNoTracking().ToListAsync();
+        var stored = string.Join("\n", records.Select(r => string.Join(" ", r.Scope, r.Key, r.RequestHash, r.ContentType, Convert.ToBase64String(r.Body ?? []), Encoding.UTF8.GetString(r.Body ?? []))));
+        records.Should().NotBeEmpty();
+        stored.Should().NotContain(token).And.NotContain(key, "only a hash of the Idempotency-Key is kept");
     }
 
     [Test]
@@ -91,6 +135,13 @@ public sealed class IdempotencyTests
 
         await (await Post(_admin, key, new { name = "Taken", slug })).ShouldBeProblemAsync(HttpStatusCode.Conflict, "slug-taken");
         (await Post(_admin, key, new { name = "Taken", slug })).Headers.Contains("Idempotent-Replayed").Should().BeFalse();
+    }
+
+    private static Task<HttpResponseMessage> PostRaw(HttpClient client, string key, string json, string url = "/api/v1/organizations")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = TestApi.Json(json) };
+        request.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(request);
     }
 
     private static Task<HttpResponseMessage> Post(HttpClient client, string key, object body, string url = "/api/v1/organizations")

@@ -64,6 +64,23 @@ public sealed class OpenApiDocumentTests
         }
     }
 
+    [Test]
+    public void Every_update_is_conditional_on_If_Match()
+    {
+        var updates = _served["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Where(op => op.Key is "put" or "patch").Select(op => op.Value!.AsObject()))
+            .ToList();
+        updates.Should().NotBeEmpty();
+
+        foreach (var operation in updates)
+        {
+            var name = operation["operationId"]!.GetValue<string>();
+            (operation["parameters"]?.AsArray() ?? []).Should().Contain(p => p!["name"]!.GetValue<string>() == "If-Match" && p["in"]!.GetValue<string>() == "header",
+                $"{name} changes a resource: it takes If-Match (db.Expect) and returns the new ETag (IVersioned)");
+            operation["responses"]!.AsObject().Should().ContainKey("412", name);
+        }
+    }
+
     private IEnumerable<(string Name, JsonObject Operation)> Operations() =>
         _served["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
             .Select(op => (op.Value!["operationId"]?.GetValue<string>() ?? $"{op.Key} {path.Key}", op.Value!.AsObject())));

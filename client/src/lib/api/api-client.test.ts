@@ -3,9 +3,9 @@ import { installFakeApi, json, noContent, problem } from '../../testing/fake-api
 import { tokenPair, trainerMe } from '../../testing/fixtures';
 import { createApiClient, unwrap } from './api-client';
 import { ApiError, problemTypes } from './api-error';
-import { createTokenStore, REFRESH_TOKEN_KEY } from './token-store';
+import { createTokenStore, SESSION_KEY } from './token-store';
 
-function setup(initial?: { accessToken: string; refreshToken: string }) {
+function setup(initial?: { accessToken: string }) {
   const tokens = createTokenStore(() => window.localStorage);
   if (initial) tokens.setTokens({ ...initial, expiresIn: 900 });
   const onSessionExpired = vi.fn();
@@ -22,7 +22,7 @@ function meAccepting(valid: () => string | null) {
 describe('API client', () => {
   it('sends the access token as a bearer token', async () => {
     const api = installFakeApi({ 'GET /api/v1/me': meAccepting(() => 'access-1') });
-    const { client } = setup({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    const { client } = setup({ accessToken: 'access-1' });
 
     const me = await unwrap(client.GET('/api/v1/me'));
 
@@ -30,16 +30,13 @@ describe('API client', () => {
     expect(api.sent('GET /api/v1/me')[0]?.headers.get('Authorization')).toBe('Bearer access-1');
   });
 
-  it('on 401 refreshes once, stores the rotated tokens and retries the call', async () => {
+  it('on 401 refreshes once from the session cookie, keeps the new access token and retries the call', async () => {
     const rotated = tokenPair();
     const api = installFakeApi({
       'GET /api/v1/me': meAccepting(() => rotated.accessToken),
-      'POST /api/v1/auth/refresh': async (request) => {
-        const body = (await request.json()) as { refreshToken: string };
-        return body.refreshToken === 'refresh-1' ? json(rotated) : problem(401, 'invalid-refresh-token');
-      },
+      'POST /api/v1/auth/refresh': () => json(rotated),
     });
-    const { client, tokens } = setup({ accessToken: 'expired', refreshToken: 'refresh-1' });
+    const { client, tokens } = setup({ accessToken: 'expired' });
 
     const me = await unwrap(client.GET('/api/v1/me'));
 
@@ -50,7 +47,33 @@ describe('API client', () => {
       `Bearer ${rotated.accessToken}`,
     ]);
     expect(tokens.getAccessToken()).toBe(rotated.accessToken);
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe(rotated.refreshToken);
+    // The refresh token is the browser's HttpOnly cookie: no body, nothing kept by scripts.
+    const [refresh] = api.sent('POST /api/v1/auth/refresh');
+    expect(await refresh?.json()).toEqual({});
+    expect(refresh?.credentials).toBe('same-origin');
+    expect(refresh?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify(localStorage)).not.toMatch(/refresh|access/);
+  });
+
+  it('retries a refresh lost on the network with the same Idempotency-Key, so the server replays it', async () => {
+    const rotated = tokenPair();
+    const keys: (string | null)[] = [];
+    let attempts = 0;
+    installFakeApi({ 'GET /api/v1/me': meAccepting(() => rotated.accessToken) });
+    const fakeFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', (request: Request) => {
+      if (!request.url.endsWith('/api/v1/auth/refresh')) return fakeFetch(request);
+      keys.push(request.headers.get('Idempotency-Key'));
+      attempts += 1;
+      return attempts === 1 ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve(json(rotated));
+    });
+    const { client } = setup({ accessToken: 'expired' });
+
+    const me = await unwrap(client.GET('/api/v1/me'));
+
+    expect(me.id).toBe(trainerMe.id);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
   });
 
   it('shares one in-flight refresh between concurrent calls', async () => {
@@ -66,7 +89,7 @@ describe('API client', () => {
         return json(rotated);
       },
     });
-    const { client } = setup({ accessToken: 'expired', refreshToken: 'refresh-1' });
+    const { client } = setup({ accessToken: 'expired' });
 
     const calls = Promise.all([1, 2, 3].map(() => unwrap(client.GET('/api/v1/me'))));
     await vi.waitFor(() => expect(api.sent('POST /api/v1/auth/refresh')).toHaveLength(1));
@@ -84,13 +107,13 @@ describe('API client', () => {
       'POST /api/v1/auth/logout': (request) =>
         request.headers.get('Authorization') === `Bearer ${rotated.accessToken}` ? noContent() : problem(401, 'unauthorized'),
     });
-    const { client } = setup({ accessToken: 'expired', refreshToken: 'refresh-1' });
+    const { client } = setup({ accessToken: 'expired' });
 
-    const { response } = await client.POST('/api/v1/auth/logout', { body: { refreshToken: 'refresh-1' } });
+    const { response } = await client.POST('/api/v1/auth/logout', { body: { refreshToken: 'mobile-token' } });
 
     expect(response.status).toBe(204);
     const bodies = await Promise.all(api.sent('POST /api/v1/auth/logout').map((r) => r.text()));
-    expect(bodies).toEqual(['{"refreshToken":"refresh-1"}', '{"refreshToken":"refresh-1"}']);
+    expect(bodies).toEqual(['{"refreshToken":"mobile-token"}', '{"refreshToken":"mobile-token"}']);
   });
 
   it('ends the session when the refresh token is refused', async () => {
@@ -98,7 +121,7 @@ describe('API client', () => {
       'GET /api/v1/me': () => problem(401, 'unauthorized'),
       'POST /api/v1/auth/refresh': () => problem(401, 'invalid-refresh-token'),
     });
-    const { client, tokens, onSessionExpired } = setup({ accessToken: 'expired', refreshToken: 'spent' });
+    const { client, tokens, onSessionExpired } = setup({ accessToken: 'expired' });
 
     const error = await unwrap(client.GET('/api/v1/me')).catch((e: unknown) => e);
 
@@ -106,7 +129,8 @@ describe('API client', () => {
     expect((error as ApiError).status).toBe(401);
     expect(onSessionExpired).toHaveBeenCalledTimes(1);
     expect(tokens.getAccessToken()).toBeNull();
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+    expect(tokens.hasSession()).toBe(false);
+    expect(localStorage.getItem(SESSION_KEY)).toBeNull();
   });
 
   it('never adds a bearer token nor refreshes on the sign-in call itself', async () => {
@@ -115,7 +139,7 @@ describe('API client', () => {
         problem(401, 'invalid-credentials', { title: 'Invalid credentials', detail: 'Wrong email or password.' }),
       'POST /api/v1/auth/refresh': () => json(tokenPair()),
     });
-    const { client } = setup({ accessToken: 'a', refreshToken: 'r' });
+    const { client } = setup({ accessToken: 'a' });
 
     const error = (await unwrap(
       client.POST('/api/v1/auth/token', { body: { email: 'x@y.z', password: 'nope' } }),
@@ -176,7 +200,7 @@ describe('API client', () => {
 
   it('reports a network failure as an ApiError', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
-    const { client } = setup({ accessToken: 'a', refreshToken: 'r' });
+    const { client } = setup({ accessToken: 'a' });
 
     const error = (await unwrap(client.GET('/api/v1/me')).catch((e: unknown) => e)) as ApiError;
 

@@ -26,7 +26,7 @@ function baseOptions(baseUrl: string | undefined) {
   };
 }
 
-/** Runs `task` under a cross-tab lock when the browser has one, so two tabs never spend the same refresh token. */
+/** Runs `task` under a cross-tab lock when the browser has one, so two tabs never spend the same refresh cookie. */
 async function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (locks?.request) return locks.request('spoc-token-refresh', task) as Promise<T>;
@@ -35,7 +35,8 @@ async function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
 
 /**
  * The one API client of the app: adds the bearer token, refreshes once on 401 (a single in-flight
- * refresh shared by concurrent calls) and retries the call with the new token.
+ * refresh shared by concurrent calls and tabs) and retries the call with the new token. The refresh
+ * token is an HttpOnly cookie the browser sends to /api/v1/auth: this code never sees it.
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const { tokens, onSessionExpired } = options;
@@ -47,9 +48,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   async function refreshNow(): Promise<string | null> {
     return withRefreshLock(async () => {
-      const refreshToken = tokens.getRefreshToken();
-      if (!refreshToken) return null;
-      const { data, error, response } = await bare.POST(REFRESH_PATH, { body: { refreshToken } });
+      if (!tokens.hasSession()) return null;
+      const { data, error, response } = await refreshFromCookie();
       if (data) {
         tokens.setTokens(data);
         return data.accessToken;
@@ -63,6 +63,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       // The server failed (5xx, 429): not a sign-out; the call fails with this error and may be retried.
       throw ApiError.fromResponse(error, response);
     });
+  }
+
+  /**
+   * POST /auth/refresh with the cookie. A network failure is retried once with the same Idempotency-Key: if the first
+   * attempt reached the server, the retry replays its answer (and cookie) instead of spending the cookie twice.
+   */
+  async function refreshFromCookie() {
+    const key = globalThis.crypto.randomUUID();
+    const send = () =>
+      // An empty JSON object: no refreshToken in the body means "the cookie's" (a POST without a body would need no Content-Type rules).
+      bare.POST(REFRESH_PATH, { body: {}, credentials: 'same-origin', params: { header: { 'Idempotency-Key': key } } });
+    try {
+      return await send();
+    } catch {
+      return send();
+    }
   }
 
   /** Shared by every caller that hits a 401 while a refresh is running. */
@@ -91,7 +107,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const copy = pending.get(id);
       pending.delete(id);
       if (response.status !== 401 || !copy) return undefined;
-      if (!tokens.getRefreshToken()) return undefined;
+      if (!tokens.hasSession()) return undefined;
       const sentToken = copy.headers.get('Authorization')?.slice('Bearer '.length) ?? null;
       // Another call may have refreshed while this one was in flight: reuse its token.
       const current = tokens.getAccessToken();

@@ -34,7 +34,7 @@ export interface paths {
         };
         /** A cohort with seats taken, seats left and waitlist length */
         get: operations["GetCohort"];
-        /** Change a cohort's title, dates, application window, time zone or capacity (trainers, org admins) */
+        /** Change a cohort's title, dates, application window, time zone or capacity (staff) */
         put: operations["UpdateCohort"];
         post?: never;
         delete?: never;
@@ -50,7 +50,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications to a cohort, by status (trainers, org admins) */
+        /** Applications to a cohort, by status (staff) */
         get: operations["ListApplications"];
         put?: never;
         /** Apply to a cohort with a motivation and answers (learner) */
@@ -88,7 +88,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Admit, reject or waitlist an application (trainers, org admins)
+         * Admit, reject or waitlist an application (staff)
          * @description Admitting takes a seat atomically: 409 cohort-full when none is left (waitlist instead).
          */
         post: operations["DecideApplication"];
@@ -123,12 +123,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The cohort's roster with roles, mentors and groups (emails for trainers, org admins, and a mentor's own learners)
+         * The cohort's roster with roles, mentors and groups (emails for staff only)
          * @description `mentorId` lists one mentor's learners (a mentor's home); `role` filters by cohort role.
          */
         get: operations["ListCohortMembers"];
         put?: never;
-        /** Add a trainer or mentor (trainers, org admins), or enrol a learner (OrganizationEnrollment cohorts; a partner's admin: their own people) */
+        /** Add a trainer or mentor, or enrol a learner (OrganizationEnrollment cohorts) (staff) */
         post: operations["AddCohortMember"];
         delete?: never;
         options?: never;
@@ -145,7 +145,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enrol several employees at once, with an outcome per email (trainers, org admins; a partner's admin: their own people) */
+        /** Enrol several employees at once, with an outcome per email (org admin, staff) */
         post: operations["EnrolEmployees"];
         delete?: never;
         options?: never;
@@ -163,7 +163,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member (trainers, org admins), or leave the cohort oneself; the waitlist head takes the freed seat */
+        /** Remove a member, or leave the cohort oneself; the waitlist head takes the freed seat */
         delete: operations["RemoveCohortMember"];
         options?: never;
         head?: never;
@@ -194,10 +194,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invitations of a cohort and their state (trainers, org admins) */
+        /** Invitations of a cohort and their state (staff) */
         get: operations["ListInvitations"];
         put?: never;
-        /** Invite an email into an InviteOnly cohort; returns the single-use token (trainers, org admins) */
+        /** Invite an email into an InviteOnly cohort; returns the single-use token (staff) */
         post: operations["InviteToCohort"];
         delete?: never;
         options?: never;
@@ -232,7 +232,7 @@ export interface paths {
         /** Project groups of a cohort with their members (members) */
         get: operations["ListGroups"];
         put?: never;
-        /** Create a project group of learners (trainers, org admins) */
+        /** Create a project group of learners (staff) */
         post: operations["CreateGroup"];
         delete?: never;
         options?: never;
@@ -249,86 +249,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Split the learners without a group into balanced groups (trainers, org admins) */
+        /** Split the learners without a group into balanced groups (staff) */
         post: operations["AutoGroups"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/organizations/{organizationId}/partnerships/{cohortId}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Accept a cohort's partnership for one's organisation (the partner's org admin)
-         * @description Until a partner accepts, its people cannot be added, enrolled, or see the cohort through it. 409 partnership-decided once the other answer was given.
-         */
-        post: operations["AcceptPartnership"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/organizations/{organizationId}/partnerships/{cohortId}/decline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Decline a cohort's partnership for one's organisation (the partner's org admin)
-         * @description Until a partner accepts, its people cannot be added, enrolled, or see the cohort through it. 409 partnership-decided once the other answer was given.
-         */
-        post: operations["DeclinePartnership"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/organizations/{organizationId}/partnerships": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Cohorts of other organisations that named this one as a partner (org admin)
-         * @description `status=Pending` lists those waiting for the organisation's answer.
-         */
-        get: operations["ListCohortPartnerships"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cohorts/{cohortId}/partners": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Organisations named on a cohort and whether they accepted (trainers, org admins) */
-        get: operations["ListCohortPartners"];
-        put?: never;
-        /** Name a partner organisation of a cohort: pending until its admins accept (trainers, org admins) */
-        post: operations["NameCohortPartner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -464,7 +386,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Release and due dates of every activity for the caller (trainers, org admins: any learner with userId; mentors: their own learners) */
+        /** Release and due dates of every activity for the caller (staff: for any learner with userId) */
         get: operations["GetCohortSchedule"];
         put?: never;
         post?: never;
@@ -498,7 +420,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self) */
+        /** Completion per learner and activity (staff: everyone; learner: self) */
         get: operations["GetCohortProgress"];
         put?: never;
         post?: never;
@@ -515,9 +437,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A learner's personal due-date shifts and extra resources, as set (trainers, org admins, the learner's mentor) */
+        /** A learner's personal due-date shifts and extra resources, as set (staff) */
         get: operations["GetPacing"];
-        /** Set a learner's personal due-date shifts and extra resources (trainers, org admins, the learner's mentor) */
+        /** Set a learner's personal due-date shifts and extra resources (staff) */
         put: operations["SetPacing"];
         post?: never;
         delete?: never;
@@ -553,8 +475,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Create a learner account; a link to activate it is mailed
-         * @description Password: 8 to 128 characters with a letter and a digit, not among the most common passwords (else 400 common-password, with the `password` field error). The answer (201) is the same whether or not the address already has an account: the mail tells its owner which. Sign-in answers 403 email-not-verified until the mailed link is opened (POST /auth/verify-email). `invitationToken` (from an invitation email sent to this address) proves the address at once and makes the invitation a membership shortly after. `language` (fr, en; default fr) is the language of the mails and of the web app.
+         * Create a learner account
+         * @description Password: 8 to 128 characters with a letter and a digit. `invitationToken` (from an invitation email sent to this address) makes the invitation a membership shortly after.
          */
         post: operations["RegisterUser"];
         delete?: never;
@@ -574,7 +496,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in: get an access token and a refresh token
-         * @description 401 invalid-credentials for an unknown email and for a wrong password alike. 403 email-not-verified (right password) until the mailed link is opened. Rate limited per IP, per account and IP strictly, per account loosely (429 with Retry-After).
+         * @description 401 invalid-credentials for an unknown email and for a wrong password alike. Rate limited per IP and per account (429 with Retry-After). `session=Cookie` (the web app): the refresh token is not in the body but in an HttpOnly, Secure, SameSite=Strict cookie sent only to `/api/v1/auth`, which refresh and logout read when their body has no refreshToken. Without it (mobile apps, integrators) the body carries the refresh token. An Idempotency-Key is honoured for 30 seconds.
          */
         post: operations["IssueToken"];
         delete?: never;
@@ -594,7 +516,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for a new access and refresh token
-         * @description Always keep the new refresh token: the one sent is spent. Reusing a spent token revokes its family (401).
+         * @description Always keep the new refresh token: the one sent is spent. Reusing a spent token revokes its family (401). With no refreshToken in the body, the session cookie set by `POST /auth/token?session=Cookie` is used and renewed (the web app). Retrying with the same Idempotency-Key within 30 seconds replays the first answer instead of counting as a reuse.
          */
         post: operations["RefreshToken"];
         delete?: never;
@@ -620,66 +542,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/verify-email": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Activate an account with the token mailed at registration
-         * @description 400 invalid-token when the token is unknown, expired or already used. Registering again with the address mails a fresh link.
-         */
-        post: operations["VerifyEmail"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/password-reset": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mail a password reset link to an address, if it has an account
-         * @description 202 whatever the address. The link (/reset-password?token=...) is good once and for a short time (Auth:PasswordResetLifetime, 1 hour). Rate limited per IP like sign-in.
-         */
-        post: operations["RequestPasswordReset"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/password-reset/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Set a new password with the mailed reset token; signs out every session
-         * @description 400 invalid-token when the token is unknown, expired or already used; 400 common-password or validation-failed (field `newPassword`) for a common or weak password.
-         */
-        post: operations["ResetPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -689,32 +551,8 @@ export interface paths {
         };
         /** The caller's profile with organisation and cohort memberships and roles */
         get: operations["GetMe"];
-        /**
-         * Change the caller's display name and language (fr, en)
-         * @description Returns the new ETag. A stale If-Match is 412; 409 concurrency-conflict when two changes race.
-         */
-        put: operations["UpdateProfile"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
         put?: never;
-        /**
-         * Change the password; signs out every other session
-         * @description 400 wrong-password (field `currentPassword`) when it is wrong; 400 common-password or validation-failed (field `newPassword`) when the new one is common or weak. Rate limited per IP like sign-in.
-         */
-        post: operations["ChangePassword"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -809,23 +647,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/files/{fileId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An uploaded file's name, type and size (its uploader only) */
-        get: operations["GetFile"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -882,6 +703,7 @@ export interface components {
             /** Format: int32 */
             durationMinutes: number;
             competencyCodes: string[];
+            readonly etag: string;
         };
         AddCohortMemberRequest: {
             /** Format: uuid */
@@ -895,6 +717,8 @@ export interface components {
             displayName: string;
             role: components["schemas"]["CohortRole"];
         };
+        /** @enum {string} */
+        AddOrganizationMemberMembershipStatus: "Member" | "Invited";
         AddOrganizationMemberRequest: {
             email: string;
             role: components["schemas"]["OrganizationRole"];
@@ -902,6 +726,9 @@ export interface components {
         AddOrganizationMemberResponse: {
             email: string;
             role: components["schemas"]["OrganizationRole"];
+            status: components["schemas"]["AddOrganizationMemberMembershipStatus"];
+            /** Format: uuid */
+            userId?: string | null;
         };
         AddSectionRequest: {
             title: string;
@@ -948,12 +775,6 @@ export interface components {
             /** Format: int32 */
             groupSize: number;
         };
-        ChangePasswordRequest: {
-            currentPassword: string;
-            newPassword: string;
-        };
-        /** @enum {string} */
-        CohortCapability: "ViewInside" | "PreviewContent" | "ManageSettings" | "ManageStaff" | "EnrolLearners" | "EnrolOwnPeople" | "DecideApplications" | "ManageInvitations" | "ManageGroups" | "ActOnAllLearners" | "ActOnOwnMentees" | "Learn";
         CohortMembership: {
             /** Format: uuid */
             cohortId: string;
@@ -995,8 +816,6 @@ export interface components {
             organizationIds: string[];
             timeZone: string;
             myRole?: components["schemas"]["CohortRole"] | null;
-            partnerships: components["schemas"]["Partnership"][];
-            capabilities: components["schemas"]["CohortCapability"][];
         };
         /** @enum {string} */
         CohortRole: "Trainer" | "Mentor" | "Learner";
@@ -1034,8 +853,6 @@ export interface components {
             admissionMode: components["schemas"]["AdmissionMode"];
             organizationIds?: string[] | null;
             timeZone: string;
-            /** Format: uuid */
-            trainerId?: string | null;
         };
         CreateCourseCommand: {
             /** Format: uuid */
@@ -1072,7 +889,7 @@ export interface components {
             decidedAt: string;
         };
         /** @enum {string} */
-        EnrolEmployeesOutcome: "Enrolled" | "AlreadyMember" | "NotFound" | "CohortFull";
+        EnrolEmployeesOutcome: "Enrolled" | "AlreadyMember" | "NoAccount" | "NotInOrganization" | "CohortFull";
         EnrolEmployeesRequest: {
             emails: string[];
         };
@@ -1094,6 +911,7 @@ export interface components {
             /** Format: int32 */
             position: number;
             activities: components["schemas"]["ActivityResponse"][];
+            etag: string;
         };
         GetCourseOutlineResponse: {
             /** Format: uuid */
@@ -1114,7 +932,6 @@ export interface components {
             id: string;
             email: string;
             displayName: string;
-            language: string;
             isPlatformAdmin: boolean;
             organizations: components["schemas"]["GetMeMembership"][];
             cohorts: components["schemas"]["CohortMembership"][];
@@ -1206,6 +1023,7 @@ export interface components {
             id: string;
             name: string;
             members: components["schemas"]["GroupMember"][];
+            readonly etag: string;
         };
         InviteToCohortRequest: {
             email: string;
@@ -1222,12 +1040,6 @@ export interface components {
         IssueTokenCommand: {
             email: string;
             password: string;
-        };
-        ListCohortPartnersPartner: {
-            /** Format: uuid */
-            organizationId: string;
-            name: string;
-            status: components["schemas"]["PartnershipStatus"];
         };
         ListInvitationsInvitation: {
             /** Format: uuid */
@@ -1255,6 +1067,7 @@ export interface components {
             groupName?: string | null;
             /** Format: date-time */
             joinedAt: string;
+            etag: string;
         };
         ListOrganizationMembersMember: {
             /** Format: uuid */
@@ -1265,32 +1078,14 @@ export interface components {
             /** Format: date-time */
             joinedAt: string;
         };
-        ListPartnershipsItem: {
-            /** Format: uuid */
-            cohortId: string;
-            cohortTitle: string;
-            /** Format: uuid */
-            ownerOrganizationId: string;
-            ownerOrganizationName: string;
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            admissionMode: components["schemas"]["AdmissionMode"];
-            status: components["schemas"]["PartnershipStatus"];
-        };
-        LogoutCommand: {
-            refreshToken: string;
+        LogoutRequest: {
+            refreshToken?: string | null;
         };
         MarkActivityDoneResponse: {
             /** Format: uuid */
             activityId: string;
             /** Format: date-time */
             completedAt: string;
-        };
-        NamePartnerRequest: {
-            /** Format: uuid */
-            organizationId: string;
         };
         OrganizationResponse: {
             /** Format: uuid */
@@ -1358,15 +1153,6 @@ export interface components {
             /** Format: int32 */
             totalCount: number;
         };
-        PagedResultListPartnershipsItem: {
-            items: components["schemas"]["ListPartnershipsItem"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
         PagedResultOrganizationResponse: {
             items: components["schemas"]["OrganizationResponse"][];
             /** Format: int32 */
@@ -1376,13 +1162,6 @@ export interface components {
             /** Format: int32 */
             totalCount: number;
         };
-        Partnership: {
-            /** Format: uuid */
-            organizationId: string;
-            status: components["schemas"]["PartnershipStatus"];
-        };
-        /** @enum {string} */
-        PartnershipStatus: "Accepted" | "Pending" | "Declined";
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -1393,25 +1172,20 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        RefreshAccessTokenCommand: {
-            refreshToken: string;
+        RefreshAccessTokenRequest: {
+            refreshToken?: string | null;
         };
         RegisterUserCommand: {
             email: string;
             password: string;
             displayName: string;
             invitationToken?: string | null;
-            language?: string | null;
         };
         RegisterUserResponse: {
+            /** Format: uuid */
+            id: string;
             email: string;
-        };
-        RequestPasswordResetCommand: {
-            email: string;
-        };
-        ResetPasswordCommand: {
-            token: string;
-            newPassword: string;
+            displayName: string;
         };
         SectionResponse: {
             /** Format: uuid */
@@ -1419,7 +1193,10 @@ export interface components {
             title: string;
             /** Format: int32 */
             position: number;
+            readonly etag: string;
         };
+        /** @enum {string} */
+        SessionMode: "Body" | "Cookie";
         SetPacingExtraInput: {
             title: string;
             url?: string | null;
@@ -1437,7 +1214,7 @@ export interface components {
         };
         TokenResponse: {
             accessToken: string;
-            refreshToken: string;
+            refreshToken?: string | null;
             /** Format: int32 */
             expiresIn: number;
             tokenType: string;
@@ -1466,10 +1243,6 @@ export interface components {
         UpdateOrganizationRequest: {
             name: string;
         };
-        UpdateProfileRequest: {
-            displayName: string;
-            language: string;
-        };
         UpdateSectionRequest: {
             title: string;
             /** Format: int32 */
@@ -1482,9 +1255,6 @@ export interface components {
             contentType: string;
             /** Format: int64 */
             size: number;
-        };
-        VerifyEmailCommand: {
-            token: string;
         };
     };
     responses: never;
@@ -1547,15 +1317,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1671,15 +1432,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     GetCohort: {
@@ -1740,15 +1492,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1874,15 +1617,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     ListApplications: {
@@ -1956,15 +1690,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2082,15 +1807,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     ListMyApplications: {
@@ -2143,15 +1859,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2279,15 +1986,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     WithdrawApplication: {
@@ -2375,15 +2073,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     ListCohortMembers: {
@@ -2458,15 +2147,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2593,15 +2273,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     EnrolEmployees: {
@@ -2721,15 +2392,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     RemoveCohortMember: {
@@ -2787,15 +2449,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
@@ -2814,21 +2467,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     AssignMentor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 cohortId: string;
                 userId: string;
@@ -2893,6 +2539,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -2922,15 +2577,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3010,15 +2656,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3145,15 +2782,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     AcceptInvitation: {
@@ -3242,15 +2870,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     ListGroups: {
@@ -3320,15 +2939,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3455,15 +3065,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     AutoGroups: {
@@ -3574,531 +3175,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    AcceptPartnership: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                organizationId: string;
-                cohortId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Partnership"];
-                };
-            };
-            /** @description Invalid query or route parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Idempotency-Key reused with a different body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unexpected error (no internals disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeclinePartnership: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                organizationId: string;
-                cohortId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Partnership"];
-                };
-            };
-            /** @description Invalid query or route parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Idempotency-Key reused with a different body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unexpected error (no internals disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListCohortPartnerships: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["PartnershipStatus"];
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                organizationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedResultListPartnershipsItem"];
-                };
-            };
-            /** @description Invalid query or route parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unexpected error (no internals disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListCohortPartners: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                cohortId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListCohortPartnersPartner"][];
-                };
-            };
-            /** @description Invalid query or route parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unexpected error (no internals disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    NameCohortPartner: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                cohortId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NamePartnerRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Partnership"];
-                };
-            };
-            /** @description Invalid input: the body, a field, the query or the route */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Idempotency-Key reused with a different body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unexpected error (no internals disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     ListCourses: {
@@ -4152,15 +3228,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4276,15 +3343,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     GetCourse: {
@@ -4345,15 +3403,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4479,15 +3528,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     GetCourseOutline: {
@@ -4548,15 +3588,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4674,21 +3705,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     UpdateSection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 courseId: string;
                 sectionId: string;
@@ -4746,6 +3770,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -4775,15 +3808,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4901,21 +3925,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     UpdateActivity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 courseId: string;
                 activityId: string;
@@ -4973,6 +3990,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -5009,21 +4035,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     DeleteActivity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 courseId: string;
                 activityId: string;
@@ -5075,6 +4094,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Rate limit exceeded; see Retry-After */
             429: {
                 headers: {
@@ -5086,15 +4114,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5173,15 +4192,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5287,15 +4297,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     GetCohortProgress: {
@@ -5356,15 +4357,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5449,21 +4441,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     SetPacing: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 cohortId: string;
                 userId: string;
@@ -5519,6 +4504,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -5548,15 +4542,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5639,15 +4624,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     RegisterUser: {
@@ -5677,6 +4653,15 @@ export interface operations {
             };
             /** @description Invalid input: the body, a field, the query or the route */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5729,22 +4714,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     IssueToken: {
         parameters: {
-            query?: never;
+            query?: {
+                session?: components["schemas"]["SessionMode"];
+            };
             header?: {
-                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                /** @description Optional, a UUID: a retry with the same key and body within 30 seconds replays the first response. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5783,15 +4761,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -5837,30 +4806,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     RefreshToken: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                /** @description Optional, a UUID: a retry with the same key and body within 30 seconds replays the first response. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshAccessTokenCommand"];
+                "application/json": components["schemas"]["RefreshAccessTokenRequest"];
             };
         };
         responses: {
@@ -5936,15 +4896,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     Logout: {
@@ -5957,9 +4908,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["LogoutCommand"];
+                "application/json": components["schemas"]["LogoutRequest"];
             };
         };
         responses: {
@@ -6026,279 +4977,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    VerifyEmail: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VerifyEmailCommand"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Idempotency-Key reused with a different body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unexpected error (no internals disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RequestPasswordReset: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RequestPasswordResetCommand"];
-            };
-        };
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: the body, a field, the query or the route */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Idempotency-Key reused with a different body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unexpected error (no internals disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ResetPassword: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResetPasswordCommand"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Idempotency-Key reused with a different body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unexpected error (no internals disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6362,217 +5040,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdateProfile: {
-        parameters: {
-            query?: never;
-            header?: {
-                "If-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateProfileRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unexpected error (no internals disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ChangePassword: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangePasswordRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Idempotency-Key reused with a different body */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unexpected error (no internals disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     ListOrganizations: {
@@ -6625,15 +5092,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6749,15 +5207,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     GetOrganization: {
@@ -6818,15 +5267,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6952,15 +5392,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     ListOrganizationMembers: {
@@ -7034,15 +5465,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7169,15 +5591,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     AcceptOrganizationInvitation: {
@@ -7259,15 +5672,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7361,91 +5765,6 @@ export interface operations {
             };
             /** @description Unexpected error (no internals disclosed) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetFile: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                fileId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadFileResponse"];
-                };
-            };
-            /** @description Invalid query or route parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unexpected error (no internals disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Database temporarily unavailable; see Retry-After */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,28 +1,25 @@
+/** What sign-in and refresh return to the web app: no refresh token, which stays in its cookie. */
 export interface TokenPair {
   accessToken: string;
-  refreshToken: string;
   expiresIn: number;
 }
 
 type Listener = () => void;
 
 /**
- * Where the session's tokens live.
+ * Where the session lives.
  *
  * - The access token (JWT, 15 minutes) stays in memory only: a reload drops it and the client
  *   refreshes transparently.
- * - The refresh token is kept in localStorage so the session survives reloads and new tabs.
- *   Trade-off: any script running in the page (XSS) can read localStorage, whereas an HttpOnly
- *   cookie could not be read; sessionStorage would only narrow the window to one tab and lose the
- *   session on a new tab. We accept localStorage because the API contract returns tokens in the
- *   body, refresh tokens rotate on every use and reusing a spent one revokes the whole family
- *   (so a stolen token is detected at the next refresh), sign-out revokes the family server-side,
- *   and the SPA renders no untrusted HTML. A move to an HttpOnly, SameSite=Strict cookie would
- *   need an API change and is the way to go if the threat model hardens.
+ * - The refresh token is never seen by scripts: the API keeps it in an HttpOnly, Secure,
+ *   SameSite=Strict cookie sent only to /api/v1/auth, so an XSS cannot steal it.
+ * - localStorage holds only a flag saying "a session cookie was set", which is no secret: it spares
+ *   anonymous visitors a refresh call and lets every tab follow a sign-out in another one.
  */
 export interface TokenStore {
   getAccessToken(): string | null;
-  getRefreshToken(): string | null;
+  /** True while a session cookie is believed to exist (signed in here or in another tab). */
+  hasSession(): boolean;
   /** Milliseconds since epoch when the access token expires, or null. */
   getAccessTokenExpiry(): number | null;
   setTokens(tokens: TokenPair): void;
@@ -30,7 +27,7 @@ export interface TokenStore {
   subscribe(listener: Listener): () => void;
 }
 
-export const REFRESH_TOKEN_KEY = 'spoc.refreshToken';
+export const SESSION_KEY = 'spoc.session';
 
 function safeStorage(storage: () => Storage | undefined) {
   return {
@@ -60,28 +57,28 @@ export function createTokenStore(
   let accessToken: string | null = null;
   let expiresAt: number | null = null;
   // Kept in memory too, so the session works where storage is unavailable.
-  let refreshFallback: string | null = null;
+  let sessionFallback = false;
   const listeners = new Set<Listener>();
   const notify = () => listeners.forEach((listener) => listener());
 
   return {
     getAccessToken: () => accessToken,
-    // Always re-read storage: another tab may have rotated the refresh token.
-    getRefreshToken: () => store.get(REFRESH_TOKEN_KEY) ?? refreshFallback,
+    // Always re-read storage: another tab may have signed out.
+    hasSession: () => store.get(SESSION_KEY) !== null || sessionFallback,
     getAccessTokenExpiry: () => expiresAt,
     setTokens(tokens) {
       accessToken = tokens.accessToken;
       expiresAt = now() + tokens.expiresIn * 1000;
-      store.set(REFRESH_TOKEN_KEY, tokens.refreshToken);
+      store.set(SESSION_KEY, '1');
       // Only when storage refused the write do we keep it in memory (else another tab's sign-out wins).
-      refreshFallback = store.get(REFRESH_TOKEN_KEY) === tokens.refreshToken ? null : tokens.refreshToken;
+      sessionFallback = store.get(SESSION_KEY) === null;
       notify();
     },
     clear() {
       accessToken = null;
       expiresAt = null;
-      refreshFallback = null;
-      store.set(REFRESH_TOKEN_KEY, null);
+      sessionFallback = false;
+      store.set(SESSION_KEY, null);
       notify();
     },
     subscribe(listener) {

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { unwrap, type ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import type { TokenStore } from '../api/token-store';
+import { SESSION_KEY, type TokenStore } from '../api/token-store';
 import { rolesOf, type Me } from './roles';
 import { meQueryKey, SessionContext, type Session } from './session-context';
 
@@ -14,7 +14,7 @@ interface SessionProviderProps {
   children: ReactNode;
 }
 
-/** Holds who is signed in: /me is the source of truth, loaded through the refresh token after a reload. */
+/** Holds who is signed in: /me is the source of truth, loaded through the session cookie after a reload. */
 export function SessionProvider({ api, tokens, onSessionExpired, children }: SessionProviderProps) {
   const queryClient = useQueryClient();
   const [expired, setExpired] = useState(false);
@@ -23,7 +23,7 @@ export function SessionProvider({ api, tokens, onSessionExpired, children }: Ses
   const me = useQuery({
     queryKey: meQueryKey,
     queryFn: async (): Promise<Me | null> => {
-      if (!tokens.getAccessToken() && !tokens.getRefreshToken()) return null;
+      if (!tokens.getAccessToken() && !tokens.hasSession()) return null;
       try {
         // Without an access token (after a reload) the client refreshes on the 401 and retries.
         return await unwrap(api.GET('/api/v1/me'));
@@ -47,11 +47,11 @@ export function SessionProvider({ api, tokens, onSessionExpired, children }: Ses
     [onSessionExpired, queryClient],
   );
 
-  // Another tab signed out (its storage write removes our refresh token): follow it.
+  // Another tab signed out (its storage write removes the session flag): follow it.
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
-      if (event.key !== null && event.key !== 'spoc.refreshToken') return;
-      if (!tokens.getRefreshToken() && queryClient.getQueryData(meQueryKey)) {
+      if (event.key !== null && event.key !== SESSION_KEY) return;
+      if (!tokens.hasSession() && queryClient.getQueryData(meQueryKey)) {
         tokens.clear();
         queryClient.setQueryData(meQueryKey, null);
       }
@@ -62,7 +62,8 @@ export function SessionProvider({ api, tokens, onSessionExpired, children }: Ses
 
   const signIn = useCallback<Session['signIn']>(
     async (credentials) => {
-      const pair = await unwrap(api.POST('/api/v1/auth/token', { body: credentials }));
+      // session=Cookie: the refresh token goes to an HttpOnly cookie, out of reach of any script.
+      const pair = await unwrap(api.POST('/api/v1/auth/token', { body: credentials, params: { query: { session: 'Cookie' } } }));
       tokens.setTokens(pair);
       const user = await unwrap(api.GET('/api/v1/me'));
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
@@ -75,10 +76,9 @@ export function SessionProvider({ api, tokens, onSessionExpired, children }: Ses
   );
 
   const signOut = useCallback(async () => {
-    const refreshToken = tokens.getRefreshToken();
-    if (refreshToken) {
-      // Best effort: the family is revoked server-side; locally we forget the tokens whatever happens.
-      await api.POST('/api/v1/auth/logout', { body: { refreshToken } }).catch(() => undefined);
+    if (tokens.hasSession()) {
+      // Best effort: the server revokes the cookie's family and clears the cookie; locally we forget the tokens whatever happens.
+      await api.POST('/api/v1/auth/logout', { body: {}, credentials: 'same-origin' }).catch(() => undefined);
     }
     tokens.clear();
     setExpired(false);

@@ -219,6 +219,10 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("CohortId", "UserId");
 
                     b.HasIndex("GroupId");
@@ -272,6 +276,10 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

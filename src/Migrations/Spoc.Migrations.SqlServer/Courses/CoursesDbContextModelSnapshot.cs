@@ -79,6 +79,10 @@ namespace Spoc.Migrations.SqlServer.Courses
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CourseId");
@@ -232,6 +236,26 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("CourseExtraResources", "courses");
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.LearnerPacing", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("CohortId", "UserId");
+
+                    b.ToTable("CoursePacings", "courses");
+                });
+
             modelBuilder.Entity("Spoc.Modules.Courses.Data.PacingShift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -273,6 +297,10 @@ namespace Spoc.Migrations.SqlServer.Courses
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

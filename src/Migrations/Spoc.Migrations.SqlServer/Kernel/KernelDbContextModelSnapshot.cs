@@ -46,10 +46,6 @@ namespace Spoc.Migrations.SqlServer.Kernel
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<string>("Location")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -212,6 +212,10 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("CohortId", "UserId");
 
                     b.HasIndex("GroupId");
@@ -264,6 +268,10 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

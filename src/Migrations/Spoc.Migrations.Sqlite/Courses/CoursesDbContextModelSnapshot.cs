@@ -73,6 +73,10 @@ namespace Spoc.Migrations.Sqlite.Courses
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CourseId");
@@ -226,6 +230,26 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("CourseExtraResources", (string)null);
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Courses.Data.LearnerPacing", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CohortId", "UserId");
+
+                    b.ToTable("CoursePacings", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Courses.Data.PacingShift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -266,6 +290,10 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

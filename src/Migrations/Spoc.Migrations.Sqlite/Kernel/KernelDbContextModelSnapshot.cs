@@ -39,10 +39,6 @@ namespace Spoc.Migrations.Sqlite.Kernel
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Location")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -312,14 +312,15 @@ export function useAssignMentor(cohortId: string) {
   const api = useApi();
   const invalidate = useInvalidateCohort(cohortId);
   return useMutation({
-    mutationFn: ({ userId, mentorId }: { userId: string; mentorId: string | null }) =>
+    // The member's etag from the roster: a reassignment made meanwhile by someone else is a 412, not overwritten.
+    mutationFn: ({ userId, etag, mentorId }: { userId: string; etag?: string; mentorId: string | null }) =>
       unwrap(
         api.PUT('/api/v1/cohorts/{cohortId}/members/{userId}/mentor', {
-          params: { path: { cohortId, userId } },
+          params: { path: { cohortId, userId }, header: etag ? { 'If-Match': etag } : {} },
           body: { mentorId },
         }),
       ),
-    onSuccess: invalidate,
+    onSettled: invalidate,
   });
 }
 

@@ -76,7 +76,7 @@ describe('Staff: members, invitations, enrolments, groups', () => {
   const members = [
     { userId: trainerMe.id, displayName: 'Benoît Lefèvre', email: trainerMe.email, role: 'Trainer', joinedAt: '2027-01-10T08:00:00Z' },
     { userId: chloe, displayName: 'Chloé Moreau', email: 'chloe.moreau@demo.spoc.local', role: 'Mentor', joinedAt: '2027-01-10T08:00:00Z' },
-    { userId: lea, displayName: 'Léa Bernard', email: learnerMe.email, role: 'Learner', joinedAt: '2027-01-16T08:00:00Z', groupId: null },
+    { userId: lea, displayName: 'Léa Bernard', email: learnerMe.email, role: 'Learner', joinedAt: '2027-01-16T08:00:00Z', groupId: null, etag: '"lea-1"' },
   ];
 
   it('assigns a mentor from the roster and adds a mentor by email', async () => {
@@ -93,6 +93,7 @@ describe('Staff: members, invitations, enrolments, groups', () => {
     await user.selectOptions(mentor, chloe);
     await waitFor(() => expect(api.sent(`PUT /api/v1/cohorts/${cohortId}/members/${lea}/mentor`)).toHaveLength(1));
     expect(await api.sent(`PUT /api/v1/cohorts/${cohortId}/members/${lea}/mentor`)[0]!.json()).toEqual({ mentorId: chloe });
+    expect(api.sent(`PUT /api/v1/cohorts/${cohortId}/members/${lea}/mentor`)[0]!.headers.get('If-Match')).toBe('"lea-1"');
 
     await user.type(screen.getByRole('textbox', { name: 'Adresse e-mail' }), 'sarah.johnson@demo.spoc.local');
     await user.click(screen.getByRole('button', { name: 'Ajouter' }));

@@ -77,7 +77,7 @@ export function MembersTab({ cohort }: { cohort: Cohort }) {
                     mentors={mentors}
                     canAct={member.role === 'Learner' && canActOn(cohort, member, user?.id)}
                     canRemove={manageStaff}
-                    onAssign={(mentorId) => assign.mutate({ userId: member.userId, mentorId })}
+                    onAssign={(mentorId) => assign.mutate({ userId: member.userId, etag: member.etag, mentorId })}
                     assigning={assign.isPending && assign.variables?.userId === member.userId}
                     confirming={removing === member.userId}
                     onAskRemove={() => setRemoving(member.userId)}

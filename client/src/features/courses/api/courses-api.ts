@@ -103,11 +103,17 @@ export function useOutline(courseId: string) {
   });
 }
 
+/** Sends the tag read with the outline: someone else's change in between is a 412, never silently overwritten. */
+function ifMatch(etag: string | undefined) {
+  return etag ? { 'If-Match': etag } : {};
+}
+
 function useOutlineMutation<V, R>(courseId: string, run: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: courseKeys.outline(courseId) }),
+    // On a 412 too: the outline is reloaded with the other person's change and its new tags.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: courseKeys.outline(courseId) }),
   });
 }
 
@@ -125,10 +131,10 @@ export function useAddSection(courseId: string) {
 
 export function useUpdateSection(courseId: string) {
   const api = useApi();
-  return useOutlineMutation(courseId, ({ sectionId, title, position }: { sectionId: string; title: string; position: number }) =>
+  return useOutlineMutation(courseId, ({ sectionId, etag, title, position }: { sectionId: string; etag?: string; title: string; position: number }) =>
     unwrap(
       api.PUT('/api/v1/courses/{courseId}/sections/{sectionId}', {
-        params: { path: { courseId, sectionId } },
+        params: { path: { courseId, sectionId }, header: ifMatch(etag) },
         body: { title, position },
       }),
     ),
@@ -137,9 +143,9 @@ export function useUpdateSection(courseId: string) {
 
 export function useSaveActivity(courseId: string) {
   const api = useApi();
-  return useOutlineMutation(courseId, ({ activityId, body }: { activityId?: string; body: ActivityInput }) =>
+  return useOutlineMutation(courseId, ({ activityId, etag, body }: { activityId?: string; etag?: string; body: ActivityInput }) =>
     activityId
-      ? unwrap(api.PUT('/api/v1/courses/{courseId}/activities/{activityId}', { params: { path: { courseId, activityId } }, body }))
+      ? unwrap(api.PUT('/api/v1/courses/{courseId}/activities/{activityId}', { params: { path: { courseId, activityId }, header: ifMatch(etag) }, body }))
       : unwrap(
           api.POST('/api/v1/courses/{courseId}/activities', {
             params: { path: { courseId }, header: { 'Idempotency-Key': idempotencyKey() } },
@@ -151,8 +157,8 @@ export function useSaveActivity(courseId: string) {
 
 export function useDeleteActivity(courseId: string) {
   const api = useApi();
-  return useOutlineMutation(courseId, (activityId: string) =>
-    unwrap(api.DELETE('/api/v1/courses/{courseId}/activities/{activityId}', { params: { path: { courseId, activityId } } })),
+  return useOutlineMutation(courseId, ({ id: activityId, etag }: { id: string; etag?: string }) =>
+    unwrap(api.DELETE('/api/v1/courses/{courseId}/activities/{activityId}', { params: { path: { courseId, activityId }, header: ifMatch(etag) } })),
   );
 }
 
@@ -215,13 +221,16 @@ export function useProgress(cohortId: string) {
   });
 }
 
-/** A learner's pacing as the staff last set it (shifts and extra resources in Markdown). */
+/** A learner's pacing as the staff last set it (shifts and extra resources in Markdown), with the ETag its PUT sends back as If-Match. */
 export function usePacing(cohortId: string, userId: string) {
   const api = useApi();
   return useQuery({
     queryKey: courseKeys.pacing(cohortId, userId),
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/cohorts/{cohortId}/members/{userId}/pacing', { params: { path: { cohortId, userId } }, signal })),
+    queryFn: async ({ signal }) => {
+      const call = api.GET('/api/v1/cohorts/{cohortId}/members/{userId}/pacing', { params: { path: { cohortId, userId } }, signal });
+      const pacing = await unwrap(call);
+      return { ...pacing, etag: (await call).response.headers.get('ETag') ?? undefined };
+    },
   });
 }
 
@@ -229,9 +238,9 @@ export function useSetPacing(cohortId: string, userId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: PacingBody) =>
-      unwrap(api.PUT('/api/v1/cohorts/{cohortId}/members/{userId}/pacing', { params: { path: { cohortId, userId } }, body })),
-    onSuccess: async () => {
+    mutationFn: ({ body, etag }: { body: PacingBody; etag?: string }) =>
+      unwrap(api.PUT('/api/v1/cohorts/{cohortId}/members/{userId}/pacing', { params: { path: { cohortId, userId }, header: ifMatch(etag) }, body })),
+    onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: ['cohorts', cohortId, 'schedule'] });
       await queryClient.invalidateQueries({ queryKey: courseKeys.pacing(cohortId, userId) });
     },

@@ -43,7 +43,7 @@ export function ActivityForm({ course, sectionId, activity, onDone }: ActivityFo
 
   const onSubmit = form.handleSubmit((values) =>
     save.mutate(
-      { activityId: savedActivity?.id, body: toActivityInput(values, savedActivity?.position) },
+      { activityId: savedActivity?.id, etag: savedActivity?.etag, body: toActivityInput(values, savedActivity?.position) },
       {
         onSuccess: (saved) => {
           setSavedActivity(saved);

@@ -82,6 +82,7 @@ describe('activity form rules (the server validator)', () => {
       dueOffsetDays: 4,
       durationMinutes: 12,
       competencyCodes: ['C1'],
+      etag: '"a1"',
     };
     expect(errorsOf(activityToValues(saved))).toEqual({});
     expect(activityToValues(saved)).toMatchObject({ content: 'Regardez', offsetDays: '2', dueOffsetDays: '4', durationMinutes: '12' });

@@ -118,14 +118,14 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
             index={index}
             length={length}
             disabled={busy}
-            onMove={(to) => moveActivity.mutate({ activityId: activity.id, body: activityWithPosition(activity, to) })}
+            onMove={(to) => moveActivity.mutate({ activityId: activity.id, etag: activity.etag, body: activityWithPosition(activity, to) })}
           />
           <Button size="xs" variant="default" onClick={() => setEditing({ sectionId: section.id, activityId: activity.id })} aria-label={t('courses.editor.editActivity', { title: activity.title })}>
             {t('courses.editor.edit')}
           </Button>
           {confirmDelete === activity.id ? (
             <>
-              <Button size="xs" color="red" loading={deleteActivity.isPending} onClick={() => deleteActivity.mutate(activity.id, { onSettled: () => setConfirmDelete(null) })}>
+              <Button size="xs" color="red" loading={deleteActivity.isPending} onClick={() => deleteActivity.mutate(activity, { onSettled: () => setConfirmDelete(null) })}>
                 {t('courses.editor.confirmDelete')}
               </Button>
               <Button size="xs" variant="default" onClick={() => setConfirmDelete(null)}>
@@ -165,7 +165,7 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
                 index={sectionIndex}
                 length={sections.length}
                 disabled={busy}
-                onMove={(to) => updateSection.mutate({ sectionId: section.id, title: section.title, position: to })}
+                onMove={(to) => updateSection.mutate({ sectionId: section.id, etag: section.etag, title: section.title, position: to })}
               />
             </Group>
             <Stack gap="xs">

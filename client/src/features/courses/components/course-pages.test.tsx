@@ -38,16 +38,17 @@ function activity(id: string, title: string, position: number, overrides: Partia
     dueOffsetDays: null,
     durationMinutes: 20,
     competencyCodes: [],
+    etag: `"${id}"`,
     ...overrides,
   };
 }
 
 function outline(activities: Activity[]) {
-  return { courseId, title: course.title, isPublished: false, sections: [{ id: sectionId, title: 'Semaine 1', position: 0, activities }] };
+  return { courseId, title: course.title, isPublished: false, sections: [{ id: sectionId, title: 'Semaine 1', position: 0, activities, etag: '"s1"' }] };
 }
 
 describe('Trainer: the course editor', () => {
-  it('moves an activity down with a PUT of its new position, the rest unchanged', async () => {
+  it('moves an activity down with a PUT of its new position (If-Match its tag), the rest unchanged', async () => {
     const api = signedInApi(trainerMe, {
       [`GET /api/v1/courses/${courseId}`]: () => json(course, 200, { ETag: '"v1"' }),
       [`GET /api/v1/courses/${courseId}/outline`]: () => json(outline([activity('a1', 'Accueil', 0), activity('a2', 'Couleurs', 1)])),
@@ -63,6 +64,7 @@ describe('Trainer: the course editor', () => {
     await waitFor(() => expect(api.sent(`PUT /api/v1/courses/${courseId}/activities/a1`)).toHaveLength(1));
     const body = (await api.sent(`PUT /api/v1/courses/${courseId}/activities/a1`)[0]!.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ position: 1, title: 'Accueil', content: '# Accueil', sectionId, kind: 'Lesson', offsetDays: 0 });
+    expect(api.sent(`PUT /api/v1/courses/${courseId}/activities/a1`)[0]!.headers.get('If-Match')).toBe('"a1"');
   });
 
   it('publishes with If-Match and offers to reload when someone changed the course meanwhile', async () => {
@@ -248,7 +250,7 @@ describe('Staff: progress matrix and pacing', () => {
       [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture()),
       [`GET /api/v1/cohorts/${cohortId}/progress`]: () => json(progress),
       [`GET /api/v1/courses/${courseId}/outline`]: () => json(outline([])),
-      [`GET /api/v1/cohorts/${cohortId}/members/${lea}/pacing`]: () => json({ shifts: [{ activityId: null, days: 1 }], extraResources: [] }),
+      [`GET /api/v1/cohorts/${cohortId}/members/${lea}/pacing`]: () => json({ shifts: [{ activityId: null, days: 1 }], extraResources: [] }, 200, { ETag: '"p1"' }),
       [`PUT /api/v1/cohorts/${cohortId}/members/${lea}/pacing`]: () => noContent(),
     });
     const { user } = renderApp(`/cohorts/${cohortId}/progress`);
@@ -285,6 +287,7 @@ describe('Staff: progress matrix and pacing', () => {
       ],
       extraResources: [{ title: 'Guide', url: null, content: null }],
     });
+    expect(api.sent(`PUT /api/v1/cohorts/${cohortId}/members/${lea}/pacing`)[0]!.headers.get('If-Match')).toBe('"p1"');
   });
 
   it('stays readable at 50 learners × 40 activities: sticky header and first columns, one row each', async () => {

@@ -33,7 +33,7 @@ export function PacingPanel({ cohortId, learner, activities, onClose }: PacingPa
     if (loaded) reset(pacingToValues(loaded));
   }, [loaded, reset]);
 
-  const onSubmit = form.handleSubmit((values) => save.mutate(toPacingBody(values)));
+  const onSubmit = form.handleSubmit((values) => save.mutate({ body: toPacingBody(values), etag: loaded?.etag }));
   const titleId = `pacing-${learner.userId}`;
 
   return (

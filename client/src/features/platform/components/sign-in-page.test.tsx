@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { REFRESH_TOKEN_KEY } from '../../../lib/api/token-store';
+import { SESSION_KEY } from '../../../lib/api/token-store';
 import { installFakeApi, json, problem } from '../../../testing/fake-api';
 import { learnerMe, tokenPair, trainerMe } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render-app';
@@ -42,7 +42,7 @@ describe('Sign-in page', () => {
     await user.click(screen.getByRole('button', { name: 'Se connecter' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Adresse e-mail ou mot de passe incorrect.');
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+    expect(localStorage.getItem(SESSION_KEY)).toBeNull();
   });
 
   it('says how long to wait when sign-in is throttled', async () => {
@@ -58,8 +58,8 @@ describe('Sign-in page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Trop de tentatives. Réessayez dans 42 secondes.');
   });
 
-  it('signs in, keeps the refresh token and opens the home of the role', async () => {
-    authApi(trainerMe);
+  it('signs in with a cookie session, keeps no token in storage and opens the home of the role', async () => {
+    const api = authApi(trainerMe);
     const { user, router, tokens } = renderApp('/sign-in');
 
     await user.type(await screen.findByLabelText(/Adresse e-mail/), 'benoit.lefevre@demo.spoc.local');
@@ -68,7 +68,9 @@ describe('Sign-in page', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Espace formateur' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/trainer');
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toMatch(/refresh/);
+    expect(new URL(api.sent('POST /api/v1/auth/token')[0]!.url).searchParams.get('session')).toBe('Cookie');
+    expect(localStorage.getItem(SESSION_KEY)).toBe('1');
+    expect(JSON.stringify(localStorage)).not.toMatch(/access|refresh/);
     expect(tokens.getAccessToken()).toMatch(/access/);
   });
 

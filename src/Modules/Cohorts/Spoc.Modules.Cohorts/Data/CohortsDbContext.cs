@@ -4,7 +4,7 @@ using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Cohorts.Data;
 
-internal sealed class Cohort
+internal sealed class Cohort : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CourseId { get; init; }
@@ -47,7 +47,7 @@ internal sealed class CohortOrganization
     public Guid? DecidedBy { get; set; }
 }
 
-internal sealed class CohortMember
+internal sealed class CohortMember : IVersioned
 {
     public Guid CohortId { get; init; }
     public Guid UserId { get; init; }
@@ -55,9 +55,12 @@ internal sealed class CohortMember
     public Guid? MentorId { get; set; }
     public Guid? GroupId { get; set; }
     public DateTimeOffset JoinedAt { get; init; }
+
+    /// <summary>Changes with the role, mentor or group: the ETag of the member resource (mentor assignment).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
-internal sealed class Application
+internal sealed class Application : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CohortId { get; init; }
@@ -107,12 +110,13 @@ internal sealed class CohortInvitation
     public Guid? AcceptedBy { get; set; }
 }
 
-internal sealed class ProjectGroup
+internal sealed class ProjectGroup : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CohortId { get; init; }
     public required string Name { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 internal sealed class CohortsDbContext(DbContextOptions<CohortsDbContext> options) : ModuleDbContext(options)

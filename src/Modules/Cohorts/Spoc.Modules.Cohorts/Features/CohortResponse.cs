@@ -4,6 +4,7 @@ using FluentValidation;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.SharedKernel.Validation;
+using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Cohorts.Features;
 
@@ -33,7 +34,7 @@ public sealed record CohortResponse(
     CohortRole? MyRole,
     IReadOnlyList<Partnership> Partnerships,
     IReadOnlyList<CohortCapability> Capabilities,
-    [property: JsonIgnore] Guid Version)
+    [property: JsonIgnore] Guid Version) : IVersioned
 {
     /// <summary>One SQL projection: seat counts and waitlist length come from the same query as the cohort.</summary>
     internal static Expression<Func<Cohort, CohortResponse>> Projection(Guid viewerId) => c => new CohortResponse(

@@ -8,7 +8,6 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Platform.Contracts;
-using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
@@ -105,10 +104,9 @@ internal static class CreateCohort
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/cohorts", async (Command command, ISender sender, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/cohorts", async (Command command, ISender sender, CancellationToken ct) =>
             {
                 var cohort = await sender.Send(command, ct);
-                http.Response.Headers.ETag = ETags.Of(cohort.Version);
                 return TypedResults.Created($"/api/v1/cohorts/{cohort.Id}", cohort);
             })
             .WithName("CreateCohort")

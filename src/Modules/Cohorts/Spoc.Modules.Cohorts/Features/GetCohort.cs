@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
-using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -32,12 +31,8 @@ internal static class GetCohort
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/cohorts/{cohortId:guid}", async (Guid cohortId, ISender sender, HttpContext http, CancellationToken ct) =>
-            {
-                var cohort = await sender.Send(new Query(cohortId), ct);
-                http.Response.Headers.ETag = ETags.Of(cohort.Version);
-                return TypedResults.Ok(cohort);
-            })
+        api.MapGet("/cohorts/{cohortId:guid}", async (Guid cohortId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(cohortId), ct)))
             .WithName("GetCohort")
             .WithSummary("A cohort with seats taken, seats left and waitlist length")
             .RequireAuthorization(Policies.SignedIn)
@@ -111,7 +106,7 @@ internal static class UpdateCohort
         {
             await gate.RequireAsync(command.CohortId, CohortCapability.ManageSettings, cancellationToken);
             var cohort = await db.Cohorts.FirstAsync(c => c.Id == command.CohortId, cancellationToken);
-            ETags.EnsureMatches(command.IfMatch, cohort.Version);
+            db.Expect(cohort, command.IfMatch);
 
             // Conditional on the seats taken at this instant, so a concurrent admission cannot slip under the new capacity;
             // in one transaction with the other fields, so a failed save leaves the capacity as it was.
@@ -141,12 +136,8 @@ internal static class UpdateCohort
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapPut("/cohorts/{cohortId:guid}", async (Guid cohortId, Request r, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "If-Match")] string? ifMatch,
-                ISender sender, HttpContext http, CancellationToken ct) =>
-            {
-                var cohort = await sender.Send(new Command(cohortId, ifMatch, r.Title, r.Capacity, r.StartsOn, r.EndsOn, r.ApplicationsOpenAt, r.ApplicationsCloseAt, r.TimeZone), ct);
-                http.Response.Headers.ETag = ETags.Of(cohort.Version);
-                return TypedResults.Ok(cohort);
-            })
+                ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Command(cohortId, ifMatch, r.Title, r.Capacity, r.StartsOn, r.EndsOn, r.ApplicationsOpenAt, r.ApplicationsCloseAt, r.TimeZone), ct)))
             .WithName("UpdateCohort")
             .WithSummary("Change a cohort's title, dates, application window, time zone or capacity (trainers, org admins)")
             .RequireAuthorization(Policies.SignedIn)

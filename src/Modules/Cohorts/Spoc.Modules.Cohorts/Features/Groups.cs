@@ -8,6 +8,8 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
@@ -16,7 +18,12 @@ namespace Spoc.Modules.Cohorts.Features;
 
 public sealed record GroupMember(Guid UserId, string DisplayName);
 
-public sealed record GroupResponse(Guid Id, string Name, IReadOnlyList<GroupMember> Members);
+/// <summary>A project group; <see cref="ETag"/> (also the response header) is its version for conditional requests.</summary>
+public sealed record GroupResponse(Guid Id, string Name, IReadOnlyList<GroupMember> Members, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : IVersioned
+{
+    [System.Text.Json.Serialization.JsonPropertyName("etag")]
+    public string ETag => ETags.Of(Version);
+}
 
 /// <summary>GET /cohorts/{cohortId}/groups: the cohort's project groups and who is in each, for all its members.</summary>
 internal static class ListGroups
@@ -165,11 +172,11 @@ internal static class Groups
         var groups = await db.Groups.AsNoTracking()
             .Where(g => g.CohortId == cohortId && (only == null || only.Contains(g.Id)))
             .OrderBy(g => g.CreatedAt).ThenBy(g => g.Name)
-            .Select(g => new { g.Id, g.Name, Members = db.Members.Where(m => m.GroupId == g.Id).Select(m => m.UserId).ToList() })
+            .Select(g => new { g.Id, g.Name, g.Version, Members = db.Members.Where(m => m.GroupId == g.Id).Select(m => m.UserId).ToList() })
             .ToListAsync(ct);
         var ids = groups.SelectMany(g => g.Members).Distinct().ToList();
         var names = ids.Count == 0 ? [] : (await sender.Send(new GetUsers(ids), ct)).ToDictionary(u => u.Id, u => u.DisplayName);
         return groups.Select(g => new GroupResponse(g.Id, g.Name,
-            g.Members.Select(id => new GroupMember(id, names.GetValueOrDefault(id, ""))).OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).ToList())).ToList();
+            g.Members.Select(id => new GroupMember(id, names.GetValueOrDefault(id, ""))).OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).ToList(), g.Version)).ToList();
     }
 }

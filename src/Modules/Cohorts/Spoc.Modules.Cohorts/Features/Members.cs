@@ -8,6 +8,7 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -24,7 +25,9 @@ internal static class ListMembers
 {
     public sealed record Query(Guid CohortId, CohortRole? Role, Guid? MentorId, PageRequest Paging) : IQuery<PagedResult<Member>>;
 
-    public sealed record Member(Guid UserId, string DisplayName, string? Email, CohortRole Role, Guid? MentorId, string? MentorName, Guid? GroupId, string? GroupName, DateTimeOffset JoinedAt);
+    /// <summary>A roster line; <c>etag</c> is what <c>If-Match</c> expects when this member's mentor is reassigned.</summary>
+    public sealed record Member(Guid UserId, string DisplayName, string? Email, CohortRole Role, Guid? MentorId, string? MentorName, Guid? GroupId, string? GroupName, DateTimeOffset JoinedAt,
+        [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag);
 
     internal sealed class Validator : AbstractValidator<Query>
     {
@@ -47,6 +50,7 @@ internal static class ListMembers
                     m.GroupId,
                     GroupName = db.Groups.Where(g => g.Id == m.GroupId).Select(g => g.Name).FirstOrDefault(),
                     m.JoinedAt,
+                    m.Version,
                 })
                 .ToPageAsync(query.Paging, cancellationToken);
 
@@ -62,7 +66,8 @@ internal static class ListMembers
                     m.MentorId is { } mentor && users.TryGetValue(mentor, out var mentorUser) ? mentorUser.DisplayName : null,
                     m.GroupId,
                     m.GroupName,
-                    m.JoinedAt)).ToList(),
+                    m.JoinedAt,
+                    ETags.Of(m.Version))).ToList(),
                 page.Page, page.PageSize, page.TotalCount);
         }
     }
@@ -308,7 +313,7 @@ internal static class RemoveCohortMember
 
                 db.Members.Remove(member);
                 await db.Members.Where(m => m.CohortId == command.CohortId && m.MentorId == command.UserId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.MentorId, (Guid?)null), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.MentorId, (Guid?)null).SetProperty(m => m.Version, Guid.NewGuid()), cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -331,16 +336,20 @@ internal static class RemoveCohortMember
             .ProducesProblem(StatusCodes.Status409Conflict);
 }
 
-/// <summary>PUT /cohorts/{cohortId}/members/{userId}/mentor: staff give a learner a mentor (a mentor or trainer of the cohort), or none.</summary>
+/// <summary>
+/// PUT /cohorts/{cohortId}/members/{userId}/mentor: staff give a learner a mentor (a mentor or trainer of the cohort), or none.
+/// <c>If-Match</c> (the member's <c>etag</c> in the roster) → 412 when someone reassigned them meanwhile.
+/// </summary>
 internal static class AssignMentor
 {
     public sealed record Request(Guid? MentorId);
 
-    public sealed record Command(Guid CohortId, Guid LearnerId, Guid? MentorId) : ICommand;
+    public sealed record Command(Guid CohortId, Guid LearnerId, string? IfMatch, Guid? MentorId) : ICommand<Guid>;
 
-    internal sealed class Handler(CohortsDbContext db, CohortGate gate, TimeProvider clock) : ICommandHandler<Command>
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, TimeProvider clock) : ICommandHandler<Command, Guid>
     {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        /// <returns>The member's new version.</returns>
+        public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
             if (!(await gate.RequireVisibleAsync(command.CohortId, cancellationToken)).CanActOn(command.LearnerId))
             {
@@ -349,6 +358,7 @@ internal static class AssignMentor
 
             var learner = await db.Members.FirstOrDefaultAsync(m => m.CohortId == command.CohortId && m.UserId == command.LearnerId && m.Role == CohortRole.Learner, cancellationToken)
                 ?? throw ProblemException.NotFound("This learner");
+            db.Expect(learner, command.IfMatch);
             if (command.MentorId is { } mentorId
                 && !await db.Members.AnyAsync(m => m.CohortId == command.CohortId && m.UserId == mentorId && (m.Role == CohortRole.Mentor || m.Role == CohortRole.Trainer), cancellationToken))
             {
@@ -358,14 +368,15 @@ internal static class AssignMentor
             learner.MentorId = command.MentorId;
             db.AddIntegrationEvent(new MentorAssigned(command.CohortId, command.LearnerId, command.MentorId), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
+            return learner.Version;
         }
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPut("/cohorts/{cohortId:guid}/members/{userId:guid}/mentor", async (Guid cohortId, Guid userId, Request request, ISender sender, CancellationToken ct) =>
+        api.MapPut("/cohorts/{cohortId:guid}/members/{userId:guid}/mentor", async (Guid cohortId, Guid userId, Request request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "If-Match")] string? ifMatch,
+                ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                await sender.Send(new Command(cohortId, userId, request.MentorId), ct);
+                http.Response.Headers.ETag = ETags.Of(await sender.Send(new Command(cohortId, userId, ifMatch, request.MentorId), ct));
                 return TypedResults.NoContent();
             })
             .WithName("AssignMentor")
@@ -373,5 +384,6 @@ internal static class AssignMentor
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }

@@ -3,7 +3,7 @@ using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Courses.Data;
 
-internal sealed class Course
+internal sealed class Course : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrganizationId { get; init; }
@@ -25,16 +25,17 @@ internal sealed class Course
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
-internal sealed class Section
+internal sealed class Section : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CourseId { get; init; }
     public required string Title { get; set; }
     public int Position { get; set; }
     public List<Activity> Activities { get; init; } = [];
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
-internal sealed class Activity
+internal sealed class Activity : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CourseId { get; init; }
@@ -63,6 +64,8 @@ internal sealed class Activity
 
     /// <summary>Codes of the course competencies this activity develops.</summary>
     public List<string> CompetencyCodes { get; set; } = [];
+
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>What a course develops, e.g. "C1 — Conduire un entretien"; activities and grades refer to it by code.</summary>
@@ -91,6 +94,18 @@ internal sealed class Completion
     public Guid UserId { get; init; }
     public Guid ActivityId { get; init; }
     public DateTimeOffset CompletedAt { get; init; }
+}
+
+/// <summary>
+/// A learner's pacing as one resource (its shifts and extra resources are replaced together): its version is the ETag
+/// of GET/PUT pacing. No row yet means no pacing, whose ETag is that of <see cref="Guid.Empty"/>.
+/// </summary>
+internal sealed class LearnerPacing : IVersioned
+{
+    public Guid CohortId { get; init; }
+    public Guid UserId { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public Guid Version { get; set; }
 }
 
 /// <summary>A learner's personal pacing: due dates shifted by <see cref="Days"/>, for one activity or (null) all of them.</summary>
@@ -125,6 +140,7 @@ internal sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> option
     public DbSet<CohortLearner> CohortLearners => Set<CohortLearner>();
     public DbSet<Completion> Completions => Set<Completion>();
     public DbSet<PacingShift> PacingShifts => Set<PacingShift>();
+    public DbSet<LearnerPacing> Pacings => Set<LearnerPacing>();
     public DbSet<ExtraResource> ExtraResources => Set<ExtraResource>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -170,6 +186,11 @@ internal sealed class CoursesDbContext(DbContextOptions<CoursesDbContext> option
             b.ToTable("CourseCompletions");
             b.HasKey(c => new { c.CohortId, c.UserId, c.ActivityId });
             b.HasOne<Activity>().WithMany().HasForeignKey(c => c.ActivityId);
+        });
+        modelBuilder.Entity<LearnerPacing>(b =>
+        {
+            b.ToTable("CoursePacings");
+            b.HasKey(p => new { p.CohortId, p.UserId });
         });
         modelBuilder.Entity<PacingShift>(b =>
         {

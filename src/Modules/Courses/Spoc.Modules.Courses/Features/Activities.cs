@@ -2,11 +2,14 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Text;
@@ -14,12 +17,17 @@ using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Courses.Features;
 
+/// <summary>An activity; <see cref="ETag"/> (also the response header) is what <c>If-Match</c> expects when it is edited from the outline.</summary>
 public sealed record ActivityResponse(
     Guid Id, Guid SectionId, ActivityKind Kind, string Title, string ContentMarkdown, string ContentHtml, string? Url, Guid? FileId,
-    int Position, int OffsetDays, int? DueOffsetDays, int DurationMinutes, IReadOnlyList<string> CompetencyCodes)
+    int Position, int OffsetDays, int? DueOffsetDays, int DurationMinutes, IReadOnlyList<string> CompetencyCodes,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : IVersioned
 {
+    [System.Text.Json.Serialization.JsonPropertyName("etag")]
+    public string ETag => ETags.Of(Version);
+
     internal static ActivityResponse From(Activity a) =>
-        new(a.Id, a.SectionId, a.Kind, a.Title, a.ContentMarkdown, a.ContentHtml, a.Url, a.FileId, a.Position, a.OffsetDays, a.DueOffsetDays, a.DurationMinutes, a.CompetencyCodes);
+        new(a.Id, a.SectionId, a.Kind, a.Title, a.ContentMarkdown, a.ContentHtml, a.Url, a.FileId, a.Position, a.OffsetDays, a.DueOffsetDays, a.DurationMinutes, a.CompetencyCodes, a.Version);
 }
 
 /// <summary>What an author sends for an activity, on creation and on update.</summary>
@@ -126,10 +134,10 @@ internal static class AddActivity
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 
-/// <summary>PUT /courses/{courseId}/activities/{activityId}: edit, move to another section or position.</summary>
+/// <summary>PUT /courses/{courseId}/activities/{activityId}: edit, move to another section or position. <c>If-Match</c> → 412 on a stale copy.</summary>
 internal static class UpdateActivity
 {
-    public sealed record Command(Guid CourseId, Guid ActivityId, ActivityInput Activity) : ICommand<ActivityResponse>;
+    public sealed record Command(Guid CourseId, Guid ActivityId, string? IfMatch, ActivityInput Activity) : ICommand<ActivityResponse>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -143,6 +151,7 @@ internal static class UpdateActivity
             await gate.RequireStaffAsync(command.CourseId, cancellationToken);
             var activity = await db.Set<Activity>().FirstOrDefaultAsync(a => a.Id == command.ActivityId && a.CourseId == command.CourseId, cancellationToken)
                 ?? throw ProblemException.NotFound("This activity");
+            db.Expect(activity, command.IfMatch);
             var previousSection = activity.SectionId;
             await ActivityAuthoring.ApplyAsync(db, sender, me.Id, activity, command.Activity, cancellationToken);
             if (previousSection != activity.SectionId)
@@ -157,19 +166,20 @@ internal static class UpdateActivity
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPut("/courses/{courseId:guid}/activities/{activityId:guid}", async (Guid courseId, Guid activityId, ActivityInput activity, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Command(courseId, activityId, activity), ct)))
+        api.MapPut("/courses/{courseId:guid}/activities/{activityId:guid}", async (Guid courseId, Guid activityId, ActivityInput activity, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Command(courseId, activityId, ifMatch, activity), ct)))
             .WithName("UpdateActivity")
             .WithSummary("Edit or move an activity (course staff)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }
 
-/// <summary>DELETE /courses/{courseId}/activities/{activityId}.</summary>
+/// <summary>DELETE /courses/{courseId}/activities/{activityId}. <c>If-Match</c> → 412 when it changed since read.</summary>
 internal static class DeleteActivity
 {
-    public sealed record Command(Guid CourseId, Guid ActivityId) : ICommand;
+    public sealed record Command(Guid CourseId, Guid ActivityId, string? IfMatch) : ICommand;
 
     internal sealed class Handler(CoursesDbContext db, CourseGate gate) : ICommandHandler<Command>
     {
@@ -178,6 +188,7 @@ internal static class DeleteActivity
             await gate.RequireStaffAsync(command.CourseId, cancellationToken);
             var activity = await db.Set<Activity>().FirstOrDefaultAsync(a => a.Id == command.ActivityId && a.CourseId == command.CourseId, cancellationToken)
                 ?? throw ProblemException.NotFound("This activity");
+            db.Expect(activity, command.IfMatch);
             db.Remove(activity);
             var siblings = await db.Set<Activity>().Where(a => a.SectionId == activity.SectionId && a.Id != activity.Id).OrderBy(a => a.Position).ToListAsync(cancellationToken);
             Positions.Renumber(siblings, (a, p) => a.Position = p);
@@ -188,14 +199,15 @@ internal static class DeleteActivity
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapDelete("/courses/{courseId:guid}/activities/{activityId:guid}", async (Guid courseId, Guid activityId, ISender sender, CancellationToken ct) =>
+        api.MapDelete("/courses/{courseId:guid}/activities/{activityId:guid}", async (Guid courseId, Guid activityId, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, CancellationToken ct) =>
             {
-                await sender.Send(new Command(courseId, activityId), ct);
+                await sender.Send(new Command(courseId, activityId, ifMatch), ct);
                 return TypedResults.NoContent();
             })
             .WithName("DeleteActivity")
             .WithSummary("Delete an activity (course staff)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }

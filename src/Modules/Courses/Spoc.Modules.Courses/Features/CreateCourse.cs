@@ -55,10 +55,9 @@ internal static class CreateCourse
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/courses", async (Command command, ISender sender, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/courses", async (Command command, ISender sender, CancellationToken ct) =>
             {
                 var course = await sender.Send(command, ct);
-                http.Response.Headers.ETag = Spoc.SharedKernel.Http.ETags.Of(course.Version);
                 return TypedResults.Created($"/api/v1/courses/{course.Id}", course);
             })
             .WithName("CreateCourse")
@@ -72,7 +71,7 @@ public sealed record CompetencyResponse(string Code, string Title);
 
 public sealed record CourseResponse(
     Guid Id, Guid OrganizationId, string Title, string Summary, string Language, IReadOnlyList<CompetencyResponse> Competencies,
-    bool IsPublished, DateTimeOffset CreatedAt, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version)
+    bool IsPublished, DateTimeOffset CreatedAt, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : Spoc.SharedKernel.Persistence.IVersioned
 {
     internal static CourseResponse From(Course c) =>
         new(c.Id, c.OrganizationId, c.Title, c.Summary, c.Language, c.Competencies.OrderBy(x => x.Code).Select(x => new CompetencyResponse(x.Code, x.Title)).ToList(), c.IsPublished, c.CreatedAt, c.Version);

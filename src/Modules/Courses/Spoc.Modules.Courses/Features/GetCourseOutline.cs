@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Features;
@@ -14,7 +15,9 @@ internal static class GetCourseOutline
 {
     public sealed record Query(Guid CourseId) : IQuery<Response>;
 
-    public sealed record OutlineSection(Guid Id, string Title, int Position, IReadOnlyList<ActivityResponse> Activities);
+    /// <summary>A section with its activities; <c>etag</c> is what <c>If-Match</c> expects when it is renamed or moved.</summary>
+    public sealed record OutlineSection(Guid Id, string Title, int Position, IReadOnlyList<ActivityResponse> Activities,
+        [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag);
 
     public sealed record Response(Guid CourseId, string Title, bool IsPublished, IReadOnlyList<OutlineSection> Sections);
 
@@ -28,7 +31,7 @@ internal static class GetCourseOutline
                 .AsSplitQuery()
                 .FirstAsync(c => c.Id == query.CourseId, cancellationToken);
             return new Response(course.Id, course.Title, course.IsPublished,
-                course.Sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(a => access.IsStaff ? ActivityResponse.From(a) : TitleOnly(a)).ToList())).ToList());
+                course.Sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(a => access.IsStaff ? ActivityResponse.From(a) : TitleOnly(a)).ToList(), ETags.Of(s.Version))).ToList());
         }
     }
 

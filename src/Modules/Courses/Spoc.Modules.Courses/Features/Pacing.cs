@@ -2,12 +2,15 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Text;
@@ -18,6 +21,7 @@ namespace Spoc.Modules.Courses.Features;
 /// <summary>
 /// PUT /cohorts/{cohortId}/members/{userId}/pacing: trainers, org admins and the learner's mentor set one learner's personal pacing, replacing the previous one:
 /// due-date shifts in days (for one activity, or all with no activityId) and extra resources only that learner sees.
+/// <c>If-Match</c> (the ETag of GET pacing) → 412 when someone else changed it meanwhile.
 /// </summary>
 internal static class SetPacing
 {
@@ -27,7 +31,7 @@ internal static class SetPacing
 
     public sealed record Request(IReadOnlyList<Shift>? Shifts, IReadOnlyList<ExtraInput>? ExtraResources);
 
-    public sealed record Command(Guid CohortId, Guid UserId, IReadOnlyList<Shift>? Shifts, IReadOnlyList<ExtraInput>? ExtraResources) : ICommand;
+    public sealed record Command(Guid CohortId, Guid UserId, string? IfMatch, IReadOnlyList<Shift>? Shifts, IReadOnlyList<ExtraInput>? ExtraResources) : ICommand<Guid>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -45,9 +49,10 @@ internal static class SetPacing
         }
     }
 
-    internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command>
+    internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command, Guid>
     {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        /// <returns>The pacing's new version.</returns>
+        public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
             var access = await sender.RequireInsideAsync(command.CohortId, me.Id, cancellationToken);
             if (!access.CanActOn(command.UserId))
@@ -68,6 +73,12 @@ internal static class SetPacing
                 throw Rules.Invalid("Shifts", "Every activityId must be an activity of this cohort's course.");
             }
 
+            var pacing = await db.Pacings.FirstOrDefaultAsync(p => p.CohortId == command.CohortId && p.UserId == command.UserId, cancellationToken)
+                ?? db.Pacings.Add(new LearnerPacing { CohortId = command.CohortId, UserId = command.UserId }).Entity;
+            db.Expect(pacing, command.IfMatch);
+            var now = clock.GetUtcNow();
+            pacing.UpdatedAt = now;
+
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.PacingShifts.Where(p => p.CohortId == command.CohortId && p.UserId == command.UserId).ExecuteDeleteAsync(cancellationToken);
             await db.ExtraResources.Where(r => r.CohortId == command.CohortId && r.UserId == command.UserId).ExecuteDeleteAsync(cancellationToken);
@@ -76,24 +87,25 @@ internal static class SetPacing
             {
                 CohortId = command.CohortId, UserId = command.UserId, Title = r.Title.Trim(), Url = r.Url, ContentMarkdown = r.Content ?? "", ContentHtml = Markdown.ToSafeHtml(r.Content),
             }));
-            db.AddIntegrationEvent(new PacingChanged(command.CohortId, command.UserId), clock.GetUtcNow());
+            db.AddIntegrationEvent(new PacingChanged(command.CohortId, command.UserId), now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return Unit.Value;
+            return pacing.Version;
         }
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPut("/cohorts/{cohortId:guid}/members/{userId:guid}/pacing", async (Guid cohortId, Guid userId, Request request, ISender sender, CancellationToken ct) =>
+        api.MapPut("/cohorts/{cohortId:guid}/members/{userId:guid}/pacing", async (Guid cohortId, Guid userId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                await sender.Send(new Command(cohortId, userId, request.Shifts, request.ExtraResources), ct);
+                http.Response.Headers.ETag = ETags.Of(await sender.Send(new Command(cohortId, userId, ifMatch, request.Shifts, request.ExtraResources), ct));
                 return TypedResults.NoContent();
             })
             .WithName("SetPacing")
             .WithSummary("Set a learner's personal due-date shifts and extra resources (trainers, org admins, the learner's mentor)")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }
 
 /// <summary>GET /cohorts/{cohortId}/members/{userId}/pacing: what <see cref="SetPacing"/> last stored for this learner, as it was written (trainers, org admins, the learner's mentor).</summary>
@@ -101,7 +113,8 @@ internal static class GetPacing
 {
     public sealed record Query(Guid CohortId, Guid UserId) : IQuery<Response>;
 
-    public sealed record Response(IReadOnlyList<SetPacing.Shift> Shifts, IReadOnlyList<SetPacing.ExtraInput> ExtraResources);
+    public sealed record Response(IReadOnlyList<SetPacing.Shift> Shifts, IReadOnlyList<SetPacing.ExtraInput> ExtraResources,
+        [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : IVersioned;
 
     internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me) : IQueryHandler<Query, Response>
     {
@@ -117,7 +130,8 @@ internal static class GetPacing
                 .OrderBy(p => p.Id).Select(p => new SetPacing.Shift(p.ActivityId, p.Days)).ToListAsync(cancellationToken);
             var extras = await db.ExtraResources.AsNoTracking().Where(r => r.CohortId == query.CohortId && r.UserId == query.UserId)
                 .OrderBy(r => r.Id).Select(r => new SetPacing.ExtraInput(r.Title, r.Url, r.ContentMarkdown)).ToListAsync(cancellationToken);
-            return new Response(shifts, extras);
+            var version = await db.Pacings.Where(p => p.CohortId == query.CohortId && p.UserId == query.UserId).Select(p => p.Version).FirstOrDefaultAsync(cancellationToken);
+            return new Response(shifts, extras, version);
         }
     }
 

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
-using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
@@ -40,7 +39,7 @@ internal static class UpdateCourse
         {
             await gate.RequireStaffAsync(command.CourseId, cancellationToken);
             var course = await db.Courses.Include(c => c.Competencies).FirstAsync(c => c.Id == command.CourseId, cancellationToken);
-            ETags.EnsureMatches(command.IfMatch, course.Version);
+            db.Expect(course, command.IfMatch);
 
             var wanted = (command.Competencies ?? []).ToDictionary(c => c.Code.Trim(), c => c.Title.Trim(), StringComparer.OrdinalIgnoreCase);
             var removed = course.Competencies.Where(c => !wanted.ContainsKey(c.Code)).ToList();
@@ -78,12 +77,8 @@ internal static class UpdateCourse
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPut("/courses/{courseId:guid}", async (Guid courseId, Request r, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, HttpContext http, CancellationToken ct) =>
-            {
-                var course = await sender.Send(new Command(courseId, ifMatch, r.Title, r.Summary, r.Language, r.Competencies, r.IsPublished), ct);
-                http.Response.Headers.ETag = ETags.Of(course.Version);
-                return TypedResults.Ok(course);
-            })
+        api.MapPut("/courses/{courseId:guid}", async (Guid courseId, Request r, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Command(courseId, ifMatch, r.Title, r.Summary, r.Language, r.Competencies, r.IsPublished), ct)))
             .WithName("UpdateCourse")
             .WithSummary("Edit, publish or unpublish a course (course staff)")
             .RequireAuthorization(Policies.SignedIn)

@@ -6,8 +6,12 @@ using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Auth;
 
-/// <summary>What /auth/token and /auth/refresh return.</summary>
-public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType);
+/// <summary>What /auth/token and /auth/refresh return; no <see cref="RefreshToken"/> in the cookie session mode (the cookie holds it).</summary>
+public sealed record TokenResponse(
+    string AccessToken,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? RefreshToken,
+    int ExpiresIn,
+    string TokenType);
 
 /// <summary>Signs short-lived access tokens and mints refresh tokens (only their hash is stored).</summary>
 internal sealed class TokenIssuer(IOptions<AuthOptions> options, SigningKeyProvider keys, TimeProvider clock)

@@ -33,7 +33,7 @@ internal sealed class User
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 }
 
-internal sealed class Organization
+internal sealed class Organization : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }

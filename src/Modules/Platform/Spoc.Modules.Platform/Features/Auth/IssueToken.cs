@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 
 namespace Spoc.Modules.Platform.Features.Auth;
@@ -52,11 +53,18 @@ internal static class IssueToken
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api, string rateLimitPolicy) =>
-        api.MapPost("/auth/token", async (Command command, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(command, ct)))
+        api.MapPost("/auth/token", async (Command command, SessionMode? session, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var tokens = await sender.Send(command, ct);
+                return TypedResults.Ok(session == SessionMode.Cookie ? RefreshCookie.Keep(http, tokens) : tokens);
+            })
             .WithName("IssueToken")
             .WithSummary("Sign in: get an access token and a refresh token")
-            .WithDescription("401 invalid-credentials for an unknown email and for a wrong password alike. 403 email-not-verified (right password) until the mailed link is opened. Rate limited per IP, per account and IP strictly, per account loosely (429 with Retry-After).")
+            .WithDescription("401 invalid-credentials for an unknown email and for a wrong password alike. 403 email-not-verified (right password) until the mailed link is opened. Rate limited per IP, per account and IP strictly, per account loosely (429 with Retry-After). "
+                + "`session=Cookie` (the web app): the refresh token is not in the body but in an HttpOnly, Secure, SameSite=Strict cookie sent only to `/api/v1/auth`, "
+                + "which refresh and logout read when their body has no refreshToken. Without it (mobile apps, integrators) the body carries the refresh token. "
+                + "An Idempotency-Key is honoured for 30 seconds.")
+            .WithMetadata(new IdempotencyWindow(TimeSpan.FromSeconds(30)))
             .AllowAnonymous()
             .RequireRateLimiting(rateLimitPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

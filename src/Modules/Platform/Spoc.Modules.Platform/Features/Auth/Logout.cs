@@ -10,9 +10,14 @@ using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Features.Auth;
 
-/// <summary>POST /auth/logout: revokes the refresh token's family. Always 204, so it tells nothing about foreign tokens.</summary>
+/// <summary>
+/// POST /auth/logout: revokes the refresh token's family (from the body, or else the session cookie) and clears the cookie.
+/// Always 204, so it tells nothing about foreign tokens.
+/// </summary>
 internal static class Logout
 {
+    public sealed record Request(string? RefreshToken);
+
     public sealed record Command(string RefreshToken) : ICommand;
 
     internal sealed class Validator : AbstractValidator<Command>
@@ -39,9 +44,15 @@ internal static class Logout
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/auth/logout", async (Command command, ISender sender, CancellationToken ct) =>
+        api.MapPost("/auth/logout", async ([Microsoft.AspNetCore.Mvc.FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] Request? request,
+                ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                await sender.Send(command, ct);
+                if ((request?.RefreshToken ?? RefreshCookie.Read(http.Request)) is { } token)
+                {
+                    await sender.Send(new Command(token), ct);
+                }
+
+                RefreshCookie.Clear(http.Response);
                 return TypedResults.NoContent();
             })
             .WithName("Logout")

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -13,10 +14,14 @@ namespace Spoc.Modules.Platform.Features.Auth;
 
 /// <summary>
 /// POST /auth/refresh: a refresh token is good for one use. Using it rotates it; using a spent one again means
-/// it leaked, so its whole family is revoked and both the thief and the owner must sign in again.
+/// it leaked, so its whole family is revoked and both the thief and the owner must sign in again. A retry with the same
+/// Idempotency-Key within 30 s is no reuse: it replays the first answer (sealed under that key), so a lost response does not end the session.
+/// The web app sends no token: it comes from the session cookie, and the new one goes back there.
 /// </summary>
 internal static class RefreshAccessToken
 {
+    public sealed record Request(string? RefreshToken);
+
     public sealed record Command(string RefreshToken) : ICommand<TokenResponse>;
 
     internal sealed class Validator : AbstractValidator<Command>
@@ -56,16 +61,28 @@ internal static class RefreshAccessToken
             return response;
         }
 
-        private static ProblemException Invalid() =>
+        internal static ProblemException Invalid() =>
             ProblemException.Unauthorized("invalid-refresh-token", "The refresh token is invalid, expired or revoked; sign in again");
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/auth/refresh", async (Command command, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(command, ct)))
+        api.MapPost("/auth/refresh", async ([Microsoft.AspNetCore.Mvc.FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] Request? request,
+                ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                if (request?.RefreshToken is { } token)
+                {
+                    return TypedResults.Ok(await sender.Send(new Command(token), ct));
+                }
+
+                var tokens = await sender.Send(new Command(RefreshCookie.Read(http.Request) ?? throw Handler.Invalid()), ct);
+                return TypedResults.Ok(RefreshCookie.Keep(http, tokens));
+            })
             .WithName("RefreshToken")
             .WithSummary("Exchange a refresh token for a new access and refresh token")
-            .WithDescription("Always keep the new refresh token: the one sent is spent. Reusing a spent token revokes its family (401).")
+            .WithDescription("Always keep the new refresh token: the one sent is spent. Reusing a spent token revokes its family (401). "
+                + "With no refreshToken in the body, the session cookie set by `POST /auth/token?session=Cookie` is used and renewed (the web app). "
+                + "Retrying with the same Idempotency-Key within 30 seconds replays the first answer instead of counting as a reuse.")
+            .WithMetadata(new IdempotencyWindow(TimeSpan.FromSeconds(30)))
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

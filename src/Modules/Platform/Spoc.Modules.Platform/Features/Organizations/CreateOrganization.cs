@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Data;
-using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -55,10 +54,9 @@ internal static class CreateOrganization
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/organizations", async (Command command, ISender sender, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/organizations", async (Command command, ISender sender, CancellationToken ct) =>
             {
                 var organization = await sender.Send(command, ct);
-                http.Response.Headers.ETag = ETags.Of(organization.Version);
                 return TypedResults.Created($"/api/v1/organizations/{organization.Id}", organization);
             })
             .WithName("CreateOrganization")
@@ -68,7 +66,7 @@ internal static class CreateOrganization
             .ProducesProblem(StatusCodes.Status409Conflict);
 }
 
-public sealed record OrganizationResponse(Guid Id, string Name, string Slug, DateTimeOffset CreatedAt, int MemberCount, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version)
+public sealed record OrganizationResponse(Guid Id, string Name, string Slug, DateTimeOffset CreatedAt, int MemberCount, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : Spoc.SharedKernel.Persistence.IVersioned
 {
     internal static OrganizationResponse From(Organization o) => new(o.Id, o.Name, o.Slug, o.CreatedAt, o.Members.Count, o.Version);
 }

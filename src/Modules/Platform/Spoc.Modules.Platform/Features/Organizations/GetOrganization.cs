@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Data;
-using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -26,12 +25,8 @@ internal static class GetOrganization
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/organizations/{orgId:guid}", async (Guid orgId, ISender sender, HttpContext http, CancellationToken ct) =>
-            {
-                var organization = await sender.Send(new Query(orgId), ct);
-                http.Response.Headers.ETag = ETags.Of(organization.Version);
-                return TypedResults.Ok(organization);
-            })
+        api.MapGet("/organizations/{orgId:guid}", async (Guid orgId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(orgId), ct)))
             .WithName("GetOrganization")
             .WithSummary("An organisation the caller belongs to")
             .RequireAuthorization(Policies.SignedIn)

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
-using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -37,7 +36,7 @@ internal static class UpdateOrganization
             await db.RequireRoleAsync(command.OrganizationId, me, cancellationToken, OrganizationRole.OrgAdmin);
             var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == command.OrganizationId, cancellationToken)
                 ?? throw ProblemException.NotFound("This organisation");
-            ETags.EnsureMatches(command.IfMatch, organization.Version);
+            db.Expect(organization, command.IfMatch);
 
             organization.Name = command.Name.Trim();
             organization.Version = Guid.NewGuid();
@@ -51,12 +50,8 @@ internal static class UpdateOrganization
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapPut("/organizations/{orgId:guid}", async (Guid orgId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
-                ISender sender, HttpContext http, CancellationToken ct) =>
-            {
-                var organization = await sender.Send(new Command(orgId, request.Name, ifMatch), ct);
-                http.Response.Headers.ETag = ETags.Of(organization.Version);
-                return TypedResults.Ok(organization);
-            })
+                ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Command(orgId, request.Name, ifMatch), ct)))
             .WithName("UpdateOrganization")
             .WithSummary("Rename an organisation (org admin)")
             .RequireAuthorization(Policies.SignedIn)
