@@ -301,6 +301,43 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145505_CohortsPartnerConsent'
+)
+BEGIN
+    ALTER TABLE [cohorts].[CohortOrganizations] ADD [DecidedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145505_CohortsPartnerConsent'
+)
+BEGIN
+    ALTER TABLE [cohorts].[CohortOrganizations] ADD [DecidedBy] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145505_CohortsPartnerConsent'
+)
+BEGIN
+    ALTER TABLE [cohorts].[CohortOrganizations] ADD [Status] nvarchar(20) NOT NULL DEFAULT N'Accepted';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145505_CohortsPartnerConsent'
+)
+BEGIN
+    INSERT INTO [cohorts].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201145505_CohortsPartnerConsent', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261201145636_CohortsVersions'
 )
 BEGIN

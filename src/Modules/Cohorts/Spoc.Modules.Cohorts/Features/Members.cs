@@ -346,6 +346,11 @@ internal static class AssignMentor
 
     public sealed record Command(Guid CohortId, Guid LearnerId, string? IfMatch, Guid? MentorId) : ICommand<Guid>;
 
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.IfMatch).MaximumLength(200);
+    }
+
     internal sealed class Handler(CohortsDbContext db, CohortGate gate, TimeProvider clock) : ICommandHandler<Command, Guid>
     {
         /// <returns>The member's new version.</returns>

@@ -141,7 +141,11 @@ internal static class UpdateActivity
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Activity).SetValidator(new ActivityInputValidator());
+        public Validator()
+        {
+            RuleFor(c => c.IfMatch).MaximumLength(200);
+            RuleFor(c => c.Activity).SetValidator(new ActivityInputValidator());
+        }
     }
 
     internal sealed class Handler(CoursesDbContext db, CourseGate gate, ISender sender, ICurrentUser me) : ICommandHandler<Command, ActivityResponse>
@@ -180,6 +184,11 @@ internal static class UpdateActivity
 internal static class DeleteActivity
 {
     public sealed record Command(Guid CourseId, Guid ActivityId, string? IfMatch) : ICommand;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.IfMatch).MaximumLength(200);
+    }
 
     internal sealed class Handler(CoursesDbContext db, CourseGate gate) : ICommandHandler<Command>
     {

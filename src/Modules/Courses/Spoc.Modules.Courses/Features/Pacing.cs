@@ -37,6 +37,7 @@ internal static class SetPacing
     {
         public Validator()
         {
+            RuleFor(c => c.IfMatch).MaximumLength(200);
             RuleFor(c => c.Shifts).Must(s => s is null || s.Count <= 200);
             RuleForEach(c => c.Shifts).NotNull().ChildRules(s => s.RuleFor(x => x.Days).InclusiveBetween(-60, 365));
             RuleFor(c => c.ExtraResources).Must(r => r is null || r.Count <= 50);

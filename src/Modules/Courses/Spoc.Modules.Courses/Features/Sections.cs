@@ -75,6 +75,7 @@ internal static class UpdateSection
     {
         public Validator()
         {
+            RuleFor(c => c.IfMatch).MaximumLength(200);
             RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
             RuleFor(c => c.Position).InclusiveBetween(0, 1000);
         }
