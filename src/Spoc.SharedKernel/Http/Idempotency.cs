@@ -118,8 +118,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         {
             await db.SaveChangesAsync(context.RequestAborted);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
+            // Another request with this key got its row in first; an outage is not that, and stays a 503.
             throw InProgress();
         }
 

@@ -35,6 +35,13 @@ public sealed class DatabaseOutageTests
             await hold.ExecuteNonQueryAsync();
 
             await ShouldBeOutageAsync(await admin.PostAsJsonAsync("/api/v1/organizations", new { name = "Pendant", slug = "pendant-" + Guid.NewGuid().ToString("N")[..8] }));
+            // With an Idempotency-Key the first write is the idempotency record's: still an outage, not "in progress".
+            using var keyed = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organizations")
+            {
+                Content = JsonContent.Create(new { name = "Pendant", slug = "pendant-" + Guid.NewGuid().ToString("N")[..8] }),
+            };
+            keyed.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            await ShouldBeOutageAsync(await admin.SendAsync(keyed));
             (await probe.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
             (await probe.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);
         }
