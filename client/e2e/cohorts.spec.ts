@@ -208,6 +208,14 @@ test.describe('Cohorts: admission, seats, mentors and groups', () => {
     await expect(board.getByRole('heading', { level: 3 })).toHaveCount(2);
     await expect(board.getByText('Inès Mercier')).toBeVisible();
     await expect(admin.getByText('Tous les apprenants ont un groupe.').first()).toBeVisible();
+
+    // A group is renamed in place; the edit carries its ETag.
+    await board.getByRole('button', { name: 'Modifier le groupe Groupe 1' }).click();
+    const first = board.getByRole('listitem', { name: 'Groupe 1' });
+    await first.getByRole('textbox', { name: 'Nom du groupe' }).fill('Les éclaireurs');
+    await first.getByRole('button', { name: 'Enregistrer le groupe' }).click();
+    await expect(board.getByRole('heading', { level: 3, name: 'Les éclaireurs' })).toBeVisible();
+    await expect(board.getByRole('heading', { level: 3 })).toHaveCount(2);
     await admin.context().close();
   });
 

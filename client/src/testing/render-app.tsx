@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
@@ -37,4 +38,17 @@ export function renderApp(path: string) {
     </Providers>,
   );
   return { ...view, user, router, tokens, queryClient };
+}
+
+/** Renders one component with the app's providers and a real API client, without the router and the pages around it. */
+export function renderWithProviders(ui: ReactElement) {
+  const tokens = createTokenStore(() => window.localStorage);
+  const apiClient = createApiClient({ tokens, onSessionExpired: () => {}, language: () => i18n.resolvedLanguage });
+  const user = userEvent.setup();
+  const view = render(
+    <Providers queryClient={createQueryClient()} apiClient={apiClient} tokens={tokens} sessionExpired={() => () => {}}>
+      {ui}
+    </Providers>,
+  );
+  return { ...view, user };
 }

@@ -32,6 +32,7 @@ public sealed partial class CapabilityTableTests
     private Guid _admittedApplicationId;
     private Guid _rejectedApplicationId;
     private Guid _activityId;
+    private Guid _groupId;
     private string _partnerEmployeeEmail = "";
     private string _orgLearnerEmail = "";
     private object _settings = null!;
@@ -82,6 +83,7 @@ public sealed partial class CapabilityTableTests
         _rejectedApplicationId = await CohortWorld.ApplyAsync((await world.LearnerAsync()).Client, _cohortId);
         (await world.DecideAsync(_cohortId, _rejectedApplicationId, "Reject")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{_cohortId}/members/{_learnerId}/mentor", new { mentorId = _mentorId })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        _groupId = await NewGroupAsync();
 
         // The cohort started yesterday and its window is closed: the activity is released, applying answers 409.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -105,7 +107,7 @@ public sealed partial class CapabilityTableTests
     [TestCaseSource(nameof(Cells))]
     public async Task Each_person_gets_what_the_table_says(string route, string person, string cell)
     {
-        var (method, path, body) = RequestFor(route);
+        var (method, path, body) = await RequestForAsync(route);
         using var request = new HttpRequestMessage(method, "/api/v1" + path) { Content = body is null ? null : JsonContent.Create(body) };
         var response = await _as[person].SendAsync(request);
         var answer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
@@ -195,7 +197,7 @@ public sealed partial class CapabilityTableTests
         (await CapabilitiesOf("owner admin")).Should().BeEquivalentTo(await CapabilitiesOf("trainer"));
     }
 
-    private (HttpMethod Method, string Path, object? Body) RequestFor(string route)
+    private async Task<(HttpMethod Method, string Path, object? Body)> RequestForAsync(string route)
     {
         var c = $"/cohorts/{_cohortId}";
         var split = route.Split(' ', 2);
@@ -214,6 +216,10 @@ public sealed partial class CapabilityTableTests
             "/cohorts/{cohortId}/invitations" => ($"{c}/invitations", method == HttpMethod.Post ? new { email = "invitee@example.test" } : null),
             "/cohorts/{cohortId}/groups" => ($"{c}/groups", method == HttpMethod.Post ? new { name = "Groupe du tableau", memberIds = Array.Empty<Guid>() } : null),
             "/cohorts/{cohortId}/groups/auto" => ($"{c}/groups/auto", new { groupSize = 2 }),
+
+            // Each deletion dissolves a group of its own, so that the others still find theirs.
+            "/cohorts/{cohortId}/groups/{groupId}" => ($"{c}/groups/{(method == HttpMethod.Delete ? await NewGroupAsync() : _groupId)}",
+                method == HttpMethod.Put ? new { name = "Groupe du tableau", memberIds = Array.Empty<Guid>() } : null),
             "/cohorts/{cohortId}/partners" => ($"{c}/partners", method == HttpMethod.Post ? new { organizationId = _partnerId } : null),
             "/organizations/{organizationId}/partnerships/{cohortId}/accept" => ($"/organizations/{_partnerId}/partnerships/{_cohortId}/accept", null),
             "/organizations/{organizationId}/partnerships/{cohortId}/decline" => ($"/organizations/{_partnerId}/partnerships/{_cohortId}/decline", null),
@@ -225,6 +231,13 @@ public sealed partial class CapabilityTableTests
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };
         return (method, request.Path, request.Body);
+    }
+
+    private async Task<Guid> NewGroupAsync()
+    {
+        var created = await _as["trainer"].PostAsJsonAsync($"/api/v1/cohorts/{_cohortId}/groups", new { name = "Groupe à dissoudre", memberIds = Array.Empty<Guid>() });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return (await created.ReadJsonAsync())["id"]!.GetValue<Guid>();
     }
 
     /// <summary>"/api/v1/cohorts/{cohortId:guid}/members" → "/cohorts/{cohortId}/members", as the docs write routes.</summary>

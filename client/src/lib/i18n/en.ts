@@ -499,6 +499,13 @@ export const en: Translation = {
       autoSubmit: 'Split',
       autoDone_one: '{{count, number}} group created.',
       autoDone_other: '{{count, number}} groups created.',
+      members: 'Members',
+      edit: 'Edit',
+      editNamed: 'Edit the group {{name}}',
+      save: 'Save the group',
+      delete: 'Dissolve',
+      deleteNamed: 'Dissolve the group {{name}}',
+      confirmDelete: 'Confirm: its learners will have no group',
     },
     invitation: {
       title: 'Cohort invitation',

@@ -497,6 +497,13 @@ export const fr = {
       autoSubmit: 'Répartir',
       autoDone_one: '{{count, number}} groupe créé.',
       autoDone_other: '{{count, number}} groupes créés.',
+      members: 'Membres',
+      edit: 'Modifier',
+      editNamed: 'Modifier le groupe {{name}}',
+      save: 'Enregistrer le groupe',
+      delete: 'Dissoudre',
+      deleteNamed: 'Dissoudre le groupe {{name}}',
+      confirmDelete: 'Confirmer : ses apprenants n’auront plus de groupe',
     },
     invitation: {
       title: 'Invitation à une cohorte',

@@ -30,7 +30,7 @@ public enum CohortCapability
     /// <summary>Invite into an InviteOnly cohort and follow the invitations.</summary>
     ManageInvitations,
 
-    /// <summary>Create groups, split learners into groups.</summary>
+    /// <summary>Create, rename, fill and dissolve groups; split learners into groups.</summary>
     ManageGroups,
 
     /// <summary>Every learner's pacing, personal schedule, progress row, email and mentor.</summary>

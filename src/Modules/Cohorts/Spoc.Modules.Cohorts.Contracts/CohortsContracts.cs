@@ -38,8 +38,11 @@ public sealed record LearnerWithdrew(Guid CohortId, Guid UserId, DateTimeOffset 
 /// <summary>A learner's mentor changed (<c>MentorId</c> null: unassigned).</summary>
 public sealed record MentorAssigned(Guid CohortId, Guid LearnerId, Guid? MentorId) : IntegrationEvent;
 
-/// <summary>A project group was created or its members changed.</summary>
+/// <summary>A project group was created, renamed, or its members changed (<c>MemberIds</c>: all of them now).</summary>
 public sealed record GroupChanged(Guid CohortId, Guid GroupId, string Name, IReadOnlyList<Guid> MemberIds) : IntegrationEvent;
+
+/// <summary>A project group was dissolved; its former members are ungrouped (no <see cref="GroupChanged"/> follows).</summary>
+public sealed record GroupDeleted(Guid CohortId, Guid GroupId) : IntegrationEvent;
 
 /// <summary>Staff decided on an application (or the waitlist promoted it): the applicant is told.</summary>
 public sealed record ApplicationDecided(Guid CohortId, string CohortTitle, Guid ApplicationId, Guid ApplicantId, ApplicationStatus Status, string? Note) : IntegrationEvent;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Cohorts.Features;
+using Spoc.Modules.Cohorts.Features.Groups;
 using Spoc.Modules.Cohorts.Features.Partnerships;
 using Spoc.SharedKernel.Persistence;
 
@@ -43,6 +44,8 @@ public static class CohortsModule
         ListGroups.MapEndpoint(cohorts);
         CreateGroup.MapEndpoint(cohorts);
         AutoGroups.MapEndpoint(cohorts);
+        UpdateGroup.MapEndpoint(cohorts);
+        DeleteGroup.MapEndpoint(cohorts);
         DecidePartnership.MapEndpoint(cohorts);
         ListPartnerships.MapEndpoint(cohorts);
         NamePartner.MapEndpoint(cohorts);

@@ -422,6 +422,37 @@ export function useAutoGroups(cohortId: string) {
   });
 }
 
+/** Rename a group and set its members; its etag as If-Match, so an edit made meanwhile is a 412, not overwritten. */
+export function useUpdateGroup(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    mutationFn: ({ group, name, memberIds }: { group: Group; name: string; memberIds: string[] }) =>
+      unwrap(
+        api.PUT('/api/v1/cohorts/{cohortId}/groups/{groupId}', {
+          params: { path: { cohortId, groupId: group.id }, header: { 'If-Match': group.etag } },
+          body: { name, memberIds },
+        }),
+      ),
+    onSettled: invalidate,
+  });
+}
+
+/** Dissolve a group (its members become ungrouped), conditional on its etag like an edit. */
+export function useDeleteGroup(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    mutationFn: (group: Group) =>
+      unwrap(
+        api.DELETE('/api/v1/cohorts/{cohortId}/groups/{groupId}', {
+          params: { path: { cohortId, groupId: group.id }, header: { 'If-Match': group.etag } },
+        }),
+      ),
+    onSettled: invalidate,
+  });
+}
+
 /** Cohorts of other organisations waiting for this organisation's consent (its admins answer). */
 export function usePendingPartnerships(organizationId: string) {
   const api = useApi();

@@ -5,9 +5,23 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { can, useAutoGroups, useCreateGroup, useGroups, useMembers, type Cohort } from '../api/cohorts-api';
+import {
+  can,
+  useAutoGroups,
+  useCreateGroup,
+  useDeleteGroup,
+  useGroups,
+  useMembers,
+  useUpdateGroup,
+  type Cohort,
+  type Group as ProjectGroup,
+  type Member,
+} from '../api/cohorts-api';
 
-/** The board of project groups; for trainers and org admins, a group from chosen unassigned learners, or an automatic split by size. */
+/**
+ * The board of project groups; for trainers and org admins, a group from chosen unassigned learners, an automatic split
+ * by size, and on each group: rename, set its members, dissolve.
+ */
 export function GroupsTab({ cohort }: { cohort: Cohort }) {
   const { t } = useTranslation();
   const groups = useGroups(cohort.id);
@@ -58,21 +72,7 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('cohorts.groups.boardLabel')}>
           {groups.data.map((group) => (
-            <Card key={group.id} withBorder component="li" aria-labelledby={`group-${group.id}`}>
-              <Title order={3} size="h5" id={`group-${group.id}`}>
-                {group.name}
-              </Title>
-              <Text size="sm" c="dimmed" mb="xs">
-                {t('cohorts.groups.size', { count: group.members.length })}
-              </Text>
-              {group.members.length > 0 && (
-                <List size="sm">
-                  {group.members.map((member) => (
-                    <List.Item key={member.userId}>{member.displayName}</List.Item>
-                  ))}
-                </List>
-              )}
-            </Card>
+            <GroupCard key={group.id} cohort={cohort} group={group} learners={learners.data.items} />
           ))}
         </SimpleGrid>
       )}
@@ -157,5 +157,119 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
         </SimpleGrid>
       )}
     </Stack>
+  );
+}
+
+/** One group of the board; those who manage groups edit it in place (name and members) or dissolve it after a confirmation. */
+function GroupCard({ cohort, group, learners }: { cohort: Cohort; group: ProjectGroup; learners: Member[] }) {
+  const { t } = useTranslation();
+  const update = useUpdateGroup(cohort.id);
+  const remove = useDeleteGroup(cohort.id);
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [name, setName] = useState(group.name);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  // A learner is in one group at most: this group's members and the learners without a group are the choice.
+  const candidates = learners.filter((learner) => !learner.groupId || learner.groupId === group.id);
+
+  const startEditing = () => {
+    setName(group.name);
+    setChosen(group.members.map((member) => member.userId));
+    setNameError(null);
+    update.reset();
+    setEditing(true);
+  };
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return setNameError(t('validation.required'));
+    if (trimmed.length > 100) return setNameError(t('validation.maxLength', { max: 100 }));
+    setNameError(null);
+    update.mutate({ group, name: trimmed, memberIds: chosen }, { onSuccess: () => setEditing(false) });
+  };
+
+  return (
+    <Card withBorder component="li" aria-labelledby={`group-${group.id}`}>
+      <Title order={3} size="h5" id={`group-${group.id}`}>
+        {group.name}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('cohorts.groups.size', { count: group.members.length })}
+      </Text>
+      {editing ? (
+        <form onSubmit={save} noValidate>
+          <Stack gap="sm">
+            {update.isError && <ProblemAlert error={update.error} />}
+            <TextInput
+              label={t('cohorts.groups.name')}
+              required
+              value={name}
+              error={nameError}
+              onChange={(event) => setName(event.currentTarget.value)}
+            />
+            <Checkbox.Group label={t('cohorts.groups.members')} value={chosen} onChange={setChosen}>
+              <Stack gap={6} mt="xs">
+                {candidates.map((learner) => (
+                  <Checkbox key={learner.userId} value={learner.userId} label={learner.displayName} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+            <Group gap="xs">
+              <Button type="submit" size="xs" loading={update.isPending}>
+                {t('cohorts.groups.save')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setEditing(false)}>
+                {t('cohorts.common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : (
+        <>
+          {group.members.length > 0 && (
+            <List size="sm">
+              {group.members.map((member) => (
+                <List.Item key={member.userId}>{member.displayName}</List.Item>
+              ))}
+            </List>
+          )}
+          {can(cohort, 'ManageGroups') && (
+            <Stack gap="xs" mt="sm">
+              {remove.isError && <ProblemAlert error={remove.error} />}
+              {confirming ? (
+                <Group gap="xs">
+                  <Button size="xs" color="red" loading={remove.isPending} onClick={() => remove.mutate(group)}>
+                    {t('cohorts.groups.confirmDelete')}
+                  </Button>
+                  <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+                    {t('cohorts.common.cancel')}
+                  </Button>
+                </Group>
+              ) : (
+                <Group gap="xs">
+                  <Button size="xs" variant="default" onClick={startEditing} aria-label={t('cohorts.groups.editNamed', { name: group.name })}>
+                    {t('cohorts.groups.edit')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => {
+                      remove.reset();
+                      setConfirming(true);
+                    }}
+                    aria-label={t('cohorts.groups.deleteNamed', { name: group.name })}
+                  >
+                    {t('cohorts.groups.delete')}
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          )}
+        </>
+      )}
+    </Card>
   );
 }

@@ -35,7 +35,7 @@ internal static class ListGroups
         public async ValueTask<IReadOnlyList<GroupResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
             await gate.RequireAsync(query.CohortId, CohortCapability.ViewInside, cancellationToken);
-            return await Groups.LoadAsync(db, sender, query.CohortId, null, cancellationToken);
+            return await GroupRoster.LoadAsync(db, sender, query.CohortId, null, cancellationToken);
         }
     }
 
@@ -71,24 +71,14 @@ internal static class CreateGroup
         {
             await gate.RequireAsync(command.CohortId, CohortCapability.ManageGroups, cancellationToken);
             var memberIds = (command.MemberIds ?? []).Distinct().ToList();
-            var learners = await db.Members.Where(m => m.CohortId == command.CohortId && m.Role == CohortRole.Learner && memberIds.Contains(m.UserId)).ToListAsync(cancellationToken);
-            if (learners.Count != memberIds.Count)
-            {
-                throw Rules.Invalid("MemberIds", "Every member must be a learner of this cohort.");
-            }
-
-            if (learners.Any(l => l.GroupId is not null))
-            {
-                throw ProblemException.Conflict("already-in-group", "Already in a group", "A learner belongs to one group at most; take them out of their group first.");
-            }
-
+            var learners = await GroupRoster.LearnersAsync(db, command.CohortId, memberIds, null, cancellationToken);
             var now = clock.GetUtcNow();
             var group = new ProjectGroup { CohortId = command.CohortId, Name = command.Name.Trim(), CreatedAt = now };
             db.Groups.Add(group);
             learners.ForEach(l => l.GroupId = group.Id);
             db.AddIntegrationEvent(new GroupChanged(command.CohortId, group.Id, group.Name, memberIds), now);
             await db.SaveChangesAsync(cancellationToken);
-            return (await Groups.LoadAsync(db, sender, command.CohortId, [group.Id], cancellationToken)).Single();
+            return (await GroupRoster.LoadAsync(db, sender, command.CohortId, [group.Id], cancellationToken)).Single();
         }
     }
 
@@ -150,7 +140,7 @@ internal static class AutoGroups
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return await Groups.LoadAsync(db, sender, command.CohortId, groups.Select(g => g.Id).ToList(), cancellationToken);
+            return await GroupRoster.LoadAsync(db, sender, command.CohortId, groups.Select(g => g.Id).ToList(), cancellationToken);
         }
     }
 
@@ -164,8 +154,28 @@ internal static class AutoGroups
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 
-internal static class Groups
+internal static class GroupRoster
 {
+    /// <summary>
+    /// The cohort learners to put in group <paramref name="groupId"/> (null: a new group), tracked: 400 unless each is a
+    /// learner of the cohort, 409 already-in-group if one belongs to another group (a move is two edits: out, then in).
+    /// </summary>
+    public static async Task<List<CohortMember>> LearnersAsync(CohortsDbContext db, Guid cohortId, IReadOnlyList<Guid> memberIds, Guid? groupId, CancellationToken ct)
+    {
+        var learners = await db.Members.Where(m => m.CohortId == cohortId && m.Role == CohortRole.Learner && memberIds.Contains(m.UserId)).ToListAsync(ct);
+        if (learners.Count != memberIds.Count)
+        {
+            throw Rules.Invalid("MemberIds", "Every member must be a learner of this cohort.");
+        }
+
+        if (learners.Any(l => l.GroupId is not null && l.GroupId != groupId))
+        {
+            throw ProblemException.Conflict("already-in-group", "Already in a group", "A learner belongs to one group at most; take them out of their group first.");
+        }
+
+        return learners;
+    }
+
     /// <summary>Groups with members and names: three queries whatever the number of groups.</summary>
     public static async Task<IReadOnlyList<GroupResponse>> LoadAsync(CohortsDbContext db, ISender sender, Guid cohortId, IReadOnlyList<Guid>? only, CancellationToken ct)
     {
