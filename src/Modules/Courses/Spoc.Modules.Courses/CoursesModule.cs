@@ -4,7 +4,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Courses.Data;
-using Spoc.Modules.Courses.Features;
+using Spoc.Modules.Courses.Features.Activities;
+using Spoc.Modules.Courses.Features.Courses;
+using Spoc.Modules.Courses.Features.Pacing;
+using Spoc.Modules.Courses.Features.Progress;
+using Spoc.Modules.Courses.Features.Schedule;
+using Spoc.Modules.Courses.Features.Sections;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Courses;

@@ -33,23 +33,3 @@ internal sealed class CourseGate(CoursesDbContext db, ISender sender, ICurrentUs
         return access.IsStaff ? access : throw ProblemException.Forbidden("Only the organisation's admins and trainers edit courses.");
     }
 }
-
-internal static class Positions
-{
-    /// <summary>Moves <paramref name="item"/> to <paramref name="position"/> (clamped; null: last) and renumbers 0..n-1.</summary>
-    public static void Place<T>(List<T> siblings, T item, int? position, Action<T, int> setPosition)
-    {
-        siblings.Remove(item);
-        siblings.Insert(Math.Clamp(position ?? siblings.Count, 0, siblings.Count), item);
-        Renumber(siblings, setPosition);
-    }
-
-    /// <summary>Positions 0..n-1 in list order, closing the gap an item left.</summary>
-    public static void Renumber<T>(List<T> siblings, Action<T, int> setPosition)
-    {
-        for (var i = 0; i < siblings.Count; i++)
-        {
-            setPosition(siblings[i], i);
-        }
-    }
-}

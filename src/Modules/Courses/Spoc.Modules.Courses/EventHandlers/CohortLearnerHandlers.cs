@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Courses.Domain;
 using Spoc.SharedKernel.Outbox;
 
 namespace Spoc.Modules.Courses.EventHandlers;
@@ -11,12 +12,7 @@ internal sealed class StartProgress(CoursesDbContext db, TimeProvider clock) : I
     protected override async Task HandleOnceAsync(LearnerEnrolled enrolled, CancellationToken ct)
     {
         var learner = await CohortLearners.FindOrAddAsync(Db, enrolled.CohortId, enrolled.UserId, enrolled.At, ct);
-        if (enrolled.At >= learner.LastChangeAt)
-        {
-            learner.EnrolledAt = enrolled.At;
-            learner.WithdrawnAt = null;
-            learner.LastChangeAt = enrolled.At;
-        }
+        learner.Enrol(enrolled.At);
     }
 }
 
@@ -26,11 +22,7 @@ internal sealed class MarkProgressWithdrawn(CoursesDbContext db, TimeProvider cl
     protected override async Task HandleOnceAsync(LearnerWithdrew withdrew, CancellationToken ct)
     {
         var learner = await CohortLearners.FindOrAddAsync(Db, withdrew.CohortId, withdrew.UserId, withdrew.At, ct);
-        if (withdrew.At >= learner.LastChangeAt)
-        {
-            learner.WithdrawnAt = withdrew.At;
-            learner.LastChangeAt = withdrew.At;
-        }
+        learner.Withdraw(withdrew.At);
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Courses.Domain;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Persistence;
 

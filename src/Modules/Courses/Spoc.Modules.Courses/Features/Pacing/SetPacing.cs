@@ -10,13 +10,12 @@ using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
 using Spoc.SharedKernel.Http;
-using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Text;
 using Spoc.SharedKernel.Validation;
 
-namespace Spoc.Modules.Courses.Features;
+namespace Spoc.Modules.Courses.Features.Pacing;
 
 /// <summary>
 /// PUT /cohorts/{cohortId}/members/{userId}/pacing: trainers, org admins and the learner's mentor set one learner's personal pacing, replacing the previous one:
@@ -107,41 +106,4 @@ internal static class SetPacing
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-}
-
-/// <summary>GET /cohorts/{cohortId}/members/{userId}/pacing: what <see cref="SetPacing"/> last stored for this learner, as it was written (trainers, org admins, the learner's mentor).</summary>
-internal static class GetPacing
-{
-    public sealed record Query(Guid CohortId, Guid UserId) : IQuery<Response>;
-
-    public sealed record Response(IReadOnlyList<SetPacing.Shift> Shifts, IReadOnlyList<SetPacing.ExtraInput> ExtraResources,
-        [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : IVersioned;
-
-    internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me) : IQueryHandler<Query, Response>
-    {
-        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var access = await sender.RequireInsideAsync(query.CohortId, me.Id, cancellationToken);
-            if (!access.CanActOn(query.UserId))
-            {
-                throw ProblemException.Forbidden("Only trainers, org admins and the learner's own mentor see a learner's pacing.");
-            }
-
-            var shifts = await db.PacingShifts.AsNoTracking().Where(p => p.CohortId == query.CohortId && p.UserId == query.UserId)
-                .OrderBy(p => p.Id).Select(p => new SetPacing.Shift(p.ActivityId, p.Days)).ToListAsync(cancellationToken);
-            var extras = await db.ExtraResources.AsNoTracking().Where(r => r.CohortId == query.CohortId && r.UserId == query.UserId)
-                .OrderBy(r => r.Id).Select(r => new SetPacing.ExtraInput(r.Title, r.Url, r.ContentMarkdown)).ToListAsync(cancellationToken);
-            var version = await db.Pacings.Where(p => p.CohortId == query.CohortId && p.UserId == query.UserId).Select(p => p.Version).FirstOrDefaultAsync(cancellationToken);
-            return new Response(shifts, extras, version);
-        }
-    }
-
-    public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/cohorts/{cohortId:guid}/members/{userId:guid}/pacing", async (Guid cohortId, Guid userId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Query(cohortId, userId), ct)))
-            .WithName("GetPacing")
-            .WithSummary("A learner's personal due-date shifts and extra resources, as set (trainers, org admins, the learner's mentor)")
-            .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Courses.Domain;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
 
-namespace Spoc.Modules.Courses.Features;
+namespace Spoc.Modules.Courses.Features.Courses;
 
 /// <summary>POST /courses: an org admin or trainer opens a course in their organisation.</summary>
 internal static class CreateCourse
@@ -65,40 +66,4 @@ internal static class CreateCourse
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-}
-
-public sealed record CompetencyResponse(string Code, string Title);
-
-public sealed record CourseResponse(
-    Guid Id, Guid OrganizationId, string Title, string Summary, string Language, IReadOnlyList<CompetencyResponse> Competencies,
-    bool IsPublished, DateTimeOffset CreatedAt, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : Spoc.SharedKernel.Persistence.IVersioned
-{
-    internal static CourseResponse From(Course c) =>
-        new(c.Id, c.OrganizationId, c.Title, c.Summary, c.Language, c.Competencies.OrderBy(x => x.Code).Select(x => new CompetencyResponse(x.Code, x.Title)).ToList(), c.IsPublished, c.CreatedAt, c.Version);
-}
-
-/// <summary>A course's description and competencies, shared by creation and update.</summary>
-internal interface ICourseFields
-{
-    string Title { get; }
-    string? Summary { get; }
-    string Language { get; }
-    IReadOnlyList<CreateCourse.CompetencyInput>? Competencies { get; }
-}
-
-internal sealed class CourseFieldsValidator : AbstractValidator<ICourseFields>
-{
-    public CourseFieldsValidator()
-    {
-        RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Summary).MaximumLength(4000);
-        RuleFor(c => c.Language).NotEmpty().MaximumLength(20).Matches("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$").WithMessage("A language tag such as \"fr\" or \"en-GB\".");
-        RuleFor(c => c.Competencies).Must(c => c is null || c.Count <= 100).WithMessage("At most 100 competencies.")
-            .Must(c => c is null || c.Select(x => x?.Code?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == c.Count).WithMessage("Competency codes must be unique.");
-        RuleForEach(c => c.Competencies).NotNull().ChildRules(c =>
-        {
-            c.RuleFor(x => x.Code).NotEmpty().MaximumLength(20);
-            c.RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
-        });
-    }
 }

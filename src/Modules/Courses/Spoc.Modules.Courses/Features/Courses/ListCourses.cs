@@ -9,7 +9,7 @@ using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Security;
 
-namespace Spoc.Modules.Courses.Features;
+namespace Spoc.Modules.Courses.Features.Courses;
 
 /// <summary>GET /courses: the courses of the caller's organisations, drafts only for their authors (every course for the platform admin).</summary>
 internal static class ListCourses

@@ -8,73 +8,9 @@ using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
 using Spoc.Modules.Platform.Contracts;
-using Spoc.SharedKernel.Persistence;
-using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
-namespace Spoc.Modules.Courses.Features;
-
-/// <summary>POST /cohorts/{cohortId}/activities/{activityId}/completion: a learner marks a released activity done; again is a no-op.</summary>
-internal static class MarkActivityDone
-{
-    public sealed record Command(Guid CohortId, Guid ActivityId) : ICommand<Response>;
-
-    public sealed record Response(Guid ActivityId, DateTimeOffset CompletedAt);
-
-    internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command, Response>
-    {
-        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var access = await sender.RequireInsideAsync(command.CohortId, me.Id, cancellationToken);
-            if (!access.Can(CohortCapability.Learn))
-            {
-                throw ProblemException.Forbidden("Only the cohort's learners mark activities done.");
-            }
-
-            var activity = await db.Set<Activity>().AsNoTracking()
-                .Where(a => a.Id == command.ActivityId && a.CourseId == access.CourseId && db.Courses.Any(c => c.Id == a.CourseId && c.IsPublished))
-                .Select(a => new { a.OffsetDays })
-                .FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("This activity");
-            var now = clock.GetUtcNow();
-            if (access.ReleaseAt(activity.OffsetDays) > now)
-            {
-                throw ProblemException.Conflict("activity-not-released", "Not released yet", "This activity opens later in the cohort's calendar.");
-            }
-
-            var existing = await db.Completions.AsNoTracking()
-                .FirstOrDefaultAsync(c => c.CohortId == command.CohortId && c.UserId == me.Id && c.ActivityId == command.ActivityId, cancellationToken);
-            if (existing is not null)
-            {
-                return new Response(existing.ActivityId, existing.CompletedAt);
-            }
-
-            db.Completions.Add(new Completion { CohortId = command.CohortId, UserId = me.Id, ActivityId = command.ActivityId, CompletedAt = now });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException e) when (e.IsUniqueViolation())
-            {
-                // The same click twice at once: the first one won, and that is the answer.
-                db.ChangeTracker.Clear();
-                var first = await db.Completions.AsNoTracking().FirstAsync(c => c.CohortId == command.CohortId && c.UserId == me.Id && c.ActivityId == command.ActivityId, cancellationToken);
-                return new Response(first.ActivityId, first.CompletedAt);
-            }
-
-            return new Response(command.ActivityId, now);
-        }
-    }
-
-    public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/cohorts/{cohortId:guid}/activities/{activityId:guid}/completion", async (Guid cohortId, Guid activityId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Command(cohortId, activityId), ct)))
-            .WithName("MarkActivityDone")
-            .WithSummary("Mark an activity done (learner); idempotent")
-            .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-}
+namespace Spoc.Modules.Courses.Features.Progress;
 
 /// <summary>
 /// GET /cohorts/{cohortId}/progress: trainers and org admins get the learners × activities matrix with completion

@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.Modules.Courses.Features.Activities;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Security;
 
-namespace Spoc.Modules.Courses.Features;
+namespace Spoc.Modules.Courses.Features.Courses;
 
 /// <summary>GET /courses/{courseId}/outline: sections and activities in order; staff get the content (sanitized HTML), learners the plan only.</summary>
 internal static class GetCourseOutline

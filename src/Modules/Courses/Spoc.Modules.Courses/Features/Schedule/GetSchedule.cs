@@ -10,7 +10,7 @@ using Spoc.Modules.Courses.Domain;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
-namespace Spoc.Modules.Courses.Features;
+namespace Spoc.Modules.Courses.Features.Schedule;
 
 /// <summary>
 /// GET /cohorts/{cohortId}/schedule: every activity's release and due instants for the caller, from the cohort's start

@@ -7,11 +7,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
-using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
 
-namespace Spoc.Modules.Courses.Features;
+namespace Spoc.Modules.Courses.Features.Courses;
 
 /// <summary>
 /// PUT /courses/{courseId}: course staff edit the description and competencies, and publish or unpublish.
@@ -42,35 +41,18 @@ internal static class UpdateCourse
             db.Expect(course, command.IfMatch);
 
             var wanted = (command.Competencies ?? []).ToDictionary(c => c.Code.Trim(), c => c.Title.Trim(), StringComparer.OrdinalIgnoreCase);
-            var removed = course.Competencies.Where(c => !wanted.ContainsKey(c.Code)).ToList();
+            var removed = course.CompetenciesMissingFrom(wanted);
             if (removed.Count > 0)
             {
                 var used = (await db.Set<Activity>().Where(a => a.CourseId == course.Id).Select(a => a.CompetencyCodes).ToListAsync(cancellationToken))
                     .SelectMany(codes => codes).Intersect(removed.Select(r => r.Code), StringComparer.OrdinalIgnoreCase).ToList();
                 if (used.Count > 0)
                 {
-                    throw ProblemException.Conflict("competency-in-use", "Competency in use", $"Activities still develop: {string.Join(", ", used)}.");
+                    throw CourseProblems.CompetencyInUse(used);
                 }
             }
 
-            removed.ForEach(r => course.Competencies.Remove(r));
-            foreach (var (code, title) in wanted)
-            {
-                if (course.Competencies.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)) is { } existing)
-                {
-                    existing.Title = title;
-                }
-                else
-                {
-                    course.Competencies.Add(new Competency { CourseId = course.Id, Code = code, Title = title });
-                }
-            }
-
-            course.Title = command.Title.Trim();
-            course.Summary = command.Summary?.Trim() ?? "";
-            course.Language = command.Language;
-            course.IsPublished = command.IsPublished;
-            course.Version = Guid.NewGuid();
+            course.Edit(command.Title.Trim(), command.Summary?.Trim() ?? "", command.Language, wanted, command.IsPublished);
             await db.SaveChangesAsync(cancellationToken);
             return CourseResponse.From(course);
         }

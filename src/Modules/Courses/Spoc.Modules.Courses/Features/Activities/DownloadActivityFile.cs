@@ -10,7 +10,7 @@ using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
-namespace Spoc.Modules.Courses.Features;
+namespace Spoc.Modules.Courses.Features.Activities;
 
 /// <summary>
 /// GET /cohorts/{cohortId}/activities/{activityId}/file: the activity's document, to the cohort's members once the
@@ -33,7 +33,7 @@ internal static class DownloadActivityFile
             var released = access.ReleaseAt(activity.OffsetDays) <= clock.GetUtcNow();
             if (!released && !access.Can(CohortCapability.PreviewContent))
             {
-                throw ProblemException.Conflict("activity-not-released", "Not released yet", "This activity opens later in the cohort's calendar.");
+                throw CourseProblems.ActivityNotReleased();
             }
 
             return await sender.Send(new OpenStoredFile(activity.FileId!.Value), cancellationToken) ?? throw ProblemException.NotFound("This file");

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Courses.Features.Activities;
+
+/// <summary>POST /courses/{courseId}/activities: course staff add a lesson, resource, video or preparation to a section.</summary>
+internal static class AddActivity
+{
+    public sealed record Command(Guid CourseId, ActivityInput Activity) : ICommand<ActivityResponse>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Activity).SetValidator(new ActivityInputValidator());
+    }
+
+    internal sealed class Handler(CoursesDbContext db, CourseGate gate, ISender sender, ICurrentUser me) : ICommandHandler<Command, ActivityResponse>
+    {
+        public async ValueTask<ActivityResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await gate.RequireStaffAsync(command.CourseId, cancellationToken);
+            var activity = new Activity { CourseId = command.CourseId, Title = "" };
+            await ActivityAuthoring.ApplyAsync(db, sender, me.Id, activity, command.Activity, cancellationToken);
+            db.Add(activity);
+            await db.SaveChangesAsync(cancellationToken);
+            return ActivityResponse.From(activity);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/courses/{courseId:guid}/activities", async (Guid courseId, ActivityInput activity, ISender sender, CancellationToken ct) =>
+            {
+                var created = await sender.Send(new Command(courseId, activity), ct);
+                return TypedResults.Created($"/api/v1/courses/{courseId}/activities/{created.Id}", created);
+            })
+            .WithName("AddActivity")
+            .WithSummary("Add an activity to a section (course staff); Markdown content is rendered and sanitized")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,54 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Courses.Features.Activities;
+
+/// <summary>DELETE /courses/{courseId}/activities/{activityId}. <c>If-Match</c> → 412 when it changed since read.</summary>
+internal static class DeleteActivity
+{
+    public sealed record Command(Guid CourseId, Guid ActivityId, string? IfMatch) : ICommand;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.IfMatch).MaximumLength(200);
+    }
+
+    internal sealed class Handler(CoursesDbContext db, CourseGate gate) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await gate.RequireStaffAsync(command.CourseId, cancellationToken);
+            var activity = await db.Set<Activity>().FirstOrDefaultAsync(a => a.Id == command.ActivityId && a.CourseId == command.CourseId, cancellationToken)
+                ?? throw ProblemException.NotFound("This activity");
+            db.Expect(activity, command.IfMatch);
+            db.Remove(activity);
+            var siblings = await db.Set<Activity>().Where(a => a.SectionId == activity.SectionId && a.Id != activity.Id).OrderBy(a => a.Position).ToListAsync(cancellationToken);
+            siblings.Renumber();
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapDelete("/courses/{courseId:guid}/activities/{activityId:guid}", async (Guid courseId, Guid activityId, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new Command(courseId, activityId, ifMatch), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("DeleteActivity")
+            .WithSummary("Delete an activity (course staff)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+}

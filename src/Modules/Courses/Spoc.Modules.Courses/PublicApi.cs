@@ -1,0 +1,34 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Courses.Contracts;
+using Spoc.Modules.Courses.Data;
+
+namespace Spoc.Modules.Courses;
+
+/// <summary>The front door of Courses: everything other modules may ask it (Spoc.Modules.Courses.Contracts).</summary>
+internal sealed class PublicApi(CoursesDbContext db) :
+    IQueryHandler<GetCourse, CourseSummary?>,
+    IQueryHandler<GetCoursesOfOrganization, IReadOnlyList<CourseSummary>>,
+    IQueryHandler<GetCompletions, IReadOnlyList<ActivityCompletion>>
+{
+    public async ValueTask<IReadOnlyList<ActivityCompletion>> Handle(GetCompletions query, CancellationToken cancellationToken) =>
+        query.ActivityIds.Count == 0
+            ? []
+            : await db.Completions.AsNoTracking()
+                .Where(c => c.CohortId == query.CohortId && query.ActivityIds.Contains(c.ActivityId))
+                .Select(c => new ActivityCompletion(c.UserId, c.ActivityId, c.CompletedAt))
+                .ToListAsync(cancellationToken);
+
+    public async ValueTask<IReadOnlyList<CourseSummary>> Handle(GetCoursesOfOrganization query, CancellationToken cancellationToken) =>
+        await db.Courses.AsNoTracking()
+            .Where(c => c.OrganizationId == query.OrganizationId)
+            .OrderBy(c => c.Title)
+            .Select(c => new CourseSummary(c.Id, c.OrganizationId, c.Title))
+            .ToListAsync(cancellationToken);
+
+    public async ValueTask<CourseSummary?> Handle(GetCourse query, CancellationToken cancellationToken) =>
+        await db.Courses.AsNoTracking()
+            .Where(c => c.Id == query.CourseId)
+            .Select(c => new CourseSummary(c.Id, c.OrganizationId, c.Title))
+            .FirstOrDefaultAsync(cancellationToken);
+}
