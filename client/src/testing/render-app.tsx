@@ -1,12 +1,12 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { Providers } from '../app/providers';
-import { routes } from '../app/router';
-import { createApiClient } from '../lib/api/api-client';
-import { createQueryClient } from '../lib/api/query-client';
-import { createTokenStore } from '../lib/api/token-store';
-import { i18n } from '../lib/i18n/i18n';
+import { Providers } from '@/app/providers';
+import { routes } from '@/app/router';
+import { createApiClient } from '@/lib/api/api-client';
+import { createQueryClient } from '@/lib/api/query-client';
+import { createTokenStore } from '@/lib/api/token-store';
+import { i18n } from '@/lib/i18n/i18n';
 
 /**
  * Renders the whole app (real routes, providers, API client and token store) at `path`, against

@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { unwrap } from '../../../lib/api/api-client';
-import { useApi } from '../../../lib/api/api-context';
-import type { components } from '../../../lib/api/schema';
-import { meQueryKey } from '../../../lib/auth/session-context';
+import { unwrap } from '@/lib/api/api-client';
+import { useApi } from '@/lib/api/api-context';
+import type { components } from '@/lib/api/schema';
+import { meQueryKey } from '@/lib/auth/session-context';
 
 type Schemas = components['schemas'];
 export type Cohort = Schemas['CohortResponse'];

@@ -1,13 +1,13 @@
 import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Pager } from '../../../components/pager';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isProblem } from '../../../lib/api/api-error';
-import { useFormatters } from '../../../lib/i18n/format';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { Pager } from '@/components/pager';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isProblem } from '@/lib/api/api-error';
+import { useFormatters } from '@/lib/i18n/format';
 import {
   applicationStatuses,
   useApplications,
@@ -16,7 +16,7 @@ import {
   type ApplicationStatus,
   type Cohort,
   type Decision,
-} from '../api/cohorts-api';
+} from '@/features/cohorts/api/cohorts-api';
 import { asStatus, statusColor } from './cohort-labels';
 
 interface DecisionDone {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { json, problem } from '../../../testing/fake-api';
+import { json, problem } from '@/testing/fake-api';
 import {
   applicationFixture,
   capabilitiesOf,
@@ -11,9 +11,9 @@ import {
   orgAdminMe,
   paged,
   trainerMe,
-} from '../../../testing/fixtures';
-import { renderApp } from '../../../testing/render-app';
-import { signedInApi } from '../../../testing/session-api';
+} from '@/testing/fixtures';
+import { renderApp } from '@/testing/render-app';
+import { signedInApi } from '@/testing/session-api';
 
 const course = {
   id: courseId,

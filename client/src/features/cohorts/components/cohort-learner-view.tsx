@@ -2,12 +2,12 @@ import { Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useSession } from '../../../lib/auth/session-context';
-import { useGroups, useLeaveCohort, useMembers, type Cohort } from '../api/cohorts-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useSession } from '@/lib/auth/session-context';
+import { useGroups, useLeaveCohort, useMembers, type Cohort } from '@/features/cohorts/api/cohorts-api';
 import { CohortFacts } from './cohort-facts';
 
 /** A learner's cohort: dates, their mentor (their own roster row) and their project group. */

@@ -1,10 +1,10 @@
 import { Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { useCohort } from '../api/cohorts-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { useCohort } from '@/features/cohorts/api/cohorts-api';
 import { CohortFacts } from './cohort-facts';
 import { CohortLearnerView } from './cohort-learner-view';
 import { CohortStaffView } from './cohort-staff-view';

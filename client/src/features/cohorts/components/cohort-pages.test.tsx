@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Me } from '../../../lib/auth/roles';
-import { json, noContent, problem } from '../../../testing/fake-api';
-import { applicationFixture, cohortFixture, cohortId, learnerMe, orgAdminMe, paged, trainerMe } from '../../../testing/fixtures';
-import { renderApp } from '../../../testing/render-app';
-import { signedInApi } from '../../../testing/session-api';
+import type { Me } from '@/lib/auth/roles';
+import { json, noContent, problem } from '@/testing/fake-api';
+import { applicationFixture, cohortFixture, cohortId, learnerMe, orgAdminMe, paged, trainerMe } from '@/testing/fixtures';
+import { renderApp } from '@/testing/render-app';
+import { signedInApi } from '@/testing/session-api';
 
 const lea = learnerMe.id;
 const chloe = '0192f0c1-0000-7000-8000-00000000d001';

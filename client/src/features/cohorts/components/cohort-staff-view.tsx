@@ -1,9 +1,9 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { PageTitle } from '../../../components/page-title';
-import { useFormatters } from '../../../lib/i18n/format';
-import { can, type Cohort } from '../api/cohorts-api';
+import { PageTitle } from '@/components/page-title';
+import { useFormatters } from '@/lib/i18n/format';
+import { can, type Cohort } from '@/features/cohorts/api/cohorts-api';
 import { ApplicationsTab } from './applications-tab';
 import { CohortFacts } from './cohort-facts';
 import { EnrolmentsTab } from './enrolments-tab';

@@ -1,7 +1,7 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PageTitle } from '../../../components/page-title';
+import { PageTitle } from '@/components/page-title';
 import { StaffCohortList } from './staff-cohort-list';
 
 /** /cohorts: the staff's cohorts, with the ways to open a new one. */

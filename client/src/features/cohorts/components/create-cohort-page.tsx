@@ -4,16 +4,16 @@ import { useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { useSession } from '../../../lib/auth/session-context';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { timeZones } from '../../../lib/i18n/time-zone';
-import { admissionModes, useCourseOptions, useCreateCohort, useOrganizationTrainers } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { useSession } from '@/lib/auth/session-context';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { timeZones } from '@/lib/i18n/time-zone';
+import { admissionModes, useCourseOptions, useCreateCohort, useOrganizationTrainers } from '@/features/cohorts/api/cohorts-api';
 import { cohortFields, cohortSchema, defaultCohortValues, toCreateCohortBody, type CohortValues } from './cohort-schema';
 
 /** "Créer une cohorte": a course of the caller's organisations, seats, dates, window, mode, who may join. */

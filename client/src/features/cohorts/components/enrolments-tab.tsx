@@ -4,10 +4,10 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { useEnrol, type Cohort, type EnrolmentOutcome } from '../api/cohorts-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { useEnrol, type Cohort, type EnrolmentOutcome } from '@/features/cohorts/api/cohorts-api';
 import { invalidEmails, MAX_EMAILS, parseEmails } from './enrolment-emails';
 
 const outcomeColor: Record<EnrolmentOutcome, string> = {

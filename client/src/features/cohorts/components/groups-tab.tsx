@@ -1,11 +1,11 @@
 import { Alert, Button, Card, Checkbox, Group, List, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { can, useAutoGroups, useCreateGroup, useGroups, useMembers, type Cohort } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { ProblemAlert } from '@/components/problem-alert';
+import { can, useAutoGroups, useCreateGroup, useGroups, useMembers, type Cohort } from '@/features/cohorts/api/cohorts-api';
 
 /** The board of project groups; for trainers and org admins, a group from chosen unassigned learners, or an automatic split by size. */
 export function GroupsTab({ cohort }: { cohort: Cohort }) {

@@ -2,11 +2,11 @@ import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { isApiError } from '../../../lib/api/api-error';
-import { problemMessage } from '../../../lib/api/problem-message';
-import { useAcceptInvitation } from '../api/cohorts-api';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { isApiError } from '@/lib/api/api-error';
+import { problemMessage } from '@/lib/api/problem-message';
+import { useAcceptInvitation } from '@/features/cohorts/api/cohorts-api';
 
 /** /invitations/:token: the signed-in invitee (back from sign-in through returnTo) takes their seat. */
 export function InvitationPage() {

@@ -4,15 +4,15 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Pager } from '../../../components/pager';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useInvitations, useInvite, type Cohort, type Invitation } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { Pager } from '@/components/pager';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { useFormatters } from '@/lib/i18n/format';
+import { useInvitations, useInvite, type Cohort, type Invitation } from '@/features/cohorts/api/cohorts-api';
 
 function invitationState(invitation: Invitation): 'accepted' | 'expired' | 'pending' {
   if (invitation.acceptedAt) return 'accepted';

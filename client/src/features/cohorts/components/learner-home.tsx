@@ -1,10 +1,10 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { HomeHeader } from '../../../components/home-header';
-import { useSession } from '../../../lib/auth/session-context';
-import { useFormatters } from '../../../lib/i18n/format';
+import { EmptyState } from '@/components/empty-state';
+import { HomeHeader } from '@/components/home-header';
+import { useSession } from '@/lib/auth/session-context';
+import { useFormatters } from '@/lib/i18n/format';
 
 /** The learner's home: "Mes cohortes" from /me, and the ways to find and follow applications. */
 export function LearnerHome() {

@@ -5,14 +5,14 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { z } from 'zod';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Pager } from '../../../components/pager';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { useSession } from '../../../lib/auth/session-context';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { Pager } from '@/components/pager';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { useSession } from '@/lib/auth/session-context';
 import {
   can,
   useAddMember,
@@ -21,7 +21,7 @@ import {
   useRemoveMember,
   type Cohort,
   type Member,
-} from '../api/cohorts-api';
+} from '@/features/cohorts/api/cohorts-api';
 import { canActOn } from './use-cohort-staff';
 
 /**

@@ -1,13 +1,13 @@
 import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { HomeHeader } from '../../../components/home-header';
-import { LoadingState } from '../../../components/loading-state';
-import type { CohortRole } from '../../../lib/auth/roles';
-import { useSession } from '../../../lib/auth/session-context';
-import { useMembers } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { HomeHeader } from '@/components/home-header';
+import { LoadingState } from '@/components/loading-state';
+import type { CohortRole } from '@/lib/auth/roles';
+import { useSession } from '@/lib/auth/session-context';
+import { useMembers } from '@/features/cohorts/api/cohorts-api';
 
 interface MentoredCohort {
   cohortId: string;

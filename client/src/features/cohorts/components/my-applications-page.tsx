@@ -2,14 +2,14 @@ import { Alert, Badge, Button, Card, Group, Paper, Stack, Text, Title } from '@m
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { Pager } from '../../../components/pager';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useMyApplications, useWithdraw, type Application } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { Pager } from '@/components/pager';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useFormatters } from '@/lib/i18n/format';
+import { useMyApplications, useWithdraw, type Application } from '@/features/cohorts/api/cohorts-api';
 import { asStatus, statusColor } from './cohort-labels';
 
 /** "Mes candidatures": each application with its status, the staff's note, the waitlist position; withdraw. */

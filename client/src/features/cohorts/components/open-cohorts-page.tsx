@@ -2,12 +2,12 @@ import { Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { Pager } from '../../../components/pager';
-import { useOpenCohorts } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { Pager } from '@/components/pager';
+import { useOpenCohorts } from '@/features/cohorts/api/cohorts-api';
 import { CohortFacts } from './cohort-facts';
 
 /** "Cohortes ouvertes": cohorts that take applications now, with dates in their time zone and seats left. */

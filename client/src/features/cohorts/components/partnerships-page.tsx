@@ -1,12 +1,12 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useSession } from '../../../lib/auth/session-context';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useDecidePartnership, usePendingPartnerships } from '../api/cohorts-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useSession } from '@/lib/auth/session-context';
+import { useFormatters } from '@/lib/i18n/format';
+import { useDecidePartnership, usePendingPartnerships } from '@/features/cohorts/api/cohorts-api';
 
 /** /partnerships: an org admin accepts or declines the cohorts of other organisations that named theirs as a partner. */
 export function PartnershipsPage() {

@@ -3,14 +3,14 @@ import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Tex
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError, isProblem } from '../../../lib/api/api-error';
-import { problemMessage } from '../../../lib/api/problem-message';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { timeZones } from '../../../lib/i18n/time-zone';
-import { useCohortForEdit, useUpdateCohort, type Cohort } from '../api/cohorts-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError, isProblem } from '@/lib/api/api-error';
+import { problemMessage } from '@/lib/api/problem-message';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { timeZones } from '@/lib/i18n/time-zone';
+import { useCohortForEdit, useUpdateCohort, type Cohort } from '@/features/cohorts/api/cohorts-api';
 import { cohortFields, cohortSchema, cohortToValues, toUpdateCohortBody, type CohortValues } from './cohort-schema';
 
 /** Title, seats, dates, window and time zone of a cohort, saved with If-Match (412 when stale). */

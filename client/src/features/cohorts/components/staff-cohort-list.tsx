@@ -1,12 +1,12 @@
 import { Anchor, Paper, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { useSession } from '../../../lib/auth/session-context';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useVisibleCohorts } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { useSession } from '@/lib/auth/session-context';
+import { useFormatters } from '@/lib/i18n/format';
+import { useVisibleCohorts } from '@/features/cohorts/api/cohorts-api';
 import { worksOnCohort } from './use-cohort-staff';
 
 /** The cohorts the caller runs (trainer, mentor, organisation admin) with their seats and waitlist. */

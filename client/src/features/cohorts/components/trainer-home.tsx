@@ -1,8 +1,8 @@
 import { Button, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { HomeHeader } from '../../../components/home-header';
+import { EmptyState } from '@/components/empty-state';
+import { HomeHeader } from '@/components/home-header';
 import { StaffActions } from './cohorts-page';
 import { StaffCohortList } from './staff-cohort-list';
 

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { unwrap } from '../../../lib/api/api-client';
-import { useApi, useTokens } from '../../../lib/api/api-context';
-import type { components } from '../../../lib/api/schema';
-import { uploadWithProgress, type UploadProgress } from '../../../lib/api/upload';
-import { i18n } from '../../../lib/i18n/i18n';
+import { unwrap } from '@/lib/api/api-client';
+import { useApi, useTokens } from '@/lib/api/api-context';
+import type { components } from '@/lib/api/schema';
+import { uploadWithProgress, type UploadProgress } from '@/lib/api/upload';
+import { i18n } from '@/lib/i18n/i18n';
 
 type Schemas = components['schemas'];
 export type CreateCourseBody = Schemas['CreateCourseCommand'];

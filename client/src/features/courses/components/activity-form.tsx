@@ -3,10 +3,10 @@ import { Alert, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack,
 import { useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { activityKinds, useSaveActivity, type Activity, type Course } from '../api/courses-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { activityKinds, useSaveActivity, type Activity, type Course } from '@/features/courses/api/courses-api';
 import { activityFields, activitySchema, activityToValues, emptyActivity, toActivityInput, type ActivityValues } from './activity-schema';
 import { UploadField } from './upload-field';
 

@@ -1,13 +1,13 @@
 import { Anchor, Badge, Button, Group, List, Paper, Progress, RingProgress, SimpleGrid, Stack, Text, Title, Typography } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useCohortSummary, useDownloadActivityFile, useMarkDone, useSchedule, type Schedule, type ScheduledActivity } from '../api/courses-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useFormatters } from '@/lib/i18n/format';
+import { useCohortSummary, useDownloadActivityFile, useMarkDone, useSchedule, type Schedule, type ScheduledActivity } from '@/features/courses/api/courses-api';
 import { CompletionChart } from './completion-chart';
 import { completionsOverTime, percentOf, sectionProgress } from './progress';
 

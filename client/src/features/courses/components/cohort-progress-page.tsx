@@ -2,12 +2,12 @@ import { Badge, Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from 
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useCohortSummary, useProgress, type Progress } from '../api/courses-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { useFormatters } from '@/lib/i18n/format';
+import { useCohortSummary, useProgress, type Progress } from '@/features/courses/api/courses-api';
 import { PacingPanel } from './pacing-panel';
 import { activityRates, completionIndex } from './progress';
 

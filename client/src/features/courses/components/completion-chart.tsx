@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../lib/i18n/format';
+import { useFormatters } from '@/lib/i18n/format';
 import type { CompletionPoint } from './progress';
 
 const WIDTH = 280;

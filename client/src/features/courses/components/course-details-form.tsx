@@ -3,10 +3,10 @@ import { Alert, Button, Group, Paper, Stack, Switch, Text, Textarea, TextInput, 
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { useUpdateCourse, type Course } from '../api/courses-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { useUpdateCourse, type Course } from '@/features/courses/api/courses-api';
 import { courseDetailsFields, courseDetailsSchema, courseToDetails, toUpdateCourseBody, type CourseDetailsValues } from './course-schema';
 import { CourseCommonInputs } from './course-common-inputs';
 

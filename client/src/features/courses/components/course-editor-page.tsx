@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { useCourseForEdit } from '../api/courses-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { useCourseForEdit } from '@/features/courses/api/courses-api';
 import { CourseDetailsForm } from './course-details-form';
 import { CourseOutlineEditor } from './course-outline-editor';
 

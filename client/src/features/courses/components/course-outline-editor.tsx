@@ -1,10 +1,10 @@
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { ProblemAlert } from '../../../components/problem-alert';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { ProblemAlert } from '@/components/problem-alert';
 import {
   useAddSection,
   useDeleteActivity,
@@ -14,7 +14,7 @@ import {
   type Activity,
   type Course,
   type OutlineSection,
-} from '../api/courses-api';
+} from '@/features/courses/api/courses-api';
 import { ActivityForm } from './activity-form';
 import { activityWithPosition } from './activity-schema';
 import { byPosition, targetIndex } from './reorder';

@@ -1,11 +1,11 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { components } from '../../../lib/api/schema';
-import { json, noContent, problem } from '../../../testing/fake-api';
-import { FakeXhr } from '../../../testing/fake-xhr';
-import { cohortFixture, cohortId, courseId, learnerMe, trainerMe } from '../../../testing/fixtures';
-import { renderApp } from '../../../testing/render-app';
-import { signedInApi } from '../../../testing/session-api';
+import type { components } from '@/lib/api/schema';
+import { json, noContent, problem } from '@/testing/fake-api';
+import { FakeXhr } from '@/testing/fake-xhr';
+import { cohortFixture, cohortId, courseId, learnerMe, trainerMe } from '@/testing/fixtures';
+import { renderApp } from '@/testing/render-app';
+import { signedInApi } from '@/testing/session-api';
 
 type Activity = components['schemas']['ActivityResponse'];
 

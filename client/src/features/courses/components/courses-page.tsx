@@ -1,12 +1,12 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { useSession } from '../../../lib/auth/session-context';
-import { useCourses } from '../api/courses-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { useSession } from '@/lib/auth/session-context';
+import { useCourses } from '@/features/courses/api/courses-api';
 
 /** /courses: the courses the caller may see, with a way into the editor for the ones they author. */
 export function CoursesPage() {

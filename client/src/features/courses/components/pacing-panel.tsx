@@ -3,10 +3,10 @@ import { ActionIcon, Alert, Button, Group, NativeSelect, Paper, Stack, Text, Tex
 import { useEffect, useMemo } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { usePacing, useSetPacing, type Progress } from '../api/courses-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { ProblemAlert } from '@/components/problem-alert';
+import { usePacing, useSetPacing, type Progress } from '@/features/courses/api/courses-api';
 import { pacingSchema, pacingToValues, toPacingBody, type PacingValues } from './pacing-schema';
 
 interface PacingPanelProps {

@@ -1,10 +1,10 @@
 import { FileInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { uploadPercent, type UploadProgress as Progress } from '../../../lib/api/upload';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useUploadFile, type UploadedFile } from '../api/courses-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { uploadPercent, type UploadProgress as Progress } from '@/lib/api/upload';
+import { useFormatters } from '@/lib/i18n/format';
+import { useUploadFile, type UploadedFile } from '@/features/courses/api/courses-api';
 import { UploadProgress, type UploadState } from './upload-progress';
 
 /** The API's cap (Files:MaxBytes): refused before sending rather than after 25 MB went up. */

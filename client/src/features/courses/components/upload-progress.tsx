@@ -1,6 +1,6 @@
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../lib/i18n/format';
+import { useFormatters } from '@/lib/i18n/format';
 
 export type UploadState = 'idle' | 'uploading' | 'done' | 'failed';
 

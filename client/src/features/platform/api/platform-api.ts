@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { unwrap } from '../../../lib/api/api-client';
-import { useApi } from '../../../lib/api/api-context';
-import type { paths } from '../../../lib/api/schema';
-import { meQueryKey } from '../../../lib/auth/session-context';
+import { unwrap } from '@/lib/api/api-client';
+import { useApi } from '@/lib/api/api-context';
+import type { paths } from '@/lib/api/schema';
+import { meQueryKey } from '@/lib/auth/session-context';
 
 export type RegisterBody = NonNullable<
   paths['/api/v1/auth/register']['post']['requestBody']

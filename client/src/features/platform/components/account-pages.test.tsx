@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { installFakeApi, noContent, problem } from '../../../testing/fake-api';
-import { learnerMe } from '../../../testing/fixtures';
-import { renderApp } from '../../../testing/render-app';
-import { signedInApi } from '../../../testing/session-api';
-import { i18n } from '../../../lib/i18n/i18n';
+import { installFakeApi, noContent, problem } from '@/testing/fake-api';
+import { learnerMe } from '@/testing/fixtures';
+import { renderApp } from '@/testing/render-app';
+import { signedInApi } from '@/testing/session-api';
+import { i18n } from '@/lib/i18n/i18n';
 
 describe('Account pages', () => {
   it('sign-in links to "Mot de passe oublié ?", which asks for a link without saying whether the address exists', async () => {

@@ -4,8 +4,8 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useChangePassword } from '../api/platform-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useChangePassword } from '@/features/platform/api/platform-api';
 import { applyPasswordErrors, newPasswordSchema } from './password-rules';
 
 const fields = ['currentPassword', 'newPassword'] as const;

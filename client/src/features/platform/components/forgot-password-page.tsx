@@ -5,9 +5,9 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useRequestPasswordReset } from '../api/platform-api';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useRequestPasswordReset } from '@/features/platform/api/platform-api';
 
 /** "Mot de passe oublié ?": asks for a reset link. The answer never says whether the address has an account. */
 export function ForgotPasswordPage() {

@@ -1,14 +1,14 @@
 import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Pager } from '../../../components/pager';
-import { useSession } from '../../../lib/auth/session-context';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useOrganizationMembers } from '../api/platform-api';
-import { HomeHeader } from '../../../components/home-header';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { Pager } from '@/components/pager';
+import { useSession } from '@/lib/auth/session-context';
+import { useFormatters } from '@/lib/i18n/format';
+import { useOrganizationMembers } from '@/features/platform/api/platform-api';
+import { HomeHeader } from '@/components/home-header';
 import { organizationRoleKey } from './role-labels';
 
 /** The org admin's home: their organisation's members, from GET /organizations/{orgId}/members. */

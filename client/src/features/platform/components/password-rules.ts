@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';
-import { isApiError, isProblem } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
+import { isApiError, isProblem } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
 
 /** The API's password policy, checked before sending: 8 to 128 characters with a letter and a digit. */
 export function newPasswordSchema(t: TFunction) {

@@ -1,13 +1,13 @@
 import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Pager } from '../../../components/pager';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useOrganizations } from '../api/platform-api';
-import { HomeHeader } from '../../../components/home-header';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { Pager } from '@/components/pager';
+import { useFormatters } from '@/lib/i18n/format';
+import { useOrganizations } from '@/features/platform/api/platform-api';
+import { HomeHeader } from '@/components/home-header';
 
 /** The platform admin's home: every organisation, from GET /organizations. */
 export function PlatformAdminHome() {

@@ -4,11 +4,11 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { languages, setLanguage, type Language } from '../../../lib/i18n/i18n';
-import { useUpdateProfile } from '../api/platform-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { languages, setLanguage, type Language } from '@/lib/i18n/i18n';
+import { useUpdateProfile } from '@/features/platform/api/platform-api';
 
 /** Name and language: the language is the one of the web app (switched at once) and of every mail to the person. */
 export function ProfileDetailsForm({ displayName, language }: { displayName: string; language: string }) {

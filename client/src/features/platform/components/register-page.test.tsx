@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { installFakeApi, json, problem } from '../../../testing/fake-api';
-import { renderApp } from '../../../testing/render-app';
+import { installFakeApi, json, problem } from '@/testing/fake-api';
+import { renderApp } from '@/testing/render-app';
 
 async function fillAndSubmit(user: ReturnType<typeof renderApp>['user'], password = 'motdepasse1') {
   await user.type(await screen.findByLabelText(/Nom affiché/), 'Léa Bernard');

@@ -6,11 +6,11 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { currentLanguage } from '../../../lib/i18n/i18n';
-import { useRegister } from '../api/platform-api';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { currentLanguage } from '@/lib/i18n/i18n';
+import { useRegister } from '@/features/platform/api/platform-api';
 import { applyPasswordErrors, newPasswordSchema } from './password-rules';
 
 const fields = ['displayName', 'email', 'password'] as const;

@@ -1,4 +1,4 @@
-import type { OrganizationRole } from '../../../lib/auth/roles';
+import type { OrganizationRole } from '@/lib/auth/roles';
 
 const keys = {
   OrgAdmin: 'roles.orgAdmin',

@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SESSION_KEY } from '../../../lib/api/token-store';
-import { installFakeApi, json, problem } from '../../../testing/fake-api';
-import { learnerMe, tokenPair, trainerMe } from '../../../testing/fixtures';
-import { renderApp } from '../../../testing/render-app';
+import { SESSION_KEY } from '@/lib/api/token-store';
+import { installFakeApi, json, problem } from '@/testing/fake-api';
+import { learnerMe, tokenPair, trainerMe } from '@/testing/fixtures';
+import { renderApp } from '@/testing/render-app';
 
 function authApi(me = trainerMe) {
   const pair = tokenPair();

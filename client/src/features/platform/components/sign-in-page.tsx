@@ -6,11 +6,11 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { useSession } from '../../../lib/auth/session-context';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { useSession } from '@/lib/auth/session-context';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
 
 export function SignInPage() {
   const { t } = useTranslation();
