@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '@/lib/api/api-client';
+import { idempotencyKey, retryLostRequest } from '@/lib/api/idempotency';
 import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
 import { meQueryKey } from '@/lib/auth/session-context';
@@ -46,11 +47,6 @@ export const cohortKeys = {
   partnerships: (organizationId: string) => ['partnerships', organizationId] as const,
   courses: ['courses', 'list'] as const,
 };
-
-/** New key per attempt: a retried POST (network hiccup) is answered once by the API. */
-function idempotencyKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(16).slice(2)}`;
-}
 
 /** Cohorts open for application now (GET /cohorts?openForApplication=true). */
 export function useOpenCohorts(page: number) {
@@ -154,8 +150,9 @@ export function useCreateCohort() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCohortBody) =>
-      unwrap(api.POST('/api/v1/cohorts', { body, params: { header: { 'Idempotency-Key': idempotencyKey() } } })),
+    ...retryLostRequest,
+    mutationFn: (body: CreateCohortBody, context) =>
+      unwrap(api.POST('/api/v1/cohorts', { body, params: { header: { 'Idempotency-Key': idempotencyKey(context) } } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: cohortKeys.all });
       // The creating trainer becomes the cohort's trainer: /me lists it now.
@@ -168,10 +165,11 @@ export function useApply(cohortId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ApplyBody) =>
+    ...retryLostRequest,
+    mutationFn: (body: ApplyBody, context) =>
       unwrap(
         api.POST('/api/v1/cohorts/{cohortId}/applications', {
-          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey(context) } },
           body,
         }),
       ),
@@ -273,10 +271,11 @@ export function useAddMember(cohortId: string) {
   const api = useApi();
   const invalidate = useInvalidateCohort(cohortId);
   return useMutation({
-    mutationFn: (body: { email: string; role: CohortRole }) =>
+    ...retryLostRequest,
+    mutationFn: (body: { email: string; role: CohortRole }, context) =>
       unwrap(
         api.POST('/api/v1/cohorts/{cohortId}/members', {
-          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey(context) } },
           body,
         }),
       ),
@@ -328,10 +327,11 @@ export function useEnrol(cohortId: string) {
   const api = useApi();
   const invalidate = useInvalidateCohort(cohortId);
   return useMutation({
-    mutationFn: (emails: string[]) =>
+    ...retryLostRequest,
+    mutationFn: (emails: string[], context) =>
       unwrap(
         api.POST('/api/v1/cohorts/{cohortId}/enrolments', {
-          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey(context) } },
           body: { emails },
         }),
       ),
@@ -358,10 +358,11 @@ export function useInvite(cohortId: string) {
   const api = useApi();
   const invalidate = useInvalidateCohort(cohortId);
   return useMutation({
-    mutationFn: (email: string) =>
+    ...retryLostRequest,
+    mutationFn: (email: string, context) =>
       unwrap(
         api.POST('/api/v1/cohorts/{cohortId}/invitations', {
-          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey(context) } },
           body: { email },
         }),
       ),
@@ -396,10 +397,11 @@ export function useCreateGroup(cohortId: string) {
   const api = useApi();
   const invalidate = useInvalidateCohort(cohortId);
   return useMutation({
-    mutationFn: (body: { name: string; memberIds: string[] }) =>
+    ...retryLostRequest,
+    mutationFn: (body: { name: string; memberIds: string[] }, context) =>
       unwrap(
         api.POST('/api/v1/cohorts/{cohortId}/groups', {
-          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey(context) } },
           body,
         }),
       ),
@@ -411,10 +413,11 @@ export function useAutoGroups(cohortId: string) {
   const api = useApi();
   const invalidate = useInvalidateCohort(cohortId);
   return useMutation({
-    mutationFn: (groupSize: number) =>
+    ...retryLostRequest,
+    mutationFn: (groupSize: number, context) =>
       unwrap(
         api.POST('/api/v1/cohorts/{cohortId}/groups/auto', {
-          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey(context) } },
           body: { groupSize },
         }),
       ),

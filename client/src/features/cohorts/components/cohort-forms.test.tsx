@@ -111,6 +111,30 @@ describe('Create a cohort', () => {
     expect(screen.getByTestId('seats-left')).toHaveTextContent('3');
   });
 
+  it('sends a create lost on the network again with the same Idempotency-Key, so the API creates it once', async () => {
+    let attempts = 0;
+    const api = signedInApi(trainerMe, {
+      'GET /api/v1/courses': () => json(paged([course])),
+      'POST /api/v1/cohorts': () => {
+        attempts += 1;
+        if (attempts === 1) throw new TypeError('Failed to fetch');
+        return json(cohortFixture({ seatsTaken: 0, seatsLeft: 3 }), 201);
+      },
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture({ seatsTaken: 0, seatsLeft: 3 })),
+      [`GET /api/v1/cohorts/${cohortId}/applications`]: () => json(paged([])),
+    });
+    const { user, router } = renderRoute('/cohorts/new', pages);
+
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Cours' }), courseId);
+    await user.type(screen.getByRole('textbox', { name: 'Titre de la cohorte' }), 'Printemps 2027');
+    await user.click(screen.getByRole('button', { name: 'Créer la cohorte' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/cohorts/${cohortId}`));
+    const [first, retry] = api.sent('POST /api/v1/cohorts').map((request) => request.headers.get('Idempotency-Key'));
+    expect(first).toBeTruthy();
+    expect(retry).toBe(first);
+  });
+
   it('asks for a course first when there is none', async () => {
     signedInApi(trainerMe, { 'GET /api/v1/courses': () => json(paged([])) });
     renderRoute('/cohorts/new', pages);

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type MutationFunctionContext } from '@tanstack/react-query';
 import { unwrap } from '@/lib/api/api-client';
+import { idempotencyKey, retryLostRequest } from '@/lib/api/idempotency';
 import { useApi, useTokens } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
 import { uploadWithProgress, type UploadProgress } from '@/lib/api/upload';
@@ -34,16 +35,13 @@ export const courseKeys = {
   pacing: (cohortId: string, userId: string) => ['cohorts', cohortId, 'pacing', userId] as const,
 };
 
-function idempotencyKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(16).slice(2)}`;
-}
-
 export function useCreateCourse() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCourseBody) =>
-      unwrap(api.POST('/api/v1/courses', { body, params: { header: { 'Idempotency-Key': idempotencyKey() } } })),
+    ...retryLostRequest,
+    mutationFn: (body: CreateCourseBody, context) =>
+      unwrap(api.POST('/api/v1/courses', { body, params: { header: { 'Idempotency-Key': idempotencyKey(context) } } })),
     // The cohort form's course select reads ['courses', 'list'].
     onSuccess: () => queryClient.invalidateQueries({ queryKey: courseKeys.all }),
   });
@@ -108,7 +106,7 @@ function ifMatch(etag: string | undefined) {
   return etag ? { 'If-Match': etag } : {};
 }
 
-function useOutlineMutation<V, R>(courseId: string, run: (variables: V) => Promise<R>) {
+function useOutlineMutation<V, R>(courseId: string, run: (variables: V, context: MutationFunctionContext) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
@@ -119,10 +117,10 @@ function useOutlineMutation<V, R>(courseId: string, run: (variables: V) => Promi
 
 export function useAddSection(courseId: string) {
   const api = useApi();
-  return useOutlineMutation(courseId, (body: { title: string }) =>
+  return useOutlineMutation(courseId, (body: { title: string }, context: MutationFunctionContext) =>
     unwrap(
       api.POST('/api/v1/courses/{courseId}/sections', {
-        params: { path: { courseId }, header: { 'Idempotency-Key': idempotencyKey() } },
+        params: { path: { courseId }, header: { 'Idempotency-Key': idempotencyKey(context) } },
         body,
       }),
     ),
@@ -143,12 +141,12 @@ export function useUpdateSection(courseId: string) {
 
 export function useSaveActivity(courseId: string) {
   const api = useApi();
-  return useOutlineMutation(courseId, ({ activityId, etag, body }: { activityId?: string; etag?: string; body: ActivityInput }) =>
+  return useOutlineMutation(courseId, ({ activityId, etag, body }: { activityId?: string; etag?: string; body: ActivityInput }, context: MutationFunctionContext) =>
     activityId
       ? unwrap(api.PUT('/api/v1/courses/{courseId}/activities/{activityId}', { params: { path: { courseId, activityId }, header: ifMatch(etag) }, body }))
       : unwrap(
           api.POST('/api/v1/courses/{courseId}/activities', {
-            params: { path: { courseId }, header: { 'Idempotency-Key': idempotencyKey() } },
+            params: { path: { courseId }, header: { 'Idempotency-Key': idempotencyKey(context) } },
             body,
           }),
         ),
