@@ -31,7 +31,7 @@ describe('architecture rules (ESLint)', () => {
 
   it('forbid lib/ and components/ to depend on a feature or on app/', async () => {
     const fromLib = await ruleIds(
-      "import { useRegister } from '@/features/platform/api/platform-api';\nexport const hook = useRegister;\n",
+      "import { useRegister } from '@/features/platform/api/account';\nexport const hook = useRegister;\n",
       'src/lib/forms/some-helper.ts',
     );
     const fromComponents = await ruleIds(

@@ -8,15 +8,8 @@ import { Pager } from '@/components/pager';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isProblem } from '@/lib/api/api-error';
 import { useFormatters } from '@/lib/i18n/format';
-import {
-  applicationStatuses,
-  useApplications,
-  useDecide,
-  type Application,
-  type ApplicationStatus,
-  type Cohort,
-  type Decision,
-} from '@/features/cohorts/api/cohorts-api';
+import { applicationStatuses, useApplications, useDecide, type Application, type ApplicationStatus, type Decision } from '@/features/cohorts/api/applications';
+import { type Cohort } from '@/features/cohorts/api/cohorts';
 import { asStatus, statusColor } from './cohort-labels';
 
 interface DecisionDone {

@@ -10,7 +10,8 @@ import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
-import { useApply, useCohort } from '@/features/cohorts/api/cohorts-api';
+import { useApply } from '@/features/cohorts/api/applications';
+import { useCohort } from '@/features/cohorts/api/cohorts';
 import { applicationSchema, toApplyBody, type ApplicationValues } from './apply-schema';
 import { CohortFacts } from './cohort-facts';
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { ApplyBody } from '@/features/cohorts/api/cohorts-api';
+import type { ApplyBody } from '@/features/cohorts/api/applications';
 
 /** The server's rules for an application (ApplyToCohort's validator), with messages in the UI's language. */
 export function applicationSchema(t: TFunction) {

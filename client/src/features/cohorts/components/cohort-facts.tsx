@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '@/lib/i18n/format';
-import type { Cohort } from '@/features/cohorts/api/cohorts-api';
+import type { Cohort } from '@/features/cohorts/api/cohorts';
 
 type Facts = Pick<Cohort, 'startsOn' | 'endsOn' | 'timeZone'> &
   Partial<Pick<Cohort, 'admissionMode' | 'applicationsCloseAt' | 'seatsLeft' | 'seatsTaken' | 'capacity' | 'waitlistLength'>>;

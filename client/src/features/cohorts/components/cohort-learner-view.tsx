@@ -7,7 +7,9 @@ import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useSession } from '@/lib/auth/session-context';
-import { useGroups, useLeaveCohort, useMembers, type Cohort } from '@/features/cohorts/api/cohorts-api';
+import { type Cohort } from '@/features/cohorts/api/cohorts';
+import { useGroups } from '@/features/cohorts/api/groups';
+import { useLeaveCohort, useMembers } from '@/features/cohorts/api/members';
 import { CohortFacts } from './cohort-facts';
 
 /** A learner's cohort: dates, their mentor (their own roster row) and their project group. */

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
-import { useCohort } from '@/features/cohorts/api/cohorts-api';
+import { useCohort } from '@/features/cohorts/api/cohorts';
 import { CohortFacts } from './cohort-facts';
 import { CohortLearnerView } from './cohort-learner-view';
 import { CohortStaffView } from './cohort-staff-view';

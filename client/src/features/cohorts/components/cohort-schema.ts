@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { addDays, DEFAULT_TIME_ZONE, isTimeZone, utcToZonedLocal, zonedLocalToUtc } from '@/lib/i18n/time-zone';
-import type { AdmissionMode, Cohort, CreateCohortBody, UpdateCohortBody } from '@/features/cohorts/api/cohorts-api';
+import type { AdmissionMode, Cohort, CreateCohortBody, UpdateCohortBody } from '@/features/cohorts/api/cohorts';
 
 export const MAX_CAPACITY = 200;
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageTitle } from '@/components/page-title';
 import { useFormatters } from '@/lib/i18n/format';
-import { can, type Cohort } from '@/features/cohorts/api/cohorts-api';
+import { can, type Cohort } from '@/features/cohorts/api/cohorts';
 import { ApplicationsTab } from './applications-tab';
 import { CohortFacts } from './cohort-facts';
 import { EnrolmentsTab } from './enrolments-tab';

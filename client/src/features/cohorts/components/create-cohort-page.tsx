@@ -13,7 +13,8 @@ import { isApiError } from '@/lib/api/api-error';
 import { useSession } from '@/lib/auth/session-context';
 import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
 import { timeZones } from '@/lib/i18n/time-zone';
-import { admissionModes, useCourseOptions, useCreateCohort, useOrganizationTrainers } from '@/features/cohorts/api/cohorts-api';
+import { useCourseOptions, useOrganizationTrainers } from '@/features/cohorts/api/cohort-form-options';
+import { admissionModes, useCreateCohort } from '@/features/cohorts/api/cohorts';
 import { cohortFields, cohortSchema, defaultCohortValues, toCreateCohortBody, type CohortValues } from './cohort-schema';
 
 /** "Créer une cohorte": a course of the caller's organisations, seats, dates, window, mode, who may join. */

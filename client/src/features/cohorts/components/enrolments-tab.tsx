@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
-import { useEnrol, type Cohort, type EnrolmentOutcome } from '@/features/cohorts/api/cohorts-api';
+import { type Cohort } from '@/features/cohorts/api/cohorts';
+import { useEnrol, type EnrolmentOutcome } from '@/features/cohorts/api/enrolments';
 import { invalidEmails, MAX_EMAILS, parseEmails } from './enrolment-emails';
 
 const outcomeColor: Record<EnrolmentOutcome, string> = {

@@ -5,7 +5,9 @@ import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { ProblemAlert } from '@/components/problem-alert';
-import { can, useAutoGroups, useCreateGroup, useGroups, useMembers, type Cohort } from '@/features/cohorts/api/cohorts-api';
+import { can, type Cohort } from '@/features/cohorts/api/cohorts';
+import { useAutoGroups, useCreateGroup, useGroups } from '@/features/cohorts/api/groups';
+import { useMembers } from '@/features/cohorts/api/members';
 
 /** The board of project groups; for trainers and org admins, a group from chosen unassigned learners, or an automatic split by size. */
 export function GroupsTab({ cohort }: { cohort: Cohort }) {

@@ -6,7 +6,7 @@ import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
 import { isApiError } from '@/lib/api/api-error';
 import { problemMessage } from '@/lib/api/problem-message';
-import { useAcceptInvitation } from '@/features/cohorts/api/cohorts-api';
+import { useAcceptInvitation } from '@/features/cohorts/api/invitations';
 
 /** /invitations/:token: the signed-in invitee (back from sign-in through returnTo) takes their seat. */
 export function InvitationPage() {

@@ -12,7 +12,8 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
 import { useFormatters } from '@/lib/i18n/format';
-import { useInvitations, useInvite, type Cohort, type Invitation } from '@/features/cohorts/api/cohorts-api';
+import { type Cohort } from '@/features/cohorts/api/cohorts';
+import { useInvitations, useInvite, type Invitation } from '@/features/cohorts/api/invitations';
 
 function invitationState(invitation: Invitation): 'accepted' | 'expired' | 'pending' {
   if (invitation.acceptedAt) return 'accepted';

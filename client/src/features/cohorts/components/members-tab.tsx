@@ -13,15 +13,8 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
 import { useSession } from '@/lib/auth/session-context';
-import {
-  can,
-  useAddMember,
-  useAssignMentor,
-  useMembers,
-  useRemoveMember,
-  type Cohort,
-  type Member,
-} from '@/features/cohorts/api/cohorts-api';
+import { can, type Cohort } from '@/features/cohorts/api/cohorts';
+import { useAddMember, useAssignMentor, useMembers, useRemoveMember, type Member } from '@/features/cohorts/api/members';
 import { canActOn } from './use-cohort-staff';
 
 /**

@@ -7,7 +7,7 @@ import { HomeHeader } from '@/components/home-header';
 import { LoadingState } from '@/components/loading-state';
 import type { CohortRole } from '@/lib/auth/roles';
 import { useSession } from '@/lib/auth/session-context';
-import { useMembers } from '@/features/cohorts/api/cohorts-api';
+import { useMembers } from '@/features/cohorts/api/members';
 
 interface MentoredCohort {
   cohortId: string;

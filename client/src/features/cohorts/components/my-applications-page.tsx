@@ -9,7 +9,7 @@ import { PageTitle } from '@/components/page-title';
 import { Pager } from '@/components/pager';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useFormatters } from '@/lib/i18n/format';
-import { useMyApplications, useWithdraw, type Application } from '@/features/cohorts/api/cohorts-api';
+import { useMyApplications, useWithdraw, type Application } from '@/features/cohorts/api/applications';
 import { asStatus, statusColor } from './cohort-labels';
 
 /** "Mes candidatures": each application with its status, the staff's note, the waitlist position; withdraw. */

@@ -7,7 +7,7 @@ import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
 import { Pager } from '@/components/pager';
-import { useOpenCohorts } from '@/features/cohorts/api/cohorts-api';
+import { useOpenCohorts } from '@/features/cohorts/api/cohorts';
 import { CohortFacts } from './cohort-facts';
 
 /** "Cohortes ouvertes": cohorts that take applications now, with dates in their time zone and seats left. */

@@ -6,7 +6,7 @@ import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useSession } from '@/lib/auth/session-context';
 import { useFormatters } from '@/lib/i18n/format';
-import { useDecidePartnership, usePendingPartnerships } from '@/features/cohorts/api/cohorts-api';
+import { useDecidePartnership, usePendingPartnerships } from '@/features/cohorts/api/partnerships';
 
 /** /partnerships: an org admin accepts or declines the cohorts of other organisations that named theirs as a partner. */
 export function PartnershipsPage() {

@@ -10,7 +10,7 @@ import { isApiError, isProblem } from '@/lib/api/api-error';
 import { problemMessage } from '@/lib/api/problem-message';
 import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
 import { timeZones } from '@/lib/i18n/time-zone';
-import { useCohortForEdit, useUpdateCohort, type Cohort } from '@/features/cohorts/api/cohorts-api';
+import { useCohortForEdit, useUpdateCohort, type Cohort } from '@/features/cohorts/api/cohorts';
 import { cohortFields, cohortSchema, cohortToValues, toUpdateCohortBody, type CohortValues } from './cohort-schema';
 
 /** Title, seats, dates, window and time zone of a cohort, saved with If-Match (412 when stale). */

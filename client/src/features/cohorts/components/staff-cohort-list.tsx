@@ -6,7 +6,7 @@ import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { useSession } from '@/lib/auth/session-context';
 import { useFormatters } from '@/lib/i18n/format';
-import { useVisibleCohorts } from '@/features/cohorts/api/cohorts-api';
+import { useVisibleCohorts } from '@/features/cohorts/api/cohorts';
 import { worksOnCohort } from './use-cohort-staff';
 
 /** The cohorts the caller runs (trainer, mentor, organisation admin) with their seats and waitlist. */

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
-import { activityKinds, useSaveActivity, type Activity, type Course } from '@/features/courses/api/courses-api';
+import { type Course } from '@/features/courses/api/courses';
+import { activityKinds, useSaveActivity, type Activity } from '@/features/courses/api/outline';
 import { activityFields, activitySchema, activityToValues, emptyActivity, toActivityInput, type ActivityValues } from './activity-schema';
 import { UploadField } from './upload-field';
 

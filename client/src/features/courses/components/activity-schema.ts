@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { Activity, ActivityInput, ActivityKind } from '@/features/courses/api/courses-api';
+import type { Activity, ActivityInput, ActivityKind } from '@/features/courses/api/outline';
 
 const kinds = ['Lesson', 'Resource', 'Video', 'Preparation'] as const;
 

@@ -7,7 +7,8 @@ import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useFormatters } from '@/lib/i18n/format';
-import { useCohortSummary, useDownloadActivityFile, useMarkDone, useSchedule, type Schedule, type ScheduledActivity } from '@/features/courses/api/courses-api';
+import { useDownloadActivityFile } from '@/features/courses/api/files';
+import { useCohortSummary, useMarkDone, useSchedule, type Schedule, type ScheduledActivity } from '@/features/courses/api/schedule';
 import { CompletionChart } from './completion-chart';
 import { completionsOverTime, percentOf, sectionProgress } from './progress';
 

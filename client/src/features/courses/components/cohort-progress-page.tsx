@@ -7,7 +7,8 @@ import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
 import { useFormatters } from '@/lib/i18n/format';
-import { useCohortSummary, useProgress, type Progress } from '@/features/courses/api/courses-api';
+import { useProgress, type Progress } from '@/features/courses/api/progress';
+import { useCohortSummary } from '@/features/courses/api/schedule';
 import { PacingPanel } from './pacing-panel';
 import { activityRates, completionIndex } from './progress';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
-import { useUpdateCourse, type Course } from '@/features/courses/api/courses-api';
+import { useUpdateCourse, type Course } from '@/features/courses/api/courses';
 import { courseDetailsFields, courseDetailsSchema, courseToDetails, toUpdateCourseBody, type CourseDetailsValues } from './course-schema';
 import { CourseCommonInputs } from './course-common-inputs';
 

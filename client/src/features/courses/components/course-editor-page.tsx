@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
-import { useCourseForEdit } from '@/features/courses/api/courses-api';
+import { useCourseForEdit } from '@/features/courses/api/courses';
 import { CourseDetailsForm } from './course-details-form';
 import { CourseOutlineEditor } from './course-outline-editor';
 

@@ -5,16 +5,8 @@ import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { ProblemAlert } from '@/components/problem-alert';
-import {
-  useAddSection,
-  useDeleteActivity,
-  useOutline,
-  useSaveActivity,
-  useUpdateSection,
-  type Activity,
-  type Course,
-  type OutlineSection,
-} from '@/features/courses/api/courses-api';
+import { type Course } from '@/features/courses/api/courses';
+import { useAddSection, useDeleteActivity, useOutline, useSaveActivity, useUpdateSection, type Activity, type OutlineSection } from '@/features/courses/api/outline';
 import { ActivityForm } from './activity-form';
 import { activityWithPosition } from './activity-schema';
 import { byPosition, targetIndex } from './reorder';

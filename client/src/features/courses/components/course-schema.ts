@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { Course, CreateCourseBody, UpdateCourseBody } from '@/features/courses/api/courses-api';
+import type { Course, CreateCourseBody, UpdateCourseBody } from '@/features/courses/api/courses';
 
 /** The server's rules for a course (CreateCourse's validator). */
 export function courseSchema(t: TFunction) {

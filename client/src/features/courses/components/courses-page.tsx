@@ -6,7 +6,7 @@ import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
 import { useSession } from '@/lib/auth/session-context';
-import { useCourses } from '@/features/courses/api/courses-api';
+import { useCourses } from '@/features/courses/api/courses';
 
 /** /courses: the courses the caller may see, with a way into the editor for the ones they author. */
 export function CoursesPage() {

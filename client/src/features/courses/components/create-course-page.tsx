@@ -10,7 +10,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { useSession } from '@/lib/auth/session-context';
 import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
-import { useCreateCourse } from '@/features/courses/api/courses-api';
+import { useCreateCourse } from '@/features/courses/api/courses';
 import { courseFields, courseSchema, toCreateCourseBody, type CourseValues } from './course-schema';
 import { CourseCommonInputs } from './course-common-inputs';
 

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { ProblemAlert } from '@/components/problem-alert';
-import { usePacing, useSetPacing, type Progress } from '@/features/courses/api/courses-api';
+import { usePacing, useSetPacing } from '@/features/courses/api/pacing';
+import { type Progress } from '@/features/courses/api/progress';
 import { pacingSchema, pacingToValues, toPacingBody, type PacingValues } from './pacing-schema';
 
 interface PacingPanelProps {

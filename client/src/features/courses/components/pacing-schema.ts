@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { Pacing, PacingBody } from '@/features/courses/api/courses-api';
+import type { Pacing, PacingBody } from '@/features/courses/api/pacing';
 
 const days = (t: TFunction) =>
   z

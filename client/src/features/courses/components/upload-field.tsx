@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
 import { uploadPercent, type UploadProgress as Progress } from '@/lib/api/upload';
 import { useFormatters } from '@/lib/i18n/format';
-import { useUploadFile, type UploadedFile } from '@/features/courses/api/courses-api';
+import { useUploadFile, type UploadedFile } from '@/features/courses/api/files';
 import { UploadProgress, type UploadState } from './upload-progress';
 
 /** The API's cap (Files:MaxBytes): refused before sending rather than after 25 MB went up. */

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/problem-alert';
-import { useChangePassword } from '@/features/platform/api/platform-api';
+import { useChangePassword } from '@/features/platform/api/account';
 import { applyPasswordErrors, newPasswordSchema } from './password-rules';
 
 const fields = ['currentPassword', 'newPassword'] as const;

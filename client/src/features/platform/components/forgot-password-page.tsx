@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { z } from 'zod';
 import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
-import { useRequestPasswordReset } from '@/features/platform/api/platform-api';
+import { useRequestPasswordReset } from '@/features/platform/api/account';
 
 /** "Mot de passe oublié ?": asks for a reset link. The answer never says whether the address has an account. */
 export function ForgotPasswordPage() {

@@ -7,7 +7,7 @@ import { LoadingState } from '@/components/loading-state';
 import { Pager } from '@/components/pager';
 import { useSession } from '@/lib/auth/session-context';
 import { useFormatters } from '@/lib/i18n/format';
-import { useOrganizationMembers } from '@/features/platform/api/platform-api';
+import { useOrganizationMembers } from '@/features/platform/api/organizations';
 import { HomeHeader } from '@/components/home-header';
 import { organizationRoleKey } from './role-labels';
 

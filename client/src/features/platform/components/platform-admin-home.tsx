@@ -6,7 +6,7 @@ import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { Pager } from '@/components/pager';
 import { useFormatters } from '@/lib/i18n/format';
-import { useOrganizations } from '@/features/platform/api/platform-api';
+import { useOrganizations } from '@/features/platform/api/organizations';
 import { HomeHeader } from '@/components/home-header';
 
 /** The platform admin's home: every organisation, from GET /organizations. */

@@ -8,7 +8,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
 import { languages, setLanguage, type Language } from '@/lib/i18n/i18n';
-import { useUpdateProfile } from '@/features/platform/api/platform-api';
+import { useUpdateProfile } from '@/features/platform/api/account';
 
 /** Name and language: the language is the one of the web app (switched at once) and of every mail to the person. */
 export function ProfileDetailsForm({ displayName, language }: { displayName: string; language: string }) {

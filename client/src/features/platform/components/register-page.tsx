@@ -10,7 +10,7 @@ import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { currentLanguage } from '@/lib/i18n/i18n';
-import { useRegister } from '@/features/platform/api/platform-api';
+import { useRegister } from '@/features/platform/api/account';
 import { applyPasswordErrors, newPasswordSchema } from './password-rules';
 
 const fields = ['displayName', 'email', 'password'] as const;

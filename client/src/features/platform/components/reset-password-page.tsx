@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
 import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
-import { useResetPassword } from '@/features/platform/api/platform-api';
+import { useResetPassword } from '@/features/platform/api/account';
 import { applyPasswordErrors, newPasswordSchema } from './password-rules';
 
 /** The page the reset mail links to (/reset-password?token=...): a new password, then sign in with it. */

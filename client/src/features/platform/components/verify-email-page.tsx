@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
-import { useVerifyEmail } from '@/features/platform/api/platform-api';
+import { useVerifyEmail } from '@/features/platform/api/account';
 
 /** The page the registration mail links to (/verify-email?token=...): opening it activates the account. */
 export function VerifyEmailPage() {

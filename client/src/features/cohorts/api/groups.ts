@@ -1,0 +1,61 @@
+// Project groups: list, create, split the learners automatically.
+
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { type ApiClient, unwrap } from '@/lib/api/api-client';
+import { idempotencyKey, retryLostRequest } from '@/lib/api/idempotency';
+import { useApi } from '@/lib/api/api-context';
+import type { components } from '@/lib/api/schema';
+import { cohortKeys, useInvalidateCohort } from './cohorts';
+
+type Schemas = components['schemas'];
+export type Group = Schemas['GroupResponse'];
+
+export const groupKeys = {
+  list: (cohortId: string) => [...cohortKeys.detail(cohortId), 'groups'] as const,
+};
+
+export function groupsQuery(api: ApiClient, cohortId: string, enabled = true) {
+  return queryOptions({
+    queryKey: groupKeys.list(cohortId),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/cohorts/{cohortId}/groups', { params: { path: { cohortId } }, signal })),
+    enabled,
+  });
+}
+
+export function useGroups(cohortId: string, enabled = true) {
+  const api = useApi();
+  return useQuery(groupsQuery(api, cohortId, enabled));
+}
+
+export function useCreateGroup(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    ...retryLostRequest,
+    mutationFn: (body: { name: string; memberIds: string[] }, context) =>
+      unwrap(
+        api.POST('/api/v1/cohorts/{cohortId}/groups', {
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey(context) } },
+          body,
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAutoGroups(cohortId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateCohort(cohortId);
+  return useMutation({
+    ...retryLostRequest,
+    mutationFn: (groupSize: number, context) =>
+      unwrap(
+        api.POST('/api/v1/cohorts/{cohortId}/groups/auto', {
+          params: { path: { cohortId }, header: { 'Idempotency-Key': idempotencyKey(context) } },
+          body: { groupSize },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
