@@ -12,7 +12,7 @@ import { worksOnCohort } from './use-cohort-staff';
 
 /** /cohorts/:cohortId: the staff's workspace, or the learner's view of their cohort. */
 export function CohortPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const { cohortId = '' } = useParams();
   const cohort = useCohort(cohortId);
 
@@ -28,7 +28,7 @@ export function CohortPage() {
       <CohortFacts cohort={cohort.data} showWindow />
       {cohort.data.admissionMode === 'Application' && (
         <Button component={Link} to={`/cohorts/${cohort.data.id}/apply`} style={{ alignSelf: 'flex-start' }}>
-          {t('cohorts.open.apply')}
+          {t('open.apply')}
         </Button>
       )}
     </Stack>

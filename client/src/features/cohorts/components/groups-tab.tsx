@@ -11,7 +11,7 @@ import { useMembers } from '@/features/cohorts/api/members';
 
 /** The board of project groups; for trainers and org admins, a group from chosen unassigned learners, or an automatic split by size. */
 export function GroupsTab({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const groups = useGroups(cohort.id);
   const learners = useMembers(cohort.id, { role: 'Learner' });
   const create = useCreateGroup(cohort.id);
@@ -31,8 +31,8 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
   const submitGroup = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed) return setNameError(t('validation.required'));
-    if (trimmed.length > 100) return setNameError(t('validation.maxLength', { max: 100 }));
+    if (!trimmed) return setNameError(t('common:validation.required'));
+    if (trimmed.length > 100) return setNameError(t('common:validation.maxLength', { max: 100 }));
     setNameError(null);
     create.mutate(
       { name: trimmed, memberIds: chosen },
@@ -48,7 +48,7 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
   const submitAuto = (event: FormEvent) => {
     event.preventDefault();
     const size = Number(groupSize);
-    if (!Number.isInteger(size) || size < 2 || size > 50) return setSizeError(t('validation.groupSize'));
+    if (!Number.isInteger(size) || size < 2 || size > 50) return setSizeError(t('common:validation.groupSize'));
     setSizeError(null);
     auto.mutate(size);
   };
@@ -56,16 +56,16 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
   return (
     <Stack>
       {groups.data.length === 0 ? (
-        <EmptyState title={t('cohorts.groups.emptyTitle')} message={t('cohorts.groups.empty')} headingLevel={3} />
+        <EmptyState title={t('groups.emptyTitle')} message={t('groups.empty')} headingLevel={3} />
       ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('cohorts.groups.boardLabel')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('groups.boardLabel')}>
           {groups.data.map((group) => (
             <Card key={group.id} withBorder component="li" aria-labelledby={`group-${group.id}`}>
               <Title order={3} size="h5" id={`group-${group.id}`}>
                 {group.name}
               </Title>
               <Text size="sm" c="dimmed" mb="xs">
-                {t('cohorts.groups.size', { count: group.members.length })}
+                {t('groups.size', { count: group.members.length })}
               </Text>
               {group.members.length > 0 && (
                 <List size="sm">
@@ -83,18 +83,18 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Paper withBorder p="md" component="section" aria-labelledby="new-group-title">
             <Title order={3} size="h4" id="new-group-title" mb="xs">
-              {t('cohorts.groups.createTitle')}
+              {t('groups.createTitle')}
             </Title>
             <form onSubmit={submitGroup} noValidate>
               <Stack gap="sm">
                 {create.isError && <ProblemAlert error={create.error} />}
                 {create.isSuccess && (
                   <Alert color="green" variant="light" role="status">
-                    {t('cohorts.groups.created', { name: create.data.name })}
+                    {t('groups.created', { name: create.data.name })}
                   </Alert>
                 )}
                 <TextInput
-                  label={t('cohorts.groups.name')}
+                  label={t('groups.name')}
                   required
                   value={name}
                   error={nameError}
@@ -102,10 +102,10 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
                 />
                 {unassigned.length === 0 ? (
                   <Text size="sm" c="dimmed">
-                    {learners.data.totalCount === 0 ? t('cohorts.groups.noLearners') : t('cohorts.groups.noUnassigned')}
+                    {learners.data.totalCount === 0 ? t('groups.noLearners') : t('groups.noUnassigned')}
                   </Text>
                 ) : (
-                  <Checkbox.Group label={t('cohorts.groups.unassigned', { count: unassigned.length })} value={chosen} onChange={setChosen}>
+                  <Checkbox.Group label={t('groups.unassigned', { count: unassigned.length })} value={chosen} onChange={setChosen}>
                     <Stack gap={6} mt="xs">
                       {unassigned.map((learner) => (
                         <Checkbox key={learner.userId} value={learner.userId} label={learner.displayName} />
@@ -114,32 +114,32 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
                   </Checkbox.Group>
                 )}
                 <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
-                  {t('cohorts.groups.create')}
+                  {t('groups.create')}
                 </Button>
               </Stack>
             </form>
           </Paper>
           <Paper withBorder p="md" component="section" aria-labelledby="auto-groups-title">
             <Title order={3} size="h4" id="auto-groups-title" mb="xs">
-              {t('cohorts.groups.autoTitle')}
+              {t('groups.autoTitle')}
             </Title>
             <Text size="sm" c="dimmed" mb="sm">
               {unassigned.length === 0
                 ? learners.data.totalCount === 0
-                  ? t('cohorts.groups.noLearners')
-                  : t('cohorts.groups.noUnassigned')
-                : t('cohorts.groups.autoHint', { count: unassigned.length })}
+                  ? t('groups.noLearners')
+                  : t('groups.noUnassigned')
+                : t('groups.autoHint', { count: unassigned.length })}
             </Text>
             <form onSubmit={submitAuto} noValidate>
               <Stack gap="sm">
                 {auto.isError && <ProblemAlert error={auto.error} />}
                 {auto.isSuccess && (
                   <Alert color="green" variant="light" role="status">
-                    {t('cohorts.groups.autoDone', { count: auto.data.length })}
+                    {t('groups.autoDone', { count: auto.data.length })}
                   </Alert>
                 )}
                 <NumberInput
-                  label={t('cohorts.groups.groupSize')}
+                  label={t('groups.groupSize')}
                   min={2}
                   max={50}
                   required
@@ -150,7 +150,7 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
                 />
                 <Group>
                   <Button type="submit" loading={auto.isPending} disabled={unassigned.length === 0}>
-                    {t('cohorts.groups.autoSubmit')}
+                    {t('groups.autoSubmit')}
                   </Button>
                 </Group>
               </Stack>

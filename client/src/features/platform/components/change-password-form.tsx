@@ -12,12 +12,12 @@ const fields = ['currentPassword', 'newPassword'] as const;
 
 /** A new password against the current one; the other sessions end, this one stays. */
 export function ChangePasswordForm() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const change = useChangePassword();
   const schema = useMemo(
     () =>
       z.object({
-        currentPassword: z.string().min(1, { error: t('validation.required') }),
+        currentPassword: z.string().min(1, { error: t('common:validation.required') }),
         newPassword: newPasswordSchema(t),
       }),
     [t],

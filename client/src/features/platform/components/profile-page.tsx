@@ -9,7 +9,7 @@ import { organizationRoleKey } from './role-labels';
 
 /** Who am I: the /me document (loaded by the session), in the user's language. */
 export function ProfilePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const { user, roles } = useSession();
   if (!user) return null;
 
@@ -30,7 +30,7 @@ export function ProfilePage() {
             <Group gap="xs">
               {roles.map((role) => (
                 <Badge key={role} variant="light">
-                  {t(`roles.${role}`)}
+                  {t(`common:roles.${role}`)}
                 </Badge>
               ))}
             </Group>

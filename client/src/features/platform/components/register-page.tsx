@@ -16,7 +16,7 @@ import { applyPasswordErrors, newPasswordSchema } from './password-rules';
 const fields = ['displayName', 'email', 'password'] as const;
 
 export function RegisterPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const register = useRegister();
 
   const schema = useMemo(
@@ -25,13 +25,13 @@ export function RegisterPage() {
         displayName: z
           .string()
           .trim()
-          .min(1, { error: t('validation.required') })
-          .max(100, { error: t('validation.displayNameLength') }),
+          .min(1, { error: t('common:validation.required') })
+          .max(100, { error: t('common:validation.displayNameLength') }),
         email: z
           .string()
           .trim()
-          .min(1, { error: t('validation.required') })
-          .pipe(z.email({ error: t('validation.email') })),
+          .min(1, { error: t('common:validation.required') })
+          .pipe(z.email({ error: t('common:validation.email') })),
         password: newPasswordSchema(t),
       }),
     [t],

@@ -12,7 +12,7 @@ import { applyPasswordErrors, newPasswordSchema } from './password-rules';
 
 /** The page the reset mail links to (/reset-password?token=...): a new password, then sign in with it. */
 export function ResetPasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const reset = useResetPassword();

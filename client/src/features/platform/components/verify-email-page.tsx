@@ -8,7 +8,7 @@ import { useVerifyEmail } from '@/features/platform/api/account';
 
 /** The page the registration mail links to (/verify-email?token=...): opening it activates the account. */
 export function VerifyEmailPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const { mutate, isIdle, isPending, isSuccess, isError, error } = useVerifyEmail();
