@@ -9,11 +9,8 @@ import { cohortKeys, useInvalidateCohort } from './cohorts';
 
 type Schemas = components['schemas'];
 export type Application = Schemas['ApplicationResponse'];
-
 export type ApplicationStatus = Schemas['ApplicationStatus'];
-
 export type Decision = Schemas['DecideApplicationDecision'];
-
 export type ApplyBody = Schemas['ApplyToCohortRequest'];
 
 export const applicationStatuses: readonly ApplicationStatus[] = ['Submitted', 'Waitlisted', 'Admitted', 'Rejected', 'Withdrawn'];

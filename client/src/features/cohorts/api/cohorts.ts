@@ -9,15 +9,10 @@ import { meQueryKey } from '@/lib/auth/session-context';
 
 type Schemas = components['schemas'];
 export type Cohort = Schemas['CohortResponse'];
-
 export type AdmissionMode = Schemas['AdmissionMode'];
-
 export type CohortRole = Schemas['CohortRole'];
-
 export type CohortCapability = Schemas['CohortCapability'];
-
 export type CreateCohortBody = Schemas['CreateCohortCommand'];
-
 export type UpdateCohortBody = Schemas['UpdateCohortRequest'];
 
 /** What the caller may do in this cohort: the API's capability table decides, the UI only reads it. */

@@ -9,9 +9,7 @@ import { outlineKeys } from './outline';
 
 type Schemas = components['schemas'];
 export type CreateCourseBody = Schemas['CreateCourseCommand'];
-
 export type Course = Schemas['CourseResponse'];
-
 export type UpdateCourseBody = Schemas['UpdateCourseRequest'];
 
 export const courseKeys = {

@@ -8,13 +8,9 @@ import type { components } from '@/lib/api/schema';
 
 type Schemas = components['schemas'];
 export type Outline = Schemas['GetCourseOutlineResponse'];
-
 export type OutlineSection = Schemas['GetCourseOutlineOutlineSection'];
-
 export type Activity = Schemas['ActivityResponse'];
-
 export type ActivityInput = Schemas['ActivityInput'];
-
 export type ActivityKind = Schemas['ActivityKind'];
 
 export const activityKinds: readonly ActivityKind[] = ['Lesson', 'Resource', 'Video', 'Preparation'];

@@ -9,7 +9,6 @@ import { scheduleKeys } from './schedule';
 
 type Schemas = components['schemas'];
 export type PacingBody = Schemas['SetPacingRequest'];
-
 export type Pacing = Schemas['GetPacingResponse'];
 
 export const pacingKeys = {

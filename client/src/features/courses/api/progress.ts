@@ -7,7 +7,6 @@ import type { components } from '@/lib/api/schema';
 
 type Schemas = components['schemas'];
 export type Progress = Schemas['GetProgressResponse'];
-
 export type ProgressRow = Schemas['GetProgressLearnerRow'];
 
 export const progressKeys = {

@@ -8,7 +8,6 @@ import { progressKeys } from './progress';
 
 type Schemas = components['schemas'];
 export type Schedule = Schemas['GetScheduleResponse'];
-
 export type ScheduledActivity = Schemas['GetScheduleScheduledActivity'];
 
 export const scheduleKeys = {
