@@ -33,6 +33,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'import-x/no-cycle': 'error',
       'import-x/no-duplicates': 'error',
+      // House rule: imports climb no folders; `@/` is src/ (a sibling `./x` stays relative).
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'Import through the @/ alias (src/).' }] }],
       // House rule: a feature imports from lib/ and components/, never from another feature;
       // lib/ and components/ never import from features/ or app/.
       'import-x/no-restricted-paths': [

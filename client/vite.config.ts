@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const apiTarget = process.env.SPOC_API_URL ?? 'http://localhost:5080';
@@ -7,6 +8,8 @@ const apiTarget = process.env.SPOC_API_URL ?? 'http://localhost:5080';
 // https://vite.dev/config/
 export default defineConfig({
   plugins: [react()],
+  // `@/lib/api/api-client` instead of `../../../lib/api/api-client` (same paths in tsconfig.app.json; Vitest reads this file).
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
     // In dev mode the SPA runs on Vite and the API on Kestrel; proxy keeps them same-origin.
     proxy: {

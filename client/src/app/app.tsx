@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
-import { createQueryClient } from '../lib/api/query-client';
+import { createQueryClient } from '@/lib/api/query-client';
 import { Providers } from './providers';
 import { createAppRouter } from './router';
 

@@ -1,5 +1,5 @@
-import type { Role } from '../lib/auth/roles';
-import { roleHomePath } from '../lib/auth/roles';
+import type { Role } from '@/lib/auth/roles';
+import { roleHomePath } from '@/lib/auth/roles';
 
 export interface NavItem {
   to: string;

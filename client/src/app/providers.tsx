@@ -2,12 +2,12 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { api, onSessionExpired, tokenStore } from '../lib/api/api';
-import type { ApiClient } from '../lib/api/api-client';
-import { ApiContext, TokensContext } from '../lib/api/api-context';
-import type { TokenStore } from '../lib/api/token-store';
-import { SessionProvider } from '../lib/auth/session-provider';
-import { i18n } from '../lib/i18n/i18n';
+import { api, onSessionExpired, tokenStore } from '@/lib/api/api';
+import type { ApiClient } from '@/lib/api/api-client';
+import { ApiContext, TokensContext } from '@/lib/api/api-context';
+import type { TokenStore } from '@/lib/api/token-store';
+import { SessionProvider } from '@/lib/auth/session-provider';
+import { i18n } from '@/lib/i18n/i18n';
 import { cssVariablesResolver, theme } from './theme';
 
 interface ProvidersProps {

@@ -2,8 +2,8 @@ import { Anchor, Box, Container, Group, Stack, Text } from '@mantine/core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
-import { LanguageSwitch } from '../components/language-switch';
-import { LoadingState } from '../components/loading-state';
+import { LanguageSwitch } from '@/components/language-switch';
+import { LoadingState } from '@/components/loading-state';
 
 /** Frame of the sign-in and register pages. */
 export function PublicLayout() {

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useParams, useSearchParams } from 'react-router-dom';
-import { ErrorState } from '../components/error-state';
-import { LoadingState } from '../components/loading-state';
-import { canAccess, homePathFor, safeReturnTo, type Role } from '../lib/auth/roles';
-import { useSession } from '../lib/auth/session-context';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { canAccess, homePathFor, safeReturnTo, type Role } from '@/lib/auth/roles';
+import { useSession } from '@/lib/auth/session-context';
 import { ForbiddenPage, NotFoundPage } from './status-pages';
 
 /** Signed-in users only; others go to sign-in with `returnTo` so they come back here afterwards. */

@@ -7,76 +7,76 @@ import { NotFoundPage } from './status-pages';
 
 // Every page is its own chunk: the initial download is the shell only.
 const SignInPage = lazy(() =>
-  import('../features/platform/components/sign-in-page').then((m) => ({ default: m.SignInPage })),
+  import('@/features/platform/components/sign-in-page').then((m) => ({ default: m.SignInPage })),
 );
 const RegisterPage = lazy(() =>
-  import('../features/platform/components/register-page').then((m) => ({ default: m.RegisterPage })),
+  import('@/features/platform/components/register-page').then((m) => ({ default: m.RegisterPage })),
 );
 const ForgotPasswordPage = lazy(() =>
-  import('../features/platform/components/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+  import('@/features/platform/components/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
 );
 const ResetPasswordPage = lazy(() =>
-  import('../features/platform/components/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
+  import('@/features/platform/components/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
 );
 const VerifyEmailPage = lazy(() =>
-  import('../features/platform/components/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })),
+  import('@/features/platform/components/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })),
 );
 const ProfilePage = lazy(() =>
-  import('../features/platform/components/profile-page').then((m) => ({ default: m.ProfilePage })),
+  import('@/features/platform/components/profile-page').then((m) => ({ default: m.ProfilePage })),
 );
 const LearnerHome = lazy(() =>
-  import('../features/cohorts/components/learner-home').then((m) => ({ default: m.LearnerHome })),
+  import('@/features/cohorts/components/learner-home').then((m) => ({ default: m.LearnerHome })),
 );
 const MentorHome = lazy(() =>
-  import('../features/cohorts/components/mentor-home').then((m) => ({ default: m.MentorHome })),
+  import('@/features/cohorts/components/mentor-home').then((m) => ({ default: m.MentorHome })),
 );
 const TrainerHome = lazy(() =>
-  import('../features/cohorts/components/trainer-home').then((m) => ({ default: m.TrainerHome })),
+  import('@/features/cohorts/components/trainer-home').then((m) => ({ default: m.TrainerHome })),
 );
 const OpenCohortsPage = lazy(() =>
-  import('../features/cohorts/components/open-cohorts-page').then((m) => ({ default: m.OpenCohortsPage })),
+  import('@/features/cohorts/components/open-cohorts-page').then((m) => ({ default: m.OpenCohortsPage })),
 );
 const ApplyPage = lazy(() =>
-  import('../features/cohorts/components/apply-page').then((m) => ({ default: m.ApplyPage })),
+  import('@/features/cohorts/components/apply-page').then((m) => ({ default: m.ApplyPage })),
 );
 const MyApplicationsPage = lazy(() =>
-  import('../features/cohorts/components/my-applications-page').then((m) => ({ default: m.MyApplicationsPage })),
+  import('@/features/cohorts/components/my-applications-page').then((m) => ({ default: m.MyApplicationsPage })),
 );
 const CohortsPage = lazy(() =>
-  import('../features/cohorts/components/cohorts-page').then((m) => ({ default: m.CohortsPage })),
+  import('@/features/cohorts/components/cohorts-page').then((m) => ({ default: m.CohortsPage })),
 );
 const CreateCohortPage = lazy(() =>
-  import('../features/cohorts/components/create-cohort-page').then((m) => ({ default: m.CreateCohortPage })),
+  import('@/features/cohorts/components/create-cohort-page').then((m) => ({ default: m.CreateCohortPage })),
 );
 const CohortPage = lazy(() =>
-  import('../features/cohorts/components/cohort-page').then((m) => ({ default: m.CohortPage })),
+  import('@/features/cohorts/components/cohort-page').then((m) => ({ default: m.CohortPage })),
 );
 const PartnershipsPage = lazy(() =>
-  import('../features/cohorts/components/partnerships-page').then((m) => ({ default: m.PartnershipsPage })),
+  import('@/features/cohorts/components/partnerships-page').then((m) => ({ default: m.PartnershipsPage })),
 );
 const InvitationPage = lazy(() =>
-  import('../features/cohorts/components/invitation-page').then((m) => ({ default: m.InvitationPage })),
+  import('@/features/cohorts/components/invitation-page').then((m) => ({ default: m.InvitationPage })),
 );
 const CreateCoursePage = lazy(() =>
-  import('../features/courses/components/create-course-page').then((m) => ({ default: m.CreateCoursePage })),
+  import('@/features/courses/components/create-course-page').then((m) => ({ default: m.CreateCoursePage })),
 );
 const CoursesPage = lazy(() =>
-  import('../features/courses/components/courses-page').then((m) => ({ default: m.CoursesPage })),
+  import('@/features/courses/components/courses-page').then((m) => ({ default: m.CoursesPage })),
 );
 const CourseEditorPage = lazy(() =>
-  import('../features/courses/components/course-editor-page').then((m) => ({ default: m.CourseEditorPage })),
+  import('@/features/courses/components/course-editor-page').then((m) => ({ default: m.CourseEditorPage })),
 );
 const CohortCoursePage = lazy(() =>
-  import('../features/courses/components/cohort-course-page').then((m) => ({ default: m.CohortCoursePage })),
+  import('@/features/courses/components/cohort-course-page').then((m) => ({ default: m.CohortCoursePage })),
 );
 const CohortProgressPage = lazy(() =>
-  import('../features/courses/components/cohort-progress-page').then((m) => ({ default: m.CohortProgressPage })),
+  import('@/features/courses/components/cohort-progress-page').then((m) => ({ default: m.CohortProgressPage })),
 );
 const PlatformAdminHome = lazy(() =>
-  import('../features/platform/components/platform-admin-home').then((m) => ({ default: m.PlatformAdminHome })),
+  import('@/features/platform/components/platform-admin-home').then((m) => ({ default: m.PlatformAdminHome })),
 );
 const OrganizationHome = lazy(() =>
-  import('../features/platform/components/organization-home').then((m) => ({ default: m.OrganizationHome })),
+  import('@/features/platform/components/organization-home').then((m) => ({ default: m.OrganizationHome })),
 );
 
 export const routes: RouteObject[] = [

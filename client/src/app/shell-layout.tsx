@@ -3,9 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
-import { LanguageSwitch } from '../components/language-switch';
-import { LoadingState } from '../components/loading-state';
-import { useSession } from '../lib/auth/session-context';
+import { LanguageSwitch } from '@/components/language-switch';
+import { LoadingState } from '@/components/loading-state';
+import { useSession } from '@/lib/auth/session-context';
 import { navigationFor } from './navigation';
 
 /** The signed-in frame: header (brand, language, user, sign out), role-aware navigation, main content. */

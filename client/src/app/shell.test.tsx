@@ -1,11 +1,11 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SESSION_KEY } from '../lib/api/token-store';
-import { LANGUAGE_KEY, setLanguage } from '../lib/i18n/i18n';
-import { installFakeApi, json, noContent, problem, type Handler } from '../testing/fake-api';
-import { learnerMe, orgAdminMe, platformAdminMe, tokenPair, trainerMe } from '../testing/fixtures';
-import type { Me } from '../lib/auth/roles';
-import { renderApp } from '../testing/render-app';
+import { SESSION_KEY } from '@/lib/api/token-store';
+import { LANGUAGE_KEY, setLanguage } from '@/lib/i18n/i18n';
+import { installFakeApi, json, noContent, problem, type Handler } from '@/testing/fake-api';
+import { learnerMe, orgAdminMe, platformAdminMe, tokenPair, trainerMe } from '@/testing/fixtures';
+import type { Me } from '@/lib/auth/roles';
+import { renderApp } from '@/testing/render-app';
 
 /** A signed-in session as after a reload: the browser holds the HttpOnly session cookie, flagged in localStorage. */
 function sessionApi(me: Me, extra: Record<string, Handler> = {}, { refreshesBeforeRevocation = Infinity } = {}) {

@@ -1,7 +1,7 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PageTitle } from '../components/page-title';
+import { PageTitle } from '@/components/page-title';
 
 function StatusPage({ title, body }: { title: string; body: string }) {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from './page-title';
-import { useSession } from '../lib/auth/session-context';
-import { useFormatters } from '../lib/i18n/format';
+import { useSession } from '@/lib/auth/session-context';
+import { useFormatters } from '@/lib/i18n/format';
 
 export function HomeHeader({ title }: { title: string }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { languages, setLanguage, type Language } from '../lib/i18n/i18n';
+import { languages, setLanguage, type Language } from '@/lib/i18n/i18n';
 
 /** A labelled native select: keyboard and screen-reader friendly, each option named in its own language. */
 export function LanguageSwitch() {

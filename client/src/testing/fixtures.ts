@@ -1,5 +1,5 @@
-import type { components } from '../lib/api/schema';
-import type { Me } from '../lib/auth/roles';
+import type { components } from '@/lib/api/schema';
+import type { Me } from '@/lib/auth/roles';
 
 type Cohort = components['schemas']['CohortResponse'];
 type Application = components['schemas']['ApplicationResponse'];

@@ -1,5 +1,5 @@
-import type { Me } from '../lib/auth/roles';
-import { SESSION_KEY } from '../lib/api/token-store';
+import type { Me } from '@/lib/auth/roles';
+import { SESSION_KEY } from '@/lib/api/token-store';
 import { installFakeApi, json, noContent, problem, type Handler } from './fake-api';
 import { tokenPair } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { installFakeApi, json, noContent, problem } from '../../testing/fake-api';
-import { tokenPair, trainerMe } from '../../testing/fixtures';
+import { installFakeApi, json, noContent, problem } from '@/testing/fake-api';
+import { tokenPair, trainerMe } from '@/testing/fixtures';
 import { createApiClient, unwrap } from './api-client';
 import { ApiError, problemTypes } from './api-error';
 import { createTokenStore, SESSION_KEY } from './token-store';

@@ -1,4 +1,4 @@
-import { i18n } from '../i18n/i18n';
+import { i18n } from '@/lib/i18n/i18n';
 import { createApiClient } from './api-client';
 import { createTokenStore } from './token-store';
 

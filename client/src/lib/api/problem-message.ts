@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { i18n } from '@/lib/i18n/i18n';
 import type { ApiError } from './api-error';
 
 const known = new Set([
@@ -45,7 +46,7 @@ const known = new Set([
 ]);
 
 /** A sentence for the user, in their language; falls back to the server's own detail or title. */
-export function problemMessage(error: ApiError, t: TFunction): string {
+export function problemMessage(error: ApiError, t: TFunction<'common'> = i18n.t): string {
   const code = error.code;
   if (code === 'status-429' || error.status === 429) {
     return t('problems.status-429', { seconds: error.retryAfter ?? 60 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error';
-import { FakeXhr } from '../../testing/fake-xhr';
+import { FakeXhr } from '@/testing/fake-xhr';
 import { uploadPercent, uploadWithProgress } from './upload';
 
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { learnerMe, orgAdminMe, platformAdminMe, trainerMe } from '../../testing/fixtures';
+import { learnerMe, orgAdminMe, platformAdminMe, trainerMe } from '@/testing/fixtures';
 import { canAccess, homePathFor, rolesOf, safeReturnTo } from './roles';
 
 describe('roles', () => {

@@ -1,4 +1,4 @@
-import type { paths } from '../api/schema';
+import type { paths } from '@/lib/api/schema';
 
 /** The body of GET /api/v1/me, as generated from docs/openapi.json. */
 export type Me = paths['/api/v1/me']['get']['responses'][200]['content']['application/json'];

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { unwrap, type ApiClient } from '../api/api-client';
-import { ApiError } from '../api/api-error';
-import { SESSION_KEY, type TokenStore } from '../api/token-store';
+import { unwrap, type ApiClient } from '@/lib/api/api-client';
+import { ApiError } from '@/lib/api/api-error';
+import { SESSION_KEY, type TokenStore } from '@/lib/api/token-store';
 import { rolesOf, type Me } from './roles';
 import { meQueryKey, SessionContext, type Session } from './session-context';
 

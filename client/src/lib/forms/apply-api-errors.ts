@@ -1,5 +1,5 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import type { ApiError } from '../api/api-error';
+import type { ApiError } from '@/lib/api/api-error';
 
 /**
  * Puts the API's field errors next to their fields. Returns true when at least one field got a

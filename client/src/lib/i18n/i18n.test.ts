@@ -29,15 +29,23 @@ describe('i18n', () => {
     await setLanguage('en');
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
-    expect(i18n.t('signIn.submit')).toBe('Sign in');
+    expect(i18n.t('platform:signIn.submit')).toBe('Sign in');
     await setLanguage('fr');
     expect(document.documentElement.lang).toBe('fr');
-    expect(i18n.t('signIn.submit')).toBe('Se connecter');
+    expect(i18n.t('platform:signIn.submit')).toBe('Se connecter');
   });
 
   it('has the same keys in every language, none empty', () => {
     expect(keysOf(en).sort()).toEqual(keysOf(fr).sort());
-    for (const key of keysOf(en)) expect(i18n.t(key as 'app.name', { lng: 'en' })).not.toBe('');
+    for (const [namespace, texts] of Object.entries(en)) {
+      for (const key of keysOf(texts)) expect(i18n.t(`${namespace}:${key}` as 'app.name', { lng: 'en' }), key).not.toBe('');
+    }
+  });
+
+  it('has one namespace per feature, common by default', () => {
+    expect(Object.keys(fr)).toEqual(['common', 'platform', 'cohorts', 'courses']);
+    expect(i18n.t('cohorts:apply.submit', { lng: 'en' })).not.toBe('apply.submit');
+    expect(i18n.t('states.loading', { lng: 'fr' })).toBe(i18n.t('common:states.loading', { lng: 'fr' }));
   });
 
   it('formats numbers and plurals with Intl in the locale', () => {

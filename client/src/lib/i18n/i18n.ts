@@ -38,7 +38,10 @@ export const i18n = i18next.createInstance();
 export function initI18n(language: Language = detectLanguage()) {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { fr: { translation: fr }, en: { translation: en } },
+      // One namespace per feature (see fr.ts); `common` is the default.
+      resources: { fr, en },
+      ns: Object.keys(fr),
+      defaultNS: 'common',
       lng: language,
       fallbackLng: 'fr',
       supportedLngs: languages,

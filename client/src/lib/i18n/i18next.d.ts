@@ -3,7 +3,7 @@ import type { Translation } from './fr';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: Translation };
+    defaultNS: 'common';
+    resources: Translation;
   }
 }

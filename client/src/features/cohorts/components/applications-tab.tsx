@@ -1,22 +1,15 @@
 import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Pager } from '../../../components/pager';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isProblem } from '../../../lib/api/api-error';
-import { useFormatters } from '../../../lib/i18n/format';
-import {
-  applicationStatuses,
-  useApplications,
-  useDecide,
-  type Application,
-  type ApplicationStatus,
-  type Cohort,
-  type Decision,
-} from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { Pager } from '@/components/pager';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isProblem } from '@/lib/api/api-error';
+import { useFormatters } from '@/lib/i18n/format';
+import { applicationStatuses, useApplications, useDecide, type Application, type ApplicationStatus, type Decision } from '@/features/cohorts/api/applications';
+import { type Cohort } from '@/features/cohorts/api/cohorts';
 import { asStatus, statusColor } from './cohort-labels';
 
 interface DecisionDone {
@@ -29,7 +22,7 @@ interface DecisionDone {
  * one-click admit / waitlist / reject with an optional note; on cohort-full, offers the waitlist.
  */
 export function ApplicationsTab({ cohort, fixedStatus }: { cohort: Cohort; fixedStatus?: ApplicationStatus }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const [status, setStatus] = useState<ApplicationStatus | 'all'>(fixedStatus ?? 'Submitted');
   const [page, setPage] = useState(1);
   const [done, setDone] = useState<DecisionDone | null>(null);
@@ -38,25 +31,25 @@ export function ApplicationsTab({ cohort, fixedStatus }: { cohort: Cohort; fixed
   return (
     <Stack>
       {fixedStatus ? (
-        <Text c="dimmed">{t('cohorts.staff.waitlistIntro')}</Text>
+        <Text c="dimmed">{t('staff.waitlistIntro')}</Text>
       ) : (
         <NativeSelect
-          label={t('cohorts.staff.statusFilter')}
+          label={t('staff.statusFilter')}
           value={status}
           onChange={(event) => {
             setStatus(event.currentTarget.value as ApplicationStatus | 'all');
             setPage(1);
           }}
           data={[
-            ...applicationStatuses.map((value) => ({ value, label: t(`cohorts.status.${value}`) })),
-            { value: 'all', label: t('cohorts.staff.allStatuses') },
+            ...applicationStatuses.map((value) => ({ value, label: t(`status.${value}`) })),
+            { value: 'all', label: t('staff.allStatuses') },
           ]}
           maw={280}
         />
       )}
       {done && (
-        <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setDone(null)} closeButtonLabel={t('cohorts.common.close')}>
-          {t('cohorts.staff.decided', { name: done.name, status: t(`cohorts.status.${done.status}`) })}
+        <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setDone(null)} closeButtonLabel={t('common.close')}>
+          {t('staff.decided', { name: done.name, status: t(`status.${done.status}`) })}
         </Alert>
       )}
       {applications.isPending ? (
@@ -65,8 +58,8 @@ export function ApplicationsTab({ cohort, fixedStatus }: { cohort: Cohort; fixed
         <ErrorState error={applications.error} onRetry={() => void applications.refetch()} />
       ) : applications.data.items.length === 0 ? (
         <EmptyState
-          title={fixedStatus ? t('cohorts.staff.waitlistEmptyTitle') : t('cohorts.staff.applicationsEmptyTitle')}
-          message={fixedStatus ? t('cohorts.staff.waitlistEmpty') : t('cohorts.staff.applicationsEmpty')}
+          title={fixedStatus ? t('staff.waitlistEmptyTitle') : t('staff.applicationsEmptyTitle')}
+          message={fixedStatus ? t('staff.waitlistEmpty') : t('staff.applicationsEmpty')}
           headingLevel={3}
         />
       ) : (
@@ -92,13 +85,13 @@ function ApplicationReview({
   application: Application;
   onDecided: (done: DecisionDone) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const format = useFormatters();
   const decide = useDecide(cohort.id);
   const [note, setNote] = useState('');
   const status = asStatus(application.status);
   const open = status === 'Submitted' || status === 'Waitlisted';
-  const name = application.applicantName ?? t('cohorts.staff.unknownApplicant');
+  const name = application.applicantName ?? t('staff.unknownApplicant');
   const titleId = `review-${application.id}`;
   const answers = Object.entries(application.answers ?? {});
   const full = isProblem(decide.error, 'cohort-full');
@@ -120,20 +113,20 @@ function ApplicationReview({
           <Group gap="xs">
             {status === 'Waitlisted' && application.waitlistPosition != null && (
               <Badge variant="light" color="gray">
-                {t('cohorts.staff.position', { position: application.waitlistPosition })}
+                {t('staff.position', { position: application.waitlistPosition })}
               </Badge>
             )}
             <Badge variant="light" color={statusColor[status]}>
-              {t(`cohorts.status.${status}`)}
+              {t(`status.${status}`)}
             </Badge>
           </Group>
         </Group>
         <Text size="sm" c="dimmed">
-          {t('cohorts.myApplications.submittedAt', { date: format.dateTimeIn(application.submittedAt, cohort.timeZone) })}
+          {t('myApplications.submittedAt', { date: format.dateTimeIn(application.submittedAt, cohort.timeZone) })}
         </Text>
         <div>
           <Text fw={500} size="sm">
-            {t('cohorts.staff.motivation')}
+            {t('staff.motivation')}
           </Text>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{application.motivation}</Text>
         </div>
@@ -150,7 +143,7 @@ function ApplicationReview({
         {application.decisionNote && (
           <Text size="sm">
             <Text span fw={500}>
-              {t('cohorts.myApplications.decisionNote')}
+              {t('myApplications.decisionNote')}
             </Text>{' '}
             {application.decisionNote}
           </Text>
@@ -158,20 +151,20 @@ function ApplicationReview({
         {open && (
           <Stack gap="xs">
             <TextInput
-              label={t('cohorts.staff.note', { name })}
-              description={t('cohorts.staff.noteHint')}
+              label={t('staff.note', { name })}
+              description={t('staff.noteHint')}
               value={note}
               maxLength={2000}
               onChange={(event) => setNote(event.currentTarget.value)}
             />
             {decide.isError &&
               (full ? (
-                <Alert color="orange" variant="light" role="alert" title={t('problems.cohort-full')}>
+                <Alert color="orange" variant="light" role="alert" title={t('common:problems.cohort-full')}>
                   <Stack gap="xs">
-                    <Text size="sm">{t('cohorts.staff.fullOffer')}</Text>
+                    <Text size="sm">{t('staff.fullOffer')}</Text>
                     {status !== 'Waitlisted' && (
                       <Button size="xs" variant="default" onClick={() => send('Waitlist')} style={{ alignSelf: 'flex-start' }}>
-                        {t('cohorts.staff.waitlistInstead')}
+                        {t('staff.waitlistInstead')}
                       </Button>
                     )}
                   </Stack>
@@ -181,15 +174,15 @@ function ApplicationReview({
               ))}
             <Group gap="sm">
               <Button onClick={() => send('Admit')} loading={decide.isPending && decide.variables?.decision === 'Admit'} disabled={decide.isPending}>
-                {t('cohorts.staff.admit')}
+                {t('staff.admit')}
               </Button>
               {status !== 'Waitlisted' && (
                 <Button variant="default" onClick={() => send('Waitlist')} loading={decide.isPending && decide.variables?.decision === 'Waitlist'} disabled={decide.isPending}>
-                  {t('cohorts.staff.waitlistAction')}
+                  {t('staff.waitlistAction')}
                 </Button>
               )}
               <Button variant="default" onClick={() => send('Reject')} loading={decide.isPending && decide.variables?.decision === 'Reject'} disabled={decide.isPending}>
-                {t('cohorts.staff.reject')}
+                {t('staff.reject')}
               </Button>
             </Group>
           </Stack>

@@ -4,19 +4,20 @@ import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { useApply, useCohort } from '../api/cohorts-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { useApply } from '@/features/cohorts/api/applications';
+import { useCohort } from '@/features/cohorts/api/cohorts';
 import { applicationSchema, toApplyBody, type ApplicationValues } from './apply-schema';
 import { CohortFacts } from './cohort-facts';
 
 /** The application form: a motivation and optional question/answer pairs. */
 export function ApplyPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const { cohortId = '' } = useParams();
   const cohort = useCohort(cohortId);
   const apply = useApply(cohortId);
@@ -50,16 +51,16 @@ export function ApplyPage() {
   const closed =
     now < new Date(cohort.data.applicationsOpenAt).getTime() || now >= new Date(cohort.data.applicationsCloseAt).getTime();
   const blocked = cohort.data.myRole
-    ? t('problems.already-member')
+    ? t('common:problems.already-member')
     : cohort.data.admissionMode !== 'Application'
-      ? t('problems.applications-not-accepted')
+      ? t('common:problems.applications-not-accepted')
       : closed
-        ? t('problems.application-window-closed')
+        ? t('common:problems.application-window-closed')
         : null;
   if (blocked && !apply.isSuccess) {
     return (
       <Stack>
-        <PageTitle>{t('cohorts.apply.title', { title: cohort.data.title })}</PageTitle>
+        <PageTitle>{t('apply.title', { title: cohort.data.title })}</PageTitle>
         <CohortFacts cohort={cohort.data} showWindow />
         <Alert color="yellow" variant="light" role="status">
           {blocked}
@@ -67,11 +68,11 @@ export function ApplyPage() {
         <Group>
           {cohort.data.myRole && (
             <Button component={Link} to={`/cohorts/${cohort.data.id}`}>
-              {t('cohorts.open.openCohort')}
+              {t('open.openCohort')}
             </Button>
           )}
           <Button component={Link} to="/open-cohorts" variant="default">
-            {t('cohorts.apply.back')}
+            {t('apply.back')}
           </Button>
         </Group>
       </Stack>
@@ -81,16 +82,16 @@ export function ApplyPage() {
   if (apply.isSuccess) {
     return (
       <Stack>
-        <PageTitle>{t('cohorts.apply.title', { title: cohort.data.title })}</PageTitle>
-        <Alert color="green" variant="light" role="status" title={t('cohorts.apply.sentTitle')}>
-          {t('cohorts.apply.sent')}
+        <PageTitle>{t('apply.title', { title: cohort.data.title })}</PageTitle>
+        <Alert color="green" variant="light" role="status" title={t('apply.sentTitle')}>
+          {t('apply.sent')}
         </Alert>
         <Group>
           <Button component={Link} to="/applications">
-            {t('cohorts.apply.seeApplications')}
+            {t('apply.seeApplications')}
           </Button>
           <Button component={Link} to="/open-cohorts" variant="default">
-            {t('cohorts.apply.back')}
+            {t('apply.back')}
           </Button>
         </Group>
       </Stack>
@@ -99,18 +100,18 @@ export function ApplyPage() {
 
   return (
     <Stack>
-      <PageTitle>{t('cohorts.apply.title', { title: cohort.data.title })}</PageTitle>
+      <PageTitle>{t('apply.title', { title: cohort.data.title })}</PageTitle>
       <CohortFacts cohort={cohort.data} showWindow />
       <Paper withBorder p="lg" component="section" aria-labelledby="apply-form-title">
         <Title order={2} size="h3" id="apply-form-title" mb="sm">
-          {t('cohorts.apply.formTitle')}
+          {t('apply.formTitle')}
         </Title>
         <form onSubmit={onSubmit} noValidate>
           <Stack>
             {apply.isError && !handledByFields && <ProblemAlert error={apply.error} />}
             <Textarea
-              label={t('cohorts.apply.motivation')}
-              description={t('cohorts.apply.motivationHint')}
+              label={t('apply.motivation')}
+              description={t('apply.motivationHint')}
               required
               autosize
               minRows={5}
@@ -119,23 +120,23 @@ export function ApplyPage() {
             />
             <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
               <Text component="legend" fw={500}>
-                {t('cohorts.apply.questions')}
+                {t('apply.questions')}
               </Text>
               <Text size="sm" c="dimmed">
-                {t('cohorts.apply.questionsHint')}
+                {t('apply.questionsHint')}
               </Text>
               {answers.fields.map((field, index) => (
                 <Paper key={field.id} withBorder p="sm">
                   <Group align="flex-start" wrap="nowrap">
                     <Stack gap="xs" style={{ flex: 1 }}>
                       <TextInput
-                        label={t('cohorts.apply.question', { n: index + 1 })}
+                        label={t('apply.question', { n: index + 1 })}
                         required
                         error={errors.answers?.[index]?.question?.message}
                         {...form.register(`answers.${index}.question`)}
                       />
                       <Textarea
-                        label={t('cohorts.apply.answer', { n: index + 1 })}
+                        label={t('apply.answer', { n: index + 1 })}
                         autosize
                         minRows={2}
                         error={errors.answers?.[index]?.answer?.message}
@@ -147,7 +148,7 @@ export function ApplyPage() {
                       size="lg"
                       mt={28}
                       onClick={() => answers.remove(index)}
-                      aria-label={t('cohorts.apply.removeQuestion', { n: index + 1 })}
+                      aria-label={t('apply.removeQuestion', { n: index + 1 })}
                     >
                       <span aria-hidden>×</span>
                     </ActionIcon>
@@ -165,16 +166,16 @@ export function ApplyPage() {
                   onClick={() => answers.append({ question: '', answer: '' })}
                   style={{ alignSelf: 'flex-start' }}
                 >
-                  {t('cohorts.apply.addQuestion')}
+                  {t('apply.addQuestion')}
                 </Button>
               )}
             </Stack>
             <Group>
-              <Button type="submit" loading={apply.isPending} loaderProps={{ 'aria-label': t('cohorts.apply.submitting') }}>
-                {t('cohorts.apply.submit')}
+              <Button type="submit" loading={apply.isPending} loaderProps={{ 'aria-label': t('apply.submitting') }}>
+                {t('apply.submit')}
               </Button>
               <Anchor component={Link} to="/open-cohorts">
-                {t('cohorts.apply.back')}
+                {t('apply.back')}
               </Anchor>
             </Group>
           </Stack>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../../lib/i18n/i18n';
+import { i18n } from '@/lib/i18n/i18n';
 import { applicationSchema, toApplyBody } from './apply-schema';
 import { invalidEmails, parseEmails } from './enrolment-emails';
 
-const schema = applicationSchema(i18n.getFixedT('fr'));
+const schema = applicationSchema(i18n.getFixedT('fr', ['cohorts', 'common'] as const));
 
 function errorsOf(values: unknown) {
   const result = schema.safeParse(values);

@@ -1,29 +1,29 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { ApplyBody } from '../api/cohorts-api';
+import type { ApplyBody } from '@/features/cohorts/api/applications';
 
 /** The server's rules for an application (ApplyToCohort's validator), with messages in the UI's language. */
-export function applicationSchema(t: TFunction) {
+export function applicationSchema(t: TFunction<readonly ['cohorts', 'common']>) {
   return z.object({
     motivation: z
       .string()
       .trim()
-      .min(1, { error: t('validation.required') })
-      .max(5000, { error: t('validation.maxLength', { max: 5000 }) }),
+      .min(1, { error: t('common:validation.required') })
+      .max(5000, { error: t('common:validation.maxLength', { max: 5000 }) }),
     answers: z
       .array(
         z.object({
           question: z
             .string()
             .trim()
-            .min(1, { error: t('validation.questionRequired') })
-            .max(200, { error: t('validation.maxLength', { max: 200 }) }),
-          answer: z.string().max(2000, { error: t('validation.maxLength', { max: 2000 }) }),
+            .min(1, { error: t('common:validation.questionRequired') })
+            .max(200, { error: t('common:validation.maxLength', { max: 200 }) }),
+          answer: z.string().max(2000, { error: t('common:validation.maxLength', { max: 2000 }) }),
         }),
       )
-      .max(20, { error: t('validation.answersCount') })
+      .max(20, { error: t('common:validation.answersCount') })
       .refine((answers) => new Set(answers.map((a) => a.question.trim())).size === answers.length, {
-        error: t('validation.questionsDistinct'),
+        error: t('common:validation.questionsDistinct'),
       }),
   });
 }

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '../api/cohorts-api';
+import type { ApplicationStatus } from '@/features/cohorts/api/applications';
 
 /** Badge colours of application statuses (light variant: AA contrast with the theme). */
 export const statusColor: Record<ApplicationStatus, string> = {

@@ -2,17 +2,19 @@ import { Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useSession } from '../../../lib/auth/session-context';
-import { useGroups, useLeaveCohort, useMembers, type Cohort } from '../api/cohorts-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useSession } from '@/lib/auth/session-context';
+import { type Cohort } from '@/features/cohorts/api/cohorts';
+import { useGroups } from '@/features/cohorts/api/groups';
+import { useLeaveCohort, useMembers } from '@/features/cohorts/api/members';
 import { CohortFacts } from './cohort-facts';
 
 /** A learner's cohort: dates, their mentor (their own roster row) and their project group. */
 export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const { user } = useSession();
   const members = useMembers(cohort.id);
   const groups = useGroups(cohort.id);
@@ -26,11 +28,11 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
     <Stack>
       <PageTitle>{cohort.title}</PageTitle>
       <Group gap="xs">
-        {cohort.myRole && <Badge variant="light">{t(`cohorts.role.${cohort.myRole}`)}</Badge>}
+        {cohort.myRole && <Badge variant="light">{t(`role.${cohort.myRole}`)}</Badge>}
       </Group>
       <CohortFacts cohort={cohort} showSeats={false} />
       <Button component={Link} to={`/cohorts/${cohort.id}/course`} style={{ alignSelf: 'flex-start' }}>
-        {t('cohorts.learner.openCourse')}
+        {t('learner.openCourse')}
       </Button>
       {members.isPending || groups.isPending ? (
         <LoadingState />
@@ -42,22 +44,22 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Paper withBorder p="lg" component="section" aria-labelledby="my-mentor-title">
             <Title order={2} size="h4" id="my-mentor-title" mb="xs">
-              {t('cohorts.learner.mentorTitle')}
+              {t('learner.mentorTitle')}
             </Title>
             {me?.mentorName ? (
               <Text data-testid="my-mentor">{me.mentorName}</Text>
             ) : (
-              <Text c="dimmed">{t('cohorts.learner.noMentor')}</Text>
+              <Text c="dimmed">{t('learner.noMentor')}</Text>
             )}
           </Paper>
           <Paper withBorder p="lg" component="section" aria-labelledby="my-group-title">
             <Title order={2} size="h4" id="my-group-title" mb="xs">
-              {t('cohorts.learner.groupTitle')}
+              {t('learner.groupTitle')}
             </Title>
             {myGroup ? (
               <Stack gap="xs">
                 <Text fw={500}>{myGroup.name}</Text>
-                <List aria-label={t('cohorts.learner.groupMembers', { name: myGroup.name })}>
+                <List aria-label={t('learner.groupMembers', { name: myGroup.name })}>
                   {myGroup.members.map((member) => (
                     <List.Item key={member.userId}>{member.displayName}</List.Item>
                   ))}
@@ -66,7 +68,7 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
             ) : me?.groupName ? (
               <Text fw={500}>{me.groupName}</Text>
             ) : (
-              <Text c="dimmed">{t('cohorts.learner.noGroup')}</Text>
+              <Text c="dimmed">{t('learner.noGroup')}</Text>
             )}
           </Paper>
         </SimpleGrid>
@@ -74,10 +76,10 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
       {cohort.myRole === 'Learner' && user && (
         <Paper withBorder p="md" component="section" aria-labelledby="leave-title">
           <Title order={2} size="h4" id="leave-title" mb="xs">
-            {t('cohorts.learner.leaveTitle')}
+            {t('learner.leaveTitle')}
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            {t('cohorts.learner.leaveHint')}
+            {t('learner.leaveHint')}
           </Text>
           {leave.isError && <ProblemAlert error={leave.error} />}
           {confirming ? (
@@ -86,15 +88,15 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
                 loading={leave.isPending}
                 onClick={() => leave.mutate(user.id, { onSuccess: () => void navigate('/learner') })}
               >
-                {t('cohorts.learner.leaveConfirm')}
+                {t('learner.leaveConfirm')}
               </Button>
               <Button variant="default" onClick={() => setConfirming(false)}>
-                {t('cohorts.common.cancel')}
+                {t('common.cancel')}
               </Button>
             </Group>
           ) : (
             <Button variant="default" onClick={() => setConfirming(true)}>
-              {t('cohorts.learner.leave')}
+              {t('learner.leave')}
             </Button>
           )}
         </Paper>

@@ -1,10 +1,10 @@
 import { Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { useCohort } from '../api/cohorts-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { useCohort } from '@/features/cohorts/api/cohorts';
 import { CohortFacts } from './cohort-facts';
 import { CohortLearnerView } from './cohort-learner-view';
 import { CohortStaffView } from './cohort-staff-view';
@@ -12,7 +12,7 @@ import { worksOnCohort } from './use-cohort-staff';
 
 /** /cohorts/:cohortId: the staff's workspace, or the learner's view of their cohort. */
 export function CohortPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const { cohortId = '' } = useParams();
   const cohort = useCohort(cohortId);
 
@@ -28,7 +28,7 @@ export function CohortPage() {
       <CohortFacts cohort={cohort.data} showWindow />
       {cohort.data.admissionMode === 'Application' && (
         <Button component={Link} to={`/cohorts/${cohort.data.id}/apply`} style={{ alignSelf: 'flex-start' }}>
-          {t('cohorts.open.apply')}
+          {t('open.apply')}
         </Button>
       )}
     </Stack>

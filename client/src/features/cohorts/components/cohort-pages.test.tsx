@@ -1,10 +1,26 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Me } from '../../../lib/auth/roles';
-import { json, noContent, problem } from '../../../testing/fake-api';
-import { applicationFixture, cohortFixture, cohortId, learnerMe, orgAdminMe, paged, trainerMe } from '../../../testing/fixtures';
-import { renderApp } from '../../../testing/render-app';
-import { signedInApi } from '../../../testing/session-api';
+import type { Me } from '@/lib/auth/roles';
+import { json, noContent, problem } from '@/testing/fake-api';
+import { applicationFixture, cohortFixture, cohortId, learnerMe, orgAdminMe, paged, trainerMe } from '@/testing/fixtures';
+import { renderRoute } from '@/testing/render-app';
+import { CohortPage } from '@/features/cohorts/components/cohort-page';
+import { LearnerHome } from '@/features/cohorts/components/learner-home';
+import { MyApplicationsPage } from '@/features/cohorts/components/my-applications-page';
+import { OpenCohortsPage } from '@/features/cohorts/components/open-cohorts-page';
+import { PartnershipsPage } from '@/features/cohorts/components/partnerships-page';
+import { TrainerHome } from '@/features/cohorts/components/trainer-home';
+import { signedInApi } from '@/testing/session-api';
+
+/** The pages under test, at their routes (see renderRoute). */
+const pages = {
+  '/cohorts/:cohortId': <CohortPage />,
+  '/partnerships': <PartnershipsPage />,
+  '/open-cohorts': <OpenCohortsPage />,
+  '/applications': <MyApplicationsPage />,
+  '/learner': <LearnerHome />,
+  '/trainer': <TrainerHome />,
+};
 
 const lea = learnerMe.id;
 const chloe = '0192f0c1-0000-7000-8000-00000000d001';
@@ -15,7 +31,7 @@ describe('Staff: the review queue', () => {
       [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture({ waitlistLength: 4 })),
       [`GET /api/v1/cohorts/${cohortId}/applications`]: () => json(paged([applicationFixture()])),
     });
-    renderApp(`/cohorts/${cohortId}`);
+    renderRoute(`/cohorts/${cohortId}`, pages);
 
     const review = await screen.findByRole('listitem', { name: 'Léa Bernard' });
     expect(screen.getByTestId('seats-taken')).toHaveTextContent('1 / 3');
@@ -42,7 +58,7 @@ describe('Staff: the review queue', () => {
           : json({ applicationId: applicationFixture().id, status: 'Waitlisted', decisionNote: 'Bientôt', decidedAt: '2027-01-16T10:00:00Z' });
       },
     });
-    const { user } = renderApp(`/cohorts/${cohortId}`);
+    const { user } = renderRoute(`/cohorts/${cohortId}`, pages);
 
     const review = await screen.findByRole('listitem', { name: 'Léa Bernard' });
     await user.type(within(review).getByRole('textbox', { name: 'Note pour Léa Bernard (facultative)' }), 'Bientôt');
@@ -65,7 +81,7 @@ describe('Staff: the review queue', () => {
       [`POST /api/v1/cohorts/${cohortId}/applications/${applicationFixture().id}/decision`]: () =>
         problem(409, 'application-already-decided'),
     });
-    const { user } = renderApp(`/cohorts/${cohortId}`);
+    const { user } = renderRoute(`/cohorts/${cohortId}`, pages);
     const review = await screen.findByRole('listitem', { name: 'Léa Bernard' });
     await user.click(within(review).getByRole('button', { name: 'Refuser' }));
     expect(await within(review).findByRole('alert')).toHaveTextContent('Cette candidature a déjà été traitée.');
@@ -87,7 +103,7 @@ describe('Staff: members, invitations, enrolments, groups', () => {
       [`POST /api/v1/cohorts/${cohortId}/members`]: () =>
         json({ userId: '0192f0c1-0000-7000-8000-00000000d002', displayName: 'Sarah Johnson', role: 'Mentor' }, 201),
     });
-    const { user } = renderApp(`/cohorts/${cohortId}?tab=members`);
+    const { user } = renderRoute(`/cohorts/${cohortId}?tab=members`, pages);
 
     const mentor = await screen.findByRole('combobox', { name: 'Mentor de Léa Bernard' });
     await user.selectOptions(mentor, chloe);
@@ -112,7 +128,7 @@ describe('Staff: members, invitations, enrolments, groups', () => {
       [`POST /api/v1/cohorts/${cohortId}/invitations`]: () =>
         json({ id: 'i2', email: 'new@example.org', token: 'tok', acceptPath: '/invitations/tok', expiresAt: '2027-02-01T08:00:00Z' }, 201),
     });
-    const { user } = renderApp(`/cohorts/${cohortId}`);
+    const { user } = renderRoute(`/cohorts/${cohortId}`, pages);
 
     expect(await screen.findByRole('tab', { name: 'Invitations' })).toHaveAttribute('aria-selected', 'true');
     expect(await screen.findByText('Expirée')).toBeInTheDocument();
@@ -134,7 +150,7 @@ describe('Staff: members, invitations, enrolments, groups', () => {
           ],
         }),
     });
-    const { user } = renderApp(`/cohorts/${cohortId}`);
+    const { user } = renderRoute(`/cohorts/${cohortId}`, pages);
 
     const emails = await screen.findByRole('textbox', { name: 'Adresses e-mail' });
     await user.type(emails, 'lea.bernard@demo.spoc.local{enter}pas-une-adresse');
@@ -162,7 +178,7 @@ describe('Staff: members, invitations, enrolments, groups', () => {
       [`POST /api/v1/cohorts/${cohortId}/groups`]: () =>
         json({ id: 'g2', name: 'Les pionniers', members: [{ userId: lea, displayName: 'Léa Bernard' }] }, 201),
     });
-    const { user } = renderApp(`/cohorts/${cohortId}?tab=groups`);
+    const { user } = renderRoute(`/cohorts/${cohortId}?tab=groups`, pages);
 
     const board = await screen.findByRole('list', { name: 'Groupes projet' });
     expect(within(board).getByText('Maël Fournier')).toBeInTheDocument();
@@ -186,7 +202,7 @@ describe('Staff: settings', () => {
       [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture(), 200, { ETag: `"v${version}"` }),
       [`PUT /api/v1/cohorts/${cohortId}`]: () => responses.shift()!(),
     });
-    const { user } = renderApp(`/cohorts/${cohortId}?tab=settings`);
+    const { user } = renderRoute(`/cohorts/${cohortId}?tab=settings`, pages);
 
     const capacity = await screen.findByRole('spinbutton', { name: 'Capacité' });
     expect(capacity).toHaveValue(3);
@@ -240,7 +256,7 @@ describe('Mentor', () => {
       [`GET /api/v1/cohorts/${cohortId}/members`]: () => json(paged(roster, 100)),
       [`GET /api/v1/cohorts/${cohortId}/groups`]: () => json([]),
     });
-    const { user } = renderApp(`/cohorts/${cohortId}`);
+    const { user } = renderRoute(`/cohorts/${cohortId}`, pages);
 
     expect(await screen.findByRole('tab', { name: 'Membres' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Membres', 'Groupes']);
@@ -274,7 +290,7 @@ describe('Partner organisation admin', () => {
           }),
         ),
     });
-    renderApp(`/cohorts/${cohortId}?tab=members`);
+    renderRoute(`/cohorts/${cohortId}?tab=members`, pages);
     expect(await screen.findByRole('tab', { name: 'Inscriptions' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getAllByRole('tab')).toHaveLength(1);
     expect(screen.getByRole('textbox', { name: 'Adresses e-mail' })).toBeInTheDocument();
@@ -303,7 +319,7 @@ describe('Partnerships', () => {
         return json({ organizationId: mine, status: 'Accepted' });
       },
     });
-    const { user } = renderApp('/partnerships');
+    const { user } = renderRoute('/partnerships', pages);
 
     const row = await screen.findByRole('row', { name: /Cohorte inter-entreprises Atelier Nord/ });
     await user.click(within(row).getByRole('button', { name: 'Accepter le partenariat pour Cohorte inter-entreprises' }));
@@ -320,7 +336,7 @@ describe('Learner pages', () => {
     const api = signedInApi(learnerMe, {
       'GET /api/v1/cohorts': () => json(paged([cohortFixture({ myRole: undefined })])),
     });
-    renderApp('/open-cohorts');
+    renderRoute('/open-cohorts', pages);
 
     const card = await screen.findByRole('listitem', { name: 'Design d’interfaces, printemps 2027' });
     expect(within(card).getByText('Du 1 mars 2027 au 30 avr. 2027')).toBeInTheDocument();
@@ -345,7 +361,7 @@ describe('Learner pages', () => {
         ),
       'POST /api/v1/cohorts/c2/applications/a2/withdraw': () => noContent(),
     });
-    const { user } = renderApp('/applications');
+    const { user } = renderRoute('/applications', pages);
 
     const admitted = await screen.findByRole('listitem', { name: 'Design d’interfaces, printemps 2027' });
     expect(within(admitted).getByTestId('application-status')).toHaveTextContent('Admise');
@@ -385,7 +401,7 @@ describe('Learner pages', () => {
       [`GET /api/v1/cohorts/${cohortId}/groups`]: () =>
         json([{ id: 'g1', name: 'Groupe 1', members: [{ userId: lea, displayName: 'Léa Bernard' }, { userId: 'x', displayName: 'Maël Fournier' }] }]),
     });
-    const { user } = renderApp('/learner');
+    const { user } = renderRoute('/learner', pages);
 
     await user.click(await screen.findByRole('link', { name: 'Design d’interfaces, printemps 2027' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Design d’interfaces, printemps 2027' })).toBeInTheDocument();
@@ -401,63 +417,23 @@ describe('Learner pages', () => {
       [`GET /api/v1/cohorts/${cohortId}/groups`]: () => json([]),
       [`DELETE /api/v1/cohorts/${cohortId}/members/${lea}`]: () => noContent(),
     });
-    const { user, router } = renderApp(`/cohorts/${cohortId}`);
+    const { user, router } = renderRoute(`/cohorts/${cohortId}`, pages);
 
     await user.click(await screen.findByRole('button', { name: 'Quitter la cohorte' }));
     await user.click(screen.getByRole('button', { name: 'Confirmer : quitter la cohorte' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/learner'));
     expect(api.sent(`DELETE /api/v1/cohorts/${cohortId}/members/${lea}`)).toHaveLength(1);
   });
-
-  it('gives a learner the cohort pages in the navigation', async () => {
-    signedInApi(learnerMe);
-    renderApp('/learner');
-    const nav = within(await screen.findByRole('navigation', { name: 'Navigation principale' }));
-    expect(nav.getByRole('link', { name: 'Cohortes ouvertes' })).toHaveAttribute('href', '/open-cohorts');
-    expect(nav.getByRole('link', { name: 'Mes candidatures' })).toHaveAttribute('href', '/applications');
-    expect(nav.queryByRole('link', { name: 'Cohortes' })).not.toBeInTheDocument();
-  });
 });
 
 describe('Role homes from cohort roles', () => {
-  it('gives a learner who mentors in a cohort the mentor home with their learners', async () => {
-    const me: Me = {
-      ...learnerMe,
-      displayName: 'Chloé Moreau',
-      id: chloe,
-      cohorts: [
-        {
-          cohortId,
-          title: 'Design d’interfaces, printemps 2027',
-          organizationId: learnerMe.organizations[0]!.organizationId,
-          role: 'Mentor',
-          startsOn: '2027-03-01',
-          endsOn: '2027-04-30',
-          timeZone: 'Europe/Paris',
-        },
-      ],
-    };
-    const api = signedInApi(me, {
-      [`GET /api/v1/cohorts/${cohortId}/members`]: () =>
-        json(paged([{ userId: lea, displayName: 'Léa Bernard', email: learnerMe.email, role: 'Learner', mentorId: chloe, groupName: 'Groupe 1', joinedAt: '2027-01-16T08:00:00Z' }])),
-    });
-    const { router } = renderApp('/');
-
-    expect(await screen.findByRole('heading', { level: 1, name: 'Mes apprenants' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/mentor');
-    const section = await screen.findByRole('region', { name: 'Design d’interfaces, printemps 2027' });
-    expect(await within(section).findByRole('cell', { name: 'Léa Bernard' })).toBeInTheDocument();
-    const query = new URL(api.sent(`GET /api/v1/cohorts/${cohortId}/members`)[0]!.url).searchParams;
-    expect(query.get('mentorId')).toBe(chloe);
-    expect(query.get('role')).toBe('Learner');
-  });
 
   it('lists the trainer’s cohorts with their seats on the trainer home', async () => {
     signedInApi(trainerMe, {
       'GET /api/v1/cohorts': () =>
         json(paged([cohortFixture(), cohortFixture({ id: 'other', title: 'Cohorte d’une autre équipe', myRole: undefined })])),
     });
-    renderApp('/trainer');
+    renderRoute('/trainer', pages);
     const table = await screen.findByRole('table');
     expect(within(table).getByRole('link', { name: 'Design d’interfaces, printemps 2027' })).toHaveAttribute('href', `/cohorts/${cohortId}`);
     expect(within(table).getByRole('cell', { name: '1 / 3' })).toBeInTheDocument();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../../lib/i18n/i18n';
+import { i18n } from '@/lib/i18n/i18n';
 import { cohortSchema, defaultCohortValues, toCreateCohortBody, type CohortValues } from './cohort-schema';
 
-const t = i18n.getFixedT('fr');
+const t = i18n.getFixedT('fr', ['cohorts', 'common'] as const);
 const schema = cohortSchema(t);
 
 const valid: CohortValues = {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import { addDays, DEFAULT_TIME_ZONE, isTimeZone, utcToZonedLocal, zonedLocalToUtc } from '../../../lib/i18n/time-zone';
-import type { AdmissionMode, Cohort, CreateCohortBody, UpdateCohortBody } from '../api/cohorts-api';
+import { addDays, DEFAULT_TIME_ZONE, isTimeZone, utcToZonedLocal, zonedLocalToUtc } from '@/lib/i18n/time-zone';
+import type { AdmissionMode, Cohort, CreateCohortBody, UpdateCohortBody } from '@/features/cohorts/api/cohorts';
 
 export const MAX_CAPACITY = 200;
 
@@ -13,41 +13,41 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
  * capacity 1..200, the cohort ends after it starts, applications close after they open and on or before
  * the start date. Window times are wall-clock times in the cohort's time zone.
  */
-export function cohortSchema(t: TFunction) {
+export function cohortSchema(t: TFunction<readonly ['cohorts', 'common']>) {
   return z
     .object({
-      courseId: z.string().min(1, { error: t('validation.required') }),
+      courseId: z.string().min(1, { error: t('common:validation.required') }),
       title: z
         .string()
         .trim()
-        .min(1, { error: t('validation.required') })
-        .max(200, { error: t('validation.maxLength', { max: 200 }) }),
+        .min(1, { error: t('common:validation.required') })
+        .max(200, { error: t('common:validation.maxLength', { max: 200 }) }),
       capacity: z
         .string()
         .trim()
         .refine((value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_CAPACITY, {
-          error: t('validation.capacity'),
+          error: t('common:validation.capacity'),
         }),
-      startsOn: z.string().regex(DATE, { error: t('validation.date') }),
-      endsOn: z.string().regex(DATE, { error: t('validation.date') }),
-      applicationsOpenAt: z.string().regex(LOCAL_DATE_TIME, { error: t('validation.dateTime') }),
-      applicationsCloseAt: z.string().regex(LOCAL_DATE_TIME, { error: t('validation.dateTime') }),
+      startsOn: z.string().regex(DATE, { error: t('common:validation.date') }),
+      endsOn: z.string().regex(DATE, { error: t('common:validation.date') }),
+      applicationsOpenAt: z.string().regex(LOCAL_DATE_TIME, { error: t('common:validation.dateTime') }),
+      applicationsCloseAt: z.string().regex(LOCAL_DATE_TIME, { error: t('common:validation.dateTime') }),
       admissionMode: z.enum(['Application', 'InviteOnly', 'OrganizationEnrollment']),
       organizationIds: z.array(z.string()),
       /** Empty: the creator becomes the cohort's trainer. */
       trainerId: z.string(),
-      timeZone: z.string().refine(isTimeZone, { error: t('validation.timeZone') }),
+      timeZone: z.string().refine(isTimeZone, { error: t('common:validation.timeZone') }),
     })
     .superRefine((values, context) => {
       if (DATE.test(values.startsOn) && DATE.test(values.endsOn) && values.endsOn <= values.startsOn) {
-        context.addIssue({ code: 'custom', path: ['endsOn'], message: t('validation.endAfterStart') });
+        context.addIssue({ code: 'custom', path: ['endsOn'], message: t('common:validation.endAfterStart') });
       }
       const open = LOCAL_DATE_TIME.test(values.applicationsOpenAt);
       const close = LOCAL_DATE_TIME.test(values.applicationsCloseAt);
       if (open && close && values.applicationsCloseAt <= values.applicationsOpenAt) {
-        context.addIssue({ code: 'custom', path: ['applicationsCloseAt'], message: t('validation.closeAfterOpen') });
+        context.addIssue({ code: 'custom', path: ['applicationsCloseAt'], message: t('common:validation.closeAfterOpen') });
       } else if (close && DATE.test(values.startsOn) && values.applicationsCloseAt.slice(0, 10) > values.startsOn) {
-        context.addIssue({ code: 'custom', path: ['applicationsCloseAt'], message: t('validation.closeBeforeStart') });
+        context.addIssue({ code: 'custom', path: ['applicationsCloseAt'], message: t('common:validation.closeBeforeStart') });
       }
     });
 }

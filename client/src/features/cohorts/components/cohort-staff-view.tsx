@@ -1,9 +1,9 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { PageTitle } from '../../../components/page-title';
-import { useFormatters } from '../../../lib/i18n/format';
-import { can, type Cohort } from '../api/cohorts-api';
+import { PageTitle } from '@/components/page-title';
+import { useFormatters } from '@/lib/i18n/format';
+import { can, type Cohort } from '@/features/cohorts/api/cohorts';
 import { ApplicationsTab } from './applications-tab';
 import { CohortFacts } from './cohort-facts';
 import { EnrolmentsTab } from './enrolments-tab';
@@ -51,7 +51,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
  * and groups (acting on their own learners), a partner organisation's admin enrols their own people, nothing else.
  */
 export function CohortStaffView({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const format = useFormatters();
   const [params, setParams] = useSearchParams();
   const tabs = tabsFor(cohort);
@@ -66,15 +66,15 @@ export function CohortStaffView({ cohort }: { cohort: Cohort }) {
         <CohortFacts cohort={cohort} showWindow={cohort.admissionMode === 'Application'} showSeats={false} />
         {can(cohort, 'ViewInside') && (
           <Button component={Link} to={`/cohorts/${cohort.id}/progress`} variant="light">
-            {t('cohorts.staff.progress')}
+            {t('staff.progress')}
           </Button>
         )}
       </Group>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0} aria-label={t('cohorts.staff.seatsTitle')}>
-        <Stat label={t('cohorts.staff.seatsTaken')} value={`${format.number(cohort.seatsTaken)} / ${format.number(cohort.capacity)}`} testId="seats-taken" />
-        <Stat label={t('cohorts.staff.seatsLeft')} value={format.number(cohort.seatsLeft)} testId="seats-left" />
-        <Stat label={t('cohorts.staff.waitlist')} value={format.number(cohort.waitlistLength)} testId="waitlist-length" />
-        <Stat label={t('cohorts.staff.mode')} value={t(`cohorts.mode.${cohort.admissionMode}`)} testId="admission-mode" />
+      <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0} aria-label={t('staff.seatsTitle')}>
+        <Stat label={t('staff.seatsTaken')} value={`${format.number(cohort.seatsTaken)} / ${format.number(cohort.capacity)}`} testId="seats-taken" />
+        <Stat label={t('staff.seatsLeft')} value={format.number(cohort.seatsLeft)} testId="seats-left" />
+        <Stat label={t('staff.waitlist')} value={format.number(cohort.waitlistLength)} testId="waitlist-length" />
+        <Stat label={t('staff.mode')} value={t(`mode.${cohort.admissionMode}`)} testId="admission-mode" />
       </SimpleGrid>
       <Tabs
         value={active}
@@ -85,10 +85,10 @@ export function CohortStaffView({ cohort }: { cohort: Cohort }) {
         }}
         keepMounted={false}
       >
-        <Tabs.List aria-label={t('cohorts.staff.tabsLabel')}>
+        <Tabs.List aria-label={t('staff.tabsLabel')}>
           {tabs.map((tab) => (
             <Tabs.Tab key={tab} value={tab}>
-              {t(`cohorts.staff.tabs.${tab}`)}
+              {t(`staff.tabs.${tab}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -115,7 +115,7 @@ export function CohortStaffView({ cohort }: { cohort: Cohort }) {
         </Tabs.Panel>
       </Tabs>
       <Button component={Link} to="/cohorts" variant="subtle" style={{ alignSelf: 'flex-start' }}>
-        {t('cohorts.staff.backToList')}
+        {t('staff.backToList')}
       </Button>
     </Stack>
   );

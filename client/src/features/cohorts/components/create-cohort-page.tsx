@@ -4,21 +4,22 @@ import { useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { useSession } from '../../../lib/auth/session-context';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { timeZones } from '../../../lib/i18n/time-zone';
-import { admissionModes, useCourseOptions, useCreateCohort, useOrganizationTrainers } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { useSession } from '@/lib/auth/session-context';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { timeZones } from '@/lib/i18n/time-zone';
+import { useCourseOptions, useOrganizationTrainers } from '@/features/cohorts/api/cohort-form-options';
+import { admissionModes, useCreateCohort } from '@/features/cohorts/api/cohorts';
 import { cohortFields, cohortSchema, defaultCohortValues, toCreateCohortBody, type CohortValues } from './cohort-schema';
 
 /** "Créer une cohorte": a course of the caller's organisations, seats, dates, window, mode, who may join. */
 export function CreateCohortPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common', 'courses']);
   const { user } = useSession();
   const navigate = useNavigate();
   const courses = useCourseOptions();
@@ -60,37 +61,37 @@ export function CreateCohortPage() {
 
   return (
     <Stack>
-      <PageTitle>{t('cohorts.create.title')}</PageTitle>
+      <PageTitle>{t('create.title')}</PageTitle>
       {courses.data.items.length === 0 ? (
         <EmptyState
-          title={t('cohorts.create.noCourseTitle')}
-          message={t('cohorts.create.noCourse')}
+          title={t('create.noCourseTitle')}
+          message={t('create.noCourse')}
           action={
             <Button component={Link} to="/courses/new" style={{ alignSelf: 'flex-start' }}>
-              {t('courses.create.title')}
+              {t('courses:create.title')}
             </Button>
           }
         />
       ) : (
-        <Paper withBorder p="lg" component="section" aria-label={t('cohorts.create.title')}>
+        <Paper withBorder p="lg" component="section" aria-label={t('create.title')}>
           <form onSubmit={onSubmit} noValidate>
             <Stack>
               {create.isError && !handledByFields && <ProblemAlert error={create.error} />}
               <NativeSelect
-                label={t('cohorts.create.course')}
+                label={t('create.course')}
                 required
                 error={errors.courseId?.message}
                 data={[
-                  { value: '', label: t('cohorts.create.chooseCourse') },
+                  { value: '', label: t('create.chooseCourse') },
                   ...courses.data.items.map((course) => ({ value: course.id, label: course.title })),
                 ]}
                 {...form.register('courseId')}
               />
-              <TextInput label={t('cohorts.create.cohortTitle')} required error={errors.title?.message} {...form.register('title')} />
+              <TextInput label={t('create.cohortTitle')} required error={errors.title?.message} {...form.register('title')} />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
-                  label={t('cohorts.create.capacity')}
-                  description={t('cohorts.create.capacityHint')}
+                  label={t('create.capacity')}
+                  description={t('create.capacityHint')}
                   type="number"
                   min={1}
                   max={200}
@@ -99,34 +100,34 @@ export function CreateCohortPage() {
                   {...form.register('capacity')}
                 />
                 <NativeSelect
-                  label={t('cohorts.create.mode')}
+                  label={t('create.mode')}
                   required
-                  data={admissionModes.map((mode) => ({ value: mode, label: t(`cohorts.mode.${mode}`) }))}
+                  data={admissionModes.map((mode) => ({ value: mode, label: t(`mode.${mode}`) }))}
                   error={errors.admissionMode?.message}
                   {...form.register('admissionMode')}
                 />
               </SimpleGrid>
               <NativeSelect
-                label={t('cohorts.create.timeZone')}
-                description={t('cohorts.create.timeZoneHint')}
+                label={t('create.timeZone')}
+                description={t('create.timeZoneHint')}
                 required
                 data={zones}
                 error={errors.timeZone?.message}
                 {...form.register('timeZone')}
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={t('cohorts.create.startsOn')} type="date" required error={errors.startsOn?.message} {...form.register('startsOn')} />
-                <TextInput label={t('cohorts.create.endsOn')} type="date" required error={errors.endsOn?.message} {...form.register('endsOn')} />
+                <TextInput label={t('create.startsOn')} type="date" required error={errors.startsOn?.message} {...form.register('startsOn')} />
+                <TextInput label={t('create.endsOn')} type="date" required error={errors.endsOn?.message} {...form.register('endsOn')} />
                 <TextInput
-                  label={t('cohorts.create.opensAt')}
+                  label={t('create.opensAt')}
                   type="datetime-local"
                   required
                   error={errors.applicationsOpenAt?.message}
                   {...form.register('applicationsOpenAt')}
                 />
                 <TextInput
-                  label={t('cohorts.create.closesAt')}
-                  description={t('cohorts.create.closesAtHint')}
+                  label={t('create.closesAt')}
+                  description={t('create.closesAtHint')}
                   type="datetime-local"
                   required
                   error={errors.applicationsCloseAt?.message}
@@ -139,8 +140,8 @@ export function CreateCohortPage() {
                   name="organizationIds"
                   render={({ field }) => (
                     <Checkbox.Group
-                      label={t('cohorts.create.organizations')}
-                      description={t('cohorts.create.organizationsHint')}
+                      label={t('create.organizations')}
+                      description={t('create.organizationsHint')}
                       value={field.value}
                       onChange={field.onChange}
                       error={errors.organizationIds?.message}
@@ -156,11 +157,11 @@ export function CreateCohortPage() {
               )}
               {namesTrainer ? (
                 <NativeSelect
-                  label={t('cohorts.create.trainer')}
-                  description={t('cohorts.create.trainerHint')}
+                  label={t('create.trainer')}
+                  description={t('create.trainerHint')}
                   error={errors.trainerId?.message}
                   data={[
-                    { value: '', label: t('cohorts.create.trainerMe') },
+                    { value: '', label: t('create.trainerMe') },
                     ...(trainers.data?.items ?? [])
                       .filter((trainer) => trainer.userId !== user?.id)
                       .map((trainer) => ({ value: trainer.userId, label: trainer.displayName })),
@@ -169,15 +170,15 @@ export function CreateCohortPage() {
                 />
               ) : (
                 <Text size="sm" c="dimmed">
-                  {t('cohorts.create.trainerNote')}
+                  {t('create.trainerNote')}
                 </Text>
               )}
               <Group>
-                <Button type="submit" loading={create.isPending} loaderProps={{ 'aria-label': t('cohorts.create.submitting') }}>
-                  {t('cohorts.create.submit')}
+                <Button type="submit" loading={create.isPending} loaderProps={{ 'aria-label': t('create.submitting') }}>
+                  {t('create.submit')}
                 </Button>
                 <Button component={Link} to="/cohorts" variant="default">
-                  {t('cohorts.common.cancel')}
+                  {t('common.cancel')}
                 </Button>
               </Group>
             </Stack>

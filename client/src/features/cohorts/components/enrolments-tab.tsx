@@ -4,10 +4,11 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { useEnrol, type Cohort, type EnrolmentOutcome } from '../api/cohorts-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { type Cohort } from '@/features/cohorts/api/cohorts';
+import { useEnrol, type EnrolmentOutcome } from '@/features/cohorts/api/enrolments';
 import { invalidEmails, MAX_EMAILS, parseEmails } from './enrolment-emails';
 
 const outcomeColor: Record<EnrolmentOutcome, string> = {
@@ -19,18 +20,18 @@ const outcomeColor: Record<EnrolmentOutcome, string> = {
 
 /** OrganizationEnrollment cohorts: paste the employees' emails, get one outcome per email. */
 export function EnrolmentsTab({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const enrol = useEnrol(cohort.id);
   const schema = useMemo(
     () =>
       z.object({
         emails: z.string().superRefine((text, context) => {
           const emails = parseEmails(text);
-          if (emails.length === 0) context.addIssue({ code: 'custom', message: t('validation.required') });
-          else if (emails.length > MAX_EMAILS) context.addIssue({ code: 'custom', message: t('validation.emailsCount') });
+          if (emails.length === 0) context.addIssue({ code: 'custom', message: t('common:validation.required') });
+          else if (emails.length > MAX_EMAILS) context.addIssue({ code: 'custom', message: t('common:validation.emailsCount') });
           else {
             const invalid = invalidEmails(emails);
-            if (invalid.length > 0) context.addIssue({ code: 'custom', message: t('validation.emails', { emails: invalid.join(', ') }) });
+            if (invalid.length > 0) context.addIssue({ code: 'custom', message: t('common:validation.emails', { emails: invalid.join(', ') }) });
           }
         }),
       }),
@@ -52,7 +53,7 @@ export function EnrolmentsTab({ cohort }: { cohort: Cohort }) {
     <Stack>
       <Paper withBorder p="md" component="section" aria-labelledby="enrol-title">
         <Title order={3} size="h4" id="enrol-title" mb="xs">
-          {t('cohorts.enrolments.formTitle')}
+          {t('enrolments.formTitle')}
         </Title>
         <form onSubmit={onSubmit} noValidate>
           <Stack gap="sm">
@@ -60,8 +61,8 @@ export function EnrolmentsTab({ cohort }: { cohort: Cohort }) {
               <ProblemAlert error={enrol.error} />
             )}
             <Textarea
-              label={t('cohorts.enrolments.emails')}
-              description={t('cohorts.enrolments.emailsHint', { seats: cohort.seatsLeft })}
+              label={t('enrolments.emails')}
+              description={t('enrolments.emailsHint', { seats: cohort.seatsLeft })}
               required
               autosize
               minRows={5}
@@ -69,7 +70,7 @@ export function EnrolmentsTab({ cohort }: { cohort: Cohort }) {
               {...form.register('emails')}
             />
             <Button type="submit" loading={enrol.isPending} style={{ alignSelf: 'flex-start' }}>
-              {t('cohorts.enrolments.submit')}
+              {t('enrolments.submit')}
             </Button>
           </Stack>
         </form>
@@ -77,17 +78,17 @@ export function EnrolmentsTab({ cohort }: { cohort: Cohort }) {
       {enrol.isSuccess && (
         <Paper withBorder p="md" component="section" aria-labelledby="enrol-results-title">
           <Title order={3} size="h4" id="enrol-results-title">
-            {t('cohorts.enrolments.resultsTitle')}
+            {t('enrolments.resultsTitle')}
           </Title>
           <Text role="status" mb="sm">
-            {t('cohorts.enrolments.enrolled', { count: enrol.data.enrolled })}
+            {t('enrolments.enrolled', { count: enrol.data.enrolled })}
           </Text>
           <Table.ScrollContainer minWidth={420}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t('cohorts.enrolments.email')}</Table.Th>
-                  <Table.Th scope="col">{t('cohorts.enrolments.outcome')}</Table.Th>
+                  <Table.Th scope="col">{t('enrolments.email')}</Table.Th>
+                  <Table.Th scope="col">{t('enrolments.outcome')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -96,7 +97,7 @@ export function EnrolmentsTab({ cohort }: { cohort: Cohort }) {
                     <Table.Td>{result.email}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={outcomeColor[result.outcome]}>
-                        {t(`cohorts.enrolments.outcomes.${result.outcome}`)}
+                        {t(`enrolments.outcomes.${result.outcome}`)}
                       </Badge>
                     </Table.Td>
                   </Table.Tr>

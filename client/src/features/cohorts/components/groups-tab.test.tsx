@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { json, noContent, problem, type Handler } from '../../../testing/fake-api';
-import { cohortFixture, cohortId, learnerMe, paged, trainerMe } from '../../../testing/fixtures';
-import { renderWithProviders } from '../../../testing/render-app';
-import { signedInApi } from '../../../testing/session-api';
-import type { Cohort } from '../api/cohorts-api';
+import { json, noContent, problem, type Handler } from '@/testing/fake-api';
+import { cohortFixture, cohortId, learnerMe, paged, trainerMe } from '@/testing/fixtures';
+import { renderWithProviders } from '@/testing/render-app';
+import { signedInApi } from '@/testing/session-api';
+import type { Cohort } from '@/features/cohorts/api/cohorts';
 import { GroupsTab } from './groups-tab';
 
 const lea = learnerMe.id;

@@ -1,29 +1,20 @@
 import { Alert, Button, Card, Checkbox, Group, List, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { ProblemAlert } from '../../../components/problem-alert';
-import {
-  can,
-  useAutoGroups,
-  useCreateGroup,
-  useDeleteGroup,
-  useGroups,
-  useMembers,
-  useUpdateGroup,
-  type Cohort,
-  type Group as ProjectGroup,
-  type Member,
-} from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { ProblemAlert } from '@/components/problem-alert';
+import { can, type Cohort } from '@/features/cohorts/api/cohorts';
+import { useAutoGroups, useCreateGroup, useDeleteGroup, useGroups, useUpdateGroup, type Group as ProjectGroup } from '@/features/cohorts/api/groups';
+import { useMembers, type Member } from '@/features/cohorts/api/members';
 
 /**
  * The board of project groups; for trainers and org admins, a group from chosen unassigned learners, an automatic split
  * by size, and on each group: rename, set its members, dissolve.
  */
 export function GroupsTab({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const groups = useGroups(cohort.id);
   const learners = useMembers(cohort.id, { role: 'Learner' });
   const create = useCreateGroup(cohort.id);
@@ -43,8 +34,8 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
   const submitGroup = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed) return setNameError(t('validation.required'));
-    if (trimmed.length > 100) return setNameError(t('validation.maxLength', { max: 100 }));
+    if (!trimmed) return setNameError(t('common:validation.required'));
+    if (trimmed.length > 100) return setNameError(t('common:validation.maxLength', { max: 100 }));
     setNameError(null);
     create.mutate(
       { name: trimmed, memberIds: chosen },
@@ -60,7 +51,7 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
   const submitAuto = (event: FormEvent) => {
     event.preventDefault();
     const size = Number(groupSize);
-    if (!Number.isInteger(size) || size < 2 || size > 50) return setSizeError(t('validation.groupSize'));
+    if (!Number.isInteger(size) || size < 2 || size > 50) return setSizeError(t('common:validation.groupSize'));
     setSizeError(null);
     auto.mutate(size);
   };
@@ -68,9 +59,9 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
   return (
     <Stack>
       {groups.data.length === 0 ? (
-        <EmptyState title={t('cohorts.groups.emptyTitle')} message={t('cohorts.groups.empty')} headingLevel={3} />
+        <EmptyState title={t('groups.emptyTitle')} message={t('groups.empty')} headingLevel={3} />
       ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('cohorts.groups.boardLabel')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('groups.boardLabel')}>
           {groups.data.map((group) => (
             <GroupCard key={group.id} cohort={cohort} group={group} learners={learners.data.items} />
           ))}
@@ -81,18 +72,18 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Paper withBorder p="md" component="section" aria-labelledby="new-group-title">
             <Title order={3} size="h4" id="new-group-title" mb="xs">
-              {t('cohorts.groups.createTitle')}
+              {t('groups.createTitle')}
             </Title>
             <form onSubmit={submitGroup} noValidate>
               <Stack gap="sm">
                 {create.isError && <ProblemAlert error={create.error} />}
                 {create.isSuccess && (
                   <Alert color="green" variant="light" role="status">
-                    {t('cohorts.groups.created', { name: create.data.name })}
+                    {t('groups.created', { name: create.data.name })}
                   </Alert>
                 )}
                 <TextInput
-                  label={t('cohorts.groups.name')}
+                  label={t('groups.name')}
                   required
                   value={name}
                   error={nameError}
@@ -100,10 +91,10 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
                 />
                 {unassigned.length === 0 ? (
                   <Text size="sm" c="dimmed">
-                    {learners.data.totalCount === 0 ? t('cohorts.groups.noLearners') : t('cohorts.groups.noUnassigned')}
+                    {learners.data.totalCount === 0 ? t('groups.noLearners') : t('groups.noUnassigned')}
                   </Text>
                 ) : (
-                  <Checkbox.Group label={t('cohorts.groups.unassigned', { count: unassigned.length })} value={chosen} onChange={setChosen}>
+                  <Checkbox.Group label={t('groups.unassigned', { count: unassigned.length })} value={chosen} onChange={setChosen}>
                     <Stack gap={6} mt="xs">
                       {unassigned.map((learner) => (
                         <Checkbox key={learner.userId} value={learner.userId} label={learner.displayName} />
@@ -112,32 +103,32 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
                   </Checkbox.Group>
                 )}
                 <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
-                  {t('cohorts.groups.create')}
+                  {t('groups.create')}
                 </Button>
               </Stack>
             </form>
           </Paper>
           <Paper withBorder p="md" component="section" aria-labelledby="auto-groups-title">
             <Title order={3} size="h4" id="auto-groups-title" mb="xs">
-              {t('cohorts.groups.autoTitle')}
+              {t('groups.autoTitle')}
             </Title>
             <Text size="sm" c="dimmed" mb="sm">
               {unassigned.length === 0
                 ? learners.data.totalCount === 0
-                  ? t('cohorts.groups.noLearners')
-                  : t('cohorts.groups.noUnassigned')
-                : t('cohorts.groups.autoHint', { count: unassigned.length })}
+                  ? t('groups.noLearners')
+                  : t('groups.noUnassigned')
+                : t('groups.autoHint', { count: unassigned.length })}
             </Text>
             <form onSubmit={submitAuto} noValidate>
               <Stack gap="sm">
                 {auto.isError && <ProblemAlert error={auto.error} />}
                 {auto.isSuccess && (
                   <Alert color="green" variant="light" role="status">
-                    {t('cohorts.groups.autoDone', { count: auto.data.length })}
+                    {t('groups.autoDone', { count: auto.data.length })}
                   </Alert>
                 )}
                 <NumberInput
-                  label={t('cohorts.groups.groupSize')}
+                  label={t('groups.groupSize')}
                   min={2}
                   max={50}
                   required
@@ -148,7 +139,7 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
                 />
                 <Group>
                   <Button type="submit" loading={auto.isPending} disabled={unassigned.length === 0}>
-                    {t('cohorts.groups.autoSubmit')}
+                    {t('groups.autoSubmit')}
                   </Button>
                 </Group>
               </Stack>
@@ -162,7 +153,7 @@ export function GroupsTab({ cohort }: { cohort: Cohort }) {
 
 /** One group of the board; those who manage groups edit it in place (name and members) or dissolve it after a confirmation. */
 function GroupCard({ cohort, group, learners }: { cohort: Cohort; group: ProjectGroup; learners: Member[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const update = useUpdateGroup(cohort.id);
   const remove = useDeleteGroup(cohort.id);
   const [editing, setEditing] = useState(false);
@@ -184,8 +175,8 @@ function GroupCard({ cohort, group, learners }: { cohort: Cohort; group: Project
   const save = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed) return setNameError(t('validation.required'));
-    if (trimmed.length > 100) return setNameError(t('validation.maxLength', { max: 100 }));
+    if (!trimmed) return setNameError(t('common:validation.required'));
+    if (trimmed.length > 100) return setNameError(t('common:validation.maxLength', { max: 100 }));
     setNameError(null);
     update.mutate({ group, name: trimmed, memberIds: chosen }, { onSuccess: () => setEditing(false) });
   };
@@ -196,20 +187,20 @@ function GroupCard({ cohort, group, learners }: { cohort: Cohort; group: Project
         {group.name}
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
-        {t('cohorts.groups.size', { count: group.members.length })}
+        {t('groups.size', { count: group.members.length })}
       </Text>
       {editing ? (
         <form onSubmit={save} noValidate>
           <Stack gap="sm">
             {update.isError && <ProblemAlert error={update.error} />}
             <TextInput
-              label={t('cohorts.groups.name')}
+              label={t('groups.name')}
               required
               value={name}
               error={nameError}
               onChange={(event) => setName(event.currentTarget.value)}
             />
-            <Checkbox.Group label={t('cohorts.groups.members')} value={chosen} onChange={setChosen}>
+            <Checkbox.Group label={t('groups.members')} value={chosen} onChange={setChosen}>
               <Stack gap={6} mt="xs">
                 {candidates.map((learner) => (
                   <Checkbox key={learner.userId} value={learner.userId} label={learner.displayName} />
@@ -218,10 +209,10 @@ function GroupCard({ cohort, group, learners }: { cohort: Cohort; group: Project
             </Checkbox.Group>
             <Group gap="xs">
               <Button type="submit" size="xs" loading={update.isPending}>
-                {t('cohorts.groups.save')}
+                {t('groups.save')}
               </Button>
               <Button size="xs" variant="default" onClick={() => setEditing(false)}>
-                {t('cohorts.common.cancel')}
+                {t('common.cancel')}
               </Button>
             </Group>
           </Stack>
@@ -241,16 +232,16 @@ function GroupCard({ cohort, group, learners }: { cohort: Cohort; group: Project
               {confirming ? (
                 <Group gap="xs">
                   <Button size="xs" color="red" loading={remove.isPending} onClick={() => remove.mutate(group)}>
-                    {t('cohorts.groups.confirmDelete')}
+                    {t('groups.confirmDelete')}
                   </Button>
                   <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
-                    {t('cohorts.common.cancel')}
+                    {t('common.cancel')}
                   </Button>
                 </Group>
               ) : (
                 <Group gap="xs">
-                  <Button size="xs" variant="default" onClick={startEditing} aria-label={t('cohorts.groups.editNamed', { name: group.name })}>
-                    {t('cohorts.groups.edit')}
+                  <Button size="xs" variant="default" onClick={startEditing} aria-label={t('groups.editNamed', { name: group.name })}>
+                    {t('groups.edit')}
                   </Button>
                   <Button
                     size="xs"
@@ -260,9 +251,9 @@ function GroupCard({ cohort, group, learners }: { cohort: Cohort; group: Project
                       remove.reset();
                       setConfirming(true);
                     }}
-                    aria-label={t('cohorts.groups.deleteNamed', { name: group.name })}
+                    aria-label={t('groups.deleteNamed', { name: group.name })}
                   >
-                    {t('cohorts.groups.delete')}
+                    {t('groups.delete')}
                   </Button>
                 </Group>
               )}

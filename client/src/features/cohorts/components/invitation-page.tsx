@@ -2,15 +2,15 @@ import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { isApiError } from '../../../lib/api/api-error';
-import { problemMessage } from '../../../lib/api/problem-message';
-import { useAcceptInvitation } from '../api/cohorts-api';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { isApiError } from '@/lib/api/api-error';
+import { problemMessage } from '@/lib/api/problem-message';
+import { useAcceptInvitation } from '@/features/cohorts/api/invitations';
 
 /** /invitations/:token: the signed-in invitee (back from sign-in through returnTo) takes their seat. */
 export function InvitationPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const { token = '' } = useParams();
   const accept = useAcceptInvitation();
   const sent = useRef<string | null>(null);
@@ -28,30 +28,30 @@ export function InvitationPage() {
 
   return (
     <Stack>
-      <PageTitle>{t('cohorts.invitation.title')}</PageTitle>
+      <PageTitle>{t('invitation.title')}</PageTitle>
       {accept.isPending || accept.isIdle ? (
-        <LoadingState label={t('cohorts.invitation.accepting')} />
+        <LoadingState label={t('invitation.accepting')} />
       ) : accept.isSuccess ? (
         <>
-          <Alert color="green" variant="light" role="status" title={t('cohorts.invitation.welcomeTitle')}>
-            {t('cohorts.invitation.welcome', { title: accept.data.cohortTitle })}
+          <Alert color="green" variant="light" role="status" title={t('invitation.welcomeTitle')}>
+            {t('invitation.welcome', { title: accept.data.cohortTitle })}
           </Alert>
           <Button component={Link} to={`/cohorts/${accept.data.cohortId}`} style={{ alignSelf: 'flex-start' }}>
-            {t('cohorts.invitation.openCohort')}
+            {t('invitation.openCohort')}
           </Button>
         </>
       ) : (
         <>
-          <Alert color="red" variant="light" role="alert" title={t('cohorts.invitation.failedTitle')}>
+          <Alert color="red" variant="light" role="alert" title={t('invitation.failedTitle')}>
             {notFound
-              ? t('cohorts.invitation.notFound')
+              ? t('invitation.notFound')
               : isApiError(error)
-                ? problemMessage(error, t)
-                : t('problems.status-500')}
+                ? problemMessage(error)
+                : t('common:problems.status-500')}
           </Alert>
           <Group>
             <Button component={Link} to="/" variant="default">
-              {t('errors.backHome')}
+              {t('common:errors.backHome')}
             </Button>
           </Group>
         </>

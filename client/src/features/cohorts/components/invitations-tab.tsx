@@ -4,15 +4,16 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Pager } from '../../../components/pager';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useInvitations, useInvite, type Cohort, type Invitation } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { Pager } from '@/components/pager';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { useFormatters } from '@/lib/i18n/format';
+import { type Cohort } from '@/features/cohorts/api/cohorts';
+import { useInvitations, useInvite, type Invitation } from '@/features/cohorts/api/invitations';
 
 function invitationState(invitation: Invitation): 'accepted' | 'expired' | 'pending' {
   if (invitation.acceptedAt) return 'accepted';
@@ -23,7 +24,7 @@ const stateColor = { accepted: 'green', expired: 'gray', pending: 'blue' } as co
 
 /** InviteOnly cohorts: invite by email, hand the one-time link over, follow each invitation's state. */
 export function InvitationsTab({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const format = useFormatters();
   const [page, setPage] = useState(1);
   const invitations = useInvitations(cohort.id, page);
@@ -34,8 +35,8 @@ export function InvitationsTab({ cohort }: { cohort: Cohort }) {
         email: z
           .string()
           .trim()
-          .min(1, { error: t('validation.required') })
-          .pipe(z.email({ error: t('validation.email') })),
+          .min(1, { error: t('common:validation.required') })
+          .pipe(z.email({ error: t('common:validation.email') })),
       }),
     [t],
   );
@@ -57,10 +58,10 @@ export function InvitationsTab({ cohort }: { cohort: Cohort }) {
     <Stack>
       <Paper withBorder p="md" component="section" aria-labelledby="invite-title">
         <Title order={3} size="h4" id="invite-title" mb="xs">
-          {t('cohorts.invitations.formTitle')}
+          {t('invitations.formTitle')}
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
-          {t('cohorts.invitations.hint')}
+          {t('invitations.hint')}
         </Text>
         <form onSubmit={onSubmit} noValidate>
           <Stack gap="sm">
@@ -69,7 +70,7 @@ export function InvitationsTab({ cohort }: { cohort: Cohort }) {
             )}
             <Group align="flex-start" wrap="wrap">
               <TextInput
-                label={t('cohorts.invitations.email')}
+                label={t('invitations.email')}
                 type="email"
                 required
                 autoComplete="off"
@@ -78,21 +79,21 @@ export function InvitationsTab({ cohort }: { cohort: Cohort }) {
                 {...form.register('email')}
               />
               <Button type="submit" mt={25} loading={invite.isPending}>
-                {t('cohorts.invitations.submit')}
+                {t('invitations.submit')}
               </Button>
             </Group>
           </Stack>
         </form>
         {invite.isSuccess && (
-          <Alert color="green" variant="light" role="status" mt="md" title={t('cohorts.invitations.createdTitle', { email: invite.data.email })}>
+          <Alert color="green" variant="light" role="status" mt="md" title={t('invitations.createdTitle', { email: invite.data.email })}>
             <Stack gap="xs">
-              <Text size="sm">{t('cohorts.invitations.createdBody', { date: format.dateTimeIn(invite.data.expiresAt, cohort.timeZone) })}</Text>
+              <Text size="sm">{t('invitations.createdBody', { date: format.dateTimeIn(invite.data.expiresAt, cohort.timeZone) })}</Text>
               <Group align="flex-end" wrap="nowrap">
-                <TextInput label={t('cohorts.invitations.link')} value={link} readOnly style={{ flex: 1 }} onFocus={(event) => event.currentTarget.select()} />
+                <TextInput label={t('invitations.link')} value={link} readOnly style={{ flex: 1 }} onFocus={(event) => event.currentTarget.select()} />
                 <CopyButton value={link}>
                   {({ copied, copy }) => (
                     <Button variant="default" onClick={copy} aria-live="polite">
-                      {copied ? t('cohorts.invitations.copied') : t('cohorts.invitations.copy')}
+                      {copied ? t('invitations.copied') : t('invitations.copy')}
                     </Button>
                   )}
                 </CopyButton>
@@ -106,20 +107,20 @@ export function InvitationsTab({ cohort }: { cohort: Cohort }) {
       ) : invitations.isError ? (
         <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} />
       ) : invitations.data.items.length === 0 ? (
-        <EmptyState title={t('cohorts.invitations.emptyTitle')} message={t('cohorts.invitations.empty')} headingLevel={3} />
+        <EmptyState title={t('invitations.emptyTitle')} message={t('invitations.empty')} headingLevel={3} />
       ) : (
         <Paper withBorder p="md" component="section" aria-labelledby="invitations-title">
           <Title order={3} size="h4" id="invitations-title" mb="sm">
-            {t('cohorts.invitations.listTitle')}
+            {t('invitations.listTitle')}
           </Title>
           <Table.ScrollContainer minWidth={560}>
             <Table striped aria-busy={invitations.isFetching}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t('cohorts.invitations.email')}</Table.Th>
-                  <Table.Th scope="col">{t('cohorts.invitations.sentAt')}</Table.Th>
-                  <Table.Th scope="col">{t('cohorts.invitations.expiresAt')}</Table.Th>
-                  <Table.Th scope="col">{t('cohorts.invitations.state')}</Table.Th>
+                  <Table.Th scope="col">{t('invitations.email')}</Table.Th>
+                  <Table.Th scope="col">{t('invitations.sentAt')}</Table.Th>
+                  <Table.Th scope="col">{t('invitations.expiresAt')}</Table.Th>
+                  <Table.Th scope="col">{t('invitations.state')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -132,7 +133,7 @@ export function InvitationsTab({ cohort }: { cohort: Cohort }) {
                       <Table.Td>{format.dateTimeIn(invitation.expiresAt, cohort.timeZone)}</Table.Td>
                       <Table.Td>
                         <Badge variant="light" color={stateColor[state]}>
-                          {t(`cohorts.invitations.states.${state}`)}
+                          {t(`invitations.states.${state}`)}
                         </Badge>
                       </Table.Td>
                     </Table.Tr>

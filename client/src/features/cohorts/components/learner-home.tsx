@@ -1,36 +1,36 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { HomeHeader } from '../../../components/home-header';
-import { useSession } from '../../../lib/auth/session-context';
-import { useFormatters } from '../../../lib/i18n/format';
+import { EmptyState } from '@/components/empty-state';
+import { HomeHeader } from '@/components/home-header';
+import { useSession } from '@/lib/auth/session-context';
+import { useFormatters } from '@/lib/i18n/format';
 
 /** The learner's home: "Mes cohortes" from /me, and the ways to find and follow applications. */
 export function LearnerHome() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const { user } = useSession();
   const format = useFormatters();
   const cohorts = user?.cohorts ?? [];
 
   return (
     <>
-      <HomeHeader title={t('home.learner.title')} />
+      <HomeHeader title={t('common:home.learner.title')} />
       <Stack>
         <Group>
           <Button component={Link} to="/open-cohorts">
-            {t('nav.openCohorts')}
+            {t('common:nav.openCohorts')}
           </Button>
           <Button component={Link} to="/applications" variant="default">
-            {t('nav.myApplications')}
+            {t('common:nav.myApplications')}
           </Button>
         </Group>
         {cohorts.length === 0 ? (
-          <EmptyState title={t('home.learner.cohortsTitle')} message={t('home.learner.cohortsEmpty')} />
+          <EmptyState title={t('common:home.learner.cohortsTitle')} message={t('common:home.learner.cohortsEmpty')} />
         ) : (
           <section aria-labelledby="my-cohorts-title">
             <Title order={2} size="h3" id="my-cohorts-title" mb="sm">
-              {t('home.learner.cohortsTitle')}
+              {t('common:home.learner.cohortsTitle')}
             </Title>
             <SimpleGrid cols={{ base: 1, md: 2 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {cohorts.map((cohort) => (
@@ -40,11 +40,11 @@ export function LearnerHome() {
                       <Anchor component={Link} to={`/cohorts/${cohort.cohortId}`} fw={600}>
                         {cohort.title}
                       </Anchor>
-                      <Badge variant="light">{t(`cohorts.role.${cohort.role}`)}</Badge>
+                      <Badge variant="light">{t(`role.${cohort.role}`)}</Badge>
                     </Group>
-                    <Text size="sm">{t('cohorts.facts.dates', { start: format.day(cohort.startsOn), end: format.day(cohort.endsOn) })}</Text>
+                    <Text size="sm">{t('facts.dates', { start: format.day(cohort.startsOn), end: format.day(cohort.endsOn) })}</Text>
                     <Text size="sm" c="dimmed">
-                      {t('cohorts.facts.timeZone', { zone: cohort.timeZone })}
+                      {t('facts.timeZone', { zone: cohort.timeZone })}
                     </Text>
                   </Stack>
                 </Card>
@@ -52,7 +52,7 @@ export function LearnerHome() {
             </SimpleGrid>
           </section>
         )}
-        <EmptyState title={t('home.learner.activitiesTitle')} message={t('home.learner.activitiesEmpty')} />
+        <EmptyState title={t('common:home.learner.activitiesTitle')} message={t('common:home.learner.activitiesEmpty')} />
       </Stack>
     </>
   );

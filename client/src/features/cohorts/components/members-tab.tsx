@@ -5,23 +5,16 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { z } from 'zod';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Pager } from '../../../components/pager';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { useSession } from '../../../lib/auth/session-context';
-import {
-  can,
-  useAddMember,
-  useAssignMentor,
-  useMembers,
-  useRemoveMember,
-  type Cohort,
-  type Member,
-} from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { Pager } from '@/components/pager';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { useSession } from '@/lib/auth/session-context';
+import { can, type Cohort } from '@/features/cohorts/api/cohorts';
+import { useAddMember, useAssignMentor, useMembers, useRemoveMember, type Member } from '@/features/cohorts/api/members';
 import { canActOn } from './use-cohort-staff';
 
 /**
@@ -29,7 +22,7 @@ import { canActOn } from './use-cohort-staff';
  * by email; a mentor sees everyone's name and acts on their own learners only.
  */
 export function MembersTab({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const { user } = useSession();
   const manageStaff = can(cohort, 'ManageStaff');
   const [page, setPage] = useState(1);
@@ -51,22 +44,22 @@ export function MembersTab({ cohort }: { cohort: Cohort }) {
       ) : members.isError ? (
         <ErrorState error={members.error} onRetry={() => void members.refetch()} />
       ) : members.data.items.length === 0 ? (
-        <EmptyState title={t('cohorts.staff.membersEmptyTitle')} message={t('cohorts.staff.membersEmpty')} headingLevel={3} />
+        <EmptyState title={t('staff.membersEmptyTitle')} message={t('staff.membersEmpty')} headingLevel={3} />
       ) : (
         <Paper withBorder p="md" component="section" aria-labelledby="roster-title">
           <Title order={3} size="h4" id="roster-title" mb="sm">
-            {t('cohorts.staff.rosterTitle', { count: members.data.totalCount })}
+            {t('staff.rosterTitle', { count: members.data.totalCount })}
           </Title>
           <Table.ScrollContainer minWidth={720}>
             <Table striped aria-busy={members.isFetching}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t('cohorts.staff.name')}</Table.Th>
-                  <Table.Th scope="col">{t('cohorts.staff.email')}</Table.Th>
-                  <Table.Th scope="col">{t('cohorts.staff.role')}</Table.Th>
-                  <Table.Th scope="col">{t('cohorts.staff.mentor')}</Table.Th>
-                  <Table.Th scope="col">{t('cohorts.staff.group')}</Table.Th>
-                  <Table.Th scope="col">{t('cohorts.staff.actions')}</Table.Th>
+                  <Table.Th scope="col">{t('staff.name')}</Table.Th>
+                  <Table.Th scope="col">{t('staff.email')}</Table.Th>
+                  <Table.Th scope="col">{t('staff.role')}</Table.Th>
+                  <Table.Th scope="col">{t('staff.mentor')}</Table.Th>
+                  <Table.Th scope="col">{t('staff.group')}</Table.Th>
+                  <Table.Th scope="col">{t('staff.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -121,23 +114,23 @@ function MemberRow({
   onRemove: () => void;
   removingNow: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const { cohortId } = useParams();
   return (
     <Table.Tr>
       <Table.Td>{member.displayName}</Table.Td>
       <Table.Td>{member.email ?? '—'}</Table.Td>
-      <Table.Td>{t(`cohorts.role.${member.role}`)}</Table.Td>
+      <Table.Td>{t(`role.${member.role}`)}</Table.Td>
       <Table.Td>
         {canAct ? (
           <NativeSelect
             size="xs"
-            aria-label={t('cohorts.staff.mentorOf', { name: member.displayName })}
+            aria-label={t('staff.mentorOf', { name: member.displayName })}
             value={member.mentorId ?? ''}
             disabled={assigning}
             onChange={(event) => onAssign(event.currentTarget.value || null)}
             data={[
-              { value: '', label: t('cohorts.staff.noMentor') },
+              { value: '', label: t('staff.noMentor') },
               ...mentors.map((mentor) => ({ value: mentor.userId, label: mentor.displayName })),
             ]}
           />
@@ -150,10 +143,10 @@ function MemberRow({
         {confirming ? (
           <Group gap="xs" wrap="nowrap">
             <Button size="xs" onClick={onRemove} loading={removingNow}>
-              {t('cohorts.staff.confirmRemove')}
+              {t('staff.confirmRemove')}
             </Button>
             <Button size="xs" variant="default" onClick={onCancelRemove}>
-              {t('cohorts.common.cancel')}
+              {t('common.cancel')}
             </Button>
           </Group>
         ) : (
@@ -164,14 +157,14 @@ function MemberRow({
                 to={`/cohorts/${cohortId}/progress?learner=${member.userId}`}
                 size="xs"
                 variant="subtle"
-                aria-label={t('cohorts.staff.pacingNamed', { name: member.displayName })}
+                aria-label={t('staff.pacingNamed', { name: member.displayName })}
               >
-                {t('cohorts.staff.pacing')}
+                {t('staff.pacing')}
               </Button>
             )}
             {canRemove && (
-              <Button size="xs" variant="default" onClick={onAskRemove} aria-label={t('cohorts.staff.removeNamed', { name: member.displayName })}>
-                {t('cohorts.staff.remove')}
+              <Button size="xs" variant="default" onClick={onAskRemove} aria-label={t('staff.removeNamed', { name: member.displayName })}>
+                {t('staff.remove')}
               </Button>
             )}
           </Group>
@@ -182,7 +175,7 @@ function MemberRow({
 }
 
 function AddStaffForm({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const add = useAddMember(cohort.id);
   const schema = useMemo(
     () =>
@@ -190,8 +183,8 @@ function AddStaffForm({ cohort }: { cohort: Cohort }) {
         email: z
           .string()
           .trim()
-          .min(1, { error: t('validation.required') })
-          .pipe(z.email({ error: t('validation.email') })),
+          .min(1, { error: t('common:validation.required') })
+          .pipe(z.email({ error: t('common:validation.email') })),
         role: z.enum(['Trainer', 'Mentor', 'Learner']),
       }),
     [t],
@@ -213,10 +206,10 @@ function AddStaffForm({ cohort }: { cohort: Cohort }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="add-staff-title">
       <Title order={3} size="h4" id="add-staff-title" mb="xs">
-        {t('cohorts.staff.addTitle')}
+        {t('staff.addTitle')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {cohort.admissionMode === 'OrganizationEnrollment' ? t('cohorts.staff.addHintEnrolment') : t('cohorts.staff.addHint')}
+        {cohort.admissionMode === 'OrganizationEnrollment' ? t('staff.addHintEnrolment') : t('staff.addHint')}
       </Text>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
@@ -225,12 +218,12 @@ function AddStaffForm({ cohort }: { cohort: Cohort }) {
           )}
           {add.isSuccess && (
             <Alert color="green" variant="light" role="status">
-              {t('cohorts.staff.added', { name: add.data.displayName, role: t(`cohorts.role.${add.data.role}`) })}
+              {t('staff.added', { name: add.data.displayName, role: t(`role.${add.data.role}`) })}
             </Alert>
           )}
           <Group align="flex-start" wrap="wrap">
             <TextInput
-              label={t('cohorts.staff.email')}
+              label={t('staff.email')}
               type="email"
               required
               autoComplete="off"
@@ -239,12 +232,12 @@ function AddStaffForm({ cohort }: { cohort: Cohort }) {
               {...form.register('email')}
             />
             <NativeSelect
-              label={t('cohorts.staff.role')}
-              data={roles.map((role) => ({ value: role, label: t(`cohorts.role.${role}`) }))}
+              label={t('staff.role')}
+              data={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
               {...form.register('role')}
             />
             <Button type="submit" mt={25} loading={add.isPending}>
-              {t('cohorts.staff.add')}
+              {t('staff.add')}
             </Button>
           </Group>
         </Stack>

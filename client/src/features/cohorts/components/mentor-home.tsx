@@ -1,13 +1,13 @@
 import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { HomeHeader } from '../../../components/home-header';
-import { LoadingState } from '../../../components/loading-state';
-import type { CohortRole } from '../../../lib/auth/roles';
-import { useSession } from '../../../lib/auth/session-context';
-import { useMembers } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { HomeHeader } from '@/components/home-header';
+import { LoadingState } from '@/components/loading-state';
+import type { CohortRole } from '@/lib/auth/roles';
+import { useSession } from '@/lib/auth/session-context';
+import { useMembers } from '@/features/cohorts/api/members';
 
 interface MentoredCohort {
   cohortId: string;
@@ -17,21 +17,21 @@ interface MentoredCohort {
 
 /** The mentor's home: in each cohort they mentor, the learners assigned to them. */
 export function MentorHome() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const { user } = useSession();
   const cohorts = (user?.cohorts ?? []).filter((cohort) => cohort.role === 'Mentor');
 
   return (
     <>
-      <HomeHeader title={t('home.mentor.title')} />
+      <HomeHeader title={t('common:home.mentor.title')} />
       <Stack>
         {cohorts.length === 0 ? (
-          <EmptyState title={t('home.mentor.learnersTitle')} message={t('home.mentor.learnersEmpty')} />
+          <EmptyState title={t('common:home.mentor.learnersTitle')} message={t('common:home.mentor.learnersEmpty')} />
         ) : (
           cohorts.map((cohort) => <MentoredLearners key={cohort.cohortId} cohort={cohort} />)
         )}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <EmptyState title={t('home.mentor.feedbackTitle')} message={t('home.mentor.feedbackEmpty')} />
+          <EmptyState title={t('common:home.mentor.feedbackTitle')} message={t('common:home.mentor.feedbackEmpty')} />
         </SimpleGrid>
       </Stack>
     </>
@@ -39,7 +39,7 @@ export function MentorHome() {
 }
 
 function MentoredLearners({ cohort }: { cohort: MentoredCohort }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const { user } = useSession();
   const learners = useMembers(cohort.cohortId, { role: 'Learner', mentorId: user?.id }, Boolean(user));
   const titleId = `mentored-${cohort.cohortId}`;
@@ -56,15 +56,15 @@ function MentoredLearners({ cohort }: { cohort: MentoredCohort }) {
       ) : learners.isError ? (
         <ErrorState error={learners.error} onRetry={() => void learners.refetch()} />
       ) : learners.data.items.length === 0 ? (
-        <Text c="dimmed">{t('home.mentor.noLearnersInCohort')}</Text>
+        <Text c="dimmed">{t('common:home.mentor.noLearnersInCohort')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={420}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('cohorts.staff.name')}</Table.Th>
-                <Table.Th scope="col">{t('cohorts.staff.email')}</Table.Th>
-                <Table.Th scope="col">{t('cohorts.staff.group')}</Table.Th>
+                <Table.Th scope="col">{t('staff.name')}</Table.Th>
+                <Table.Th scope="col">{t('staff.email')}</Table.Th>
+                <Table.Th scope="col">{t('staff.group')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -2,36 +2,36 @@ import { Alert, Badge, Button, Card, Group, Paper, Stack, Text, Title } from '@m
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { Pager } from '../../../components/pager';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useMyApplications, useWithdraw, type Application } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { Pager } from '@/components/pager';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useFormatters } from '@/lib/i18n/format';
+import { useMyApplications, useWithdraw, type Application } from '@/features/cohorts/api/applications';
 import { asStatus, statusColor } from './cohort-labels';
 
 /** "Mes candidatures": each application with its status, the staff's note, the waitlist position; withdraw. */
 export function MyApplicationsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const [page, setPage] = useState(1);
   const applications = useMyApplications(page);
 
   return (
     <Stack>
-      <PageTitle>{t('cohorts.myApplications.title')}</PageTitle>
+      <PageTitle>{t('myApplications.title')}</PageTitle>
       {applications.isPending ? (
         <LoadingState />
       ) : applications.isError ? (
         <ErrorState error={applications.error} onRetry={() => void applications.refetch()} />
       ) : applications.data.items.length === 0 ? (
         <EmptyState
-          title={t('cohorts.myApplications.emptyTitle')}
-          message={t('cohorts.myApplications.empty')}
+          title={t('myApplications.emptyTitle')}
+          message={t('myApplications.empty')}
           action={
             <Button component={Link} to="/open-cohorts" style={{ alignSelf: 'flex-start' }}>
-              {t('cohorts.myApplications.browse')}
+              {t('myApplications.browse')}
             </Button>
           }
         />
@@ -55,7 +55,7 @@ export function MyApplicationsPage() {
 }
 
 function ApplicationCard({ application }: { application: Application }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const format = useFormatters();
   const withdraw = useWithdraw();
   const [confirming, setConfirming] = useState(false);
@@ -71,19 +71,19 @@ function ApplicationCard({ application }: { application: Application }) {
             {application.cohortTitle}
           </Title>
           <Badge variant="light" color={statusColor[status]} size="lg" data-testid="application-status">
-            {t(`cohorts.status.${status}`)}
+            {t(`status.${status}`)}
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          {t('cohorts.myApplications.submittedAt', { date: format.date(application.submittedAt) })}
+          {t('myApplications.submittedAt', { date: format.date(application.submittedAt) })}
         </Text>
         {status === 'Waitlisted' && application.waitlistPosition != null && (
-          <Text>{t('cohorts.myApplications.waitlistPosition', { position: application.waitlistPosition })}</Text>
+          <Text>{t('myApplications.waitlistPosition', { position: application.waitlistPosition })}</Text>
         )}
         {application.decisionNote && (
           <Text>
             <Text span fw={500}>
-              {t('cohorts.myApplications.decisionNote')}
+              {t('myApplications.decisionNote')}
             </Text>{' '}
             {application.decisionNote}
           </Text>
@@ -91,18 +91,18 @@ function ApplicationCard({ application }: { application: Application }) {
         {withdraw.isError && <ProblemAlert error={withdraw.error} />}
         {withdraw.isSuccess && (
           <Alert color="gray" variant="light" role="status">
-            {t('cohorts.myApplications.withdrawn')}
+            {t('myApplications.withdrawn')}
           </Alert>
         )}
         <Group gap="sm">
           {status === 'Admitted' && (
             <Button component={Link} to={`/cohorts/${application.cohortId}`} variant="light">
-              {t('cohorts.myApplications.openCohort')}
+              {t('myApplications.openCohort')}
             </Button>
           )}
           {canWithdraw && !confirming && (
             <Button variant="default" onClick={() => setConfirming(true)}>
-              {t('cohorts.myApplications.withdraw')}
+              {t('myApplications.withdraw')}
             </Button>
           )}
         </Group>
@@ -110,7 +110,7 @@ function ApplicationCard({ application }: { application: Application }) {
           <Paper withBorder p="sm" bg="yellow.0" role="group" aria-labelledby={`${titleId}-confirm`}>
             <Stack gap="xs">
               <Text id={`${titleId}-confirm`}>
-                {status === 'Admitted' ? t('cohorts.myApplications.withdrawAdmitted') : t('cohorts.myApplications.withdrawQuestion')}
+                {status === 'Admitted' ? t('myApplications.withdrawAdmitted') : t('myApplications.withdrawQuestion')}
               </Text>
               <Group gap="sm">
                 <Button
@@ -122,10 +122,10 @@ function ApplicationCard({ application }: { application: Application }) {
                     )
                   }
                 >
-                  {t('cohorts.myApplications.withdrawConfirm')}
+                  {t('myApplications.withdrawConfirm')}
                 </Button>
                 <Button variant="default" onClick={() => setConfirming(false)}>
-                  {t('cohorts.common.cancel')}
+                  {t('common.cancel')}
                 </Button>
               </Group>
             </Stack>

@@ -2,30 +2,30 @@ import { Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { Pager } from '../../../components/pager';
-import { useOpenCohorts } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { Pager } from '@/components/pager';
+import { useOpenCohorts } from '@/features/cohorts/api/cohorts';
 import { CohortFacts } from './cohort-facts';
 
 /** "Cohortes ouvertes": cohorts that take applications now, with dates in their time zone and seats left. */
 export function OpenCohortsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const [page, setPage] = useState(1);
   const cohorts = useOpenCohorts(page);
 
   return (
     <Stack>
-      <PageTitle>{t('cohorts.open.title')}</PageTitle>
-      <Text c="dimmed">{t('cohorts.open.intro')}</Text>
+      <PageTitle>{t('open.title')}</PageTitle>
+      <Text c="dimmed">{t('open.intro')}</Text>
       {cohorts.isPending ? (
         <LoadingState />
       ) : cohorts.isError ? (
         <ErrorState error={cohorts.error} onRetry={() => void cohorts.refetch()} />
       ) : cohorts.data.items.length === 0 ? (
-        <EmptyState title={t('cohorts.open.emptyTitle')} message={t('cohorts.open.empty')} />
+        <EmptyState title={t('open.emptyTitle')} message={t('open.empty')} />
       ) : (
         <>
           <SimpleGrid cols={{ base: 1, md: 2 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-busy={cohorts.isFetching}>
@@ -38,16 +38,16 @@ export function OpenCohortsPage() {
                   <CohortFacts cohort={cohort} showWindow />
                   {cohort.myRole ? (
                     <Button component={Link} to={`/cohorts/${cohort.id}`} variant="default" style={{ alignSelf: 'flex-start' }}>
-                      {t('cohorts.open.openCohort')}
+                      {t('open.openCohort')}
                     </Button>
                   ) : (
                     <Button
                       component={Link}
                       to={`/cohorts/${cohort.id}/apply`}
                       style={{ alignSelf: 'flex-start' }}
-                      aria-label={t('cohorts.open.applyTo', { title: cohort.title })}
+                      aria-label={t('open.applyTo', { title: cohort.title })}
                     >
-                      {t('cohorts.open.apply')}
+                      {t('open.apply')}
                     </Button>
                   )}
                 </Stack>

@@ -1,23 +1,23 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useSession } from '../../../lib/auth/session-context';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useDecidePartnership, usePendingPartnerships } from '../api/cohorts-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useSession } from '@/lib/auth/session-context';
+import { useFormatters } from '@/lib/i18n/format';
+import { useDecidePartnership, usePendingPartnerships } from '@/features/cohorts/api/partnerships';
 
 /** /partnerships: an org admin accepts or declines the cohorts of other organisations that named theirs as a partner. */
 export function PartnershipsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const { user } = useSession();
   const administered = (user?.organizations ?? []).filter((o) => o.role === 'OrgAdmin');
 
   return (
     <Stack>
-      <PageTitle>{t('cohorts.partnerships.title')}</PageTitle>
-      <Text>{t('cohorts.partnerships.intro')}</Text>
+      <PageTitle>{t('partnerships.title')}</PageTitle>
+      <Text>{t('partnerships.intro')}</Text>
       {administered.map((organization) => (
         <PendingPartnerships key={organization.organizationId} organizationId={organization.organizationId} name={organization.name} />
       ))}
@@ -26,7 +26,7 @@ export function PartnershipsPage() {
 }
 
 function PendingPartnerships({ organizationId, name }: { organizationId: string; name: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const format = useFormatters();
   const pending = usePendingPartnerships(organizationId);
   const decide = useDecidePartnership(organizationId);
@@ -37,26 +37,26 @@ function PendingPartnerships({ organizationId, name }: { organizationId: string;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={titleId}>
       <Title order={2} size="h4" id={titleId} mb="sm">
-        {t('cohorts.partnerships.organizationTitle', { name })}
+        {t('partnerships.organizationTitle', { name })}
       </Title>
       {decide.isError && <ProblemAlert error={decide.error} />}
       {decide.isSuccess && (
         <Alert color="green" variant="light" role="status" mb="sm">
-          {t('cohorts.partnerships.decided')}
+          {t('partnerships.decided')}
         </Alert>
       )}
       {pending.data.items.length === 0 ? (
-        <Text c="dimmed">{t('cohorts.partnerships.empty')}</Text>
+        <Text c="dimmed">{t('partnerships.empty')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('cohorts.partnerships.cohort')}</Table.Th>
-                <Table.Th scope="col">{t('cohorts.partnerships.owner')}</Table.Th>
-                <Table.Th scope="col">{t('cohorts.partnerships.dates')}</Table.Th>
-                <Table.Th scope="col">{t('cohorts.partnerships.mode')}</Table.Th>
-                <Table.Th scope="col">{t('cohorts.partnerships.actions')}</Table.Th>
+                <Table.Th scope="col">{t('partnerships.cohort')}</Table.Th>
+                <Table.Th scope="col">{t('partnerships.owner')}</Table.Th>
+                <Table.Th scope="col">{t('partnerships.dates')}</Table.Th>
+                <Table.Th scope="col">{t('partnerships.mode')}</Table.Th>
+                <Table.Th scope="col">{t('partnerships.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -69,7 +69,7 @@ function PendingPartnerships({ organizationId, name }: { organizationId: string;
                     <Table.Td>
                       {format.day(item.startsOn)} – {format.day(item.endsOn)}
                     </Table.Td>
-                    <Table.Td>{t(`cohorts.mode.${item.admissionMode}`)}</Table.Td>
+                    <Table.Td>{t(`mode.${item.admissionMode}`)}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <Button
@@ -77,9 +77,9 @@ function PendingPartnerships({ organizationId, name }: { organizationId: string;
                           loading={busy && decide.variables?.accept}
                           disabled={busy}
                           onClick={() => decide.mutate({ cohortId: item.cohortId, accept: true })}
-                          aria-label={t('cohorts.partnerships.acceptNamed', { title: item.cohortTitle })}
+                          aria-label={t('partnerships.acceptNamed', { title: item.cohortTitle })}
                         >
-                          {t('cohorts.partnerships.accept')}
+                          {t('partnerships.accept')}
                         </Button>
                         <Button
                           size="xs"
@@ -87,9 +87,9 @@ function PendingPartnerships({ organizationId, name }: { organizationId: string;
                           loading={busy && !decide.variables?.accept}
                           disabled={busy}
                           onClick={() => decide.mutate({ cohortId: item.cohortId, accept: false })}
-                          aria-label={t('cohorts.partnerships.declineNamed', { title: item.cohortTitle })}
+                          aria-label={t('partnerships.declineNamed', { title: item.cohortTitle })}
                         >
-                          {t('cohorts.partnerships.decline')}
+                          {t('partnerships.decline')}
                         </Button>
                       </Group>
                     </Table.Td>

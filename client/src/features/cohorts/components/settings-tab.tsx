@@ -3,19 +3,19 @@ import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Tex
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError, isProblem } from '../../../lib/api/api-error';
-import { problemMessage } from '../../../lib/api/problem-message';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { timeZones } from '../../../lib/i18n/time-zone';
-import { useCohortForEdit, useUpdateCohort, type Cohort } from '../api/cohorts-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError, isProblem } from '@/lib/api/api-error';
+import { problemMessage } from '@/lib/api/problem-message';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { timeZones } from '@/lib/i18n/time-zone';
+import { useCohortForEdit, useUpdateCohort, type Cohort } from '@/features/cohorts/api/cohorts';
 import { cohortFields, cohortSchema, cohortToValues, toUpdateCohortBody, type CohortValues } from './cohort-schema';
 
 /** Title, seats, dates, window and time zone of a cohort, saved with If-Match (412 when stale). */
 export function SettingsTab({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const current = useCohortForEdit(cohort.id);
   const update = useUpdateCohort(cohort.id);
   const [zones] = useState(timeZones);
@@ -50,7 +50,7 @@ export function SettingsTab({ cohort }: { cohort: Cohort }) {
         onError: (error) => {
           if (!isApiError(error)) return;
           if (error.code === 'capacity-below-seats-taken') {
-            form.setError('capacity', { type: 'server', message: problemMessage(error, t) }, { shouldFocus: true });
+            form.setError('capacity', { type: 'server', message: problemMessage(error) }, { shouldFocus: true });
             return;
           }
           applyApiFieldErrors(error, cohortFields, form.setError);
@@ -62,17 +62,17 @@ export function SettingsTab({ cohort }: { cohort: Cohort }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="settings-title">
       <Title order={3} size="h4" id="settings-title" mb="xs">
-        {t('cohorts.settings.title')}
+        {t('settings.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {t('cohorts.settings.hint', { seats: cohort.seatsTaken })}
+        {t('settings.hint', { seats: cohort.seatsTaken })}
       </Text>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {stale && (
-            <Alert color="orange" variant="light" role="alert" title={t('cohorts.settings.staleTitle')}>
+            <Alert color="orange" variant="light" role="alert" title={t('settings.staleTitle')}>
               <Stack gap="xs">
-                <Text size="sm">{t('problems.precondition-failed')}</Text>
+                <Text size="sm">{t('common:problems.precondition-failed')}</Text>
                 <Button
                   size="xs"
                   variant="default"
@@ -82,7 +82,7 @@ export function SettingsTab({ cohort }: { cohort: Cohort }) {
                     void current.refetch();
                   }}
                 >
-                  {t('cohorts.settings.reload')}
+                  {t('settings.reload')}
                 </Button>
               </Stack>
             </Alert>
@@ -90,14 +90,14 @@ export function SettingsTab({ cohort }: { cohort: Cohort }) {
           {update.isError && !handledByFields && <ProblemAlert error={update.error} />}
           {saved && update.isSuccess && (
             <Alert color="green" variant="light" role="status">
-              {t('cohorts.settings.saved')}
+              {t('settings.saved')}
             </Alert>
           )}
-          <TextInput label={t('cohorts.create.cohortTitle')} required error={errors.title?.message} {...form.register('title')} />
+          <TextInput label={t('create.cohortTitle')} required error={errors.title?.message} {...form.register('title')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
-              label={t('cohorts.create.capacity')}
-              description={t('cohorts.create.capacityHint')}
+              label={t('create.capacity')}
+              description={t('create.capacityHint')}
               type="number"
               min={1}
               max={200}
@@ -106,25 +106,25 @@ export function SettingsTab({ cohort }: { cohort: Cohort }) {
               {...form.register('capacity')}
             />
             <NativeSelect
-              label={t('cohorts.create.timeZone')}
-              description={t('cohorts.create.timeZoneHint')}
+              label={t('create.timeZone')}
+              description={t('create.timeZoneHint')}
               required
               data={zones.includes(cohort.timeZone) ? zones : [cohort.timeZone, ...zones]}
               error={errors.timeZone?.message}
               {...form.register('timeZone')}
             />
-            <TextInput label={t('cohorts.create.startsOn')} type="date" required error={errors.startsOn?.message} {...form.register('startsOn')} />
-            <TextInput label={t('cohorts.create.endsOn')} type="date" required error={errors.endsOn?.message} {...form.register('endsOn')} />
+            <TextInput label={t('create.startsOn')} type="date" required error={errors.startsOn?.message} {...form.register('startsOn')} />
+            <TextInput label={t('create.endsOn')} type="date" required error={errors.endsOn?.message} {...form.register('endsOn')} />
             <TextInput
-              label={t('cohorts.create.opensAt')}
+              label={t('create.opensAt')}
               type="datetime-local"
               required
               error={errors.applicationsOpenAt?.message}
               {...form.register('applicationsOpenAt')}
             />
             <TextInput
-              label={t('cohorts.create.closesAt')}
-              description={t('cohorts.create.closesAtHint')}
+              label={t('create.closesAt')}
+              description={t('create.closesAtHint')}
               type="datetime-local"
               required
               error={errors.applicationsCloseAt?.message}
@@ -133,7 +133,7 @@ export function SettingsTab({ cohort }: { cohort: Cohort }) {
           </SimpleGrid>
           <Group>
             <Button type="submit" loading={update.isPending}>
-              {t('cohorts.settings.submit')}
+              {t('settings.submit')}
             </Button>
           </Group>
         </Stack>

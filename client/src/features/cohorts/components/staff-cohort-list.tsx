@@ -1,17 +1,17 @@
 import { Anchor, Paper, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { useSession } from '../../../lib/auth/session-context';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useVisibleCohorts } from '../api/cohorts-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { useSession } from '@/lib/auth/session-context';
+import { useFormatters } from '@/lib/i18n/format';
+import { useVisibleCohorts } from '@/features/cohorts/api/cohorts';
 import { worksOnCohort } from './use-cohort-staff';
 
 /** The cohorts the caller runs (trainer, mentor, organisation admin) with their seats and waitlist. */
 export function StaffCohortList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['cohorts', 'common']);
   const format = useFormatters();
   const { user } = useSession();
   const cohorts = useVisibleCohorts();
@@ -23,31 +23,31 @@ export function StaffCohortList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
   const mine = cohorts.data.items.filter(worksOnCohort);
 
   if (mine.length === 0) {
-    return <EmptyState title={t('home.trainer.cohortsTitle')} message={t('home.trainer.cohortsEmpty')} headingLevel={headingLevel} />;
+    return <EmptyState title={t('common:home.trainer.cohortsTitle')} message={t('common:home.trainer.cohortsEmpty')} headingLevel={headingLevel} />;
   }
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="staff-cohorts-title">
       <Title order={headingLevel} size="h3" id="staff-cohorts-title" mb="sm">
-        {t('home.trainer.cohortsTitle')}
+        {t('common:home.trainer.cohortsTitle')}
       </Title>
       <Table.ScrollContainer minWidth={720}>
         <Table striped aria-busy={cohorts.isFetching}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('cohorts.list.cohort')}</Table.Th>
-              <Table.Th scope="col">{t('cohorts.list.dates')}</Table.Th>
-              <Table.Th scope="col">{t('cohorts.list.mode')}</Table.Th>
+              <Table.Th scope="col">{t('list.cohort')}</Table.Th>
+              <Table.Th scope="col">{t('list.dates')}</Table.Th>
+              <Table.Th scope="col">{t('list.mode')}</Table.Th>
               <Table.Th scope="col" ta="right">
-                {t('cohorts.list.seats')}
+                {t('list.seats')}
               </Table.Th>
               <Table.Th scope="col" ta="right">
-                {t('cohorts.list.seatsLeft')}
+                {t('list.seatsLeft')}
               </Table.Th>
               <Table.Th scope="col" ta="right">
-                {t('cohorts.list.waitlist')}
+                {t('list.waitlist')}
               </Table.Th>
-              <Table.Th scope="col">{t('cohorts.list.myRole')}</Table.Th>
+              <Table.Th scope="col">{t('list.myRole')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -58,17 +58,17 @@ export function StaffCohortList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
                     {cohort.title}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{t('cohorts.facts.dates', { start: format.day(cohort.startsOn), end: format.day(cohort.endsOn) })}</Table.Td>
-                <Table.Td>{t(`cohorts.mode.${cohort.admissionMode}`)}</Table.Td>
+                <Table.Td>{t('facts.dates', { start: format.day(cohort.startsOn), end: format.day(cohort.endsOn) })}</Table.Td>
+                <Table.Td>{t(`mode.${cohort.admissionMode}`)}</Table.Td>
                 <Table.Td ta="right">{`${format.number(cohort.seatsTaken)} / ${format.number(cohort.capacity)}`}</Table.Td>
                 <Table.Td ta="right">{format.number(cohort.seatsLeft)}</Table.Td>
                 <Table.Td ta="right">{format.number(cohort.waitlistLength)}</Table.Td>
                 <Table.Td>
                   {cohort.myRole
-                    ? t(`cohorts.role.${cohort.myRole}`)
+                    ? t(`role.${cohort.myRole}`)
                     : adminOf.has(cohort.organizationId) || cohort.organizationIds.some((id) => adminOf.has(id))
-                      ? t('roles.orgAdmin')
-                      : t('roles.platformAdmin')}
+                      ? t('common:roles.orgAdmin')
+                      : t('common:roles.platformAdmin')}
                 </Table.Td>
               </Table.Tr>
             ))}

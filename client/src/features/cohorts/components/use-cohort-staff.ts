@@ -1,4 +1,4 @@
-import { can, type Cohort } from '../api/cohorts-api';
+import { can, type Cohort } from '@/features/cohorts/api/cohorts';
 
 /**
  * Whoever works on the cohort rather than in it: trainers and org admins (settings), a mentor (their learners), a

@@ -3,10 +3,11 @@ import { Alert, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack,
 import { useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { activityKinds, useSaveActivity, type Activity, type Course } from '../api/courses-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { type Course } from '@/features/courses/api/courses';
+import { activityKinds, useSaveActivity, type Activity } from '@/features/courses/api/outline';
 import { activityFields, activitySchema, activityToValues, emptyActivity, toActivityInput, type ActivityValues } from './activity-schema';
 import { UploadField } from './upload-field';
 
@@ -20,7 +21,7 @@ interface ActivityFormProps {
 
 /** Adds or edits an activity: kind, title, Markdown with the server's preview, link or file, dates, duration, competencies. */
 export function ActivityForm({ course, sectionId, activity, onDone }: ActivityFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const save = useSaveActivity(course.id);
   const schema = useMemo(() => activitySchema(t), [t]);
   const [savedActivity, setSavedActivity] = useState<Activity | undefined>(activity);
@@ -59,35 +60,35 @@ export function ActivityForm({ course, sectionId, activity, onDone }: ActivityFo
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Title order={4} id={headingId} mb="sm">
-        {savedActivity ? t('courses.activity.editTitle', { title: savedActivity.title }) : t('courses.activity.addTitle')}
+        {savedActivity ? t('activity.editTitle', { title: savedActivity.title }) : t('activity.addTitle')}
       </Title>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {save.isError && !handledByFields && <ProblemAlert error={save.error} />}
           {save.isSuccess && (
             <Alert color="green" variant="light" role="status">
-              {t('courses.activity.saved', { title: save.data.title })}
+              {t('activity.saved', { title: save.data.title })}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
-              label={t('courses.activity.kind')}
+              label={t('activity.kind')}
               required
               error={errors.kind?.message}
-              data={activityKinds.map((value) => ({ value, label: t(`courses.kind.${value}`) }))}
+              data={activityKinds.map((value) => ({ value, label: t(`kind.${value}`) }))}
               {...form.register('kind')}
             />
-            <TextInput label={t('courses.activity.title')} required error={errors.title?.message} {...form.register('title')} />
+            <TextInput label={t('activity.title')} required error={errors.title?.message} {...form.register('title')} />
           </SimpleGrid>
           <Tabs value={tab} onChange={setTab} keepMounted>
-            <Tabs.List aria-label={t('courses.activity.contentTabs')}>
-              <Tabs.Tab value="write">{t('courses.activity.write')}</Tabs.Tab>
-              <Tabs.Tab value="preview">{t('courses.activity.preview')}</Tabs.Tab>
+            <Tabs.List aria-label={t('activity.contentTabs')}>
+              <Tabs.Tab value="write">{t('activity.write')}</Tabs.Tab>
+              <Tabs.Tab value="preview">{t('activity.preview')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="write" pt="xs">
               <Textarea
-                label={t('courses.activity.content')}
-                description={t('courses.activity.contentHint')}
+                label={t('activity.content')}
+                description={t('activity.contentHint')}
                 autosize
                 minRows={6}
                 maxRows={20}
@@ -100,7 +101,7 @@ export function ActivityForm({ course, sectionId, activity, onDone }: ActivityFo
               {savedActivity ? (
                 <Stack gap="xs">
                   <Text size="sm" c="dimmed">
-                    {previewIsCurrent ? t('courses.activity.previewSaved') : t('courses.activity.previewStale')}
+                    {previewIsCurrent ? t('activity.previewSaved') : t('activity.previewStale')}
                   </Text>
                   <Paper withBorder p="sm" data-testid="activity-preview">
                     {/* Server-rendered and sanitized (Markdig + HtmlSanitizer): the only HTML we inject. */}
@@ -111,15 +112,15 @@ export function ActivityForm({ course, sectionId, activity, onDone }: ActivityFo
                 </Stack>
               ) : (
                 <Text size="sm" c="dimmed">
-                  {t('courses.activity.previewUnsaved')}
+                  {t('activity.previewUnsaved')}
                 </Text>
               )}
             </Tabs.Panel>
           </Tabs>
           {kind !== 'Lesson' && (
             <TextInput
-              label={t('courses.activity.url')}
-              description={t('courses.activity.urlHint')}
+              label={t('activity.url')}
+              description={t('activity.urlHint')}
               type="url"
               required={kind === 'Video'}
               error={errors.url?.message}
@@ -139,8 +140,8 @@ export function ActivityForm({ course, sectionId, activity, onDone }: ActivityFo
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
-              label={t('courses.activity.offsetDays')}
-              description={t('courses.activity.offsetDaysHint')}
+              label={t('activity.offsetDays')}
+              description={t('activity.offsetDaysHint')}
               type="number"
               min={0}
               max={730}
@@ -149,8 +150,8 @@ export function ActivityForm({ course, sectionId, activity, onDone }: ActivityFo
               {...form.register('offsetDays')}
             />
             <TextInput
-              label={t('courses.activity.dueOffsetDays')}
-              description={t('courses.activity.dueOffsetDaysHint')}
+              label={t('activity.dueOffsetDays')}
+              description={t('activity.dueOffsetDaysHint')}
               type="number"
               min={0}
               max={730}
@@ -158,8 +159,8 @@ export function ActivityForm({ course, sectionId, activity, onDone }: ActivityFo
               {...form.register('dueOffsetDays')}
             />
             <TextInput
-              label={t('courses.activity.duration')}
-              description={t('courses.activity.durationHint')}
+              label={t('activity.duration')}
+              description={t('activity.durationHint')}
               type="number"
               min={0}
               max={1440}
@@ -174,7 +175,7 @@ export function ActivityForm({ course, sectionId, activity, onDone }: ActivityFo
               name="competencyCodes"
               render={({ field }) => (
                 <Checkbox.Group
-                  label={t('courses.activity.competencies')}
+                  label={t('activity.competencies')}
                   value={field.value}
                   onChange={field.onChange}
                   error={errors.competencyCodes?.message}
@@ -189,15 +190,15 @@ export function ActivityForm({ course, sectionId, activity, onDone }: ActivityFo
             />
           ) : (
             <Text size="sm" c="dimmed">
-              {t('courses.activity.noCompetencies')}
+              {t('activity.noCompetencies')}
             </Text>
           )}
           <Group>
-            <Button type="submit" loading={save.isPending} loaderProps={{ 'aria-label': t('courses.editor.saving') }}>
-              {savedActivity ? t('courses.activity.save') : t('courses.activity.add')}
+            <Button type="submit" loading={save.isPending} loaderProps={{ 'aria-label': t('editor.saving') }}>
+              {savedActivity ? t('activity.save') : t('activity.add')}
             </Button>
             <Button variant="default" onClick={onDone}>
-              {t('courses.activity.close')}
+              {t('activity.close')}
             </Button>
           </Group>
         </Stack>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../../lib/i18n/i18n';
+import { i18n } from '@/lib/i18n/i18n';
 import { activitySchema, activityToValues, activityWithPosition, emptyActivity, toActivityInput, type ActivityValues } from './activity-schema';
 
-const t = i18n.getFixedT('fr');
+const t = i18n.getFixedT('fr', ['courses', 'common'] as const);
 const schema = activitySchema(t);
 
 function errorsOf(values: ActivityValues) {

@@ -1,15 +1,15 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { Activity, ActivityInput, ActivityKind } from '../api/courses-api';
+import type { Activity, ActivityInput, ActivityKind } from '@/features/courses/api/outline';
 
 const kinds = ['Lesson', 'Resource', 'Video', 'Preparation'] as const;
 
-const wholeNumber = (t: TFunction, min: number, max: number) =>
+const wholeNumber = (t: TFunction<readonly ['courses', 'common']>, min: number, max: number) =>
   z
     .string()
     .trim()
-    .regex(/^-?\d+$/, { error: t('validation.wholeNumber', { min, max }) })
-    .refine((value) => Number(value) >= min && Number(value) <= max, { error: t('validation.wholeNumber', { min, max }) });
+    .regex(/^-?\d+$/, { error: t('common:validation.wholeNumber', { min, max }) })
+    .refine((value) => Number(value) >= min && Number(value) <= max, { error: t('common:validation.wholeNumber', { min, max }) });
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -21,22 +21,22 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** The server's rules for an activity (ActivityInputValidator). Numbers are kept as the inputs' strings. */
-export function activitySchema(t: TFunction) {
+export function activitySchema(t: TFunction<readonly ['courses', 'common']>) {
   return z
     .object({
-      sectionId: z.string().min(1, { error: t('validation.required') }),
+      sectionId: z.string().min(1, { error: t('common:validation.required') }),
       kind: z.enum(kinds),
       title: z
         .string()
         .trim()
-        .min(1, { error: t('validation.required') })
-        .max(200, { error: t('validation.maxLength', { max: 200 }) }),
-      content: z.string().max(100_000, { error: t('validation.maxLength', { max: 100_000 }) }),
+        .min(1, { error: t('common:validation.required') })
+        .max(200, { error: t('common:validation.maxLength', { max: 200 }) }),
+      content: z.string().max(100_000, { error: t('common:validation.maxLength', { max: 100_000 }) }),
       url: z
         .string()
         .trim()
-        .max(2000, { error: t('validation.maxLength', { max: 2000 }) })
-        .refine((value) => value === '' || isHttpUrl(value), { error: t('validation.url') }),
+        .max(2000, { error: t('common:validation.maxLength', { max: 2000 }) })
+        .refine((value) => value === '' || isHttpUrl(value), { error: t('common:validation.url') }),
       fileId: z.string(),
       fileName: z.string(),
       offsetDays: wholeNumber(t, 0, 730),
@@ -46,17 +46,17 @@ export function activitySchema(t: TFunction) {
     })
     .superRefine((values, context) => {
       if (values.kind === 'Video' && values.url === '') {
-        context.addIssue({ code: 'custom', path: ['url'], message: t('courses.activity.videoNeedsUrl') });
+        context.addIssue({ code: 'custom', path: ['url'], message: t('activity.videoNeedsUrl') });
       }
       if (values.kind === 'Resource' && values.url === '' && values.fileId === '') {
-        context.addIssue({ code: 'custom', path: ['url'], message: t('courses.activity.resourceNeedsUrlOrFile') });
+        context.addIssue({ code: 'custom', path: ['url'], message: t('activity.resourceNeedsUrlOrFile') });
       }
       if (values.dueOffsetDays !== '') {
         const due = Number(values.dueOffsetDays);
         if (!/^\d+$/.test(values.dueOffsetDays) || due > 730) {
-          context.addIssue({ code: 'custom', path: ['dueOffsetDays'], message: t('validation.wholeNumber', { min: 0, max: 730 }) });
+          context.addIssue({ code: 'custom', path: ['dueOffsetDays'], message: t('common:validation.wholeNumber', { min: 0, max: 730 }) });
         } else if (due < Number(values.offsetDays)) {
-          context.addIssue({ code: 'custom', path: ['dueOffsetDays'], message: t('courses.activity.dueBeforeRelease') });
+          context.addIssue({ code: 'custom', path: ['dueOffsetDays'], message: t('activity.dueBeforeRelease') });
         }
       }
     });

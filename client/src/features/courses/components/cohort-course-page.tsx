@@ -1,13 +1,14 @@
 import { Anchor, Badge, Button, Group, List, Paper, Progress, RingProgress, SimpleGrid, Stack, Text, Title, Typography } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useCohortSummary, useDownloadActivityFile, useMarkDone, useSchedule, type Schedule, type ScheduledActivity } from '../api/courses-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useFormatters } from '@/lib/i18n/format';
+import { useDownloadActivityFile } from '@/features/courses/api/files';
+import { useCohortSummary, useMarkDone, useSchedule, type Schedule, type ScheduledActivity } from '@/features/courses/api/schedule';
 import { CompletionChart } from './completion-chart';
 import { completionsOverTime, percentOf, sectionProgress } from './progress';
 
@@ -21,7 +22,7 @@ function ServerHtml({ html, testId }: { html: string; testId?: string }) {
 }
 
 function ActivityReader({ cohortId, activity, timeZone }: { cohortId: string; activity: ScheduledActivity; timeZone: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const format = useFormatters();
   const markDone = useMarkDone(cohortId);
   const download = useDownloadActivityFile(cohortId);
@@ -29,13 +30,13 @@ function ActivityReader({ cohortId, activity, timeZone }: { cohortId: string; ac
     <Paper withBorder p="lg" component="article" aria-labelledby="reader-title">
       <Group justify="space-between" align="flex-start" mb="sm">
         <Stack gap={4}>
-          <Badge variant="light">{t(`courses.kind.${activity.kind}`)}</Badge>
+          <Badge variant="light">{t(`kind.${activity.kind}`)}</Badge>
           <Title order={2} size="h3" id="reader-title">
             {activity.title}
           </Title>
           {activity.dueAt && (
             <Text size="sm" c="dimmed">
-              {t('courses.learn.dueAt', { date: format.dateTimeIn(activity.dueAt, timeZone) })}
+              {t('learn.dueAt', { date: format.dateTimeIn(activity.dueAt, timeZone) })}
             </Text>
           )}
         </Stack>
@@ -43,13 +44,13 @@ function ActivityReader({ cohortId, activity, timeZone }: { cohortId: string; ac
       {activity.contentHtml ? <ServerHtml html={activity.contentHtml} testId="lesson-content" /> : null}
       {activity.url && (
         <Anchor href={activity.url} target="_blank" rel="noopener noreferrer">
-          {t('courses.learn.openLink')}
+          {t('learn.openLink')}
         </Anchor>
       )}
       {activity.hasFile && (
         <Stack gap="xs" mt="sm">
           <Button variant="default" style={{ alignSelf: 'flex-start' }} loading={download.isPending} onClick={() => download.mutate(activity.activityId)}>
-            {t('courses.learn.download')}
+            {t('learn.download')}
           </Button>
           {download.isError && <ProblemAlert error={download.error} />}
         </Stack>
@@ -57,11 +58,11 @@ function ActivityReader({ cohortId, activity, timeZone }: { cohortId: string; ac
       <Group mt="lg">
         {activity.completedAt ? (
           <Text fw={500} role="status" data-testid="completed-at">
-            {t('courses.learn.completedOn', { date: format.dateTimeIn(activity.completedAt, timeZone) })}
+            {t('learn.completedOn', { date: format.dateTimeIn(activity.completedAt, timeZone) })}
           </Text>
         ) : (
           <Button loading={markDone.isPending} onClick={() => markDone.mutate(activity.activityId)}>
-            {t('courses.learn.markDone')}
+            {t('learn.markDone')}
           </Button>
         )}
       </Group>
@@ -71,7 +72,7 @@ function ActivityReader({ cohortId, activity, timeZone }: { cohortId: string; ac
 }
 
 function ProgressSummary({ schedule }: { schedule: Schedule }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const format = useFormatters();
   const sections = sectionProgress(schedule.activities);
   const done = schedule.activities.filter((a) => a.completedAt).length;
@@ -85,7 +86,7 @@ function ProgressSummary({ schedule }: { schedule: Schedule }) {
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <Paper withBorder p="md" component="section" aria-labelledby="my-progress-title">
         <Title order={2} size="h4" id="my-progress-title" mb="xs">
-          {t('courses.learn.progressTitle')}
+          {t('learn.progressTitle')}
         </Title>
         <Group align="center" wrap="nowrap">
           <RingProgress
@@ -95,12 +96,12 @@ function ProgressSummary({ schedule }: { schedule: Schedule }) {
             sections={[{ value: overall, color: 'green' }]}
             label={
               <Text ta="center" fw={700} size="sm" data-testid="overall-percent">
-                {t('courses.learn.percent', { value: format.number(overall) })}
+                {t('learn.percent', { value: format.number(overall) })}
               </Text>
             }
             aria-hidden
           />
-          <Text>{t('courses.learn.doneCount', { count: done, done: format.number(done), total: format.number(total) })}</Text>
+          <Text>{t('learn.doneCount', { count: done, done: format.number(done), total: format.number(total) })}</Text>
         </Group>
         <Stack gap="xs" mt="sm">
           {sections.map((section) => (
@@ -110,11 +111,11 @@ function ProgressSummary({ schedule }: { schedule: Schedule }) {
                   {section.title}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {t('courses.learn.sectionCount', { done: section.done, total: section.total })}
+                  {t('learn.sectionCount', { done: section.done, total: section.total })}
                 </Text>
               </Group>
               <Progress.Root>
-                <Progress.Section value={section.percent} aria-label={t('courses.learn.sectionProgress', { title: section.title, value: section.percent })} />
+                <Progress.Section value={section.percent} aria-label={t('learn.sectionProgress', { title: section.title, value: section.percent })} />
               </Progress.Root>
             </Stack>
           ))}
@@ -122,7 +123,7 @@ function ProgressSummary({ schedule }: { schedule: Schedule }) {
       </Paper>
       <Paper withBorder p="md" component="section" aria-labelledby="my-chart-title">
         <Title order={2} size="h4" id="my-chart-title" mb="xs">
-          {t('courses.learn.chartTitle')}
+          {t('learn.chartTitle')}
         </Title>
         <CompletionChart points={points} total={total} />
       </Paper>
@@ -132,7 +133,7 @@ function ProgressSummary({ schedule }: { schedule: Schedule }) {
 
 /** /cohorts/:cohortId/course: a learner's outline with release and due dates in the cohort's zone, the reader, progress. */
 export function CohortCoursePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const format = useFormatters();
   const { cohortId = '' } = useParams();
   const [params, setParams] = useSearchParams();
@@ -155,17 +156,17 @@ export function CohortCoursePage() {
 
   return (
     <Stack>
-      <PageTitle>{t('courses.learn.title', { title: cohort.data.title })}</PageTitle>
-      <Text c="dimmed">{t('courses.learn.timeZone', { zone: timeZone })}</Text>
+      <PageTitle>{t('learn.title', { title: cohort.data.title })}</PageTitle>
+      <Text c="dimmed">{t('learn.timeZone', { zone: timeZone })}</Text>
       {activities.length === 0 ? (
-        <EmptyState title={t('courses.learn.emptyTitle')} message={t('courses.learn.empty')} />
+        <EmptyState title={t('learn.emptyTitle')} message={t('learn.empty')} />
       ) : (
         <>
           <ProgressSummary schedule={schedule.data} />
           {selected && <ActivityReader cohortId={cohortId} activity={selected} timeZone={timeZone} />}
           <Stack component="section" aria-labelledby="outline-heading">
             <Title order={2} size="h3" id="outline-heading">
-              {t('courses.learn.outlineTitle')}
+              {t('learn.outlineTitle')}
             </Title>
             {sections.map((section) => (
               <Paper key={section.sectionId} withBorder p="md" component="section" aria-labelledby={`learn-section-${section.sectionId}`}>
@@ -181,30 +182,30 @@ export function CohortCoursePage() {
                           <Stack gap={2}>
                             <Group gap="xs">
                               <Badge variant="light" size="sm">
-                                {t(`courses.kind.${activity.kind}`)}
+                                {t(`kind.${activity.kind}`)}
                               </Badge>
                               <Text fw={500}>{activity.title}</Text>
                               {activity.completedAt ? (
                                 <Badge color="green" variant="light" size="sm">
-                                  {t('courses.learn.done')}
+                                  {t('learn.done')}
                                 </Badge>
                               ) : !activity.released ? (
                                 <Badge color="gray" variant="light" size="sm">
-                                  {t('courses.learn.upcoming')}
+                                  {t('learn.upcoming')}
                                 </Badge>
                               ) : null}
                             </Group>
                             <Text size="sm" c="dimmed">
                               {activity.released
-                                ? t('courses.learn.releasedAt', { date: format.dateTimeIn(activity.releaseAt, timeZone) })
-                                : t('courses.learn.releaseAt', { date: format.dateTimeIn(activity.releaseAt, timeZone) })}
-                              {activity.dueAt ? ` · ${t('courses.learn.dueAt', { date: format.dateTimeIn(activity.dueAt, timeZone) })}` : ''}
-                              {activity.durationMinutes > 0 ? ` · ${t('courses.learn.duration', { minutes: activity.durationMinutes })}` : ''}
+                                ? t('learn.releasedAt', { date: format.dateTimeIn(activity.releaseAt, timeZone) })
+                                : t('learn.releaseAt', { date: format.dateTimeIn(activity.releaseAt, timeZone) })}
+                              {activity.dueAt ? ` · ${t('learn.dueAt', { date: format.dateTimeIn(activity.dueAt, timeZone) })}` : ''}
+                              {activity.durationMinutes > 0 ? ` · ${t('learn.duration', { minutes: activity.durationMinutes })}` : ''}
                             </Text>
                           </Stack>
                           {activity.released && (
-                            <Button size="xs" variant={selected?.activityId === activity.activityId ? 'filled' : 'default'} onClick={() => open(activity.activityId)} aria-label={t('courses.learn.readNamed', { title: activity.title })}>
-                              {t('courses.learn.read')}
+                            <Button size="xs" variant={selected?.activityId === activity.activityId ? 'filled' : 'default'} onClick={() => open(activity.activityId)} aria-label={t('learn.readNamed', { title: activity.title })}>
+                              {t('learn.read')}
                             </Button>
                           )}
                         </Group>
@@ -218,10 +219,10 @@ export function CohortCoursePage() {
       )}
       <Paper withBorder p="md" component="section" aria-labelledby="extra-title">
         <Title order={2} size="h4" id="extra-title" mb="xs">
-          {t('courses.learn.extraTitle')}
+          {t('learn.extraTitle')}
         </Title>
         {schedule.data.extraResources.length === 0 ? (
-          <Text c="dimmed">{t('courses.learn.extraEmpty')}</Text>
+          <Text c="dimmed">{t('learn.extraEmpty')}</Text>
         ) : (
           <List spacing="sm">
             {schedule.data.extraResources.map((extra) => (
@@ -242,7 +243,7 @@ export function CohortCoursePage() {
         )}
       </Paper>
       <Button component={Link} to={`/cohorts/${cohortId}`} variant="subtle" style={{ alignSelf: 'flex-start' }}>
-        {t('courses.learn.backToCohort')}
+        {t('learn.backToCohort')}
       </Button>
     </Stack>
   );

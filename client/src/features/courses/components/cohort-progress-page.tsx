@@ -2,12 +2,13 @@ import { Badge, Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from 
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useCohortSummary, useProgress, type Progress } from '../api/courses-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { useFormatters } from '@/lib/i18n/format';
+import { useProgress, type Progress } from '@/features/courses/api/progress';
+import { useCohortSummary } from '@/features/courses/api/schedule';
 import { PacingPanel } from './pacing-panel';
 import { activityRates, completionIndex } from './progress';
 
@@ -43,7 +44,7 @@ function Matrix({
   timeZone: string;
   onPacing: (userId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const format = useFormatters();
   const index = completionIndex(progress.learners);
   const rates = activityRates(
@@ -68,7 +69,7 @@ function Matrix({
     >
       <table style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 'var(--mantine-font-size-sm)' }}>
         <caption style={{ textAlign: 'left', padding: 8, captionSide: 'top' }}>
-          <VisuallyHidden>{t('courses.progress.caption')}</VisuallyHidden>
+          <VisuallyHidden>{t('progress.caption')}</VisuallyHidden>
         </caption>
         <thead>
           {sectionTitles.size > 0 && (
@@ -89,10 +90,10 @@ function Matrix({
           )}
           <tr>
             <th scope="col" style={{ ...stickyTop, ...nameCol, zIndex: 3, textAlign: 'left', verticalAlign: 'bottom', padding: 4, borderBottom: border }}>
-              {t('courses.progress.learner')}
+              {t('progress.learner')}
             </th>
             <th scope="col" style={{ ...stickyTop, ...percentCol, zIndex: 3, verticalAlign: 'bottom', padding: 4, borderBottom: border }}>
-              {t('courses.progress.percent')}
+              {t('progress.percent')}
             </th>
             {progress.activities.map((activity, i) => (
               <th key={activity.id} scope="col" title={activity.title} style={{ ...stickyTop, ...cell, verticalAlign: 'bottom', paddingBottom: 4 }}>
@@ -116,17 +117,17 @@ function Matrix({
                     <Group gap={4} wrap="nowrap">
                       {row.withdrawn && (
                         <Badge size="xs" color="gray" variant="light">
-                          {t('courses.progress.withdrawn')}
+                          {t('progress.withdrawn')}
                         </Badge>
                       )}
-                      <Button size="compact-xs" variant="subtle" onClick={() => onPacing(row.userId)} aria-label={t('courses.progress.pacingFor', { name: row.displayName })}>
-                        {t('courses.progress.pacing')}
+                      <Button size="compact-xs" variant="subtle" onClick={() => onPacing(row.userId)} aria-label={t('progress.pacingFor', { name: row.displayName })}>
+                        {t('progress.pacing')}
                       </Button>
                     </Group>
                   </Group>
                 </th>
                 <td style={{ ...percentCol, padding: '2px 6px', borderBottom: border, fontWeight: 700 }} data-testid={`percent-${row.userId}`}>
-                  {t('courses.learn.percent', { value: format.number(row.completionPercent) })}
+                  {t('learn.percent', { value: format.number(row.completionPercent) })}
                 </td>
                 {progress.activities.map((activity) => {
                   const at = done?.get(activity.id);
@@ -134,17 +135,17 @@ function Matrix({
                     <td
                       key={activity.id}
                       style={{ ...cell, background: at ? 'var(--mantine-color-green-1)' : undefined }}
-                      title={at ? t('courses.progress.doneOn', { date: format.dateTimeIn(at, timeZone) }) : undefined}
+                      title={at ? t('progress.doneOn', { date: format.dateTimeIn(at, timeZone) }) : undefined}
                     >
                       {at ? (
                         <>
                           <span aria-hidden style={{ color: 'var(--mantine-color-green-9)' }}>
                             ✓
                           </span>
-                          <VisuallyHidden>{t('courses.progress.doneCell', { title: activity.title })}</VisuallyHidden>
+                          <VisuallyHidden>{t('progress.doneCell', { title: activity.title })}</VisuallyHidden>
                         </>
                       ) : (
-                        <VisuallyHidden>{t('courses.progress.notDoneCell', { title: activity.title })}</VisuallyHidden>
+                        <VisuallyHidden>{t('progress.notDoneCell', { title: activity.title })}</VisuallyHidden>
                       )}
                     </td>
                   );
@@ -156,7 +157,7 @@ function Matrix({
         <tfoot>
           <tr>
             <th scope="row" style={{ ...nameCol, textAlign: 'left', padding: 4 }}>
-              {t('courses.progress.rate')}
+              {t('progress.rate')}
             </th>
             <td style={{ ...percentCol, padding: 4 }} />
             {progress.activities.map((activity) => (
@@ -173,7 +174,7 @@ function Matrix({
 
 /** /cohorts/:cohortId/progress: the staff's learners × activities matrix and each learner's pacing. */
 export function CohortProgressPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const { cohortId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const cohort = useCohortSummary(cohortId);
@@ -195,7 +196,7 @@ export function CohortProgressPage() {
 
   return (
     <Stack>
-      <PageTitle>{t('courses.progress.title', { title: cohort.data.title })}</PageTitle>
+      <PageTitle>{t('progress.title', { title: cohort.data.title })}</PageTitle>
       {selected && (
         <PacingPanel
           key={selected.userId}
@@ -208,24 +209,24 @@ export function CohortProgressPage() {
       <Paper withBorder p="md" component="section" aria-labelledby="matrix-title">
         <Group justify="space-between" mb="sm">
           <Title order={2} size="h3" id="matrix-title">
-            {t('courses.progress.matrixTitle')}
+            {t('progress.matrixTitle')}
           </Title>
           <Button variant="default" size="xs" loading={progress.isFetching} onClick={() => void progress.refetch()}>
-            {t('courses.progress.refresh')}
+            {t('progress.refresh')}
           </Button>
         </Group>
         {progress.data.learners.length === 0 || progress.data.activities.length === 0 ? (
           <EmptyState
             headingLevel={3}
-            title={t('courses.progress.emptyTitle')}
-            message={progress.data.activities.length === 0 ? t('courses.progress.noActivities') : t('courses.progress.noLearners')}
+            title={t('progress.emptyTitle')}
+            message={progress.data.activities.length === 0 ? t('progress.noActivities') : t('progress.noLearners')}
           />
         ) : (
           <Matrix progress={progress.data} sectionTitles={sectionTitles} timeZone={cohort.data.timeZone} onPacing={(userId) => select(userId)} />
         )}
       </Paper>
       <Button component={Link} to={`/cohorts/${cohortId}`} variant="subtle" style={{ alignSelf: 'flex-start' }}>
-        {t('courses.learn.backToCohort')}
+        {t('learn.backToCohort')}
       </Button>
     </Stack>
   );

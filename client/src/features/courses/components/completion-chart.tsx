@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../lib/i18n/format';
+import { useFormatters } from '@/lib/i18n/format';
 import type { CompletionPoint } from './progress';
 
 const WIDTH = 280;
@@ -9,14 +9,14 @@ const PAD = 6;
 
 /** A tiny SVG step line of completions over time (no chart library), with a spoken summary. */
 export function CompletionChart({ points, total }: { points: CompletionPoint[]; total: number }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const format = useFormatters();
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) {
     return (
       <Text size="sm" c="dimmed">
-        {t('courses.learn.chartEmpty')}
+        {t('learn.chartEmpty')}
       </Text>
     );
   }
@@ -35,7 +35,7 @@ export function CompletionChart({ points, total }: { points: CompletionPoint[]; 
         },
         `M ${PAD} ${y(0)}`,
       );
-  const label = t('courses.learn.chartLabel', {
+  const label = t('learn.chartLabel', {
     count: last.cumulative,
     done: format.number(last.cumulative),
     total: format.number(total),

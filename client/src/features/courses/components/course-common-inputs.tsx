@@ -9,7 +9,7 @@ interface CompetencyShape {
 
 /** Language and competencies: the part of a course's form that creation and editing share. */
 export function CourseCommonInputs<T extends FieldValues & CompetencyShape>({ form }: { form: UseFormReturn<T> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const competencies = useFieldArray({ control: form.control, name: 'competencies' as ArrayPath<T> });
   // Both forms have these fields; the casts only tell TypeScript so inside this generic component.
   const errors = form.formState.errors as FieldErrors<CompetencyShape>;
@@ -18,30 +18,30 @@ export function CourseCommonInputs<T extends FieldValues & CompetencyShape>({ fo
   return (
     <>
       <NativeSelect
-        label={t('courses.create.language')}
+        label={t('create.language')}
         required
         error={errors.language?.message}
         data={[
-          { value: 'fr', label: t('language.fr') },
-          { value: 'en', label: t('language.en') },
+          { value: 'fr', label: t('common:language.fr') },
+          { value: 'en', label: t('common:language.en') },
         ]}
         {...field('language')}
       />
       <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
         <Text component="legend" fw={500}>
-          {t('courses.create.competencies')}
+          {t('create.competencies')}
         </Text>
         {competencies.fields.map((item, index) => (
           <Group key={item.id} align="flex-start" wrap="nowrap">
             <TextInput
-              label={t('courses.create.competencyCode', { n: index + 1 })}
+              label={t('create.competencyCode', { n: index + 1 })}
               required
               w={140}
               error={errors.competencies?.[index]?.code?.message}
               {...field(`competencies.${index}.code`)}
             />
             <TextInput
-              label={t('courses.create.competencyTitle', { n: index + 1 })}
+              label={t('create.competencyTitle', { n: index + 1 })}
               required
               style={{ flex: 1 }}
               error={errors.competencies?.[index]?.title?.message}
@@ -52,7 +52,7 @@ export function CourseCommonInputs<T extends FieldValues & CompetencyShape>({ fo
               size="lg"
               mt={28}
               onClick={() => competencies.remove(index)}
-              aria-label={t('courses.create.removeCompetency', { n: index + 1 })}
+              aria-label={t('create.removeCompetency', { n: index + 1 })}
             >
               <span aria-hidden>×</span>
             </ActionIcon>
@@ -63,7 +63,7 @@ export function CourseCommonInputs<T extends FieldValues & CompetencyShape>({ fo
           onClick={() => competencies.append({ code: '', title: '' } as Parameters<typeof competencies.append>[0])}
           style={{ alignSelf: 'flex-start' }}
         >
-          {t('courses.create.addCompetency')}
+          {t('create.addCompetency')}
         </Button>
       </Stack>
     </>

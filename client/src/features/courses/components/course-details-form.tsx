@@ -3,10 +3,10 @@ import { Alert, Button, Group, Paper, Stack, Switch, Text, Textarea, TextInput, 
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { useUpdateCourse, type Course } from '../api/courses-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { useUpdateCourse, type Course } from '@/features/courses/api/courses';
 import { courseDetailsFields, courseDetailsSchema, courseToDetails, toUpdateCourseBody, type CourseDetailsValues } from './course-schema';
 import { CourseCommonInputs } from './course-common-inputs';
 
@@ -18,7 +18,7 @@ interface CourseDetailsFormProps {
 
 /** Title, summary, language, competencies and the publish switch, saved with If-Match (412 when stale). */
 export function CourseDetailsForm({ course, etag, onReload }: CourseDetailsFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const update = useUpdateCourse(course.id);
   const [saved, setSaved] = useState(false);
   const schema = useMemo(() => courseDetailsSchema(t), [t]);
@@ -51,14 +51,14 @@ export function CourseDetailsForm({ course, etag, onReload }: CourseDetailsFormP
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="course-details-title">
       <Title order={2} size="h3" id="course-details-title" mb="sm">
-        {t('courses.editor.detailsTitle')}
+        {t('editor.detailsTitle')}
       </Title>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {stale && (
-            <Alert color="orange" variant="light" role="alert" title={t('courses.editor.staleTitle')}>
+            <Alert color="orange" variant="light" role="alert" title={t('editor.staleTitle')}>
               <Stack gap="xs">
-                <Text size="sm">{t('problems.precondition-failed')}</Text>
+                <Text size="sm">{t('common:problems.precondition-failed')}</Text>
                 <Button
                   size="xs"
                   variant="default"
@@ -68,7 +68,7 @@ export function CourseDetailsForm({ course, etag, onReload }: CourseDetailsFormP
                     onReload();
                   }}
                 >
-                  {t('courses.editor.reload')}
+                  {t('editor.reload')}
                 </Button>
               </Stack>
             </Alert>
@@ -76,21 +76,21 @@ export function CourseDetailsForm({ course, etag, onReload }: CourseDetailsFormP
           {update.isError && !handledByFields && <ProblemAlert error={update.error} />}
           {saved && update.isSuccess && (
             <Alert color="green" variant="light" role="status">
-              {update.data.course.isPublished ? t('courses.editor.savedPublished') : t('courses.editor.savedDraft')}
+              {update.data.course.isPublished ? t('editor.savedPublished') : t('editor.savedDraft')}
             </Alert>
           )}
-          <TextInput label={t('courses.create.courseTitle')} required error={errors.title?.message} {...form.register('title')} />
-          <Textarea label={t('courses.create.summary')} autosize minRows={2} error={errors.summary?.message} {...form.register('summary')} />
+          <TextInput label={t('create.courseTitle')} required error={errors.title?.message} {...form.register('title')} />
+          <Textarea label={t('create.summary')} autosize minRows={2} error={errors.summary?.message} {...form.register('summary')} />
           <CourseCommonInputs form={form} />
           <Stack gap={4}>
-            <Switch label={t('courses.editor.published')} aria-describedby="publish-hint" {...form.register('isPublished')} />
+            <Switch label={t('editor.published')} aria-describedby="publish-hint" {...form.register('isPublished')} />
             <Text size="sm" c="dimmed" id="publish-hint">
-              {t('courses.editor.publishedHint')}
+              {t('editor.publishedHint')}
             </Text>
           </Stack>
           <Group>
-            <Button type="submit" loading={update.isPending} loaderProps={{ 'aria-label': t('courses.editor.saving') }}>
-              {t('courses.editor.save')}
+            <Button type="submit" loading={update.isPending} loaderProps={{ 'aria-label': t('editor.saving') }}>
+              {t('editor.save')}
             </Button>
           </Group>
         </Stack>

@@ -1,16 +1,16 @@
 import { Badge, Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { useCourseForEdit } from '../api/courses-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { useCourseForEdit } from '@/features/courses/api/courses';
 import { CourseDetailsForm } from './course-details-form';
 import { CourseOutlineEditor } from './course-outline-editor';
 
 /** /courses/:courseId/edit: the course staff's editor (details, publish, sections and activities). */
 export function CourseEditorPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const { courseId = '' } = useParams();
   const current = useCourseForEdit(courseId);
 
@@ -21,15 +21,15 @@ export function CourseEditorPage() {
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
-        <PageTitle>{t('courses.editor.title', { title: course.title })}</PageTitle>
+        <PageTitle>{t('editor.title', { title: course.title })}</PageTitle>
         <Badge color={course.isPublished ? 'green' : 'gray'} variant="light" size="lg" data-testid="course-status">
-          {course.isPublished ? t('courses.status.published') : t('courses.status.draft')}
+          {course.isPublished ? t('status.published') : t('status.draft')}
         </Badge>
       </Group>
       <CourseDetailsForm course={course} etag={etag} onReload={() => void current.refetch()} />
       <CourseOutlineEditor course={course} />
       <Button component={Link} to="/courses" variant="subtle" style={{ alignSelf: 'flex-start' }}>
-        {t('courses.editor.backToList')}
+        {t('editor.backToList')}
       </Button>
     </Stack>
   );

@@ -1,20 +1,12 @@
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { ProblemAlert } from '../../../components/problem-alert';
-import {
-  useAddSection,
-  useDeleteActivity,
-  useOutline,
-  useSaveActivity,
-  useUpdateSection,
-  type Activity,
-  type Course,
-  type OutlineSection,
-} from '../api/courses-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { ProblemAlert } from '@/components/problem-alert';
+import { type Course } from '@/features/courses/api/courses';
+import { useAddSection, useDeleteActivity, useOutline, useSaveActivity, useUpdateSection, type Activity, type OutlineSection } from '@/features/courses/api/outline';
 import { ActivityForm } from './activity-form';
 import { activityWithPosition } from './activity-schema';
 import { byPosition, targetIndex } from './reorder';
@@ -34,14 +26,14 @@ function MoveButtons({
   onMove: (to: number) => void;
   disabled: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common', 'cohorts']);
   const up = targetIndex(index, 'up', length);
   const down = targetIndex(index, 'down', length);
   return (
     <Group gap={4} wrap="nowrap">
       <ActionIcon
         variant="default"
-        aria-label={t('courses.editor.moveUp', { title: label })}
+        aria-label={t('editor.moveUp', { title: label })}
         disabled={disabled || up === null}
         onClick={() => up !== null && onMove(up)}
       >
@@ -49,7 +41,7 @@ function MoveButtons({
       </ActionIcon>
       <ActionIcon
         variant="default"
-        aria-label={t('courses.editor.moveDown', { title: label })}
+        aria-label={t('editor.moveDown', { title: label })}
         disabled={disabled || down === null}
         onClick={() => down !== null && onMove(down)}
       >
@@ -61,7 +53,7 @@ function MoveButtons({
 
 /** Sections and their activities, reordered with up/down buttons (keyboard-friendly), edited inline. */
 export function CourseOutlineEditor({ course }: { course: Course }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common', 'cohorts']);
   const outline = useOutline(course.id);
   const addSection = useAddSection(course.id);
   const updateSection = useUpdateSection(course.id);
@@ -83,11 +75,11 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
     event.preventDefault();
     const title = newSection.trim();
     if (!title) {
-      setNewSectionError(t('validation.required'));
+      setNewSectionError(t('common:validation.required'));
       return;
     }
     if (title.length > 200) {
-      setNewSectionError(t('validation.maxLength', { max: 200 }));
+      setNewSectionError(t('common:validation.maxLength', { max: 200 }));
       return;
     }
     setNewSectionError(null);
@@ -99,16 +91,16 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Stack gap={2}>
           <Group gap="xs">
-            <Badge variant="light">{t(`courses.kind.${activity.kind}`)}</Badge>
+            <Badge variant="light">{t(`kind.${activity.kind}`)}</Badge>
             <Text fw={500}>{activity.title}</Text>
           </Group>
           <Text size="sm" c="dimmed">
-            {t('courses.editor.activityFacts', {
+            {t('editor.activityFacts', {
               offset: activity.offsetDays,
               duration: activity.durationMinutes,
             })}
             {activity.dueOffsetDays !== null && activity.dueOffsetDays !== undefined
-              ? ` · ${t('courses.editor.dueFact', { due: activity.dueOffsetDays })}`
+              ? ` · ${t('editor.dueFact', { due: activity.dueOffsetDays })}`
               : ''}
           </Text>
         </Stack>
@@ -120,21 +112,21 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
             disabled={busy}
             onMove={(to) => moveActivity.mutate({ activityId: activity.id, etag: activity.etag, body: activityWithPosition(activity, to) })}
           />
-          <Button size="xs" variant="default" onClick={() => setEditing({ sectionId: section.id, activityId: activity.id })} aria-label={t('courses.editor.editActivity', { title: activity.title })}>
-            {t('courses.editor.edit')}
+          <Button size="xs" variant="default" onClick={() => setEditing({ sectionId: section.id, activityId: activity.id })} aria-label={t('editor.editActivity', { title: activity.title })}>
+            {t('editor.edit')}
           </Button>
           {confirmDelete === activity.id ? (
             <>
               <Button size="xs" color="red" loading={deleteActivity.isPending} onClick={() => deleteActivity.mutate(activity, { onSettled: () => setConfirmDelete(null) })}>
-                {t('courses.editor.confirmDelete')}
+                {t('editor.confirmDelete')}
               </Button>
               <Button size="xs" variant="default" onClick={() => setConfirmDelete(null)}>
-                {t('cohorts.common.cancel')}
+                {t('cohorts:common.cancel')}
               </Button>
             </>
           ) : (
-            <Button size="xs" variant="subtle" color="red" onClick={() => setConfirmDelete(activity.id)} aria-label={t('courses.editor.deleteActivity', { title: activity.title })}>
-              {t('courses.editor.delete')}
+            <Button size="xs" variant="subtle" color="red" onClick={() => setConfirmDelete(activity.id)} aria-label={t('editor.deleteActivity', { title: activity.title })}>
+              {t('editor.delete')}
             </Button>
           )}
         </Group>
@@ -145,11 +137,11 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
   return (
     <Stack component="section" aria-labelledby="outline-title">
       <Title order={2} size="h3" id="outline-title">
-        {t('courses.editor.outlineTitle')}
+        {t('editor.outlineTitle')}
       </Title>
       {moveError && <ProblemAlert error={moveError} />}
       {sections.length === 0 && (
-        <EmptyState headingLevel={3} title={t('courses.editor.noSectionsTitle')} message={t('courses.editor.noSections')} />
+        <EmptyState headingLevel={3} title={t('editor.noSectionsTitle')} message={t('editor.noSections')} />
       )}
       {sections.map((section, sectionIndex) => {
         const activities = byPosition(section.activities);
@@ -158,7 +150,7 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
           <Paper key={section.id} withBorder p="md" component="section" aria-labelledby={headingId}>
             <Group justify="space-between" mb="sm" wrap="nowrap">
               <Title order={3} size="h4" id={headingId}>
-                {t('courses.editor.sectionHeading', { n: sectionIndex + 1, title: section.title })}
+                {t('editor.sectionHeading', { n: sectionIndex + 1, title: section.title })}
               </Title>
               <MoveButtons
                 label={section.title}
@@ -171,10 +163,10 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
             <Stack gap="xs">
               {activities.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  {t('courses.editor.noActivities')}
+                  {t('editor.noActivities')}
                 </Text>
               ) : (
-                <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('courses.editor.activitiesOf', { title: section.title })}>
+                <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('editor.activitiesOf', { title: section.title })}>
                   {activities.map((activity, index) =>
                     editing?.activityId === activity.id ? (
                       <li key={activity.id}>
@@ -193,9 +185,9 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
                   variant="light"
                   style={{ alignSelf: 'flex-start' }}
                   onClick={() => setEditing({ sectionId: section.id })}
-                  aria-label={t('courses.editor.addActivityTo', { title: section.title })}
+                  aria-label={t('editor.addActivityTo', { title: section.title })}
                 >
-                  {t('courses.editor.addActivity')}
+                  {t('editor.addActivity')}
                 </Button>
               )}
             </Stack>
@@ -204,12 +196,12 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
       })}
       <Paper withBorder p="md" component="form" onSubmit={onAddSection} noValidate aria-labelledby="add-section-title">
         <Title order={3} size="h4" id="add-section-title" mb="xs">
-          {t('courses.editor.addSectionTitle')}
+          {t('editor.addSectionTitle')}
         </Title>
         {addSection.isError && <ProblemAlert error={addSection.error} />}
         <Group align="flex-start">
           <TextInput
-            label={t('courses.editor.sectionTitle')}
+            label={t('editor.sectionTitle')}
             required
             value={newSection}
             onChange={(event) => setNewSection(event.currentTarget.value)}
@@ -217,7 +209,7 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
             style={{ flex: 1 }}
           />
           <Button type="submit" mt={25} loading={addSection.isPending}>
-            {t('courses.editor.addSection')}
+            {t('editor.addSection')}
           </Button>
         </Group>
       </Paper>

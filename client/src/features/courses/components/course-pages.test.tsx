@@ -1,11 +1,23 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { components } from '../../../lib/api/schema';
-import { json, noContent, problem } from '../../../testing/fake-api';
-import { FakeXhr } from '../../../testing/fake-xhr';
-import { cohortFixture, cohortId, courseId, learnerMe, trainerMe } from '../../../testing/fixtures';
-import { renderApp } from '../../../testing/render-app';
-import { signedInApi } from '../../../testing/session-api';
+import type { components } from '@/lib/api/schema';
+import { json, noContent, problem } from '@/testing/fake-api';
+import { FakeXhr } from '@/testing/fake-xhr';
+import { cohortFixture, cohortId, courseId, learnerMe, trainerMe } from '@/testing/fixtures';
+import { renderRoute } from '@/testing/render-app';
+import { CohortCoursePage } from '@/features/courses/components/cohort-course-page';
+import { CohortProgressPage } from '@/features/courses/components/cohort-progress-page';
+import { CourseEditorPage } from '@/features/courses/components/course-editor-page';
+import { CreateCoursePage } from '@/features/courses/components/create-course-page';
+import { signedInApi } from '@/testing/session-api';
+
+/** The pages under test, at their routes (see renderRoute). */
+const pages = {
+  '/courses/new': <CreateCoursePage />,
+  '/courses/:courseId/edit': <CourseEditorPage />,
+  '/cohorts/:cohortId/course': <CohortCoursePage />,
+  '/cohorts/:cohortId/progress': <CohortProgressPage />,
+};
 
 type Activity = components['schemas']['ActivityResponse'];
 
@@ -54,7 +66,7 @@ describe('Trainer: the course editor', () => {
       [`GET /api/v1/courses/${courseId}/outline`]: () => json(outline([activity('a1', 'Accueil', 0), activity('a2', 'Couleurs', 1)])),
       [`PUT /api/v1/courses/${courseId}/activities/a1`]: async (request) => json({ ...activity('a1', 'Accueil', 1), ...((await request.json()) as object) }),
     });
-    const { user } = renderApp(`/courses/${courseId}/edit`);
+    const { user } = renderRoute(`/courses/${courseId}/edit`, pages);
 
     const first = await screen.findByRole('listitem', { name: 'Accueil' });
     expect(within(first).getByRole('button', { name: 'Monter Accueil' })).toBeDisabled();
@@ -74,7 +86,7 @@ describe('Trainer: the course editor', () => {
       [`GET /api/v1/courses/${courseId}/outline`]: () => json(outline([])),
       [`PUT /api/v1/courses/${courseId}`]: () => problem(412, 'precondition-failed'),
     });
-    const { user } = renderApp(`/courses/${courseId}/edit`);
+    const { user } = renderRoute(`/courses/${courseId}/edit`, pages);
 
     await screen.findByRole('heading', { level: 1, name: 'Modifier « Design d’interfaces »' });
     expect(await screen.findByText('Aucune activité dans cette section.')).toBeInTheDocument();
@@ -103,7 +115,7 @@ describe('Trainer: the course editor', () => {
         return json(activity('a9', body.title, 0, { kind: 'Resource', fileId: body.fileId, contentMarkdown: body.content, contentHtml: '<p>Le plan</p>' }), 201);
       },
     });
-    const { user, container } = renderApp(`/courses/${courseId}/edit`);
+    const { user, container } = renderRoute(`/courses/${courseId}/edit`, pages);
 
     await user.click(await screen.findByRole('button', { name: 'Ajouter une activité à Semaine 1' }));
     const form = screen.getByRole('region', { name: 'Nouvelle activité' });
@@ -192,7 +204,7 @@ describe('Learner: the course of their cohort', () => {
         return json({ activityId: 'a1', completedAt: done });
       },
     });
-    const { user } = renderApp(`/cohorts/${cohortId}/course`);
+    const { user } = renderRoute(`/cohorts/${cohortId}/course`, pages);
 
     await screen.findByRole('heading', { level: 1, name: 'Cours : Design d’interfaces, printemps 2027' });
     const lesson = screen.getByRole('listitem', { name: 'Accueil' });
@@ -224,7 +236,7 @@ describe('Learner: the course of their cohort', () => {
       [`GET /api/v1/cohorts/${cohortId}`]: () => json(learnerCohort),
       [`GET /api/v1/cohorts/${cohortId}/schedule`]: () => json({ ...schedule(null), activities: [], extraResources: [] }),
     });
-    renderApp(`/cohorts/${cohortId}/course`);
+    renderRoute(`/cohorts/${cohortId}/course`, pages);
     expect(await screen.findByText('Aucune activité pour l’instant')).toBeInTheDocument();
     expect(screen.getByText('Votre formateur peut vous proposer ici des ressources choisies pour vous.')).toBeInTheDocument();
   });
@@ -253,7 +265,7 @@ describe('Staff: progress matrix and pacing', () => {
       [`GET /api/v1/cohorts/${cohortId}/members/${lea}/pacing`]: () => json({ shifts: [{ activityId: null, days: 1 }], extraResources: [] }, 200, { ETag: '"p1"' }),
       [`PUT /api/v1/cohorts/${cohortId}/members/${lea}/pacing`]: () => noContent(),
     });
-    const { user } = renderApp(`/cohorts/${cohortId}/progress`);
+    const { user } = renderRoute(`/cohorts/${cohortId}/progress`, pages);
 
     const row = await screen.findByRole('row', { name: 'Léa Bernard' });
     expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('50 %');
@@ -303,7 +315,7 @@ describe('Staff: progress matrix and pacing', () => {
       [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture()),
       [`GET /api/v1/cohorts/${cohortId}/progress`]: () => json({ cohortId, activities, learners }),
     });
-    renderApp(`/cohorts/${cohortId}/progress`);
+    renderRoute(`/cohorts/${cohortId}/progress`, pages);
 
     const matrix = await screen.findByTestId('progress-matrix');
     // The section band, the activity header, 50 learners, the per-activity rate.
@@ -314,5 +326,32 @@ describe('Staff: progress matrix and pacing', () => {
     expect(within(matrix).getByRole('rowheader', { name: /Apprenant 50/ })).toHaveStyle({ position: 'sticky', left: '0px' });
     expect(within(matrix).getByRole('row', { name: 'Apprenant 50' })).toHaveTextContent('100 %');
     expect(matrix).toHaveAttribute('tabindex', '0');
+    // 2,000 cells: jsdom and the role queries' accessible names take seconds on a loaded machine, whatever renders them.
+  }, 15_000);
+});
+
+describe('Create a course', () => {
+  it('creates a course in the trainer’s organisation and offers to open a cohort', async () => {
+    const api = signedInApi(trainerMe, { 'POST /api/v1/courses': () => json(course, 201) });
+    const { user } = renderRoute('/courses/new', pages);
+
+    await user.click(await screen.findByRole('button', { name: 'Créer le cours' }));
+    expect(await screen.findByText('Ce champ est obligatoire.')).toBeInTheDocument();
+    expect(api.sent('POST /api/v1/courses')).toHaveLength(0);
+
+    await user.type(screen.getByRole('textbox', { name: 'Titre du cours' }), 'Design d’interfaces');
+    await user.click(screen.getByRole('button', { name: 'Ajouter une compétence' }));
+    await user.type(screen.getByRole('textbox', { name: 'Code de la compétence 1' }), 'UX1');
+    await user.type(screen.getByRole('textbox', { name: 'Intitulé de la compétence 1' }), 'Concevoir un formulaire');
+    await user.click(screen.getByRole('button', { name: 'Créer le cours' }));
+
+    expect(await screen.findByText('Le cours « Design d’interfaces » est prêt : ouvrez-en une cohorte.')).toBeInTheDocument();
+    expect(await api.sent('POST /api/v1/courses')[0]!.json()).toEqual({
+      organizationId: trainerMe.organizations[0]!.organizationId,
+      title: 'Design d’interfaces',
+      summary: null,
+      language: 'fr',
+      competencies: [{ code: 'UX1', title: 'Concevoir un formulaire' }],
+    });
   });
 });

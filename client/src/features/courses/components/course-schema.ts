@@ -1,34 +1,34 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { Course, CreateCourseBody, UpdateCourseBody } from '../api/courses-api';
+import type { Course, CreateCourseBody, UpdateCourseBody } from '@/features/courses/api/courses';
 
 /** The server's rules for a course (CreateCourse's validator). */
-export function courseSchema(t: TFunction) {
+export function courseSchema(t: TFunction<readonly ['courses', 'common']>) {
   return z.object({
-    organizationId: z.string().min(1, { error: t('validation.required') }),
+    organizationId: z.string().min(1, { error: t('common:validation.required') }),
     title: z
       .string()
       .trim()
-      .min(1, { error: t('validation.required') })
-      .max(200, { error: t('validation.maxLength', { max: 200 }) }),
-    summary: z.string().trim().max(4000, { error: t('validation.maxLength', { max: 4000 }) }),
+      .min(1, { error: t('common:validation.required') })
+      .max(200, { error: t('common:validation.maxLength', { max: 200 }) }),
+    summary: z.string().trim().max(4000, { error: t('common:validation.maxLength', { max: 4000 }) }),
     language: z
       .string()
       .trim()
-      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: t('validation.language') }),
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: t('common:validation.language') }),
     competencies: z
       .array(
         z.object({
           code: z
             .string()
             .trim()
-            .min(1, { error: t('validation.required') })
-            .max(20, { error: t('validation.maxLength', { max: 20 }) }),
+            .min(1, { error: t('common:validation.required') })
+            .max(20, { error: t('common:validation.maxLength', { max: 20 }) }),
           title: z
             .string()
             .trim()
-            .min(1, { error: t('validation.required') })
-            .max(200, { error: t('validation.maxLength', { max: 200 }) }),
+            .min(1, { error: t('common:validation.required') })
+            .max(200, { error: t('common:validation.maxLength', { max: 200 }) }),
         }),
       )
       .max(100),
@@ -50,7 +50,7 @@ export function toCreateCourseBody(values: CourseValues): CreateCourseBody {
 }
 
 /** The editable part of a course (UpdateCourse): the create rules plus the publish flag. */
-export function courseDetailsSchema(t: TFunction) {
+export function courseDetailsSchema(t: TFunction<readonly ['courses', 'common']>) {
   return courseSchema(t).omit({ organizationId: true }).extend({ isPublished: z.boolean() });
 }
 

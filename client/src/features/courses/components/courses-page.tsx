@@ -1,16 +1,16 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { PageTitle } from '../../../components/page-title';
-import { useSession } from '../../../lib/auth/session-context';
-import { useCourses } from '../api/courses-api';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageTitle } from '@/components/page-title';
+import { useSession } from '@/lib/auth/session-context';
+import { useCourses } from '@/features/courses/api/courses';
 
 /** /courses: the courses the caller may see, with a way into the editor for the ones they author. */
 export function CoursesPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const { user } = useSession();
   const courses = useCourses();
   const authoring = new Set(
@@ -19,10 +19,10 @@ export function CoursesPage() {
 
   return (
     <Stack>
-      <PageTitle>{t('courses.list.title')}</PageTitle>
+      <PageTitle>{t('list.title')}</PageTitle>
       {authoring.size > 0 && (
         <Button component={Link} to="/courses/new" style={{ alignSelf: 'flex-start' }}>
-          {t('courses.create.title')}
+          {t('create.title')}
         </Button>
       )}
       {courses.isPending ? (
@@ -30,7 +30,7 @@ export function CoursesPage() {
       ) : courses.isError ? (
         <ErrorState error={courses.error} onRetry={() => void courses.refetch()} />
       ) : courses.data.items.length === 0 ? (
-        <EmptyState title={t('courses.list.emptyTitle')} message={t('courses.list.empty')} />
+        <EmptyState title={t('list.emptyTitle')} message={t('list.empty')} />
       ) : (
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
           {courses.data.items.map((course) => (
@@ -42,7 +42,7 @@ export function CoursesPage() {
                       {course.title}
                     </Title>
                     <Badge color={course.isPublished ? 'green' : 'gray'} variant="light">
-                      {course.isPublished ? t('courses.status.published') : t('courses.status.draft')}
+                      {course.isPublished ? t('status.published') : t('status.draft')}
                     </Badge>
                   </Group>
                   {course.summary && (
@@ -52,8 +52,8 @@ export function CoursesPage() {
                   )}
                 </Stack>
                 {authoring.has(course.organizationId) && (
-                  <Button component={Link} to={`/courses/${course.id}/edit`} variant="default" aria-label={t('courses.list.editNamed', { title: course.title })}>
-                    {t('courses.list.edit')}
+                  <Button component={Link} to={`/courses/${course.id}/edit`} variant="default" aria-label={t('list.editNamed', { title: course.title })}>
+                    {t('list.edit')}
                   </Button>
                 )}
               </Group>

@@ -4,19 +4,19 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { EmptyState } from '../../../components/empty-state';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { useSession } from '../../../lib/auth/session-context';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { useCreateCourse } from '../api/courses-api';
+import { EmptyState } from '@/components/empty-state';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { useSession } from '@/lib/auth/session-context';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { useCreateCourse } from '@/features/courses/api/courses';
 import { courseFields, courseSchema, toCreateCourseBody, type CourseValues } from './course-schema';
 import { CourseCommonInputs } from './course-common-inputs';
 
 /** "Créer un cours": the minimal course (organisation, title, summary, language, competencies) a cohort needs. */
 export function CreateCoursePage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['courses', 'common']);
   const { user } = useSession();
   const create = useCreateCourse();
   const organizations = (user?.organizations ?? []).filter((o) => o.role === 'OrgAdmin' || o.role === 'Trainer');
@@ -48,45 +48,45 @@ export function CreateCoursePage() {
   if (organizations.length === 0) {
     return (
       <Stack>
-        <PageTitle>{t('courses.create.title')}</PageTitle>
-        <EmptyState title={t('courses.create.noOrganizationTitle')} message={t('courses.create.noOrganization')} />
+        <PageTitle>{t('create.title')}</PageTitle>
+        <EmptyState title={t('create.noOrganizationTitle')} message={t('create.noOrganization')} />
       </Stack>
     );
   }
 
   return (
     <Stack>
-      <PageTitle>{t('courses.create.title')}</PageTitle>
-      <Text c="dimmed">{t('courses.create.intro')}</Text>
+      <PageTitle>{t('create.title')}</PageTitle>
+      <Text c="dimmed">{t('create.intro')}</Text>
       {create.isSuccess && (
-        <Alert color="green" variant="light" role="status" title={t('courses.create.createdTitle')}>
+        <Alert color="green" variant="light" role="status" title={t('create.createdTitle')}>
           <Stack gap="xs">
-            <Text size="sm">{t('courses.create.created', { title: create.data.title })}</Text>
+            <Text size="sm">{t('create.created', { title: create.data.title })}</Text>
             <Group gap="xs">
               <Button component={Link} to={`/courses/${create.data.id}/edit`} size="xs">
-                {t('courses.create.editContent')}
+                {t('create.editContent')}
               </Button>
               <Button component={Link} to="/cohorts/new" size="xs" variant="default">
-                {t('courses.create.openCohort')}
+                {t('create.openCohort')}
               </Button>
             </Group>
           </Stack>
         </Alert>
       )}
-      <Paper withBorder p="lg" component="section" aria-label={t('courses.create.title')}>
+      <Paper withBorder p="lg" component="section" aria-label={t('create.title')}>
         <form onSubmit={onSubmit} noValidate>
           <Stack>
             {create.isError && !handledByFields && <ProblemAlert error={create.error} />}
             <NativeSelect
-              label={t('courses.create.organization')}
+              label={t('create.organization')}
               required
               error={errors.organizationId?.message}
               data={organizations.map((o) => ({ value: o.organizationId, label: o.name }))}
               {...form.register('organizationId')}
             />
-            <TextInput label={t('courses.create.courseTitle')} required error={errors.title?.message} {...form.register('title')} />
+            <TextInput label={t('create.courseTitle')} required error={errors.title?.message} {...form.register('title')} />
             <Textarea
-              label={t('courses.create.summary')}
+              label={t('create.summary')}
               autosize
               minRows={3}
               error={errors.summary?.message}
@@ -94,8 +94,8 @@ export function CreateCoursePage() {
             />
             <CourseCommonInputs form={form} />
             <Group>
-              <Button type="submit" loading={create.isPending} loaderProps={{ 'aria-label': t('courses.create.submitting') }}>
-                {t('courses.create.submit')}
+              <Button type="submit" loading={create.isPending} loaderProps={{ 'aria-label': t('create.submitting') }}>
+                {t('create.submit')}
               </Button>
             </Group>
           </Stack>

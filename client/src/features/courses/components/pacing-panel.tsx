@@ -3,10 +3,11 @@ import { ActionIcon, Alert, Button, Group, NativeSelect, Paper, Stack, Text, Tex
 import { useEffect, useMemo } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { usePacing, useSetPacing, type Progress } from '../api/courses-api';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { ProblemAlert } from '@/components/problem-alert';
+import { usePacing, useSetPacing } from '@/features/courses/api/pacing';
+import { type Progress } from '@/features/courses/api/progress';
 import { pacingSchema, pacingToValues, toPacingBody, type PacingValues } from './pacing-schema';
 
 interface PacingPanelProps {
@@ -18,7 +19,7 @@ interface PacingPanelProps {
 
 /** One learner's personal pacing: shift every due date or one activity's by N days, and extra resources. */
 export function PacingPanel({ cohortId, learner, activities, onClose }: PacingPanelProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const pacing = usePacing(cohortId, learner.userId);
   const save = useSetPacing(cohortId, learner.userId);
   const schema = useMemo(() => pacingSchema(t), [t]);
@@ -40,10 +41,10 @@ export function PacingPanel({ cohortId, learner, activities, onClose }: PacingPa
     <Paper withBorder p="lg" component="section" aria-labelledby={titleId} shadow="sm">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h3" id={titleId}>
-          {t('courses.pacing.title', { name: learner.displayName })}
+          {t('pacing.title', { name: learner.displayName })}
         </Title>
         <Button variant="default" size="xs" onClick={onClose}>
-          {t('courses.pacing.close')}
+          {t('pacing.close')}
         </Button>
       </Group>
       {pacing.isPending ? (
@@ -54,17 +55,17 @@ export function PacingPanel({ cohortId, learner, activities, onClose }: PacingPa
         <form onSubmit={onSubmit} noValidate>
           <Stack>
             <Text size="sm" c="dimmed">
-              {t('courses.pacing.hint')}
+              {t('pacing.hint')}
             </Text>
             {save.isError && <ProblemAlert error={save.error} />}
             {save.isSuccess && (
               <Alert color="green" variant="light" role="status">
-                {t('courses.pacing.saved', { name: learner.displayName })}
+                {t('pacing.saved', { name: learner.displayName })}
               </Alert>
             )}
             <TextInput
-              label={t('courses.pacing.shiftAll')}
-              description={t('courses.pacing.shiftAllHint')}
+              label={t('pacing.shiftAll')}
+              description={t('pacing.shiftAllHint')}
               type="number"
               min={-60}
               max={365}
@@ -74,63 +75,63 @@ export function PacingPanel({ cohortId, learner, activities, onClose }: PacingPa
             />
             <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
               <Text component="legend" fw={500}>
-                {t('courses.pacing.shiftOne')}
+                {t('pacing.shiftOne')}
               </Text>
               {shifts.fields.map((field, index) => (
                 <Group key={field.id} align="flex-start" wrap="nowrap">
                   <NativeSelect
-                    label={t('courses.pacing.activity', { n: index + 1 })}
+                    label={t('pacing.activity', { n: index + 1 })}
                     style={{ flex: 1 }}
                     error={errors.shifts?.[index]?.activityId?.message}
                     data={[
-                      { value: '', label: t('courses.pacing.chooseActivity') },
+                      { value: '', label: t('pacing.chooseActivity') },
                       ...activities.map((activity) => ({ value: activity.id, label: activity.title })),
                     ]}
                     {...form.register(`shifts.${index}.activityId`)}
                   />
                   <TextInput
-                    label={t('courses.pacing.days', { n: index + 1 })}
+                    label={t('pacing.days', { n: index + 1 })}
                     type="number"
                     w={120}
                     error={errors.shifts?.[index]?.days?.message}
                     {...form.register(`shifts.${index}.days`)}
                   />
-                  <ActionIcon variant="default" size="lg" mt={28} onClick={() => shifts.remove(index)} aria-label={t('courses.pacing.removeShift', { n: index + 1 })}>
+                  <ActionIcon variant="default" size="lg" mt={28} onClick={() => shifts.remove(index)} aria-label={t('pacing.removeShift', { n: index + 1 })}>
                     <span aria-hidden>×</span>
                   </ActionIcon>
                 </Group>
               ))}
               <Button variant="default" style={{ alignSelf: 'flex-start' }} onClick={() => shifts.append({ activityId: '', days: '1' })} disabled={activities.length === 0}>
-                {t('courses.pacing.addShift')}
+                {t('pacing.addShift')}
               </Button>
             </Stack>
             <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
               <Text component="legend" fw={500}>
-                {t('courses.pacing.extras')}
+                {t('pacing.extras')}
               </Text>
               {extras.fields.map((field, index) => (
                 <Paper key={field.id} withBorder p="sm">
                   <Stack gap="xs">
                     <Group align="flex-start" wrap="nowrap">
                       <TextInput
-                        label={t('courses.pacing.extraTitle', { n: index + 1 })}
+                        label={t('pacing.extraTitle', { n: index + 1 })}
                         required
                         style={{ flex: 1 }}
                         error={errors.extras?.[index]?.title?.message}
                         {...form.register(`extras.${index}.title`)}
                       />
-                      <ActionIcon variant="default" size="lg" mt={28} onClick={() => extras.remove(index)} aria-label={t('courses.pacing.removeExtra', { n: index + 1 })}>
+                      <ActionIcon variant="default" size="lg" mt={28} onClick={() => extras.remove(index)} aria-label={t('pacing.removeExtra', { n: index + 1 })}>
                         <span aria-hidden>×</span>
                       </ActionIcon>
                     </Group>
                     <TextInput
-                      label={t('courses.pacing.extraUrl', { n: index + 1 })}
+                      label={t('pacing.extraUrl', { n: index + 1 })}
                       type="url"
                       error={errors.extras?.[index]?.url?.message}
                       {...form.register(`extras.${index}.url`)}
                     />
                     <Textarea
-                      label={t('courses.pacing.extraContent', { n: index + 1 })}
+                      label={t('pacing.extraContent', { n: index + 1 })}
                       autosize
                       minRows={2}
                       error={errors.extras?.[index]?.content?.message}
@@ -140,12 +141,12 @@ export function PacingPanel({ cohortId, learner, activities, onClose }: PacingPa
                 </Paper>
               ))}
               <Button variant="default" style={{ alignSelf: 'flex-start' }} onClick={() => extras.append({ title: '', url: '', content: '' })}>
-                {t('courses.pacing.addExtra')}
+                {t('pacing.addExtra')}
               </Button>
             </Stack>
             <Group>
               <Button type="submit" loading={save.isPending}>
-                {t('courses.pacing.save')}
+                {t('pacing.save')}
               </Button>
             </Group>
           </Stack>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../../lib/i18n/i18n';
+import { i18n } from '@/lib/i18n/i18n';
 import { pacingSchema, pacingToValues, toPacingBody } from './pacing-schema';
 
-const t = i18n.getFixedT('fr');
+const t = i18n.getFixedT('fr', ['courses', 'common'] as const);
 
 describe('pacing form', () => {
   it('reads the stored pacing: the shift without an activity is "every activity", the Markdown is kept', () => {

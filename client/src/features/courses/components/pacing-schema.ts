@@ -1,13 +1,13 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { Pacing, PacingBody } from '../api/courses-api';
+import type { Pacing, PacingBody } from '@/features/courses/api/pacing';
 
-const days = (t: TFunction) =>
+const days = (t: TFunction<readonly ['courses', 'common']>) =>
   z
     .string()
     .trim()
-    .regex(/^-?\d+$/, { error: t('validation.wholeNumber', { min: -60, max: 365 }) })
-    .refine((value) => Number(value) >= -60 && Number(value) <= 365, { error: t('validation.wholeNumber', { min: -60, max: 365 }) });
+    .regex(/^-?\d+$/, { error: t('common:validation.wholeNumber', { min: -60, max: 365 }) })
+    .refine((value) => Number(value) >= -60 && Number(value) <= 365, { error: t('common:validation.wholeNumber', { min: -60, max: 365 }) });
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -19,17 +19,17 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** SetPacing's rules: shifts of -60..365 days (200 at most), 50 extra resources with a title. */
-export function pacingSchema(t: TFunction) {
+export function pacingSchema(t: TFunction<readonly ['courses', 'common']>) {
   return z.object({
     shiftAll: days(t),
     shifts: z
-      .array(z.object({ activityId: z.string().min(1, { error: t('validation.required') }), days: days(t) }))
+      .array(z.object({ activityId: z.string().min(1, { error: t('common:validation.required') }), days: days(t) }))
       .max(200)
       .superRefine((shifts, context) => {
         const seen = new Set<string>();
         shifts.forEach((shift, index) => {
           if (shift.activityId && seen.has(shift.activityId)) {
-            context.addIssue({ code: 'custom', path: [index, 'activityId'], message: t('courses.pacing.duplicateActivity') });
+            context.addIssue({ code: 'custom', path: [index, 'activityId'], message: t('pacing.duplicateActivity') });
           }
           seen.add(shift.activityId);
         });
@@ -40,14 +40,14 @@ export function pacingSchema(t: TFunction) {
           title: z
             .string()
             .trim()
-            .min(1, { error: t('validation.required') })
-            .max(200, { error: t('validation.maxLength', { max: 200 }) }),
+            .min(1, { error: t('common:validation.required') })
+            .max(200, { error: t('common:validation.maxLength', { max: 200 }) }),
           url: z
             .string()
             .trim()
-            .max(2000, { error: t('validation.maxLength', { max: 2000 }) })
-            .refine((value) => value === '' || isHttpUrl(value), { error: t('validation.url') }),
-          content: z.string().max(20_000, { error: t('validation.maxLength', { max: 20_000 }) }),
+            .max(2000, { error: t('common:validation.maxLength', { max: 2000 }) })
+            .refine((value) => value === '' || isHttpUrl(value), { error: t('common:validation.url') }),
+          content: z.string().max(20_000, { error: t('common:validation.maxLength', { max: 20_000 }) }),
         }),
       )
       .max(50),

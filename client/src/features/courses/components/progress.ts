@@ -1,4 +1,4 @@
-import { dateIn } from '../../../lib/i18n/time-zone';
+import { dateIn } from '@/lib/i18n/time-zone';
 
 export interface SectionProgress {
   sectionId: string;

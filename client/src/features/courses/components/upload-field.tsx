@@ -1,10 +1,10 @@
 import { FileInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { uploadPercent, type UploadProgress as Progress } from '../../../lib/api/upload';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useUploadFile, type UploadedFile } from '../api/courses-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { uploadPercent, type UploadProgress as Progress } from '@/lib/api/upload';
+import { useFormatters } from '@/lib/i18n/format';
+import { useUploadFile, type UploadedFile } from '@/features/courses/api/files';
 import { UploadProgress, type UploadState } from './upload-progress';
 
 /** The API's cap (Files:MaxBytes): refused before sending rather than after 25 MB went up. */
@@ -19,7 +19,7 @@ interface UploadFieldProps {
 
 /** Picks a file and sends it to POST /files with a progress bar; the activity then refers to its id. */
 export function UploadField({ fileId, fileName, onUploaded }: UploadFieldProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const format = useFormatters();
   const upload = useUploadFile();
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -44,25 +44,25 @@ export function UploadField({ fileId, fileName, onUploaded }: UploadFieldProps) 
   return (
     <Stack gap="xs">
       <FileInput
-        label={t('courses.upload.label')}
-        description={t('courses.upload.hint')}
+        label={t('upload.label')}
+        description={t('upload.hint')}
         value={picked}
         onChange={onPick}
         clearable
-        clearButtonProps={{ 'aria-label': t('courses.upload.clear') }}
-        error={tooBig ? t('courses.upload.tooBig') : undefined}
+        clearButtonProps={{ 'aria-label': t('upload.clear') }}
+        error={tooBig ? t('upload.tooBig') : undefined}
         disabled={upload.isPending}
       />
       {picked && <UploadProgress fileName={picked.name} percent={uploadPercent(progress)} state={state} />}
       {upload.isError && <ProblemAlert error={upload.error} />}
       {fileId && !picked && (
         <Text size="sm" c="dimmed">
-          {fileName ? t('courses.upload.attachedNamed', { name: fileName }) : t('courses.upload.attached')}
+          {fileName ? t('upload.attachedNamed', { name: fileName }) : t('upload.attached')}
         </Text>
       )}
       {upload.isSuccess && (
         <Text size="sm" c="dimmed">
-          {t('courses.upload.size', { size: format.number(Math.ceil(upload.data.size / 1024)) })}
+          {t('upload.size', { size: format.number(Math.ceil(upload.data.size / 1024)) })}
         </Text>
       )}
     </Stack>

@@ -1,6 +1,6 @@
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../lib/i18n/format';
+import { useFormatters } from '@/lib/i18n/format';
 
 export type UploadState = 'idle' | 'uploading' | 'done' | 'failed';
 
@@ -13,15 +13,15 @@ interface UploadProgressProps {
 
 /** A labelled progress bar for one upload, announced politely as it moves. */
 export function UploadProgress({ fileName, percent, state }: UploadProgressProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['courses', 'common']);
   const format = useFormatters();
   if (state === 'idle') return null;
   const label =
     state === 'done'
-      ? t('courses.upload.done', { name: fileName })
+      ? t('upload.done', { name: fileName })
       : state === 'failed'
-        ? t('courses.upload.failed', { name: fileName })
-        : t('courses.upload.uploading', { name: fileName, percent: format.number(percent) });
+        ? t('upload.failed', { name: fileName })
+        : t('upload.uploading', { name: fileName, percent: format.number(percent) });
   return (
     <Stack gap={4}>
       <Group justify="space-between" gap="xs">
@@ -35,7 +35,7 @@ export function UploadProgress({ fileName, percent, state }: UploadProgressProps
           color={state === 'failed' ? 'red' : state === 'done' ? 'green' : undefined}
           striped={state === 'uploading'}
           animated={state === 'uploading'}
-          aria-label={t('courses.upload.progressLabel', { name: fileName })}
+          aria-label={t('upload.progressLabel', { name: fileName })}
           data-testid="upload-progress"
         />
       </Progress.Root>

@@ -1,15 +1,29 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { installFakeApi, noContent, problem } from '../../../testing/fake-api';
-import { learnerMe } from '../../../testing/fixtures';
-import { renderApp } from '../../../testing/render-app';
-import { signedInApi } from '../../../testing/session-api';
-import { i18n } from '../../../lib/i18n/i18n';
+import { installFakeApi, noContent, problem } from '@/testing/fake-api';
+import { learnerMe } from '@/testing/fixtures';
+import { renderRoute } from '@/testing/render-app';
+import { ForgotPasswordPage } from '@/features/platform/components/forgot-password-page';
+import { ProfilePage } from '@/features/platform/components/profile-page';
+import { ResetPasswordPage } from '@/features/platform/components/reset-password-page';
+import { SignInPage } from '@/features/platform/components/sign-in-page';
+import { VerifyEmailPage } from '@/features/platform/components/verify-email-page';
+import { signedInApi } from '@/testing/session-api';
+import { i18n } from '@/lib/i18n/i18n';
+
+/** The pages under test, at their routes (see renderRoute). */
+const pages = {
+  '/sign-in': <SignInPage />,
+  '/forgot-password': <ForgotPasswordPage />,
+  '/reset-password': <ResetPasswordPage />,
+  '/verify-email': <VerifyEmailPage />,
+  '/profile': <ProfilePage />,
+};
 
 describe('Account pages', () => {
   it('sign-in links to "Mot de passe oublié ?", which asks for a link without saying whether the address exists', async () => {
     const api = installFakeApi({ 'POST /api/v1/auth/password-reset': () => new Response(null, { status: 202, headers: { 'Content-Length': '0' } }) });
-    const { user } = renderApp('/sign-in');
+    const { user } = renderRoute('/sign-in', pages);
 
     await user.click(await screen.findByRole('link', { name: 'Mot de passe oublié ?' }));
     await screen.findByRole('heading', { level: 1, name: 'Mot de passe oublié' });
@@ -22,7 +36,7 @@ describe('Account pages', () => {
 
   it('sets a new password with the token of the link', async () => {
     const api = installFakeApi({ 'POST /api/v1/auth/password-reset/confirm': () => noContent() });
-    const { user } = renderApp('/reset-password?token=abc_123');
+    const { user } = renderRoute('/reset-password?token=abc_123', pages);
 
     await user.type(await screen.findByLabelText(/^Nouveau mot de passe/), 'Nouveau-Passe-2027');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le mot de passe' }));
@@ -36,7 +50,7 @@ describe('Account pages', () => {
 
   it('says when a reset link is spent or expired', async () => {
     installFakeApi({ 'POST /api/v1/auth/password-reset/confirm': () => problem(400, 'invalid-token') });
-    const { user } = renderApp('/reset-password?token=old');
+    const { user } = renderRoute('/reset-password?token=old', pages);
 
     await user.type(await screen.findByLabelText(/^Nouveau mot de passe/), 'Nouveau-Passe-2027');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le mot de passe' }));
@@ -46,7 +60,7 @@ describe('Account pages', () => {
 
   it('activates the account once from the verification link', async () => {
     const api = installFakeApi({ 'POST /api/v1/auth/verify-email': () => noContent() });
-    renderApp('/verify-email?token=tok');
+    renderRoute('/verify-email?token=tok', pages);
 
     expect(await screen.findByText(/Adresse confirmée/)).toBeInTheDocument();
     expect(api.sent('POST /api/v1/auth/verify-email')).toHaveLength(1);
@@ -55,7 +69,7 @@ describe('Account pages', () => {
 
   it('saves name and language on the profile and switches the app to that language', async () => {
     const api = signedInApi(learnerMe, { 'PUT /api/v1/me': () => noContent() });
-    const { user } = renderApp('/profile');
+    const { user } = renderRoute('/profile', pages);
 
     const name = await screen.findByRole('textbox', { name: /^Nom affiché/ });
     await user.clear(name);
@@ -73,7 +87,7 @@ describe('Account pages', () => {
     const api = signedInApi(learnerMe, {
       'POST /api/v1/me/password': () => (++calls === 1 ? problem(400, 'wrong-password', { errors: { currentPassword: ['wrong'] } }) : noContent()),
     });
-    const { user } = renderApp('/profile');
+    const { user } = renderRoute('/profile', pages);
 
     await user.type(await screen.findByLabelText(/^Mot de passe actuel/), 'Pas-Le-Bon-1');
     await user.type(screen.getByLabelText(/^Nouveau mot de passe/), 'Nouveau-Passe-2027');

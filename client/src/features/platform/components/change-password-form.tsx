@@ -4,20 +4,20 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useChangePassword } from '../api/platform-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useChangePassword } from '@/features/platform/api/account';
 import { applyPasswordErrors, newPasswordSchema } from './password-rules';
 
 const fields = ['currentPassword', 'newPassword'] as const;
 
 /** A new password against the current one; the other sessions end, this one stays. */
 export function ChangePasswordForm() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const change = useChangePassword();
   const schema = useMemo(
     () =>
       z.object({
-        currentPassword: z.string().min(1, { error: t('validation.required') }),
+        currentPassword: z.string().min(1, { error: t('common:validation.required') }),
         newPassword: newPasswordSchema(t),
       }),
     [t],

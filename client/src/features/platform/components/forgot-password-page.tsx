@@ -5,13 +5,13 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useRequestPasswordReset } from '../api/platform-api';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useRequestPasswordReset } from '@/features/platform/api/account';
 
 /** "Mot de passe oublié ?": asks for a reset link. The answer never says whether the address has an account. */
 export function ForgotPasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const request = useRequestPasswordReset();
   const schema = useMemo(
     () =>
@@ -19,8 +19,8 @@ export function ForgotPasswordPage() {
         email: z
           .string()
           .trim()
-          .min(1, { error: t('validation.required') })
-          .pipe(z.email({ error: t('validation.email') })),
+          .min(1, { error: t('common:validation.required') })
+          .pipe(z.email({ error: t('common:validation.email') })),
       }),
     [t],
   );

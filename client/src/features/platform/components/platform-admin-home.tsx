@@ -1,54 +1,54 @@
 import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
-import { Pager } from '../../../components/pager';
-import { useFormatters } from '../../../lib/i18n/format';
-import { useOrganizations } from '../api/platform-api';
-import { HomeHeader } from '../../../components/home-header';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { Pager } from '@/components/pager';
+import { useFormatters } from '@/lib/i18n/format';
+import { useOrganizations } from '@/features/platform/api/organizations';
+import { HomeHeader } from '@/components/home-header';
 
 /** The platform admin's home: every organisation, from GET /organizations. */
 export function PlatformAdminHome() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const format = useFormatters();
   const [page, setPage] = useState(1);
   const organizations = useOrganizations(page);
 
   return (
     <>
-      <HomeHeader title={t('home.platformAdmin.title')} />
+      <HomeHeader title={t('common:home.platformAdmin.title')} />
       {organizations.isPending ? (
         <LoadingState />
       ) : organizations.isError ? (
         <ErrorState error={organizations.error} onRetry={() => void organizations.refetch()} />
       ) : organizations.data.items.length === 0 ? (
         <EmptyState
-          title={t('home.platformAdmin.organizationsTitle')}
-          message={t('home.platformAdmin.organizationsEmpty')}
+          title={t('common:home.platformAdmin.organizationsTitle')}
+          message={t('common:home.platformAdmin.organizationsEmpty')}
         />
       ) : (
         <Paper withBorder p="lg" component="section" aria-labelledby="organizations-title">
           <Stack>
             <Group justify="space-between">
               <Title order={2} size="h3" id="organizations-title">
-                {t('home.platformAdmin.organizationsTitle')}
+                {t('common:home.platformAdmin.organizationsTitle')}
               </Title>
               <Text c="dimmed">
-                {t('home.platformAdmin.organizationsCount', { count: organizations.data.totalCount })}
+                {t('common:home.platformAdmin.organizationsCount', { count: organizations.data.totalCount })}
               </Text>
             </Group>
             <Table.ScrollContainer minWidth={560}>
               <Table striped aria-busy={organizations.isFetching}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">{t('home.platformAdmin.name')}</Table.Th>
-                    <Table.Th scope="col">{t('home.platformAdmin.slug')}</Table.Th>
+                    <Table.Th scope="col">{t('common:home.platformAdmin.name')}</Table.Th>
+                    <Table.Th scope="col">{t('common:home.platformAdmin.slug')}</Table.Th>
                     <Table.Th scope="col" ta="right">
-                      {t('home.platformAdmin.members')}
+                      {t('common:home.platformAdmin.members')}
                     </Table.Th>
-                    <Table.Th scope="col">{t('home.platformAdmin.createdAt')}</Table.Th>
+                    <Table.Th scope="col">{t('common:home.platformAdmin.createdAt')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

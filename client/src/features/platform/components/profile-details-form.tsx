@@ -4,15 +4,15 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
-import { languages, setLanguage, type Language } from '../../../lib/i18n/i18n';
-import { useUpdateProfile } from '../api/platform-api';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
+import { languages, setLanguage, type Language } from '@/lib/i18n/i18n';
+import { useUpdateProfile } from '@/features/platform/api/account';
 
 /** Name and language: the language is the one of the web app (switched at once) and of every mail to the person. */
 export function ProfileDetailsForm({ displayName, language }: { displayName: string; language: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const update = useUpdateProfile();
   const schema = useMemo(
     () =>
@@ -20,8 +20,8 @@ export function ProfileDetailsForm({ displayName, language }: { displayName: str
         displayName: z
           .string()
           .trim()
-          .min(1, { error: t('validation.required') })
-          .max(100, { error: t('validation.displayNameLength') }),
+          .min(1, { error: t('common:validation.required') })
+          .max(100, { error: t('common:validation.displayNameLength') }),
         language: z.enum(languages),
       }),
     [t],
@@ -64,7 +64,7 @@ export function ProfileDetailsForm({ displayName, language }: { displayName: str
           <NativeSelect
             label={t('profile.language')}
             description={t('profile.languageHint')}
-            data={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+            data={languages.map((l) => ({ value: l, label: t(`common:language.${l}`) }))}
             {...form.register('language')}
           />
           <Button type="submit" loading={update.isPending} style={{ alignSelf: 'flex-start' }}>

@@ -1,15 +1,15 @@
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/empty-state';
-import { PageTitle } from '../../../components/page-title';
-import { useSession } from '../../../lib/auth/session-context';
+import { EmptyState } from '@/components/empty-state';
+import { PageTitle } from '@/components/page-title';
+import { useSession } from '@/lib/auth/session-context';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileDetailsForm } from './profile-details-form';
 import { organizationRoleKey } from './role-labels';
 
 /** Who am I: the /me document (loaded by the session), in the user's language. */
 export function ProfilePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const { user, roles } = useSession();
   if (!user) return null;
 
@@ -30,7 +30,7 @@ export function ProfilePage() {
             <Group gap="xs">
               {roles.map((role) => (
                 <Badge key={role} variant="light">
-                  {t(`roles.${role}`)}
+                  {t(`common:roles.${role}`)}
                 </Badge>
               ))}
             </Group>

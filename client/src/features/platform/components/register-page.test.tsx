@@ -1,9 +1,15 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { installFakeApi, json, problem } from '../../../testing/fake-api';
-import { renderApp } from '../../../testing/render-app';
+import { installFakeApi, json, problem } from '@/testing/fake-api';
+import { renderRoute } from '@/testing/render-app';
+import { RegisterPage } from '@/features/platform/components/register-page';
 
-async function fillAndSubmit(user: ReturnType<typeof renderApp>['user'], password = 'motdepasse1') {
+/** The pages under test, at their routes (see renderRoute). */
+const pages = {
+  '/register': <RegisterPage />,
+};
+
+async function fillAndSubmit(user: ReturnType<typeof renderRoute>['user'], password = 'motdepasse1') {
   await user.type(await screen.findByLabelText(/Nom affiché/), 'Léa Bernard');
   await user.type(screen.getByLabelText(/Adresse e-mail/), 'lea@example.org');
   await user.type(screen.getByLabelText(/^Mot de passe/), password);
@@ -13,7 +19,7 @@ async function fillAndSubmit(user: ReturnType<typeof renderApp>['user'], passwor
 describe('Register page', () => {
   it('checks the password rules before calling the API', async () => {
     const api = installFakeApi({});
-    const { user } = renderApp('/register');
+    const { user } = renderRoute('/register', pages);
 
     await fillAndSubmit(user, 'abcdefgh');
 
@@ -26,7 +32,7 @@ describe('Register page', () => {
       'POST /api/v1/auth/register': () =>
         problem(400, 'validation-failed', { errors: { Password: ['Le mot de passe est trop courant.'] } }),
     });
-    const { user } = renderApp('/register');
+    const { user } = renderRoute('/register', pages);
 
     await fillAndSubmit(user);
 
@@ -43,7 +49,7 @@ describe('Register page', () => {
       'POST /api/v1/auth/register': () =>
         problem(400, 'common-password', { errors: { password: ['This password is among the most common ones: choose another.'] } }),
     });
-    const { user } = renderApp('/register');
+    const { user } = renderRoute('/register', pages);
 
     await fillAndSubmit(user);
 
@@ -55,7 +61,7 @@ describe('Register page', () => {
     const api = installFakeApi({
       'POST /api/v1/auth/register': () => json({ email: 'lea@example.org' }, 201),
     });
-    const { user } = renderApp('/register');
+    const { user } = renderRoute('/register', pages);
 
     await fillAndSubmit(user);
 

@@ -6,17 +6,17 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { currentLanguage } from '../../../lib/i18n/i18n';
-import { useRegister } from '../api/platform-api';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { currentLanguage } from '@/lib/i18n/i18n';
+import { useRegister } from '@/features/platform/api/account';
 import { applyPasswordErrors, newPasswordSchema } from './password-rules';
 
 const fields = ['displayName', 'email', 'password'] as const;
 
 export function RegisterPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const register = useRegister();
 
   const schema = useMemo(
@@ -25,13 +25,13 @@ export function RegisterPage() {
         displayName: z
           .string()
           .trim()
-          .min(1, { error: t('validation.required') })
-          .max(100, { error: t('validation.displayNameLength') }),
+          .min(1, { error: t('common:validation.required') })
+          .max(100, { error: t('common:validation.displayNameLength') }),
         email: z
           .string()
           .trim()
-          .min(1, { error: t('validation.required') })
-          .pipe(z.email({ error: t('validation.email') })),
+          .min(1, { error: t('common:validation.required') })
+          .pipe(z.email({ error: t('common:validation.email') })),
         password: newPasswordSchema(t),
       }),
     [t],

@@ -1,10 +1,10 @@
-import type { OrganizationRole } from '../../../lib/auth/roles';
+import type { OrganizationRole } from '@/lib/auth/roles';
 
 const keys = {
-  OrgAdmin: 'roles.orgAdmin',
-  Trainer: 'roles.trainer',
-  Mentor: 'roles.mentor',
-  Learner: 'roles.learner',
+  OrgAdmin: 'common:roles.orgAdmin',
+  Trainer: 'common:roles.trainer',
+  Mentor: 'common:roles.mentor',
+  Learner: 'common:roles.learner',
 } as const satisfies Record<OrganizationRole, string>;
 
 export function organizationRoleKey(role: OrganizationRole) {

@@ -1,9 +1,15 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SESSION_KEY } from '../../../lib/api/token-store';
-import { installFakeApi, json, problem } from '../../../testing/fake-api';
-import { learnerMe, tokenPair, trainerMe } from '../../../testing/fixtures';
-import { renderApp } from '../../../testing/render-app';
+import { SESSION_KEY } from '@/lib/api/token-store';
+import { installFakeApi, json, problem } from '@/testing/fake-api';
+import { tokenPair, trainerMe } from '@/testing/fixtures';
+import { renderRoute } from '@/testing/render-app';
+import { SignInPage } from '@/features/platform/components/sign-in-page';
+
+/** The pages under test, at their routes (see renderRoute). */
+const pages = {
+  '/sign-in': <SignInPage />,
+};
 
 function authApi(me = trainerMe) {
   const pair = tokenPair();
@@ -20,7 +26,7 @@ function authApi(me = trainerMe) {
 describe('Sign-in page', () => {
   it('labels every field and validates before calling the API', async () => {
     const api = authApi();
-    const { user } = renderApp('/sign-in');
+    const { user } = renderRoute('/sign-in', pages);
 
     const submit = await screen.findByRole('button', { name: 'Se connecter' });
     expect(screen.getByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
@@ -35,7 +41,7 @@ describe('Sign-in page', () => {
 
   it('shows the API error on a wrong password', async () => {
     authApi();
-    const { user } = renderApp('/sign-in');
+    const { user } = renderRoute('/sign-in', pages);
 
     await user.type(await screen.findByLabelText(/Adresse e-mail/), 'benoit.lefevre@demo.spoc.local');
     await user.type(screen.getByLabelText(/Mot de passe/), 'wrong-password-1');
@@ -49,51 +55,12 @@ describe('Sign-in page', () => {
     installFakeApi({
       'POST /api/v1/auth/token': () => problem(429, 'too-many-requests', {}, { 'Retry-After': '42' }),
     });
-    const { user } = renderApp('/sign-in');
+    const { user } = renderRoute('/sign-in', pages);
 
     await user.type(await screen.findByLabelText(/Adresse e-mail/), 'benoit.lefevre@demo.spoc.local');
     await user.type(screen.getByLabelText(/Mot de passe/), 'Spoc-Demo-2026');
     await user.click(screen.getByRole('button', { name: 'Se connecter' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Trop de tentatives. Réessayez dans 42 secondes.');
-  });
-
-  it('signs in with a cookie session, keeps no token in storage and opens the home of the role', async () => {
-    const api = authApi(trainerMe);
-    const { user, router, tokens } = renderApp('/sign-in');
-
-    await user.type(await screen.findByLabelText(/Adresse e-mail/), 'benoit.lefevre@demo.spoc.local');
-    await user.type(screen.getByLabelText(/Mot de passe/), 'Spoc-Demo-2026');
-    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
-
-    expect(await screen.findByRole('heading', { level: 1, name: 'Espace formateur' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/trainer');
-    expect(new URL(api.sent('POST /api/v1/auth/token')[0]!.url).searchParams.get('session')).toBe('Cookie');
-    expect(localStorage.getItem(SESSION_KEY)).toBe('1');
-    expect(JSON.stringify(localStorage)).not.toMatch(/access|refresh/);
-    expect(tokens.getAccessToken()).toMatch(/access/);
-  });
-
-  it('goes back to returnTo after signing in', async () => {
-    authApi(learnerMe);
-    const { user, router } = renderApp('/sign-in?returnTo=%2Fprofile');
-
-    await user.type(await screen.findByLabelText(/Adresse e-mail/), 'lea.bernard@demo.spoc.local');
-    await user.type(screen.getByLabelText(/Mot de passe/), 'Spoc-Demo-2026');
-    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
-
-    await waitFor(() => expect(router.state.location.pathname).toBe('/profile'));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Mon profil' })).toBeInTheDocument();
-  });
-
-  it('ignores a returnTo that leaves the site', async () => {
-    authApi(learnerMe);
-    const { user, router } = renderApp('/sign-in?returnTo=%2F%2Fevil.example');
-
-    await user.type(await screen.findByLabelText(/Adresse e-mail/), 'lea.bernard@demo.spoc.local');
-    await user.type(screen.getByLabelText(/Mot de passe/), 'Spoc-Demo-2026');
-    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
-
-    await waitFor(() => expect(router.state.location.pathname).toBe('/learner'));
   });
 });

@@ -6,14 +6,14 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { isApiError } from '../../../lib/api/api-error';
-import { useSession } from '../../../lib/auth/session-context';
-import { applyApiFieldErrors } from '../../../lib/forms/apply-api-errors';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { isApiError } from '@/lib/api/api-error';
+import { useSession } from '@/lib/auth/session-context';
+import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
 
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const session = useSession();
   const [params] = useSearchParams();
 
@@ -23,9 +23,9 @@ export function SignInPage() {
         email: z
           .string()
           .trim()
-          .min(1, { error: t('validation.required') })
-          .pipe(z.email({ error: t('validation.email') })),
-        password: z.string().min(1, { error: t('validation.required') }),
+          .min(1, { error: t('common:validation.required') })
+          .pipe(z.email({ error: t('common:validation.email') })),
+        password: z.string().min(1, { error: t('common:validation.required') }),
       }),
     [t],
   );

@@ -2,13 +2,13 @@ import { Alert, Anchor, Loader, Paper, Stack } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { PageTitle } from '../../../components/page-title';
-import { ProblemAlert } from '../../../components/problem-alert';
-import { useVerifyEmail } from '../api/platform-api';
+import { PageTitle } from '@/components/page-title';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useVerifyEmail } from '@/features/platform/api/account';
 
 /** The page the registration mail links to (/verify-email?token=...): opening it activates the account. */
 export function VerifyEmailPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['platform', 'common']);
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const { mutate, isIdle, isPending, isSuccess, isError, error } = useVerifyEmail();

@@ -1,8 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { unwrap } from '../../../lib/api/api-client';
-import { useApi } from '../../../lib/api/api-context';
-import type { paths } from '../../../lib/api/schema';
-import { meQueryKey } from '../../../lib/auth/session-context';
+// The caller's account: register, verify the email, reset or change the password, profile.
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { unwrap } from '@/lib/api/api-client';
+import { useApi } from '@/lib/api/api-context';
+import type { paths } from '@/lib/api/schema';
+import { meQueryKey } from '@/lib/auth/session-context';
 
 export type RegisterBody = NonNullable<
   paths['/api/v1/auth/register']['post']['requestBody']
@@ -12,37 +14,6 @@ export function useRegister() {
   const api = useApi();
   return useMutation({
     mutationFn: (body: RegisterBody) => unwrap(api.POST('/api/v1/auth/register', { body })),
-  });
-}
-
-export const MEMBERS_PAGE_SIZE = 20;
-
-export function useOrganizationMembers(organizationId: string | undefined, page: number) {
-  const api = useApi();
-  return useQuery({
-    queryKey: ['organizations', organizationId, 'members', page],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/organizations/{orgId}/members', {
-          params: { path: { orgId: organizationId ?? '' }, query: { page, pageSize: MEMBERS_PAGE_SIZE } },
-          signal,
-        }),
-      ),
-    enabled: organizationId !== undefined,
-    placeholderData: keepPreviousData,
-  });
-}
-
-export const ORGANIZATIONS_PAGE_SIZE = 20;
-
-/** The caller's organisations; all of them for the platform admin. */
-export function useOrganizations(page: number) {
-  const api = useApi();
-  return useQuery({
-    queryKey: ['organizations', 'list', page],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/organizations', { params: { query: { page, pageSize: ORGANIZATIONS_PAGE_SIZE } }, signal })),
-    placeholderData: keepPreviousData,
   });
 }
 
