@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Files;
 
-namespace Spoc.Modules.Platform.Features;
+namespace Spoc.Modules.Platform;
 
-/// <summary>Answers to what other modules ask of Platform (Platform.Contracts), each one query.</summary>
+/// <summary>Platform's front door: the answers to what other modules ask of it (Platform.Contracts), each one query, all in this file.</summary>
 internal sealed class ContractQueries(PlatformDbContext db) :
     IQueryHandler<GetOrganizationRole, OrganizationRole?>,
     IQueryHandler<GetUsers, IReadOnlyList<UserSummary>>,
@@ -76,4 +77,21 @@ internal sealed class ContractQueries(PlatformDbContext db) :
 internal sealed class FindUsersByEmailValidator : AbstractValidator<FindUsersByEmail>
 {
     public FindUsersByEmailValidator() => RuleForEach(q => q.Emails).MaximumLength(254);
+}
+
+/// <summary>Answers <see cref="GetStoredFile"/> and <see cref="OpenStoredFile"/> for the modules that attach files.</summary>
+internal sealed class StoredFileQueries(PlatformDbContext db, IFileStorage storage) : IQueryHandler<GetStoredFile, StoredFileInfo?>, IQueryHandler<OpenStoredFile, OpenedFile?>
+{
+    public async ValueTask<StoredFileInfo?> Handle(GetStoredFile query, CancellationToken cancellationToken) =>
+        await db.Files.AsNoTracking().Where(f => f.Id == query.FileId)
+            .Select(f => new StoredFileInfo(f.Id, f.OwnerId, f.FileName, f.ContentType, f.Size))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async ValueTask<OpenedFile?> Handle(OpenStoredFile query, CancellationToken cancellationToken)
+    {
+        var file = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == query.FileId, cancellationToken);
+        return file is null
+            ? null
+            : new OpenedFile(new StoredFileInfo(file.Id, file.OwnerId, file.FileName, file.ContentType, file.Size), await storage.OpenReadAsync(file.StorageKey, cancellationToken));
+    }
 }
