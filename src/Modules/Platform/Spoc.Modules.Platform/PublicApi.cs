@@ -15,7 +15,8 @@ internal sealed class ContractQueries(PlatformDbContext db) :
     IQueryHandler<FindUsersByEmail, IReadOnlyList<UserSummary>>,
     IQueryHandler<GetUserOrganizations, UserOrganizations>,
     IQueryHandler<GetOrganizations, IReadOnlyList<OrganizationSummary>>,
-    IQueryHandler<GetMemberships, IReadOnlyList<MembershipOfUser>>
+    IQueryHandler<GetMemberships, IReadOnlyList<MembershipOfUser>>,
+    IQueryHandler<GetUserProfile, UserProfile?>
 {
     public async ValueTask<OrganizationRole?> Handle(GetOrganizationRole query, CancellationToken cancellationToken)
     {
@@ -71,6 +72,18 @@ internal sealed class ContractQueries(PlatformDbContext db) :
                 .Where(m => query.UserIds.Contains(m.UserId) && query.OrganizationIds.Contains(m.OrganizationId))
                 .Select(m => new MembershipOfUser(m.UserId, m.OrganizationId, m.Role))
                 .ToListAsync(cancellationToken);
+
+    public async ValueTask<UserProfile?> Handle(GetUserProfile query, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking()
+            .Where(u => u.Id == query.UserId)
+            .Select(u => new UserProfile(u.Id, u.Email, u.DisplayName, u.PreferredLanguage, u.IsPlatformAdmin,
+                db.OrganizationMembers
+                    .Where(m => m.UserId == u.Id)
+                    .OrderBy(m => m.Organization.Name)
+                    .Select(m => new ProfileOrganization(m.OrganizationId, m.Organization.Name, m.Organization.Slug, m.Role))
+                    .ToList(),
+                u.Version))
+            .FirstOrDefaultAsync(cancellationToken);
 }
 
 /// <summary>Emails other modules look up are bounded like every other request text.</summary>
