@@ -8,7 +8,7 @@ using Spoc.SharedKernel.Files;
 
 namespace Spoc.Modules.Platform;
 
-/// <summary>Platform's front door: the answers to what other modules ask of it (Platform.Contracts), each one query, all in this file.</summary>
+/// <summary>Platform's front door: every query other modules send it (Platform.Contracts) is answered in this file.</summary>
 internal sealed class ContractQueries(PlatformDbContext db) :
     IQueryHandler<GetOrganizationRole, OrganizationRole?>,
     IQueryHandler<GetUsers, IReadOnlyList<UserSummary>>,

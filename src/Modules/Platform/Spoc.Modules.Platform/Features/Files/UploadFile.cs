@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Files;
 using Spoc.SharedKernel.Security;
