@@ -27,6 +27,12 @@ public sealed class ThinKernelTests
             .And.Contain(o => o.Contains("framework Microsoft.AspNetCore.App", StringComparison.Ordinal))
             .And.Contain(o => o.StartsWith("assembly references Microsoft.AspNetCore", StringComparison.Ordinal));
 
+    [Test]
+    public void The_rule_follows_references_transitively() =>
+        Offences("tests/Spoc.ArchitectureTests").Should() // references only Spoc.Api, which brings EF Core and ASP.NET Core
+            .Contain(o => o.Contains("Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal))
+            .And.Contain(o => o.Contains("Microsoft.AspNetCore.App (through Spoc.Api", StringComparison.Ordinal));
+
     private static List<string> Offences(string project) => [.. FromRestoreGraph(project), .. FromAssembly(Path.GetFileName(project))];
 
     /// <summary>obj/project.assets.json holds the transitive closure NuGet resolved: packages, projects and their framework references.</summary>
