@@ -25,6 +25,7 @@ internal static class ModuleRegistry
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<Spoc.SharedKernel.Http.ConditionalRequests>();
         api.MapPlatformEndpoints();
+        Compositions.GetMe.MapEndpoint(api); // spans Platform and Cohorts, so neither module owns it
         api.MapCohortsEndpoints();
         api.MapCoursesEndpoints();
         api.MapAssessmentEndpoints();

@@ -30,6 +30,7 @@ services.AddMediator((MediatorOptions options) =>
     // A Contracts assembly joins this list with its first message: the generator refuses one that has none.
     options.Assemblies =
     [
+        typeof(Spoc.Api.Compositions.GetMe), // the host's compositions (GET /me)
         typeof(Spoc.Modules.Platform.PlatformModule),
         typeof(Spoc.Modules.Platform.Contracts.UserRegistered),
         typeof(Spoc.Modules.Courses.CoursesModule),

@@ -53,6 +53,14 @@ public sealed record MembershipOfUser(Guid UserId, Guid OrganizationId, Organiza
 /// <summary>Which of these users belong to which of these organisations, in one query (bulk enrolment checks).</summary>
 public sealed record GetMemberships(IReadOnlyCollection<Guid> UserIds, IReadOnlyCollection<Guid> OrganizationIds) : IQuery<IReadOnlyList<MembershipOfUser>>;
 
+/// <summary>Who the user is and where they belong, for <c>GET /me</c> (composed by the host); <c>null</c> when there is no such account.</summary>
+public sealed record GetUserProfile(Guid UserId) : IQuery<UserProfile?>;
+
+/// <summary><c>Organizations</c> ordered by name; <c>Version</c> is the profile's concurrency token (the ETag <c>PUT /me</c> expects).</summary>
+public sealed record UserProfile(Guid Id, string Email, string DisplayName, string Language, bool IsPlatformAdmin, IReadOnlyList<ProfileOrganization> Organizations, Guid Version);
+
+public sealed record ProfileOrganization(Guid OrganizationId, string Name, string Slug, OrganizationRole Role);
+
 public sealed record StoredFileInfo(Guid Id, Guid OwnerId, string FileName, string ContentType, long Size);
 
 /// <summary>An uploaded file's metadata; <c>null</c> when unknown. Modules check who may see it before opening it.</summary>

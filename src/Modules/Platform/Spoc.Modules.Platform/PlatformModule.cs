@@ -39,7 +39,6 @@ public static class PlatformModule
         VerifyEmail.MapEndpoint(platform);
         RequestPasswordReset.MapEndpoint(platform, SignInRateLimitPolicy);
         ResetPassword.MapEndpoint(platform);
-        GetMe.MapEndpoint(platform);
         UpdateProfile.MapEndpoint(platform);
         ChangePassword.MapEndpoint(platform, SignInRateLimitPolicy);
         CreateOrganization.MapEndpoint(platform);

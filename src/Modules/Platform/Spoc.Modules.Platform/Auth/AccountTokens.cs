@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Spoc.Modules.Platform.Data;
-using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Auth;
@@ -35,6 +34,6 @@ internal static class AccountTokens
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), ct);
         return claimed == 1
             ? found!.UserId
-            : throw new ProblemException(400, "invalid-token", "Invalid link", "This link is unknown, expired or already used; ask for a new one.");
+            : throw PlatformProblems.InvalidToken();
     }
 }

@@ -9,9 +9,6 @@ internal static class Passwords
 {
     public const int MinLength = 8;
 
-    /// <summary>The error code clients translate ("this password is among the most common ones").</summary>
-    public const string CommonPasswordCode = "common-password";
-
     public static readonly PasswordHasher<User> Hasher = new();
 
     /// <summary>Checked against when the email is unknown, so that both failures take the same time.</summary>
@@ -40,6 +37,6 @@ internal static class Passwords
             .Must(p => p is null || (p.Any(char.IsLetter) && p.Any(char.IsDigit)))
             .WithMessage("The password must contain at least one letter and one digit.")
             .Must(p => p is null || !IsCommon(p))
-            .WithErrorCode(CommonPasswordCode)
+            .WithErrorCode(PlatformProblems.CommonPassword)
             .WithMessage("This password is among the most common ones: choose another.");
 }

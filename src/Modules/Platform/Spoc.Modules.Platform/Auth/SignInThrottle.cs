@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Spoc.SharedKernel.Problems;
 
 namespace Spoc.Modules.Platform.Auth;
 
@@ -25,10 +24,7 @@ internal sealed class SignInThrottle(IConfiguration configuration, IHttpContextA
         if (account is not { IsAcquired: true })
         {
             var refused = account ?? pair;
-            throw new ProblemException(429, "too-many-requests", "Too many sign-in attempts", "Too many attempts for this account; retry later.")
-            {
-                RetryAfter = refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1),
-            };
+            throw PlatformProblems.TooManySignInAttempts(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
         }
     }
 

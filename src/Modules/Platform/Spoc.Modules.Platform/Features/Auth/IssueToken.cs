@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Http;
-using Spoc.SharedKernel.Problems;
 
 namespace Spoc.Modules.Platform.Features.Auth;
 
@@ -38,12 +37,12 @@ internal static class IssueToken
             var verification = Passwords.Hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? Passwords.DecoyHash.Value, command.Password);
             if (user is null || verification == PasswordVerificationResult.Failed)
             {
-                throw ProblemException.Unauthorized("invalid-credentials", "Invalid email or password");
+                throw PlatformProblems.InvalidCredentials();
             }
 
             if (user.EmailVerificationPending)
             {
-                throw new ProblemException(403, "email-not-verified", "Email not verified", "Open the link mailed to you at registration first; registering again sends a new one.");
+                throw PlatformProblems.EmailNotVerified();
             }
 
             var response = tokens.Issue(db, user, familyId: Guid.CreateVersion7());

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Http;
-using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Features.Auth;
@@ -38,7 +37,7 @@ internal static class RefreshAccessToken
             var token = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
             if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
             {
-                throw Invalid();
+                throw PlatformProblems.InvalidRefreshToken();
             }
 
             // Claim the token atomically: of two concurrent uses, exactly one rotates it, the other is a reuse. Claim and
@@ -51,18 +50,15 @@ internal static class RefreshAccessToken
             {
                 await db.RevokeFamilyAsync(token.FamilyId, now, CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
-                throw Invalid();
+                throw PlatformProblems.InvalidRefreshToken();
             }
 
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId, CancellationToken.None) ?? throw Invalid();
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId, CancellationToken.None) ?? throw PlatformProblems.InvalidRefreshToken();
             var response = tokens.Issue(db, user, token.FamilyId);
             await db.SaveChangesAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
             return response;
         }
-
-        internal static ProblemException Invalid() =>
-            ProblemException.Unauthorized("invalid-refresh-token", "The refresh token is invalid, expired or revoked; sign in again");
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
@@ -74,7 +70,7 @@ internal static class RefreshAccessToken
                     return TypedResults.Ok(await sender.Send(new Command(token), ct));
                 }
 
-                var tokens = await sender.Send(new Command(RefreshCookie.Read(http.Request) ?? throw Handler.Invalid()), ct);
+                var tokens = await sender.Send(new Command(RefreshCookie.Read(http.Request) ?? throw PlatformProblems.InvalidRefreshToken()), ct);
                 return TypedResults.Ok(RefreshCookie.Keep(http, tokens));
             })
             .WithName("RefreshToken")

@@ -5,12 +5,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Files;
-using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Features.Files;
@@ -58,13 +55,13 @@ internal static class UploadFile
         {
             if (command.Length > MaxBytes(configuration))
             {
-                throw TooLarge(configuration);
+                throw PlatformProblems.FileTooLarge(MaxBytes(configuration));
             }
 
             var fileName = Path.GetFileName(command.FileName).Trim();
             if (fileName.Length is 0 or > 255 || !Allowed.TryGetValue(Path.GetExtension(fileName), out var type))
             {
-                throw Unsupported();
+                throw PlatformProblems.UnsupportedFileType();
             }
 
             await using var content = command.Open();
@@ -72,7 +69,7 @@ internal static class UploadFile
             var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
             if (read == 0 || (type.Signature is { } signature && !signature(header[..read])))
             {
-                throw Unsupported();
+                throw PlatformProblems.UnsupportedFileType();
             }
 
             content.Position = 0;
@@ -91,12 +88,6 @@ internal static class UploadFile
     }
 
     internal static long MaxBytes(IConfiguration configuration) => configuration.GetValue("Files:MaxBytes", 25L * 1024 * 1024);
-
-    private static ProblemException TooLarge(IConfiguration configuration) =>
-        new(413, "payload-too-large", "File too large", $"Files are limited to {MaxBytes(configuration) / (1024 * 1024)} MB.");
-
-    private static ProblemException Unsupported() =>
-        new(415, "unsupported-file-type", "File type not accepted", "Accepted: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, OpenDocument text, plain text, CSV, Markdown — and the content must match the extension.");
 
     private static bool StartsWith(byte[] header, ReadOnlySpan<byte> signature) => header.AsSpan().StartsWith(signature);
 
@@ -123,13 +114,12 @@ internal static class UploadFile
                 var window = buffer.AsMemory(0, kept + read);
                 if (window.Span.Contains('\0'))
                 {
-                    throw Unsupported();
+                    throw PlatformProblems.UnsupportedFileType();
                 }
 
                 if (Markup.Any(tag => window.Span.IndexOf(tag, StringComparison.OrdinalIgnoreCase) >= 0))
                 {
-                    throw new ProblemException(415, "markup-not-allowed", "Markup not accepted in a text file",
-                        "Text, CSV and Markdown files may not contain HTML, SVG or XML markup (such as <script> or <html>). Upload it as a PDF instead.");
+                    throw PlatformProblems.MarkupNotAllowed();
                 }
 
                 kept = Math.Min(overlap, window.Length);
@@ -138,7 +128,7 @@ internal static class UploadFile
         }
         catch (DecoderFallbackException)
         {
-            throw Unsupported();
+            throw PlatformProblems.UnsupportedFileType();
         }
     }
 
@@ -156,21 +146,4 @@ internal static class UploadFile
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-}
-
-/// <summary>Answers <see cref="GetStoredFile"/> and <see cref="OpenStoredFile"/> for the modules that attach files.</summary>
-internal sealed class StoredFileQueries(PlatformDbContext db, IFileStorage storage) : IQueryHandler<GetStoredFile, StoredFileInfo?>, IQueryHandler<OpenStoredFile, OpenedFile?>
-{
-    public async ValueTask<StoredFileInfo?> Handle(GetStoredFile query, CancellationToken cancellationToken) =>
-        await db.Files.AsNoTracking().Where(f => f.Id == query.FileId)
-            .Select(f => new StoredFileInfo(f.Id, f.OwnerId, f.FileName, f.ContentType, f.Size))
-            .FirstOrDefaultAsync(cancellationToken);
-
-    public async ValueTask<OpenedFile?> Handle(OpenStoredFile query, CancellationToken cancellationToken)
-    {
-        var file = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == query.FileId, cancellationToken);
-        return file is null
-            ? null
-            : new OpenedFile(new StoredFileInfo(file.Id, file.OwnerId, file.FileName, file.ContentType, file.Size), await storage.OpenReadAsync(file.StorageKey, cancellationToken));
-    }
 }

@@ -39,7 +39,7 @@ internal static class ChangePassword
             var user = await db.Users.FirstOrDefaultAsync(u => u.Id == me.Id, cancellationToken) ?? throw ProblemException.NotFound("Your account");
             if (Passwords.Hasher.VerifyHashedPassword(user, user.PasswordHash, command.CurrentPassword) == PasswordVerificationResult.Failed)
             {
-                throw new ValidationException([new ValidationFailure(nameof(Command.CurrentPassword), "The current password is wrong.") { ErrorCode = "wrong-password" }]);
+                throw new ValidationException([new ValidationFailure(nameof(Command.CurrentPassword), "The current password is wrong.") { ErrorCode = PlatformProblems.WrongPassword }]);
             }
 
             var now = clock.GetUtcNow();

@@ -37,7 +37,7 @@ internal static class AcceptOrganizationInvitation
                 ?? throw ProblemException.NotFound("This invitation");
             if (invitation.AcceptedAt is not null || await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == invitation.OrganizationId && m.UserId == me.Id, cancellationToken))
             {
-                throw ProblemException.Conflict("invitation-used", "Invitation already used", "This invitation was already accepted.");
+                throw PlatformProblems.InvitationUsed();
             }
 
             OrganizationInvitations.Accept(db, invitation, me.Id, clock.GetUtcNow());

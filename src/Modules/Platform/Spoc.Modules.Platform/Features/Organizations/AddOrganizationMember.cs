@@ -8,7 +8,6 @@ using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Persistence;
-using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
 
@@ -54,7 +53,7 @@ internal static class AddOrganizationMember
             {
                 if (user.IsMember)
                 {
-                    throw ProblemException.Conflict("already-member", "Already a member", "This person already belongs to the organisation.");
+                    throw PlatformProblems.AlreadyMember();
                 }
 
                 db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = command.OrganizationId, UserId = user.Id, Role = role, JoinedAt = now });
@@ -64,7 +63,7 @@ internal static class AddOrganizationMember
 
             if (await db.OrganizationInvitations.AnyAsync(i => i.OrganizationId == command.OrganizationId && i.NormalizedEmail == normalized, cancellationToken))
             {
-                throw AlreadyInvited();
+                throw PlatformProblems.AlreadyInvited();
             }
 
             var organizationName = await db.Organizations.Where(o => o.Id == command.OrganizationId).Select(o => o.Name).FirstAsync(cancellationToken);
@@ -86,12 +85,9 @@ internal static class AddOrganizationMember
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
-                throw AlreadyInvited();
+                throw PlatformProblems.AlreadyInvited();
             }
         }
-
-        private static ProblemException AlreadyInvited() =>
-            ProblemException.Conflict("already-invited", "Already added", "This email was just added or invited to the organisation.");
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>

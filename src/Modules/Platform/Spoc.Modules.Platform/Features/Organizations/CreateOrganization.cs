@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Persistence;
-using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Features.Organizations;
@@ -32,7 +31,7 @@ internal static class CreateOrganization
         {
             if (await db.Organizations.AnyAsync(o => o.Slug == command.Slug, cancellationToken))
             {
-                throw SlugTaken();
+                throw PlatformProblems.SlugTaken();
             }
 
             var organization = new Organization { Name = command.Name.Trim(), Slug = command.Slug, CreatedAt = clock.GetUtcNow() };
@@ -43,14 +42,11 @@ internal static class CreateOrganization
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
-                throw SlugTaken();
+                throw PlatformProblems.SlugTaken();
             }
 
             return OrganizationResponse.From(organization);
         }
-
-        private static ProblemException SlugTaken() =>
-            ProblemException.Conflict("slug-taken", "Slug already used", "Another organisation already uses this slug.");
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>

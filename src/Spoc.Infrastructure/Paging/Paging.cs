@@ -13,9 +13,6 @@ public sealed record PageRequest(
     public const int MaxPageSize = 100;
 }
 
-/// <summary>The paging envelope of every list: <c>{ items, page, pageSize, totalCount }</c>.</summary>
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
-
 public sealed class PageRequestValidator : AbstractValidator<PageRequest>
 {
     public PageRequestValidator()

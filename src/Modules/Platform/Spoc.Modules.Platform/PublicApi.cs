@@ -4,17 +4,19 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Files;
 
-namespace Spoc.Modules.Platform.Features;
+namespace Spoc.Modules.Platform;
 
-/// <summary>Answers to what other modules ask of Platform (Platform.Contracts), each one query.</summary>
+/// <summary>Platform's front door: every query other modules send it (Platform.Contracts) is answered in this file.</summary>
 internal sealed class ContractQueries(PlatformDbContext db) :
     IQueryHandler<GetOrganizationRole, OrganizationRole?>,
     IQueryHandler<GetUsers, IReadOnlyList<UserSummary>>,
     IQueryHandler<FindUsersByEmail, IReadOnlyList<UserSummary>>,
     IQueryHandler<GetUserOrganizations, UserOrganizations>,
     IQueryHandler<GetOrganizations, IReadOnlyList<OrganizationSummary>>,
-    IQueryHandler<GetMemberships, IReadOnlyList<MembershipOfUser>>
+    IQueryHandler<GetMemberships, IReadOnlyList<MembershipOfUser>>,
+    IQueryHandler<GetUserProfile, UserProfile?>
 {
     public async ValueTask<OrganizationRole?> Handle(GetOrganizationRole query, CancellationToken cancellationToken)
     {
@@ -70,10 +72,39 @@ internal sealed class ContractQueries(PlatformDbContext db) :
                 .Where(m => query.UserIds.Contains(m.UserId) && query.OrganizationIds.Contains(m.OrganizationId))
                 .Select(m => new MembershipOfUser(m.UserId, m.OrganizationId, m.Role))
                 .ToListAsync(cancellationToken);
+
+    public async ValueTask<UserProfile?> Handle(GetUserProfile query, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking()
+            .Where(u => u.Id == query.UserId)
+            .Select(u => new UserProfile(u.Id, u.Email, u.DisplayName, u.PreferredLanguage, u.IsPlatformAdmin,
+                db.OrganizationMembers
+                    .Where(m => m.UserId == u.Id)
+                    .OrderBy(m => m.Organization.Name)
+                    .Select(m => new ProfileOrganization(m.OrganizationId, m.Organization.Name, m.Organization.Slug, m.Role))
+                    .ToList(),
+                u.Version))
+            .FirstOrDefaultAsync(cancellationToken);
 }
 
 /// <summary>Emails other modules look up are bounded like every other request text.</summary>
 internal sealed class FindUsersByEmailValidator : AbstractValidator<FindUsersByEmail>
 {
     public FindUsersByEmailValidator() => RuleForEach(q => q.Emails).MaximumLength(254);
+}
+
+/// <summary>Answers <see cref="GetStoredFile"/> and <see cref="OpenStoredFile"/> for the modules that attach files.</summary>
+internal sealed class StoredFileQueries(PlatformDbContext db, IFileStorage storage) : IQueryHandler<GetStoredFile, StoredFileInfo?>, IQueryHandler<OpenStoredFile, OpenedFile?>
+{
+    public async ValueTask<StoredFileInfo?> Handle(GetStoredFile query, CancellationToken cancellationToken) =>
+        await db.Files.AsNoTracking().Where(f => f.Id == query.FileId)
+            .Select(f => new StoredFileInfo(f.Id, f.OwnerId, f.FileName, f.ContentType, f.Size))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async ValueTask<OpenedFile?> Handle(OpenStoredFile query, CancellationToken cancellationToken)
+    {
+        var file = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == query.FileId, cancellationToken);
+        return file is null
+            ? null
+            : new OpenedFile(new StoredFileInfo(file.Id, file.OwnerId, file.FileName, file.ContentType, file.Size), await storage.OpenReadAsync(file.StorageKey, cancellationToken));
+    }
 }

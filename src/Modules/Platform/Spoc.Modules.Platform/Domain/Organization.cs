@@ -1,0 +1,16 @@
+using Spoc.SharedKernel.Persistence;
+
+namespace Spoc.Modules.Platform.Data;
+
+internal sealed class Organization : IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Concurrency token, also the ETag.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<OrganizationMember> Members { get; init; } = [];
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using Mediator;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Api.Compositions;
+
+/// <summary>
+/// GET /me: who the caller is (with their language, fr or en), and where they belong with which role. It spans two
+/// modules, so the host composes it: Platform answers the person and their organisations, Cohorts their cohorts. Neither
+/// module asks the other, which keeps the module graph acyclic (docs/architecture.md, "Module graph").
+/// </summary>
+internal static class GetMe
+{
+    public sealed record Query : IQuery<Response>;
+
+    public sealed record Membership(Guid OrganizationId, string Name, string Slug, OrganizationRole Role);
+
+    public sealed record Response(Guid Id, string Email, string DisplayName, string Language, bool IsPlatformAdmin, IReadOnlyList<Membership> Organizations, IReadOnlyList<CohortMembership> Cohorts,
+        [property: JsonIgnore] Guid Version);
+
+    internal sealed class Handler(ISender sender, ICurrentUser me) : IQueryHandler<Query, Response>
+    {
+        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var profile = await sender.Send(new GetUserProfile(me.Id), cancellationToken) ?? throw ProblemException.NotFound("Your account");
+            var cohorts = await sender.Send(new GetCohortMembershipsOfUser(me.Id), cancellationToken);
+            return new Response(profile.Id, profile.Email, profile.DisplayName, profile.Language, profile.IsPlatformAdmin,
+                [.. profile.Organizations.Select(o => new Membership(o.OrganizationId, o.Name, o.Slug, o.Role))], cohorts, profile.Version);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapGet("/me", async (ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var me = await sender.Send(new Query(), ct);
+                http.Response.Headers.ETag = ETags.Of(me.Version); // for If-Match on PUT /me
+                return TypedResults.Ok(me);
+            })
+            .WithName("GetMe")
+            .WithTags("Platform")
+            .WithSummary("The caller's profile with organisation and cohort memberships and roles")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
