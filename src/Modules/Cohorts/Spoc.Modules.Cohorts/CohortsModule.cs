@@ -5,8 +5,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
-using Spoc.Modules.Cohorts.Features;
+using Spoc.Modules.Cohorts.Features.Applications;
+using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.Modules.Cohorts.Features.Groups;
+using Spoc.Modules.Cohorts.Features.Invitations;
+using Spoc.Modules.Cohorts.Features.Members;
 using Spoc.Modules.Cohorts.Features.Partnerships;
 using Spoc.SharedKernel.Persistence;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -34,19 +34,16 @@ internal static class DecidePartnership
 
             var partnership = await db.CohortOrganizations.FirstOrDefaultAsync(o => o.CohortId == command.CohortId && o.OrganizationId == command.OrganizationId, cancellationToken)
                 ?? throw ProblemException.NotFound("This partnership");
-            var wanted = command.Accept ? PartnershipStatus.Accepted : PartnershipStatus.Declined;
-            if (partnership.Status != wanted)
+            if (command.Accept)
             {
-                if (partnership.Status != PartnershipStatus.Pending)
-                {
-                    throw ProblemException.Conflict("partnership-decided", "Partnership already decided", $"This partnership is already {partnership.Status}.");
-                }
-
-                partnership.Status = wanted;
-                partnership.DecidedAt = clock.GetUtcNow();
-                partnership.DecidedBy = me.Id;
-                await db.SaveChangesAsync(cancellationToken);
+                partnership.Accept(me.Id, clock.GetUtcNow());
             }
+            else
+            {
+                partnership.Decline(me.Id, clock.GetUtcNow());
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
 
             return new Partnership(partnership.OrganizationId, partnership.Status);
         }
