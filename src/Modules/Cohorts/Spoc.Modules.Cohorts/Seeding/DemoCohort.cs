@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
-using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Persistence;
 
