@@ -20,6 +20,7 @@ public sealed record GroupResponse(Guid Id, string Name, IReadOnlyList<GroupMemb
     public string ETag => ETags.Of(Version);
 }
 
+/// <summary>What the group features share: who may be put in a group, and groups as responses.</summary>
 internal static class GroupRoster
 {
     /// <summary>

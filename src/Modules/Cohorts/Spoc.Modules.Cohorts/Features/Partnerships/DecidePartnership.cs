@@ -44,7 +44,6 @@ internal static class DecidePartnership
             }
 
             await db.SaveChangesAsync(cancellationToken);
-
             return new Partnership(partnership.OrganizationId, partnership.Status);
         }
     }
