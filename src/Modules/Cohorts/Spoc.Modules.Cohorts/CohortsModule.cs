@@ -49,7 +49,8 @@ public static class CohortsModule
         AutoGroups.MapEndpoint(cohorts);
         UpdateGroup.MapEndpoint(cohorts);
         DeleteGroup.MapEndpoint(cohorts);
-        DecidePartnership.MapEndpoint(cohorts);
+        AcceptPartnership.MapEndpoint(cohorts);
+        DeclinePartnership.MapEndpoint(cohorts);
         ListPartnerships.MapEndpoint(cohorts);
         NamePartner.MapEndpoint(cohorts);
         ListCohortPartners.MapEndpoint(cohorts);
