@@ -34,7 +34,7 @@ services.AddMediator((MediatorOptions options) =>
         typeof(Spoc.Modules.Platform.PlatformModule),
         typeof(Spoc.Modules.Platform.Contracts.UserRegistered),
         typeof(Spoc.Modules.Courses.CoursesModule),
-        typeof(Spoc.Modules.Courses.Contracts.CourseSummary),
+        typeof(Spoc.Modules.Courses.Contracts.PacingChanged),
         typeof(Spoc.Modules.Cohorts.CohortsModule),
         typeof(Spoc.Modules.Cohorts.Contracts.LearnerEnrolled),
         typeof(Spoc.Modules.Assessment.AssessmentModule),

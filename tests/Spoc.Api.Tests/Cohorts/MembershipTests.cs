@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spoc.Api.Tests.Infrastructure;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
+using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Platform.Data;
 
 namespace Spoc.Api.Tests.Cohorts;

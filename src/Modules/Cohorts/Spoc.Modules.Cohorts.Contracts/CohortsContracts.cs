@@ -70,5 +70,17 @@ public sealed record CohortAccessInfo(
         Can(CohortCapability.ActOnAllLearners) || (Can(CohortCapability.ActOnOwnMentees) && MentoredLearnerIds.Contains(learnerId));
 }
 
+/// <summary>A course as Cohorts needs to know it: which organisation owns it (and so runs its cohorts).</summary>
+public sealed record CourseSummary(Guid Id, Guid OrganizationId, string Title);
+
+/// <summary>
+/// Cohorts asks it, Courses answers it (docs/adr/0013): does this course exist, in which organisation, under which title;
+/// <c>null</c> when it does not exist. Declared here so that Cohorts never references Courses.
+/// </summary>
+public sealed record GetCourse(Guid CourseId) : IQuery<CourseSummary?>;
+
+/// <summary>Cohorts asks it, Courses answers it (docs/adr/0013): the courses of one organisation, by title.</summary>
+public sealed record GetCoursesOfOrganization(Guid OrganizationId) : IQuery<IReadOnlyList<CourseSummary>>;
+
 /// <summary><c>null</c> when the cohort does not exist or the user may not see it at all (answer 404).</summary>
 public sealed record GetCohortAccess(Guid CohortId, Guid UserId) : IQuery<CohortAccessInfo?>;

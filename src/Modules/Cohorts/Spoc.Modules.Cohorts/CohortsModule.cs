@@ -5,8 +5,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
-using Spoc.Modules.Cohorts.Features;
+using Spoc.Modules.Cohorts.Features.Applications;
+using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.Modules.Cohorts.Features.Groups;
+using Spoc.Modules.Cohorts.Features.Invitations;
+using Spoc.Modules.Cohorts.Features.Members;
 using Spoc.Modules.Cohorts.Features.Partnerships;
 using Spoc.SharedKernel.Persistence;
 
@@ -46,7 +49,8 @@ public static class CohortsModule
         AutoGroups.MapEndpoint(cohorts);
         UpdateGroup.MapEndpoint(cohorts);
         DeleteGroup.MapEndpoint(cohorts);
-        DecidePartnership.MapEndpoint(cohorts);
+        AcceptPartnership.MapEndpoint(cohorts);
+        DeclinePartnership.MapEndpoint(cohorts);
         ListPartnerships.MapEndpoint(cohorts);
         NamePartner.MapEndpoint(cohorts);
         ListCohortPartners.MapEndpoint(cohorts);

@@ -1,4 +1,5 @@
 using Mediator;
+using Spoc.Modules.Cohorts.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Courses.Data;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
-using Spoc.SharedKernel.Problems;
 
 namespace Spoc.Modules.Cohorts.Domain;
 
@@ -11,9 +10,6 @@ namespace Spoc.Modules.Cohorts.Domain;
 /// </summary>
 internal static class Seats
 {
-    public static ProblemException CohortFull() =>
-        ProblemException.Conflict("cohort-full", "The cohort is full", "No seat is left; waitlist the application instead, or raise the capacity.");
-
     /// <summary>Takes <paramref name="count"/> seats if that many are left; otherwise takes none and returns false.</summary>
     public static async Task<bool> TryTakeAsync(this CohortsDbContext db, Guid cohortId, CancellationToken ct, int count = 1) =>
         await db.Cohorts
@@ -24,7 +20,7 @@ internal static class Seats
     {
         if (!await db.TryTakeAsync(cohortId, ct))
         {
-            throw CohortFull();
+            throw CohortProblems.CohortFull();
         }
     }
 
@@ -59,8 +55,7 @@ internal static class Seats
             return;
         }
 
-        head.MoveTo(ApplicationStatus.Admitted, now);
-        head.DecisionNote = null; // the staff's waitlist note no longer applies; clients say "promoted" in the user's language
+        head.PromoteFromWaitlist(now);
         db.Enrol(learner.CohortId, organizationId, head.ApplicantId, EnrollmentSource.Waitlist, now);
         db.AddIntegrationEvent(new ApplicationDecided(learner.CohortId, cohortTitle, head.Id, head.ApplicantId, ApplicationStatus.Admitted, head.DecisionNote), now);
     }

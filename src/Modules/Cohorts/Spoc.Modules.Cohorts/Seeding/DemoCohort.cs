@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
-using Spoc.Modules.Courses.Contracts;
+using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Persistence;
 

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 

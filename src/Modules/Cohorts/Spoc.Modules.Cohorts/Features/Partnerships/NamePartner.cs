@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -41,7 +42,7 @@ internal static class NamePartner
             if (command.OrganizationId == access.OrganizationId
                 || await db.CohortOrganizations.AnyAsync(o => o.CohortId == command.CohortId && o.OrganizationId == command.OrganizationId, cancellationToken))
             {
-                throw ProblemException.Conflict("already-partner", "Already named", "This organisation is already named on the cohort.");
+                throw CohortProblems.AlreadyPartner();
             }
 
             var viewer = await gate.ViewerAsync(cancellationToken);

@@ -7,81 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
-using Spoc.SharedKernel.Paging;
-using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
-namespace Spoc.Modules.Cohorts.Features;
-
-/// <summary>GET /cohorts/{cohortId}: with its seats and waitlist; 404 to anyone who may not see it.</summary>
-internal static class GetCohort
-{
-    public sealed record Query(Guid CohortId) : IQuery<CohortResponse>;
-
-    internal sealed class Handler(CohortGate gate) : IQueryHandler<Query, CohortResponse>
-    {
-        public async ValueTask<CohortResponse> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var viewer = await gate.ViewerAsync(cancellationToken);
-            return (await gate.Visible(viewer).AsNoTracking()
-                .Where(c => c.Id == query.CohortId)
-                .Select(CohortResponse.Projection(viewer.UserId))
-                .FirstOrDefaultAsync(cancellationToken))?.For(viewer) ?? throw ProblemException.NotFound("This cohort");
-        }
-    }
-
-    public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/cohorts/{cohortId:guid}", async (Guid cohortId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Query(cohortId), ct)))
-            .WithName("GetCohort")
-            .WithSummary("A cohort with seats taken, seats left and waitlist length")
-            .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-}
-
-/// <summary>GET /cohorts: the caller's cohorts and those open to their applications, soonest first.</summary>
-internal static class ListCohorts
-{
-    public sealed record Query(bool? OpenForApplication, bool? Mine, PageRequest Paging) : IQuery<PagedResult<CohortResponse>>;
-
-    internal sealed class Validator : AbstractValidator<Query>
-    {
-        public Validator() => RuleFor(q => q.Paging).SetValidator(new PageRequestValidator());
-    }
-
-    internal sealed class Handler(CohortGate gate, TimeProvider clock) : IQueryHandler<Query, PagedResult<CohortResponse>>
-    {
-        public async ValueTask<PagedResult<CohortResponse>> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var viewer = await gate.ViewerAsync(cancellationToken);
-            var now = clock.GetUtcNow();
-            var cohorts = gate.Visible(viewer).AsNoTracking();
-            if (query.Mine == true)
-            {
-                cohorts = cohorts.Where(c => c.Members.Any(m => m.UserId == viewer.UserId) || viewer.AdminOf.Contains(c.OrganizationId));
-            }
-
-            if (query.OpenForApplication == true)
-            {
-                cohorts = cohorts.Where(c => c.AdmissionMode == AdmissionMode.Application && c.ApplicationsOpenAt <= now && c.ApplicationsCloseAt > now);
-            }
-
-            var page = await cohorts
-                .OrderBy(c => c.StartsOn).ThenBy(c => c.Id)
-                .Select(CohortResponse.Projection(viewer.UserId))
-                .ToPageAsync(query.Paging, cancellationToken);
-            return page with { Items = page.Items.Select(c => c.For(viewer)).ToList() };
-        }
-    }
-
-    public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/cohorts", async (bool? openForApplication, bool? mine, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Query(openForApplication, mine, paging), ct)))
-            .WithName("ListCohorts")
-            .WithSummary("Cohorts the caller belongs to or may apply to")
-            .WithDescription("`openForApplication=true` keeps the cohorts whose application window is open now; `mine=true` the cohorts the caller belongs to or runs (as a member, or an admin of the owning organisation).")
-            .RequireAuthorization(Policies.SignedIn);
-}
+namespace Spoc.Modules.Cohorts.Features.Cohorts;
 
 /// <summary>PUT /cohorts/{cohortId}: its trainers and owning organisation's admins change title, dates, window, time zone or capacity (never below the seats taken). <c>If-Match</c> → 412.</summary>
 internal static class UpdateCohort
@@ -116,7 +44,7 @@ internal static class UpdateCohort
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Capacity, command.Capacity), cancellationToken);
             if (resized == 0)
             {
-                throw ProblemException.Conflict("capacity-below-seats-taken", "Capacity below seats taken", "More learners are already enrolled than this capacity allows.");
+                throw CohortProblems.CapacityBelowSeatsTaken();
             }
 
             cohort.Title = command.Title.Trim();

@@ -2,11 +2,12 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
+using Spoc.Modules.Cohorts.Domain;
 
-namespace Spoc.Modules.Cohorts.Features;
+namespace Spoc.Modules.Cohorts;
 
-/// <summary>Answers to what other modules ask of Cohorts.</summary>
-internal sealed class ContractQueries(CohortsDbContext db, Domain.CohortGate gate) :
+/// <summary>The front door of Cohorts for other modules: its answers to the queries of <c>Cohorts.Contracts</c>.</summary>
+internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     IQueryHandler<GetCohortMembershipsOfUser, IReadOnlyList<CohortMembership>>,
     IQueryHandler<GetCohortAccess, CohortAccessInfo?>
 {

@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
-using Spoc.Modules.Courses.Contracts;
+using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
 
-namespace Spoc.Modules.Cohorts.Features;
+namespace Spoc.Modules.Cohorts.Features.Cohorts;
 
 /// <summary>
 /// POST /cohorts: an org admin or trainer of the course's organisation opens a cohort of it, with a trainer from the start:

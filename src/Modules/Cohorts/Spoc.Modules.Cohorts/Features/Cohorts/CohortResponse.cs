@@ -2,11 +2,10 @@ using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Spoc.Modules.Cohorts.Contracts;
-using Spoc.Modules.Cohorts.Data;
-using Spoc.SharedKernel.Validation;
+using Spoc.Modules.Cohorts.Domain;
 using Spoc.SharedKernel.Persistence;
 
-namespace Spoc.Modules.Cohorts.Features;
+namespace Spoc.Modules.Cohorts.Features.Cohorts;
 
 /// <summary>An organisation named on a cohort, and whether it consented (the owner always has).</summary>
 public sealed record Partnership(Guid OrganizationId, PartnershipStatus Status);
@@ -53,39 +52,4 @@ public sealed record CohortResponse(
         Capabilities = Domain.CohortGate.CapabilitiesOf(viewer, OrganizationId, Partnerships.Where(p => p.Status == PartnershipStatus.Accepted).Select(p => p.OrganizationId), MyRole)
             .Order().ToList(),
     };
-}
-
-/// <summary>The shape of a cohort's schedule and seats, shared by creation and update.</summary>
-internal interface ICohortSettings
-{
-    string Title { get; }
-    int Capacity { get; }
-    DateOnly StartsOn { get; }
-    DateOnly EndsOn { get; }
-    DateTimeOffset ApplicationsOpenAt { get; }
-    DateTimeOffset ApplicationsCloseAt { get; }
-    string TimeZone { get; }
-}
-
-internal sealed class CohortSettingsValidator : AbstractValidator<ICohortSettings>
-{
-    public const int MaxCapacity = 200;
-
-    public CohortSettingsValidator()
-    {
-        RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Capacity).InclusiveBetween(1, MaxCapacity);
-        RuleFor(c => c.StartsOn).SupportedDate();
-        RuleFor(c => c.EndsOn).SupportedDate();
-        RuleFor(c => c.ApplicationsOpenAt).SupportedDate();
-        RuleFor(c => c.ApplicationsCloseAt).SupportedDate();
-        RuleFor(c => c.EndsOn).GreaterThan(c => c.StartsOn).WithMessage("The cohort must end after it starts.");
-        RuleFor(c => c.ApplicationsCloseAt).GreaterThan(c => c.ApplicationsOpenAt).WithMessage("Applications must close after they open.");
-        RuleFor(c => c.TimeZone).NotEmpty().MaximumLength(64).Must(tz => TimeZoneInfo.TryFindSystemTimeZoneById(tz ?? "", out _))
-            .WithMessage("An IANA time zone such as \"Europe/Paris\".");
-        RuleFor(c => c.ApplicationsCloseAt)
-            .Must((c, close) => !TimeZoneInfo.TryFindSystemTimeZoneById(c.TimeZone ?? "", out var zone)
-                || DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(close, zone).DateTime) <= c.StartsOn)
-            .WithMessage("Applications must close on or before the start date (in the cohort's time zone).");
-    }
 }

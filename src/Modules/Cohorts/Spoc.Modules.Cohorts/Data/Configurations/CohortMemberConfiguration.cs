@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spoc.Modules.Cohorts.Domain;
+
+namespace Spoc.Modules.Cohorts.Data.Configurations;
+
+internal sealed class CohortMemberConfiguration : IEntityTypeConfiguration<CohortMember>
+{
+    public void Configure(EntityTypeBuilder<CohortMember> b)
+    {
+        b.ToTable("CohortMembers");
+        b.HasKey(m => new { m.CohortId, m.UserId });
+        b.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(m => m.UserId);
+        b.HasOne<ProjectGroup>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

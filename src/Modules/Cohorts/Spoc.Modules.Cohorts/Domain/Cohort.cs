@@ -1,0 +1,34 @@
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.SharedKernel.Persistence;
+
+namespace Spoc.Modules.Cohorts.Domain;
+
+internal sealed class Cohort : IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid CourseId { get; init; }
+
+    /// <summary>The course's organisation: its admins are staff of the cohort.</summary>
+    public Guid OrganizationId { get; init; }
+
+    public required string Title { get; set; }
+    public int Capacity { get; set; }
+
+    /// <summary>Only ever changed by atomic conditional updates (<see cref="Domain.Seats"/>), never read-modify-write.</summary>
+    public int SeatsTaken { get; set; }
+
+    public DateOnly StartsOn { get; set; }
+    public DateOnly EndsOn { get; set; }
+    public DateTimeOffset ApplicationsOpenAt { get; set; }
+    public DateTimeOffset ApplicationsCloseAt { get; set; }
+    public required string TimeZone { get; set; }
+    public AdmissionMode AdmissionMode { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Concurrency token of the editable fields, and the ETag.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<CohortOrganization> Organizations { get; init; } = [];
+    public List<CohortMember> Members { get; init; } = [];
+    public List<Application> Applications { get; init; } = [];
+}

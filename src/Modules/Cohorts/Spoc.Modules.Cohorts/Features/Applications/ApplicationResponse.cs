@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Mediator;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Cohorts.Domain;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Paging;
+
+namespace Spoc.Modules.Cohorts.Features.Applications;
+
+public sealed record ApplicationResponse(
+    Guid Id, Guid CohortId, string CohortTitle, Guid ApplicantId, string? ApplicantName, string Motivation,
+    IReadOnlyDictionary<string, string> Answers, ApplicationStatus Status, string? DecisionNote,
+    DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, int? WaitlistPosition);
+
+internal static class ApplicationRows
+{
+    internal sealed record RowData(Guid Id, Guid CohortId, string CohortTitle, Guid ApplicantId, string Motivation, string AnswersJson,
+        ApplicationStatus Status, string? DecisionNote, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, int? WaitlistPosition);
+
+    public static readonly System.Linq.Expressions.Expression<Func<Application, RowData>> Row = a => new RowData(
+        a.Id, a.CohortId, a.Cohort.Title, a.ApplicantId, a.Motivation, a.AnswersJson, a.Status, a.DecisionNote, a.SubmittedAt, a.DecidedAt,
+        a.Status == ApplicationStatus.Waitlisted
+            ? a.Cohort.Applications.Count(o => o.Status == ApplicationStatus.Waitlisted && o.WaitlistedAt <= a.WaitlistedAt)
+            : null);
+
+    /// <summary>Applicants' names come from Platform in one query for the whole page.</summary>
+    public static async Task<PagedResult<ApplicationResponse>> ToResponsesAsync(PagedResult<RowData> page, ISender sender, bool withNames, CancellationToken ct)
+    {
+        var names = withNames && page.Items.Count > 0
+            ? (await sender.Send(new GetUsers(page.Items.Select(r => r.ApplicantId).Distinct().ToList()), ct)).ToDictionary(u => u.Id, u => u.DisplayName)
+            : [];
+        return new PagedResult<ApplicationResponse>(
+            page.Items.Select(r => new ApplicationResponse(r.Id, r.CohortId, r.CohortTitle, r.ApplicantId, names.GetValueOrDefault(r.ApplicantId), r.Motivation,
+                JsonSerializer.Deserialize<Dictionary<string, string>>(r.AnswersJson) ?? [], r.Status, r.DecisionNote, r.SubmittedAt, r.DecidedAt, r.WaitlistPosition)).ToList(),
+            page.Page, page.PageSize, page.TotalCount);
+    }
+}

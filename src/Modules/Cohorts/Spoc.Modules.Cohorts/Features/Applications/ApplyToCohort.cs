@@ -1,0 +1,103 @@
+using System.Text.Json;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Cohorts.Data;
+using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
+
+namespace Spoc.Modules.Cohorts.Features.Applications;
+
+/// <summary>POST /cohorts/{cohortId}/applications: an eligible learner applies while the window is open; one live application per cohort.</summary>
+internal static class ApplyToCohort
+{
+    public sealed record Request(string Motivation, Dictionary<string, string>? Answers);
+
+    public sealed record Command(Guid CohortId, [property: MultiLine] string Motivation, [property: MultiLine] Dictionary<string, string>? Answers) : ICommand<ApplicationResponse>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Motivation).NotEmpty().MaximumLength(5000);
+            RuleFor(c => c.Answers).Must(a => a is null || a.Count <= 20).WithMessage("At most 20 answers.");
+            RuleForEach(c => c.Answers).ChildRules(a =>
+            {
+                a.RuleFor(x => x.Key).NotEmpty().MaximumLength(200);
+                a.RuleFor(x => x.Value).NotNull().MaximumLength(2000);
+            });
+        }
+    }
+
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command, ApplicationResponse>
+    {
+        public async ValueTask<ApplicationResponse> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var access = await gate.RequireVisibleAsync(command.CohortId, cancellationToken);
+            var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == command.CohortId)
+                .Select(c => new { c.ApplicationsOpenAt, c.ApplicationsCloseAt, HasLive = c.Applications.Any(a => a.LiveApplicantId == me.Id) })
+                .FirstAsync(cancellationToken);
+            if (access.Mode != AdmissionMode.Application)
+            {
+                throw CohortProblems.ApplicationsNotAccepted();
+            }
+
+            if (access.Role is not null)
+            {
+                throw CohortProblems.AlreadyMember("You already belong to this cohort.");
+            }
+
+            var now = clock.GetUtcNow();
+            if (now < cohort.ApplicationsOpenAt || now >= cohort.ApplicationsCloseAt)
+            {
+                throw CohortProblems.ApplicationWindowClosed(cohort.ApplicationsOpenAt, cohort.ApplicationsCloseAt);
+            }
+
+            if (cohort.HasLive)
+            {
+                throw CohortProblems.DuplicateApplication();
+            }
+
+            var application = new Application
+            {
+                CohortId = command.CohortId,
+                ApplicantId = me.Id,
+                LiveApplicantId = me.Id,
+                Motivation = command.Motivation.Trim(),
+                AnswersJson = JsonSerializer.Serialize(command.Answers ?? []),
+                Status = ApplicationStatus.Submitted,
+                SubmittedAt = now,
+            };
+            db.Applications.Add(application);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                throw CohortProblems.DuplicateApplication();
+            }
+
+            return new ApplicationResponse(application.Id, command.CohortId, access.Title, me.Id, null, application.Motivation,
+                command.Answers ?? [], application.Status, null, now, null, null);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/cohorts/{cohortId:guid}/applications", async (Guid cohortId, Request request, ISender sender, CancellationToken ct) =>
+            {
+                var application = await sender.Send(new Command(cohortId, request.Motivation, request.Answers), ct);
+                return TypedResults.Created("/api/v1/me/applications", application);
+            })
+            .WithName("ApplyToCohort")
+            .WithSummary("Apply to a cohort with a motivation and answers (learner)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

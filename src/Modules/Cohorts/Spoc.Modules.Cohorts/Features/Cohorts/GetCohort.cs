@@ -1,0 +1,37 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Cohorts.Features.Cohorts;
+
+/// <summary>GET /cohorts/{cohortId}: with its seats and waitlist; 404 to anyone who may not see it.</summary>
+internal static class GetCohort
+{
+    public sealed record Query(Guid CohortId) : IQuery<CohortResponse>;
+
+    internal sealed class Handler(CohortGate gate) : IQueryHandler<Query, CohortResponse>
+    {
+        public async ValueTask<CohortResponse> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var viewer = await gate.ViewerAsync(cancellationToken);
+            return (await gate.Visible(viewer).AsNoTracking()
+                .Where(c => c.Id == query.CohortId)
+                .Select(CohortResponse.Projection(viewer.UserId))
+                .FirstOrDefaultAsync(cancellationToken))?.For(viewer) ?? throw ProblemException.NotFound("This cohort");
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapGet("/cohorts/{cohortId:guid}", async (Guid cohortId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(cohortId), ct)))
+            .WithName("GetCohort")
+            .WithSummary("A cohort with seats taken, seats left and waitlist length")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,111 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Cohorts.Data;
+using Spoc.Modules.Cohorts.Domain;
+using Spoc.Modules.Cohorts.Features.Cohorts;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
+
+namespace Spoc.Modules.Cohorts.Features.Members;
+
+/// <summary>
+/// POST /cohorts/{cohortId}/enrolments: an organisation admin enrols several employees at once into an
+/// OrganizationEnrollment cohort; each email gets its own outcome, and seats are never oversold.
+/// </summary>
+internal static class EnrolEmployees
+{
+    /// <summary><c>NotFound</c>: no account, or none within the caller's reach; the two are one outcome so that nobody learns who is registered.</summary>
+    public enum Outcome
+    {
+        Enrolled,
+        AlreadyMember,
+        NotFound,
+        CohortFull,
+    }
+
+    public sealed record Request(IReadOnlyList<string> Emails);
+
+    public sealed record Command(Guid CohortId, IReadOnlyList<string> Emails) : ICommand<Response>;
+
+    public sealed record Result(string Email, Outcome Outcome, Guid? UserId);
+
+    public sealed record Response(int Enrolled, IReadOnlyList<Result> Results);
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Emails).NotEmpty().Must(e => e is null || e.Count <= CohortSettingsValidator.MaxCapacity).WithMessage("At most 200 emails at once.");
+            RuleForEach(c => c.Emails).ValidEmail();
+        }
+    }
+
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ISender sender, TimeProvider clock) : ICommandHandler<Command, Response>
+    {
+        public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var access = await gate.RequireVisibleAsync(command.CohortId, cancellationToken);
+
+            // Trainers and org admins enrol anyone of the eligible organisations; a partner's admin only their own people.
+            var enrollable = access.Can(CohortCapability.EnrolLearners) ? access.EligibleOrganizations
+                : access.Require(CohortCapability.EnrolOwnPeople).OwnPeopleOrganizations;
+
+            if (access.Mode != AdmissionMode.OrganizationEnrollment)
+            {
+                throw CohortProblems.AdmissionModeMismatch(access.Mode);
+            }
+
+            var emails = command.Emails.Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var users = (await sender.Send(new FindUsersByEmail(emails), cancellationToken)).ToDictionary(u => u.Email, StringComparer.OrdinalIgnoreCase);
+            var inOrganization = (await sender.Send(new GetMemberships(users.Values.Select(u => u.Id).ToList(), enrollable), cancellationToken))
+                .Select(m => m.UserId).ToHashSet();
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ids = users.Values.Select(u => u.Id).ToList();
+            var existing = (await db.Members.Where(m => m.CohortId == command.CohortId && ids.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
+            var seatsLeft = await db.Cohorts.Where(c => c.Id == command.CohortId).Select(c => c.Capacity - c.SeatsTaken).FirstAsync(cancellationToken);
+
+            var now = clock.GetUtcNow();
+            var results = new List<Result>();
+            foreach (var email in emails)
+            {
+                var outcome = !users.TryGetValue(email, out var user) || !inOrganization.Contains(user.Id) ? Outcome.NotFound
+                    : !existing.Add(user.Id) ? Outcome.AlreadyMember
+                    : results.Count(r => r.Outcome == Outcome.Enrolled) >= seatsLeft ? Outcome.CohortFull
+                    : Outcome.Enrolled;
+                if (outcome == Outcome.Enrolled)
+                {
+                    db.Enrol(command.CohortId, access.OrganizationId, user!.Id, EnrollmentSource.OrganizationEnrollment, now);
+                }
+
+                results.Add(new Result(email, outcome, outcome == Outcome.NotFound ? null : user?.Id));
+            }
+
+            var enrolled = results.Count(r => r.Outcome == Outcome.Enrolled);
+            if (enrolled > 0 && !await db.TryTakeAsync(command.CohortId, cancellationToken, enrolled))
+            {
+                throw CohortProblems.CohortFull();
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Response(enrolled, results);
+        }
+    }
+
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/cohorts/{cohortId:guid}/enrolments", async (Guid cohortId, Request request, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Command(cohortId, request.Emails), ct)))
+            .WithName("EnrolEmployees")
+            .WithSummary("Enrol several employees at once, with an outcome per email (trainers, org admins; a partner's admin: their own people)")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

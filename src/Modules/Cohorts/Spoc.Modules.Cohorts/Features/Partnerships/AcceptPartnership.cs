@@ -1,0 +1,22 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Modules.Cohorts.Features.Partnerships;
+
+/// <summary>POST /organizations/{organizationId}/partnerships/{cohortId}/accept: an admin of a partner organisation consents: its people may then be enrolled and see the cohort. (<see cref="DecidePartnership"/>).</summary>
+internal static class AcceptPartnership
+{
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/organizations/{organizationId:guid}/partnerships/{cohortId:guid}/accept", async (Guid organizationId, Guid cohortId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new DecidePartnership.Command(cohortId, organizationId, Accept: true), ct)))
+            .WithName("AcceptPartnership")
+            .WithSummary("Accept a cohort's partnership for one's organisation (the partner's org admin)")
+            .WithDescription("Until a partner accepts, its people cannot be added, enrolled, or see the cohort through it. 409 partnership-decided once the other answer was given.")
+            .RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
