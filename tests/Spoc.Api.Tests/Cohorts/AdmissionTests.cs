@@ -79,9 +79,8 @@ public sealed class AdmissionTests
     {
         var cohortId = await _world.CohortAsync(capacity: 3);
         var applications = new List<Guid>();
-        for (var i = 0; i < 50; i++)
+        foreach (var (client, _, _) in await _world.LearnersAsync(50))
         {
-            var (client, _, _) = await _world.LearnerAsync();
             applications.Add(await CohortWorld.ApplyAsync(client, cohortId));
         }
 

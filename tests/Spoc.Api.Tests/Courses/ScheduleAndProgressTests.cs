@@ -160,13 +160,7 @@ public sealed class ScheduleAndProgressTests
         async Task<int> QueriesFor(int learners)
         {
             var cohortId = await CohortAsync(courseId, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), capacity: 60);
-            var emails = new List<string>();
-            for (var i = 0; i < learners; i++)
-            {
-                emails.Add((await _world.LearnerAsync()).Email);
-            }
-
-            await EnrolAsync(cohortId, [.. emails]);
+            await EnrolAsync(cohortId, [.. (await _world.LearnersAsync(learners)).Select(l => l.Email)]);
             await TestApi.EventuallyAsync(async () =>
                 (await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/progress")).ReadJsonAsync())["learners"]!.AsArray().Count == learners, "every learner has a progress row");
             _factory.Queries.Reset();

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Email;
 
 namespace Spoc.Api.Tests.Infrastructure;
@@ -30,6 +32,20 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
     public QueryCounter Queries { get; } = new();
 
     public ConcurrentQueue<string> Logs { get; } = new();
+
+    /// <summary>When set, the application's clock: tests move time with <see cref="FakeTimeProvider.Advance"/> instead of waiting.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    /// <summary>
+    /// Returns once the outbox dispatcher has gone over every module's outbox twice more: whatever was committed before
+    /// the call has been handled (or failed and waits for its retry), and a duplicate delivery would have happened.
+    /// </summary>
+    public Task OutboxDispatchedAsync()
+    {
+        var outboxes = Services.GetServices<ModuleDatabase>().Count(d => d.HasOutbox);
+        var target = Queries.OutboxPolls + (3 * outboxes);
+        return TestApi.EventuallyAsync(() => Task.FromResult(Queries.OutboxPolls >= target), "the outbox dispatcher went over every outbox twice");
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -69,6 +85,10 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
             services.AddSingleton<IEmailSender>(sp => Emails.DeliveringTo((IEmailSender)ActivatorUtilities.CreateInstance(sp, delivery)));
             services.AddSingleton<IStartupFilter, PeerAddressFromHeader>();
             services.AddSingleton<IInterceptor>(Queries);
+            if (Clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
         });
     }
 }
@@ -162,19 +182,28 @@ internal sealed class PeerAddressFromHeader : IStartupFilter
 
 /// <summary>
 /// Counts SQL commands, so tests can show that a request's query count does not grow with the data.
-/// The outbox dispatcher's background polling is left out: it is not part of any request.
+/// The outbox dispatcher's background polling is left out: it is not part of any request. It is counted apart
+/// (<see cref="OutboxPolls"/>: the only outbox query that filters on the next attempt) to know when the dispatcher has looked.
 /// </summary>
 public sealed class QueryCounter : DbCommandInterceptor
 {
     private int _count;
 
+    private int _outboxPolls;
+
     public int Count => _count;
+
+    public int OutboxPolls => _outboxPolls;
 
     public void Reset() => Interlocked.Exchange(ref _count, 0);
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (!command.CommandText.Contains("Outbox\"", StringComparison.Ordinal) && !command.CommandText.Contains("Inbox\"", StringComparison.Ordinal))
+        if (command.CommandText.Contains("NextAttemptAt", StringComparison.Ordinal) && command.CommandText.StartsWith("SELECT", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _outboxPolls);
+        }
+        else if (!command.CommandText.Contains("Outbox\"", StringComparison.Ordinal) && !command.CommandText.Contains("Inbox\"", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _count);
         }

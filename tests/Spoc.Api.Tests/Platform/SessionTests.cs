@@ -3,8 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AwesomeAssertions;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Spoc.Api.Tests.Infrastructure;
 
 namespace Spoc.Api.Tests.Platform;
@@ -129,8 +128,7 @@ public sealed class SessionTests
     [Test]
     public async Task Past_the_30_second_grace_a_retry_with_the_same_key_is_a_reuse_and_revokes_the_family()
     {
-        var clock = new MovableClock();
-        using var factory = new SpocApiFactory().WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var factory = new SpocApiFactory { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
         var http = factory.CreateClient();
         var email = TestApi.UniqueEmail();
         await http.RegisterAsync(email);
@@ -138,7 +136,7 @@ public sealed class SessionTests
         var key = Guid.NewGuid().ToString();
         var rotated = (await (await Refresh(http, tokens.RefreshToken, key)).Content.ReadFromJsonAsync<Tokens>())!;
 
-        clock.Ahead = TimeSpan.FromSeconds(31);
+        factory.Clock!.Advance(TimeSpan.FromSeconds(31));
 
         await (await Refresh(http, tokens.RefreshToken, key)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid-refresh-token");
         await (await Refresh(http, rotated.RefreshToken, null)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid-refresh-token");
@@ -196,11 +194,4 @@ public sealed class SessionTests
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Cookie, StringComparison.Ordinal));
 
     private static string SetCookieValue(HttpResponseMessage response) => SetCookie(response).Split(';')[0][(Cookie.Length + 1)..];
-
-    private sealed class MovableClock : TimeProvider
-    {
-        public TimeSpan Ahead { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Ahead;
-    }
 }
