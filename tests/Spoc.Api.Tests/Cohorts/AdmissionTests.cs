@@ -74,7 +74,9 @@ public sealed class AdmissionTests
         events.Count(e => e.Contains("LearnerWithdrew")).Should().Be(1);
     }
 
+    // Slow: fifty applications, then fifty decisions at once.
     [Test]
+    [Category("Slow")]
     public async Task Fifty_parallel_admissions_for_three_seats_give_exactly_three()
     {
         var cohortId = await _world.CohortAsync(capacity: 3);

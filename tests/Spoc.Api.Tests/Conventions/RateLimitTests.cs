@@ -5,6 +5,8 @@ using Spoc.Api.Tests.Infrastructure;
 
 namespace Spoc.Api.Tests.Conventions;
 
+// Slow: a host of its own per test, and a password check per counted sign-in.
+[Category("Slow")]
 public sealed class RateLimitTests
 {
     [Test]

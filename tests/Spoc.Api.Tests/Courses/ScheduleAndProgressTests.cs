@@ -152,7 +152,9 @@ public sealed class ScheduleAndProgressTests
         row.WithdrawnAt.Should().NotBeNull();
     }
 
+    // Slow: two cohorts of 10 and 50 learners over a course of 40 activities built through the API.
     [Test]
+    [Category("Slow")]
     public async Task The_progress_matrix_runs_the_same_number_of_queries_for_10_and_for_50_learners_over_40_activities()
     {
         var (courseId, activities) = await PublishedCourseAsync(Enumerable.Range(1, 40).Select(i => ($"Activité {i}", 0, (int?)null)).ToArray());

@@ -9,6 +9,8 @@ using Spoc.Modules.Platform.Data;
 namespace Spoc.Api.Tests.Messaging;
 
 /// <summary>Integration events survive failures and restarts, and each handler acts on each event once.</summary>
+// Slow: hosts of its own, restarted, and a retry back-off waited out in real time.
+[Category("Slow")]
 public sealed class OutboxTests
 {
     [Test]
