@@ -19,6 +19,9 @@ public static class Seed
     // PBKDF2 is slow by design: hashed once, the same salted hash serves every seeded account.
     private static readonly Lazy<string> PasswordHash = new(() => Passwords.Hasher.HashPassword(null!, Password));
 
+    /// <summary>The email of a new verified account (password <see cref="Password"/>), for tests that sign in themselves.</summary>
+    public static async Task<string> AccountAsync(this SpocApiFactory factory, string who = "user") => (await factory.PeopleAsync(1, who)).Single().Email;
+
     /// <summary><paramref name="count"/> accounts named <paramref name="who"/>, members of <paramref name="organizationId"/> when given, in one transaction.</summary>
     public static async Task<IReadOnlyList<(HttpClient Client, Guid Id, string Email)>> PeopleAsync(
         this SpocApiFactory factory, int count, string who = "user", Guid? organizationId = null, OrganizationRole role = OrganizationRole.Learner)

@@ -75,8 +75,7 @@ public sealed class SessionTests
     public async Task Mobile_and_integrator_clients_keep_the_body_form_without_any_cookie()
     {
         var http = _factory.CreateClient();
-        var email = TestApi.UniqueEmail();
-        await http.RegisterAsync(email);
+        var email = await _factory.AccountAsync();
 
         var signIn = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Passw0rd-Test" });
         var tokens = (await signIn.Content.ReadFromJsonAsync<Tokens>())!;
@@ -94,8 +93,7 @@ public sealed class SessionTests
     public async Task A_refresh_retried_with_the_same_Idempotency_Key_replays_the_answer_and_keeps_the_session()
     {
         var http = _factory.CreateClient();
-        var email = TestApi.UniqueEmail();
-        await http.RegisterAsync(email);
+        var email = await _factory.AccountAsync();
         var tokens = await http.SignInAsync(email);
         var key = Guid.NewGuid().ToString();
 
@@ -114,8 +112,7 @@ public sealed class SessionTests
     public async Task A_spent_refresh_token_sent_again_without_the_key_still_revokes_the_family()
     {
         var http = _factory.CreateClient();
-        var email = TestApi.UniqueEmail();
-        await http.RegisterAsync(email);
+        var email = await _factory.AccountAsync();
         var tokens = await http.SignInAsync(email);
         var key = Guid.NewGuid().ToString();
         var rotated = (await (await Refresh(http, tokens.RefreshToken, key)).Content.ReadFromJsonAsync<Tokens>())!;
@@ -130,8 +127,7 @@ public sealed class SessionTests
     {
         using var factory = new SpocApiFactory { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
         var http = factory.CreateClient();
-        var email = TestApi.UniqueEmail();
-        await http.RegisterAsync(email);
+        var email = await factory.AccountAsync();
         var tokens = await http.SignInAsync(email);
         var key = Guid.NewGuid().ToString();
         var rotated = (await (await Refresh(http, tokens.RefreshToken, key)).Content.ReadFromJsonAsync<Tokens>())!;
@@ -147,8 +143,7 @@ public sealed class SessionTests
     {
         // A browser whose first answer was lost still holds the cookie it sent: the retry carries that one again.
         var http = _factory.CreateClient();
-        var email = TestApi.UniqueEmail();
-        await http.RegisterAsync(email);
+        var email = await _factory.AccountAsync();
         var cookie = SetCookieValue(await http.PostAsJsonAsync("/api/v1/auth/token?session=Cookie", new { email, password = "Passw0rd-Test" }));
         var key = Guid.NewGuid().ToString();
 
@@ -166,9 +161,7 @@ public sealed class SessionTests
     {
         // An https origin, as in production, so the cookie container (like a browser) keeps and sends the Secure cookie.
         var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true });
-        var email = TestApi.UniqueEmail();
-        (await browser.RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Created);
-        return (browser, email);
+        return (browser, await _factory.AccountAsync());
     }
 
     private static Task<HttpResponseMessage> Refresh(HttpClient client, string? refreshToken, string? key, string? cookie = null)
