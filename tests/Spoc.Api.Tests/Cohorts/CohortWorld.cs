@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
 using Spoc.Api.Tests.Infrastructure;
+using Spoc.Modules.Platform.Contracts;
 
 namespace Spoc.Api.Tests.Cohorts;
 
@@ -30,8 +31,7 @@ public sealed class CohortWorld
     {
         var admin = await factory.AdminClientAsync();
         var organizationId = await admin.CreateOrganizationAsync();
-        var (trainer, trainerId, trainerEmail) = await factory.NewUserAsync("trainer");
-        await admin.AddMemberAsync(organizationId, trainerEmail, "Trainer");
+        var (trainer, trainerId, _) = (await factory.PeopleAsync(1, "trainer", organizationId, OrganizationRole.Trainer)).Single();
         var course = await trainer.PostAsJsonAsync("/api/v1/courses", new
         {
             organizationId,
@@ -44,19 +44,18 @@ public sealed class CohortWorld
         return new CohortWorld(factory, admin, organizationId, trainer, trainerId, (await course.ReadJsonAsync())["id"]!.GetValue<Guid>());
     }
 
-    public async Task<(HttpClient Client, Guid Id, string Email)> LearnerAsync(Guid? organizationId = null)
-    {
-        var learner = await Factory.NewUserAsync("learner");
-        await Admin.AddMemberAsync(organizationId ?? OrganizationId, learner.Email, "Learner");
-        return learner;
-    }
+    public async Task<(HttpClient Client, Guid Id, string Email)> LearnerAsync(Guid? organizationId = null) =>
+        (await LearnersAsync(1, organizationId)).Single();
+
+    /// <summary>Learners of the organisation (or of <paramref name="organizationId"/>), seeded in one transaction.</summary>
+    public Task<IReadOnlyList<(HttpClient Client, Guid Id, string Email)>> LearnersAsync(int count, Guid? organizationId = null) =>
+        Factory.PeopleAsync(count, "learner", organizationId ?? OrganizationId);
 
     /// <summary>Another organisation with its own admin, to be named a partner of cohorts.</summary>
     public async Task<(Guid OrganizationId, HttpClient Admin)> PartnerAsync()
     {
         var organizationId = await Admin.CreateOrganizationAsync();
-        var (partnerAdmin, _, email) = await Factory.NewUserAsync("partner-admin");
-        await Admin.AddMemberAsync(organizationId, email, "OrgAdmin");
+        var (partnerAdmin, _, _) = (await Factory.PeopleAsync(1, "partner-admin", organizationId, OrganizationRole.OrgAdmin)).Single();
         return (organizationId, partnerAdmin);
     }
 

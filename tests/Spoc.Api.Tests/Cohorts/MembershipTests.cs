@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AwesomeAssertions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Spoc.Api.Tests.Infrastructure;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
@@ -18,7 +19,8 @@ public sealed class MembershipTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _factory = new SpocApiFactory(new Dictionary<string, string?> { ["Cohorts:InvitationLifetime"] = "00:00:01" });
+        // A short lifetime and a short step: the bearer tokens' lifetimes are checked against the real clock (30 s of skew).
+        _factory = new SpocApiFactory(new Dictionary<string, string?> { ["Cohorts:InvitationLifetime"] = "00:00:01" }) { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
         _world = await CohortWorld.CreateAsync(_factory);
     }
 
@@ -50,7 +52,7 @@ public sealed class MembershipTests
 
         var (late, _, lateEmail) = await _world.LearnerAsync();
         var lateToken = await InviteAsync(cohortId, lateEmail);
-        await Task.Delay(1100);
+        _factory.Clock!.Advance(TimeSpan.FromSeconds(2));
         await (await late.PostAsync($"/api/v1/invitations/{lateToken}/accept", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "invitation-expired");
 
         await (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{await _world.CohortAsync()}/invitations", new { email = lateEmail }))

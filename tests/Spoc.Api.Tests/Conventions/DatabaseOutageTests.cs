@@ -14,6 +14,8 @@ namespace Spoc.Api.Tests.Conventions;
 /// The database goes away and comes back while the API runs: callers get 503 with Retry-After (never 409 or 500),
 /// readiness fails, and service resumes by itself once the database is back, without a restart.
 /// </summary>
+// Slow: hosts of its own on their own databases, and busy timeouts waited out in real time.
+[Category("Slow")]
 public sealed class DatabaseOutageTests
 {
     [Test]

@@ -6,6 +6,8 @@ using Spoc.Api.Tests.Infrastructure;
 namespace Spoc.Api.Tests.Conventions;
 
 /// <summary>Password guessing is throttled without handing attackers a way to lock the owner out, and forwarded addresses are believed only from configured proxies.</summary>
+// Slow: a host of its own per test, and a password check per failed sign-in.
+[Category("Slow")]
 public sealed class SignInThrottleTests
 {
     private const string Attacker = "203.0.113.7";

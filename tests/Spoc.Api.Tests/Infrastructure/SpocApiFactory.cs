@@ -4,19 +4,43 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Email;
 
 namespace Spoc.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on a fresh SQLite file in its own data directory. Settings can be overridden per factory;
+/// The real host on its own SQLite file in its own data directory. Settings can be overridden per factory;
 /// two factories on one data directory are two runs of the same installation (restart tests).
 /// </summary>
 public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = null, string? dataDirectory = null) : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// A database as the first start leaves it (every module migrated, the bootstrap admin), made once per run by a host
+    /// of its own. A factory without a data directory or database settings of its own starts from a copy, as a restarted
+    /// installation would: migrating every module and hashing the admin's password on each start was a third of the suite's CPU.
+    /// </summary>
+    private static readonly Lazy<string> TemplateDatabase = new(() =>
+    {
+        // Its own database setting keeps this factory off the template it makes.
+        using var first = new SpocApiFactory(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite" });
+        _ = first.Services; // starts the host
+        var template = Path.Combine(Path.GetTempPath(), "spoc-tests", $"template-{Guid.NewGuid():N}.db");
+        CopyDatabase(Path.Combine(first.DataDirectory, "spoc.db"), template);
+        return template;
+    });
+
+    // Resolved here, not while the host is being built: making the template builds another host.
+    private readonly string? _template = dataDirectory is null
+        && (overrides?.Keys ?? []).All(k => !new[] { "ConnectionStrings:", "Database:", "Bootstrap:", "Seed:" }.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            ? TemplateDatabase.Value
+            : null;
+
     public const string AdminEmail = "admin@spoc.test";
     public const string AdminPassword = "Admin-Pass-2026";
 
@@ -31,9 +55,41 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
 
     public ConcurrentQueue<string> Logs { get; } = new();
 
+    /// <summary>A consistent copy (<c>VACUUM INTO</c>), even while a host has the source open.</summary>
+    private static void CopyDatabase(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        using var connection = new SqliteConnection($"Data Source={from};Pooling=False");
+        connection.Open();
+        using var vacuum = connection.CreateCommand();
+        vacuum.CommandText = "VACUUM INTO $to";
+        vacuum.Parameters.AddWithValue("$to", to);
+        vacuum.ExecuteNonQuery();
+    }
+
+    /// <summary>When set, the application's clock: tests move time with <see cref="FakeTimeProvider.Advance"/> instead of waiting.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    /// <summary>
+    /// Returns once the outbox dispatcher has gone over every module's outbox twice more: whatever was committed before
+    /// the call has been handled (or failed and waits for its retry), and a duplicate delivery would have happened.
+    /// </summary>
+    public Task OutboxDispatchedAsync()
+    {
+        var outboxes = Services.GetServices<ModuleDatabase>().Count(d => d.HasOutbox);
+        var target = Queries.OutboxPolls + (3 * outboxes);
+        return TestApi.EventuallyAsync(() => Task.FromResult(Queries.OutboxPolls >= target), "the outbox dispatcher went over every outbox twice");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        var database = Path.Combine(DataDirectory, "spoc.db");
+        if (_template is not null && !File.Exists(database))
+        {
+            CopyDatabase(_template, database);
+        }
+
         var settings = new Dictionary<string, string?>
         {
             ["Spoc:DataDirectory"] = DataDirectory,
@@ -69,6 +125,10 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
             services.AddSingleton<IEmailSender>(sp => Emails.DeliveringTo((IEmailSender)ActivatorUtilities.CreateInstance(sp, delivery)));
             services.AddSingleton<IStartupFilter, PeerAddressFromHeader>();
             services.AddSingleton<IInterceptor>(Queries);
+            if (Clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
         });
     }
 }
@@ -162,19 +222,28 @@ internal sealed class PeerAddressFromHeader : IStartupFilter
 
 /// <summary>
 /// Counts SQL commands, so tests can show that a request's query count does not grow with the data.
-/// The outbox dispatcher's background polling is left out: it is not part of any request.
+/// The outbox dispatcher's background polling is left out: it is not part of any request. It is counted apart
+/// (<see cref="OutboxPolls"/>: the only outbox query that filters on the next attempt) to know when the dispatcher has looked.
 /// </summary>
 public sealed class QueryCounter : DbCommandInterceptor
 {
     private int _count;
 
+    private int _outboxPolls;
+
     public int Count => _count;
+
+    public int OutboxPolls => _outboxPolls;
 
     public void Reset() => Interlocked.Exchange(ref _count, 0);
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (!command.CommandText.Contains("Outbox\"", StringComparison.Ordinal) && !command.CommandText.Contains("Inbox\"", StringComparison.Ordinal))
+        if (command.CommandText.Contains("NextAttemptAt", StringComparison.Ordinal) && command.CommandText.StartsWith("SELECT", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _outboxPolls);
+        }
+        else if (!command.CommandText.Contains("Outbox\"", StringComparison.Ordinal) && !command.CommandText.Contains("Inbox\"", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _count);
         }

@@ -12,7 +12,9 @@ public sealed class PipelineTests
     public async Task Logging_behaviour_logs_each_message_with_its_duration()
     {
         using var factory = new SpocApiFactory();
-        var (me, _, _) = await factory.NewUserAsync();
+        var email = TestApi.UniqueEmail();
+        (await factory.CreateClient().RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var me = await factory.SignedInClientAsync(email);
 
         (await me.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
 

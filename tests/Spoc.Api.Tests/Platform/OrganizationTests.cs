@@ -118,7 +118,7 @@ public sealed class OrganizationTests
         // Someone else grabs the address before the invitee: no email proof, no role.
         (await _factory.CreateClient().RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Created);
         var squatter = await _factory.SignedInClientAsync(email);
-        await Task.Delay(500);
+        await _factory.OutboxDispatchedAsync(); // every handler of UserRegistered has run
         (await (await squatter.GetAsync("/api/v1/me")).ReadJsonAsync())["organizations"]!.AsArray().Should().BeEmpty();
         await (await squatter.GetAsync($"/api/v1/organizations/{organizationId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
 
@@ -190,7 +190,7 @@ public sealed class OrganizationTests
     public async Task Lists_are_paged_and_page_size_is_bounded()
     {
         var organizationId = await _admin.CreateOrganizationAsync();
-        await AddRegisteredMembersAsync(organizationId, 3);
+        await _factory.PeopleAsync(3, "member", organizationId);
 
         var page = await (await _admin.GetAsync($"/api/v1/organizations/{organizationId}/members?page=2&pageSize=2")).ReadJsonAsync();
         page["page"]!.GetValue<int>().Should().Be(2);
@@ -213,7 +213,7 @@ public sealed class OrganizationTests
         async Task<int> QueriesToList(int members)
         {
             var organizationId = await _admin.CreateOrganizationAsync();
-            await AddRegisteredMembersAsync(organizationId, members);
+            await _factory.PeopleAsync(members, "member", organizationId);
 
             _factory.Queries.Reset();
             (await _admin.GetAsync($"/api/v1/organizations/{organizationId}/members?pageSize=100")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -224,17 +224,6 @@ public sealed class OrganizationTests
         var large = await QueriesToList(60);
 
         large.Should().Be(small);
-    }
-
-    private async Task AddRegisteredMembersAsync(Guid organizationId, int count)
-    {
-        var anonymous = _factory.CreateClient();
-        for (var i = 0; i < count; i++)
-        {
-            var email = TestApi.UniqueEmail("member");
-            (await anonymous.RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Created);
-            await _admin.AddMemberAsync(organizationId, email, "Learner");
-        }
     }
 
     private Task<HttpResponseMessage> Put(Guid organizationId, string name, string etag)

@@ -3,8 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AwesomeAssertions;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Spoc.Api.Tests.Infrastructure;
 
 namespace Spoc.Api.Tests.Platform;
@@ -76,8 +75,7 @@ public sealed class SessionTests
     public async Task Mobile_and_integrator_clients_keep_the_body_form_without_any_cookie()
     {
         var http = _factory.CreateClient();
-        var email = TestApi.UniqueEmail();
-        await http.RegisterAsync(email);
+        var email = await _factory.AccountAsync();
 
         var signIn = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Passw0rd-Test" });
         var tokens = (await signIn.Content.ReadFromJsonAsync<Tokens>())!;
@@ -95,8 +93,7 @@ public sealed class SessionTests
     public async Task A_refresh_retried_with_the_same_Idempotency_Key_replays_the_answer_and_keeps_the_session()
     {
         var http = _factory.CreateClient();
-        var email = TestApi.UniqueEmail();
-        await http.RegisterAsync(email);
+        var email = await _factory.AccountAsync();
         var tokens = await http.SignInAsync(email);
         var key = Guid.NewGuid().ToString();
 
@@ -115,8 +112,7 @@ public sealed class SessionTests
     public async Task A_spent_refresh_token_sent_again_without_the_key_still_revokes_the_family()
     {
         var http = _factory.CreateClient();
-        var email = TestApi.UniqueEmail();
-        await http.RegisterAsync(email);
+        var email = await _factory.AccountAsync();
         var tokens = await http.SignInAsync(email);
         var key = Guid.NewGuid().ToString();
         var rotated = (await (await Refresh(http, tokens.RefreshToken, key)).Content.ReadFromJsonAsync<Tokens>())!;
@@ -129,16 +125,14 @@ public sealed class SessionTests
     [Test]
     public async Task Past_the_30_second_grace_a_retry_with_the_same_key_is_a_reuse_and_revokes_the_family()
     {
-        var clock = new MovableClock();
-        using var factory = new SpocApiFactory().WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var factory = new SpocApiFactory { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
         var http = factory.CreateClient();
-        var email = TestApi.UniqueEmail();
-        await http.RegisterAsync(email);
+        var email = await factory.AccountAsync();
         var tokens = await http.SignInAsync(email);
         var key = Guid.NewGuid().ToString();
         var rotated = (await (await Refresh(http, tokens.RefreshToken, key)).Content.ReadFromJsonAsync<Tokens>())!;
 
-        clock.Ahead = TimeSpan.FromSeconds(31);
+        factory.Clock!.Advance(TimeSpan.FromSeconds(31));
 
         await (await Refresh(http, tokens.RefreshToken, key)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid-refresh-token");
         await (await Refresh(http, rotated.RefreshToken, null)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid-refresh-token");
@@ -149,8 +143,7 @@ public sealed class SessionTests
     {
         // A browser whose first answer was lost still holds the cookie it sent: the retry carries that one again.
         var http = _factory.CreateClient();
-        var email = TestApi.UniqueEmail();
-        await http.RegisterAsync(email);
+        var email = await _factory.AccountAsync();
         var cookie = SetCookieValue(await http.PostAsJsonAsync("/api/v1/auth/token?session=Cookie", new { email, password = "Passw0rd-Test" }));
         var key = Guid.NewGuid().ToString();
 
@@ -168,9 +161,7 @@ public sealed class SessionTests
     {
         // An https origin, as in production, so the cookie container (like a browser) keeps and sends the Secure cookie.
         var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true });
-        var email = TestApi.UniqueEmail();
-        (await browser.RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Created);
-        return (browser, email);
+        return (browser, await _factory.AccountAsync());
     }
 
     private static Task<HttpResponseMessage> Refresh(HttpClient client, string? refreshToken, string? key, string? cookie = null)
@@ -196,11 +187,4 @@ public sealed class SessionTests
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Cookie, StringComparison.Ordinal));
 
     private static string SetCookieValue(HttpResponseMessage response) => SetCookie(response).Split(';')[0][(Cookie.Length + 1)..];
-
-    private sealed class MovableClock : TimeProvider
-    {
-        public TimeSpan Ahead { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Ahead;
-    }
 }
