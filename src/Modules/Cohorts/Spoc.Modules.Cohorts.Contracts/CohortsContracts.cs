@@ -36,9 +36,11 @@ public sealed record LearnerEnrolled(Guid CohortId, Guid OrganizationId, Guid Us
 public sealed record LearnerWithdrew(Guid CohortId, Guid UserId, DateTimeOffset At) : IntegrationEvent;
 
 /// <summary>A learner's mentor changed (<c>MentorId</c> null: unassigned).</summary>
+/// <remarks>No subscriber yet: Community's mentor threads (issue 12) and the follow-up dashboard (issue 15) will handle it.</remarks>
 public sealed record MentorAssigned(Guid CohortId, Guid LearnerId, Guid? MentorId) : IntegrationEvent;
 
 /// <summary>A project group was created, renamed, or its members changed (<c>MemberIds</c>: all of them now).</summary>
+/// <remarks>No subscriber yet: Community's group forums (issue 12) will handle it, and <see cref="GroupDeleted"/>.</remarks>
 public sealed record GroupChanged(Guid CohortId, Guid GroupId, string Name, IReadOnlyList<Guid> MemberIds) : IntegrationEvent;
 
 /// <summary>A project group was dissolved; its former members are ungrouped (no <see cref="GroupChanged"/> follows).</summary>
