@@ -60,7 +60,7 @@ public sealed class JourneyTests
 
         // The window is open now and closes before the start, as the date rules require.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var cohort = (await trainer.CreateCohortAsync(new CreateCohortCommand
+        var created = await trainer.CreateCohortAsync(new CreateCohortCommand
         {
             CourseId = course.Result.Id,
             Title = "Cohorte printemps",
@@ -72,7 +72,9 @@ public sealed class JourneyTests
             AdmissionMode = AdmissionMode.Application,
             OrganizationIds = [organization.Id],
             TimeZone = "Europe/Paris",
-        })).Result;
+        });
+        var cohort = created.Result;
+        Header(created, "Location").Should().Be($"/api/v1/cohorts/{cohort.Id}");
 
         var application = (await learner.ApplyToCohortAsync(cohort.Id, new ApplyToCohortRequest { Motivation = "Je veux progresser en gestion de projet." })).Result;
         application.Status.Should().Be(ApplicationStatus.Submitted);
@@ -117,7 +119,7 @@ public sealed class JourneyTests
 
     /// <summary>
     /// A response header as the generated client exposes it. NSwag gives C# clients no typed response headers, and the
-    /// document does not declare <c>ETag</c> yet: the raw headers of <see cref="SwaggerResponse"/> are the only way in.
+    /// document does not declare <c>ETag</c> or <c>Location</c> yet: the raw headers of <see cref="SwaggerResponse"/> are the only way in.
     /// </summary>
     private static string Header(SwaggerResponse response, string name) =>
         response.Headers.Single(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value.Single();
