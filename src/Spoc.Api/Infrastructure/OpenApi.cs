@@ -51,6 +51,15 @@ internal static class OpenApi
         ["Cohorts"] = "Cohorts of a course: applications and admission, members and roles, invitations, groups, partner organizations.",
     };
 
+    /// <summary>The response headers the pipeline writes, declared once under components/headers and referenced by name.</summary>
+    private static readonly Dictionary<string, IOpenApiHeader> ResponseHeaders = new()
+    {
+        ["ETag"] = Header("The version of the resource: send it back as If-Match to update it, or as If-None-Match to get 304 when unchanged."),
+        ["Location"] = Header("Where the created resource (or the list holding it) is read.", format: "uri-reference"),
+        [IdempotencyMiddleware.ReplayedHeader] = Header("`true` when this is the stored response to an earlier request with the same Idempotency-Key and body."),
+        ["Retry-After"] = Header("Seconds to wait before retrying.", JsonSchemaType.Integer),
+    };
+
     private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String, string? format = null) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = type, Format = format } };
 
@@ -130,22 +139,22 @@ internal static class OpenApi
                 var headers = response.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 if (versioned.Contains(status))
                 {
-                    headers["ETag"] = Header("The version of the resource: send it back as If-Match to update it, or as If-None-Match to get 304 when unchanged.");
+                    headers["ETag"] = new OpenApiHeaderReference("ETag", context.Document);
                 }
 
                 if (status == "201")
                 {
-                    headers["Location"] = Header("Where the created resource (or the list holding it) is read.", format: "uri-reference");
+                    headers["Location"] = new OpenApiHeaderReference("Location", context.Document);
                 }
 
                 if (status.StartsWith('2') && context.ApiDescription.HttpMethod == "POST")
                 {
-                    headers[IdempotencyMiddleware.ReplayedHeader] = Header("`true` when this is the stored response to an earlier request with the same Idempotency-Key and body.");
+                    headers[IdempotencyMiddleware.ReplayedHeader] = new OpenApiHeaderReference(IdempotencyMiddleware.ReplayedHeader, context.Document);
                 }
 
                 if (status is "429" or "503")
                 {
-                    headers["Retry-After"] = Header("Seconds to wait before retrying.", JsonSchemaType.Integer);
+                    headers["Retry-After"] = new OpenApiHeaderReference("Retry-After", context.Document);
                 }
 
                 if (headers.Count == 0)
@@ -203,6 +212,7 @@ internal static class OpenApi
         public void Apply(OpenApiDocument document, DocumentFilterContext context)
         {
             document.Servers = [new OpenApiServer { Url = "/", Description = "The origin serving this document" }];
+            document.Components!.Headers = ResponseHeaders;
             foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
             {
                 tag.Description = ModuleDescriptions.GetValueOrDefault(tag.Name!);
