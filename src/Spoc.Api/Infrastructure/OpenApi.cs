@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using System.Text.Json.Nodes;
 using Spoc.SharedKernel.Http;
@@ -54,10 +55,10 @@ internal static class OpenApi
     /// <summary>The response headers the pipeline writes, declared once under components/headers and referenced by name.</summary>
     private static readonly Dictionary<string, IOpenApiHeader> ResponseHeaders = new()
     {
-        ["ETag"] = Header("The version of the resource: send it back as If-Match to update it, or as If-None-Match to get 304 when unchanged."),
-        ["Location"] = Header("Where the created resource (or the list holding it) is read.", format: "uri-reference"),
+        [HeaderNames.ETag] = Header("The version of the resource: send it back as If-Match to update it, or as If-None-Match to get 304 when unchanged."),
+        [HeaderNames.Location] = Header("Where the created resource (or the list holding it) is read.", format: "uri-reference"),
         [IdempotencyMiddleware.ReplayedHeader] = Header("`true` when this is the stored response to an earlier request with the same Idempotency-Key and body."),
-        ["Retry-After"] = Header("Seconds to wait before retrying.", JsonSchemaType.Integer),
+        [HeaderNames.RetryAfter] = Header("Seconds to wait before retrying.", JsonSchemaType.Integer),
     };
 
     private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String, string? format = null) =>
@@ -137,24 +138,25 @@ internal static class OpenApi
             foreach (var (status, response) in operation.Responses!.Select(r => (r.Key, (OpenApiResponse)r.Value)))
             {
                 var headers = response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                void Declare(string name) => headers[name] = new OpenApiHeaderReference(name, context.Document);
                 if (versioned.Contains(status))
                 {
-                    headers["ETag"] = new OpenApiHeaderReference("ETag", context.Document);
+                    Declare(HeaderNames.ETag);
                 }
 
                 if (status == "201")
                 {
-                    headers["Location"] = new OpenApiHeaderReference("Location", context.Document);
+                    Declare(HeaderNames.Location);
                 }
 
                 if (status.StartsWith('2') && context.ApiDescription.HttpMethod == "POST")
                 {
-                    headers[IdempotencyMiddleware.ReplayedHeader] = new OpenApiHeaderReference(IdempotencyMiddleware.ReplayedHeader, context.Document);
+                    Declare(IdempotencyMiddleware.ReplayedHeader);
                 }
 
                 if (status is "429" or "503")
                 {
-                    headers["Retry-After"] = new OpenApiHeaderReference("Retry-After", context.Document);
+                    Declare(HeaderNames.RetryAfter);
                 }
 
                 if (headers.Count == 0)
