@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
+using System.Text.Json.Nodes;
 using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Paging;
+using Spoc.SharedKernel.Persistence;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Spoc.Api.Infrastructure;
@@ -21,6 +25,9 @@ internal static class OpenApi
                     + "Errors are RFC 9457 problem+json with a stable `type`; lists are paged (`page`, `pageSize` 1..100); "
                     + "POSTs accept `Idempotency-Key`; versioned resources carry an `ETag`: updates accept `If-Match` (412 when stale) "
                     + "and GETs answer `If-None-Match` with 304.",
+                // No licence file in the repository: the code is not open-licensed, so the document says so rather than inventing one.
+                License = new OpenApiLicense { Name = "Proprietary, all rights reserved", Url = new Uri("https://spoc.example/terms") },
+                Contact = new OpenApiContact { Name = "Spoc API team", Url = new Uri("https://spoc.example/contact") },
             });
             c.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
             {
@@ -34,7 +41,28 @@ internal static class OpenApi
             c.NonNullableReferenceTypesAsRequired();
             c.CustomSchemaIds(SchemaId);
             c.OperationFilter<ConventionsOperationFilter>();
+            c.DocumentFilter<DocumentConventionsFilter>();
         });
+
+    /// <summary>One line per module, shown as the tag's description; a module whose tag is missing here fails OpenApiDocumentTests.</summary>
+    private static readonly Dictionary<string, string> ModuleDescriptions = new()
+    {
+        ["Platform"] = "Accounts, sign-in and tokens, profiles, organizations and their members, file uploads.",
+        ["Courses"] = "Course outlines (sections and activities), the schedule of a cohort, completion, progress and pacing.",
+        ["Cohorts"] = "Cohorts of a course: applications and admission, members and roles, invitations, groups, partner organizations.",
+    };
+
+    /// <summary>The response headers the pipeline writes, declared once under components/headers and referenced by name.</summary>
+    private static readonly Dictionary<string, IOpenApiHeader> ResponseHeaders = new()
+    {
+        [HeaderNames.ETag] = Header("The version of the resource: send it back as If-Match to update it, or as If-None-Match to get 304 when unchanged."),
+        [HeaderNames.Location] = Header("Where the created resource (or the list holding it) is read.", format: "uri-reference"),
+        [IdempotencyMiddleware.ReplayedHeader] = Header("`true` when this is the stored response to an earlier request with the same Idempotency-Key and body."),
+        [HeaderNames.RetryAfter] = Header("Seconds to wait before retrying.", JsonSchemaType.Integer),
+    };
+
+    private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String, string? format = null) =>
+        new() { Description = description, Schema = new OpenApiSchema { Type = type, Format = format } };
 
     /// <summary>Features nest their records in a class named after the feature: "RegisterUser.Response" becomes "RegisterUserResponse".</summary>
     private static string SchemaId(Type type)
@@ -60,6 +88,12 @@ internal static class OpenApi
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
                 AddProblem(operation, context, 401, "No valid access token");
             }
+            else if (metadata.OfType<IAllowAnonymous>().Any())
+            {
+                operation.Security = []; // says "no credentials needed" rather than leaving it unstated
+            }
+
+            BoundPaging(operation);
 
             if (context.ApiDescription.ParameterDescriptions.Any(p => p.Source.Id == "Body"))
             {
@@ -90,6 +124,66 @@ internal static class OpenApi
             AddProblem(operation, context, 429, "Rate limit exceeded; see Retry-After");
             AddProblem(operation, context, 500, "Unexpected error (no internals disclosed)");
             AddProblem(operation, context, 503, "Database temporarily unavailable; see Retry-After");
+            DeclareHeaders(operation, context);
+        }
+
+        /// <summary>The headers the pipeline writes: ETag (ConditionalRequests), Location (Created), Idempotent-Replayed
+        /// (IdempotencyMiddleware, 2xx only), Retry-After (rate limiter, sign-in throttle, database outage).</summary>
+        private static void DeclareHeaders(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var versioned = context.ApiDescription.SupportedResponseTypes
+                .Where(r => r.StatusCode is >= 200 and < 300 && r.Type is { } t && typeof(IVersioned).IsAssignableFrom(t))
+                .Select(r => r.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .ToHashSet();
+            foreach (var (status, response) in operation.Responses!.Select(r => (r.Key, (OpenApiResponse)r.Value)))
+            {
+                var headers = response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                void Declare(string name) => headers[name] = new OpenApiHeaderReference(name, context.Document);
+                if (versioned.Contains(status))
+                {
+                    Declare(HeaderNames.ETag);
+                }
+
+                if (status == "201")
+                {
+                    Declare(HeaderNames.Location);
+                }
+
+                if (status.StartsWith('2') && context.ApiDescription.HttpMethod == "POST")
+                {
+                    Declare(IdempotencyMiddleware.ReplayedHeader);
+                }
+
+                if (status is "429" or "503")
+                {
+                    Declare(HeaderNames.RetryAfter);
+                }
+
+                if (headers.Count == 0)
+                {
+                    response.Headers = null;
+                }
+            }
+        }
+
+        /// <summary>The bounds PageRequestValidator enforces, as schema constraints a client can check before asking.</summary>
+        private static void BoundPaging(OpenApiOperation operation)
+        {
+            foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query))
+            {
+                var (max, @default) = parameter.Name switch
+                {
+                    "page" => (PageRequest.MaxPage, 1),
+                    "pageSize" => (PageRequest.MaxPageSize, PageRequest.DefaultPageSize),
+                    _ => (0, 0),
+                };
+                if (max > 0 && parameter.Schema is OpenApiSchema schema)
+                {
+                    schema.Minimum = "1";
+                    schema.Maximum = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    schema.Default = @default;
+                }
+            }
         }
 
         private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description)
@@ -107,6 +201,74 @@ internal static class OpenApi
                 Description = description,
                 Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
             };
+        }
+    }
+
+    /// <summary>
+    /// Document-wide: the server (paths are absolute, so the API's own origin), module tag descriptions, the members
+    /// ProblemDetails really carries (traceId always, errors on validation failures), and no single-member allOf
+    /// (UseAllOfToExtendReferenceSchemas wraps every $ref; only a nullable enum needs more than the $ref itself).
+    /// </summary>
+    private sealed class DocumentConventionsFilter : IDocumentFilter
+    {
+        public void Apply(OpenApiDocument document, DocumentFilterContext context)
+        {
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The origin serving this document" }];
+            document.Components!.Headers = ResponseHeaders;
+            foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+            {
+                tag.Description = ModuleDescriptions.GetValueOrDefault(tag.Name!);
+            }
+
+            if (document.Components?.Schemas?.TryGetValue(nameof(ProblemDetails), out var found) == true && found is OpenApiSchema problem)
+            {
+                problem.Properties!["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Links this response to the server log; quote it to support." };
+                problem.Properties["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "On validation failures (400): the JSON path of each invalid field and its messages.",
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                };
+            }
+
+            foreach (var schema in (document.Components?.Schemas?.Values ?? []).OfType<OpenApiSchema>())
+            {
+                foreach (var name in (schema.Properties?.Keys ?? []).ToList())
+                {
+                    schema.Properties![name] = Unwrap(schema.Properties[name], document);
+                }
+            }
+
+            foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
+            {
+                foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Schema is not null))
+                {
+                    parameter.Schema = Unwrap(parameter.Schema!, document);
+                }
+
+                foreach (var media in (operation.RequestBody?.Content?.Values ?? []).OfType<OpenApiMediaType>().Where(m => m.Schema is not null))
+                {
+                    media.Schema = Unwrap(media.Schema!, document);
+                }
+            }
+        }
+
+        private static IOpenApiSchema Unwrap(IOpenApiSchema schema, OpenApiDocument document)
+        {
+            if (schema is not OpenApiSchema { AllOf: [OpenApiSchemaReference reference], Description: null } wrapper)
+            {
+                return schema;
+            }
+
+            if (wrapper.Type is null)
+            {
+                return reference;
+            }
+
+            // Nullable: OpenAPI 3.0 cannot put "nullable" beside a $ref, so a nullable enum is spelled out in place.
+            return wrapper.Type == JsonSchemaType.Null && document.Components!.Schemas![reference.Reference.Id!] is OpenApiSchema { Enum.Count: > 0 } target
+                ? new OpenApiSchema { Type = target.Type | JsonSchemaType.Null, Enum = [.. target.Enum, null!], Description = target.Description }
+                : schema;
         }
     }
 }

@@ -72,6 +72,7 @@ public sealed record IdempotencyWindow(TimeSpan Duration);
 public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
 {
     public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
     internal static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
     // A key still "in progress" after this long belongs to a request whose process died: it may be retried.
@@ -180,7 +181,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             context.Response.Headers[name] = value;
         }
 
-        context.Response.Headers["Idempotent-Replayed"] = "true";
+        context.Response.Headers[ReplayedHeader] = "true";
         if (response.Body is { Length: > 0 } body)
         {
             await context.Response.Body.WriteAsync(body, context.RequestAborted);

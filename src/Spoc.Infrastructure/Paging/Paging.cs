@@ -11,13 +11,14 @@ public sealed record PageRequest(
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
+    public const int MaxPage = 100_000;
 }
 
 public sealed class PageRequestValidator : AbstractValidator<PageRequest>
 {
     public PageRequestValidator()
     {
-        RuleFor(p => p.Page).InclusiveBetween(1, 100_000);
+        RuleFor(p => p.Page).InclusiveBetween(1, PageRequest.MaxPage);
         RuleFor(p => p.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize);
     }
 }

@@ -55,9 +55,9 @@ public sealed class OpenApiDocumentTests
 
         foreach (var (name, operation) in Operations())
         {
-            var isProtected = operation["security"] is JsonArray { Count: > 0 };
-            isProtected.Should().Be(!anonymous.Contains(name), name);
-            if (isProtected)
+            var security = operation["security"].Should().BeOfType<JsonArray>("anonymous operations say security: [] explicitly").Subject;
+            (security.Count > 0).Should().Be(!anonymous.Contains(name), name);
+            if (security.Count > 0)
             {
                 operation["responses"]!.AsObject().Should().ContainKey("401", name);
             }
@@ -80,6 +80,86 @@ public sealed class OpenApiDocumentTests
             operation["responses"]!.AsObject().Should().ContainKey("412", name);
         }
     }
+
+    [Test]
+    public void The_document_names_its_server_licence_contact_and_what_each_module_tag_covers()
+    {
+        _served["servers"]!.AsArray().Select(s => s!["url"]!.GetValue<string>()).Should().Equal("/");
+        _served["info"]!["license"]!["name"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+        _served["info"]!["contact"]!["name"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+        _served["tags"]!.AsArray().Should().NotBeEmpty().And
+            .OnlyContain(t => !string.IsNullOrWhiteSpace((string?)t!["description"]), "every module tag has a line in OpenApi.ModuleDescriptions");
+    }
+
+    [Test]
+    public void Responses_declare_the_headers_the_pipeline_writes()
+    {
+        foreach (var (name, operation) in Operations())
+        {
+            var responses = operation["responses"]!.AsObject();
+            foreach (var (status, response) in responses.Where(r => r.Key is "429" or "503"))
+            {
+                response!["headers"]?["Retry-After"].Should().NotBeNull($"{name} {status}: rate limiter, sign-in throttle and outage handler set it");
+            }
+
+            if (responses["201"] is { } created)
+            {
+                created["headers"]?["Location"].Should().NotBeNull($"{name} answers TypedResults.Created");
+            }
+
+            if (operation["parameters"]?.AsArray().Any(p => (string?)p!["name"] == "Idempotency-Key") == true)
+            {
+                responses.Where(r => r.Key.StartsWith('2')).Should()
+                    .OnlyContain(r => r.Value!["headers"]!["Idempotent-Replayed"] != null, $"{name} accepts Idempotency-Key and may replay");
+            }
+        }
+
+        var cohort = _served["paths"]!["/api/v1/cohorts/{cohortId}"]!;
+        cohort["get"]!["responses"]!["200"]!["headers"]?["ETag"].Should().NotBeNull("CohortResponse is IVersioned");
+        cohort["put"]!["responses"]!["200"]!["headers"]?["ETag"].Should().NotBeNull("an update returns the new version");
+        _served["paths"]!["/api/v1/cohorts"]!["get"]!["responses"]!["200"]!["headers"].Should().BeNull("a page of cohorts has no version");
+    }
+
+    [Test]
+    public void Problem_details_carry_trace_id_and_field_errors()
+    {
+        var properties = _served["components"]!["schemas"]!["ProblemDetails"]!["properties"]!.AsObject();
+
+        properties.Should().ContainKey("traceId");
+        properties["errors"]!["additionalProperties"]!["items"]!["type"]!.GetValue<string>().Should().Be("string");
+    }
+
+    [Test]
+    public void Paging_parameters_state_their_bounds()
+    {
+        var paging = Operations()
+            .SelectMany(o => o.Operation["parameters"]?.AsArray() ?? [])
+            .Where(p => (string?)p!["name"] is "page" or "pageSize")
+            .Select(p => p!["schema"]!)
+            .ToList();
+        paging.Should().NotBeEmpty();
+
+        paging.Should().OnlyContain(s => (int)s["minimum"]! == 1 && s["maximum"] != null && s["default"] != null);
+        paging.Where(s => (int)s["maximum"]! == 100).Should().OnlyContain(s => (int)s["default"]! == 20).And.NotBeEmpty();
+    }
+
+    [Test]
+    public void No_composition_wraps_a_single_schema()
+    {
+        // Redocly's no-illogical-composition-keywords: a one-member allOf is a $ref in disguise.
+        Descendants(_served).OfType<JsonObject>()
+            .Where(o => o["allOf"] is JsonArray { Count: 1 } || o["oneOf"] is JsonArray { Count: 1 } || o["anyOf"] is JsonArray { Count: 1 })
+            .Select(o => o.GetPath())
+            .Should().BeEmpty();
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) =>
+        node switch
+        {
+            JsonObject o => o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
+            JsonArray a => a.OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
+            _ => [node],
+        };
 
     private IEnumerable<(string Name, JsonObject Operation)> Operations() =>
         _served["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
