@@ -68,7 +68,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's applications and their decisions */
+        /**
+         * The caller's applications and their decisions
+         * @description Any signed-in user sees their own applications to every cohort, newest first and paged, each with its status and the decision note the staff gave; nobody else's.
+         */
         get: operations["ListMyApplications"];
         put?: never;
         post?: never;
@@ -363,10 +366,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Courses of the caller's organisations */
+        /**
+         * Courses of the caller's organisations
+         * @description Published courses of the caller's organisations, plus drafts where the caller is an org admin or trainer; every course for the platform admin. `organizationId` narrows to one organisation; paged.
+         */
         get: operations["ListCourses"];
         put?: never;
-        /** Create a course in an organisation (org admin, trainer) */
+        /**
+         * Create a course in an organisation (org admin, trainer)
+         * @description Org admins and trainers of `organizationId` only (other members 403, outsiders 404). `language` is a tag such as `fr` or `en-GB`; up to 100 competencies, each a short `code` and a title, that activities then develop. A new course is a draft: publish it with `PUT /courses/{courseId}`.
+         */
         post: operations["CreateCourse"];
         delete?: never;
         options?: never;
@@ -381,9 +390,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A course of one of the caller's organisations */
+        /**
+         * A course of one of the caller's organisations
+         * @description The organisation's admins and trainers (its staff) always see it; its other members only once it is published. Anyone else, and a member before publication, gets 404.
+         */
         get: operations["GetCourse"];
-        /** Edit, publish or unpublish a course (course staff) */
+        /**
+         * Edit, publish or unpublish a course (course staff)
+         * @description Course staff (org admins, trainers) only: learners 403, outsiders 404. Replaces the description and the competency list, and sets `isPublished` (unpublishing hides the course from learners again). Removing a competency that activities still develop is 409 competency-in-use; send the `ETag` as `If-Match` (stale: 412).
+         */
         put: operations["UpdateCourse"];
         post?: never;
         delete?: never;
@@ -399,7 +414,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sections and activities of a course in order */
+        /**
+         * Sections and activities of a course in order
+         * @description Who sees the course (see `GET /courses/{courseId}`) sees its outline, sections and activities ordered by `position`. Staff get each activity's content (sanitized HTML) and each section's `etag` for `If-Match`; learners get the plan only, the content reaching them through their cohort's schedule once released.
+         */
         get: operations["GetCourseOutline"];
         put?: never;
         post?: never;
@@ -418,7 +436,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a section to a course (course staff) */
+        /**
+         * Add a section to a course (course staff)
+         * @description Course staff only (learners 403, outsiders 404). `position` is 0-based and defaults to the end; the sections after it move down one, so positions stay 0..n-1.
+         */
         post: operations["AddSection"];
         delete?: never;
         options?: never;
@@ -434,7 +455,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Rename or reorder a section (course staff) */
+        /**
+         * Rename or reorder a section (course staff)
+         * @description Course staff only (learners 403, outsiders 404). Moving to a 0-based `position` shifts its siblings so positions stay 0..n-1 (beyond the end means last). Send the section's `etag` from the outline as `If-Match` (stale: 412).
+         */
         put: operations["UpdateSection"];
         post?: never;
         delete?: never;
@@ -452,7 +476,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an activity to a section (course staff); Markdown content is rendered and sanitized */
+        /**
+         * Add an activity to a section (course staff); Markdown content is rendered and sanitized
+         * @description Course staff only (learners 403, outsiders 404). `kind`: Lesson and Preparation carry Markdown `content`; a Video needs its `url`; a Resource needs a `url` or a `fileId` the caller uploaded with `POST /files`. `position` (0-based, default last) places it in `sectionId`; `offsetDays` and `dueOffsetDays` (0-730) set its release and due dates relative to a cohort's start; `competencyCodes` must be the course's (else 400).
+         */
         post: operations["AddActivity"];
         delete?: never;
         options?: never;
@@ -468,10 +495,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Edit or move an activity (course staff) */
+        /**
+         * Edit or move an activity (course staff)
+         * @description Course staff only (learners 403, outsiders 404). Replaces the whole activity with the same rules as creation: kind-dependent `content`, `url` and `fileId`, and the course's competency codes. A new `sectionId` or `position` moves it, renumbering its siblings. Send its `ETag` as `If-Match` (stale: 412).
+         */
         put: operations["UpdateActivity"];
         post?: never;
-        /** Delete an activity (course staff) */
+        /**
+         * Delete an activity (course staff)
+         * @description Course staff only (learners 403, outsiders 404). The section's later activities move up one. Send its `ETag` as `If-Match`: 412 when it changed since read.
+         */
         delete: operations["DeleteActivity"];
         options?: never;
         head?: never;
@@ -633,7 +666,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revoke the refresh token and every token rotated from it */
+        /**
+         * Sign out: revoke the refresh token and every token rotated from it
+         * @description Send the refresh token in the body, or rely on the session cookie; the cookie is cleared either way. Always 204, also for an unknown or foreign token (idempotent). Access tokens already issued stay valid until they expire.
+         */
         post: operations["Logout"];
         delete?: never;
         options?: never;
@@ -708,7 +744,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's profile with organisation and cohort memberships and roles */
+        /**
+         * The caller's profile with organisation and cohort memberships and roles
+         * @description Any signed-in user: their profile and language (fr, en), the organisations they belong to with their role, and their cohorts with their cohort role. Returns an `ETag` to send as `If-Match` on `PUT /me`.
+         */
         get: operations["GetMe"];
         /**
          * Change the caller's display name and language (fr, en)
@@ -749,10 +788,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisations the caller belongs to (all of them for the platform admin) */
+        /**
+         * The organisations the caller belongs to (all of them for the platform admin)
+         * @description Any signed-in user; ordered by name and paged.
+         */
         get: operations["ListOrganizations"];
         put?: never;
-        /** Create an organisation (platform admin) */
+        /**
+         * Create an organisation (platform admin)
+         * @description Platform admin only (403 otherwise). The slug is lower-case letters, digits and single hyphens (e.g. `institut-lumiere`) and unique across the platform (409 slug-taken). Then add its first org admin with `POST /organizations/{orgId}/members`.
+         */
         post: operations["CreateOrganization"];
         delete?: never;
         options?: never;
@@ -767,9 +812,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organisation the caller belongs to */
+        /**
+         * An organisation the caller belongs to
+         * @description Any member of the organisation (or the platform admin); to anyone else it does not exist (404). Returns an `ETag` to send back as `If-Match` when renaming it.
+         */
         get: operations["GetOrganization"];
-        /** Rename an organisation (org admin) */
+        /**
+         * Rename an organisation (org admin)
+         * @description Org admins only (other members 403, outsiders 404). Send the `ETag` from the last read as `If-Match`: a stale one is 412; 409 concurrency-conflict when two changes race. The slug never changes.
+         */
         put: operations["UpdateOrganization"];
         post?: never;
         delete?: never;
@@ -785,10 +836,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members of an organisation with their roles (org admin) */
+        /**
+         * Members of an organisation with their roles (org admin)
+         * @description Org admins only (other members 403, outsiders 404). `role` filters by organisation role; paged.
+         */
         get: operations["ListOrganizationMembers"];
         put?: never;
-        /** Add a member by email, or invite the email when it has no account (org admin) */
+        /**
+         * Add a member by email, or invite the email when it has no account (org admin)
+         * @description Org admins only (other members 403, outsiders 404). An address with an account becomes a member at once (409 already-member if it is one); an address without one is mailed an invitation that becomes a membership when it registers (409 already-invited if one is pending). The answer is the same either way, so it tells nobody whether an address is registered.
+         */
         post: operations["AddOrganizationMember"];
         delete?: never;
         options?: never;
@@ -805,7 +862,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join an organisation with the token of an invitation mailed to one's own address */
+        /**
+         * Join an organisation with the token of an invitation mailed to one's own address
+         * @description For someone who already has an account: the token must have been mailed to the caller's own address, else 404. Returns the organisation and the role granted; 409 invitation-used once it was accepted. Invitations to an address without an account turn into memberships at registration instead.
+         */
         post: operations["AcceptOrganizationInvitation"];
         delete?: never;
         options?: never;
@@ -822,7 +882,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a document (multipart field "file"); size and type limits; returns fileId */
+        /**
+         * Upload a document (multipart field "file"); size and type limits; returns fileId
+         * @description Any signed-in user. At most 25 MB (`Files:MaxBytes`, else 413 payload-too-large). Accepted: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint (.docx, .xlsx, .pptx), OpenDocument text, plain text, CSV and Markdown, checked by extension and by content (415 unsupported-file-type); text files must be UTF-8 without HTML, SVG or XML markup (415 markup-not-allowed). `Location` is the new file; attach its `fileId` to a file activity or a submission.
+         */
         post: operations["UploadFile"];
         delete?: never;
         options?: never;
@@ -837,7 +900,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An uploaded file's name, type and size (its uploader only) */
+        /**
+         * An uploaded file's name, type and size (its uploader only)
+         * @description Only the uploader sees the file here: to anyone else it does not exist (404). Others reach a file only through what it is attached to, such as an activity's download.
+         */
         get: operations["GetFile"];
         put?: never;
         post?: never;

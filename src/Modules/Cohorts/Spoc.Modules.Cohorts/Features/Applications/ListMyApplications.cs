@@ -38,5 +38,6 @@ internal static class ListMyApplications
                 TypedResults.Ok(await sender.Send(new Query(paging), ct)))
             .WithName("ListMyApplications")
             .WithSummary("The caller's applications and their decisions")
+            .WithDescription("Any signed-in user sees their own applications to every cohort, newest first and paged, each with its status and the decision note the staff gave; nobody else's.")
             .RequireAuthorization(Policies.SignedIn);
 }

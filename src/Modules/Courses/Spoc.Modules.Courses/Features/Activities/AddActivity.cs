@@ -40,6 +40,7 @@ internal static class AddActivity
             })
             .WithName("AddActivity")
             .WithSummary("Add an activity to a section (course staff); Markdown content is rendered and sanitized")
+            .WithDescription("Course staff only (learners 403, outsiders 404). `kind`: Lesson and Preparation carry Markdown `content`; a Video needs its `url`; a Resource needs a `url` or a `fileId` the caller uploaded with `POST /files`. `position` (0-based, default last) places it in `sectionId`; `offsetDays` and `dueOffsetDays` (0-730) set its release and due dates relative to a cohort's start; `competencyCodes` must be the course's (else 400).")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

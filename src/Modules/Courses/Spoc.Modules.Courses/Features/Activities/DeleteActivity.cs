@@ -47,6 +47,7 @@ internal static class DeleteActivity
             })
             .WithName("DeleteActivity")
             .WithSummary("Delete an activity (course staff)")
+            .WithDescription("Course staff only (learners 403, outsiders 404). The section's later activities move up one. Send its `ETag` as `If-Match`: 412 when it changed since read.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

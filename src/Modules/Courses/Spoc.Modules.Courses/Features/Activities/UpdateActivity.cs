@@ -52,6 +52,7 @@ internal static class UpdateActivity
                 TypedResults.Ok(await sender.Send(new Command(courseId, activityId, ifMatch, activity), ct)))
             .WithName("UpdateActivity")
             .WithSummary("Edit or move an activity (course staff)")
+            .WithDescription("Course staff only (learners 403, outsiders 404). Replaces the whole activity with the same rules as creation: kind-dependent `content`, `url` and `fileId`, and the course's competency codes. A new `sectionId` or `position` moves it, renumbering its siblings. Send its `ETag` as `If-Match` (stale: 412).")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

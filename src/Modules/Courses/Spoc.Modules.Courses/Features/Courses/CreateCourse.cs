@@ -63,6 +63,7 @@ internal static class CreateCourse
             })
             .WithName("CreateCourse")
             .WithSummary("Create a course in an organisation (org admin, trainer)")
+            .WithDescription("Org admins and trainers of `organizationId` only (other members 403, outsiders 404). `language` is a tag such as `fr` or `en-GB`; up to 100 competencies, each a short `code` and a title, that activities then develop. A new course is a draft: publish it with `PUT /courses/{courseId}`.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

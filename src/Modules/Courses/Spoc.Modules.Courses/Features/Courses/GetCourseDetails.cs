@@ -28,6 +28,7 @@ internal static class GetCourseDetails
                 TypedResults.Ok(await sender.Send(new Query(courseId), ct)))
             .WithName("GetCourse")
             .WithSummary("A course of one of the caller's organisations")
+            .WithDescription("The organisation's admins and trainers (its staff) always see it; its other members only once it is published. Anyone else, and a member before publication, gets 404.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

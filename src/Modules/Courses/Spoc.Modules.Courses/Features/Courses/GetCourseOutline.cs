@@ -45,6 +45,7 @@ internal static class GetCourseOutline
                 TypedResults.Ok(await sender.Send(new Query(courseId), ct)))
             .WithName("GetCourseOutline")
             .WithSummary("Sections and activities of a course in order")
+            .WithDescription("Who sees the course (see `GET /courses/{courseId}`) sees its outline, sections and activities ordered by `position`. Staff get each activity's content (sanitized HTML) and each section's `etag` for `If-Match`; learners get the plan only, the content reaching them through their cohort's schedule once released.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -43,5 +43,6 @@ internal static class ListCourses
                 TypedResults.Ok(await sender.Send(new Query(organizationId, paging), ct)))
             .WithName("ListCourses")
             .WithSummary("Courses of the caller's organisations")
+            .WithDescription("Published courses of the caller's organisations, plus drafts where the caller is an org admin or trainer; every course for the platform admin. `organizationId` narrows to one organisation; paged.")
             .RequireAuthorization(Policies.SignedIn);
 }

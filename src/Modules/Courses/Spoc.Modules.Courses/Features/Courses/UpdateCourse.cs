@@ -63,6 +63,7 @@ internal static class UpdateCourse
                 TypedResults.Ok(await sender.Send(new Command(courseId, ifMatch, r.Title, r.Summary, r.Language, r.Competencies, r.IsPublished), ct)))
             .WithName("UpdateCourse")
             .WithSummary("Edit, publish or unpublish a course (course staff)")
+            .WithDescription("Course staff (org admins, trainers) only: learners 403, outsiders 404. Replaces the description and the competency list, and sets `isPublished` (unpublishing hides the course from learners again). Removing a competency that activities still develop is 409 competency-in-use; send the `ETag` as `If-Match` (stale: 412).")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -46,6 +46,7 @@ internal static class AddSection
                 TypedResults.Created($"/api/v1/courses/{courseId}/outline", await sender.Send(new Command(courseId, request.Title, request.Position), ct)))
             .WithName("AddSection")
             .WithSummary("Add a section to a course (course staff)")
+            .WithDescription("Course staff only (learners 403, outsiders 404). `position` is 0-based and defaults to the end; the sections after it move down one, so positions stay 0..n-1.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

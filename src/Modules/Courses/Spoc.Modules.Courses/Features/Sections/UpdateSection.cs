@@ -49,6 +49,7 @@ internal static class UpdateSection
                 TypedResults.Ok(await sender.Send(new Command(courseId, sectionId, ifMatch, request.Title, request.Position), ct)))
             .WithName("UpdateSection")
             .WithSummary("Rename or reorder a section (course staff)")
+            .WithDescription("Course staff only (learners 403, outsiders 404). Moving to a 0-based `position` shifts its siblings so positions stay 0..n-1 (beyond the end means last). Send the section's `etag` from the outline as `If-Match` (stale: 412).")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

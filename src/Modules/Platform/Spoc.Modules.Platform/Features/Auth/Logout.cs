@@ -57,5 +57,6 @@ internal static class Logout
             })
             .WithName("Logout")
             .WithSummary("Sign out: revoke the refresh token and every token rotated from it")
+            .WithDescription("Send the refresh token in the body, or rely on the session cookie; the cookie is cleared either way. Always 204, also for an unknown or foreign token (idempotent). Access tokens already issued stay valid until they expire.")
             .RequireAuthorization(Policies.SignedIn);
 }

@@ -32,6 +32,7 @@ internal static class GetFile
         api.MapGet("/files/{fileId:guid}", async (Guid fileId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new Query(fileId), ct)))
             .WithName("GetFile")
             .WithSummary("An uploaded file's name, type and size (its uploader only)")
+            .WithDescription("Only the uploader sees the file here: to anyone else it does not exist (404). Others reach a file only through what it is attached to, such as an activity's download.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -140,6 +140,7 @@ internal static class UploadFile
             })
             .WithName("UploadFile")
             .WithSummary("Upload a document (multipart field \"file\"); size and type limits; returns fileId")
+            .WithDescription("Any signed-in user. At most 25 MB (`Files:MaxBytes`, else 413 payload-too-large). Accepted: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint (.docx, .xlsx, .pptx), OpenDocument text, plain text, CSV and Markdown, checked by extension and by content (415 unsupported-file-type); text files must be UTF-8 without HTML, SVG or XML markup (415 markup-not-allowed). `Location` is the new file; attach its `fileId` to a file activity or a submission.")
             .RequireAuthorization(Policies.SignedIn)
             .DisableAntiforgery() // bearer tokens, no cookies: there is no cross-site request to forge
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes(configuration) + 64 * 1024))

@@ -51,6 +51,7 @@ internal static class AcceptOrganizationInvitation
                 TypedResults.Ok(await sender.Send(new Command(token), ct)))
             .WithName("AcceptOrganizationInvitation")
             .WithSummary("Join an organisation with the token of an invitation mailed to one's own address")
+            .WithDescription("For someone who already has an account: the token must have been mailed to the caller's own address, else 404. Returns the organisation and the role granted; 409 invitation-used once it was accepted. Invitations to an address without an account turn into memberships at registration instead.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -95,6 +95,7 @@ internal static class AddOrganizationMember
                 TypedResults.Created($"/api/v1/organizations/{orgId}/members", await sender.Send(new Command(orgId, request.Email, request.Role), ct)))
             .WithName("AddOrganizationMember")
             .WithSummary("Add a member by email, or invite the email when it has no account (org admin)")
+            .WithDescription("Org admins only (other members 403, outsiders 404). An address with an account becomes a member at once (409 already-member if it is one); an address without one is mailed an invitation that becomes a membership when it registers (409 already-invited if one is pending). The answer is the same either way, so it tells nobody whether an address is registered.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

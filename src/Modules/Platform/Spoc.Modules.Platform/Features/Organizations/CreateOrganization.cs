@@ -57,6 +57,7 @@ internal static class CreateOrganization
             })
             .WithName("CreateOrganization")
             .WithSummary("Create an organisation (platform admin)")
+            .WithDescription("Platform admin only (403 otherwise). The slug is lower-case letters, digits and single hyphens (e.g. `institut-lumiere`) and unique across the platform (409 slug-taken). Then add its first org admin with `POST /organizations/{orgId}/members`.")
             .RequireAuthorization(Policies.PlatformAdmin)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -29,6 +29,7 @@ internal static class GetOrganization
                 TypedResults.Ok(await sender.Send(new Query(orgId), ct)))
             .WithName("GetOrganization")
             .WithSummary("An organisation the caller belongs to")
+            .WithDescription("Any member of the organisation (or the platform admin); to anyone else it does not exist (404). Returns an `ETag` to send back as `If-Match` when renaming it.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

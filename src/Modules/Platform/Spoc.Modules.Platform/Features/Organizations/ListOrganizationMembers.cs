@@ -42,6 +42,7 @@ internal static class ListOrganizationMembers
                 TypedResults.Ok(await sender.Send(new Query(orgId, role, paging), ct)))
             .WithName("ListOrganizationMembers")
             .WithSummary("Members of an organisation with their roles (org admin)")
+            .WithDescription("Org admins only (other members 403, outsiders 404). `role` filters by organisation role; paged.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

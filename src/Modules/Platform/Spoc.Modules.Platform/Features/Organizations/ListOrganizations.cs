@@ -35,5 +35,6 @@ internal static class ListOrganizations
                 TypedResults.Ok(await sender.Send(new Query(paging), ct)))
             .WithName("ListOrganizations")
             .WithSummary("The organisations the caller belongs to (all of them for the platform admin)")
+            .WithDescription("Any signed-in user; ordered by name and paged.")
             .RequireAuthorization(Policies.SignedIn);
 }

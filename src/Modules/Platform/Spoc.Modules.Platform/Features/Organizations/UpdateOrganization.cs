@@ -54,6 +54,7 @@ internal static class UpdateOrganization
                 TypedResults.Ok(await sender.Send(new Command(orgId, request.Name, ifMatch), ct)))
             .WithName("UpdateOrganization")
             .WithSummary("Rename an organisation (org admin)")
+            .WithDescription("Org admins only (other members 403, outsiders 404). Send the `ETag` from the last read as `If-Match`: a stale one is 412; 409 concurrency-conflict when two changes race. The slug never changes.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
