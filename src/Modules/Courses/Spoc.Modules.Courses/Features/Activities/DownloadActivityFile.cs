@@ -48,6 +48,7 @@ internal static class DownloadActivityFile
             })
             .WithName("DownloadActivityFile")
             .WithSummary("Download an activity's document (cohort members, once released)")
+            .WithDescription("Requires `ViewInside` (403 for a partner's admin, 404 for outsiders or an activity without a file). 409 activity-not-released before the activity opens, except for staff who may preview content (`PreviewContent`).")
             .RequireAuthorization(Policies.SignedIn)
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound)

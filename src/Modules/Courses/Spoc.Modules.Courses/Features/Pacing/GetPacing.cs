@@ -43,6 +43,7 @@ internal static class GetPacing
                 TypedResults.Ok(await sender.Send(new Query(cohortId, userId), ct)))
             .WithName("GetPacing")
             .WithSummary("A learner's personal due-date shifts and extra resources, as set (trainers, org admins, the learner's mentor)")
+            .WithDescription("Requires `ActOnAllLearners` (trainers, owner admins), or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise, 404 for outsiders. The response carries the pacing's `ETag`, to send as `If-Match` on `PUT` (412 when stale).")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

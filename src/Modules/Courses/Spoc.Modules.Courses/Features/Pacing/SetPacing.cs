@@ -102,6 +102,7 @@ internal static class SetPacing
             })
             .WithName("SetPacing")
             .WithSummary("Set a learner's personal due-date shifts and extra resources (trainers, org admins, the learner's mentor)")
+            .WithDescription("Requires `ActOnAllLearners` (trainers, owner admins), or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise, 404 for outsiders or someone who is not a learner of the cohort. Replaces the whole pacing: `shifts` move due dates by days (-60 to 365; without `activityId`, every activity), `extraResources` are markdown or links. `If-Match` with the pacing's `ETag` is optional (412 when stale); the response's `ETag` is the new version.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -70,6 +70,7 @@ internal static class GetProgress
                 TypedResults.Ok(await sender.Send(new Query(cohortId), ct)))
             .WithName("GetCohortProgress")
             .WithSummary("Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self)")
+            .WithDescription("Requires `ViewInside` (403 for a partner's admin, 404 for outsiders). Rows are filtered by who asks: every learner for trainers and owner admins, a mentor's own learners, a learner's own row; withdrawn learners come last, flagged `withdrawn`.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
