@@ -17,7 +17,10 @@ export interface paths {
          */
         get: operations["ListCohorts"];
         put?: never;
-        /** Open a cohort of a course (org admin, trainer) */
+        /**
+         * Open a cohort of a course (org admin, trainer)
+         * @description An `OrgAdmin` or `Trainer` of the course's organisation (404 for an unknown course or an outsider, 403 for other roles). Dates must be in order: `endsOn` after `startsOn`, applications closing after they open and on or before the start date (in `timeZone`, IANA); capacity 1 to 200; `admissionMode` fixes how learners join (`Application`, `InviteOnly`, `OrganizationEnrollment`). `trainerId` (default: the caller) must be a trainer or admin of the organisation; `organizationIds` are named partners, pending until their admins accept (accepted at once for those the caller administers).
+         */
         post: operations["CreateCohort"];
         delete?: never;
         options?: never;
@@ -32,9 +35,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A cohort with seats taken, seats left and waitlist length */
+        /**
+         * A cohort with seats taken, seats left and waitlist length
+         * @description Anyone who sees the cohort: its members and applicants, admins of its organisation or of an accepted partner, and, for an `Application` cohort, any signed-in person (only the people of its accepted partners when it names any); 404 otherwise. `capabilities` lists what the caller may do in it. The response carries an `ETag`: send it as `If-Match` on `PUT` (412 when stale), or as `If-None-Match` for a 304.
+         */
         get: operations["GetCohort"];
-        /** Change a cohort's title, dates, application window, time zone or capacity (trainers, org admins) */
+        /**
+         * Change a cohort's title, dates, application window, time zone or capacity (trainers, org admins)
+         * @description Requires `ManageSettings` (trainers, owner admins; others who see the cohort get 403, outsiders 404). The same date and capacity rules as at creation; 409 capacity-below-seats-taken when more learners are already enrolled than the new capacity. Send the cohort's `ETag` as `If-Match` to avoid overwriting someone else's change (412 when stale); the admission mode cannot change.
+         */
         put: operations["UpdateCohort"];
         post?: never;
         delete?: never;
@@ -50,10 +59,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications to a cohort, by status (trainers, org admins) */
+        /**
+         * Applications to a cohort, by status (trainers, org admins)
+         * @description Requires `DecideApplications` (trainers, owner admins; 403 for other members, 404 for outsiders). `status` filters; the waitlist is in queue order (first waitlisted first), the others by submission time. The head of the waitlist takes the next freed seat.
+         */
         get: operations["ListApplications"];
         put?: never;
-        /** Apply to a cohort with a motivation and answers (learner) */
+        /**
+         * Apply to a cohort with a motivation and answers (learner)
+         * @description Any signed-in person who sees the cohort and does not belong to it yet (404 otherwise). Only in `Application` cohorts (409 applications-not-accepted) and while the application window is open (409 application-window-closed); one live application per person (409 duplicate-application, withdraw it to apply again), 409 already-member for a member. No seat is taken until staff admit it.
+         */
         post: operations["ApplyToCohort"];
         delete?: never;
         options?: never;
@@ -110,7 +125,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw one's own application; an admitted learner leaves the cohort */
+        /**
+         * Withdraw one's own application; an admitted learner leaves the cohort
+         * @description Only the applicant: anyone else's application is 404. Allowed while submitted, waitlisted or admitted (409 application-already-decided once rejected or withdrawn); an admitted applicant leaves the cohort and the head of the waitlist takes the freed seat.
+         */
         post: operations["WithdrawApplication"];
         delete?: never;
         options?: never;
@@ -131,7 +149,10 @@ export interface paths {
          */
         get: operations["ListCohortMembers"];
         put?: never;
-        /** Add a trainer or mentor (trainers, org admins), or enrol a learner (OrganizationEnrollment cohorts; a partner's admin: their own people) */
+        /**
+         * Add a trainer or mentor (trainers, org admins), or enrol a learner (OrganizationEnrollment cohorts; a partner's admin: their own people)
+         * @description Give `userId` or `email`, not both. Trainers and mentors need `ManageStaff` (trainers, owner admins) and must be staff of the organisation (409 role-not-held); learners need `EnrolLearners` or, for a partner's admin, `EnrolOwnPeople`, only in `OrganizationEnrollment` cohorts (409 admission-mode-mismatch), and take a seat (409 cohort-full). 404 for a person out of reach or a cohort not seen, 403 for too low a role, 409 already-member.
+         */
         post: operations["AddCohortMember"];
         delete?: never;
         options?: never;
@@ -148,7 +169,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enrol several employees at once, with an outcome per email (trainers, org admins; a partner's admin: their own people) */
+        /**
+         * Enrol several employees at once, with an outcome per email (trainers, org admins; a partner's admin: their own people)
+         * @description Requires `EnrolLearners` (trainers, owner admins: people of the owning organisation and accepted partners), or `EnrolOwnPeople` (an accepted partner's admin: their organisation's people); 403 for other members, 404 for outsiders. Only in `OrganizationEnrollment` cohorts (409 admission-mode-mismatch). Up to 200 emails: each gets `Enrolled`, `AlreadyMember`, `NotFound` (unknown, or not one's people) or `CohortFull` once seats run out, so repeating a call enrols nobody twice.
+         */
         post: operations["EnrolEmployees"];
         delete?: never;
         options?: never;
@@ -166,7 +190,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member (trainers, org admins), or leave the cohort oneself; the waitlist head takes the freed seat */
+        /**
+         * Remove a member (trainers, org admins), or leave the cohort oneself; the waitlist head takes the freed seat
+         * @description Requires `ManageStaff` (trainers, owner admins; 403 for other members, 404 for outsiders), except to remove oneself: any member may leave. A removed learner's seat goes to the head of the waitlist and their live application is withdrawn; the last trainer cannot be removed (409 last-trainer), and a removed mentor's learners are left without a mentor.
+         */
         delete: operations["RemoveCohortMember"];
         options?: never;
         head?: never;
@@ -181,7 +208,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Assign a learner's mentor, or unassign with null (staff) */
+        /**
+         * Assign a learner's mentor, or unassign with null (staff)
+         * @description Requires `ActOnAllLearners` (trainers, owner admins), or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise, 404 for outsiders or someone who is not a learner of the cohort. `mentorId` must be a mentor or trainer of the cohort (409 not-a-mentor). `If-Match` with the learner's `ETag` is optional (412 when stale); the response's `ETag` is the new version.
+         */
         put: operations["AssignMentor"];
         post?: never;
         delete?: never;
@@ -197,10 +227,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invitations of a cohort and their state (trainers, org admins) */
+        /**
+         * Invitations of a cohort and their state (trainers, org admins)
+         * @description Requires `ManageInvitations` (trainers, owner admins; 403 for other members, 404 for outsiders). Newest first; `acceptedAt` is set once used, `expired` when it lapsed unused. Tokens are never shown again.
+         */
         get: operations["ListInvitations"];
         put?: never;
-        /** Invite an email into an InviteOnly cohort; returns the single-use token (trainers, org admins) */
+        /**
+         * Invite an email into an InviteOnly cohort; returns the single-use token (trainers, org admins)
+         * @description Requires `ManageInvitations` (trainers, owner admins; 403 for other members, 404 for outsiders). Only for `InviteOnly` cohorts (409 admission-mode-mismatch otherwise). The token is returned once, with `acceptPath` and `expiresAt` (14 days by default): deliver it to the invitee, who accepts it signed in with that email. No seat is taken until then.
+         */
         post: operations["InviteToCohort"];
         delete?: never;
         options?: never;
@@ -217,7 +253,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept a cohort invitation and take a seat (the invited person) */
+        /**
+         * Accept a cohort invitation and take a seat (the invited person)
+         * @description Only the person whose email was invited: anyone else (or an unknown token) gets 404. Takes a seat atomically: 409 cohort-full when none is left, invitation-used once accepted, invitation-expired after its lifetime, already-member when the caller already belongs to the cohort.
+         */
         post: operations["AcceptInvitation"];
         delete?: never;
         options?: never;
@@ -232,10 +271,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Project groups of a cohort with their members (members) */
+        /**
+         * Project groups of a cohort with their members (members)
+         * @description Requires `ViewInside` (the cohort's trainers, mentors, learners and owner admins; 403 for a partner's admin, 404 for outsiders). Each group with its learners' names.
+         */
         get: operations["ListGroups"];
         put?: never;
-        /** Create a project group of learners (trainers, org admins) */
+        /**
+         * Create a project group of learners (trainers, org admins)
+         * @description Requires `ManageGroups` (trainers, owner admins; 403 for other members, 404 for outsiders). `memberIds` must all be learners of the cohort (400 otherwise); a learner belongs to one group at most (409 already-in-group). The response carries the group's `ETag` for later `If-Match` updates and deletion.
+         */
         post: operations["CreateGroup"];
         delete?: never;
         options?: never;
@@ -252,7 +297,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Split the learners without a group into balanced groups (trainers, org admins) */
+        /**
+         * Split the learners without a group into balanced groups (trainers, org admins)
+         * @description Requires `ManageGroups` (trainers, owner admins; 403 for other members, 404 for outsiders). Only learners without a group are shuffled into new groups of at most `groupSize` (2 to 50), numbered on from the existing ones; learners already grouped are left alone, and nothing happens (an empty list) when every learner has a group. Returns the new groups.
+         */
         post: operations["AutoGroups"];
         delete?: never;
         options?: never;
@@ -274,7 +322,10 @@ export interface paths {
          */
         put: operations["UpdateGroup"];
         post?: never;
-        /** Dissolve a project group; its members become ungrouped (trainers, org admins) */
+        /**
+         * Dissolve a project group; its members become ungrouped (trainers, org admins)
+         * @description Requires `ManageGroups` (trainers, owner admins; 403 for other members, 404 for outsiders). The learners stay in the cohort, without a group. `If-Match` with the group's `ETag` is optional: 412 when stale.
+         */
         delete: operations["DeleteGroup"];
         options?: never;
         head?: never;
@@ -348,10 +399,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisations named on a cohort and whether they accepted (trainers, org admins) */
+        /**
+         * Organisations named on a cohort and whether they accepted (trainers, org admins)
+         * @description Requires `ManageSettings` (trainers, owner admins; 403 for other members, 404 for outsiders). Each partner's `status`: `Pending` until one of its admins answers, then `Accepted` or `Declined`; only an accepted partner's admins see the cohort and may enrol their own people.
+         */
         get: operations["ListCohortPartners"];
         put?: never;
-        /** Name a partner organisation of a cohort: pending until its admins accept (trainers, org admins) */
+        /**
+         * Name a partner organisation of a cohort: pending until its admins accept (trainers, org admins)
+         * @description Requires `ManageSettings` (trainers, owner admins; 403 for other members, 404 for outsiders or an unknown organisation). Pending until the partner's admins accept (at once when the caller administers it); 409 already-partner when it is already named, or is the owning organisation.
+         */
         post: operations["NameCohortPartner"];
         delete?: never;
         options?: never;
@@ -518,7 +575,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Release and due dates of every activity for the caller (trainers, org admins: any learner with userId; mentors: their own learners) */
+        /**
+         * Release and due dates of every activity for the caller (trainers, org admins: any learner with userId; mentors: their own learners)
+         * @description Requires `ViewInside` (the cohort's trainers, mentors, learners and owner admins; 403 for a partner's admin, 404 for outsiders). A learner gets their own dates, with their pacing shifts, completions and extra resources; `userId` asks for another learner's (`ActOnAllLearners`, or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise). Release and due dates are computed in the cohort's time zone; content stays hidden until released, except for staff previewing without `userId`.
+         */
         get: operations["GetCohortSchedule"];
         put?: never;
         post?: never;
@@ -537,7 +597,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark an activity done (learner); idempotent */
+        /**
+         * Mark an activity done (learner); idempotent
+         * @description Requires `Learn`: only the cohort's learners (403 for its staff, 404 for outsiders or an activity not in its published course). 409 activity-not-released before the activity opens. Idempotent: marking it again returns the first `completedAt`.
+         */
         post: operations["MarkActivityDone"];
         delete?: never;
         options?: never;
@@ -552,7 +615,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self) */
+        /**
+         * Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self)
+         * @description One column per activity (with its section and kind) and one row per learner with their completion percentage and the activities they completed, with when; withdrawn learners keep their row, marked and listed last. Trainers, org admins and the platform admin see every learner; a mentor sees the learners assigned to them; a learner sees their own row. Outside the cohort: 404. The number of SQL queries does not grow with the cohort.
+         */
         get: operations["GetCohortProgress"];
         put?: never;
         post?: never;
@@ -569,9 +635,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A learner's personal due-date shifts and extra resources, as set (trainers, org admins, the learner's mentor) */
+        /**
+         * A learner's personal due-date shifts and extra resources, as set (trainers, org admins, the learner's mentor)
+         * @description The shifts (in days, for one activity or for all when `activityId` is null) and the extra resources (Markdown kept as written) last stored by `SetPacing`, with their `ETag` to send back as `If-Match`. Trainers, org admins and the learner's own mentor; another mentor or a learner gets 403, someone outside the cohort 404.
+         */
         get: operations["GetPacing"];
-        /** Set a learner's personal due-date shifts and extra resources (trainers, org admins, the learner's mentor) */
+        /**
+         * Set a learner's personal due-date shifts and extra resources (trainers, org admins, the learner's mentor)
+         * @description Replaces the learner's pacing as a whole: at most 200 shifts of -60..365 days (each for an activity of the cohort's course, or for every activity when `activityId` is null) and at most 50 extra resources (title, optional http(s) link, Markdown content rendered safely) that only this learner sees. Send the `ETag` of GET pacing as `If-Match`: a stale one is 412. Answers the new `ETag`. Trainers, org admins and the learner's own mentor.
+         */
         put: operations["SetPacing"];
         post?: never;
         delete?: never;
@@ -587,7 +659,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download an activity's document (cohort members, once released) */
+        /**
+         * Download an activity's document (cohort members, once released)
+         * @description The file uploaded for a resource activity, always as an attachment with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, so it never runs in the platform's origin. Learners and mentors get it once the activity is released (409 `activity-not-released` before); trainers and org admins at any time. 404 when the activity has no file or the caller is outside the cohort.
+         */
         get: operations["DownloadActivityFile"];
         put?: never;
         post?: never;

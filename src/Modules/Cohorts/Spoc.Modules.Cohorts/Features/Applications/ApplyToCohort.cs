@@ -97,6 +97,7 @@ internal static class ApplyToCohort
             })
             .WithName("ApplyToCohort")
             .WithSummary("Apply to a cohort with a motivation and answers (learner)")
+            .WithDescription("Any signed-in person who sees the cohort and does not belong to it yet (404 otherwise). Only in `Application` cohorts (409 applications-not-accepted) and while the application window is open (409 application-window-closed); one live application per person (409 duplicate-application, withdraw it to apply again), 409 already-member for a member. No seat is taken until staff admit it.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

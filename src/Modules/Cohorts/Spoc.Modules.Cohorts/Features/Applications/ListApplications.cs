@@ -42,6 +42,7 @@ internal static class ListApplications
                 TypedResults.Ok(await sender.Send(new Query(cohortId, status, paging), ct)))
             .WithName("ListApplications")
             .WithSummary("Applications to a cohort, by status (trainers, org admins)")
+            .WithDescription("Requires `DecideApplications` (trainers, owner admins; 403 for other members, 404 for outsiders). `status` filters; the waitlist is in queue order (first waitlisted first), the others by submission time. The head of the waitlist takes the next freed seat.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

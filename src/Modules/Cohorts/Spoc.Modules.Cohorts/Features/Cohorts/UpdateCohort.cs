@@ -68,6 +68,7 @@ internal static class UpdateCohort
                 TypedResults.Ok(await sender.Send(new Command(cohortId, ifMatch, r.Title, r.Capacity, r.StartsOn, r.EndsOn, r.ApplicationsOpenAt, r.ApplicationsCloseAt, r.TimeZone), ct)))
             .WithName("UpdateCohort")
             .WithSummary("Change a cohort's title, dates, application window, time zone or capacity (trainers, org admins)")
+            .WithDescription("Requires `ManageSettings` (trainers, owner admins; others who see the cohort get 403, outsiders 404). The same date and capacity rules as at creation; 409 capacity-below-seats-taken when more learners are already enrolled than the new capacity. Send the cohort's `ETag` as `If-Match` to avoid overwriting someone else's change (412 when stale); the admission mode cannot change.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -52,6 +52,7 @@ internal static class DeleteGroup
             })
             .WithName("DeleteGroup")
             .WithSummary("Dissolve a project group; its members become ungrouped (trainers, org admins)")
+            .WithDescription("Requires `ManageGroups` (trainers, owner admins; 403 for other members, 404 for outsiders). The learners stay in the cohort, without a group. `If-Match` with the group's `ETag` is optional: 412 when stale.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -29,6 +29,7 @@ internal static class ListGroups
                 TypedResults.Ok(await sender.Send(new Query(cohortId), ct)))
             .WithName("ListGroups")
             .WithSummary("Project groups of a cohort with their members (members)")
+            .WithDescription("Requires `ViewInside` (the cohort's trainers, mentors, learners and owner admins; 403 for a partner's admin, 404 for outsiders). Each group with its learners' names.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -86,6 +86,7 @@ internal static class AcceptInvitation
                 TypedResults.Ok(await sender.Send(new Command(token), ct)))
             .WithName("AcceptInvitation")
             .WithSummary("Accept a cohort invitation and take a seat (the invited person)")
+            .WithDescription("Only the person whose email was invited: anyone else (or an unknown token) gets 404. Takes a seat atomically: 409 cohort-full when none is left, invitation-used once accepted, invitation-expired after its lifetime, already-member when the caller already belongs to the cohort.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -65,6 +65,7 @@ internal static class InviteToCohort
             })
             .WithName("InviteToCohort")
             .WithSummary("Invite an email into an InviteOnly cohort; returns the single-use token (trainers, org admins)")
+            .WithDescription("Requires `ManageInvitations` (trainers, owner admins; 403 for other members, 404 for outsiders). Only for `InviteOnly` cohorts (409 admission-mode-mismatch otherwise). The token is returned once, with `acceptPath` and `expiresAt` (14 days by default): deliver it to the invitee, who accepts it signed in with that email. No seat is taken until then.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -43,6 +43,7 @@ internal static class ListInvitations
                 TypedResults.Ok(await sender.Send(new Query(cohortId, paging), ct)))
             .WithName("ListInvitations")
             .WithSummary("Invitations of a cohort and their state (trainers, org admins)")
+            .WithDescription("Requires `ManageInvitations` (trainers, owner admins; 403 for other members, 404 for outsiders). Newest first; `acceptedAt` is set once used, `expired` when it lapsed unused. Tokens are never shown again.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -105,6 +105,7 @@ internal static class AddCohortMember
             })
             .WithName("AddCohortMember")
             .WithSummary("Add a trainer or mentor (trainers, org admins), or enrol a learner (OrganizationEnrollment cohorts; a partner's admin: their own people)")
+            .WithDescription("Give `userId` or `email`, not both. Trainers and mentors need `ManageStaff` (trainers, owner admins) and must be staff of the organisation (409 role-not-held); learners need `EnrolLearners` or, for a partner's admin, `EnrolOwnPeople`, only in `OrganizationEnrollment` cohorts (409 admission-mode-mismatch), and take a seat (409 cohort-full). 404 for a person out of reach or a cohort not seen, 403 for too low a role, 409 already-member.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -63,6 +63,7 @@ internal static class AssignMentor
             })
             .WithName("AssignMentor")
             .WithSummary("Assign a learner's mentor, or unassign with null (staff)")
+            .WithDescription("Requires `ActOnAllLearners` (trainers, owner admins), or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise, 404 for outsiders or someone who is not a learner of the cohort. `mentorId` must be a mentor or trainer of the cohort (409 not-a-mentor). `If-Match` with the learner's `ETag` is optional (412 when stale); the response's `ETag` is the new version.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

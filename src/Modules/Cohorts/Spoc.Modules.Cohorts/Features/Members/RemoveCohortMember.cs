@@ -66,6 +66,7 @@ internal static class RemoveCohortMember
             })
             .WithName("RemoveCohortMember")
             .WithSummary("Remove a member (trainers, org admins), or leave the cohort oneself; the waitlist head takes the freed seat")
+            .WithDescription("Requires `ManageStaff` (trainers, owner admins; 403 for other members, 404 for outsiders), except to remove oneself: any member may leave. A removed learner's seat goes to the head of the waitlist and their live application is withdrawn; the last trainer cannot be removed (409 last-trainer), and a removed mentor's learners are left without a mentor.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -36,6 +36,7 @@ internal static class ListCohortPartners
                 TypedResults.Ok(await sender.Send(new Query(cohortId), ct)))
             .WithName("ListCohortPartners")
             .WithSummary("Organisations named on a cohort and whether they accepted (trainers, org admins)")
+            .WithDescription("Requires `ManageSettings` (trainers, owner admins; 403 for other members, 404 for outsiders). Each partner's `status`: `Pending` until one of its admins answers, then `Accepted` or `Declined`; only an accepted partner's admins see the cohort and may enrol their own people.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

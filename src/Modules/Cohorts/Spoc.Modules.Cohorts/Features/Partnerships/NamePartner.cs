@@ -66,6 +66,7 @@ internal static class NamePartner
             })
             .WithName("NameCohortPartner")
             .WithSummary("Name a partner organisation of a cohort: pending until its admins accept (trainers, org admins)")
+            .WithDescription("Requires `ManageSettings` (trainers, owner admins; 403 for other members, 404 for outsiders or an unknown organisation). Pending until the partner's admins accept (at once when the caller administers it); 409 already-partner when it is already named, or is the owning organisation.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

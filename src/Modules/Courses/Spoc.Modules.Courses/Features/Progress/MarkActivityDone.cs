@@ -68,7 +68,7 @@ internal static class MarkActivityDone
                 TypedResults.Ok(await sender.Send(new Command(cohortId, activityId), ct)))
             .WithName("MarkActivityDone")
             .WithSummary("Mark an activity done (learner); idempotent")
-            .WithDescription("Only the cohort's learners (403 for staff and mentors). The activity must belong to the cohort's course and be released for this learner (its release date, shifted by their personal pacing, is past): otherwise 409 `activity-not-released`. Marking an activity already done answers the same and changes nothing.")
+            .WithDescription("Requires `Learn`: only the cohort's learners (403 for its staff, 404 for outsiders or an activity not in its published course). 409 activity-not-released before the activity opens. Idempotent: marking it again returns the first `completedAt`.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -83,7 +83,7 @@ internal static class GetSchedule
                 TypedResults.Ok(await sender.Send(new Query(cohortId, userId), ct)))
             .WithName("GetCohortSchedule")
             .WithSummary("Release and due dates of every activity for the caller (trainers, org admins: any learner with userId; mentors: their own learners)")
-            .WithDescription("Every activity of the cohort's course with its release and due instants in UTC, computed from the cohort's start date in its IANA time zone (daylight-saving changes included) and shifted by the learner's personal pacing, with whether it is done and whether it has a file. Unreleased activities show their title and dates without content. `userId` reads another learner's schedule: trainers and org admins for anyone, a mentor for their own learners (403 otherwise).")
+            .WithDescription("Requires `ViewInside` (the cohort's trainers, mentors, learners and owner admins; 403 for a partner's admin, 404 for outsiders). A learner gets their own dates, with their pacing shifts, completions and extra resources; `userId` asks for another learner's (`ActOnAllLearners`, or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise). Release and due dates are computed in the cohort's time zone; content stays hidden until released, except for staff previewing without `userId`.")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
