@@ -3,7 +3,7 @@ using Spoc.SharedKernel.Problems;
 namespace Spoc.Modules.Platform;
 
 /// <summary>
-/// Every problem type Platform raises, each slug written once (the catalogue in docs/architecture.md, Errors).
+/// Every problem type Platform raises, each slug written once (the catalogue of every type: docs/problems.md).
 /// The host's own types (validation-failed, not-found, precondition-failed...) come from the kernel and the host.
 /// </summary>
 internal static class PlatformProblems

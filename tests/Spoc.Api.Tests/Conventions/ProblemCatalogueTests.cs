@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using AwesomeAssertions;
+using Spoc.Api.Tests.Persistence;
+
+namespace Spoc.Api.Tests.Conventions;
+
+/// <summary>
+/// Every problem <c>type</c> slug the code writes has a row in docs/problems.md, and every row there is a slug the code
+/// writes: integrators code against the catalogue, so it may neither miss a type nor list one that no longer exists.
+/// Reads the source text (no host), so it stays fast.
+/// </summary>
+public sealed partial class ProblemCatalogueTests
+{
+    private const string Slug = "[a-z]+(?:-[a-z]+)*";
+
+    // The ways a slug is written: ProblemException factories and constructors, the host's Problem(status, slug...),
+    // ProblemTypes.For("slug"), field error codes (const in a *Problems.cs catalogue, WithErrorCode, ErrorCode =).
+    private static readonly Regex[] Everywhere =
+    [
+        new($@"\b(?:new(?:\s+ProblemException)?|Problem)\(\s*\d{{3}},\s*""({Slug})"""),
+        new($@"\b(?:Conflict|Unauthorized)\(\s*""({Slug})"""),
+        new($@"\bProblemTypes\.For\(\s*""({Slug})"""),
+        new($@"(?:\bWithErrorCode\(|\bErrorCode\s*=\s*)""({Slug})"""),
+    ];
+
+    /// <summary>In a *Problems.cs catalogue: <c>const string CommonPassword = "common-password"</c>.</summary>
+    private static readonly Regex CatalogueConstant = new($@"\bconst\s+string\s+\w+\s*=\s*""({Slug})""");
+
+    /// <summary>In a file that builds types with ProblemTypes.For: the (slug, title) pairs of the by-status table and its fallback.</summary>
+    private static readonly Regex SlugTitlePair = new($@"\(\s*""({Slug})"",\s*""[A-Z][^""]*""\s*\)");
+
+    /// <summary>In such a file too: the fallback of a conditional slug, <c>var slug = ... ? code : "validation-failed";</c>.</summary>
+    private static readonly Regex ConditionalSlug = new($@"\bslug\s*=[^;]*:\s*""({Slug})""\s*;");
+
+    [GeneratedRegex(@"^\|\s*`([a-z]+(?:-[a-z]+)*)`\s*\|\s*(?:\d{3}|any other)\b", RegexOptions.Multiline)]
+    private static partial Regex CatalogueRow();
+
+    internal static HashSet<string> SlugsIn(string fileName, string source)
+    {
+        var patterns = Everywhere.AsEnumerable();
+        if (fileName.EndsWith("Problems.cs", StringComparison.Ordinal))
+        {
+            patterns = patterns.Append(CatalogueConstant);
+        }
+
+        if (source.Contains("ProblemTypes.For(", StringComparison.Ordinal))
+        {
+            patterns = patterns.Append(SlugTitlePair).Append(ConditionalSlug);
+        }
+
+        return patterns.SelectMany(p => p.Matches(source)).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+    }
+
+    internal static HashSet<string> RowsOf(string markdown) =>
+        CatalogueRow().Matches(markdown).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    private static HashSet<string> SlugsInCode() =>
+        Directory.GetFiles(Path.Combine(Repository.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => SlugsIn(Path.GetFileName(f), File.ReadAllText(f)))
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static HashSet<string> Catalogue() => RowsOf(File.ReadAllText(Path.Combine(Repository.Root, "docs", "problems.md")));
+
+    [Test]
+    public void Every_slug_in_the_code_has_a_row_in_docs_problems_md()
+    {
+        var code = SlugsInCode();
+        code.Should().Contain(["not-found", "forbidden", "precondition-failed", "validation-failed", "database-unavailable", "payload-too-large",
+            "too-many-requests", "cohort-full", "competency-in-use", "slug-taken", "common-password", "idempotency-key-reused", "unauthorized", "error"],
+            "the scan must find the kernel's, the host's, the infrastructure's and every module's slugs");
+        code.Except(Catalogue()).Should().BeEmpty("every problem type the API can return is documented in docs/problems.md");
+    }
+
+    [Test]
+    public void Every_row_of_docs_problems_md_is_a_slug_the_code_writes()
+    {
+        Catalogue().Except(SlugsInCode()).Should().BeEmpty("docs/problems.md lists no problem type the API no longer returns");
+    }
+
+    [Test]
+    public void The_scan_finds_each_way_a_slug_is_written_and_nothing_else()
+    {
+        const string source = """
+            public static ProblemException A() => ProblemException.Conflict("seat-gone", "Gone");
+            public static ProblemException B() => new(403, "email-not-verified", "Email not verified");
+            throw new ProblemException(422, "key-reused", "Reused");
+            Problem(503, "db-down", "Unavailable", null);
+            Type = ProblemTypes.For("bad-body"),
+            ProblemException.Unauthorized("bad-login", "Invalid");
+            new ValidationFailure("x", "y") { ErrorCode = "weak-password" };
+            RuleFor(c => c.X).Must(Ok).WithErrorCode("too-long");
+            [400] = ("malformed", "Bad request"),
+            var label = ("not-a-slug", "Text");
+            var slug = codes is [{ } code] ? code : "fields-invalid";
+            public const string Name = "also-not-a-slug";
+            """;
+
+        SlugsIn("Handler.cs", source).Should().BeEquivalentTo(
+            ["seat-gone", "email-not-verified", "key-reused", "db-down", "bad-body", "bad-login", "weak-password", "too-long", "malformed", "not-a-slug", "fields-invalid"]);
+        SlugsIn("Handler.cs", source.Replace("ProblemTypes.For(\"bad-body\")", "\"bad-body\"")).Should().NotContain(["malformed", "not-a-slug", "bad-body", "fields-invalid"]);
+        SlugsIn("ModuleProblems.cs", source).Should().Contain("also-not-a-slug");
+    }
+
+    [Test]
+    public void The_catalogue_parser_reads_rows_and_a_missing_slug_is_caught()
+    {
+        const string markdown = """
+            | slug | status | title | when | what the client should do |
+            |---|---|---|---|---|
+            | `cohort-full` | 409 | The cohort is full | ... | ... |
+            | `error` | any other | Error | ... | ... |
+            Prose that mentions `not-a-row` | 409 is no row.
+            """;
+
+        var rows = RowsOf(markdown);
+        rows.Should().BeEquivalentTo(["cohort-full", "error"]);
+        new[] { "cohort-full", "last-trainer" }.Except(rows).Should().Equal("last-trainer");
+    }
+}
