@@ -79,7 +79,7 @@ internal static class CreateCohort
             {
                 CourseId = course.Id,
                 OrganizationId = course.OrganizationId,
-                Title = command.Title.Trim(),
+                Title = command.Title,
                 Capacity = command.Capacity,
                 StartsOn = command.StartsOn,
                 EndsOn = command.EndsOn,

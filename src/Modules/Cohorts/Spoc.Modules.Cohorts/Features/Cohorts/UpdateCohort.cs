@@ -47,7 +47,7 @@ internal static class UpdateCohort
                 throw CohortProblems.CapacityBelowSeatsTaken();
             }
 
-            cohort.Title = command.Title.Trim();
+            cohort.Title = command.Title;
             cohort.StartsOn = command.StartsOn;
             cohort.EndsOn = command.EndsOn;
             cohort.ApplicationsOpenAt = command.ApplicationsOpenAt;

@@ -35,7 +35,7 @@ internal static class CreateGroup
             var memberIds = (command.MemberIds ?? []).Distinct().ToList();
             var learners = await GroupRoster.LearnersAsync(db, command.CohortId, memberIds, null, cancellationToken);
             var now = clock.GetUtcNow();
-            var group = new ProjectGroup { CohortId = command.CohortId, Name = command.Name.Trim(), CreatedAt = now };
+            var group = new ProjectGroup { CohortId = command.CohortId, Name = command.Name, CreatedAt = now };
             db.Groups.Add(group);
             learners.ForEach(l => l.GroupId = group.Id);
             db.AddIntegrationEvent(new GroupChanged(command.CohortId, group.Id, group.Name, memberIds), now);

@@ -49,7 +49,7 @@ internal static class UpdateGroup
             var leaving = await db.Members.Where(m => m.GroupId == group.Id && !memberIds.Contains(m.UserId)).ToListAsync(cancellationToken);
             leaving.ForEach(m => m.GroupId = null);
             learners.ForEach(l => l.GroupId = group.Id);
-            group.Name = command.Name.Trim();
+            group.Name = command.Name;
 
             db.AddIntegrationEvent(new GroupChanged(command.CohortId, group.Id, group.Name, memberIds), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);

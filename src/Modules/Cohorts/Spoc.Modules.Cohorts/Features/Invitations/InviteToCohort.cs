@@ -44,8 +44,8 @@ internal static class InviteToCohort
             var invitation = new CohortInvitation
             {
                 CohortId = command.CohortId,
-                Email = command.Email.Trim(),
-                NormalizedEmail = command.Email.Trim().ToLowerInvariant(),
+                Email = command.Email,
+                NormalizedEmail = command.Email.ToLowerInvariant(),
                 TokenHash = SecretTokens.Hash(token),
                 CreatedAt = now,
                 ExpiresAt = now + configuration.GetValue("Cohorts:InvitationLifetime", TimeSpan.FromDays(14)),

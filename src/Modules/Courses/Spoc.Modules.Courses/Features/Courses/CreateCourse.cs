@@ -42,7 +42,7 @@ internal static class CreateCourse
             var course = new Course
             {
                 OrganizationId = command.OrganizationId,
-                Title = command.Title.Trim(),
+                Title = command.Title,
                 Summary = command.Summary?.Trim() ?? "",
                 Language = command.Language,
                 CreatedAt = clock.GetUtcNow(),

@@ -52,7 +52,7 @@ internal static class UpdateCourse
                 }
             }
 
-            course.Edit(command.Title.Trim(), command.Summary?.Trim() ?? "", command.Language, wanted, command.IsPublished);
+            course.Edit(command.Title, command.Summary?.Trim() ?? "", command.Language, wanted, command.IsPublished);
             await db.SaveChangesAsync(cancellationToken);
             return CourseResponse.From(course);
         }

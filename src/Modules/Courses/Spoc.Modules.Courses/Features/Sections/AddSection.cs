@@ -32,7 +32,7 @@ internal static class AddSection
         {
             await gate.RequireStaffAsync(command.CourseId, cancellationToken);
             var sections = await db.Set<Section>().Where(s => s.CourseId == command.CourseId).OrderBy(s => s.Position).ToListAsync(cancellationToken);
-            var section = new Section { CourseId = command.CourseId, Title = command.Title.Trim() };
+            var section = new Section { CourseId = command.CourseId, Title = command.Title };
             db.Add(section);
             sections.Add(section);
             sections.Place(section, command.Position);

@@ -37,7 +37,7 @@ internal static class UpdateSection
             var sections = await db.Set<Section>().Where(s => s.CourseId == command.CourseId).OrderBy(s => s.Position).ToListAsync(cancellationToken);
             var section = sections.FirstOrDefault(s => s.Id == command.SectionId) ?? throw ProblemException.NotFound("This section");
             db.Expect(section, command.IfMatch);
-            section.Title = command.Title.Trim();
+            section.Title = command.Title;
             sections.Place(section, command.Position);
             await db.SaveChangesAsync(cancellationToken);
             return SectionResponse.From(section);

@@ -49,9 +49,9 @@ internal static class RegisterUser
             var now = clock.GetUtcNow();
             var user = new User
             {
-                Email = command.Email.Trim(),
+                Email = command.Email,
                 NormalizedEmail = normalized,
-                DisplayName = command.DisplayName.Trim(),
+                DisplayName = command.DisplayName,
                 PreferredLanguage = Languages.Normalize(command.Language),
                 CreatedAt = now,
             };

@@ -39,7 +39,7 @@ internal static class UpdateProfile
         {
             var user = await db.Users.FirstOrDefaultAsync(u => u.Id == me.Id, cancellationToken) ?? throw ProblemException.NotFound("Your account");
             ETags.EnsureMatches(command.IfMatch, user.Version);
-            user.DisplayName = command.DisplayName.Trim();
+            user.DisplayName = command.DisplayName;
             user.PreferredLanguage = command.Language;
             user.Version = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);

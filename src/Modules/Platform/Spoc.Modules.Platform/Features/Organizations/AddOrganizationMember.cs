@@ -58,7 +58,7 @@ internal static class AddOrganizationMember
 
                 db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = command.OrganizationId, UserId = user.Id, Role = role, JoinedAt = now });
                 await SaveAsync(cancellationToken);
-                return new Response(command.Email.Trim(), role);
+                return new Response(command.Email, role);
             }
 
             if (await db.OrganizationInvitations.AnyAsync(i => i.OrganizationId == command.OrganizationId && i.NormalizedEmail == normalized, cancellationToken))
@@ -67,14 +67,13 @@ internal static class AddOrganizationMember
             }
 
             var organizationName = await db.Organizations.Where(o => o.Id == command.OrganizationId).Select(o => o.Name).FirstAsync(cancellationToken);
-            var email = command.Email.Trim();
             db.OrganizationInvitations.Add(new OrganizationInvitation
             {
-                OrganizationId = command.OrganizationId, Email = email, NormalizedEmail = normalized, Role = role, InvitedBy = me.Id, CreatedAt = now,
+                OrganizationId = command.OrganizationId, Email = command.Email, NormalizedEmail = normalized, Role = role, InvitedBy = me.Id, CreatedAt = now,
             });
-            db.AddIntegrationEvent(new OrganizationInvitationCreated(command.OrganizationId, organizationName, email, role), now);
+            db.AddIntegrationEvent(new OrganizationInvitationCreated(command.OrganizationId, organizationName, command.Email, role), now);
             await SaveAsync(cancellationToken);
-            return new Response(email, role);
+            return new Response(command.Email, role);
         }
 
         private async Task SaveAsync(CancellationToken ct)

@@ -34,7 +34,7 @@ internal static class CreateOrganization
                 throw PlatformProblems.SlugTaken();
             }
 
-            var organization = new Organization { Name = command.Name.Trim(), Slug = command.Slug, CreatedAt = clock.GetUtcNow() };
+            var organization = new Organization { Name = command.Name, Slug = command.Slug, CreatedAt = clock.GetUtcNow() };
             db.Organizations.Add(organization);
             try
             {

@@ -38,7 +38,7 @@ internal static class UpdateOrganization
                 ?? throw ProblemException.NotFound("This organisation");
             db.Expect(organization, command.IfMatch);
 
-            organization.Name = command.Name.Trim();
+            organization.Name = command.Name;
             organization.Version = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);
             return OrganizationResponse.From(organization) with
