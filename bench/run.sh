@@ -13,8 +13,9 @@ root=$PWD
 smoke=false
 [ "${1:-}" = "--smoke" ] && smoke=true
 
-if $smoke; then duration=1s; warmup=1s; conns=4; threads=1; writes_duration=1s; colds=1
-else duration=10s; warmup=3s; conns=16; threads=2; writes_duration=5s; colds=5; fi
+# The smoke run reuses the Debug build scripts/test.sh has just made: its numbers are not comparable anyway.
+if $smoke; then duration=1s; warmup=1s; conns=4; threads=1; writes_duration=1s; colds=1; config=Debug
+else duration=10s; warmup=3s; conns=16; threads=2; writes_duration=5s; colds=5; config=Release; fi
 api_port=${BENCH_API_PORT:-5391}
 base_port=${BENCH_BASELINE_PORT:-5392}
 work=$root/artifacts/bench
@@ -28,11 +29,11 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
-echo "==> Building Release (bench/Spoc.Bench.sln: the API, the seeder and micro-benchmarks, the baseline)"
-dotnet build bench/Spoc.Bench.sln -c Release -nologo -v q
-api_dir=$root/src/Spoc.Api/bin/Release/net10.0
-bench_dll=$root/bench/Spoc.Bench/bin/Release/net10.0/Spoc.Bench.dll
-base_dll=$root/bench/Spoc.Bench.Baseline/bin/Release/net10.0/Spoc.Bench.Baseline.dll
+echo "==> Building $config (bench/Spoc.Bench.sln: the API, the seeder and micro-benchmarks, the baseline)"
+dotnet build bench/Spoc.Bench.sln -c $config -nologo -v q
+api_dir=$root/src/Spoc.Api/bin/$config/net10.0
+bench_dll=$root/bench/Spoc.Bench/bin/$config/net10.0/Spoc.Bench.dll
+base_dll=$root/bench/Spoc.Bench.Baseline/bin/$config/net10.0/Spoc.Bench.Baseline.dll
 
 # A throwaway signing key for this run only (never committed); the seeder's tokens and the API share it.
 export Auth__SigningKey
@@ -119,7 +120,7 @@ rss_idle=$(rss "$api_pid" VmRSS); base_rss_idle=$(rss "$base_pid" VmRSS)
 drive() {
   local url=$1 token=$2 d=$3; shift 3
   local auth=(); [ -n "$token" ] && auth=(-H "Authorization: Bearer $token")
-  wrk -t"$threads" -c"$conns" -d"$d" --latency "${auth[@]}" "$@" "$url" >"$work/wrk.txt" 2>&1 || true
+  WRK_THREADS=$threads wrk -t"$threads" -c"$conns" -d"$d" --latency "${auth[@]}" "$@" "$url" >"$work/wrk.txt" 2>&1 || true
   awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /Requests\/sec:/ {rps=$2} $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
@@ -143,9 +144,10 @@ for r in "${routes[@]}"; do
   measure "$name" "$path" "$who" 50
   [ "$name" = "progress matrix" ] && ! $smoke && measure "progress matrix (200)" "$path" "$who" 200
 done
-# Mark as done: every request a new pair (bench/wrk/complete.lua); lines 1-9000 for this, 9001-15990 for the write test.
+# Mark as done: every request a new pair (bench/wrk/complete.lua); the first half of the pairs for this, the second half
+# for the write test, the last ten for the SQL count probes above.
 total=$(wc -l <"$out/writers-api.txt")
-export WRITES_FILE WRITES_FROM=1 WRITES_TO=9000
+export WRITES_FILE WRITES_FROM=1 WRITES_TO=$((total / 2))
 WRITES_FILE=$out/writers-api.txt; a=$(drive "$api_url" "" "$duration" -s bench/wrk/complete.lua)
 WRITES_FILE=$out/writers-baseline.txt; b=$(drive "$base_url" "" "$duration" -s bench/wrk/complete.lua)
 echo "    mark as done: API $a | baseline $b"
@@ -153,7 +155,7 @@ results+=("mark as done|$a|$b")
 
 echo "==> Writes on one connection (completion, wrk -c1 -d$writes_duration)"
 threads_saved=$threads conns_saved=$conns; threads=1 conns=1
-WRITES_FROM=9001 WRITES_TO=$((total - 10))
+WRITES_FROM=$((total / 2 + 1)) WRITES_TO=$((total - 10))
 WRITES_FILE=$out/writers-api.txt; w_api=$(drive "$api_url" "" "$writes_duration" -s bench/wrk/complete.lua)
 WRITES_FILE=$out/writers-baseline.txt; w_base=$(drive "$base_url" "" "$writes_duration" -s bench/wrk/complete.lua)
 threads=$threads_saved conns=$conns_saved
@@ -164,14 +166,14 @@ stop "$api_pid"; stop "$base_pid"
 echo "==> BenchmarkDotNet micro-benchmarks (in process, $($smoke && echo Dry || echo ShortRun) job)"
 micro_args=(micro --filter '*' --artifacts "$work/micro"); $smoke && micro_args+=(--smoke)
 (cd "$work" && dotnet "$bench_dll" "${micro_args[@]}" >"$work/micro.log" 2>&1) || { tail -30 "$work/micro.log"; echo "bench: micro-benchmarks failed"; exit 1; }
-micro_table=$(for f in "$work"/micro/results/*-report-github.md; do grep '^|' "$f"; echo; done)
+micro_table=$(for f in "$work"/micro/results/*-report-github.md; do n=${f##*/Spoc.Bench.}; echo "**${n%-report-github.md}**"; echo; grep '^|' "$f"; echo; done)
 
 # The report.
 ratio() { awk -v a="${1#≥}" -v b="${2#≥}" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }'; }
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo "+changes")
 report=$work/report.md
 {
-  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC') on commit \`$commit\`$($smoke && echo ' (**smoke**: a second per measurement, numbers not comparable)'): $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}')."
+  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC') on commit \`$commit\`$($smoke && echo ' (**smoke**: Debug build, a second per measurement, numbers not comparable)'): $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}')."
   [ -n "${BENCH_NOTE:-}" ] && { echo; echo "$BENCH_NOTE"; }
   echo
   echo "### Per route: API vs bare baseline"
@@ -205,6 +207,8 @@ report=$work/report.md
   echo "| RSS peak under load (VmHWM at the end) | $rss_peak MB | $base_rss_peak MB | < 250 MB |"
   read -r war wap50 wap99 _ <<<"$w_api"; read -r wbr wbp50 wbp99 _ <<<"$w_base"
   echo "| completion writes/s on one connection (p50 / p99 ms) | $war ($wap50 / $wap99) | $wbr ($wbp50 / $wbp99) | ≥ 500/s |"
+  echo
+  echo "≥: a lower bound — that side used up its (learner, activity) pairs before the end of the run."
   echo
   echo "### Micro-benchmarks (BenchmarkDotNet, in process, $($smoke && echo Dry || echo ShortRun) job)"
   echo

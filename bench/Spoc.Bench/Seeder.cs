@@ -29,7 +29,7 @@ internal static class Seeder
 {
     public const string Password = "Bench-Pass-2026";
     public const int ActivityCount = 40;
-    public const int Writers = 400;
+    public const int Writers = 1000;
     private static readonly int[] CohortSizes = [10, 50, 200];
 
     public static async Task<int> RunAsync(string database, string outDir)

@@ -1,6 +1,7 @@
 -- POST /cohorts/{c}/activities/{a}/completion, each request a new (learner, activity) pair: every one is a real insert.
 -- WRITES_FILE: lines "cohortId activityId token" (from the seeder); WRITES_FROM/WRITES_TO: the 1-based line range to use.
--- Threads take every n-th line of the range; a thread stops when its lines are used up (wrk then reports what was done).
+-- WRK_THREADS: wrk's -t. Threads take every n-th line of the range; a thread stops when its lines are used up (wrk then
+-- divides what was done by the whole duration: run.sh marks that figure as a lower bound).
 local threads = {}
 
 function setup(thread)
@@ -9,7 +10,7 @@ function setup(thread)
 end
 
 function init(args)
-  nthreads = #threads > 0 and #threads or 1
+  local nthreads = tonumber(os.getenv("WRK_THREADS") or "1")
   lines = {}
   local from, to = tonumber(os.getenv("WRITES_FROM") or "1"), tonumber(os.getenv("WRITES_TO") or "1000000")
   local n = 0
@@ -24,11 +25,10 @@ function init(args)
 end
 
 function request()
-  local line = lines[next_line]
-  if line == nil then
+  local line = lines[next_line] or lines[#lines]
+  if next_line > #lines then
     exhausted = 1
     wrk.thread:stop()
-    line = lines[#lines]
   end
   next_line = next_line + 1
   local cohort, activity, token = line:match("(%S+) (%S+) (%S+)")
