@@ -113,6 +113,16 @@ for side in api base; do
   name="mark as done"; for size in "${sizes[@]}"; do sql[$name,$size,$side]=$n; done
 done
 
+# The baseline must answer the same bytes, or the comparison is void (a change of shape in the API shows here).
+declare -A same
+for r in "${routes[@]}"; do
+  IFS='|' read -r name path who <<<"$r"
+  curl_as "$(token_for "$who" 50)" -o "$work/api.json" "$api_url$(path_for "$path" 50)"
+  curl_as "$(token_for "$who" 50)" -o "$work/base.json" "$base_url$(path_for "$path" 50)"
+  cmp -s "$work/api.json" "$work/base.json" && same[$name]=yes || same[$name]="**no**"
+done
+same[progress matrix (200)]=${same[progress matrix]}
+
 rss() { awk '/^'"$2"':/ {printf "%d", $2/1024}' "/proc/$1/status"; }
 rss_idle=$(rss "$api_pid" VmRSS); base_rss_idle=$(rss "$base_pid" VmRSS)
 
@@ -178,13 +188,13 @@ report=$work/report.md
   echo
   echo "### Per route: API vs bare baseline"
   echo
-  echo "wrk \`-t$threads -c$conns -d$duration --latency\` after a $warmup warm-up, API then baseline on the same SQLite file; cohort of 50 learners × 40 activities unless said. Ratio = API requests/s ÷ baseline requests/s (goal ≥ 0.70×). Errors = non-2xx + socket errors."
+  echo "wrk \`-t$threads -c$conns -d$duration --latency\` after a $warmup warm-up, API then baseline on the same SQLite file; cohort of 50 learners × 40 activities unless said. Ratio = API requests/s ÷ baseline requests/s (goal ≥ 0.70×). Errors = non-2xx + socket errors. Same JSON: the two bodies are byte-identical (\`cmp\`)."
   echo
-  echo "| route | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | ratio | errors (API / baseline) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| route | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | ratio | errors (API / baseline) | same JSON |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   for r in "${results[@]}"; do
     IFS='|' read -r name a b <<<"$r"; read -r ar ap50 ap99 aerr <<<"$a"; read -r br bp50 bp99 berr <<<"$b"
-    echo "| $name | $ar | $ap50 | $ap99 | $br | $bp50 | $bp99 | $(ratio "$ar" "$br") | $aerr / $berr |"
+    echo "| $name | $ar | $ap50 | $ap99 | $br | $bp50 | $bp99 | $(ratio "$ar" "$br") | $aerr / $berr | ${same[$name]:-–} |"
   done
   echo
   echo "### SQL commands per request"
