@@ -70,6 +70,7 @@ services.AddSpocOpenApi();
 services.AddSpocSecurityHeaders();
 services.AddSpocTelemetry(configuration);
 services.AddModules(configuration);
+SqlCommandCounter.AddIfEnabled(services, configuration);
 // Ready means the database takes a write, not merely that a connection opens or a read answers.
 services.AddHealthChecks().AddDbContextCheck<KernelDbContext>(tags: ["ready"], customTestQuery: DatabaseOutage.CanWriteAsync);
 
@@ -80,6 +81,7 @@ services.AddHostedService<IdempotencyJanitor>();
 
 var app = builder.Build();
 
+SqlCommandCounter.UseIfEnabled(app, app.Configuration);
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
