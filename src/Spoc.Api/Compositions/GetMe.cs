@@ -45,5 +45,5 @@ internal static class GetMe
             .WithSummary("The caller's profile with organisation and cohort memberships and roles")
             .WithDescription("Any signed-in user: their profile and language (fr, en), the organisations they belong to with their role, and their cohorts with their cohort role. Returns an `ETag` to send as `If-Match` on `PUT /me`.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.NotFound);
 }

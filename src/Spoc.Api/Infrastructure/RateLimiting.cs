@@ -45,7 +45,7 @@ internal static class RateLimiting
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = ProblemExceptionHandler.Problem(429, "too-many-requests", "Too many requests", "Slow down and retry after the delay given in Retry-After."),
+                    ProblemDetails = ProblemExceptionHandler.Problem(Problems.TooManyRequests),
                 });
             };
         });
