@@ -140,16 +140,28 @@ internal static class OpenApi
             problems.AddRange(metadata.OfType<DeclaredProblems>().SelectMany(d => d.Types));
             DeclareProblems(operation, context, problems);
             DeclareHeaders(operation, context);
+            var sorted = operation.Responses!.OrderBy(r => r.Key, StringComparer.Ordinal).ToList(); // 2xx, 304, then the problems
+            operation.Responses = [];
+            foreach (var (status, response) in sorted)
+            {
+                operation.Responses[status] = response;
+            }
         }
 
         /// <summary>The headers the pipeline writes: ETag (ConditionalRequests), Location (Created), Idempotent-Replayed
-        /// (IdempotencyMiddleware, 2xx only), Retry-After (rate limiter, sign-in throttle, database outage).</summary>
+        /// (IdempotencyMiddleware, 2xx only), Retry-After (rate limiter, sign-in throttle, database outage); and the 304
+        /// ConditionalRequests answers a GET of a versioned resource (its typed result's value is <see cref="IVersioned"/>).</summary>
         private static void DeclareHeaders(OpenApiOperation operation, OperationFilterContext context)
         {
             var versioned = context.ApiDescription.SupportedResponseTypes
                 .Where(r => r.StatusCode is >= 200 and < 300 && r.Type is { } t && typeof(IVersioned).IsAssignableFrom(t))
                 .Select(r => r.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .ToHashSet();
+            if (context.ApiDescription.HttpMethod == "GET" && versioned.Count > 0)
+            {
+                operation.Responses!["304"] = new OpenApiResponse { Description = "Not modified: `If-None-Match` matches the current `ETag`; no body." };
+                versioned.Add("304");
+            }
             foreach (var (status, response) in operation.Responses!.Select(r => (r.Key, (OpenApiResponse)r.Value)))
             {
                 var headers = response.Headers ??= new Dictionary<string, IOpenApiHeader>();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AwesomeAssertions;
 using Spoc.Api.Tests.Persistence;
+using Spoc.SharedKernel.Problems;
 
 namespace Spoc.Api.Tests.Conventions;
 
@@ -34,6 +35,10 @@ public sealed partial class ProblemCatalogueTests
 
     [GeneratedRegex(@"^\|\s*`([a-z]+(?:-[a-z]+)*)`\s*\|\s*(?:\d{3}|any other)\b", RegexOptions.Multiline)]
     private static partial Regex CatalogueRow();
+
+    /// <summary>A row's slug, status and title cells.</summary>
+    [GeneratedRegex(@"^\|\s*`([a-z]+(?:-[a-z]+)*)`\s*\|\s*(\d{3})\s*\|\s*([^|]*?)\s*\|", RegexOptions.Multiline)]
+    private static partial Regex CatalogueRowCells();
 
     internal static HashSet<string> SlugsIn(string fileName, string source)
     {
@@ -71,6 +76,39 @@ public sealed partial class ProblemCatalogueTests
             "too-many-requests", "cohort-full", "competency-in-use", "slug-taken", "common-password", "idempotency-key-reused", "unauthorized", "error"],
             "the scan must find the kernel's, the host's, the infrastructure's and every module's slugs");
         code.Except(Catalogue()).Should().BeEmpty("every problem type the API can return is documented in docs/problems.md");
+    }
+
+    [Test]
+    public void Every_problem_type_descriptor_has_its_status_and_title_in_docs_problems_md()
+    {
+        var rows = CatalogueRowCells().Matches(File.ReadAllText(Path.Combine(Repository.Root, "docs", "problems.md")))
+            .ToDictionary(m => m.Groups[1].Value, m => (Status: m.Groups[2].Value, Titles: m.Groups[3].Value.Split(" / ")));
+        var descriptors = Descriptors().ToList();
+        descriptors.Select(d => d.Slug).Should().Contain(["not-found", "cohort-full", "competency-in-use", "slug-taken", "validation-failed", "idempotency-key-reused"],
+            "the kernel's, every module's, the host's and the infrastructure's catalogues are read");
+        descriptors.Where(d => !rows.TryGetValue(d.Slug, out var row) || row.Status != $"{d.Status}" || !row.Titles.Contains(d.Title))
+            .Should().BeEmpty("each descriptor's slug has a row in docs/problems.md with its status and (one of) its titles");
+    }
+
+    /// <summary>Every static <see cref="ProblemType"/> field of the API's own assemblies: what the OpenAPI document and the code use.</summary>
+    private static IEnumerable<ProblemType> Descriptors()
+    {
+        var assemblies = new Dictionary<string, System.Reflection.Assembly>();
+        var pending = new Stack<System.Reflection.Assembly>([typeof(Program).Assembly]);
+        while (pending.TryPop(out var assembly))
+        {
+            if (assemblies.TryAdd(assembly.GetName().Name!, assembly))
+            {
+                foreach (var name in assembly.GetReferencedAssemblies().Where(n => n.Name!.StartsWith("Spoc.", StringComparison.Ordinal)))
+                {
+                    pending.Push(System.Reflection.Assembly.Load(name));
+                }
+            }
+        }
+
+        const System.Reflection.BindingFlags statics = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic;
+        return assemblies.Values.SelectMany(a => a.GetTypes()).SelectMany(t => t.GetFields(statics))
+            .Where(f => f.FieldType == typeof(ProblemType)).Select(f => (ProblemType)f.GetValue(null)!);
     }
 
     [Test]

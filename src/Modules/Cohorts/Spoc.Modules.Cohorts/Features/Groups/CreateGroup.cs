@@ -56,5 +56,5 @@ internal static class CreateGroup
             .WithSummary("Create a project group of learners (trainers, org admins)")
             .WithDescription("Requires `ManageGroups` (trainers, owner admins; 403 for other members, 404 for outsiders). `memberIds` must all be learners of the cohort (400 otherwise); a learner belongs to one group at most (409 already-in-group). The response carries the group's `ETag` for later `If-Match` updates and deletion.")
             .RequireAuthorization(Policies.SignedIn)
-            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.AlreadyInGroup);
 }

@@ -66,5 +66,5 @@ internal static class UpdateGroup
             .WithSummary("Rename a project group and set its members (trainers, org admins)")
             .WithDescription("`memberIds` is the whole new list: learners left out become ungrouped. A learner belongs to one group at most (409 already-in-group): to move one, update their group first.")
             .RequireAuthorization(Policies.SignedIn)
-            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.AlreadyInGroup);
 }

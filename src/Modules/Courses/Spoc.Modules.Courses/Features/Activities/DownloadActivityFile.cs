@@ -52,5 +52,5 @@ internal static class DownloadActivityFile
             .WithDescription("The file uploaded for a resource activity, always as an attachment with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, so it never runs in the platform's origin. Learners and mentors get it once the activity is released (409 `activity-not-released` before); trainers and org admins at any time. 404 when the activity has no file or the caller is outside the cohort.")
             .RequireAuthorization(Policies.SignedIn)
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
-            .Problems(ProblemType.NotFound, CourseProblems.ActivityNotReleased);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CourseProblems.ActivityNotReleased);
 }
