@@ -14,24 +14,17 @@ public sealed partial class ProblemCatalogueTests
 {
     private const string Slug = "[a-z]+(?:-[a-z]+)*";
 
-    // The ways a slug is written: ProblemException factories and constructors, the host's Problem(status, slug...),
-    // ProblemTypes.For("slug"), field error codes (const in a *Problems.cs catalogue, WithErrorCode, ErrorCode =).
+    // The ways a slug is written: a ProblemType descriptor (new(409, "slug", ...)) or a stray ProblemException, the host's
+    // Problem(status, slug...), ProblemTypes.For("slug"), a literal field error code (WithErrorCode, ErrorCode =).
     private static readonly Regex[] Everywhere =
     [
-        new($@"\b(?:new(?:\s+ProblemException)?|Problem)\(\s*\d{{3}},\s*""({Slug})"""),
-        new($@"\b(?:Conflict|Unauthorized)\(\s*""({Slug})"""),
+        new($@"\b(?:new(?:\s+Problem(?:Exception|Type))?|Problem)\(\s*\d{{3}},\s*""({Slug})"""),
         new($@"\bProblemTypes\.For\(\s*""({Slug})"""),
         new($@"(?:\bWithErrorCode\(|\bErrorCode\s*=\s*)""({Slug})"""),
     ];
 
-    /// <summary>In a *Problems.cs catalogue: <c>const string CommonPassword = "common-password"</c>.</summary>
-    private static readonly Regex CatalogueConstant = new($@"\bconst\s+string\s+\w+\s*=\s*""({Slug})""");
-
     /// <summary>In a file that builds types with ProblemTypes.For: the (slug, title) pairs of the by-status table and its fallback.</summary>
     private static readonly Regex SlugTitlePair = new($@"\(\s*""({Slug})"",\s*""[A-Z][^""]*""\s*\)");
-
-    /// <summary>In such a file too: the fallback of a conditional slug, <c>var slug = ... ? code : "validation-failed";</c>.</summary>
-    private static readonly Regex ConditionalSlug = new($@"\bslug\s*=[^;]*:\s*""({Slug})""\s*;");
 
     [GeneratedRegex(@"^\|\s*`([a-z]+(?:-[a-z]+)*)`\s*\|\s*(?:\d{3}|any other)\b", RegexOptions.Multiline)]
     private static partial Regex CatalogueRow();
@@ -40,17 +33,12 @@ public sealed partial class ProblemCatalogueTests
     [GeneratedRegex(@"^\|\s*`([a-z]+(?:-[a-z]+)*)`\s*\|\s*(\d{3})\s*\|\s*([^|]*?)\s*\|", RegexOptions.Multiline)]
     private static partial Regex CatalogueRowCells();
 
-    internal static HashSet<string> SlugsIn(string fileName, string source)
+    internal static HashSet<string> SlugsIn(string source)
     {
         var patterns = Everywhere.AsEnumerable();
-        if (fileName.EndsWith("Problems.cs", StringComparison.Ordinal))
-        {
-            patterns = patterns.Append(CatalogueConstant);
-        }
-
         if (source.Contains("ProblemTypes.For(", StringComparison.Ordinal))
         {
-            patterns = patterns.Append(SlugTitlePair).Append(ConditionalSlug);
+            patterns = patterns.Append(SlugTitlePair);
         }
 
         return patterns.SelectMany(p => p.Matches(source)).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
@@ -63,7 +51,7 @@ public sealed partial class ProblemCatalogueTests
         Directory.GetFiles(Path.Combine(Repository.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => SlugsIn(Path.GetFileName(f), File.ReadAllText(f)))
+            .SelectMany(f => SlugsIn(File.ReadAllText(f)))
             .ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> Catalogue() => RowsOf(File.ReadAllText(Path.Combine(Repository.Root, "docs", "problems.md")));
@@ -121,24 +109,21 @@ public sealed partial class ProblemCatalogueTests
     public void The_scan_finds_each_way_a_slug_is_written_and_nothing_else()
     {
         const string source = """
-            public static ProblemException A() => ProblemException.Conflict("seat-gone", "Gone");
-            public static ProblemException B() => new(403, "email-not-verified", "Email not verified");
+            public static readonly ProblemType SeatGone = new(409, "seat-gone", "Gone", "No seat is left.");
+            public static readonly ProblemType EmailNotVerified = new ProblemType(403, "email-not-verified", "Email not verified");
             throw new ProblemException(422, "key-reused", "Reused");
             Problem(503, "db-down", "Unavailable", null);
             Type = ProblemTypes.For("bad-body"),
-            ProblemException.Unauthorized("bad-login", "Invalid");
             new ValidationFailure("x", "y") { ErrorCode = "weak-password" };
             RuleFor(c => c.X).Must(Ok).WithErrorCode("too-long");
             [400] = ("malformed", "Bad request"),
             var label = ("not-a-slug", "Text");
-            var slug = codes is [{ } code] ? code : "fields-invalid";
             public const string Name = "also-not-a-slug";
             """;
 
-        SlugsIn("Handler.cs", source).Should().BeEquivalentTo(
-            ["seat-gone", "email-not-verified", "key-reused", "db-down", "bad-body", "bad-login", "weak-password", "too-long", "malformed", "not-a-slug", "fields-invalid"]);
-        SlugsIn("Handler.cs", source.Replace("ProblemTypes.For(\"bad-body\")", "\"bad-body\"")).Should().NotContain(["malformed", "not-a-slug", "bad-body", "fields-invalid"]);
-        SlugsIn("ModuleProblems.cs", source).Should().Contain("also-not-a-slug");
+        SlugsIn(source).Should().BeEquivalentTo(
+            ["seat-gone", "email-not-verified", "key-reused", "db-down", "bad-body", "weak-password", "too-long", "malformed", "not-a-slug"]);
+        SlugsIn(source.Replace("ProblemTypes.For(\"bad-body\")", "\"bad-body\"")).Should().NotContain(["malformed", "not-a-slug", "bad-body"]);
     }
 
     [Test]
