@@ -81,7 +81,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Problem(Problems.PayloadTooLarge);
+            return Problem(ProblemType.PayloadTooLarge);
         }
 
         if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)

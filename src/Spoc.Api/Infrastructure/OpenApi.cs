@@ -104,7 +104,7 @@ internal static class OpenApi
             var parameters = context.ApiDescription.ParameterDescriptions;
             if (parameters.Any(p => p.Source.Id == "Body"))
             {
-                problems.AddRange([Problems.ValidationFailed, Problems.MalformedRequest, Problems.PayloadTooLarge, Problems.UnsupportedMediaType]);
+                problems.AddRange([Problems.ValidationFailed, Problems.MalformedRequest, ProblemType.PayloadTooLarge, Problems.UnsupportedMediaType]);
             }
             else if (parameters.Count > 0)
             {
@@ -136,7 +136,7 @@ internal static class OpenApi
                 problems.AddRange([IdempotencyMiddleware.InvalidKey, IdempotencyMiddleware.InProgress, IdempotencyMiddleware.KeyReused]);
             }
 
-            problems.AddRange([Problems.TooManyRequests, Problems.InternalError, Problems.DatabaseUnavailable]);
+            problems.AddRange([ProblemType.TooManyRequests, Problems.InternalError, Problems.DatabaseUnavailable]);
             problems.AddRange(metadata.OfType<DeclaredProblems>().SelectMany(d => d.Types));
             DeclareProblems(operation, context, problems);
             DeclareHeaders(operation, context);

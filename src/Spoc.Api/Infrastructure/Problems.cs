@@ -26,11 +26,7 @@ internal static class Problems
     public static readonly ProblemType ConcurrencyConflict =
         new(409, "concurrency-conflict", "Concurrent change", "Someone else changed this resource at the same time; read it again and retry.");
 
-    public static readonly ProblemType PayloadTooLarge = new(413, "payload-too-large", "Request body too large", "The request body exceeds the allowed size.");
-
     public static readonly ProblemType UnsupportedMediaType = new(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
-
-    public static readonly ProblemType TooManyRequests = new(429, "too-many-requests", "Too many requests", "Slow down and retry after the delay given in Retry-After.");
 
     public static readonly ProblemType InternalError =
         new(500, "internal-error", "Internal server error", "Something went wrong on our side. Quote the trace id if you contact support.");
@@ -42,7 +38,7 @@ internal static class Problems
     private static readonly Dictionary<int, ProblemType> ByStatus = new ProblemType[]
     {
         MalformedRequest, Unauthorized, ProblemType.Forbidden, ProblemType.NotFound, MethodNotAllowed, NotAcceptable, Conflict,
-        ProblemType.PreconditionFailed, PayloadTooLarge, UnsupportedMediaType, TooManyRequests, InternalError,
+        ProblemType.PreconditionFailed, ProblemType.PayloadTooLarge, UnsupportedMediaType, ProblemType.TooManyRequests, InternalError,
     }.ToDictionary(p => p.Status);
 
     public static IServiceCollection AddSpocProblems(this IServiceCollection services) =>

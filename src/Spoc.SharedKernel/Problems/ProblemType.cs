@@ -23,6 +23,12 @@ public sealed record ProblemType(int Status, string Slug, string Title, string? 
     public static readonly ProblemType PreconditionFailed =
         new(412, "precondition-failed", "Precondition failed", "The resource changed since you read it (If-Match does not match its ETag).");
 
+    /// <summary>The host's rate limit, and a module's own limits with their own title and detail (sign-in attempts).</summary>
+    public static readonly ProblemType TooManyRequests = new(429, "too-many-requests", "Too many requests", "Slow down and retry after the delay given in Retry-After.");
+
+    /// <summary>The host's body limit, and a module's own size limits with their own title and detail (uploads).</summary>
+    public static readonly ProblemType PayloadTooLarge = new(413, "payload-too-large", "Request body too large", "The request body exceeds the allowed size.");
+
     /// <summary>The full <c>type</c> URI written in the problem+json body.</summary>
     public string Uri => ProblemTypes.For(Slug);
 

@@ -27,12 +27,12 @@ internal static class PlatformProblems
     public static readonly ProblemType InvalidToken =
         new(400, "invalid-token", "Invalid link", "This link is unknown, expired or already used; ask for a new one.");
 
-    /// <summary>Per account, beside the host's per-IP rate limit (same slug, its own title); thrown with a RetryAfter.</summary>
+    /// <summary>Per account, beside the host's per-IP rate limit (the same type, its own title); thrown with a RetryAfter.</summary>
     public static readonly ProblemType TooManySignInAttempts =
-        new(429, "too-many-requests", "Too many sign-in attempts", "Too many attempts for this account; retry later.");
+        ProblemType.TooManyRequests with { Title = "Too many sign-in attempts", Detail = "Too many attempts for this account; retry later." };
 
     /// <summary>{0}: the limit in MB.</summary>
-    public static readonly ProblemType FileTooLarge = new(413, "payload-too-large", "File too large", "Files are limited to {0} MB.");
+    public static readonly ProblemType FileTooLarge = ProblemType.PayloadTooLarge with { Title = "File too large", Detail = "Files are limited to {0} MB." };
 
     public static readonly ProblemType UnsupportedFileType =
         new(415, "unsupported-file-type", "File type not accepted", "Accepted: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, OpenDocument text, plain text, CSV, Markdown — and the content must match the extension.");
