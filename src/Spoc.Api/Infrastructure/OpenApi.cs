@@ -102,7 +102,7 @@ internal static class OpenApi
             BoundPaging(operation);
 
             var parameters = context.ApiDescription.ParameterDescriptions;
-            if (parameters.Any(p => p.Source.Id == "Body"))
+            if (parameters.Any(p => p.Source.Id is "Body" or "FormFile")) // a JSON body or a multipart upload
             {
                 problems.AddRange([Problems.ValidationFailed, Problems.MalformedRequest, ProblemType.PayloadTooLarge, Problems.UnsupportedMediaType]);
             }

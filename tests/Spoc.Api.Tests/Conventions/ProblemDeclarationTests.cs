@@ -51,6 +51,18 @@ public sealed partial class ProblemDeclarationTests
     }
 
     [Test]
+    public async Task An_upload_declares_the_415_routing_answers_to_a_body_that_is_not_multipart()
+    {
+        var (client, _, _) = await _factory.NewUserAsync();
+        await (await client.PostAsync("/api/v1/files", TestApi.Json("{}"))).ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+
+        // Routing refuses it before the endpoint is chosen, out of the guard's sight: the document is checked directly.
+        var document = JsonNode.Parse(await _factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        document["paths"]!["/api/v1/files"]!["post"]!["x-problem-types"]!.AsArray().Select(t => (string)t!)
+            .Should().Contain(ProblemTypes.For("unsupported-media-type"));
+    }
+
+    [Test]
     public async Task Every_operation_lists_its_problem_types_as_its_responses_do_and_each_is_in_the_catalogue()
     {
         var document = JsonNode.Parse(await _factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;

@@ -8218,7 +8218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `payload-too-large`: File too large */
+            /** @description `payload-too-large`: Request body too large / File too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8227,7 +8227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `markup-not-allowed`: Markup not accepted in a text file; `unsupported-file-type`: File type not accepted */
+            /** @description `markup-not-allowed`: Markup not accepted in a text file; `unsupported-file-type`: File type not accepted; `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
