@@ -15,9 +15,6 @@ internal static class OpenApi
 {
     public const string BearerScheme = "bearer";
 
-    /// <summary>The operation's list of every problem <c>type</c> URI it can answer.</summary>
-    public const string ProblemTypesExtension = "x-problem-types";
-
     public static IServiceCollection AddSpocOpenApi(this IServiceCollection services) =>
         services.AddEndpointsApiExplorer().AddSwaggerGen(c =>
         {
@@ -84,6 +81,9 @@ internal static class OpenApi
     /// </summary>
     private sealed class ConventionsOperationFilter : IOperationFilter
     {
+        /// <summary>The operation's list of every problem <c>type</c> URI it can answer.</summary>
+        private const string ProblemTypesExtension = "x-problem-types";
+
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
