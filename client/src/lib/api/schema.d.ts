@@ -1707,7 +1707,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultCohortResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1716,7 +1716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1725,7 +1725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1735,7 +1735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1744,7 +1744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1784,7 +1784,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1793,7 +1793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1802,7 +1802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1811,7 +1811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1820,7 +1820,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1829,7 +1838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1838,7 +1847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1847,7 +1856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1857,7 +1866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1866,7 +1875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1899,7 +1908,15 @@ export interface operations {
                     "application/json": components["schemas"]["CohortResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1908,7 +1925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1917,7 +1934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1926,7 +1943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1936,7 +1953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1945,7 +1962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1984,7 +2001,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1993,7 +2010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2002,7 +2019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2011,7 +2028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2020,7 +2037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `capacity-below-seats-taken`: Capacity below seats taken; `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2029,7 +2046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -2038,7 +2055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2047,7 +2064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2056,7 +2073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2066,7 +2083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2075,7 +2092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2111,7 +2128,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultApplicationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2120,7 +2137,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2129,7 +2146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2138,7 +2155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2147,7 +2164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2157,7 +2174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2166,7 +2183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2207,7 +2224,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2216,7 +2233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2225,7 +2242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2234,7 +2251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-member`: Already a member; `application-window-closed`: Applications are closed; `applications-not-accepted`: This cohort does not take applications; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `duplicate-application`: Already applied; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2243,7 +2260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2252,7 +2269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2261,7 +2278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2270,7 +2287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2280,7 +2297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2289,7 +2306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2322,7 +2339,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultApplicationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2331,7 +2348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2340,7 +2357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2350,7 +2367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2359,7 +2376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2400,7 +2417,7 @@ export interface operations {
                     "application/json": components["schemas"]["DecideApplicationResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2409,7 +2426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2418,7 +2435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2427,7 +2444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2436,7 +2453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-member`: Already a member; `application-already-decided`: Already decided; `cohort-full`: The cohort is full; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2445,7 +2462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2454,7 +2471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2463,7 +2480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2472,7 +2489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2482,7 +2499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2491,7 +2508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2526,7 +2543,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2535,7 +2552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2544,7 +2561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2553,7 +2570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `application-already-decided`: Already closed; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2562,7 +2579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2571,7 +2588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2581,7 +2598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2590,7 +2607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2627,7 +2644,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultListMembersMember"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2636,7 +2653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2645,7 +2662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2654,7 +2671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2663,7 +2680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2673,7 +2690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2682,7 +2699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2723,7 +2740,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddCohortMemberResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2732,7 +2749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2741,7 +2758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2750,7 +2767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2759,7 +2776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `admission-mode-mismatch`: Learners join another way; `already-member`: Already a member; `cohort-full`: The cohort is full; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `role-not-held`: Not staff of the organisation */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2768,7 +2785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2777,7 +2794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2786,7 +2803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2795,7 +2812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2805,7 +2822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2814,7 +2831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2854,7 +2871,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolEmployeesResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2863,7 +2880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2872,7 +2889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2881,7 +2898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2890,7 +2907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `admission-mode-mismatch`: Learners join another way; `cohort-full`: The cohort is full; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2899,7 +2916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2908,7 +2925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2917,7 +2934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2926,7 +2943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2936,7 +2953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2945,7 +2962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2976,7 +2993,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2985,7 +3002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2994,7 +3011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3003,7 +3020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3012,7 +3029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `last-trainer`: The last trainer */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3021,7 +3038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3031,7 +3048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3040,7 +3057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3077,7 +3094,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3086,7 +3103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3095,7 +3112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3104,7 +3121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3113,7 +3130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `not-a-mentor`: Not a mentor of this cohort */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3122,7 +3139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3131,7 +3148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3140,7 +3157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3149,7 +3166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3159,7 +3176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3168,7 +3185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3203,7 +3220,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultListInvitationsInvitation"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3212,7 +3229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3221,7 +3238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3230,7 +3247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3239,7 +3256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3249,7 +3266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3258,7 +3275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3299,7 +3316,7 @@ export interface operations {
                     "application/json": components["schemas"]["InviteToCohortResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3308,7 +3325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3317,7 +3334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3326,7 +3343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3335,7 +3352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `admission-mode-mismatch`: Learners join another way; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3344,7 +3361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3353,7 +3370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3362,7 +3379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3371,7 +3388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3381,7 +3398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3390,7 +3407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3426,7 +3443,7 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptInvitationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3435,7 +3452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3444,7 +3461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3453,7 +3470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-member`: Already a member; `cohort-full`: The cohort is full; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `invitation-expired`: Invitation expired; `invitation-used`: Invitation already used */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3462,7 +3479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3471,7 +3488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3481,7 +3498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3490,7 +3507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3522,7 +3539,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponse"][];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3531,7 +3548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3540,7 +3557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3549,7 +3566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3558,7 +3575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3568,7 +3585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3577,7 +3594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3619,7 +3636,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3628,7 +3645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3637,7 +3654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3646,7 +3663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3655,7 +3672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-in-group`: Already in a group; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3664,7 +3681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3673,7 +3690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3682,7 +3699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3691,7 +3708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3701,7 +3718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3710,7 +3727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3750,7 +3767,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponse"][];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3759,7 +3776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3768,7 +3785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3777,7 +3794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3786,7 +3803,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3795,7 +3821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3804,7 +3830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3813,7 +3839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3823,7 +3849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3832,7 +3858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3872,7 +3898,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3881,7 +3907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3890,7 +3916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3899,7 +3925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3908,7 +3934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-in-group`: Already in a group; `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3917,7 +3943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3926,7 +3952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3935,7 +3961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3944,7 +3970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3954,7 +3980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3963,7 +3989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3996,7 +4022,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4005,7 +4031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4014,7 +4040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4023,7 +4049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4032,7 +4058,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4041,7 +4076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4051,7 +4086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4060,7 +4095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4097,7 +4132,7 @@ export interface operations {
                     "application/json": components["schemas"]["Partnership"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4106,7 +4141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4115,7 +4150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4124,7 +4159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4133,7 +4168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `partnership-decided`: Partnership already decided */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4142,7 +4177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4151,7 +4186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4161,7 +4196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4170,7 +4205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4207,7 +4242,7 @@ export interface operations {
                     "application/json": components["schemas"]["Partnership"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4216,7 +4251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4225,7 +4260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4234,7 +4269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4243,7 +4278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `partnership-decided`: Partnership already decided */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4252,7 +4287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4261,7 +4296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4271,7 +4306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4280,7 +4315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4316,7 +4351,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultListPartnershipsItem"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4325,7 +4360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4334,7 +4369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4343,7 +4378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4352,7 +4387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4362,7 +4397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4371,7 +4406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4403,7 +4438,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListCohortPartnersPartner"][];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4412,7 +4447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4421,7 +4456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4430,7 +4465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4439,7 +4474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4449,7 +4484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4458,7 +4493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4499,7 +4534,7 @@ export interface operations {
                     "application/json": components["schemas"]["Partnership"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4508,7 +4543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4517,7 +4552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4526,7 +4561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4535,7 +4570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-partner`: Already named; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4544,7 +4579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4553,7 +4588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4562,7 +4597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4571,7 +4606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4581,7 +4616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4590,7 +4625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4624,7 +4659,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultCourseResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4633,7 +4668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4642,7 +4677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4652,7 +4687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4661,7 +4696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4701,7 +4736,7 @@ export interface operations {
                     "application/json": components["schemas"]["CourseResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4710,7 +4745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4719,7 +4754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4728,7 +4763,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4737,7 +4772,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4746,7 +4790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4755,7 +4799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4764,7 +4808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4774,7 +4818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4783,7 +4827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4816,7 +4860,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4825,7 +4877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4834,7 +4886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4843,7 +4895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4853,7 +4905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4862,7 +4914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4901,7 +4953,7 @@ export interface operations {
                     "application/json": components["schemas"]["CourseResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4910,7 +4962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4919,7 +4971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4928,7 +4980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4937,7 +4989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `competency-in-use`: Competency in use; `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4946,7 +4998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4955,7 +5007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4964,7 +5016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4973,7 +5025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4983,7 +5035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4992,7 +5044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5024,7 +5076,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetCourseOutlineResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5033,7 +5085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5042,7 +5094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5051,7 +5103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5061,7 +5113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5070,7 +5122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5112,7 +5164,7 @@ export interface operations {
                     "application/json": components["schemas"]["SectionResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5121,7 +5173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5130,7 +5182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5139,7 +5191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5148,7 +5200,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5157,7 +5218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5166,7 +5227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5175,7 +5236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5185,7 +5246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5194,7 +5255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5234,7 +5295,7 @@ export interface operations {
                     "application/json": components["schemas"]["SectionResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5243,7 +5304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5252,7 +5313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5261,7 +5322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5270,7 +5331,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5279,7 +5349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5288,7 +5358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5297,7 +5367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5307,7 +5377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5316,7 +5386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5358,7 +5428,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5367,7 +5437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5376,7 +5446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5385,7 +5455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5394,7 +5464,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5403,7 +5482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5412,7 +5491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5421,7 +5500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5431,7 +5510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5440,7 +5519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5480,7 +5559,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5489,7 +5568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5498,7 +5577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5507,7 +5586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5516,7 +5595,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5525,7 +5613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5534,7 +5622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5543,7 +5631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5553,7 +5641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5562,7 +5650,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5595,7 +5683,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5604,7 +5692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5613,7 +5701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5622,7 +5710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5631,7 +5719,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5640,7 +5737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5650,7 +5747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5659,7 +5756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5693,7 +5790,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetScheduleResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5702,7 +5799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5711,7 +5808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5720,7 +5817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5729,7 +5826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5739,7 +5836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5748,7 +5845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5785,7 +5882,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarkActivityDoneResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5794,7 +5891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5803,7 +5900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5812,7 +5909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5821,7 +5918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `activity-not-released`: Not released yet; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5830,7 +5927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5839,7 +5936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5849,7 +5946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5858,7 +5955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5890,7 +5987,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetProgressResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5899,7 +5996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5908,7 +6005,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5917,7 +6023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5927,7 +6033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5936,7 +6042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5970,7 +6076,15 @@ export interface operations {
                     "application/json": components["schemas"]["GetPacingResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5979,7 +6093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5988,7 +6102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5997,7 +6111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6006,7 +6120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6016,7 +6130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6025,7 +6139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6062,7 +6176,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6071,7 +6185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6080,7 +6194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6089,7 +6203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6098,7 +6212,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6107,7 +6230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6116,7 +6239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6125,7 +6248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6135,7 +6258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6144,7 +6267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6175,7 +6298,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6184,7 +6307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6193,7 +6316,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6202,7 +6334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `activity-not-released`: Not released yet */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6211,7 +6343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6221,7 +6353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6230,7 +6362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6269,7 +6401,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterUserResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `common-password`: One or more fields are invalid; `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6278,7 +6410,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6287,7 +6428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6296,7 +6437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6305,7 +6446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6315,7 +6456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6324,7 +6465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6364,7 +6505,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6373,7 +6514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description `invalid-credentials`: Invalid email or password */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6382,7 +6523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `email-not-verified`: Email not verified */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6391,7 +6532,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6400,7 +6550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6409,7 +6559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6418,7 +6568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests / Too many sign-in attempts */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6428,7 +6578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6437,7 +6587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6475,7 +6625,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6484,7 +6634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description `invalid-refresh-token`: The refresh token is invalid, expired or revoked; sign in again */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6493,7 +6643,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6502,7 +6661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6511,7 +6670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6520,7 +6679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6530,7 +6689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6539,7 +6698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6575,7 +6734,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6584,7 +6743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6593,7 +6752,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6602,7 +6770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6611,7 +6779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6620,7 +6788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6630,7 +6798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6639,7 +6807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6675,7 +6843,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `invalid-token`: Invalid link; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6684,7 +6852,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6693,7 +6870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6702,7 +6879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6711,7 +6888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6721,7 +6898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6730,7 +6907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6766,7 +6943,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6775,7 +6952,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6784,7 +6970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6793,7 +6979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6802,7 +6988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6812,7 +6998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6821,7 +7007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6857,7 +7043,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description `common-password`: One or more fields are invalid; `invalid-idempotency-key`: Invalid Idempotency-Key; `invalid-token`: Invalid link; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6866,7 +7052,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6875,7 +7070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6884,7 +7079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6893,7 +7088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6903,7 +7098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6912,7 +7107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6936,13 +7131,22 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GetMeResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6951,7 +7155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6960,7 +7164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6970,7 +7174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6979,7 +7183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7013,7 +7217,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7022,7 +7226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7031,7 +7235,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7040,7 +7253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7049,7 +7262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7058,7 +7271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7067,7 +7280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7077,7 +7290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7086,7 +7299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7122,7 +7335,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description `common-password`: One or more fields are invalid; `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid; `wrong-password`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7131,7 +7344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7140,7 +7353,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7149,7 +7380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7158,7 +7389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7167,7 +7398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7177,7 +7408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7186,7 +7417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7219,7 +7450,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultOrganizationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7228,7 +7459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7237,7 +7468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7247,7 +7478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7256,7 +7487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7296,7 +7527,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7305,7 +7536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7314,7 +7545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7323,7 +7554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `slug-taken`: Slug already used */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7332,7 +7563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7341,7 +7572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7350,7 +7581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7359,7 +7590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7369,7 +7600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7378,7 +7609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7411,7 +7642,15 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7420,7 +7659,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7429,7 +7668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7438,7 +7677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7448,7 +7687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7457,7 +7696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7496,7 +7735,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7505,7 +7744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7514,7 +7753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7523,7 +7762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7532,7 +7771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7541,7 +7780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7550,7 +7789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7559,7 +7798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7568,7 +7807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7578,7 +7817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7587,7 +7826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7623,7 +7862,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultListOrganizationMembersMember"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7632,7 +7871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7641,7 +7880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7650,7 +7889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7659,7 +7898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7669,7 +7908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7678,7 +7917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7719,7 +7958,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddOrganizationMemberResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7728,7 +7967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7737,7 +7976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7746,7 +7985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7755,7 +7994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-invited`: Already added; `already-member`: Already a member; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7764,7 +8003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7773,7 +8012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7782,7 +8021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,7 +8030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7801,7 +8040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7810,7 +8049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7846,7 +8085,7 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptOrganizationInvitationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7855,7 +8094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7864,7 +8103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7873,7 +8112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `invitation-used`: Invitation already used */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7882,7 +8121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7891,7 +8130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7901,7 +8140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7910,7 +8149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7952,7 +8191,7 @@ export interface operations {
                     "application/json": components["schemas"]["UploadFileResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7961,7 +8200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7970,7 +8209,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large / File too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7979,7 +8227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description `markup-not-allowed`: Markup not accepted in a text file; `unsupported-file-type`: File type not accepted; `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7988,7 +8236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7997,7 +8245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -8007,7 +8255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8016,7 +8264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -8048,7 +8296,7 @@ export interface operations {
                     "application/json": components["schemas"]["UploadFileResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8057,7 +8305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8066,7 +8314,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8075,7 +8323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -8085,7 +8333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8094,7 +8342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
