@@ -39,7 +39,7 @@ internal static class OpenApi
             c.SupportNonNullableReferenceTypes();
             c.UseAllOfToExtendReferenceSchemas(); // lets a nullable enum or object property say "nullable" next to its $ref
             c.NonNullableReferenceTypesAsRequired();
-            c.CustomSchemaIds(SchemaId);
+            c.CustomSchemaIds(OpenApiSchemas.SchemaId);
             c.OperationFilter<ConventionsOperationFilter>();
             c.DocumentFilter<DocumentConventionsFilter>();
         });
@@ -63,15 +63,6 @@ internal static class OpenApi
 
     private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String, string? format = null) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = type, Format = format } };
-
-    /// <summary>Features nest their records in a class named after the feature: "RegisterUser.Response" becomes "RegisterUserResponse".</summary>
-    private static string SchemaId(Type type)
-    {
-        var name = type.IsGenericType
-            ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + string.Concat(type.GetGenericArguments().Select(SchemaId))
-            : type.Name;
-        return type.DeclaringType is { } feature && !type.IsGenericParameter ? feature.Name + name : name;
-    }
 
     /// <summary>
     /// What API.md promises of every operation, added once: the bearer requirement and 401 on protected ones,

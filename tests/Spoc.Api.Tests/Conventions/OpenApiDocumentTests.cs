@@ -115,7 +115,7 @@ public sealed class OpenApiDocumentTests
         }
 
         var cohort = _served["paths"]!["/api/v1/cohorts/{cohortId}"]!;
-        cohort["get"]!["responses"]!["200"]!["headers"]?["ETag"].Should().NotBeNull("CohortResponse is IVersioned");
+        cohort["get"]!["responses"]!["200"]!["headers"]?["ETag"].Should().NotBeNull("Cohort is IVersioned");
         cohort["put"]!["responses"]!["200"]!["headers"]?["ETag"].Should().NotBeNull("an update returns the new version");
         _served["paths"]!["/api/v1/cohorts"]!["get"]!["responses"]!["200"]!["headers"].Should().BeNull("a page of cohorts has no version");
     }
@@ -151,6 +151,20 @@ public sealed class OpenApiDocumentTests
             .Where(o => o["allOf"] is JsonArray { Count: 1 } || o["oneOf"] is JsonArray { Count: 1 } || o["anyOf"] is JsonArray { Count: 1 })
             .Select(o => o.GetPath())
             .Should().BeEmpty();
+    }
+
+    [Test]
+    public void Schema_names_read_as_resources_not_server_classes()
+    {
+        // A feature is a verb and what it acts on (CreateCohort, ListMembers); its records are Command, Query, Request,
+        // Response...: a name built from either is a class name leaking out (OpenApiSchemas names them).
+        var serverClass = new System.Text.RegularExpressions.Regex(
+            "(Command|Query|Response|Request|Result|Dto|Input|Item)$|^(Get|List|Create|Update|Add|Set|Delete|Remove|Decide|Enrol|Invite|Apply|Accept|Decline|Mark|Register|Issue|Reset|Verify|Upload|Change|Assign|Name|Auto|PagedResult)[A-Z]");
+
+        var names = _served["components"]!["schemas"]!.AsObject().Select(s => s.Key).ToList();
+
+        names.Should().Contain(["Cohort", "CohortCreate", "CohortUpdate", "CohortPage", "ScheduledActivity", "Application", "ApplicationDecision"]);
+        names.Where(n => serverClass.IsMatch(n)).Should().BeEmpty("schema names are what integrators' generated types are called");
     }
 
     private static IEnumerable<JsonNode> Descendants(JsonNode node) =>

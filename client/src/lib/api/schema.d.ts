@@ -992,38 +992,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AcceptInvitationResponse: {
-            /** Format: uuid */
-            cohortId: string;
-            cohortTitle: string;
-        };
-        AcceptOrganizationInvitationResponse: {
-            /** Format: uuid */
-            organizationId: string;
-            role: string;
-        };
-        ActivityInput: {
-            /** Format: uuid */
-            sectionId: string;
-            kind: components["schemas"]["ActivityKind"];
-            title: string;
-            content?: string | null;
-            url?: string | null;
-            /** Format: uuid */
-            fileId?: string | null;
-            /** Format: int32 */
-            position?: number | null;
-            /** Format: int32 */
-            offsetDays: number;
-            /** Format: int32 */
-            dueOffsetDays?: number | null;
-            /** Format: int32 */
-            durationMinutes: number;
-            competencyCodes?: string[] | null;
-        };
-        /** @enum {string} */
-        ActivityKind: "Lesson" | "Resource" | "Video" | "Preparation";
-        ActivityResponse: {
+        Activity: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1046,34 +1015,38 @@ export interface components {
             competencyCodes: string[];
             readonly etag: string;
         };
-        AddCohortMemberRequest: {
+        ActivityCompletion: {
             /** Format: uuid */
-            userId?: string | null;
-            email?: string | null;
-            role: components["schemas"]["CohortRole"];
+            activityId: string;
+            /** Format: date-time */
+            completedAt: string;
         };
-        AddCohortMemberResponse: {
+        ActivityDefinition: {
             /** Format: uuid */
-            userId: string;
-            displayName: string;
-            role: components["schemas"]["CohortRole"];
-        };
-        AddOrganizationMemberRequest: {
-            email: string;
-            role: components["schemas"]["OrganizationRole"];
-        };
-        AddOrganizationMemberResponse: {
-            email: string;
-            role: components["schemas"]["OrganizationRole"];
-        };
-        AddSectionRequest: {
+            sectionId: string;
+            kind: components["schemas"]["ActivityKind"];
             title: string;
+            content?: string | null;
+            url?: string | null;
+            /** Format: uuid */
+            fileId?: string | null;
             /** Format: int32 */
             position?: number | null;
+            /** Format: int32 */
+            offsetDays: number;
+            /** Format: int32 */
+            dueOffsetDays?: number | null;
+            /** Format: int32 */
+            durationMinutes: number;
+            competencyCodes?: string[] | null;
         };
         /** @enum {string} */
+        ActivityKind: "Lesson" | "Resource" | "Video" | "Preparation";
+        /** @enum {string} */
+        AdmissionDecision: "Admit" | "Reject" | "Waitlist";
+        /** @enum {string} */
         AdmissionMode: "Application" | "InviteOnly" | "OrganizationEnrollment";
-        ApplicationResponse: {
+        Application: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1095,42 +1068,28 @@ export interface components {
             /** Format: int32 */
             waitlistPosition?: number | null;
         };
-        /** @enum {string} */
-        ApplicationStatus: "Submitted" | "Admitted" | "Rejected" | "Waitlisted" | "Withdrawn";
-        ApplyToCohortRequest: {
+        ApplicationCreate: {
             motivation: string;
             answers?: {
                 [key: string]: string;
             } | null;
         };
-        AssignMentorRequest: {
-            /** Format: uuid */
-            mentorId?: string | null;
+        ApplicationDecision: {
+            decision: components["schemas"]["AdmissionDecision"];
+            note?: string | null;
         };
-        AutoGroupsRequest: {
+        ApplicationPage: {
+            items: components["schemas"]["Application"][];
             /** Format: int32 */
-            groupSize: number;
-        };
-        ChangePasswordRequest: {
-            currentPassword: string;
-            newPassword: string;
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
         };
         /** @enum {string} */
-        CohortCapability: "ViewInside" | "PreviewContent" | "ManageSettings" | "ManageStaff" | "EnrolLearners" | "EnrolOwnPeople" | "DecideApplications" | "ManageInvitations" | "ManageGroups" | "ActOnAllLearners" | "ActOnOwnMentees" | "Learn";
-        CohortMembership: {
-            /** Format: uuid */
-            cohortId: string;
-            title: string;
-            /** Format: uuid */
-            organizationId: string;
-            role: components["schemas"]["CohortRole"];
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            timeZone: string;
-        };
-        CohortResponse: {
+        ApplicationStatus: "Submitted" | "Admitted" | "Rejected" | "Waitlisted" | "Withdrawn";
+        Cohort: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1163,25 +1122,8 @@ export interface components {
             capabilities: components["schemas"]["CohortCapability"][];
         };
         /** @enum {string} */
-        CohortRole: "Trainer" | "Mentor" | "Learner";
-        CompetencyResponse: {
-            code: string;
-            title: string;
-        };
-        CourseResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            organizationId: string;
-            title: string;
-            summary: string;
-            language: string;
-            competencies: components["schemas"]["CompetencyResponse"][];
-            isPublished: boolean;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        CreateCohortCommand: {
+        CohortCapability: "ViewInside" | "PreviewContent" | "ManageSettings" | "ManageStaff" | "EnrolLearners" | "EnrolOwnPeople" | "DecideApplications" | "ManageInvitations" | "ManageGroups" | "ActOnAllLearners" | "ActOnOwnMentees" | "Learn";
+        CohortCreate: {
             /** Format: uuid */
             courseId: string;
             title: string;
@@ -1201,33 +1143,164 @@ export interface components {
             /** Format: uuid */
             trainerId?: string | null;
         };
-        CreateCourseCommand: {
+        CohortMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            email?: string | null;
+            role: components["schemas"]["CohortRole"];
+            /** Format: uuid */
+            mentorId?: string | null;
+            mentorName?: string | null;
+            /** Format: uuid */
+            groupId?: string | null;
+            groupName?: string | null;
+            /** Format: date-time */
+            joinedAt: string;
+            etag: string;
+        };
+        CohortMemberCreate: {
+            /** Format: uuid */
+            userId?: string | null;
+            email?: string | null;
+            role: components["schemas"]["CohortRole"];
+        };
+        CohortMemberPage: {
+            items: components["schemas"]["CohortMember"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
+        CohortMemberSummary: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            role: components["schemas"]["CohortRole"];
+        };
+        CohortMembership: {
+            /** Format: uuid */
+            cohortId: string;
+            title: string;
+            /** Format: uuid */
+            organizationId: string;
+            role: components["schemas"]["CohortRole"];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            timeZone: string;
+        };
+        CohortPage: {
+            items: components["schemas"]["Cohort"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
+        CohortPartner: {
+            /** Format: uuid */
+            organizationId: string;
+            name: string;
+            status: components["schemas"]["PartnershipStatus"];
+        };
+        CohortPartnerCreate: {
+            /** Format: uuid */
+            organizationId: string;
+        };
+        /** @enum {string} */
+        CohortRole: "Trainer" | "Mentor" | "Learner";
+        CohortUpdate: {
+            title: string;
+            /** Format: int32 */
+            capacity: number;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: date-time */
+            applicationsOpenAt: string;
+            /** Format: date-time */
+            applicationsCloseAt: string;
+            timeZone: string;
+        };
+        Competency: {
+            code: string;
+            title: string;
+        };
+        CompetencyDefinition: {
+            code: string;
+            title: string;
+        };
+        CompletedActivity: {
+            /** Format: uuid */
+            activityId: string;
+            /** Format: date-time */
+            completedAt: string;
+        };
+        Course: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            title: string;
+            summary: string;
+            language: string;
+            competencies: components["schemas"]["Competency"][];
+            isPublished: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CourseCreate: {
             /** Format: uuid */
             organizationId: string;
             title: string;
             summary?: string | null;
             language: string;
-            competencies?: components["schemas"]["CreateCourseCompetencyInput"][] | null;
+            competencies?: components["schemas"]["CompetencyDefinition"][] | null;
         };
-        CreateCourseCompetencyInput: {
-            code: string;
+        CourseOutline: {
+            /** Format: uuid */
+            courseId: string;
             title: string;
+            isPublished: boolean;
+            sections: components["schemas"]["OutlineSection"][];
         };
-        CreateGroupRequest: {
-            name: string;
-            memberIds?: string[] | null;
+        CoursePage: {
+            items: components["schemas"]["Course"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
         };
-        CreateOrganizationCommand: {
-            name: string;
-            slug: string;
+        CourseUpdate: {
+            title: string;
+            summary?: string | null;
+            language: string;
+            competencies?: components["schemas"]["CompetencyDefinition"][] | null;
+            isPublished: boolean;
         };
-        /** @enum {string} */
-        DecideApplicationDecision: "Admit" | "Reject" | "Waitlist";
-        DecideApplicationRequest: {
-            decision: components["schemas"]["DecideApplicationDecision"];
-            note?: string | null;
+        Credentials: {
+            email: string;
+            password: string;
         };
-        DecideApplicationResponse: {
+        CurrentUser: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            language: string;
+            isPlatformAdmin: boolean;
+            organizations: components["schemas"]["OrganizationMembership"][];
+            cohorts: components["schemas"]["CohortMembership"][];
+        };
+        DecidedApplication: {
             /** Format: uuid */
             applicationId: string;
             status: components["schemas"]["ApplicationStatus"];
@@ -1235,60 +1308,262 @@ export interface components {
             /** Format: date-time */
             decidedAt: string;
         };
-        /** @enum {string} */
-        EnrolEmployeesOutcome: "Enrolled" | "AlreadyMember" | "NotFound" | "CohortFull";
-        EnrolEmployeesRequest: {
-            emails: string[];
+        EmailVerification: {
+            token: string;
         };
-        EnrolEmployeesResponse: {
-            /** Format: int32 */
-            enrolled: number;
-            results: components["schemas"]["EnrolEmployeesResult"][];
-        };
-        EnrolEmployeesResult: {
+        Enrolment: {
             email: string;
-            outcome: components["schemas"]["EnrolEmployeesOutcome"];
+            outcome: components["schemas"]["EnrolmentOutcome"];
             /** Format: uuid */
             userId?: string | null;
         };
-        GetCourseOutlineOutlineSection: {
+        EnrolmentBatch: {
+            emails: string[];
+        };
+        /** @enum {string} */
+        EnrolmentOutcome: "Enrolled" | "AlreadyMember" | "NotFound" | "CohortFull";
+        EnrolmentReport: {
+            /** Format: int32 */
+            enrolled: number;
+            results: components["schemas"]["Enrolment"][];
+        };
+        ExtraResource: {
+            title: string;
+            url?: string | null;
+            content?: string | null;
+        };
+        ForgottenPassword: {
+            email: string;
+        };
+        Group: {
             /** Format: uuid */
             id: string;
-            title: string;
-            /** Format: int32 */
-            position: number;
-            activities: components["schemas"]["ActivityResponse"][];
-            etag: string;
+            name: string;
+            members: components["schemas"]["GroupMember"][];
+            readonly etag: string;
         };
-        GetCourseOutlineResponse: {
+        GroupCreate: {
+            name: string;
+            memberIds?: string[] | null;
+        };
+        GroupMember: {
             /** Format: uuid */
-            courseId: string;
-            title: string;
-            isPublished: boolean;
-            sections: components["schemas"]["GetCourseOutlineOutlineSection"][];
+            userId: string;
+            displayName: string;
         };
-        GetMeMembership: {
+        GroupSplit: {
+            /** Format: int32 */
+            groupSize: number;
+        };
+        GroupUpdate: {
+            name: string;
+            memberIds: string[];
+        };
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            acceptedAt?: string | null;
+            expired: boolean;
+        };
+        InvitationAcceptance: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortTitle: string;
+        };
+        InvitationCreate: {
+            email: string;
+        };
+        InvitationPage: {
+            items: components["schemas"]["Invitation"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
+        IssuedInvitation: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            token: string;
+            acceptPath: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        LearnerProgress: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            withdrawn: boolean;
+            /** Format: int32 */
+            completionPercent: number;
+            completed: components["schemas"]["CompletedActivity"][];
+        };
+        MentorAssignment: {
+            /** Format: uuid */
+            mentorId?: string | null;
+        };
+        Organization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            memberCount: number;
+        };
+        OrganizationCreate: {
+            name: string;
+            slug: string;
+        };
+        OrganizationInvitationAcceptance: {
+            /** Format: uuid */
+            organizationId: string;
+            role: string;
+        };
+        OrganizationMember: {
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            displayName: string;
+            role: components["schemas"]["OrganizationRole"];
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        OrganizationMemberCreate: {
+            email: string;
+            role: components["schemas"]["OrganizationRole"];
+        };
+        OrganizationMemberPage: {
+            items: components["schemas"]["OrganizationMember"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
+        OrganizationMembership: {
             /** Format: uuid */
             organizationId: string;
             name: string;
             slug: string;
             role: components["schemas"]["OrganizationRole"];
         };
-        GetMeResponse: {
+        OrganizationPage: {
+            items: components["schemas"]["Organization"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
+        /** @enum {string} */
+        OrganizationRole: "OrgAdmin" | "Trainer" | "Mentor" | "Learner";
+        OrganizationRoleGrant: {
+            email: string;
+            role: components["schemas"]["OrganizationRole"];
+        };
+        OrganizationUpdate: {
+            name: string;
+        };
+        OutlineSection: {
             /** Format: uuid */
             id: string;
-            email: string;
+            title: string;
+            /** Format: int32 */
+            position: number;
+            activities: components["schemas"]["Activity"][];
+            etag: string;
+        };
+        Pacing: {
+            shifts: components["schemas"]["PacingShift"][];
+            extraResources: components["schemas"]["ExtraResource"][];
+        };
+        PacingShift: {
+            /** Format: uuid */
+            activityId?: string | null;
+            /** Format: int32 */
+            days: number;
+        };
+        PacingUpdate: {
+            shifts?: components["schemas"]["PacingShift"][] | null;
+            extraResources?: components["schemas"]["ExtraResource"][] | null;
+        };
+        PartnerCohort: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortTitle: string;
+            /** Format: uuid */
+            ownerOrganizationId: string;
+            ownerOrganizationName: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            admissionMode: components["schemas"]["AdmissionMode"];
+            status: components["schemas"]["PartnershipStatus"];
+        };
+        PartnerCohortPage: {
+            items: components["schemas"]["PartnerCohort"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
+        Partnership: {
+            /** Format: uuid */
+            organizationId: string;
+            status: components["schemas"]["PartnershipStatus"];
+        };
+        /** @enum {string} */
+        PartnershipStatus: "Accepted" | "Pending" | "Declined";
+        PasswordChange: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        PasswordReset: {
+            token: string;
+            newPassword: string;
+        };
+        ProblemDetails: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+            /** @description Links this response to the server log; quote it to support. */
+            traceId?: string;
+            /** @description On validation failures (400): the JSON path of each invalid field and its messages. */
+            errors?: {
+                [key: string]: string[];
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        ProfileUpdate: {
             displayName: string;
             language: string;
-            isPlatformAdmin: boolean;
-            organizations: components["schemas"]["GetMeMembership"][];
-            cohorts: components["schemas"]["CohortMembership"][];
         };
-        GetPacingResponse: {
-            shifts: components["schemas"]["SetPacingShift"][];
-            extraResources: components["schemas"]["SetPacingExtraInput"][];
+        Progress: {
+            /** Format: uuid */
+            cohortId: string;
+            activities: components["schemas"]["ProgressActivity"][];
+            learners: components["schemas"]["LearnerProgress"][];
         };
-        GetProgressActivityColumn: {
+        ProgressActivity: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1297,35 +1572,17 @@ export interface components {
             title: string;
             kind: components["schemas"]["ActivityKind"];
         };
-        GetProgressDone: {
-            /** Format: uuid */
-            activityId: string;
-            /** Format: date-time */
-            completedAt: string;
+        RegisteredAccount: {
+            email: string;
         };
-        GetProgressLearnerRow: {
-            /** Format: uuid */
-            userId: string;
+        Registration: {
+            email: string;
+            password: string;
             displayName: string;
-            withdrawn: boolean;
-            /** Format: int32 */
-            completionPercent: number;
-            completed: components["schemas"]["GetProgressDone"][];
+            invitationToken?: string | null;
+            language?: string | null;
         };
-        GetProgressResponse: {
-            /** Format: uuid */
-            cohortId: string;
-            activities: components["schemas"]["GetProgressActivityColumn"][];
-            learners: components["schemas"]["GetProgressLearnerRow"][];
-        };
-        GetScheduleExtra: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            url?: string | null;
-            contentHtml: string;
-        };
-        GetScheduleResponse: {
+        Schedule: {
             /** Format: uuid */
             cohortId: string;
             /** Format: uuid */
@@ -1335,10 +1592,10 @@ export interface components {
             startsOn: string;
             /** Format: uuid */
             learnerId?: string | null;
-            activities: components["schemas"]["GetScheduleScheduledActivity"][];
-            extraResources: components["schemas"]["GetScheduleExtra"][];
+            activities: components["schemas"]["ScheduledActivity"][];
+            extraResources: components["schemas"]["ScheduledExtraResource"][];
         };
-        GetScheduleScheduledActivity: {
+        ScheduledActivity: {
             /** Format: uuid */
             activityId: string;
             /** Format: uuid */
@@ -1361,301 +1618,34 @@ export interface components {
             /** Format: date-time */
             completedAt?: string | null;
         };
-        GroupMember: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-        };
-        GroupResponse: {
+        ScheduledExtraResource: {
             /** Format: uuid */
             id: string;
-            name: string;
-            members: components["schemas"]["GroupMember"][];
-            readonly etag: string;
+            title: string;
+            url?: string | null;
+            contentHtml: string;
         };
-        InviteToCohortRequest: {
-            email: string;
-        };
-        InviteToCohortResponse: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            token: string;
-            acceptPath: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        IssueTokenCommand: {
-            email: string;
-            password: string;
-        };
-        ListCohortPartnersPartner: {
-            /** Format: uuid */
-            organizationId: string;
-            name: string;
-            status: components["schemas"]["PartnershipStatus"];
-        };
-        ListInvitationsInvitation: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt: string;
-            /** Format: date-time */
-            acceptedAt?: string | null;
-            expired: boolean;
-        };
-        ListMembersMember: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-            email?: string | null;
-            role: components["schemas"]["CohortRole"];
-            /** Format: uuid */
-            mentorId?: string | null;
-            mentorName?: string | null;
-            /** Format: uuid */
-            groupId?: string | null;
-            groupName?: string | null;
-            /** Format: date-time */
-            joinedAt: string;
-            etag: string;
-        };
-        ListOrganizationMembersMember: {
-            /** Format: uuid */
-            userId: string;
-            email: string;
-            displayName: string;
-            role: components["schemas"]["OrganizationRole"];
-            /** Format: date-time */
-            joinedAt: string;
-        };
-        ListPartnershipsItem: {
-            /** Format: uuid */
-            cohortId: string;
-            cohortTitle: string;
-            /** Format: uuid */
-            ownerOrganizationId: string;
-            ownerOrganizationName: string;
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            admissionMode: components["schemas"]["AdmissionMode"];
-            status: components["schemas"]["PartnershipStatus"];
-        };
-        LogoutRequest: {
-            refreshToken?: string | null;
-        };
-        MarkActivityDoneResponse: {
-            /** Format: uuid */
-            activityId: string;
-            /** Format: date-time */
-            completedAt: string;
-        };
-        NamePartnerRequest: {
-            /** Format: uuid */
-            organizationId: string;
-        };
-        OrganizationResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            slug: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int32 */
-            memberCount: number;
-        };
-        /** @enum {string} */
-        OrganizationRole: "OrgAdmin" | "Trainer" | "Mentor" | "Learner";
-        PagedResultApplicationResponse: {
-            items: components["schemas"]["ApplicationResponse"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultCohortResponse: {
-            items: components["schemas"]["CohortResponse"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultCourseResponse: {
-            items: components["schemas"]["CourseResponse"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultListInvitationsInvitation: {
-            items: components["schemas"]["ListInvitationsInvitation"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultListMembersMember: {
-            items: components["schemas"]["ListMembersMember"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultListOrganizationMembersMember: {
-            items: components["schemas"]["ListOrganizationMembersMember"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultListPartnershipsItem: {
-            items: components["schemas"]["ListPartnershipsItem"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultOrganizationResponse: {
-            items: components["schemas"]["OrganizationResponse"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        Partnership: {
-            /** Format: uuid */
-            organizationId: string;
-            status: components["schemas"]["PartnershipStatus"];
-        };
-        /** @enum {string} */
-        PartnershipStatus: "Accepted" | "Pending" | "Declined";
-        ProblemDetails: {
-            type?: string | null;
-            title?: string | null;
-            /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-            /** @description Links this response to the server log; quote it to support. */
-            traceId?: string;
-            /** @description On validation failures (400): the JSON path of each invalid field and its messages. */
-            errors?: {
-                [key: string]: string[];
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        RefreshAccessTokenRequest: {
-            refreshToken?: string | null;
-        };
-        RegisterUserCommand: {
-            email: string;
-            password: string;
-            displayName: string;
-            invitationToken?: string | null;
-            language?: string | null;
-        };
-        RegisterUserResponse: {
-            email: string;
-        };
-        RequestPasswordResetCommand: {
-            email: string;
-        };
-        ResetPasswordCommand: {
-            token: string;
-            newPassword: string;
-        };
-        SectionResponse: {
+        Section: {
             /** Format: uuid */
             id: string;
             title: string;
             /** Format: int32 */
             position: number;
             readonly etag: string;
+        };
+        SectionCreate: {
+            title: string;
+            /** Format: int32 */
+            position?: number | null;
+        };
+        SectionUpdate: {
+            title: string;
+            /** Format: int32 */
+            position: number;
         };
         /** @enum {string} */
         SessionMode: "Body" | "Cookie";
-        SetPacingExtraInput: {
-            title: string;
-            url?: string | null;
-            content?: string | null;
-        };
-        SetPacingRequest: {
-            shifts?: components["schemas"]["SetPacingShift"][] | null;
-            extraResources?: components["schemas"]["SetPacingExtraInput"][] | null;
-        };
-        SetPacingShift: {
-            /** Format: uuid */
-            activityId?: string | null;
-            /** Format: int32 */
-            days: number;
-        };
-        TokenResponse: {
-            accessToken: string;
-            refreshToken?: string | null;
-            /** Format: int32 */
-            expiresIn: number;
-            tokenType: string;
-        };
-        UpdateCohortRequest: {
-            title: string;
-            /** Format: int32 */
-            capacity: number;
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            /** Format: date-time */
-            applicationsOpenAt: string;
-            /** Format: date-time */
-            applicationsCloseAt: string;
-            timeZone: string;
-        };
-        UpdateCourseRequest: {
-            title: string;
-            summary?: string | null;
-            language: string;
-            competencies?: components["schemas"]["CreateCourseCompetencyInput"][] | null;
-            isPublished: boolean;
-        };
-        UpdateGroupRequest: {
-            name: string;
-            memberIds: string[];
-        };
-        UpdateOrganizationRequest: {
-            name: string;
-        };
-        UpdateProfileRequest: {
-            displayName: string;
-            language: string;
-        };
-        UpdateSectionRequest: {
-            title: string;
-            /** Format: int32 */
-            position: number;
-        };
-        UploadFileResponse: {
+        StoredFile: {
             /** Format: uuid */
             fileId: string;
             fileName: string;
@@ -1663,8 +1653,18 @@ export interface components {
             /** Format: int64 */
             size: number;
         };
-        VerifyEmailCommand: {
-            token: string;
+        Token: {
+            accessToken: string;
+            refreshToken?: string | null;
+            /** Format: int32 */
+            expiresIn: number;
+            tokenType: string;
+        };
+        TokenRefresh: {
+            refreshToken?: string | null;
+        };
+        TokenRevocation: {
+            refreshToken?: string | null;
         };
     };
     responses: never;
@@ -1704,7 +1704,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultCohortResponse"];
+                    "application/json": components["schemas"]["CohortPage"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -1768,7 +1768,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateCohortCommand"];
+                "application/json": components["schemas"]["CohortCreate"];
             };
         };
         responses: {
@@ -1781,7 +1781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CohortResponse"];
+                    "application/json": components["schemas"]["Cohort"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -1896,7 +1896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CohortResponse"];
+                    "application/json": components["schemas"]["Cohort"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -1970,7 +1970,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateCohortRequest"];
+                "application/json": components["schemas"]["CohortUpdate"];
             };
         };
         responses: {
@@ -1981,7 +1981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CohortResponse"];
+                    "application/json": components["schemas"]["Cohort"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -2108,7 +2108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultApplicationResponse"];
+                    "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -2192,7 +2192,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ApplyToCohortRequest"];
+                "application/json": components["schemas"]["ApplicationCreate"];
             };
         };
         responses: {
@@ -2204,7 +2204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationResponse"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -2319,7 +2319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultApplicationResponse"];
+                    "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -2386,7 +2386,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DecideApplicationRequest"];
+                "application/json": components["schemas"]["ApplicationDecision"];
             };
         };
         responses: {
@@ -2397,7 +2397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecideApplicationResponse"];
+                    "application/json": components["schemas"]["DecidedApplication"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -2624,7 +2624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultListMembersMember"];
+                    "application/json": components["schemas"]["CohortMemberPage"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -2708,7 +2708,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddCohortMemberRequest"];
+                "application/json": components["schemas"]["CohortMemberCreate"];
             };
         };
         responses: {
@@ -2720,7 +2720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AddCohortMemberResponse"];
+                    "application/json": components["schemas"]["CohortMemberSummary"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -2840,7 +2840,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EnrolEmployeesRequest"];
+                "application/json": components["schemas"]["EnrolmentBatch"];
             };
         };
         responses: {
@@ -2851,7 +2851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EnrolEmployeesResponse"];
+                    "application/json": components["schemas"]["EnrolmentReport"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -3066,7 +3066,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AssignMentorRequest"];
+                "application/json": components["schemas"]["MentorAssignment"];
             };
         };
         responses: {
@@ -3200,7 +3200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultListInvitationsInvitation"];
+                    "application/json": components["schemas"]["InvitationPage"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -3284,7 +3284,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InviteToCohortRequest"];
+                "application/json": components["schemas"]["InvitationCreate"];
             };
         };
         responses: {
@@ -3296,7 +3296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InviteToCohortResponse"];
+                    "application/json": components["schemas"]["IssuedInvitation"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -3423,7 +3423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AcceptInvitationResponse"];
+                    "application/json": components["schemas"]["InvitationAcceptance"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -3519,7 +3519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupResponse"][];
+                    "application/json": components["schemas"]["Group"][];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -3603,7 +3603,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateGroupRequest"];
+                "application/json": components["schemas"]["GroupCreate"];
             };
         };
         responses: {
@@ -3616,7 +3616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupResponse"];
+                    "application/json": components["schemas"]["Group"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -3736,7 +3736,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AutoGroupsRequest"];
+                "application/json": components["schemas"]["GroupSplit"];
             };
         };
         responses: {
@@ -3747,7 +3747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupResponse"][];
+                    "application/json": components["schemas"]["Group"][];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -3858,7 +3858,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateGroupRequest"];
+                "application/json": components["schemas"]["GroupUpdate"];
             };
         };
         responses: {
@@ -3869,7 +3869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupResponse"];
+                    "application/json": components["schemas"]["Group"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -4313,7 +4313,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultListPartnershipsItem"];
+                    "application/json": components["schemas"]["PartnerCohortPage"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -4400,7 +4400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListCohortPartnersPartner"][];
+                    "application/json": components["schemas"]["CohortPartner"][];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -4484,7 +4484,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NamePartnerRequest"];
+                "application/json": components["schemas"]["CohortPartnerCreate"];
             };
         };
         responses: {
@@ -4621,7 +4621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultCourseResponse"];
+                    "application/json": components["schemas"]["CoursePage"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -4685,7 +4685,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateCourseCommand"];
+                "application/json": components["schemas"]["CourseCreate"];
             };
         };
         responses: {
@@ -4698,7 +4698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseResponse"];
+                    "application/json": components["schemas"]["Course"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -4813,7 +4813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseResponse"];
+                    "application/json": components["schemas"]["Course"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -4887,7 +4887,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateCourseRequest"];
+                "application/json": components["schemas"]["CourseUpdate"];
             };
         };
         responses: {
@@ -4898,7 +4898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseResponse"];
+                    "application/json": components["schemas"]["Course"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -5021,7 +5021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetCourseOutlineResponse"];
+                    "application/json": components["schemas"]["CourseOutline"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -5096,7 +5096,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddSectionRequest"];
+                "application/json": components["schemas"]["SectionCreate"];
             };
         };
         responses: {
@@ -5109,7 +5109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SectionResponse"];
+                    "application/json": components["schemas"]["Section"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -5220,7 +5220,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateSectionRequest"];
+                "application/json": components["schemas"]["SectionUpdate"];
             };
         };
         responses: {
@@ -5231,7 +5231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SectionResponse"];
+                    "application/json": components["schemas"]["Section"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -5342,7 +5342,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActivityInput"];
+                "application/json": components["schemas"]["ActivityDefinition"];
             };
         };
         responses: {
@@ -5355,7 +5355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivityResponse"];
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -5466,7 +5466,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActivityInput"];
+                "application/json": components["schemas"]["ActivityDefinition"];
             };
         };
         responses: {
@@ -5477,7 +5477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivityResponse"];
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -5690,7 +5690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetScheduleResponse"];
+                    "application/json": components["schemas"]["Schedule"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -5782,7 +5782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarkActivityDoneResponse"];
+                    "application/json": components["schemas"]["ActivityCompletion"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -5887,7 +5887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetProgressResponse"];
+                    "application/json": components["schemas"]["Progress"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -5967,7 +5967,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetPacingResponse"];
+                    "application/json": components["schemas"]["Pacing"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -6051,7 +6051,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SetPacingRequest"];
+                "application/json": components["schemas"]["PacingUpdate"];
             };
         };
         responses: {
@@ -6254,7 +6254,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterUserCommand"];
+                "application/json": components["schemas"]["Registration"];
             };
         };
         responses: {
@@ -6266,7 +6266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegisterUserResponse"];
+                    "application/json": components["schemas"]["RegisteredAccount"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -6350,7 +6350,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IssueTokenCommand"];
+                "application/json": components["schemas"]["Credentials"];
             };
         };
         responses: {
@@ -6361,7 +6361,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["Token"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -6461,7 +6461,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshAccessTokenRequest"];
+                "application/json": components["schemas"]["TokenRefresh"];
             };
         };
         responses: {
@@ -6472,7 +6472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["Token"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -6563,7 +6563,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["LogoutRequest"];
+                "application/json": components["schemas"]["TokenRevocation"];
             };
         };
         responses: {
@@ -6663,7 +6663,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VerifyEmailCommand"];
+                "application/json": components["schemas"]["EmailVerification"];
             };
         };
         responses: {
@@ -6754,7 +6754,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RequestPasswordResetCommand"];
+                "application/json": components["schemas"]["ForgottenPassword"];
             };
         };
         responses: {
@@ -6845,7 +6845,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ResetPasswordCommand"];
+                "application/json": components["schemas"]["PasswordReset"];
             };
         };
         responses: {
@@ -6939,7 +6939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetMeResponse"];
+                    "application/json": components["schemas"]["CurrentUser"];
                 };
             };
             /** @description No valid access token */
@@ -7002,7 +7002,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateProfileRequest"];
+                "application/json": components["schemas"]["ProfileUpdate"];
             };
         };
         responses: {
@@ -7110,7 +7110,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangePasswordRequest"];
+                "application/json": components["schemas"]["PasswordChange"];
             };
         };
         responses: {
@@ -7216,7 +7216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultOrganizationResponse"];
+                    "application/json": components["schemas"]["OrganizationPage"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -7280,7 +7280,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateOrganizationCommand"];
+                "application/json": components["schemas"]["OrganizationCreate"];
             };
         };
         responses: {
@@ -7293,7 +7293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationResponse"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -7408,7 +7408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationResponse"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -7482,7 +7482,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateOrganizationRequest"];
+                "application/json": components["schemas"]["OrganizationUpdate"];
             };
         };
         responses: {
@@ -7493,7 +7493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationResponse"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -7620,7 +7620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultListOrganizationMembersMember"];
+                    "application/json": components["schemas"]["OrganizationMemberPage"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -7704,7 +7704,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddOrganizationMemberRequest"];
+                "application/json": components["schemas"]["OrganizationMemberCreate"];
             };
         };
         responses: {
@@ -7716,7 +7716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AddOrganizationMemberResponse"];
+                    "application/json": components["schemas"]["OrganizationRoleGrant"];
                 };
             };
             /** @description Invalid input: the body, a field, the query or the route */
@@ -7843,7 +7843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AcceptOrganizationInvitationResponse"];
+                    "application/json": components["schemas"]["OrganizationInvitationAcceptance"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -7949,7 +7949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UploadFileResponse"];
+                    "application/json": components["schemas"]["StoredFile"];
                 };
             };
             /** @description Invalid query or route parameter */
@@ -8045,7 +8045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UploadFileResponse"];
+                    "application/json": components["schemas"]["StoredFile"];
                 };
             };
             /** @description Invalid query or route parameter */
