@@ -40,8 +40,15 @@ internal static class OpenApi
             c.UseAllOfToExtendReferenceSchemas(); // lets a nullable enum or object property say "nullable" next to its $ref
             c.NonNullableReferenceTypesAsRequired();
             c.CustomSchemaIds(OpenApiSchemas.SchemaId);
+            c.SchemaFilter<OpenApiSchemas.ValidatorSchemaFilter>();
+            foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "Spoc.*.xml"))
+            {
+                c.IncludeXmlComments(xml); // records' <param> and <summary> docs become schema and property descriptions
+            }
             c.OperationFilter<ConventionsOperationFilter>();
+            c.OperationFilter<OpenApiSchemas.ContentOperationFilter>();
             c.DocumentFilter<DocumentConventionsFilter>();
+            c.DocumentFilter<OpenApiSchemas.RequestExamplesFilter>();
         });
 
     /// <summary>One line per module, shown as the tag's description; a module whose tag is missing here fails OpenApiDocumentTests.</summary>
@@ -246,7 +253,8 @@ internal static class OpenApi
 
         private static IOpenApiSchema Unwrap(IOpenApiSchema schema, OpenApiDocument document)
         {
-            if (schema is not OpenApiSchema { AllOf: [OpenApiSchemaReference reference], Description: null } wrapper)
+            // A description beside a $ref (the XML summary of the referenced type, copied) is dropped: the target carries it.
+            if (schema is not OpenApiSchema { AllOf: [OpenApiSchemaReference reference] } wrapper)
             {
                 return schema;
             }
@@ -258,7 +266,7 @@ internal static class OpenApi
 
             // Nullable: OpenAPI 3.0 cannot put "nullable" beside a $ref, so a nullable enum is spelled out in place.
             return wrapper.Type == JsonSchemaType.Null && document.Components!.Schemas![reference.Reference.Id!] is OpenApiSchema { Enum.Count: > 0 } target
-                ? new OpenApiSchema { Type = target.Type | JsonSchemaType.Null, Enum = [.. target.Enum, null!], Description = target.Description }
+                ? new OpenApiSchema { Type = target.Type | JsonSchemaType.Null, Enum = [.. target.Enum, null!], Description = wrapper.Description ?? target.Description }
                 : schema;
         }
     }

@@ -6,6 +6,9 @@ namespace Spoc.SharedKernel.Validation;
 /// <summary>Field rules every module words the same way.</summary>
 public static class Rules
 {
+    /// <summary>Error codes that name a format, so that the OpenAPI document can state it (see ValidatorSchemaFilter).</summary>
+    public const string HttpUrlCode = "HttpUrl", TimeZoneCode = "IanaTimeZone";
+
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MaximumLength(254).EmailAddress();
 
@@ -13,7 +16,11 @@ public static class Rules
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(2000)
             .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
-            .WithMessage("An absolute http(s) link.");
+            .WithMessage("An absolute http(s) link.").WithErrorCode(HttpUrlCode);
+
+    public static IRuleBuilderOptions<T, string> IanaTimeZone<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(64).Must(tz => TimeZoneInfo.TryFindSystemTimeZoneById(tz ?? "", out _))
+            .WithMessage("An IANA time zone such as \"Europe/Paris\".").WithErrorCode(TimeZoneCode);
 
     /// <summary>
     /// The calendar a request may name: 2000 to 2100. Far enough for any cohort, near enough that adding day offsets,

@@ -167,6 +167,40 @@ public sealed class OpenApiDocumentTests
         names.Where(n => serverClass.IsMatch(n)).Should().BeEmpty("schema names are what integrators' generated types are called");
     }
 
+    [Test]
+    public void Schemas_state_the_validators_rules_and_the_business_rules_and_request_bodies_have_examples()
+    {
+        var schemas = _served["components"]!["schemas"]!;
+        var create = schemas["CohortCreate"]!["properties"]!;
+        ((int)create["title"]!["maxLength"]!).Should().Be(200, "CohortSettingsValidator: MaximumLength(200)");
+        ((int)create["capacity"]!["minimum"]!, (int)create["capacity"]!["maximum"]!).Should().Be((1, 200));
+        ((string)create["endsOn"]!["description"]!).Should().Contain("after `startsOn`");
+        ((string)create["timeZone"]!["description"]!).Should().Contain("IANA");
+        ((int)schemas["ApplicationCreate"]!["properties"]!["motivation"]!["minLength"]!).Should().Be(1, "NotEmpty");
+        ((string)schemas["InvitationCreate"]!["properties"]!["email"]!["format"]!).Should().Be("email");
+        ((string)schemas["ActivityDefinition"]!["properties"]!["url"]!["format"]!).Should().Be("uri", "Rules.HttpUrl");
+        ((int)schemas["CompetencyDefinition"]!["properties"]!["code"]!["maxLength"]!).Should().Be(20, "reached through RuleForEach + ChildRules");
+        ((int)schemas["EnrolmentBatch"]!["properties"]!["emails"]!["items"]!["maxLength"]!).Should().Be(254, "RuleForEach constrains the items");
+
+        foreach (var (name, operation) in Operations().Where(o => o.Operation["requestBody"]?["content"]?["application/json"] is not null))
+        {
+            operation["requestBody"]!["content"]!["application/json"]!["example"].Should().BeOfType<JsonObject>(name);
+        }
+    }
+
+    [Test]
+    public void File_downloads_are_binary_and_versioned_reads_declare_304()
+    {
+        var download = _served["paths"]!["/api/v1/cohorts/{cohortId}/activities/{activityId}/file"]!["get"]!["responses"]!["200"]!["content"]!.AsObject();
+        download.Should().ContainKeys("application/pdf", "image/png", "text/csv");
+        download.Should().OnlyContain(m => (string?)m.Value!["schema"]!["format"] == "binary");
+
+        var read = _served["paths"]!["/api/v1/cohorts/{cohortId}"]!["get"]!;
+        read["parameters"]!.AsArray().Should().Contain(p => (string?)p!["name"] == "If-None-Match");
+        read["responses"]!["304"]!["headers"]!["ETag"].Should().NotBeNull();
+        _served["paths"]!["/api/v1/cohorts"]!["get"]!["responses"]!["304"].Should().BeNull("a page has no version");
+    }
+
     private static IEnumerable<JsonNode> Descendants(JsonNode node) =>
         node switch
         {

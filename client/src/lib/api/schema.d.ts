@@ -992,6 +992,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An activity; `etag` (also the response header) is what `If-Match` expects when it is edited from the outline. */
         Activity: {
             /** Format: uuid */
             id: string;
@@ -999,19 +1000,38 @@ export interface components {
             sectionId: string;
             kind: components["schemas"]["ActivityKind"];
             title: string;
+            /** @description The Markdown as written. */
             contentMarkdown: string;
+            /** @description The Markdown rendered and sanitised: safe to insert in a page. */
             contentHtml: string;
+            /** @description Absolute http(s) link, for videos and resources. */
             url?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The attached file, downloaded through the cohort's activity file route.
+             */
             fileId?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 0-based place in its section.
+             */
             position: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Release day, counted from a cohort's `startsOn`.
+             */
             offsetDays: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Due day, counted from a cohort's `startsOn`; null: no due date.
+             */
             dueOffsetDays?: number | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Expected effort in minutes.
+             */
             durationMinutes: number;
+            /** @description Codes of the course's competencies the activity works on. */
             competencyCodes: string[];
             readonly etag: string;
         };
@@ -1021,30 +1041,61 @@ export interface components {
             /** Format: date-time */
             completedAt: string;
         };
+        /** @description What an author sends for an activity, on creation and on update. */
         ActivityDefinition: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The section of the same course that holds the activity.
+             */
             sectionId: string;
             kind: components["schemas"]["ActivityKind"];
             title: string;
+            /** @description Markdown, rendered and sanitised to HTML (at most 100,000 characters). */
             content?: string | null;
+            /**
+             * Format: uri
+             * @description Absolute http(s) link: required for a `Video`, and for a `Resource` without `fileId`.
+             */
             url?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A file the caller uploaded (POST /files), for a `Resource`.
+             */
             fileId?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 0-based place in the section (0 to 1000); default: last. Others shift to make room.
+             */
             position?: number | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Release day, counted from the cohort's `startsOn` (0 to 730).
+             */
             offsetDays: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Due day, from the cohort's `startsOn`: on or after `offsetDays`, at most 730; null: no due date.
+             */
             dueOffsetDays?: number | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Expected effort, 0 to 1440 minutes.
+             */
             durationMinutes: number;
+            /** @description Codes of the course's competencies this activity works on (at most 50). */
             competencyCodes?: string[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description The kinds of activity a course section holds (API.md, Courses).
+         * @enum {string}
+         */
         ActivityKind: "Lesson" | "Resource" | "Video" | "Preparation";
         /** @enum {string} */
         AdmissionDecision: "Admit" | "Reject" | "Waitlist";
-        /** @enum {string} */
+        /**
+         * @description How learners get a seat: they apply and are selected, they are invited, or their organisation enrols them.
+         * @enum {string}
+         */
         AdmissionMode: "Application" | "InviteOnly" | "OrganizationEnrollment";
         Application: {
             /** Format: uuid */
@@ -1054,30 +1105,43 @@ export interface components {
             cohortTitle: string;
             /** Format: uuid */
             applicantId: string;
+            /** @description The applicant's display name; null when their account is gone. */
             applicantName?: string | null;
             motivation: string;
+            /** @description The applicant's answers to the cohort's questions. */
             answers: {
                 [key: string]: string;
             };
             status: components["schemas"]["ApplicationStatus"];
+            /** @description The note sent with the last decision. */
             decisionNote?: string | null;
             /** Format: date-time */
             submittedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the last decision was taken; null while submitted.
+             */
             decidedAt?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 1-based place on the waitlist, in order of waitlisting; null unless `Waitlisted`.
+             */
             waitlistPosition?: number | null;
         };
         ApplicationCreate: {
+            /** @description Why the learner applies, as they wrote it (several lines allowed). */
             motivation: string;
+            /** @description Answers to the cohort's questions, by question (at most 20). */
             answers?: {
                 [key: string]: string;
             } | null;
         };
         ApplicationDecision: {
             decision: components["schemas"]["AdmissionDecision"];
+            /** @description Shown to the applicant with the decision. */
             note?: string | null;
         };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         ApplicationPage: {
             items: components["schemas"]["Application"][];
             /** Format: int32 */
@@ -1087,62 +1151,133 @@ export interface components {
             /** Format: int32 */
             totalCount: number;
         };
-        /** @enum {string} */
+        /**
+         * @description Submitted → Admitted | Rejected | Waitlisted | Withdrawn; Waitlisted → Admitted (decision or promotion) | Rejected | Withdrawn.
+         * @enum {string}
+         */
         ApplicationStatus: "Submitted" | "Admitted" | "Rejected" | "Waitlisted" | "Withdrawn";
+        /**
+         * @description A cohort as every cohort endpoint returns it, with its live seat counts and the caller's place in it: their role and
+         *     what they may do (`capabilities`, from the capability table), so clients show only the actions that will work.
+         */
         Cohort: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             courseId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation that owns the course and the cohort.
+             */
             organizationId: string;
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).
+             */
             capacity: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Learners enrolled now (admitted, invited or enrolled by their organisation).
+             */
             seatsTaken: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description `capacity` minus `seatsTaken`; 0 means new admissions go to the waitlist.
+             */
             seatsLeft: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Applications waiting for a seat, promoted in order when one frees up.
+             */
             waitlistLength: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description First day of the cohort, in its time zone; activities are released from this day by their offsets.
+             */
             startsOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Last day of the cohort: after `startsOn`.
+             */
             endsOn: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When learners may start applying.
+             */
             applicationsOpenAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When applications close: after `applicationsOpenAt`, and on or before `startsOn` in the cohort's time zone.
+             */
             applicationsCloseAt: string;
             admissionMode: components["schemas"]["AdmissionMode"];
+            /** @description The owner and the partner organisations named on the cohort (see `partnerships` for their consent). */
             organizationIds: string[];
+            /** @description IANA time zone name (such as `Europe/Paris`) in which the cohort's dates and release days are counted. */
             timeZone: string;
-            /** @enum {string|null} */
+            /**
+             * @description The caller's role in the cohort; null when they are not a member.
+             * @enum {string|null}
+             */
             myRole?: "Trainer" | "Mentor" | "Learner" | null;
             partnerships: components["schemas"]["Partnership"][];
+            /** @description What the caller may do in this cohort (docs/capabilities.md): show only the actions listed. */
             capabilities: components["schemas"]["CohortCapability"][];
         };
-        /** @enum {string} */
+        /**
+         * @description What a caller may do in a cohort (docs/capabilities.md). Cohorts derives them from one table
+         *     (`Domain/CohortCapabilities.cs`); other modules and the web app read them, never re-derive them from roles.
+         * @enum {string}
+         */
         CohortCapability: "ViewInside" | "PreviewContent" | "ManageSettings" | "ManageStaff" | "EnrolLearners" | "EnrolOwnPeople" | "DecideApplications" | "ManageInvitations" | "ManageGroups" | "ActOnAllLearners" | "ActOnOwnMentees" | "Learn";
         CohortCreate: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The course taught; the caller must be an admin or trainer of its organisation.
+             */
             courseId: string;
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).
+             */
             capacity: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description First day of the cohort, in its time zone; activities are released from this day by their offsets.
+             */
             startsOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Last day of the cohort: after `startsOn`.
+             */
             endsOn: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When learners may start applying.
+             */
             applicationsOpenAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When applications close: after `applicationsOpenAt`, and on or before `startsOn` in the cohort's time zone.
+             */
             applicationsCloseAt: string;
             admissionMode: components["schemas"]["AdmissionMode"];
+            /** @description Partner organisations whose people may join (at most 50; empty: any registered learner). Each is pending until its admins accept, unless the caller administers it. */
             organizationIds?: string[] | null;
+            /**
+             * @description IANA time zone name (such as `Europe/Paris`) in which the cohort's dates and release days are counted.
+             * @example Europe/Paris
+             */
             timeZone: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The cohort's first trainer, a trainer or admin of the course's organisation; default: the caller.
+             */
             trainerId?: string | null;
         };
+        /** @description A roster line; `etag` is what `If-Match` expects when this member's mentor is reassigned. */
         CohortMember: {
             /** Format: uuid */
             userId: string;
@@ -1160,11 +1295,16 @@ export interface components {
             etag: string;
         };
         CohortMemberCreate: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The person to add; give either `userId` or `email`, not both.
+             */
             userId?: string | null;
+            /** @description The person's account email; give either `userId` or `email`, not both. */
             email?: string | null;
             role: components["schemas"]["CohortRole"];
         };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         CohortMemberPage: {
             items: components["schemas"]["CohortMember"][];
             /** Format: int32 */
@@ -1193,6 +1333,7 @@ export interface components {
             endsOn: string;
             timeZone: string;
         };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         CohortPage: {
             items: components["schemas"]["Cohort"][];
             /** Format: int32 */
@@ -1212,20 +1353,42 @@ export interface components {
             /** Format: uuid */
             organizationId: string;
         };
-        /** @enum {string} */
+        /**
+         * @description Cohort roles (API.md, Roles); a cohort's staff are its trainers and mentors plus its organisation's admins.
+         * @enum {string}
+         */
         CohortRole: "Trainer" | "Mentor" | "Learner";
         CohortUpdate: {
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).
+             */
             capacity: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description First day of the cohort, in its time zone; activities are released from this day by their offsets.
+             */
             startsOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Last day of the cohort: after `startsOn`.
+             */
             endsOn: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When learners may start applying.
+             */
             applicationsOpenAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When applications close: after `applicationsOpenAt`, and on or before `startsOn` in the cohort's time zone.
+             */
             applicationsCloseAt: string;
+            /**
+             * @description IANA time zone name (such as `Europe/Paris`) in which the cohort's dates and release days are counted.
+             * @example Europe/Paris
+             */
             timeZone: string;
         };
         Competency: {
@@ -1270,6 +1433,7 @@ export interface components {
             isPublished: boolean;
             sections: components["schemas"]["OutlineSection"][];
         };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         CoursePage: {
             items: components["schemas"]["Course"][];
             /** Format: int32 */
@@ -1320,21 +1484,32 @@ export interface components {
         EnrolmentBatch: {
             emails: string[];
         };
-        /** @enum {string} */
+        /**
+         * @description `NotFound`: no account, or none within the caller's reach; the two are one outcome so that nobody learns who is registered.
+         * @enum {string}
+         */
         EnrolmentOutcome: "Enrolled" | "AlreadyMember" | "NotFound" | "CohortFull";
         EnrolmentReport: {
             /** Format: int32 */
             enrolled: number;
             results: components["schemas"]["Enrolment"][];
         };
+        /** @description An extra resource for one learner, shown in their schedule. */
         ExtraResource: {
             title: string;
+            /**
+             * Format: uri
+             * @description Absolute http(s) link.
+             */
             url?: string | null;
+            /** @description Markdown, rendered and sanitised in the schedule. */
             content?: string | null;
         };
         ForgottenPassword: {
+            /** Format: email */
             email: string;
         };
+        /** @description A project group; `etag` (also the response header) is its version for conditional requests. */
         Group: {
             /** Format: uuid */
             id: string;
@@ -1377,8 +1552,10 @@ export interface components {
             cohortTitle: string;
         };
         InvitationCreate: {
+            /** Format: email */
             email: string;
         };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         InvitationPage: {
             items: components["schemas"]["Invitation"][];
             /** Format: int32 */
@@ -1392,9 +1569,14 @@ export interface components {
             /** Format: uuid */
             id: string;
             email: string;
+            /** @description Secret the invitee presents to accept (also mailed); shown only here. */
             token: string;
+            /** @description The web app's path where the invitee accepts. */
             acceptPath: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description After this the invitation can no longer be accepted.
+             */
             expiresAt: string;
         };
         LearnerProgress: {
@@ -1439,9 +1621,11 @@ export interface components {
             joinedAt: string;
         };
         OrganizationMemberCreate: {
+            /** Format: email */
             email: string;
             role: components["schemas"]["OrganizationRole"];
         };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         OrganizationMemberPage: {
             items: components["schemas"]["OrganizationMember"][];
             /** Format: int32 */
@@ -1458,6 +1642,7 @@ export interface components {
             slug: string;
             role: components["schemas"]["OrganizationRole"];
         };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         OrganizationPage: {
             items: components["schemas"]["Organization"][];
             /** Format: int32 */
@@ -1467,7 +1652,10 @@ export interface components {
             /** Format: int32 */
             totalCount: number;
         };
-        /** @enum {string} */
+        /**
+         * @description Roles inside an organisation (API.md, Roles). The platform `Admin` may act as an OrgAdmin everywhere.
+         * @enum {string}
+         */
         OrganizationRole: "OrgAdmin" | "Trainer" | "Mentor" | "Learner";
         OrganizationRoleGrant: {
             email: string;
@@ -1476,6 +1664,7 @@ export interface components {
         OrganizationUpdate: {
             name: string;
         };
+        /** @description A section with its activities; `etag` is what `If-Match` expects when it is renamed or moved. */
         OutlineSection: {
             /** Format: uuid */
             id: string;
@@ -1489,14 +1678,23 @@ export interface components {
             shifts: components["schemas"]["PacingShift"][];
             extraResources: components["schemas"]["ExtraResource"][];
         };
+        /** @description A pacing shift for one learner. */
         PacingShift: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The activity shifted; null: every activity of the learner.
+             */
             activityId?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Days added to the release and due days (-60 to 365; negative: earlier).
+             */
             days: number;
         };
         PacingUpdate: {
+            /** @description Replaces the learner's shifts (at most 200). */
             shifts?: components["schemas"]["PacingShift"][] | null;
+            /** @description Replaces the learner's extra resources (at most 50). */
             extraResources?: components["schemas"]["ExtraResource"][] | null;
         };
         PartnerCohort: {
@@ -1513,6 +1711,7 @@ export interface components {
             admissionMode: components["schemas"]["AdmissionMode"];
             status: components["schemas"]["PartnershipStatus"];
         };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         PartnerCohortPage: {
             items: components["schemas"]["PartnerCohort"][];
             /** Format: int32 */
@@ -1522,12 +1721,16 @@ export interface components {
             /** Format: int32 */
             totalCount: number;
         };
+        /** @description An organisation named on a cohort, and whether it consented (the owner always has). */
         Partnership: {
             /** Format: uuid */
             organizationId: string;
             status: components["schemas"]["PartnershipStatus"];
         };
-        /** @enum {string} */
+        /**
+         * @description An organisation named as a partner of a cohort consents before its people can join through it.
+         * @enum {string}
+         */
         PartnershipStatus: "Accepted" | "Pending" | "Declined";
         PasswordChange: {
             currentPassword: string;
@@ -1576,22 +1779,29 @@ export interface components {
             email: string;
         };
         Registration: {
+            /** Format: email */
             email: string;
             password: string;
             displayName: string;
             invitationToken?: string | null;
             language?: string | null;
         };
+        /** @description A cohort's schedule: each published activity with its release and due times. */
         Schedule: {
             /** Format: uuid */
             cohortId: string;
             /** Format: uuid */
             courseId: string;
+            /** @description The cohort's IANA time zone: release and due times are the start of days in it. */
             timeZone: string;
             /** Format: date */
             startsOn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Whose schedule this is (with their pacing); null: the cohort's plain schedule, for staff.
+             */
             learnerId?: string | null;
+            /** @description In course order: section position, then activity position. */
             activities: components["schemas"]["ScheduledActivity"][];
             extraResources: components["schemas"]["ScheduledExtraResource"][];
         };
@@ -1605,26 +1815,45 @@ export interface components {
             title: string;
             /** Format: int32 */
             durationMinutes: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Start of the release day in the cohort's time zone: `startsOn` + the activity's offset + this learner's `shiftDays`.
+             */
             releaseAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Start of the due day, shifted like the release; null: no due date.
+             */
             dueAt?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The learner's pacing shift for this activity (negative: earlier), set by their mentor or trainer.
+             */
             shiftDays: number;
+            /** @description Whether `releaseAt` has passed; content, link and file are given only then (staff always see them). */
             released: boolean;
+            /** @description The rendered content; null until released. */
             contentHtml?: string | null;
+            /** @description The link; null until released. */
             url?: string | null;
+            /** @description A file can be downloaded from the activity's file route (once released). */
             hasFile: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When this learner marked it done; null otherwise.
+             */
             completedAt?: string | null;
         };
+        /** @description An extra resource the learner's mentor or trainer added to their schedule. */
         ScheduledExtraResource: {
             /** Format: uuid */
             id: string;
             title: string;
             url?: string | null;
+            /** @description The extra's Markdown, rendered and sanitised. */
             contentHtml: string;
         };
+        /** @description A section; `etag` (also the response header) is what `If-Match` expects when it is edited from the outline. */
         Section: {
             /** Format: uuid */
             id: string;
@@ -1635,15 +1864,24 @@ export interface components {
         };
         SectionCreate: {
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 0-based place among the course's sections (0 to 1000); default: last; the others shift to make room.
+             */
             position?: number | null;
         };
         SectionUpdate: {
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 0-based place among the course's sections (0 to 1000); the others shift to make room.
+             */
             position: number;
         };
-        /** @enum {string} */
+        /**
+         * @description How a client keeps its refresh token: in the response body (mobile apps, integrators) or in a cookie no script can read (the web app).
+         * @enum {string}
+         */
         SessionMode: "Body" | "Cookie";
         StoredFile: {
             /** Format: uuid */
@@ -1653,6 +1891,7 @@ export interface components {
             /** Format: int64 */
             size: number;
         };
+        /** @description What /auth/token and /auth/refresh return; no `refreshToken` in the cookie session mode (the cookie holds it). */
         Token: {
             accessToken: string;
             refreshToken?: string | null;
@@ -1768,6 +2007,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "courseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "title": "Lancer un projet",
+                 *       "capacity": 24,
+                 *       "startsOn": "2027-03-01",
+                 *       "endsOn": "2027-06-30",
+                 *       "applicationsOpenAt": "2027-01-04T08:00:00Z",
+                 *       "applicationsCloseAt": "2027-02-26T18:00:00Z",
+                 *       "admissionMode": "Application",
+                 *       "timeZone": "Europe/Paris"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CohortCreate"];
             };
         };
@@ -1881,7 +2133,10 @@ export interface operations {
     GetCohort: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 cohortId: string;
             };
@@ -1898,6 +2153,14 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Cohort"];
                 };
+            };
+            /** @description Not modified: the copy named by `If-None-Match` is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid query or route parameter */
             400: {
@@ -1970,6 +2233,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet",
+                 *       "capacity": 24,
+                 *       "startsOn": "2027-03-01",
+                 *       "endsOn": "2027-06-30",
+                 *       "applicationsOpenAt": "2027-01-04T08:00:00Z",
+                 *       "applicationsCloseAt": "2027-02-26T18:00:00Z",
+                 *       "timeZone": "Europe/Paris"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CohortUpdate"];
             };
         };
@@ -2192,6 +2466,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "motivation": "Je veux progresser en gestion de projet."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ApplicationCreate"];
             };
         };
@@ -2386,6 +2665,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "Admit"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ApplicationDecision"];
             };
         };
@@ -2708,6 +2992,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "role": "Trainer"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CohortMemberCreate"];
             };
         };
@@ -2840,6 +3130,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "emails": [
+                 *         "ada@example.com"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["EnrolmentBatch"];
             };
         };
@@ -3066,6 +3363,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "mentorId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MentorAssignment"];
             };
         };
@@ -3284,6 +3586,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvitationCreate"];
             };
         };
@@ -3603,6 +3910,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Formation"
+                 *     }
+                 */
                 "application/json": components["schemas"]["GroupCreate"];
             };
         };
@@ -3736,6 +4048,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "groupSize": 4
+                 *     }
+                 */
                 "application/json": components["schemas"]["GroupSplit"];
             };
         };
@@ -3858,6 +4175,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Formation",
+                 *       "memberIds": [
+                 *         "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["GroupUpdate"];
             };
         };
@@ -4484,6 +4809,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "organizationId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CohortPartnerCreate"];
             };
         };
@@ -4685,6 +5015,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "organizationId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "title": "Lancer un projet",
+                 *       "language": "fr"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CourseCreate"];
             };
         };
@@ -4798,7 +5135,10 @@ export interface operations {
     GetCourse: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 courseId: string;
             };
@@ -4815,6 +5155,14 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Course"];
                 };
+            };
+            /** @description Not modified: the copy named by `If-None-Match` is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid query or route parameter */
             400: {
@@ -4887,6 +5235,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet",
+                 *       "language": "fr",
+                 *       "isPublished": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["CourseUpdate"];
             };
         };
@@ -5096,6 +5451,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SectionCreate"];
             };
         };
@@ -5220,6 +5580,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet",
+                 *       "position": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["SectionUpdate"];
             };
         };
@@ -5342,6 +5708,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "sectionId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "kind": "Lesson",
+                 *       "title": "Lancer un projet",
+                 *       "content": "Le **cadrage** d'abord.",
+                 *       "offsetDays": 7,
+                 *       "dueOffsetDays": 14,
+                 *       "durationMinutes": 30
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActivityDefinition"];
             };
         };
@@ -5466,6 +5843,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "sectionId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "kind": "Lesson",
+                 *       "title": "Lancer un projet",
+                 *       "content": "Le **cadrage** d'abord.",
+                 *       "offsetDays": 7,
+                 *       "dueOffsetDays": 14,
+                 *       "durationMinutes": 30
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActivityDefinition"];
             };
         };
@@ -5951,7 +6339,10 @@ export interface operations {
     GetPacing: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 cohortId: string;
                 userId: string;
@@ -5969,6 +6360,14 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Pacing"];
                 };
+            };
+            /** @description Not modified: the copy named by `If-None-Match` is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid query or route parameter */
             400: {
@@ -6051,6 +6450,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "shifts": [
+                 *         {
+                 *           "days": 3
+                 *         }
+                 *       ],
+                 *       "extraResources": [
+                 *         {
+                 *           "title": "Lancer un projet",
+                 *           "content": "Le **cadrage** d'abord."
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["PacingUpdate"];
             };
         };
@@ -6168,12 +6582,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The file's bytes, as an attachment named after the uploaded file. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "text/plain": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                };
             };
             /** @description Invalid query or route parameter */
             400: {
@@ -6254,6 +6681,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "correct-horse-42",
+                 *       "displayName": "Ada Lovelace",
+                 *       "language": "fr"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Registration"];
             };
         };
@@ -6350,6 +6785,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "correct-horse-42"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Credentials"];
             };
         };
@@ -6461,6 +6902,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "refreshToken"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenRefresh"];
             };
         };
@@ -6563,6 +7009,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "refreshToken"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenRevocation"];
             };
         };
@@ -6663,6 +7114,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "token"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmailVerification"];
             };
         };
@@ -6754,6 +7210,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ForgottenPassword"];
             };
         };
@@ -6845,6 +7306,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "token",
+                 *       "newPassword": "battery-staple-43"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordReset"];
             };
         };
@@ -7002,6 +7469,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "displayName": "Ada Lovelace",
+                 *       "language": "fr"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProfileUpdate"];
             };
         };
@@ -7110,6 +7583,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "correct-horse-42",
+                 *       "newPassword": "battery-staple-43"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordChange"];
             };
         };
@@ -7280,6 +7759,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Formation",
+                 *       "slug": "acme-formation"
+                 *     }
+                 */
                 "application/json": components["schemas"]["OrganizationCreate"];
             };
         };
@@ -7393,7 +7878,10 @@ export interface operations {
     GetOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 orgId: string;
             };
@@ -7410,6 +7898,14 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Organization"];
                 };
+            };
+            /** @description Not modified: the copy named by `If-None-Match` is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid query or route parameter */
             400: {
@@ -7482,6 +7978,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Formation"
+                 *     }
+                 */
                 "application/json": components["schemas"]["OrganizationUpdate"];
             };
         };
@@ -7704,6 +8205,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "role": "OrgAdmin"
+                 *     }
+                 */
                 "application/json": components["schemas"]["OrganizationMemberCreate"];
             };
         };

@@ -6,7 +6,7 @@ using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Auth;
 
-/// <summary>What /auth/token and /auth/refresh return; no <see cref="RefreshToken"/> in the cookie session mode (the cookie holds it).</summary>
+/// <summary>What /auth/token and /auth/refresh return; no <c>refreshToken</c> in the cookie session mode (the cookie holds it).</summary>
 public sealed record TokenResponse(
     string AccessToken,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? RefreshToken,

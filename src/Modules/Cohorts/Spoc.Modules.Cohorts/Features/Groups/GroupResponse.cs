@@ -13,7 +13,7 @@ namespace Spoc.Modules.Cohorts.Features.Groups;
 
 public sealed record GroupMember(Guid UserId, string DisplayName);
 
-/// <summary>A project group; <see cref="ETag"/> (also the response header) is its version for conditional requests.</summary>
+/// <summary>A project group; <c>etag</c> (also the response header) is its version for conditional requests.</summary>
 public sealed record GroupResponse(Guid Id, string Name, IReadOnlyList<GroupMember> Members, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : IVersioned
 {
     [System.Text.Json.Serialization.JsonPropertyName("etag")]

@@ -49,6 +49,9 @@ internal static class UploadFile
         [".md"] = ("text/markdown", null),
     };
 
+    /// <summary>The media types a stored file can have, so that the OpenAPI document lists what a download may carry.</summary>
+    internal static IEnumerable<string> ContentTypes => Allowed.Values.Select(v => v.ContentType).Distinct();
+
     internal sealed class Handler(PlatformDbContext db, IFileStorage storage, ICurrentUser me, TimeProvider clock, IConfiguration configuration) : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
