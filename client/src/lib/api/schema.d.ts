@@ -1282,12 +1282,19 @@ export interface components {
             /** Format: uuid */
             userId: string;
             displayName: string;
+            /** @description Given only to whoever may act on this member (staff; a mentor for their own learners); null otherwise. */
             email?: string | null;
             role: components["schemas"]["CohortRole"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A learner's mentor; null when none is assigned.
+             */
             mentorId?: string | null;
             mentorName?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A learner's project group; null when in none.
+             */
             groupId?: string | null;
             groupName?: string | null;
             /** Format: date-time */
@@ -1396,6 +1403,7 @@ export interface components {
             title: string;
         };
         CompetencyDefinition: {
+            /** @description Short code, unique in the course (case-insensitive), that activities refer to. */
             code: string;
             title: string;
         };
@@ -1411,19 +1419,29 @@ export interface components {
             /** Format: uuid */
             organizationId: string;
             title: string;
+            /** @description Markdown, at most 4000 characters. */
             summary: string;
+            /** @description Language tag of the course, such as `fr` or `en-GB`. */
             language: string;
+            /** @description At most 100, with unique codes; activities refer to them by code. */
             competencies: components["schemas"]["Competency"][];
+            /** @description Learners see the activities of a published course only. */
             isPublished: boolean;
             /** Format: date-time */
             createdAt: string;
         };
         CourseCreate: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation that owns the course; the caller must be one of its admins or trainers.
+             */
             organizationId: string;
             title: string;
+            /** @description Markdown, at most 4000 characters. */
             summary?: string | null;
+            /** @description Language tag of the course, such as `fr` or `en-GB`. */
             language: string;
+            /** @description At most 100, with unique codes; activities refer to them by code. */
             competencies?: components["schemas"]["CompetencyDefinition"][] | null;
         };
         CourseOutline: {
@@ -1445,9 +1463,13 @@ export interface components {
         };
         CourseUpdate: {
             title: string;
+            /** @description Markdown, at most 4000 characters. */
             summary?: string | null;
+            /** @description Language tag of the course, such as `fr` or `en-GB`. */
             language: string;
+            /** @description At most 100, with unique codes; activities refer to them by code. */
             competencies?: components["schemas"]["CompetencyDefinition"][] | null;
+            /** @description Learners see the activities of a published course only. */
             isPublished: boolean;
         };
         Credentials: {
@@ -1478,10 +1500,14 @@ export interface components {
         Enrolment: {
             email: string;
             outcome: components["schemas"]["EnrolmentOutcome"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The account enrolled; null when the outcome is `NotFound`.
+             */
             userId?: string | null;
         };
         EnrolmentBatch: {
+            /** @description Accounts of the caller's organisation to enrol, at most 200 at once; each takes a seat. */
             emails: string[];
         };
         /**
@@ -1490,8 +1516,12 @@ export interface components {
          */
         EnrolmentOutcome: "Enrolled" | "AlreadyMember" | "NotFound" | "CohortFull";
         EnrolmentReport: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description How many of the emails took a seat now.
+             */
             enrolled: number;
+            /** @description One line per email sent, in order. */
             results: components["schemas"]["Enrolment"][];
         };
         /** @description An extra resource for one learner, shown in their schedule. */
@@ -1519,6 +1549,7 @@ export interface components {
         };
         GroupCreate: {
             name: string;
+            /** @description Learners of the cohort, each in one group at most (409 already-in-group). */
             memberIds?: string[] | null;
         };
         GroupMember: {
@@ -1542,8 +1573,12 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             expiresAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the invitee accepted; null while pending.
+             */
             acceptedAt?: string | null;
+            /** @description Past `expiresAt` without being accepted: it can no longer be used. */
             expired: boolean;
         };
         InvitationAcceptance: {
@@ -1583,13 +1618,20 @@ export interface components {
             /** Format: uuid */
             userId: string;
             displayName: string;
+            /** @description The learner left the cohort; their row is kept and listed last. */
             withdrawn: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Share of the course's activities completed, 0 to 100.
+             */
             completionPercent: number;
             completed: components["schemas"]["CompletedActivity"][];
         };
         MentorAssignment: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A mentor or trainer of the cohort; null removes the learner's mentor.
+             */
             mentorId?: string | null;
         };
         Organization: {
@@ -1604,6 +1646,7 @@ export interface components {
         };
         OrganizationCreate: {
             name: string;
+            /** @description Lower-case letters, digits and single hyphens (such as `institut-lumiere`), unique on the platform (409 slug-taken). */
             slug: string;
         };
         OrganizationInvitationAcceptance: {
@@ -1669,8 +1712,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 0-based place among the course's sections.
+             */
             position: number;
+            /** @description In position order. */
             activities: components["schemas"]["Activity"][];
             etag: string;
         };
@@ -1781,9 +1828,12 @@ export interface components {
         Registration: {
             /** Format: email */
             email: string;
+            /** @description 8 to 128 characters with a letter and a digit, not a common password, not the email. */
             password: string;
             displayName: string;
+            /** @description The token of an organisation invitation, when registering from one: the membership is granted on registration. */
             invitationToken?: string | null;
+            /** @description `fr` or `en`, for the mails and the web app; default `fr`. */
             language?: string | null;
         };
         /** @description A cohort's schedule: each published activity with its release and due times. */
@@ -1893,9 +1943,14 @@ export interface components {
         };
         /** @description What /auth/token and /auth/refresh return; no `refreshToken` in the cookie session mode (the cookie holds it). */
         Token: {
+            /** @description Send as `Authorization: Bearer`; valid for `expiresIn` seconds. */
             accessToken: string;
+            /** @description Single use: POST /auth/refresh exchanges it for a new pair. Absent in the cookie session mode (the cookie holds it). */
             refreshToken?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Seconds until the access token expires.
+             */
             expiresIn: number;
             tokenType: string;
         };

@@ -14,6 +14,7 @@ namespace Spoc.Modules.Cohorts.Features.Groups;
 /// <summary>POST /cohorts/{cohortId}/groups: staff form a group of the cohort's learners; a learner is in one group at most.</summary>
 internal static class CreateGroup
 {
+    /// <param name="MemberIds">Learners of the cohort, each in one group at most (409 already-in-group).</param>
     public sealed record Request(string Name, IReadOnlyList<Guid>? MemberIds);
 
     public sealed record Command(Guid CohortId, string Name, IReadOnlyList<Guid>? MemberIds) : ICommand<GroupResponse>;

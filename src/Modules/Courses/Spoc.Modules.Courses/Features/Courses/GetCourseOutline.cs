@@ -17,6 +17,8 @@ internal static class GetCourseOutline
     public sealed record Query(Guid CourseId) : IQuery<Response>;
 
     /// <summary>A section with its activities; <c>etag</c> is what <c>If-Match</c> expects when it is renamed or moved.</summary>
+    /// <param name="Position">0-based place among the course's sections.</param>
+    /// <param name="Activities">In position order.</param>
     public sealed record OutlineSection(Guid Id, string Title, int Position, IReadOnlyList<ActivityResponse> Activities,
         [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag);
 
