@@ -106,7 +106,7 @@ internal static class OpenApiSchemas
 
     /// <summary>
     /// The FluentValidation rules, stated as schema constraints a client can check before sending: lengths, non-empty
-    /// text and lists, numeric ranges, email, http(s) URL and IANA time zone (by the error codes of <see cref="Rules"/>).
+    /// text and lists, list sizes (<see cref="Rules.MaxItems"/>), patterns, numeric ranges, email, http(s) URL and IANA time zone (by the error codes of <see cref="Rules"/>).
     /// A body record's rules are its own validators', or its feature's Command's (the endpoint copies a Request into it
     /// field by field); nested records (RuleForEach/ChildRules/SetValidator) are reached from their parent. Rules that
     /// compare two fields or ask the database stay in the descriptions (ADR 0017).
@@ -177,6 +177,15 @@ internal static class OpenApiSchemas
                     break;
                 case INotEmptyValidator when list:
                     schema.MinItems ??= 1;
+                    break;
+                case IRegularExpressionValidator regex when text:
+                    schema.Pattern = regex.Expression;
+                    break;
+                case IMaxItemsValidator bound when list:
+                    schema.MaxItems = bound.Max;
+                    break;
+                case IMaxItemsValidator bound:
+                    schema.MaxProperties = bound.Max; // a map such as an application's answers
                     break;
                 case IEmailValidator:
                     schema.Format = "email";

@@ -181,6 +181,8 @@ public sealed class OpenApiDocumentTests
         ((string)schemas["ActivityDefinition"]!["properties"]!["url"]!["format"]!).Should().Be("uri", "Rules.HttpUrl");
         ((int)schemas["CompetencyDefinition"]!["properties"]!["code"]!["maxLength"]!).Should().Be(20, "reached through RuleForEach + ChildRules");
         ((int)schemas["EnrolmentBatch"]!["properties"]!["emails"]!["items"]!["maxLength"]!).Should().Be(254, "RuleForEach constrains the items");
+        ((int)create["organizationIds"]!["maxItems"]!).Should().Be(50, "Rules.MaxItems");
+        ((string)schemas["OrganizationCreate"]!["properties"]!["slug"]!["pattern"]!).Should().Be("^[a-z0-9]+(-[a-z0-9]+)*$");
 
         foreach (var (name, operation) in Operations().Where(o => o.Operation["requestBody"]?["content"]?["application/json"] is not null))
         {

@@ -28,7 +28,7 @@ internal static class ApplyToCohort
         public Validator()
         {
             RuleFor(c => c.Motivation).NotEmpty().MaximumLength(5000);
-            RuleFor(c => c.Answers).Must(a => a is null || a.Count <= 20).WithMessage("At most 20 answers.");
+            RuleFor(c => c.Answers).MaxItems(20).WithMessage("At most 20 answers.");
             RuleForEach(c => c.Answers).ChildRules(a =>
             {
                 a.RuleFor(x => x.Key).NotEmpty().MaximumLength(200);

@@ -52,7 +52,7 @@ internal static class CreateCohort
             Include(new CohortSettingsValidator());
             RuleFor(c => c.CourseId).NotEmpty();
             RuleFor(c => c.AdmissionMode).NotNull().IsInEnum();
-            RuleFor(c => c.OrganizationIds).Must(ids => ids is null || ids.Count <= 50).WithMessage("At most 50 organisations.");
+            RuleFor(c => c.OrganizationIds).MaxItems(50).WithMessage("At most 50 organisations.");
         }
     }
 

@@ -8,6 +8,7 @@ using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features.Groups;
 
@@ -24,7 +25,7 @@ internal static class CreateGroup
         public Validator()
         {
             RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
-            RuleFor(c => c.MemberIds).Must(m => m is null || m.Count <= CohortSettingsValidator.MaxCapacity);
+            RuleFor(c => c.MemberIds).MaxItems(CohortSettingsValidator.MaxCapacity);
         }
     }
 

@@ -11,6 +11,7 @@ using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features.Groups;
 
@@ -31,7 +32,7 @@ internal static class UpdateGroup
         {
             RuleFor(c => c.IfMatch).MaximumLength(200);
             RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
-            RuleFor(c => c.MemberIds).NotNull().Must(m => m is null || m.Count <= CohortSettingsValidator.MaxCapacity);
+            RuleFor(c => c.MemberIds).NotNull().MaxItems(CohortSettingsValidator.MaxCapacity);
         }
     }
 

@@ -45,7 +45,7 @@ internal static class EnrolEmployees
     {
         public Validator()
         {
-            RuleFor(c => c.Emails).NotEmpty().Must(e => e is null || e.Count <= CohortSettingsValidator.MaxCapacity).WithMessage("At most 200 emails at once.");
+            RuleFor(c => c.Emails).NotEmpty().MaxItems(CohortSettingsValidator.MaxCapacity).WithMessage("At most 200 emails at once.");
             RuleForEach(c => c.Emails).ValidEmail();
         }
     }

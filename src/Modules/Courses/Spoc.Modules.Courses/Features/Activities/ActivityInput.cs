@@ -34,7 +34,7 @@ internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
         RuleFor(a => a.DueOffsetDays).InclusiveBetween(0, 730).GreaterThanOrEqualTo(a => a.OffsetDays).When(a => a.DueOffsetDays is not null)
             .WithMessage("Due on or after the release day, within two years.");
         RuleFor(a => a.DurationMinutes).InclusiveBetween(0, 24 * 60);
-        RuleFor(a => a.CompetencyCodes).Must(c => c is null || c.Count <= 50);
+        RuleFor(a => a.CompetencyCodes).MaxItems(50);
         RuleForEach(a => a.CompetencyCodes).NotEmpty().MaximumLength(20);
     }
 }

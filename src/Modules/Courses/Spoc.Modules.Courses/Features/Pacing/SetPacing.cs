@@ -45,9 +45,9 @@ internal static class SetPacing
         public Validator()
         {
             RuleFor(c => c.IfMatch).MaximumLength(200);
-            RuleFor(c => c.Shifts).Must(s => s is null || s.Count <= 200);
+            RuleFor(c => c.Shifts).MaxItems(200);
             RuleForEach(c => c.Shifts).NotNull().ChildRules(s => s.RuleFor(x => x.Days).InclusiveBetween(-60, 365));
-            RuleFor(c => c.ExtraResources).Must(r => r is null || r.Count <= 50);
+            RuleFor(c => c.ExtraResources).MaxItems(50);
             RuleForEach(c => c.ExtraResources).NotNull().ChildRules(r =>
             {
                 r.RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
