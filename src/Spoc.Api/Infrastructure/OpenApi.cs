@@ -68,6 +68,16 @@ internal static class OpenApi
         [HeaderNames.RetryAfter] = Header("Seconds to wait before retrying.", JsonSchemaType.Integer),
     };
 
+    /// <summary>RFC 9457's members, as Spoc fills them (ProblemDetails has no XML docs to read).</summary>
+    private static readonly Dictionary<string, string> ProblemMembers = new()
+    {
+        ["type"] = "`https://spoc.dev/problems/<slug>`: the stable kind of problem to code against (docs/problems.md).",
+        ["title"] = "A short, human-readable summary of the problem type.",
+        ["status"] = "The HTTP status code, repeated.",
+        ["detail"] = "What went wrong in this occurrence.",
+        ["instance"] = "The path of the request that failed.",
+    };
+
     private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String, string? format = null) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = type, Format = format } };
 
@@ -220,6 +230,14 @@ internal static class OpenApi
 
             if (document.Components?.Schemas?.TryGetValue(nameof(ProblemDetails), out var found) == true && found is OpenApiSchema problem)
             {
+                foreach (var (name, description) in ProblemMembers)
+                {
+                    if (problem.Properties!.TryGetValue(name, out var member) && member is OpenApiSchema described)
+                    {
+                        described.Description = description;
+                    }
+                }
+
                 problem.Properties!["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Links this response to the server log; quote it to support." };
                 problem.Properties["errors"] = new OpenApiSchema
                 {

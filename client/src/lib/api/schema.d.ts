@@ -1033,6 +1033,7 @@ export interface components {
             durationMinutes: number;
             /** @description Codes of the course's competencies the activity works on. */
             competencyCodes: string[];
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this activity. */
             readonly etag: string;
         };
         ActivityCompletion: {
@@ -1143,12 +1144,22 @@ export interface components {
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         ApplicationPage: {
+            /** @description This page's items, at most `pageSize`. */
             items: components["schemas"]["Application"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
             pageSize: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
             totalCount: number;
         };
         /**
@@ -1299,6 +1310,7 @@ export interface components {
             groupName?: string | null;
             /** Format: date-time */
             joinedAt: string;
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this member's mentor. */
             etag: string;
         };
         CohortMemberCreate: {
@@ -1313,12 +1325,22 @@ export interface components {
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         CohortMemberPage: {
+            /** @description This page's items, at most `pageSize`. */
             items: components["schemas"]["CohortMember"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
             pageSize: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
             totalCount: number;
         };
         CohortMemberSummary: {
@@ -1342,12 +1364,22 @@ export interface components {
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         CohortPage: {
+            /** @description This page's items, at most `pageSize`. */
             items: components["schemas"]["Cohort"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
             pageSize: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
             totalCount: number;
         };
         CohortPartner: {
@@ -1453,12 +1485,22 @@ export interface components {
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         CoursePage: {
+            /** @description This page's items, at most `pageSize`. */
             items: components["schemas"]["Course"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
             pageSize: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
             totalCount: number;
         };
         CourseUpdate: {
@@ -1481,9 +1523,13 @@ export interface components {
             id: string;
             email: string;
             displayName: string;
+            /** @description `fr` or `en`. */
             language: string;
+            /** @description The platform admin creates organisations and acts as an org admin everywhere. */
             isPlatformAdmin: boolean;
+            /** @description The organisations the caller belongs to, with their role. */
             organizations: components["schemas"]["OrganizationMembership"][];
+            /** @description The cohorts the caller belongs to, with their role. */
             cohorts: components["schemas"]["CohortMembership"][];
         };
         DecidedApplication: {
@@ -1495,6 +1541,7 @@ export interface components {
             decidedAt: string;
         };
         EmailVerification: {
+            /** @description The token of the mailed verification link. */
             token: string;
         };
         Enrolment: {
@@ -1545,6 +1592,7 @@ export interface components {
             id: string;
             name: string;
             members: components["schemas"]["GroupMember"][];
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this group. */
             readonly etag: string;
         };
         GroupCreate: {
@@ -1558,11 +1606,15 @@ export interface components {
             displayName: string;
         };
         GroupSplit: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description At most this many learners per new group (2 to 50); only learners without a group are shuffled into them.
+             */
             groupSize: number;
         };
         GroupUpdate: {
             name: string;
+            /** @description The whole new list of learners: those left out become ungrouped; each learner is in one group at most (409 already-in-group). */
             memberIds: string[];
         };
         Invitation: {
@@ -1592,12 +1644,22 @@ export interface components {
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         InvitationPage: {
+            /** @description This page's items, at most `pageSize`. */
             items: components["schemas"]["Invitation"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
             pageSize: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
             totalCount: number;
         };
         IssuedInvitation: {
@@ -1670,12 +1732,22 @@ export interface components {
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         OrganizationMemberPage: {
+            /** @description This page's items, at most `pageSize`. */
             items: components["schemas"]["OrganizationMember"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
             pageSize: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
             totalCount: number;
         };
         OrganizationMembership: {
@@ -1687,12 +1759,22 @@ export interface components {
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         OrganizationPage: {
+            /** @description This page's items, at most `pageSize`. */
             items: components["schemas"]["Organization"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
             pageSize: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
             totalCount: number;
         };
         /**
@@ -1719,6 +1801,7 @@ export interface components {
             position: number;
             /** @description In position order. */
             activities: components["schemas"]["Activity"][];
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this section. */
             etag: string;
         };
         Pacing: {
@@ -1760,12 +1843,22 @@ export interface components {
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         PartnerCohortPage: {
+            /** @description This page's items, at most `pageSize`. */
             items: components["schemas"]["PartnerCohort"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
             pageSize: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
             totalCount: number;
         };
         /** @description An organisation named on a cohort, and whether it consented (the owner always has). */
@@ -1781,18 +1874,28 @@ export interface components {
         PartnershipStatus: "Accepted" | "Pending" | "Declined";
         PasswordChange: {
             currentPassword: string;
+            /** @description 8 to 128 characters with a letter and a digit, not a common password (400 common-password). The refresh tokens of the other sessions are revoked. */
             newPassword: string;
         };
         PasswordReset: {
+            /** @description The token of the mailed reset link. */
             token: string;
+            /** @description 8 to 128 characters with a letter and a digit, not a common password (400 common-password). */
             newPassword: string;
         };
         ProblemDetails: {
+            /** @description `https://spoc.dev/problems/<slug>`: the stable kind of problem to code against (docs/problems.md). */
             type?: string | null;
+            /** @description A short, human-readable summary of the problem type. */
             title?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The HTTP status code, repeated.
+             */
             status?: number | null;
+            /** @description What went wrong in this occurrence. */
             detail?: string | null;
+            /** @description The path of the request that failed. */
             instance?: string | null;
             /** @description Links this response to the server log; quote it to support. */
             traceId?: string;
@@ -1805,6 +1908,7 @@ export interface components {
         };
         ProfileUpdate: {
             displayName: string;
+            /** @description `fr` or `en`: the web app's and the mails' language. */
             language: string;
         };
         Progress: {
@@ -1910,6 +2014,7 @@ export interface components {
             title: string;
             /** Format: int32 */
             position: number;
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this section. */
             readonly etag: string;
         };
         SectionCreate: {
@@ -1937,8 +2042,12 @@ export interface components {
             /** Format: uuid */
             fileId: string;
             fileName: string;
+            /** @description Detected from the file's content (its signature), not from what the client declared. */
             contentType: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description In bytes.
+             */
             size: number;
         };
         /** @description What /auth/token and /auth/refresh return; no `refreshToken` in the cookie session mode (the cookie holds it). */
@@ -1955,9 +2064,11 @@ export interface components {
             tokenType: string;
         };
         TokenRefresh: {
+            /** @description The refresh token from /auth/token; omit it in the cookie session mode (the cookie carries it). */
             refreshToken?: string | null;
         };
         TokenRevocation: {
+            /** @description The refresh token from /auth/token; omit it in the cookie session mode (the cookie carries it). */
             refreshToken?: string | null;
         };
     };

@@ -22,6 +22,7 @@ namespace Spoc.Modules.Cohorts.Features.Groups;
 /// </summary>
 internal static class UpdateGroup
 {
+    /// <param name="MemberIds">The whole new list of learners: those left out become ungrouped; each learner is in one group at most (409 already-in-group).</param>
     public sealed record Request(string Name, IReadOnlyList<Guid> MemberIds);
 
     public sealed record Command(Guid CohortId, Guid GroupId, string? IfMatch, string Name, IReadOnlyList<Guid> MemberIds) : ICommand<GroupResponse>;

@@ -20,6 +20,7 @@ public sealed record ActivityResponse(
     int Position, int OffsetDays, int? DueOffsetDays, int DurationMinutes, IReadOnlyList<string> CompetencyCodes,
     [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : IVersioned
 {
+    /// <summary>The version, as the <c>ETag</c> header gives it: send it as <c>If-Match</c> to change this activity.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("etag")]
     public string ETag => ETags.Of(Version);
 

@@ -22,6 +22,8 @@ namespace Spoc.Modules.Platform.Features.Files;
 /// </summary>
 internal static class UploadFile
 {
+    /// <param name="ContentType">Detected from the file's content (its signature), not from what the client declared.</param>
+    /// <param name="Size">In bytes.</param>
     public sealed record Response(Guid FileId, string FileName, string ContentType, long Size);
 
     public sealed record Command(string FileName, long Length, Func<Stream> Open) : ICommand<Response>;
