@@ -106,7 +106,8 @@ internal static class OpenApiSchemas
 
     /// <summary>
     /// The FluentValidation rules, stated as schema constraints a client can check before sending: lengths, non-empty
-    /// text and lists, list sizes (<see cref="Rules.MaxItems"/>), patterns, numeric ranges, email, http(s) URL and IANA time zone (by the error codes of <see cref="Rules"/>).
+    /// text and lists, list sizes (<see cref="Rules.MaxItems"/>), patterns, numeric ranges, email, and (by the error codes
+    /// of <see cref="Rules"/>) http(s) URL and IANA time zone.
     /// A body record's rules are its own validators', or its feature's Command's (the endpoint copies a Request into it
     /// field by field); nested records (RuleForEach/ChildRules/SetValidator) are reached from their parent. Rules that
     /// compare two fields or ask the database stay in the descriptions (ADR 0017).
@@ -134,8 +135,9 @@ internal static class OpenApiSchemas
         {
             foreach (var rule in (IEnumerable<IValidationRule>)validator)
             {
-                var property = rule is IIncludeRule ? null : target.Properties!.FirstOrDefault(p => string.Equals(p.Key, rule.PropertyName, StringComparison.OrdinalIgnoreCase)).Value as OpenApiSchema;
+                var property = rule is IIncludeRule ? null : target.Properties!.FirstOrDefault(p => string.Equals(p.Key, rule.PropertyName, StringComparison.OrdinalIgnoreCase)).Value;
                 var each = rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
+                var subject = each ? property?.Items : property; // RuleForEach constrains the items
                 foreach (var component in rule.Components)
                 {
                     if (component.Validator is IChildValidatorAdaptor child)
@@ -143,22 +145,21 @@ internal static class OpenApiSchemas
                         // A child validator given as an instance (Include, SetValidator, ChildRules) comes back whatever the context.
                         var context = Activator.CreateInstance(typeof(ValidationContext<>).MakeGenericType(child.GetType().GetGenericArguments()[0]), [null]);
                         var nested = (IValidator)child.GetType().GetMethod("GetValidator")!.Invoke(child, [context, null])!;
-                        var nestedTarget = rule is IIncludeRule ? target : Referenced(property, each, repository);
-                        if (nestedTarget is not null)
+                        if ((rule is IIncludeRule ? target : Referenced(subject, repository)) is { } nestedTarget)
                         {
                             Constrain(nestedTarget, nested, repository);
                         }
                     }
-                    else if ((each ? property?.Items : property) is OpenApiSchema value && !component.HasCondition)
+                    else if (subject is OpenApiSchema value && !component.HasCondition)
                     {
-                        Apply(each || property!.Items is null ? value : property, component);
+                        Apply(value, component);
                     }
                 }
             }
         }
 
-        private static OpenApiSchema? Referenced(OpenApiSchema? property, bool each, SchemaRepository repository) =>
-            ((each ? property?.Items : property) ?? property?.AllOf?.FirstOrDefault()) is OpenApiSchemaReference { Reference.Id: { } id }
+        private static OpenApiSchema? Referenced(IOpenApiSchema? subject, SchemaRepository repository) =>
+            (subject as OpenApiSchemaReference ?? subject?.AllOf?.OfType<OpenApiSchemaReference>().FirstOrDefault()) is { Reference.Id: { } id }
                 ? repository.Schemas[id] as OpenApiSchema
                 : null;
 
