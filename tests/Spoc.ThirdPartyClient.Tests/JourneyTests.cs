@@ -29,14 +29,14 @@ public sealed class JourneyTests
     public async Task Sign_in_create_a_course_and_a_cohort_apply_admit_read_the_schedule_and_a_stale_If_Match_is_412()
     {
         var admin = await SignInAsync(SpocApiFactory.AdminEmail, SpocApiFactory.AdminPassword);
-        var organization = (await admin.CreateOrganizationAsync(new CreateOrganizationCommand { Name = "Acme Formation", Slug = $"acme-{Guid.NewGuid():N}" })).Result;
+        var organization = (await admin.CreateOrganizationAsync(new OrganizationCreate { Name = "Acme Formation", Slug = $"acme-{Guid.NewGuid():N}" })).Result;
         var trainerEmail = (await _factory.PeopleAsync(1, "trainer", organization.Id, Platform.OrganizationRole.Trainer)).Single().Email;
         var learnerEmail = (await _factory.PeopleAsync(1, "learner", organization.Id)).Single().Email;
         var trainer = await SignInAsync(trainerEmail, Seed.Password);
         var learner = await SignInAsync(learnerEmail, Seed.Password);
 
-        var competencies = new[] { new CreateCourseCompetencyInput { Code = "C1", Title = "Planifier" } };
-        var course = await trainer.CreateCourseAsync(new CreateCourseCommand
+        var competencies = new[] { new CompetencyDefinition { Code = "C1", Title = "Planifier" } };
+        var course = await trainer.CreateCourseAsync(new CourseCreate
         {
             OrganizationId = organization.Id,
             Title = "Management de projet",
@@ -44,8 +44,8 @@ public sealed class JourneyTests
             Competencies = competencies,
         });
         course.StatusCode.Should().Be(201);
-        var section = (await trainer.AddSectionAsync(course.Result.Id, new AddSectionRequest { Title = "Semaine 1" })).Result;
-        var lesson = (await trainer.AddActivityAsync(course.Result.Id, new ActivityInput
+        var section = (await trainer.AddSectionAsync(course.Result.Id, new SectionCreate { Title = "Semaine 1" })).Result;
+        var lesson = (await trainer.AddActivityAsync(course.Result.Id, new ActivityDefinition
         {
             SectionId = section.Id,
             Kind = ActivityKind.Lesson,
@@ -55,12 +55,12 @@ public sealed class JourneyTests
             DurationMinutes = 30,
         })).Result;
         var draft = await trainer.GetCourseAsync(course.Result.Id);
-        var published = await trainer.UpdateCourseAsync(course.Result.Id, new UpdateCourseRequest { Title = draft.Result.Title, Language = "fr", Competencies = competencies, IsPublished = true }, Header(draft, "ETag"));
+        var published = await trainer.UpdateCourseAsync(course.Result.Id, new CourseUpdate { Title = draft.Result.Title, Language = "fr", Competencies = competencies, IsPublished = true }, Header(draft, "ETag"));
         published.Result.IsPublished.Should().BeTrue("learners see the activities of a published course only");
 
         // The window is open now and closes before the start, as the date rules require.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var created = await trainer.CreateCohortAsync(new CreateCohortCommand
+        var created = await trainer.CreateCohortAsync(new CohortCreate
         {
             CourseId = course.Result.Id,
             Title = "Cohorte printemps",
@@ -76,9 +76,9 @@ public sealed class JourneyTests
         var cohort = created.Result;
         Header(created, "Location").Should().Be($"/api/v1/cohorts/{cohort.Id}");
 
-        var application = (await learner.ApplyToCohortAsync(cohort.Id, new ApplyToCohortRequest { Motivation = "Je veux progresser en gestion de projet." })).Result;
+        var application = (await learner.ApplyToCohortAsync(cohort.Id, new ApplicationCreate { Motivation = "Je veux progresser en gestion de projet." })).Result;
         application.Status.Should().Be(ApplicationStatus.Submitted);
-        var decision = (await trainer.DecideApplicationAsync(cohort.Id, application.Id, new DecideApplicationRequest { Decision = DecideApplicationDecision.Admit })).Result;
+        var decision = (await trainer.DecideApplicationAsync(cohort.Id, application.Id, new ApplicationDecision { Decision = AdmissionDecision.Admit })).Result;
         decision.Status.Should().Be(ApplicationStatus.Admitted);
 
         var schedule = (await learner.GetCohortScheduleAsync(cohort.Id)).Result;
@@ -101,12 +101,12 @@ public sealed class JourneyTests
     private async Task<SpocClient> SignInAsync(string email, string password)
     {
         var http = _factory.CreateClient();
-        var token = (await new SpocClient(http).IssueTokenAsync(new IssueTokenCommand { Email = email, Password = password })).Result;
+        var token = (await new SpocClient(http).IssueTokenAsync(new Credentials { Email = email, Password = password })).Result;
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(token.TokenType, token.AccessToken);
         return new SpocClient(http);
     }
 
-    private static UpdateCohortRequest Update(CohortResponse cohort, string title) => new()
+    private static CohortUpdate Update(Cohort cohort, string title) => new()
     {
         Title = title,
         Capacity = cohort.Capacity,

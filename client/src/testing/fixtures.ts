@@ -1,8 +1,8 @@
 import type { components } from '@/lib/api/schema';
 import type { Me } from '@/lib/auth/roles';
 
-type Cohort = components['schemas']['CohortResponse'];
-type Application = components['schemas']['ApplicationResponse'];
+type Cohort = components['schemas']['Cohort'];
+type Application = components['schemas']['Application'];
 
 const organization = {
   organizationId: '0192f0c1-0000-7000-8000-000000000001',

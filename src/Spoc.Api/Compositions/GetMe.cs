@@ -20,6 +20,10 @@ internal static class GetMe
 
     public sealed record Membership(Guid OrganizationId, string Name, string Slug, OrganizationRole Role);
 
+    /// <param name="Language"><c>fr</c> or <c>en</c>.</param>
+    /// <param name="IsPlatformAdmin">The platform admin creates organisations and acts as an org admin everywhere.</param>
+    /// <param name="Organizations">The organisations the caller belongs to, with their role.</param>
+    /// <param name="Cohorts">The cohorts the caller belongs to, with their role.</param>
     public sealed record Response(Guid Id, string Email, string DisplayName, string Language, bool IsPlatformAdmin, IReadOnlyList<Membership> Organizations, IReadOnlyList<CohortMembership> Cohorts,
         [property: JsonIgnore] Guid Version) : IVersioned; // its ETag (profile version and content digest): If-Match on PUT /me, If-None-Match here
 

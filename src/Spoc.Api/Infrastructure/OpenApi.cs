@@ -40,9 +40,16 @@ internal static class OpenApi
             c.SupportNonNullableReferenceTypes();
             c.UseAllOfToExtendReferenceSchemas(); // lets a nullable enum or object property say "nullable" next to its $ref
             c.NonNullableReferenceTypesAsRequired();
-            c.CustomSchemaIds(SchemaId);
+            c.CustomSchemaIds(OpenApiSchemas.SchemaId);
+            c.SchemaFilter<OpenApiSchemas.ValidatorSchemaFilter>();
+            foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "Spoc.*.xml"))
+            {
+                c.IncludeXmlComments(xml); // records' <param> and <summary> docs become schema and property descriptions
+            }
             c.OperationFilter<ConventionsOperationFilter>();
+            c.OperationFilter<OpenApiSchemas.ContentOperationFilter>();
             c.DocumentFilter<DocumentConventionsFilter>();
+            c.DocumentFilter<OpenApiSchemas.RequestExamplesFilter>();
         });
 
     /// <summary>One line per module, shown as the tag's description; a module whose tag is missing here fails OpenApiDocumentTests.</summary>
@@ -62,17 +69,18 @@ internal static class OpenApi
         [HeaderNames.RetryAfter] = Header("Seconds to wait before retrying.", JsonSchemaType.Integer),
     };
 
+    /// <summary>RFC 9457's members, as Spoc fills them (ProblemDetails has no XML docs to read).</summary>
+    private static readonly Dictionary<string, string> ProblemMembers = new()
+    {
+        ["type"] = "`https://spoc.dev/problems/<slug>`: the stable kind of problem to code against (docs/problems.md).",
+        ["title"] = "A short, human-readable summary of the problem type.",
+        ["status"] = "The HTTP status code, repeated.",
+        ["detail"] = "What went wrong in this occurrence.",
+        ["instance"] = "The path of the request that failed.",
+    };
+
     private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String, string? format = null) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = type, Format = format } };
-
-    /// <summary>Features nest their records in a class named after the feature: "RegisterUser.Response" becomes "RegisterUserResponse".</summary>
-    private static string SchemaId(Type type)
-    {
-        var name = type.IsGenericType
-            ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + string.Concat(type.GetGenericArguments().Select(SchemaId))
-            : type.Name;
-        return type.DeclaringType is { } feature && !type.IsGenericParameter ? feature.Name + name : name;
-    }
 
     /// <summary>
     /// What API.md promises of every operation, added once: the bearer requirement, and the problem types the pipeline can
@@ -256,6 +264,14 @@ internal static class OpenApi
 
             if (document.Components?.Schemas?.TryGetValue(nameof(ProblemDetails), out var found) == true && found is OpenApiSchema problem)
             {
+                foreach (var (name, description) in ProblemMembers)
+                {
+                    if (problem.Properties!.TryGetValue(name, out var member) && member is OpenApiSchema described)
+                    {
+                        described.Description = description;
+                    }
+                }
+
                 problem.Properties!["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Links this response to the server log; quote it to support." };
                 problem.Properties["errors"] = new OpenApiSchema
                 {
@@ -289,7 +305,8 @@ internal static class OpenApi
 
         private static IOpenApiSchema Unwrap(IOpenApiSchema schema, OpenApiDocument document)
         {
-            if (schema is not OpenApiSchema { AllOf: [OpenApiSchemaReference reference], Description: null } wrapper)
+            // A description beside a $ref (the XML summary of the referenced type, copied) is dropped: the target carries it.
+            if (schema is not OpenApiSchema { AllOf: [OpenApiSchemaReference reference] } wrapper)
             {
                 return schema;
             }
@@ -301,7 +318,7 @@ internal static class OpenApi
 
             // Nullable: OpenAPI 3.0 cannot put "nullable" beside a $ref, so a nullable enum is spelled out in place.
             return wrapper.Type == JsonSchemaType.Null && document.Components!.Schemas![reference.Reference.Id!] is OpenApiSchema { Enum.Count: > 0 } target
-                ? new OpenApiSchema { Type = target.Type | JsonSchemaType.Null, Enum = [.. target.Enum, null!], Description = target.Description }
+                ? new OpenApiSchema { Type = target.Type | JsonSchemaType.Null, Enum = [.. target.Enum, null!], Description = wrapper.Description ?? target.Description }
                 : schema;
         }
     }

@@ -1,11 +1,16 @@
+using System.Collections;
 using FluentValidation;
 using FluentValidation.Results;
+using FluentValidation.Validators;
 
 namespace Spoc.SharedKernel.Validation;
 
 /// <summary>Field rules every module words the same way.</summary>
 public static class Rules
 {
+    /// <summary>Error codes that name a format, so that the OpenAPI document can state it (see ValidatorSchemaFilter).</summary>
+    public const string HttpUrlCode = "HttpUrl", TimeZoneCode = "IanaTimeZone";
+
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MaximumLength(254).EmailAddress();
 
@@ -13,7 +18,15 @@ public static class Rules
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(2000)
             .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
-            .WithMessage("An absolute http(s) link.");
+            .WithMessage("An absolute http(s) link.").WithErrorCode(HttpUrlCode);
+
+    public static IRuleBuilderOptions<T, string> IanaTimeZone<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(64).Must(tz => TimeZoneInfo.TryFindSystemTimeZoneById(tz ?? "", out _))
+            .WithMessage("An IANA time zone such as \"Europe/Paris\".").WithErrorCode(TimeZoneCode);
+
+    /// <summary>At most <paramref name="max"/> items (a null list passes), as a rule the OpenAPI document can read (<c>maxItems</c>).</summary>
+    public static IRuleBuilderOptions<T, TList> MaxItems<T, TList>(this IRuleBuilder<T, TList> rule, int max)
+        where TList : IEnumerable? => rule.SetValidator(new MaxItemsValidator<T, TList>(max));
 
     /// <summary>
     /// The calendar a request may name: 2000 to 2100. Far enough for any cohort, near enough that adding day offsets,
@@ -33,4 +46,22 @@ public static class Rules
 
     /// <summary>A field found invalid by a handler (against the database), reported like any validator failure (400 with errors).</summary>
     public static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}
+
+/// <summary>What <see cref="Rules.MaxItems"/> checks, readable from a validator's rules.</summary>
+public interface IMaxItemsValidator
+{
+    int Max { get; }
+}
+
+public sealed class MaxItemsValidator<T, TList>(int max) : PropertyValidator<T, TList>, IMaxItemsValidator
+    where TList : IEnumerable?
+{
+    public int Max => max;
+
+    public override string Name => nameof(MaxItemsValidator<T, TList>);
+
+    public override bool IsValid(ValidationContext<T> context, TList value) => value is null || value.Cast<object?>().Count() <= max;
+
+    protected override string GetDefaultMessageTemplate(string errorCode) => $"At most {max} items.";
 }

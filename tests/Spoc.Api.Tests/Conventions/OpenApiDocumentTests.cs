@@ -115,7 +115,7 @@ public sealed class OpenApiDocumentTests
         }
 
         var cohort = _served["paths"]!["/api/v1/cohorts/{cohortId}"]!;
-        cohort["get"]!["responses"]!["200"]!["headers"]?["ETag"].Should().NotBeNull("CohortResponse is IVersioned");
+        cohort["get"]!["responses"]!["200"]!["headers"]?["ETag"].Should().NotBeNull("Cohort is IVersioned");
         cohort["put"]!["responses"]!["200"]!["headers"]?["ETag"].Should().NotBeNull("an update returns the new version");
         _served["paths"]!["/api/v1/cohorts"]!["get"]!["responses"]!["200"]!["headers"].Should().BeNull("a page of cohorts has no version");
     }
@@ -151,6 +151,56 @@ public sealed class OpenApiDocumentTests
             .Where(o => o["allOf"] is JsonArray { Count: 1 } || o["oneOf"] is JsonArray { Count: 1 } || o["anyOf"] is JsonArray { Count: 1 })
             .Select(o => o.GetPath())
             .Should().BeEmpty();
+    }
+
+    [Test]
+    public void Schema_names_read_as_resources_not_server_classes()
+    {
+        // A feature is a verb and what it acts on (CreateCohort, ListMembers); its records are Command, Query, Request,
+        // Response...: a name built from either is a class name leaking out (OpenApiSchemas names them).
+        var serverClass = new System.Text.RegularExpressions.Regex(
+            "(Command|Query|Response|Request|Result|Dto|Input|Item)$|^(Get|List|Create|Update|Add|Set|Delete|Remove|Decide|Enrol|Invite|Apply|Accept|Decline|Mark|Register|Issue|Reset|Verify|Upload|Change|Assign|Name|Auto|PagedResult)[A-Z]");
+
+        var names = _served["components"]!["schemas"]!.AsObject().Select(s => s.Key).ToList();
+
+        names.Should().Contain(["Cohort", "CohortCreate", "CohortUpdate", "CohortPage", "ScheduledActivity", "Application", "ApplicationDecision"]);
+        names.Where(n => serverClass.IsMatch(n)).Should().BeEmpty("schema names are what integrators' generated types are called");
+    }
+
+    [Test]
+    public void Schemas_state_the_validators_rules_and_the_business_rules_and_request_bodies_have_examples()
+    {
+        var schemas = _served["components"]!["schemas"]!;
+        var create = schemas["CohortCreate"]!["properties"]!;
+        ((int)create["title"]!["maxLength"]!).Should().Be(200, "CohortSettingsValidator: MaximumLength(200)");
+        ((int)create["capacity"]!["minimum"]!, (int)create["capacity"]!["maximum"]!).Should().Be((1, 200));
+        ((string)create["endsOn"]!["description"]!).Should().Contain("after `startsOn`");
+        ((string)create["timeZone"]!["description"]!).Should().Contain("IANA");
+        ((int)schemas["ApplicationCreate"]!["properties"]!["motivation"]!["minLength"]!).Should().Be(1, "NotEmpty");
+        ((string)schemas["InvitationCreate"]!["properties"]!["email"]!["format"]!).Should().Be("email");
+        ((string)schemas["ActivityDefinition"]!["properties"]!["url"]!["format"]!).Should().Be("uri", "Rules.HttpUrl");
+        ((int)schemas["CompetencyDefinition"]!["properties"]!["code"]!["maxLength"]!).Should().Be(20, "reached through RuleForEach + ChildRules");
+        ((int)schemas["EnrolmentBatch"]!["properties"]!["emails"]!["items"]!["maxLength"]!).Should().Be(254, "RuleForEach constrains the items");
+        ((int)create["organizationIds"]!["maxItems"]!).Should().Be(50, "Rules.MaxItems");
+        ((string)schemas["OrganizationCreate"]!["properties"]!["slug"]!["pattern"]!).Should().Be("^[a-z0-9]+(-[a-z0-9]+)*$");
+
+        foreach (var (name, operation) in Operations().Where(o => o.Operation["requestBody"]?["content"]?["application/json"] is not null))
+        {
+            operation["requestBody"]!["content"]!["application/json"]!["example"].Should().BeOfType<JsonObject>(name);
+        }
+    }
+
+    [Test]
+    public void File_downloads_are_binary_and_versioned_reads_declare_304()
+    {
+        var download = _served["paths"]!["/api/v1/cohorts/{cohortId}/activities/{activityId}/file"]!["get"]!["responses"]!["200"]!["content"]!.AsObject();
+        download.Should().ContainKeys("application/pdf", "image/png", "text/csv");
+        download.Should().OnlyContain(m => (string?)m.Value!["schema"]!["format"] == "binary");
+
+        var read = _served["paths"]!["/api/v1/cohorts/{cohortId}"]!["get"]!;
+        read["parameters"]!.AsArray().Should().Contain(p => (string?)p!["name"] == "If-None-Match");
+        read["responses"]!["304"]!["headers"]!["ETag"].Should().NotBeNull();
+        _served["paths"]!["/api/v1/cohorts"]!["get"]!["responses"]!["304"].Should().BeNull("a page has no version");
     }
 
     private static IEnumerable<JsonNode> Descendants(JsonNode node) =>

@@ -992,88 +992,113 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AcceptInvitationResponse: {
-            /** Format: uuid */
-            cohortId: string;
-            cohortTitle: string;
-        };
-        AcceptOrganizationInvitationResponse: {
-            /** Format: uuid */
-            organizationId: string;
-            role: string;
-        };
-        ActivityInput: {
-            /** Format: uuid */
-            sectionId: string;
-            kind: components["schemas"]["ActivityKind"];
-            title: string;
-            content?: string | null;
-            url?: string | null;
-            /** Format: uuid */
-            fileId?: string | null;
-            /** Format: int32 */
-            position?: number | null;
-            /** Format: int32 */
-            offsetDays: number;
-            /** Format: int32 */
-            dueOffsetDays?: number | null;
-            /** Format: int32 */
-            durationMinutes: number;
-            competencyCodes?: string[] | null;
-        };
-        /** @enum {string} */
-        ActivityKind: "Lesson" | "Resource" | "Video" | "Preparation";
-        ActivityResponse: {
+        /** @description An activity; `etag` (also the response header) is what `If-Match` expects when it is edited from the outline. */
+        Activity: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             sectionId: string;
             kind: components["schemas"]["ActivityKind"];
             title: string;
+            /** @description The Markdown as written. */
             contentMarkdown: string;
+            /** @description The Markdown rendered and sanitised: safe to insert in a page. */
             contentHtml: string;
+            /** @description Absolute http(s) link, for videos and resources. */
             url?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The attached file, downloaded through the cohort's activity file route.
+             */
             fileId?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 0-based place in its section.
+             */
             position: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Release day, counted from a cohort's `startsOn`.
+             */
             offsetDays: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Due day, counted from a cohort's `startsOn`; null: no due date.
+             */
             dueOffsetDays?: number | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Expected effort in minutes.
+             */
             durationMinutes: number;
+            /** @description Codes of the course's competencies the activity works on. */
             competencyCodes: string[];
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this activity. */
             readonly etag: string;
         };
-        AddCohortMemberRequest: {
+        ActivityCompletion: {
             /** Format: uuid */
-            userId?: string | null;
-            email?: string | null;
-            role: components["schemas"]["CohortRole"];
+            activityId: string;
+            /** Format: date-time */
+            completedAt: string;
         };
-        AddCohortMemberResponse: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-            role: components["schemas"]["CohortRole"];
-        };
-        AddOrganizationMemberRequest: {
-            email: string;
-            role: components["schemas"]["OrganizationRole"];
-        };
-        AddOrganizationMemberResponse: {
-            email: string;
-            role: components["schemas"]["OrganizationRole"];
-        };
-        AddSectionRequest: {
+        /** @description What an author sends for an activity, on creation and on update. */
+        ActivityDefinition: {
+            /**
+             * Format: uuid
+             * @description The section of the same course that holds the activity.
+             */
+            sectionId: string;
+            kind: components["schemas"]["ActivityKind"];
             title: string;
-            /** Format: int32 */
+            /** @description Markdown, rendered and sanitised to HTML (at most 100,000 characters). */
+            content?: string | null;
+            /**
+             * Format: uri
+             * @description Absolute http(s) link: required for a `Video`, and for a `Resource` without `fileId`.
+             */
+            url?: string | null;
+            /**
+             * Format: uuid
+             * @description A file the caller uploaded (POST /files), for a `Resource`.
+             */
+            fileId?: string | null;
+            /**
+             * Format: int32
+             * @description 0-based place in the section (0 to 1000); default: last. Others shift to make room.
+             */
             position?: number | null;
+            /**
+             * Format: int32
+             * @description Release day, counted from the cohort's `startsOn` (0 to 730).
+             */
+            offsetDays: number;
+            /**
+             * Format: int32
+             * @description Due day, from the cohort's `startsOn`: on or after `offsetDays`, at most 730; null: no due date.
+             */
+            dueOffsetDays?: number | null;
+            /**
+             * Format: int32
+             * @description Expected effort, 0 to 1440 minutes.
+             */
+            durationMinutes: number;
+            /** @description Codes of the course's competencies this activity works on (at most 50). */
+            competencyCodes?: string[] | null;
         };
+        /**
+         * @description The kinds of activity a course section holds (API.md, Courses).
+         * @enum {string}
+         */
+        ActivityKind: "Lesson" | "Resource" | "Video" | "Preparation";
         /** @enum {string} */
+        AdmissionDecision: "Admit" | "Reject" | "Waitlist";
+        /**
+         * @description How learners get a seat: they apply and are selected, they are invited, or their organisation enrols them.
+         * @enum {string}
+         */
         AdmissionMode: "Application" | "InviteOnly" | "OrganizationEnrollment";
-        ApplicationResponse: {
+        Application: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1081,42 +1106,249 @@ export interface components {
             cohortTitle: string;
             /** Format: uuid */
             applicantId: string;
+            /** @description The applicant's display name; null when their account is gone. */
             applicantName?: string | null;
             motivation: string;
+            /** @description The applicant's answers to the cohort's questions. */
             answers: {
                 [key: string]: string;
             };
             status: components["schemas"]["ApplicationStatus"];
+            /** @description The note sent with the last decision. */
             decisionNote?: string | null;
             /** Format: date-time */
             submittedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the last decision was taken; null while submitted.
+             */
             decidedAt?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 1-based place on the waitlist, in order of waitlisting; null unless `Waitlisted`.
+             */
             waitlistPosition?: number | null;
         };
-        /** @enum {string} */
-        ApplicationStatus: "Submitted" | "Admitted" | "Rejected" | "Waitlisted" | "Withdrawn";
-        ApplyToCohortRequest: {
+        ApplicationCreate: {
+            /** @description Why the learner applies, as they wrote it (several lines allowed). */
             motivation: string;
+            /** @description Answers to the cohort's questions, by question (at most 20). */
             answers?: {
                 [key: string]: string;
             } | null;
         };
-        AssignMentorRequest: {
+        ApplicationDecision: {
+            decision: components["schemas"]["AdmissionDecision"];
+            /** @description Shown to the applicant with the decision. */
+            note?: string | null;
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        ApplicationPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["Application"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        /**
+         * @description Submitted → Admitted | Rejected | Waitlisted | Withdrawn; Waitlisted → Admitted (decision or promotion) | Rejected | Withdrawn.
+         * @enum {string}
+         */
+        ApplicationStatus: "Submitted" | "Admitted" | "Rejected" | "Waitlisted" | "Withdrawn";
+        /**
+         * @description A cohort as every cohort endpoint returns it, with its live seat counts and the caller's place in it: their role and
+         *     what they may do (`capabilities`, from the capability table), so clients show only the actions that will work.
+         */
+        Cohort: {
             /** Format: uuid */
-            mentorId?: string | null;
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /**
+             * Format: uuid
+             * @description The organisation that owns the course and the cohort.
+             */
+            organizationId: string;
+            title: string;
+            /**
+             * Format: int32
+             * @description Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).
+             */
+            capacity: number;
+            /**
+             * Format: int32
+             * @description Learners enrolled now (admitted, invited or enrolled by their organisation).
+             */
+            seatsTaken: number;
+            /**
+             * Format: int32
+             * @description `capacity` minus `seatsTaken`; 0 means new admissions go to the waitlist.
+             */
+            seatsLeft: number;
+            /**
+             * Format: int32
+             * @description Applications waiting for a seat, promoted in order when one frees up.
+             */
+            waitlistLength: number;
+            /**
+             * Format: date
+             * @description First day of the cohort, in its time zone; activities are released from this day by their offsets.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day of the cohort: after `startsOn`.
+             */
+            endsOn: string;
+            /**
+             * Format: date-time
+             * @description When learners may start applying.
+             */
+            applicationsOpenAt: string;
+            /**
+             * Format: date-time
+             * @description When applications close: after `applicationsOpenAt`, and on or before `startsOn` in the cohort's time zone.
+             */
+            applicationsCloseAt: string;
+            admissionMode: components["schemas"]["AdmissionMode"];
+            /** @description The owner and the partner organisations named on the cohort (see `partnerships` for their consent). */
+            organizationIds: string[];
+            /** @description IANA time zone name (such as `Europe/Paris`) in which the cohort's dates and release days are counted. */
+            timeZone: string;
+            /**
+             * @description The caller's role in the cohort; null when they are not a member.
+             * @enum {string|null}
+             */
+            myRole?: "Trainer" | "Mentor" | "Learner" | null;
+            partnerships: components["schemas"]["Partnership"][];
+            /** @description What the caller may do in this cohort (docs/capabilities.md): show only the actions listed. */
+            capabilities: components["schemas"]["CohortCapability"][];
         };
-        AutoGroupsRequest: {
-            /** Format: int32 */
-            groupSize: number;
-        };
-        ChangePasswordRequest: {
-            currentPassword: string;
-            newPassword: string;
-        };
-        /** @enum {string} */
+        /**
+         * @description What a caller may do in a cohort (docs/capabilities.md). Cohorts derives them from one table
+         *     (`Domain/CohortCapabilities.cs`); other modules and the web app read them, never re-derive them from roles.
+         * @enum {string}
+         */
         CohortCapability: "ViewInside" | "PreviewContent" | "ManageSettings" | "ManageStaff" | "EnrolLearners" | "EnrolOwnPeople" | "DecideApplications" | "ManageInvitations" | "ManageGroups" | "ActOnAllLearners" | "ActOnOwnMentees" | "Learn";
+        CohortCreate: {
+            /**
+             * Format: uuid
+             * @description The course taught; the caller must be an admin or trainer of its organisation.
+             */
+            courseId: string;
+            title: string;
+            /**
+             * Format: int32
+             * @description Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).
+             */
+            capacity: number;
+            /**
+             * Format: date
+             * @description First day of the cohort, in its time zone; activities are released from this day by their offsets.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day of the cohort: after `startsOn`.
+             */
+            endsOn: string;
+            /**
+             * Format: date-time
+             * @description When learners may start applying.
+             */
+            applicationsOpenAt: string;
+            /**
+             * Format: date-time
+             * @description When applications close: after `applicationsOpenAt`, and on or before `startsOn` in the cohort's time zone.
+             */
+            applicationsCloseAt: string;
+            admissionMode: components["schemas"]["AdmissionMode"];
+            /** @description Partner organisations whose people may join (at most 50; empty: any registered learner). Each is pending until its admins accept, unless the caller administers it. */
+            organizationIds?: string[] | null;
+            /**
+             * @description IANA time zone name (such as `Europe/Paris`) in which the cohort's dates and release days are counted.
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            /**
+             * Format: uuid
+             * @description The cohort's first trainer, a trainer or admin of the course's organisation; default: the caller.
+             */
+            trainerId?: string | null;
+        };
+        /** @description A roster line; `etag` is what `If-Match` expects when this member's mentor is reassigned. */
+        CohortMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description Given only to whoever may act on this member (staff; a mentor for their own learners); null otherwise. */
+            email?: string | null;
+            role: components["schemas"]["CohortRole"];
+            /**
+             * Format: uuid
+             * @description A learner's mentor; null when none is assigned.
+             */
+            mentorId?: string | null;
+            mentorName?: string | null;
+            /**
+             * Format: uuid
+             * @description A learner's project group; null when in none.
+             */
+            groupId?: string | null;
+            groupName?: string | null;
+            /** Format: date-time */
+            joinedAt: string;
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this member's mentor. */
+            etag: string;
+        };
+        CohortMemberCreate: {
+            /**
+             * Format: uuid
+             * @description The person to add; give either `userId` or `email`, not both.
+             */
+            userId?: string | null;
+            /** @description The person's account email; give either `userId` or `email`, not both. */
+            email?: string | null;
+            role: components["schemas"]["CohortRole"];
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        CohortMemberPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["CohortMember"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        CohortMemberSummary: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            role: components["schemas"]["CohortRole"];
+        };
         CohortMembership: {
             /** Format: uuid */
             cohortId: string;
@@ -1130,104 +1362,177 @@ export interface components {
             endsOn: string;
             timeZone: string;
         };
-        CohortResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            courseId: string;
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        CohortPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["Cohort"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        CohortPartner: {
             /** Format: uuid */
             organizationId: string;
-            title: string;
-            /** Format: int32 */
-            capacity: number;
-            /** Format: int32 */
-            seatsTaken: number;
-            /** Format: int32 */
-            seatsLeft: number;
-            /** Format: int32 */
-            waitlistLength: number;
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            /** Format: date-time */
-            applicationsOpenAt: string;
-            /** Format: date-time */
-            applicationsCloseAt: string;
-            admissionMode: components["schemas"]["AdmissionMode"];
-            organizationIds: string[];
-            timeZone: string;
-            /** @enum {string|null} */
-            myRole?: "Trainer" | "Mentor" | "Learner" | null;
-            partnerships: components["schemas"]["Partnership"][];
-            capabilities: components["schemas"]["CohortCapability"][];
+            name: string;
+            status: components["schemas"]["PartnershipStatus"];
         };
-        /** @enum {string} */
+        CohortPartnerCreate: {
+            /** Format: uuid */
+            organizationId: string;
+        };
+        /**
+         * @description Cohort roles (API.md, Roles); a cohort's staff are its trainers and mentors plus its organisation's admins.
+         * @enum {string}
+         */
         CohortRole: "Trainer" | "Mentor" | "Learner";
-        CompetencyResponse: {
+        CohortUpdate: {
+            title: string;
+            /**
+             * Format: int32
+             * @description Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).
+             */
+            capacity: number;
+            /**
+             * Format: date
+             * @description First day of the cohort, in its time zone; activities are released from this day by their offsets.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day of the cohort: after `startsOn`.
+             */
+            endsOn: string;
+            /**
+             * Format: date-time
+             * @description When learners may start applying.
+             */
+            applicationsOpenAt: string;
+            /**
+             * Format: date-time
+             * @description When applications close: after `applicationsOpenAt`, and on or before `startsOn` in the cohort's time zone.
+             */
+            applicationsCloseAt: string;
+            /**
+             * @description IANA time zone name (such as `Europe/Paris`) in which the cohort's dates and release days are counted.
+             * @example Europe/Paris
+             */
+            timeZone: string;
+        };
+        Competency: {
             code: string;
             title: string;
         };
-        CourseResponse: {
+        CompetencyDefinition: {
+            /** @description Short code, unique in the course (case-insensitive), that activities refer to. */
+            code: string;
+            title: string;
+        };
+        CompletedActivity: {
+            /** Format: uuid */
+            activityId: string;
+            /** Format: date-time */
+            completedAt: string;
+        };
+        Course: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             organizationId: string;
             title: string;
+            /** @description Markdown, at most 4000 characters. */
             summary: string;
+            /** @description Language tag of the course, such as `fr` or `en-GB`. */
             language: string;
-            competencies: components["schemas"]["CompetencyResponse"][];
+            /** @description At most 100, with unique codes; activities refer to them by code. */
+            competencies: components["schemas"]["Competency"][];
+            /** @description Learners see the activities of a published course only. */
             isPublished: boolean;
             /** Format: date-time */
             createdAt: string;
         };
-        CreateCohortCommand: {
+        CourseCreate: {
+            /**
+             * Format: uuid
+             * @description The organisation that owns the course; the caller must be one of its admins or trainers.
+             */
+            organizationId: string;
+            title: string;
+            /** @description Markdown, at most 4000 characters. */
+            summary?: string | null;
+            /** @description Language tag of the course, such as `fr` or `en-GB`. */
+            language: string;
+            /** @description At most 100, with unique codes; activities refer to them by code. */
+            competencies?: components["schemas"]["CompetencyDefinition"][] | null;
+        };
+        CourseOutline: {
             /** Format: uuid */
             courseId: string;
             title: string;
-            /** Format: int32 */
-            capacity: number;
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            /** Format: date-time */
-            applicationsOpenAt: string;
-            /** Format: date-time */
-            applicationsCloseAt: string;
-            admissionMode: components["schemas"]["AdmissionMode"];
-            organizationIds?: string[] | null;
-            timeZone: string;
-            /** Format: uuid */
-            trainerId?: string | null;
+            isPublished: boolean;
+            sections: components["schemas"]["OutlineSection"][];
         };
-        CreateCourseCommand: {
-            /** Format: uuid */
-            organizationId: string;
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        CoursePage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["Course"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        CourseUpdate: {
             title: string;
+            /** @description Markdown, at most 4000 characters. */
             summary?: string | null;
+            /** @description Language tag of the course, such as `fr` or `en-GB`. */
             language: string;
-            competencies?: components["schemas"]["CreateCourseCompetencyInput"][] | null;
+            /** @description At most 100, with unique codes; activities refer to them by code. */
+            competencies?: components["schemas"]["CompetencyDefinition"][] | null;
+            /** @description Learners see the activities of a published course only. */
+            isPublished: boolean;
         };
-        CreateCourseCompetencyInput: {
-            code: string;
-            title: string;
+        Credentials: {
+            email: string;
+            password: string;
         };
-        CreateGroupRequest: {
-            name: string;
-            memberIds?: string[] | null;
+        CurrentUser: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            /** @description `fr` or `en`. */
+            language: string;
+            /** @description The platform admin creates organisations and acts as an org admin everywhere. */
+            isPlatformAdmin: boolean;
+            /** @description The organisations the caller belongs to, with their role. */
+            organizations: components["schemas"]["OrganizationMembership"][];
+            /** @description The cohorts the caller belongs to, with their role. */
+            cohorts: components["schemas"]["CohortMembership"][];
         };
-        CreateOrganizationCommand: {
-            name: string;
-            slug: string;
-        };
-        /** @enum {string} */
-        DecideApplicationDecision: "Admit" | "Reject" | "Waitlist";
-        DecideApplicationRequest: {
-            decision: components["schemas"]["DecideApplicationDecision"];
-            note?: string | null;
-        };
-        DecideApplicationResponse: {
+        DecidedApplication: {
             /** Format: uuid */
             applicationId: string;
             status: components["schemas"]["ApplicationStatus"];
@@ -1235,167 +1540,84 @@ export interface components {
             /** Format: date-time */
             decidedAt: string;
         };
-        /** @enum {string} */
-        EnrolEmployeesOutcome: "Enrolled" | "AlreadyMember" | "NotFound" | "CohortFull";
-        EnrolEmployeesRequest: {
-            emails: string[];
+        EmailVerification: {
+            /** @description The token of the mailed verification link. */
+            token: string;
         };
-        EnrolEmployeesResponse: {
-            /** Format: int32 */
-            enrolled: number;
-            results: components["schemas"]["EnrolEmployeesResult"][];
-        };
-        EnrolEmployeesResult: {
+        Enrolment: {
             email: string;
-            outcome: components["schemas"]["EnrolEmployeesOutcome"];
-            /** Format: uuid */
+            outcome: components["schemas"]["EnrolmentOutcome"];
+            /**
+             * Format: uuid
+             * @description The account enrolled; null when the outcome is `NotFound`.
+             */
             userId?: string | null;
         };
-        GetCourseOutlineOutlineSection: {
-            /** Format: uuid */
-            id: string;
+        EnrolmentBatch: {
+            /** @description Accounts of the caller's organisation to enrol, at most 200 at once; each takes a seat. */
+            emails: string[];
+        };
+        /**
+         * @description `NotFound`: no account, or none within the caller's reach; the two are one outcome so that nobody learns who is registered.
+         * @enum {string}
+         */
+        EnrolmentOutcome: "Enrolled" | "AlreadyMember" | "NotFound" | "CohortFull";
+        EnrolmentReport: {
+            /**
+             * Format: int32
+             * @description How many of the emails took a seat now.
+             */
+            enrolled: number;
+            /** @description One line per email sent, in order. */
+            results: components["schemas"]["Enrolment"][];
+        };
+        /** @description An extra resource for one learner, shown in their schedule. */
+        ExtraResource: {
             title: string;
-            /** Format: int32 */
-            position: number;
-            activities: components["schemas"]["ActivityResponse"][];
-            etag: string;
+            /**
+             * Format: uri
+             * @description Absolute http(s) link.
+             */
+            url?: string | null;
+            /** @description Markdown, rendered and sanitised in the schedule. */
+            content?: string | null;
         };
-        GetCourseOutlineResponse: {
-            /** Format: uuid */
-            courseId: string;
-            title: string;
-            isPublished: boolean;
-            sections: components["schemas"]["GetCourseOutlineOutlineSection"][];
-        };
-        GetMeMembership: {
-            /** Format: uuid */
-            organizationId: string;
-            name: string;
-            slug: string;
-            role: components["schemas"]["OrganizationRole"];
-        };
-        GetMeResponse: {
-            /** Format: uuid */
-            id: string;
+        ForgottenPassword: {
+            /** Format: email */
             email: string;
-            displayName: string;
-            language: string;
-            isPlatformAdmin: boolean;
-            organizations: components["schemas"]["GetMeMembership"][];
-            cohorts: components["schemas"]["CohortMembership"][];
         };
-        GetPacingResponse: {
-            shifts: components["schemas"]["SetPacingShift"][];
-            extraResources: components["schemas"]["SetPacingExtraInput"][];
-        };
-        GetProgressActivityColumn: {
+        /** @description A project group; `etag` (also the response header) is its version for conditional requests. */
+        Group: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            sectionId: string;
-            sectionTitle: string;
-            title: string;
-            kind: components["schemas"]["ActivityKind"];
+            name: string;
+            members: components["schemas"]["GroupMember"][];
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this group. */
+            readonly etag: string;
         };
-        GetProgressDone: {
-            /** Format: uuid */
-            activityId: string;
-            /** Format: date-time */
-            completedAt: string;
-        };
-        GetProgressLearnerRow: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-            withdrawn: boolean;
-            /** Format: int32 */
-            completionPercent: number;
-            completed: components["schemas"]["GetProgressDone"][];
-        };
-        GetProgressResponse: {
-            /** Format: uuid */
-            cohortId: string;
-            activities: components["schemas"]["GetProgressActivityColumn"][];
-            learners: components["schemas"]["GetProgressLearnerRow"][];
-        };
-        GetScheduleExtra: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            url?: string | null;
-            contentHtml: string;
-        };
-        GetScheduleResponse: {
-            /** Format: uuid */
-            cohortId: string;
-            /** Format: uuid */
-            courseId: string;
-            timeZone: string;
-            /** Format: date */
-            startsOn: string;
-            /** Format: uuid */
-            learnerId?: string | null;
-            activities: components["schemas"]["GetScheduleScheduledActivity"][];
-            extraResources: components["schemas"]["GetScheduleExtra"][];
-        };
-        GetScheduleScheduledActivity: {
-            /** Format: uuid */
-            activityId: string;
-            /** Format: uuid */
-            sectionId: string;
-            sectionTitle: string;
-            kind: components["schemas"]["ActivityKind"];
-            title: string;
-            /** Format: int32 */
-            durationMinutes: number;
-            /** Format: date-time */
-            releaseAt: string;
-            /** Format: date-time */
-            dueAt?: string | null;
-            /** Format: int32 */
-            shiftDays: number;
-            released: boolean;
-            contentHtml?: string | null;
-            url?: string | null;
-            hasFile: boolean;
-            /** Format: date-time */
-            completedAt?: string | null;
+        GroupCreate: {
+            name: string;
+            /** @description Learners of the cohort, each in one group at most (409 already-in-group). */
+            memberIds?: string[] | null;
         };
         GroupMember: {
             /** Format: uuid */
             userId: string;
             displayName: string;
         };
-        GroupResponse: {
-            /** Format: uuid */
-            id: string;
+        GroupSplit: {
+            /**
+             * Format: int32
+             * @description At most this many learners per new group (2 to 50); only learners without a group are shuffled into them.
+             */
+            groupSize: number;
+        };
+        GroupUpdate: {
             name: string;
-            members: components["schemas"]["GroupMember"][];
-            readonly etag: string;
+            /** @description The whole new list of learners: those left out become ungrouped; each learner is in one group at most (409 already-in-group). */
+            memberIds: string[];
         };
-        InviteToCohortRequest: {
-            email: string;
-        };
-        InviteToCohortResponse: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            token: string;
-            acceptPath: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        IssueTokenCommand: {
-            email: string;
-            password: string;
-        };
-        ListCohortPartnersPartner: {
-            /** Format: uuid */
-            organizationId: string;
-            name: string;
-            status: components["schemas"]["PartnershipStatus"];
-        };
-        ListInvitationsInvitation: {
+        Invitation: {
             /** Format: uuid */
             id: string;
             email: string;
@@ -1403,27 +1625,98 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             expiresAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the invitee accepted; null while pending.
+             */
             acceptedAt?: string | null;
+            /** @description Past `expiresAt` without being accepted: it can no longer be used. */
             expired: boolean;
         };
-        ListMembersMember: {
+        InvitationAcceptance: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortTitle: string;
+        };
+        InvitationCreate: {
+            /** Format: email */
+            email: string;
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        InvitationPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["Invitation"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        IssuedInvitation: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @description Secret the invitee presents to accept (also mailed); shown only here. */
+            token: string;
+            /** @description The web app's path where the invitee accepts. */
+            acceptPath: string;
+            /**
+             * Format: date-time
+             * @description After this the invitation can no longer be accepted.
+             */
+            expiresAt: string;
+        };
+        LearnerProgress: {
             /** Format: uuid */
             userId: string;
             displayName: string;
-            email?: string | null;
-            role: components["schemas"]["CohortRole"];
-            /** Format: uuid */
-            mentorId?: string | null;
-            mentorName?: string | null;
-            /** Format: uuid */
-            groupId?: string | null;
-            groupName?: string | null;
-            /** Format: date-time */
-            joinedAt: string;
-            etag: string;
+            /** @description The learner left the cohort; their row is kept and listed last. */
+            withdrawn: boolean;
+            /**
+             * Format: int32
+             * @description Share of the course's activities completed, 0 to 100.
+             */
+            completionPercent: number;
+            completed: components["schemas"]["CompletedActivity"][];
         };
-        ListOrganizationMembersMember: {
+        MentorAssignment: {
+            /**
+             * Format: uuid
+             * @description A mentor or trainer of the cohort; null removes the learner's mentor.
+             */
+            mentorId?: string | null;
+        };
+        Organization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            memberCount: number;
+        };
+        OrganizationCreate: {
+            name: string;
+            /** @description Lower-case letters, digits and single hyphens (such as `institut-lumiere`), unique on the platform (409 slug-taken). */
+            slug: string;
+        };
+        OrganizationInvitationAcceptance: {
+            /** Format: uuid */
+            organizationId: string;
+            role: string;
+        };
+        OrganizationMember: {
             /** Format: uuid */
             userId: string;
             email: string;
@@ -1432,7 +1725,109 @@ export interface components {
             /** Format: date-time */
             joinedAt: string;
         };
-        ListPartnershipsItem: {
+        OrganizationMemberCreate: {
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["OrganizationRole"];
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        OrganizationMemberPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["OrganizationMember"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        OrganizationMembership: {
+            /** Format: uuid */
+            organizationId: string;
+            name: string;
+            slug: string;
+            role: components["schemas"]["OrganizationRole"];
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        OrganizationPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["Organization"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        /**
+         * @description Roles inside an organisation (API.md, Roles). The platform `Admin` may act as an OrgAdmin everywhere.
+         * @enum {string}
+         */
+        OrganizationRole: "OrgAdmin" | "Trainer" | "Mentor" | "Learner";
+        OrganizationRoleGrant: {
+            email: string;
+            role: components["schemas"]["OrganizationRole"];
+        };
+        OrganizationUpdate: {
+            name: string;
+        };
+        /** @description A section with its activities; `etag` is what `If-Match` expects when it is renamed or moved. */
+        OutlineSection: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /**
+             * Format: int32
+             * @description 0-based place among the course's sections.
+             */
+            position: number;
+            /** @description In position order. */
+            activities: components["schemas"]["Activity"][];
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this section. */
+            etag: string;
+        };
+        Pacing: {
+            shifts: components["schemas"]["PacingShift"][];
+            extraResources: components["schemas"]["ExtraResource"][];
+        };
+        /** @description A pacing shift for one learner. */
+        PacingShift: {
+            /**
+             * Format: uuid
+             * @description The activity shifted; null: every activity of the learner.
+             */
+            activityId?: string | null;
+            /**
+             * Format: int32
+             * @description Days added to the release and due days (-60 to 365; negative: earlier).
+             */
+            days: number;
+        };
+        PacingUpdate: {
+            /** @description Replaces the learner's shifts (at most 200). */
+            shifts?: components["schemas"]["PacingShift"][] | null;
+            /** @description Replaces the learner's extra resources (at most 50). */
+            extraResources?: components["schemas"]["ExtraResource"][] | null;
+        };
+        PartnerCohort: {
             /** Format: uuid */
             cohortId: string;
             cohortTitle: string;
@@ -1446,116 +1841,61 @@ export interface components {
             admissionMode: components["schemas"]["AdmissionMode"];
             status: components["schemas"]["PartnershipStatus"];
         };
-        LogoutRequest: {
-            refreshToken?: string | null;
-        };
-        MarkActivityDoneResponse: {
-            /** Format: uuid */
-            activityId: string;
-            /** Format: date-time */
-            completedAt: string;
-        };
-        NamePartnerRequest: {
-            /** Format: uuid */
-            organizationId: string;
-        };
-        OrganizationResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            slug: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int32 */
-            memberCount: number;
-        };
-        /** @enum {string} */
-        OrganizationRole: "OrgAdmin" | "Trainer" | "Mentor" | "Learner";
-        PagedResultApplicationResponse: {
-            items: components["schemas"]["ApplicationResponse"][];
-            /** Format: int32 */
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        PartnerCohortPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["PartnerCohort"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
             page: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
             pageSize: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
             totalCount: number;
         };
-        PagedResultCohortResponse: {
-            items: components["schemas"]["CohortResponse"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultCourseResponse: {
-            items: components["schemas"]["CourseResponse"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultListInvitationsInvitation: {
-            items: components["schemas"]["ListInvitationsInvitation"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultListMembersMember: {
-            items: components["schemas"]["ListMembersMember"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultListOrganizationMembersMember: {
-            items: components["schemas"]["ListOrganizationMembersMember"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultListPartnershipsItem: {
-            items: components["schemas"]["ListPartnershipsItem"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
-        PagedResultOrganizationResponse: {
-            items: components["schemas"]["OrganizationResponse"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            totalCount: number;
-        };
+        /** @description An organisation named on a cohort, and whether it consented (the owner always has). */
         Partnership: {
             /** Format: uuid */
             organizationId: string;
             status: components["schemas"]["PartnershipStatus"];
         };
-        /** @enum {string} */
+        /**
+         * @description An organisation named as a partner of a cohort consents before its people can join through it.
+         * @enum {string}
+         */
         PartnershipStatus: "Accepted" | "Pending" | "Declined";
+        PasswordChange: {
+            currentPassword: string;
+            /** @description 8 to 128 characters with a letter and a digit, not a common password (400 common-password). The refresh tokens of the other sessions are revoked. */
+            newPassword: string;
+        };
+        PasswordReset: {
+            /** @description The token of the mailed reset link. */
+            token: string;
+            /** @description 8 to 128 characters with a letter and a digit, not a common password (400 common-password). */
+            newPassword: string;
+        };
         ProblemDetails: {
+            /** @description `https://spoc.dev/problems/<slug>`: the stable kind of problem to code against (docs/problems.md). */
             type?: string | null;
+            /** @description A short, human-readable summary of the problem type. */
             title?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The HTTP status code, repeated.
+             */
             status?: number | null;
+            /** @description What went wrong in this occurrence. */
             detail?: string | null;
+            /** @description The path of the request that failed. */
             instance?: string | null;
             /** @description Links this response to the server log; quote it to support. */
             traceId?: string;
@@ -1566,105 +1906,170 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        RefreshAccessTokenRequest: {
-            refreshToken?: string | null;
+        ProfileUpdate: {
+            displayName: string;
+            /** @description `fr` or `en`: the web app's and the mails' language. */
+            language: string;
         };
-        RegisterUserCommand: {
+        Progress: {
+            /** Format: uuid */
+            cohortId: string;
+            activities: components["schemas"]["ProgressActivity"][];
+            learners: components["schemas"]["LearnerProgress"][];
+        };
+        ProgressActivity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sectionId: string;
+            sectionTitle: string;
+            title: string;
+            kind: components["schemas"]["ActivityKind"];
+        };
+        RegisteredAccount: {
             email: string;
+        };
+        Registration: {
+            /** Format: email */
+            email: string;
+            /** @description 8 to 128 characters with a letter and a digit, not a common password, not the email. */
             password: string;
             displayName: string;
+            /** @description The token of an organisation invitation, when registering from one: the membership is granted on registration. */
             invitationToken?: string | null;
+            /** @description `fr` or `en`, for the mails and the web app; default `fr`. */
             language?: string | null;
         };
-        RegisterUserResponse: {
-            email: string;
+        /** @description A cohort's schedule: each published activity with its release and due times. */
+        Schedule: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            courseId: string;
+            /** @description The cohort's IANA time zone: release and due times are the start of days in it. */
+            timeZone: string;
+            /** Format: date */
+            startsOn: string;
+            /**
+             * Format: uuid
+             * @description Whose schedule this is (with their pacing); null: the cohort's plain schedule, for staff.
+             */
+            learnerId?: string | null;
+            /** @description In course order: section position, then activity position. */
+            activities: components["schemas"]["ScheduledActivity"][];
+            extraResources: components["schemas"]["ScheduledExtraResource"][];
         };
-        RequestPasswordResetCommand: {
-            email: string;
+        ScheduledActivity: {
+            /** Format: uuid */
+            activityId: string;
+            /** Format: uuid */
+            sectionId: string;
+            sectionTitle: string;
+            kind: components["schemas"]["ActivityKind"];
+            title: string;
+            /** Format: int32 */
+            durationMinutes: number;
+            /**
+             * Format: date-time
+             * @description Start of the release day in the cohort's time zone: `startsOn` + the activity's offset + this learner's `shiftDays`.
+             */
+            releaseAt: string;
+            /**
+             * Format: date-time
+             * @description Start of the due day, shifted like the release; null: no due date.
+             */
+            dueAt?: string | null;
+            /**
+             * Format: int32
+             * @description The learner's pacing shift for this activity (negative: earlier), set by their mentor or trainer.
+             */
+            shiftDays: number;
+            /** @description Whether `releaseAt` has passed; content, link and file are given only then (staff always see them). */
+            released: boolean;
+            /** @description The rendered content; null until released. */
+            contentHtml?: string | null;
+            /** @description The link; null until released. */
+            url?: string | null;
+            /** @description A file can be downloaded from the activity's file route (once released). */
+            hasFile: boolean;
+            /**
+             * Format: date-time
+             * @description When this learner marked it done; null otherwise.
+             */
+            completedAt?: string | null;
         };
-        ResetPasswordCommand: {
-            token: string;
-            newPassword: string;
+        /** @description An extra resource the learner's mentor or trainer added to their schedule. */
+        ScheduledExtraResource: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            url?: string | null;
+            /** @description The extra's Markdown, rendered and sanitised. */
+            contentHtml: string;
         };
-        SectionResponse: {
+        /** @description A section; `etag` (also the response header) is what `If-Match` expects when it is edited from the outline. */
+        Section: {
             /** Format: uuid */
             id: string;
             title: string;
             /** Format: int32 */
             position: number;
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this section. */
             readonly etag: string;
         };
-        /** @enum {string} */
-        SessionMode: "Body" | "Cookie";
-        SetPacingExtraInput: {
+        SectionCreate: {
             title: string;
-            url?: string | null;
-            content?: string | null;
+            /**
+             * Format: int32
+             * @description 0-based place among the course's sections (0 to 1000); default: last; the others shift to make room.
+             */
+            position?: number | null;
         };
-        SetPacingRequest: {
-            shifts?: components["schemas"]["SetPacingShift"][] | null;
-            extraResources?: components["schemas"]["SetPacingExtraInput"][] | null;
-        };
-        SetPacingShift: {
-            /** Format: uuid */
-            activityId?: string | null;
-            /** Format: int32 */
-            days: number;
-        };
-        TokenResponse: {
-            accessToken: string;
-            refreshToken?: string | null;
-            /** Format: int32 */
-            expiresIn: number;
-            tokenType: string;
-        };
-        UpdateCohortRequest: {
+        SectionUpdate: {
             title: string;
-            /** Format: int32 */
-            capacity: number;
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string;
-            /** Format: date-time */
-            applicationsOpenAt: string;
-            /** Format: date-time */
-            applicationsCloseAt: string;
-            timeZone: string;
-        };
-        UpdateCourseRequest: {
-            title: string;
-            summary?: string | null;
-            language: string;
-            competencies?: components["schemas"]["CreateCourseCompetencyInput"][] | null;
-            isPublished: boolean;
-        };
-        UpdateGroupRequest: {
-            name: string;
-            memberIds: string[];
-        };
-        UpdateOrganizationRequest: {
-            name: string;
-        };
-        UpdateProfileRequest: {
-            displayName: string;
-            language: string;
-        };
-        UpdateSectionRequest: {
-            title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 0-based place among the course's sections (0 to 1000); the others shift to make room.
+             */
             position: number;
         };
-        UploadFileResponse: {
+        /**
+         * @description How a client keeps its refresh token: in the response body (mobile apps, integrators) or in a cookie no script can read (the web app).
+         * @enum {string}
+         */
+        SessionMode: "Body" | "Cookie";
+        StoredFile: {
             /** Format: uuid */
             fileId: string;
             fileName: string;
+            /** @description Detected from the file's content (its signature), not from what the client declared. */
             contentType: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description In bytes.
+             */
             size: number;
         };
-        VerifyEmailCommand: {
-            token: string;
+        /** @description What /auth/token and /auth/refresh return; no `refreshToken` in the cookie session mode (the cookie holds it). */
+        Token: {
+            /** @description Send as `Authorization: Bearer`; valid for `expiresIn` seconds. */
+            accessToken: string;
+            /** @description Single use: POST /auth/refresh exchanges it for a new pair. Absent in the cookie session mode (the cookie holds it). */
+            refreshToken?: string | null;
+            /**
+             * Format: int32
+             * @description Seconds until the access token expires.
+             */
+            expiresIn: number;
+            tokenType: string;
+        };
+        TokenRefresh: {
+            /** @description The refresh token from /auth/token; omit it in the cookie session mode (the cookie carries it). */
+            refreshToken?: string | null;
+        };
+        TokenRevocation: {
+            /** @description The refresh token from /auth/token; omit it in the cookie session mode (the cookie carries it). */
+            refreshToken?: string | null;
         };
     };
     responses: never;
@@ -1704,7 +2109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultCohortResponse"];
+                    "application/json": components["schemas"]["CohortPage"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -1768,7 +2173,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateCohortCommand"];
+                /**
+                 * @example {
+                 *       "courseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "title": "Lancer un projet",
+                 *       "capacity": 24,
+                 *       "startsOn": "2027-03-01",
+                 *       "endsOn": "2027-06-30",
+                 *       "applicationsOpenAt": "2027-01-04T08:00:00Z",
+                 *       "applicationsCloseAt": "2027-02-26T18:00:00Z",
+                 *       "admissionMode": "Application",
+                 *       "timeZone": "Europe/Paris"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CohortCreate"];
             };
         };
         responses: {
@@ -1781,7 +2199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CohortResponse"];
+                    "application/json": components["schemas"]["Cohort"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -1890,7 +2308,10 @@ export interface operations {
     GetCohort: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 cohortId: string;
             };
@@ -1905,7 +2326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CohortResponse"];
+                    "application/json": components["schemas"]["Cohort"];
                 };
             };
             /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
@@ -1987,7 +2408,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateCohortRequest"];
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet",
+                 *       "capacity": 24,
+                 *       "startsOn": "2027-03-01",
+                 *       "endsOn": "2027-06-30",
+                 *       "applicationsOpenAt": "2027-01-04T08:00:00Z",
+                 *       "applicationsCloseAt": "2027-02-26T18:00:00Z",
+                 *       "timeZone": "Europe/Paris"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CohortUpdate"];
             };
         };
         responses: {
@@ -1998,7 +2430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CohortResponse"];
+                    "application/json": components["schemas"]["Cohort"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -2125,7 +2557,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultApplicationResponse"];
+                    "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -2209,7 +2641,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ApplyToCohortRequest"];
+                /**
+                 * @example {
+                 *       "motivation": "Je veux progresser en gestion de projet."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApplicationCreate"];
             };
         };
         responses: {
@@ -2221,7 +2658,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationResponse"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -2336,7 +2773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultApplicationResponse"];
+                    "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -2403,7 +2840,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DecideApplicationRequest"];
+                /**
+                 * @example {
+                 *       "decision": "Admit"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApplicationDecision"];
             };
         };
         responses: {
@@ -2414,7 +2856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecideApplicationResponse"];
+                    "application/json": components["schemas"]["DecidedApplication"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -2641,7 +3083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultListMembersMember"];
+                    "application/json": components["schemas"]["CohortMemberPage"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -2725,7 +3167,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddCohortMemberRequest"];
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "role": "Trainer"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CohortMemberCreate"];
             };
         };
         responses: {
@@ -2737,7 +3185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AddCohortMemberResponse"];
+                    "application/json": components["schemas"]["CohortMemberSummary"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -2857,7 +3305,14 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EnrolEmployeesRequest"];
+                /**
+                 * @example {
+                 *       "emails": [
+                 *         "ada@example.com"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnrolmentBatch"];
             };
         };
         responses: {
@@ -2868,7 +3323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EnrolEmployeesResponse"];
+                    "application/json": components["schemas"]["EnrolmentReport"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -3083,7 +3538,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AssignMentorRequest"];
+                /**
+                 * @example {
+                 *       "mentorId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MentorAssignment"];
             };
         };
         responses: {
@@ -3217,7 +3677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultListInvitationsInvitation"];
+                    "application/json": components["schemas"]["InvitationPage"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -3301,7 +3761,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InviteToCohortRequest"];
+                /**
+                 * @example {
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvitationCreate"];
             };
         };
         responses: {
@@ -3313,7 +3778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InviteToCohortResponse"];
+                    "application/json": components["schemas"]["IssuedInvitation"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -3440,7 +3905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AcceptInvitationResponse"];
+                    "application/json": components["schemas"]["InvitationAcceptance"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -3536,7 +4001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupResponse"][];
+                    "application/json": components["schemas"]["Group"][];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -3620,7 +4085,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateGroupRequest"];
+                /**
+                 * @example {
+                 *       "name": "Acme Formation"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GroupCreate"];
             };
         };
         responses: {
@@ -3633,7 +4103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupResponse"];
+                    "application/json": components["schemas"]["Group"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -3753,7 +4223,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AutoGroupsRequest"];
+                /**
+                 * @example {
+                 *       "groupSize": 4
+                 *     }
+                 */
+                "application/json": components["schemas"]["GroupSplit"];
             };
         };
         responses: {
@@ -3764,7 +4239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupResponse"][];
+                    "application/json": components["schemas"]["Group"][];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -3884,7 +4359,15 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateGroupRequest"];
+                /**
+                 * @example {
+                 *       "name": "Acme Formation",
+                 *       "memberIds": [
+                 *         "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["GroupUpdate"];
             };
         };
         responses: {
@@ -3895,7 +4378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupResponse"];
+                    "application/json": components["schemas"]["Group"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -4348,7 +4831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultListPartnershipsItem"];
+                    "application/json": components["schemas"]["PartnerCohortPage"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -4435,7 +4918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListCohortPartnersPartner"][];
+                    "application/json": components["schemas"]["CohortPartner"][];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -4519,7 +5002,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NamePartnerRequest"];
+                /**
+                 * @example {
+                 *       "organizationId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CohortPartnerCreate"];
             };
         };
         responses: {
@@ -4656,7 +5144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultCourseResponse"];
+                    "application/json": components["schemas"]["CoursePage"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -4720,7 +5208,14 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateCourseCommand"];
+                /**
+                 * @example {
+                 *       "organizationId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "title": "Lancer un projet",
+                 *       "language": "fr"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CourseCreate"];
             };
         };
         responses: {
@@ -4733,7 +5228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseResponse"];
+                    "application/json": components["schemas"]["Course"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -4842,7 +5337,10 @@ export interface operations {
     GetCourse: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 courseId: string;
             };
@@ -4857,7 +5355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseResponse"];
+                    "application/json": components["schemas"]["Course"];
                 };
             };
             /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
@@ -4939,7 +5437,14 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateCourseRequest"];
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet",
+                 *       "language": "fr",
+                 *       "isPublished": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CourseUpdate"];
             };
         };
         responses: {
@@ -4950,7 +5455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseResponse"];
+                    "application/json": components["schemas"]["Course"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -5073,7 +5578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetCourseOutlineResponse"];
+                    "application/json": components["schemas"]["CourseOutline"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -5148,7 +5653,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddSectionRequest"];
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SectionCreate"];
             };
         };
         responses: {
@@ -5161,7 +5671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SectionResponse"];
+                    "application/json": components["schemas"]["Section"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -5281,7 +5791,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateSectionRequest"];
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet",
+                 *       "position": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["SectionUpdate"];
             };
         };
         responses: {
@@ -5292,7 +5808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SectionResponse"];
+                    "application/json": components["schemas"]["Section"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -5412,7 +5928,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActivityInput"];
+                /**
+                 * @example {
+                 *       "sectionId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "kind": "Lesson",
+                 *       "title": "Lancer un projet",
+                 *       "content": "Le **cadrage** d'abord.",
+                 *       "offsetDays": 7,
+                 *       "dueOffsetDays": 14,
+                 *       "durationMinutes": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["ActivityDefinition"];
             };
         };
         responses: {
@@ -5425,7 +5952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivityResponse"];
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -5545,7 +6072,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActivityInput"];
+                /**
+                 * @example {
+                 *       "sectionId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "kind": "Lesson",
+                 *       "title": "Lancer un projet",
+                 *       "content": "Le **cadrage** d'abord.",
+                 *       "offsetDays": 7,
+                 *       "dueOffsetDays": 14,
+                 *       "durationMinutes": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["ActivityDefinition"];
             };
         };
         responses: {
@@ -5556,7 +6094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivityResponse"];
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -5787,7 +6325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetScheduleResponse"];
+                    "application/json": components["schemas"]["Schedule"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -5879,7 +6417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarkActivityDoneResponse"];
+                    "application/json": components["schemas"]["ActivityCompletion"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -5984,7 +6522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetProgressResponse"];
+                    "application/json": components["schemas"]["Progress"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -6057,7 +6595,10 @@ export interface operations {
     GetPacing: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 cohortId: string;
                 userId: string;
@@ -6073,7 +6614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetPacingResponse"];
+                    "application/json": components["schemas"]["Pacing"];
                 };
             };
             /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
@@ -6165,7 +6706,22 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SetPacingRequest"];
+                /**
+                 * @example {
+                 *       "shifts": [
+                 *         {
+                 *           "days": 3
+                 *         }
+                 *       ],
+                 *       "extraResources": [
+                 *         {
+                 *           "title": "Lancer un projet",
+                 *           "content": "Le **cadrage** d'abord."
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PacingUpdate"];
             };
         };
         responses: {
@@ -6291,12 +6847,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The file's bytes, as an attachment named after the uploaded file. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "text/plain": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
@@ -6386,7 +6955,15 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterUserCommand"];
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "correct-horse-42",
+                 *       "displayName": "Ada Lovelace",
+                 *       "language": "fr"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Registration"];
             };
         };
         responses: {
@@ -6398,7 +6975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegisterUserResponse"];
+                    "application/json": components["schemas"]["RegisteredAccount"];
                 };
             };
             /** @description `common-password`: One or more fields are invalid; `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -6491,7 +7068,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IssueTokenCommand"];
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "correct-horse-42"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Credentials"];
             };
         };
         responses: {
@@ -6502,7 +7085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["Token"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -6611,7 +7194,12 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshAccessTokenRequest"];
+                /**
+                 * @example {
+                 *       "refreshToken": "refreshToken"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TokenRefresh"];
             };
         };
         responses: {
@@ -6622,7 +7210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["Token"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -6722,7 +7310,12 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["LogoutRequest"];
+                /**
+                 * @example {
+                 *       "refreshToken": "refreshToken"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TokenRevocation"];
             };
         };
         responses: {
@@ -6831,7 +7424,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VerifyEmailCommand"];
+                /**
+                 * @example {
+                 *       "token": "token"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailVerification"];
             };
         };
         responses: {
@@ -6931,7 +7529,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RequestPasswordResetCommand"];
+                /**
+                 * @example {
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ForgottenPassword"];
             };
         };
         responses: {
@@ -7031,7 +7634,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ResetPasswordCommand"];
+                /**
+                 * @example {
+                 *       "token": "token",
+                 *       "newPassword": "battery-staple-43"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PasswordReset"];
             };
         };
         responses: {
@@ -7122,7 +7731,10 @@ export interface operations {
     GetMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7135,7 +7747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetMeResponse"];
+                    "application/json": components["schemas"]["CurrentUser"];
                 };
             };
             /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
@@ -7206,7 +7818,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateProfileRequest"];
+                /**
+                 * @example {
+                 *       "displayName": "Ada Lovelace",
+                 *       "language": "fr"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProfileUpdate"];
             };
         };
         responses: {
@@ -7323,7 +7941,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangePasswordRequest"];
+                /**
+                 * @example {
+                 *       "currentPassword": "correct-horse-42",
+                 *       "newPassword": "battery-staple-43"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PasswordChange"];
             };
         };
         responses: {
@@ -7447,7 +8071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultOrganizationResponse"];
+                    "application/json": components["schemas"]["OrganizationPage"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -7511,7 +8135,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateOrganizationCommand"];
+                /**
+                 * @example {
+                 *       "name": "Acme Formation",
+                 *       "slug": "acme-formation"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrganizationCreate"];
             };
         };
         responses: {
@@ -7524,7 +8154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationResponse"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -7624,7 +8254,10 @@ export interface operations {
     GetOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 orgId: string;
             };
@@ -7639,7 +8272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationResponse"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
@@ -7721,7 +8354,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateOrganizationRequest"];
+                /**
+                 * @example {
+                 *       "name": "Acme Formation"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrganizationUpdate"];
             };
         };
         responses: {
@@ -7732,7 +8370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationResponse"];
+                    "application/json": components["schemas"]["Organization"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -7859,7 +8497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultListOrganizationMembersMember"];
+                    "application/json": components["schemas"]["OrganizationMemberPage"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -7943,7 +8581,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddOrganizationMemberRequest"];
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "role": "OrgAdmin"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrganizationMemberCreate"];
             };
         };
         responses: {
@@ -7955,7 +8599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AddOrganizationMemberResponse"];
+                    "application/json": components["schemas"]["OrganizationRoleGrant"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -8082,7 +8726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AcceptOrganizationInvitationResponse"];
+                    "application/json": components["schemas"]["OrganizationInvitationAcceptance"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -8188,7 +8832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UploadFileResponse"];
+                    "application/json": components["schemas"]["StoredFile"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
@@ -8293,7 +8937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UploadFileResponse"];
+                    "application/json": components["schemas"]["StoredFile"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */

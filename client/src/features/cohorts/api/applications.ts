@@ -8,10 +8,10 @@ import type { components } from '@/lib/api/schema';
 import { cohortKeys, useInvalidateCohort } from './cohorts';
 
 type Schemas = components['schemas'];
-export type Application = Schemas['ApplicationResponse'];
+export type Application = Schemas['Application'];
 export type ApplicationStatus = Schemas['ApplicationStatus'];
-export type Decision = Schemas['DecideApplicationDecision'];
-export type ApplyBody = Schemas['ApplyToCohortRequest'];
+export type Decision = Schemas['AdmissionDecision'];
+export type ApplyBody = Schemas['ApplicationCreate'];
 
 export const applicationStatuses: readonly ApplicationStatus[] = ['Submitted', 'Waitlisted', 'Admitted', 'Rejected', 'Withdrawn'];
 

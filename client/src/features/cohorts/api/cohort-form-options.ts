@@ -7,7 +7,7 @@ import type { components } from '@/lib/api/schema';
 import { LIST_PAGE_SIZE } from './cohorts';
 
 type Schemas = components['schemas'];
-export type Course = Schemas['CourseResponse'];
+export type Course = Schemas['Course'];
 
 export const formOptionKeys = {
   courses: ['courses', 'list'] as const,

@@ -8,12 +8,12 @@ import type { components } from '@/lib/api/schema';
 import { meQueryKey } from '@/lib/auth/session-context';
 
 type Schemas = components['schemas'];
-export type Cohort = Schemas['CohortResponse'];
+export type Cohort = Schemas['Cohort'];
 export type AdmissionMode = Schemas['AdmissionMode'];
 export type CohortRole = Schemas['CohortRole'];
 export type CohortCapability = Schemas['CohortCapability'];
-export type CreateCohortBody = Schemas['CreateCohortCommand'];
-export type UpdateCohortBody = Schemas['UpdateCohortRequest'];
+export type CreateCohortBody = Schemas['CohortCreate'];
+export type UpdateCohortBody = Schemas['CohortUpdate'];
 
 /** What the caller may do in this cohort: the API's capability table decides, the UI only reads it. */
 export function can(cohort: Pick<Cohort, 'capabilities'>, capability: CohortCapability): boolean {

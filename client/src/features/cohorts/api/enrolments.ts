@@ -8,7 +8,7 @@ import type { components } from '@/lib/api/schema';
 import { useInvalidateCohort } from './cohorts';
 
 type Schemas = components['schemas'];
-export type EnrolmentOutcome = Schemas['EnrolEmployeesOutcome'];
+export type EnrolmentOutcome = Schemas['EnrolmentOutcome'];
 
 export function useEnrol(cohortId: string) {
   const api = useApi();

@@ -8,7 +8,7 @@ import type { components } from '@/lib/api/schema';
 import { cohortKeys, useInvalidateCohort } from './cohorts';
 
 type Schemas = components['schemas'];
-export type Group = Schemas['GroupResponse'];
+export type Group = Schemas['Group'];
 
 export const groupKeys = {
   list: (cohortId: string) => [...cohortKeys.detail(cohortId), 'groups'] as const,

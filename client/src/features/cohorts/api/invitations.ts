@@ -9,7 +9,7 @@ import { meQueryKey } from '@/lib/auth/session-context';
 import { cohortKeys, useInvalidateCohort } from './cohorts';
 
 type Schemas = components['schemas'];
-export type Invitation = Schemas['ListInvitationsInvitation'];
+export type Invitation = Schemas['Invitation'];
 
 export const invitationKeys = {
   list: (cohortId: string, page: number) => [...cohortKeys.detail(cohortId), 'invitations', page] as const,

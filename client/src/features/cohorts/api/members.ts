@@ -8,7 +8,7 @@ import type { components } from '@/lib/api/schema';
 import { type CohortRole, LIST_PAGE_SIZE, cohortKeys, useInvalidateCohort } from './cohorts';
 
 type Schemas = components['schemas'];
-export type Member = Schemas['ListMembersMember'];
+export type Member = Schemas['CohortMember'];
 
 export const memberKeys = {
   list: (cohortId: string, filter: { role?: CohortRole; mentorId?: string; page?: number }) =>

@@ -7,7 +7,7 @@ import type { components } from '@/lib/api/schema';
 import { LIST_PAGE_SIZE, cohortKeys } from './cohorts';
 
 type Schemas = components['schemas'];
-export type PartnershipItem = Schemas['ListPartnershipsItem'];
+export type PartnershipItem = Schemas['PartnerCohort'];
 
 export const partnershipKeys = {
   pending: (organizationId: string) => ['partnerships', organizationId] as const,

@@ -8,9 +8,9 @@ import type { components } from '@/lib/api/schema';
 import { outlineKeys } from './outline';
 
 type Schemas = components['schemas'];
-export type CreateCourseBody = Schemas['CreateCourseCommand'];
-export type Course = Schemas['CourseResponse'];
-export type UpdateCourseBody = Schemas['UpdateCourseRequest'];
+export type CreateCourseBody = Schemas['CourseCreate'];
+export type Course = Schemas['Course'];
+export type UpdateCourseBody = Schemas['CourseUpdate'];
 
 export const courseKeys = {
   all: ['courses'] as const,

@@ -8,7 +8,7 @@ import { uploadWithProgress, type UploadProgress } from '@/lib/api/upload';
 import { i18n } from '@/lib/i18n/i18n';
 
 type Schemas = components['schemas'];
-export type UploadedFile = Schemas['UploadFileResponse'];
+export type UploadedFile = Schemas['StoredFile'];
 
 /**
  * POST /files with upload progress (XMLHttpRequest). A 401 (access token expired) refreshes through

@@ -7,10 +7,10 @@ import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
 
 type Schemas = components['schemas'];
-export type Outline = Schemas['GetCourseOutlineResponse'];
-export type OutlineSection = Schemas['GetCourseOutlineOutlineSection'];
-export type Activity = Schemas['ActivityResponse'];
-export type ActivityInput = Schemas['ActivityInput'];
+export type Outline = Schemas['CourseOutline'];
+export type OutlineSection = Schemas['OutlineSection'];
+export type Activity = Schemas['Activity'];
+export type ActivityInput = Schemas['ActivityDefinition'];
 export type ActivityKind = Schemas['ActivityKind'];
 
 export const activityKinds: readonly ActivityKind[] = ['Lesson', 'Resource', 'Video', 'Preparation'];

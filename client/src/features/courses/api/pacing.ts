@@ -8,8 +8,8 @@ import { ifMatch } from './outline';
 import { scheduleKeys } from './schedule';
 
 type Schemas = components['schemas'];
-export type PacingBody = Schemas['SetPacingRequest'];
-export type Pacing = Schemas['GetPacingResponse'];
+export type PacingBody = Schemas['PacingUpdate'];
+export type Pacing = Schemas['Pacing'];
 
 export const pacingKeys = {
   pacing: (cohortId: string, userId: string) => ['cohorts', cohortId, 'pacing', userId] as const,

@@ -6,8 +6,8 @@ import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
 
 type Schemas = components['schemas'];
-export type Progress = Schemas['GetProgressResponse'];
-export type ProgressRow = Schemas['GetProgressLearnerRow'];
+export type Progress = Schemas['Progress'];
+export type ProgressRow = Schemas['LearnerProgress'];
 
 export const progressKeys = {
   progress: (cohortId: string) => ['cohorts', cohortId, 'progress'] as const,

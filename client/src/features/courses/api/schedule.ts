@@ -7,8 +7,8 @@ import type { components } from '@/lib/api/schema';
 import { progressKeys } from './progress';
 
 type Schemas = components['schemas'];
-export type Schedule = Schemas['GetScheduleResponse'];
-export type ScheduledActivity = Schemas['GetScheduleScheduledActivity'];
+export type Schedule = Schemas['Schedule'];
+export type ScheduledActivity = Schemas['ScheduledActivity'];
 
 export const scheduleKeys = {
   all: (cohortId: string) => ['cohorts', cohortId, 'schedule'] as const,

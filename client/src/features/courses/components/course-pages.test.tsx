@@ -19,7 +19,7 @@ const pages = {
   '/cohorts/:cohortId/progress': <CohortProgressPage />,
 };
 
-type Activity = components['schemas']['ActivityResponse'];
+type Activity = components['schemas']['Activity'];
 
 afterEach(() => vi.unstubAllGlobals());
 

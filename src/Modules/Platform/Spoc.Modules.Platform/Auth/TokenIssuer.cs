@@ -6,7 +6,10 @@ using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Auth;
 
-/// <summary>What /auth/token and /auth/refresh return; no <see cref="RefreshToken"/> in the cookie session mode (the cookie holds it).</summary>
+/// <summary>What /auth/token and /auth/refresh return; no <c>refreshToken</c> in the cookie session mode (the cookie holds it).</summary>
+/// <param name="AccessToken">Send as <c>Authorization: Bearer</c>; valid for <c>expiresIn</c> seconds.</param>
+/// <param name="RefreshToken">Single use: POST /auth/refresh exchanges it for a new pair. Absent in the cookie session mode (the cookie holds it).</param>
+/// <param name="ExpiresIn">Seconds until the access token expires.</param>
 public sealed record TokenResponse(
     string AccessToken,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? RefreshToken,

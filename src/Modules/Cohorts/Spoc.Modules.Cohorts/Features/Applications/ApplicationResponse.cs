@@ -7,6 +7,11 @@ using Spoc.SharedKernel.Paging;
 
 namespace Spoc.Modules.Cohorts.Features.Applications;
 
+/// <param name="ApplicantName">The applicant's display name; null when their account is gone.</param>
+/// <param name="Answers">The applicant's answers to the cohort's questions.</param>
+/// <param name="DecisionNote">The note sent with the last decision.</param>
+/// <param name="DecidedAt">When the last decision was taken; null while submitted.</param>
+/// <param name="WaitlistPosition">1-based place on the waitlist, in order of waitlisting; null unless <c>Waitlisted</c>.</param>
 public sealed record ApplicationResponse(
     Guid Id, Guid CohortId, string CohortTitle, Guid ApplicantId, string? ApplicantName, string Motivation,
     IReadOnlyDictionary<string, string> Answers, ApplicationStatus Status, string? DecisionNote,

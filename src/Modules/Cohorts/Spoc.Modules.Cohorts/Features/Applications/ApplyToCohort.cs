@@ -19,6 +19,8 @@ namespace Spoc.Modules.Cohorts.Features.Applications;
 /// <summary>POST /cohorts/{cohortId}/applications: an eligible learner applies while the window is open; one live application per cohort.</summary>
 internal static class ApplyToCohort
 {
+    /// <param name="Motivation">Why the learner applies, as they wrote it (several lines allowed).</param>
+    /// <param name="Answers">Answers to the cohort's questions, by question (at most 20).</param>
     public sealed record Request(string Motivation, Dictionary<string, string>? Answers);
 
     public sealed record Command(Guid CohortId, [property: MultiLine] string Motivation, [property: MultiLine] Dictionary<string, string>? Answers) : ICommand<ApplicationResponse>;
@@ -28,7 +30,7 @@ internal static class ApplyToCohort
         public Validator()
         {
             RuleFor(c => c.Motivation).NotEmpty().MaximumLength(5000);
-            RuleFor(c => c.Answers).Must(a => a is null || a.Count <= 20).WithMessage("At most 20 answers.");
+            RuleFor(c => c.Answers).MaxItems(20).WithMessage("At most 20 answers.");
             RuleForEach(c => c.Answers).ChildRules(a =>
             {
                 a.RuleFor(x => x.Key).NotEmpty().MaximumLength(200);

@@ -27,6 +27,8 @@ internal static class DecideApplication
         Waitlist,
     }
 
+    /// <param name="Decision"><c>Admit</c> takes a seat (409 when none is left: waitlist instead); <c>Waitlist</c> queues the application; <c>Reject</c> ends it.</param>
+    /// <param name="Note">Shown to the applicant with the decision.</param>
     public sealed record Request([property: System.ComponentModel.DataAnnotations.Required] Decision? Decision, string? Note);
 
     public sealed record Command(Guid CohortId, Guid ApplicationId, Decision? Decision, [property: MultiLine] string? Note) : ICommand<Response>;

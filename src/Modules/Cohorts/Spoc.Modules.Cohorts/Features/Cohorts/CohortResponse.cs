@@ -8,12 +8,26 @@ using Spoc.SharedKernel.Persistence;
 namespace Spoc.Modules.Cohorts.Features.Cohorts;
 
 /// <summary>An organisation named on a cohort, and whether it consented (the owner always has).</summary>
+/// <param name="Status"><c>Pending</c> until one of the organisation's admins accepts; only accepted partners' people may join.</param>
 public sealed record Partnership(Guid OrganizationId, PartnershipStatus Status);
 
 /// <summary>
 /// A cohort as every cohort endpoint returns it, with its live seat counts and the caller's place in it: their role and
 /// what they may do (<c>capabilities</c>, from the capability table), so clients show only the actions that will work.
 /// </summary>
+/// <param name="Capacity">Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).</param>
+/// <param name="StartsOn">First day of the cohort, in its time zone; activities are released from this day by their offsets.</param>
+/// <param name="EndsOn">Last day of the cohort: after <c>startsOn</c>.</param>
+/// <param name="ApplicationsOpenAt">When learners may start applying.</param>
+/// <param name="ApplicationsCloseAt">When applications close: after <c>applicationsOpenAt</c>, and on or before <c>startsOn</c> in the cohort's time zone.</param>
+/// <param name="TimeZone">IANA time zone name (such as <c>Europe/Paris</c>) in which the cohort's dates and release days are counted.</param>
+/// <param name="OrganizationId">The organisation that owns the course and the cohort.</param>
+/// <param name="SeatsTaken">Learners enrolled now (admitted, invited or enrolled by their organisation).</param>
+/// <param name="SeatsLeft"><c>capacity</c> minus <c>seatsTaken</c>; 0 means new admissions go to the waitlist.</param>
+/// <param name="WaitlistLength">Applications waiting for a seat, promoted in order when one frees up.</param>
+/// <param name="OrganizationIds">The owner and the partner organisations named on the cohort (see <c>partnerships</c> for their consent).</param>
+/// <param name="MyRole">The caller's role in the cohort; null when they are not a member.</param>
+/// <param name="Capabilities">What the caller may do in this cohort (docs/capabilities.md): show only the actions listed.</param>
 public sealed record CohortResponse(
     Guid Id,
     Guid CourseId,

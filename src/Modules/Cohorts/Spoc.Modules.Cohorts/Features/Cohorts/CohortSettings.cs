@@ -29,8 +29,7 @@ internal sealed class CohortSettingsValidator : AbstractValidator<ICohortSetting
         RuleFor(c => c.ApplicationsCloseAt).SupportedDate();
         RuleFor(c => c.EndsOn).GreaterThan(c => c.StartsOn).WithMessage("The cohort must end after it starts.");
         RuleFor(c => c.ApplicationsCloseAt).GreaterThan(c => c.ApplicationsOpenAt).WithMessage("Applications must close after they open.");
-        RuleFor(c => c.TimeZone).NotEmpty().MaximumLength(64).Must(tz => TimeZoneInfo.TryFindSystemTimeZoneById(tz ?? "", out _))
-            .WithMessage("An IANA time zone such as \"Europe/Paris\".");
+        RuleFor(c => c.TimeZone).IanaTimeZone();
         RuleFor(c => c.ApplicationsCloseAt)
             .Must((c, close) => !TimeZoneInfo.TryFindSystemTimeZoneById(c.TimeZone ?? "", out var zone)
                 || DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(close, zone).DateTime) <= c.StartsOn)

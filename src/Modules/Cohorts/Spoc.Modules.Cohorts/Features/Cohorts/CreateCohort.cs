@@ -23,6 +23,16 @@ namespace Spoc.Modules.Cohorts.Features.Cohorts;
 /// </summary>
 internal static class CreateCohort
 {
+    /// <param name="Capacity">Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).</param>
+    /// <param name="StartsOn">First day of the cohort, in its time zone; activities are released from this day by their offsets.</param>
+    /// <param name="EndsOn">Last day of the cohort: after <c>startsOn</c>.</param>
+    /// <param name="ApplicationsOpenAt">When learners may start applying.</param>
+    /// <param name="ApplicationsCloseAt">When applications close: after <c>applicationsOpenAt</c>, and on or before <c>startsOn</c> in the cohort's time zone.</param>
+    /// <param name="TimeZone">IANA time zone name (such as <c>Europe/Paris</c>) in which the cohort's dates and release days are counted.</param>
+    /// <param name="CourseId">The course taught; the caller must be an admin or trainer of its organisation.</param>
+    /// <param name="AdmissionMode">How learners get a seat; it cannot change later.</param>
+    /// <param name="OrganizationIds">Partner organisations whose people may join (at most 50; empty: any registered learner). Each is pending until its admins accept, unless the caller administers it.</param>
+    /// <param name="TrainerId">The cohort's first trainer, a trainer or admin of the course's organisation; default: the caller.</param>
     public sealed record Command(
         Guid CourseId,
         string Title,
@@ -43,7 +53,7 @@ internal static class CreateCohort
             Include(new CohortSettingsValidator());
             RuleFor(c => c.CourseId).NotEmpty();
             RuleFor(c => c.AdmissionMode).NotNull().IsInEnum();
-            RuleFor(c => c.OrganizationIds).Must(ids => ids is null || ids.Count <= 50).WithMessage("At most 50 organisations.");
+            RuleFor(c => c.OrganizationIds).MaxItems(50).WithMessage("At most 50 organisations.");
         }
     }
 

@@ -16,6 +16,12 @@ namespace Spoc.Modules.Cohorts.Features.Cohorts;
 /// <summary>PUT /cohorts/{cohortId}: its trainers and owning organisation's admins change title, dates, window, time zone or capacity (never below the seats taken). <c>If-Match</c> → 412.</summary>
 internal static class UpdateCohort
 {
+    /// <param name="Capacity">Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).</param>
+    /// <param name="StartsOn">First day of the cohort, in its time zone; activities are released from this day by their offsets.</param>
+    /// <param name="EndsOn">Last day of the cohort: after <c>startsOn</c>.</param>
+    /// <param name="ApplicationsOpenAt">When learners may start applying.</param>
+    /// <param name="ApplicationsCloseAt">When applications close: after <c>applicationsOpenAt</c>, and on or before <c>startsOn</c> in the cohort's time zone.</param>
+    /// <param name="TimeZone">IANA time zone name (such as <c>Europe/Paris</c>) in which the cohort's dates and release days are counted.</param>
     public sealed record Request(string Title, int Capacity, DateOnly StartsOn, DateOnly EndsOn, DateTimeOffset ApplicationsOpenAt, DateTimeOffset ApplicationsCloseAt, string TimeZone);
 
     public sealed record Command(Guid CohortId, string? IfMatch, string Title, int Capacity, DateOnly StartsOn, DateOnly EndsOn, DateTimeOffset ApplicationsOpenAt, DateTimeOffset ApplicationsCloseAt, string TimeZone)

@@ -16,6 +16,7 @@ namespace Spoc.Modules.Cohorts.Features.Groups;
 /// <summary>POST /cohorts/{cohortId}/groups/auto: staff split the learners without a group into groups of about <c>groupSize</c> (sizes differ by one at most).</summary>
 internal static class AutoGroups
 {
+    /// <param name="GroupSize">At most this many learners per new group (2 to 50); only learners without a group are shuffled into them.</param>
     public sealed record Request(int GroupSize);
 
     public sealed record Command(Guid CohortId, int GroupSize) : ICommand<IReadOnlyList<GroupResponse>>;

@@ -10,12 +10,14 @@ using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features.Groups;
 
 /// <summary>POST /cohorts/{cohortId}/groups: staff form a group of the cohort's learners; a learner is in one group at most.</summary>
 internal static class CreateGroup
 {
+    /// <param name="MemberIds">Learners of the cohort, each in one group at most (409 already-in-group).</param>
     public sealed record Request(string Name, IReadOnlyList<Guid>? MemberIds);
 
     public sealed record Command(Guid CohortId, string Name, IReadOnlyList<Guid>? MemberIds) : ICommand<GroupResponse>;
@@ -25,7 +27,7 @@ internal static class CreateGroup
         public Validator()
         {
             RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
-            RuleFor(c => c.MemberIds).Must(m => m is null || m.Count <= CohortSettingsValidator.MaxCapacity);
+            RuleFor(c => c.MemberIds).MaxItems(CohortSettingsValidator.MaxCapacity);
         }
     }
 

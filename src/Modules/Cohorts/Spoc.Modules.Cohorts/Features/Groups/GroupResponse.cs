@@ -13,9 +13,10 @@ namespace Spoc.Modules.Cohorts.Features.Groups;
 
 public sealed record GroupMember(Guid UserId, string DisplayName);
 
-/// <summary>A project group; <see cref="ETag"/> (also the response header) is its version for conditional requests.</summary>
+/// <summary>A project group; <c>etag</c> (also the response header) is its version for conditional requests.</summary>
 public sealed record GroupResponse(Guid Id, string Name, IReadOnlyList<GroupMember> Members, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : IVersioned
 {
+    /// <summary>The version, as the <c>ETag</c> header gives it: send it as <c>If-Match</c> to change this group.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("etag")]
     public string ETag => ETags.Of(Version);
 }

@@ -12,6 +12,7 @@ using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features.Groups;
 
@@ -22,6 +23,7 @@ namespace Spoc.Modules.Cohorts.Features.Groups;
 /// </summary>
 internal static class UpdateGroup
 {
+    /// <param name="MemberIds">The whole new list of learners: those left out become ungrouped; each learner is in one group at most (409 already-in-group).</param>
     public sealed record Request(string Name, IReadOnlyList<Guid> MemberIds);
 
     public sealed record Command(Guid CohortId, Guid GroupId, string? IfMatch, string Name, IReadOnlyList<Guid> MemberIds) : ICommand<GroupResponse>;
@@ -32,7 +34,7 @@ internal static class UpdateGroup
         {
             RuleFor(c => c.IfMatch).MaximumLength(200);
             RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
-            RuleFor(c => c.MemberIds).NotNull().Must(m => m is null || m.Count <= CohortSettingsValidator.MaxCapacity);
+            RuleFor(c => c.MemberIds).NotNull().MaxItems(CohortSettingsValidator.MaxCapacity);
         }
     }
 

@@ -24,6 +24,9 @@ internal static class InviteToCohort
 
     public sealed record Command(Guid CohortId, string Email) : ICommand<Response>;
 
+    /// <param name="Token">Secret the invitee presents to accept (also mailed); shown only here.</param>
+    /// <param name="AcceptPath">The web app's path where the invitee accepts.</param>
+    /// <param name="ExpiresAt">After this the invitation can no longer be accepted.</param>
     public sealed record Response(Guid Id, string Email, string Token, string AcceptPath, DateTimeOffset ExpiresAt);
 
     internal sealed class Validator : AbstractValidator<Command>

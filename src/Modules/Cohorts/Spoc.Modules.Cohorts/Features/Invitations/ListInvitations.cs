@@ -19,6 +19,8 @@ internal static class ListInvitations
 {
     public sealed record Query(Guid CohortId, PageRequest Paging) : IQuery<PagedResult<Invitation>>;
 
+    /// <param name="AcceptedAt">When the invitee accepted; null while pending.</param>
+    /// <param name="Expired">Past <c>expiresAt</c> without being accepted: it can no longer be used.</param>
     public sealed record Invitation(Guid Id, string Email, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt, bool Expired);
 
     internal sealed class Validator : AbstractValidator<Query>

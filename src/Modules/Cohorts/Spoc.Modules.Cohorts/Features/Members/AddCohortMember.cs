@@ -23,6 +23,9 @@ namespace Spoc.Modules.Cohorts.Features.Members;
 /// </summary>
 internal static class AddCohortMember
 {
+    /// <param name="UserId">The person to add; give either <c>userId</c> or <c>email</c>, not both.</param>
+    /// <param name="Email">The person's account email; give either <c>userId</c> or <c>email</c>, not both.</param>
+    /// <param name="Role">Their role in the cohort; a learner takes a seat.</param>
     public sealed record Request(Guid? UserId, string? Email, [property: System.ComponentModel.DataAnnotations.Required] CohortRole? Role);
 
     public sealed record Command(Guid CohortId, Guid? UserId, string? Email, CohortRole? Role) : ICommand<Response>;

@@ -19,6 +19,7 @@ namespace Spoc.Modules.Cohorts.Features.Members;
 /// </summary>
 internal static class AssignMentor
 {
+    /// <param name="MentorId">A mentor or trainer of the cohort; null removes the learner's mentor.</param>
     public sealed record Request(Guid? MentorId);
 
     public sealed record Command(Guid CohortId, Guid LearnerId, string? IfMatch, Guid? MentorId) : ICommand<Guid>;

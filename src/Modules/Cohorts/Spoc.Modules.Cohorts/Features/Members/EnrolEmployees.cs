@@ -31,19 +31,23 @@ internal static class EnrolEmployees
         CohortFull,
     }
 
+    /// <param name="Emails">Accounts of the caller's organisation to enrol, at most 200 at once; each takes a seat.</param>
     public sealed record Request(IReadOnlyList<string> Emails);
 
     public sealed record Command(Guid CohortId, IReadOnlyList<string> Emails) : ICommand<Response>;
 
+    /// <param name="UserId">The account enrolled; null when the outcome is <c>NotFound</c>.</param>
     public sealed record Result(string Email, Outcome Outcome, Guid? UserId);
 
+    /// <param name="Enrolled">How many of the emails took a seat now.</param>
+    /// <param name="Results">One line per email sent, in order.</param>
     public sealed record Response(int Enrolled, IReadOnlyList<Result> Results);
 
     internal sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Emails).NotEmpty().Must(e => e is null || e.Count <= CohortSettingsValidator.MaxCapacity).WithMessage("At most 200 emails at once.");
+            RuleFor(c => c.Emails).NotEmpty().MaxItems(CohortSettingsValidator.MaxCapacity).WithMessage("At most 200 emails at once.");
             RuleForEach(c => c.Emails).ValidEmail();
         }
     }

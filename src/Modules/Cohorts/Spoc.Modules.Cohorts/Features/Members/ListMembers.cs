@@ -25,6 +25,10 @@ internal static class ListMembers
     public sealed record Query(Guid CohortId, CohortRole? Role, Guid? MentorId, PageRequest Paging) : IQuery<PagedResult<Member>>;
 
     /// <summary>A roster line; <c>etag</c> is what <c>If-Match</c> expects when this member's mentor is reassigned.</summary>
+    /// <param name="Email">Given only to whoever may act on this member (staff; a mentor for their own learners); null otherwise.</param>
+    /// <param name="MentorId">A learner's mentor; null when none is assigned.</param>
+    /// <param name="GroupId">A learner's project group; null when in none.</param>
+    /// <param name="ETag">The version, as the <c>ETag</c> header gives it: send it as <c>If-Match</c> to change this member's mentor.</param>
     public sealed record Member(Guid UserId, string DisplayName, string? Email, CohortRole Role, Guid? MentorId, string? MentorName, Guid? GroupId, string? GroupName, DateTimeOffset JoinedAt,
         [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag);
 

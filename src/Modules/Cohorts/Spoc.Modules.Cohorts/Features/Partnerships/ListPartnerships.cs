@@ -21,6 +21,7 @@ internal static class ListPartnerships
 {
     public sealed record Query(Guid OrganizationId, PartnershipStatus? Status, PageRequest Paging) : IQuery<PagedResult<Item>>;
 
+    /// <param name="Status"><c>Pending</c> until one of the partner organisation's admins accepts or declines.</param>
     public sealed record Item(Guid CohortId, string CohortTitle, Guid OwnerOrganizationId, string OwnerOrganizationName, DateOnly StartsOn, DateOnly EndsOn, AdmissionMode AdmissionMode, PartnershipStatus Status);
 
     internal sealed class Validator : AbstractValidator<Query>

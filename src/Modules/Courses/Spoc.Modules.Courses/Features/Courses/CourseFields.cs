@@ -1,4 +1,5 @@
 using FluentValidation;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Courses.Features.Courses;
 
@@ -18,7 +19,7 @@ internal sealed class CourseFieldsValidator : AbstractValidator<ICourseFields>
         RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
         RuleFor(c => c.Summary).MaximumLength(4000);
         RuleFor(c => c.Language).NotEmpty().MaximumLength(20).Matches("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$").WithMessage("A language tag such as \"fr\" or \"en-GB\".");
-        RuleFor(c => c.Competencies).Must(c => c is null || c.Count <= 100).WithMessage("At most 100 competencies.")
+        RuleFor(c => c.Competencies).MaxItems(100).WithMessage("At most 100 competencies.")
             .Must(c => c is null || c.Select(x => x?.Code?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == c.Count).WithMessage("Competency codes must be unique.");
         RuleForEach(c => c.Competencies).NotNull().ChildRules(c =>
         {

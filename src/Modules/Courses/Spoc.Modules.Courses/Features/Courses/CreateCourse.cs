@@ -16,8 +16,13 @@ namespace Spoc.Modules.Courses.Features.Courses;
 /// <summary>POST /courses: an org admin or trainer opens a course in their organisation.</summary>
 internal static class CreateCourse
 {
+    /// <param name="Code">Short code, unique in the course (case-insensitive), that activities refer to.</param>
     public sealed record CompetencyInput(string Code, string Title);
 
+    /// <param name="OrganizationId">The organisation that owns the course; the caller must be one of its admins or trainers.</param>
+    /// <param name="Summary">Markdown, at most 4000 characters.</param>
+    /// <param name="Language">Language tag of the course, such as <c>fr</c> or <c>en-GB</c>.</param>
+    /// <param name="Competencies">At most 100, with unique codes; activities refer to them by code.</param>
     public sealed record Command(Guid OrganizationId, string Title, [property: MultiLine] string? Summary, string Language, IReadOnlyList<CompetencyInput>? Competencies) : ICommand<CourseResponse>, ICourseFields;
 
     internal sealed class Validator : AbstractValidator<Command>

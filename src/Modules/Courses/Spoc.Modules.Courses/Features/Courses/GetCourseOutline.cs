@@ -18,6 +18,9 @@ internal static class GetCourseOutline
     public sealed record Query(Guid CourseId) : IQuery<Response>;
 
     /// <summary>A section with its activities; <c>etag</c> is what <c>If-Match</c> expects when it is renamed or moved.</summary>
+    /// <param name="Position">0-based place among the course's sections.</param>
+    /// <param name="Activities">In position order.</param>
+    /// <param name="ETag">The version, as the <c>ETag</c> header gives it: send it as <c>If-Match</c> to change this section.</param>
     public sealed record OutlineSection(Guid Id, string Title, int Position, IReadOnlyList<ActivityResponse> Activities,
         [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag);
 

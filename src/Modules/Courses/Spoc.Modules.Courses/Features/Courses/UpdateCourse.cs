@@ -20,6 +20,10 @@ namespace Spoc.Modules.Courses.Features.Courses;
 /// </summary>
 internal static class UpdateCourse
 {
+    /// <param name="Summary">Markdown, at most 4000 characters.</param>
+    /// <param name="Language">Language tag of the course, such as <c>fr</c> or <c>en-GB</c>.</param>
+    /// <param name="Competencies">At most 100, with unique codes; activities refer to them by code.</param>
+    /// <param name="IsPublished">Learners see the activities of a published course only.</param>
     public sealed record Request(string Title, string? Summary, string Language, IReadOnlyList<CreateCourse.CompetencyInput>? Competencies, bool IsPublished);
 
     public sealed record Command(Guid CourseId, string? IfMatch, string Title, [property: MultiLine] string? Summary, string Language, IReadOnlyList<CreateCourse.CompetencyInput>? Competencies, bool IsPublished)

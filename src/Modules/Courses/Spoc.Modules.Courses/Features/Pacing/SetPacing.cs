@@ -24,10 +24,18 @@ namespace Spoc.Modules.Courses.Features.Pacing;
 /// </summary>
 internal static class SetPacing
 {
+    /// <summary>A pacing shift for one learner.</summary>
+    /// <param name="ActivityId">The activity shifted; null: every activity of the learner.</param>
+    /// <param name="Days">Days added to the release and due days (-60 to 365; negative: earlier).</param>
     public sealed record Shift(Guid? ActivityId, int Days);
 
+    /// <summary>An extra resource for one learner, shown in their schedule.</summary>
+    /// <param name="Url">Absolute http(s) link.</param>
+    /// <param name="Content">Markdown, rendered and sanitised in the schedule.</param>
     public sealed record ExtraInput(string Title, string? Url, [property: MultiLine] string? Content);
 
+    /// <param name="Shifts">Replaces the learner's shifts (at most 200).</param>
+    /// <param name="ExtraResources">Replaces the learner's extra resources (at most 50).</param>
     public sealed record Request(IReadOnlyList<Shift>? Shifts, IReadOnlyList<ExtraInput>? ExtraResources);
 
     public sealed record Command(Guid CohortId, Guid UserId, string? IfMatch, IReadOnlyList<Shift>? Shifts, IReadOnlyList<ExtraInput>? ExtraResources) : ICommand<Guid>;
@@ -37,9 +45,9 @@ internal static class SetPacing
         public Validator()
         {
             RuleFor(c => c.IfMatch).MaximumLength(200);
-            RuleFor(c => c.Shifts).Must(s => s is null || s.Count <= 200);
+            RuleFor(c => c.Shifts).MaxItems(200);
             RuleForEach(c => c.Shifts).NotNull().ChildRules(s => s.RuleFor(x => x.Days).InclusiveBetween(-60, 365));
-            RuleFor(c => c.ExtraResources).Must(r => r is null || r.Count <= 50);
+            RuleFor(c => c.ExtraResources).MaxItems(50);
             RuleForEach(c => c.ExtraResources).NotNull().ChildRules(r =>
             {
                 r.RuleFor(x => x.Title).NotEmpty().MaximumLength(200);

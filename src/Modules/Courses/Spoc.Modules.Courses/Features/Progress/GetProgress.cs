@@ -27,6 +27,8 @@ internal static class GetProgress
 
     public sealed record Done(Guid ActivityId, DateTimeOffset CompletedAt);
 
+    /// <param name="Withdrawn">The learner left the cohort; their row is kept and listed last.</param>
+    /// <param name="CompletionPercent">Share of the course's activities completed, 0 to 100.</param>
     public sealed record LearnerRow(Guid UserId, string DisplayName, bool Withdrawn, int CompletionPercent, IReadOnlyList<Done> Completed);
 
     public sealed record Response(Guid CohortId, IReadOnlyList<ActivityColumn> Activities, IReadOnlyList<LearnerRow> Learners);

@@ -22,12 +22,26 @@ internal static class GetSchedule
 {
     public sealed record Query(Guid CohortId, Guid? UserId) : IQuery<Response>;
 
+    /// <param name="ReleaseAt">Start of the release day in the cohort's time zone: <c>startsOn</c> + the activity's offset + this learner's <c>shiftDays</c>.</param>
+    /// <param name="DueAt">Start of the due day, shifted like the release; null: no due date.</param>
+    /// <param name="ShiftDays">The learner's pacing shift for this activity (negative: earlier), set by their mentor or trainer.</param>
+    /// <param name="Released">Whether <c>releaseAt</c> has passed; content, link and file are given only then (staff always see them).</param>
+    /// <param name="ContentHtml">The rendered content; null until released.</param>
+    /// <param name="Url">The link; null until released.</param>
+    /// <param name="HasFile">A file can be downloaded from the activity's file route (once released).</param>
+    /// <param name="CompletedAt">When this learner marked it done; null otherwise.</param>
     public sealed record ScheduledActivity(
         Guid ActivityId, Guid SectionId, string SectionTitle, ActivityKind Kind, string Title, int DurationMinutes,
         DateTimeOffset ReleaseAt, DateTimeOffset? DueAt, int ShiftDays, bool Released, string? ContentHtml, string? Url, bool HasFile, DateTimeOffset? CompletedAt);
 
+    /// <summary>An extra resource the learner's mentor or trainer added to their schedule.</summary>
+    /// <param name="ContentHtml">The extra's Markdown, rendered and sanitised.</param>
     public sealed record Extra(Guid Id, string Title, string? Url, string ContentHtml);
 
+    /// <summary>A cohort's schedule: each published activity with its release and due times.</summary>
+    /// <param name="TimeZone">The cohort's IANA time zone: release and due times are the start of days in it.</param>
+    /// <param name="LearnerId">Whose schedule this is (with their pacing); null: the cohort's plain schedule, for staff.</param>
+    /// <param name="Activities">In course order: section position, then activity position.</param>
     public sealed record Response(Guid CohortId, Guid CourseId, string TimeZone, DateOnly StartsOn, Guid? LearnerId, IReadOnlyList<ScheduledActivity> Activities, IReadOnlyList<Extra> ExtraResources);
 
     internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : IQueryHandler<Query, Response>

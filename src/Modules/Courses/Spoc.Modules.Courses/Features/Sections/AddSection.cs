@@ -15,6 +15,7 @@ namespace Spoc.Modules.Courses.Features.Sections;
 /// <summary>POST /courses/{courseId}/sections: course staff add a section at a position (default: last).</summary>
 internal static class AddSection
 {
+    /// <param name="Position">0-based place among the course's sections (0 to 1000); default: last; the others shift to make room.</param>
     public sealed record Request(string Title, int? Position);
 
     public sealed record Command(Guid CourseId, string Title, int? Position) : ICommand<SectionResponse>;

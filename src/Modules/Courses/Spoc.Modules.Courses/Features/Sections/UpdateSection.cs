@@ -16,6 +16,7 @@ namespace Spoc.Modules.Courses.Features.Sections;
 /// <summary>PUT /courses/{courseId}/sections/{sectionId}: rename or move a section. <c>If-Match</c> → 412 on a stale copy.</summary>
 internal static class UpdateSection
 {
+    /// <param name="Position">0-based place among the course's sections (0 to 1000); the others shift to make room.</param>
     public sealed record Request(string Title, int Position);
 
     public sealed record Command(Guid CourseId, Guid SectionId, string? IfMatch, string Title, int Position) : ICommand<SectionResponse>;

@@ -19,6 +19,7 @@ namespace Spoc.Modules.Platform.Features.Auth;
 /// </summary>
 internal static class RefreshAccessToken
 {
+    /// <param name="RefreshToken">The refresh token from /auth/token; omit it in the cookie session mode (the cookie carries it).</param>
     public sealed record Request(string? RefreshToken);
 
     public sealed record Command(string RefreshToken) : ICommand<TokenResponse>;

@@ -24,6 +24,9 @@ namespace Spoc.Modules.Platform.Features.Auth;
 /// </summary>
 internal static class RegisterUser
 {
+    /// <param name="Password">8 to 128 characters with a letter and a digit, not a common password, not the email.</param>
+    /// <param name="InvitationToken">The token of an organisation invitation, when registering from one: the membership is granted on registration.</param>
+    /// <param name="Language"><c>fr</c> or <c>en</c>, for the mails and the web app; default <c>fr</c>.</param>
     public sealed record Command(string Email, string Password, string DisplayName, string? InvitationToken = null, string? Language = null) : ICommand<Response>;
 
     public sealed record Response(string Email);

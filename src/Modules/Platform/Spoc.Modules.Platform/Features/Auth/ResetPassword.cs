@@ -16,6 +16,8 @@ namespace Spoc.Modules.Platform.Features.Auth;
 /// </summary>
 internal static class ResetPassword
 {
+    /// <param name="Token">The token of the mailed reset link.</param>
+    /// <param name="NewPassword">8 to 128 characters with a letter and a digit, not a common password (400 common-password).</param>
     public sealed record Command(string Token, string NewPassword) : ICommand;
 
     internal sealed class Validator : AbstractValidator<Command>

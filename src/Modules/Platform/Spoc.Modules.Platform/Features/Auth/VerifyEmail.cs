@@ -13,6 +13,7 @@ namespace Spoc.Modules.Platform.Features.Auth;
 /// <summary>POST /auth/verify-email: the link mailed at registration activates the account (once; it expires).</summary>
 internal static class VerifyEmail
 {
+    /// <param name="Token">The token of the mailed verification link.</param>
     public sealed record Command(string Token) : ICommand;
 
     internal sealed class Validator : AbstractValidator<Command>

@@ -23,6 +23,8 @@ namespace Spoc.Modules.Platform.Features.Files;
 /// </summary>
 internal static class UploadFile
 {
+    /// <param name="ContentType">Detected from the file's content (its signature), not from what the client declared.</param>
+    /// <param name="Size">In bytes.</param>
     public sealed record Response(Guid FileId, string FileName, string ContentType, long Size);
 
     public sealed record Command(string FileName, long Length, Func<Stream> Open) : ICommand<Response>;
@@ -49,6 +51,9 @@ internal static class UploadFile
         [".csv"] = ("text/csv", null),
         [".md"] = ("text/markdown", null),
     };
+
+    /// <summary>The media types a stored file can have, so that the OpenAPI document lists what a download may carry.</summary>
+    internal static IEnumerable<string> ContentTypes => Allowed.Values.Select(v => v.ContentType).Distinct();
 
     internal sealed class Handler(PlatformDbContext db, IFileStorage storage, ICurrentUser me, TimeProvider clock, IConfiguration configuration) : ICommandHandler<Command, Response>
     {

@@ -20,6 +20,7 @@ namespace Spoc.Modules.Platform.Features.Me;
 /// </summary>
 internal static class ChangePassword
 {
+    /// <param name="NewPassword">8 to 128 characters with a letter and a digit, not a common password (400 common-password). The refresh tokens of the other sessions are revoked.</param>
     public sealed record Request(string CurrentPassword, string NewPassword);
 
     public sealed record Command(string CurrentPassword, string NewPassword, Guid? SessionId) : ICommand;

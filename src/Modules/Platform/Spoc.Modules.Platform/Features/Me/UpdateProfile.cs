@@ -19,6 +19,7 @@ namespace Spoc.Modules.Platform.Features.Me;
 /// </summary>
 internal static class UpdateProfile
 {
+    /// <param name="Language"><c>fr</c> or <c>en</c>: the web app's and the mails' language.</param>
     public sealed record Request(string DisplayName, string Language);
 
     public sealed record Command(string DisplayName, string Language, string? IfMatch) : ICommand<Guid>;

@@ -15,6 +15,7 @@ namespace Spoc.Modules.Platform.Features.Organizations;
 /// <summary>POST /organizations: the platform admin opens an organisation (a university, a company, a training centre).</summary>
 internal static class CreateOrganization
 {
+    /// <param name="Slug">Lower-case letters, digits and single hyphens (such as <c>institut-lumiere</c>), unique on the platform (409 slug-taken).</param>
     public sealed record Command(string Name, string Slug) : ICommand<OrganizationResponse>;
 
     internal sealed class Validator : AbstractValidator<Command>
