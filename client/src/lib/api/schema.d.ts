@@ -617,7 +617,7 @@ export interface paths {
         };
         /**
          * Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self)
-         * @description One column per activity (with its section and kind) and one row per learner with their completion percentage and the activities they completed, with when; withdrawn learners keep their row, marked and listed last. Trainers, org admins and the platform admin see every learner; a mentor sees the learners assigned to them; a learner sees their own row. Outside the cohort: 404. The number of SQL queries does not grow with the cohort.
+         * @description One column per activity (with its section and kind) and one row per learner with their completion percentage and the activities they completed, compactly: `done` holds their indexes in `activities` and `doneAt` when (Unix seconds, UTC), one per index; withdrawn learners keep their row, marked and listed last. Trainers, org admins and the platform admin see every learner; a mentor sees the learners assigned to them; a learner sees their own row. Outside the cohort: 404. The number of SQL queries does not grow with the cohort.
          */
         get: operations["GetCohortProgress"];
         put?: never;
@@ -1297,12 +1297,6 @@ export interface components {
             title: string;
             kind: components["schemas"]["ActivityKind"];
         };
-        GetProgressDone: {
-            /** Format: uuid */
-            activityId: string;
-            /** Format: date-time */
-            completedAt: string;
-        };
         GetProgressLearnerRow: {
             /** Format: uuid */
             userId: string;
@@ -1310,7 +1304,8 @@ export interface components {
             withdrawn: boolean;
             /** Format: int32 */
             completionPercent: number;
-            completed: components["schemas"]["GetProgressDone"][];
+            done: number[];
+            doneAt: number[];
         };
         GetProgressResponse: {
             /** Format: uuid */
