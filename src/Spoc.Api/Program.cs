@@ -68,6 +68,7 @@ services.AddSpocAuth(configuration);
 services.AddSpocRateLimiting(configuration);
 services.AddSpocOpenApi();
 services.AddSpocSecurityHeaders();
+services.AddSpocCompression();
 services.AddSpocTelemetry(configuration);
 services.AddModules(configuration);
 // Ready means the database takes a write, not merely that a connection opens or a read answers.
@@ -81,6 +82,7 @@ services.AddHostedService<IdempotencyJanitor>();
 var app = builder.Build();
 
 app.UseForwardedHeaders();
+app.UseSpocCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSpocSecurityHeaders();

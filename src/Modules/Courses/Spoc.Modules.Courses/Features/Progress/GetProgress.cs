@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +9,7 @@ using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Features.Progress;
@@ -30,7 +32,12 @@ internal static class GetProgress
     /// </summary>
     public sealed record LearnerRow(Guid UserId, string DisplayName, bool Withdrawn, int CompletionPercent, IReadOnlyList<int> Done, IReadOnlyList<long> DoneAt);
 
-    public sealed record Response(Guid CohortId, IReadOnlyList<ActivityColumn> Activities, IReadOnlyList<LearnerRow> Learners);
+    /// <summary>Versioned by its content alone (the ETag's digest of the JSON): a repeated read of an unchanged matrix is a 304.</summary>
+    public sealed record Response(Guid CohortId, IReadOnlyList<ActivityColumn> Activities, IReadOnlyList<LearnerRow> Learners) : IVersioned
+    {
+        [JsonIgnore]
+        public Guid Version => Guid.Empty;
+    }
 
     internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me) : IQueryHandler<Query, Response>
     {
