@@ -299,10 +299,15 @@ internal sealed record SealedResponse(Dictionary<string, string?[]> Headers, byt
 }
 
 /// <summary>Deletes kept responses once their 24 hours are over, every hour.</summary>
-public sealed class IdempotencyJanitor(IServiceScopeFactory scopes, TimeProvider clock) : BackgroundService
+public sealed class IdempotencyJanitor(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await lifetime.StartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
         do
         {

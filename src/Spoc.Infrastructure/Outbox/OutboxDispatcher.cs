@@ -98,13 +98,14 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly Type[] _outboxes = databases.Where(d => d.HasOutbox).Select(d => d.ContextType).ToArray();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled)
+        if (!options.Value.Enabled || !await lifetime.StartedAsync(stoppingToken))
         {
             return;
         }
