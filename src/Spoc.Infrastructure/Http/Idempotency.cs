@@ -308,6 +308,8 @@ public sealed class IdempotencyJanitor(IServiceScopeFactory scopes, TimeProvider
             return;
         }
 
+        // Expired keys can wait: the first sweep a minute after start, then hourly, so it never races start-up or its first requests.
+        await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
         do
         {
