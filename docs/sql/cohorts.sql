@@ -364,3 +364,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201173336_CohortsMentorIndex'
+)
+BEGIN
+    CREATE INDEX [IX_CohortMembers_CohortId_MentorId] ON [cohorts].[CohortMembers] ([CohortId], [MentorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201173336_CohortsMentorIndex'
+)
+BEGIN
+    INSERT INTO [cohorts].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201173336_CohortsMentorIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -68,6 +68,7 @@ services.AddSpocAuth(configuration);
 services.AddSpocRateLimiting(configuration);
 services.AddSpocOpenApi();
 services.AddSpocSecurityHeaders();
+services.AddSpocCompression();
 services.AddSpocTelemetry(configuration);
 services.AddModules(configuration);
 SqlCommandCounter.AddIfEnabled(services, configuration);
@@ -83,6 +84,7 @@ var app = builder.Build();
 
 SqlCommandCounter.UseIfEnabled(app, app.Configuration);
 app.UseForwardedHeaders();
+app.UseSpocCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSpocSecurityHeaders();

@@ -20,12 +20,14 @@ internal static class Auth
             .Configure<IOptions<AuthOptions>, SigningKeyProvider>((jwt, auth, keys) =>
             {
                 jwt.MapInboundClaims = false;
+                // One key instance for the host's life: a new one per request re-derived its id (a SHA-256) and missed the signature provider cache.
+                var signingKeys = new Lazy<SecurityKey[]>(() => [new SymmetricSecurityKey(keys.Key)]);
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,
                     ValidAudience = auth.Value.Audience,
                     // Resolved lazily so that tools building the host (OpenAPI export, dotnet ef) need no key.
-                    IssuerSigningKeyResolver = (_, _, _, _) => [new SymmetricSecurityKey(keys.Key)],
+                    IssuerSigningKeyResolver = (_, _, _, _) => signingKeys.Value,
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     RequireSignedTokens = true,
                     RequireExpirationTime = true,

@@ -33,18 +33,35 @@ internal sealed class DatabaseInitializer(
                 logger.LogWarning("No database at {DatabaseFile}: creating an empty one", file);
             }
 
+            var applied = new HashSet<string>(StringComparer.Ordinal);
             await using (var connection = new SqliteConnection(settings.CreationConnectionString))
             {
                 await connection.OpenAsync(cancellationToken);
-                await using var wal = connection.CreateCommand();
-                wal.CommandText = "PRAGMA journal_mode=WAL;";
-                await wal.ExecuteNonQueryAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode=WAL;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                // Every module's history shares one table on SQLite (no schemas): one read says what is applied.
+                command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
+                if (await command.ExecuteScalarAsync(cancellationToken) is not null)
+                {
+                    command.CommandText = "SELECT MigrationId FROM \"__EFMigrationsHistory\"";
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        applied.Add(reader.GetString(0));
+                    }
+                }
             }
 
+            // Checked, not re-run: a module whose migrations are all applied is not migrated again, so its model is built
+            // by its first request rather than at start-up (migrating builds it, takes the migration lock, reads the history).
             foreach (var database in databases)
             {
                 var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
-                await context.Database.MigrateAsync(cancellationToken);
+                if (!context.Database.GetMigrations().All(applied.Contains))
+                {
+                    await context.Database.MigrateAsync(cancellationToken);
+                }
             }
 
             logger.LogInformation("SQLite database ready in {DataDirectory}", settings.DataDirectory);

@@ -305,10 +305,17 @@ internal sealed record SealedResponse(Dictionary<string, string?[]> Headers, byt
 }
 
 /// <summary>Deletes kept responses once their 24 hours are over, every hour.</summary>
-public sealed class IdempotencyJanitor(IServiceScopeFactory scopes, TimeProvider clock) : BackgroundService
+public sealed class IdempotencyJanitor(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await lifetime.StartedAsync(stoppingToken))
+        {
+            return;
+        }
+
+        // Expired keys can wait: the first sweep a minute after start, then hourly, so it never races start-up or its first requests.
+        await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
         do
         {

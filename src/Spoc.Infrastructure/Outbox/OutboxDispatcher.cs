@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -18,22 +20,69 @@ public sealed class OutboxOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 }
 
-/// <summary>Wakes the dispatcher as soon as a transaction that wrote to an outbox commits, instead of waiting for the next poll.</summary>
+/// <summary>
+/// Wakes the dispatcher as soon as a transaction that wrote to an outbox commits, instead of waiting for the next poll,
+/// and tells it which outboxes: a save that added no outbox row (most writes, and the dispatcher's own bookkeeping) wakes nothing.
+/// </summary>
 public sealed class OutboxSignal : SaveChangesInterceptor, IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
+    private readonly ConcurrentDictionary<Type, bool> _pending = new();
+
+    // Per DbContext instance: whether the save under way adds an outbox row (the entries are no longer Added once saved).
+    private readonly ConditionalWeakTable<DbContext, object> _writing = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is ModuleDbContext context && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        {
+            _writing.AddOrUpdate(context, context);
+        }
+
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is ModuleDbContext && _signal.CurrentCount == 0)
+        if (eventData.Context is { } context && _writing.Remove(context))
         {
-            try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+            _pending[context.GetType()] = true;
+            if (_signal.CurrentCount == 0)
+            {
+                try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+            }
         }
 
         return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
-    internal Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            _writing.Remove(context);
+        }
+
+        return base.SaveChangesFailedAsync(eventData, cancellationToken);
+    }
+
+    /// <summary>The DbContext types whose outbox got rows since the last call, once signalled; empty when <paramref name="timeout"/> passed first.</summary>
+    internal async Task<IReadOnlyCollection<Type>> WaitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        if (!await _signal.WaitAsync(timeout, ct))
+        {
+            return [];
+        }
+
+        var signalled = _pending.Keys.ToList();
+        foreach (var type in signalled)
+        {
+            _pending.TryRemove(type, out _);
+        }
+
+        return signalled;
+    }
 
     public void Dispose() => _signal.Dispose();
 }
@@ -49,27 +98,37 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly Type[] _outboxes = databases.Where(d => d.HasOutbox).Select(d => d.ContextType).ToArray();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled)
+        if (!options.Value.Enabled || !await lifetime.StartedAsync(stoppingToken))
         {
             return;
         }
 
+        // Every outbox at each polling interval (retries come due, another process may have written); in between, only those a commit signalled.
+        IReadOnlyCollection<Type> due = _outboxes;
+        var lastFullPoll = clock.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                foreach (var contextType in _outboxes)
+                foreach (var contextType in due)
                 {
                     await DispatchPendingAsync(contextType, stoppingToken);
                 }
 
-                await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
+                var signalled = await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
+                var full = signalled.Count == 0 || clock.GetElapsedTime(lastFullPoll) >= options.Value.PollingInterval;
+                due = full ? _outboxes : signalled;
+                if (full)
+                {
+                    lastFullPoll = clock.GetTimestamp();
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

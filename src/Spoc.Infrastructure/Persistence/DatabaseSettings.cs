@@ -18,8 +18,9 @@ public enum DatabaseProvider
 /// On SQLite, only the start-up initializer may create the database file (<see cref="CreationConnectionString"/>);
 /// every other connection opens it with <c>Mode=ReadWrite</c>, so a file deleted or moved away while running is an
 /// error (503) rather than a new, empty database that would answer as if every account had vanished.
+/// <c>Database:Synchronous</c> (SQLite): <c>Normal</c> by default, <c>Full</c> to fsync every commit (see <see cref="SqliteConnectionSettings"/>).
 /// </summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string CreationConnectionString, string DataDirectory)
+public sealed record DatabaseSettings(DatabaseProvider Provider, string CreationConnectionString, string DataDirectory, SqliteSynchronous Synchronous = SqliteSynchronous.Normal)
 {
     public string ConnectionString { get; } = Provider == DatabaseProvider.Sqlite ? OpenExistingOnly(CreationConnectionString) : CreationConnectionString;
 
@@ -33,7 +34,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Creation
                 // Default Timeout is also Microsoft.Data.Sqlite's busy timeout: writers wait instead of failing with SQLITE_BUSY.
                 ? $"Data Source={Path.Combine(dataDirectory, "spoc.db")};Default Timeout=30;Pooling=True"
                 : throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Spoc is empty.");
-        return new DatabaseSettings(provider, connectionString, dataDirectory);
+        return new DatabaseSettings(provider, connectionString, dataDirectory, configuration.GetValue("Database:Synchronous", SqliteSynchronous.Normal));
     }
 
     private static string OpenExistingOnly(string connectionString)
@@ -50,10 +51,30 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Creation
     public void Configure(DbContextOptionsBuilder options, string schema)
     {
         const string history = "__EFMigrationsHistory";
-        _ = Provider == DatabaseProvider.Sqlite
-            ? options.UseSqlite(ConnectionString, x => x.MigrationsAssembly("Spoc.Migrations.Sqlite").MigrationsHistoryTable(history, schema))
-            : options.UseSqlServer(ConnectionString, x => x.MigrationsAssembly("Spoc.Migrations.SqlServer").MigrationsHistoryTable(history, schema));
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            options.UseSqlite(ConnectionString, x => x.MigrationsAssembly("Spoc.Migrations.Sqlite").MigrationsHistoryTable(history, schema))
+                .AddInterceptors(_sqliteSettings.Value);
+        }
+        else
+        {
+            options.UseSqlServer(ConnectionString, x => x.MigrationsAssembly("Spoc.Migrations.SqlServer").MigrationsHistoryTable(history, schema));
+        }
     }
+
+    // The connection's own timeout (Default Timeout, 30 s unless set) becomes SQLite's busy timeout: the same patience, spent waiting in SQLite.
+    private readonly Lazy<SqliteConnectionSettings> _sqliteSettings = new(() => new SqliteConnectionSettings(
+        new SqliteConnectionStringBuilder(CreationConnectionString).DefaultTimeout * 1000, Synchronous.ToString().ToUpperInvariant()));
+}
+
+/// <summary>SQLite's <c>synchronous</c> setting with the WAL journal: what a commit waits for.</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>The WAL is synced at checkpoints: survives a process crash, may lose the last commits on a power loss.</summary>
+    Normal,
+
+    /// <summary>Every commit is synced: survives a power loss, costs an fsync per write.</summary>
+    Full,
 }
 
 /// <summary>Which DbContexts the start-up migrator and the outbox dispatcher visit.</summary>

@@ -115,8 +115,13 @@ public sealed class ScheduleAndProgressTests
         var row = matrix["learners"]!.AsArray().Single(l => l!["userId"]!.GetValue<Guid>() == learnerId)!;
         row["completionPercent"]!.GetValue<int>().Should().Be(33);
         matrix["activities"]![0]!["sectionTitle"]!.GetValue<string>().Should().Be("Semaine 1");
-        row["completed"]!.AsArray().Select(c => c!["activityId"]!.GetValue<Guid>()).Should().Equal(activities[0]);
-        matrix["learners"]!.AsArray().Single(l => l!["userId"]!.GetValue<Guid>() == leaverId)!["completed"]!.AsArray().Should().ContainSingle();
+        // Compact cells: the index of each done activity in "activities", and when in Unix seconds (no id, no ISO text per cell).
+        row["done"]!.AsArray().Select(i => i!.GetValue<int>()).Should().Equal(0);
+        row["doneAt"]!.AsArray().Select(t => t!.GetValue<long>()).Should().Equal(DateTimeOffset.Parse(first["completedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds());
+        row.AsObject().ContainsKey("completed").Should().BeFalse();
+        var leaverRow = matrix["learners"]!.AsArray().Single(l => l!["userId"]!.GetValue<Guid>() == leaverId)!;
+        leaverRow["done"]!.AsArray().Select(i => i!.GetValue<int>()).Should().Equal(1);
+        leaverRow["doneAt"]!.AsArray().Should().ContainSingle();
 
         // What Community will ask before a live session: who completed the preparation activities.
         await using (var scope = _factory.Services.CreateAsyncScope())

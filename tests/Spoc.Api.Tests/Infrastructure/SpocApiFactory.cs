@@ -239,7 +239,14 @@ public sealed class QueryCounter : DbCommandInterceptor
 
     public int OutboxPolls => _outboxPolls;
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    /// <summary>The statements counted since the last <see cref="Reset"/>, with their parameter names (for query plans).</summary>
+    public ConcurrentQueue<(string Sql, string[] Parameters)> Statements { get; } = new();
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        Statements.Clear();
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
@@ -250,6 +257,7 @@ public sealed class QueryCounter : DbCommandInterceptor
         else if (!command.CommandText.Contains("Outbox\"", StringComparison.Ordinal) && !command.CommandText.Contains("Inbox\"", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _count);
+            Statements.Enqueue((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName)]));
         }
 
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);

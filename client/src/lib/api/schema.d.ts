@@ -617,7 +617,7 @@ export interface paths {
         };
         /**
          * Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self)
-         * @description One column per activity (with its section and kind) and one row per learner with their completion percentage and the activities they completed, with when; withdrawn learners keep their row, marked and listed last. Trainers, org admins and the platform admin see every learner; a mentor sees the learners assigned to them; a learner sees their own row. Outside the cohort: 404. The number of SQL queries does not grow with the cohort.
+         * @description One column per activity (with its section and kind) and one row per learner with their completion percentage and the activities they completed, compactly: `done` holds their indexes in `activities` and `doneAt` when (Unix seconds, UTC), one per index; withdrawn learners keep their row, marked and listed last. Trainers, org admins and the platform admin see every learner; a mentor sees the learners assigned to them; a learner sees their own row. Outside the cohort: 404. The number of SQL queries does not grow with the cohort.
          */
         get: operations["GetCohortProgress"];
         put?: never;
@@ -1439,12 +1439,6 @@ export interface components {
             code: string;
             title: string;
         };
-        CompletedActivity: {
-            /** Format: uuid */
-            activityId: string;
-            /** Format: date-time */
-            completedAt: string;
-        };
         Course: {
             /** Format: uuid */
             id: string;
@@ -1676,6 +1670,11 @@ export interface components {
              */
             expiresAt: string;
         };
+        /**
+         * @description A learner's row. `done`: the indexes (in `activities`) of the activities they completed, ascending;
+         *     `doneAt`: when, in Unix seconds (UTC), one per entry of `done`. Compact on purpose: a 200 × 40 matrix
+         *     carried an activity id and an ISO timestamp per done cell.
+         */
         LearnerProgress: {
             /** Format: uuid */
             userId: string;
@@ -1687,7 +1686,8 @@ export interface components {
              * @description Share of the course's activities completed, 0 to 100.
              */
             completionPercent: number;
-            completed: components["schemas"]["CompletedActivity"][];
+            done: number[];
+            doneAt: number[];
         };
         MentorAssignment: {
             /**
@@ -1911,6 +1911,7 @@ export interface components {
             /** @description `fr` or `en`: the web app's and the mails' language. */
             language: string;
         };
+        /** @description Versioned by its content alone (the ETag's digest of the JSON): a repeated read of an unchanged matrix is a 304. */
         Progress: {
             /** Format: uuid */
             cohortId: string;
@@ -6508,7 +6509,10 @@ export interface operations {
     GetCohortProgress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 cohortId: string;
             };
@@ -6519,11 +6523,20 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Progress"];
                 };
+            };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {

@@ -23,7 +23,7 @@ namespace Spoc.Migrations.SqlServer.Cohorts
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.Application", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.Application", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -86,7 +86,7 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                     b.ToTable("CohortApplications", "cohorts");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.Cohort", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.Cohort", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -148,7 +148,7 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                         });
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortInvitation", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -197,7 +197,7 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                     b.ToTable("CohortInvitations", "cohorts");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortMember", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortMember", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("uniqueidentifier");
@@ -229,10 +229,12 @@ namespace Spoc.Migrations.SqlServer.Cohorts
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("CohortId", "MentorId");
+
                     b.ToTable("CohortMembers", "cohorts");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortOrganization", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortOrganization", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("uniqueidentifier");
@@ -260,7 +262,7 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                     b.ToTable("CohortOrganizations", "cohorts");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.ProjectGroup", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.ProjectGroup", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -343,9 +345,9 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                     b.ToTable("CohortsOutbox", "cohorts");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.Application", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.Application", b =>
                 {
-                    b.HasOne("Spoc.Modules.Cohorts.Data.Cohort", "Cohort")
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.Cohort", "Cohort")
                         .WithMany("Applications")
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -354,48 +356,48 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                     b.Navigation("Cohort");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortInvitation", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortInvitation", b =>
                 {
-                    b.HasOne("Spoc.Modules.Cohorts.Data.Cohort", null)
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.Cohort", null)
                         .WithMany()
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortMember", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortMember", b =>
                 {
-                    b.HasOne("Spoc.Modules.Cohorts.Data.Cohort", null)
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.Cohort", null)
                         .WithMany("Members")
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Spoc.Modules.Cohorts.Data.ProjectGroup", null)
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.ProjectGroup", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortOrganization", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortOrganization", b =>
                 {
-                    b.HasOne("Spoc.Modules.Cohorts.Data.Cohort", null)
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.Cohort", null)
                         .WithMany("Organizations")
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.ProjectGroup", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.ProjectGroup", b =>
                 {
-                    b.HasOne("Spoc.Modules.Cohorts.Data.Cohort", null)
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.Cohort", null)
                         .WithMany()
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.Cohort", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.Cohort", b =>
                 {
                     b.Navigation("Applications");
 

@@ -17,7 +17,7 @@ namespace Spoc.Migrations.Sqlite.Cohorts
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.Application", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.Application", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -79,7 +79,7 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                     b.ToTable("CohortApplications", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.Cohort", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.Cohort", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -141,7 +141,7 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                         });
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortInvitation", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -190,7 +190,7 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                     b.ToTable("CohortInvitations", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortMember", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortMember", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("TEXT");
@@ -222,10 +222,12 @@ namespace Spoc.Migrations.Sqlite.Cohorts
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("CohortId", "MentorId");
+
                     b.ToTable("CohortMembers", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortOrganization", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortOrganization", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("TEXT");
@@ -253,7 +255,7 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                     b.ToTable("CohortOrganizations", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.ProjectGroup", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.ProjectGroup", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -336,9 +338,9 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                     b.ToTable("CohortsOutbox", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.Application", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.Application", b =>
                 {
-                    b.HasOne("Spoc.Modules.Cohorts.Data.Cohort", "Cohort")
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.Cohort", "Cohort")
                         .WithMany("Applications")
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -347,48 +349,48 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                     b.Navigation("Cohort");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortInvitation", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortInvitation", b =>
                 {
-                    b.HasOne("Spoc.Modules.Cohorts.Data.Cohort", null)
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.Cohort", null)
                         .WithMany()
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortMember", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortMember", b =>
                 {
-                    b.HasOne("Spoc.Modules.Cohorts.Data.Cohort", null)
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.Cohort", null)
                         .WithMany("Members")
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Spoc.Modules.Cohorts.Data.ProjectGroup", null)
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.ProjectGroup", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.CohortOrganization", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortOrganization", b =>
                 {
-                    b.HasOne("Spoc.Modules.Cohorts.Data.Cohort", null)
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.Cohort", null)
                         .WithMany("Organizations")
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.ProjectGroup", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.ProjectGroup", b =>
                 {
-                    b.HasOne("Spoc.Modules.Cohorts.Data.Cohort", null)
+                    b.HasOne("Spoc.Modules.Cohorts.Domain.Cohort", null)
                         .WithMany()
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Cohorts.Data.Cohort", b =>
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.Cohort", b =>
                 {
                     b.Navigation("Applications");
 

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Files;
@@ -18,10 +17,18 @@ internal sealed class ContractQueries(PlatformDbContext db) :
     IQueryHandler<GetMemberships, IReadOnlyList<MembershipOfUser>>,
     IQueryHandler<GetUserProfile, UserProfile?>
 {
+    /// <summary>One indexed query per course request: the organisation, the caller's membership in it and whether they are the platform admin.</summary>
     public async ValueTask<OrganizationRole?> Handle(GetOrganizationRole query, CancellationToken cancellationToken)
     {
-        var isAdmin = await db.Users.AnyAsync(u => u.Id == query.UserId && u.IsPlatformAdmin, cancellationToken);
-        return await db.RoleOfAsync(query.OrganizationId, query.UserId, isAdmin, cancellationToken);
+        var organization = await db.Organizations.AsNoTracking()
+            .Where(o => o.Id == query.OrganizationId)
+            .Select(o => new
+            {
+                Role = o.Members.Where(m => m.UserId == query.UserId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault(),
+                IsPlatformAdmin = db.Users.Any(u => u.Id == query.UserId && u.IsPlatformAdmin),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return organization is null ? null : organization.IsPlatformAdmin ? OrganizationRole.OrgAdmin : organization.Role;
     }
 
     public async ValueTask<IReadOnlyList<UserSummary>> Handle(GetUsers query, CancellationToken cancellationToken) =>
@@ -43,18 +50,19 @@ internal sealed class ContractQueries(PlatformDbContext db) :
                 .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Every cohort request asks this, so it costs what the caller's own memberships cost: flat rows from the user through
+    /// the membership index. (A collection projection made SQLite materialise the join of every membership of the platform.)
+    /// </summary>
     public async ValueTask<UserOrganizations> Handle(GetUserOrganizations query, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == query.UserId)
-            .Select(u => new
-            {
-                u.IsPlatformAdmin,
-                Memberships = db.OrganizationMembers.Where(m => m.UserId == u.Id)
-                    .Select(m => new OrganizationMembershipSummary(m.OrganizationId, m.Organization.Name, m.Role)).ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        return user is null ? new UserOrganizations(false, []) : new UserOrganizations(user.IsPlatformAdmin, user.Memberships);
+        var rows = await (
+                from u in db.Users.AsNoTracking().Where(u => u.Id == query.UserId)
+                from m in db.OrganizationMembers.Where(m => m.UserId == u.Id).DefaultIfEmpty()
+                orderby m!.OrganizationId
+                select new { u.IsPlatformAdmin, Membership = m == null ? null : new OrganizationMembershipSummary(m.OrganizationId, m.Organization.Name, m.Role) })
+            .ToListAsync(cancellationToken);
+        return new UserOrganizations(rows.Any(r => r.IsPlatformAdmin), [.. rows.Where(r => r.Membership != null).Select(r => r.Membership!)]);
     }
 
     public async ValueTask<IReadOnlyList<OrganizationSummary>> Handle(GetOrganizations query, CancellationToken cancellationToken) =>

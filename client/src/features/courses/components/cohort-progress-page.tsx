@@ -46,11 +46,9 @@ function Matrix({
 }) {
   const { t } = useTranslation(['courses', 'common']);
   const format = useFormatters();
-  const index = completionIndex(progress.learners);
-  const rates = activityRates(
-    progress.activities.map((a) => a.id),
-    progress.learners,
-  );
+  const activityIds = progress.activities.map((a) => a.id);
+  const index = completionIndex(activityIds, progress.learners);
+  const rates = activityRates(activityIds, progress.learners);
   // Section bands above the activity columns (consecutive columns of the same section).
   const bands: { sectionId: string; span: number }[] = [];
   for (const activity of progress.activities) {

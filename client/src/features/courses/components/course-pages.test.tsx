@@ -252,8 +252,8 @@ describe('Staff: progress matrix and pacing', () => {
       { id: 'a2', sectionId, sectionTitle: 'Semaine 1', title: 'Démonstration', kind: 'Video' },
     ],
     learners: [
-      { userId: lea, displayName: 'Léa Bernard', withdrawn: false, completionPercent: 50, completed: [{ activityId: 'a1', completedAt: '2027-03-02T15:00:00Z' }] },
-      { userId: theo, displayName: 'Théo Rousseau', withdrawn: true, completionPercent: 0, completed: [] },
+      { userId: lea, displayName: 'Léa Bernard', withdrawn: false, completionPercent: 50, done: [0], doneAt: [1803999600] }, // 2027-03-02T15:00:00Z
+      { userId: theo, displayName: 'Théo Rousseau', withdrawn: true, completionPercent: 0, done: [], doneAt: [] },
     ],
   };
 
@@ -309,7 +309,8 @@ describe('Staff: progress matrix and pacing', () => {
       displayName: `Apprenant ${i + 1}`,
       withdrawn: false,
       completionPercent: Math.round((i / 49) * 100),
-      completed: activities.slice(0, i % 40).map((a) => ({ activityId: a.id, completedAt: '2027-03-02T15:00:00Z' })),
+      done: activities.slice(0, i % 40).map((_, column) => column),
+      doneAt: activities.slice(0, i % 40).map(() => 1803999600),
     }));
     signedInApi(trainerMe, {
       [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture()),

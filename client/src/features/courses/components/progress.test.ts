@@ -38,14 +38,16 @@ describe('progress computations', () => {
   });
 
   it('indexes the matrix cells and rates each activity among active learners', () => {
+    // Compact rows: column indexes and Unix seconds (1803895200 = 2027-03-01T10:00:00Z).
     const rows = [
-      { userId: 'u1', withdrawn: false, completed: [{ activityId: 'a1', completedAt: '2027-03-01T10:00:00Z' }] },
-      { userId: 'u2', withdrawn: false, completed: [] },
-      { userId: 'u3', withdrawn: true, completed: [{ activityId: 'a1', completedAt: '2027-03-01T11:00:00Z' }] },
+      { userId: 'u1', withdrawn: false, done: [0], doneAt: [1803895200] },
+      { userId: 'u2', withdrawn: false, done: [], doneAt: [] },
+      { userId: 'u3', withdrawn: true, done: [0], doneAt: [1803898800] },
     ];
-    const index = completionIndex(rows);
-    expect(index.get('u1')?.get('a1')).toBe('2027-03-01T10:00:00Z');
+    const index = completionIndex(['a1', 'a2'], rows);
+    expect(index.get('u1')?.get('a1')).toBe('2027-03-01T10:00:00.000Z');
     expect(index.get('u2')?.get('a1')).toBeUndefined();
+    expect(index.get('u1')?.get('a2')).toBeUndefined();
     const rates = activityRates(['a1', 'a2'], rows);
     expect(rates.get('a1')).toBe(50);
     expect(rates.get('a2')).toBe(0);

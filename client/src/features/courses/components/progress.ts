@@ -55,23 +55,28 @@ export function completionsOverTime(completedAt: readonly (string | null | undef
   });
 }
 
-/** The matrix's cell lookup: learner id → activity id → completion instant. */
-export function completionIndex(rows: readonly { userId: string; completed: readonly { activityId: string; completedAt: string }[] }[]) {
+/** A matrix row as the API sends it: the indexes (in the activity columns) of the done activities, and when (Unix seconds), pairwise. */
+type CompactRow = { userId: string; withdrawn: boolean; done: readonly number[]; doneAt: readonly number[] };
+
+/** The matrix's cell lookup: learner id → activity id → completion instant (ISO). */
+export function completionIndex(activityIds: readonly string[], rows: readonly Omit<CompactRow, 'withdrawn'>[]) {
   const index = new Map<string, Map<string, string>>();
-  for (const row of rows) index.set(row.userId, new Map(row.completed.map((done) => [done.activityId, done.completedAt])));
+  for (const row of rows) {
+    const cells = new Map<string, string>();
+    row.done.forEach((column, i) => {
+      const id = activityIds[column];
+      const at = row.doneAt[i];
+      if (id !== undefined && at !== undefined) cells.set(id, new Date(at * 1000).toISOString());
+    });
+    index.set(row.userId, cells);
+  }
   return index;
 }
 
 /** Per-activity completion rate among active (not withdrawn) learners. */
-export function activityRates(
-  activityIds: readonly string[],
-  rows: readonly { withdrawn: boolean; completed: readonly { activityId: string }[] }[],
-): Map<string, number> {
+export function activityRates(activityIds: readonly string[], rows: readonly Omit<CompactRow, 'userId' | 'doneAt'>[]): Map<string, number> {
   const active = rows.filter((row) => !row.withdrawn);
-  const rates = new Map<string, number>();
-  for (const id of activityIds) {
-    const done = active.filter((row) => row.completed.some((c) => c.activityId === id)).length;
-    rates.set(id, percentOf(done, active.length));
-  }
-  return rates;
+  const done = activityIds.map(() => 0);
+  for (const row of active) for (const column of row.done) if (column < done.length) done[column] = (done[column] ?? 0) + 1;
+  return new Map(activityIds.map((id, column) => [id, percentOf(done[column] ?? 0, active.length)]));
 }

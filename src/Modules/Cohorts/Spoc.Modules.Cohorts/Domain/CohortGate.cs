@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
+using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -55,7 +56,10 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
             organizations.Memberships.Where(m => m.Role == OrganizationRole.OrgAdmin).Select(m => m.OrganizationId).ToList());
     }
 
-    /// <summary>The cohorts <paramref name="viewer"/> may see: as a member or staff, or as an eligible applicant. A pending or declined partnership opens nothing.</summary>
+    /// <summary>
+    /// The cohorts <paramref name="viewer"/> may see: as a member or staff, or as an eligible applicant. A pending or declined partnership opens nothing.
+    /// For lists; one cohort by its key is decided by <see cref="CanSee"/>, the same rule in memory.
+    /// </summary>
     public IQueryable<Cohort> Visible(Viewer viewer) =>
         db.Cohorts.Where(c =>
             viewer.IsPlatformAdmin
@@ -73,14 +77,27 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
     public async Task<CohortAccess> RequireAsync(Guid cohortId, CohortCapability capability, CancellationToken ct) =>
         (await RequireVisibleAsync(cohortId, ct)).Require(capability);
 
-    /// <summary>For other modules (<see cref="GetCohortAccess"/>): the same rule for any user.</summary>
+    /// <summary>For other modules (<see cref="GetCohortAccess"/>): the same rule for any user (the caller's viewer is read once per request).</summary>
     public async Task<CohortAccessInfo?> AccessInfoAsync(Guid userId, Guid cohortId, CancellationToken ct) =>
-        (await AccessAsync(await ViewerAsync(userId, ct), cohortId, ct))?.Info;
+        (await AccessAsync(userId == me.Id ? await ViewerAsync(ct) : await ViewerAsync(userId, ct), cohortId, ct))?.Info;
 
-    /// <summary>One query whatever the cohort's size: the role, the accepted partners and the caller's mentees come with the cohort.</summary>
+    /// <summary>
+    /// <see cref="Visible"/> for one cohort already loaded, decided in memory: the cohort is found by its key, and its SQL does
+    /// not depend on how many organisations the viewer belongs to (each list size would be another statement for EF to build).
+    /// </summary>
+    public static bool CanSee(Viewer viewer, Guid owningOrganizationId, AdmissionMode mode, CohortRole? role, bool applied, IReadOnlyCollection<Partnership> organizations) =>
+        viewer.IsPlatformAdmin
+        || viewer.AdminOf.Contains(owningOrganizationId)
+        || organizations.Any(o => o.Status == PartnershipStatus.Accepted && viewer.AdminOf.Contains(o.OrganizationId))
+        || role is not null
+        || applied
+        || (mode == AdmissionMode.Application
+            && (organizations.Count == 0 || organizations.Any(o => o.Status == PartnershipStatus.Accepted && viewer.MemberOf.Contains(o.OrganizationId))));
+
+    /// <summary>One query by the cohort's key whatever the cohort's size: the role, the partnerships and the caller's mentees come with the cohort.</summary>
     private async Task<CohortAccess?> AccessAsync(Viewer viewer, Guid cohortId, CancellationToken ct)
     {
-        var c = await Visible(viewer).AsNoTracking()
+        var c = await db.Cohorts.AsNoTracking()
             .Where(c => c.Id == cohortId)
             .Select(c => new
             {
@@ -93,16 +110,17 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
                 c.EndsOn,
                 c.TimeZone,
                 Role = c.Members.Where(m => m.UserId == viewer.UserId).Select(m => (CohortRole?)m.Role).FirstOrDefault(),
-                Partners = c.Organizations.Where(o => o.Status == PartnershipStatus.Accepted).Select(o => o.OrganizationId).ToList(),
+                Applied = c.Applications.Any(a => a.ApplicantId == viewer.UserId),
+                Organizations = c.Organizations.Select(o => new Partnership(o.OrganizationId, o.Status)).ToList(),
                 Mentees = c.Members.Where(m => m.MentorId == viewer.UserId && m.Role == CohortRole.Learner).Select(m => m.UserId).ToList(),
             })
             .FirstOrDefaultAsync(ct);
-        if (c is null)
+        if (c is null || !CanSee(viewer, c.OrganizationId, c.AdmissionMode, c.Role, c.Applied, c.Organizations))
         {
             return null;
         }
 
-        var partners = c.Partners.Where(id => id != c.OrganizationId).ToList();
+        var partners = c.Organizations.Where(o => o.Status == PartnershipStatus.Accepted && o.OrganizationId != c.OrganizationId).Select(o => o.OrganizationId).ToList();
         var capabilities = CohortCapabilities.Of(CohortCapabilities.Standings(viewer, c.OrganizationId, partners, c.Role));
         return new CohortAccess(
             c.Id, c.CourseId, c.OrganizationId, c.Title, c.AdmissionMode, c.Role, capabilities, c.Mentees.ToHashSet(),

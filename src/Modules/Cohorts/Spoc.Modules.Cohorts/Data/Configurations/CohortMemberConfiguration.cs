@@ -12,6 +12,8 @@ internal sealed class CohortMemberConfiguration : IEntityTypeConfiguration<Cohor
         b.HasKey(m => new { m.CohortId, m.UserId });
         b.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(m => m.UserId);
+        // Every access check of a mentor reads their mentees: by index, not by reading the whole cohort's roster.
+        b.HasIndex(m => new { m.CohortId, m.MentorId });
         b.HasOne<ProjectGroup>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.SetNull);
     }
 }

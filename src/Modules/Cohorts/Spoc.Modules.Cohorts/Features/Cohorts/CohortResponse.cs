@@ -47,9 +47,13 @@ public sealed record CohortResponse(
     CohortRole? MyRole,
     IReadOnlyList<Partnership> Partnerships,
     IReadOnlyList<CohortCapability> Capabilities,
-    [property: JsonIgnore] Guid Version) : IVersioned
+    [property: JsonIgnore] Guid Version,
+    [property: JsonIgnore] bool ViewerApplied) : IVersioned
 {
-    /// <summary>One SQL projection: seat counts and waitlist length come from the same query as the cohort.</summary>
+    /// <summary>
+    /// One SQL projection: seat counts and waitlist length come from the same query as the cohort, and so do the facts
+    /// <see cref="Domain.CohortGate.CanSee"/> needs (role, partnerships, <see cref="ViewerApplied"/>).
+    /// </summary>
     internal static Expression<Func<Cohort, CohortResponse>> Projection(Guid viewerId) => c => new CohortResponse(
         c.Id, c.CourseId, c.OrganizationId, c.Title, c.Capacity, c.SeatsTaken, c.Capacity - c.SeatsTaken,
         c.Applications.Count(a => a.Status == ApplicationStatus.Waitlisted),
@@ -58,7 +62,8 @@ public sealed record CohortResponse(
         c.Members.Where(m => m.UserId == viewerId).Select(m => (CohortRole?)m.Role).FirstOrDefault(),
         c.Organizations.Select(o => new Partnership(o.OrganizationId, o.Status)).ToList(),
         new List<CohortCapability>(),
-        c.Version);
+        c.Version,
+        c.Applications.Any(a => a.ApplicantId == viewerId));
 
     /// <summary>Fills <see cref="Capabilities"/> for <paramref name="viewer"/> from what the projection already loaded (no query).</summary>
     internal CohortResponse For(Domain.Viewer viewer) => this with

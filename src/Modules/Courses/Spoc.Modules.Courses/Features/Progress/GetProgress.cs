@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +10,7 @@ using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -25,13 +27,21 @@ internal static class GetProgress
 
     public sealed record ActivityColumn(Guid Id, Guid SectionId, string SectionTitle, string Title, ActivityKind Kind);
 
-    public sealed record Done(Guid ActivityId, DateTimeOffset CompletedAt);
-
+    /// <summary>
+    /// A learner's row. <c>done</c>: the indexes (in <c>activities</c>) of the activities they completed, ascending;
+    /// <c>doneAt</c>: when, in Unix seconds (UTC), one per entry of <c>done</c>. Compact on purpose: a 200 × 40 matrix
+    /// carried an activity id and an ISO timestamp per done cell.
+    /// </summary>
     /// <param name="Withdrawn">The learner left the cohort; their row is kept and listed last.</param>
     /// <param name="CompletionPercent">Share of the course's activities completed, 0 to 100.</param>
-    public sealed record LearnerRow(Guid UserId, string DisplayName, bool Withdrawn, int CompletionPercent, IReadOnlyList<Done> Completed);
+    public sealed record LearnerRow(Guid UserId, string DisplayName, bool Withdrawn, int CompletionPercent, IReadOnlyList<int> Done, IReadOnlyList<long> DoneAt);
 
-    public sealed record Response(Guid CohortId, IReadOnlyList<ActivityColumn> Activities, IReadOnlyList<LearnerRow> Learners);
+    /// <summary>Versioned by its content alone (the ETag's digest of the JSON): a repeated read of an unchanged matrix is a 304.</summary>
+    public sealed record Response(Guid CohortId, IReadOnlyList<ActivityColumn> Activities, IReadOnlyList<LearnerRow> Learners) : IVersioned
+    {
+        [JsonIgnore]
+        public Guid Version => Guid.Empty;
+    }
 
     internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me) : IQueryHandler<Query, Response>
     {
@@ -48,20 +58,24 @@ internal static class GetProgress
                 .ToListAsync(cancellationToken);
             var learners = await db.CohortLearners.AsNoTracking()
                 .Where(l => l.CohortId == query.CohortId && (only == null || only.Contains(l.UserId)))
+                .Select(l => new { l.UserId, Withdrawn = l.WithdrawnAt != null })
                 .ToListAsync(cancellationToken);
+            // Only the columns a cell needs (each GUID stored as text is parsed on read): who, which activity, when.
+            var column = activities.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
             var completions = (await db.Completions.AsNoTracking()
                     .Where(c => c.CohortId == query.CohortId && (only == null || only.Contains(c.UserId)))
+                    .Select(c => new { c.UserId, c.ActivityId, c.CompletedAt })
                     .ToListAsync(cancellationToken))
-                .ToLookup(c => c.UserId);
+                .Where(c => column.ContainsKey(c.ActivityId))
+                .ToLookup(c => c.UserId, c => (Index: column[c.ActivityId], At: c.CompletedAt.ToUnixTimeSeconds()));
             var names = learners.Count == 0 ? [] : (await sender.Send(new GetUsers(learners.Select(l => l.UserId).ToList()), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
-            var activityIds = activities.Select(a => a.Id).ToHashSet();
 
             var rows = learners
                 .Select(l =>
                 {
-                    var done = completions[l.UserId].Where(c => activityIds.Contains(c.ActivityId)).OrderBy(c => c.CompletedAt).Select(c => new Done(c.ActivityId, c.CompletedAt)).ToList();
-                    return new LearnerRow(l.UserId, names.GetValueOrDefault(l.UserId, ""), l.WithdrawnAt is not null,
-                        activities.Count == 0 ? 0 : (int)Math.Round(100.0 * done.Count / activities.Count), done);
+                    var done = completions[l.UserId].OrderBy(c => c.Index).ToList();
+                    return new LearnerRow(l.UserId, names.GetValueOrDefault(l.UserId, ""), l.Withdrawn,
+                        activities.Count == 0 ? 0 : (int)Math.Round(100.0 * done.Count / activities.Count), [.. done.Select(c => c.Index)], [.. done.Select(c => c.At)]);
                 })
                 .OrderBy(r => r.Withdrawn).ThenBy(r => r.DisplayName, StringComparer.CurrentCulture)
                 .ToList();
@@ -74,7 +88,7 @@ internal static class GetProgress
                 TypedResults.Ok(await sender.Send(new Query(cohortId), ct)))
             .WithName("GetCohortProgress")
             .WithSummary("Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self)")
-            .WithDescription("One column per activity (with its section and kind) and one row per learner with their completion percentage and the activities they completed, with when; withdrawn learners keep their row, marked and listed last. Trainers, org admins and the platform admin see every learner; a mentor sees the learners assigned to them; a learner sees their own row. Outside the cohort: 404. The number of SQL queries does not grow with the cohort.")
+            .WithDescription("One column per activity (with its section and kind) and one row per learner with their completion percentage and the activities they completed, compactly: `done` holds their indexes in `activities` and `doneAt` when (Unix seconds, UTC), one per index; withdrawn learners keep their row, marked and listed last. Trainers, org admins and the platform admin see every learner; a mentor sees the learners assigned to them; a learner sees their own row. Outside the cohort: 404. The number of SQL queries does not grow with the cohort.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

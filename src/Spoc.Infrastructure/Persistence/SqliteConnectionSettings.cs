@@ -1,0 +1,42 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Spoc.SharedKernel.Persistence;
+
+/// <summary>
+/// Per-connection SQLite settings, applied each time EF opens a connection (a pooled connection keeps its native handle,
+/// so this is one short statement, not a reconnect):
+/// <list type="bullet">
+/// <item><c>busy_timeout</c>: a writer that finds the database locked waits inside SQLite, which retries within a
+/// millisecond or so of the lock being released. Without it, Microsoft.Data.Sqlite retries by itself with ~150 ms
+/// sleeps, and 16 concurrent writers queue in steps of 150 ms.</item>
+/// <item><c>synchronous=NORMAL</c> (with the WAL journal the initializer sets): a commit appends to the WAL without an
+/// fsync; the WAL is synced at checkpoints. Durable against a crash of the process, not against a power loss or
+/// an OS crash, which may lose the last commits (never corrupt the file). <c>Database:Synchronous=Full</c> restores
+/// an fsync per commit (docs/performance.md says how to choose).</item>
+/// </list>
+/// </summary>
+public sealed class SqliteConnectionSettings(int busyTimeoutMs, string synchronous) : DbConnectionInterceptor
+{
+    private readonly string _pragmas = $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = {synchronous};";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    // Synchronous on purpose: pragmas never touch the disk, and an async round trip would cost more than the statement.
+    private void Apply(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            using var command = sqlite.CreateCommand();
+            command.CommandText = _pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using AwesomeAssertions;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Spoc.Api.Tests.Infrastructure;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.Modules.Platform.Data;
+
+namespace Spoc.Api.Tests.Cohorts;
+
+/// <summary>
+/// What a cohort request costs must depend on the caller's data, not on the platform's: every statement of the hot
+/// routes finds its rows through an index. SQLite says how it runs each one (<c>EXPLAIN QUERY PLAN</c>); a plan that
+/// scans a table or materialises a join (as the caller's organisations once did, over every membership) fails here.
+/// </summary>
+public sealed class AccessCostTests
+{
+    private SpocApiFactory _factory = null!;
+    private CohortWorld _world = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _factory = new SpocApiFactory();
+        _world = await CohortWorld.CreateAsync(_factory);
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _factory.Dispose();
+
+    [Test]
+    public async Task The_hot_cohort_routes_read_only_through_indexes_for_a_trainer_and_for_a_mentor_on_a_platform_of_many_memberships()
+    {
+        await OtherOrganizationsAsync(organizations: 20, peopleEach: 30);
+        var (mentor, mentorId, mentorEmail) = await _factory.NewUserAsync("mentor");
+        await _world.Admin.AddMemberAsync(_world.OrganizationId, mentorEmail, "Mentor");
+        var cohortId = await _world.CohortAsync(capacity: 10);
+        (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/members", new { email = mentorEmail, role = "Mentor" })).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var routes = new (HttpClient Caller, string Route)[]
+        {
+            (_world.Trainer, $"/api/v1/cohorts/{cohortId}"),
+            (_world.Trainer, $"/api/v1/cohorts/{cohortId}/members"),
+            (_world.Trainer, $"/api/v1/cohorts/{cohortId}/schedule"),
+            (_world.Trainer, $"/api/v1/cohorts/{cohortId}/progress"),
+            (_world.Trainer, $"/api/v1/courses/{_world.CourseId}/outline"),
+            (mentor, $"/api/v1/cohorts/{cohortId}/members?mentorId={mentorId}"),
+            (mentor, $"/api/v1/cohorts/{cohortId}/progress"),
+        };
+        foreach (var (caller, route) in routes)
+        {
+            _factory.Queries.Reset();
+            (await caller.GetAsync(route)).StatusCode.Should().Be(HttpStatusCode.OK, route);
+            foreach (var (sql, parameters) in _factory.Queries.Statements)
+            {
+                var plan = await PlanAsync(sql, parameters);
+                FullReads(plan).Should().BeEmpty($"{route} runs\n{sql}\nas\n{string.Join('\n', plan)}");
+            }
+        }
+    }
+
+    /// <summary>Plan steps that read a whole table or build a temporary one; scanning a co-routine (a one-row subquery) or a constant row is not a table read.</summary>
+    private static IEnumerable<string> FullReads(IReadOnlyList<string> plan)
+    {
+        var coroutines = plan.Select(l => Regex.Match(l, @"CO-ROUTINE (\S+)")).Where(m => m.Success).Select(m => m.Groups[1].Value).ToHashSet();
+        return plan.Where(l => l.StartsWith("MATERIALIZE", StringComparison.Ordinal)
+            || (Regex.Match(l, @"^SCAN (\S+)( |$)") is { Success: true } scan && l != "SCAN CONSTANT ROW" && !coroutines.Contains(scan.Groups[1].Value)));
+    }
+
+    private async Task<IReadOnlyList<string>> PlanAsync(string sql, string[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_factory.DataDirectory, "spoc.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.AddWithValue(name, DBNull.Value);
+        }
+
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
+    }
+
+    /// <summary>The rest of the platform, written straight to the tables: organisations whose people the caller never meets.</summary>
+    private async Task OtherOrganizationsAsync(int organizations, int peopleEach)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        for (var o = 0; o < organizations; o++)
+        {
+            var organization = new Organization { Name = $"Autre {o}", Slug = $"autre-{Guid.NewGuid():N}", CreatedAt = DateTimeOffset.UtcNow };
+            db.Organizations.Add(organization);
+            for (var p = 0; p < peopleEach; p++)
+            {
+                var email = TestApi.UniqueEmail("other");
+                var user = new User { Email = email, NormalizedEmail = email, DisplayName = $"Autre {o}-{p}", CreatedAt = DateTimeOffset.UtcNow, PasswordHash = "unused" };
+                db.Users.Add(user);
+                db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = organization.Id, UserId = user.Id, Role = OrganizationRole.Learner, JoinedAt = DateTimeOffset.UtcNow });
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Http.Json;
+using AwesomeAssertions;
+using Microsoft.Extensions.DependencyInjection;
+using Spoc.Api.Tests.Infrastructure;
+using Spoc.SharedKernel.Persistence;
+
+namespace Spoc.Api.Tests.Messaging;
+
+/// <summary>
+/// The dispatcher is woken by a commit that wrote an outbox row, and then reads that module's outbox only; a write
+/// without an event (a sign-in) wakes nothing. With an hour between polls, every poll seen here is a wake-up.
+/// </summary>
+public sealed class OutboxSignalTests
+{
+    [Test]
+    public async Task Writes_without_an_event_wake_nothing_and_an_event_wakes_only_its_own_outbox()
+    {
+        using var factory = new SpocApiFactory(new Dictionary<string, string?> { ["Outbox:PollingInterval"] = "01:00:00" });
+        var outboxes = factory.Services.GetServices<ModuleDatabase>().Count(d => d.HasOutbox);
+        await TestApi.EventuallyAsync(() => Task.FromResult(factory.Queries.OutboxPolls >= outboxes), "the first pass over every outbox");
+        var before = factory.Queries.OutboxPolls;
+
+        for (var i = 0; i < 3; i++)
+        {
+            _ = await factory.AdminClientAsync(); // a refresh token row, no event
+        }
+
+        var mail = RecordingEmailSender.Next(SpocApiFactory.AdminEmail, _ => true);
+        (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/password-reset", new { email = SpocApiFactory.AdminEmail })).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        await mail;
+
+        (factory.Queries.OutboxPolls - before).Should().BeInRange(1, outboxes - 1, "the reset mail's outbox is read, not every module's");
+    }
+}
