@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: .NET (API through HTTP on SQLite, architecture rules, a generated third-party client), the
-# OpenAPI linters, the web app's unit tests,
+# OpenAPI linters, a smoke run of the benchmark harness (bench/run.sh --smoke), the web app's unit tests,
 # and the browser journeys in Chromium against the real API. Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,9 @@ read -r dn_pass dn_fail < <(strip artifacts/dotnet-test.log | awk '/^(Passed|Fai
 
 echo "==> OpenAPI document: third-party linters (Redocly recommended, Spectral spectral:oas)"
 if bash scripts/openapi-lint.sh 2>&1 | tee artifacts/openapi-lint.log; then lint_pass=1; lint_fail=0; else lint_pass=0; lint_fail=1; status=1; fi
+
+echo "==> Benchmark harness smoke (bench/run.sh --smoke: it starts, measures and prints the table; no timed assertion)"
+if bash bench/run.sh --smoke 2>&1 | tee artifacts/bench-smoke.log; then bench_pass=1; bench_fail=0; else bench_pass=0; bench_fail=1; status=1; fi
 
 echo "==> Web app: install, API client freshness, lint, unit tests, build"
 vt_pass=0; vt_fail=0; e2e_pass=0; e2e_fail=0
@@ -41,6 +44,6 @@ else
   status=1; vt_fail=1
 fi
 
-echo "==> .NET: $dn_pass passed, $dn_fail failed; OpenAPI linters: $lint_pass passed, $lint_fail failed; Vitest: $vt_pass passed, $vt_fail failed; Playwright: $e2e_pass passed, $e2e_fail failed"
-echo "$((dn_pass + lint_pass + vt_pass + e2e_pass)) passed, $((dn_fail + lint_fail + vt_fail + e2e_fail)) failed"
+echo "==> .NET: $dn_pass passed, $dn_fail failed; OpenAPI linters: $lint_pass passed, $lint_fail failed; benchmark smoke: $bench_pass passed, $bench_fail failed; Vitest: $vt_pass passed, $vt_fail failed; Playwright: $e2e_pass passed, $e2e_fail failed"
+echo "$((dn_pass + lint_pass + bench_pass + vt_pass + e2e_pass)) passed, $((dn_fail + lint_fail + bench_fail + vt_fail + e2e_fail)) failed"
 exit $status

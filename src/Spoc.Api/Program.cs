@@ -71,6 +71,7 @@ services.AddSpocSecurityHeaders();
 services.AddSpocCompression();
 services.AddSpocTelemetry(configuration);
 services.AddModules(configuration);
+SqlCommandCounter.AddIfEnabled(services, configuration);
 // Ready means the database takes a write, not merely that a connection opens or a read answers.
 services.AddHealthChecks().AddDbContextCheck<KernelDbContext>(tags: ["ready"], customTestQuery: DatabaseOutage.CanWriteAsync);
 
@@ -81,6 +82,7 @@ services.AddHostedService<IdempotencyJanitor>();
 
 var app = builder.Build();
 
+SqlCommandCounter.UseIfEnabled(app, app.Configuration);
 app.UseForwardedHeaders();
 app.UseSpocCompression();
 app.UseExceptionHandler();

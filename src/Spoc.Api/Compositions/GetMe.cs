@@ -3,6 +3,7 @@ using Mediator;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -20,7 +21,7 @@ internal static class GetMe
     public sealed record Membership(Guid OrganizationId, string Name, string Slug, OrganizationRole Role);
 
     public sealed record Response(Guid Id, string Email, string DisplayName, string Language, bool IsPlatformAdmin, IReadOnlyList<Membership> Organizations, IReadOnlyList<CohortMembership> Cohorts,
-        [property: JsonIgnore] Guid Version);
+        [property: JsonIgnore] Guid Version) : IVersioned; // its ETag (profile version and content digest): If-Match on PUT /me, If-None-Match here
 
     internal sealed class Handler(ISender sender, ICurrentUser me) : IQueryHandler<Query, Response>
     {
@@ -34,16 +35,11 @@ internal static class GetMe
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/me", async (ISender sender, HttpContext http, CancellationToken ct) =>
-            {
-                var me = await sender.Send(new Query(), ct);
-                http.Response.Headers.ETag = ETags.Of(me.Version); // for If-Match on PUT /me
-                return TypedResults.Ok(me);
-            })
+        api.MapGet("/me", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new Query(), ct)))
             .WithName("GetMe")
             .WithTags("Platform")
             .WithSummary("The caller's profile with organisation and cohort memberships and roles")
             .WithDescription("Any signed-in user: their profile and language (fr, en), the organisations they belong to with their role, and their cohorts with their cohort role. Returns an `ETag` to send as `If-Match` on `PUT /me`.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.NotFound);
 }

@@ -21,16 +21,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ValidationException v => Validation(v),
             BadHttpRequestException b => BadRequest(b),
             _ when DatabaseOutage.Handled(exception) => Outage(httpContext, exception),
-            DbUpdateConcurrencyException => Problem(409, "concurrency-conflict", "Concurrent change", "Someone else changed this resource at the same time; read it again and retry."),
-            // A unique index refused a row a concurrent request just wrote: a race lost, not a server fault.
-            DbUpdateException => Problem(409, "conflict", "Conflict", "This conflicts with a change made at the same time; read the resource again and retry."),
+            DbUpdateConcurrencyException => Problem(Problems.ConcurrencyConflict),
+            DbUpdateException => Problem(Problems.Conflict),
             _ => null,
         };
 
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            problem = Problem(500, "internal-error", "Internal server error", "Something went wrong on our side. Quote the trace id if you contact support.");
+            problem = Problem(Problems.InternalError);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -39,6 +38,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
     internal static ProblemDetails Problem(int status, string slug, string title, string? detail) =>
         new() { Status = status, Type = ProblemTypes.For(slug), Title = title, Detail = detail };
+
+    internal static ProblemDetails Problem(ProblemType type) => Problem(type.Status, type.Slug, type.Title, type.Detail);
 
     private static ProblemDetails WithRetryAfter(HttpContext context, ProblemException exception, ProblemDetails problem)
     {
@@ -58,13 +59,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         // A rule may name its own problem type (a kebab-case error code such as common-password): when it is the only
         // kind of failure, clients can react to it by type, and the field errors still say where.
         var codes = exception.Errors.Select(e => e.ErrorCode).Distinct().ToList();
-        var slug = codes is [{ } code] && code.Contains('-') && code.All(c => char.IsAsciiLetterLower(c) || c == '-') ? code : "validation-failed";
+        var slug = codes is [{ } code] && code.Contains('-') && code.All(c => char.IsAsciiLetterLower(c) || c == '-') ? code : Problems.ValidationFailed.Slug;
         return new HttpValidationProblemDetails(errors)
         {
-            Status = 400,
+            Status = Problems.ValidationFailed.Status,
             Type = ProblemTypes.For(slug),
-            Title = "One or more fields are invalid",
-            Detail = "See errors for the fields to correct.",
+            Title = Problems.ValidationFailed.Title,
+            Detail = Problems.ValidationFailed.Detail,
         };
     }
 
@@ -72,7 +73,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         logger.LogError(exception, "Database unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
         context.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Problem(503, "database-unavailable", "Service temporarily unavailable", "The database cannot take this request right now; retry after the delay in Retry-After.");
+        return Problem(Problems.DatabaseUnavailable);
     }
 
     /// <summary>Malformed JSON, wrong types, unknown enum values, missing body, wrong content type, body too large.</summary>
@@ -80,12 +81,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Problem(413, "payload-too-large", "Request body too large", "The request body exceeds the allowed size.");
+            return Problem(ProblemType.PayloadTooLarge);
         }
 
         if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return Problem(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
+            return Problem(Problems.UnsupportedMediaType);
         }
 
         if (exception.InnerException is JsonException json)
@@ -97,13 +98,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             })
             {
                 Status = 400,
-                Type = ProblemTypes.For("malformed-request"),
+                Type = Problems.MalformedRequest.Uri,
                 Title = "The request body could not be read",
                 Detail = "The body is not valid JSON, or a value has the wrong type or an unknown enum value.",
             };
         }
 
-        return Problem(exception.StatusCode, "malformed-request", "Bad request", "The request is malformed: check the body, the query string and the route.");
+        return Problem(exception.StatusCode, Problems.MalformedRequest.Slug, Problems.MalformedRequest.Title, Problems.MalformedRequest.Detail);
     }
 
     /// <summary>"Members[0].Email" becomes "members[0].email", the JSON names the client sent.</summary>

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Problems;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Spoc.Api.Infrastructure;
@@ -74,19 +75,24 @@ internal static class OpenApi
     }
 
     /// <summary>
-    /// What API.md promises of every operation, added once: the bearer requirement and 401 on protected ones,
-    /// 400/413/415 where a body is read, 429, 500 and 503 everywhere, all as problem+json.
+    /// What API.md promises of every operation, added once: the bearer requirement, and the problem types the pipeline can
+    /// answer: 401 on protected ones, 400/413/415 where a body is read, the idempotency problems on POSTs, races lost on
+    /// writes, 412 where If-Match is read, 429, 500 and 503 everywhere; then the endpoint's own (<see cref="DeclaredProblems"/>).
     /// </summary>
     private sealed class ConventionsOperationFilter : IOperationFilter
     {
+        /// <summary>The operation's list of every problem <c>type</c> URI it can answer.</summary>
+        private const string ProblemTypesExtension = "x-problem-types";
+
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             var isProtected = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+            var problems = new List<ProblemType>();
             if (isProtected)
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
-                AddProblem(operation, context, 401, "No valid access token");
+                problems.Add(Problems.Unauthorized);
             }
             else if (metadata.OfType<IAllowAnonymous>().Any())
             {
@@ -95,15 +101,24 @@ internal static class OpenApi
 
             BoundPaging(operation);
 
-            if (context.ApiDescription.ParameterDescriptions.Any(p => p.Source.Id == "Body"))
+            var parameters = context.ApiDescription.ParameterDescriptions;
+            if (parameters.Any(p => p.Source.Id is "Body" or "FormFile")) // a JSON body or a multipart upload
             {
-                AddProblem(operation, context, 400, "Invalid input: the body, a field, the query or the route");
-                AddProblem(operation, context, 413, "Request body too large");
-                AddProblem(operation, context, 415, "Body is not application/json");
+                problems.AddRange([Problems.ValidationFailed, Problems.MalformedRequest, ProblemType.PayloadTooLarge, Problems.UnsupportedMediaType]);
             }
-            else if (context.ApiDescription.ParameterDescriptions.Count > 0)
+            else if (parameters.Count > 0)
             {
-                AddProblem(operation, context, 400, "Invalid query or route parameter");
+                problems.AddRange([Problems.ValidationFailed, Problems.MalformedRequest]);
+            }
+
+            if (context.ApiDescription.HttpMethod != "GET")
+            {
+                problems.AddRange([Problems.Conflict, Problems.ConcurrencyConflict]); // a unique index or a version lost to a concurrent write
+            }
+
+            if (parameters.Any(p => p.Source.Id == "Header" && p.Name == HeaderNames.IfMatch))
+            {
+                problems.Add(ProblemType.PreconditionFailed);
             }
 
             if (context.ApiDescription.HttpMethod == "POST")
@@ -118,23 +133,35 @@ internal static class OpenApi
                         : "Optional, a UUID: a retry with the same key and body within 24 h replays the first response.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
                 });
-                AddProblem(operation, context, 422, "Idempotency-Key reused with a different body");
+                problems.AddRange([IdempotencyMiddleware.InvalidKey, IdempotencyMiddleware.InProgress, IdempotencyMiddleware.KeyReused]);
             }
 
-            AddProblem(operation, context, 429, "Rate limit exceeded; see Retry-After");
-            AddProblem(operation, context, 500, "Unexpected error (no internals disclosed)");
-            AddProblem(operation, context, 503, "Database temporarily unavailable; see Retry-After");
+            problems.AddRange([ProblemType.TooManyRequests, Problems.InternalError, Problems.DatabaseUnavailable]);
+            problems.AddRange(metadata.OfType<DeclaredProblems>().SelectMany(d => d.Types));
+            DeclareProblems(operation, context, problems);
             DeclareHeaders(operation, context);
+            var sorted = operation.Responses!.OrderBy(r => r.Key, StringComparer.Ordinal).ToList(); // 2xx, 304, then the problems
+            operation.Responses = [];
+            foreach (var (status, response) in sorted)
+            {
+                operation.Responses[status] = response;
+            }
         }
 
         /// <summary>The headers the pipeline writes: ETag (ConditionalRequests), Location (Created), Idempotent-Replayed
-        /// (IdempotencyMiddleware, 2xx only), Retry-After (rate limiter, sign-in throttle, database outage).</summary>
+        /// (IdempotencyMiddleware, 2xx only), Retry-After (rate limiter, sign-in throttle, database outage); and the 304
+        /// ConditionalRequests answers a GET of a versioned resource (its typed result's value is <see cref="IVersioned"/>).</summary>
         private static void DeclareHeaders(OpenApiOperation operation, OperationFilterContext context)
         {
             var versioned = context.ApiDescription.SupportedResponseTypes
                 .Where(r => r.StatusCode is >= 200 and < 300 && r.Type is { } t && typeof(IVersioned).IsAssignableFrom(t))
                 .Select(r => r.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .ToHashSet();
+            if (context.ApiDescription.HttpMethod == "GET" && versioned.Count > 0)
+            {
+                operation.Responses!["304"] = new OpenApiResponse { Description = "Not modified: `If-None-Match` matches the current `ETag`; no body." };
+                versioned.Add("304");
+            }
             foreach (var (status, response) in operation.Responses!.Select(r => (r.Key, (OpenApiResponse)r.Value)))
             {
                 var headers = response.Headers ??= new Dictionary<string, IOpenApiHeader>();
@@ -186,21 +213,28 @@ internal static class OpenApi
             }
         }
 
-        private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description)
+        /// <summary>
+        /// One problem+json response per status, its description naming each slug it can carry, and the full <c>type</c> URIs
+        /// in <c>x-problem-types</c> (the API tests check every problem they provoke against both).
+        /// </summary>
+        private static void DeclareProblems(OpenApiOperation operation, OperationFilterContext context, IEnumerable<ProblemType> problems)
         {
+            var schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
+            var byStatus = problems.OrderBy(p => p.Status).ThenBy(p => p.Slug, StringComparer.Ordinal).GroupBy(p => p.Status).ToList();
             operation.Responses ??= [];
-            var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (operation.Responses.ContainsKey(key))
+            foreach (var status in byStatus)
             {
-                return;
+                operation.Responses[status.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
+                {
+                    // A slug some places title differently (too-many-requests, payload-too-large) is listed once with each title.
+                    Description = string.Join("; ", status.GroupBy(p => p.Slug).Select(s => $"`{s.Key}`: {string.Join(" / ", s.Select(p => p.Title).Distinct())}")),
+                    Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
+                };
             }
 
-            var schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
-            operation.Responses[key] = new OpenApiResponse
-            {
-                Description = description,
-                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
-            };
+            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            operation.Extensions[ProblemTypesExtension] =
+                new JsonNodeExtension(new JsonArray([.. byStatus.SelectMany(s => s).Select(p => p.Uri).Distinct().Select(uri => JsonValue.Create(uri))]));
         }
     }
 

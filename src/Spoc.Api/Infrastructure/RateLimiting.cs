@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Spoc.SharedKernel.Problems;
 
 namespace Spoc.Api.Infrastructure;
 
@@ -45,7 +46,7 @@ internal static class RateLimiting
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = ProblemExceptionHandler.Problem(429, "too-many-requests", "Too many requests", "Slow down and retry after the delay given in Retry-After."),
+                    ProblemDetails = ProblemExceptionHandler.Problem(ProblemType.TooManyRequests),
                 });
             };
         });

@@ -91,7 +91,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         var key = values.ToString();
         if (key.Length is 0 or > 100)
         {
-            throw new ProblemException(400, "invalid-idempotency-key", "Invalid Idempotency-Key", "Idempotency-Key must be 1 to 100 characters, a UUID is recommended.");
+            throw InvalidKey.Exception();
         }
 
         var caller = context.User.FindFirstValue("sub") ?? "anonymous";
@@ -122,7 +122,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Another request with this key got its row in first; an outage is not that, and stays a 503.
-            throw InProgress();
+            throw InProgress.Exception();
         }
 
         var original = context.Response.Body;
@@ -164,13 +164,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     {
         if (existing.RequestHash != hash)
         {
-            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
-                "This Idempotency-Key was already used with a different request body.");
+            throw KeyReused.Exception();
         }
 
         if (!existing.Completed)
         {
-            throw InProgress();
+            throw InProgress.Exception();
         }
 
         var response = SealedResponse.Open(key, existing);
@@ -188,7 +187,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         }
     }
 
-    private static ProblemException InProgress() =>
+    /// <summary>The problems any POST can answer through this middleware (the OpenAPI conventions declare them on every POST).</summary>
+    public static readonly ProblemType InvalidKey =
+        new(400, "invalid-idempotency-key", "Invalid Idempotency-Key", "Idempotency-Key must be 1 to 100 characters, a UUID is recommended.");
+
+    public static readonly ProblemType KeyReused =
+        new(422, "idempotency-key-reused", "Idempotency-Key reused", "This Idempotency-Key was already used with a different request body.");
+
+    public static readonly ProblemType InProgress =
         new(409, "idempotency-request-in-progress", "Request in progress", "A request with this Idempotency-Key is still being processed; retry later.");
 
     /// <summary>

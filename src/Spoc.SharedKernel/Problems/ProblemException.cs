@@ -2,7 +2,8 @@ namespace Spoc.SharedKernel.Problems;
 
 /// <summary>
 /// A failure the caller can act on, turned into RFC 9457 problem+json by the host.
-/// <see cref="Slug"/> is the stable part of the <c>type</c> URI that integrators code against.
+/// <see cref="Slug"/> is the stable part of the <c>type</c> URI that integrators code against; each one is a
+/// <see cref="ProblemType"/> of a catalogue, thrown with <see cref="ProblemType.Exception"/>.
 /// </summary>
 public sealed class ProblemException(int status, string slug, string title, string? detail = null) : Exception(detail ?? title)
 {
@@ -13,15 +14,12 @@ public sealed class ProblemException(int status, string slug, string title, stri
     public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>Unknown, or not visible to the caller: the two are indistinguishable on purpose.</summary>
-    public static ProblemException NotFound(string what) =>
-        new(404, "not-found", "Not found", $"{what} does not exist or is not visible to you.");
+    public static ProblemException NotFound(string what) => ProblemType.NotFound.Exception(what);
 
-    public static ProblemException Forbidden(string detail) => new(403, "forbidden", "Forbidden", detail);
+    public static ProblemException Forbidden(string detail) => ProblemType.Forbidden.Exception(detail);
 
-    public static ProblemException Conflict(string slug, string title, string? detail = null) => new(409, slug, title, detail);
+    public static ProblemException PreconditionFailed() => ProblemType.PreconditionFailed.Exception();
 
-    public static ProblemException PreconditionFailed() =>
-        new(412, "precondition-failed", "Precondition failed", "The resource changed since you read it (If-Match does not match its ETag).");
-
-    public static ProblemException Unauthorized(string slug, string title) => new(401, slug, title);
+    /// <summary>The same problem, telling the caller when to retry (the host writes it as <c>Retry-After</c>).</summary>
+    public ProblemException RetryingAfter(TimeSpan wait) => new(Status, Slug, Title, Detail) { RetryAfter = wait };
 }

@@ -67,6 +67,9 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
         vacuum.ExecuteNonQuery();
     }
 
+    /// <summary>Makes the problem declaration guard forget that this operation declares this slug (the guard's own test).</summary>
+    public (string Operation, string Slug)? ForgottenDeclaration { get; init; }
+
     /// <summary>When set, the application's clock: tests move time with <see cref="FakeTimeProvider.Advance"/> instead of waiting.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
@@ -125,6 +128,7 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
             services.AddSingleton<IEmailSender>(sp => Emails.DeliveringTo((IEmailSender)ActivatorUtilities.CreateInstance(sp, delivery)));
             services.AddSingleton<IStartupFilter, PeerAddressFromHeader>();
             services.AddSingleton<IInterceptor>(Queries);
+            ProblemDeclarationGuard.Install(services, ForgottenDeclaration);
             if (Clock is not null)
             {
                 services.AddSingleton<TimeProvider>(Clock);

@@ -1702,7 +1702,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultCohortResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1711,7 +1711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1720,7 +1720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1730,7 +1730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1739,7 +1739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1779,7 +1779,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1788,7 +1788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1797,7 +1797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1806,7 +1806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1815,7 +1815,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1824,7 +1833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1833,7 +1842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1842,7 +1851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1852,7 +1861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1861,7 +1870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1894,7 +1903,15 @@ export interface operations {
                     "application/json": components["schemas"]["CohortResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1903,7 +1920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1912,7 +1929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1921,7 +1938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1931,7 +1948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1940,7 +1957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -1979,7 +1996,7 @@ export interface operations {
                     "application/json": components["schemas"]["CohortResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1988,7 +2005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1997,7 +2014,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2006,7 +2023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2015,7 +2032,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `capacity-below-seats-taken`: Capacity below seats taken; `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2024,7 +2041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -2033,7 +2050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2042,7 +2059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2051,7 +2068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2061,7 +2078,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2070,7 +2087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2106,7 +2123,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultApplicationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2115,7 +2132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2124,7 +2141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2133,7 +2150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2142,7 +2159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2152,7 +2169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2161,7 +2178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2202,7 +2219,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2211,7 +2228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2220,7 +2237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2229,7 +2246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-member`: Already a member; `application-window-closed`: Applications are closed; `applications-not-accepted`: This cohort does not take applications; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `duplicate-application`: Already applied; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2238,7 +2255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2247,7 +2264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2256,7 +2273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2265,7 +2282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2275,7 +2292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2284,7 +2301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2317,7 +2334,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultApplicationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2326,7 +2343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2335,7 +2352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2345,7 +2362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2354,7 +2371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2395,7 +2412,7 @@ export interface operations {
                     "application/json": components["schemas"]["DecideApplicationResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2404,7 +2421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2413,7 +2430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2422,7 +2439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2431,7 +2448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-member`: Already a member; `application-already-decided`: Already decided; `cohort-full`: The cohort is full; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2440,7 +2457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2449,7 +2466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2458,7 +2475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2467,7 +2484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2477,7 +2494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2486,7 +2503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2521,7 +2538,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2530,7 +2547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2539,7 +2556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2548,7 +2565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `application-already-decided`: Already closed; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2557,7 +2574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2566,7 +2583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2576,7 +2593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2585,7 +2602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2622,7 +2639,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultListMembersMember"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2631,7 +2648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2640,7 +2657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2649,7 +2666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2658,7 +2675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2668,7 +2685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2677,7 +2694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2718,7 +2735,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddCohortMemberResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2727,7 +2744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2736,7 +2753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2745,7 +2762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2754,7 +2771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `admission-mode-mismatch`: Learners join another way; `already-member`: Already a member; `cohort-full`: The cohort is full; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `role-not-held`: Not staff of the organisation */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2763,7 +2780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2772,7 +2789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2781,7 +2798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2790,7 +2807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2800,7 +2817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2809,7 +2826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2849,7 +2866,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolEmployeesResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2858,7 +2875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2867,7 +2884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2876,7 +2893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2885,7 +2902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `admission-mode-mismatch`: Learners join another way; `cohort-full`: The cohort is full; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2894,7 +2911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2903,7 +2920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2912,7 +2929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2921,7 +2938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2931,7 +2948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2940,7 +2957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -2971,7 +2988,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2980,7 +2997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2989,7 +3006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2998,7 +3015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3007,7 +3024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `last-trainer`: The last trainer */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3016,7 +3033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3026,7 +3043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3035,7 +3052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3072,7 +3089,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3081,7 +3098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3090,7 +3107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3099,7 +3116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3108,7 +3125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `not-a-mentor`: Not a mentor of this cohort */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3117,7 +3134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3126,7 +3143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3135,7 +3152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3144,7 +3161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3154,7 +3171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3163,7 +3180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3198,7 +3215,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultListInvitationsInvitation"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3207,7 +3224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3216,7 +3233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3225,7 +3242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3234,7 +3251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3244,7 +3261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3253,7 +3270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3294,7 +3311,7 @@ export interface operations {
                     "application/json": components["schemas"]["InviteToCohortResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3303,7 +3320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3312,7 +3329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3321,7 +3338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3330,7 +3347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `admission-mode-mismatch`: Learners join another way; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3339,7 +3356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3348,7 +3365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3357,7 +3374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3366,7 +3383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3376,7 +3393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3385,7 +3402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3421,7 +3438,7 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptInvitationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3430,7 +3447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3439,7 +3456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3448,7 +3465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-member`: Already a member; `cohort-full`: The cohort is full; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `invitation-expired`: Invitation expired; `invitation-used`: Invitation already used */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3457,7 +3474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3466,7 +3483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3476,7 +3493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3485,7 +3502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3517,7 +3534,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponse"][];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3526,7 +3543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +3552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3544,7 +3561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3553,7 +3570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3563,7 +3580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3572,7 +3589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3614,7 +3631,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3623,7 +3640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3632,7 +3649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3641,7 +3658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3650,7 +3667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-in-group`: Already in a group; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3659,7 +3676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3668,7 +3685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3677,7 +3694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3686,7 +3703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3696,7 +3713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3705,7 +3722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3745,7 +3762,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponse"][];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3754,7 +3771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3763,7 +3780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3772,7 +3789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3781,7 +3798,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3790,7 +3816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3799,7 +3825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3808,7 +3834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3818,7 +3844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3827,7 +3853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3867,7 +3893,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3876,7 +3902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3885,7 +3911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3894,7 +3920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3903,7 +3929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-in-group`: Already in a group; `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3912,7 +3938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3921,7 +3947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3930,7 +3956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3939,7 +3965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3949,7 +3975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3958,7 +3984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3991,7 +4017,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4000,7 +4026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4009,7 +4035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4018,7 +4044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4027,7 +4053,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4036,7 +4071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4046,7 +4081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4055,7 +4090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4092,7 +4127,7 @@ export interface operations {
                     "application/json": components["schemas"]["Partnership"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4101,7 +4136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4110,7 +4145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4119,7 +4154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4128,7 +4163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `partnership-decided`: Partnership already decided */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4137,7 +4172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4146,7 +4181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4156,7 +4191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4165,7 +4200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4202,7 +4237,7 @@ export interface operations {
                     "application/json": components["schemas"]["Partnership"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4211,7 +4246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4220,7 +4255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4229,7 +4264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4238,7 +4273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `partnership-decided`: Partnership already decided */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4247,7 +4282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4256,7 +4291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4266,7 +4301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4275,7 +4310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4311,7 +4346,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultListPartnershipsItem"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4320,7 +4355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4329,7 +4364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4338,7 +4373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4347,7 +4382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4357,7 +4392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4366,7 +4401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4398,7 +4433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListCohortPartnersPartner"][];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4407,7 +4442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4416,7 +4451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4425,7 +4460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4434,7 +4469,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4444,7 +4479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4453,7 +4488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4494,7 +4529,7 @@ export interface operations {
                     "application/json": components["schemas"]["Partnership"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4503,7 +4538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4512,7 +4547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4521,7 +4556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4530,7 +4565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-partner`: Already named; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4539,7 +4574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4548,7 +4583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4557,7 +4592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4566,7 +4601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4576,7 +4611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4585,7 +4620,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4619,7 +4654,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultCourseResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4628,7 +4663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4637,7 +4672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4647,7 +4682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4656,7 +4691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4696,7 +4731,7 @@ export interface operations {
                     "application/json": components["schemas"]["CourseResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4705,7 +4740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4714,7 +4749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4723,7 +4758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4732,7 +4767,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4741,7 +4785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4750,7 +4794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4759,7 +4803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4769,7 +4813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4778,7 +4822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4811,7 +4855,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4820,7 +4872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4829,7 +4881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4838,7 +4890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4848,7 +4900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4857,7 +4909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4896,7 +4948,7 @@ export interface operations {
                     "application/json": components["schemas"]["CourseResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4905,7 +4957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4914,7 +4966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4923,7 +4975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4932,7 +4984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `competency-in-use`: Competency in use; `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4941,7 +4993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4950,7 +5002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4959,7 +5011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4968,7 +5020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4978,7 +5030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4987,7 +5039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5019,7 +5071,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetCourseOutlineResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5028,7 +5080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5037,7 +5089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5046,7 +5098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5056,7 +5108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5065,7 +5117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5107,7 +5159,7 @@ export interface operations {
                     "application/json": components["schemas"]["SectionResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5116,7 +5168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5125,7 +5177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5134,7 +5186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5143,7 +5195,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5152,7 +5213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5161,7 +5222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5170,7 +5231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5180,7 +5241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5189,7 +5250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5229,7 +5290,7 @@ export interface operations {
                     "application/json": components["schemas"]["SectionResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5238,7 +5299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5247,7 +5308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5256,7 +5317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5265,7 +5326,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5274,7 +5344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5283,7 +5353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5292,7 +5362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5302,7 +5372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5311,7 +5381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5353,7 +5423,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5362,7 +5432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5371,7 +5441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5380,7 +5450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5389,7 +5459,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5398,7 +5477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5407,7 +5486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5416,7 +5495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5426,7 +5505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5435,7 +5514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5475,7 +5554,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5484,7 +5563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5493,7 +5572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5502,7 +5581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5511,7 +5590,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5520,7 +5608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5529,7 +5617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5538,7 +5626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5548,7 +5636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5557,7 +5645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5590,7 +5678,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5599,7 +5687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5608,7 +5696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5617,7 +5705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5626,7 +5714,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5635,7 +5732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5645,7 +5742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5654,7 +5751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5688,7 +5785,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetScheduleResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5697,7 +5794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5706,7 +5803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5715,7 +5812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5724,7 +5821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5734,7 +5831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5743,7 +5840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5780,7 +5877,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarkActivityDoneResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5789,7 +5886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5798,7 +5895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5807,7 +5904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5816,7 +5913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `activity-not-released`: Not released yet; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5825,7 +5922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5834,7 +5931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5844,7 +5941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5853,7 +5950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5886,7 +5983,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetProgressResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5895,7 +5992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5904,7 +6001,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5913,7 +6019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5923,7 +6029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5932,7 +6038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5966,7 +6072,15 @@ export interface operations {
                     "application/json": components["schemas"]["GetPacingResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5975,7 +6089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5984,7 +6098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5993,7 +6107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,7 +6116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6012,7 +6126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6021,7 +6135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6058,7 +6172,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6067,7 +6181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6076,7 +6190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6085,7 +6199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6094,7 +6208,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6103,7 +6226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6112,7 +6235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6121,7 +6244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6131,7 +6254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6140,7 +6263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6171,7 +6294,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6180,7 +6303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6189,7 +6312,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6198,7 +6330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `activity-not-released`: Not released yet */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6207,7 +6339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6217,7 +6349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6226,7 +6358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6265,7 +6397,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterUserResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `common-password`: One or more fields are invalid; `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6274,7 +6406,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6283,7 +6424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6292,7 +6433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,7 +6442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6311,7 +6452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6320,7 +6461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6360,7 +6501,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6369,7 +6510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description `invalid-credentials`: Invalid email or password */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6378,7 +6519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `email-not-verified`: Email not verified */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6387,7 +6528,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6396,7 +6546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6405,7 +6555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6414,7 +6564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests / Too many sign-in attempts */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6424,7 +6574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6433,7 +6583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6471,7 +6621,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6480,7 +6630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description `invalid-refresh-token`: The refresh token is invalid, expired or revoked; sign in again */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6489,7 +6639,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6498,7 +6657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6507,7 +6666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6516,7 +6675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6526,7 +6685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6535,7 +6694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6571,7 +6730,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6580,7 +6739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6589,7 +6748,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6598,7 +6766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6607,7 +6775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6616,7 +6784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6626,7 +6794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6635,7 +6803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6671,7 +6839,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `invalid-token`: Invalid link; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6680,7 +6848,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6689,7 +6866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6698,7 +6875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6707,7 +6884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6717,7 +6894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6726,7 +6903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6762,7 +6939,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6771,7 +6948,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6780,7 +6966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6789,7 +6975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6798,7 +6984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6808,7 +6994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6817,7 +7003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6853,7 +7039,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description `common-password`: One or more fields are invalid; `invalid-idempotency-key`: Invalid Idempotency-Key; `invalid-token`: Invalid link; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6862,7 +7048,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6871,7 +7066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6880,7 +7075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6889,7 +7084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6899,7 +7094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6908,7 +7103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6932,13 +7127,22 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GetMeResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6947,7 +7151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6956,7 +7160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6966,7 +7170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6975,7 +7179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7009,7 +7213,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7018,7 +7222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7027,7 +7231,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7036,7 +7249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7045,7 +7258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7054,7 +7267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7063,7 +7276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7073,7 +7286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7082,7 +7295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7118,7 +7331,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description `common-password`: One or more fields are invalid; `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid; `wrong-password`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7127,7 +7340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7136,7 +7349,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7145,7 +7376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7154,7 +7385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7163,7 +7394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7173,7 +7404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7182,7 +7413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7215,7 +7446,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultOrganizationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7224,7 +7455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7233,7 +7464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7243,7 +7474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7252,7 +7483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7292,7 +7523,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7301,7 +7532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7310,7 +7541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7319,7 +7550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `slug-taken`: Slug already used */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7328,7 +7559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7337,7 +7568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7346,7 +7577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7355,7 +7586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7365,7 +7596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7374,7 +7605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7407,7 +7638,15 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7416,7 +7655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7425,7 +7664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7434,7 +7673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7444,7 +7683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7453,7 +7692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7492,7 +7731,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7501,7 +7740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7510,7 +7749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7519,7 +7758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7528,7 +7767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7537,7 +7776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description `precondition-failed`: Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7546,7 +7785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7555,7 +7794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7564,7 +7803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7574,7 +7813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7583,7 +7822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7619,7 +7858,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedResultListOrganizationMembersMember"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7628,7 +7867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7637,7 +7876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7646,7 +7885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7655,7 +7894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7665,7 +7904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7674,7 +7913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7715,7 +7954,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddOrganizationMemberResponse"];
                 };
             };
-            /** @description Invalid input: the body, a field, the query or the route */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7724,7 +7963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7733,7 +7972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden`: Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7742,7 +7981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7751,7 +7990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-invited`: Already added; `already-member`: Already a member; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7760,7 +7999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Request body too large */
+            /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7769,7 +8008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7778,7 +8017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7787,7 +8026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7797,7 +8036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7806,7 +8045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7842,7 +8081,7 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptOrganizationInvitationResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7851,7 +8090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7860,7 +8099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7869,7 +8108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `invitation-used`: Invitation already used */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7878,7 +8117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7887,7 +8126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7897,7 +8136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7906,7 +8145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7948,7 +8187,7 @@ export interface operations {
                     "application/json": components["schemas"]["UploadFileResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7957,7 +8196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7966,7 +8205,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large */
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large / File too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7975,7 +8223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description `markup-not-allowed`: Markup not accepted in a text file; `unsupported-file-type`: File type not accepted; `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7984,7 +8232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Idempotency-Key reused with a different body */
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7993,7 +8241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -8003,7 +8251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8012,7 +8260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -8044,7 +8292,7 @@ export interface operations {
                     "application/json": components["schemas"]["UploadFileResponse"];
                 };
             };
-            /** @description Invalid query or route parameter */
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8053,7 +8301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No valid access token */
+            /** @description `unauthorized`: Authentication required */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8062,7 +8310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description `not-found`: Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8071,7 +8319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Rate limit exceeded; see Retry-After */
+            /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -8081,7 +8329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unexpected error (no internals disclosed) */
+            /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8090,7 +8338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Database temporarily unavailable; see Retry-After */
+            /** @description `database-unavailable`: Service temporarily unavailable */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];

@@ -8,11 +8,10 @@ namespace Spoc.Modules.Courses;
 /// </summary>
 internal static class CourseProblems
 {
-    /// <summary>409: the activity opens later in the cohort's calendar.</summary>
-    public static ProblemException ActivityNotReleased() =>
-        ProblemException.Conflict("activity-not-released", "Not released yet", "This activity opens later in the cohort's calendar.");
+    /// <summary>The activity opens later in the cohort's calendar.</summary>
+    public static readonly ProblemType ActivityNotReleased =
+        new(409, "activity-not-released", "Not released yet", "This activity opens later in the cohort's calendar.");
 
-    /// <summary>409: competencies removed from a course are still developed by some of its activities.</summary>
-    public static ProblemException CompetencyInUse(IEnumerable<string> codes) =>
-        ProblemException.Conflict("competency-in-use", "Competency in use", $"Activities still develop: {string.Join(", ", codes)}.");
+    /// <summary>Competencies removed from a course are still developed by some of its activities. {0}: their codes, comma-separated.</summary>
+    public static readonly ProblemType CompetencyInUse = new(409, "competency-in-use", "Competency in use", "Activities still develop: {0}.");
 }

@@ -33,7 +33,7 @@ internal sealed class Application : IVersioned
     {
         if (Status is not (ApplicationStatus.Submitted or ApplicationStatus.Waitlisted))
         {
-            throw CohortProblems.ApplicationAlreadyDecided(Status);
+            throw CohortProblems.ApplicationAlreadyDecided.Exception(Status);
         }
     }
 
@@ -42,7 +42,7 @@ internal sealed class Application : IVersioned
     {
         if (Status is ApplicationStatus.Rejected or ApplicationStatus.Withdrawn)
         {
-            throw CohortProblems.ApplicationAlreadyDecided(Status, closed: true);
+            throw CohortProblems.ApplicationAlreadyClosed.Exception(Status);
         }
     }
 

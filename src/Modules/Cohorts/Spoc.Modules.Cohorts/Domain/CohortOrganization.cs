@@ -28,7 +28,7 @@ internal sealed class CohortOrganization
 
         if (Status != PartnershipStatus.Pending)
         {
-            throw CohortProblems.PartnershipDecided(Status);
+            throw CohortProblems.PartnershipDecided.Exception(Status);
         }
 
         Status = answer;

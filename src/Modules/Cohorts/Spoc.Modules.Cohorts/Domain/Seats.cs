@@ -20,7 +20,7 @@ internal static class Seats
     {
         if (!await db.TryTakeAsync(cohortId, ct))
         {
-            throw CohortProblems.CohortFull();
+            throw CohortProblems.CohortFull.Exception();
         }
     }
 

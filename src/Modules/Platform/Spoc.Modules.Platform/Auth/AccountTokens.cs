@@ -34,6 +34,6 @@ internal static class AccountTokens
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), ct);
         return claimed == 1
             ? found!.UserId
-            : throw PlatformProblems.InvalidToken();
+            : throw PlatformProblems.InvalidToken.Exception();
     }
 }

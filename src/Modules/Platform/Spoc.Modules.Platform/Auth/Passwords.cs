@@ -37,6 +37,6 @@ internal static class Passwords
             .Must(p => p is null || (p.Any(char.IsLetter) && p.Any(char.IsDigit)))
             .WithMessage("The password must contain at least one letter and one digit.")
             .Must(p => p is null || !IsCommon(p))
-            .WithErrorCode(PlatformProblems.CommonPassword)
+            .WithErrorCode(PlatformProblems.CommonPassword.Slug)
             .WithMessage("This password is among the most common ones: choose another.");
 }

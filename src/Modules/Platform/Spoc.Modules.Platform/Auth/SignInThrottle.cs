@@ -24,7 +24,7 @@ internal sealed class SignInThrottle(IConfiguration configuration, IHttpContextA
         if (account is not { IsAcquired: true })
         {
             var refused = account ?? pair;
-            throw PlatformProblems.TooManySignInAttempts(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+            throw PlatformProblems.TooManySignInAttempts.Exception().RetryingAfter(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
         }
     }
 

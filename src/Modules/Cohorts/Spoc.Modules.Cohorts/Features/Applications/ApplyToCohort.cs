@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
 
@@ -45,23 +47,23 @@ internal static class ApplyToCohort
                 .FirstAsync(cancellationToken);
             if (access.Mode != AdmissionMode.Application)
             {
-                throw CohortProblems.ApplicationsNotAccepted();
+                throw CohortProblems.ApplicationsNotAccepted.Exception();
             }
 
             if (access.Role is not null)
             {
-                throw CohortProblems.AlreadyMember("You already belong to this cohort.");
+                throw CohortProblems.AlreadyMember.Exception("You already belong to this cohort.");
             }
 
             var now = clock.GetUtcNow();
             if (now < cohort.ApplicationsOpenAt || now >= cohort.ApplicationsCloseAt)
             {
-                throw CohortProblems.ApplicationWindowClosed(cohort.ApplicationsOpenAt, cohort.ApplicationsCloseAt);
+                throw CohortProblems.ApplicationWindowClosed.Exception(cohort.ApplicationsOpenAt, cohort.ApplicationsCloseAt);
             }
 
             if (cohort.HasLive)
             {
-                throw CohortProblems.DuplicateApplication();
+                throw CohortProblems.DuplicateApplication.Exception();
             }
 
             var application = new Application
@@ -81,7 +83,7 @@ internal static class ApplyToCohort
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
-                throw CohortProblems.DuplicateApplication();
+                throw CohortProblems.DuplicateApplication.Exception();
             }
 
             return new ApplicationResponse(application.Id, command.CohortId, access.Title, me.Id, null, application.Motivation,
@@ -99,6 +101,5 @@ internal static class ApplyToCohort
             .WithSummary("Apply to a cohort with a motivation and answers (learner)")
             .WithDescription("Any signed-in person who sees the cohort and does not belong to it yet (404 otherwise). Only in `Application` cohorts (409 applications-not-accepted) and while the application window is open (409 application-window-closed); one live application per person (409 duplicate-application, withdraw it to apply again), 409 already-member for a member. No seat is taken until staff admit it.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.NotFound, CohortProblems.ApplicationsNotAccepted, CohortProblems.AlreadyMember, CohortProblems.ApplicationWindowClosed, CohortProblems.DuplicateApplication);
 }

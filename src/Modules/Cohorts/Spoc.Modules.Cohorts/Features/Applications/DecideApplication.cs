@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
@@ -59,7 +60,7 @@ internal static class DecideApplication
                 case Decision.Admit:
                     if (await db.Members.AnyAsync(m => m.CohortId == command.CohortId && m.UserId == application.ApplicantId, cancellationToken))
                     {
-                        throw CohortProblems.AlreadyMember("The applicant already belongs to this cohort.");
+                        throw CohortProblems.AlreadyMember.Exception("The applicant already belongs to this cohort.");
                     }
 
                     await db.TakeAsync(command.CohortId, cancellationToken);
@@ -90,7 +91,5 @@ internal static class DecideApplication
             .WithSummary("Admit, reject or waitlist an application (trainers, org admins)")
             .WithDescription("Admitting takes a seat atomically: 409 cohort-full when none is left (waitlist instead).")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.CohortFull, CohortProblems.ApplicationAlreadyDecided, CohortProblems.AlreadyMember);
 }

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Cohorts.Features.Applications;
@@ -44,6 +46,5 @@ internal static class ListApplications
             .WithSummary("Applications to a cohort, by status (trainers, org admins)")
             .WithDescription("Requires `DecideApplications` (trainers, owner admins; 403 for other members, 404 for outsiders). `status` filters; the waitlist is in queue order (first waitlisted first), the others by submission time. The head of the waitlist takes the next freed seat.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

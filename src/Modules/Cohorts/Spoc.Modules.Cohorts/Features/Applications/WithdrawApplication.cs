@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -54,6 +55,5 @@ internal static class WithdrawApplication
             .WithSummary("Withdraw one's own application; an admitted learner leaves the cohort")
             .WithDescription("Only the applicant: anyone else's application is 404. Allowed while submitted, waitlisted or admitted (409 application-already-decided once rejected or withdrawn); an admitted applicant leaves the cohort and the head of the waitlist takes the freed seat.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.NotFound, CohortProblems.ApplicationAlreadyClosed);
 }

@@ -8,6 +8,7 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
@@ -113,6 +114,5 @@ internal static class CreateCohort
             .WithSummary("Open a cohort of a course (org admin, trainer)")
             .WithDescription("An `OrgAdmin` or `Trainer` of the course's organisation (404 for an unknown course or an outsider, 403 for other roles). Dates must be in order: `endsOn` after `startsOn`, applications closing after they open and on or before the start date (in `timeZone`, IANA); capacity 1 to 200; `admissionMode` fixes how learners join (`Application`, `InviteOnly`, `OrganizationEnrollment`). `trainerId` (default: the caller) must be a trainer or admin of the organisation; `organizationIds` are named partners, pending until their admins accept (accepted at once for those the caller administers).")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

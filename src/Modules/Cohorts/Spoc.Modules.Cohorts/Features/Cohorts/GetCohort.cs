@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -39,5 +40,5 @@ internal static class GetCohort
             .WithSummary("A cohort with seats taken, seats left and waitlist length")
             .WithDescription("Anyone who sees the cohort: its members and applicants, admins of its organisation or of an accepted partner, and, for an `Application` cohort, any signed-in person (only the people of its accepted partners when it names any); 404 otherwise. `capabilities` lists what the caller may do in it. The response carries an `ETag`: send it as `If-Match` on `PUT` (412 when stale), or as `If-None-Match` for a 304.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.NotFound);
 }

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Cohorts.Features.Cohorts;
@@ -44,7 +46,7 @@ internal static class UpdateCohort
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Capacity, command.Capacity), cancellationToken);
             if (resized == 0)
             {
-                throw CohortProblems.CapacityBelowSeatsTaken();
+                throw CohortProblems.CapacityBelowSeatsTaken.Exception();
             }
 
             cohort.Title = command.Title;
@@ -70,8 +72,5 @@ internal static class UpdateCohort
             .WithSummary("Change a cohort's title, dates, application window, time zone or capacity (trainers, org admins)")
             .WithDescription("Requires `ManageSettings` (trainers, owner admins; others who see the cohort get 403, outsiders 404). The same date and capacity rules as at creation; 409 capacity-below-seats-taken when more learners are already enrolled than the new capacity. Send the cohort's `ETag` as `If-Match` to avoid overwriting someone else's change (412 when stale); the admission mode cannot change.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.CapacityBelowSeatsTaken);
 }

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Cohorts.Features.Groups;
@@ -66,6 +68,5 @@ internal static class AutoGroups
             .WithSummary("Split the learners without a group into balanced groups (trainers, org admins)")
             .WithDescription("Requires `ManageGroups` (trainers, owner admins; 403 for other members, 404 for outsiders). Only learners without a group are shuffled into new groups of at most `groupSize` (2 to 50), numbered on from the existing ones; learners already grouped are left alone, and nothing happens (an empty list) when every learner has a group. Returns the new groups.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -7,6 +7,8 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Cohorts.Features.Cohorts;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Cohorts.Features.Groups;
@@ -54,7 +56,5 @@ internal static class CreateGroup
             .WithSummary("Create a project group of learners (trainers, org admins)")
             .WithDescription("Requires `ManageGroups` (trainers, owner admins; 403 for other members, 404 for outsiders). `memberIds` must all be learners of the cohort (400 otherwise); a learner belongs to one group at most (409 already-in-group). The response carries the group's `ETag` for later `If-Match` updates and deletion.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.AlreadyInGroup);
 }

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -54,7 +55,5 @@ internal static class DeleteGroup
             .WithSummary("Dissolve a project group; its members become ungrouped (trainers, org admins)")
             .WithDescription("Requires `ManageGroups` (trainers, owner admins; 403 for other members, 404 for outsiders). The learners stay in the cohort, without a group. `If-Match` with the group's `ETag` is optional: 412 when stale.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -37,7 +37,7 @@ internal static class GroupRoster
 
         if (learners.Any(l => l.GroupId is not null && l.GroupId != groupId))
         {
-            throw CohortProblems.AlreadyInGroup();
+            throw CohortProblems.AlreadyInGroup.Exception();
         }
 
         return learners;

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Cohorts.Features.Groups;
@@ -31,6 +33,5 @@ internal static class ListGroups
             .WithSummary("Project groups of a cohort with their members (members)")
             .WithDescription("Requires `ViewInside` (the cohort's trainers, mentors, learners and owner admins; 403 for a partner's admin, 404 for outsiders). Each group with its learners' names.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

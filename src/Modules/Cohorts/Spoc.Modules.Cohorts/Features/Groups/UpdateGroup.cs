@@ -9,6 +9,7 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Cohorts.Features.Cohorts;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -65,8 +66,5 @@ internal static class UpdateGroup
             .WithSummary("Rename a project group and set its members (trainers, org admins)")
             .WithDescription("`memberIds` is the whole new list: learners left out become ungrouped. A learner belongs to one group at most (409 already-in-group): to move one, update their group first.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.AlreadyInGroup);
 }

@@ -8,6 +8,7 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -50,12 +51,12 @@ internal static class AcceptInvitation
             var now = clock.GetUtcNow();
             if (invitation.AcceptedAt is not null)
             {
-                throw CohortProblems.InvitationUsed();
+                throw CohortProblems.InvitationUsed.Exception();
             }
 
             if (invitation.ExpiresAt <= now)
             {
-                throw CohortProblems.InvitationExpired();
+                throw CohortProblems.InvitationExpired.Exception();
             }
 
             var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == invitation.CohortId)
@@ -63,14 +64,14 @@ internal static class AcceptInvitation
                 .FirstAsync(cancellationToken);
             if (cohort.IsMember)
             {
-                throw CohortProblems.AlreadyMember("You already belong to this cohort.");
+                throw CohortProblems.AlreadyMember.Exception("You already belong to this cohort.");
             }
 
             var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.AcceptedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedBy, me.Id), cancellationToken);
             if (claimed == 0)
             {
-                throw CohortProblems.InvitationUsed();
+                throw CohortProblems.InvitationUsed.Exception();
             }
 
             await db.TakeAsync(cohort.Id, cancellationToken);
@@ -88,6 +89,5 @@ internal static class AcceptInvitation
             .WithSummary("Accept a cohort invitation and take a seat (the invited person)")
             .WithDescription("Only the person whose email was invited: anyone else (or an unknown token) gets 404. Takes a seat atomically: 409 cohort-full when none is left, invitation-used once accepted, invitation-expired after its lifetime, already-member when the caller already belongs to the cohort.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.NotFound, CohortProblems.CohortFull, CohortProblems.InvitationUsed, CohortProblems.InvitationExpired, CohortProblems.AlreadyMember);
 }

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
 
@@ -36,7 +38,7 @@ internal static class InviteToCohort
             var access = await gate.RequireAsync(command.CohortId, CohortCapability.ManageInvitations, cancellationToken);
             if (access.Mode != AdmissionMode.InviteOnly)
             {
-                throw CohortProblems.AdmissionModeMismatch(access.Mode);
+                throw CohortProblems.AdmissionModeMismatch.Exception(access.Mode);
             }
 
             var token = SecretTokens.New();
@@ -67,7 +69,5 @@ internal static class InviteToCohort
             .WithSummary("Invite an email into an InviteOnly cohort; returns the single-use token (trainers, org admins)")
             .WithDescription("Requires `ManageInvitations` (trainers, owner admins; 403 for other members, 404 for outsiders). Only for `InviteOnly` cohorts (409 admission-mode-mismatch otherwise). The token is returned once, with `acceptPath` and `expiresAt` (14 days by default): deliver it to the invitee, who accepts it signed in with that email. No seat is taken until then.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.AdmissionModeMismatch);
 }

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Cohorts.Features.Invitations;
@@ -45,6 +47,5 @@ internal static class ListInvitations
             .WithSummary("Invitations of a cohort and their state (trainers, org admins)")
             .WithDescription("Requires `ManageInvitations` (trainers, owner admins; 403 for other members, 404 for outsiders). Newest first; `acceptedAt` is set once used, `expired` when it lapsed unused. Tokens are never shown again.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

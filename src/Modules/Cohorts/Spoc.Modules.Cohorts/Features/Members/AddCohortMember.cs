@@ -8,6 +8,7 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
@@ -62,13 +63,13 @@ internal static class AddCohortMember
             var user = found[0];
             if (role != CohortRole.Learner && !memberships.Any(m => m.Role is OrganizationRole.OrgAdmin or OrganizationRole.Trainer || (role == CohortRole.Mentor && m.Role == OrganizationRole.Mentor)))
             {
-                throw CohortProblems.RoleNotHeld(role);
+                throw CohortProblems.RoleNotHeld.Exception(role == CohortRole.Mentor ? " and mentors" : "", role);
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (await db.Members.AnyAsync(m => m.CohortId == command.CohortId && m.UserId == user.Id, cancellationToken))
             {
-                throw CohortProblems.AlreadyMember("This person already belongs to the cohort.");
+                throw CohortProblems.AlreadyMember.Exception("This person already belongs to the cohort.");
             }
 
             var now = clock.GetUtcNow();
@@ -76,7 +77,7 @@ internal static class AddCohortMember
             {
                 if (access.Mode != AdmissionMode.OrganizationEnrollment)
                 {
-                    throw CohortProblems.AdmissionModeMismatch(access.Mode);
+                    throw CohortProblems.AdmissionModeMismatch.Exception(access.Mode);
                 }
 
                 await db.TakeAsync(command.CohortId, cancellationToken);
@@ -107,7 +108,5 @@ internal static class AddCohortMember
             .WithSummary("Add a trainer or mentor (trainers, org admins), or enrol a learner (OrganizationEnrollment cohorts; a partner's admin: their own people)")
             .WithDescription("Give `userId` or `email`, not both. Trainers and mentors need `ManageStaff` (trainers, owner admins) and must be staff of the organisation (409 role-not-held); learners need `EnrolLearners` or, for a partner's admin, `EnrolOwnPeople`, only in `OrganizationEnrollment` cohorts (409 admission-mode-mismatch), and take a seat (409 cohort-full). 404 for a person out of reach or a cohort not seen, 403 for too low a role, 409 already-member.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.CohortFull, CohortProblems.RoleNotHeld, CohortProblems.AlreadyMember, CohortProblems.AdmissionModeMismatch);
 }

@@ -44,7 +44,7 @@ internal static class AssignMentor
             if (command.MentorId is { } mentorId
                 && !await db.Members.AnyAsync(m => m.CohortId == command.CohortId && m.UserId == mentorId && (m.Role == CohortRole.Mentor || m.Role == CohortRole.Trainer), cancellationToken))
             {
-                throw CohortProblems.NotAMentor();
+                throw CohortProblems.NotAMentor.Exception();
             }
 
             learner.MentorId = command.MentorId;
@@ -65,8 +65,5 @@ internal static class AssignMentor
             .WithSummary("Assign a learner's mentor, or unassign with null (staff)")
             .WithDescription("Requires `ActOnAllLearners` (trainers, owner admins), or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise, 404 for outsiders or someone who is not a learner of the cohort. `mentorId` must be a mentor or trainer of the cohort (409 not-a-mentor). `If-Match` with the learner's `ETag` is optional (412 when stale); the response's `ETag` is the new version.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.NotAMentor);
 }

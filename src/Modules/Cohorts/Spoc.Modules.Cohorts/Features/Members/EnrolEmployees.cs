@@ -9,6 +9,8 @@ using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
 
@@ -58,7 +60,7 @@ internal static class EnrolEmployees
 
             if (access.Mode != AdmissionMode.OrganizationEnrollment)
             {
-                throw CohortProblems.AdmissionModeMismatch(access.Mode);
+                throw CohortProblems.AdmissionModeMismatch.Exception(access.Mode);
             }
 
             var emails = command.Emails.Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -90,7 +92,7 @@ internal static class EnrolEmployees
             var enrolled = results.Count(r => r.Outcome == Outcome.Enrolled);
             if (enrolled > 0 && !await db.TryTakeAsync(command.CohortId, cancellationToken, enrolled))
             {
-                throw CohortProblems.CohortFull();
+                throw CohortProblems.CohortFull.Exception();
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -106,7 +108,5 @@ internal static class EnrolEmployees
             .WithSummary("Enrol several employees at once, with an outcome per email (trainers, org admins; a partner's admin: their own people)")
             .WithDescription("Requires `EnrolLearners` (trainers, owner admins: people of the owning organisation and accepted partners), or `EnrolOwnPeople` (an accepted partner's admin: their organisation's people); 403 for other members, 404 for outsiders. Only in `OrganizationEnrollment` cohorts (409 admission-mode-mismatch). Up to 200 emails: each gets `Enrolled`, `AlreadyMember`, `NotFound` (unknown, or not one's people) or `CohortFull` once seats run out, so repeating a call enrols nobody twice.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.CohortFull, CohortProblems.AdmissionModeMismatch);
 }

@@ -10,6 +10,7 @@ using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Cohorts.Features.Members;
@@ -77,6 +78,5 @@ internal static class ListMembers
             .WithSummary("The cohort's roster with roles, mentors and groups (emails for trainers, org admins, and a mentor's own learners)")
             .WithDescription("`mentorId` lists one mentor's learners (a mentor's home); `role` filters by cohort role.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -44,7 +45,7 @@ internal static class RemoveCohortMember
             {
                 if (member.Role == CohortRole.Trainer && !await db.Members.AnyAsync(m => m.CohortId == command.CohortId && m.Role == CohortRole.Trainer && m.UserId != member.UserId, cancellationToken))
                 {
-                    throw CohortProblems.LastTrainer();
+                    throw CohortProblems.LastTrainer.Exception();
                 }
 
                 db.Members.Remove(member);
@@ -68,7 +69,5 @@ internal static class RemoveCohortMember
             .WithSummary("Remove a member (trainers, org admins), or leave the cohort oneself; the waitlist head takes the freed seat")
             .WithDescription("Requires `ManageStaff` (trainers, owner admins; 403 for other members, 404 for outsiders), except to remove oneself: any member may leave. A removed learner's seat goes to the head of the waitlist and their live application is withdrawn; the last trainer cannot be removed (409 last-trainer), and a removed mentor's learners are left without a mentor.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.LastTrainer);
 }

@@ -2,6 +2,8 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Cohorts.Features.Partnerships;
@@ -16,7 +18,5 @@ internal static class DeclinePartnership
             .WithSummary("Decline a cohort's partnership for one's organisation (the partner's org admin)")
             .WithDescription("Until a partner accepts, its people cannot be added, enrolled, or see the cohort through it. 409 partnership-decided once the other answer was given.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.PartnershipDecided);
 }

@@ -7,6 +7,8 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Cohorts.Features.Partnerships;
@@ -38,6 +40,5 @@ internal static class ListCohortPartners
             .WithSummary("Organisations named on a cohort and whether they accepted (trainers, org admins)")
             .WithDescription("Requires `ManageSettings` (trainers, owner admins; 403 for other members, 404 for outsiders). Each partner's `status`: `Pending` until one of its admins answers, then `Accepted` or `Declined`; only an accepted partner's admins see the cohort and may enrol their own people.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

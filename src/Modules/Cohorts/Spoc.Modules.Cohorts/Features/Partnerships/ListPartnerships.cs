@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -63,6 +64,5 @@ internal static class ListPartnerships
             .WithSummary("Cohorts of other organisations that named this one as a partner (org admin)")
             .WithDescription("`status=Pending` lists those waiting for the organisation's answer.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -9,6 +9,7 @@ using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.Modules.Cohorts.Features.Cohorts;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -42,7 +43,7 @@ internal static class NamePartner
             if (command.OrganizationId == access.OrganizationId
                 || await db.CohortOrganizations.AnyAsync(o => o.CohortId == command.CohortId && o.OrganizationId == command.OrganizationId, cancellationToken))
             {
-                throw CohortProblems.AlreadyPartner();
+                throw CohortProblems.AlreadyPartner.Exception();
             }
 
             var viewer = await gate.ViewerAsync(cancellationToken);
@@ -68,7 +69,5 @@ internal static class NamePartner
             .WithSummary("Name a partner organisation of a cohort: pending until its admins accept (trainers, org admins)")
             .WithDescription("Requires `ManageSettings` (trainers, owner admins; 403 for other members, 404 for outsiders or an unknown organisation). Pending until the partner's admins accept (at once when the caller administers it); 409 already-partner when it is already named, or is the owning organisation.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.AlreadyPartner);
 }

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Features.Activities;
@@ -42,6 +44,5 @@ internal static class AddActivity
             .WithSummary("Add an activity to a section (course staff); Markdown content is rendered and sanitized")
             .WithDescription("Course staff only (learners 403, outsiders 404). `kind`: Lesson and Preparation carry Markdown `content`; a Video needs its `url`; a Resource needs a `url` or a `fileId` the caller uploaded with `POST /files`. `position` (0-based, default last) places it in `sectionId`; `offsetDays` and `dueOffsetDays` (0-730) set its release and due dates relative to a cohort's start; `competencyCodes` must be the course's (else 400).")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -49,7 +50,5 @@ internal static class DeleteActivity
             .WithSummary("Delete an activity (course staff)")
             .WithDescription("Course staff only (learners 403, outsiders 404). The section's later activities move up one. Send its `ETag` as `If-Match`: 412 when it changed since read.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

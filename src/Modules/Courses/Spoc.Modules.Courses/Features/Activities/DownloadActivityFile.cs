@@ -7,6 +7,7 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -33,7 +34,7 @@ internal static class DownloadActivityFile
             var released = access.ReleaseAt(activity.OffsetDays) <= clock.GetUtcNow();
             if (!released && !access.Can(CohortCapability.PreviewContent))
             {
-                throw CourseProblems.ActivityNotReleased();
+                throw CourseProblems.ActivityNotReleased.Exception();
             }
 
             return await sender.Send(new OpenStoredFile(activity.FileId!.Value), cancellationToken) ?? throw ProblemException.NotFound("This file");
@@ -51,6 +52,5 @@ internal static class DownloadActivityFile
             .WithDescription("The file uploaded for a resource activity, always as an attachment with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, so it never runs in the platform's origin. Learners and mentors get it once the activity is released (409 `activity-not-released` before); trainers and org admins at any time. 404 when the activity has no file or the caller is outside the cohort.")
             .RequireAuthorization(Policies.SignedIn)
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CourseProblems.ActivityNotReleased);
 }

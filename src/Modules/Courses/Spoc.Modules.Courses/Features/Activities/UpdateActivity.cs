@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -54,7 +55,5 @@ internal static class UpdateActivity
             .WithSummary("Edit or move an activity (course staff)")
             .WithDescription("Course staff only (learners 403, outsiders 404). Replaces the whole activity with the same rules as creation: kind-dependent `content`, `url` and `fileId`, and the course's competency codes. A new `sectionId` or `position` moves it, renumbering its siblings. Send its `ETag` as `If-Match` (stale: 412).")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
@@ -65,6 +66,5 @@ internal static class CreateCourse
             .WithSummary("Create a course in an organisation (org admin, trainer)")
             .WithDescription("Org admins and trainers of `organizationId` only (other members 403, outsiders 404). `language` is a tag such as `fr` or `en-GB`; up to 100 competencies, each a short `code` and a title, that activities then develop. A new course is a draft: publish it with `PUT /courses/{courseId}`.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

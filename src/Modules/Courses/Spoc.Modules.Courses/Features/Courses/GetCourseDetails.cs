@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Features.Courses;
@@ -30,5 +32,5 @@ internal static class GetCourseDetails
             .WithSummary("A course of one of the caller's organisations")
             .WithDescription("The organisation's admins and trainers (its staff) always see it; its other members only once it is published. Anyone else, and a member before publication, gets 404.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.NotFound);
 }

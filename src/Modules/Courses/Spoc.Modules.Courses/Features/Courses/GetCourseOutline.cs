@@ -7,6 +7,7 @@ using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
 using Spoc.Modules.Courses.Features.Activities;
 using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Features.Courses;
@@ -47,5 +48,5 @@ internal static class GetCourseOutline
             .WithSummary("Sections and activities of a course in order")
             .WithDescription("Who sees the course (see `GET /courses/{courseId}`) sees its outline, sections and activities ordered by `position`. Staff get each activity's content (sanitized HTML) and each section's `etag` for `If-Match`; learners get the plan only, the content reaching them through their cohort's schedule once released.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.NotFound);
 }

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
 
@@ -48,7 +50,7 @@ internal static class UpdateCourse
                     .SelectMany(codes => codes).Intersect(removed.Select(r => r.Code), StringComparer.OrdinalIgnoreCase).ToList();
                 if (used.Count > 0)
                 {
-                    throw CourseProblems.CompetencyInUse(used);
+                    throw CourseProblems.CompetencyInUse.Exception(string.Join(", ", used));
                 }
             }
 
@@ -65,8 +67,5 @@ internal static class UpdateCourse
             .WithSummary("Edit, publish or unpublish a course (course staff)")
             .WithDescription("Course staff (org admins, trainers) only: learners 403, outsiders 404. Replaces the description and the competency list, and sets `isPublished` (unpublishing hides the course from learners again). Removing a competency that activities still develop is 409 competency-in-use; send the `ETag` as `If-Match` (stale: 412).")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CourseProblems.CompetencyInUse);
 }

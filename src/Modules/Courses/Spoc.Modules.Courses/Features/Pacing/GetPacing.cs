@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -45,6 +46,5 @@ internal static class GetPacing
             .WithSummary("A learner's personal due-date shifts and extra resources, as set (trainers, org admins, the learner's mentor)")
             .WithDescription("The shifts (in days, for one activity or for all when `activityId` is null) and the extra resources (Markdown kept as written) last stored by `SetPacing`, with their `ETag` to send back as `If-Match`. Trainers, org admins and the learner's own mentor; another mentor or a learner gets 403, someone outside the cohort 404.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -104,7 +104,5 @@ internal static class SetPacing
             .WithSummary("Set a learner's personal due-date shifts and extra resources (trainers, org admins, the learner's mentor)")
             .WithDescription("Replaces the learner's pacing as a whole: at most 200 shifts of -60..365 days (each for an activity of the cohort's course, or for every activity when `activityId` is null) and at most 50 extra resources (title, optional http(s) link, Markdown content rendered safely) that only this learner sees. Send the `ETag` of GET pacing as `If-Match`: a stale one is 412. Answers the new `ETag`. Trainers, org admins and the learner's own mentor.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

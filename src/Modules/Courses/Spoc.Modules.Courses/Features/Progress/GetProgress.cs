@@ -9,7 +9,9 @@ using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
 using Spoc.Modules.Platform.Contracts;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Features.Progress;
@@ -86,5 +88,5 @@ internal static class GetProgress
             .WithSummary("Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self)")
             .WithDescription("One column per activity (with its section and kind) and one row per learner with their completion percentage and the activities they completed, compactly: `done` holds their indexes in `activities` and `doneAt` when (Unix seconds, UTC), one per index; withdrawn learners keep their row, marked and listed last. Trainers, org admins and the platform admin see every learner; a mentor sees the learners assigned to them; a learner sees their own row. Outside the cohort: 404. The number of SQL queries does not grow with the cohort.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -36,7 +37,7 @@ internal static class MarkActivityDone
             var now = clock.GetUtcNow();
             if (access.ReleaseAt(activity.OffsetDays) > now)
             {
-                throw CourseProblems.ActivityNotReleased();
+                throw CourseProblems.ActivityNotReleased.Exception();
             }
 
             var existing = await db.Completions.AsNoTracking()
@@ -70,7 +71,5 @@ internal static class MarkActivityDone
             .WithSummary("Mark an activity done (learner); idempotent")
             .WithDescription("Requires `Learn`: only the cohort's learners (403 for its staff, 404 for outsiders or an activity not in its published course). 409 activity-not-released before the activity opens. Idempotent: marking it again returns the first `completedAt`.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CourseProblems.ActivityNotReleased);
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Features.Sections;
@@ -48,6 +50,5 @@ internal static class AddSection
             .WithSummary("Add a section to a course (course staff)")
             .WithDescription("Course staff only (learners 403, outsiders 404). `position` is 0-based and defaults to the end; the sections after it move down one, so positions stay 0..n-1.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -51,7 +52,5 @@ internal static class UpdateSection
             .WithSummary("Rename or reorder a section (course staff)")
             .WithDescription("Course staff only (learners 403, outsiders 404). Moving to a 0-based `position` shifts its siblings so positions stay 0..n-1 (beyond the end means last). Send the section's `etag` from the outline as `If-Match` (stale: 412).")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

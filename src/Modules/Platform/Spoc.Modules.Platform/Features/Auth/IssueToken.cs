@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Problems;
 
 namespace Spoc.Modules.Platform.Features.Auth;
 
@@ -37,12 +38,12 @@ internal static class IssueToken
             var verification = Passwords.Hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? Passwords.DecoyHash.Value, command.Password);
             if (user is null || verification == PasswordVerificationResult.Failed)
             {
-                throw PlatformProblems.InvalidCredentials();
+                throw PlatformProblems.InvalidCredentials.Exception();
             }
 
             if (user.EmailVerificationPending)
             {
-                throw PlatformProblems.EmailNotVerified();
+                throw PlatformProblems.EmailNotVerified.Exception();
             }
 
             var response = tokens.Issue(db, user, familyId: Guid.CreateVersion7());
@@ -66,6 +67,5 @@ internal static class IssueToken
             .WithMetadata(new IdempotencyWindow(TimeSpan.FromSeconds(30)))
             .AllowAnonymous()
             .RequireRateLimiting(rateLimitPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Problems(PlatformProblems.TooManySignInAttempts, PlatformProblems.InvalidCredentials, PlatformProblems.EmailNotVerified);
 }

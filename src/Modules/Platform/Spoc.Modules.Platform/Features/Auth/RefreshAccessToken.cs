@@ -37,7 +37,7 @@ internal static class RefreshAccessToken
             var token = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
             if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
             {
-                throw PlatformProblems.InvalidRefreshToken();
+                throw PlatformProblems.InvalidRefreshToken.Exception();
             }
 
             // Claim the token atomically: of two concurrent uses, exactly one rotates it, the other is a reuse. Claim and
@@ -50,10 +50,10 @@ internal static class RefreshAccessToken
             {
                 await db.RevokeFamilyAsync(token.FamilyId, now, CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
-                throw PlatformProblems.InvalidRefreshToken();
+                throw PlatformProblems.InvalidRefreshToken.Exception();
             }
 
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId, CancellationToken.None) ?? throw PlatformProblems.InvalidRefreshToken();
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId, CancellationToken.None) ?? throw PlatformProblems.InvalidRefreshToken.Exception();
             var response = tokens.Issue(db, user, token.FamilyId);
             await db.SaveChangesAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
@@ -70,7 +70,7 @@ internal static class RefreshAccessToken
                     return TypedResults.Ok(await sender.Send(new Command(token), ct));
                 }
 
-                var tokens = await sender.Send(new Command(RefreshCookie.Read(http.Request) ?? throw PlatformProblems.InvalidRefreshToken()), ct);
+                var tokens = await sender.Send(new Command(RefreshCookie.Read(http.Request) ?? throw PlatformProblems.InvalidRefreshToken.Exception()), ct);
                 return TypedResults.Ok(RefreshCookie.Keep(http, tokens));
             })
             .WithName("RefreshToken")
@@ -80,7 +80,7 @@ internal static class RefreshAccessToken
                 + "Retrying with the same Idempotency-Key within 30 seconds replays the first answer instead of counting as a reuse.")
             .WithMetadata(new IdempotencyWindow(TimeSpan.FromSeconds(30)))
             .AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Problems(PlatformProblems.InvalidRefreshToken);
 }
 
 internal static class RefreshTokenFamilies

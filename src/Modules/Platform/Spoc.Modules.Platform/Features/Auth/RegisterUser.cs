@@ -9,6 +9,7 @@ using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
 using Spoc.Modules.Platform.EventHandlers;
 using Spoc.SharedKernel.Email;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
@@ -94,5 +95,6 @@ internal static class RegisterUser
                 + "Sign-in answers 403 email-not-verified until the mailed link is opened (POST /auth/verify-email). "
                 + "`invitationToken` (from an invitation email sent to this address) proves the address at once and makes the invitation a membership shortly after. "
                 + "`language` (fr, en; default fr) is the language of the mails and of the web app.")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .Problems(PlatformProblems.CommonPassword);
 }

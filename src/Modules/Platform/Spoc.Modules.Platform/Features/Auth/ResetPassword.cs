@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 
 namespace Spoc.Modules.Platform.Features.Auth;
 
@@ -54,5 +55,5 @@ internal static class ResetPassword
             .WithSummary("Set a new password with the mailed reset token; signs out every session")
             .WithDescription("400 invalid-token when the token is unknown, expired or already used; 400 common-password or validation-failed (field `newPassword`) for a common or weak password.")
             .AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Problems(PlatformProblems.InvalidToken, PlatformProblems.CommonPassword);
 }

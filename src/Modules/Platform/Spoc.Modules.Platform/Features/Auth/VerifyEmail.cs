@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 
 namespace Spoc.Modules.Platform.Features.Auth;
 
@@ -39,5 +40,5 @@ internal static class VerifyEmail
             .WithSummary("Activate an account with the token mailed at registration")
             .WithDescription("400 invalid-token when the token is unknown, expired or already used. Registering again with the address mails a fresh link.")
             .AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Problems(PlatformProblems.InvalidToken);
 }

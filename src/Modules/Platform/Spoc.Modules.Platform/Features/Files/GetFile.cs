@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -34,5 +35,5 @@ internal static class GetFile
             .WithSummary("An uploaded file's name, type and size (its uploader only)")
             .WithDescription("Only the uploader sees the file here: to anyone else it does not exist (404). Others reach a file only through what it is attached to, such as an activity's download.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.NotFound);
 }

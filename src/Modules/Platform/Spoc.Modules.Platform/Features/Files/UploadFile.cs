@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Files;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Features.Files;
@@ -55,13 +56,13 @@ internal static class UploadFile
         {
             if (command.Length > MaxBytes(configuration))
             {
-                throw PlatformProblems.FileTooLarge(MaxBytes(configuration));
+                throw PlatformProblems.FileTooLarge.Exception(MaxBytes(configuration) / (1024 * 1024));
             }
 
             var fileName = Path.GetFileName(command.FileName).Trim();
             if (fileName.Length is 0 or > 255 || !Allowed.TryGetValue(Path.GetExtension(fileName), out var type))
             {
-                throw PlatformProblems.UnsupportedFileType();
+                throw PlatformProblems.UnsupportedFileType.Exception();
             }
 
             await using var content = command.Open();
@@ -69,7 +70,7 @@ internal static class UploadFile
             var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
             if (read == 0 || (type.Signature is { } signature && !signature(header[..read])))
             {
-                throw PlatformProblems.UnsupportedFileType();
+                throw PlatformProblems.UnsupportedFileType.Exception();
             }
 
             content.Position = 0;
@@ -114,12 +115,12 @@ internal static class UploadFile
                 var window = buffer.AsMemory(0, kept + read);
                 if (window.Span.Contains('\0'))
                 {
-                    throw PlatformProblems.UnsupportedFileType();
+                    throw PlatformProblems.UnsupportedFileType.Exception();
                 }
 
                 if (Markup.Any(tag => window.Span.IndexOf(tag, StringComparison.OrdinalIgnoreCase) >= 0))
                 {
-                    throw PlatformProblems.MarkupNotAllowed();
+                    throw PlatformProblems.MarkupNotAllowed.Exception();
                 }
 
                 kept = Math.Min(overlap, window.Length);
@@ -128,7 +129,7 @@ internal static class UploadFile
         }
         catch (DecoderFallbackException)
         {
-            throw PlatformProblems.UnsupportedFileType();
+            throw PlatformProblems.UnsupportedFileType.Exception();
         }
     }
 
@@ -145,6 +146,5 @@ internal static class UploadFile
             .DisableAntiforgery() // bearer tokens, no cookies: there is no cross-site request to forge
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes(configuration) + 64 * 1024))
             .Accepts<IFormFile>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Problems(PlatformProblems.FileTooLarge, PlatformProblems.UnsupportedFileType, PlatformProblems.MarkupNotAllowed);
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -39,7 +40,7 @@ internal static class ChangePassword
             var user = await db.Users.FirstOrDefaultAsync(u => u.Id == me.Id, cancellationToken) ?? throw ProblemException.NotFound("Your account");
             if (Passwords.Hasher.VerifyHashedPassword(user, user.PasswordHash, command.CurrentPassword) == PasswordVerificationResult.Failed)
             {
-                throw new ValidationException([new ValidationFailure(nameof(Command.CurrentPassword), "The current password is wrong.") { ErrorCode = PlatformProblems.WrongPassword }]);
+                throw new ValidationException([new ValidationFailure(nameof(Command.CurrentPassword), "The current password is wrong.") { ErrorCode = PlatformProblems.WrongPassword.Slug }]);
             }
 
             var now = clock.GetUtcNow();
@@ -65,5 +66,5 @@ internal static class ChangePassword
             .WithDescription("400 wrong-password (field `currentPassword`) when it is wrong; 400 common-password or validation-failed (field `newPassword`) when the new one is common or weak. Rate limited per IP like sign-in.")
             .RequireAuthorization(Policies.SignedIn)
             .RequireRateLimiting(rateLimitPolicy)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Problems(ProblemType.NotFound, PlatformProblems.WrongPassword, PlatformProblems.CommonPassword);
 }

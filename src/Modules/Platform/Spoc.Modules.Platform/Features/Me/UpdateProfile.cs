@@ -57,7 +57,5 @@ internal static class UpdateProfile
             .WithSummary("Change the caller's display name and language (fr, en)")
             .WithDescription("Returns the new ETag. A stale If-Match is 412; 409 concurrency-conflict when two changes race.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Problems(ProblemType.NotFound);
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Data;
 using Spoc.Modules.Platform.EventHandlers;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -37,7 +38,7 @@ internal static class AcceptOrganizationInvitation
                 ?? throw ProblemException.NotFound("This invitation");
             if (invitation.AcceptedAt is not null || await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == invitation.OrganizationId && m.UserId == me.Id, cancellationToken))
             {
-                throw PlatformProblems.InvitationUsed();
+                throw PlatformProblems.InvitationUsed.Exception();
             }
 
             OrganizationInvitations.Accept(db, invitation, me.Id, clock.GetUtcNow());
@@ -53,6 +54,5 @@ internal static class AcceptOrganizationInvitation
             .WithSummary("Join an organisation with the token of an invitation mailed to one's own address")
             .WithDescription("For someone who already has an account: the token must have been mailed to the caller's own address, else 404. Returns the organisation and the role granted; 409 invitation-used once it was accepted. Invitations to an address without an account turn into memberships at registration instead.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.NotFound, PlatformProblems.InvitationUsed);
 }

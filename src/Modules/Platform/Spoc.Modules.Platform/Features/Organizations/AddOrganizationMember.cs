@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 using Spoc.SharedKernel.Validation;
 
@@ -53,7 +55,7 @@ internal static class AddOrganizationMember
             {
                 if (user.IsMember)
                 {
-                    throw PlatformProblems.AlreadyMember();
+                    throw PlatformProblems.AlreadyMember.Exception();
                 }
 
                 db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = command.OrganizationId, UserId = user.Id, Role = role, JoinedAt = now });
@@ -63,7 +65,7 @@ internal static class AddOrganizationMember
 
             if (await db.OrganizationInvitations.AnyAsync(i => i.OrganizationId == command.OrganizationId && i.NormalizedEmail == normalized, cancellationToken))
             {
-                throw PlatformProblems.AlreadyInvited();
+                throw PlatformProblems.AlreadyInvited.Exception();
             }
 
             var organizationName = await db.Organizations.Where(o => o.Id == command.OrganizationId).Select(o => o.Name).FirstAsync(cancellationToken);
@@ -84,7 +86,7 @@ internal static class AddOrganizationMember
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
-                throw PlatformProblems.AlreadyInvited();
+                throw PlatformProblems.AlreadyInvited.Exception();
             }
         }
     }
@@ -96,7 +98,5 @@ internal static class AddOrganizationMember
             .WithSummary("Add a member by email, or invite the email when it has no account (org admin)")
             .WithDescription("Org admins only (other members 403, outsiders 404). An address with an account becomes a member at once (409 already-member if it is one); an address without one is mailed an invitation that becomes a membership when it registers (409 already-invited if one is pending). The answer is the same either way, so it tells nobody whether an address is registered.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, PlatformProblems.AlreadyMember, PlatformProblems.AlreadyInvited);
 }

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Features.Organizations;
@@ -31,7 +33,7 @@ internal static class CreateOrganization
         {
             if (await db.Organizations.AnyAsync(o => o.Slug == command.Slug, cancellationToken))
             {
-                throw PlatformProblems.SlugTaken();
+                throw PlatformProblems.SlugTaken.Exception();
             }
 
             var organization = new Organization { Name = command.Name, Slug = command.Slug, CreatedAt = clock.GetUtcNow() };
@@ -42,7 +44,7 @@ internal static class CreateOrganization
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
-                throw PlatformProblems.SlugTaken();
+                throw PlatformProblems.SlugTaken.Exception();
             }
 
             return OrganizationResponse.From(organization);
@@ -59,8 +61,7 @@ internal static class CreateOrganization
             .WithSummary("Create an organisation (platform admin)")
             .WithDescription("Platform admin only (403 otherwise). The slug is lower-case letters, digits and single hyphens (e.g. `institut-lumiere`) and unique across the platform (409 slug-taken). Then add its first org admin with `POST /organizations/{orgId}/members`.")
             .RequireAuthorization(Policies.PlatformAdmin)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Problems(ProblemType.Forbidden, PlatformProblems.SlugTaken);
 }
 
 public sealed record OrganizationResponse(Guid Id, string Name, string Slug, DateTimeOffset CreatedAt, int MemberCount, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : Spoc.SharedKernel.Persistence.IVersioned

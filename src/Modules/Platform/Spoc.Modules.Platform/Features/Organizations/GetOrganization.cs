@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -31,5 +32,5 @@ internal static class GetOrganization
             .WithSummary("An organisation the caller belongs to")
             .WithDescription("Any member of the organisation (or the platform admin); to anyone else it does not exist (404). Returns an `ETag` to send back as `If-Match` when renaming it.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.NotFound);
 }

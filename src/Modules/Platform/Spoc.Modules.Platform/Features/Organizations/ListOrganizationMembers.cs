@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
+using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Features.Organizations;
@@ -44,6 +46,5 @@ internal static class ListOrganizationMembers
             .WithSummary("Members of an organisation with their roles (org admin)")
             .WithDescription("Org admins only (other members 403, outsiders 404). `role` filters by organisation role; paged.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

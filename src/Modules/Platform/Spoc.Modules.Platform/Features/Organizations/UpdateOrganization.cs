@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -56,8 +57,5 @@ internal static class UpdateOrganization
             .WithSummary("Rename an organisation (org admin)")
             .WithDescription("Org admins only (other members 403, outsiders 404). Send the `ETag` from the last read as `If-Match`: a stale one is 412; 409 concurrency-conflict when two changes race. The slug never changes.")
             .RequireAuthorization(Policies.SignedIn)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

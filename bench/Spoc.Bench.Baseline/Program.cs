@@ -1,0 +1,382 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Data.Sqlite;
+using Microsoft.IdentityModel.Tokens;
+
+// The bare baseline of bench/run.sh: minimal Kestrel + raw ADO.NET (Microsoft.Data.Sqlite) on the API's own SQLite file,
+// answering the same routes with the same JSON. What it keeps of the API, so that the comparison is fair: the same JWT
+// validation (same key, issuer, audience, algorithm) and a minimal access check per route (the caller's cohort role, or
+// their organisation role for the course outline), in the same SQL statement as the data when it can. What it leaves out:
+// middleware (security headers, rate limiting, idempotency, problem details), the mediator and its behaviours, EF Core,
+// mentors' and partners' finer rules. It counts its SQL commands in X-Sql-Commands like the API's Diagnostics switch.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+var database = builder.Configuration["Bench:Database"] ?? throw new InvalidOperationException("Bench:Database (path of spoc.db) is required");
+var connectionString = $"Data Source={database};Mode=ReadWrite;Default Timeout=30;Pooling=True";
+var key = Convert.FromBase64String(builder.Configuration["Auth:SigningKey"] ?? throw new InvalidOperationException("Auth:SigningKey is required"));
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+{
+    jwt.MapInboundClaims = false;
+    jwt.TokenValidationParameters = new TokenValidationParameters
+    {
+        ValidIssuer = "spoc", ValidAudience = "spoc-api", IssuerSigningKey = new SymmetricSecurityKey(key), ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        RequireSignedTokens = true, RequireExpirationTime = true, ClockSkew = TimeSpan.FromSeconds(30), NameClaimType = "sub",
+    };
+});
+builder.Services.AddAuthorization();
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new UtcConverter() } };
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new UtcConverter()));
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGet("/health/live", () => Results.Text("Healthy"));
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+
+api.MapGet("/cohorts/{cohortId:guid}", async (Guid cohortId, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var cohort = await db.SingleAsync(
+        """
+        SELECT c.Id, c.CourseId, c.OrganizationId, c.Title, c.Capacity, c.SeatsTaken, c.StartsOn, c.EndsOn, c.ApplicationsOpenAt, c.ApplicationsCloseAt,
+               c.AdmissionMode, c.TimeZone, c.Version, m.Role,
+               (SELECT COUNT(*) FROM CohortApplications a WHERE a.CohortId = c.Id AND a.Status = 'Waitlisted')
+        FROM Cohorts c JOIN CohortMembers m ON m.CohortId = c.Id AND m.UserId = $me WHERE c.Id = $id
+        """,
+        r => new
+        {
+            Id = r.GetGuid(0), CourseId = r.GetGuid(1), OrganizationId = r.GetGuid(2), Title = r.GetString(3), Capacity = r.GetInt32(4), SeatsTaken = r.GetInt32(5),
+            StartsOn = DateOnly.Parse(r.GetString(6), CultureInfo.InvariantCulture), EndsOn = DateOnly.Parse(r.GetString(7), CultureInfo.InvariantCulture),
+            OpenAt = Db.Time(r, 8), CloseAt = Db.Time(r, 9), Mode = r.GetString(10), TimeZone = r.GetString(11), Version = r.GetGuid(12), Role = r.GetString(13), Waitlist = r.GetInt32(14),
+        },
+        ("$id", cohortId), ("$me", me));
+    if (cohort is null)
+    {
+        return Results.NotFound();
+    }
+
+    var partners = await db.ListAsync("SELECT OrganizationId, Status FROM CohortOrganizations WHERE CohortId = $id", r => new Partnership(r.GetGuid(0), r.GetString(1)), ("$id", cohortId));
+    var body = JsonSerializer.SerializeToUtf8Bytes(
+        new CohortResponse(cohort.Id, cohort.CourseId, cohort.OrganizationId, cohort.Title, cohort.Capacity, cohort.SeatsTaken, cohort.Capacity - cohort.SeatsTaken, cohort.Waitlist,
+            cohort.StartsOn, cohort.EndsOn, cohort.OpenAt, cohort.CloseAt, cohort.Mode, partners.Select(p => p.OrganizationId).ToList(), cohort.TimeZone, cohort.Role, partners,
+            Capabilities.Of(cohort.Role)),
+        json);
+    http.Response.Headers.ETag = $"\"{cohort.Version:N}-{Convert.ToHexStringLower(SHA256.HashData(body), 0, 8)}\"";
+    return Results.Bytes(body, "application/json; charset=utf-8");
+});
+
+api.MapGet("/cohorts/{cohortId:guid}/members", async (Guid cohortId, int? page, int? pageSize, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var (p, size) = (page ?? 1, pageSize ?? 20);
+    var total = await db.SingleAsync(
+        "SELECT (SELECT Role FROM CohortMembers WHERE CohortId = $id AND UserId = $me), (SELECT COUNT(*) FROM CohortMembers WHERE CohortId = $id)",
+        r => new { Role = r.IsDBNull(0) ? null : r.GetString(0), Count = r.GetInt32(1) }, ("$id", cohortId), ("$me", me));
+    if (total?.Role is not { } role)
+    {
+        return Results.NotFound();
+    }
+
+    var items = await db.ListAsync(
+        """
+        SELECT m.UserId, u.DisplayName, u.Email, m.Role, m.MentorId, mu.DisplayName, m.GroupId, g.Name, m.JoinedAt, m.Version
+        FROM CohortMembers m JOIN Users u ON u.Id = m.UserId LEFT JOIN Users mu ON mu.Id = m.MentorId LEFT JOIN CohortGroups g ON g.Id = m.GroupId
+        WHERE m.CohortId = $id ORDER BY m.Role, m.JoinedAt, m.UserId LIMIT $take OFFSET $skip
+        """,
+        r =>
+        {
+            var userId = r.GetGuid(0);
+            Guid? mentorId = r.IsDBNull(4) ? null : r.GetGuid(4);
+            var seesEmail = role == "Trainer" || (role == "Mentor" && mentorId == me);
+            return new Member(userId, r.GetString(1), seesEmail ? r.GetString(2) : null, r.GetString(3), mentorId, r.IsDBNull(5) ? null : r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetGuid(6), r.IsDBNull(7) ? null : r.GetString(7), Db.Time(r, 8), $"\"{r.GetGuid(9):N}\"");
+        },
+        ("$id", cohortId), ("$take", size), ("$skip", (p - 1) * size));
+    return Results.Ok(new Paged<Member>(items, p, size, total.Count));
+});
+
+api.MapGet("/cohorts/{cohortId:guid}/schedule", async (Guid cohortId, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var cohort = await db.CohortAsync(cohortId, me);
+    if (cohort is null)
+    {
+        return Results.NotFound();
+    }
+
+    Guid? learnerId = cohort.Role == "Learner" ? me : null;
+    var showEverything = cohort.Role == "Trainer";
+    var zone = TimeZoneInfo.FindSystemTimeZoneById(cohort.TimeZone);
+    var now = DateTimeOffset.UtcNow;
+    var activities = await db.ListAsync(
+        """
+        SELECT a.Id, a.SectionId, s.Title, a.Kind, a.Title, a.DurationMinutes, a.OffsetDays, a.DueOffsetDays, a.ContentHtml, a.Url, a.FileId
+        FROM CourseActivities a JOIN CourseSections s ON s.Id = a.SectionId JOIN Courses c ON c.Id = a.CourseId
+        WHERE a.CourseId = $course AND (c.IsPublished OR $preview) ORDER BY s.Position, a.Position
+        """,
+        r => new { Id = r.GetGuid(0), SectionId = r.GetGuid(1), SectionTitle = r.GetString(2), Kind = r.GetString(3), Title = r.GetString(4), Duration = r.GetInt32(5), Offset = r.GetInt32(6),
+            Due = r.IsDBNull(7) ? (int?)null : r.GetInt32(7), Html = r.GetString(8), Url = r.IsDBNull(9) ? null : r.GetString(9), HasFile = !r.IsDBNull(10) },
+        ("$course", cohort.CourseId), ("$preview", showEverything));
+    var shifts = learnerId is null ? [] : await db.ListAsync("SELECT ActivityId, Days FROM CoursePacingShifts WHERE CohortId = $id AND UserId = $me",
+        r => (ActivityId: r.IsDBNull(0) ? (Guid?)null : r.GetGuid(0), Days: r.GetInt32(1)), ("$id", cohortId), ("$me", me));
+    var completions = learnerId is null ? [] : (await db.ListAsync("SELECT ActivityId, CompletedAt FROM CourseCompletions WHERE CohortId = $id AND UserId = $me",
+        r => (r.GetGuid(0), Db.Time(r, 1)), ("$id", cohortId), ("$me", me))).ToDictionary();
+    var extras = learnerId is null ? [] : await db.ListAsync("SELECT Id, Title, Url, ContentHtml FROM CourseExtraResources WHERE CohortId = $id AND UserId = $me",
+        r => new Extra(r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3)), ("$id", cohortId), ("$me", me));
+    var shiftForAll = shifts.Where(s => s.ActivityId == null).Sum(s => s.Days);
+    var scheduled = activities.Select(a =>
+    {
+        var shift = shiftForAll + shifts.Where(s => s.ActivityId == a.Id).Sum(s => s.Days);
+        var releaseAt = Dates.StartOfDay(cohort.StartsOn.AddDays(a.Offset), zone);
+        DateTimeOffset? dueAt = a.Due is { } due ? Dates.EndOfDay(cohort.StartsOn.AddDays(due + shift), zone) : null;
+        var released = releaseAt <= now;
+        var visible = released || showEverything;
+        return new ScheduledActivity(a.Id, a.SectionId, a.SectionTitle, a.Kind, a.Title, a.Duration, releaseAt, dueAt, shift, released, visible ? a.Html : null, visible ? a.Url : null, a.HasFile,
+            completions.TryGetValue(a.Id, out var done) ? done : null);
+    }).ToList();
+    return Results.Ok(new Schedule(cohortId, cohort.CourseId, cohort.TimeZone, cohort.StartsOn, learnerId, scheduled, extras));
+});
+
+api.MapGet("/cohorts/{cohortId:guid}/progress", async (Guid cohortId, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var cohort = await db.CohortAsync(cohortId, me);
+    if (cohort is null)
+    {
+        return Results.NotFound();
+    }
+
+    // Trainers see every row, anyone else their own (the API also gives mentors their learners' rows).
+    var all = cohort.Role == "Trainer";
+    var activities = await db.ListAsync(
+        "SELECT a.Id, a.SectionId, s.Title, a.Title, a.Kind FROM CourseActivities a JOIN CourseSections s ON s.Id = a.SectionId WHERE a.CourseId = $course ORDER BY s.Position, a.Position",
+        r => new ActivityColumn(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4)), ("$course", cohort.CourseId));
+    var learners = await db.ListAsync(
+        "SELECT l.UserId, u.DisplayName, l.WithdrawnAt IS NOT NULL FROM CourseCohortLearners l JOIN Users u ON u.Id = l.UserId WHERE l.CohortId = $id AND ($all OR l.UserId = $me)",
+        r => (UserId: r.GetGuid(0), Name: r.GetString(1), Withdrawn: r.GetBoolean(2)), ("$id", cohortId), ("$all", all), ("$me", me));
+    var completions = (await db.ListAsync("SELECT UserId, ActivityId, CompletedAt FROM CourseCompletions WHERE CohortId = $id AND ($all OR UserId = $me)",
+        r => (UserId: r.GetGuid(0), ActivityId: r.GetGuid(1), CompletedAt: Db.Time(r, 2)), ("$id", cohortId), ("$all", all), ("$me", me))).ToLookup(c => c.UserId);
+    var activityIds = activities.Select(a => a.Id).ToHashSet();
+    var rows = learners
+        .Select(l =>
+        {
+            var done = completions[l.UserId].Where(c => activityIds.Contains(c.ActivityId)).OrderBy(c => c.CompletedAt).Select(c => new Done(c.ActivityId, c.CompletedAt)).ToList();
+            return new LearnerRow(l.UserId, l.Name, l.Withdrawn, activities.Count == 0 ? 0 : (int)Math.Round(100.0 * done.Count / activities.Count), done);
+        })
+        .OrderBy(r => r.Withdrawn).ThenBy(r => r.DisplayName, StringComparer.CurrentCulture)
+        .ToList();
+    return Results.Ok(new Progress(cohortId, activities, rows));
+});
+
+api.MapGet("/courses/{courseId:guid}/outline", async (Guid courseId, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var course = await db.SingleAsync(
+        """
+        SELECT c.Title, c.IsPublished, om.Role FROM Courses c JOIN OrganizationMembers om ON om.OrganizationId = c.OrganizationId AND om.UserId = $me
+        WHERE c.Id = $id AND (c.IsPublished OR om.Role IN ('OrgAdmin', 'Trainer'))
+        """,
+        r => new { Title = r.GetString(0), Published = r.GetBoolean(1), Staff = r.GetString(2) is "OrgAdmin" or "Trainer" }, ("$id", courseId), ("$me", Db.Me(http)));
+    if (course is null)
+    {
+        return Results.NotFound();
+    }
+
+    var activities = (await db.ListAsync(
+        """
+        SELECT a.SectionId, a.Id, a.Kind, a.Title, a.ContentMarkdown, a.ContentHtml, a.Url, a.FileId, a.Position, a.OffsetDays, a.DueOffsetDays, a.DurationMinutes, a.CompetencyCodes, a.Version
+        FROM CourseActivities a WHERE a.CourseId = $id ORDER BY a.Position
+        """,
+        r => new ActivityResponse(r.GetGuid(1), r.GetGuid(0), r.GetString(2), r.GetString(3), course.Staff ? r.GetString(4) : "", course.Staff ? r.GetString(5) : "",
+            course.Staff && !r.IsDBNull(6) ? r.GetString(6) : null, course.Staff && !r.IsDBNull(7) ? r.GetGuid(7) : null, r.GetInt32(8), r.GetInt32(9), r.IsDBNull(10) ? null : r.GetInt32(10), r.GetInt32(11),
+            JsonSerializer.Deserialize<string[]>(r.GetString(12)) ?? [], $"\"{r.GetGuid(13):N}\""),
+        ("$id", courseId))).ToLookup(a => a.SectionId);
+    var sections = await db.ListAsync("SELECT Id, Title, Position, Version FROM CourseSections WHERE CourseId = $id ORDER BY Position",
+        r => new OutlineSection(r.GetGuid(0), r.GetString(1), r.GetInt32(2), activities[r.GetGuid(0)].ToList(), $"\"{r.GetGuid(3):N}\""), ("$id", courseId));
+    return Results.Ok(new Outline(courseId, course.Title, course.Published, sections));
+});
+
+api.MapPost("/cohorts/{cohortId:guid}/activities/{activityId:guid}/completion", async (Guid cohortId, Guid activityId, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var found = await db.SingleAsync(
+        """
+        SELECT c.StartsOn, c.TimeZone, a.OffsetDays FROM Cohorts c JOIN CohortMembers m ON m.CohortId = c.Id AND m.UserId = $me AND m.Role = 'Learner'
+        JOIN CourseActivities a ON a.CourseId = c.CourseId AND a.Id = $activity JOIN Courses co ON co.Id = c.CourseId AND co.IsPublished WHERE c.Id = $id
+        """,
+        r => (StartsOn: DateOnly.Parse(r.GetString(0), CultureInfo.InvariantCulture), Zone: r.GetString(1), Offset: r.GetInt32(2)), ("$id", cohortId), ("$me", me), ("$activity", activityId));
+    if (found.Zone is null)
+    {
+        return Results.NotFound();
+    }
+
+    var now = DateTimeOffset.UtcNow;
+    if (Dates.StartOfDay(found.StartsOn.AddDays(found.Offset), TimeZoneInfo.FindSystemTimeZoneById(found.Zone)) > now)
+    {
+        return Results.Conflict();
+    }
+
+    // Inserted, or the first completion's time when it was already done (idempotent, as the API).
+    var completedAt = await db.SingleAsync(
+        """
+        INSERT INTO CourseCompletions (CohortId, UserId, ActivityId, CompletedAt) VALUES ($id, $me, $activity, $now) ON CONFLICT DO UPDATE SET CompletedAt = CompletedAt RETURNING CompletedAt
+        """,
+        r => Db.Time(r, 0), ("$id", cohortId), ("$me", me), ("$activity", activityId), ("$now", now.UtcTicks));
+    return Results.Ok(new Completed(activityId, completedAt));
+});
+
+app.Run();
+
+internal static class Db
+{
+    /// <summary>Not async: the request set here flows on to the caller's commands (an async method's would not).</summary>
+    public static Task<SqliteConnection> OpenAsync(HttpContext http, string connectionString)
+    {
+        Http.Value = http;
+        http.Response.OnStarting(() =>
+        {
+            http.Response.Headers["X-Sql-Commands"] = (http.Items["sql"] as int? ?? 0).ToString(CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+        return OpenCoreAsync(connectionString);
+    }
+
+    private static async Task<SqliteConnection> OpenCoreAsync(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static readonly AsyncLocal<HttpContext?> Http = new();
+
+    public static Guid Me(HttpContext http) => Guid.Parse(http.User.FindFirst("sub")!.Value);
+
+    public static DateTimeOffset Time(SqliteDataReader r, int i) => new(r.GetInt64(i), TimeSpan.Zero);
+
+    private static SqliteCommand Command(SqliteConnection db, string sql, (string Name, object Value)[] parameters)
+    {
+        if (Http.Value is { } http)
+        {
+            http.Items["sql"] = (http.Items["sql"] as int? ?? 0) + 1;
+        }
+
+        var command = db.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            // EF Core stores Guids as upper-case text; the parameter must match byte for byte.
+            command.Parameters.AddWithValue(name, value is Guid g ? g.ToString().ToUpperInvariant() : value);
+        }
+
+        return command;
+    }
+
+    public static async Task<List<T>> ListAsync<T>(this SqliteConnection db, string sql, Func<SqliteDataReader, T> read, params (string, object)[] parameters)
+    {
+        await using var command = Command(db, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        var list = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
+    }
+
+    public static async Task<T?> SingleAsync<T>(this SqliteConnection db, string sql, Func<SqliteDataReader, T> read, params (string, object)[] parameters)
+    {
+        await using var command = Command(db, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? read(reader) : default;
+    }
+
+    public static Task<CohortRow?> CohortAsync(this SqliteConnection db, Guid cohortId, Guid me) => db.SingleAsync(
+        "SELECT c.CourseId, c.StartsOn, c.TimeZone, m.Role FROM Cohorts c JOIN CohortMembers m ON m.CohortId = c.Id AND m.UserId = $me WHERE c.Id = $id",
+        r => new CohortRow(r.GetGuid(0), DateOnly.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3)), ("$id", cohortId), ("$me", me));
+}
+
+internal sealed record CohortRow(Guid CourseId, DateOnly StartsOn, string TimeZone, string Role);
+
+/// <summary>The same date rules as the Courses module (CohortCourse.StartOfDay / EndOfDay).</summary>
+internal static class Dates
+{
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static DateTimeOffset EndOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(new TimeOnly(23, 59));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}
+
+/// <summary>The capability table's rows for the roles the benchmark uses (docs/capabilities.md), in the API's order.</summary>
+internal static class Capabilities
+{
+    public static IReadOnlyList<string> Of(string role) => role switch
+    {
+        "Trainer" => ["ViewInside", "PreviewContent", "ManageSettings", "ManageStaff", "EnrolLearners", "DecideApplications", "ManageInvitations", "ManageGroups", "ActOnAllLearners"],
+        "Mentor" => ["ViewInside", "PreviewContent", "ActOnOwnMentees"],
+        _ => ["ViewInside", "Learn"],
+    };
+}
+
+internal sealed class UtcConverter : JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDateTimeOffset();
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value.UtcDateTime);
+}
+
+internal sealed record Partnership(Guid OrganizationId, string Status);
+
+internal sealed record CohortResponse(Guid Id, Guid CourseId, Guid OrganizationId, string Title, int Capacity, int SeatsTaken, int SeatsLeft, int WaitlistLength, DateOnly StartsOn, DateOnly EndsOn,
+    DateTimeOffset ApplicationsOpenAt, DateTimeOffset ApplicationsCloseAt, string AdmissionMode, IReadOnlyList<Guid> OrganizationIds, string TimeZone, string? MyRole,
+    IReadOnlyList<Partnership> Partnerships, IReadOnlyList<string> Capabilities);
+
+internal sealed record Member(Guid UserId, string DisplayName, string? Email, string Role, Guid? MentorId, string? MentorName, Guid? GroupId, string? GroupName, DateTimeOffset JoinedAt,
+    [property: JsonPropertyName("etag")] string ETag);
+
+internal sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+
+internal sealed record ScheduledActivity(Guid ActivityId, Guid SectionId, string SectionTitle, string Kind, string Title, int DurationMinutes, DateTimeOffset ReleaseAt, DateTimeOffset? DueAt,
+    int ShiftDays, bool Released, string? ContentHtml, string? Url, bool HasFile, DateTimeOffset? CompletedAt);
+
+internal sealed record Extra(Guid Id, string Title, string? Url, string ContentHtml);
+
+internal sealed record Schedule(Guid CohortId, Guid CourseId, string TimeZone, DateOnly StartsOn, Guid? LearnerId, IReadOnlyList<ScheduledActivity> Activities, IReadOnlyList<Extra> ExtraResources);
+
+internal sealed record ActivityColumn(Guid Id, Guid SectionId, string SectionTitle, string Title, string Kind);
+
+internal sealed record Done(Guid ActivityId, DateTimeOffset CompletedAt);
+
+internal sealed record LearnerRow(Guid UserId, string DisplayName, bool Withdrawn, int CompletionPercent, IReadOnlyList<Done> Completed);
+
+internal sealed record Progress(Guid CohortId, IReadOnlyList<ActivityColumn> Activities, IReadOnlyList<LearnerRow> Learners);
+
+internal sealed record ActivityResponse(Guid Id, Guid SectionId, string Kind, string Title, string ContentMarkdown, string ContentHtml, string? Url, Guid? FileId, int Position, int OffsetDays,
+    int? DueOffsetDays, int DurationMinutes, IReadOnlyList<string> CompetencyCodes, [property: JsonPropertyName("etag")] string ETag);
+
+internal sealed record OutlineSection(Guid Id, string Title, int Position, IReadOnlyList<ActivityResponse> Activities, [property: JsonPropertyName("etag")] string ETag);
+
+internal sealed record Outline(Guid CourseId, string Title, bool IsPublished, IReadOnlyList<OutlineSection> Sections);
+
+internal sealed record Completed(Guid ActivityId, DateTimeOffset CompletedAt);

@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Cohorts.Data;
+using Spoc.Modules.Cohorts.Domain;
+using Spoc.Modules.Courses.Contracts;
+using Spoc.Modules.Courses.Data;
+using Spoc.Modules.Courses.Domain;
+using Spoc.Modules.Platform.Auth;
+using Spoc.Modules.Platform.Contracts;
+using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Security;
+
+namespace Spoc.Bench;
+
+/// <summary>
+/// `seed &lt;spoc.db&gt; &lt;out-dir&gt;`: writes the benchmark's data set straight into a database the API has already migrated
+/// (bench/run.sh starts it once on the empty file), through the modules' own DbContexts, so every value is stored exactly
+/// as the API stores it. Passwords are hashed by the platform's hasher (sign-in works); access tokens for the learners
+/// come from the platform's own TokenIssuer with the signing key of the run (Auth__SigningKey), as tests/…/Seed.cs does.
+/// Writes &lt;out-dir&gt;/ids.env (shell variables) and writers-api.txt / writers-baseline.txt (one "cohort activity token" per line).
+/// </summary>
+internal static class Seeder
+{
+    public const string Password = "Bench-Pass-2026";
+    public const int ActivityCount = 40;
+    public const int Writers = 1000;
+    private static readonly int[] CohortSizes = [10, 50, 200];
+
+    public static async Task<int> RunAsync(string database, string outDir)
+    {
+        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={database};Default Timeout=30;Pooling=False", Path.GetDirectoryName(database)!);
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var hash = Passwords.Hasher.HashPassword(null!, Password);
+
+        await using var platform = new PlatformDbContext(Options<PlatformDbContext>(settings, PlatformDbContext.Schema));
+        await using var cohortsDb = new CohortsDbContext(Options<CohortsDbContext>(settings, CohortsDbContext.Schema));
+        await using var courses = new CoursesDbContext(Options<CoursesDbContext>(settings, CoursesDbContext.Schema));
+        if (await platform.Organizations.AnyAsync(o => o.Slug == "bench-university"))
+        {
+            Console.Error.WriteLine("seed: this database is already seeded");
+            return 1;
+        }
+
+        var userNumber = 0;
+        User NewUser(string kind)
+        {
+            userNumber++;
+            var email = $"{kind}{userNumber:D5}@bench.spoc.local";
+            var user = new User { Email = email, NormalizedEmail = User.Normalize(email), DisplayName = $"{Names[userNumber % Names.Length]} {kind} {userNumber:D5}", PasswordHash = hash, CreatedAt = now.AddDays(-120), PreferredLanguage = "fr" };
+            platform.Users.Add(user);
+            return user;
+        }
+
+        // The platform around the cohorts: other organisations with their own people, so that queries whose cost grows
+        // with the whole platform (every membership) show it.
+        for (var o = 0; o < 30; o++)
+        {
+            var other = new Organization { Name = $"Other organisation {o:D2}", Slug = $"other-{o:D2}", CreatedAt = now.AddDays(-200) };
+            platform.Organizations.Add(other);
+            for (var m = 0; m < 30; m++)
+            {
+                platform.OrganizationMembers.Add(new OrganizationMember { OrganizationId = other.Id, UserId = NewUser("member").Id, Role = m == 0 ? OrganizationRole.OrgAdmin : OrganizationRole.Learner, JoinedAt = now.AddDays(-150) });
+            }
+        }
+
+        var org = new Organization { Name = "Bench University", Slug = "bench-university", CreatedAt = now.AddDays(-200) };
+        platform.Organizations.Add(org);
+        void Join(User user, OrganizationRole role) => platform.OrganizationMembers.Add(new OrganizationMember { OrganizationId = org.Id, UserId = user.Id, Role = role, JoinedAt = now.AddDays(-100) });
+        var admin = NewUser("admin");
+        Join(admin, OrganizationRole.OrgAdmin);
+        var trainer = NewUser("trainer");
+        Join(trainer, OrganizationRole.Trainer);
+
+        // A published course of 4 sections × 10 activities, all released (the cohorts started 60 days ago).
+        var course = new Course { OrganizationId = org.Id, Title = "Bench course: data engineering", Summary = "Forty activities over four sections.", Language = "fr", CreatedAt = now.AddDays(-90), CreatedBy = trainer.Id, IsPublished = true };
+        courses.Courses.Add(course);
+        var activities = new List<Activity>();
+        for (var s = 0; s < 4; s++)
+        {
+            var section = new Section { CourseId = course.Id, Title = $"Week {s + 1}: part {s + 1}", Position = s };
+            courses.Add(section);
+            for (var a = 0; a < ActivityCount / 4; a++)
+            {
+                var i = activities.Count;
+                var text = $"Lesson {i + 1}: read the notes, then **try** the exercise. A paragraph long enough to look like a real lesson body.";
+                var activity = new Activity
+                {
+                    CourseId = course.Id, SectionId = section.Id, Kind = (ActivityKind)(i % 4), Title = $"Activity {i + 1:D2}", Position = a,
+                    ContentMarkdown = text, ContentHtml = $"<p>{text.Replace("**try**", "<strong>try</strong>", StringComparison.Ordinal)}</p>",
+                    Url = i % 4 == 1 ? $"https://example.org/resources/{i}" : null, OffsetDays = (s * 7) + (a / 3), DueOffsetDays = (s * 7) + 6, DurationMinutes = 15 + (i % 4 * 15),
+                };
+                courses.Add(activity);
+                activities.Add(activity);
+            }
+        }
+
+        var lines = new StringBuilder();
+        void Emit(string name, object value) => lines.Append(CultureInfo.InvariantCulture, $"{name}={value}\n");
+        Emit("COURSE", course.Id);
+        Emit("TRAINER_EMAIL", trainer.Email);
+        Emit("PASSWORD", Password);
+        Emit("ACTIVITY_COUNT", ActivityCount);
+
+        var tokens = new TokenIssuer(Microsoft.Extensions.Options.Options.Create(new AuthOptions { AccessTokenLifetime = TimeSpan.FromHours(3) }), Keys(), TimeProvider.System);
+        Cohort NewCohort(string title, int capacity)
+        {
+            var startsOn = today.AddDays(-60);
+            var cohort = new Cohort
+            {
+                CourseId = course.Id, OrganizationId = org.Id, Title = title, Capacity = capacity, StartsOn = startsOn, EndsOn = today.AddDays(60),
+                ApplicationsOpenAt = now.AddDays(-90), ApplicationsCloseAt = now.AddDays(-61), TimeZone = "Europe/Paris", AdmissionMode = AdmissionMode.OrganizationEnrollment, CreatedAt = now.AddDays(-90),
+            };
+            cohort.Organizations.Add(new CohortOrganization { CohortId = cohort.Id, OrganizationId = org.Id, Status = PartnershipStatus.Accepted });
+            cohort.Members.Add(new CohortMember { CohortId = cohort.Id, UserId = trainer.Id, Role = CohortRole.Trainer, JoinedAt = now.AddDays(-90) });
+            cohortsDb.Cohorts.Add(cohort);
+            return cohort;
+        }
+
+        List<User> Learners(Cohort cohort, int count, User mentor)
+        {
+            var learners = new List<User>();
+            for (var l = 0; l < count; l++)
+            {
+                var learner = NewUser("learner");
+                Join(learner, OrganizationRole.Learner);
+                var joined = now.AddDays(-70).AddMinutes(l);
+                cohort.Members.Add(new CohortMember { CohortId = cohort.Id, UserId = learner.Id, Role = CohortRole.Learner, MentorId = mentor.Id, JoinedAt = joined });
+                courses.CohortLearners.Add(new CohortLearner { CohortId = cohort.Id, UserId = learner.Id, EnrolledAt = joined, LastChangeAt = joined });
+                learners.Add(learner);
+            }
+
+            cohort.SeatsTaken = count;
+            return learners;
+        }
+
+        foreach (var size in CohortSizes)
+        {
+            var cohort = NewCohort($"Cohort of {size}", size + 10);
+            var mentor = NewUser("mentor");
+            Join(mentor, OrganizationRole.Mentor);
+            cohort.Members.Add(new CohortMember { CohortId = cohort.Id, UserId = mentor.Id, Role = CohortRole.Mentor, JoinedAt = now.AddDays(-90) });
+            var learners = Learners(cohort, size, mentor);
+            // Realistic progress: learner l has done the first (l × 37 mod 41) activities, so every percentage from 0 to 100 appears.
+            for (var l = 0; l < learners.Count; l++)
+            {
+                var done = l * 37 % (ActivityCount + 1);
+                for (var a = 0; a < done; a++)
+                {
+                    courses.Completions.Add(new Completion { CohortId = cohort.Id, UserId = learners[l].Id, ActivityId = activities[a].Id, CompletedAt = now.AddDays(-59 + activities[a].OffsetDays).AddMinutes(l) });
+                }
+            }
+
+            // The schedule is read by learner 1 (some done, a personal shift of two days on everything and one more on one activity).
+            var reader = learners[1];
+            courses.PacingShifts.Add(new PacingShift { CohortId = cohort.Id, UserId = reader.Id, Days = 2 });
+            courses.PacingShifts.Add(new PacingShift { CohortId = cohort.Id, UserId = reader.Id, ActivityId = activities[5].Id, Days = 1 });
+            Emit($"COHORT{size}", cohort.Id);
+            Emit($"LEARNER{size}_TOKEN", tokens.Issue(platform, reader, Guid.NewGuid()).AccessToken);
+        }
+
+        // Writers: learners of their own cohort with nothing done, half for the API and half for the baseline, so that every
+        // completion request of the write test is a real insert on both sides.
+        var writes = NewCohort("Cohort of writers", (2 * Writers) + 10);
+        var writesMentor = NewUser("mentor");
+        Join(writesMentor, OrganizationRole.Mentor);
+        var writers = Learners(writes, 2 * Writers, writesMentor);
+        Emit("COHORTW", writes.Id);
+        Directory.CreateDirectory(outDir);
+        for (var side = 0; side < 2; side++)
+        {
+            var file = new StringBuilder();
+            // Activity-major: consecutive requests come from different learners, as in a class.
+            foreach (var activity in activities)
+            {
+                foreach (var writer in writers.Skip(side * Writers).Take(Writers))
+                {
+                    file.Append(CultureInfo.InvariantCulture, $"{writes.Id} {activity.Id} {WriterToken(writer)}\n");
+                }
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(outDir, side == 0 ? "writers-api.txt" : "writers-baseline.txt"), file.ToString());
+        }
+
+        Emit("ACTIVITY", activities[3].Id);
+        await platform.SaveChangesAsync();
+        await courses.SaveChangesAsync();
+        await cohortsDb.SaveChangesAsync();
+        await File.WriteAllTextAsync(Path.Combine(outDir, "ids.env"), lines.ToString());
+        Console.WriteLine($"seed: {userNumber} users, 31 organisations, 1 course of {ActivityCount} activities, cohorts of {string.Join(", ", CohortSizes)} learners and {2 * Writers} writers; {courses.ChangeTracker.Entries<Completion>().Count()} completions");
+        return 0;
+
+        string WriterToken(User writer) => writerTokens.TryGetValue(writer.Id, out var token) ? token : writerTokens[writer.Id] = tokens.Issue(platform, writer, Guid.NewGuid()).AccessToken;
+    }
+
+    private static readonly Dictionary<Guid, string> writerTokens = [];
+
+    private static readonly string[] Names = ["Léa", "Maël", "Zoé", "Théo", "Anaïs", "Jérôme", "Inès", "François", "Emily", "James", "Olivia", "Lucas", "Chloé", "Benoît", "Sarah", "Hélène"];
+
+    private static DbContextOptions<T> Options<T>(DatabaseSettings settings, string schema)
+        where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        settings.Configure(builder, schema);
+        return builder.Options;
+    }
+
+    /// <summary>The run's signing key (Auth__SigningKey), read by the platform's own provider as the API reads it.</summary>
+    private static SigningKeyProvider Keys() =>
+        new(new ConfigurationBuilder().AddEnvironmentVariables().Build(), new ProductionEnvironment());
+
+    private sealed class ProductionEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+
+        public string ApplicationName { get; set; } = "Spoc.Bench";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}

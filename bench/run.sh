@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# The benchmark harness (docs/performance.md): builds Release, seeds a SQLite file straight through the modules' DbContexts,
+# starts the API (Release, Production settings) and the bare baseline (bench/Spoc.Bench.Baseline: Kestrel + raw ADO.NET)
+# on that same file, drives both back to back with wrk per route, counts SQL commands per request at 10 and 200 learners,
+# measures cold start, RSS, writes/s on one connection, runs the BenchmarkDotNet micro-benchmarks, and prints one
+# Markdown report. A full run rewrites the generated part of docs/performance.md; --smoke (CI) only prints it.
+#   bash bench/run.sh            full run (about 8 minutes on 2 cores)
+#   bash bench/run.sh --smoke    seconds per measurement, one data size; prints the table, writes artifacts/bench/report.md
+# Needs: the .NET 10 SDK, wrk (Debian: apt-get install wrk), curl, openssl. BENCH_NOTE adds a line under the table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+smoke=false
+[ "${1:-}" = "--smoke" ] && smoke=true
+
+# The smoke run reuses the Debug build scripts/test.sh has just made: its numbers are not comparable anyway.
+if $smoke; then duration=1s; warmup=1s; conns=4; threads=1; writes_duration=1s; colds=1; config=Debug
+else duration=10s; warmup=3s; conns=16; threads=2; writes_duration=5s; colds=5; config=Release; fi
+api_port=${BENCH_API_PORT:-5391}
+base_port=${BENCH_BASELINE_PORT:-5392}
+work=$root/artifacts/bench
+out=$work/out
+data=$work/data
+rm -rf "$work" && mkdir -p "$out" "$data"
+for tool in wrk curl openssl dotnet; do command -v $tool >/dev/null || { echo "bench: $tool is required (Debian: apt-get install -y wrk curl openssl)"; exit 1; }; done
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+echo "==> Building $config (bench/Spoc.Bench.sln: the API, the seeder and micro-benchmarks, the baseline)"
+dotnet build bench/Spoc.Bench.sln -c $config -nologo -v q
+api_dir=$root/src/Spoc.Api/bin/$config/net10.0
+bench_dll=$root/bench/Spoc.Bench/bin/$config/net10.0/Spoc.Bench.dll
+base_dll=$root/bench/Spoc.Bench.Baseline/bin/$config/net10.0/Spoc.Bench.Baseline.dll
+
+# A throwaway signing key for this run only (never committed); the seeder's tokens and the API share it.
+export Auth__SigningKey
+Auth__SigningKey=$(openssl rand -base64 48)
+export ASPNETCORE_ENVIRONMENT=Production Spoc__DataDirectory=$data Auth__AccessTokenLifetime=03:00:00 \
+  Diagnostics__CountSqlCommands=true OpenApi__SwaggerUi=false \
+  RateLimiting__ApiPermitsPerCaller=1000000000 RateLimiting__TokenPermitsPerIp=1000 \
+  Logging__LogLevel__Default=Warning
+api_url=http://127.0.0.1:$api_port
+base_url=http://127.0.0.1:$base_port
+
+start_api() { ASPNETCORE_URLS=$api_url dotnet "$api_dir/Spoc.Api.dll" --contentRoot "$api_dir" >>"$work/api.log" 2>&1 & api_pid=$!; pids+=("$api_pid"); }
+wait_ready() { # $1 url; prints milliseconds from now until 200
+  local t0 t1; t0=$(date +%s%N)
+  for _ in $(seq 1 1500); do curl -sf -o /dev/null "$1" && { t1=$(date +%s%N); echo $(((t1 - t0) / 1000000)); return 0; }; sleep 0.02; done
+  echo "bench: $1 never answered (see $work/*.log)" >&2; return 1
+}
+
+echo "==> Migrating an empty database (the API's own start-up), then seeding it"
+start_api; wait_ready "$api_url/health/ready" >/dev/null; stop "$api_pid"
+dotnet "$bench_dll" seed "$data/spoc.db" "$out"
+# shellcheck disable=SC1091
+. "$out/ids.env"
+
+echo "==> Cold start: process start to /health/ready 200 (median of $colds)"
+starts=()
+for _ in $(seq 1 "$colds"); do
+  t0=$(date +%s%N); start_api
+  wait_ready "$api_url/health/ready" >/dev/null; t1=$(date +%s%N)
+  starts+=($(((t1 - t0) / 1000000)))
+  stop "$api_pid"
+done
+cold_ms=$(printf '%s\n' "${starts[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+echo "    ${starts[*]} ms -> median $cold_ms ms"
+
+start_api; wait_ready "$api_url/health/ready" >/dev/null
+Bench__Database=$data/spoc.db ASPNETCORE_URLS=$base_url dotnet "$base_dll" >"$work/baseline.log" 2>&1 & base_pid=$!; pids+=("$base_pid")
+wait_ready "$base_url/health/live" >/dev/null
+
+echo "==> Signing in over HTTP as the trainer"
+trainer=$(curl -sf "$api_url/api/v1/auth/token" -H 'content-type: application/json' -d "{\"email\":\"$TRAINER_EMAIL\",\"password\":\"$PASSWORD\"}" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+[ -n "$trainer" ] || { echo "bench: sign-in failed"; exit 1; }
+
+# Routes: name | path (cohort of 50) | who. The SQL count probes swap in the cohorts of 10 and 200.
+routes=(
+  "health|/health/live|none"
+  "cohort page|/api/v1/cohorts/@C|trainer"
+  "roster|/api/v1/cohorts/@C/members?pageSize=100|trainer"
+  "schedule|/api/v1/cohorts/@C/schedule|learner"
+  "course outline|/api/v1/courses/$COURSE/outline|trainer"
+  "progress matrix|/api/v1/cohorts/@C/progress|trainer"
+)
+token_for() { local var=LEARNER${2}_TOKEN; case $1 in trainer) echo "$trainer";; learner) echo "${!var}";; *) echo "";; esac; }
+path_for() { local var=COHORT$2; echo "${1//@C/${!var}}"; }
+curl_as() { local t=$1; shift; if [ -n "$t" ]; then curl -sf -H "authorization: Bearer $t" "$@"; else curl -sf "$@"; fi; }
+
+echo "==> SQL commands per request (X-Sql-Commands)"
+sizes=(10 200); $smoke && sizes=(10)
+declare -A sql
+for r in "${routes[@]}"; do
+  IFS='|' read -r name path who <<<"$r"
+  for size in "${sizes[@]}"; do
+    for side in api base; do
+      url=$api_url; [ $side = base ] && url=$base_url
+      curl_as "$(token_for "$who" "$size")" -o /dev/null "$url$(path_for "$path" "$size")" # warm
+      sql[$name,$size,$side]=$(curl_as "$(token_for "$who" "$size")" -o /dev/null -D - "$url$(path_for "$path" "$size")" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-sql-commands" {print $2}')
+    done
+  done
+done
+# The completion write: two fresh pairs per side, from the end of each side's list.
+for side in api base; do
+  url=$api_url; file=$out/writers-api.txt; [ $side = base ] && { url=$base_url; file=$out/writers-baseline.txt; }
+  read -r c a t < <(tail -n 2 "$file" | head -n 1)
+  curl -sf -o /dev/null -X POST -H "authorization: Bearer $t" "$url/api/v1/cohorts/$c/activities/$a/completion"
+  read -r c a t < <(tail -n 1 "$file")
+  n=$(curl -sf -o /dev/null -D - -X POST -H "authorization: Bearer $t" "$url/api/v1/cohorts/$c/activities/$a/completion" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-sql-commands" {print $2}')
+  name="mark as done"; for size in "${sizes[@]}"; do sql[$name,$size,$side]=$n; done
+done
+
+# The baseline must answer the same bytes, or the comparison is void (a change of shape in the API shows here).
+declare -A same
+for r in "${routes[@]}"; do
+  IFS='|' read -r name path who <<<"$r"
+  curl_as "$(token_for "$who" 50)" -o "$work/api.json" "$api_url$(path_for "$path" 50)"
+  curl_as "$(token_for "$who" 50)" -o "$work/base.json" "$base_url$(path_for "$path" 50)"
+  cmp -s "$work/api.json" "$work/base.json" && same[$name]=yes || same[$name]="**no**"
+done
+same[progress matrix (200)]=${same[progress matrix]}
+
+rss() { awk '/^'"$2"':/ {printf "%d", $2/1024}' "/proc/$1/status"; }
+rss_idle=$(rss "$api_pid" VmRSS); base_rss_idle=$(rss "$base_pid" VmRSS)
+
+# wrk → "rps p50ms p99ms errors"; $1 url, $2 token, $3 duration, rest: extra wrk arguments.
+drive() {
+  local url=$1 token=$2 d=$3; shift 3
+  local auth=(); [ -n "$token" ] && auth=(-H "Authorization: Bearer $token")
+  WRK_THREADS=$threads wrk -t"$threads" -c"$conns" -d"$d" --latency "${auth[@]}" "$@" "$url" >"$work/wrk.txt" 2>&1 || true
+  awk '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /Requests\/sec:/ {rps=$2} $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
+    /Non-2xx/ {err+=$NF} /Socket errors/ {gsub(",",""); err+=$4+$6+$8+$10}
+    /pairs exhausted/ {low="≥"}
+    END {printf "%s%.0f %.2f %.2f %d\n", low, rps, p50, p99, err}' "$work/wrk.txt"
+}
+
+echo "==> Load: wrk -t$threads -c$conns -d$duration per route, API then baseline (cohort of 50; progress also at 200)"
+results=()
+measure() { # $1 name, $2 path with @C, $3 who, $4 size
+  local name=$1 path=$2 who=$3 size=$4 a b
+  local p; p=$(path_for "$path" "$size"); local t; t=$(token_for "$who" "$size")
+  drive "$api_url$p" "$t" "$warmup" >/dev/null; a=$(drive "$api_url$p" "$t" "$duration")
+  drive "$base_url$p" "$t" "$warmup" >/dev/null; b=$(drive "$base_url$p" "$t" "$duration")
+  echo "    $name: API $a | baseline $b"
+  results+=("$name|$a|$b")
+}
+for r in "${routes[@]}"; do
+  IFS='|' read -r name path who <<<"$r"
+  measure "$name" "$path" "$who" 50
+  [ "$name" = "progress matrix" ] && ! $smoke && measure "progress matrix (200)" "$path" "$who" 200
+done
+# Mark as done: every request a new pair (bench/wrk/complete.lua); the first half of the pairs for this, the second half
+# for the write test, the last ten for the SQL count probes above.
+total=$(wc -l <"$out/writers-api.txt")
+export WRITES_FILE WRITES_FROM=1 WRITES_TO=$((total / 2))
+WRITES_FILE=$out/writers-api.txt; a=$(drive "$api_url" "" "$duration" -s bench/wrk/complete.lua)
+WRITES_FILE=$out/writers-baseline.txt; b=$(drive "$base_url" "" "$duration" -s bench/wrk/complete.lua)
+echo "    mark as done: API $a | baseline $b"
+results+=("mark as done|$a|$b")
+
+echo "==> Writes on one connection (completion, wrk -c1 -d$writes_duration)"
+threads_saved=$threads conns_saved=$conns; threads=1 conns=1
+WRITES_FROM=$((total / 2 + 1)) WRITES_TO=$((total - 10))
+WRITES_FILE=$out/writers-api.txt; w_api=$(drive "$api_url" "" "$writes_duration" -s bench/wrk/complete.lua)
+WRITES_FILE=$out/writers-baseline.txt; w_base=$(drive "$base_url" "" "$writes_duration" -s bench/wrk/complete.lua)
+threads=$threads_saved conns=$conns_saved
+echo "    API $w_api | baseline $w_base"
+rss_peak=$(rss "$api_pid" VmHWM); base_rss_peak=$(rss "$base_pid" VmHWM)
+stop "$api_pid"; stop "$base_pid"
+
+echo "==> BenchmarkDotNet micro-benchmarks (in process, $($smoke && echo Dry || echo ShortRun) job)"
+micro_args=(micro --filter '*' --artifacts "$work/micro"); $smoke && micro_args+=(--smoke)
+(cd "$work" && dotnet "$bench_dll" "${micro_args[@]}" >"$work/micro.log" 2>&1) || { tail -30 "$work/micro.log"; echo "bench: micro-benchmarks failed"; exit 1; }
+micro_table=$(for f in "$work"/micro/results/*-report-github.md; do n=${f##*/Spoc.Bench.}; echo "**${n%-report-github.md}**"; echo; grep '^|' "$f"; echo; done)
+
+# The report.
+ratio() { awk -v a="${1#≥}" -v b="${2#≥}" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }'; }
+commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo "+changes")
+report=$work/report.md
+{
+  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC') on commit \`$commit\`$($smoke && echo ' (**smoke**: Debug build, a second per measurement, numbers not comparable)'): $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}')."
+  [ -n "${BENCH_NOTE:-}" ] && { echo; echo "$BENCH_NOTE"; }
+  echo
+  echo "### Per route: API vs bare baseline"
+  echo
+  echo "wrk \`-t$threads -c$conns -d$duration --latency\` after a $warmup warm-up, API then baseline on the same SQLite file; cohort of 50 learners × 40 activities unless said. Ratio = API requests/s ÷ baseline requests/s (goal ≥ 0.70×). Errors = non-2xx + socket errors. Same JSON: the two bodies are byte-identical (\`cmp\`)."
+  echo
+  echo "| route | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | ratio | errors (API / baseline) | same JSON |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  for r in "${results[@]}"; do
+    IFS='|' read -r name a b <<<"$r"; read -r ar ap50 ap99 aerr <<<"$a"; read -r br bp50 bp99 berr <<<"$b"
+    echo "| $name | $ar | $ap50 | $ap99 | $br | $bp50 | $bp99 | $(ratio "$ar" "$br") | $aerr / $berr | ${same[$name]:-–} |"
+  done
+  echo
+  echo "### SQL commands per request"
+  echo
+  echo "From the \`X-Sql-Commands\` header (API: \`Diagnostics:CountSqlCommands=true\`; baseline: its own count). Constant across sizes = no query per learner."
+  echo
+  if $smoke; then echo "| route | API (10 learners) | baseline (10) |"; echo "|---|---:|---:|"
+  else echo "| route | API (10 learners) | API (200 learners) | baseline (10) | baseline (200) |"; echo "|---|---:|---:|---:|---:|"; fi
+  for name in "health" "cohort page" "roster" "schedule" "course outline" "progress matrix" "mark as done"; do
+    if $smoke; then echo "| $name | ${sql[$name,10,api]:-–} | ${sql[$name,10,base]:-–} |"
+    else echo "| $name | ${sql[$name,10,api]:-–} | ${sql[$name,200,api]:-–} | ${sql[$name,10,base]:-–} | ${sql[$name,200,base]:-–} |"; fi
+  done
+  echo
+  echo "### Start, memory, writes"
+  echo
+  echo "| measure | API | baseline | goal |"
+  echo "|---|---:|---:|---|"
+  echo "| cold start to ready (process start → \`/health/ready\` 200, median of $colds: ${starts[*]} ms) | $cold_ms ms | – | < 2000 ms |"
+  echo "| RSS idle (VmRSS after start and one request per route) | $rss_idle MB | $base_rss_idle MB | |"
+  echo "| RSS peak under load (VmHWM at the end) | $rss_peak MB | $base_rss_peak MB | < 250 MB |"
+  read -r war wap50 wap99 _ <<<"$w_api"; read -r wbr wbp50 wbp99 _ <<<"$w_base"
+  echo "| completion writes/s on one connection (p50 / p99 ms) | $war ($wap50 / $wap99) | $wbr ($wbp50 / $wbp99) | ≥ 500/s |"
+  echo
+  echo "≥: a lower bound — that side used up its (learner, activity) pairs before the end of the run."
+  echo
+  echo "### Micro-benchmarks (BenchmarkDotNet, in process, $($smoke && echo Dry || echo ShortRun) job)"
+  echo
+  echo "$micro_table"
+} >"$report"
+
+echo
+cat "$report"
+if ! $smoke; then
+  doc=docs/performance.md
+  awk -v report="$report" '
+    /<!-- bench:begin -->/ {print; while ((getline line < report) > 0) print line; skip=1; next}
+    /<!-- bench:end -->/ {skip=0}
+    !skip' "$doc" >"$doc.tmp" && mv "$doc.tmp" "$doc"
+  echo "==> Wrote the results into $doc"
+fi
