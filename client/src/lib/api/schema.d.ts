@@ -5983,6 +5983,14 @@ export interface operations {
                     "application/json": components["schemas"]["GetProgressResponse"];
                 };
             };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
                 headers: {
