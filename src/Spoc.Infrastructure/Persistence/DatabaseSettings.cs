@@ -85,11 +85,15 @@ public static class PersistenceRegistration
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((sp, options) =>
-        {
-            sp.GetRequiredService<DatabaseSettings>().Configure(options, schema);
-            options.AddInterceptors(sp.GetServices<IInterceptor>());
-        });
+        // Options built once (settings and interceptors are singletons): per scope, building them again and EF checking them
+        // against its internal service provider cost ~10% of a read's CPU under load (docs/performance.md).
+        services.AddDbContext<TContext>(
+            (sp, options) =>
+            {
+                sp.GetRequiredService<DatabaseSettings>().Configure(options, schema);
+                options.AddInterceptors(sp.GetServices<IInterceptor>());
+            },
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(new ModuleDatabase(typeof(TContext), typeof(ModuleDbContext).IsAssignableFrom(typeof(TContext))));
         return services;
     }
