@@ -28,11 +28,9 @@ internal static class GetCourseOutline
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var access = await gate.RequireVisibleAsync(query.CourseId, cancellationToken);
-            // One statement (course ⋈ sections ⋈ activities): a chain of includes multiplies no rows, and each statement
-            // saved is a connection open, a prepare and a step (docs/performance.md).
             var course = await db.Courses.AsNoTracking()
                 .Include(c => c.Sections.OrderBy(s => s.Position)).ThenInclude(s => s.Activities.OrderBy(a => a.Position))
-                .AsSingleQuery()
+                .AsSplitQuery()
                 .FirstAsync(c => c.Id == query.CourseId, cancellationToken);
             return new Response(course.Id, course.Title, course.IsPublished,
                 course.Sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(a => access.IsStaff ? ActivityResponse.From(a) : TitleOnly(a)).ToList(), ETags.Of(s.Version))).ToList());
