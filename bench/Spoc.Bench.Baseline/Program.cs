@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 // The bare baseline of bench/run.sh: minimal Kestrel + raw ADO.NET (Microsoft.Data.Sqlite) on the API's own SQLite file,
@@ -27,9 +29,10 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJw
     };
 });
 builder.Services.AddAuthorization();
-var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new UtcConverter() } };
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new UtcConverter()));
 var app = builder.Build();
+// The bodies the baseline digests for an ETag are written with the HTTP JSON options, as the API's (same escaping).
+var json = app.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -161,18 +164,26 @@ api.MapGet("/cohorts/{cohortId:guid}/progress", async (Guid cohortId, HttpContex
     var learners = await db.ListAsync(
         "SELECT l.UserId, u.DisplayName, l.WithdrawnAt IS NOT NULL FROM CourseCohortLearners l JOIN Users u ON u.Id = l.UserId WHERE l.CohortId = $id AND ($all OR l.UserId = $me)",
         r => (UserId: r.GetGuid(0), Name: r.GetString(1), Withdrawn: r.GetBoolean(2)), ("$id", cohortId), ("$all", all), ("$me", me));
+    // The compact matrix of the API: per learner the indexes of the activities done, ascending, and when (Unix seconds).
+    var column = activities.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
     var completions = (await db.ListAsync("SELECT UserId, ActivityId, CompletedAt FROM CourseCompletions WHERE CohortId = $id AND ($all OR UserId = $me)",
-        r => (UserId: r.GetGuid(0), ActivityId: r.GetGuid(1), CompletedAt: Db.Time(r, 2)), ("$id", cohortId), ("$all", all), ("$me", me))).ToLookup(c => c.UserId);
-    var activityIds = activities.Select(a => a.Id).ToHashSet();
+        r => (UserId: r.GetGuid(0), ActivityId: r.GetGuid(1), At: r.GetInt64(2)), ("$id", cohortId), ("$all", all), ("$me", me)))
+        .Where(c => column.ContainsKey(c.ActivityId))
+        .ToLookup(c => c.UserId, c => (Index: column[c.ActivityId], At: new DateTimeOffset(c.At, TimeSpan.Zero).ToUnixTimeSeconds()));
     var rows = learners
         .Select(l =>
         {
-            var done = completions[l.UserId].Where(c => activityIds.Contains(c.ActivityId)).OrderBy(c => c.CompletedAt).Select(c => new Done(c.ActivityId, c.CompletedAt)).ToList();
-            return new LearnerRow(l.UserId, l.Name, l.Withdrawn, activities.Count == 0 ? 0 : (int)Math.Round(100.0 * done.Count / activities.Count), done);
+            var done = completions[l.UserId].OrderBy(c => c.Index).ToList();
+            return new LearnerRow(l.UserId, l.Name, l.Withdrawn, activities.Count == 0 ? 0 : (int)Math.Round(100.0 * done.Count / activities.Count),
+                [.. done.Select(c => c.Index)], [.. done.Select(c => c.At)]);
         })
         .OrderBy(r => r.Withdrawn).ThenBy(r => r.DisplayName, StringComparer.CurrentCulture)
         .ToList();
-    return Results.Ok(new Progress(cohortId, activities, rows));
+    // The API's ETag for a content-versioned answer: the empty version and a digest of the JSON; 304 on a match.
+    var body = JsonSerializer.SerializeToUtf8Bytes(new Progress(cohortId, activities, rows), json);
+    var etag = $"\"{Guid.Empty:N}-{Convert.ToHexStringLower(SHA256.HashData(body), 0, 8)}\"";
+    http.Response.Headers.ETag = etag;
+    return http.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(304) : Results.Bytes(body, "application/json; charset=utf-8");
 });
 
 api.MapGet("/courses/{courseId:guid}/outline", async (Guid courseId, HttpContext http) =>
@@ -366,9 +377,7 @@ internal sealed record Schedule(Guid CohortId, Guid CourseId, string TimeZone, D
 
 internal sealed record ActivityColumn(Guid Id, Guid SectionId, string SectionTitle, string Title, string Kind);
 
-internal sealed record Done(Guid ActivityId, DateTimeOffset CompletedAt);
-
-internal sealed record LearnerRow(Guid UserId, string DisplayName, bool Withdrawn, int CompletionPercent, IReadOnlyList<Done> Completed);
+internal sealed record LearnerRow(Guid UserId, string DisplayName, bool Withdrawn, int CompletionPercent, IReadOnlyList<int> Done, IReadOnlyList<long> DoneAt);
 
 internal sealed record Progress(Guid CohortId, IReadOnlyList<ActivityColumn> Activities, IReadOnlyList<LearnerRow> Learners);
 

@@ -85,7 +85,10 @@ public static class PersistenceRegistration
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((sp, options) =>
+        // Pooled: a request's context is a reset one from the pool, with options built once (settings and interceptors are
+        // singletons), instead of options rebuilt, checked against EF's service-provider cache and a fresh set of EF's
+        // internal services per request: ~10-15% of a read's CPU with two contexts per request (docs/performance.md).
+        services.AddDbContextPool<TContext>((sp, options) =>
         {
             sp.GetRequiredService<DatabaseSettings>().Configure(options, schema);
             options.AddInterceptors(sp.GetServices<IInterceptor>());

@@ -34,6 +34,21 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         }
     }
 
+    /// <summary>Contexts are pooled: one going back to the pool forgets what its request expected (EF resets the rest).</summary>
+    public override void Dispose()
+    {
+        _expected.Clear();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _expected.Clear();
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
     /// <summary>Every versioned entity written gets a new version; a conditional write that lost its race is a failed precondition.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
