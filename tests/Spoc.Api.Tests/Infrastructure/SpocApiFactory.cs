@@ -128,6 +128,7 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
             services.AddSingleton<IEmailSender>(sp => Emails.DeliveringTo((IEmailSender)ActivatorUtilities.CreateInstance(sp, delivery)));
             services.AddSingleton<IStartupFilter, PeerAddressFromHeader>();
             services.AddSingleton<IInterceptor>(Queries);
+            services.AddSingleton<IStartupFilter>(Queries);
             ProblemDeclarationGuard.Install(services, ForgottenDeclaration);
             if (Clock is not null)
             {
@@ -225,21 +226,26 @@ internal sealed class PeerAddressFromHeader : IStartupFilter
 }
 
 /// <summary>
-/// Counts SQL commands, so tests can show that a request's query count does not grow with the data.
-/// The outbox dispatcher's background polling is left out: it is not part of any request. It is counted apart
-/// (<see cref="OutboxPolls"/>: the only outbox query that filters on the next attempt) to know when the dispatcher has looked.
+/// Counts the SQL commands requests run (<see cref="Count"/>), so tests can show that a request's query count does not grow
+/// with the data. Background work (the outbox dispatcher and the event handlers it runs) is left out of the count: it is not
+/// part of any request, and counting it made a count depend on when an earlier request's events were handled. The dispatcher's polls are counted
+/// apart (<see cref="OutboxPolls"/>: the only outbox query that filters on the next attempt) to know when it has looked.
 /// </summary>
-public sealed class QueryCounter : DbCommandInterceptor
+public sealed class QueryCounter : DbCommandInterceptor, IStartupFilter
 {
+    /// <summary>Set by the outermost middleware; flows into everything the request awaits, not into background services.</summary>
+    private static readonly AsyncLocal<bool> InRequest = new();
+
     private int _count;
 
     private int _outboxPolls;
 
-    public int Count => _count;
+    /// <summary>Never 0: a count of nothing would make "the same at 10 and at 200" pass without measuring anything.</summary>
+    public int Count => _count > 0 ? _count : throw new InvalidOperationException("No statement was counted in a request since the last Reset.");
 
     public int OutboxPolls => _outboxPolls;
 
-    /// <summary>The statements counted since the last <see cref="Reset"/>, with their parameter names (for query plans).</summary>
+    /// <summary>Every statement since the last <see cref="Reset"/> (start-up and background ones too), with its parameter names (for query plans).</summary>
     public ConcurrentQueue<(string Sql, string[] Parameters)> Statements { get; } = new();
 
     public void Reset()
@@ -256,12 +262,26 @@ public sealed class QueryCounter : DbCommandInterceptor
         }
         else if (!command.CommandText.Contains("Outbox\"", StringComparison.Ordinal) && !command.CommandText.Contains("Inbox\"", StringComparison.Ordinal))
         {
-            Interlocked.Increment(ref _count);
+            if (InRequest.Value)
+            {
+                Interlocked.Increment(ref _count);
+            }
+
             Statements.Enqueue((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName)]));
         }
 
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            InRequest.Value = true;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 internal sealed class CapturingLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider
