@@ -118,3 +118,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182737_AssessmentSubmissions'
+)
+BEGIN
+    CREATE TABLE [assessment].[Submissions] (
+        [Id] uniqueidentifier NOT NULL,
+        [AssignmentId] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [AuthorId] uniqueidentifier NOT NULL,
+        [Attempt] int NOT NULL,
+        [SubmittedAt] datetimeoffset NOT NULL,
+        [DueAt] datetimeoffset NOT NULL,
+        [DaysLate] int NOT NULL,
+        [PenaltyPercent] int NOT NULL,
+        [TextMarkdown] nvarchar(max) NULL,
+        [TextHtml] nvarchar(max) NULL,
+        [FileIds] nvarchar(1000) NOT NULL,
+        [Answers] nvarchar(max) NOT NULL,
+        [Score] decimal(7,2) NULL,
+        CONSTRAINT [PK_Submissions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182737_AssessmentSubmissions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Submissions_AssignmentId_AuthorId_Attempt] ON [assessment].[Submissions] ([AssignmentId], [AuthorId], [Attempt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182737_AssessmentSubmissions'
+)
+BEGIN
+    INSERT INTO [assessment].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201182737_AssessmentSubmissions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

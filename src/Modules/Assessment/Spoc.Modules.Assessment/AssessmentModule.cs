@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Assessment.Data;
 using Spoc.Modules.Assessment.Features.Assignments;
+using Spoc.Modules.Assessment.Features.Submissions;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Assessment;
@@ -22,6 +23,9 @@ public static class AssessmentModule
         ListAssignments.MapEndpoint(assessment);
         GetAssignment.MapEndpoint(assessment);
         UpdateAssignment.MapEndpoint(assessment);
+        CreateSubmission.MapEndpoint(assessment);
+        ListSubmissions.MapEndpoint(assessment);
+        GetSubmission.MapEndpoint(assessment);
         return api;
     }
 }

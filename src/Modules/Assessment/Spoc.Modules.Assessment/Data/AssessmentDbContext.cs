@@ -12,6 +12,7 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
     protected override string ModuleName => "Assessment";
 
     public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Submission> Submissions => Set<Submission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
