@@ -14,7 +14,9 @@ namespace Spoc.Modules.Assessment;
 public static class AssessmentModule
 {
     public static IServiceCollection AddAssessmentModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<AssessmentDbContext>(AssessmentDbContext.Schema);
+        services
+            .AddModuleDbContext<AssessmentDbContext>(AssessmentDbContext.Schema)
+            .AddSingleton<IStartupTask, Seeding.DemoAssessment>();
 
     public static IEndpointRouteBuilder MapAssessmentEndpoints(this IEndpointRouteBuilder api)
     {
