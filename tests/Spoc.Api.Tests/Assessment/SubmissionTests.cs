@@ -160,6 +160,20 @@ public sealed class SubmissionTests
     }
 
     [Test]
+    public async Task Once_work_is_handed_in_the_kind_and_questions_stay_and_the_rest_may_change()
+    {
+        var body = AssessmentWorld.Quiz();
+        var quiz = (await _world.CreateAsync(body))["id"]!.GetValue<Guid>();
+        await SubmittedAsync(Learner(1), quiz, new { answers = Array.Empty<object>() });
+
+        body["title"] = "Quiz planification (corrigé)";
+        (await _world.Trainer.PutAsJsonAsync($"/api/v1/assignments/{quiz}", body)).StatusCode.Should().Be(HttpStatusCode.OK);
+        body["questions"] = ((object[])body["questions"]!)[..3];
+        body["maxPoints"] = 6m;
+        await (await _world.Trainer.PutAsJsonAsync($"/api/v1/assignments/{quiz}", body)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "assignment-has-submissions");
+    }
+
+    [Test]
     public async Task A_file_assignment_takes_the_learners_own_uploads_only()
     {
         var body = AssessmentWorld.TextAssignment();

@@ -40,6 +40,7 @@ const known = new Set([
   'resubmission-not-allowed',
   'attempts-exhausted',
   'group-submissions-not-open',
+  'assignment-has-submissions',
   'unsupported-file-type',
   'payload-too-large',
   'status-413',

@@ -42,7 +42,7 @@ export interface paths {
         get: operations["GetAssignment"];
         /**
          * Edit an assignment (trainers, org admins)
-         * @description Requires `ManageAssignments` in its cohort (mentors and learners who see it 403; those who do not, and outsiders, 404). Replaces the whole assignment under the same rules as creation. Send its `ETag` as `If-Match` (stale: 412).
+         * @description Requires `ManageAssignments` in its cohort (mentors and learners who see it 403; those who do not, and outsiders, 404). Replaces the whole assignment under the same rules as creation; once learners have handed in work, its `kind` and `questions` stay (409 `assignment-has-submissions`). Send its `ETag` as `If-Match` (stale: 412).
          */
         put: operations["UpdateAssignment"];
         post?: never;
@@ -2827,7 +2827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            /** @description `assignment-has-submissions`: Assignment already answered; `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -22,4 +22,8 @@ internal static class AssessmentProblems
     /// <summary>Group projects take one submission per group, which is not open yet.</summary>
     public static readonly ProblemType GroupSubmissionsNotOpen =
         new(409, "group-submissions-not-open", "Group submissions not open", "Group projects are handed in once per group; this is not open yet.");
+
+    /// <summary>Learners have handed in work: the assignment's kind and quiz questions stay as they answered them.</summary>
+    public static readonly ProblemType AssignmentHasSubmissions =
+        new(409, "assignment-has-submissions", "Assignment already answered", "Learners have handed in work: its kind and questions can no longer change.");
 }

@@ -47,6 +47,16 @@ internal static class UpdateAssignment
 
             db.Expect(assignment, command.IfMatch);
             assignment.Apply(command.Assignment);
+
+            // Scores and attempts were computed against the kind and questions learners saw: those stay once work is in.
+            db.ChangeTracker.DetectChanges();
+            var entry = db.Entry(assignment);
+            if ((entry.Property(a => a.Kind).IsModified || entry.Property(a => a.Questions).IsModified)
+                && await db.Submissions.AnyAsync(s => s.AssignmentId == assignment.Id, cancellationToken))
+            {
+                throw AssessmentProblems.AssignmentHasSubmissions.Exception();
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return AssignmentResponse.For(assignment, access, 0, now);
         }
@@ -57,7 +67,7 @@ internal static class UpdateAssignment
                 TypedResults.Ok(await sender.Send(new Command(assignmentId, ifMatch, assignment), ct)))
             .WithName("UpdateAssignment")
             .WithSummary("Edit an assignment (trainers, org admins)")
-            .WithDescription("Requires `ManageAssignments` in its cohort (mentors and learners who see it 403; those who do not, and outsiders, 404). Replaces the whole assignment under the same rules as creation. Send its `ETag` as `If-Match` (stale: 412).")
+            .WithDescription("Requires `ManageAssignments` in its cohort (mentors and learners who see it 403; those who do not, and outsiders, 404). Replaces the whole assignment under the same rules as creation; once learners have handed in work, its `kind` and `questions` stay (409 `assignment-has-submissions`). Send its `ETag` as `If-Match` (stale: 412).")
             .RequireAuthorization(Policies.SignedIn)
-            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, AssessmentProblems.AssignmentHasSubmissions);
 }
