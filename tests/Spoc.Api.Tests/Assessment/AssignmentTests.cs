@@ -194,6 +194,7 @@ public sealed class AssignmentTests
                 await world.CreateAsync(i % 2 == 0 ? AssessmentWorld.Quiz() : AssessmentWorld.TextAssignment($"Devoir {i}"));
             }
 
+            await _factory.OutboxDispatchedAsync(); // the enrolments' events are handled before counting, not during
             _factory.Queries.Reset();
             var page = await (await learner.Client.GetAsync($"/api/v1/cohorts/{world.CohortId}/assignments?pageSize=100")).ReadJsonAsync();
             page["items"]!.AsArray().Should().HaveCount(assignments);

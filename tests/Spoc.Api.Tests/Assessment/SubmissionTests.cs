@@ -250,6 +250,7 @@ public sealed class SubmissionTests
                 await SubmittedAsync(learner.Client, text, new { text = "Rendu" });
             }
 
+            await _factory.OutboxDispatchedAsync(); // the enrolments' events are handled before counting, not during
             _factory.Queries.Reset();
             var page = await (await world.Mentor.GetAsync($"/api/v1/assignments/{text}/submissions?pageSize=100")).ReadJsonAsync();
             page["items"]!.AsArray().Should().ContainSingle("the mentor follows one learner");
