@@ -174,7 +174,7 @@ public sealed class SubmissionTests
     }
 
     [Test]
-    public async Task A_file_assignment_takes_the_learners_own_uploads_only()
+    public async Task A_file_assignment_takes_the_learners_own_uploads_which_only_the_submissions_readers_download()
     {
         var body = AssessmentWorld.TextAssignment();
         body["kind"] = "File";
@@ -185,6 +185,19 @@ public sealed class SubmissionTests
         await (await SubmitAsync(Learner(1), assignment, new { fileIds = new[] { theirs } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         var handedIn = await SubmittedAsync(Learner(1), assignment, new { fileIds = new[] { mine } });
         handedIn["fileIds"]!.AsArray().Select(f => f!.GetValue<Guid>()).Should().Equal(mine);
+
+        var files = $"/api/v1/submissions/{handedIn["id"]}/files";
+        foreach (var reader in new[] { Learner(1), _world.Trainer })
+        {
+            var download = await reader.GetAsync($"{files}/{mine}");
+            download.StatusCode.Should().Be(HttpStatusCode.OK);
+            download.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
+            (await download.Content.ReadAsByteArrayAsync()).Should().StartWith("%PDF"u8.ToArray());
+        }
+
+        await (await Learner(0).GetAsync($"{files}/{mine}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await _world.Mentor.GetAsync($"{files}/{mine}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await Learner(1).GetAsync($"{files}/{theirs}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 
     [Test]

@@ -28,6 +28,7 @@ public static class AssessmentModule
         CreateSubmission.MapEndpoint(assessment);
         ListSubmissions.MapEndpoint(assessment);
         GetSubmission.MapEndpoint(assessment);
+        DownloadSubmissionFile.MapEndpoint(assessment);
         return api;
     }
 }

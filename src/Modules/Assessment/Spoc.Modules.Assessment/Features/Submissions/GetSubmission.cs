@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Assessment.Data;
+using Spoc.Modules.Assessment.Domain;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
@@ -18,16 +19,21 @@ internal static class GetSubmission
 
     internal sealed class Handler(AssessmentDbContext db, ISender sender, ICurrentUser me) : IQueryHandler<Query, SubmissionResponse>
     {
-        public async ValueTask<SubmissionResponse> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == query.SubmissionId, cancellationToken);
-            var access = submission is null ? null : await sender.Send(new GetCohortAccess(submission.CohortId, me.Id), cancellationToken);
+        public async ValueTask<SubmissionResponse> Handle(Query query, CancellationToken cancellationToken) =>
+            SubmissionResponse.From(await ReadableAsync(db, sender, me.Id, query.SubmissionId, cancellationToken));
+    }
 
-            // Another learner's work does not exist for the caller: the same 404 as an unknown id, never a 403 that confirms it.
-            return submission is not null && access is not null && (submission.AuthorId == me.Id || access.CanActOn(submission.AuthorId))
-                ? SubmissionResponse.From(submission)
-                : throw ProblemException.NotFound("This submission");
-        }
+    /// <summary>
+    /// The submission when the caller is its author or may act on its author (trainers, org admins, the author's mentor).
+    /// Another learner's work does not exist for anyone else: the same 404 as an unknown id, never a 403 that confirms it.
+    /// </summary>
+    public static async Task<Submission> ReadableAsync(AssessmentDbContext db, ISender sender, Guid callerId, Guid submissionId, CancellationToken ct)
+    {
+        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, ct);
+        var access = submission is null ? null : await sender.Send(new GetCohortAccess(submission.CohortId, callerId), ct);
+        return submission is not null && access is not null && (submission.AuthorId == callerId || access.CanActOn(submission.AuthorId))
+            ? submission
+            : throw ProblemException.NotFound("This submission");
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
