@@ -69,3 +69,97 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181932_AssessmentAssignments'
+)
+BEGIN
+    CREATE TABLE [assessment].[Assignments] (
+        [Id] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [InstructionsMarkdown] nvarchar(max) NOT NULL,
+        [InstructionsHtml] nvarchar(max) NOT NULL,
+        [MaxPoints] decimal(7,2) NOT NULL,
+        [Category] nvarchar(50) NOT NULL,
+        [IsPublished] bit NOT NULL,
+        [ReleaseAt] datetimeoffset NOT NULL,
+        [DueAt] datetimeoffset NOT NULL,
+        [AllowResubmission] bit NOT NULL,
+        [LatePolicy] nvarchar(20) NOT NULL,
+        [LatePenaltyPercentPerDay] int NULL,
+        [MaxAttempts] int NULL,
+        [Questions] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Assignments] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181932_AssessmentAssignments'
+)
+BEGIN
+    CREATE INDEX [IX_Assignments_CohortId_DueAt] ON [assessment].[Assignments] ([CohortId], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181932_AssessmentAssignments'
+)
+BEGIN
+    INSERT INTO [assessment].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201181932_AssessmentAssignments', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182737_AssessmentSubmissions'
+)
+BEGIN
+    CREATE TABLE [assessment].[Submissions] (
+        [Id] uniqueidentifier NOT NULL,
+        [AssignmentId] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [AuthorId] uniqueidentifier NOT NULL,
+        [Attempt] int NOT NULL,
+        [SubmittedAt] datetimeoffset NOT NULL,
+        [DueAt] datetimeoffset NOT NULL,
+        [DaysLate] int NOT NULL,
+        [PenaltyPercent] int NOT NULL,
+        [TextMarkdown] nvarchar(max) NULL,
+        [TextHtml] nvarchar(max) NULL,
+        [FileIds] nvarchar(1000) NOT NULL,
+        [Answers] nvarchar(max) NOT NULL,
+        [Score] decimal(7,2) NULL,
+        CONSTRAINT [PK_Submissions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182737_AssessmentSubmissions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Submissions_AssignmentId_AuthorId_Attempt] ON [assessment].[Submissions] ([AssignmentId], [AuthorId], [Attempt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182737_AssessmentSubmissions'
+)
+BEGIN
+    INSERT INTO [assessment].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201182737_AssessmentSubmissions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -58,6 +58,7 @@ internal static class OpenApi
         ["Platform"] = "Accounts, sign-in and tokens, profiles, organizations and their members, file uploads.",
         ["Courses"] = "Course outlines (sections and activities), the schedule of a cohort, completion, progress and pacing.",
         ["Cohorts"] = "Cohorts of a course: applications and admission, members and roles, invitations, groups, partner organizations.",
+        ["Assessment"] = "Continuous assessment in a cohort: assignments (quiz, text, file, group project) with each learner's own due date.",
     };
 
     /// <summary>The response headers the pipeline writes, declared once under components/headers and referenced by name.</summary>

@@ -32,6 +32,7 @@ internal static class OpenApiSchemas
         ["AddOrganizationMember.Response"] = "OrganizationRoleGrant",
         ["ApplyToCohort.Request"] = "ApplicationCreate",
         ["AssignMentor.Request"] = "MentorAssignment",
+        ["AssignmentInput"] = "AssignmentDefinition",
         ["AutoGroups.Request"] = "GroupSplit",
         ["ChangePassword.Request"] = "PasswordChange",
         ["CreateCourse.CompetencyInput"] = "CompetencyDefinition",

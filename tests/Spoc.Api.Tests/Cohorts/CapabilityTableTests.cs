@@ -228,6 +228,7 @@ public sealed partial class CapabilityTableTests
             "/cohorts/{cohortId}/progress" => ($"{c}/progress", null),
             "/cohorts/{cohortId}/activities/{activityId}/completion" => ($"{c}/activities/{_activityId}/completion", null),
             "/cohorts/{cohortId}/activities/{activityId}/file" => ($"{c}/activities/{_activityId}/file", null),
+            "/cohorts/{cohortId}/assignments" => ($"{c}/assignments", method == HttpMethod.Post ? Assessment.AssessmentWorld.TextAssignment() : null),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };
         return (method, request.Path, request.Body);

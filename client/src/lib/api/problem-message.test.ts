@@ -42,6 +42,16 @@ describe('problem messages', () => {
     expect(problemMessage(problem('cohort-full'), i18n.getFixedT('en'))).toBe('The cohort is full: no seat is left.');
   });
 
+  it('translate every Assessment problem type in French and English', () => {
+    for (const slug of ['submission-too-late', 'resubmission-not-allowed', 'attempts-exhausted', 'group-submissions-not-open', 'assignment-has-submissions']) {
+      const fr = problemMessage(problem(slug), i18n.getFixedT('fr'));
+      const en = problemMessage(problem(slug), i18n.getFixedT('en'));
+      expect(fr, slug).not.toBe('server detail');
+      expect(en, slug).not.toBe('server detail');
+      expect(fr, slug).not.toBe(en);
+    }
+  });
+
   it('fall back to the server’s detail for a type the UI does not know', () => {
     expect(problemMessage(problem('something-new'), i18n.getFixedT('fr'))).toBe('server detail');
   });

@@ -35,6 +35,12 @@ const known = new Set([
   // Courses and files
   'competency-in-use',
   'activity-not-released',
+  // Assessment
+  'submission-too-late',
+  'resubmission-not-allowed',
+  'attempts-exhausted',
+  'group-submissions-not-open',
+  'assignment-has-submissions',
   'unsupported-file-type',
   'payload-too-large',
   'status-413',

@@ -4,6 +4,118 @@
  */
 
 export interface paths {
+    "/api/v1/cohorts/{cohortId}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A cohort's assignments, by due date (members and staff)
+         * @description Requires `ViewInside` (a partner's admin 403, outsiders 404). Learners see published assignments once released, each with `yourDueAt` (their own due date, after their pacing shift) and quiz answers withheld until it has passed; mentors also see published ones before their release; trainers and org admins also see drafts. Paged.
+         */
+        get: operations["ListAssignments"];
+        put?: never;
+        /**
+         * Set an assignment in a cohort: quiz, text, file or group project (trainers, org admins)
+         * @description Requires `ManageAssignments` (mentors, learners and a partner's admin 403; outsiders 404). `releaseAt` before `dueAt`; `instructions` are Markdown, rendered and sanitised. `latePolicy`: `AcceptAndFlag`, `PenaltyPerDay` (with `latePenaltyPercentPerDay`, 1-100) or `Refuse`. A `Quiz` needs 1-100 `questions` whose points add up to `maxPoints`, and may limit `maxAttempts`; per type: `SingleChoice` 2-20 choices with exactly one correct, `MultipleChoice` at least one correct, `Numeric` an `answer` and an optional `tolerance`, `ShortText` its `accepted` answers. Other kinds have no questions. `isPublished: false` keeps it a draft.
+         */
+        post: operations["CreateAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One assignment, with the caller's own due date when they are a learner
+         * @description Visible as in the cohort's list: learners see it once published and released (else 404), with `yourDueAt` and quiz answers withheld until it has passed; mentors before its release; trainers and org admins as a draft too. A partner's admin 403; outsiders 404. Answers an `ETag` for `PUT` (`If-Match`).
+         */
+        get: operations["GetAssignment"];
+        /**
+         * Edit an assignment (trainers, org admins)
+         * @description Requires `ManageAssignments` in its cohort (mentors and learners who see it 403; those who do not, and outsiders, 404). Replaces the whole assignment under the same rules as creation; once learners have handed in work, its `kind` and `questions` stay (409 `assignment-has-submissions`). Send its `ETag` as `If-Match` (stale: 412).
+         */
+        put: operations["UpdateAssignment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/{assignmentId}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every attempt at an assignment, in the order handed in (trainers, org admins; a mentor: their own learners')
+         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for a mentor, who sees their own learners' attempts only. Learners who see the assignment 403; outsiders, and those who do not see it, 404. Paged.
+         */
+        get: operations["ListSubmissions"];
+        put?: never;
+        /**
+         * Hand in an attempt at an assignment (the cohort's learners); quizzes are scored at once
+         * @description Requires `Learn` in the assignment's cohort and a published, released assignment (staff 403; hidden or unknown 404). A `Quiz` takes `answers` (`questionIndex`, `choiceIndexes` or `value`), scored at once: each question earns all its points or none (choices: exactly the correct ones; numeric: within the tolerance, `2,5` or `2.5`; short text: an accepted answer, ignoring case, accents and spacing). A `Text` takes `text` (Markdown), a `File` takes `fileIds` uploaded by the caller. Attempts are numbered; 409 `resubmission-not-allowed` after the first when the assignment takes one, `attempts-exhausted` past a quiz's `maxAttempts`. Late is judged against the caller's own due date (after their pacing shift): flagged, penalised per started day, or refused with 409 `submission-too-late`. A group project is handed in once per group: 409 `group-submissions-not-open` until that ships. No field sets a score.
+         */
+        post: operations["CreateSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{submissionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One attempt (its author; the cohort's trainers and org admins; the author's mentor)
+         * @description Everyone else, other learners and other mentors included, gets 404, as for an unknown id.
+         */
+        get: operations["GetSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{submissionId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file handed in with a submission (its author; trainers, org admins; the author's mentor)
+         * @description Always as an attachment with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, so it never runs in the platform's origin. 404 for everyone else, and for a file that is not part of this submission.
+         */
+        get: operations["DownloadSubmissionFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cohorts": {
         parameters: {
             query?: never;
@@ -1167,6 +1279,116 @@ export interface components {
          * @enum {string}
          */
         ApplicationStatus: "Submitted" | "Admitted" | "Rejected" | "Waitlisted" | "Withdrawn";
+        /** @description An assignment as the caller may see it. */
+        Assignment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            kind: components["schemas"]["AssignmentKind"];
+            title: string;
+            /** @description The Markdown as written, for those who edit it (trainers, org admins); null for others. */
+            instructions?: string | null;
+            /** @description The instructions rendered and sanitised. */
+            instructionsHtml: string;
+            /** Format: double */
+            maxPoints: number;
+            category: string;
+            /** @description False: a draft, seen by the cohort's trainers and admins only. */
+            isPublished: boolean;
+            /** Format: date-time */
+            releaseAt: string;
+            /**
+             * Format: date-time
+             * @description The cohort's due date.
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description For a learner: their own due date, `dueAt` moved by their pacing shift; late work is judged against it. Null for staff.
+             */
+            yourDueAt?: string | null;
+            allowResubmission: boolean;
+            latePolicy: components["schemas"]["LatePolicy"];
+            /** Format: int32 */
+            latePenaltyPercentPerDay?: number | null;
+            /** Format: int32 */
+            maxAttempts?: number | null;
+            /** @description Whether `questions` carry their answers: always for staff, for a learner once their due date has passed. */
+            answersShown: boolean;
+            /** @description A quiz's questions (empty for other kinds). */
+            questions: components["schemas"]["QuizQuestion"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            version: string;
+        };
+        /** @description What staff send for an assignment, on creation and on update (the whole assignment each time). */
+        AssignmentDefinition: {
+            kind: components["schemas"]["AssignmentKind"];
+            title: string;
+            /** @description Markdown, rendered and sanitised to HTML (at most 20,000 characters). */
+            instructions?: string | null;
+            /**
+             * Format: double
+             * @description Points the work is graded out of (0.01 to 1000); a quiz's is the sum of its questions' points.
+             */
+            maxPoints: number;
+            /** @description The gradebook category it counts in ("Quiz", "Projet", ...). */
+            category: string;
+            /** @description False: a draft, seen by the cohort's trainers and admins only. */
+            isPublished: boolean;
+            /**
+             * Format: date-time
+             * @description When learners see it (once published); before `dueAt`.
+             */
+            releaseAt: string;
+            /**
+             * Format: date-time
+             * @description The cohort's due date; each learner's own is moved by their pacing shift (`yourDueAt`).
+             */
+            dueAt: string;
+            /** @description Whether a learner may hand in again (a new numbered attempt) before grading. */
+            allowResubmission: boolean;
+            latePolicy: components["schemas"]["LatePolicy"];
+            /**
+             * Format: int32
+             * @description With `PenaltyPerDay` only: 1 to 100 % of the score per started day late.
+             */
+            latePenaltyPercentPerDay?: number | null;
+            /**
+             * Format: int32
+             * @description Quizzes only: 1 to 20 attempts; null: no limit beyond the resubmission rule.
+             */
+            maxAttempts?: number | null;
+            /** @description Quizzes only, and required for them: 1 to 100 questions. */
+            questions?: components["schemas"]["QuizQuestion"][] | null;
+        };
+        /**
+         * @description The kinds of continuous-assessment work (API.md, Assessment).
+         * @enum {string}
+         */
+        AssignmentKind: "Quiz" | "Text" | "File" | "GroupProject";
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        AssignmentPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["Assignment"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
         /**
          * @description A cohort as every cohort endpoint returns it, with its live seat counts and the caller's place in it: their role and
          *     what they may do (`capabilities`, from the capability table), so clients show only the actions that will work.
@@ -1241,7 +1463,7 @@ export interface components {
          *     (`Domain/CohortCapabilities.cs`); other modules and the web app read them, never re-derive them from roles.
          * @enum {string}
          */
-        CohortCapability: "ViewInside" | "PreviewContent" | "ManageSettings" | "ManageStaff" | "EnrolLearners" | "EnrolOwnPeople" | "DecideApplications" | "ManageInvitations" | "ManageGroups" | "ActOnAllLearners" | "ActOnOwnMentees" | "Learn";
+        CohortCapability: "ViewInside" | "PreviewContent" | "ManageSettings" | "ManageStaff" | "EnrolLearners" | "EnrolOwnPeople" | "DecideApplications" | "ManageInvitations" | "ManageGroups" | "ManageAssignments" | "ActOnAllLearners" | "ActOnOwnMentees" | "Learn";
         CohortCreate: {
             /**
              * Format: uuid
@@ -1671,6 +1893,11 @@ export interface components {
             expiresAt: string;
         };
         /**
+         * @description What happens to work handed in after the learner's own due date.
+         * @enum {string}
+         */
+        LatePolicy: "AcceptAndFlag" | "PenaltyPerDay" | "Refuse";
+        /**
          * @description A learner's row. `done`: the indexes (in `activities`) of the activities they completed, ascending;
          *     `doneAt`: when, in Unix seconds (UTC), one per entry of `done`. Compact on purpose: a 200 × 40 matrix
          *     carried an activity id and an ISO timestamp per done cell.
@@ -1927,6 +2154,50 @@ export interface components {
             title: string;
             kind: components["schemas"]["ActivityKind"];
         };
+        /** @enum {string} */
+        QuestionType: "SingleChoice" | "MultipleChoice" | "Numeric" | "ShortText";
+        /** @description A learner's answer to one question of a quiz. */
+        QuizAnswer: {
+            /**
+             * Format: int32
+             * @description 0-based index of the question in the quiz.
+             */
+            questionIndex: number;
+            /** @description SingleChoice, MultipleChoice: the 0-based indexes of the chosen choices. */
+            choiceIndexes?: number[] | null;
+            /** @description Numeric: the number as text ("2.5" or "2,5"); ShortText: the answer. */
+            value?: string | null;
+        };
+        /** @description A quiz choice. */
+        QuizChoice: {
+            text: string;
+            /** @description Whether it is a right answer; withheld (null) from learners until their due date has passed. */
+            correct?: boolean | null;
+        };
+        /** @description A quiz question, as authors write it and as it is stored; learners get it without its answers until their due date. */
+        QuizQuestion: {
+            type: components["schemas"]["QuestionType"];
+            prompt: string;
+            /**
+             * Format: double
+             * @description What a right answer earns (0.01 to 1000); a quiz's `maxPoints` is the sum of its questions'.
+             */
+            points: number;
+            /** @description SingleChoice, MultipleChoice: 2 to 20. */
+            choices?: components["schemas"]["QuizChoice"][] | null;
+            /**
+             * Format: double
+             * @description Numeric: the right value (withheld from learners until their due date).
+             */
+            answer?: number | null;
+            /**
+             * Format: double
+             * @description Numeric: how far from `answer` still counts as right (0 or more; default 0).
+             */
+            tolerance?: number | null;
+            /** @description ShortText: the accepted answers, 1 to 20 (withheld from learners until their due date). */
+            accepted?: string[] | null;
+        };
         RegisteredAccount: {
             email: string;
         };
@@ -2051,6 +2322,82 @@ export interface components {
              */
             size: number;
         };
+        /** @description One attempt at an assignment, as its author and the staff who may grade it see it. */
+        Submission: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            authorId: string;
+            /**
+             * Format: int32
+             * @description 1 for the first attempt, then 2, 3...
+             */
+            attempt: number;
+            /** Format: date-time */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description The author's own due date when they handed it in (after their pacing shift).
+             */
+            dueAt: string;
+            /** @description Handed in after `dueAt`. */
+            isLate: boolean;
+            /**
+             * Format: int32
+             * @description Started days after `dueAt` (0: on time).
+             */
+            daysLate: number;
+            /**
+             * Format: int32
+             * @description Score lost to the assignment's late penalty (0 to 100).
+             */
+            penaltyPercent: number;
+            /** @description Text assignments: the Markdown as written. */
+            text?: string | null;
+            /** @description Text assignments: the text rendered and sanitised. */
+            textHtml?: string | null;
+            /** @description File assignments: the files handed in. */
+            fileIds: string[];
+            /** @description Quizzes: the answers given. */
+            answers: components["schemas"]["QuizAnswer"][];
+            /**
+             * Format: double
+             * @description Quizzes: points out of the assignment's `maxPoints`, computed at submission after any late penalty; null for work graded by staff.
+             */
+            score?: number | null;
+        };
+        SubmissionCreate: {
+            /** @description Text assignments: Markdown (at most 50,000 characters), rendered and sanitised for graders. */
+            text?: string | null;
+            /** @description Quizzes: at most one answer per question; unanswered questions earn nothing. */
+            answers?: components["schemas"]["QuizAnswer"][] | null;
+            /** @description File assignments: 1 to 10 files the caller uploaded with POST /files. */
+            fileIds?: string[] | null;
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        SubmissionPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["Submission"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
         /** @description What /auth/token and /auth/refresh return; no `refreshToken` in the cookie session mode (the cookie holds it). */
         Token: {
             /** @description Send as `Authorization: Bearer`; valid for `expiresIn` seconds. */
@@ -2090,6 +2437,887 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ListAssignments: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "Quiz",
+                 *       "title": "Lancer un projet",
+                 *       "maxPoints": 1,
+                 *       "category": "category",
+                 *       "isPublished": false,
+                 *       "releaseAt": "2027-03-01T09:00:00Z",
+                 *       "dueAt": "2027-03-01T09:00:00Z",
+                 *       "allowResubmission": false,
+                 *       "latePolicy": "AcceptAndFlag"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AssignmentDefinition"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "Quiz",
+                 *       "title": "Lancer un projet",
+                 *       "maxPoints": 1,
+                 *       "category": "category",
+                 *       "isPublished": false,
+                 *       "releaseAt": "2027-03-01T09:00:00Z",
+                 *       "dueAt": "2027-03-01T09:00:00Z",
+                 *       "allowResubmission": false,
+                 *       "latePolicy": "AcceptAndFlag"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AssignmentDefinition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `assignment-has-submissions`: Assignment already answered; `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListSubmissions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionPage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "text": "text",
+                 *       "answers": [
+                 *         {
+                 *           "questionIndex": 0
+                 *         }
+                 *       ],
+                 *       "fileIds": [
+                 *         "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubmissionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `attempts-exhausted`: No attempts left; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `group-submissions-not-open`: Group submissions not open; `idempotency-request-in-progress`: Request in progress; `resubmission-not-allowed`: Already submitted; `submission-too-late`: Too late to submit */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submissionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadSubmissionFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submissionId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes, as an attachment named after the uploaded file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "text/plain": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListCohorts: {
         parameters: {
             query?: {

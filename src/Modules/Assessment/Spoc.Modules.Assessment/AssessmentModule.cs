@@ -1,16 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Assessment.Data;
+using Spoc.Modules.Assessment.Features.Assignments;
+using Spoc.Modules.Assessment.Features.Submissions;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Assessment;
 
+/// <summary>Continuous assessment: assignments, submissions, grading, the gradebook and competency mastery (issue 11).</summary>
 public static class AssessmentModule
 {
     public static IServiceCollection AddAssessmentModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<AssessmentDbContext>(AssessmentDbContext.Schema);
+        services
+            .AddModuleDbContext<AssessmentDbContext>(AssessmentDbContext.Schema)
+            .AddSingleton<IStartupTask, Seeding.DemoAssessment>();
 
-    /// <summary>The module's routes under /api/v1; none until its first feature lands.</summary>
-    public static IEndpointRouteBuilder MapAssessmentEndpoints(this IEndpointRouteBuilder api) => api;
+    public static IEndpointRouteBuilder MapAssessmentEndpoints(this IEndpointRouteBuilder api)
+    {
+        var assessment = api.MapGroup("").WithTags("Assessment");
+        CreateAssignment.MapEndpoint(assessment);
+        ListAssignments.MapEndpoint(assessment);
+        GetAssignment.MapEndpoint(assessment);
+        UpdateAssignment.MapEndpoint(assessment);
+        CreateSubmission.MapEndpoint(assessment);
+        ListSubmissions.MapEndpoint(assessment);
+        GetSubmission.MapEndpoint(assessment);
+        DownloadSubmissionFile.MapEndpoint(assessment);
+        return api;
+    }
 }

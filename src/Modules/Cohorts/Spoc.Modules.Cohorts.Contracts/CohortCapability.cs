@@ -33,6 +33,9 @@ public enum CohortCapability
     /// <summary>Create, rename, fill and dissolve groups; split learners into groups.</summary>
     ManageGroups,
 
+    /// <summary>Create and edit the cohort's assignments, see them as drafts and before their release.</summary>
+    ManageAssignments,
+
     /// <summary>Every learner's pacing, personal schedule, progress row, email and mentor.</summary>
     ActOnAllLearners,
 

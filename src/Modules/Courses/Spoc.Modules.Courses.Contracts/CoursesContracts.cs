@@ -10,3 +10,10 @@ public sealed record ActivityCompletion(Guid UserId, Guid ActivityId, DateTimeOf
 
 /// <summary>Who in a cohort completed which of these activities (e.g. the preparation of a live session).</summary>
 public sealed record GetCompletions(Guid CohortId, IReadOnlyCollection<Guid> ActivityIds) : IQuery<IReadOnlyList<ActivityCompletion>>;
+
+/// <summary>
+/// Assessment asks it: each learner's personal due-date shift in a cohort, in days (negative: earlier), for work that is not
+/// one course activity (an assignment): the shift their mentor or trainer set for all activities. Learners without one are
+/// absent (0). One query, whatever the number of learners.
+/// </summary>
+public sealed record GetDueDateShifts(Guid CohortId, IReadOnlyCollection<Guid> UserIds) : IQuery<IReadOnlyDictionary<Guid, int>>;

@@ -10,8 +10,18 @@ namespace Spoc.Modules.Courses;
 internal sealed class PublicApi(CoursesDbContext db) :
     IQueryHandler<GetCourse, CourseSummary?>,
     IQueryHandler<GetCoursesOfOrganization, IReadOnlyList<CourseSummary>>,
-    IQueryHandler<GetCompletions, IReadOnlyList<ActivityCompletion>>
+    IQueryHandler<GetCompletions, IReadOnlyList<ActivityCompletion>>,
+    IQueryHandler<GetDueDateShifts, IReadOnlyDictionary<Guid, int>>
 {
+    public async ValueTask<IReadOnlyDictionary<Guid, int>> Handle(GetDueDateShifts query, CancellationToken cancellationToken) =>
+        query.UserIds.Count == 0
+            ? new Dictionary<Guid, int>()
+            : await db.PacingShifts.AsNoTracking()
+                .Where(p => p.CohortId == query.CohortId && p.ActivityId == null && query.UserIds.Contains(p.UserId))
+                .GroupBy(p => p.UserId)
+                .Select(g => new { UserId = g.Key, Days = g.Sum(p => p.Days) })
+                .ToDictionaryAsync(x => x.UserId, x => x.Days, cancellationToken);
+
     public async ValueTask<IReadOnlyList<ActivityCompletion>> Handle(GetCompletions query, CancellationToken cancellationToken) =>
         query.ActivityIds.Count == 0
             ? []

@@ -1,12 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Assessment.Domain;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Assessment.Data;
 
-/// <summary>The Assessment module's tables, in the "assessment" schema. Its features arrive with their issue; its outbox and inbox are ready.</summary>
+/// <summary>The Assessment module's tables, in the "assessment" schema.</summary>
 internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> options) : ModuleDbContext(options)
 {
     public const string Schema = "assessment";
 
     protected override string ModuleName => "Assessment";
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AssessmentDbContext).Assembly);
+    }
 }

@@ -21,7 +21,7 @@ internal enum CohortStanding
 internal static class CohortCapabilities
 {
     private static readonly CohortCapability[] Runs =
-        [ViewInside, PreviewContent, ManageSettings, ManageStaff, EnrolLearners, DecideApplications, ManageInvitations, ManageGroups, ActOnAllLearners];
+        [ViewInside, PreviewContent, ManageSettings, ManageStaff, EnrolLearners, DecideApplications, ManageInvitations, ManageGroups, ManageAssignments, ActOnAllLearners];
 
     public static readonly IReadOnlyDictionary<CohortStanding, IReadOnlySet<CohortCapability>> Table = new Dictionary<CohortStanding, IReadOnlySet<CohortCapability>>
     {

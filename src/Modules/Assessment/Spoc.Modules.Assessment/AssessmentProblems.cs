@@ -1,0 +1,29 @@
+using Spoc.SharedKernel.Problems;
+
+namespace Spoc.Modules.Assessment;
+
+/// <summary>
+/// Every problem type the Assessment module returns beyond the kernel's (not-found, forbidden, precondition-failed, validation):
+/// each slug is written here once, and the web app translates each one (fr, en).
+/// </summary>
+internal static class AssessmentProblems
+{
+    /// <summary>The learner's own due date has passed and the assignment refuses late work. {0}: that due date.</summary>
+    public static readonly ProblemType SubmissionTooLate =
+        new(409, "submission-too-late", "Too late to submit", "Your due date ({0:yyyy-MM-dd HH:mm} UTC) has passed and this assignment does not accept late work.");
+
+    /// <summary>The learner already handed in work for an assignment that takes one submission.</summary>
+    public static readonly ProblemType ResubmissionNotAllowed =
+        new(409, "resubmission-not-allowed", "Already submitted", "This assignment takes a single submission, and you have handed yours in.");
+
+    /// <summary>A quiz's attempts are used up. {0}: the limit.</summary>
+    public static readonly ProblemType AttemptsExhausted = new(409, "attempts-exhausted", "No attempts left", "You have used all {0} attempts of this quiz.");
+
+    /// <summary>Group projects take one submission per group, which is not open yet.</summary>
+    public static readonly ProblemType GroupSubmissionsNotOpen =
+        new(409, "group-submissions-not-open", "Group submissions not open", "Group projects are handed in once per group; this is not open yet.");
+
+    /// <summary>Learners have handed in work: the assignment's kind and quiz questions stay as they answered them.</summary>
+    public static readonly ProblemType AssignmentHasSubmissions =
+        new(409, "assignment-has-submissions", "Assignment already answered", "Learners have handed in work: its kind and questions can no longer change.");
+}
