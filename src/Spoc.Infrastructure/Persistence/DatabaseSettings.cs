@@ -85,11 +85,16 @@ public static class PersistenceRegistration
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((sp, options) =>
-        {
-            sp.GetRequiredService<DatabaseSettings>().Configure(options, schema);
-            options.AddInterceptors(sp.GetServices<IInterceptor>());
-        });
+        // The options are built once (singleton): as scoped, every request that resolved a DbContext rebuilt them, and
+        // everything they hold (settings, interceptors) is a singleton anyway.
+        services.AddDbContext<TContext>(
+            (sp, options) =>
+            {
+                sp.GetRequiredService<DatabaseSettings>().Configure(options, schema);
+                options.AddInterceptors(sp.GetServices<IInterceptor>());
+            },
+            ServiceLifetime.Scoped,
+            ServiceLifetime.Singleton);
         services.AddSingleton(new ModuleDatabase(typeof(TContext), typeof(ModuleDbContext).IsAssignableFrom(typeof(TContext))));
         return services;
     }
