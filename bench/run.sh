@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark harness (docs/performance.md): builds Release, seeds a SQLite file straight through the modules' DbContexts,
+# The benchmark harness (docs/performance.md): publishes the API as deployed (Release, linux-x64, ReadyToRun) and the
+# baseline the same way, seeds a SQLite file straight through the modules' DbContexts,
 # starts the API (Release, Production settings) and the bare baseline (bench/Spoc.Bench.Baseline: Kestrel + raw ADO.NET)
 # on that same file, drives both back to back with wrk per route, counts SQL commands per request at 10 and 200 learners,
 # measures cold start, RSS, writes/s on one connection, runs the BenchmarkDotNet micro-benchmarks, and prints one
@@ -31,9 +32,18 @@ stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 echo "==> Building $config (bench/Spoc.Bench.sln: the API, the seeder and micro-benchmarks, the baseline)"
 dotnet build bench/Spoc.Bench.sln -c $config -nologo -v q
-api_dir=$root/src/Spoc.Api/bin/$config/net10.0
 bench_dll=$root/bench/Spoc.Bench/bin/$config/net10.0/Spoc.Bench.dll
-base_dll=$root/bench/Spoc.Bench.Baseline/bin/$config/net10.0/Spoc.Bench.Baseline.dll
+if $smoke; then
+  api_dir=$root/src/Spoc.Api/bin/$config/net10.0
+  base_dll=$root/bench/Spoc.Bench.Baseline/bin/$config/net10.0/Spoc.Bench.Baseline.dll
+else
+  # What is deployed: `dotnet publish -r linux-x64` (ReadyToRun, docs/performance.md); the baseline published alike.
+  echo "==> Publishing the API and the baseline (Release, linux-x64, ReadyToRun)"
+  api_dir=$work/publish/api
+  dotnet publish src/Spoc.Api -c Release -r linux-x64 -o "$api_dir" -nologo -v q
+  dotnet publish bench/Spoc.Bench.Baseline -c Release -r linux-x64 -p:PublishReadyToRun=true -o "$work/publish/baseline" -nologo -v q
+  base_dll=$work/publish/baseline/Spoc.Bench.Baseline.dll
+fi
 
 # A throwaway signing key for this run only (never committed); the seeder's tokens and the API share it.
 export Auth__SigningKey
@@ -80,6 +90,7 @@ trainer=$(curl -sf "$api_url/api/v1/auth/token" -H 'content-type: application/js
 # Routes: name | path (cohort of 50) | who. The SQL count probes swap in the cohorts of 10 and 200.
 routes=(
   "health|/health/live|none"
+  "API 404 with a token|/api/v1/does-not-exist|trainer"
   "cohort page|/api/v1/cohorts/@C|trainer"
   "roster|/api/v1/cohorts/@C/members?pageSize=100|trainer"
   "schedule|/api/v1/cohorts/@C/schedule|learner"
@@ -88,7 +99,7 @@ routes=(
 )
 token_for() { local var=LEARNER${2}_TOKEN; case $1 in trainer) echo "$trainer";; learner) echo "${!var}";; *) echo "";; esac; }
 path_for() { local var=COHORT$2; echo "${1//@C/${!var}}"; }
-curl_as() { local t=$1; shift; if [ -n "$t" ]; then curl -sf -H "authorization: Bearer $t" "$@"; else curl -sf "$@"; fi; }
+curl_as() { local t=$1; shift; if [ -n "$t" ]; then curl -s -H "authorization: Bearer $t" "$@"; else curl -s "$@"; fi; }
 
 echo "==> SQL commands per request (X-Sql-Commands)"
 sizes=(10 200); $smoke && sizes=(10)
@@ -121,6 +132,7 @@ for r in "${routes[@]}"; do
   curl_as "$(token_for "$who" 50)" -o "$work/base.json" "$base_url$(path_for "$path" 50)"
   cmp -s "$work/api.json" "$work/base.json" && same[$name]=yes || same[$name]="**no**"
 done
+same[API 404 with a token]="– (API: problem+json; baseline: empty)"
 same[progress matrix (200)]=${same[progress matrix]}
 
 rss() { awk '/^'"$2"':/ {printf "%d", $2/1024}' "/proc/$1/status"; }
@@ -188,7 +200,7 @@ report=$work/report.md
   echo
   echo "### Per route: API vs bare baseline"
   echo
-  echo "wrk \`-t$threads -c$conns -d$duration --latency\` after a $warmup warm-up, API then baseline on the same SQLite file; cohort of 50 learners × 40 activities unless said. Ratio = API requests/s ÷ baseline requests/s (goal ≥ 0.70×). Errors = non-2xx + socket errors. Same JSON: the two bodies are byte-identical (\`cmp\`)."
+  echo "wrk \`-t$threads -c$conns -d$duration --latency\` after a $warmup warm-up, API then baseline on the same SQLite file; cohort of 50 learners × 40 activities unless said. Ratio = API requests/s ÷ baseline requests/s (goal ≥ 0.70×). Errors = non-2xx + socket errors (on the 404 route, every answer is a non-2xx: the 404 it asks for). Same JSON: the two bodies are byte-identical (\`cmp\`)."
   echo
   echo "| route | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | ratio | errors (API / baseline) | same JSON |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
@@ -203,7 +215,7 @@ report=$work/report.md
   echo
   if $smoke; then echo "| route | API (10 learners) | baseline (10) |"; echo "|---|---:|---:|"
   else echo "| route | API (10 learners) | API (200 learners) | baseline (10) | baseline (200) |"; echo "|---|---:|---:|---:|---:|"; fi
-  for name in "health" "cohort page" "roster" "schedule" "course outline" "progress matrix" "mark as done"; do
+  for name in "health" "API 404 with a token" "cohort page" "roster" "schedule" "course outline" "progress matrix" "mark as done"; do
     if $smoke; then echo "| $name | ${sql[$name,10,api]:-–} | ${sql[$name,10,base]:-–} |"
     else echo "| $name | ${sql[$name,10,api]:-–} | ${sql[$name,200,api]:-–} | ${sql[$name,10,base]:-–} | ${sql[$name,200,base]:-–} |"; fi
   done

@@ -244,6 +244,9 @@ api.MapPost("/cohorts/{cohortId:guid}/activities/{activityId:guid}/completion", 
     return Results.Ok(new Completed(activityId, completedAt));
 });
 
+// The pipeline floor: any other API path, with a valid token, is a 404 (the token validated, nothing else done).
+api.MapGet("/{**rest}", () => Results.NotFound());
+
 app.Run();
 
 internal static class Db

@@ -80,7 +80,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
 
     private static readonly string[] ReplayedHeaders = [HeaderNames.Location, HeaderNames.ETag, HeaderNames.SetCookie];
 
-    public async Task InvokeAsync(HttpContext context, KernelDbContext db)
+    // The DbContext is resolved only for a POST that carries a key: taken as an InvokeAsync parameter, it was built for
+    // every API request, GETs included (38% of the CPU of an authenticated 404, see docs/performance.md).
+    public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(Header, out var values))
         {
@@ -100,6 +102,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         var hash = await HashRequestAsync(context.Request);
         var now = clock.GetUtcNow();
         var window = context.GetEndpoint()?.Metadata.GetMetadata<IdempotencyWindow>()?.Duration ?? Retention;
+        var db = context.RequestServices.GetRequiredService<KernelDbContext>();
 
         var existing = await db.IdempotencyRecords.FirstOrDefaultAsync(r => r.Scope == scope && r.Key == keyHash, context.RequestAborted);
         if (existing is not null && existing.CreatedAt > now - window && (existing.Completed || existing.CreatedAt > now - Abandoned))
