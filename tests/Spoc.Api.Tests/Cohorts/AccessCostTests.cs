@@ -61,6 +61,32 @@ public sealed class AccessCostTests
         }
     }
 
+    /// <summary>
+    /// No row read twice, no count in a statement of its own: the roster is the viewer, the access row, the page (its
+    /// total riding on its rows) and the names; the outline the course (with its gate), the caller's role, and one join
+    /// of sections and activities. A page past the end still knows the total.
+    /// </summary>
+    [Test]
+    public async Task The_roster_and_the_outline_read_each_row_once()
+    {
+        var cohortId = await _world.CohortAsync(capacity: 10);
+        var statements = new Dictionary<string, int>();
+        foreach (var route in new[] { $"/api/v1/cohorts/{cohortId}/members", $"/api/v1/courses/{_world.CourseId}/outline" })
+        {
+            _factory.Queries.Reset();
+            (await _world.Trainer.GetAsync(route)).StatusCode.Should().Be(HttpStatusCode.OK, route);
+            statements[route] = _factory.Queries.Statements.Count;
+        }
+
+        statements.Values.Should().Equal(4, 3);
+        var pastTheEnd = await _world.Trainer.GetFromJsonAsync<PageOfMembers>($"/api/v1/cohorts/{cohortId}/members?page=5&pageSize=1");
+        var all = await _world.Trainer.GetFromJsonAsync<PageOfMembers>($"/api/v1/cohorts/{cohortId}/members");
+        pastTheEnd!.Items.Should().BeEmpty();
+        pastTheEnd.TotalCount.Should().Be(all!.TotalCount).And.Be(all.Items.Count).And.BeGreaterThan(0);
+    }
+
+    private sealed record PageOfMembers(IReadOnlyList<object> Items, int TotalCount);
+
     /// <summary>Plan steps that read a whole table or build a temporary one; scanning a co-routine (a one-row subquery) or a constant row is not a table read.</summary>
     private static IEnumerable<string> FullReads(IReadOnlyList<string> plan)
     {

@@ -53,16 +53,31 @@ internal sealed class ContractQueries(PlatformDbContext db) :
     /// <summary>
     /// Every cohort request asks this, so it costs what the caller's own memberships cost: flat rows from the user through
     /// the membership index. (A collection projection made SQLite materialise the join of every membership of the platform.)
+    /// Compiled once: EF would otherwise extract its parameters and look its plan up in the query cache on every request.
     /// </summary>
+    private static readonly Func<PlatformDbContext, Guid, IAsyncEnumerable<UserOrganizationRow>> UserOrganizationRows =
+        EF.CompileAsyncQuery((PlatformDbContext db, Guid userId) =>
+            from u in db.Users.AsNoTracking().Where(u => u.Id == userId)
+            from m in db.OrganizationMembers.Where(m => m.UserId == u.Id).DefaultIfEmpty()
+            orderby m!.OrganizationId
+            select new UserOrganizationRow(u.IsPlatformAdmin, m == null ? null : new OrganizationMembershipSummary(m.OrganizationId, m.Organization.Name, m.Role)));
+
+    private sealed record UserOrganizationRow(bool IsPlatformAdmin, OrganizationMembershipSummary? Membership);
+
     public async ValueTask<UserOrganizations> Handle(GetUserOrganizations query, CancellationToken cancellationToken)
     {
-        var rows = await (
-                from u in db.Users.AsNoTracking().Where(u => u.Id == query.UserId)
-                from m in db.OrganizationMembers.Where(m => m.UserId == u.Id).DefaultIfEmpty()
-                orderby m!.OrganizationId
-                select new { u.IsPlatformAdmin, Membership = m == null ? null : new OrganizationMembershipSummary(m.OrganizationId, m.Organization.Name, m.Role) })
-            .ToListAsync(cancellationToken);
-        return new UserOrganizations(rows.Any(r => r.IsPlatformAdmin), [.. rows.Where(r => r.Membership != null).Select(r => r.Membership!)]);
+        var isPlatformAdmin = false;
+        var memberships = new List<OrganizationMembershipSummary>();
+        await foreach (var row in UserOrganizationRows(db, query.UserId).WithCancellation(cancellationToken))
+        {
+            isPlatformAdmin |= row.IsPlatformAdmin;
+            if (row.Membership is not null)
+            {
+                memberships.Add(row.Membership);
+            }
+        }
+
+        return new UserOrganizations(isPlatformAdmin, memberships);
     }
 
     public async ValueTask<IReadOnlyList<OrganizationSummary>> Handle(GetOrganizations query, CancellationToken cancellationToken) =>

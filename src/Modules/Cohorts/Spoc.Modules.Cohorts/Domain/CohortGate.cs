@@ -94,27 +94,29 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
         || (mode == AdmissionMode.Application
             && (organizations.Count == 0 || organizations.Any(o => o.Status == PartnershipStatus.Accepted && viewer.MemberOf.Contains(o.OrganizationId))));
 
-    /// <summary>One query by the cohort's key whatever the cohort's size: the role, the partnerships and the caller's mentees come with the cohort.</summary>
+    /// <summary>
+    /// One query by the cohort's key whatever the cohort's size: the role, the partnerships and the caller's mentees come with the cohort.
+    /// Compiled once: every cohort request runs it, and EF would otherwise extract its parameters and look its plan up in the query cache each time.
+    /// </summary>
+    private static readonly Func<CohortsDbContext, Guid, Guid, CancellationToken, Task<AccessRow?>> AccessRowOf =
+        EF.CompileAsyncQuery((CohortsDbContext db, Guid cohortId, Guid userId, CancellationToken ct) =>
+            db.Cohorts.AsNoTracking()
+                .Where(c => c.Id == cohortId)
+                .Select(c => new AccessRow(
+                    c.Id, c.CourseId, c.OrganizationId, c.Title, c.AdmissionMode, c.StartsOn, c.EndsOn, c.TimeZone,
+                    c.Members.Where(m => m.UserId == userId).Select(m => (CohortRole?)m.Role).FirstOrDefault(),
+                    c.Applications.Any(a => a.ApplicantId == userId),
+                    c.Organizations.Select(o => new Partnership(o.OrganizationId, o.Status)).ToList(),
+                    c.Members.Where(m => m.MentorId == userId && m.Role == CohortRole.Learner).Select(m => m.UserId).ToList()))
+                .FirstOrDefault());
+
+    private sealed record AccessRow(
+        Guid Id, Guid CourseId, Guid OrganizationId, string Title, AdmissionMode AdmissionMode, DateOnly StartsOn, DateOnly EndsOn, string TimeZone,
+        CohortRole? Role, bool Applied, List<Partnership> Organizations, List<Guid> Mentees);
+
     private async Task<CohortAccess?> AccessAsync(Viewer viewer, Guid cohortId, CancellationToken ct)
     {
-        var c = await db.Cohorts.AsNoTracking()
-            .Where(c => c.Id == cohortId)
-            .Select(c => new
-            {
-                c.Id,
-                c.CourseId,
-                c.OrganizationId,
-                c.Title,
-                c.AdmissionMode,
-                c.StartsOn,
-                c.EndsOn,
-                c.TimeZone,
-                Role = c.Members.Where(m => m.UserId == viewer.UserId).Select(m => (CohortRole?)m.Role).FirstOrDefault(),
-                Applied = c.Applications.Any(a => a.ApplicantId == viewer.UserId),
-                Organizations = c.Organizations.Select(o => new Partnership(o.OrganizationId, o.Status)).ToList(),
-                Mentees = c.Members.Where(m => m.MentorId == viewer.UserId && m.Role == CohortRole.Learner).Select(m => m.UserId).ToList(),
-            })
-            .FirstOrDefaultAsync(ct);
+        var c = await AccessRowOf(db, cohortId, viewer.UserId, ct);
         if (c is null || !CanSee(viewer, c.OrganizationId, c.AdmissionMode, c.Role, c.Applied, c.Organizations))
         {
             return null;

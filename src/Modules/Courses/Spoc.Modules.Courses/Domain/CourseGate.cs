@@ -7,7 +7,8 @@ using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Domain;
 
-internal sealed record CourseAccess(Guid CourseId, Guid OrganizationId, bool IsStaff);
+/// <summary>The course as its gate read it (<c>Title</c>, <c>IsPublished</c>: so that a handler need not read the row again).</summary>
+internal sealed record CourseAccess(Guid CourseId, Guid OrganizationId, bool IsStaff, string Title, bool IsPublished);
 
 /// <summary>
 /// A course is authored by its organisation's admins and trainers (its staff); the organisation's other members see
@@ -18,12 +19,12 @@ internal sealed class CourseGate(CoursesDbContext db, ISender sender, ICurrentUs
     public async Task<CourseAccess> RequireVisibleAsync(Guid courseId, CancellationToken ct)
     {
         var course = await db.Courses.AsNoTracking().Where(c => c.Id == courseId)
-            .Select(c => new { c.OrganizationId, c.IsPublished })
+            .Select(c => new { c.OrganizationId, c.IsPublished, c.Title })
             .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("This course");
         var role = await sender.Send(new GetOrganizationRole(course.OrganizationId, me.Id), ct);
         var isStaff = role is OrganizationRole.OrgAdmin or OrganizationRole.Trainer;
         return role is not null && (isStaff || course.IsPublished)
-            ? new CourseAccess(courseId, course.OrganizationId, isStaff)
+            ? new CourseAccess(courseId, course.OrganizationId, isStaff, course.Title, course.IsPublished)
             : throw ProblemException.NotFound("This course");
     }
 

@@ -42,9 +42,12 @@ internal static class ListMembers
         public async ValueTask<PagedResult<Member>> Handle(Query query, CancellationToken cancellationToken)
         {
             var access = await gate.RequireAsync(query.CohortId, CohortCapability.ViewInside, cancellationToken);
-            var page = await db.Members.AsNoTracking()
-                .Where(m => m.CohortId == query.CohortId && (query.Role == null || m.Role == query.Role) && (query.MentorId == null || m.MentorId == query.MentorId))
+            // The total rides on the page's rows (SQLite evaluates the uncorrelated count once): one statement instead of a
+            // count then a page. Only a page past the end, which has no row to carry it, counts on its own.
+            var members = db.Members.Where(m => m.CohortId == query.CohortId && (query.Role == null || m.Role == query.Role) && (query.MentorId == null || m.MentorId == query.MentorId));
+            var rows = await members.AsNoTracking()
                 .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).ThenBy(m => m.UserId)
+                .Skip((query.Paging.Page - 1) * query.Paging.PageSize).Take(query.Paging.PageSize)
                 .Select(m => new
                 {
                     m.UserId,
@@ -54,13 +57,15 @@ internal static class ListMembers
                     GroupName = db.Groups.Where(g => g.Id == m.GroupId).Select(g => g.Name).FirstOrDefault(),
                     m.JoinedAt,
                     m.Version,
+                    Total = members.Count(),
                 })
-                .ToPageAsync(query.Paging, cancellationToken);
+                .ToListAsync(cancellationToken);
+            var total = rows.Count > 0 ? rows[0].Total : query.Paging.Page == 1 ? 0 : await members.CountAsync(cancellationToken);
 
-            var userIds = page.Items.Select(m => m.UserId).Concat(page.Items.Where(m => m.MentorId != null).Select(m => m.MentorId!.Value)).Distinct().ToList();
+            var userIds = rows.Select(m => m.UserId).Concat(rows.Where(m => m.MentorId != null).Select(m => m.MentorId!.Value)).Distinct().ToList();
             var users = userIds.Count == 0 ? [] : (await sender.Send(new GetUsers(userIds), cancellationToken)).ToDictionary(u => u.Id);
             return new PagedResult<Member>(
-                page.Items.Select(m => new Member(
+                rows.Select(m => new Member(
                     m.UserId,
                     users.TryGetValue(m.UserId, out var user) ? user.DisplayName : "",
                     access.CanActOn(m.UserId) ? user?.Email : null,
@@ -71,7 +76,7 @@ internal static class ListMembers
                     m.GroupName,
                     m.JoinedAt,
                     ETags.Of(m.Version))).ToList(),
-                page.Page, page.PageSize, page.TotalCount);
+                query.Paging.Page, query.Paging.PageSize, total);
         }
     }
 

@@ -31,12 +31,15 @@ internal static class GetCourseOutline
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var access = await gate.RequireVisibleAsync(query.CourseId, cancellationToken);
-            var course = await db.Courses.AsNoTracking()
-                .Include(c => c.Sections.OrderBy(s => s.Position)).ThenInclude(s => s.Activities.OrderBy(a => a.Position))
-                .AsSplitQuery()
-                .FirstAsync(c => c.Id == query.CourseId, cancellationToken);
-            return new Response(course.Id, course.Title, course.IsPublished,
-                course.Sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(a => access.IsStaff ? ActivityResponse.From(a) : TitleOnly(a)).ToList(), ETags.Of(s.Version))).ToList());
+            // The course row came with the gate; sections and their activities are one flat join (SQLite walks the
+            // course's sections by index, then each one's activities), ordered as the outline shows them.
+            var sections = await db.Set<Section>().AsNoTracking()
+                .Where(s => s.CourseId == query.CourseId)
+                .Include(s => s.Activities.OrderBy(a => a.Position))
+                .OrderBy(s => s.Position)
+                .ToListAsync(cancellationToken);
+            return new Response(access.CourseId, access.Title, access.IsPublished,
+                sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(a => access.IsStaff ? ActivityResponse.From(a) : TitleOnly(a)).ToList(), ETags.Of(s.Version))).ToList());
         }
     }
 
