@@ -347,7 +347,7 @@ internal static class Capabilities
 {
     public static IReadOnlyList<string> Of(string role) => role switch
     {
-        "Trainer" => ["ViewInside", "PreviewContent", "ManageSettings", "ManageStaff", "EnrolLearners", "DecideApplications", "ManageInvitations", "ManageGroups", "ActOnAllLearners"],
+        "Trainer" => ["ViewInside", "PreviewContent", "ManageSettings", "ManageStaff", "EnrolLearners", "DecideApplications", "ManageInvitations", "ManageGroups", "ManageAssignments", "ActOnAllLearners"],
         "Mentor" => ["ViewInside", "PreviewContent", "ActOnOwnMentees"],
         _ => ["ViewInside", "Learn"],
     };
