@@ -112,6 +112,7 @@ public sealed class GradingTests
     {
         var id = await SubmittedAsync(0);
         var tag = await GradedAsync(_world.Trainer, id, new { score = 10m, feedback = "Brouillon", status = "Draft" });
+        (await SubmissionAsync(_world.Mentor, id))["grade"]!["etag"]!.GetValue<string>().Should().Be(tag, "a grader who reads the submission can send If-Match");
 
         var responses = await Task.WhenAll(
             GradeAsync(_world.Trainer, id, new { score = 11m, feedback = "Formateur", status = "Draft" }, tag),
