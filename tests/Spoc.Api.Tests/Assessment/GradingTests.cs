@@ -112,11 +112,11 @@ public sealed class GradingTests
     {
         var id = await SubmittedAsync(0);
         var tag = await GradedAsync(_world.Trainer, id, new { score = 10m, feedback = "Brouillon", status = "Draft" });
-        (await SubmissionAsync(_world.Mentor, id))["grade"]!["etag"]!.GetValue<string>().Should().Be(tag, "a grader who reads the submission can send If-Match");
+        var read = (await SubmissionAsync(_world.Mentor, id))["grade"]!["etag"]!.GetValue<string>(); // what a grader who reads the submission sends
 
         var responses = await Task.WhenAll(
             GradeAsync(_world.Trainer, id, new { score = 11m, feedback = "Formateur", status = "Draft" }, tag),
-            GradeAsync(_world.Mentor, id, new { score = 9m, feedback = "Mentor", status = "Draft" }, tag));
+            GradeAsync(_world.Mentor, id, new { score = 9m, feedback = "Mentor", status = "Draft" }, read));
 
         var bodies = string.Join("\n", await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())));
         responses.Count(r => r.IsSuccessStatusCode).Should().Be(1, bodies);

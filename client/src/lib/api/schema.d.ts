@@ -1842,19 +1842,6 @@ export interface components {
             /** Format: email */
             email: string;
         };
-        /** @description One change of a grade. */
-        GetGradeHistoryGradeChangeResponse: {
-            /**
-             * Format: uuid
-             * @description Who changed it.
-             */
-            changedBy: string;
-            /** Format: date-time */
-            changedAt: string;
-            /** @description What it said before; null for the first grade. */
-            before?: components["schemas"]["GradeSnapshot"] | null;
-            after: components["schemas"]["GradeSnapshot"];
-        };
         /** @description The staff's grade of a submission; `etag` (also the response header of PUT) is its version for `If-Match`. */
         Grade: {
             /** Format: uuid */
@@ -1884,6 +1871,18 @@ export interface components {
             /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this grade. */
             readonly etag: string;
         };
+        /** @description One change of a grade. */
+        GradeChange: {
+            /**
+             * Format: uuid
+             * @description Who changed it.
+             */
+            changedBy: string;
+            /** Format: date-time */
+            changedAt: string;
+            before?: components["schemas"]["GradeSnapshot"];
+            after: components["schemas"]["GradeSnapshot"];
+        };
         /** @description What a grade says at one moment: the before and after of each change in its history. */
         GradeSnapshot: {
             /** Format: double */
@@ -1897,7 +1896,7 @@ export interface components {
          * @enum {string}
          */
         GradeStatus: "Draft" | "Released" | "ReturnedForRevision";
-        GradeSubmissionRequest: {
+        GradeUpdate: {
             /**
              * Format: double
              * @description Points, 0 to the assignment's `maxPoints`. A quiz's computed score when omitted; required for other kinds.
@@ -2476,8 +2475,7 @@ export interface components {
              * @description Quizzes: points out of the assignment's `maxPoints`, computed at submission after any late penalty; null for work graded by staff.
              */
             score?: number | null;
-            /** @description The staff's grade: for those who may grade it, always; for its author, once Released or ReturnedForRevision (never a Draft). Null otherwise. */
-            grade?: components["schemas"]["Grade"] | null;
+            grade?: components["schemas"]["Grade"];
         };
         SubmissionCreate: {
             /** @description Text assignments: Markdown (at most 50,000 characters), rendered and sanitised for graders. */
@@ -3445,7 +3443,7 @@ export interface operations {
                  *       "status": "Draft"
                  *     }
                  */
-                "application/json": components["schemas"]["GradeSubmissionRequest"];
+                "application/json": components["schemas"]["GradeUpdate"];
             };
         };
         responses: {
@@ -3579,7 +3577,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetGradeHistoryGradeChangeResponse"][];
+                    "application/json": components["schemas"]["GradeChange"][];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */

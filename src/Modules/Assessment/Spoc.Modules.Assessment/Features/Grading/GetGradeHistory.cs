@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,15 +12,16 @@ using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Assessment.Features.Grading;
 
+/// <summary>One change of a grade.</summary>
+/// <param name="ChangedBy">Who changed it.</param>
+/// <param name="Before">What it said before; absent for the first grade.</param>
+/// <param name="After">What it said after.</param>
+internal sealed record GradeChangeResponse(
+    Guid ChangedBy, DateTimeOffset ChangedAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GradeSnapshot? Before, GradeSnapshot After);
+
 /// <summary>GET /submissions/{submissionId}/grade/history: every change of its grade, oldest first, for those who may grade it.</summary>
 internal static class GetGradeHistory
 {
-    /// <summary>One change of a grade.</summary>
-    /// <param name="ChangedBy">Who changed it.</param>
-    /// <param name="Before">What it said before; null for the first grade.</param>
-    /// <param name="After">What it said after.</param>
-    public sealed record GradeChangeResponse(Guid ChangedBy, DateTimeOffset ChangedAt, GradeSnapshot? Before, GradeSnapshot After);
-
     public sealed record Query(Guid SubmissionId) : IQuery<IReadOnlyList<GradeChangeResponse>>;
 
     internal sealed class Handler(AssessmentDbContext db, ISender sender, ICurrentUser me) : IQueryHandler<Query, IReadOnlyList<GradeChangeResponse>>
