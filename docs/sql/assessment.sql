@@ -163,3 +163,76 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201192809_AssessmentAssessmentGrades'
+)
+BEGIN
+    CREATE TABLE [assessment].[GradeChanges] (
+        [Id] uniqueidentifier NOT NULL,
+        [SubmissionId] uniqueidentifier NOT NULL,
+        [ChangedBy] uniqueidentifier NOT NULL,
+        [ChangedAt] datetimeoffset NOT NULL,
+        [Before_Score] decimal(7,2) NULL,
+        [Before_Status] nvarchar(20) NULL,
+        [Before_Feedback] nvarchar(max) NULL,
+        [Before_OverrideReason] nvarchar(500) NULL,
+        [After_Score] decimal(7,2) NOT NULL,
+        [After_Status] nvarchar(20) NOT NULL,
+        [After_Feedback] nvarchar(max) NOT NULL,
+        [After_OverrideReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_GradeChanges] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201192809_AssessmentAssessmentGrades'
+)
+BEGIN
+    CREATE TABLE [assessment].[Grades] (
+        [SubmissionId] uniqueidentifier NOT NULL,
+        [AssignmentId] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [AuthorId] uniqueidentifier NOT NULL,
+        [Score] decimal(7,2) NOT NULL,
+        [FeedbackMarkdown] nvarchar(max) NOT NULL,
+        [FeedbackHtml] nvarchar(max) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [OverrideReason] nvarchar(500) NULL,
+        [GradedBy] uniqueidentifier NOT NULL,
+        [GradedAt] datetimeoffset NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Grades] PRIMARY KEY ([SubmissionId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201192809_AssessmentAssessmentGrades'
+)
+BEGIN
+    CREATE INDEX [IX_GradeChanges_SubmissionId_ChangedAt] ON [assessment].[GradeChanges] ([SubmissionId], [ChangedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201192809_AssessmentAssessmentGrades'
+)
+BEGIN
+    CREATE INDEX [IX_Grades_AssignmentId_AuthorId] ON [assessment].[Grades] ([AssignmentId], [AuthorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201192809_AssessmentAssessmentGrades'
+)
+BEGIN
+    INSERT INTO [assessment].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201192809_AssessmentAssessmentGrades', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -317,10 +317,12 @@ internal static class OpenApi
                 return reference;
             }
 
-            // Nullable: OpenAPI 3.0 cannot put "nullable" beside a $ref, so a nullable enum is spelled out in place.
-            return wrapper.Type == JsonSchemaType.Null && document.Components!.Schemas![reference.Reference.Id!] is OpenApiSchema { Enum.Count: > 0 } target
+            // Nullable: OpenAPI 3.0 cannot put "nullable" beside a $ref, so a nullable enum is spelled out in place, and a
+            // nullable object is its plain $ref: such a property is left out of the JSON when null (JsonIgnore WhenWritingNull), never required.
+            var target = document.Components!.Schemas![reference.Reference.Id!] as OpenApiSchema;
+            return wrapper.Type == JsonSchemaType.Null && target is { Enum.Count: > 0 }
                 ? new OpenApiSchema { Type = target.Type | JsonSchemaType.Null, Enum = [.. target.Enum, null!], Description = wrapper.Description ?? target.Description }
-                : schema;
+                : wrapper.Type == JsonSchemaType.Null && target is { Type: JsonSchemaType.Object } ? reference : schema;
         }
     }
 }

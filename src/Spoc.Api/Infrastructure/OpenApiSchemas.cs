@@ -51,6 +51,7 @@ internal static class OpenApiSchemas
         ["GetProgress.LearnerRow"] = "LearnerProgress",
         ["GetSchedule.Extra"] = "ScheduledExtraResource",
         ["GetSchedule.ScheduledActivity"] = "ScheduledActivity",
+        ["GradeSubmission.Request"] = "GradeUpdate",
         ["InviteToCohort.Request"] = "InvitationCreate",
         ["InviteToCohort.Response"] = "IssuedInvitation",
         ["IssueToken.Command"] = "Credentials",

@@ -67,7 +67,7 @@ export interface paths {
         put?: never;
         /**
          * Hand in an attempt at an assignment (the cohort's learners); quizzes are scored at once
-         * @description Requires `Learn` in the assignment's cohort and a published, released assignment (staff 403; hidden or unknown 404). A `Quiz` takes `answers` (`questionIndex`, `choiceIndexes` or `value`), scored at once: each question earns all its points or none (choices: exactly the correct ones; numeric: within the tolerance, `2,5` or `2.5`; short text: an accepted answer, ignoring case, accents and spacing). A `Text` takes `text` (Markdown), a `File` takes `fileIds` uploaded by the caller. Attempts are numbered; 409 `resubmission-not-allowed` after the first when the assignment takes one, `attempts-exhausted` past a quiz's `maxAttempts`. Late is judged against the caller's own due date (after their pacing shift): flagged, penalised per started day, or refused with 409 `submission-too-late`. A group project is handed in once per group: 409 `group-submissions-not-open` until that ships. No field sets a score.
+         * @description Requires `Learn` in the assignment's cohort and a published, released assignment (staff 403; hidden or unknown 404). A `Quiz` takes `answers` (`questionIndex`, `choiceIndexes` or `value`), scored at once: each question earns all its points or none (choices: exactly the correct ones; numeric: within the tolerance, `2,5` or `2.5`; short text: an accepted answer, ignoring case, accents and spacing). A `Text` takes `text` (Markdown), a `File` takes `fileIds` uploaded by the caller. Attempts are numbered; 409 `resubmission-not-allowed` after the first when the assignment takes one (unless staff returned the last attempt for revision), `attempts-exhausted` past a quiz's `maxAttempts`. Late is judged against the caller's own due date (after their pacing shift): flagged, penalised per started day, or refused with 409 `submission-too-late`. A group project is handed in once per group: 409 `group-submissions-not-open` until that ships. No field sets a score.
          */
         post: operations["CreateSubmission"];
         delete?: never;
@@ -85,7 +85,7 @@ export interface paths {
         };
         /**
          * One attempt (its author; the cohort's trainers and org admins; the author's mentor)
-         * @description Everyone else, other learners and other mentors included, gets 404, as for an unknown id.
+         * @description Everyone else, other learners and other mentors included, gets 404, as for an unknown id. `grade` is shown to its author only once Released or ReturnedForRevision, never as a Draft.
          */
         get: operations["GetSubmission"];
         put?: never;
@@ -108,6 +108,46 @@ export interface paths {
          * @description Always as an attachment with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, so it never runs in the platform's origin. 404 for everyone else, and for a file that is not part of this submission.
          */
         get: operations["DownloadSubmissionFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{submissionId}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Grade a submission (trainers, org admins; a mentor: their own learners')
+         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.
+         */
+        put: operations["GradeSubmission"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{submissionId}/grade/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change of a submission's grade: who, when, before and after (trainers, org admins; the author's mentor)
+         * @description The same access as grading: its author 403, everyone else 404. Oldest first; empty before the first grade.
+         */
+        get: operations["GetGradeHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1802,6 +1842,72 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        /** @description The staff's grade of a submission; `etag` (also the response header of PUT) is its version for `If-Match`. */
+        Grade: {
+            /** Format: uuid */
+            submissionId: string;
+            /**
+             * Format: double
+             * @description Points out of the assignment's `maxPoints`.
+             */
+            score: number;
+            /** @description The overall feedback, Markdown as written. */
+            feedback: string;
+            /** @description The feedback rendered and sanitised. */
+            feedbackHtml: string;
+            status: components["schemas"]["GradeStatus"];
+            /** @description Why a quiz's computed score was changed. */
+            overrideReason?: string | null;
+            /**
+             * Format: uuid
+             * @description Who last changed it.
+             */
+            gradedBy: string;
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             */
+            gradedAt: string;
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this grade. */
+            readonly etag: string;
+        };
+        /** @description One change of a grade. */
+        GradeChange: {
+            /**
+             * Format: uuid
+             * @description Who changed it.
+             */
+            changedBy: string;
+            /** Format: date-time */
+            changedAt: string;
+            before?: components["schemas"]["GradeSnapshot"];
+            after: components["schemas"]["GradeSnapshot"];
+        };
+        /** @description What a grade says at one moment: the before and after of each change in its history. */
+        GradeSnapshot: {
+            /** Format: double */
+            score: number;
+            status: components["schemas"]["GradeStatus"];
+            feedback: string;
+            overrideReason?: string | null;
+        };
+        /**
+         * @description Where a grade stands for its learner.
+         * @enum {string}
+         */
+        GradeStatus: "Draft" | "Released" | "ReturnedForRevision";
+        GradeUpdate: {
+            /**
+             * Format: double
+             * @description Points, 0 to the assignment's `maxPoints`. A quiz's computed score when omitted; required for other kinds.
+             */
+            score?: number | null;
+            /** @description Overall feedback in Markdown (at most 20,000 characters), rendered and sanitised for the learner. */
+            feedback?: string | null;
+            status: components["schemas"]["GradeStatus"];
+            /** @description Required when the score of a quiz differs from the one computed at submission. */
+            overrideReason?: string | null;
+        };
         /** @description A project group; `etag` (also the response header) is its version for conditional requests. */
         Group: {
             /** Format: uuid */
@@ -2369,6 +2475,7 @@ export interface components {
              * @description Quizzes: points out of the assignment's `maxPoints`, computed at submission after any late penalty; null for work graded by staff.
              */
             score?: number | null;
+            grade?: components["schemas"]["Grade"];
         };
         SubmissionCreate: {
             /** @description Text assignments: Markdown (at most 50,000 characters), rendered and sanitised for graders. */
@@ -3271,6 +3378,228 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GradeSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                submissionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "Draft"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GradeUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grade"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetGradeHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submissionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradeChange"][];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

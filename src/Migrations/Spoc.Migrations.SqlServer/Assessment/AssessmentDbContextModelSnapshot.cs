@@ -103,6 +103,83 @@ namespace Spoc.Migrations.SqlServer.Assessment
                     b.ToTable("Assignments", "assessment");
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Assessment.Domain.Grade", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FeedbackHtml")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FeedbackMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("GradedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("GradedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("AssignmentId", "AuthorId");
+
+                    b.ToTable("Grades", "assessment");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Assessment.Domain.GradeChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "ChangedAt");
+
+                    b.ToTable("GradeChanges", "assessment");
+                });
+
             modelBuilder.Entity("Spoc.Modules.Assessment.Domain.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -216,6 +293,76 @@ namespace Spoc.Migrations.SqlServer.Assessment
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("AssessmentOutbox", "assessment");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Assessment.Domain.GradeChange", b =>
+                {
+                    b.OwnsOne("Spoc.Modules.Assessment.Domain.GradeSnapshot", "After", b1 =>
+                        {
+                            b1.Property<Guid>("GradeChangeId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Feedback")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<string>("OverrideReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<decimal>("Score")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("decimal(7,2)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.HasKey("GradeChangeId");
+
+                            b1.ToTable("GradeChanges", "assessment");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GradeChangeId");
+                        });
+
+                    b.OwnsOne("Spoc.Modules.Assessment.Domain.GradeSnapshot", "Before", b1 =>
+                        {
+                            b1.Property<Guid>("GradeChangeId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Feedback")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<string>("OverrideReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<decimal>("Score")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("decimal(7,2)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.HasKey("GradeChangeId");
+
+                            b1.ToTable("GradeChanges", "assessment");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GradeChangeId");
+                        });
+
+                    b.Navigation("After")
+                        .IsRequired();
+
+                    b.Navigation("Before");
                 });
 #pragma warning restore 612, 618
         }

@@ -97,6 +97,83 @@ namespace Spoc.Migrations.Sqlite.Assessment
                     b.ToTable("Assignments", (string)null);
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Assessment.Domain.Grade", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackHtml")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GradedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GradedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("AssignmentId", "AuthorId");
+
+                    b.ToTable("Grades", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Assessment.Domain.GradeChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "ChangedAt");
+
+                    b.ToTable("GradeChanges", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Assessment.Domain.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -210,6 +287,76 @@ namespace Spoc.Migrations.Sqlite.Assessment
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("AssessmentOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Assessment.Domain.GradeChange", b =>
+                {
+                    b.OwnsOne("Spoc.Modules.Assessment.Domain.GradeSnapshot", "After", b1 =>
+                        {
+                            b1.Property<Guid>("GradeChangeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Feedback")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OverrideReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Score")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("GradeChangeId");
+
+                            b1.ToTable("GradeChanges");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GradeChangeId");
+                        });
+
+                    b.OwnsOne("Spoc.Modules.Assessment.Domain.GradeSnapshot", "Before", b1 =>
+                        {
+                            b1.Property<Guid>("GradeChangeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Feedback")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OverrideReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Score")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("GradeChangeId");
+
+                            b1.ToTable("GradeChanges");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GradeChangeId");
+                        });
+
+                    b.Navigation("After")
+                        .IsRequired();
+
+                    b.Navigation("Before");
                 });
 #pragma warning restore 612, 618
         }

@@ -8,3 +8,11 @@ namespace Spoc.Modules.Assessment.Contracts;
 /// follow-up timeline (issue 15) will handle it.
 /// </remarks>
 public sealed record SubmissionReceived(Guid CohortId, Guid AssignmentId, Guid SubmissionId, Guid AuthorId, int Attempt, bool IsLate, DateTimeOffset At) : IntegrationEvent;
+
+/// <summary>Staff released a grade: its learner now sees the score and the feedback.</summary>
+/// <remarks>No subscriber yet: Community's notifications (issue 12) and the follow-up timeline (issue 15) will handle it.</remarks>
+public sealed record GradeReleased(Guid CohortId, Guid AssignmentId, Guid SubmissionId, Guid LearnerId, decimal Score, DateTimeOffset At) : IntegrationEvent;
+
+/// <summary>Staff sent a submission back for revision: its learner may hand in a new attempt.</summary>
+/// <remarks>No subscriber yet: Community's notifications (issue 12) and the follow-up timeline (issue 15) will handle it.</remarks>
+public sealed record RevisionRequested(Guid CohortId, Guid AssignmentId, Guid SubmissionId, Guid LearnerId, DateTimeOffset At) : IntegrationEvent;

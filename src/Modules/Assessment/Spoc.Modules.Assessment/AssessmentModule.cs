@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Assessment.Data;
 using Spoc.Modules.Assessment.Features.Assignments;
+using Spoc.Modules.Assessment.Features.Grading;
 using Spoc.Modules.Assessment.Features.Submissions;
 using Spoc.SharedKernel.Persistence;
 
@@ -29,6 +30,8 @@ public static class AssessmentModule
         ListSubmissions.MapEndpoint(assessment);
         GetSubmission.MapEndpoint(assessment);
         DownloadSubmissionFile.MapEndpoint(assessment);
+        GradeSubmission.MapEndpoint(assessment);
+        GetGradeHistory.MapEndpoint(assessment);
         return api;
     }
 }

@@ -13,6 +13,8 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
 
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Grade> Grades => Set<Grade>();
+    public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

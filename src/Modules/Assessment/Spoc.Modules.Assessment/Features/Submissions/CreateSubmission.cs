@@ -72,7 +72,11 @@ internal static class CreateSubmission
 
             RequireTheShapeOf(assignment, command);
             var previous = await db.Submissions.CountAsync(s => s.AssignmentId == assignment.Id && s.AuthorId == me.Id, cancellationToken);
-            if (previous > 0 && !assignment.AllowResubmission)
+            // A last attempt returned for revision reopens the assignment to its author, whatever its resubmission rule.
+            if (previous > 0 && !assignment.AllowResubmission && !await db.Grades.AnyAsync(
+                    g => g.Status == GradeStatus.ReturnedForRevision
+                        && db.Submissions.Any(s => s.Id == g.SubmissionId && s.AssignmentId == assignment.Id && s.AuthorId == me.Id && s.Attempt == previous),
+                    cancellationToken))
             {
                 throw AssessmentProblems.ResubmissionNotAllowed.Exception();
             }
@@ -139,7 +143,7 @@ internal static class CreateSubmission
             })
             .WithName("CreateSubmission")
             .WithSummary("Hand in an attempt at an assignment (the cohort's learners); quizzes are scored at once")
-            .WithDescription("Requires `Learn` in the assignment's cohort and a published, released assignment (staff 403; hidden or unknown 404). A `Quiz` takes `answers` (`questionIndex`, `choiceIndexes` or `value`), scored at once: each question earns all its points or none (choices: exactly the correct ones; numeric: within the tolerance, `2,5` or `2.5`; short text: an accepted answer, ignoring case, accents and spacing). A `Text` takes `text` (Markdown), a `File` takes `fileIds` uploaded by the caller. Attempts are numbered; 409 `resubmission-not-allowed` after the first when the assignment takes one, `attempts-exhausted` past a quiz's `maxAttempts`. Late is judged against the caller's own due date (after their pacing shift): flagged, penalised per started day, or refused with 409 `submission-too-late`. A group project is handed in once per group: 409 `group-submissions-not-open` until that ships. No field sets a score.")
+            .WithDescription("Requires `Learn` in the assignment's cohort and a published, released assignment (staff 403; hidden or unknown 404). A `Quiz` takes `answers` (`questionIndex`, `choiceIndexes` or `value`), scored at once: each question earns all its points or none (choices: exactly the correct ones; numeric: within the tolerance, `2,5` or `2.5`; short text: an accepted answer, ignoring case, accents and spacing). A `Text` takes `text` (Markdown), a `File` takes `fileIds` uploaded by the caller. Attempts are numbered; 409 `resubmission-not-allowed` after the first when the assignment takes one (unless staff returned the last attempt for revision), `attempts-exhausted` past a quiz's `maxAttempts`. Late is judged against the caller's own due date (after their pacing shift): flagged, penalised per started day, or refused with 409 `submission-too-late`. A group project is handed in once per group: 409 `group-submissions-not-open` until that ships. No field sets a score.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, AssessmentProblems.SubmissionTooLate, AssessmentProblems.ResubmissionNotAllowed,
                 AssessmentProblems.AttemptsExhausted, AssessmentProblems.GroupSubmissionsNotOpen);

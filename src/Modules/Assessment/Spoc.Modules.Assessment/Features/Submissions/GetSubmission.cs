@@ -19,8 +19,14 @@ internal static class GetSubmission
 
     internal sealed class Handler(AssessmentDbContext db, ISender sender, ICurrentUser me) : IQueryHandler<Query, SubmissionResponse>
     {
-        public async ValueTask<SubmissionResponse> Handle(Query query, CancellationToken cancellationToken) =>
-            SubmissionResponse.From(await ReadableAsync(db, sender, me.Id, query.SubmissionId, cancellationToken));
+        public async ValueTask<SubmissionResponse> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var submission = await ReadableAsync(db, sender, me.Id, query.SubmissionId, cancellationToken);
+            var grade = await db.Grades.AsNoTracking().FirstOrDefaultAsync(g => g.SubmissionId == submission.Id, cancellationToken);
+
+            // Anyone but its author reads it because they may grade it; its author never sees a draft.
+            return SubmissionResponse.From(submission, grade is not null && (submission.AuthorId != me.Id || grade.IsVisibleToAuthor) ? grade : null);
+        }
     }
 
     /// <summary>
@@ -41,7 +47,7 @@ internal static class GetSubmission
                 TypedResults.Ok(await sender.Send(new Query(submissionId), ct)))
             .WithName("GetSubmission")
             .WithSummary("One attempt (its author; the cohort's trainers and org admins; the author's mentor)")
-            .WithDescription("Everyone else, other learners and other mentors included, gets 404, as for an unknown id.")
+            .WithDescription("Everyone else, other learners and other mentors included, gets 404, as for an unknown id. `grade` is shown to its author only once Released or ReturnedForRevision, never as a Draft.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.NotFound);
 }

@@ -45,7 +45,10 @@ internal static class ListSubmissions
                 .Where(s => s.AssignmentId == query.AssignmentId && (everyone || mentees.Contains(s.AuthorId)))
                 .OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id)
                 .ToPageAsync(query.Paging, cancellationToken);
-            return new PagedResult<SubmissionResponse>(page.Items.Select(SubmissionResponse.From).ToList(), page.Page, page.PageSize, page.TotalCount);
+            var ids = page.Items.Select(s => s.Id).ToList();
+            var grades = await db.Grades.AsNoTracking().Where(g => ids.Contains(g.SubmissionId)).ToDictionaryAsync(g => g.SubmissionId, cancellationToken);
+            return new PagedResult<SubmissionResponse>(
+                page.Items.Select(s => SubmissionResponse.From(s, grades.GetValueOrDefault(s.Id))).ToList(), page.Page, page.PageSize, page.TotalCount);
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Spoc.Modules.Assessment.Domain;
+using Spoc.Modules.Assessment.Features.Grading;
 
 namespace Spoc.Modules.Assessment.Features.Submissions;
 
@@ -13,11 +15,13 @@ namespace Spoc.Modules.Assessment.Features.Submissions;
 /// <param name="FileIds">File assignments: the files handed in.</param>
 /// <param name="Answers">Quizzes: the answers given.</param>
 /// <param name="Score">Quizzes: points out of the assignment's <c>maxPoints</c>, computed at submission after any late penalty; null for work graded by staff.</param>
+/// <param name="Grade">The staff's grade: for those who may grade it, always; for its author, once Released or ReturnedForRevision (never a Draft); absent otherwise.</param>
 internal sealed record SubmissionResponse(
     Guid Id, Guid AssignmentId, Guid CohortId, Guid AuthorId, int Attempt, DateTimeOffset SubmittedAt, DateTimeOffset DueAt, bool IsLate, int DaysLate,
-    int PenaltyPercent, string? Text, string? TextHtml, IReadOnlyList<Guid> FileIds, IReadOnlyList<QuizAnswer> Answers, decimal? Score)
+    int PenaltyPercent, string? Text, string? TextHtml, IReadOnlyList<Guid> FileIds, IReadOnlyList<QuizAnswer> Answers, decimal? Score,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GradeResponse? Grade)
 {
-    public static SubmissionResponse From(Submission s) =>
+    public static SubmissionResponse From(Submission s, Grade? grade = null) =>
         new(s.Id, s.AssignmentId, s.CohortId, s.AuthorId, s.Attempt, s.SubmittedAt, s.DueAt, s.IsLate, s.DaysLate, s.PenaltyPercent,
-            s.TextMarkdown, s.TextHtml, s.FileIds, s.Answers, s.Score);
+            s.TextMarkdown, s.TextHtml, s.FileIds, s.Answers, s.Score, grade is null ? null : GradeResponse.From(grade));
 }

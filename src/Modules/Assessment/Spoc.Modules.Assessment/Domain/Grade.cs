@@ -1,0 +1,57 @@
+using Spoc.SharedKernel.Persistence;
+
+namespace Spoc.Modules.Assessment.Domain;
+
+/// <summary>Where a grade stands for its learner.</summary>
+internal enum GradeStatus
+{
+    /// <summary>Being written: staff only.</summary>
+    Draft,
+
+    /// <summary>Final: its author sees the score and the feedback.</summary>
+    Released,
+
+    /// <summary>Sent back: its author sees the feedback and may hand in a new attempt even when the assignment takes one.</summary>
+    ReturnedForRevision,
+}
+
+/// <summary>What a grade says at one moment: the before and after of each change in its history.</summary>
+internal sealed record GradeSnapshot(decimal Score, GradeStatus Status, string Feedback, string? OverrideReason);
+
+/// <summary>The staff's grade of one submission (one per submission); every change is also written to <see cref="GradeChange"/>.</summary>
+internal sealed class Grade : IVersioned
+{
+    public Guid SubmissionId { get; init; }
+    public Guid AssignmentId { get; init; }
+    public Guid CohortId { get; init; }
+    public Guid AuthorId { get; init; }
+    public decimal Score { get; set; }
+
+    /// <summary>What the grader wrote; <see cref="FeedbackHtml"/> is its sanitized rendering, the only form served as HTML.</summary>
+    public string FeedbackMarkdown { get; set; } = "";
+    public string FeedbackHtml { get; set; } = "";
+    public GradeStatus Status { get; set; }
+
+    /// <summary>Why a quiz's computed score was changed.</summary>
+    public string? OverrideReason { get; set; }
+
+    public Guid GradedBy { get; set; }
+    public DateTimeOffset GradedAt { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Its author sees it once it is no longer a draft.</summary>
+    public bool IsVisibleToAuthor => Status != GradeStatus.Draft;
+
+    public GradeSnapshot Snapshot() => new(Score, Status, FeedbackMarkdown, OverrideReason);
+}
+
+/// <summary>One change of a grade, kept for good: who, when, what it said before (null: its first version) and after.</summary>
+internal sealed class GradeChange
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid SubmissionId { get; init; }
+    public Guid ChangedBy { get; init; }
+    public DateTimeOffset ChangedAt { get; init; }
+    public GradeSnapshot? Before { get; init; }
+    public required GradeSnapshot After { get; init; }
+}
