@@ -166,7 +166,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [assessment].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201192809_AssessmentAssessmentGrades'
+    WHERE [MigrationId] = N'20261201194116_AssessmentGrades'
 )
 BEGIN
     CREATE TABLE [assessment].[GradeChanges] (
@@ -188,7 +188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [assessment].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201192809_AssessmentAssessmentGrades'
+    WHERE [MigrationId] = N'20261201194116_AssessmentGrades'
 )
 BEGIN
     CREATE TABLE [assessment].[Grades] (
@@ -210,7 +210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [assessment].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201192809_AssessmentAssessmentGrades'
+    WHERE [MigrationId] = N'20261201194116_AssessmentGrades'
 )
 BEGIN
     CREATE INDEX [IX_GradeChanges_SubmissionId_ChangedAt] ON [assessment].[GradeChanges] ([SubmissionId], [ChangedAt]);
@@ -218,7 +218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [assessment].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201192809_AssessmentAssessmentGrades'
+    WHERE [MigrationId] = N'20261201194116_AssessmentGrades'
 )
 BEGIN
     CREATE INDEX [IX_Grades_AssignmentId_AuthorId] ON [assessment].[Grades] ([AssignmentId], [AuthorId]);
@@ -226,11 +226,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [assessment].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201192809_AssessmentAssessmentGrades'
+    WHERE [MigrationId] = N'20261201194116_AssessmentGrades'
 )
 BEGIN
     INSERT INTO [assessment].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201192809_AssessmentAssessmentGrades', N'10.0.15');
+    VALUES (N'20261201194116_AssessmentGrades', N'10.0.15');
 END;
 
 COMMIT;

@@ -11,8 +11,8 @@ using Spoc.Modules.Assessment.Data;
 namespace Spoc.Migrations.Sqlite.Assessment
 {
     [DbContext(typeof(AssessmentDbContext))]
-    [Migration("20261201192806_AssessmentAssessmentGrades")]
-    partial class AssessmentAssessmentGrades
+    [Migration("20261201194114_AssessmentGrades")]
+    partial class AssessmentGrades
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Spoc.Migrations.Sqlite.Assessment
 {
     /// <inheritdoc />
-    public partial class AssessmentAssessmentGrades : Migration
+    public partial class AssessmentGrades : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -12,8 +12,8 @@ using Spoc.Modules.Assessment.Data;
 namespace Spoc.Migrations.SqlServer.Assessment
 {
     [DbContext(typeof(AssessmentDbContext))]
-    [Migration("20261201192809_AssessmentAssessmentGrades")]
-    partial class AssessmentAssessmentGrades
+    [Migration("20261201194116_AssessmentGrades")]
+    partial class AssessmentGrades
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
