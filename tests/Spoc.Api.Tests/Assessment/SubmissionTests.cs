@@ -183,6 +183,8 @@ public sealed class SubmissionTests
         var theirs = await UploadAsync(Learner(0));
 
         await (await SubmitAsync(Learner(1), assignment, new { fileIds = new[] { theirs } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await SubmitAsync(Learner(1), assignment, new { fileIds = new[] { mine, theirs } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await SubmitAsync(Learner(1), assignment, new { fileIds = new[] { mine, Guid.NewGuid() } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         var handedIn = await SubmittedAsync(Learner(1), assignment, new { fileIds = new[] { mine } });
         handedIn["fileIds"]!.AsArray().Select(f => f!.GetValue<Guid>()).Should().Equal(mine);
 

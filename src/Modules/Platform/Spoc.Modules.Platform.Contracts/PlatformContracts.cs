@@ -63,8 +63,8 @@ public sealed record ProfileOrganization(Guid OrganizationId, string Name, strin
 
 public sealed record StoredFileInfo(Guid Id, Guid OwnerId, string FileName, string ContentType, long Size);
 
-/// <summary>An uploaded file's metadata; <c>null</c> when unknown. Modules check who may see it before opening it.</summary>
-public sealed record GetStoredFile(Guid FileId) : IQuery<StoredFileInfo?>;
+/// <summary>The metadata of those of these uploads that exist, in one query; modules check who may see a file before opening it.</summary>
+public sealed record GetStoredFiles(IReadOnlyList<Guid> FileIds) : IQuery<IReadOnlyList<StoredFileInfo>>;
 
 public sealed record OpenedFile(StoredFileInfo Info, Stream Content);
 

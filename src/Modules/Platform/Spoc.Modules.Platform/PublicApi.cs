@@ -115,13 +115,13 @@ internal sealed class FindUsersByEmailValidator : AbstractValidator<FindUsersByE
     public FindUsersByEmailValidator() => RuleForEach(q => q.Emails).MaximumLength(254);
 }
 
-/// <summary>Answers <see cref="GetStoredFile"/> and <see cref="OpenStoredFile"/> for the modules that attach files.</summary>
-internal sealed class StoredFileQueries(PlatformDbContext db, IFileStorage storage) : IQueryHandler<GetStoredFile, StoredFileInfo?>, IQueryHandler<OpenStoredFile, OpenedFile?>
+/// <summary>Answers <see cref="GetStoredFiles"/> and <see cref="OpenStoredFile"/> for the modules that attach files.</summary>
+internal sealed class StoredFileQueries(PlatformDbContext db, IFileStorage storage) : IQueryHandler<GetStoredFiles, IReadOnlyList<StoredFileInfo>>, IQueryHandler<OpenStoredFile, OpenedFile?>
 {
-    public async ValueTask<StoredFileInfo?> Handle(GetStoredFile query, CancellationToken cancellationToken) =>
-        await db.Files.AsNoTracking().Where(f => f.Id == query.FileId)
+    public async ValueTask<IReadOnlyList<StoredFileInfo>> Handle(GetStoredFiles query, CancellationToken cancellationToken) =>
+        await db.Files.AsNoTracking().Where(f => query.FileIds.Contains(f.Id))
             .Select(f => new StoredFileInfo(f.Id, f.OwnerId, f.FileName, f.ContentType, f.Size))
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
 
     public async ValueTask<OpenedFile?> Handle(OpenStoredFile query, CancellationToken cancellationToken)
     {

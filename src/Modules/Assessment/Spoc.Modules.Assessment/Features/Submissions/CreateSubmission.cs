@@ -94,13 +94,11 @@ internal static class CreateSubmission
             }
 
             var fileIds = (command.FileIds ?? []).Distinct().ToList();
-            foreach (var fileId in fileIds)
+            // Only one's own uploads, all read in one query: nobody hands in someone else's file.
+            var files = fileIds.Count == 0 ? [] : await sender.Send(new GetStoredFiles(fileIds), cancellationToken);
+            if (files.Count != fileIds.Count || files.Any(f => f.OwnerId != me.Id))
             {
-                // Only one's own uploads: nobody hands in someone else's file.
-                if ((await sender.Send(new GetStoredFile(fileId), cancellationToken))?.OwnerId != me.Id)
-                {
-                    throw Rules.Invalid("FileIds", "Upload each file first (POST /files), then hand it in.");
-                }
+                throw Rules.Invalid("FileIds", "Upload each file first (POST /files), then hand it in.");
             }
 
             var penalty = daysLate > 0 && assignment.LatePolicy == LatePolicy.PenaltyPerDay ? Math.Min(100, daysLate * assignment.LatePenaltyPercentPerDay!.Value) : 0;

@@ -14,7 +14,7 @@ internal static class ActivityAuthoring
     {
         // A file is attached by the person who uploaded it, or kept as it was: nobody attaches someone else's upload.
         if (input.FileId is { } fileId && fileId != activity.FileId
-            && (await sender.Send(new Spoc.Modules.Platform.Contracts.GetStoredFile(fileId), ct))?.OwnerId != authorId)
+            && (await sender.Send(new Spoc.Modules.Platform.Contracts.GetStoredFiles([fileId]), ct)).SingleOrDefault()?.OwnerId != authorId)
         {
             throw Rules.Invalid("FileId", "Upload the file first (POST /files), then attach it.");
         }
