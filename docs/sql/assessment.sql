@@ -236,3 +236,88 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201344_AssessmentGroupProjects'
+)
+BEGIN
+    ALTER TABLE [assessment].[Submissions] ADD [GroupId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201344_AssessmentGroupProjects'
+)
+BEGIN
+    ALTER TABLE [assessment].[Submissions] ADD [HandedInBy] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201344_AssessmentGroupProjects'
+)
+BEGIN
+    ALTER TABLE [assessment].[Grades] ADD [Adjustment] decimal(7,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201344_AssessmentGroupProjects'
+)
+BEGIN
+    ALTER TABLE [assessment].[Grades] ADD [AdjustmentReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201344_AssessmentGroupProjects'
+)
+BEGIN
+    ALTER TABLE [assessment].[GradeChanges] ADD [After_Adjustment] decimal(7,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201344_AssessmentGroupProjects'
+)
+BEGIN
+    ALTER TABLE [assessment].[GradeChanges] ADD [After_AdjustmentReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201344_AssessmentGroupProjects'
+)
+BEGIN
+    ALTER TABLE [assessment].[GradeChanges] ADD [Before_Adjustment] decimal(7,2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201344_AssessmentGroupProjects'
+)
+BEGIN
+    ALTER TABLE [assessment].[GradeChanges] ADD [Before_AdjustmentReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201344_AssessmentGroupProjects'
+)
+BEGIN
+    CREATE INDEX [IX_Submissions_AssignmentId_GroupId_Attempt] ON [assessment].[Submissions] ([AssignmentId], [GroupId], [Attempt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201344_AssessmentGroupProjects'
+)
+BEGIN
+    INSERT INTO [assessment].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201201344_AssessmentGroupProjects', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

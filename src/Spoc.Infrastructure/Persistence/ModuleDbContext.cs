@@ -55,7 +55,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             var version = entry.Property(e => e.Version);
-            var written = entry.State is EntityState.Added or EntityState.Modified || (entry.State == EntityState.Unchanged && _expected.Contains(entry.Entity));
+            // A new entity keeps a version it was given: rows written together may share one (a group's grades).
+            var written = entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && _expected.Contains(entry.Entity))
+                || (entry.State == EntityState.Added && version.CurrentValue == Guid.Empty);
             if (written && !version.IsModified)
             {
                 version.CurrentValue = Guid.NewGuid();

@@ -152,11 +152,6 @@ public sealed class SubmissionTests
         await (await SubmitAsync(Learner(1), _openQuiz, new { answers = new[] { new { questionIndex = 7, value = "x" } } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         await (await SubmitAsync(Learner(1), _openQuiz, new { answers = new[] { new { questionIndex = 2, value = "1" }, new { questionIndex = 2, value = "2" } } }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
-
-        var group = AssessmentWorld.TextAssignment();
-        group["kind"] = "GroupProject";
-        var project = (await _world.CreateAsync(group))["id"]!.GetValue<Guid>();
-        await (await SubmitAsync(Learner(1), project, new { text = "Notre projet" })).ShouldBeProblemAsync(HttpStatusCode.Conflict, "group-submissions-not-open");
     }
 
     [Test]

@@ -43,7 +43,7 @@ describe('problem messages', () => {
   });
 
   it('translate every Assessment problem type in French and English', () => {
-    for (const slug of ['submission-too-late', 'resubmission-not-allowed', 'attempts-exhausted', 'group-submissions-not-open', 'assignment-has-submissions']) {
+    for (const slug of ['submission-too-late', 'resubmission-not-allowed', 'attempts-exhausted', 'not-in-a-group', 'assignment-has-submissions']) {
       const fr = problemMessage(problem(slug), i18n.getFixedT('fr'));
       const en = problemMessage(problem(slug), i18n.getFixedT('en'));
       expect(fr, slug).not.toBe('server detail');

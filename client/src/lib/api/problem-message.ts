@@ -39,7 +39,7 @@ const known = new Set([
   'submission-too-late',
   'resubmission-not-allowed',
   'attempts-exhausted',
-  'group-submissions-not-open',
+  'not-in-a-group',
   'assignment-has-submissions',
   'unsupported-file-type',
   'payload-too-large',

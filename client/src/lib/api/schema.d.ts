@@ -67,7 +67,7 @@ export interface paths {
         put?: never;
         /**
          * Hand in an attempt at an assignment (the cohort's learners); quizzes are scored at once
-         * @description Requires `Learn` in the assignment's cohort and a published, released assignment (staff 403; hidden or unknown 404). A `Quiz` takes `answers` (`questionIndex`, `choiceIndexes` or `value`), scored at once: each question earns all its points or none (choices: exactly the correct ones; numeric: within the tolerance, `2,5` or `2.5`; short text: an accepted answer, ignoring case, accents and spacing). A `Text` takes `text` (Markdown), a `File` takes `fileIds` uploaded by the caller. Attempts are numbered; 409 `resubmission-not-allowed` after the first when the assignment takes one (unless staff returned the last attempt for revision), `attempts-exhausted` past a quiz's `maxAttempts`. Late is judged against the caller's own due date (after their pacing shift): flagged, penalised per started day, or refused with 409 `submission-too-late`. A group project is handed in once per group: 409 `group-submissions-not-open` until that ships. No field sets a score.
+         * @description Requires `Learn` in the assignment's cohort and a published, released assignment (staff 403; hidden or unknown 404). A `Quiz` takes `answers` (`questionIndex`, `choiceIndexes` or `value`), scored at once: each question earns all its points or none (choices: exactly the correct ones; numeric: within the tolerance, `2,5` or `2.5`; short text: an accepted answer, ignoring case, accents and spacing). A `Text` takes `text` (Markdown), a `File` takes `fileIds` uploaded by the caller. Attempts are numbered; 409 `resubmission-not-allowed` after the first when the assignment takes one (unless staff returned the last attempt for revision), `attempts-exhausted` past a quiz's `maxAttempts`. Late is judged against the caller's own due date (after their pacing shift): flagged, penalised per started day, or refused with 409 `submission-too-late`. A `GroupProject` takes `text`, `fileIds` or both, handed in once for the caller's project group (409 `not-in-a-group` outside any): every learner of the group gets the attempt as their own (`groupId`, `handedInBy`), late or not against their own due date. No field sets a score.
          */
         post: operations["CreateSubmission"];
         delete?: never;
@@ -126,7 +126,7 @@ export interface paths {
         get?: never;
         /**
          * Grade a submission (trainers, org admins; a mentor: their own learners')
-         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.
+         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). A group project's attempt is graded once for all the learners it was handed in for (any of their submission ids), each getting `score` plus their entry in `adjustments` (a reason each; the result stays within 0 and `maxPoints`); a mentor grades it only when they mentor each of them (403). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.
          */
         put: operations["GradeSubmission"];
         post?: never;
@@ -1859,6 +1859,13 @@ export interface components {
             /** @description Why a quiz's computed score was changed. */
             overrideReason?: string | null;
             /**
+             * Format: double
+             * @description A group project: the points this learner's score differs from the group's (0: none).
+             */
+            adjustment: number;
+            /** @description Why it differs. */
+            adjustmentReason?: string | null;
+            /**
              * Format: uuid
              * @description Who last changed it.
              */
@@ -1870,6 +1877,15 @@ export interface components {
             gradedAt: string;
             /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this grade. */
             readonly etag: string;
+        };
+        /** @description Points added to (positive) or taken from (negative) a group's score for one of its learners. */
+        GradeAdjustment: {
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: double */
+            points: number;
+            /** @description Why this learner's score differs from the group's (at most 500 characters), kept in the grade's history. */
+            reason: string;
         };
         /** @description One change of a grade. */
         GradeChange: {
@@ -1890,6 +1906,9 @@ export interface components {
             status: components["schemas"]["GradeStatus"];
             feedback: string;
             overrideReason?: string | null;
+            /** Format: double */
+            adjustment: number;
+            adjustmentReason?: string | null;
         };
         /**
          * @description Where a grade stands for its learner.
@@ -1907,6 +1926,8 @@ export interface components {
             status: components["schemas"]["GradeStatus"];
             /** @description Required when the score of a quiz differs from the one computed at submission. */
             overrideReason?: string | null;
+            /** @description A group project: points added to or taken from the group's score for some of its learners (each once, with a reason); the others get the group's score. */
+            adjustments?: components["schemas"]["GradeAdjustment"][] | null;
         };
         /** @description A project group; `etag` (also the response header) is its version for conditional requests. */
         Group: {
@@ -2439,6 +2460,16 @@ export interface components {
             /** Format: uuid */
             authorId: string;
             /**
+             * Format: uuid
+             * @description A group project: the project group that handed it in (each of its learners has this attempt as their own).
+             */
+            groupId?: string | null;
+            /**
+             * Format: uuid
+             * @description A group project: the member who handed it in, when not its author.
+             */
+            handedInBy?: string | null;
+            /**
              * Format: int32
              * @description 1 for the first attempt, then 2, 3...
              */
@@ -2478,11 +2509,11 @@ export interface components {
             grade?: components["schemas"]["Grade"];
         };
         SubmissionCreate: {
-            /** @description Text assignments: Markdown (at most 50,000 characters), rendered and sanitised for graders. */
+            /** @description Text assignments and group projects: Markdown (at most 50,000 characters), rendered and sanitised for graders. */
             text?: string | null;
             /** @description Quizzes: at most one answer per question; unanswered questions earn nothing. */
             answers?: components["schemas"]["QuizAnswer"][] | null;
-            /** @description File assignments: 1 to 10 files the caller uploaded with POST /files. */
+            /** @description File assignments and group projects: 1 to 10 files the caller uploaded with POST /files. */
             fileIds?: string[] | null;
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
@@ -3190,7 +3221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `attempts-exhausted`: No attempts left; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `group-submissions-not-open`: Group submissions not open; `idempotency-request-in-progress`: Request in progress; `resubmission-not-allowed`: Already submitted; `submission-too-late`: Too late to submit */
+            /** @description `attempts-exhausted`: No attempts left; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `not-in-a-group`: Not in a project group; `resubmission-not-allowed`: Already submitted; `submission-too-late`: Too late to submit */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -109,6 +109,14 @@ namespace Spoc.Migrations.SqlServer.Assessment
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<decimal>("Adjustment")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<string>("AdjustmentReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<Guid>("AssignmentId")
                         .HasColumnType("uniqueidentifier");
 
@@ -214,6 +222,12 @@ namespace Spoc.Migrations.SqlServer.Assessment
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("HandedInBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("PenaltyPercent")
                         .HasColumnType("int");
 
@@ -236,6 +250,8 @@ namespace Spoc.Migrations.SqlServer.Assessment
 
                     b.HasIndex("AssignmentId", "AuthorId", "Attempt")
                         .IsUnique();
+
+                    b.HasIndex("AssignmentId", "GroupId", "Attempt");
 
                     b.ToTable("Submissions", "assessment");
                 });
@@ -302,6 +318,14 @@ namespace Spoc.Migrations.SqlServer.Assessment
                             b1.Property<Guid>("GradeChangeId")
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<decimal>("Adjustment")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("decimal(7,2)");
+
+                            b1.Property<string>("AdjustmentReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
                             b1.Property<string>("Feedback")
                                 .IsRequired()
                                 .HasMaxLength(20000)
@@ -332,6 +356,14 @@ namespace Spoc.Migrations.SqlServer.Assessment
                         {
                             b1.Property<Guid>("GradeChangeId")
                                 .HasColumnType("uniqueidentifier");
+
+                            b1.Property<decimal>("Adjustment")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("decimal(7,2)");
+
+                            b1.Property<string>("AdjustmentReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
 
                             b1.Property<string>("Feedback")
                                 .IsRequired()

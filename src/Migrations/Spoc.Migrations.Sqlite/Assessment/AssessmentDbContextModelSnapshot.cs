@@ -103,6 +103,14 @@ namespace Spoc.Migrations.Sqlite.Assessment
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("Adjustment")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdjustmentReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AssignmentId")
                         .HasColumnType("TEXT");
 
@@ -208,6 +216,12 @@ namespace Spoc.Migrations.Sqlite.Assessment
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HandedInBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PenaltyPercent")
                         .HasColumnType("INTEGER");
 
@@ -230,6 +244,8 @@ namespace Spoc.Migrations.Sqlite.Assessment
 
                     b.HasIndex("AssignmentId", "AuthorId", "Attempt")
                         .IsUnique();
+
+                    b.HasIndex("AssignmentId", "GroupId", "Attempt");
 
                     b.ToTable("Submissions", (string)null);
                 });
@@ -296,6 +312,14 @@ namespace Spoc.Migrations.Sqlite.Assessment
                             b1.Property<Guid>("GradeChangeId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<decimal>("Adjustment")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AdjustmentReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Feedback")
                                 .IsRequired()
                                 .HasMaxLength(20000)
@@ -325,6 +349,14 @@ namespace Spoc.Migrations.Sqlite.Assessment
                     b.OwnsOne("Spoc.Modules.Assessment.Domain.GradeSnapshot", "Before", b1 =>
                         {
                             b1.Property<Guid>("GradeChangeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Adjustment")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AdjustmentReason")
+                                .HasMaxLength(500)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Feedback")

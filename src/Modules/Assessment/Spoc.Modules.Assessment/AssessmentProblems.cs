@@ -19,9 +19,9 @@ internal static class AssessmentProblems
     /// <summary>A quiz's attempts are used up. {0}: the limit.</summary>
     public static readonly ProblemType AttemptsExhausted = new(409, "attempts-exhausted", "No attempts left", "You have used all {0} attempts of this quiz.");
 
-    /// <summary>Group projects take one submission per group, which is not open yet.</summary>
-    public static readonly ProblemType GroupSubmissionsNotOpen =
-        new(409, "group-submissions-not-open", "Group submissions not open", "Group projects are handed in once per group; this is not open yet.");
+    /// <summary>A group project is handed in by a group, and the learner is in none of the cohort's.</summary>
+    public static readonly ProblemType NotInAGroup =
+        new(409, "not-in-a-group", "Not in a project group", "This group project is handed in by a project group, and you are not in one yet: ask your trainer.");
 
     /// <summary>Learners have handed in work: the assignment's kind and quiz questions stay as they answered them.</summary>
     public static readonly ProblemType AssignmentHasSubmissions =

@@ -86,3 +86,9 @@ public sealed record GetCoursesOfOrganization(Guid OrganizationId) : IQuery<IRea
 
 /// <summary><c>null</c> when the cohort does not exist or the user may not see it at all (answer 404).</summary>
 public sealed record GetCohortAccess(Guid CohortId, Guid UserId) : IQuery<CohortAccessInfo?>;
+
+/// <summary>A project group and its learners now.</summary>
+public sealed record ProjectGroupMembers(Guid GroupId, string Name, IReadOnlyList<Guid> LearnerIds);
+
+/// <summary>The project group a learner belongs to in a cohort, with all its learners; <c>null</c> when they are in none.</summary>
+public sealed record GetProjectGroupOf(Guid CohortId, Guid LearnerId) : IQuery<ProjectGroupMembers?>;

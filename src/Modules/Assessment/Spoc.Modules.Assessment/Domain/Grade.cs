@@ -16,7 +16,7 @@ internal enum GradeStatus
 }
 
 /// <summary>What a grade says at one moment: the before and after of each change in its history.</summary>
-internal sealed record GradeSnapshot(decimal Score, GradeStatus Status, string Feedback, string? OverrideReason);
+internal sealed record GradeSnapshot(decimal Score, GradeStatus Status, string Feedback, string? OverrideReason, decimal Adjustment = 0, string? AdjustmentReason = null);
 
 /// <summary>The staff's grade of one submission (one per submission); every change is also written to <see cref="GradeChange"/>.</summary>
 internal sealed class Grade : IVersioned
@@ -35,6 +35,11 @@ internal sealed class Grade : IVersioned
     /// <summary>Why a quiz's computed score was changed.</summary>
     public string? OverrideReason { get; set; }
 
+    /// <summary>A group project: points added to (or taken from) the group's score for this learner; <see cref="Score"/> includes them.</summary>
+    public decimal Adjustment { get; set; }
+
+    public string? AdjustmentReason { get; set; }
+
     public Guid GradedBy { get; set; }
     public DateTimeOffset GradedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -42,7 +47,7 @@ internal sealed class Grade : IVersioned
     /// <summary>Its author sees it once it is no longer a draft.</summary>
     public bool IsVisibleToAuthor => Status != GradeStatus.Draft;
 
-    public GradeSnapshot Snapshot() => new(Score, Status, FeedbackMarkdown, OverrideReason);
+    public GradeSnapshot Snapshot() => new(Score, Status, FeedbackMarkdown, OverrideReason, Adjustment, AdjustmentReason);
 }
 
 /// <summary>One change of a grade, kept for good: who, when, what it said before (null: its first version) and after.</summary>

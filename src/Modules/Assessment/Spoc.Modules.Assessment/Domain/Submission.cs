@@ -9,6 +9,15 @@ internal sealed class Submission
     public Guid AssignmentId { get; init; }
     public Guid CohortId { get; init; }
     public Guid AuthorId { get; init; }
+
+    /// <summary>
+    /// A group project's group: its hand-in is one row per learner of the group (docs/adr/0022), all with the same group,
+    /// attempt, content and grade (each with its own adjustment), so every learner's record stays their own.
+    /// </summary>
+    public Guid? GroupId { get; init; }
+
+    /// <summary>The group member who handed it in, when not <see cref="AuthorId"/> themself.</summary>
+    public Guid? HandedInBy { get; init; }
     public int Attempt { get; init; }
     public DateTimeOffset SubmittedAt { get; init; }
 
@@ -35,6 +44,6 @@ internal sealed class Submission
     public static int DaysLateAt(DateTimeOffset submittedAt, DateTimeOffset dueAt) =>
         submittedAt <= dueAt ? 0 : (int)Math.Ceiling((submittedAt - dueAt).TotalDays);
 
-    /// <summary>The kinds handed in by each learner (a group project is one submission per group: issue 11, next step).</summary>
+    /// <summary>The kinds handed in by each learner; a group project is handed in once for its whole group.</summary>
     public static bool IsIndividual(AssignmentKind kind) => kind is not AssignmentKind.GroupProject;
 }

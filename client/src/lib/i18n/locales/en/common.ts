@@ -106,7 +106,7 @@ export const common: typeof reference = {
     'submission-too-late': 'Your due date has passed: this assignment does not accept late work.',
     'resubmission-not-allowed': 'You have already handed in this assignment, which takes a single submission.',
     'attempts-exhausted': 'You have used all your attempts at this quiz.',
-    'group-submissions-not-open': 'Group projects cannot be handed in yet.',
+    'not-in-a-group': 'This group project is handed in by a project group, and you are not in one yet: ask your trainer.',
     'assignment-has-submissions': 'Learners have already handed in work: the kind and questions of this assignment can no longer change.',
     'unsupported-file-type': 'This type of file is not accepted (PDF, images, office documents, ZIP archives…).',
     'payload-too-large': 'The file is larger than 25 MB.',

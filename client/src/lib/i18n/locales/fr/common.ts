@@ -104,7 +104,7 @@ export const common = {
     'submission-too-late': 'Votre échéance est passée : ce devoir n’accepte pas de retard.',
     'resubmission-not-allowed': 'Vous avez déjà rendu ce devoir, qui n’accepte qu’un seul rendu.',
     'attempts-exhausted': 'Vous avez utilisé toutes vos tentatives pour ce quiz.',
-    'group-submissions-not-open': 'Les projets de groupe ne peuvent pas encore être rendus.',
+    'not-in-a-group': 'Ce projet se rend en groupe, et vous n’êtes encore dans aucun groupe de projet : demandez à votre formateur.',
     'assignment-has-submissions': 'Des apprenants ont déjà rendu leur travail : le type et les questions de ce devoir ne peuvent plus changer.',
     'unsupported-file-type': 'Ce type de fichier n’est pas accepté (PDF, images, documents bureautiques, archives ZIP…).',
     'payload-too-large': 'Le fichier dépasse 25 Mo.',

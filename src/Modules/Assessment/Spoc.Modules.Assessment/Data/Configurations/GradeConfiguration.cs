@@ -18,6 +18,8 @@ internal sealed class GradeConfiguration : IEntityTypeConfiguration<Grade>
         b.Property(g => g.FeedbackHtml).HasMaxLength(60_000);
         b.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(g => g.OverrideReason).HasMaxLength(500);
+        b.Property(g => g.Adjustment).HasPrecision(7, 2);
+        b.Property(g => g.AdjustmentReason).HasMaxLength(500);
         b.HasIndex(g => new { g.AssignmentId, g.AuthorId });
     }
 }
@@ -38,5 +40,7 @@ internal sealed class GradeChangeConfiguration : IEntityTypeConfiguration<GradeC
         s.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         s.Property(x => x.Feedback).HasMaxLength(20_000);
         s.Property(x => x.OverrideReason).HasMaxLength(500);
+        s.Property(x => x.Adjustment).HasPrecision(7, 2);
+        s.Property(x => x.AdjustmentReason).HasMaxLength(500);
     }
 }

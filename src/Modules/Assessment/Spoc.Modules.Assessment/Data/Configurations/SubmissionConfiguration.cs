@@ -18,5 +18,6 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
 
         // Two attempts racing for the same number: the second insert fails (409 conflict) instead of both counting.
         b.HasIndex(s => new { s.AssignmentId, s.AuthorId, s.Attempt }).IsUnique();
+        b.HasIndex(s => new { s.AssignmentId, s.GroupId, s.Attempt });
     }
 }

@@ -28,9 +28,12 @@ internal static class GradeSubmission
     /// <param name="Feedback">Overall feedback in Markdown (at most 20,000 characters), rendered and sanitised for the learner.</param>
     /// <param name="Status">Draft (invisible to the learner), Released, or ReturnedForRevision (the learner may hand in a new attempt).</param>
     /// <param name="OverrideReason">Required when the score of a quiz differs from the one computed at submission.</param>
-    public sealed record Request(decimal? Score, [property: MultiLine] string? Feedback, GradeStatus Status, string? OverrideReason);
+    /// <param name="Adjustments">A group project: points added to or taken from the group's score for some of its learners (each once, with a reason); the others get the group's score.</param>
+    public sealed record Request(decimal? Score, [property: MultiLine] string? Feedback, GradeStatus Status, string? OverrideReason, IReadOnlyList<GradeAdjustment>? Adjustments = null);
 
-    public sealed record Command(Guid SubmissionId, string? IfMatch, decimal? Score, string? Feedback, GradeStatus Status, string? OverrideReason) : ICommand<GradeResponse>;
+    public sealed record Command(
+        Guid SubmissionId, string? IfMatch, decimal? Score, string? Feedback, GradeStatus Status, string? OverrideReason, IReadOnlyList<GradeAdjustment>? Adjustments = null)
+        : ICommand<GradeResponse>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -41,6 +44,13 @@ internal static class GradeSubmission
             RuleFor(c => c.Feedback).MaximumLength(20_000);
             RuleFor(c => c.Status).IsInEnum();
             RuleFor(c => c.OverrideReason).MaximumLength(500);
+            RuleFor(c => c.Adjustments).MaxItems(100)
+                .Must(a => a is null || a.Select(x => x?.LearnerId).Distinct().Count() == a.Count).WithMessage("At most one adjustment per learner.");
+            RuleForEach(c => c.Adjustments).NotNull().ChildRules(a =>
+            {
+                a.RuleFor(x => x.Points).InclusiveBetween(-10_000, 10_000).PrecisionScale(7, 2, true);
+                a.RuleFor(x => x.Reason).NotEmpty().MaximumLength(500);
+            });
         }
     }
 
@@ -48,7 +58,7 @@ internal static class GradeSubmission
     {
         public async ValueTask<GradeResponse> Handle(Command command, CancellationToken cancellationToken)
         {
-            var submission = await GradableAsync(db, sender, me.Id, command.SubmissionId, cancellationToken);
+            var (submission, access) = await GradableAsync(db, sender, me.Id, command.SubmissionId, cancellationToken);
             var assignment = await db.Assignments.AsNoTracking().Where(a => a.Id == submission.AssignmentId)
                 .Select(a => new { a.Kind, a.MaxPoints }).FirstAsync(cancellationToken);
             var score = command.Score ?? submission.Score ?? throw Rules.Invalid("Score", "Give a score: only quizzes are scored on their own.");
@@ -63,44 +73,64 @@ internal static class GradeSubmission
                 throw Rules.Invalid("OverrideReason", "Say why this quiz's computed score changes.");
             }
 
-            var grade = await db.Grades.FirstOrDefaultAsync(g => g.SubmissionId == submission.Id, cancellationToken);
-            var before = grade?.Snapshot();
-            if (grade is null)
+            // A group's attempt is graded once for every learner it was handed in for (docs/adr/0022), each with their adjustment.
+            var rows = submission.GroupId is null ? [submission] : await db.Submissions.AsNoTracking()
+                .Where(s => s.AssignmentId == submission.AssignmentId && s.GroupId == submission.GroupId && s.Attempt == submission.Attempt)
+                .ToListAsync(cancellationToken);
+            if (!rows.All(r => access.CanActOn(r.AuthorId)))
             {
-                grade = new Grade { SubmissionId = submission.Id, AssignmentId = submission.AssignmentId, CohortId = submission.CohortId, AuthorId = submission.AuthorId };
-                db.Grades.Add(grade);
+                throw ProblemException.Forbidden("A group's work is graded by the cohort's trainers and org admins, or a mentor of each of its learners.");
             }
-            else
+
+            var adjustments = (command.Adjustments ?? []).ToDictionary(a => a.LearnerId);
+            if (adjustments.Keys.Any(id => !rows.Any(r => r.AuthorId == id)))
+            {
+                throw Rules.Invalid("Adjustments", "Adjust only the learners of the group that handed this in.");
+            }
+
+            if (adjustments.Values.Any(a => score + a.Points < 0 || score + a.Points > assignment.MaxPoints))
+            {
+                throw Rules.Invalid("Adjustments", $"Each adjusted score stays between 0 and {assignment.MaxPoints} points.");
+            }
+
+            var ids = rows.Select(r => r.Id).ToList();
+            var grades = await db.Grades.Where(g => ids.Contains(g.SubmissionId)).ToDictionaryAsync(g => g.SubmissionId, cancellationToken);
+            var first = grades.Count == 0;
+            if (!first)
             {
                 // Changing a grade someone wrote requires its ETag: whoever had not seen the last change must read it first.
+                // A group's grades share one version, so that ETag guards all of them.
                 if (string.IsNullOrWhiteSpace(command.IfMatch) || command.IfMatch.Trim() == "*")
                 {
                     throw ProblemException.PreconditionFailed();
                 }
 
-                db.Expect(grade, command.IfMatch);
+                foreach (var existing in grades.Values)
+                {
+                    db.Expect(existing, command.IfMatch);
+                }
             }
 
             var feedback = command.Feedback ?? "";
-            (grade.Score, grade.FeedbackMarkdown, grade.FeedbackHtml, grade.Status, grade.OverrideReason) =
-                (score, feedback, Markdown.ToSafeHtml(feedback), command.Status, reason);
-            var after = grade.Snapshot();
-            if (after != before)
+            var feedbackHtml = Markdown.ToSafeHtml(feedback);
+            var now = clock.GetUtcNow();
+            var version = Guid.NewGuid();
+            foreach (var row in rows)
             {
-                var now = clock.GetUtcNow();
-                (grade.GradedBy, grade.GradedAt) = (me.Id, now);
-                db.GradeChanges.Add(new GradeChange { SubmissionId = submission.Id, ChangedBy = me.Id, ChangedAt = now, Before = before, After = after });
-                if (after.Status != before?.Status)
+                var grade = grades.GetValueOrDefault(row.Id);
+                var before = grade?.Snapshot();
+                if (grade is null)
                 {
-                    if (after.Status == GradeStatus.Released)
-                    {
-                        db.AddIntegrationEvent(new GradeReleased(submission.CohortId, submission.AssignmentId, submission.Id, submission.AuthorId, score, now), now);
-                    }
-                    else if (after.Status == GradeStatus.ReturnedForRevision)
-                    {
-                        db.AddIntegrationEvent(new RevisionRequested(submission.CohortId, submission.AssignmentId, submission.Id, submission.AuthorId, now), now);
-                    }
+                    grade = new Grade { SubmissionId = row.Id, AssignmentId = row.AssignmentId, CohortId = row.CohortId, AuthorId = row.AuthorId };
+                    db.Grades.Add(grade);
+                    grades[row.Id] = grade;
                 }
+
+                var adjustment = adjustments.GetValueOrDefault(row.AuthorId);
+                (grade.Score, grade.FeedbackMarkdown, grade.FeedbackHtml, grade.Status, grade.OverrideReason, grade.Adjustment, grade.AdjustmentReason) =
+                    (score + (adjustment?.Points ?? 0), feedback, feedbackHtml, command.Status, reason, adjustment?.Points ?? 0, adjustment?.Reason.Trim());
+                grade.Version = version;
+                Record(grade, row, before, now);
             }
 
             try
@@ -108,12 +138,36 @@ internal static class GradeSubmission
                 await db.SaveChangesAsync(cancellationToken);
             }
             // Another grader's first grade got in first: this caller graded without seeing it.
-            catch (DbUpdateException e) when (before is null && e.IsUniqueViolation())
+            catch (DbUpdateException e) when (first && e.IsUniqueViolation())
             {
                 throw ProblemException.PreconditionFailed();
             }
 
-            return GradeResponse.From(grade);
+            return GradeResponse.From(grades[submission.Id]);
+        }
+
+        /// <summary>A change is kept in the history, and a new status is announced to the learner's other modules.</summary>
+        private void Record(Grade grade, Submission row, GradeSnapshot? before, DateTimeOffset now)
+        {
+            var after = grade.Snapshot();
+            if (after == before)
+            {
+                return;
+            }
+
+            (grade.GradedBy, grade.GradedAt) = (me.Id, now);
+            db.GradeChanges.Add(new GradeChange { SubmissionId = row.Id, ChangedBy = me.Id, ChangedAt = now, Before = before, After = after });
+            if (after.Status != before?.Status)
+            {
+                if (after.Status == GradeStatus.Released)
+                {
+                    db.AddIntegrationEvent(new GradeReleased(row.CohortId, row.AssignmentId, row.Id, row.AuthorId, grade.Score, now), now);
+                }
+                else if (after.Status == GradeStatus.ReturnedForRevision)
+                {
+                    db.AddIntegrationEvent(new RevisionRequested(row.CohortId, row.AssignmentId, row.Id, row.AuthorId, now), now);
+                }
+            }
         }
     }
 
@@ -121,7 +175,7 @@ internal static class GradeSubmission
     /// The submission when the caller may grade its author (trainers, org admins, the author's mentor); its author 403;
     /// everyone else 404, as for an unknown id.
     /// </summary>
-    public static async Task<Submission> GradableAsync(AssessmentDbContext db, ISender sender, Guid callerId, Guid submissionId, CancellationToken ct)
+    public static async Task<(Submission Submission, CohortAccessInfo Access)> GradableAsync(AssessmentDbContext db, ISender sender, Guid callerId, Guid submissionId, CancellationToken ct)
     {
         var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, ct);
         var access = submission is null ? null : await sender.Send(new GetCohortAccess(submission.CohortId, callerId), ct);
@@ -130,15 +184,19 @@ internal static class GradeSubmission
             throw ProblemException.NotFound("This submission");
         }
 
-        return access.CanActOn(submission.AuthorId) ? submission : throw ProblemException.Forbidden("Only the cohort's trainers, org admins and the learner's mentor grade work.");
+        return access.CanActOn(submission.AuthorId) ? (submission, access) : throw ProblemException.Forbidden("Only the cohort's trainers, org admins and the learner's mentor grade work.");
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapPut("/submissions/{submissionId:guid}/grade", async (Guid submissionId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Command(submissionId, ifMatch, request.Score, request.Feedback, request.Status, request.OverrideReason), ct)))
+                TypedResults.Ok(await sender.Send(new Command(submissionId, ifMatch, request.Score, request.Feedback, request.Status, request.OverrideReason, request.Adjustments), ct)))
             .WithName("GradeSubmission")
             .WithSummary("Grade a submission (trainers, org admins; a mentor: their own learners')")
-            .WithDescription("Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.")
+            .WithDescription("Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). A group project's attempt is graded once for all the learners it was handed in for (any of their submission ids), each getting `score` plus their entry in `adjustments` (a reason each; the result stays within 0 and `maxPoints`); a mentor grades it only when they mentor each of them (403). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, ProblemType.PreconditionFailed);
 }
+
+/// <summary>Points added to (positive) or taken from (negative) a group's score for one of its learners.</summary>
+/// <param name="Reason">Why this learner's score differs from the group's (at most 500 characters), kept in the grade's history.</param>
+public sealed record GradeAdjustment(Guid LearnerId, decimal Points, string Reason);

@@ -9,6 +9,7 @@ using Spoc.Modules.Assessment.Data;
 using Spoc.Modules.Assessment.Domain;
 using Spoc.Modules.Assessment.Features.Assignments;
 using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
@@ -24,9 +25,9 @@ namespace Spoc.Modules.Assessment.Features.Submissions;
 /// </summary>
 internal static class CreateSubmission
 {
-    /// <param name="Text">Text assignments: Markdown (at most 50,000 characters), rendered and sanitised for graders.</param>
+    /// <param name="Text">Text assignments and group projects: Markdown (at most 50,000 characters), rendered and sanitised for graders.</param>
     /// <param name="Answers">Quizzes: at most one answer per question; unanswered questions earn nothing.</param>
-    /// <param name="FileIds">File assignments: 1 to 10 files the caller uploaded with POST /files.</param>
+    /// <param name="FileIds">File assignments and group projects: 1 to 10 files the caller uploaded with POST /files.</param>
     public sealed record Request([property: MultiLine] string? Text, IReadOnlyList<QuizAnswer>? Answers, IReadOnlyList<Guid>? FileIds);
 
     public sealed record Command(Guid AssignmentId, string? Text, IReadOnlyList<QuizAnswer>? Answers, IReadOnlyList<Guid>? FileIds) : ICommand<SubmissionResponse>;
@@ -65,18 +66,19 @@ internal static class CreateSubmission
                     : ProblemException.NotFound("This assignment");
             }
 
-            if (!Submission.IsIndividual(assignment.Kind))
-            {
-                throw AssessmentProblems.GroupSubmissionsNotOpen.Exception();
-            }
-
+            // A group project is handed in once for the group: one row per learner of it (docs/adr/0022).
+            var group = Submission.IsIndividual(assignment.Kind) ? null
+                : await sender.Send(new GetProjectGroupOf(assignment.CohortId, me.Id), cancellationToken) ?? throw AssessmentProblems.NotInAGroup.Exception();
+            var authors = group?.LearnerIds ?? [me.Id];
+            var groupId = group?.GroupId;
             RequireTheShapeOf(assignment, command);
-            var previous = await db.Submissions.CountAsync(s => s.AssignmentId == assignment.Id && s.AuthorId == me.Id, cancellationToken);
-            // A last attempt returned for revision reopens the assignment to its author, whatever its resubmission rule.
+
+            // The attempts so far: the caller's own, or those of the group and of each of its learners (one may come from another group).
+            var theirs = db.Submissions.Where(s => s.AssignmentId == assignment.Id && (groupId == null ? s.AuthorId == me.Id : s.GroupId == groupId || authors.Contains(s.AuthorId)));
+            var previous = await theirs.MaxAsync(s => (int?)s.Attempt, cancellationToken) ?? 0;
+            // A last attempt returned for revision reopens the assignment to its authors, whatever its resubmission rule.
             if (previous > 0 && !assignment.AllowResubmission && !await db.Grades.AnyAsync(
-                    g => g.Status == GradeStatus.ReturnedForRevision
-                        && db.Submissions.Any(s => s.Id == g.SubmissionId && s.AssignmentId == assignment.Id && s.AuthorId == me.Id && s.Attempt == previous),
-                    cancellationToken))
+                    g => g.Status == GradeStatus.ReturnedForRevision && theirs.Any(s => s.Id == g.SubmissionId && s.Attempt == previous), cancellationToken))
             {
                 throw AssessmentProblems.ResubmissionNotAllowed.Exception();
             }
@@ -86,11 +88,12 @@ internal static class CreateSubmission
                 throw AssessmentProblems.AttemptsExhausted.Exception(max);
             }
 
-            var dueAt = CohortAssessment.PersonalDueAt(assignment.DueAt, await sender.ShiftOfAsync(assignment.CohortId, me.Id, cancellationToken), access.TimeZone);
-            var daysLate = Submission.DaysLateAt(now, dueAt);
-            if (daysLate > 0 && assignment.LatePolicy == LatePolicy.Refuse)
+            // Late is each learner's own: against their due date after their pacing shift; a refusal, against the caller's.
+            var shifts = await sender.Send(new GetDueDateShifts(assignment.CohortId, authors), cancellationToken);
+            DateTimeOffset DueOf(Guid learnerId) => CohortAssessment.PersonalDueAt(assignment.DueAt, shifts.GetValueOrDefault(learnerId), access.TimeZone);
+            if (Submission.DaysLateAt(now, DueOf(me.Id)) > 0 && assignment.LatePolicy == LatePolicy.Refuse)
             {
-                throw AssessmentProblems.SubmissionTooLate.Exception(dueAt.UtcDateTime);
+                throw AssessmentProblems.SubmissionTooLate.Exception(DueOf(me.Id).UtcDateTime);
             }
 
             var fileIds = (command.FileIds ?? []).Distinct().ToList();
@@ -101,19 +104,29 @@ internal static class CreateSubmission
                 throw Rules.Invalid("FileIds", "Upload each file first (POST /files), then hand it in.");
             }
 
-            var penalty = daysLate > 0 && assignment.LatePolicy == LatePolicy.PenaltyPerDay ? Math.Min(100, daysLate * assignment.LatePenaltyPercentPerDay!.Value) : 0;
             var answers = (command.Answers ?? []).OrderBy(a => a.QuestionIndex).ToList();
-            var submission = new Submission
+            var html = command.Text is null ? null : Markdown.ToSafeHtml(command.Text);
+            var rows = authors.Select(authorId =>
             {
-                AssignmentId = assignment.Id, CohortId = assignment.CohortId, AuthorId = me.Id, Attempt = previous + 1, SubmittedAt = now, DueAt = dueAt,
-                DaysLate = daysLate, PenaltyPercent = penalty, TextMarkdown = command.Text, TextHtml = command.Text is null ? null : Markdown.ToSafeHtml(command.Text),
-                FileIds = fileIds, Answers = answers,
-                Score = assignment.Kind == AssignmentKind.Quiz ? Math.Round(QuizScoring.Score(assignment.Questions, answers) * (100 - penalty) / 100m, 2) : null,
-            };
-            db.Submissions.Add(submission);
-            db.AddIntegrationEvent(new SubmissionReceived(assignment.CohortId, assignment.Id, submission.Id, me.Id, submission.Attempt, submission.IsLate, now), now);
+                var dueAt = DueOf(authorId);
+                var daysLate = Submission.DaysLateAt(now, dueAt);
+                var penalty = daysLate > 0 && assignment.LatePolicy == LatePolicy.PenaltyPerDay ? Math.Min(100, daysLate * assignment.LatePenaltyPercentPerDay!.Value) : 0;
+                return new Submission
+                {
+                    AssignmentId = assignment.Id, CohortId = assignment.CohortId, AuthorId = authorId, GroupId = groupId, HandedInBy = authorId == me.Id ? null : me.Id,
+                    Attempt = previous + 1, SubmittedAt = now, DueAt = dueAt, DaysLate = daysLate, PenaltyPercent = penalty,
+                    TextMarkdown = command.Text, TextHtml = html, FileIds = fileIds, Answers = answers,
+                    Score = assignment.Kind == AssignmentKind.Quiz ? Math.Round(QuizScoring.Score(assignment.Questions, answers) * (100 - penalty) / 100m, 2) : null,
+                };
+            }).ToList();
+            db.Submissions.AddRange(rows);
+            foreach (var row in rows)
+            {
+                db.AddIntegrationEvent(new SubmissionReceived(assignment.CohortId, assignment.Id, row.Id, row.AuthorId, row.Attempt, row.IsLate, now), now);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            return SubmissionResponse.From(submission);
+            return SubmissionResponse.From(rows.Single(r => r.AuthorId == me.Id));
         }
 
         /// <summary>Each kind takes its own field and only it: answers to a quiz's questions, a text, or files.</summary>
@@ -124,6 +137,8 @@ internal static class CreateSubmission
                 AssignmentKind.Quiz => ("Answers", "A quiz takes answers to its questions, and nothing else.",
                     command.Answers is not null && command.Answers.All(a => a.QuestionIndex < assignment.Questions.Count) && command.Text is null && command.FileIds is null),
                 AssignmentKind.Text => ("Text", "A text assignment takes a text, and nothing else.", !string.IsNullOrWhiteSpace(command.Text) && command.Answers is null && command.FileIds is null),
+                AssignmentKind.GroupProject => ("Text", "A group project takes a text, 1 to 10 uploaded files, or both, and no answers.",
+                    (!string.IsNullOrWhiteSpace(command.Text) || command.FileIds is { Count: > 0 }) && command.Answers is null),
                 _ => ("FileIds", "A file assignment takes 1 to 10 uploaded files, and nothing else.", command.FileIds is { Count: > 0 } && command.Answers is null && command.Text is null),
             };
             if (!ok)
@@ -141,8 +156,8 @@ internal static class CreateSubmission
             })
             .WithName("CreateSubmission")
             .WithSummary("Hand in an attempt at an assignment (the cohort's learners); quizzes are scored at once")
-            .WithDescription("Requires `Learn` in the assignment's cohort and a published, released assignment (staff 403; hidden or unknown 404). A `Quiz` takes `answers` (`questionIndex`, `choiceIndexes` or `value`), scored at once: each question earns all its points or none (choices: exactly the correct ones; numeric: within the tolerance, `2,5` or `2.5`; short text: an accepted answer, ignoring case, accents and spacing). A `Text` takes `text` (Markdown), a `File` takes `fileIds` uploaded by the caller. Attempts are numbered; 409 `resubmission-not-allowed` after the first when the assignment takes one (unless staff returned the last attempt for revision), `attempts-exhausted` past a quiz's `maxAttempts`. Late is judged against the caller's own due date (after their pacing shift): flagged, penalised per started day, or refused with 409 `submission-too-late`. A group project is handed in once per group: 409 `group-submissions-not-open` until that ships. No field sets a score.")
+            .WithDescription("Requires `Learn` in the assignment's cohort and a published, released assignment (staff 403; hidden or unknown 404). A `Quiz` takes `answers` (`questionIndex`, `choiceIndexes` or `value`), scored at once: each question earns all its points or none (choices: exactly the correct ones; numeric: within the tolerance, `2,5` or `2.5`; short text: an accepted answer, ignoring case, accents and spacing). A `Text` takes `text` (Markdown), a `File` takes `fileIds` uploaded by the caller. Attempts are numbered; 409 `resubmission-not-allowed` after the first when the assignment takes one (unless staff returned the last attempt for revision), `attempts-exhausted` past a quiz's `maxAttempts`. Late is judged against the caller's own due date (after their pacing shift): flagged, penalised per started day, or refused with 409 `submission-too-late`. A `GroupProject` takes `text`, `fileIds` or both, handed in once for the caller's project group (409 `not-in-a-group` outside any): every learner of the group gets the attempt as their own (`groupId`, `handedInBy`), late or not against their own due date. No field sets a score.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, AssessmentProblems.SubmissionTooLate, AssessmentProblems.ResubmissionNotAllowed,
-                AssessmentProblems.AttemptsExhausted, AssessmentProblems.GroupSubmissionsNotOpen);
+                AssessmentProblems.AttemptsExhausted, AssessmentProblems.NotInAGroup);
 }

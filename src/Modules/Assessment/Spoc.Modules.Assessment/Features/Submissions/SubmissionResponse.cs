@@ -5,6 +5,8 @@ using Spoc.Modules.Assessment.Features.Grading;
 namespace Spoc.Modules.Assessment.Features.Submissions;
 
 /// <summary>One attempt at an assignment, as its author and the staff who may grade it see it.</summary>
+/// <param name="GroupId">A group project: the project group that handed it in (each of its learners has this attempt as their own).</param>
+/// <param name="HandedInBy">A group project: the member who handed it in, when not its author.</param>
 /// <param name="Attempt">1 for the first attempt, then 2, 3...</param>
 /// <param name="DueAt">The author's own due date when they handed it in (after their pacing shift).</param>
 /// <param name="IsLate">Handed in after <c>dueAt</c>.</param>
@@ -17,11 +19,13 @@ namespace Spoc.Modules.Assessment.Features.Submissions;
 /// <param name="Score">Quizzes: points out of the assignment's <c>maxPoints</c>, computed at submission after any late penalty; null for work graded by staff.</param>
 /// <param name="Grade">The staff's grade: for those who may grade it, always; for its author, once Released or ReturnedForRevision (never a Draft); absent otherwise.</param>
 internal sealed record SubmissionResponse(
-    Guid Id, Guid AssignmentId, Guid CohortId, Guid AuthorId, int Attempt, DateTimeOffset SubmittedAt, DateTimeOffset DueAt, bool IsLate, int DaysLate,
+    Guid Id, Guid AssignmentId, Guid CohortId, Guid AuthorId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? GroupId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? HandedInBy, int Attempt, DateTimeOffset SubmittedAt, DateTimeOffset DueAt, bool IsLate, int DaysLate,
     int PenaltyPercent, string? Text, string? TextHtml, IReadOnlyList<Guid> FileIds, IReadOnlyList<QuizAnswer> Answers, decimal? Score,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GradeResponse? Grade)
 {
     public static SubmissionResponse From(Submission s, Grade? grade = null) =>
-        new(s.Id, s.AssignmentId, s.CohortId, s.AuthorId, s.Attempt, s.SubmittedAt, s.DueAt, s.IsLate, s.DaysLate, s.PenaltyPercent,
+        new(s.Id, s.AssignmentId, s.CohortId, s.AuthorId, s.GroupId, s.HandedInBy, s.Attempt, s.SubmittedAt, s.DueAt, s.IsLate, s.DaysLate, s.PenaltyPercent,
             s.TextMarkdown, s.TextHtml, s.FileIds, s.Answers, s.Score, grade is null ? null : GradeResponse.From(grade));
 }
