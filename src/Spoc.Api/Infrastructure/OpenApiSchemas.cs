@@ -52,6 +52,7 @@ internal static class OpenApiSchemas
         ["GetSchedule.Extra"] = "ScheduledExtraResource",
         ["GetSchedule.ScheduledActivity"] = "ScheduledActivity",
         ["GradeSubmission.Request"] = "GradeUpdate",
+        ["GradeSubmission.RubricChoice"] = "RubricChoice",
         ["InviteToCohort.Request"] = "InvitationCreate",
         ["InviteToCohort.Response"] = "IssuedInvitation",
         ["IssueToken.Command"] = "Credentials",

@@ -86,3 +86,9 @@ public sealed record GetCoursesOfOrganization(Guid OrganizationId) : IQuery<IRea
 
 /// <summary><c>null</c> when the cohort does not exist or the user may not see it at all (answer 404).</summary>
 public sealed record GetCohortAccess(Guid CohortId, Guid UserId) : IQuery<CohortAccessInfo?>;
+
+/// <summary>
+/// One page of a cohort's learners, in the roster's order (by enrolment); <c>MentorId</c> keeps only that mentor's learners.
+/// A constant number of queries whatever the cohort's size (Assessment's competency heat map pages over them).
+/// </summary>
+public sealed record GetCohortLearners(Guid CohortId, Guid? MentorId, int Page, int PageSize) : IQuery<Spoc.SharedKernel.Paging.PagedResult<Guid>>;

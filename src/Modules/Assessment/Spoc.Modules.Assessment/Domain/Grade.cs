@@ -16,7 +16,16 @@ internal enum GradeStatus
 }
 
 /// <summary>What a grade says at one moment: the before and after of each change in its history.</summary>
-internal sealed record GradeSnapshot(decimal Score, GradeStatus Status, string Feedback, string? OverrideReason);
+/// <param name="RubricScores">The level chosen per criterion, with the grader's comment (empty without a rubric).</param>
+internal sealed record GradeSnapshot(decimal Score, GradeStatus Status, string Feedback, string? OverrideReason, List<RubricScore> RubricScores)
+{
+    // A record compares lists by reference: two snapshots saying the same are equal, so an unchanged save writes no history.
+    public bool Equals(GradeSnapshot? other) =>
+        other is not null && (Score, Status, Feedback, OverrideReason) == (other.Score, other.Status, other.Feedback, other.OverrideReason)
+        && RubricScores.SequenceEqual(other.RubricScores);
+
+    public override int GetHashCode() => HashCode.Combine(Score, Status, Feedback, OverrideReason, RubricScores.Count);
+}
 
 /// <summary>The staff's grade of one submission (one per submission); every change is also written to <see cref="GradeChange"/>.</summary>
 internal sealed class Grade : IVersioned
@@ -32,8 +41,11 @@ internal sealed class Grade : IVersioned
     public string FeedbackHtml { get; set; } = "";
     public GradeStatus Status { get; set; }
 
-    /// <summary>Why a quiz's computed score was changed.</summary>
+    /// <summary>Why a computed score (a quiz's, or a rubric's) was changed.</summary>
     public string? OverrideReason { get; set; }
+
+    /// <summary>With a rubric: the level chosen per criterion, copied from the rubric when graded.</summary>
+    public List<RubricScore> RubricScores { get; set; } = [];
 
     public Guid GradedBy { get; set; }
     public DateTimeOffset GradedAt { get; set; }
@@ -42,7 +54,7 @@ internal sealed class Grade : IVersioned
     /// <summary>Its author sees it once it is no longer a draft.</summary>
     public bool IsVisibleToAuthor => Status != GradeStatus.Draft;
 
-    public GradeSnapshot Snapshot() => new(Score, Status, FeedbackMarkdown, OverrideReason);
+    public GradeSnapshot Snapshot() => new(Score, Status, FeedbackMarkdown, OverrideReason, [.. RubricScores]);
 }
 
 /// <summary>One change of a grade, kept for good: who, when, what it said before (null: its first version) and after.</summary>

@@ -18,7 +18,11 @@ internal sealed class GradeConfiguration : IEntityTypeConfiguration<Grade>
         b.Property(g => g.FeedbackHtml).HasMaxLength(60_000);
         b.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(g => g.OverrideReason).HasMaxLength(500);
+        b.Property(g => g.RubricScores).HasJsonConversion(100_000);
         b.HasIndex(g => new { g.AssignmentId, g.AuthorId });
+
+        // Competency mastery and the heat map read a cohort's released grades.
+        b.HasIndex(g => new { g.CohortId, g.Status });
     }
 }
 
@@ -38,5 +42,6 @@ internal sealed class GradeChangeConfiguration : IEntityTypeConfiguration<GradeC
         s.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         s.Property(x => x.Feedback).HasMaxLength(20_000);
         s.Property(x => x.OverrideReason).HasMaxLength(500);
+        s.Property(x => x.RubricScores).HasJsonConversion(100_000);
     }
 }

@@ -10,11 +10,12 @@ namespace Spoc.Modules.Assessment.Features.Grading;
 /// <param name="Feedback">The overall feedback, Markdown as written.</param>
 /// <param name="FeedbackHtml">The feedback rendered and sanitised.</param>
 /// <param name="Status">Draft (staff only), Released, or ReturnedForRevision (its author may hand in a new attempt).</param>
-/// <param name="OverrideReason">Why a quiz's computed score was changed.</param>
+/// <param name="OverrideReason">Why the computed score (a quiz's, or the rubric's) was changed.</param>
+/// <param name="RubricScores">With a rubric: per criterion, the chosen level's title and points out of the criterion's maximum, and the comment.</param>
 /// <param name="GradedBy">Who last changed it.</param>
 /// <param name="GradedAt">When it last changed.</param>
 internal sealed record GradeResponse(
-    Guid SubmissionId, decimal Score, string Feedback, string FeedbackHtml, GradeStatus Status, string? OverrideReason, Guid GradedBy, DateTimeOffset GradedAt, [property: JsonIgnore] Guid Version)
+    Guid SubmissionId, decimal Score, string Feedback, string FeedbackHtml, GradeStatus Status, string? OverrideReason, IReadOnlyList<RubricScore> RubricScores, Guid GradedBy, DateTimeOffset GradedAt, [property: JsonIgnore] Guid Version)
     : IVersioned
 {
     /// <summary>The version, as the <c>ETag</c> header gives it: send it as <c>If-Match</c> to change this grade.</summary>
@@ -22,5 +23,5 @@ internal sealed record GradeResponse(
     public string ETag => ETags.Of(Version);
 
     public static GradeResponse From(Grade g) =>
-        new(g.SubmissionId, g.Score, g.FeedbackMarkdown, g.FeedbackHtml, g.Status, g.OverrideReason, g.GradedBy, g.GradedAt, g.Version);
+        new(g.SubmissionId, g.Score, g.FeedbackMarkdown, g.FeedbackHtml, g.Status, g.OverrideReason, g.RubricScores, g.GradedBy, g.GradedAt, g.Version);
 }
