@@ -41,8 +41,8 @@ internal static class CompetencyMastery
             .ToDictionary(g => g.Key, g => g.Select(x => x.Point).ToList(), StringComparer.OrdinalIgnoreCase);
 
     public static CompetencyMasteryResponse Of(string code, string? title, IReadOnlyList<MasteryPoint> series) =>
-        new(code, title, series.Count == 0 ? null : series[^1].Percent, series.Count == 0 ? null : Math.Round(series.Average(p => p.Percent), 2),
+        new(code, title, series.Count == 0 ? null : series[^1].Percent, series.Count == 0 ? null : Math.Round(series.Average(p => p.Percent), 2, MidpointRounding.AwayFromZero),
             series.Count < 2 ? null : series[^1].Percent - series[^2].Percent, series);
 
-    private static decimal Percent(decimal points, decimal max) => Math.Round(100m * points / max, 2);
+    private static decimal Percent(decimal points, decimal max) => Math.Round(100m * points / max, 2, MidpointRounding.AwayFromZero);
 }
