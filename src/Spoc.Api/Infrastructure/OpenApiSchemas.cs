@@ -52,6 +52,7 @@ internal static class OpenApiSchemas
         ["GetSchedule.Extra"] = "ScheduledExtraResource",
         ["GetSchedule.ScheduledActivity"] = "ScheduledActivity",
         ["GradeSubmission.Request"] = "GradeUpdate",
+        ["GradeSubmission.RubricChoice"] = "RubricChoice",
         ["InviteToCohort.Request"] = "InvitationCreate",
         ["InviteToCohort.Response"] = "IssuedInvitation",
         ["IssueToken.Command"] = "Credentials",
@@ -68,6 +69,7 @@ internal static class OpenApiSchemas
         ["RegisterUser.Response"] = "RegisteredAccount",
         ["RequestPasswordReset.Command"] = "ForgottenPassword",
         ["ResetPassword.Command"] = "PasswordReset",
+        ["RubricTemplateInput"] = "RubricTemplateDefinition",
         ["SetPacing.ExtraInput"] = "ExtraResource",
         ["SetPacing.Request"] = "PacingUpdate",
         ["SetPacing.Shift"] = "PacingShift",
@@ -325,6 +327,7 @@ internal static class OpenApiSchemas
             {
                 JsonSchemaType.Object when schema.Properties is { Count: > 0 } properties =>
                     new JsonObject(properties
+                        .Where(p => !p.Value.ReadOnly) // computed by the server (a rubric's totalPoints): never sent
                         .Where(p => schema.Required is not { Count: > 0 } required || required.Contains(p.Key) || Samples.ContainsKey(p.Key)) // optional fields only when they matter
                         .Select(p => KeyValuePair.Create(p.Key, Sample(p.Value, p.Key, document)))),
                 JsonSchemaType.Object => new JsonObject { ["question"] = "answer" },

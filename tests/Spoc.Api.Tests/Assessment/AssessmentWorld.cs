@@ -72,6 +72,39 @@ public sealed class AssessmentWorld
         },
     };
 
+    /// <summary>The course's competencies become C1 "Planifier" and C2 "Communiquer".</summary>
+    public async Task WithTwoCompetenciesAsync()
+    {
+        var course = await Trainer.PutAsJsonAsync($"/api/v1/courses/{World.CourseId}", new
+        {
+            title = "Management de projet", language = "fr", isPublished = true,
+            competencies = new[] { new { code = "C1", title = "Planifier" }, new { code = "C2", title = "Communiquer" } },
+        });
+        course.StatusCode.Should().Be(HttpStatusCode.OK, await course.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A criterion whose levels are worth <paramref name="points"/>, lowest first, named L0, L1... (a level's title is "L" + its index).</summary>
+    public static object Criterion(string title, string? competencyCode, params decimal[] points) => new
+    {
+        title, description = $"Critère {title}", competencyCode, levels = points.Select((p, i) => new { title = $"L{i}", points = p }).ToArray(),
+    };
+
+    /// <summary>A text assignment graded with a rubric (no late penalty: it accepts late work and flags it).</summary>
+    public static Dictionary<string, object?> RubricAssignment(decimal maxPoints, params object[] criteria)
+    {
+        var assignment = TextAssignment("Dossier avec grille");
+        assignment["maxPoints"] = maxPoints;
+        assignment["rubric"] = new { criteria };
+        return assignment;
+    }
+
+    /// <summary>The id of the criterion at <paramref name="criterion"/> and of its level at <paramref name="level"/>, from an assignment as the API answers it.</summary>
+    public static (Guid CriterionId, Guid LevelId) Pick(JsonObject assignment, int criterion, int level)
+    {
+        var c = assignment["rubric"]!["criteria"]![criterion]!;
+        return (c["id"]!.GetValue<Guid>(), c["levels"]![level]!["id"]!.GetValue<Guid>());
+    }
+
     public async Task<JsonObject> CreateAsync(object body)
     {
         var response = await Trainer.PostAsJsonAsync($"/api/v1/cohorts/{CohortId}/assignments", body);

@@ -229,6 +229,8 @@ public sealed partial class CapabilityTableTests
             "/cohorts/{cohortId}/activities/{activityId}/completion" => ($"{c}/activities/{_activityId}/completion", null),
             "/cohorts/{cohortId}/activities/{activityId}/file" => ($"{c}/activities/{_activityId}/file", null),
             "/cohorts/{cohortId}/assignments" => ($"{c}/assignments", method == HttpMethod.Post ? Assessment.AssessmentWorld.TextAssignment() : null),
+            "/cohorts/{cohortId}/members/{userId}/competencies" => ($"{c}/members/{_learnerId}/competencies", null),
+            "/cohorts/{cohortId}/competencies/heatmap" => ($"{c}/competencies/heatmap", null),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };
         return (method, request.Path, request.Body);

@@ -19,7 +19,7 @@ export interface paths {
         put?: never;
         /**
          * Set an assignment in a cohort: quiz, text, file or group project (trainers, org admins)
-         * @description Requires `ManageAssignments` (mentors, learners and a partner's admin 403; outsiders 404). `releaseAt` before `dueAt`; `instructions` are Markdown, rendered and sanitised. `latePolicy`: `AcceptAndFlag`, `PenaltyPerDay` (with `latePenaltyPercentPerDay`, 1-100) or `Refuse`. A `Quiz` needs 1-100 `questions` whose points add up to `maxPoints`, and may limit `maxAttempts`; per type: `SingleChoice` 2-20 choices with exactly one correct, `MultipleChoice` at least one correct, `Numeric` an `answer` and an optional `tolerance`, `ShortText` its `accepted` answers. Other kinds have no questions. `isPublished: false` keeps it a draft.
+         * @description Requires `ManageAssignments` (mentors, learners and a partner's admin 403; outsiders 404). `releaseAt` before `dueAt`; `instructions` are Markdown, rendered and sanitised. `latePolicy`: `AcceptAndFlag`, `PenaltyPerDay` (with `latePenaltyPercentPerDay`, 1-100) or `Refuse`. A `Quiz` needs 1-100 `questions` whose points add up to `maxPoints`, and may limit `maxAttempts`; per type: `SingleChoice` 2-20 choices with exactly one correct, `MultipleChoice` at least one correct, `Numeric` an `answer` and an optional `tolerance`, `ShortText` its `accepted` answers. Other kinds have no questions, and may carry a `rubric` (1-30 criteria of 2-10 levels, listed from the lowest, points strictly increasing; a criterion may name a `competencyCode` of the cohort's course) or copy one with `rubricTemplateId` (a template of the cohort's organisation). `isPublished: false` keeps it a draft.
          */
         post: operations["CreateAssignment"];
         delete?: never;
@@ -42,7 +42,7 @@ export interface paths {
         get: operations["GetAssignment"];
         /**
          * Edit an assignment (trainers, org admins)
-         * @description Requires `ManageAssignments` in its cohort (mentors and learners who see it 403; those who do not, and outsiders, 404). Replaces the whole assignment under the same rules as creation; once learners have handed in work, its `kind` and `questions` stay (409 `assignment-has-submissions`). Send its `ETag` as `If-Match` (stale: 412).
+         * @description Requires `ManageAssignments` in its cohort (mentors and learners who see it 403; those who do not, and outsiders, 404). Replaces the whole assignment under the same rules as creation; once learners have handed in work, its `kind` and `questions` stay (409 `assignment-has-submissions`), and once one is graded its `rubric` stays (409 `rubric-in-use`; sending it back unchanged, with or without its ids, is fine). Send its `ETag` as `If-Match` (stale: 412).
          */
         put: operations["UpdateAssignment"];
         post?: never;
@@ -126,7 +126,7 @@ export interface paths {
         get?: never;
         /**
          * Grade a submission (trainers, org admins; a mentor: their own learners')
-         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). A group project's attempt is graded once for all the learners it was handed in for (any of their submission ids), each getting `score` plus their entry in `adjustments` (a reason each; the result stays within 0 and `maxPoints`); a mentor grades it only when they mentor each of them (403). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.
+         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). With a rubric, `rubricScores` choose one level per criterion (`criterionId`, `levelId`, optional `comment`; unknown ids 400 naming the field; partial in a Draft, every criterion to release): the score is the sum of the chosen levels' points, scaled to `maxPoints` when the rubric's `totalPoints` differs (sum × maxPoints ÷ totalPoints), less any late penalty, rounded to 2 decimals; a different `score` requires `overrideReason`. The chosen levels are kept with their titles and points in the grade and its history, and shown to the learner with the grade once released. A group project's attempt is graded once for all the learners it was handed in for (any of their submission ids), each getting `score` plus their entry in `adjustments` (a reason each; the result stays within 0 and `maxPoints`); a mentor grades it only when they mentor each of them (403). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.
          */
         put: operations["GradeSubmission"];
         post?: never;
@@ -148,6 +148,98 @@ export interface paths {
          * @description The same access as grading: its author 403, everyone else 404. Oldest first; empty before the first grade.
          */
         get: operations["GetGradeHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organizationId}/rubric-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's rubric templates, by title (org admins, trainers)
+         * @description The organisation's admins and trainers (its mentors and learners 403; others 404). Paged.
+         */
+        get: operations["ListRubricTemplates"];
+        put?: never;
+        /**
+         * Save a rubric template for the organisation's cohorts (org admins, trainers)
+         * @description The organisation's admins and trainers (its mentors and learners 403; others 404). `rubric`: 1-30 criteria of 2-10 levels listed from the lowest, points strictly increasing. An assignment copies it with `rubricTemplateId`; later edits of the template do not change that copy.
+         */
+        post: operations["CreateRubricTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organizationId}/rubric-templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One rubric template (org admins, trainers)
+         * @description The organisation's admins and trainers (its mentors and learners 403; others, and another organisation's template, 404). Answers an `ETag` for `PUT` and `DELETE` (`If-Match`).
+         */
+        get: operations["GetRubricTemplate"];
+        /**
+         * Edit a rubric template (org admins, trainers)
+         * @description The organisation's admins and trainers (its mentors and learners 403; others 404). Replaces the whole template; assignments already made from it keep their own copy. Send its `ETag` as `If-Match` (stale: 412).
+         */
+        put: operations["UpdateRubricTemplate"];
+        post?: never;
+        /**
+         * Delete a rubric template (org admins, trainers)
+         * @description The organisation's admins and trainers (its mentors and learners 403; others 404). Assignments made from it keep their copy. `If-Match` with its `ETag` is optional: 412 when stale.
+         */
+        delete: operations["DeleteRubricTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/members/{userId}/competencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A learner's mastery of each course competency over time (the learner; their mentor; trainers, org admins)
+         * @description Everyone else (other learners, other mentors, a partner's admin, outsiders) gets 404, as for someone who is not a learner of the cohort. Built from the learner's **released** grades only: each one whose rubric criteria are tied to a competency is a point of its `series`, dated by when the work was handed in, worth the chosen levels' points over those criteria's maxima, in percent (2 decimals; late penalties and score overrides do not count). `latest` is the last point, `average` the mean of the points, `trend` the latest minus the one before (percentage points; null with fewer than two points).
+         */
+        get: operations["GetLearnerCompetencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/competencies/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort's competency × learner heat map of latest mastery (trainers, org admins; a mentor: their own learners)
+         * @description Requires `ActOnAllLearners` (every learner) or `ActOnOwnMentees` (a mentor's own learners); learners and a partner's admin 403, outsiders 404. Columns are the course's competencies; rows a page of learners (roster order), each with `latest`: competency code → the latest mastery in percent, as `GET /cohorts/{cohortId}/members/{userId}/competencies` computes it from released grades (absent: no evidence yet). Paged over learners.
+         */
+        get: operations["GetCompetencyHeatmap"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1358,6 +1450,7 @@ export interface components {
             answersShown: boolean;
             /** @description A quiz's questions (empty for other kinds). */
             questions: components["schemas"]["QuizQuestion"][];
+            rubric?: components["schemas"]["Rubric"];
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -1403,6 +1496,12 @@ export interface components {
             maxAttempts?: number | null;
             /** @description Quizzes only, and required for them: 1 to 100 questions. */
             questions?: components["schemas"]["QuizQuestion"][] | null;
+            rubric?: components["schemas"]["Rubric"];
+            /**
+             * Format: uuid
+             * @description Instead of `rubric`: copy one of the organisation's rubric templates (later edits of the template do not reach it).
+             */
+            rubricTemplateId?: string | null;
         };
         /**
          * @description The kinds of continuous-assessment work (API.md, Assessment).
@@ -1701,6 +1800,45 @@ export interface components {
             code: string;
             title: string;
         };
+        /** @description A page of the cohort's competency × learner heat map. */
+        CompetencyHeatmap: {
+            /** @description The columns: the course's competencies, by code. */
+            competencies: components["schemas"]["CourseCompetency"][];
+            /** @description The rows: one page of learners, in the roster's order. */
+            items: components["schemas"]["HeatmapRow"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Learners in the whole map, across all pages.
+             */
+            totalCount: number;
+        };
+        /** @description A learner's mastery of one course competency, from the rubric criteria tied to it in their released grades. */
+        CompetencyMastery: {
+            code: string;
+            /** @description The course's title of the competency; null for a code the course no longer has. */
+            title?: string | null;
+            /**
+             * Format: double
+             * @description The last point's percent; null without evidence.
+             */
+            latest?: number | null;
+            /**
+             * Format: double
+             * @description The mean of the points' percents (each piece of work weighs the same); null without evidence.
+             */
+            average?: number | null;
+            /**
+             * Format: double
+             * @description The latest percent minus the one before it, in percentage points (positive: improving); null with fewer than two points.
+             */
+            trend?: number | null;
+            /** @description Every point, oldest first. */
+            series: components["schemas"]["MasteryPoint"][];
+        };
         Course: {
             /** Format: uuid */
             id: string;
@@ -1717,6 +1855,11 @@ export interface components {
             isPublished: boolean;
             /** Format: date-time */
             createdAt: string;
+        };
+        /** @description A course competency: its code (unique in the course, compared case-insensitively) and title. */
+        CourseCompetency: {
+            code: string;
+            title: string;
         };
         CourseCreate: {
             /**
@@ -1856,8 +1999,10 @@ export interface components {
             /** @description The feedback rendered and sanitised. */
             feedbackHtml: string;
             status: components["schemas"]["GradeStatus"];
-            /** @description Why a quiz's computed score was changed. */
+            /** @description Why the computed score (a quiz's, or the rubric's) was changed. */
             overrideReason?: string | null;
+            /** @description With a rubric: per criterion, the chosen level's title and points out of the criterion's maximum, and the comment. */
+            rubricScores: components["schemas"]["RubricScore"][];
             /**
              * Format: double
              * @description A group project: the points this learner's score differs from the group's (0: none).
@@ -1906,7 +2051,12 @@ export interface components {
             status: components["schemas"]["GradeStatus"];
             feedback: string;
             overrideReason?: string | null;
-            /** Format: double */
+            /** @description The level chosen per criterion, with the grader's comment (empty without a rubric). */
+            rubricScores: components["schemas"]["RubricScore"][];
+            /**
+             * Format: double
+             * @description A group project: the points this learner's score differs from the group's.
+             */
             adjustment: number;
             adjustmentReason?: string | null;
         };
@@ -1918,14 +2068,20 @@ export interface components {
         GradeUpdate: {
             /**
              * Format: double
-             * @description Points, 0 to the assignment's `maxPoints`. A quiz's computed score when omitted; required for other kinds.
+             * @description Points, 0 to the assignment's `maxPoints`. When omitted: a quiz's computed score, or the one computed from
+             *                 `rubricScores`; required otherwise. Differing from a computed score requires `overrideReason`.
              */
             score?: number | null;
             /** @description Overall feedback in Markdown (at most 20,000 characters), rendered and sanitised for the learner. */
             feedback?: string | null;
             status: components["schemas"]["GradeStatus"];
-            /** @description Required when the score of a quiz differs from the one computed at submission. */
+            /** @description Required when the score differs from the computed one (a quiz's, or the rubric's). */
             overrideReason?: string | null;
+            /**
+             * @description With the assignment's rubric: at most one level per criterion, each with an optional comment. Partial in a
+             *                 draft; every criterion once Released.
+             */
+            rubricScores?: components["schemas"]["RubricChoice"][] | null;
             /** @description A group project: points added to or taken from the group's score for some of its learners (each once, with a reason); the others get the group's score. */
             adjustments?: components["schemas"]["GradeAdjustment"][] | null;
         };
@@ -1959,6 +2115,16 @@ export interface components {
             name: string;
             /** @description The whole new list of learners: those left out become ungrouped; each learner is in one group at most (409 already-in-group). */
             memberIds: string[];
+        };
+        /** @description One learner's row of the heat map. */
+        HeatmapRow: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description Competency code → the learner's latest mastery, in percent; a code is absent without evidence. */
+            latest: {
+                [key: string]: number;
+            };
         };
         Invitation: {
             /** Format: uuid */
@@ -2024,6 +2190,15 @@ export interface components {
          * @enum {string}
          */
         LatePolicy: "AcceptAndFlag" | "PenaltyPerDay" | "Refuse";
+        /** @description A learner's mastery of each competency of the cohort's course, over time. */
+        LearnerCompetencies: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @description Every competency of the course (by code), then any code a released grade named that the course no longer has. */
+            competencies: components["schemas"]["CompetencyMastery"][];
+        };
         /**
          * @description A learner's row. `done`: the indexes (in `activities`) of the activities they completed, ascending;
          *     `doneAt`: when, in Unix seconds (UTC), one per entry of `done`. Compact on purpose: a 200 × 40 matrix
@@ -2042,6 +2217,23 @@ export interface components {
             completionPercent: number;
             done: number[];
             doneAt: number[];
+        };
+        /** @description One piece of released work that evidences a competency. */
+        MasteryPoint: {
+            /**
+             * Format: date-time
+             * @description When the learner handed the work in: mastery is dated by the work, not by when it was graded.
+             */
+            at: string;
+            /**
+             * Format: double
+             * @description The points of the rubric criteria tied to the competency over their maximum, in percent (2 decimals).
+             */
+            percent: number;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            submissionId: string;
         };
         MentorAssignment: {
             /**
@@ -2338,6 +2530,134 @@ export interface components {
             invitationToken?: string | null;
             /** @description `fr` or `en`, for the mails and the web app; default `fr`. */
             language?: string | null;
+        };
+        /** @description A rubric: criteria × levels with points. */
+        Rubric: {
+            /** @description 1 to 30 criteria. */
+            criteria: components["schemas"]["RubricCriterion"][];
+            /**
+             * Format: double
+             * @description Full marks (read-only): the sum of each criterion's top level. A grade scales it to the assignment's `maxPoints`.
+             */
+            readonly totalPoints: number;
+        };
+        /** @description The level a grader chooses for one criterion of the assignment's rubric. */
+        RubricChoice: {
+            /**
+             * Format: uuid
+             * @description A criterion of the assignment's rubric (`rubric.criteria[].id`).
+             */
+            criterionId: string;
+            /**
+             * Format: uuid
+             * @description One of that criterion's levels.
+             */
+            levelId: string;
+            /** @description Feedback on this criterion (Markdown, at most 2,000 characters), shown to the learner once released. */
+            comment?: string | null;
+        };
+        /** @description What a rubric grades, with its levels; its maximum is its top level's points. */
+        RubricCriterion: {
+            /**
+             * Format: uuid
+             * @description Given by the server; ignored on input (a rubric sent back unchanged keeps its ids).
+             */
+            id?: string | null;
+            title: string;
+            description?: string | null;
+            /** @description The course competency this criterion evidences (its code, e.g. "C1"), or null; feeds competency mastery. */
+            competencyCode?: string | null;
+            /** @description 2 to 10, from the lowest to the highest. */
+            levels: components["schemas"]["RubricLevel"][];
+            /**
+             * Format: double
+             * @description Read-only: its top level's points.
+             */
+            readonly maxPoints: number;
+        };
+        /** @description One level of a criterion, e.g. "Acquis — 3 points". */
+        RubricLevel: {
+            /**
+             * Format: uuid
+             * @description Given by the server; ignored on input (a rubric sent back unchanged keeps its ids).
+             */
+            id?: string | null;
+            title: string;
+            description?: string | null;
+            /**
+             * Format: double
+             * @description 0 or more; levels go from the lowest to the highest, their points strictly increasing.
+             */
+            points: number;
+        };
+        /**
+         * @description The level a grader chose for one criterion, as the grade keeps it: the titles, points and competency are copied from the
+         *     rubric when graded, so the grade, its history and competency mastery read the same whatever happens to the rubric later.
+         */
+        RubricScore: {
+            /** Format: uuid */
+            criterionId: string;
+            /** Format: uuid */
+            levelId: string;
+            /** @description The criterion's title. */
+            criterion: string;
+            /** @description The chosen level's title. */
+            level: string;
+            /**
+             * Format: double
+             * @description The chosen level's points.
+             */
+            points: number;
+            /**
+             * Format: double
+             * @description The criterion's maximum (its top level's points).
+             */
+            maxPoints: number;
+            /** @description The competency the criterion evidences, or null. */
+            competencyCode?: string | null;
+            /** @description The grader's comment on this criterion (Markdown as written), or null. */
+            comment?: string | null;
+        };
+        /** @description A rubric an organisation reuses across its cohorts; `ETag` is its version for `If-Match`. */
+        RubricTemplate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            title: string;
+            rubric: components["schemas"]["Rubric"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            version: string;
+        };
+        /** @description What staff send for a rubric template, on creation and on update (the whole template each time). */
+        RubricTemplateDefinition: {
+            /** @description How trainers find it (at most 200 characters). */
+            title: string;
+            rubric: components["schemas"]["Rubric"];
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        RubricTemplatePage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["RubricTemplate"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
         };
         /** @description A cohort's schedule: each published activity with its release and due times. */
         Schedule: {
@@ -2986,7 +3306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `assignment-has-submissions`: Assignment already answered; `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            /** @description `assignment-has-submissions`: Assignment already answered; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `rubric-in-use`: Rubric already used for grading */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3609,6 +3929,771 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GradeChange"][];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListRubricTemplates: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricTemplatePage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateRubricTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet",
+                 *       "rubric": {
+                 *         "criteria": [
+                 *           {
+                 *             "title": "Lancer un projet",
+                 *             "levels": [
+                 *               {
+                 *                 "title": "Lancer un projet",
+                 *                 "points": 1
+                 *               }
+                 *             ]
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RubricTemplateDefinition"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricTemplate"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRubricTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                organizationId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricTemplate"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateRubricTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                organizationId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet",
+                 *       "rubric": {
+                 *         "criteria": [
+                 *           {
+                 *             "title": "Lancer un projet",
+                 *             "levels": [
+                 *               {
+                 *                 "title": "Lancer un projet",
+                 *                 "points": 1
+                 *               }
+                 *             ]
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RubricTemplateDefinition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricTemplate"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteRubricTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                organizationId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetLearnerCompetencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerCompetencies"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCompetencyHeatmap: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetencyHeatmap"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */

@@ -87,6 +87,11 @@ namespace Spoc.Migrations.SqlServer.Assessment
                     b.Property<DateTimeOffset>("ReleaseAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Rubric")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -146,6 +151,11 @@ namespace Spoc.Migrations.SqlServer.Assessment
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("RubricScores")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<decimal>("Score")
                         .HasPrecision(7, 2)
                         .HasColumnType("decimal(7,2)");
@@ -162,6 +172,8 @@ namespace Spoc.Migrations.SqlServer.Assessment
                     b.HasKey("SubmissionId");
 
                     b.HasIndex("AssignmentId", "AuthorId");
+
+                    b.HasIndex("CohortId", "Status");
 
                     b.ToTable("Grades", "assessment");
                 });
@@ -186,6 +198,45 @@ namespace Spoc.Migrations.SqlServer.Assessment
                     b.HasIndex("SubmissionId", "ChangedAt");
 
                     b.ToTable("GradeChanges", "assessment");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Assessment.Domain.RubricTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Title");
+
+                    b.ToTable("RubricTemplates", "assessment");
                 });
 
             modelBuilder.Entity("Spoc.Modules.Assessment.Domain.Submission", b =>
@@ -335,6 +386,11 @@ namespace Spoc.Migrations.SqlServer.Assessment
                                 .HasMaxLength(500)
                                 .HasColumnType("nvarchar(500)");
 
+                            b1.Property<string>("RubricScores")
+                                .IsRequired()
+                                .HasMaxLength(100000)
+                                .HasColumnType("nvarchar(max)");
+
                             b1.Property<decimal>("Score")
                                 .HasPrecision(7, 2)
                                 .HasColumnType("decimal(7,2)");
@@ -373,6 +429,11 @@ namespace Spoc.Migrations.SqlServer.Assessment
                             b1.Property<string>("OverrideReason")
                                 .HasMaxLength(500)
                                 .HasColumnType("nvarchar(500)");
+
+                            b1.Property<string>("RubricScores")
+                                .IsRequired()
+                                .HasMaxLength(100000)
+                                .HasColumnType("nvarchar(max)");
 
                             b1.Property<decimal>("Score")
                                 .HasPrecision(7, 2)

@@ -81,6 +81,11 @@ namespace Spoc.Migrations.Sqlite.Assessment
                     b.Property<long>("ReleaseAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Rubric")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -140,6 +145,11 @@ namespace Spoc.Migrations.Sqlite.Assessment
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RubricScores")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Score")
                         .HasPrecision(7, 2)
                         .HasColumnType("TEXT");
@@ -156,6 +166,8 @@ namespace Spoc.Migrations.Sqlite.Assessment
                     b.HasKey("SubmissionId");
 
                     b.HasIndex("AssignmentId", "AuthorId");
+
+                    b.HasIndex("CohortId", "Status");
 
                     b.ToTable("Grades", (string)null);
                 });
@@ -180,6 +192,45 @@ namespace Spoc.Migrations.Sqlite.Assessment
                     b.HasIndex("SubmissionId", "ChangedAt");
 
                     b.ToTable("GradeChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Assessment.Domain.RubricTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Title");
+
+                    b.ToTable("RubricTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.Assessment.Domain.Submission", b =>
@@ -329,6 +380,11 @@ namespace Spoc.Migrations.Sqlite.Assessment
                                 .HasMaxLength(500)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("RubricScores")
+                                .IsRequired()
+                                .HasMaxLength(100000)
+                                .HasColumnType("TEXT");
+
                             b1.Property<decimal>("Score")
                                 .HasPrecision(7, 2)
                                 .HasColumnType("TEXT");
@@ -366,6 +422,11 @@ namespace Spoc.Migrations.Sqlite.Assessment
 
                             b1.Property<string>("OverrideReason")
                                 .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RubricScores")
+                                .IsRequired()
+                                .HasMaxLength(100000)
                                 .HasColumnType("TEXT");
 
                             b1.Property<decimal>("Score")

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Assessment.Data;
 using Spoc.Modules.Assessment.Features.Assignments;
+using Spoc.Modules.Assessment.Features.Competencies;
 using Spoc.Modules.Assessment.Features.Grading;
+using Spoc.Modules.Assessment.Features.RubricTemplates;
 using Spoc.Modules.Assessment.Features.Submissions;
 using Spoc.SharedKernel.Persistence;
 
@@ -32,6 +34,13 @@ public static class AssessmentModule
         DownloadSubmissionFile.MapEndpoint(assessment);
         GradeSubmission.MapEndpoint(assessment);
         GetGradeHistory.MapEndpoint(assessment);
+        CreateRubricTemplate.MapEndpoint(assessment);
+        ListRubricTemplates.MapEndpoint(assessment);
+        GetRubricTemplate.MapEndpoint(assessment);
+        UpdateRubricTemplate.MapEndpoint(assessment);
+        DeleteRubricTemplate.MapEndpoint(assessment);
+        GetLearnerCompetencies.MapEndpoint(assessment);
+        GetCompetencyHeatmap.MapEndpoint(assessment);
         return api;
     }
 }

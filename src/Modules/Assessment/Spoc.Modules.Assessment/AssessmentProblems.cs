@@ -26,4 +26,8 @@ internal static class AssessmentProblems
     /// <summary>Learners have handed in work: the assignment's kind and quiz questions stay as they answered them.</summary>
     public static readonly ProblemType AssignmentHasSubmissions =
         new(409, "assignment-has-submissions", "Assignment already answered", "Learners have handed in work: its kind and questions can no longer change.");
+
+    /// <summary>Grades refer to the rubric's criteria and levels: once one exists, the rubric stays as it was graded.</summary>
+    public static readonly ProblemType RubricInUse =
+        new(409, "rubric-in-use", "Rubric already used for grading", "Work has been graded with this rubric: it can no longer change. Copy the assignment to grade with another rubric.");
 }

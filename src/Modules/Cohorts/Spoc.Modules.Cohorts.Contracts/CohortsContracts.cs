@@ -92,3 +92,9 @@ public sealed record ProjectGroupMembers(Guid GroupId, string Name, IReadOnlyLis
 
 /// <summary>The project group a learner belongs to in a cohort, with all its learners; <c>null</c> when they are in none.</summary>
 public sealed record GetProjectGroupOf(Guid CohortId, Guid LearnerId) : IQuery<ProjectGroupMembers?>;
+
+/// <summary>
+/// One page of a cohort's learners, in the roster's order (by enrolment); <c>MentorId</c> keeps only that mentor's learners.
+/// A constant number of queries whatever the cohort's size (Assessment's competency heat map pages over them).
+/// </summary>
+public sealed record GetCohortLearners(Guid CohortId, Guid? MentorId, int Page, int PageSize) : IQuery<Spoc.SharedKernel.Paging.PagedResult<Guid>>;

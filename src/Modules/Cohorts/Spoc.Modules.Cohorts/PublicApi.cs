@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.SharedKernel.Paging;
 
 namespace Spoc.Modules.Cohorts;
 
@@ -10,8 +11,19 @@ namespace Spoc.Modules.Cohorts;
 internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     IQueryHandler<GetCohortMembershipsOfUser, IReadOnlyList<CohortMembership>>,
     IQueryHandler<GetCohortAccess, CohortAccessInfo?>,
-    IQueryHandler<GetProjectGroupOf, ProjectGroupMembers?>
+    IQueryHandler<GetProjectGroupOf, ProjectGroupMembers?>,
+    IQueryHandler<GetCohortLearners, PagedResult<Guid>>
 {
+    public async ValueTask<PagedResult<Guid>> Handle(GetCohortLearners query, CancellationToken cancellationToken)
+    {
+        var learners = db.Members.AsNoTracking()
+            .Where(m => m.CohortId == query.CohortId && m.Role == CohortRole.Learner && (query.MentorId == null || m.MentorId == query.MentorId));
+        var total = await learners.CountAsync(cancellationToken);
+        var page = total == 0 ? [] : await learners.OrderBy(m => m.JoinedAt).ThenBy(m => m.UserId)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(m => m.UserId).ToListAsync(cancellationToken);
+        return new PagedResult<Guid>(page, query.Page, query.PageSize, total);
+    }
+
     public async ValueTask<CohortAccessInfo?> Handle(GetCohortAccess query, CancellationToken cancellationToken) =>
         await gate.AccessInfoAsync(query.UserId, query.CohortId, cancellationToken);
 

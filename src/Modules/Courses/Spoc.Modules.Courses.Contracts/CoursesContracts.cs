@@ -17,3 +17,9 @@ public sealed record GetCompletions(Guid CohortId, IReadOnlyCollection<Guid> Act
 /// absent (0). One query, whatever the number of learners.
 /// </summary>
 public sealed record GetDueDateShifts(Guid CohortId, IReadOnlyCollection<Guid> UserIds) : IQuery<IReadOnlyDictionary<Guid, int>>;
+
+/// <summary>A course competency: its code (unique in the course, compared case-insensitively) and title.</summary>
+public sealed record CourseCompetency(string Code, string Title);
+
+/// <summary>Assessment asks it: a course's competencies, by code (rubric criteria are tied to them); empty for an unknown course.</summary>
+public sealed record GetCourseCompetencies(Guid CourseId) : IQuery<IReadOnlyList<CourseCompetency>>;

@@ -11,8 +11,17 @@ internal sealed class PublicApi(CoursesDbContext db) :
     IQueryHandler<GetCourse, CourseSummary?>,
     IQueryHandler<GetCoursesOfOrganization, IReadOnlyList<CourseSummary>>,
     IQueryHandler<GetCompletions, IReadOnlyList<ActivityCompletion>>,
-    IQueryHandler<GetDueDateShifts, IReadOnlyDictionary<Guid, int>>
+    IQueryHandler<GetDueDateShifts, IReadOnlyDictionary<Guid, int>>,
+    IQueryHandler<GetCourseCompetencies, IReadOnlyList<CourseCompetency>>
 {
+    public async ValueTask<IReadOnlyList<CourseCompetency>> Handle(GetCourseCompetencies query, CancellationToken cancellationToken) =>
+        await db.Courses.AsNoTracking()
+            .Where(c => c.Id == query.CourseId)
+            .SelectMany(c => c.Competencies)
+            .OrderBy(c => c.Code)
+            .Select(c => new CourseCompetency(c.Code, c.Title))
+            .ToListAsync(cancellationToken);
+
     public async ValueTask<IReadOnlyDictionary<Guid, int>> Handle(GetDueDateShifts query, CancellationToken cancellationToken) =>
         query.UserIds.Count == 0
             ? new Dictionary<Guid, int>()

@@ -47,6 +47,9 @@ internal sealed class Assignment : IVersioned
     public int? MaxAttempts { get; set; }
 
     public List<QuizQuestion> Questions { get; set; } = [];
+
+    /// <summary>The rubric staff grade it with (empty: none). Frozen once a grade exists: scores and mastery refer to its ids.</summary>
+    public List<RubricCriterion> Rubric { get; set; } = [];
     public DateTimeOffset CreatedAt { get; init; }
     public Guid Version { get; set; } = Guid.NewGuid();
 

@@ -16,7 +16,18 @@ internal enum GradeStatus
 }
 
 /// <summary>What a grade says at one moment: the before and after of each change in its history.</summary>
-internal sealed record GradeSnapshot(decimal Score, GradeStatus Status, string Feedback, string? OverrideReason, decimal Adjustment = 0, string? AdjustmentReason = null);
+/// <param name="RubricScores">The level chosen per criterion, with the grader's comment (empty without a rubric).</param>
+/// <param name="Adjustment">A group project: the points this learner's score differs from the group's.</param>
+internal sealed record GradeSnapshot(
+    decimal Score, GradeStatus Status, string Feedback, string? OverrideReason, List<RubricScore> RubricScores, decimal Adjustment = 0, string? AdjustmentReason = null)
+{
+    // A record compares lists by reference: two snapshots saying the same are equal, so an unchanged save writes no history.
+    public bool Equals(GradeSnapshot? other) =>
+        other is not null && (Score, Status, Feedback, OverrideReason, Adjustment, AdjustmentReason) == (other.Score, other.Status, other.Feedback, other.OverrideReason, other.Adjustment, other.AdjustmentReason)
+        && RubricScores.SequenceEqual(other.RubricScores);
+
+    public override int GetHashCode() => HashCode.Combine(Score, Status, Feedback, OverrideReason, RubricScores.Count, Adjustment);
+}
 
 /// <summary>The staff's grade of one submission (one per submission); every change is also written to <see cref="GradeChange"/>.</summary>
 internal sealed class Grade : IVersioned
@@ -32,8 +43,11 @@ internal sealed class Grade : IVersioned
     public string FeedbackHtml { get; set; } = "";
     public GradeStatus Status { get; set; }
 
-    /// <summary>Why a quiz's computed score was changed.</summary>
+    /// <summary>Why a computed score (a quiz's, or a rubric's) was changed.</summary>
     public string? OverrideReason { get; set; }
+
+    /// <summary>With a rubric: the level chosen per criterion, copied from the rubric when graded.</summary>
+    public List<RubricScore> RubricScores { get; set; } = [];
 
     /// <summary>A group project: points added to (or taken from) the group's score for this learner; <see cref="Score"/> includes them.</summary>
     public decimal Adjustment { get; set; }
@@ -47,7 +61,7 @@ internal sealed class Grade : IVersioned
     /// <summary>Its author sees it once it is no longer a draft.</summary>
     public bool IsVisibleToAuthor => Status != GradeStatus.Draft;
 
-    public GradeSnapshot Snapshot() => new(Score, Status, FeedbackMarkdown, OverrideReason, Adjustment, AdjustmentReason);
+    public GradeSnapshot Snapshot() => new(Score, Status, FeedbackMarkdown, OverrideReason, [.. RubricScores], Adjustment, AdjustmentReason);
 }
 
 /// <summary>One change of a grade, kept for good: who, when, what it said before (null: its first version) and after.</summary>

@@ -17,6 +17,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         b.Property(a => a.Category).HasMaxLength(50);
         b.Property(a => a.LatePolicy).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.Questions).HasJsonConversion(200_000);
+        b.Property(a => a.Rubric).HasJsonConversion(100_000);
         b.HasIndex(a => new { a.CohortId, a.DueAt });
     }
 }

@@ -20,7 +20,11 @@ internal sealed class GradeConfiguration : IEntityTypeConfiguration<Grade>
         b.Property(g => g.OverrideReason).HasMaxLength(500);
         b.Property(g => g.Adjustment).HasPrecision(7, 2);
         b.Property(g => g.AdjustmentReason).HasMaxLength(500);
+        b.Property(g => g.RubricScores).HasJsonConversion(100_000);
         b.HasIndex(g => new { g.AssignmentId, g.AuthorId });
+
+        // Competency mastery and the heat map read a cohort's released grades.
+        b.HasIndex(g => new { g.CohortId, g.Status });
     }
 }
 
@@ -42,5 +46,6 @@ internal sealed class GradeChangeConfiguration : IEntityTypeConfiguration<GradeC
         s.Property(x => x.OverrideReason).HasMaxLength(500);
         s.Property(x => x.Adjustment).HasPrecision(7, 2);
         s.Property(x => x.AdjustmentReason).HasMaxLength(500);
+        s.Property(x => x.RubricScores).HasJsonConversion(100_000);
     }
 }

@@ -14,7 +14,7 @@ internal static class JsonColumn
     public static PropertyBuilder<List<T>> HasJsonConversion<T>(this PropertyBuilder<List<T>> property, int maxLength) =>
         property.HasConversion(
                 list => JsonSerializer.Serialize(list, Json),
-                text => JsonSerializer.Deserialize<List<T>>(text, Json) ?? new List<T>(),
+                text => string.IsNullOrEmpty(text) ? new List<T>() : JsonSerializer.Deserialize<List<T>>(text, Json) ?? new List<T>(), // "": a row from before the column
                 new ValueComparer<List<T>>(
                     (x, y) => JsonSerializer.Serialize(x, Json) == JsonSerializer.Serialize(y, Json),
                     list => JsonSerializer.Serialize(list, Json).GetHashCode(StringComparison.Ordinal),

@@ -1,6 +1,11 @@
 using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Assessment.Contracts;
+using Spoc.Modules.Assessment.Data;
 using Spoc.Modules.Assessment.Domain;
+using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Courses.Contracts;
 using Spoc.SharedKernel.Text;
 using Spoc.SharedKernel.Validation;
 
@@ -17,11 +22,14 @@ namespace Spoc.Modules.Assessment.Features.Assignments;
 /// <param name="LatePenaltyPercentPerDay">With <c>PenaltyPerDay</c> only: 1 to 100 % of the score per started day late.</param>
 /// <param name="MaxAttempts">Quizzes only: 1 to 20 attempts; null: no limit beyond the resubmission rule.</param>
 /// <param name="Questions">Quizzes only, and required for them: 1 to 100 questions.</param>
+/// <param name="Rubric">Not for quizzes: the criteria × levels staff grade it with; each criterion may name a competency of the cohort's course.
+/// Frozen once a grade exists (409 <c>rubric-in-use</c>).</param>
+/// <param name="RubricTemplateId">Instead of <c>rubric</c>: copy one of the organisation's rubric templates (later edits of the template do not reach it).</param>
 internal sealed record AssignmentInput(
     [property: System.ComponentModel.DataAnnotations.Required] AssignmentKind? Kind, string Title, [property: MultiLine] string? Instructions,
     decimal MaxPoints, string Category, bool IsPublished, DateTimeOffset ReleaseAt, DateTimeOffset DueAt, bool AllowResubmission,
     [property: System.ComponentModel.DataAnnotations.Required] LatePolicy? LatePolicy, int? LatePenaltyPercentPerDay, int? MaxAttempts,
-    IReadOnlyList<QuizQuestion>? Questions);
+    IReadOnlyList<QuizQuestion>? Questions, Rubric? Rubric = null, Guid? RubricTemplateId = null);
 
 internal sealed class AssignmentInputValidator : AbstractValidator<AssignmentInput>
 {
@@ -45,6 +53,40 @@ internal sealed class AssignmentInputValidator : AbstractValidator<AssignmentInp
         RuleFor(a => a.MaxPoints).Must((a, max) => a.Kind != AssignmentKind.Quiz || a.Questions is null || a.Questions.Where(q => q is not null).Sum(q => q.Points) == max)
             .WithMessage("A quiz's maxPoints is the sum of its questions' points.");
         RuleForEach(a => a.Questions).NotNull().SetValidator(new QuizQuestionValidator());
+        RuleFor(a => a.Rubric).SetValidator(new RubricValidator()!);
+        RuleFor(a => a.Rubric).Null().When(a => a.RubricTemplateId is not null).WithMessage("Either a rubric or a rubric template, not both.");
+        RuleFor(a => a.Kind).Must((a, kind) => kind != AssignmentKind.Quiz || (a.Rubric is null && a.RubricTemplateId is null))
+            .WithMessage("A quiz is scored from its questions: it has no rubric.");
+    }
+}
+
+/// <summary>A rubric: 1 to 30 criteria.</summary>
+internal sealed class RubricValidator : AbstractValidator<Rubric>
+{
+    public RubricValidator()
+    {
+        RuleFor(r => r.Criteria).Must(c => c is { Count: >= 1 and <= 30 }).WithMessage("1 to 30 criteria.");
+        RuleForEach(r => r.Criteria).NotNull().SetValidator(new RubricCriterionValidator());
+    }
+}
+
+/// <summary>2 to 10 levels listed from the lowest, their points (0 or more) strictly increasing.</summary>
+internal sealed class RubricCriterionValidator : AbstractValidator<RubricCriterion>
+{
+    public RubricCriterionValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Description).MaximumLength(2000);
+        RuleFor(x => x.CompetencyCode).MaximumLength(20);
+        RuleFor(x => x.Levels).Must(l => l is { Count: >= 2 and <= 10 }).WithMessage("2 to 10 levels.");
+        RuleForEach(x => x.Levels).NotNull().ChildRules(l =>
+        {
+            l.RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
+            l.RuleFor(x => x.Description).MaximumLength(2000);
+            l.RuleFor(x => x.Points).InclusiveBetween(0m, 1000m).PrecisionScale(7, 2, true);
+        });
+        RuleFor(x => x.Levels).Must(l => l.Where(x => x is not null).Zip(l.Where(x => x is not null).Skip(1)).All(p => p.First.Points < p.Second.Points))
+            .When(x => x.Levels is not null).WithMessage("Levels go from the lowest to the highest: their points strictly increase.");
     }
 }
 
@@ -83,9 +125,17 @@ internal sealed class QuizQuestionValidator : AbstractValidator<QuizQuestion>
 
 internal static class AssignmentAuthoring
 {
-    /// <summary>Replaces the assignment's definition with a validated input: trimmed texts, sanitized HTML, questions only for a quiz.</summary>
-    public static void Apply(this Assignment assignment, AssignmentInput input)
+    /// <summary>
+    /// Replaces the assignment's definition with a validated input: trimmed texts, sanitized HTML, questions only for a quiz,
+    /// and <paramref name="rubric"/> (see <see cref="RubricOfAsync"/>); a rubric whose content did not change keeps its ids.
+    /// </summary>
+    public static void Apply(this Assignment assignment, AssignmentInput input, List<RubricCriterion> rubric)
     {
+        if (!Domain.Rubric.SameContent(assignment.Rubric, rubric))
+        {
+            assignment.Rubric = rubric;
+        }
+
         assignment.Kind = input.Kind!.Value;
         assignment.Title = input.Title.Trim();
         assignment.InstructionsMarkdown = input.Instructions ?? "";
@@ -102,5 +152,40 @@ internal static class AssignmentAuthoring
         assignment.Questions = (input.Questions ?? [])
             .Select(q => q with { Prompt = q.Prompt.Trim(), Choices = q.Choices?.Select(c => c with { Text = c.Text.Trim(), Correct = c.Correct == true }).ToList() })
             .ToList();
+    }
+
+    /// <summary>
+    /// The rubric an input asks for, with fresh ids: its own, or a copy of a template of the cohort's organisation. Competency
+    /// codes are checked against the cohort's course (Courses) and take the course's spelling; unknown ones are 400.
+    /// </summary>
+    public static async Task<List<RubricCriterion>> RubricOfAsync(
+        this AssessmentDbContext db, ISender sender, AssignmentInput input, CohortAccessInfo access, CancellationToken ct)
+    {
+        var criteria = input.Rubric?.Criteria;
+        if (input.RubricTemplateId is { } templateId)
+        {
+            criteria = await db.RubricTemplates.AsNoTracking().Where(t => t.Id == templateId && t.OrganizationId == access.OrganizationId)
+                    .Select(t => t.Criteria).FirstOrDefaultAsync(ct)
+                ?? throw Rules.Invalid("RubricTemplateId", "No such rubric template in this cohort's organisation.");
+        }
+
+        var rubric = Domain.Rubric.WithNewIds(criteria ?? []);
+        if (rubric.Any(c => c.CompetencyCode is not null))
+        {
+            var competencies = (await sender.Send(new GetCourseCompetencies(access.CourseId), ct)).ToDictionary(c => c.Code, c => c.Code, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < rubric.Count; i++)
+            {
+                if (rubric[i].CompetencyCode is { } code)
+                {
+                    rubric[i] = rubric[i] with
+                    {
+                        CompetencyCode = competencies.GetValueOrDefault(code)
+                            ?? throw Rules.Invalid($"Rubric.Criteria[{i}].CompetencyCode", $"\"{code}\" is not a competency of this cohort's course ({string.Join(", ", competencies.Keys)})."),
+                    };
+                }
+            }
+        }
+
+        return rubric;
     }
 }

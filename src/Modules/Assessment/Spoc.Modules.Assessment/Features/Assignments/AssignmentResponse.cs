@@ -13,10 +13,11 @@ namespace Spoc.Modules.Assessment.Features.Assignments;
 /// <param name="YourDueAt">For a learner: their own due date, <c>dueAt</c> moved by their pacing shift; late work is judged against it. Null for staff.</param>
 /// <param name="AnswersShown">Whether <c>questions</c> carry their answers: always for staff, for a learner once their due date has passed.</param>
 /// <param name="Questions">A quiz's questions (empty for other kinds).</param>
+/// <param name="Rubric">The rubric it is graded with, ids included (what <c>rubricScores</c> name when grading); null when none.</param>
 internal sealed record AssignmentResponse(
     Guid Id, Guid CohortId, AssignmentKind Kind, string Title, string? Instructions, string InstructionsHtml, decimal MaxPoints, string Category,
     bool IsPublished, DateTimeOffset ReleaseAt, DateTimeOffset DueAt, DateTimeOffset? YourDueAt, bool AllowResubmission, LatePolicy LatePolicy,
-    int? LatePenaltyPercentPerDay, int? MaxAttempts, bool AnswersShown, IReadOnlyList<QuizQuestion> Questions, DateTimeOffset CreatedAt, Guid Version) : IVersioned
+    int? LatePenaltyPercentPerDay, int? MaxAttempts, bool AnswersShown, IReadOnlyList<QuizQuestion> Questions, Rubric? Rubric, DateTimeOffset CreatedAt, Guid Version) : IVersioned
 {
     /// <param name="shiftDays">The caller's pacing shift when they are a learner of the cohort.</param>
     public static AssignmentResponse For(Assignment a, CohortAccessInfo access, int shiftDays, DateTimeOffset now)
@@ -29,7 +30,7 @@ internal sealed record AssignmentResponse(
         return new AssignmentResponse(
             a.Id, a.CohortId, a.Kind, a.Title, access.Can(CohortCapability.ManageAssignments) ? a.InstructionsMarkdown : null, a.InstructionsHtml,
             a.MaxPoints, a.Category, a.IsPublished, a.ReleaseAt, a.DueAt, yourDueAt, a.AllowResubmission, a.LatePolicy, a.LatePenaltyPercentPerDay,
-            a.MaxAttempts, answersShown, answersShown ? a.Questions : a.Questions.Select(q => q.WithoutAnswers()).ToList(), a.CreatedAt, a.Version);
+            a.MaxAttempts, answersShown, answersShown ? a.Questions : a.Questions.Select(q => q.WithoutAnswers()).ToList(), a.Rubric.Count == 0 ? null : new Rubric(a.Rubric), a.CreatedAt, a.Version);
     }
 }
 

@@ -34,7 +34,7 @@ internal static class CreateAssignment
 
             var now = clock.GetUtcNow();
             var assignment = new Assignment { CohortId = command.CohortId, Title = "", Category = "", CreatedAt = now };
-            assignment.Apply(command.Assignment);
+            assignment.Apply(command.Assignment, await db.RubricOfAsync(sender, command.Assignment, access, cancellationToken));
             db.Assignments.Add(assignment);
             await db.SaveChangesAsync(cancellationToken);
             return AssignmentResponse.For(assignment, access, 0, now);
@@ -49,7 +49,7 @@ internal static class CreateAssignment
             })
             .WithName("CreateAssignment")
             .WithSummary("Set an assignment in a cohort: quiz, text, file or group project (trainers, org admins)")
-            .WithDescription("Requires `ManageAssignments` (mentors, learners and a partner's admin 403; outsiders 404). `releaseAt` before `dueAt`; `instructions` are Markdown, rendered and sanitised. `latePolicy`: `AcceptAndFlag`, `PenaltyPerDay` (with `latePenaltyPercentPerDay`, 1-100) or `Refuse`. A `Quiz` needs 1-100 `questions` whose points add up to `maxPoints`, and may limit `maxAttempts`; per type: `SingleChoice` 2-20 choices with exactly one correct, `MultipleChoice` at least one correct, `Numeric` an `answer` and an optional `tolerance`, `ShortText` its `accepted` answers. Other kinds have no questions. `isPublished: false` keeps it a draft.")
+            .WithDescription("Requires `ManageAssignments` (mentors, learners and a partner's admin 403; outsiders 404). `releaseAt` before `dueAt`; `instructions` are Markdown, rendered and sanitised. `latePolicy`: `AcceptAndFlag`, `PenaltyPerDay` (with `latePenaltyPercentPerDay`, 1-100) or `Refuse`. A `Quiz` needs 1-100 `questions` whose points add up to `maxPoints`, and may limit `maxAttempts`; per type: `SingleChoice` 2-20 choices with exactly one correct, `MultipleChoice` at least one correct, `Numeric` an `answer` and an optional `tolerance`, `ShortText` its `accepted` answers. Other kinds have no questions, and may carry a `rubric` (1-30 criteria of 2-10 levels, listed from the lowest, points strictly increasing; a criterion may name a `competencyCode` of the cohort's course) or copy one with `rubricTemplateId` (a template of the cohort's organisation). `isPublished: false` keeps it a draft.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -46,7 +46,7 @@ internal static class UpdateAssignment
             }
 
             db.Expect(assignment, command.IfMatch);
-            assignment.Apply(command.Assignment);
+            assignment.Apply(command.Assignment, await db.RubricOfAsync(sender, command.Assignment, access, cancellationToken));
 
             // Scores and attempts were computed against the kind and questions learners saw: those stay once work is in.
             db.ChangeTracker.DetectChanges();
@@ -55,6 +55,12 @@ internal static class UpdateAssignment
                 && await db.Submissions.AnyAsync(s => s.AssignmentId == assignment.Id, cancellationToken))
             {
                 throw AssessmentProblems.AssignmentHasSubmissions.Exception();
+            }
+
+            // Grades name the rubric's criteria and levels: the rubric they were given against stays.
+            if (entry.Property(a => a.Rubric).IsModified && await db.Grades.AnyAsync(g => g.AssignmentId == assignment.Id, cancellationToken))
+            {
+                throw AssessmentProblems.RubricInUse.Exception();
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -67,7 +73,7 @@ internal static class UpdateAssignment
                 TypedResults.Ok(await sender.Send(new Command(assignmentId, ifMatch, assignment), ct)))
             .WithName("UpdateAssignment")
             .WithSummary("Edit an assignment (trainers, org admins)")
-            .WithDescription("Requires `ManageAssignments` in its cohort (mentors and learners who see it 403; those who do not, and outsiders, 404). Replaces the whole assignment under the same rules as creation; once learners have handed in work, its `kind` and `questions` stay (409 `assignment-has-submissions`). Send its `ETag` as `If-Match` (stale: 412).")
+            .WithDescription("Requires `ManageAssignments` in its cohort (mentors and learners who see it 403; those who do not, and outsiders, 404). Replaces the whole assignment under the same rules as creation; once learners have handed in work, its `kind` and `questions` stay (409 `assignment-has-submissions`), and once one is graded its `rubric` stays (409 `rubric-in-use`; sending it back unchanged, with or without its ids, is fine). Send its `ETag` as `If-Match` (stale: 412).")
             .RequireAuthorization(Policies.SignedIn)
-            .Problems(ProblemType.Forbidden, ProblemType.NotFound, AssessmentProblems.AssignmentHasSubmissions);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, AssessmentProblems.AssignmentHasSubmissions, AssessmentProblems.RubricInUse);
 }

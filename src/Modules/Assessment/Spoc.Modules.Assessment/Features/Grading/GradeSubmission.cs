@@ -24,15 +24,27 @@ namespace Spoc.Modules.Assessment.Features.Grading;
 /// </summary>
 internal static class GradeSubmission
 {
-    /// <param name="Score">Points, 0 to the assignment's <c>maxPoints</c>. A quiz's computed score when omitted; required for other kinds.</param>
+    /// <param name="Score">Points, 0 to the assignment's <c>maxPoints</c>. When omitted: a quiz's computed score, or the one computed from
+    /// <c>rubricScores</c>; required otherwise. Differing from a computed score requires <c>overrideReason</c>.</param>
     /// <param name="Feedback">Overall feedback in Markdown (at most 20,000 characters), rendered and sanitised for the learner.</param>
     /// <param name="Status">Draft (invisible to the learner), Released, or ReturnedForRevision (the learner may hand in a new attempt).</param>
-    /// <param name="OverrideReason">Required when the score of a quiz differs from the one computed at submission.</param>
+    /// <param name="OverrideReason">Required when the score differs from the computed one (a quiz's, or the rubric's).</param>
+    /// <param name="RubricScores">With the assignment's rubric: at most one level per criterion, each with an optional comment. Partial in a
+    /// draft; every criterion once Released.</param>
     /// <param name="Adjustments">A group project: points added to or taken from the group's score for some of its learners (each once, with a reason); the others get the group's score.</param>
-    public sealed record Request(decimal? Score, [property: MultiLine] string? Feedback, GradeStatus Status, string? OverrideReason, IReadOnlyList<GradeAdjustment>? Adjustments = null);
+    public sealed record Request(
+        decimal? Score, [property: MultiLine] string? Feedback, GradeStatus Status, string? OverrideReason, IReadOnlyList<RubricChoice>? RubricScores = null,
+        IReadOnlyList<GradeAdjustment>? Adjustments = null);
+
+    /// <summary>The level a grader chooses for one criterion of the assignment's rubric.</summary>
+    /// <param name="CriterionId">A criterion of the assignment's rubric (<c>rubric.criteria[].id</c>).</param>
+    /// <param name="LevelId">One of that criterion's levels.</param>
+    /// <param name="Comment">Feedback on this criterion (Markdown, at most 2,000 characters), shown to the learner once released.</param>
+    public sealed record RubricChoice(Guid CriterionId, Guid LevelId, [property: MultiLine] string? Comment);
 
     public sealed record Command(
-        Guid SubmissionId, string? IfMatch, decimal? Score, string? Feedback, GradeStatus Status, string? OverrideReason, IReadOnlyList<GradeAdjustment>? Adjustments = null)
+        Guid SubmissionId, string? IfMatch, decimal? Score, string? Feedback, GradeStatus Status, string? OverrideReason, IReadOnlyList<RubricChoice>? RubricScores,
+        IReadOnlyList<GradeAdjustment>? Adjustments = null)
         : ICommand<GradeResponse>;
 
     internal sealed class Validator : AbstractValidator<Command>
@@ -51,6 +63,10 @@ internal static class GradeSubmission
                 a.RuleFor(x => x.Points).InclusiveBetween(-10_000, 10_000).PrecisionScale(7, 2, true);
                 a.RuleFor(x => x.Reason).NotEmpty().MaximumLength(500);
             });
+            RuleFor(c => c.RubricScores).MaxItems(30);
+            RuleForEach(c => c.RubricScores).NotNull().ChildRules(r => r.RuleFor(x => x.Comment).MaximumLength(2000));
+            RuleFor(c => c.RubricScores).Must(r => r is null || r.Where(x => x is not null).Select(x => x.CriterionId).Distinct().Count() == r.Count)
+                .WithMessage("At most one level per criterion.");
         }
     }
 
@@ -60,17 +76,21 @@ internal static class GradeSubmission
         {
             var (submission, access) = await GradableAsync(db, sender, me.Id, command.SubmissionId, cancellationToken);
             var assignment = await db.Assignments.AsNoTracking().Where(a => a.Id == submission.AssignmentId)
-                .Select(a => new { a.Kind, a.MaxPoints }).FirstAsync(cancellationToken);
-            var score = command.Score ?? submission.Score ?? throw Rules.Invalid("Score", "Give a score: only quizzes are scored on their own.");
+                .Select(a => new { a.MaxPoints, a.Rubric }).FirstAsync(cancellationToken);
+            var rubricScores = RubricGrading.Scores(assignment.Rubric, command.RubricScores ?? [], command.Status);
+
+            // What the work earns on its own: the chosen levels (scaled, after any late penalty), or a quiz's score.
+            var computed = rubricScores.Count > 0 ? RubricGrading.Score(assignment.Rubric, rubricScores, assignment.MaxPoints, submission.PenaltyPercent) : submission.Score;
+            var score = command.Score ?? computed ?? throw Rules.Invalid("Score", "Give a score, or the rubric's levels: only quizzes are scored on their own.");
             if (score > assignment.MaxPoints)
             {
                 throw Rules.Invalid("Score", $"At most {assignment.MaxPoints} points.");
             }
 
             var reason = string.IsNullOrWhiteSpace(command.OverrideReason) ? null : command.OverrideReason.Trim();
-            if (assignment.Kind == AssignmentKind.Quiz && score != submission.Score && reason is null)
+            if (computed is not null && score != computed && reason is null)
             {
-                throw Rules.Invalid("OverrideReason", "Say why this quiz's computed score changes.");
+                throw Rules.Invalid("OverrideReason", $"Say why the score differs from the computed {computed} points.");
             }
 
             // A group's attempt is graded once for every learner it was handed in for (docs/adr/0022), each with their adjustment.
@@ -127,8 +147,10 @@ internal static class GradeSubmission
                 }
 
                 var adjustment = adjustments.GetValueOrDefault(row.AuthorId);
-                (grade.Score, grade.FeedbackMarkdown, grade.FeedbackHtml, grade.Status, grade.OverrideReason, grade.Adjustment, grade.AdjustmentReason) =
-                    (score + (adjustment?.Points ?? 0), feedback, feedbackHtml, command.Status, reason, adjustment?.Points ?? 0, adjustment?.Reason.Trim());
+                // Levels chosen without a score given: each learner's late penalty is their own.
+                var earned = command.Score is null && rubricScores.Count > 0 ? RubricGrading.Score(assignment.Rubric, rubricScores, assignment.MaxPoints, row.PenaltyPercent) : score;
+                (grade.Score, grade.FeedbackMarkdown, grade.FeedbackHtml, grade.Status, grade.OverrideReason, grade.RubricScores, grade.Adjustment, grade.AdjustmentReason) =
+                    (Math.Clamp(earned + (adjustment?.Points ?? 0), 0, assignment.MaxPoints), feedback, feedbackHtml, command.Status, reason, [.. rubricScores], adjustment?.Points ?? 0, adjustment?.Reason.Trim());
                 grade.Version = version;
                 Record(grade, row, before, now);
             }
@@ -189,10 +211,10 @@ internal static class GradeSubmission
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapPut("/submissions/{submissionId:guid}/grade", async (Guid submissionId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Command(submissionId, ifMatch, request.Score, request.Feedback, request.Status, request.OverrideReason, request.Adjustments), ct)))
+                TypedResults.Ok(await sender.Send(new Command(submissionId, ifMatch, request.Score, request.Feedback, request.Status, request.OverrideReason, request.RubricScores, request.Adjustments), ct)))
             .WithName("GradeSubmission")
             .WithSummary("Grade a submission (trainers, org admins; a mentor: their own learners')")
-            .WithDescription("Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). A group project's attempt is graded once for all the learners it was handed in for (any of their submission ids), each getting `score` plus their entry in `adjustments` (a reason each; the result stays within 0 and `maxPoints`); a mentor grades it only when they mentor each of them (403). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.")
+            .WithDescription("Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). With a rubric, `rubricScores` choose one level per criterion (`criterionId`, `levelId`, optional `comment`; unknown ids 400 naming the field; partial in a Draft, every criterion to release): the score is the sum of the chosen levels' points, scaled to `maxPoints` when the rubric's `totalPoints` differs (sum × maxPoints ÷ totalPoints), less any late penalty, rounded to 2 decimals; a different `score` requires `overrideReason`. The chosen levels are kept with their titles and points in the grade and its history, and shown to the learner with the grade once released. A group project's attempt is graded once for all the learners it was handed in for (any of their submission ids), each getting `score` plus their entry in `adjustments` (a reason each; the result stays within 0 and `maxPoints`); a mentor grades it only when they mentor each of them (403). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, ProblemType.PreconditionFailed);
 }
