@@ -236,3 +236,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201628_AssessmentGradebookPolicies'
+)
+BEGIN
+    CREATE TABLE [assessment].[GradebookPolicies] (
+        [CohortId] uniqueidentifier NOT NULL,
+        [Categories] nvarchar(max) NOT NULL,
+        [PassMark] decimal(5,2) NOT NULL,
+        [MissingCountsAsZero] bit NOT NULL,
+        [UpdatedAt] datetimeoffset NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_GradebookPolicies] PRIMARY KEY ([CohortId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201628_AssessmentGradebookPolicies'
+)
+BEGIN
+    INSERT INTO [assessment].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201201628_AssessmentGradebookPolicies', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Assessment.Data;
 using Spoc.Modules.Assessment.Features.Assignments;
+using Spoc.Modules.Assessment.Features.Gradebook;
 using Spoc.Modules.Assessment.Features.Grading;
 using Spoc.Modules.Assessment.Features.Submissions;
 using Spoc.SharedKernel.Persistence;
@@ -32,6 +33,10 @@ public static class AssessmentModule
         DownloadSubmissionFile.MapEndpoint(assessment);
         GradeSubmission.MapEndpoint(assessment);
         GetGradeHistory.MapEndpoint(assessment);
+        GetGradebookPolicy.MapEndpoint(assessment);
+        UpdateGradebookPolicy.MapEndpoint(assessment);
+        GetGradebook.MapEndpoint(assessment);
+        ExportGradebook.MapEndpoint(assessment);
         return api;
     }
 }

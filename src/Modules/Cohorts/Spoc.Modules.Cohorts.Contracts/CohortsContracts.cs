@@ -73,7 +73,8 @@ public sealed record CohortAccessInfo(
 }
 
 /// <summary>A course as Cohorts needs to know it: which organisation owns it (and so runs its cohorts).</summary>
-public sealed record CourseSummary(Guid Id, Guid OrganizationId, string Title);
+/// <param name="Language">The course's language tag (<c>fr</c>, <c>en-GB</c>): its cohorts' locale (Assessment's CSV export).</param>
+public sealed record CourseSummary(Guid Id, Guid OrganizationId, string Title, string Language);
 
 /// <summary>
 /// Cohorts asks it, Courses answers it (docs/adr/0013): does this course exist, in which organisation, under which title;
@@ -86,3 +87,9 @@ public sealed record GetCoursesOfOrganization(Guid OrganizationId) : IQuery<IRea
 
 /// <summary><c>null</c> when the cohort does not exist or the user may not see it at all (answer 404).</summary>
 public sealed record GetCohortAccess(Guid CohortId, Guid UserId) : IQuery<CohortAccessInfo?>;
+
+/// <summary>A cohort's current learners (withdrawn ones are no longer members), with what reading their due dates takes.</summary>
+public sealed record CohortRoster(Guid CohortId, Guid CourseId, string TimeZone, IReadOnlyList<Guid> LearnerIds);
+
+/// <summary>Assessment asks it (gradebook, contracts): the cohort's learners, in one query whatever their number; <c>null</c> for an unknown cohort.</summary>
+public sealed record GetCohortLearners(Guid CohortId) : IQuery<CohortRoster?>;

@@ -9,7 +9,8 @@ namespace Spoc.Modules.Cohorts;
 /// <summary>The front door of Cohorts for other modules: its answers to the queries of <c>Cohorts.Contracts</c>.</summary>
 internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     IQueryHandler<GetCohortMembershipsOfUser, IReadOnlyList<CohortMembership>>,
-    IQueryHandler<GetCohortAccess, CohortAccessInfo?>
+    IQueryHandler<GetCohortAccess, CohortAccessInfo?>,
+    IQueryHandler<GetCohortLearners, CohortRoster?>
 {
     public async ValueTask<CohortAccessInfo?> Handle(GetCohortAccess query, CancellationToken cancellationToken) =>
         await gate.AccessInfoAsync(query.UserId, query.CohortId, cancellationToken);
@@ -20,4 +21,10 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
             .OrderBy(x => x.c.StartsOn).ThenBy(x => x.c.Id)
             .Select(x => new CohortMembership(x.c.Id, x.c.Title, x.c.OrganizationId, x.Role, x.c.StartsOn, x.c.EndsOn, x.c.TimeZone))
             .ToListAsync(cancellationToken);
+
+    public async ValueTask<CohortRoster?> Handle(GetCohortLearners query, CancellationToken cancellationToken) =>
+        await db.Cohorts.AsNoTracking()
+            .Where(c => c.Id == query.CohortId)
+            .Select(c => new CohortRoster(c.Id, c.CourseId, c.TimeZone, c.Members.Where(m => m.Role == CohortRole.Learner).Select(m => m.UserId).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
 }

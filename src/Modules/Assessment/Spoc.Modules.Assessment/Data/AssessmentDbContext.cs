@@ -15,6 +15,7 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<Grade> Grades => Set<Grade>();
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
+    public DbSet<GradebookPolicy> GradebookPolicies => Set<GradebookPolicy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
