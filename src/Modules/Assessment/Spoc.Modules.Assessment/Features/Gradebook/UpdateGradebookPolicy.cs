@@ -18,10 +18,10 @@ namespace Spoc.Modules.Assessment.Features.Gradebook;
 /// <summary>PUT /cohorts/{cohortId}/gradebook/policy: trainers and org admins set how the cohort's grades add up. <c>If-Match</c> → 412 on a stale copy.</summary>
 internal static class UpdateGradebookPolicy
 {
-    /// <param name="Categories">0 to 20 categories with distinct names whose weights add up to 100; none: every assignment counts by its points.</param>
+    /// <param name="Categories">0 to 20 categories (required; may be empty) with distinct names whose weights add up to 100; none: every assignment counts by its points.</param>
     /// <param name="PassMark">The grade (percent, 0 to 100) from which a learner passes; 50 when omitted.</param>
     /// <param name="MissingCountsAsZero">Whether work not handed in by the learner's own due date counts as 0.</param>
-    public sealed record Request(IReadOnlyList<GradebookCategory>? Categories, decimal? PassMark, bool MissingCountsAsZero);
+    public sealed record Request(IReadOnlyList<GradebookCategory> Categories, decimal? PassMark, bool MissingCountsAsZero);
 
     public sealed record Command(Guid CohortId, string? IfMatch, IReadOnlyList<GradebookCategory>? Categories, decimal? PassMark, bool MissingCountsAsZero) : ICommand<GradebookPolicyResponse>;
 
@@ -30,7 +30,7 @@ internal static class UpdateGradebookPolicy
         public Validator()
         {
             RuleFor(c => c.IfMatch).MaximumLength(200);
-            RuleFor(c => c.Categories).MaxItems(20);
+            RuleFor(c => c.Categories).NotNull().MaxItems(20);
             RuleForEach(c => c.Categories).ChildRules(category =>
             {
                 category.RuleFor(x => x.Name).NotEmpty().MaximumLength(50);
