@@ -284,10 +284,11 @@ api.MapGet("/cohorts/{cohortId:guid}/gradebook", async (Guid cohortId, int? page
         foreach (var a in await db.ListAsync(
             """
             SELECT s.AuthorId, s.AssignmentId, s.Attempt, s.PenaltyPercent, g.Status = 'Released', g.Score
-            FROM Submissions s LEFT JOIN Grades g ON g.SubmissionId = s.Id WHERE s.CohortId = $id AND s.AuthorId IN (SELECT value FROM json_each($ids))
+            FROM Submissions s LEFT JOIN Grades g ON g.SubmissionId = s.Id
+            WHERE s.AssignmentId IN (SELECT value FROM json_each($columns)) AND s.AuthorId IN (SELECT value FROM json_each($ids))
             """,
             r => (Key: (r.GetGuid(0), r.GetGuid(1)), Attempt: r.GetInt32(2), Penalty: r.GetInt32(3), Released: !r.IsDBNull(4) && r.GetBoolean(4), Score: r.IsDBNull(5) ? 0m : r.GetDecimal(5)),
-            ("$id", cohortId), ("$ids", ids)))
+            ("$columns", JsonSerializer.Serialize(columns.Select(c => c.Id.ToString().ToUpperInvariant()))), ("$ids", ids)))
         {
             var known = standing.GetValueOrDefault(a.Key);
             standing[a.Key] = a.Released && a.Attempt > known.Attempt ? (a.Attempt, a.Score, a.Penalty) : known;

@@ -2022,7 +2022,7 @@ export interface components {
         GradebookCell: {
             /**
              * Format: double
-             * @description The points that count (after any late penalty; 0 for missing work the policy counts); null when it does not count.
+             * @description The points earned (after any late penalty; 0 for missing work the policy counts); null when none. They count unless dropped or in a category the policy does not list.
              */
             score?: number | null;
             status: components["schemas"]["GradebookCellStatus"];

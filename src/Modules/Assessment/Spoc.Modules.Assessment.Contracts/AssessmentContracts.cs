@@ -43,7 +43,7 @@ public sealed record FinalGrade(Guid LearnerId, decimal? Grade, bool? Passed);
 public sealed record GetFinalGrades(Guid CohortId) : IQuery<IReadOnlyList<FinalGrade>>;
 
 /// <summary>One assignment in a learner's results.</summary>
-/// <param name="Score">The points that count (after any late penalty; 0 for missing work the policy counts); null when it does not count.</param>
+/// <param name="Score">The points earned (after any late penalty; 0 for missing work the policy counts); null when none. They count unless dropped or in a category the policy does not list.</param>
 /// <param name="Dropped">Dropped as one of the learner's lowest in its category.</param>
 public sealed record AssignmentResult(Guid AssignmentId, string Title, string Category, decimal MaxPoints, DateTimeOffset DueAt, decimal? Score, GradebookCellStatus Status, bool Dropped);
 

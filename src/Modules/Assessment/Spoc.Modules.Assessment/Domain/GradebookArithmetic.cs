@@ -24,7 +24,7 @@ internal static class GradebookArithmetic
     /// <summary>One learner's grades.</summary>
     /// <param name="Grade">Weighted grade in percent, 2 decimals; null when nothing counts yet.</param>
     /// <param name="Categories">Per category of the policy, in percent, 2 decimals (null: nothing counts in it yet); empty without categories.</param>
-    /// <param name="Points">Per assignment, the points that count (after the late penalty; 0 for missing work when it counts as 0); null: does not count.</param>
+    /// <param name="Points">Per assignment, the points earned (after the late penalty; 0 for missing work when it counts as 0); null: none. They count unless dropped or outside the policy's categories.</param>
     /// <param name="Dropped">Per assignment, whether it was dropped as one of the lowest of its category.</param>
     public sealed record Result(decimal? Grade, decimal?[] Categories, decimal?[] Points, bool[] Dropped);
 

@@ -12,7 +12,7 @@ namespace Spoc.Modules.Assessment.Features.Gradebook;
 internal sealed record GradebookColumn(Guid Id, string Title, AssignmentKind Kind, string Category, decimal MaxPoints, DateTimeOffset DueAt);
 
 /// <summary>A learner on one assignment.</summary>
-/// <param name="Score">The points that count (after any late penalty; 0 for missing work the policy counts); null when it does not count.</param>
+/// <param name="Score">The points earned (after any late penalty; 0 for missing work the policy counts); null when none. They count unless dropped or in a category the policy does not list.</param>
 /// <param name="Dropped">Dropped as one of the learner's lowest in its category.</param>
 internal sealed record GradebookCell(decimal? Score, GradebookCellStatus Status, bool Dropped);
 
@@ -69,9 +69,11 @@ internal sealed class GradebookSheet
         }
 
         var ids = learners.Select(l => l.Id).ToList();
+        var columnIds = Columns.Select(c => c.Id).ToList();
+        // By assignment and author, the unique index's columns: the page's rows only, however many submissions the platform holds.
         var attempts = await (
                 from s in db.Submissions.AsNoTracking()
-                where s.CohortId == cohortId && ids.Contains(s.AuthorId)
+                where columnIds.Contains(s.AssignmentId) && ids.Contains(s.AuthorId)
                 from g in db.Grades.Where(g => g.SubmissionId == s.Id).DefaultIfEmpty()
                 select new { s.AuthorId, s.AssignmentId, s.Attempt, s.PenaltyPercent, Released = g != null && g.Status == GradeStatus.Released, Score = (decimal?)g!.Score })
             .ToListAsync(ct);
