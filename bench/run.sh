@@ -96,6 +96,7 @@ routes=(
   "schedule|/api/v1/cohorts/@C/schedule|learner"
   "course outline|/api/v1/courses/$COURSE/outline|trainer"
   "progress matrix|/api/v1/cohorts/@C/progress|trainer"
+  "gradebook|/api/v1/cohorts/@C/gradebook?pageSize=100|trainer"
 )
 token_for() { local var=LEARNER${2}_TOKEN; case $1 in trainer) echo "$trainer";; learner) echo "${!var}";; *) echo "";; esac; }
 path_for() { local var=COHORT$2; echo "${1//@C/${!var}}"; }
@@ -123,6 +124,15 @@ for side in api base; do
   n=$(curl -sf -o /dev/null -D - -X POST -H "authorization: Bearer $t" "$url/api/v1/cohorts/$c/activities/$a/completion" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-sql-commands" {print $2}')
   name="mark as done"; for size in "${sizes[@]}"; do sql[$name,$size,$side]=$n; done
 done
+# Handing in a text: a warm attempt then a counted one, by the last writer of each side (attempts may follow each other).
+submit() { curl -sf -o /dev/null -D - -X POST -H "authorization: Bearer $2" -H 'content-type: application/json' -d '{"text":"A probe."}' "$1/api/v1/assignments/$3/submissions"; }
+for side in api base; do
+  url=$api_url; file=$out/submitters-api.txt; [ $side = base ] && { url=$base_url; file=$out/submitters-baseline.txt; }
+  read -r a t < <(tail -n 1 "$file")
+  submit "$url" "$t" "$a" >/dev/null
+  n=$(submit "$url" "$t" "$a" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-sql-commands" {print $2}')
+  name="hand in a text"; for size in "${sizes[@]}"; do sql[$name,$size,$side]=$n; done
+done
 
 # The baseline must answer the same bytes, or the comparison is void (a change of shape in the API shows here).
 declare -A same
@@ -134,6 +144,7 @@ for r in "${routes[@]}"; do
 done
 same[API 404 with a token]="– (API: problem+json; baseline: empty)"
 same[progress matrix (200)]=${same[progress matrix]}
+same[gradebook (200)]=${same[gradebook]}
 
 rss() { awk '/^'"$2"':/ {printf "%d", $2/1024}' "/proc/$1/status"; }
 rss_idle=$(rss "$api_pid" VmRSS); base_rss_idle=$(rss "$base_pid" VmRSS)
@@ -151,7 +162,7 @@ drive() {
     END {printf "%s%.0f %.2f %.2f %d\n", low, rps, p50, p99, err}' "$work/wrk.txt"
 }
 
-echo "==> Load: wrk -t$threads -c$conns -d$duration per route, API then baseline (cohort of 50; progress also at 200)"
+echo "==> Load: wrk -t$threads -c$conns -d$duration per route, API then baseline (cohort of 50; progress and gradebook also at 200)"
 results=()
 measure() { # $1 name, $2 path with @C, $3 who, $4 size
   local name=$1 path=$2 who=$3 size=$4 a b
@@ -165,6 +176,7 @@ for r in "${routes[@]}"; do
   IFS='|' read -r name path who <<<"$r"
   measure "$name" "$path" "$who" 50
   [ "$name" = "progress matrix" ] && ! $smoke && measure "progress matrix (200)" "$path" "$who" 200
+  [ "$name" = "gradebook" ] && ! $smoke && measure "gradebook (200)" "$path" "$who" 200
 done
 # Mark as done: every request a new pair (bench/wrk/complete.lua); the first half of the pairs for this, the second half
 # for the write test, the last ten for the SQL count probes above.
@@ -174,6 +186,11 @@ WRITES_FILE=$out/writers-api.txt; a=$(drive "$api_url" "" "$duration" -s bench/w
 WRITES_FILE=$out/writers-baseline.txt; b=$(drive "$base_url" "" "$duration" -s bench/wrk/complete.lua)
 echo "    mark as done: API $a | baseline $b"
 results+=("mark as done|$a|$b")
+export SUBMIT_FILE
+SUBMIT_FILE=$out/submitters-api.txt; a=$(drive "$api_url" "" "$duration" -s bench/wrk/submit.lua)
+SUBMIT_FILE=$out/submitters-baseline.txt; b=$(drive "$base_url" "" "$duration" -s bench/wrk/submit.lua)
+echo "    hand in a text: API $a | baseline $b"
+results+=("hand in a text|$a|$b")
 
 echo "==> Writes on one connection (completion, wrk -c1 -d$writes_duration)"
 threads_saved=$threads conns_saved=$conns; threads=1 conns=1
@@ -200,7 +217,7 @@ report=$work/report.md
   echo
   echo "### Per route: API vs bare baseline"
   echo
-  echo "wrk \`-t$threads -c$conns -d$duration --latency\` after a $warmup warm-up, API then baseline on the same SQLite file; cohort of 50 learners × 40 activities unless said. Ratio = API requests/s ÷ baseline requests/s (goal ≥ 0.70×). Errors = non-2xx + socket errors (on the 404 route, every answer is a non-2xx: the 404 it asks for). Same JSON: the two bodies are byte-identical (\`cmp\`)."
+  echo "wrk \`-t$threads -c$conns -d$duration --latency\` after a $warmup warm-up, API then baseline on the same SQLite file; cohort of 50 learners × 40 activities (gradebook: × 100 assignments, a page of 100 learners) unless said. Ratio = API requests/s ÷ baseline requests/s (goal ≥ 0.70×). Errors = non-2xx + socket errors (on the 404 route, every answer is a non-2xx: the 404 it asks for). Same JSON: the two bodies are byte-identical (\`cmp\`)."
   echo
   echo "| route | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | ratio | errors (API / baseline) | same JSON |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
@@ -215,7 +232,7 @@ report=$work/report.md
   echo
   if $smoke; then echo "| route | API (10 learners) | baseline (10) |"; echo "|---|---:|---:|"
   else echo "| route | API (10 learners) | API (200 learners) | baseline (10) | baseline (200) |"; echo "|---|---:|---:|---:|---:|"; fi
-  for name in "health" "API 404 with a token" "cohort page" "roster" "schedule" "course outline" "progress matrix" "mark as done"; do
+  for name in "health" "API 404 with a token" "cohort page" "roster" "schedule" "course outline" "progress matrix" "gradebook" "mark as done" "hand in a text"; do
     if $smoke; then echo "| $name | ${sql[$name,10,api]:-–} | ${sql[$name,10,base]:-–} |"
     else echo "| $name | ${sql[$name,10,api]:-–} | ${sql[$name,200,api]:-–} | ${sql[$name,10,base]:-–} | ${sql[$name,200,base]:-–} |"; fi
   done

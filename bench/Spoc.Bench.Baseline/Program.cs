@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Spoc.Modules.Assessment.Domain;
 
 // The bare baseline of bench/run.sh: minimal Kestrel + raw ADO.NET (Microsoft.Data.Sqlite) on the API's own SQLite file,
 // answering the same routes with the same JSON. What it keeps of the API, so that the comparison is fair: the same JWT
@@ -14,6 +15,8 @@ using Microsoft.IdentityModel.Tokens;
 // their organisation role for the course outline), in the same SQL statement as the data when it can. What it leaves out:
 // middleware (security headers, rate limiting, idempotency, problem details), the mediator and its behaviours, EF Core,
 // mentors' and partners' finer rules. It counts its SQL commands in X-Sql-Commands like the API's Diagnostics switch.
+// Two pure pieces of the product are compiled in from its sources (see the .csproj), because the comparison is about
+// everything around them: the gradebook's arithmetic, and the Markdown rendering of a handed-in text.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var database = builder.Configuration["Bench:Database"] ?? throw new InvalidOperationException("Bench:Database (path of spoc.db) is required");
@@ -244,6 +247,137 @@ api.MapPost("/cohorts/{cohortId:guid}/activities/{activityId:guid}/completion", 
     return Results.Ok(new Completed(activityId, completedAt));
 });
 
+api.MapGet("/cohorts/{cohortId:guid}/gradebook", async (Guid cohortId, int? page, int? pageSize, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var (p, size) = (page ?? 1, pageSize ?? 20);
+    var cohort = await db.CohortAsync(cohortId, me);
+    if (cohort is null)
+    {
+        return Results.NotFound();
+    }
+
+    // Trainers see every learner, a mentor their own, a learner themselves; by name as the API sorts them.
+    var learners = (await db.ListAsync(
+            """
+            SELECT m.UserId, u.DisplayName FROM CohortMembers m JOIN Users u ON u.Id = m.UserId
+            WHERE m.CohortId = $id AND m.Role = 'Learner' AND ($all OR m.UserId = $me OR m.MentorId = $me)
+            """,
+            r => (Id: r.GetGuid(0), Name: r.GetString(1)), ("$id", cohortId), ("$all", cohort.Role == "Trainer"), ("$me", me)))
+        .OrderBy(l => l.Name, StringComparer.CurrentCulture).ThenBy(l => l.Id).ToList();
+    var pageOf = learners.Skip((p - 1) * size).Take(size).ToList();
+    var policy = await db.SingleAsync("SELECT Categories, PassMark, MissingCountsAsZero, UpdatedAt IS NULL, Version FROM GradebookPolicies WHERE CohortId = $id",
+            r => new GradebookPolicy(cohortId, JsonSerializer.Deserialize<List<GradebookCategory>>(r.GetString(0), json)!, r.GetDecimal(1), r.GetBoolean(2), r.GetBoolean(3), r.GetGuid(4)),
+            ("$id", cohortId))
+        ?? new GradebookPolicy(cohortId, [], 50m, false, true, Guid.Empty);
+    var now = DateTimeOffset.UtcNow;
+    var columns = await db.ListAsync(
+        "SELECT Id, Title, Kind, Category, MaxPoints, DueAt FROM Assignments WHERE CohortId = $id AND IsPublished AND ReleaseAt <= $now ORDER BY DueAt, Id",
+        r => new GradebookColumn(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDecimal(4), Db.Time(r, 5)), ("$id", cohortId), ("$now", now.UtcTicks));
+    var ids = JsonSerializer.Serialize(pageOf.Select(l => l.Id.ToString().ToUpperInvariant()));
+    // Per learner and assignment: handed in, and the released grade of their latest attempt that has one (attempt 0: none).
+    var standing = new Dictionary<(Guid, Guid), (int Attempt, decimal Score, int Penalty)>();
+    var shifts = new Dictionary<Guid, int>();
+    if (pageOf.Count > 0 && columns.Count > 0)
+    {
+        foreach (var a in await db.ListAsync(
+            """
+            SELECT s.AuthorId, s.AssignmentId, s.Attempt, s.PenaltyPercent, g.Status = 'Released', g.Score
+            FROM Submissions s LEFT JOIN Grades g ON g.SubmissionId = s.Id
+            WHERE s.AssignmentId IN (SELECT value FROM json_each($columns)) AND s.AuthorId IN (SELECT value FROM json_each($ids))
+            """,
+            r => (Key: (r.GetGuid(0), r.GetGuid(1)), Attempt: r.GetInt32(2), Penalty: r.GetInt32(3), Released: !r.IsDBNull(4) && r.GetBoolean(4), Score: r.IsDBNull(5) ? 0m : r.GetDecimal(5)),
+            ("$columns", JsonSerializer.Serialize(columns.Select(c => c.Id.ToString().ToUpperInvariant()))), ("$ids", ids)))
+        {
+            var known = standing.GetValueOrDefault(a.Key);
+            standing[a.Key] = a.Released && a.Attempt > known.Attempt ? (a.Attempt, a.Score, a.Penalty) : known;
+        }
+
+        shifts = (await db.ListAsync(
+            "SELECT UserId, SUM(Days) FROM CoursePacingShifts WHERE CohortId = $id AND ActivityId IS NULL AND UserId IN (SELECT value FROM json_each($ids)) GROUP BY UserId",
+            r => (r.GetGuid(0), r.GetInt32(1)), ("$id", cohortId), ("$ids", ids))).ToDictionary();
+    }
+
+    var categories = policy.Categories.Select(c => new GradebookArithmetic.Category(c.Weight, c.DropLowest)).ToArray();
+    var arithmetic = columns.Select(c => new GradebookArithmetic.Column(policy.Categories.FindIndex(x => string.Equals(x.Name, c.Category.Trim(), StringComparison.OrdinalIgnoreCase)), c.MaxPoints)).ToArray();
+    var zone = TimeZoneInfo.FindSystemTimeZoneById(cohort.TimeZone);
+    var rows = pageOf.Select(learner =>
+    {
+        var shift = shifts.GetValueOrDefault(learner.Id);
+        var cells = new GradebookArithmetic.Cell[columns.Count];
+        var statuses = new string[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (standing.TryGetValue((learner.Id, columns[i].Id), out var handedIn))
+            {
+                (cells[i], statuses[i]) = handedIn.Attempt > 0
+                    ? (new GradebookArithmetic.Cell(handedIn.Score, columns[i].Kind == "Quiz" ? 0 : handedIn.Penalty, false), "Released")
+                    : (default, "Pending");
+            }
+            else
+            {
+                var missing = now > Dates.Shifted(columns[i].DueAt, shift, zone);
+                (cells[i], statuses[i]) = (new GradebookArithmetic.Cell(null, 0, missing), missing ? "Missing" : "Upcoming");
+            }
+        }
+
+        var result = GradebookArithmetic.Compute(categories, policy.MissingCountsAsZero, arithmetic, cells);
+        return new GradebookRow(learner.Id, learner.Name, result.Grade, result.Grade is { } grade ? grade >= policy.PassMark : null,
+            [.. policy.Categories.Select((c, i) => new GradebookCategoryGrade(c.Name, result.Categories[i]))],
+            [.. statuses.Select((status, i) => new GradebookCell(result.Points[i], status, result.Dropped[i]))]);
+    }).ToList();
+    return Results.Ok(new Gradebook(cohortId, policy, columns, rows, p, size, learners.Count));
+});
+
+api.MapPost("/assignments/{assignmentId:guid}/submissions", async (Guid assignmentId, SubmissionText body, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    // Text assignments only (the benchmark's): the assignment, the caller's seat, their attempts so far and their shift, in one statement.
+    var found = await db.SingleAsync(
+        """
+        SELECT a.CohortId, a.IsPublished AND a.ReleaseAt <= $now, a.DueAt, a.AllowResubmission, a.LatePolicy, a.LatePenaltyPercentPerDay, c.TimeZone,
+               (SELECT COUNT(*) FROM Submissions s WHERE s.AssignmentId = a.Id AND s.AuthorId = $me),
+               (SELECT COALESCE(SUM(p.Days), 0) FROM CoursePacingShifts p WHERE p.CohortId = a.CohortId AND p.UserId = $me AND p.ActivityId IS NULL)
+        FROM Assignments a JOIN Cohorts c ON c.Id = a.CohortId JOIN CohortMembers m ON m.CohortId = c.Id AND m.UserId = $me AND m.Role = 'Learner'
+        WHERE a.Id = $id AND a.Kind = 'Text'
+        """,
+        r => (CohortId: r.GetGuid(0), Open: r.GetBoolean(1), DueAt: Db.Time(r, 2), Again: r.GetBoolean(3), Policy: r.GetString(4), Penalty: r.IsDBNull(5) ? 0 : r.GetInt32(5),
+            Zone: r.GetString(6), Previous: r.GetInt32(7), Shift: r.GetInt32(8)),
+        ("$id", assignmentId), ("$me", me), ("$now", DateTimeOffset.UtcNow.UtcTicks));
+    if (found.Zone is null || !found.Open)
+    {
+        return Results.NotFound();
+    }
+
+    var now = DateTimeOffset.UtcNow;
+    var dueAt = Dates.Shifted(found.DueAt, found.Shift, TimeZoneInfo.FindSystemTimeZoneById(found.Zone));
+    var daysLate = now <= dueAt ? 0 : (int)Math.Ceiling((now - dueAt).TotalDays);
+    if ((found.Previous > 0 && !found.Again) || (daysLate > 0 && found.Policy == "Refuse") || string.IsNullOrWhiteSpace(body.Text))
+    {
+        return Results.Conflict();
+    }
+
+    var penalty = daysLate > 0 && found.Policy == "PenaltyPerDay" ? Math.Min(100, daysLate * found.Penalty) : 0;
+    var submission = new Submitted(Guid.CreateVersion7(), assignmentId, found.CohortId, me, found.Previous + 1, now, dueAt, daysLate > 0, daysLate, penalty, body.Text,
+        Spoc.SharedKernel.Text.Markdown.ToSafeHtml(body.Text), [], [], null);
+    // The row and its SubmissionReceived in the outbox, in one transaction as the API's SaveChanges; written as already
+    // dispatched, so that the API's dispatcher (same file) leaves the baseline's events alone.
+    await db.SingleAsync(
+        """
+        BEGIN;
+        INSERT INTO Submissions (Id, AssignmentId, CohortId, AuthorId, Attempt, SubmittedAt, DueAt, DaysLate, PenaltyPercent, TextMarkdown, TextHtml, FileIds, Answers, Score)
+        VALUES ($id, $assignment, $cohort, $me, $attempt, $at, $due, $late, $penalty, $text, $html, '[]', '[]', NULL);
+        INSERT INTO AssessmentOutbox (Id, Type, Payload, OccurredAt, NextAttemptAt, ProcessedAt, Attempts) VALUES ($event, 'SubmissionReceived (baseline)', $payload, $at, $at, $at, 0);
+        COMMIT;
+        """,
+        r => 0, ("$id", submission.Id), ("$assignment", assignmentId), ("$cohort", found.CohortId), ("$me", me), ("$attempt", submission.Attempt), ("$at", now.UtcTicks),
+        ("$due", dueAt.UtcTicks), ("$late", daysLate), ("$penalty", penalty), ("$text", body.Text), ("$html", submission.TextHtml!), ("$event", Guid.CreateVersion7()),
+        ("$payload", JsonSerializer.Serialize(new { found.CohortId, AssignmentId = assignmentId, SubmissionId = submission.Id, AuthorId = me, submission.Attempt, submission.IsLate, At = now })));
+    return Results.Created($"/api/v1/submissions/{submission.Id}", submission);
+});
+
 // The pipeline floor: any other API path, with a valid token, is a 404 (the token validated, nothing else done).
 api.MapGet("/{**rest}", () => Results.NotFound());
 
@@ -335,6 +469,23 @@ internal static class Dates
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>CohortAssessment.PersonalDueAt: the due date moved by whole days of the cohort's calendar.</summary>
+    public static DateTimeOffset Shifted(DateTimeOffset dueAt, int days, TimeZoneInfo zone)
+    {
+        if (days == 0)
+        {
+            return dueAt;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(dueAt, zone).DateTime.AddDays(days);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     public static DateTimeOffset EndOfDay(DateOnly day, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(new TimeOnly(23, 59));
@@ -392,3 +543,26 @@ internal sealed record OutlineSection(Guid Id, string Title, int Position, IRead
 internal sealed record Outline(Guid CourseId, string Title, bool IsPublished, IReadOnlyList<OutlineSection> Sections);
 
 internal sealed record Completed(Guid ActivityId, DateTimeOffset CompletedAt);
+
+internal sealed record GradebookCategory(string Name, decimal Weight, int DropLowest);
+
+internal sealed record GradebookPolicy(Guid CohortId, List<GradebookCategory> Categories, decimal PassMark, bool MissingCountsAsZero, bool IsDefault, [property: JsonIgnore] Guid Version)
+{
+    [JsonPropertyName("etag")]
+    public string ETag => $"\"{Version:N}\"";
+}
+
+internal sealed record GradebookColumn(Guid Id, string Title, string Kind, string Category, decimal MaxPoints, DateTimeOffset DueAt);
+
+internal sealed record GradebookCell(decimal? Score, string Status, bool Dropped);
+
+internal sealed record GradebookCategoryGrade(string Name, decimal? Grade);
+
+internal sealed record GradebookRow(Guid UserId, string DisplayName, decimal? Grade, bool? Passed, IReadOnlyList<GradebookCategoryGrade> Categories, IReadOnlyList<GradebookCell> Cells);
+
+internal sealed record Gradebook(Guid CohortId, GradebookPolicy Policy, IReadOnlyList<GradebookColumn> Assignments, IReadOnlyList<GradebookRow> Items, int Page, int PageSize, int TotalCount);
+
+internal sealed record SubmissionText(string? Text);
+
+internal sealed record Submitted(Guid Id, Guid AssignmentId, Guid CohortId, Guid AuthorId, int Attempt, DateTimeOffset SubmittedAt, DateTimeOffset DueAt, bool IsLate, int DaysLate,
+    int PenaltyPercent, string? Text, string? TextHtml, IReadOnlyList<Guid> FileIds, IReadOnlyList<object> Answers, decimal? Score);

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Spoc.Modules.Assessment.Domain;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Courses.Domain;
 
@@ -89,5 +90,42 @@ public class ProgressPercentages
             .OrderBy(r => r.Withdrawn).ThenBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
         return rows.Sum(r => r.Percent);
+    }
+}
+
+/// <summary>
+/// The gradebook's arithmetic (GradebookArithmetic.Compute, the function GetGradebook calls per learner) over the seeder's
+/// 100 assignments in three weighted categories with drop-lowest and missing work as 0: a page of learners' rows.
+/// </summary>
+[MemoryDiagnoser]
+public class GradebookGrades
+{
+    private readonly GradebookArithmetic.Category[] _categories = [new(30m, 2), new(40m, 1), new(30m, 0)];
+    private GradebookArithmetic.Column[] _columns = [];
+    private GradebookArithmetic.Cell[][] _cells = [];
+
+    [Params(20, 200)]
+    public int Learners { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _columns = [.. Enumerable.Range(0, 100).Select(a => new GradebookArithmetic.Column(a % 3, 20m))];
+        _cells = [.. Enumerable.Range(0, Learners).Select(l => Enumerable.Range(0, 100).Select(a =>
+            (l * 7 + a) % 11 == 0 ? new GradebookArithmetic.Cell(null, 0, true)
+            : (l + a) % 13 == 0 ? default
+            : new GradebookArithmetic.Cell(((l * 31) + (a * 17)) % 41 / 2m, (l + a) % 17 == 0 ? 20 : 0, false)).ToArray())];
+    }
+
+    [Benchmark]
+    public decimal Rows()
+    {
+        var sum = 0m;
+        foreach (var cells in _cells)
+        {
+            sum += GradebookArithmetic.Compute(_categories, true, _columns, cells).Grade ?? 0m;
+        }
+
+        return sum;
     }
 }

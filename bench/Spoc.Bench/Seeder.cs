@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Spoc.Modules.Assessment.Contracts;
+using Spoc.Modules.Assessment.Data;
+using Spoc.Modules.Assessment.Domain;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
@@ -23,13 +26,15 @@ namespace Spoc.Bench;
 /// (bench/run.sh starts it once on the empty file), through the modules' own DbContexts, so every value is stored exactly
 /// as the API stores it. Passwords are hashed by the platform's hasher (sign-in works); access tokens for the learners
 /// come from the platform's own TokenIssuer with the signing key of the run (Auth__SigningKey), as tests/…/Seed.cs does.
-/// Writes &lt;out-dir&gt;/ids.env (shell variables) and writers-api.txt / writers-baseline.txt (one "cohort activity token" per line).
+/// Writes &lt;out-dir&gt;/ids.env (shell variables), writers-api.txt / writers-baseline.txt (one "cohort activity token" per line)
+/// and submitters-api.txt / submitters-baseline.txt (one "assignment token" per line: the same writers hand in texts).
 /// </summary>
 internal static class Seeder
 {
     public const string Password = "Bench-Pass-2026";
     public const int ActivityCount = 40;
     public const int Writers = 1000;
+    public const int AssignmentCount = 100;
     private static readonly int[] CohortSizes = [10, 50, 200];
 
     public static async Task<int> RunAsync(string database, string outDir)
@@ -42,6 +47,7 @@ internal static class Seeder
         await using var platform = new PlatformDbContext(Options<PlatformDbContext>(settings, PlatformDbContext.Schema));
         await using var cohortsDb = new CohortsDbContext(Options<CohortsDbContext>(settings, CohortsDbContext.Schema));
         await using var courses = new CoursesDbContext(Options<CoursesDbContext>(settings, CoursesDbContext.Schema));
+        await using var assessment = new AssessmentDbContext(Options<AssessmentDbContext>(settings, AssessmentDbContext.Schema));
         if (await platform.Organizations.AnyAsync(o => o.Slug == "bench-university"))
         {
             Console.Error.WriteLine("seed: this database is already seeded");
@@ -161,6 +167,7 @@ internal static class Seeder
             var reader = learners[1];
             courses.PacingShifts.Add(new PacingShift { CohortId = cohort.Id, UserId = reader.Id, Days = 2 });
             courses.PacingShifts.Add(new PacingShift { CohortId = cohort.Id, UserId = reader.Id, ActivityId = activities[5].Id, Days = 1 });
+            Gradebook(assessment, cohort.Id, learners.Select(l => l.Id).ToList(), trainer.Id, now);
             Emit($"COHORT{size}", cohort.Id);
             Emit($"LEARNER{size}_TOKEN", tokens.Issue(platform, reader, Guid.NewGuid()).AccessToken);
         }
@@ -172,6 +179,13 @@ internal static class Seeder
         Join(writesMentor, OrganizationRole.Mentor);
         var writers = Learners(writes, 2 * Writers, writesMentor);
         Emit("COHORTW", writes.Id);
+        // The submission write: the writers hand in a text, again and again (each time a new attempt, a real insert).
+        var journal = new Assignment
+        {
+            CohortId = writes.Id, Kind = AssignmentKind.Text, Title = "Learning journal", InstructionsMarkdown = "Write what you learnt.", InstructionsHtml = "<p>Write what you learnt.</p>",
+            MaxPoints = 20m, Category = "Journal", IsPublished = true, ReleaseAt = now.AddDays(-30), DueAt = now.AddDays(30), AllowResubmission = true, CreatedAt = now.AddDays(-30),
+        };
+        assessment.Assignments.Add(journal);
         Directory.CreateDirectory(outDir);
         for (var side = 0; side < 2; side++)
         {
@@ -186,20 +200,70 @@ internal static class Seeder
             }
 
             await File.WriteAllTextAsync(Path.Combine(outDir, side == 0 ? "writers-api.txt" : "writers-baseline.txt"), file.ToString());
+            await File.WriteAllTextAsync(Path.Combine(outDir, side == 0 ? "submitters-api.txt" : "submitters-baseline.txt"),
+                string.Concat(writers.Skip(side * Writers).Take(Writers).Select(w => $"{journal.Id} {WriterToken(w)}\n")));
         }
 
         Emit("ACTIVITY", activities[3].Id);
         await platform.SaveChangesAsync();
         await courses.SaveChangesAsync();
         await cohortsDb.SaveChangesAsync();
+        var grades = assessment.ChangeTracker.Entries<Grade>().Count();
+        await assessment.SaveChangesAsync();
         await File.WriteAllTextAsync(Path.Combine(outDir, "ids.env"), lines.ToString());
-        Console.WriteLine($"seed: {userNumber} users, 31 organisations, 1 course of {ActivityCount} activities, cohorts of {string.Join(", ", CohortSizes)} learners and {2 * Writers} writers; {courses.ChangeTracker.Entries<Completion>().Count()} completions");
+        Console.WriteLine($"seed: {userNumber} users, 31 organisations, 1 course of {ActivityCount} activities, cohorts of {string.Join(", ", CohortSizes)} learners and {2 * Writers} writers; {courses.ChangeTracker.Entries<Completion>().Count()} completions; {AssignmentCount} assignments per cohort, {grades} grades");
         return 0;
 
         string WriterToken(User writer) => writerTokens.TryGetValue(writer.Id, out var token) ? token : writerTokens[writer.Id] = tokens.Issue(platform, writer, Guid.NewGuid()).AccessToken;
     }
 
     private static readonly Dictionary<Guid, string> writerTokens = [];
+
+    /// <summary>
+    /// A cohort's gradebook: <see cref="AssignmentCount"/> assignments in three weighted categories (due from 50 days ago to
+    /// 40 days ahead, every fourth a quiz), each learner's work on each of them but about one in eleven (missing), graded and
+    /// released but about one in thirteen (a draft), some late with a penalty; a policy dropping the lowest and counting
+    /// missing work as 0, so that every branch of the arithmetic runs.
+    /// </summary>
+    private static void Gradebook(AssessmentDbContext db, Guid cohortId, List<Guid> learners, Guid trainerId, DateTimeOffset now)
+    {
+        string[] categories = ["Quiz", "Devoirs", "Projet"];
+        db.GradebookPolicies.Add(new GradebookPolicy
+        {
+            CohortId = cohortId, Categories = [new("Quiz", 30m, 2), new("Devoirs", 40m, 1), new("Projet", 30m, 0)], PassMark = 50m, MissingCountsAsZero = true, UpdatedAt = now.AddDays(-60),
+        });
+        for (var a = 0; a < AssignmentCount; a++)
+        {
+            var assignment = new Assignment
+            {
+                CohortId = cohortId, Kind = a % 4 == 0 ? AssignmentKind.Quiz : AssignmentKind.Text, Title = $"Assignment {a + 1:D3}", MaxPoints = 20m, Category = categories[a % 3],
+                IsPublished = true, ReleaseAt = now.AddDays(-60), DueAt = now.AddDays(-50 + (a * 0.9)), LatePolicy = LatePolicy.PenaltyPerDay, LatePenaltyPercentPerDay = 10, CreatedAt = now.AddDays(-60),
+            };
+            db.Assignments.Add(assignment);
+            for (var l = 0; l < learners.Count; l++)
+            {
+                var late = (l + a) % 17 == 0 ? 2 : 0;
+                if ((l * 7 + a) % 11 == 0 || assignment.DueAt.AddDays(late - 0.5) > now)
+                {
+                    continue; // missing, or not handed in yet
+                }
+
+                var score = ((l * 31) + (a * 17)) % 41 / 2m;
+                var submission = new Submission
+                {
+                    AssignmentId = assignment.Id, CohortId = cohortId, AuthorId = learners[l], Attempt = 1, SubmittedAt = assignment.DueAt.AddDays(late - 0.5), DueAt = assignment.DueAt,
+                    DaysLate = late, PenaltyPercent = late * 10, TextMarkdown = assignment.Kind == AssignmentKind.Text ? "My work." : null,
+                    TextHtml = assignment.Kind == AssignmentKind.Text ? "<p>My work.</p>" : null, Score = assignment.Kind == AssignmentKind.Quiz ? score : null,
+                };
+                db.Submissions.Add(submission);
+                db.Grades.Add(new Grade
+                {
+                    SubmissionId = submission.Id, AssignmentId = assignment.Id, CohortId = cohortId, AuthorId = learners[l], Score = score, FeedbackMarkdown = "Well done.",
+                    FeedbackHtml = "<p>Well done.</p>", Status = (l + a) % 13 == 0 ? GradeStatus.Draft : GradeStatus.Released, GradedBy = trainerId, GradedAt = submission.SubmittedAt.AddDays(1),
+                });
+            }
+        }
+    }
 
     private static readonly string[] Names = ["Léa", "Maël", "Zoé", "Théo", "Anaïs", "Jérôme", "Inès", "François", "Emily", "James", "Olivia", "Lucas", "Chloé", "Benoît", "Sarah", "Hélène"];
 

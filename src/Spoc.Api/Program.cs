@@ -38,6 +38,7 @@ services.AddMediator((MediatorOptions options) =>
         typeof(Spoc.Modules.Cohorts.CohortsModule),
         typeof(Spoc.Modules.Cohorts.Contracts.LearnerEnrolled),
         typeof(Spoc.Modules.Assessment.AssessmentModule),
+        typeof(Spoc.Modules.Assessment.Contracts.GetFinalGrades),
         typeof(Spoc.Modules.Community.CommunityModule),
         typeof(Spoc.Modules.Certification.CertificationModule),
     ];

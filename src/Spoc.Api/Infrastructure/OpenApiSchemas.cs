@@ -288,6 +288,8 @@ internal static class OpenApiSchemas
             ["capacity"] = 24,
             ["groupSize"] = 4,
             ["days"] = 3,
+            ["weight"] = 100,
+            ["passMark"] = 50,
         };
 
         public void Apply(OpenApiDocument document, DocumentFilterContext context)

@@ -231,6 +231,10 @@ public sealed partial class CapabilityTableTests
             "/cohorts/{cohortId}/assignments" => ($"{c}/assignments", method == HttpMethod.Post ? Assessment.AssessmentWorld.TextAssignment() : null),
             "/cohorts/{cohortId}/members/{userId}/competencies" => ($"{c}/members/{_learnerId}/competencies", null),
             "/cohorts/{cohortId}/competencies/heatmap" => ($"{c}/competencies/heatmap", null),
+            "/cohorts/{cohortId}/gradebook" => ($"{c}/gradebook", null),
+            "/cohorts/{cohortId}/gradebook.csv" => ($"{c}/gradebook.csv", null),
+            "/cohorts/{cohortId}/gradebook/policy" => ($"{c}/gradebook/policy",
+                method == HttpMethod.Put ? new { categories = new[] { new { name = "Devoirs", weight = 100m, dropLowest = 0 } }, passMark = 50m, missingCountsAsZero = false } : null),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };
         return (method, request.Path, request.Body);

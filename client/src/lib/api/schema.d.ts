@@ -126,7 +126,7 @@ export interface paths {
         get?: never;
         /**
          * Grade a submission (trainers, org admins; a mentor: their own learners')
-         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). With a rubric, `rubricScores` choose one level per criterion (`criterionId`, `levelId`, optional `comment`; unknown ids 400 naming the field; partial in a Draft, every criterion to release): the score is the sum of the chosen levels' points, scaled to `maxPoints` when the rubric's `totalPoints` differs (sum × maxPoints ÷ totalPoints), less any late penalty, rounded to 2 decimals; a different `score` requires `overrideReason`. The chosen levels are kept with their titles and points in the grade and its history, and shown to the learner with the grade once released. A group project's attempt is graded once for all the learners it was handed in for (any of their submission ids), each getting `score` plus their entry in `adjustments` (a reason each; the result stays within 0 and `maxPoints`); a mentor grades it only when they mentor each of them (403). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.
+         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). With a rubric, `rubricScores` choose one level per criterion (`criterionId`, `levelId`, optional `comment`; unknown ids 400 naming the field; partial in a Draft, every criterion to release): the score is the sum of the chosen levels' points, scaled to `maxPoints` when the rubric's `totalPoints` differs (sum × maxPoints ÷ totalPoints), rounded to 2 decimals (a late penalty is taken off in the gradebook, as for any grader's score); a different `score` requires `overrideReason`. The chosen levels are kept with their titles and points in the grade and its history, and shown to the learner with the grade once released. A group project's attempt is graded once for all the learners it was handed in for (any of their submission ids), each getting `score` plus their entry in `adjustments` (a reason each; the result stays within 0 and `maxPoints`); a mentor grades it only when they mentor each of them (403). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.
          */
         put: operations["GradeSubmission"];
         post?: never;
@@ -240,6 +240,70 @@ export interface paths {
          * @description Requires `ActOnAllLearners` (every learner) or `ActOnOwnMentees` (a mentor's own learners); learners and a partner's admin 403, outsiders 404. Columns are the course's competencies; rows a page of learners (roster order), each with `latest`: competency code → the latest mastery in percent, as `GET /cohorts/{cohortId}/members/{userId}/competencies` computes it from released grades (absent: no evidence yet). Paged over learners.
          */
         get: operations["GetCompetencyHeatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/gradebook/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort's gradebook policy (trainers, org admins)
+         * @description Requires `ManageAssignments` (mentors and learners 403; outsiders 404). A cohort without a policy answers the default one (`isDefault: true`): no categories, so every assignment counts by its points (the released points over their maximum); pass mark 50; missing work not counted. Answers an `ETag` for `PUT` (`If-Match`); the default's matches a first `PUT`.
+         */
+        get: operations["GetGradebookPolicy"];
+        /**
+         * Set the cohort's gradebook policy (trainers, org admins)
+         * @description Requires `ManageAssignments` (mentors and learners 403; outsiders 404). Replaces the whole policy: `categories` (at most 20, distinct names matched case-insensitively against the assignments' `category`, weights 0-100 adding up to exactly 100, `dropLowest` 0-50: that many of a learner's lowest results in the category do not count, one always does), or none for a grade by points; `passMark` 0-100 (default 50); `missingCountsAsZero`. Assignments whose category the policy does not list do not count. Send its `ETag` as `If-Match` (stale: 412).
+         */
+        put: operations["UpdateGradebookPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/gradebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Current weighted grade per learner (trainers, org admins: everyone; mentor: their learners; learner: self)
+         * @description From **released** grades only (drafts and work returned for revision never count). Per learner: `grade` (percent, 2 decimals; null while nothing counts), `passed` against the policy's `passMark`, a subtotal per category of the policy, and one cell per assignment (`assignments`: published and released, by due date) with the points that count and a status: `Released`, `Pending` (handed in, not released), `Missing` (nothing handed in by the learner's own due date: 0 when the policy has `missingCountsAsZero`, else not counted), `Upcoming`. The arithmetic: within a category, the points that count over their maximum after dropping the `dropLowest` lowest results (by share of their maximum; one always counts); the grade weights the categories where something counts, over their weights; without categories, every assignment counts by its points. Late work: a quiz's score already has its penalty; a grader's score loses the submission's `penaltyPercent` here. Trainers, org admins and the platform admin see every learner, a mentor their own learners, a learner their own row; a partner's admin 403, outsiders 404. Paged over learners by name (`pageSize` 1-100, default 20). The number of SQL queries does not grow with the cohort.
+         */
+        get: operations["GetGradebook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/gradebook.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole gradebook as a CSV file for a spreadsheet (trainers, org admins)
+         * @description Requires `ActOnAllLearners` (mentors and learners 403; outsiders 404). Every learner, by name (not paged): one line each with their name, the points that count per assignment (as in `GET .../gradebook`), their subtotal per category, their grade (percent) and whether they pass. UTF-8 with a byte-order mark, lines ending in CRLF; in the cohort's locale (its course's language): French uses `;` between cells and a decimal comma, with French headers; any other language `,` and a decimal point, with English headers. A text cell starting with `=`, `+`, `-` or `@` starts with `'` instead, so that no spreadsheet runs it as a formula.
+         */
+        get: operations["ExportGradebook"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2084,6 +2148,129 @@ export interface components {
             rubricScores?: components["schemas"]["RubricChoice"][] | null;
             /** @description A group project: points added to or taken from the group's score for some of its learners (each once, with a reason); the others get the group's score. */
             adjustments?: components["schemas"]["GradeAdjustment"][] | null;
+        };
+        /** @description A page of the gradebook. */
+        Gradebook: {
+            /** Format: uuid */
+            cohortId: string;
+            policy: components["schemas"]["GradebookPolicy"];
+            /** @description The columns: published, released assignments, by due date. */
+            assignments: components["schemas"]["GradebookColumn"][];
+            /** @description This page's learners, by name. */
+            items: components["schemas"]["GradebookRow"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Learners per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Learners the caller sees, across all pages.
+             */
+            totalCount: number;
+        };
+        /** @description A category of a cohort's gradebook: the assignments whose `category` has this name (case ignored). */
+        GradebookCategory: {
+            /** @description As the assignments name their category (1 to 50 characters). */
+            name: string;
+            /**
+             * Format: double
+             * @description Its share of the grade in percent (0 to 100, 2 decimals); the weights of a policy add up to 100.
+             */
+            weight: number;
+            /**
+             * Format: int32
+             * @description How many of a learner's lowest results in it do not count (0 to 50); one always counts.
+             */
+            dropLowest: number;
+        };
+        /** @description A learner's subtotal in one category of the policy, in percent (2 decimals); null when nothing counts in it yet. */
+        GradebookCategoryGrade: {
+            name: string;
+            /** Format: double */
+            grade?: number | null;
+        };
+        /** @description A learner on one assignment. */
+        GradebookCell: {
+            /**
+             * Format: double
+             * @description The points earned (after any late penalty; 0 for missing work the policy counts); null when none. They count unless dropped or in a category the policy does not list.
+             */
+            score?: number | null;
+            status: components["schemas"]["GradebookCellStatus"];
+            /** @description Dropped as one of the learner's lowest in its category. */
+            dropped: boolean;
+        };
+        /**
+         * @description Where a learner stands on an assignment in the gradebook.
+         * @enum {string}
+         */
+        GradebookCellStatus: "Released" | "Pending" | "Missing" | "Upcoming";
+        /** @description An assignment of the gradebook: published and released, by due date. */
+        GradebookColumn: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["AssignmentKind"];
+            category: string;
+            /** Format: double */
+            maxPoints: number;
+            /**
+             * Format: date-time
+             * @description The cohort's due date (each learner's own is moved by their pacing shift).
+             */
+            dueAt: string;
+        };
+        /** @description How a cohort's grades add up; `etag` (also the response header) is its version for `If-Match`. */
+        GradebookPolicy: {
+            /** Format: uuid */
+            cohortId: string;
+            /** @description Weighted categories (weights add up to 100); empty: every assignment counts by its points. */
+            categories: components["schemas"]["GradebookCategory"][];
+            /**
+             * Format: double
+             * @description The grade (percent) from which a learner passes.
+             */
+            passMark: number;
+            /** @description Whether work not handed in by the learner's own due date counts as 0 (otherwise it does not count). */
+            missingCountsAsZero: boolean;
+            /** @description No policy was set: no categories, pass mark 50, missing work not counted. */
+            isDefault: boolean;
+            /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this policy. */
+            readonly etag: string;
+        };
+        GradebookPolicyUpdate: {
+            /** @description 0 to 20 categories (required; may be empty) with distinct names whose weights add up to 100; none: every assignment counts by its points. */
+            categories: components["schemas"]["GradebookCategory"][];
+            /**
+             * Format: double
+             * @description The grade (percent, 0 to 100) from which a learner passes; 50 when omitted.
+             */
+            passMark?: number | null;
+            /** @description Whether work not handed in by the learner's own due date counts as 0. */
+            missingCountsAsZero: boolean;
+        };
+        /** @description A learner's line of the gradebook. */
+        GradebookRow: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /**
+             * Format: double
+             * @description Weighted grade in percent (2 decimals), from released grades only; null when nothing counts yet.
+             */
+            grade?: number | null;
+            /** @description Whether `grade` reaches the pass mark; null with no grade. */
+            passed?: boolean | null;
+            /** @description One per category of the policy, in its order (none without categories). */
+            categories: components["schemas"]["GradebookCategoryGrade"][];
+            /** @description One per assignment, in the order of `assignments`. */
+            cells: components["schemas"]["GradebookCell"][];
         };
         /** @description A project group; `etag` (also the response header) is its version for conditional requests. */
         Group: {
@@ -4694,6 +4881,425 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompetencyHeatmap"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetGradebookPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradebookPolicy"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateGradebookPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "categories": [
+                 *         {
+                 *           "name": "Acme Formation",
+                 *           "weight": 100,
+                 *           "dropLowest": 0
+                 *         }
+                 *       ],
+                 *       "passMark": 50,
+                 *       "missingCountsAsZero": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["GradebookPolicyUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradebookPolicy"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetGradebook: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gradebook"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportGradebook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */

@@ -200,6 +200,36 @@ namespace Spoc.Migrations.SqlServer.Assessment
                     b.ToTable("GradeChanges", "assessment");
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Assessment.Domain.GradebookPolicy", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("MissingCountsAsZero")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal>("PassMark")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("CohortId");
+
+                    b.ToTable("GradebookPolicies", "assessment");
+                });
+
             modelBuilder.Entity("Spoc.Modules.Assessment.Domain.RubricTemplate", b =>
                 {
                     b.Property<Guid>("Id")

@@ -194,6 +194,36 @@ namespace Spoc.Migrations.Sqlite.Assessment
                     b.ToTable("GradeChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Assessment.Domain.GradebookPolicy", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MissingCountsAsZero")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PassMark")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CohortId");
+
+                    b.ToTable("GradebookPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Assessment.Domain.RubricTemplate", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,3 +1,4 @@
+using Mediator;
 using Spoc.SharedKernel.Messaging;
 
 namespace Spoc.Modules.Assessment.Contracts;
@@ -16,3 +17,41 @@ public sealed record GradeReleased(Guid CohortId, Guid AssignmentId, Guid Submis
 /// <summary>Staff sent a submission back for revision: its learner may hand in a new attempt.</summary>
 /// <remarks>No subscriber yet: Community's notifications (issue 12) and the follow-up timeline (issue 15) will handle it.</remarks>
 public sealed record RevisionRequested(Guid CohortId, Guid AssignmentId, Guid SubmissionId, Guid LearnerId, DateTimeOffset At) : IntegrationEvent;
+
+/// <summary>Where a learner stands on an assignment in the gradebook.</summary>
+public enum GradebookCellStatus
+{
+    /// <summary>A grade is released: it counts.</summary>
+    Released,
+
+    /// <summary>Handed in, no grade released yet (a draft, or returned for revision): it does not count yet.</summary>
+    Pending,
+
+    /// <summary>Nothing handed in and the learner's own due date has passed: 0 when the policy counts missing work, else nothing.</summary>
+    Missing,
+
+    /// <summary>Nothing handed in, not due yet: it does not count.</summary>
+    Upcoming,
+}
+
+/// <summary>A learner's current grade in a cohort, under its gradebook policy, from released grades only.</summary>
+/// <param name="Grade">Weighted grade in percent (2 decimals); null when nothing counts yet.</param>
+/// <param name="Passed">Whether <c>Grade</c> reaches the policy's pass mark; null with no grade.</param>
+public sealed record FinalGrade(Guid LearnerId, decimal? Grade, bool? Passed);
+
+/// <summary>Certification asks it (issue 13): every current learner's grade in the cohort; empty for an unknown cohort. A constant number of queries.</summary>
+public sealed record GetFinalGrades(Guid CohortId) : IQuery<IReadOnlyList<FinalGrade>>;
+
+/// <summary>One assignment in a learner's results.</summary>
+/// <param name="Score">The points earned (after any late penalty; 0 for missing work the policy counts); null when none. They count unless dropped or in a category the policy does not list.</param>
+/// <param name="Dropped">Dropped as one of the learner's lowest in its category.</param>
+public sealed record AssignmentResult(Guid AssignmentId, string Title, string Category, decimal MaxPoints, DateTimeOffset DueAt, decimal? Score, GradebookCellStatus Status, bool Dropped);
+
+/// <summary>A learner's results in a cohort: their grade and where they stand on each published assignment, by due date.</summary>
+public sealed record LearnerResults(Guid CohortId, Guid LearnerId, decimal? Grade, bool? Passed, IReadOnlyList<AssignmentResult> Assignments);
+
+/// <summary>Follow-up and certification ask it (issues 13, 15): one learner's results; null when they are not a learner of the cohort. A constant number of queries.</summary>
+public sealed record GetLearnerResults(Guid CohortId, Guid LearnerId) : IQuery<LearnerResults?>;
+
+/// <summary>Notifications and follow-up ask it (issues 12, 15): the cohort's learners who have handed nothing in for this assignment; empty for an unknown one. A constant number of queries.</summary>
+public sealed record GetLearnersWithoutSubmission(Guid AssignmentId) : IQuery<IReadOnlyList<Guid>>;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Assessment.Data;
 using Spoc.Modules.Assessment.Features.Assignments;
 using Spoc.Modules.Assessment.Features.Competencies;
+using Spoc.Modules.Assessment.Features.Gradebook;
 using Spoc.Modules.Assessment.Features.Grading;
 using Spoc.Modules.Assessment.Features.RubricTemplates;
 using Spoc.Modules.Assessment.Features.Submissions;
@@ -41,6 +42,10 @@ public static class AssessmentModule
         DeleteRubricTemplate.MapEndpoint(assessment);
         GetLearnerCompetencies.MapEndpoint(assessment);
         GetCompetencyHeatmap.MapEndpoint(assessment);
+        GetGradebookPolicy.MapEndpoint(assessment);
+        UpdateGradebookPolicy.MapEndpoint(assessment);
+        GetGradebook.MapEndpoint(assessment);
+        ExportGradebook.MapEndpoint(assessment);
         return api;
     }
 }

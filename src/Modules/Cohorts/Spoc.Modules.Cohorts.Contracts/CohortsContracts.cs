@@ -73,7 +73,8 @@ public sealed record CohortAccessInfo(
 }
 
 /// <summary>A course as Cohorts needs to know it: which organisation owns it (and so runs its cohorts).</summary>
-public sealed record CourseSummary(Guid Id, Guid OrganizationId, string Title);
+/// <param name="Language">The course's language tag (<c>fr</c>, <c>en-GB</c>): its cohorts' locale (Assessment's CSV export).</param>
+public sealed record CourseSummary(Guid Id, Guid OrganizationId, string Title, string Language);
 
 /// <summary>
 /// Cohorts asks it, Courses answers it (docs/adr/0013): does this course exist, in which organisation, under which title;
@@ -97,4 +98,10 @@ public sealed record GetProjectGroupOf(Guid CohortId, Guid LearnerId) : IQuery<P
 /// One page of a cohort's learners, in the roster's order (by enrolment); <c>MentorId</c> keeps only that mentor's learners.
 /// A constant number of queries whatever the cohort's size (Assessment's competency heat map pages over them).
 /// </summary>
-public sealed record GetCohortLearners(Guid CohortId, Guid? MentorId, int Page, int PageSize) : IQuery<Spoc.SharedKernel.Paging.PagedResult<Guid>>;
+public sealed record GetCohortLearnerPage(Guid CohortId, Guid? MentorId, int Page, int PageSize) : IQuery<Spoc.SharedKernel.Paging.PagedResult<Guid>>;
+
+/// <summary>A cohort's current learners (withdrawn ones are no longer members), with what reading their due dates takes.</summary>
+public sealed record CohortRoster(Guid CohortId, Guid CourseId, string TimeZone, IReadOnlyList<Guid> LearnerIds);
+
+/// <summary>Assessment asks it (gradebook, contracts): the cohort's learners, in one query whatever their number; <c>null</c> for an unknown cohort.</summary>
+public sealed record GetCohortLearners(Guid CohortId) : IQuery<CohortRoster?>;

@@ -12,9 +12,10 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     IQueryHandler<GetCohortMembershipsOfUser, IReadOnlyList<CohortMembership>>,
     IQueryHandler<GetCohortAccess, CohortAccessInfo?>,
     IQueryHandler<GetProjectGroupOf, ProjectGroupMembers?>,
-    IQueryHandler<GetCohortLearners, PagedResult<Guid>>
+    IQueryHandler<GetCohortLearnerPage, PagedResult<Guid>>,
+    IQueryHandler<GetCohortLearners, CohortRoster?>
 {
-    public async ValueTask<PagedResult<Guid>> Handle(GetCohortLearners query, CancellationToken cancellationToken)
+    public async ValueTask<PagedResult<Guid>> Handle(GetCohortLearnerPage query, CancellationToken cancellationToken)
     {
         var learners = db.Members.AsNoTracking()
             .Where(m => m.CohortId == query.CohortId && m.Role == CohortRole.Learner && (query.MentorId == null || m.MentorId == query.MentorId));
@@ -41,5 +42,11 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
                 && db.Members.Any(m => m.CohortId == query.CohortId && m.UserId == query.LearnerId && m.GroupId == g.Id))
             .Select(g => new ProjectGroupMembers(g.Id, g.Name,
                 db.Members.Where(m => m.CohortId == query.CohortId && m.GroupId == g.Id && m.Role == CohortRole.Learner).OrderBy(m => m.UserId).Select(m => m.UserId).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async ValueTask<CohortRoster?> Handle(GetCohortLearners query, CancellationToken cancellationToken) =>
+        await db.Cohorts.AsNoTracking()
+            .Where(c => c.Id == query.CohortId)
+            .Select(c => new CohortRoster(c.Id, c.CourseId, c.TimeZone, c.Members.Where(m => m.Role == CohortRole.Learner).Select(m => m.UserId).ToList()))
             .FirstOrDefaultAsync(cancellationToken);
 }

@@ -43,12 +43,12 @@ internal sealed class PublicApi(CoursesDbContext db) :
         await db.Courses.AsNoTracking()
             .Where(c => c.OrganizationId == query.OrganizationId)
             .OrderBy(c => c.Title)
-            .Select(c => new CourseSummary(c.Id, c.OrganizationId, c.Title))
+            .Select(c => new CourseSummary(c.Id, c.OrganizationId, c.Title, c.Language))
             .ToListAsync(cancellationToken);
 
     public async ValueTask<CourseSummary?> Handle(GetCourse query, CancellationToken cancellationToken) =>
         await db.Courses.AsNoTracking()
             .Where(c => c.Id == query.CourseId)
-            .Select(c => new CourseSummary(c.Id, c.OrganizationId, c.Title))
+            .Select(c => new CourseSummary(c.Id, c.OrganizationId, c.Title, c.Language))
             .FirstOrDefaultAsync(cancellationToken);
 }

@@ -16,6 +16,7 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
     public DbSet<Grade> Grades => Set<Grade>();
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
     public DbSet<RubricTemplate> RubricTemplates => Set<RubricTemplate>();
+    public DbSet<GradebookPolicy> GradebookPolicies => Set<GradebookPolicy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

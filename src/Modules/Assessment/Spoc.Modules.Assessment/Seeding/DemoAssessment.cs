@@ -13,8 +13,10 @@ using Spoc.SharedKernel.Text;
 namespace Spoc.Modules.Assessment.Seeding;
 
 /// <summary>
-/// <c>Seed:Demo</c>: one assignment of each kind in the demo trainer's cohort (after Cohorts' demo cohort), released at its
-/// first day and due over the following weeks, so the trainer finds a quiz, a text, a file and a group project to look at.
+/// <c>Seed:Demo</c>: one assignment of each kind (and a second text) in the demo trainer's first cohort (after Cohorts' demo
+/// cohorts: the one under way), released at its first day and due over the following weeks, so the trainer finds a quiz,
+/// texts, a file and a group project to look at; its learners' quiz attempts and texts, graded and released (one still a
+/// draft, one handed in late), and a gradebook policy, so that a newcomer finds a filled gradebook.
 /// </summary>
 internal sealed class DemoAssessment(IConfiguration configuration, TimeProvider clock) : IStartupTask
 {
@@ -62,11 +64,63 @@ internal sealed class DemoAssessment(IConfiguration configuration, TimeProvider 
         ];
         var penalty = Make(AssignmentKind.File, "Planning du projet fil rouge", "Déposez votre planning (PDF ou tableur).", 20m, "Projet", 21);
         (penalty.LatePolicy, penalty.LatePenaltyPercentPerDay) = (LatePolicy.PenaltyPerDay, 10);
+        var note = Make(AssignmentKind.Text, "Note de cadrage", "Rédigez **une page** : objectifs, périmètre, parties prenantes.", 20m, "Devoirs", 14);
+        var risks = Make(AssignmentKind.Text, "Analyse des risques", "Listez **cinq risques** du projet fil rouge, avec leur parade.", 20m, "Devoirs", 28);
         db.Assignments.AddRange(
             quiz,
-            Make(AssignmentKind.Text, "Note de cadrage", "Rédigez **une page** : objectifs, périmètre, parties prenantes.", 20m, "Devoirs", 14),
+            note,
             penalty,
+            risks,
             Make(AssignmentKind.GroupProject, "Projet de groupe : backlog priorisé", "En groupe, construisez et priorisez le backlog du projet fil rouge.", 40m, "Projet", 35));
+        db.GradebookPolicies.Add(new GradebookPolicy
+        {
+            CohortId = cohort.CohortId, Categories = [new("Quiz", 30m, 0), new("Devoirs", 40m, 1), new("Projet", 30m, 0)], PassMark = 50m, UpdatedAt = clock.GetUtcNow(),
+        });
+        var learners = (await sender.Send(new GetCohortLearners(cohort.CohortId), ct))?.LearnerIds ?? [];
+        HandInAndGrade(db, trainer!.Id, quiz, note, risks, learners, Day);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Each learner takes the quiz (some answers wrong) and writes both texts, graded and released by the trainer; the last
+    /// learner's second text is graded as a draft only, the fourth hands the first in a day late. Work due after today is left alone.
+    /// </summary>
+    private void HandInAndGrade(AssessmentDbContext db, Guid trainerId, Assignment quiz, Assignment note, Assignment risks, IReadOnlyList<Guid> learners, Func<int, DateTimeOffset> day)
+    {
+        var now = clock.GetUtcNow();
+        decimal[][] textScores = [[16m, 14m], [12.5m, 15m], [18m, 17m], [9m, 11.5m], [14m, 16m]];
+        for (var l = 0; l < learners.Count; l++)
+        {
+            var answers = new List<QuizAnswer> { new(0, [0], null), new(1, l % 2 == 0 ? [0, 1] : [0], null), new(2, null, l % 3 == 0 ? "9" : "8"), new(3, null, l == 1 ? "PERT" : "Gantt") };
+            Hand(quiz, 0, answers, null, QuizScoring.Score(quiz.Questions, answers), GradeStatus.Released, "Quiz corrigé automatiquement.");
+            var scores = textScores[l % textScores.Length];
+            Hand(note, l == 3 ? 1 : 0, [], "Objectifs, périmètre et parties prenantes du projet fil rouge.", scores[0], GradeStatus.Released, "Note claire ; précisez les **parties prenantes**.");
+            Hand(risks, 0, [], "Cinq risques et leur parade.", scores[1], l == learners.Count - 1 ? GradeStatus.Draft : GradeStatus.Released, "Bonne analyse ; chiffrez la **probabilité**.");
+
+            void Hand(Assignment assignment, int daysLate, List<QuizAnswer> quizAnswers, string? text, decimal score, GradeStatus status, string feedback)
+            {
+                var submittedAt = assignment.DueAt.AddDays(daysLate).AddHours(-6);
+                if (submittedAt > now)
+                {
+                    return;
+                }
+
+                var penalty = assignment.LatePolicy == LatePolicy.PenaltyPerDay ? daysLate * (assignment.LatePenaltyPercentPerDay ?? 0) : 0;
+                var submission = new Submission
+                {
+                    AssignmentId = assignment.Id, CohortId = assignment.CohortId, AuthorId = learners[l], Attempt = 1, SubmittedAt = submittedAt, DueAt = assignment.DueAt,
+                    DaysLate = Submission.DaysLateAt(submittedAt, assignment.DueAt), PenaltyPercent = penalty, TextMarkdown = text, TextHtml = text is null ? null : Markdown.ToSafeHtml(text),
+                    Answers = quizAnswers, Score = assignment.Kind == AssignmentKind.Quiz ? score : null,
+                };
+                var grade = new Grade
+                {
+                    SubmissionId = submission.Id, AssignmentId = assignment.Id, CohortId = assignment.CohortId, AuthorId = learners[l], Score = score,
+                    FeedbackMarkdown = feedback, FeedbackHtml = Markdown.ToSafeHtml(feedback), Status = status, GradedBy = trainerId, GradedAt = submittedAt.AddDays(2),
+                };
+                db.Submissions.Add(submission);
+                db.Grades.Add(grade);
+                db.GradeChanges.Add(new GradeChange { SubmissionId = submission.Id, ChangedBy = trainerId, ChangedAt = grade.GradedAt, After = grade.Snapshot() });
+            }
+        }
     }
 }

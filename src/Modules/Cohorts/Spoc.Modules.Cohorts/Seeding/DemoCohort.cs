@@ -12,7 +12,9 @@ namespace Spoc.Modules.Cohorts.Seeding;
 
 /// <summary>
 /// <c>Seed:Demo</c>: a cohort of the demo course open to applications now, starting in a month, with the demo trainer
-/// and mentor as staff, so that a learner can apply and the trainer decide right after the run command.
+/// and mentor as staff, so that a learner can apply and the trainer decide right after the run command; and one under way
+/// for six weeks with five learners (two of them the mentor's), where Assessment's demo hands in and grades work, so that
+/// a newcomer finds a filled gradebook. Its learners are the demo's least used by the end-to-end specs (enrolment targets).
 /// </summary>
 internal sealed class DemoCohort(IConfiguration configuration, TimeProvider clock) : IStartupTask
 {
@@ -25,6 +27,7 @@ internal sealed class DemoCohort(IConfiguration configuration, TimeProvider cloc
 
         var sender = services.GetRequiredService<ISender>();
         var staff = (await sender.Send(new FindUsersByEmail(["benoit.lefevre@demo.spoc.local", "chloe.moreau@demo.spoc.local"]), ct)).ToDictionary(u => u.Email);
+        var learners = await sender.Send(new FindUsersByEmail(RunningCohortLearners), ct);
         if (staff.Count < 2)
         {
             return;
@@ -58,6 +61,39 @@ internal sealed class DemoCohort(IConfiguration configuration, TimeProvider cloc
         cohort.Members.Add(new CohortMember { CohortId = cohort.Id, UserId = staff["benoit.lefevre@demo.spoc.local"].Id, Role = CohortRole.Trainer, JoinedAt = now });
         cohort.Members.Add(new CohortMember { CohortId = cohort.Id, UserId = staff["chloe.moreau@demo.spoc.local"].Id, Role = CohortRole.Mentor, JoinedAt = now });
         db.Cohorts.Add(cohort);
+
+        var runningSince = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-42);
+        var running = new Cohort
+        {
+            CourseId = course.Id,
+            OrganizationId = course.OrganizationId,
+            Title = "Cohorte hiver",
+            Capacity = 12,
+            SeatsTaken = learners.Count,
+            StartsOn = runningSince,
+            EndsOn = runningSince.AddDays(90),
+            ApplicationsOpenAt = now.AddDays(-80),
+            ApplicationsCloseAt = new DateTimeOffset(runningSince.AddDays(-2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            TimeZone = "Europe/Paris",
+            AdmissionMode = AdmissionMode.OrganizationEnrollment,
+            CreatedAt = now,
+        };
+        running.Organizations.Add(new CohortOrganization { CohortId = running.Id, OrganizationId = course.OrganizationId, Status = PartnershipStatus.Accepted });
+        running.Members.Add(new CohortMember { CohortId = running.Id, UserId = staff["benoit.lefevre@demo.spoc.local"].Id, Role = CohortRole.Trainer, JoinedAt = now });
+        running.Members.Add(new CohortMember { CohortId = running.Id, UserId = staff["chloe.moreau@demo.spoc.local"].Id, Role = CohortRole.Mentor, JoinedAt = now });
+        foreach (var (learner, i) in learners.Select((l, i) => (l, i)))
+        {
+            running.Members.Add(new CohortMember
+            {
+                CohortId = running.Id, UserId = learner.Id, Role = CohortRole.Learner, MentorId = i < 2 ? staff["chloe.moreau@demo.spoc.local"].Id : null, JoinedAt = now,
+            });
+            db.AddIntegrationEvent(new LearnerEnrolled(running.Id, course.OrganizationId, learner.Id, EnrollmentSource.OrganizationEnrollment, now), now);
+        }
+
+        db.Cohorts.Add(running);
         await db.SaveChangesAsync(ct);
     }
+
+    private static readonly string[] RunningCohortLearners =
+        ["anais.girard@demo.spoc.local", "jerome.faure@demo.spoc.local", "ines.mercier@demo.spoc.local", "james.oconnor@demo.spoc.local", "olivia.smith@demo.spoc.local"];
 }

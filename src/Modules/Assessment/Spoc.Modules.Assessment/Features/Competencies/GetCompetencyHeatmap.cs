@@ -47,7 +47,7 @@ internal static class GetCompetencyHeatmap
                 : access.Can(CohortCapability.ActOnOwnMentees) ? me.Id
                 : throw ProblemException.Forbidden("Only the cohort's trainers, org admins and mentors see the competency heat map.");
 
-            var learners = await sender.Send(new GetCohortLearners(query.CohortId, mentor, query.Paging.Page, query.Paging.PageSize), cancellationToken);
+            var learners = await sender.Send(new GetCohortLearnerPage(query.CohortId, mentor, query.Paging.Page, query.Paging.PageSize), cancellationToken);
             var competencies = await sender.Send(new GetCourseCompetencies(access.CourseId), cancellationToken);
             if (learners.Items.Count == 0)
             {

@@ -79,8 +79,8 @@ internal static class GradeSubmission
                 .Select(a => new { a.MaxPoints, a.Rubric }).FirstAsync(cancellationToken);
             var rubricScores = RubricGrading.Scores(assignment.Rubric, command.RubricScores ?? [], command.Status);
 
-            // What the work earns on its own: the chosen levels (scaled, after any late penalty), or a quiz's score.
-            var computed = rubricScores.Count > 0 ? RubricGrading.Score(assignment.Rubric, rubricScores, assignment.MaxPoints, submission.PenaltyPercent) : submission.Score;
+            // What the work earns on its own: the chosen levels (scaled), or a quiz's score (after its late penalty).
+            var computed = rubricScores.Count > 0 ? RubricGrading.Score(assignment.Rubric, rubricScores, assignment.MaxPoints) : submission.Score;
             var score = command.Score ?? computed ?? throw Rules.Invalid("Score", "Give a score, or the rubric's levels: only quizzes are scored on their own.");
             if (score > assignment.MaxPoints)
             {
@@ -147,10 +147,8 @@ internal static class GradeSubmission
                 }
 
                 var adjustment = adjustments.GetValueOrDefault(row.AuthorId);
-                // Levels chosen without a score given: each learner's late penalty is their own.
-                var earned = command.Score is null && rubricScores.Count > 0 ? RubricGrading.Score(assignment.Rubric, rubricScores, assignment.MaxPoints, row.PenaltyPercent) : score;
                 (grade.Score, grade.FeedbackMarkdown, grade.FeedbackHtml, grade.Status, grade.OverrideReason, grade.RubricScores, grade.Adjustment, grade.AdjustmentReason) =
-                    (Math.Clamp(earned + (adjustment?.Points ?? 0), 0, assignment.MaxPoints), feedback, feedbackHtml, command.Status, reason, [.. rubricScores], adjustment?.Points ?? 0, adjustment?.Reason.Trim());
+                    (score + (adjustment?.Points ?? 0), feedback, feedbackHtml, command.Status, reason, [.. rubricScores], adjustment?.Points ?? 0, adjustment?.Reason.Trim());
                 grade.Version = version;
                 Record(grade, row, before, now);
             }
@@ -214,7 +212,7 @@ internal static class GradeSubmission
                 TypedResults.Ok(await sender.Send(new Command(submissionId, ifMatch, request.Score, request.Feedback, request.Status, request.OverrideReason, request.RubricScores, request.Adjustments), ct)))
             .WithName("GradeSubmission")
             .WithSummary("Grade a submission (trainers, org admins; a mentor: their own learners')")
-            .WithDescription("Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). With a rubric, `rubricScores` choose one level per criterion (`criterionId`, `levelId`, optional `comment`; unknown ids 400 naming the field; partial in a Draft, every criterion to release): the score is the sum of the chosen levels' points, scaled to `maxPoints` when the rubric's `totalPoints` differs (sum × maxPoints ÷ totalPoints), less any late penalty, rounded to 2 decimals; a different `score` requires `overrideReason`. The chosen levels are kept with their titles and points in the grade and its history, and shown to the learner with the grade once released. A group project's attempt is graded once for all the learners it was handed in for (any of their submission ids), each getting `score` plus their entry in `adjustments` (a reason each; the result stays within 0 and `maxPoints`); a mentor grades it only when they mentor each of them (403). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.")
+            .WithDescription("Requires `ActOnAllLearners`, or `ActOnOwnMentees` for the author's mentor. Its author gets 403; everyone else, other mentors included, 404. `score` is 0 to the assignment's `maxPoints` (a quiz's computed score when omitted; changing it requires `overrideReason`). With a rubric, `rubricScores` choose one level per criterion (`criterionId`, `levelId`, optional `comment`; unknown ids 400 naming the field; partial in a Draft, every criterion to release): the score is the sum of the chosen levels' points, scaled to `maxPoints` when the rubric's `totalPoints` differs (sum × maxPoints ÷ totalPoints), rounded to 2 decimals (a late penalty is taken off in the gradebook, as for any grader's score); a different `score` requires `overrideReason`. The chosen levels are kept with their titles and points in the grade and its history, and shown to the learner with the grade once released. A group project's attempt is graded once for all the learners it was handed in for (any of their submission ids), each getting `score` plus their entry in `adjustments` (a reason each; the result stays within 0 and `maxPoints`); a mentor grades it only when they mentor each of them (403). Once a grade exists, changing it requires its `ETag` as `If-Match` (missing or stale: 412, nothing is overwritten). Every change is kept in the grade's history. Releasing it emits `GradeReleased`, returning it for revision `RevisionRequested`.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, ProblemType.PreconditionFailed);
 }

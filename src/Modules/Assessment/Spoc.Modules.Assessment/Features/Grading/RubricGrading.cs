@@ -40,13 +40,14 @@ internal static class RubricGrading
 
     /// <summary>
     /// The sum of the chosen levels' points, scaled to the assignment's <paramref name="maxPoints"/> when the rubric's full marks
-    /// differ (a 12-point rubric on a 20-point assignment: 9 → 15), less the late penalty, rounded to 2 decimals like a quiz's.
+    /// differ (a 12-point rubric on a 20-point assignment: 9 → 15), rounded to 2 decimals. Like any grader's score, it is before the
+    /// late penalty, which the gradebook takes off (docs/adr/0020): taking it here too would count it twice.
     /// </summary>
-    public static decimal Score(IReadOnlyList<RubricCriterion> rubric, IReadOnlyList<RubricScore> scores, decimal maxPoints, int penaltyPercent)
+    public static decimal Score(IReadOnlyList<RubricCriterion> rubric, IReadOnlyList<RubricScore> scores, decimal maxPoints)
     {
         var total = new Rubric(rubric).TotalPoints;
         var earned = scores.Sum(s => s.Points);
         var scaled = total == maxPoints ? earned : earned * maxPoints / total;
-        return Math.Round(scaled * (100 - penaltyPercent) / 100m, 2);
+        return Math.Round(scaled, 2);
     }
 }

@@ -1,0 +1,64 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Assessment.Contracts;
+using Spoc.Modules.Assessment.Data;
+using Spoc.Modules.Assessment.Features.Gradebook;
+using Spoc.Modules.Cohorts.Contracts;
+
+namespace Spoc.Modules.Assessment;
+
+/// <summary>
+/// The front door of Assessment for other modules: its answers to the queries of <c>Assessment.Contracts</c>, each in a
+/// fixed number of queries whatever the numbers of learners and assignments. Grades as the gradebook computes them.
+/// </summary>
+internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProvider clock) :
+    IQueryHandler<GetFinalGrades, IReadOnlyList<FinalGrade>>,
+    IQueryHandler<GetLearnerResults, LearnerResults?>,
+    IQueryHandler<GetLearnersWithoutSubmission, IReadOnlyList<Guid>>
+{
+    public async ValueTask<IReadOnlyList<FinalGrade>> Handle(GetFinalGrades query, CancellationToken cancellationToken)
+    {
+        var roster = await sender.Send(new GetCohortLearners(query.CohortId), cancellationToken);
+        if (roster is null)
+        {
+            return [];
+        }
+
+        var (_, rows) = await RowsAsync(roster, roster.LearnerIds, cancellationToken);
+        return [.. rows.Select(r => new FinalGrade(r.UserId, r.Grade, r.Passed))];
+    }
+
+    public async ValueTask<LearnerResults?> Handle(GetLearnerResults query, CancellationToken cancellationToken)
+    {
+        var roster = await sender.Send(new GetCohortLearners(query.CohortId), cancellationToken);
+        if (roster is null || !roster.LearnerIds.Contains(query.LearnerId))
+        {
+            return null;
+        }
+
+        var (sheet, rows) = await RowsAsync(roster, [query.LearnerId], cancellationToken);
+        var row = rows.Single();
+        return new LearnerResults(query.CohortId, query.LearnerId, row.Grade, row.Passed,
+            [.. sheet.Columns.Select((c, i) => new AssignmentResult(c.Id, c.Title, c.Category, c.MaxPoints, c.DueAt, row.Cells[i].Score, row.Cells[i].Status, row.Cells[i].Dropped))]);
+    }
+
+    public async ValueTask<IReadOnlyList<Guid>> Handle(GetLearnersWithoutSubmission query, CancellationToken cancellationToken)
+    {
+        var cohortId = await db.Assignments.Where(a => a.Id == query.AssignmentId).Select(a => (Guid?)a.CohortId).FirstOrDefaultAsync(cancellationToken);
+        var roster = cohortId is null ? null : await sender.Send(new GetCohortLearners(cohortId.Value), cancellationToken);
+        if (roster is null)
+        {
+            return [];
+        }
+
+        var handedIn = await db.Submissions.AsNoTracking().Where(s => s.AssignmentId == query.AssignmentId).Select(s => s.AuthorId).Distinct().ToListAsync(cancellationToken);
+        return [.. roster.LearnerIds.Except(handedIn)];
+    }
+
+    private async Task<(GradebookSheet Sheet, List<GradebookRow> Rows)> RowsAsync(CohortRoster roster, IReadOnlyList<Guid> learners, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var sheet = await GradebookSheet.LoadAsync(db, roster.CohortId, now, ct);
+        return (sheet, await sheet.RowsAsync(db, sender, roster.CohortId, roster.TimeZone, [.. learners.Select(id => (id, ""))], now, ct));
+    }
+}
