@@ -236,3 +236,82 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201841_AssessmentRubrics'
+)
+BEGIN
+    ALTER TABLE [assessment].[Grades] ADD [RubricScores] nvarchar(max) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201841_AssessmentRubrics'
+)
+BEGIN
+    ALTER TABLE [assessment].[GradeChanges] ADD [After_RubricScores] nvarchar(max) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201841_AssessmentRubrics'
+)
+BEGIN
+    ALTER TABLE [assessment].[GradeChanges] ADD [Before_RubricScores] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201841_AssessmentRubrics'
+)
+BEGIN
+    ALTER TABLE [assessment].[Assignments] ADD [Rubric] nvarchar(max) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201841_AssessmentRubrics'
+)
+BEGIN
+    CREATE TABLE [assessment].[RubricTemplates] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Criteria] nvarchar(max) NOT NULL,
+        [CreatedBy] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_RubricTemplates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201841_AssessmentRubrics'
+)
+BEGIN
+    CREATE INDEX [IX_Grades_CohortId_Status] ON [assessment].[Grades] ([CohortId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201841_AssessmentRubrics'
+)
+BEGIN
+    CREATE INDEX [IX_RubricTemplates_OrganizationId_Title] ON [assessment].[RubricTemplates] ([OrganizationId], [Title]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201201841_AssessmentRubrics'
+)
+BEGIN
+    INSERT INTO [assessment].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201201841_AssessmentRubrics', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
