@@ -19,8 +19,8 @@ internal enum GradeStatus
 /// <param name="RubricScores">The level chosen per criterion, with the grader's comment (empty without a rubric).</param>
 internal sealed record GradeSnapshot(decimal Score, GradeStatus Status, string Feedback, string? OverrideReason, List<RubricScore> RubricScores)
 {
-    /// <summary>A change written before rubrics existed reads its missing (null) scores as none.</summary>
-    public List<RubricScore> RubricScores { get; init; } = RubricScores ?? [];
+    /// <summary>The level chosen per criterion, with the grader's comment (empty without a rubric).</summary>
+    public List<RubricScore> RubricScores { get; init; } = RubricScores ?? []; // a change written before rubrics existed has none (null)
 
     // A record compares lists by reference: two snapshots saying the same are equal, so an unchanged save writes no history.
     public bool Equals(GradeSnapshot? other) =>
