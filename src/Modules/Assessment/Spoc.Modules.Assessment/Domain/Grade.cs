@@ -21,6 +21,9 @@ internal enum GradeStatus
 internal sealed record GradeSnapshot(
     decimal Score, GradeStatus Status, string Feedback, string? OverrideReason, List<RubricScore> RubricScores, decimal Adjustment = 0, string? AdjustmentReason = null)
 {
+    /// <summary>The level chosen per criterion, with the grader's comment (empty without a rubric).</summary>
+    public List<RubricScore> RubricScores { get; init; } = RubricScores ?? []; // a change written before rubrics existed has none (null)
+
     // A record compares lists by reference: two snapshots saying the same are equal, so an unchanged save writes no history.
     public bool Equals(GradeSnapshot? other) =>
         other is not null && (Score, Status, Feedback, OverrideReason, Adjustment, AdjustmentReason) == (other.Score, other.Status, other.Feedback, other.OverrideReason, other.Adjustment, other.AdjustmentReason)
