@@ -296,6 +296,27 @@ public sealed class GradebookTests
         csv.Should().Equal([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(expected)]);
     }
 
+    [Test]
+    public async Task Work_is_missing_only_once_the_learners_own_due_date_has_passed()
+    {
+        var world = await AssessmentWorld.CreateAsync(_factory, learners: 1);
+        var body = AssessmentWorld.TextAssignment("Rapport");
+        (body["releaseAt"], body["dueAt"]) = (DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(-1.5));
+        await world.CreateAsync(body);
+        (await world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{world.CohortId}/gradebook/policy", new { categories = Array.Empty<object>(), missingCountsAsZero = true }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        async Task<JsonObject> Row() => (await (await world.Learners[0].Client.GetAsync($"/api/v1/cohorts/{world.CohortId}/gradebook")).ReadJsonAsync())["items"]![0]!.AsObject();
+
+        var row = await Row();
+        (row["cells"]![0]!["status"]!.GetValue<string>(), Number(row["cells"]![0]!["score"]), Number(row["grade"])).Should().Be(("Missing", 0m, 0m));
+
+        // Three more days for this learner: not due yet for them, so nothing counts.
+        (await world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{world.CohortId}/members/{world.Learners[0].Id}/pacing", new { shifts = new[] { new { days = 3 } } }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        row = await Row();
+        (row["cells"]![0]!["status"]!.GetValue<string>(), Number(row["cells"]![0]!["score"]), Number(row["grade"])).Should().Be(("Upcoming", null, null));
+    }
+
     [TestCase("-2+3", ";", "'-2+3")]
     [TestCase("+33 6", ";", "'+33 6")]
     [TestCase("\tx", ";", "'\tx")]
