@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Assessment.Data;
 using Spoc.Modules.Assessment.Features.Assignments;
 using Spoc.Modules.Assessment.Features.Grading;
+using Spoc.Modules.Assessment.Features.Home;
 using Spoc.Modules.Assessment.Features.Submissions;
 using Spoc.SharedKernel.Persistence;
 
@@ -32,6 +33,8 @@ public static class AssessmentModule
         DownloadSubmissionFile.MapEndpoint(assessment);
         GradeSubmission.MapEndpoint(assessment);
         GetGradeHistory.MapEndpoint(assessment);
+        ListMyAssignments.MapEndpoint(assessment);
+        ListToGrade.MapEndpoint(assessment);
         return api;
     }
 }

@@ -9,8 +9,15 @@ namespace Spoc.Modules.Cohorts;
 /// <summary>The front door of Cohorts for other modules: its answers to the queries of <c>Cohorts.Contracts</c>.</summary>
 internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     IQueryHandler<GetCohortMembershipsOfUser, IReadOnlyList<CohortMembership>>,
-    IQueryHandler<GetCohortAccess, CohortAccessInfo?>
+    IQueryHandler<GetCohortAccess, CohortAccessInfo?>,
+    IQueryHandler<GetMenteesOf, IReadOnlyList<Mentee>>
 {
+    public async ValueTask<IReadOnlyList<Mentee>> Handle(GetMenteesOf query, CancellationToken cancellationToken) =>
+        await db.Members.AsNoTracking()
+            .Where(m => m.MentorId == query.MentorId && m.Role == CohortRole.Learner)
+            .Select(m => new Mentee(m.CohortId, m.UserId))
+            .ToListAsync(cancellationToken);
+
     public async ValueTask<CohortAccessInfo?> Handle(GetCohortAccess query, CancellationToken cancellationToken) =>
         await gate.AccessInfoAsync(query.UserId, query.CohortId, cancellationToken);
 

@@ -17,3 +17,6 @@ public sealed record GetCompletions(Guid CohortId, IReadOnlyCollection<Guid> Act
 /// absent (0). One query, whatever the number of learners.
 /// </summary>
 public sealed record GetDueDateShifts(Guid CohortId, IReadOnlyCollection<Guid> UserIds) : IQuery<IReadOnlyDictionary<Guid, int>>;
+
+/// <summary>Assessment asks it: one learner's due-date shift (days) in each of these cohorts; cohorts without one are absent (0). One query.</summary>
+public sealed record GetDueDateShiftsOfUser(Guid UserId, IReadOnlyCollection<Guid> CohortIds) : IQuery<IReadOnlyDictionary<Guid, int>>;
