@@ -40,7 +40,7 @@ test('a learner takes a quiz (a reload keeps the answers) and hands in a file; t
   await expectHeading(learner, file.title);
   await learner.locator('input[type="file"]').setInputFiles(samplePdf);
   await expect(learner.getByText('plan.pdf est prêt à être rendu.')).toBeVisible();
-  await expect(learner.getByTestId('upload-progress')).toHaveAttribute('aria-valuenow', '100');
+  await expect(learner.getByRole('progressbar', { name: 'Progression de l’envoi de plan.pdf' })).toHaveAttribute('aria-valuenow', '100');
   await learner.getByRole('button', { name: 'Rendre le fichier' }).click();
   await expect(learner.getByText('Votre rendu attend sa correction.')).toBeVisible();
 

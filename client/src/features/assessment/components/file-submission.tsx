@@ -59,14 +59,16 @@ export function FileSubmission({ pending, onSubmit }: { pending: boolean; onSubm
           <Text size="sm" role="status" aria-live="polite">
             {status}
           </Text>
-          <Progress
-            value={percent}
-            color={upload.isError ? 'red' : upload.isSuccess ? 'green' : undefined}
-            striped={upload.isPending}
-            animated={upload.isPending}
-            aria-label={t('file.progressLabel', { name: picked?.name ?? '' })}
-            data-testid="upload-progress"
-          />
+          <Progress.Root>
+            <Progress.Section
+              value={percent}
+              color={upload.isError ? 'red' : upload.isSuccess ? 'green' : undefined}
+              striped={upload.isPending}
+              animated={upload.isPending}
+              aria-label={t('file.progressLabel', { name: picked?.name ?? '' })}
+              data-testid="upload-progress"
+            />
+          </Progress.Root>
         </Stack>
       )}
       {upload.isError && <ProblemAlert error={upload.error} />}
