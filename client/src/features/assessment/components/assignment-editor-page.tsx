@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Switch, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Switch, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -89,12 +89,11 @@ function QuestionEditor({ question, number, onChange, onRemove }: { question: Qu
       </Group>
       <Stack gap="xs">
         <Group grow align="flex-start">
-          <Select
+          <NativeSelect
             label={t('editor.type')}
             data={questionTypes.map((type) => ({ value: type, label: t(`editor.types.${type}`) }))}
             value={question.type}
-            allowDeselect={false}
-            onChange={(type) => type && onChange({ ...blankQuestion(type as QuestionType), prompt: question.prompt, points: question.points })}
+            onChange={(event) => onChange({ ...blankQuestion(event.currentTarget.value as QuestionType), prompt: question.prompt, points: question.points })}
           />
           <NumberInput label={t('editor.points')} min={0.01} max={1000} decimalScale={2} value={question.points} onChange={(value) => onChange({ ...question, points: Number(value) || 0 })} />
         </Group>
@@ -181,13 +180,15 @@ function AssignmentForm({ cohortId, assignment, etag }: { cohortId: string; assi
       }}
     >
       {save.isError && (stale ? <Alert color="orange" role="alert">{t('editor.stale')}</Alert> : <ProblemAlert error={save.error} />)}
-      <Select
+      <NativeSelect
         label={t('editor.kind')}
         data={kinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
         value={body.kind}
-        allowDeselect={false}
         disabled={Boolean(assignment)}
-        onChange={(kind) => kind && set({ kind: kind as AssignmentKind, questions: kind === 'Quiz' && questions.length === 0 ? [blankQuestion('SingleChoice')] : questions })}
+        onChange={(event) => {
+          const kind = event.currentTarget.value as AssignmentKind;
+          set({ kind, questions: kind === 'Quiz' && questions.length === 0 ? [blankQuestion('SingleChoice')] : questions });
+        }}
       />
       <TextInput label={t('editor.title')} required maxLength={200} value={body.title} onChange={(event) => set({ title: event.currentTarget.value })} />
       <Textarea
@@ -224,12 +225,11 @@ function AssignmentForm({ cohortId, assignment, etag }: { cohortId: string; assi
         />
       </Group>
       <Group grow align="flex-start">
-        <Select
+        <NativeSelect
           label={t('editor.latePolicy')}
           data={latePolicies.map((policy) => ({ value: policy, label: t(`editor.latePolicies.${policy}`) }))}
           value={body.latePolicy}
-          allowDeselect={false}
-          onChange={(policy) => policy && set({ latePolicy: policy as LatePolicy })}
+          onChange={(event) => set({ latePolicy: event.currentTarget.value as LatePolicy })}
         />
         {body.latePolicy === 'PenaltyPerDay' && (
           <NumberInput label={t('editor.penalty')} min={1} max={100} value={body.latePenaltyPercentPerDay ?? 10} onChange={(value) => set({ latePenaltyPercentPerDay: Number(value) || null })} />

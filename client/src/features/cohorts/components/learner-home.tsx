@@ -8,7 +8,7 @@ import { useSession } from '@/lib/auth/session-context';
 import { useFormatters } from '@/lib/i18n/format';
 
 /** The learner's home: "Mes cohortes" from /me, the ways to find and follow applications, and `toDo` ("à rendre", from Assessment). */
-export function LearnerHome({ toDo }: { toDo?: ReactNode }) {
+export function LearnerHome({ toDo }: { toDo: ReactNode }) {
   const { t } = useTranslation(['cohorts', 'common']);
   const { user } = useSession();
   const format = useFormatters();
@@ -53,7 +53,7 @@ export function LearnerHome({ toDo }: { toDo?: ReactNode }) {
             </SimpleGrid>
           </section>
         )}
-        {toDo ?? <EmptyState title={t('common:home.learner.activitiesTitle')} message={t('common:home.learner.activitiesEmpty')} />}
+        {toDo}
       </Stack>
     </>
   );

@@ -8,7 +8,7 @@ import { StaffActions } from './cohorts-page';
 import { StaffCohortList } from './staff-cohort-list';
 
 /** The trainer's home: their cohorts with seats, `toGrade` ("à corriger", from Assessment), and the way to open a course or a cohort. */
-export function TrainerHome({ toGrade }: { toGrade?: ReactNode }) {
+export function TrainerHome({ toGrade }: { toGrade: ReactNode }) {
   const { t } = useTranslation(['cohorts', 'common']);
   return (
     <>
