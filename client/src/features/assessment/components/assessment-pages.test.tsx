@@ -10,6 +10,8 @@ import { CreateAssignmentPage } from './assignment-editor-page';
 import { AssignmentPage } from './assignment-page';
 import { AssignmentsPage } from './assignments-page';
 import { GradingPage } from './grading-page';
+import { ToDoPanel } from './to-do-panel';
+import { ToGradePanel } from './to-grade-panel';
 
 const pages = {
   '/cohorts/:cohortId/assignments': <AssignmentsPage />,
@@ -17,6 +19,13 @@ const pages = {
   '/assignments/:assignmentId': <AssignmentPage />,
   '/assignments/:assignmentId/grading': <GradingPage />,
 };
+
+/** Puts a whole value in a field at once (typing it key by key is slow and tells nothing more here). */
+async function fill(user: ReturnType<typeof renderRoute>['user'], field: HTMLElement, value: string) {
+  await user.clear(field);
+  await user.click(field);
+  await user.paste(value);
+}
 
 const mael = '0192f0c1-0000-7000-8000-00000000e001';
 
@@ -198,7 +207,7 @@ describe('Grading screen', () => {
     const puts = api.sent('PUT /api/v1/submissions/s2/grade');
     expect(puts.map((put) => put.headers.get('If-Match'))).toEqual(['"g1"', '"g2"']);
     expect(await puts[1]!.json()).toMatchObject({ feedback: 'Mon retour détaillé', status: 'Released', score: 10 });
-  });
+  }, 15_000);
 });
 
 describe('Assignment editor', () => {
@@ -210,22 +219,20 @@ describe('Assignment editor', () => {
     const { user, router } = renderRoute(`/cohorts/${cohortId}/assignments/new`, pages);
 
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Type de devoir' }), 'Quiz');
-    await user.type(screen.getByRole('textbox', { name: 'Titre' }), 'Quiz 1');
+    await fill(user, screen.getByRole('textbox', { name: 'Titre' }), 'Quiz 1');
     const first = screen.getByRole('group', { name: 'Question 1' });
-    await user.type(within(first).getByRole('textbox', { name: 'Énoncé' }), 'Le chemin critique ?');
-    await user.type(within(first).getByRole('textbox', { name: 'Choix 1' }), 'le plus long');
-    await user.type(within(first).getByRole('textbox', { name: 'Choix 2' }), 'le plus court');
+    await fill(user, within(first).getByRole('textbox', { name: 'Énoncé' }), 'Le chemin critique ?');
+    await fill(user, within(first).getByRole('textbox', { name: 'Choix 1' }), 'le plus long');
+    await fill(user, within(first).getByRole('textbox', { name: 'Choix 2' }), 'le plus court');
     await user.click(screen.getByRole('button', { name: 'Ajouter une question' }));
     const second = screen.getByRole('group', { name: 'Question 2' });
     await user.selectOptions(within(second).getByRole('combobox', { name: 'Type de question' }), 'Numeric');
-    await user.type(within(second).getByRole('textbox', { name: 'Énoncé' }), 'Marge ?');
+    await fill(user, within(second).getByRole('textbox', { name: 'Énoncé' }), 'Marge ?');
     const points = within(second).getByRole('textbox', { name: 'Points' });
-    await user.clear(points);
-    await user.type(points, '2');
+    await fill(user, points, '2');
     const answer = within(second).getByRole('textbox', { name: 'Réponse attendue' });
-    await user.clear(answer);
-    await user.type(answer, '2.5');
-    await user.type(screen.getByRole('textbox', { name: 'Nombre de tentatives (vide : sans limite)' }), '2');
+    await fill(user, answer, '2.5');
+    await fill(user, screen.getByRole('textbox', { name: 'Nombre de tentatives (vide : sans limite)' }), '2');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
     await waitFor(() => expect(api.sent(`POST /api/v1/cohorts/${cohortId}/assignments`)).toHaveLength(1));
@@ -237,5 +244,57 @@ describe('Assignment editor', () => {
       ],
     });
     await waitFor(() => expect(router.state.location.pathname).toBe('/assignments/a9'));
+  }, 15_000);
+});
+
+describe('Quiz result', () => {
+  it('once the due date has passed, shows each answer given beside the expected one', async () => {
+    const quiz = assignment({
+      kind: 'Quiz', maxPoints: 3, maxAttempts: 1, answersShown: true,
+      questions: [
+        { type: 'SingleChoice', prompt: 'Le chemin critique ?', points: 1, choices: [{ text: 'le plus long', correct: true }, { text: 'le plus court', correct: false }] },
+        { type: 'Numeric', prompt: 'Marge ?', points: 2, answer: 2.5, tolerance: 0.5 },
+      ],
+    });
+    signedInApi(learnerMe, {
+      'GET /api/v1/assignments/a1': () => json(quiz),
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(learnerCohort),
+      'GET /api/v1/me/assignments': () => json(paged([mine({ kind: 'Quiz', attempts: 1, lastSubmissionId: 's1', isToDo: false, isPastDue: true })])),
+      'GET /api/v1/submissions/s1': () =>
+        json(submission('s1', learnerMe.id, '2027-01-15T10:00:00Z', { text: null, textHtml: null, score: 1, answers: [{ questionIndex: 0, choiceIndexes: [1] }, { questionIndex: 1, value: '2,5' }] })),
+    });
+    renderRoute('/assignments/a1', pages);
+
+    expect(await screen.findByTestId('quiz-score')).toHaveTextContent('Score du quiz : 1 / 3');
+    const review = screen.getByRole('list', { name: 'Réponses au quiz' });
+    expect(within(review).getByText('Le chemin critique ? — le plus court')).toBeInTheDocument();
+    expect(within(review).getByText('Réponse attendue : le plus long')).toBeInTheDocument();
+    expect(within(review).getByText('Réponse attendue : 2.5 ± 0.5')).toBeInTheDocument();
+    expect(screen.getByText('Vous avez utilisé toutes vos tentatives.')).toBeInTheDocument();
+  });
+});
+
+describe('Home panels', () => {
+  it('"à rendre" asks for the work left to hand in and links each to its page', async () => {
+    const api = signedInApi(learnerMe, {
+      'GET /api/v1/me/assignments': () => json(paged([mine({ isPastDue: true })])),
+    });
+    renderRoute('/learner', { '/learner': <ToDoPanel /> });
+    const panel = await screen.findByRole('region', { name: 'À rendre' });
+    expect(await within(panel).findByRole('link', { name: 'Plan de projet' })).toHaveAttribute('href', '/assignments/a1');
+    expect(within(panel).getByText('En retard')).toBeInTheDocument();
+    expect(new URL(api.sent('GET /api/v1/me/assignments')[0]!.url).searchParams.get('toDoOnly')).toBe('true');
+  });
+
+  it('"à corriger" links each waiting attempt to the grading screen on it', async () => {
+    signedInApi(trainerMe, {
+      'GET /api/v1/me/to-grade': () =>
+        json(paged([{ submissionId: 's2', assignmentId: 'a1', assignmentTitle: 'Plan de projet', kind: 'File', cohortId, cohortTitle: 'Cohorte', authorId: mael, authorName: 'Maël Fournier', attempt: 1, submittedAt: '2027-01-15T09:00:00Z', isLate: true, gradeStatus: null }])),
+    });
+    renderRoute('/trainer', { '/trainer': <ToGradePanel /> });
+    const panel = await screen.findByRole('region', { name: 'À corriger' });
+    expect(await within(panel).findByRole('link', { name: 'Plan de projet' })).toHaveAttribute('href', '/assignments/a1/grading?submission=s2');
+    expect(within(panel).getByText(/Maël Fournier, tentative 1/)).toBeInTheDocument();
+    expect(within(panel).getByText('Rendu en retard')).toBeInTheDocument();
   });
 });

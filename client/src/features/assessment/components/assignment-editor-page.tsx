@@ -143,7 +143,7 @@ function QuestionEditor({ question, number, onChange, onRemove }: { question: Qu
 }
 
 /** Creates or edits an assignment of any kind: dates, points, category, late policy, attempts, and a quiz's questions. */
-function AssignmentForm({ cohortId, assignment, etag }: { cohortId: string; assignment?: Assignment; etag: string | null }) {
+function AssignmentForm({ cohortId, assignment, etag, reload }: { cohortId: string; assignment?: Assignment; etag: string | null; reload?: () => void }) {
   const { t } = useTranslation(['assessment', 'common']);
   const navigate = useNavigate();
   const [body, setBody] = useState<AssignmentBody>(() => initialBody(assignment));
@@ -179,7 +179,16 @@ function AssignmentForm({ cohortId, assignment, etag }: { cohortId: string; assi
         if (!badDates) submit();
       }}
     >
-      {save.isError && (stale ? <Alert color="orange" role="alert">{t('editor.stale')}</Alert> : <ProblemAlert error={save.error} />)}
+      {save.isError &&
+        (stale ? (
+          <Alert color="orange" role="alert" title={t('editor.stale')}>
+            <Button mt="xs" size="xs" variant="default" onClick={reload}>
+              {t('editor.reload')}
+            </Button>
+          </Alert>
+        ) : (
+          <ProblemAlert error={save.error} />
+        ))}
       <NativeSelect
         label={t('editor.kind')}
         data={kinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
@@ -292,7 +301,7 @@ export function EditAssignmentPage() {
   return (
     <>
       <PageTitle>{t('editor.editTitle', { title: assignment.title })}</PageTitle>
-      <AssignmentForm key={etag ?? ''} cohortId={assignment.cohortId} assignment={assignment} etag={etag} />
+      <AssignmentForm key={etag ?? ''} cohortId={assignment.cohortId} assignment={assignment} etag={etag} reload={() => void query.refetch()} />
     </>
   );
 }

@@ -42,5 +42,5 @@ describe('QuizPlayer', () => {
     // Once the API took them, the caller clears the stored attempt.
     onSubmit.mock.calls[0]?.[1]();
     expect(localStorage.getItem(key)).toBeNull();
-  });
+  }, 15_000);
 });
