@@ -101,6 +101,36 @@ public sealed class HomeListTests
     }
 
     [Test]
+    public async Task A_mentor_sees_their_learners_work_only_in_the_cohort_where_they_mentor_them()
+    {
+        // Cohort X: the mentor follows learner 0. Cohort Y: both learners, the same mentor follows learner 1 only.
+        var world = await AssessmentWorld.CreateAsync(_factory, learners: 2);
+        var startsOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-7);
+        var start = startsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var created = await world.Trainer.PostAsJsonAsync("/api/v1/cohorts", new
+        {
+            courseId = world.World.CourseId, title = "Cohorte Y", capacity = 10, startsOn = startsOn.ToString("yyyy-MM-dd"), endsOn = startsOn.AddDays(90).ToString("yyyy-MM-dd"),
+            applicationsOpenAt = start.AddDays(-30), applicationsCloseAt = start.AddDays(-2), admissionMode = "OrganizationEnrollment",
+            organizationIds = new[] { world.World.OrganizationId }, timeZone = "Europe/Paris",
+        });
+        var y = (await created.ReadJsonAsync())["id"]!.GetValue<Guid>();
+        (await world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{y}/enrolments", new { emails = world.Learners.Select(l => l.Email).ToArray() })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var mentor = await (await world.Mentor.GetAsync("/api/v1/me")).ReadJsonAsync();
+        (await world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{y}/members", new { email = mentor["email"]!.GetValue<string>(), role = "Mentor" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{y}/members/{world.Learners[1].Id}/mentor", new { mentorId = mentor["id"]!.GetValue<Guid>() })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var inX = (await world.CreateAsync(AssessmentWorld.TextAssignment("Devoir X")))["id"]!.GetValue<Guid>();
+        var inY = (await (await world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{y}/assignments", AssessmentWorld.TextAssignment("Devoir Y"))).ReadJsonAsync())["id"]!.GetValue<Guid>();
+
+        var menteeInX = await SubmittedAsync(world.Learners[0].Client, inX, new { text = "X" });
+        await SubmittedAsync(world.Learners[1].Client, inX, new { text = "X" });
+        await SubmittedAsync(world.Learners[0].Client, inY, new { text = "Y" });
+        var menteeInY = await SubmittedAsync(world.Learners[1].Client, inY, new { text = "Y" });
+
+        (await ItemsAsync(world.Mentor, "/api/v1/me/to-grade")).Select(i => i!["submissionId"]!.GetValue<Guid>()).Should().BeEquivalentTo([menteeInX, menteeInY]);
+        (await ItemsAsync(world.Trainer, "/api/v1/me/to-grade")).Should().HaveCount(4);
+    }
+
+    [Test]
     public async Task Both_lists_run_the_same_number_of_queries_for_2_and_for_12_learners_and_assignments()
     {
         async Task<(int, int)> QueriesFor(int size)
