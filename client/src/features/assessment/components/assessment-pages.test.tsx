@@ -10,6 +10,7 @@ import { CreateAssignmentPage } from './assignment-editor-page';
 import { AssignmentPage } from './assignment-page';
 import { AssignmentsPage } from './assignments-page';
 import { GradingPage } from './grading-page';
+import { quizStorageKey } from './quiz-answers';
 import { ToDoPanel } from './to-do-panel';
 import { ToGradePanel } from './to-grade-panel';
 
@@ -271,6 +272,37 @@ describe('Quiz result', () => {
     expect(within(review).getByText('Réponse attendue : le plus long')).toBeInTheDocument();
     expect(within(review).getByText('Réponse attendue : 2.5 ± 0.5')).toBeInTheDocument();
     expect(screen.getByText('Vous avez utilisé toutes vos tentatives.')).toBeInTheDocument();
+  });
+});
+
+describe('Quiz hand-in', () => {
+  it('sends the answers and forgets the attempt kept in storage once the API took it', async () => {
+    let state = mine({ kind: 'Quiz' });
+    const quiz = assignment({
+      kind: 'Quiz', maxPoints: 1, answersShown: false,
+      questions: [{ type: 'SingleChoice', prompt: 'Le chemin critique ?', points: 1, choices: [{ text: 'le plus long' }, { text: 'le plus court' }] }],
+    });
+    const api = signedInApi(learnerMe, {
+      'GET /api/v1/assignments/a1': () => json(quiz),
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(learnerCohort),
+      'GET /api/v1/me/assignments': () => json(paged([state])),
+      'POST /api/v1/assignments/a1/submissions': () => {
+        state = mine({ kind: 'Quiz', attempts: 1, lastSubmissionId: 's1', isToDo: false });
+        return json(submission('s1', learnerMe.id, '2027-01-15T10:00:00Z', { text: null, textHtml: null, score: 1, answers: [{ questionIndex: 0, choiceIndexes: [0] }] }), 201);
+      },
+      'GET /api/v1/submissions/s1': () => json(submission('s1', learnerMe.id, '2027-01-15T10:00:00Z', { text: null, textHtml: null, score: 1 })),
+    });
+    const { user } = renderRoute('/assignments/a1', pages);
+
+    await user.click(await screen.findByRole('radio', { name: 'le plus long' }));
+    const key = quizStorageKey(learnerMe.id, 'a1');
+    await waitFor(() => expect(localStorage.getItem(key)).not.toBeNull());
+    await user.click(screen.getByRole('button', { name: 'Envoyer mes réponses' }));
+
+    expect(await screen.findByTestId('quiz-score')).toHaveTextContent('Score du quiz : 1 / 1');
+    expect(await api.sent('POST /api/v1/assignments/a1/submissions')[0]!.json()).toEqual({ answers: [{ questionIndex: 0, choiceIndexes: [0] }] });
+    await waitFor(() => expect(localStorage.getItem(key)).toBeNull());
+    expect(screen.queryByText('Vos réponses en cours ont été rétablies.')).not.toBeInTheDocument();
   });
 });
 

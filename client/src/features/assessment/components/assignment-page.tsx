@@ -77,7 +77,8 @@ function HandIn({ assignment }: { assignment: Assignment }) {
           questions={assignment.questions}
           storageKey={quizStorageKey(user.id, assignment.id)}
           pending={submit.isPending}
-          onSubmit={(answers, done) => submit.mutate({ answers }, { onSuccess: done })}
+          // mutateAsync resolves even when the refetch after success has remounted this form (mutate's own callbacks would then be skipped).
+          onSubmit={(answers, done) => void submit.mutateAsync({ answers }).then(done, () => undefined)}
         />
       )}
       {assignment.kind === 'Text' && <TextSubmission pending={submit.isPending} onSubmit={(text) => submit.mutate({ text })} />}
