@@ -306,6 +306,32 @@ describe('Quiz hand-in', () => {
   });
 });
 
+describe('Returned for revision', () => {
+  it('shows the feedback without a score and opens a new text attempt, though the assignment takes one', async () => {
+    const api = signedInApi(learnerMe, {
+      'GET /api/v1/assignments/a1': () => json(assignment({ kind: 'Text', allowResubmission: false })),
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(learnerCohort),
+      'GET /api/v1/me/assignments': () => json(paged([mine({ kind: 'Text', attempts: 1, lastSubmissionId: 's1', gradeStatus: 'ReturnedForRevision' })])),
+      'GET /api/v1/submissions/s1': () =>
+        json(
+          submission('s1', learnerMe.id, '2027-01-15T10:00:00Z', {
+            grade: { submissionId: 's1', score: 8, feedback: 'Précisez', feedbackHtml: '<p>Précisez les <em>risques</em></p>', status: 'ReturnedForRevision', gradedBy: trainerMe.id, gradedAt: '2027-01-16T10:00:00Z', etag: '"g1"' },
+          }),
+        ),
+      'POST /api/v1/assignments/a1/submissions': () => json(submission('s2', learnerMe.id, '2027-01-17T10:00:00Z', { attempt: 2 }), 201),
+    });
+    const { user } = renderRoute('/assignments/a1', pages);
+
+    expect(await screen.findByText(/Votre travail vous est renvoyé pour révision/)).toBeInTheDocument();
+    expect(within(screen.getByTestId('feedback')).getByText('risques')).toBeInTheDocument();
+    expect(screen.queryByTestId('grade-score')).not.toBeInTheDocument();
+    await fill(user, screen.getByRole('textbox', { name: 'Votre texte' }), 'Version 2 avec les risques');
+    await user.click(screen.getByRole('button', { name: 'Rendre' }));
+    await waitFor(() => expect(api.sent('POST /api/v1/assignments/a1/submissions')).toHaveLength(1));
+    expect(await api.sent('POST /api/v1/assignments/a1/submissions')[0]!.json()).toEqual({ text: 'Version 2 avec les risques' });
+  });
+});
+
 describe('Home panels', () => {
   it('"à rendre" asks for the work left to hand in and links each to its page', async () => {
     const api = signedInApi(learnerMe, {
