@@ -1,6 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { applyViaApi, cohortDemo, courseDemo, createCohortViaApi, createStartedCohortViaApi, demo, expectHeading, signIn } from './support';
+import {
+  applyViaApi,
+  assessmentDemo,
+  cohortDemo,
+  courseDemo,
+  createAssignmentsViaApi,
+  createCohortViaApi,
+  createStartedCohortViaApi,
+  demo,
+  expectHeading,
+  signIn,
+} from './support';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -191,6 +202,43 @@ test.describe('Accessibility (axe: no serious or critical violation)', () => {
     await pacing.getByRole('button', { name: 'Ajouter une ressource' }).click();
     await pacing.getByRole('button', { name: 'Enregistrer le rythme' }).click();
     await expect(pacing.getByText('Ce champ est obligatoire.').first()).toBeVisible();
+    expect(await seriousViolations(trainer)).toEqual([]);
+  });
+
+  test('assessment pages: assignments, quiz player, file hand-in, editor, submissions, grading', async ({ browser, request }) => {
+    test.setTimeout(60_000);
+    const suffix = `axe-${Date.now().toString(36)}`;
+    const { cohort, headers } = await createStartedCohortViaApi(request, { title: `Axe évaluation ${suffix}`, learnerEmail: assessmentDemo.axeLearner });
+    const { quiz, file } = await createAssignmentsViaApi(request, cohort.id, headers, suffix);
+
+    const learner = await (await browser.newContext()).newPage();
+    await signIn(learner, assessmentDemo.axeLearner);
+    await expectHeading(learner, 'Mon parcours');
+    expect(await seriousViolations(learner)).toEqual([]);
+    await learner.goto(`/cohorts/${cohort.id}/assignments`);
+    await expectHeading(learner, 'Devoirs et évaluations');
+    expect(await seriousViolations(learner)).toEqual([]);
+    await learner.goto(`/assignments/${quiz.id}`);
+    await expectHeading(learner, quiz.title);
+    expect(await seriousViolations(learner)).toEqual([]);
+    await learner.goto(`/assignments/${file.id}`);
+    await expectHeading(learner, file.title);
+    expect(await seriousViolations(learner)).toEqual([]);
+
+    const trainer = await (await browser.newContext()).newPage();
+    await signIn(trainer, demo.trainer);
+    await expectHeading(trainer, 'Espace formateur');
+    await trainer.goto(`/cohorts/${cohort.id}/assignments/new`);
+    await expectHeading(trainer, 'Nouveau devoir');
+    expect(await seriousViolations(trainer)).toEqual([]);
+    await trainer.goto(`/assignments/${quiz.id}/edit`);
+    await expectHeading(trainer, `Modifier « ${quiz.title} »`);
+    expect(await seriousViolations(trainer)).toEqual([]);
+    await trainer.goto(`/assignments/${quiz.id}/submissions`);
+    await expectHeading(trainer, `Rendus : ${quiz.title}`);
+    expect(await seriousViolations(trainer)).toEqual([]);
+    await trainer.goto(`/assignments/${quiz.id}/grading`);
+    await expectHeading(trainer, `Correction : ${quiz.title}`);
     expect(await seriousViolations(trainer)).toEqual([]);
   });
 });

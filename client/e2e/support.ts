@@ -216,3 +216,51 @@ export async function registerViaApi(request: APIRequestContext, email: string, 
   const verified = await request.post('/api/v1/auth/verify-email', { data: { token } });
   if (!verified.ok()) throw new Error(`verification of ${email} failed: ${verified.status()}`);
 }
+
+/** Demo learners of the assessment specs only (their "à rendre" belongs to these specs). */
+export const assessmentDemo = {
+  learner: 'ines.mercier@demo.spoc.local',
+  learnerName: 'Inès Mercier',
+  axeLearner: 'jerome.faure@demo.spoc.local',
+} as const;
+
+/** A quiz (one single-choice and one numeric question, 3 points) and a file assignment (20 points), released, due in a week. */
+export async function createAssignmentsViaApi(request: APIRequestContext, cohortId: string, headers: Record<string, string>, suffix: string) {
+  const now = Date.now();
+  const common = {
+    isPublished: true,
+    releaseAt: new Date(now - 3600 * 1000).toISOString(),
+    dueAt: new Date(now + 7 * 24 * 3600 * 1000).toISOString(),
+    allowResubmission: false,
+    latePolicy: 'AcceptAndFlag',
+  };
+  const quiz = await postJson<{ id: string; title: string }>(request, `/api/v1/cohorts/${cohortId}/assignments`, headers, {
+    ...common,
+    kind: 'Quiz',
+    title: `Quiz ${suffix}`,
+    instructions: 'Répondez **aux deux** questions.',
+    maxPoints: 3,
+    category: 'Quiz',
+    maxAttempts: 1,
+    questions: [
+      { type: 'SingleChoice', prompt: 'Le chemin critique est…', points: 1, choices: [{ text: 'le plus long', correct: true }, { text: 'le plus court', correct: false }] },
+      { type: 'Numeric', prompt: 'Marge totale (jours) ?', points: 2, answer: 2.5, tolerance: 0.5 },
+    ],
+  });
+  const file = await postJson<{ id: string; title: string }>(request, `/api/v1/cohorts/${cohortId}/assignments`, headers, {
+    ...common,
+    kind: 'File',
+    title: `Plan de projet ${suffix}`,
+    instructions: 'Déposez votre **plan de projet** en PDF.',
+    maxPoints: 20,
+    category: 'Devoirs',
+  });
+  return { quiz, file };
+}
+
+/** A small PDF the API's file rules accept. */
+export const samplePdf = {
+  name: 'plan.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF'),
+};

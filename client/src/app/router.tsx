@@ -24,14 +24,39 @@ const VerifyEmailPage = lazy(() =>
 const ProfilePage = lazy(() =>
   import('@/features/platform/components/profile-page').then((m) => ({ default: m.ProfilePage })),
 );
+// The homes are the cohorts feature's; their "à rendre" / "à corriger" panels are Assessment's, joined here.
 const LearnerHome = lazy(() =>
-  import('@/features/cohorts/components/learner-home').then((m) => ({ default: m.LearnerHome })),
+  Promise.all([import('@/features/cohorts/components/learner-home'), import('@/features/assessment/components/to-do-panel')]).then(
+    ([home, panel]) => ({ default: () => <home.LearnerHome toDo={<panel.ToDoPanel />} /> }),
+  ),
 );
 const MentorHome = lazy(() =>
-  import('@/features/cohorts/components/mentor-home').then((m) => ({ default: m.MentorHome })),
+  Promise.all([import('@/features/cohorts/components/mentor-home'), import('@/features/assessment/components/to-grade-panel')]).then(
+    ([home, panel]) => ({ default: () => <home.MentorHome toGrade={<panel.ToGradePanel />} /> }),
+  ),
 );
 const TrainerHome = lazy(() =>
-  import('@/features/cohorts/components/trainer-home').then((m) => ({ default: m.TrainerHome })),
+  Promise.all([import('@/features/cohorts/components/trainer-home'), import('@/features/assessment/components/to-grade-panel')]).then(
+    ([home, panel]) => ({ default: () => <home.TrainerHome toGrade={<panel.ToGradePanel />} /> }),
+  ),
+);
+const AssignmentsPage = lazy(() =>
+  import('@/features/assessment/components/assignments-page').then((m) => ({ default: m.AssignmentsPage })),
+);
+const AssignmentPage = lazy(() =>
+  import('@/features/assessment/components/assignment-page').then((m) => ({ default: m.AssignmentPage })),
+);
+const CreateAssignmentPage = lazy(() =>
+  import('@/features/assessment/components/assignment-editor-page').then((m) => ({ default: m.CreateAssignmentPage })),
+);
+const EditAssignmentPage = lazy(() =>
+  import('@/features/assessment/components/assignment-editor-page').then((m) => ({ default: m.EditAssignmentPage })),
+);
+const SubmissionsPage = lazy(() =>
+  import('@/features/assessment/components/submissions-page').then((m) => ({ default: m.SubmissionsPage })),
+);
+const GradingPage = lazy(() =>
+  import('@/features/assessment/components/grading-page').then((m) => ({ default: m.GradingPage })),
 );
 const OpenCohortsPage = lazy(() =>
   import('@/features/cohorts/components/open-cohorts-page').then((m) => ({ default: m.OpenCohortsPage })),
@@ -193,6 +218,26 @@ export const routes: RouteObject[] = [
           </RequireGuid>
         ),
       },
+      {
+        path: 'cohorts/:cohortId/assignments',
+        element: (
+          <RequireGuid param="cohortId">
+            <AssignmentsPage />
+          </RequireGuid>
+        ),
+      },
+      {
+        path: 'cohorts/:cohortId/assignments/new',
+        element: (
+          <RequireGuid param="cohortId">
+            <CreateAssignmentPage />
+          </RequireGuid>
+        ),
+      },
+      { path: 'assignments/:assignmentId', element: <RequireGuid param="assignmentId"><AssignmentPage /></RequireGuid> },
+      { path: 'assignments/:assignmentId/edit', element: <RequireGuid param="assignmentId"><EditAssignmentPage /></RequireGuid> },
+      { path: 'assignments/:assignmentId/submissions', element: <RequireGuid param="assignmentId"><SubmissionsPage /></RequireGuid> },
+      { path: 'assignments/:assignmentId/grading', element: <RequireGuid param="assignmentId"><GradingPage /></RequireGuid> },
       {
         path: 'cohorts/:cohortId/apply',
         element: (

@@ -142,21 +142,24 @@ public sealed class RubricTests
     }
 
     [Test]
-    public async Task The_rubric_score_is_scaled_rounded_to_2_decimals_and_loses_the_late_penalty_like_a_quizs()
+    public async Task The_rubric_score_is_scaled_rounded_to_2_decimals_and_left_before_the_late_penalty_which_the_gradebook_takes()
     {
         // 2 of a 3-point rubric on a 10-point assignment: 6.666… → 6.67.
         var thirds = await _world.CreateAsync(AssessmentWorld.RubricAssignment(10m, AssessmentWorld.Criterion("Synthèse", null, 0m, 1m, 2m, 3m)));
         var onTime = await SubmittedAsync(0, thirds["id"]!.GetValue<Guid>());
         (await GradedAsync(_world.Trainer, onTime, new { status = "Draft", rubricScores = new[] { Choice(thirds, 0, 2) } }))["score"]!.GetValue<decimal>().Should().Be(6.67m);
 
-        // Handed in 2 started days late at 10 % a day: 8 of 10 rubric points on 20 → 16, less 20 % → 12.8.
+        // Handed in 2 started days late at 10 % a day: 8 of 10 rubric points on 20 → 16, kept as graded; the gradebook counts 16 less 20 % → 12.8.
         var late = AssessmentWorld.RubricAssignment(20m, Criteria);
         (late["releaseAt"], late["dueAt"], late["latePolicy"], late["latePenaltyPercentPerDay"]) =
             (DateTimeOffset.UtcNow.AddDays(-5), DateTimeOffset.UtcNow.AddDays(-1).AddHours(-1), "PenaltyPerDay", 10);
         var assignment = await _world.CreateAsync(late);
         var id = await SubmittedAsync(0, assignment["id"]!.GetValue<Guid>());
-        var graded = await GradedAsync(_world.Trainer, id, new { status = "Draft", rubricScores = new[] { Choice(assignment, 0, 1), Choice(assignment, 1, 3), Choice(assignment, 2, 1) } });
-        graded["score"]!.GetValue<decimal>().Should().Be(12.8m);
+        var graded = await GradedAsync(_world.Trainer, id, new { status = "Released", rubricScores = new[] { Choice(assignment, 0, 1), Choice(assignment, 1, 3), Choice(assignment, 2, 1) } });
+        graded["score"]!.GetValue<decimal>().Should().Be(16m);
+        var book = await (await _world.Learners[0].Client.GetAsync($"/api/v1/cohorts/{_world.CohortId}/gradebook")).ReadJsonAsync();
+        var column = book["assignments"]!.AsArray().Select(c => c!["id"]!.GetValue<Guid>()).ToList().IndexOf(assignment["id"]!.GetValue<Guid>());
+        book["items"]![0]!["cells"]![column]!["score"]!.GetValue<decimal>().Should().Be(12.8m);
     }
 
     [Test]

@@ -312,6 +312,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's assignments as a learner, with their own due date and where they stand ("à rendre")
+         * @description Any signed-in user: the released assignments of every cohort where they are a learner (or of `cohortId` only), by due date and paged, each with `yourDueAt` (after their pacing shift), their attempts, their latest attempt and its grade status once no longer a draft. `toDoOnly=true` keeps what is still to hand in: no attempt yet, or the latest returned for revision. Group projects are left out until their submissions open. Staff and outsiders get an empty list.
+         */
+        get: operations["ListMyAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/to-grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for the caller's grading across their cohorts ("à corriger": trainers; mentors, their own learners)
+         * @description Any signed-in user: in each cohort where they are a trainer, every learner's latest attempt at a text or file assignment whose grade is neither released nor returned for revision (none yet, or a draft); in each cohort where they mentor, the same for their own learners only. Oldest first, paged. Quizzes are graded at submission and left out. Learners and outsiders get an empty list.
+         */
+        get: operations["ListToGrade"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cohorts": {
         parameters: {
             query?: never;
@@ -2115,14 +2155,14 @@ export interface components {
             status: components["schemas"]["GradeStatus"];
             feedback: string;
             overrideReason?: string | null;
-            /** @description The level chosen per criterion, with the grader's comment (empty without a rubric). */
-            rubricScores: components["schemas"]["RubricScore"][];
             /**
              * Format: double
              * @description A group project: the points this learner's score differs from the group's.
              */
             adjustment: number;
             adjustmentReason?: string | null;
+            /** @description The level chosen per criterion, with the grader's comment (empty without a rubric). */
+            rubricScores: components["schemas"]["RubricScore"][];
         };
         /**
          * @description Where a grade stands for its learner.
@@ -2428,6 +2468,71 @@ export interface components {
              * @description A mentor or trainer of the cohort; null removes the learner's mentor.
              */
             mentorId?: string | null;
+        };
+        /** @description One released assignment of a cohort where the caller learns, with where the caller stands on it. */
+        MyAssignment: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** @description The cohort's title, to tell cohorts apart on the home page. */
+            cohortTitle: string;
+            title: string;
+            kind: components["schemas"]["AssignmentKind"];
+            /** Format: double */
+            maxPoints: number;
+            category: string;
+            /**
+             * Format: date-time
+             * @description The caller's own due date: the cohort's, moved by their pacing shift.
+             */
+            yourDueAt: string;
+            /** @description Whether `yourDueAt` has passed. */
+            isPastDue: boolean;
+            /**
+             * Format: int32
+             * @description Attempts handed in so far (0: not handed in).
+             */
+            attempts: number;
+            /**
+             * Format: uuid
+             * @description The latest attempt, to open it (GET /submissions/{id}); null before the first.
+             */
+            lastSubmissionId?: string | null;
+            /**
+             * Format: date-time
+             * @description When the latest attempt was handed in.
+             */
+            lastSubmittedAt?: string | null;
+            /** @description Whether the latest attempt was late against the caller's own due date. */
+            lastIsLate?: boolean | null;
+            /**
+             * @description The latest attempt's grade as its author may see it: Released or ReturnedForRevision; null while ungraded or a draft.
+             * @enum {string|null}
+             */
+            gradeStatus?: "Draft" | "Released" | "ReturnedForRevision" | null;
+            /** @description Still to hand in: no attempt yet, or the latest one returned for revision. */
+            isToDo: boolean;
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        MyAssignmentPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["MyAssignment"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
         };
         Organization: {
             /** Format: uuid */
@@ -3027,6 +3132,56 @@ export interface components {
         SubmissionPage: {
             /** @description This page's items, at most `pageSize`. */
             items: components["schemas"]["Submission"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        /** @description A learner's latest attempt that waits for the caller's grading. */
+        SubmissionToGrade: {
+            /** Format: uuid */
+            submissionId: string;
+            /** Format: uuid */
+            assignmentId: string;
+            assignmentTitle: string;
+            kind: components["schemas"]["AssignmentKind"];
+            /** Format: uuid */
+            cohortId: string;
+            cohortTitle: string;
+            /** Format: uuid */
+            authorId: string;
+            /** @description The learner's display name. */
+            authorName: string;
+            /**
+             * Format: int32
+             * @description The attempt's number (1, 2...).
+             */
+            attempt: number;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description Handed in after the learner's own due date. */
+            isLate: boolean;
+            /**
+             * @description Draft when a grade was started and not released; null when nobody graded it yet.
+             * @enum {string|null}
+             */
+            gradeStatus?: "Draft" | "Released" | "ReturnedForRevision" | null;
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        SubmissionToGradePage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["SubmissionToGrade"][];
             /**
              * Format: int32
              * @description 1-based number of this page.
@@ -5331,6 +5486,148 @@ export interface operations {
             };
             /** @description `not-found`: Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMyAssignments: {
+        parameters: {
+            query?: {
+                cohortId?: string;
+                toDoOnly?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAssignmentPage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListToGrade: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionToGradePage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@ import { common } from './locales/en/common';
 import { platform } from './locales/en/platform';
 import { cohorts } from './locales/en/cohorts';
 import { courses } from './locales/en/courses';
+import { assessment } from './locales/en/assessment';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses };
+export const en: Translation = { common, platform, cohorts, courses, assessment };

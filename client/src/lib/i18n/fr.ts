@@ -2,12 +2,13 @@ import { common } from './locales/fr/common';
 import { platform } from './locales/fr/platform';
 import { cohorts } from './locales/fr/cohorts';
 import { courses } from './locales/fr/courses';
+import { assessment } from './locales/fr/assessment';
 
 /**
  * French texts: the reference locale (its shape types every other locale and every `t()` key), one i18next
  * namespace per feature: `common` (the default: shell, states, validation, problems), `platform`, `cohorts`,
  * `courses`. Outside `common` a key names its namespace: `t('cohorts:apply.title')`.
  */
-export const fr = { common, platform, cohorts, courses };
+export const fr = { common, platform, cohorts, courses, assessment };
 
 export type Translation = typeof fr;

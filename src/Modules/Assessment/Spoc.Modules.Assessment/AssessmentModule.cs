@@ -8,6 +8,7 @@ using Spoc.Modules.Assessment.Features.Assignments;
 using Spoc.Modules.Assessment.Features.Competencies;
 using Spoc.Modules.Assessment.Features.Gradebook;
 using Spoc.Modules.Assessment.Features.Grading;
+using Spoc.Modules.Assessment.Features.Home;
 using Spoc.Modules.Assessment.Features.RubricTemplates;
 using Spoc.Modules.Assessment.Features.Submissions;
 using Spoc.SharedKernel.Persistence;
@@ -46,6 +47,8 @@ public static class AssessmentModule
         UpdateGradebookPolicy.MapEndpoint(assessment);
         GetGradebook.MapEndpoint(assessment);
         ExportGradebook.MapEndpoint(assessment);
+        ListMyAssignments.MapEndpoint(assessment);
+        ListToGrade.MapEndpoint(assessment);
         return api;
     }
 }

@@ -54,6 +54,11 @@ public sealed record CohortMembership(Guid CohortId, string Title, Guid Organiza
 /// <summary>The cohorts a user belongs to, with their role in each.</summary>
 public sealed record GetCohortMembershipsOfUser(Guid UserId) : IQuery<IReadOnlyList<CohortMembership>>;
 
+public sealed record Mentee(Guid CohortId, Guid LearnerId);
+
+/// <summary>The learners assigned to this mentor, in every cohort where they mentor: one query, whatever the number of cohorts.</summary>
+public sealed record GetMenteesOf(Guid MentorId) : IQuery<IReadOnlyList<Mentee>>;
+
 /// <summary>
 /// Where a user stands in a cohort, for cohort-scoped routes of other modules: their role, what they may do, and the
 /// learners they mentor (so a mentor's reach is decided without another query per learner).

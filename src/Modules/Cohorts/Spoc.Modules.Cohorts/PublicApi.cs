@@ -13,7 +13,8 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     IQueryHandler<GetCohortAccess, CohortAccessInfo?>,
     IQueryHandler<GetProjectGroupOf, ProjectGroupMembers?>,
     IQueryHandler<GetCohortLearnerPage, PagedResult<Guid>>,
-    IQueryHandler<GetCohortLearners, CohortRoster?>
+    IQueryHandler<GetCohortLearners, CohortRoster?>,
+    IQueryHandler<GetMenteesOf, IReadOnlyList<Mentee>>
 {
     public async ValueTask<PagedResult<Guid>> Handle(GetCohortLearnerPage query, CancellationToken cancellationToken)
     {
@@ -24,6 +25,12 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(m => m.UserId).ToListAsync(cancellationToken);
         return new PagedResult<Guid>(page, query.Page, query.PageSize, total);
     }
+
+    public async ValueTask<IReadOnlyList<Mentee>> Handle(GetMenteesOf query, CancellationToken cancellationToken) =>
+        await db.Members.AsNoTracking()
+            .Where(m => m.MentorId == query.MentorId && m.Role == CohortRole.Learner)
+            .Select(m => new Mentee(m.CohortId, m.UserId))
+            .ToListAsync(cancellationToken);
 
     public async ValueTask<CohortAccessInfo?> Handle(GetCohortAccess query, CancellationToken cancellationToken) =>
         await gate.AccessInfoAsync(query.UserId, query.CohortId, cancellationToken);

@@ -23,3 +23,6 @@ public sealed record CourseCompetency(string Code, string Title);
 
 /// <summary>Assessment asks it: a course's competencies, by code (rubric criteria are tied to them); empty for an unknown course.</summary>
 public sealed record GetCourseCompetencies(Guid CourseId) : IQuery<IReadOnlyList<CourseCompetency>>;
+
+/// <summary>Assessment asks it: one learner's due-date shift (days) in each of these cohorts; cohorts without one are absent (0). One query.</summary>
+public sealed record GetDueDateShiftsOfUser(Guid UserId, IReadOnlyCollection<Guid> CohortIds) : IQuery<IReadOnlyDictionary<Guid, int>>;

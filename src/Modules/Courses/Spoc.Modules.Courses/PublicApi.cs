@@ -12,7 +12,8 @@ internal sealed class PublicApi(CoursesDbContext db) :
     IQueryHandler<GetCoursesOfOrganization, IReadOnlyList<CourseSummary>>,
     IQueryHandler<GetCompletions, IReadOnlyList<ActivityCompletion>>,
     IQueryHandler<GetDueDateShifts, IReadOnlyDictionary<Guid, int>>,
-    IQueryHandler<GetCourseCompetencies, IReadOnlyList<CourseCompetency>>
+    IQueryHandler<GetCourseCompetencies, IReadOnlyList<CourseCompetency>>,
+    IQueryHandler<GetDueDateShiftsOfUser, IReadOnlyDictionary<Guid, int>>
 {
     public async ValueTask<IReadOnlyList<CourseCompetency>> Handle(GetCourseCompetencies query, CancellationToken cancellationToken) =>
         await db.Courses.AsNoTracking()
@@ -21,6 +22,15 @@ internal sealed class PublicApi(CoursesDbContext db) :
             .OrderBy(c => c.Code)
             .Select(c => new CourseCompetency(c.Code, c.Title))
             .ToListAsync(cancellationToken);
+
+    public async ValueTask<IReadOnlyDictionary<Guid, int>> Handle(GetDueDateShiftsOfUser query, CancellationToken cancellationToken) =>
+        query.CohortIds.Count == 0
+            ? new Dictionary<Guid, int>()
+            : await db.PacingShifts.AsNoTracking()
+                .Where(p => p.UserId == query.UserId && p.ActivityId == null && query.CohortIds.Contains(p.CohortId))
+                .GroupBy(p => p.CohortId)
+                .Select(g => new { CohortId = g.Key, Days = g.Sum(p => p.Days) })
+                .ToDictionaryAsync(x => x.CohortId, x => x.Days, cancellationToken);
 
     public async ValueTask<IReadOnlyDictionary<Guid, int>> Handle(GetDueDateShifts query, CancellationToken cancellationToken) =>
         query.UserIds.Count == 0

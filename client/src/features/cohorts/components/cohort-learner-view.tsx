@@ -14,7 +14,7 @@ import { CohortFacts } from './cohort-facts';
 
 /** A learner's cohort: dates, their mentor (their own roster row) and their project group. */
 export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation(['cohorts', 'common']);
+  const { t } = useTranslation(['cohorts', 'common', 'assessment']);
   const { user } = useSession();
   const members = useMembers(cohort.id);
   const groups = useGroups(cohort.id);
@@ -31,9 +31,14 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
         {cohort.myRole && <Badge variant="light">{t(`role.${cohort.myRole}`)}</Badge>}
       </Group>
       <CohortFacts cohort={cohort} showSeats={false} />
-      <Button component={Link} to={`/cohorts/${cohort.id}/course`} style={{ alignSelf: 'flex-start' }}>
-        {t('learner.openCourse')}
-      </Button>
+      <Group>
+        <Button component={Link} to={`/cohorts/${cohort.id}/course`}>
+          {t('learner.openCourse')}
+        </Button>
+        <Button component={Link} to={`/cohorts/${cohort.id}/assignments`} variant="light">
+          {t('assessment:list.cohortLink')}
+        </Button>
+      </Group>
       {members.isPending || groups.isPending ? (
         <LoadingState />
       ) : members.isError ? (

@@ -18,8 +18,8 @@ const pages = {
   '/partnerships': <PartnershipsPage />,
   '/open-cohorts': <OpenCohortsPage />,
   '/applications': <MyApplicationsPage />,
-  '/learner': <LearnerHome />,
-  '/trainer': <TrainerHome />,
+  '/learner': <LearnerHome toDo={null} />,
+  '/trainer': <TrainerHome toGrade={null} />,
 };
 
 const lea = learnerMe.id;

@@ -51,7 +51,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
  * and groups (acting on their own learners), a partner organisation's admin enrols their own people, nothing else.
  */
 export function CohortStaffView({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation(['cohorts', 'common']);
+  const { t } = useTranslation(['cohorts', 'common', 'assessment']);
   const format = useFormatters();
   const [params, setParams] = useSearchParams();
   const tabs = tabsFor(cohort);
@@ -65,9 +65,14 @@ export function CohortStaffView({ cohort }: { cohort: Cohort }) {
       <Group justify="space-between" align="flex-start">
         <CohortFacts cohort={cohort} showWindow={cohort.admissionMode === 'Application'} showSeats={false} />
         {can(cohort, 'ViewInside') && (
-          <Button component={Link} to={`/cohorts/${cohort.id}/progress`} variant="light">
-            {t('staff.progress')}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to={`/cohorts/${cohort.id}/assignments`} variant="light">
+              {t('assessment:list.cohortLink')}
+            </Button>
+            <Button component={Link} to={`/cohorts/${cohort.id}/progress`} variant="light">
+              {t('staff.progress')}
+            </Button>
+          </Group>
         )}
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0} aria-label={t('staff.seatsTitle')}>

@@ -1,13 +1,14 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '@/components/empty-state';
 import { HomeHeader } from '@/components/home-header';
 import { useSession } from '@/lib/auth/session-context';
 import { useFormatters } from '@/lib/i18n/format';
 
-/** The learner's home: "Mes cohortes" from /me, and the ways to find and follow applications. */
-export function LearnerHome() {
+/** The learner's home: "Mes cohortes" from /me, the ways to find and follow applications, and `toDo` ("à rendre", from Assessment). */
+export function LearnerHome({ toDo }: { toDo: ReactNode }) {
   const { t } = useTranslation(['cohorts', 'common']);
   const { user } = useSession();
   const format = useFormatters();
@@ -52,7 +53,7 @@ export function LearnerHome() {
             </SimpleGrid>
           </section>
         )}
-        <EmptyState title={t('common:home.learner.activitiesTitle')} message={t('common:home.learner.activitiesEmpty')} />
+        {toDo}
       </Stack>
     </>
   );

@@ -1,5 +1,6 @@
-import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
@@ -15,8 +16,8 @@ interface MentoredCohort {
   role: CohortRole;
 }
 
-/** The mentor's home: in each cohort they mentor, the learners assigned to them. */
-export function MentorHome() {
+/** The mentor's home: in each cohort they mentor, the learners assigned to them, and `toGrade` ("à corriger", from Assessment). */
+export function MentorHome({ toGrade }: { toGrade: ReactNode }) {
   const { t } = useTranslation(['cohorts', 'common']);
   const { user } = useSession();
   const cohorts = (user?.cohorts ?? []).filter((cohort) => cohort.role === 'Mentor');
@@ -30,9 +31,7 @@ export function MentorHome() {
         ) : (
           cohorts.map((cohort) => <MentoredLearners key={cohort.cohortId} cohort={cohort} />)
         )}
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <EmptyState title={t('common:home.mentor.feedbackTitle')} message={t('common:home.mentor.feedbackEmpty')} />
-        </SimpleGrid>
+        {toGrade}
       </Stack>
     </>
   );

@@ -126,15 +126,11 @@ export const common: typeof reference = {
       title: 'My learning',
       cohortsTitle: 'My cohorts',
       cohortsEmpty: 'Your cohorts will appear here once you are admitted to one.',
-      activitiesTitle: 'Upcoming activities',
-      activitiesEmpty: "Your cohorts' activities, with their due dates, will appear here.",
     },
     mentor: {
       title: 'My learners',
       learnersTitle: 'Learners you follow',
       learnersEmpty: 'The learners assigned to you will appear here.',
-      feedbackTitle: 'Feedback to give',
-      feedbackEmpty: 'Submissions waiting for your feedback will appear here.',
       noLearnersInCohort: 'No learner is assigned to you in this cohort yet.',
     },
     trainer: {

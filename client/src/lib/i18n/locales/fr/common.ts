@@ -124,15 +124,11 @@ export const common = {
       title: 'Mon parcours',
       cohortsTitle: 'Mes cohortes',
       cohortsEmpty: 'Vos cohortes apparaîtront ici dès que vous serez admis dans une cohorte.',
-      activitiesTitle: 'Activités à venir',
-      activitiesEmpty: 'Les activités de vos cohortes, avec leurs dates de rendu, apparaîtront ici.',
     },
     mentor: {
       title: 'Mes apprenants',
       learnersTitle: 'Apprenants suivis',
       learnersEmpty: 'Les apprenants qui vous sont confiés apparaîtront ici.',
-      feedbackTitle: 'Retours à donner',
-      feedbackEmpty: 'Les devoirs en attente de votre retour apparaîtront ici.',
       noLearnersInCohort: 'Aucun apprenant ne vous est encore confié dans cette cohorte.',
     },
     trainer: {

@@ -1,0 +1,14 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { MyAssignment } from '@/features/assessment/api/assessment';
+
+/** Where a learner stands on an assignment, in one badge: to hand in (overdue), to revise, graded, handed in (late). */
+export function AssignmentStateBadge({ state }: { state: MyAssignment }) {
+  const { t } = useTranslation('assessment');
+  if (state.gradeStatus === 'ReturnedForRevision') return <Badge color="orange">{t('state.returned')}</Badge>;
+  if (state.attempts === 0) {
+    return state.isPastDue ? <Badge color="red">{t('state.overdue')}</Badge> : <Badge variant="light">{t('state.toDo')}</Badge>;
+  }
+  if (state.gradeStatus === 'Released') return <Badge color="green">{t('state.graded')}</Badge>;
+  return state.lastIsLate ? <Badge color="yellow">{t('state.late')}</Badge> : <Badge color="teal" variant="light">{t('state.handedIn')}</Badge>;
+}
