@@ -54,7 +54,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Creation
         if (Provider == DatabaseProvider.Sqlite)
         {
             options.UseSqlite(ConnectionString, x => x.MigrationsAssembly("Spoc.Migrations.Sqlite").MigrationsHistoryTable(history, schema))
-                .AddInterceptors(_sqliteSettings.Value);
+                .AddInterceptors(_sqliteSettings.Value, SqliteConnectionKeptOpen.Instance);
         }
         else
         {
