@@ -117,7 +117,7 @@ describe('Assignment page (learner)', () => {
         json(
           submission('s1', learnerMe.id, '2027-01-15T10:00:00Z', {
             fileIds: ['f-1'], text: null, textHtml: null,
-            grade: { submissionId: 's1', score: 16, feedback: 'Plan **solide**', feedbackHtml: '<p>Plan <strong>solide</strong></p>', status: 'Released', gradedBy: trainerMe.id, gradedAt: '2027-01-16T10:00:00Z', etag: '"g1"' },
+            grade: { submissionId: 's1', score: 16, feedback: 'Plan **solide**', feedbackHtml: '<p>Plan <strong>solide</strong></p>', status: 'Released', rubricScores: [], adjustment: 0, gradedBy: trainerMe.id, gradedAt: '2027-01-16T10:00:00Z', etag: '"g1"' },
           }),
         ),
     });
