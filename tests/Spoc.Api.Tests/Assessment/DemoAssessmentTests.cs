@@ -27,6 +27,10 @@ public sealed class DemoAssessmentTests
         rows.Should().HaveCount(5);
         rows.Should().OnlyContain(r => r!["grade"] != null && r["cells"]![0]!["status"]!.GetValue<string>() == "Released");
         rows.SelectMany(r => r!["cells"]!.AsArray()).Count(c => c!["status"]!.GetValue<string>() == "Pending").Should().Be(1, "one grade is a draft");
+        // The risk analysis is graded with a rubric tied to C1 and C3: the heat map holds each released grade's mastery.
+        var heatmap = (await (await trainer.GetAsync($"/api/v1/cohorts/{cohortId}/competencies/heatmap")).ReadJsonAsync())["items"]!.AsArray();
+        decimal[] Latest(string code) => heatmap.Select(r => r!["latest"]![code]).Where(v => v is not null).Select(v => v!.GetValue<decimal>()).Order().ToArray();
+        (Latest("C1"), Latest("C3")).Should().BeEquivalentTo((new[] { 70m, 70m, 70m, 100m }, new[] { 45m, 70m, 70m, 80m }), "the fifth learner's grade is a draft");
         var mentor = await factory.SignedInClientAsync("chloe.moreau@demo.spoc.local", "Spoc-Demo-2026");
         (await (await mentor.GetAsync($"/api/v1/cohorts/{cohortId}/gradebook")).ReadJsonAsync())["items"]!.AsArray().Should().HaveCount(2, "she mentors two of them");
         var learner = await factory.SignedInClientAsync("anais.girard@demo.spoc.local", "Spoc-Demo-2026");

@@ -66,6 +66,13 @@ internal sealed class DemoAssessment(IConfiguration configuration, TimeProvider 
         (penalty.LatePolicy, penalty.LatePenaltyPercentPerDay) = (LatePolicy.PenaltyPerDay, 10);
         var note = Make(AssignmentKind.Text, "Note de cadrage", "Rédigez **une page** : objectifs, périmètre, parties prenantes.", 20m, "Devoirs", 14);
         var risks = Make(AssignmentKind.Text, "Analyse des risques", "Listez **cinq risques** du projet fil rouge, avec leur parade.", 20m, "Devoirs", 28);
+        risks.Rubric = Rubric.WithNewIds(
+        [
+            new(null, "Identification des risques", "Probabilité et impact de chacun.", "C1",
+                [new(null, "Absente", null, 0m), new(null, "Insuffisante", null, 4m), new(null, "Satisfaisante", null, 7m), new(null, "Bonne", null, 8m), new(null, "Excellente", null, 10m)]),
+            new(null, "Parades proposées", "Réalistes, chiffrées, avec un responsable.", "C3",
+                [new(null, "Absentes", null, 0m), new(null, "Fragiles", null, 4.5m), new(null, "Satisfaisantes", null, 7m), new(null, "Solides", null, 8m), new(null, "Remarquables", null, 10m)]),
+        ]);
         db.Assignments.AddRange(
             quiz,
             note,
@@ -82,22 +89,27 @@ internal sealed class DemoAssessment(IConfiguration configuration, TimeProvider 
     }
 
     /// <summary>
-    /// Each learner takes the quiz (some answers wrong) and writes both texts, graded and released by the trainer; the last
-    /// learner's second text is graded as a draft only, the fourth hands the first in a day late. Work due after today is left alone.
+    /// Each learner takes the quiz (some answers wrong) and writes both texts, graded and released by the trainer (the second
+    /// with its rubric, whose criteria evidence competencies C1 and C3); the last learner's second text is graded as a draft
+    /// only, the fourth hands the first in a day late. Work due after today is left alone.
     /// </summary>
     private void HandInAndGrade(AssessmentDbContext db, Guid trainerId, Assignment quiz, Assignment note, Assignment risks, IReadOnlyList<Guid> learners, Func<int, DateTimeOffset> day)
     {
         var now = clock.GetUtcNow();
-        decimal[][] textScores = [[16m, 14m], [12.5m, 15m], [18m, 17m], [9m, 11.5m], [14m, 16m]];
+        decimal[] noteScores = [16m, 12.5m, 18m, 9m, 14m];
+        int[][] riskLevels = [[2, 2], [2, 3], [4, 2], [2, 1], [3, 3]]; // 7+7, 7+8, 10+7, 7+4.5, 8+8 points of 20
         for (var l = 0; l < learners.Count; l++)
         {
             var answers = new List<QuizAnswer> { new(0, [0], null), new(1, l % 2 == 0 ? [0, 1] : [0], null), new(2, null, l % 3 == 0 ? "9" : "8"), new(3, null, l == 1 ? "PERT" : "Gantt") };
             Hand(quiz, 0, answers, null, QuizScoring.Score(quiz.Questions, answers), GradeStatus.Released, "Quiz corrigé automatiquement.");
-            var scores = textScores[l % textScores.Length];
-            Hand(note, l == 3 ? 1 : 0, [], "Objectifs, périmètre et parties prenantes du projet fil rouge.", scores[0], GradeStatus.Released, "Note claire ; précisez les **parties prenantes**.");
-            Hand(risks, 0, [], "Cinq risques et leur parade.", scores[1], l == learners.Count - 1 ? GradeStatus.Draft : GradeStatus.Released, "Bonne analyse ; chiffrez la **probabilité**.");
+            Hand(note, l == 3 ? 1 : 0, [], "Objectifs, périmètre et parties prenantes du projet fil rouge.", noteScores[l % noteScores.Length], GradeStatus.Released, "Note claire ; précisez les **parties prenantes**.");
+            var levels = riskLevels[l % riskLevels.Length];
+            var rubricScores = risks.Rubric.Select((c, i) => c.Levels[levels[i]]).Select((level, i) => new RubricScore(
+                risks.Rubric[i].Id!.Value, level.Id!.Value, risks.Rubric[i].Title, level.Title, level.Points, risks.Rubric[i].MaxPoints, risks.Rubric[i].CompetencyCode, null)).ToList();
+            Hand(risks, 0, [], "Cinq risques et leur parade.", rubricScores.Sum(r => r.Points), l == learners.Count - 1 ? GradeStatus.Draft : GradeStatus.Released,
+                "Bonne analyse ; chiffrez la **probabilité**.", rubricScores);
 
-            void Hand(Assignment assignment, int daysLate, List<QuizAnswer> quizAnswers, string? text, decimal score, GradeStatus status, string feedback)
+            void Hand(Assignment assignment, int daysLate, List<QuizAnswer> quizAnswers, string? text, decimal score, GradeStatus status, string feedback, List<RubricScore>? rubric = null)
             {
                 var submittedAt = assignment.DueAt.AddDays(daysLate).AddHours(-6);
                 if (submittedAt > now)
@@ -115,7 +127,7 @@ internal sealed class DemoAssessment(IConfiguration configuration, TimeProvider 
                 var grade = new Grade
                 {
                     SubmissionId = submission.Id, AssignmentId = assignment.Id, CohortId = assignment.CohortId, AuthorId = learners[l], Score = score,
-                    FeedbackMarkdown = feedback, FeedbackHtml = Markdown.ToSafeHtml(feedback), Status = status, GradedBy = trainerId, GradedAt = submittedAt.AddDays(2),
+                    FeedbackMarkdown = feedback, FeedbackHtml = Markdown.ToSafeHtml(feedback), Status = status, RubricScores = rubric ?? [], GradedBy = trainerId, GradedAt = submittedAt.AddDays(2),
                 };
                 db.Submissions.Add(submission);
                 db.Grades.Add(grade);
