@@ -145,13 +145,14 @@ export function GradebookPolicyPage() {
   const { cohortId = '' } = useParams();
   const { t } = useTranslation(['assessment', 'common']);
   const policy = useGradebookPolicy(cohortId);
+  const [generation, setGeneration] = useState(0);
   if (policy.isPending) return <LoadingState />;
   if (policy.isError) return <ErrorState error={policy.error} onRetry={() => void policy.refetch()} />;
   return (
     <Stack>
       <PageTitle>{t('gradebook.policy.title')}</PageTitle>
-      {/* Keyed by version: a reload after a 412 starts the form again from the new policy. */}
-      <PolicyForm key={policy.data.etag} cohortId={cohortId} policy={policy.data} reload={() => void policy.refetch()} />
+      {/* A reload after a 412 starts the form again from the policy as it now is (a save keeps the form and its new ETag). */}
+      <PolicyForm key={generation} cohortId={cohortId} policy={policy.data} reload={() => void policy.refetch().then(() => setGeneration((g) => g + 1))} />
     </Stack>
   );
 }
