@@ -71,7 +71,7 @@ function GradebookTable({ gradebook }: { gradebook: Gradebook }) {
               <td style={{ ...cell, fontWeight: 700 }} data-testid={`grade-${row.userId}`}>
                 {percent(row.grade)}
                 {row.passed !== null && row.passed !== undefined && (
-                  <Text component="span" display="block" size="xs" fw={500} c={row.passed ? 'green.9' : 'red.9'}>
+                  <Text component="span" display="block" size="xs" fw={500} c={row.passed ? undefined : 'red.9'}>
                     {row.passed ? `✓ ${t('gradebook.passed')}` : `✗ ${t('gradebook.failed')}`}
                   </Text>
                 )}

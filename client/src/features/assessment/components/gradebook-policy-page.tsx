@@ -95,7 +95,7 @@ function PolicyForm({ cohortId, policy, reload }: { cohortId: string; policy: Gr
               {t('gradebook.policy.add')}
             </Button>
             {body.categories.length > 0 && (
-              <Text role="status" aria-live="polite" fw={600} c={balanced ? 'green.9' : 'red.9'} data-testid="weight-total">
+              <Text role="status" aria-live="polite" fw={600} c={balanced ? undefined : 'red.9'} data-testid="weight-total">
                 {balanced ? '✓ ' : '✗ '}
                 {t('gradebook.policy.total', { total: format.number(total) })}
                 {!balanced && ` ${t('gradebook.policy.mustBe100')}`}
