@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  apiToken,
   applyViaApi,
   assessmentDemo,
   cohortDemo,
@@ -240,5 +241,34 @@ test.describe('Accessibility (axe: no serious or critical violation)', () => {
     await trainer.goto(`/assignments/${quiz.id}/grading`);
     await expectHeading(trainer, `Correction : ${quiz.title}`);
     expect(await seriousViolations(trainer)).toEqual([]);
+  });
+  test('gradebook pages: gradebook, policy, competency map, mes notes (demo cohort)', async ({ browser, request }) => {
+    test.setTimeout(60_000);
+    const me = await request.get('/api/v1/me', { headers: await apiToken(request, demo.trainer) });
+    const { cohorts } = (await me.json()) as { cohorts: { cohortId: string; title: string }[] };
+    const cohortId = cohorts.find((c) => c.title === 'Cohorte hiver')?.cohortId ?? 'missing-demo-cohort';
+
+    const trainer = await (await browser.newContext()).newPage();
+    await signIn(trainer, demo.trainer);
+    await expectHeading(trainer, 'Espace formateur');
+    await trainer.goto(`/cohorts/${cohortId}/gradebook`);
+    await expectHeading(trainer, 'Carnet de notes');
+    await expect(trainer.getByTestId('gradebook')).toBeVisible();
+    expect(await seriousViolations(trainer)).toEqual([]);
+    await trainer.goto(`/cohorts/${cohortId}/gradebook/policy`);
+    await expectHeading(trainer, 'Politique de notation');
+    await expect(trainer.getByTestId('weight-total')).toBeVisible();
+    expect(await seriousViolations(trainer)).toEqual([]);
+    await trainer.goto(`/cohorts/${cohortId}/competencies`);
+    await expectHeading(trainer, 'Carte des compétences');
+    expect(await seriousViolations(trainer)).toEqual([]);
+
+    const learner = await (await browser.newContext()).newPage();
+    await signIn(learner, 'olivia.smith@demo.spoc.local');
+    await expectHeading(learner, 'Mon parcours');
+    await learner.goto(`/cohorts/${cohortId}/grades`);
+    await expectHeading(learner, 'Mes notes');
+    await expect(learner.getByTestId('my-grade')).toBeVisible();
+    expect(await seriousViolations(learner)).toEqual([]);
   });
 });

@@ -58,6 +58,18 @@ const SubmissionsPage = lazy(() =>
 const GradingPage = lazy(() =>
   import('@/features/assessment/components/grading-page').then((m) => ({ default: m.GradingPage })),
 );
+const GradebookPage = lazy(() =>
+  import('@/features/assessment/components/gradebook-page').then((m) => ({ default: m.GradebookPage })),
+);
+const GradebookPolicyPage = lazy(() =>
+  import('@/features/assessment/components/gradebook-policy-page').then((m) => ({ default: m.GradebookPolicyPage })),
+);
+const CompetencyHeatmapPage = lazy(() =>
+  import('@/features/assessment/components/competency-heatmap-page').then((m) => ({ default: m.CompetencyHeatmapPage })),
+);
+const MyGradesPage = lazy(() =>
+  import('@/features/assessment/components/my-grades-page').then((m) => ({ default: m.MyGradesPage })),
+);
 const OpenCohortsPage = lazy(() =>
   import('@/features/cohorts/components/open-cohorts-page').then((m) => ({ default: m.OpenCohortsPage })),
 );
@@ -234,6 +246,10 @@ export const routes: RouteObject[] = [
           </RequireGuid>
         ),
       },
+      { path: 'cohorts/:cohortId/gradebook', element: <RequireGuid param="cohortId"><GradebookPage /></RequireGuid> },
+      { path: 'cohorts/:cohortId/gradebook/policy', element: <RequireGuid param="cohortId"><GradebookPolicyPage /></RequireGuid> },
+      { path: 'cohorts/:cohortId/competencies', element: <RequireGuid param="cohortId"><CompetencyHeatmapPage /></RequireGuid> },
+      { path: 'cohorts/:cohortId/grades', element: <RequireGuid param="cohortId"><MyGradesPage /></RequireGuid> },
       { path: 'assignments/:assignmentId', element: <RequireGuid param="assignmentId"><AssignmentPage /></RequireGuid> },
       { path: 'assignments/:assignmentId/edit', element: <RequireGuid param="assignmentId"><EditAssignmentPage /></RequireGuid> },
       { path: 'assignments/:assignmentId/submissions', element: <RequireGuid param="assignmentId"><SubmissionsPage /></RequireGuid> },

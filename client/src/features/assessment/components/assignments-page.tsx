@@ -33,11 +33,28 @@ export function AssignmentsPage() {
     <Stack>
       <PageTitle>{t('list.title')}</PageTitle>
       <Text c="dimmed">{cohort.data.title}</Text>
-      {manages && (
-        <Button component={Link} to={`/cohorts/${cohortId}/assignments/new`} style={{ alignSelf: 'flex-start' }}>
-          {t('list.new')}
-        </Button>
-      )}
+      <Group gap="xs">
+        {manages && (
+          <Button component={Link} to={`/cohorts/${cohortId}/assignments/new`}>
+            {t('list.new')}
+          </Button>
+        )}
+        {grades && (
+          <Button component={Link} to={`/cohorts/${cohortId}/gradebook`} variant="light">
+            {t('gradebook.link')}
+          </Button>
+        )}
+        {grades && (
+          <Button component={Link} to={`/cohorts/${cohortId}/competencies`} variant="light">
+            {t('gradebook.heatmap.link')}
+          </Button>
+        )}
+        {learner && (
+          <Button component={Link} to={`/cohorts/${cohortId}/grades`} variant="light">
+            {t('gradebook.mine.link')}
+          </Button>
+        )}
+      </Group>
       {assignments.data.items.length === 0 ? (
         <EmptyState title={t('list.emptyTitle')} message={t('list.empty')} />
       ) : (

@@ -38,6 +38,9 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
         <Button component={Link} to={`/cohorts/${cohort.id}/assignments`} variant="light">
           {t('assessment:list.cohortLink')}
         </Button>
+        <Button component={Link} to={`/cohorts/${cohort.id}/grades`} variant="light">
+          {t('assessment:gradebook.mine.link')}
+        </Button>
       </Group>
       {members.isPending || groups.isPending ? (
         <LoadingState />

@@ -72,6 +72,11 @@ export function CohortStaffView({ cohort }: { cohort: Cohort }) {
             <Button component={Link} to={`/cohorts/${cohort.id}/progress`} variant="light">
               {t('staff.progress')}
             </Button>
+            {(can(cohort, 'ActOnAllLearners') || can(cohort, 'ActOnOwnMentees')) && (
+              <Button component={Link} to={`/cohorts/${cohort.id}/gradebook`} variant="light">
+                {t('assessment:gradebook.link')}
+              </Button>
+            )}
           </Group>
         )}
       </Group>
