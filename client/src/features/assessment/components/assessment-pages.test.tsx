@@ -117,7 +117,7 @@ describe('Assignment page (learner)', () => {
         json(
           submission('s1', learnerMe.id, '2027-01-15T10:00:00Z', {
             fileIds: ['f-1'], text: null, textHtml: null,
-            grade: { submissionId: 's1', score: 16, feedback: 'Plan **solide**', feedbackHtml: '<p>Plan <strong>solide</strong></p>', status: 'Released', gradedBy: trainerMe.id, gradedAt: '2027-01-16T10:00:00Z', etag: '"g1"' },
+            grade: { submissionId: 's1', score: 16, feedback: 'Plan **solide**', feedbackHtml: '<p>Plan <strong>solide</strong></p>', status: 'Released', gradedBy: trainerMe.id, gradedAt: '2027-01-16T10:00:00Z', etag: '"g1"', rubricScores: [], adjustment: 0 },
           }),
         ),
     });
@@ -178,7 +178,7 @@ describe('Grading screen', () => {
     let version = 1;
     const graded = () =>
       submission('s2', mael, '2027-01-15T09:00:00Z', {
-        grade: { submissionId: 's2', score: 10, feedback: 'Version de Sarah', feedbackHtml: '', status: 'Draft', gradedBy: 'x', gradedAt: '2027-01-16T10:00:00Z', etag: `"g${version}"` },
+        grade: { submissionId: 's2', score: 10, feedback: 'Version de Sarah', feedbackHtml: '', status: 'Draft', gradedBy: 'x', gradedAt: '2027-01-16T10:00:00Z', etag: `"g${version}"`, rubricScores: [], adjustment: 0 },
       });
     const api = gradingApi({
       'GET /api/v1/submissions/s2': () => json(graded()),
@@ -315,7 +315,7 @@ describe('Returned for revision', () => {
       'GET /api/v1/submissions/s1': () =>
         json(
           submission('s1', learnerMe.id, '2027-01-15T10:00:00Z', {
-            grade: { submissionId: 's1', score: 8, feedback: 'Précisez', feedbackHtml: '<p>Précisez les <em>risques</em></p>', status: 'ReturnedForRevision', gradedBy: trainerMe.id, gradedAt: '2027-01-16T10:00:00Z', etag: '"g1"' },
+            grade: { submissionId: 's1', score: 8, feedback: 'Précisez', feedbackHtml: '<p>Précisez les <em>risques</em></p>', status: 'ReturnedForRevision', gradedBy: trainerMe.id, gradedAt: '2027-01-16T10:00:00Z', etag: '"g1"', rubricScores: [], adjustment: 0 },
           }),
         ),
       'POST /api/v1/assignments/a1/submissions': () => json(submission('s2', learnerMe.id, '2027-01-17T10:00:00Z', { attempt: 2 }), 201),
