@@ -271,4 +271,87 @@ test.describe('Accessibility (axe: no serious or critical violation)', () => {
     await expect(learner.getByTestId('my-grade')).toBeVisible();
     expect(await seriousViolations(learner)).toEqual([]);
   });
+
+  test('rubric and group project pages: rubric builder, rubric grading, feedback per criterion, group hand-in and adjustments', async ({ browser, request }) => {
+    test.setTimeout(90_000);
+    const suffix = `axe-grille-${Date.now().toString(36)}`;
+    const { cohort, headers } = await createStartedCohortViaApi(request, {
+      title: `Axe grille ${suffix}`,
+      learnerEmail: assessmentDemo.axeLearner,
+      competencies: [
+        { code: 'C1', title: 'Structurer' },
+        { code: 'C2', title: 'Anticiper' },
+      ],
+    });
+    const post = async <T,>(url: string, data: unknown, as: Record<string, string> = headers) => {
+      const response = await request.post(url, { data, headers: as });
+      if (!response.ok()) throw new Error(`POST ${url}: ${response.status()} ${await response.text()}`);
+      return (await response.json()) as T;
+    };
+    const now = Date.now();
+    const common = {
+      isPublished: true,
+      releaseAt: new Date(now - 3600_000).toISOString(),
+      dueAt: new Date(now + 7 * 86_400_000).toISOString(),
+      allowResubmission: false,
+      latePolicy: 'AcceptAndFlag',
+      maxPoints: 20,
+      category: 'Projets',
+    };
+    const levels = [
+      { title: 'Insuffisant', points: 0 },
+      { title: 'Acquis', points: 2 },
+    ];
+    type Created = { id: string; title: string; rubric?: { criteria: { id: string; levels: { id: string }[] }[] } };
+    const graded = await post<Created>(`/api/v1/cohorts/${cohort.id}/assignments`, {
+      ...common,
+      kind: 'Text',
+      title: `Grille ${suffix}`,
+      rubric: {
+        criteria: [
+          { title: 'Structure', competencyCode: 'C1', levels },
+          { title: 'Risques', competencyCode: 'C2', levels },
+        ],
+      },
+    });
+    const project = await post<Created>(`/api/v1/cohorts/${cohort.id}/assignments`, { ...common, kind: 'GroupProject', title: `Projet ${suffix}` });
+    const learnerHeaders = await apiToken(request, assessmentDemo.axeLearner);
+    const me = (await (await request.get('/api/v1/me', { headers: learnerHeaders })).json()) as { id: string };
+    await post(`/api/v1/cohorts/${cohort.id}/groups`, { name: `Alpha ${suffix}`, memberIds: [me.id] });
+    const work = await post<{ id: string }>(`/api/v1/assignments/${graded.id}/submissions`, { text: 'Mon **plan**' }, learnerHeaders);
+    await post(`/api/v1/assignments/${project.id}/submissions`, { text: 'Notre rapport' }, learnerHeaders);
+    const criteria = graded.rubric?.criteria ?? [];
+    const grade = await request.put(`/api/v1/submissions/${work.id}/grade`, {
+      headers,
+      data: {
+        status: 'Released',
+        feedback: 'Bien',
+        rubricScores: criteria.map((criterion) => ({ criterionId: criterion.id, levelId: criterion.levels[1]?.id, comment: 'Un **bon** début' })),
+      },
+    });
+    expect(grade.ok()).toBe(true);
+
+    const learner = await (await browser.newContext()).newPage();
+    await signIn(learner, assessmentDemo.axeLearner);
+    await expectHeading(learner, 'Mon parcours');
+    await learner.goto(`/assignments/${graded.id}`);
+    await expect(learner.getByRole('table', { name: 'Retour par critère' })).toBeVisible();
+    expect(await seriousViolations(learner)).toEqual([]);
+    await learner.goto(`/assignments/${project.id}`);
+    await expect(learner.getByTestId('handed-in-by')).toBeVisible();
+    expect(await seriousViolations(learner)).toEqual([]);
+
+    const trainer = await (await browser.newContext()).newPage();
+    await signIn(trainer, demo.trainer);
+    await expectHeading(trainer, 'Espace formateur');
+    await trainer.goto(`/assignments/${graded.id}/edit`);
+    await expect(trainer.getByRole('textbox', { name: 'Intitulé du critère 2' })).toHaveValue('Risques');
+    expect(await seriousViolations(trainer)).toEqual([]);
+    await trainer.goto(`/assignments/${graded.id}/grading`);
+    await expect(trainer.getByRole('radio', { name: '2. Acquis (2 pt)' }).first()).toBeChecked();
+    expect(await seriousViolations(trainer)).toEqual([]);
+    await trainer.goto(`/assignments/${project.id}/grading`);
+    await expect(trainer.getByRole('heading', { name: /Ajustements individuels/ })).toBeVisible();
+    expect(await seriousViolations(trainer)).toEqual([]);
+  });
 });

@@ -127,7 +127,12 @@ export const courseDemo = {
  */
 export async function createStartedCohortViaApi(
   request: APIRequestContext,
-  { title, learnerEmail, lesson }: { title: string; learnerEmail: string; lesson?: { title: string; content: string } },
+  {
+    title,
+    learnerEmail,
+    lesson,
+    competencies = [{ code: 'C1', title: 'Concevoir une interface accessible' }],
+  }: { title: string; learnerEmail: string; lesson?: { title: string; content: string }; competencies?: { code: string; title: string }[] },
 ) {
   const headers = await apiToken(request, demo.trainer);
   const me = (await (await request.get('/api/v1/me', { headers })).json()) as { organizations: { organizationId: string }[] };
@@ -138,7 +143,7 @@ export async function createStartedCohortViaApi(
     title: `Cours ${title}`,
     summary: 'Créé pour les tests de bout en bout.',
     language: 'fr',
-    competencies: [{ code: 'C1', title: 'Concevoir une interface accessible' }],
+    competencies,
   });
   const section = await postJson<{ id: string; title: string }>(request, `/api/v1/courses/${course.id}/sections`, headers, {
     title: 'Semaine 1',

@@ -321,7 +321,7 @@ export interface paths {
         };
         /**
          * The caller's assignments as a learner, with their own due date and where they stand ("à rendre")
-         * @description Any signed-in user: the released assignments of every cohort where they are a learner (or of `cohortId` only), by due date and paged, each with `yourDueAt` (after their pacing shift), their attempts, their latest attempt and its grade status once no longer a draft. `toDoOnly=true` keeps what is still to hand in: no attempt yet, or the latest returned for revision. Group projects are left out until their submissions open. Staff and outsiders get an empty list.
+         * @description Any signed-in user: the released assignments of every cohort where they are a learner (or of `cohortId` only), by due date and paged, each with `yourDueAt` (after their pacing shift), their attempts, their latest attempt and its grade status once no longer a draft. `toDoOnly=true` keeps what is still to hand in: no attempt yet, or the latest returned for revision. A group project's hand-in counts as each member's attempt. Staff and outsiders get an empty list.
          */
         get: operations["ListMyAssignments"];
         put?: never;

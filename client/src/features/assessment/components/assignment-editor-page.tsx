@@ -18,6 +18,8 @@ import {
   type QuestionType,
   type QuizQuestion,
 } from '@/features/assessment/api/assessment';
+import { levelsIncrease } from '@/features/assessment/api/rubrics';
+import { RubricBuilder } from './rubric-builder';
 
 const kinds: AssignmentKind[] = ['Quiz', 'Text', 'File', 'GroupProject'];
 const latePolicies: LatePolicy[] = ['AcceptAndFlag', 'PenaltyPerDay', 'Refuse'];
@@ -42,9 +44,9 @@ function blankQuestion(type: QuestionType): QuizQuestion {
 
 function initialBody(assignment?: Assignment): AssignmentBody {
   if (assignment) {
-    const { kind, title, instructions, maxPoints, category, isPublished, releaseAt, dueAt, allowResubmission, latePolicy, latePenaltyPercentPerDay, maxAttempts, questions } =
+    const { kind, title, instructions, maxPoints, category, isPublished, releaseAt, dueAt, allowResubmission, latePolicy, latePenaltyPercentPerDay, maxAttempts, questions, rubric } =
       assignment;
-    return { kind, title, instructions: instructions ?? '', maxPoints, category, isPublished, releaseAt, dueAt, allowResubmission, latePolicy, latePenaltyPercentPerDay, maxAttempts, questions };
+    return { kind, title, instructions: instructions ?? '', maxPoints, category, isPublished, releaseAt, dueAt, allowResubmission, latePolicy, latePenaltyPercentPerDay, maxAttempts, questions, rubric };
   }
   const now = Date.now();
   return {
@@ -155,6 +157,8 @@ function AssignmentForm({ cohortId, assignment, etag, reload }: { cohortId: stri
   const quizPoints = questions.reduce((sum, q) => sum + q.points, 0);
   const stale = isApiError(update.error) && update.error.status === 412;
   const badDates = new Date(body.releaseAt) >= new Date(body.dueAt);
+  const badRubric = body.kind !== 'Quiz' && (body.rubric?.criteria ?? []).some((criterion) => !levelsIncrease(criterion));
+  const rubricInUse = isApiError(save.error) && save.error.type.endsWith('/rubric-in-use');
 
   const submit = () => {
     const quiz = body.kind === 'Quiz';
@@ -164,6 +168,7 @@ function AssignmentForm({ cohortId, assignment, etag, reload }: { cohortId: stri
       latePenaltyPercentPerDay: body.latePolicy === 'PenaltyPerDay' ? (body.latePenaltyPercentPerDay ?? 10) : null,
       maxAttempts: quiz ? body.maxAttempts : null,
       questions: quiz ? questions.map((q) => (q.type === 'ShortText' ? { ...q, accepted: (q.accepted ?? []).map((a) => a.trim()).filter(Boolean) } : q)) : null,
+      rubric: quiz ? undefined : body.rubric,
     };
     const onSuccess = (saved: Assignment) => void navigate(`/assignments/${saved.id}`);
     if (assignment) update.mutate({ body: sent, etag }, { onSuccess });
@@ -176,7 +181,7 @@ function AssignmentForm({ cohortId, assignment, etag, reload }: { cohortId: stri
       maw={760}
       onSubmit={(event) => {
         event.preventDefault();
-        if (!badDates) submit();
+        if (!badDates && !badRubric) submit();
       }}
     >
       {save.isError &&
@@ -185,6 +190,10 @@ function AssignmentForm({ cohortId, assignment, etag, reload }: { cohortId: stri
             <Button mt="xs" size="xs" variant="default" onClick={reload}>
               {t('editor.reload')}
             </Button>
+          </Alert>
+        ) : rubricInUse ? (
+          <Alert color="orange" role="alert" title={t('rubric.inUseTitle')}>
+            {t('rubric.inUse')}
           </Alert>
         ) : (
           <ProblemAlert error={save.error} />
@@ -267,6 +276,9 @@ function AssignmentForm({ cohortId, assignment, etag, reload }: { cohortId: stri
             {t('editor.addQuestion')}
           </Button>
         </Stack>
+      )}
+      {body.kind !== 'Quiz' && (
+        <RubricBuilder cohortId={cohortId} rubric={body.rubric} maxPoints={body.maxPoints} onChange={(rubric) => set({ rubric: rubric ?? undefined })} />
       )}
       <Group>
         <Button type="submit" loading={save.isPending}>

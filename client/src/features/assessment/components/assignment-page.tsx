@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -18,6 +18,7 @@ import {
   type Assignment,
   type MyAssignment,
 } from '@/features/assessment/api/assessment';
+import { useCohortGroups } from '@/features/assessment/api/rubrics';
 import { FileSubmission } from './file-submission';
 import { quizStorageKey } from './quiz-answers';
 import { QuizPlayer } from './quiz-player';
@@ -28,8 +29,7 @@ import { SubmissionResult } from './submission-result';
 function closedReason(
   assignment: Assignment,
   state: MyAssignment | undefined,
-): 'page.groupProject' | 'page.closed' | 'page.noMoreAttempts' | 'page.noResubmission' | null {
-  if (assignment.kind === 'GroupProject') return 'page.groupProject';
+): 'page.closed' | 'page.noMoreAttempts' | 'page.noResubmission' | null {
   if (state?.isPastDue && assignment.latePolicy === 'Refuse') return 'page.closed';
   const attempts = state?.attempts ?? 0;
   if (assignment.maxAttempts != null && attempts >= assignment.maxAttempts) return 'page.noMoreAttempts';
@@ -56,7 +56,25 @@ function TextSubmission({ pending, onSubmit }: { pending: boolean; onSubmit: (te
   );
 }
 
-/** What the learner hands in: the quiz player, a text or a file, depending on the kind. */
+/** A group project: an optional text and an optional file, handed in once for the whole group. */
+function GroupSubmission({ pending, onSubmit }: { pending: boolean; onSubmit: (body: { text: string | null; fileIds: string[] }) => void }) {
+  const { t } = useTranslation('assessment');
+  const [text, setText] = useState('');
+  return (
+    <Stack>
+      <Text size="sm">{t('groupProject.onceForGroup')}</Text>
+      <Textarea label={t('text.label')} description={t('text.hint')} autosize minRows={4} maxLength={50_000} value={text} onChange={(event) => setText(event.currentTarget.value)} />
+      <FileSubmission
+        optional
+        pending={pending}
+        submitLabel={t('groupProject.submit')}
+        onSubmit={(fileIds) => (text.trim() || fileIds.length) && onSubmit({ text: text.trim() ? text : null, fileIds })}
+      />
+    </Stack>
+  );
+}
+
+/** What the learner hands in: the quiz player, a text, a file or a group's work, depending on the kind. */
 function HandIn({ assignment }: { assignment: Assignment }) {
   const { t } = useTranslation('assessment');
   const { user } = useSession();
@@ -83,6 +101,36 @@ function HandIn({ assignment }: { assignment: Assignment }) {
       )}
       {assignment.kind === 'Text' && <TextSubmission pending={submit.isPending} onSubmit={(text) => submit.mutate({ text })} />}
       {assignment.kind === 'File' && <FileSubmission pending={submit.isPending} onSubmit={(fileIds) => submit.mutate({ fileIds })} />}
+      {assignment.kind === 'GroupProject' && <GroupSubmission pending={submit.isPending} onSubmit={(body) => submit.mutate(body)} />}
+    </Paper>
+  );
+}
+
+/** A group project: the caller's group and its members, and who handed the group's work in. */
+function MyGroup({ assignment, handedInBy }: { assignment: Assignment; handedInBy: string | undefined }) {
+  const { t } = useTranslation('assessment');
+  const { user } = useSession();
+  const groups = useCohortGroups(assignment.cohortId);
+  if (groups.isPending) return <LoadingState />;
+  if (groups.isError) return <ProblemAlert error={groups.error} />;
+  const group = groups.data.find((g) => g.members.some((m) => m.userId === user?.id));
+  if (!group) return <Alert color="orange" variant="light">{t('groupProject.noGroup')}</Alert>;
+  const by = group.members.find((m) => m.userId === handedInBy);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="group-title">
+      <Title order={2} size="h5" id="group-title">
+        {t('groupProject.members', { name: group.name })}
+      </Title>
+      <List aria-label={t('groupProject.membersLabel', { name: group.name })}>
+        {group.members.map((member) => (
+          <List.Item key={member.userId}>{member.displayName}</List.Item>
+        ))}
+      </List>
+      {by && (
+        <Text size="sm" mt="xs" data-testid="handed-in-by">
+          {t('groupProject.handedInBy', { name: by.displayName })}
+        </Text>
+      )}
     </Paper>
   );
 }
@@ -97,6 +145,7 @@ function LearnerWork({ assignment }: { assignment: Assignment }) {
   const closed = closedReason(assignment, state);
   return (
     <Stack>
+      {assignment.kind === 'GroupProject' && <MyGroup assignment={assignment} handedInBy={last.data ? (last.data.handedInBy ?? last.data.authorId) : undefined} />}
       {last.data && <SubmissionResult assignment={assignment} submission={last.data} />}
       {last.isError && <ProblemAlert error={last.error} />}
       {closed ? <Text c="dimmed">{t(closed)}</Text> : <HandIn key={state?.attempts ?? 0} assignment={assignment} />}

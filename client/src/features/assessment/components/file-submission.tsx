@@ -9,8 +9,18 @@ import { useFormatters } from '@/lib/i18n/format';
 /** The API's cap (Files:MaxBytes): refused before sending rather than after 25 MB went up. */
 const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
-/** Picks a file, sends it to POST /files with a progress bar, then hands its id in. */
-export function FileSubmission({ pending, onSubmit }: { pending: boolean; onSubmit: (fileIds: string[]) => void }) {
+/** Picks a file, sends it to POST /files with a progress bar, then hands its id in (or none, when the file is `optional`). */
+export function FileSubmission({
+  pending,
+  onSubmit,
+  optional = false,
+  submitLabel,
+}: {
+  pending: boolean;
+  onSubmit: (fileIds: string[]) => void;
+  optional?: boolean;
+  submitLabel?: string;
+}) {
   const { t } = useTranslation('assessment');
   const format = useFormatters();
   const upload = useUploadFile();
@@ -73,12 +83,12 @@ export function FileSubmission({ pending, onSubmit }: { pending: boolean; onSubm
       )}
       {upload.isError && <ProblemAlert error={upload.error} />}
       <Button
-        disabled={!upload.isSuccess}
+        disabled={!upload.isSuccess && !(optional && !picked)}
         loading={pending}
-        onClick={() => upload.data && onSubmit([upload.data.fileId])}
+        onClick={() => onSubmit(upload.data ? [upload.data.fileId] : [])}
         style={{ alignSelf: 'flex-start' }}
       >
-        {t('file.submit')}
+        {submitLabel ?? t('file.submit')}
       </Button>
     </Stack>
   );

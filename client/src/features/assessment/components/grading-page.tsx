@@ -20,6 +20,8 @@ import {
   type GradeStatus,
   type Submission,
 } from '@/features/assessment/api/assessment';
+import { rubricScore, useCohortGroups } from '@/features/assessment/api/rubrics';
+import { GroupAdjustments, RubricClicks, type Adjustment, type Choice } from './rubric-grading';
 import { ServerHtml } from './server-html';
 
 /** Keys typed into a field are the text's, not the grader's shortcuts. */
@@ -69,27 +71,62 @@ function Work({ assignment, submissionId }: { assignment: Assignment; submission
  * The grade of one submission. The grader's text lives here, keyed by the submission: a 412 (someone else graded it
  * meanwhile) offers to reload their version, and what this grader typed stays in the fields to be reused.
  */
-function GradeForm({ assignment, submissionId }: { assignment: Assignment; submissionId: string }) {
+function GradeForm({ assignment, submissionId, group }: { assignment: Assignment; submissionId: string; group?: GroupOfWork }) {
   const submission = useSubmission(submissionId);
   if (!submission.data) return null;
-  return <GradeFields assignment={assignment} submission={submission.data} reload={() => void submission.refetch()} />;
+  return <GradeFields assignment={assignment} submission={submission.data} group={group} reload={() => void submission.refetch()} />;
 }
 
-function GradeFields({ assignment, submission, reload }: { assignment: Assignment; submission: Submission; reload: () => void }) {
+/** A group's hand-in: the group, and each member's own copy of the attempt (their current adjustment is in its grade). */
+type GroupOfWork = { name: string; members: { userId: string; displayName: string }[]; copies: Submission[] };
+
+function GradeFields({ assignment, submission, group, reload }: { assignment: Assignment; submission: Submission; group?: GroupOfWork; reload: () => void }) {
   const { t } = useTranslation('assessment');
+  const format = useFormatters();
   const grade = submission.grade;
   const save = useGradeSubmission(submission.id);
-  const [score, setScore] = useState<number | string>(grade?.score ?? submission.score ?? '');
+  const criteria = assignment.rubric?.criteria ?? [];
+  // With a rubric the score field stays empty (the rubric's score) unless the grader overrode it.
+  const [score, setScore] = useState<number | string>(criteria.length && !grade?.overrideReason ? '' : (grade?.score ?? submission.score ?? ''));
   const [feedback, setFeedback] = useState(grade?.feedback ?? '');
   const [overrideReason, setOverrideReason] = useState(grade?.overrideReason ?? '');
+  const [choices, setChoices] = useState<Record<string, Choice>>(() =>
+    Object.fromEntries((grade?.rubricScores ?? []).map((s) => [s.criterionId, { levelId: s.levelId, comment: s.comment ?? '' }])),
+  );
+  const [adjustments, setAdjustments] = useState<Record<string, Adjustment>>(() =>
+    Object.fromEntries(
+      (group?.copies ?? []).map((copy) => [copy.authorId, { points: copy.grade?.adjustment || '', reason: copy.grade?.adjustmentReason ?? '' }]),
+    ),
+  );
   const stale = isApiError(save.error) && save.error.status === 412;
   const quiz = assignment.kind === 'Quiz';
-  const computed = submission.score;
-  const overridden = quiz && computed != null && score !== '' && Number(score) !== computed;
+  const chosen = criteria.flatMap((criterion) => {
+    const level = criterion.levels.find((l) => l.id !== undefined && l.id === choices[criterion.id ?? '']?.levelId);
+    return level ? [level.points] : [];
+  });
+  const missing = criteria.filter((criterion) => !choices[criterion.id ?? '']?.levelId);
+  const computed = quiz ? submission.score : chosen.length ? rubricScore(criteria, chosen, assignment.maxPoints) : null;
+  const overridden = computed != null && score !== '' && Number(score) !== computed;
 
   const send = (status: GradeStatus) =>
     save.mutate({
-      body: { score: score === '' ? null : Number(score), feedback, status, overrideReason: overridden ? overrideReason : null },
+      body: {
+        score: score === '' ? (criteria.length ? null : computed) : Number(score),
+        feedback,
+        status,
+        overrideReason: overridden ? overrideReason : null,
+        rubricScores: criteria.length
+          ? criteria.flatMap((c) => {
+              const choice = choices[c.id ?? ''];
+              return c.id && choice?.levelId ? [{ criterionId: c.id, levelId: choice.levelId, comment: choice.comment.trim() || null }] : [];
+            })
+          : null,
+        adjustments: group
+          ? Object.entries(adjustments)
+              .filter(([, a]) => a.points !== '' && Number(a.points) !== 0)
+              .map(([learnerId, a]) => ({ learnerId, points: Number(a.points), reason: a.reason.trim() }))
+          : null,
+      },
       etag: grade?.etag ?? null,
     });
 
@@ -126,14 +163,49 @@ function GradeFields({ assignment, submission, reload }: { assignment: Assignmen
             {t('grading.saved', { status: t(`gradeStatus.${save.data.status}`) })}
           </Alert>
         )}
-        <NumberInput label={t('grading.score', { max: assignment.maxPoints })} min={0} max={assignment.maxPoints} decimalScale={2} value={score} onChange={setScore} />
+        {criteria.length > 0 && (
+          <>
+            <RubricClicks criteria={criteria} choices={choices} onChange={(id, choice) => setChoices((current) => ({ ...current, [id]: choice }))} />
+            <Text fw={700} data-testid="rubric-score" aria-live="polite">
+              {t('rubric.computed', { score: computed == null ? '–' : format.number(computed), max: format.number(assignment.maxPoints) })}
+            </Text>
+          </>
+        )}
+        <NumberInput
+          label={t('grading.score', { max: assignment.maxPoints })}
+          description={criteria.length ? t('rubric.scoreHint') : undefined}
+          placeholder={computed == null ? undefined : String(computed)}
+          min={0}
+          max={assignment.maxPoints}
+          decimalScale={2}
+          value={score}
+          onChange={setScore}
+        />
         {overridden && <TextInput label={t('grading.overrideReason')} required value={overrideReason} onChange={(event) => setOverrideReason(event.currentTarget.value)} />}
         <Textarea label={t('grading.feedback')} autosize minRows={5} value={feedback} onChange={(event) => setFeedback(event.currentTarget.value)} />
+        {group && (
+          <GroupAdjustments
+            groupName={group.name}
+            members={group.members}
+            adjustments={adjustments}
+            onChange={(userId, adjustment) => setAdjustments((current) => ({ ...current, [userId]: adjustment }))}
+          />
+        )}
+        {criteria.length > 0 && missing.length > 0 && (
+          <Text size="sm" c="orange.8" id="release-needs">
+            {t('rubric.missing', { criteria: missing.map((c) => `« ${c.title} »`).join(', ') })}
+          </Text>
+        )}
         <Group>
           <Button variant="default" loading={save.isPending} onClick={() => send('Draft')}>
             {t('grading.saveDraft')}
           </Button>
-          <Button loading={save.isPending} onClick={() => send('Released')}>
+          <Button
+            loading={save.isPending}
+            disabled={criteria.length > 0 && missing.length > 0}
+            aria-describedby={missing.length > 0 ? 'release-needs' : undefined}
+            onClick={() => send('Released')}
+          >
             {t('grading.release')}
           </Button>
           <Button color="orange" variant="light" loading={save.isPending} onClick={() => send('ReturnedForRevision')}>
@@ -157,7 +229,11 @@ export function GradingPage() {
   const assignment = useAssignment(assignmentId);
   const submissions = useSubmissions(assignmentId);
   const names = useLearnerNames(assignment.data?.assignment.cohortId);
-  const queue = submissions.data ? latestAttempts(submissions.data.items) : [];
+  const groupProject = assignment.data?.assignment.kind === 'GroupProject';
+  const groups = useCohortGroups(assignment.data?.assignment.cohortId, groupProject);
+  const latest = submissions.data ? latestAttempts(submissions.data.items) : [];
+  // A group's hand-in is one copy per member: graded once, so listed once.
+  const queue = latest.filter((s, i) => !s.groupId || latest.findIndex((other) => other.groupId === s.groupId) === i);
   const requested = params.get('submission');
   const index = Math.max(0, queue.findIndex((s) => s.id === requested));
   const current = queue[index];
@@ -181,6 +257,8 @@ export function GradingPage() {
   if (assignment.isError) return <ErrorState error={assignment.error} onRetry={() => void assignment.refetch()} />;
   if (submissions.isError) return <ErrorState error={submissions.error} onRetry={() => void submissions.refetch()} />;
   const { assignment: subject } = assignment.data;
+  const group = current?.groupId ? groups.data?.find((g) => g.id === current.groupId) : undefined;
+  const groupOfWork = group && current ? { name: group.name, members: group.members, copies: latest.filter((s) => s.groupId === group.id) } : undefined;
 
   return (
     <Stack>
@@ -195,8 +273,15 @@ export function GradingPage() {
             </Button>
             <Stack gap={0} align="center">
               <Text fw={700} data-testid="grading-learner">
-                {names.data?.get(current.authorId) ?? t('submissions.unknownLearner')}
+                {groupOfWork ? t('groupProject.group', { name: groupOfWork.name }) : (names.data?.get(current.authorId) ?? t('submissions.unknownLearner'))}
               </Text>
+              {groupOfWork && (
+                <Text size="sm" aria-label={t('groupProject.membersLabel', { name: groupOfWork.name })}>
+                  {groupOfWork.members.map((m) => m.displayName).join(', ')}
+                  {' · '}
+                  {t('groupProject.handedInBy', { name: groupOfWork.members.find((m) => m.userId === (current.handedInBy ?? current.authorId))?.displayName ?? '?' })}
+                </Text>
+              )}
               <Text size="sm" c="dimmed">
                 {t('grading.position', { index: index + 1, total: queue.length })} · {format.dateTime(current.submittedAt)}
               </Text>
@@ -209,7 +294,7 @@ export function GradingPage() {
             {t('grading.shortcuts')}
           </Text>
           <Work assignment={subject} submissionId={current.id} />
-          <GradeForm key={current.id} assignment={subject} submissionId={current.id} />
+          <GradeForm key={`${current.id}${groupOfWork ? '+group' : ''}`} assignment={subject} submissionId={current.id} group={groupOfWork} />
         </>
       )}
     </Stack>

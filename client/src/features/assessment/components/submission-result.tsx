@@ -2,6 +2,7 @@ import { Alert, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '@/lib/i18n/format';
 import type { Assignment, Submission } from '@/features/assessment/api/assessment';
+import { RubricFeedback } from './rubric-feedback';
 import { ServerHtml } from './server-html';
 
 /** The expected answer of a question, as the API sends it to learners once their due date has passed. */
@@ -80,6 +81,7 @@ export function SubmissionResult({ assignment, submission }: { assignment: Assig
                 {t('result.score', { score: format.number(grade.score), max: format.number(assignment.maxPoints) })}
               </Text>
             )}
+            {grade.status !== 'Draft' && grade.rubricScores.length > 0 && <RubricFeedback scores={grade.rubricScores} />}
             {grade.feedbackHtml && (
               <>
                 <Title order={3} size="h5">

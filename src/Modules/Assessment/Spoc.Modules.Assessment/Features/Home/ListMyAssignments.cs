@@ -56,7 +56,7 @@ internal static class ListMyAssignments
 
             // The latest attempt of each assignment, and its grade when its author may see it, computed in the same statement.
             var rows = db.Assignments.AsNoTracking()
-                .Where(a => cohortIds.Contains(a.CohortId) && a.IsPublished && a.ReleaseAt <= now && a.Kind != AssignmentKind.GroupProject)
+                .Where(a => cohortIds.Contains(a.CohortId) && a.IsPublished && a.ReleaseAt <= now)
                 .Select(a => new
                 {
                     a,
@@ -100,6 +100,6 @@ internal static class ListMyAssignments
                 TypedResults.Ok(await sender.Send(new Query(cohortId, toDoOnly ?? false, paging), ct)))
             .WithName("ListMyAssignments")
             .WithSummary("The caller's assignments as a learner, with their own due date and where they stand (\"à rendre\")")
-            .WithDescription("Any signed-in user: the released assignments of every cohort where they are a learner (or of `cohortId` only), by due date and paged, each with `yourDueAt` (after their pacing shift), their attempts, their latest attempt and its grade status once no longer a draft. `toDoOnly=true` keeps what is still to hand in: no attempt yet, or the latest returned for revision. Group projects are left out until their submissions open. Staff and outsiders get an empty list.")
+            .WithDescription("Any signed-in user: the released assignments of every cohort where they are a learner (or of `cohortId` only), by due date and paged, each with `yourDueAt` (after their pacing shift), their attempts, their latest attempt and its grade status once no longer a draft. `toDoOnly=true` keeps what is still to hand in: no attempt yet, or the latest returned for revision. A group project's hand-in counts as each member's attempt. Staff and outsiders get an empty list.")
             .RequireAuthorization(Policies.SignedIn);
 }
