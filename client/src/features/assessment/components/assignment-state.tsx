@@ -7,7 +7,7 @@ export function AssignmentStateBadge({ state }: { state: MyAssignment }) {
   const { t } = useTranslation('assessment');
   if (state.gradeStatus === 'ReturnedForRevision') return <Badge color="orange">{t('state.returned')}</Badge>;
   if (state.attempts === 0) {
-    return state.isPastDue ? <Badge color="red">{t('state.overdue')}</Badge> : <Badge variant="light">{t('state.toDo')}</Badge>;
+    return state.isPastDue ? <Badge color="red.9">{t('state.overdue')}</Badge> : <Badge variant="light">{t('state.toDo')}</Badge>;
   }
   if (state.gradeStatus === 'Released') return <Badge color="green">{t('state.graded')}</Badge>;
   return state.lastIsLate ? <Badge color="yellow">{t('state.late')}</Badge> : <Badge color="teal" variant="light">{t('state.handedIn')}</Badge>;
