@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
@@ -103,6 +104,18 @@ public sealed class AssessmentWorld
     {
         var c = assignment["rubric"]!["criteria"]![criterion]!;
         return (c["id"]!.GetValue<Guid>(), c["levels"]![level]!["id"]!.GetValue<Guid>());
+    }
+
+    /// <summary>PUT a grade, with <paramref name="ifMatch"/> as <c>If-Match</c> when given.</summary>
+    public static Task<HttpResponseMessage> GradeAsync(HttpClient by, Guid submissionId, object body, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/submissions/{submissionId}/grade") { Content = JsonContent.Create(body) };
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        }
+
+        return by.SendAsync(request);
     }
 
     public async Task<JsonObject> CreateAsync(object body)

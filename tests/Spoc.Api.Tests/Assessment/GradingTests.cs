@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
@@ -35,20 +34,9 @@ public sealed class GradingTests
         return (await response.ReadJsonAsync())["id"]!.GetValue<Guid>();
     }
 
-    private static Task<HttpResponseMessage> GradeAsync(HttpClient by, Guid submissionId, object body, string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/submissions/{submissionId}/grade") { Content = JsonContent.Create(body) };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        }
-
-        return by.SendAsync(request);
-    }
-
     private static async Task<string> GradedAsync(HttpClient by, Guid submissionId, object body, string? ifMatch = null)
     {
-        var response = await GradeAsync(by, submissionId, body, ifMatch);
+        var response = await AssessmentWorld.GradeAsync(by, submissionId, body, ifMatch);
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return response.Headers.ETag!.Tag;
     }
@@ -115,8 +103,8 @@ public sealed class GradingTests
         var read = (await SubmissionAsync(_world.Mentor, id))["grade"]!["etag"]!.GetValue<string>(); // what a grader who reads the submission sends
 
         var responses = await Task.WhenAll(
-            GradeAsync(_world.Trainer, id, new { score = 11m, feedback = "Formateur", status = "Draft" }, tag),
-            GradeAsync(_world.Mentor, id, new { score = 9m, feedback = "Mentor", status = "Draft" }, read));
+            AssessmentWorld.GradeAsync(_world.Trainer, id, new { score = 11m, feedback = "Formateur", status = "Draft" }, tag),
+            AssessmentWorld.GradeAsync(_world.Mentor, id, new { score = 9m, feedback = "Mentor", status = "Draft" }, read));
 
         var bodies = string.Join("\n", await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())));
         responses.Count(r => r.IsSuccessStatusCode).Should().Be(1, bodies);
@@ -126,20 +114,20 @@ public sealed class GradingTests
         (await HistoryAsync(id)).Should().HaveCount(2, "the first grade and the winner's change; the loser wrote nothing");
 
         // Without If-Match an existing grade is not overwritten either.
-        await (await GradeAsync(_world.Trainer, id, new { score = 1m, status = "Draft" })).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
+        await (await AssessmentWorld.GradeAsync(_world.Trainer, id, new { score = 1m, status = "Draft" })).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
     }
 
     [Test]
     public async Task Scores_stay_within_max_points_and_a_quiz_score_changes_only_with_a_reason()
     {
         var id = await SubmittedAsync(1);
-        await (await GradeAsync(_world.Trainer, id, new { score = 21m, status = "Draft" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
-        await (await GradeAsync(_world.Trainer, id, new { score = -1m, status = "Draft" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
-        await (await GradeAsync(_world.Trainer, id, new { status = "Draft" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await AssessmentWorld.GradeAsync(_world.Trainer, id, new { score = 21m, status = "Draft" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await AssessmentWorld.GradeAsync(_world.Trainer, id, new { score = -1m, status = "Draft" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await AssessmentWorld.GradeAsync(_world.Trainer, id, new { status = "Draft" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
 
         var quiz = (await _world.CreateAsync(AssessmentWorld.Quiz()))["id"]!.GetValue<Guid>();
         var attempt = await SubmittedAsync(1, quiz, new { answers = new[] { new { questionIndex = 3, value = "Gantt" } } });
-        await (await GradeAsync(_world.Trainer, attempt, new { score = 6m, status = "Released" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await AssessmentWorld.GradeAsync(_world.Trainer, attempt, new { score = 6m, status = "Released" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         var tag = await GradedAsync(_world.Trainer, attempt, new { status = "Draft", feedback = "Score calculé" });
         (await SubmissionAsync(_world.Trainer, attempt))["grade"]!["score"]!.GetValue<decimal>().Should().Be(4m, "the computed score is the default");
         await GradedAsync(_world.Trainer, attempt, new { score = 6m, status = "Released", overrideReason = "Réponse 2 acceptable" }, tag);
@@ -169,11 +157,11 @@ public sealed class GradingTests
         var other = await SubmittedAsync(1);
         var forged = new { score = 20m, feedback = "Parfait", status = "Released", overrideReason = "moi" };
 
-        await (await GradeAsync(_world.Learners[0].Client, own, forged)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await GradeAsync(_world.Learners[0].Client, other, forged)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
-        await (await GradeAsync(_world.Mentor, other, forged)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found"); // not the mentor's learner
+        await (await AssessmentWorld.GradeAsync(_world.Learners[0].Client, own, forged)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await AssessmentWorld.GradeAsync(_world.Learners[0].Client, other, forged)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await AssessmentWorld.GradeAsync(_world.Mentor, other, forged)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found"); // not the mentor's learner
         var outsider = (await _factory.NewUserAsync("outsider")).Client;
-        await (await GradeAsync(outsider, own, forged)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await AssessmentWorld.GradeAsync(outsider, own, forged)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         await (await _world.Learners[0].Client.GetAsync($"/api/v1/submissions/{own}/grade/history")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await outsider.GetAsync($"/api/v1/submissions/{own}/grade/history")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
@@ -64,17 +63,6 @@ public sealed class GroupProjectTests
     private Guid RowOf(IEnumerable<JsonObject> rows, int learner) =>
         rows.Single(r => r["authorId"]!.GetValue<Guid>() == _world.Learners[learner].Id)["id"]!.GetValue<Guid>();
 
-    private static Task<HttpResponseMessage> GradeAsync(HttpClient by, Guid submissionId, object body, string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/submissions/{submissionId}/grade") { Content = JsonContent.Create(body) };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        }
-
-        return by.SendAsync(request);
-    }
-
     private static async Task<JsonObject> SubmissionAsync(HttpClient by, Guid submissionId)
     {
         var response = await by.GetAsync($"/api/v1/submissions/{submissionId}");
@@ -130,7 +118,7 @@ public sealed class GroupProjectTests
         await SubmittedAsync(0, project, new { text = "Rapport" });
         var rows = await RowsAsync(project);
 
-        var graded = await GradeAsync(_world.Trainer, RowOf(rows, 1), new
+        var graded = await AssessmentWorld.GradeAsync(_world.Trainer, RowOf(rows, 1), new
         {
             score = 15, feedback = "Bon travail d'équipe", status = "Released",
             adjustments = new[] { new { learnerId = _world.Learners[0].Id, points = 2, reason = "A porté la soutenance" } },
@@ -144,9 +132,9 @@ public sealed class GroupProjectTests
 
         // One version guards the whole group: a change through either learner's row needs the ETag the last change gave.
         var stale = graded.Headers.ETag!.Tag;
-        var regraded = await GradeAsync(_world.Trainer, RowOf(rows, 0), new { score = 16, feedback = "Revu", status = "Released" }, stale);
+        var regraded = await AssessmentWorld.GradeAsync(_world.Trainer, RowOf(rows, 0), new { score = 16, feedback = "Revu", status = "Released" }, stale);
         regraded.StatusCode.Should().Be(HttpStatusCode.OK, await regraded.Content.ReadAsStringAsync());
-        (await GradeAsync(_world.Trainer, RowOf(rows, 1), new { score = 10, feedback = "Écrasé ?", status = "Released" }, stale)).StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
+        (await AssessmentWorld.GradeAsync(_world.Trainer, RowOf(rows, 1), new { score = 10, feedback = "Écrasé ?", status = "Released" }, stale)).StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
         ((await SubmissionAsync(_world.Trainer, RowOf(rows, 0)))["grade"]!["score"]!.GetValue<decimal>(), (await SubmissionAsync(_world.Trainer, RowOf(rows, 1)))["grade"]!["score"]!.GetValue<decimal>())
             .Should().Be((16m, 16m), "the adjustment was not sent again, and the stale write lost");
     }
@@ -158,11 +146,11 @@ public sealed class GroupProjectTests
         await SubmittedAsync(0, project, new { text = "Rapport" });
         var row = RowOf(await RowsAsync(project), 0);
 
-        await (await GradeAsync(_world.Trainer, row, new { score = 15, status = "Draft", adjustments = new[] { new { learnerId = _world.Learners[2].Id, points = 1, reason = "Autre groupe" } } }))
+        await (await AssessmentWorld.GradeAsync(_world.Trainer, row, new { score = 15, status = "Draft", adjustments = new[] { new { learnerId = _world.Learners[2].Id, points = 1, reason = "Autre groupe" } } }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
-        await (await GradeAsync(_world.Trainer, row, new { score = 19, status = "Draft", adjustments = new[] { new { learnerId = _world.Learners[1].Id, points = 2, reason = "Au-delà" } } }))
+        await (await AssessmentWorld.GradeAsync(_world.Trainer, row, new { score = 19, status = "Draft", adjustments = new[] { new { learnerId = _world.Learners[1].Id, points = 2, reason = "Au-delà" } } }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
-        await (await GradeAsync(_world.Trainer, row, new { score = 15, status = "Draft", adjustments = new[] { new { learnerId = _world.Learners[1].Id, points = 1, reason = "" } } }))
+        await (await AssessmentWorld.GradeAsync(_world.Trainer, row, new { score = 15, status = "Draft", adjustments = new[] { new { learnerId = _world.Learners[1].Id, points = 1, reason = "" } } }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
     }
 
@@ -172,6 +160,6 @@ public sealed class GroupProjectTests
         var project = await ProjectAsync();
         await SubmittedAsync(1, project, new { text = "Rapport" });
 
-        await (await GradeAsync(_world.Mentor, RowOf(await RowsAsync(project), 0), new { score = 12, status = "Released" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await AssessmentWorld.GradeAsync(_world.Mentor, RowOf(await RowsAsync(project), 0), new { score = 12, status = "Released" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 }

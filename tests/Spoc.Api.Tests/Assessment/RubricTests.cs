@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
@@ -41,20 +40,9 @@ public sealed class RubricTests
         return (await response.ReadJsonAsync())["id"]!.GetValue<Guid>();
     }
 
-    private static Task<HttpResponseMessage> GradeAsync(HttpClient by, Guid submissionId, object body, string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/submissions/{submissionId}/grade") { Content = JsonContent.Create(body) };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        }
-
-        return by.SendAsync(request);
-    }
-
     private static async Task<JsonObject> GradedAsync(HttpClient by, Guid submissionId, object body, string? ifMatch = null)
     {
-        var response = await GradeAsync(by, submissionId, body, ifMatch);
+        var response = await AssessmentWorld.GradeAsync(by, submissionId, body, ifMatch);
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.ReadJsonAsync();
     }
@@ -170,17 +158,17 @@ public sealed class RubricTests
         var id = await SubmittedAsync(0, assignment["id"]!.GetValue<Guid>());
 
         var foreignCriterion = new { status = "Draft", rubricScores = new[] { Choice(assignment, 0, 1), Choice(other, 1, 1) } };
-        (await ErrorsOfAsync(await GradeAsync(_world.Trainer, id, foreignCriterion))).Should().ContainKey("rubricScores[1].criterionId");
+        (await ErrorsOfAsync(await AssessmentWorld.GradeAsync(_world.Trainer, id, foreignCriterion))).Should().ContainKey("rubricScores[1].criterionId");
         var (criterionId, _) = AssessmentWorld.Pick(assignment, 0, 0);
         var (_, foreignLevel) = AssessmentWorld.Pick(assignment, 1, 1);
         var wrongLevel = new { status = "Draft", rubricScores = new[] { new { criterionId, levelId = foreignLevel, comment = (string?)null } } };
-        (await ErrorsOfAsync(await GradeAsync(_world.Trainer, id, wrongLevel))).Should().ContainKey("rubricScores[0].levelId");
+        (await ErrorsOfAsync(await AssessmentWorld.GradeAsync(_world.Trainer, id, wrongLevel))).Should().ContainKey("rubricScores[0].levelId");
         var twice = new { status = "Draft", rubricScores = new[] { Choice(assignment, 0, 1), Choice(assignment, 0, 2) } };
-        (await ErrorsOfAsync(await GradeAsync(_world.Trainer, id, twice))).Should().ContainKey("rubricScores");
+        (await ErrorsOfAsync(await AssessmentWorld.GradeAsync(_world.Trainer, id, twice))).Should().ContainKey("rubricScores");
 
         var partial = new[] { Choice(assignment, 0, 2), Choice(assignment, 1, 2) };
-        (await ErrorsOfAsync(await GradeAsync(_world.Trainer, id, new { status = "Released", rubricScores = partial }))).Should().ContainKey("rubricScores");
-        (await ErrorsOfAsync(await GradeAsync(_world.Trainer, id, new { status = "Draft", score = 9m, rubricScores = partial }))).Should().ContainKey("overrideReason");
+        (await ErrorsOfAsync(await AssessmentWorld.GradeAsync(_world.Trainer, id, new { status = "Released", rubricScores = partial }))).Should().ContainKey("rubricScores");
+        (await ErrorsOfAsync(await AssessmentWorld.GradeAsync(_world.Trainer, id, new { status = "Draft", score = 9m, rubricScores = partial }))).Should().ContainKey("overrideReason");
 
         // A draft may be partial: 4 + 2 = 6 of 10.
         var draft = await GradedAsync(_world.Trainer, id, new { status = "Draft", rubricScores = partial });
@@ -195,7 +183,7 @@ public sealed class RubricTests
 
         var plain = (await _world.CreateAsync(AssessmentWorld.TextAssignment("Sans grille")))["id"]!.GetValue<Guid>();
         var noRubric = await SubmittedAsync(0, plain);
-        (await ErrorsOfAsync(await GradeAsync(_world.Trainer, noRubric, new { status = "Draft", score = 5m, rubricScores = partial }))).Should().ContainKey("rubricScores");
+        (await ErrorsOfAsync(await AssessmentWorld.GradeAsync(_world.Trainer, noRubric, new { status = "Draft", score = 5m, rubricScores = partial }))).Should().ContainKey("rubricScores");
     }
 
     [Test]
@@ -319,8 +307,8 @@ public sealed class RubricTests
         var id = (await forged.ReadJsonAsync())["id"]!.GetValue<Guid>();
         (await forged.ReadJsonAsync()).Should().NotContainKey("grade");
 
-        await (await GradeAsync(learner, id, new { status = "Released", rubricScores = levels })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await GradeAsync(_world.Learners[1].Client, id, new { status = "Released", rubricScores = levels })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await AssessmentWorld.GradeAsync(learner, id, new { status = "Released", rubricScores = levels })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await AssessmentWorld.GradeAsync(_world.Learners[1].Client, id, new { status = "Released", rubricScores = levels })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         var rubricSwap = new Dictionary<string, object?>(AssessmentWorld.RubricAssignment(10m, AssessmentWorld.Criterion("Tout", null, 10m, 20m)));
         await (await PutAssignmentAsync(learner, assignment, rubricSwap)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await learner.PostAsJsonAsync(Templates, new { title = "Ma grille", rubric = new { criteria = Criteria } })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
