@@ -235,6 +235,7 @@ public sealed partial class CapabilityTableTests
             "/cohorts/{cohortId}/gradebook.csv" => ($"{c}/gradebook.csv", null),
             "/cohorts/{cohortId}/gradebook/policy" => ($"{c}/gradebook/policy",
                 method == HttpMethod.Put ? new { categories = new[] { new { name = "Devoirs", weight = 100m, dropLowest = 0 } }, passMark = 50m, missingCountsAsZero = false } : null),
+            "/cohorts/{cohortId}/conversations" => ($"{c}/conversations", method == HttpMethod.Post ? new { learnerId = _learnerId } : null),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };
         return (method, request.Path, request.Body);

@@ -110,3 +110,9 @@ public sealed record CohortRoster(Guid CohortId, Guid CourseId, string TimeZone,
 
 /// <summary>Assessment asks it (gradebook, contracts): the cohort's learners, in one query whatever their number; <c>null</c> for an unknown cohort.</summary>
 public sealed record GetCohortLearners(Guid CohortId) : IQuery<CohortRoster?>;
+
+/// <summary>A learner's follow-up in a cohort: their mentor (null when none) and the cohort's trainers.</summary>
+public sealed record FollowUpStaff(Guid? MentorId, IReadOnlyList<Guid> TrainerIds);
+
+/// <summary>Community asks it (private conversations): who follows this learner up, in one query; <c>null</c> when they are not a learner of the cohort.</summary>
+public sealed record GetFollowUpStaff(Guid CohortId, Guid LearnerId) : IQuery<FollowUpStaff?>;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Community.Domain;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Community.Data;
@@ -9,4 +10,17 @@ internal sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> op
     public const string Schema = "community";
 
     protected override string ModuleName => "Community";
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<NotificationEmail> NotificationEmails => Set<NotificationEmail>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<ConversationReader> ConversationReaders => Set<ConversationReader>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommunityDbContext).Assembly);
+    }
 }
