@@ -172,7 +172,7 @@ public sealed class CompetencyTests
                 };
                 var scores = new (int Criterion, int Level, decimal Points, decimal Max, string Code)[] { (0, i % 3, 2m * (i % 3), 4m, "C1"), (1, i % 2, 3m * (i % 2), 3m, "C2") }
                     .Select(s => (s, Pick: AssessmentWorld.Pick(assignment, s.Criterion, s.Level)))
-                    .Select(x => new RubricScore(x.Pick.CriterionId, x.Pick.LevelId, "c", "l", x.s.Points, x.s.Max, x.s.Code, null)).ToList();
+                    .Select(x => new RubricScore(x.Pick.CriterionId, x.Pick.LevelId, "c", "l", x.s.Points, x.s.Max, x.s.Code, null, null)).ToList();
                 db.Submissions.Add(submission);
                 db.Grades.Add(new Grade
                 {

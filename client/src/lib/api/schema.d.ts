@@ -2909,6 +2909,8 @@ export interface components {
             competencyCode?: string | null;
             /** @description The grader's comment on this criterion (Markdown as written), or null. */
             comment?: string | null;
+            /** @description The comment rendered and sanitised (rendered once, when graded, like the feedback), or null. */
+            commentHtml?: string | null;
         };
         /** @description A rubric an organisation reuses across its cohorts; `ETag` is its version for `If-Match`. */
         RubricTemplate: {
