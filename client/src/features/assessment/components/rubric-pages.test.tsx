@@ -9,16 +9,19 @@ import { rubricScore, type Rubric, type RubricTemplate } from '@/features/assess
 import { CreateAssignmentPage, EditAssignmentPage } from './assignment-editor-page';
 import { AssignmentPage } from './assignment-page';
 import { GradingPage } from './grading-page';
+import { SubmissionsPage } from './submissions-page';
 
 const pages = {
   '/cohorts/:cohortId/assignments/new': <CreateAssignmentPage />,
   '/assignments/:assignmentId/edit': <EditAssignmentPage />,
   '/assignments/:assignmentId': <AssignmentPage />,
   '/assignments/:assignmentId/grading': <GradingPage />,
+  '/assignments/:assignmentId/submissions': <SubmissionsPage />,
 };
 
 const organizationId = cohortFixture().organizationId;
 const mael = '0192f0c1-0000-7000-8000-00000000e001';
+const solo = '0192f0c1-0000-7000-8000-00000000e002';
 const trainerCohort = cohortFixture({ capabilities: ['ViewInside', 'PreviewContent', 'ManageAssignments', 'ActOnAllLearners', 'ManageGroups'] });
 const learnerCohort = cohortFixture({ myRole: 'Learner', capabilities: ['ViewInside', 'Learn'] });
 
@@ -248,6 +251,28 @@ describe('Rubric grading', () => {
       rubricScores: null,
       adjustments: [{ learnerId: mael, points: -2, reason: 'Absent aux deux dernières séances' }],
     });
+  });
+});
+
+describe('Submissions list', () => {
+  it("lists a group's hand-in once, with the members it was handed in for, and each individual hand-in by its learner", async () => {
+    const group = { groupId: 'g1', attempt: 2 };
+    signedInApi(trainerMe, {
+      'GET /api/v1/assignments/a1': () => json(assignment({ kind: 'GroupProject', rubric: undefined }), 200, { ETag: '"v1"' }),
+      'GET /api/v1/assignments/a1/submissions': () =>
+        json(paged([submission('s1', learnerMe.id, { ...group, handedInBy: mael }), submission('s2', mael, group), submission('s3', solo)], 100)),
+      [`GET /api/v1/cohorts/${cohortId}/members`]: () =>
+        json(paged([{ userId: learnerMe.id, displayName: 'Léa Bernard' }, { userId: mael, displayName: 'Maël Fournier' }, { userId: solo, displayName: 'Inès Roy' }], 100)),
+      [`GET /api/v1/cohorts/${cohortId}/groups`]: () =>
+        json([{ id: 'g1', name: 'Alpha', etag: '"1"', members: [{ userId: learnerMe.id, displayName: 'Léa Bernard' }, { userId: mael, displayName: 'Maël Fournier' }] }]),
+    });
+    renderRoute('/assignments/a1/submissions', pages);
+
+    const link = await screen.findByRole('link', { name: 'Corriger le rendu de Groupe Alpha' });
+    expect(link).toHaveAttribute('href', '/assignments/a1/grading?submission=s1');
+    expect(screen.getByLabelText('Membres du groupe Alpha')).toHaveTextContent('Léa Bernard, Maël Fournier');
+    expect(screen.getByRole('link', { name: 'Corriger le rendu de Inès Roy' })).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(1 + 2);
   });
 });
 
