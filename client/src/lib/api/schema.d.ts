@@ -61,7 +61,7 @@ export interface paths {
         };
         /**
          * Every attempt at an assignment, in the order handed in (trainers, org admins; a mentor: their own learners')
-         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for a mentor, who sees their own learners' attempts only. Learners who see the assignment 403; outsiders, and those who do not see it, 404. Paged.
+         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for a mentor, who sees their own learners' attempts only. Learners who see the assignment 403; outsiders, and those who do not see it, 404. Paged (`pageSize` up to 100: a grader pages through more). `latestOnly=true` keeps each learner's latest attempt, what the grading screen walks through; a group project's hand-in has a row per learner of the group (same `groupId` and attempt, graded once).
          */
         get: operations["ListSubmissions"];
         put?: never;
@@ -281,7 +281,7 @@ export interface paths {
         };
         /**
          * Current weighted grade per learner (trainers, org admins: everyone; mentor: their learners; learner: self)
-         * @description From **released** grades only (drafts and work returned for revision never count). Per learner: `grade` (percent, 2 decimals; null while nothing counts), `passed` against the policy's `passMark`, a subtotal per category of the policy, and one cell per assignment (`assignments`: published and released, by due date) with the points that count and a status: `Released`, `Pending` (handed in, not released), `Missing` (nothing handed in by the learner's own due date: 0 when the policy has `missingCountsAsZero`, else not counted), `Upcoming`. The arithmetic: within a category, the points that count over their maximum after dropping the `dropLowest` lowest results (by share of their maximum; one always counts); the grade weights the categories where something counts, over their weights; without categories, every assignment counts by its points. Late work: a quiz's score already has its penalty; a grader's score loses the submission's `penaltyPercent` here. Trainers, org admins and the platform admin see every learner, a mentor their own learners, a learner their own row; a partner's admin 403, outsiders 404. Paged over learners by name (`pageSize` 1-100, default 20). The number of SQL queries does not grow with the cohort.
+         * @description From **released** grades only (drafts and work returned for revision never count). Per learner: `grade` (percent, 2 decimals; null while nothing counts), `passed` against the policy's `passMark`, a subtotal per category of the policy, and one cell per assignment (`assignments`: published and released, by due date) with the points that count and a status: `Released`, `Pending` (handed in, not released), `Missing` (nothing handed in by the learner's own due date: 0 when the policy has `missingCountsAsZero`, else not counted), `Upcoming`. The arithmetic: within a category, the points that count over their maximum after dropping the `dropLowest` lowest results (by share of their maximum; one always counts); the grade weights the categories where something counts, over their weights; without categories, every assignment counts by its points. Late work: a quiz's score already has its penalty; a grader's score loses the submission's `penaltyPercent` here. Trainers, org admins and the platform admin see every learner, a mentor their own learners, a learner their own row; a partner's admin 403, outsiders 404. Paged over learners by name (`pageSize` 1-100, default 20). The number of SQL queries does not grow with the cohort. Learners who withdrew from the cohort (or were removed) are no longer its learners and leave the gradebook, as they leave the CSV export and the heat map; `includeWithdrawn=true` (trainers and org admins only, others 403) lists among the rows those who had handed work in, marked `withdrawn`, with the grades they had.
          */
         get: operations["GetGradebook"];
         put?: never;
@@ -2853,7 +2853,7 @@ export interface components {
             policy: components["schemas"]["GradebookPolicy"];
             /** @description The columns: published, released assignments, by due date. */
             assignments: components["schemas"]["GradebookColumn"][];
-            /** @description This page's learners, by name. */
+            /** @description This page's learners, by name (with `includeWithdrawn`, former learners among them, marked `withdrawn`). */
             items: components["schemas"]["GradebookRow"][];
             /**
              * Format: int32
@@ -2968,6 +2968,8 @@ export interface components {
             categories: components["schemas"]["GradebookCategoryGrade"][];
             /** @description One per assignment, in the order of `assignments`. */
             cells: components["schemas"]["GradebookCell"][];
+            /** @description A learner who has left the cohort (listed only with `includeWithdrawn=true`). */
+            withdrawn: boolean;
         };
         /** @description A project group; `etag` (also the response header) is its version for conditional requests. */
         Group: {
@@ -3708,6 +3710,8 @@ export interface components {
             competencyCode?: string | null;
             /** @description The grader's comment on this criterion (Markdown as written), or null. */
             comment?: string | null;
+            /** @description The comment rendered and sanitised (rendered once, when graded, like the feedback), or null. */
+            commentHtml?: string | null;
         };
         /** @description A rubric an organisation reuses across its cohorts; `ETag` is its version for `If-Match`. */
         RubricTemplate: {
@@ -4554,6 +4558,7 @@ export interface operations {
     ListSubmissions: {
         parameters: {
             query?: {
+                latestOnly?: boolean;
                 page?: number;
                 pageSize?: number;
             };
@@ -6186,6 +6191,7 @@ export interface operations {
     GetGradebook: {
         parameters: {
             query?: {
+                includeWithdrawn?: boolean;
                 page?: number;
                 pageSize?: number;
             };
