@@ -12,7 +12,8 @@ namespace Spoc.Modules.Community;
 public static class CommunityModule
 {
     public static IServiceCollection AddCommunityModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<CommunityDbContext>(CommunityDbContext.Schema);
+        services.AddModuleDbContext<CommunityDbContext>(CommunityDbContext.Schema)
+            .AddSingleton<IStartupTask, Seeding.DemoForums>();
 
     /// <summary>The module's routes under /api/v1.</summary>
     public static IEndpointRouteBuilder MapCommunityEndpoints(this IEndpointRouteBuilder api)
