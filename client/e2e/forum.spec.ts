@@ -17,6 +17,7 @@ test('a learner opens a thread, the trainer replies with a mention, then hides t
 
   const learner = await (await browser.newContext()).newPage();
   await signIn(learner, learnerEmail);
+  await expectHeading(learner, 'Mon parcours');
   await learner.goto(`/cohorts/${cohort.id}/forum`);
   await expectHeading(learner, 'Forum de la cohorte');
   await learner.getByRole('textbox', { name: 'Titre' }).fill(title);
@@ -27,6 +28,7 @@ test('a learner opens a thread, the trainer replies with a mention, then hides t
 
   const trainer = await (await browser.newContext()).newPage();
   await signIn(trainer, demo.trainer);
+  await expectHeading(trainer, 'Espace formateur');
   await trainer.goto(`/cohorts/${cohort.id}/forum`);
   await trainer.getByRole('link', { name: title }).click();
   await expectHeading(trainer, title);

@@ -57,7 +57,7 @@ function PostItem({ post, thread }: { post: Post; thread: Thread }) {
         </Stack>
       ) : (
         <>
-          {post.isHidden && <Text size="sm" c="orange.9">{t('post.hidden', { reason: post.hiddenReason })}</Text>}
+          {post.isHidden && <Text size="sm" fs="italic">{t('post.hidden', { reason: post.hiddenReason })}</Text>}
           {post.bodyHtml && <PostBody html={post.bodyHtml} />}
           {post.attachments.map((file) => (
             <Text key={file.fileId} size="sm" component="a" href={`/api/v1/posts/${post.id}/files/${file.fileId}`} download>
