@@ -34,7 +34,9 @@ public static class CommunityModule
         EditPost.MapEndpoint(forums);
         DeletePost.MapEndpoint(forums);
         HidePost.MapEndpoint(forums);
+        UnhidePost.MapEndpoint(forums);
         ReactToPost.MapEndpoint(forums);
+        RemoveReaction.MapEndpoint(forums);
         DownloadPostFile.MapEndpoint(forums);
     }
 }
