@@ -70,6 +70,8 @@ const CompetencyHeatmapPage = lazy(() =>
 const MyGradesPage = lazy(() =>
   import('@/features/assessment/components/my-grades-page').then((m) => ({ default: m.MyGradesPage })),
 );
+const ForumPage = lazy(() => import('@/features/forum/components/forum-page').then((m) => ({ default: m.ForumPage })));
+const ThreadPage = lazy(() => import('@/features/forum/components/thread-page').then((m) => ({ default: m.ThreadPage })));
 const OpenCohortsPage = lazy(() =>
   import('@/features/cohorts/components/open-cohorts-page').then((m) => ({ default: m.OpenCohortsPage })),
 );
@@ -250,6 +252,8 @@ export const routes: RouteObject[] = [
       { path: 'cohorts/:cohortId/gradebook/policy', element: <RequireGuid param="cohortId"><GradebookPolicyPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/competencies', element: <RequireGuid param="cohortId"><CompetencyHeatmapPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/grades', element: <RequireGuid param="cohortId"><MyGradesPage /></RequireGuid> },
+      { path: 'cohorts/:cohortId/forum', element: <RequireGuid param="cohortId"><ForumPage /></RequireGuid> },
+      { path: 'threads/:threadId', element: <RequireGuid param="threadId"><ThreadPage /></RequireGuid> },
       { path: 'assignments/:assignmentId', element: <RequireGuid param="assignmentId"><AssignmentPage /></RequireGuid> },
       { path: 'assignments/:assignmentId/edit', element: <RequireGuid param="assignmentId"><EditAssignmentPage /></RequireGuid> },
       { path: 'assignments/:assignmentId/submissions', element: <RequireGuid param="assignmentId"><SubmissionsPage /></RequireGuid> },

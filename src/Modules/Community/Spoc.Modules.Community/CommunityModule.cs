@@ -14,6 +14,7 @@ public static class CommunityModule
 {
     public static IServiceCollection AddCommunityModule(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleDbContext<CommunityDbContext>(CommunityDbContext.Schema)
+            .AddSingleton<IStartupTask, Seeding.DemoForums>()
             .AddNotifications(configuration);
 
     /// <summary>The module's routes under /api/v1.</summary>
@@ -35,7 +36,9 @@ public static class CommunityModule
         EditPost.MapEndpoint(forums);
         DeletePost.MapEndpoint(forums);
         HidePost.MapEndpoint(forums);
+        UnhidePost.MapEndpoint(forums);
         ReactToPost.MapEndpoint(forums);
+        RemoveReaction.MapEndpoint(forums);
         DownloadPostFile.MapEndpoint(forums);
     }
 }

@@ -81,11 +81,16 @@ internal sealed class DemoCohort(IConfiguration configuration, TimeProvider cloc
         running.Organizations.Add(new CohortOrganization { CohortId = running.Id, OrganizationId = course.OrganizationId, Status = PartnershipStatus.Accepted });
         running.Members.Add(new CohortMember { CohortId = running.Id, UserId = staff["benoit.lefevre@demo.spoc.local"].Id, Role = CohortRole.Trainer, JoinedAt = now });
         running.Members.Add(new CohortMember { CohortId = running.Id, UserId = staff["chloe.moreau@demo.spoc.local"].Id, Role = CohortRole.Mentor, JoinedAt = now });
+        // The first two learners form a project group: its private forum space has a thread (Community's demo).
+        var team = new ProjectGroup { CohortId = running.Id, Name = "Équipe Gantt", CreatedAt = now };
+        db.Groups.Add(team);
+        db.AddIntegrationEvent(new GroupChanged(running.Id, team.Id, team.Name, learners.Take(2).Select(l => l.Id).ToList()), now);
         foreach (var (learner, i) in learners.Select((l, i) => (l, i)))
         {
             running.Members.Add(new CohortMember
             {
-                CohortId = running.Id, UserId = learner.Id, Role = CohortRole.Learner, MentorId = i < 2 ? staff["chloe.moreau@demo.spoc.local"].Id : null, JoinedAt = now,
+                CohortId = running.Id, UserId = learner.Id, Role = CohortRole.Learner, MentorId = i < 2 ? staff["chloe.moreau@demo.spoc.local"].Id : null,
+                GroupId = i < 2 ? team.Id : null, JoinedAt = now,
             });
             db.AddIntegrationEvent(new LearnerEnrolled(running.Id, course.OrganizationId, learner.Id, EnrollmentSource.OrganizationEnrollment, now), now);
         }

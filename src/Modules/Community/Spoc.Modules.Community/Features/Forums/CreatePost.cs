@@ -64,7 +64,7 @@ internal static class CreatePost
             }
 
             var number = await db.ForumThreads.Where(t => t.Id == thread.Id).Select(t => t.PostCount).SingleAsync(cancellationToken);
-            var post = db.Publish(thread, viewer, number, command.Body, rendered, attachments, replyTo, now);
+            var post = db.Publish(thread, (me.Id, viewer.IsStaff), number, command.Body, rendered, attachments, replyTo, now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return ForumPostResponse.From(post, thread, viewer, await sender.NamesAsync([me.Id], cancellationToken), replyTo?.Number, []);

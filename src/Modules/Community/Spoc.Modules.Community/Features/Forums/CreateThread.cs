@@ -80,7 +80,7 @@ internal static class CreateThread
             var rendered = await sender.RenderAsync(command.CohortId, command.GroupId, audience, me.Id, command.Body, cancellationToken);
             var attachments = await sender.AttachmentsAsync(me.Id, command.FileIds, cancellationToken);
             db.ForumThreads.Add(thread);
-            db.Publish(thread, viewer, 1, command.Body, rendered, attachments, replyTo: null, now);
+            db.Publish(thread, (me.Id, viewer.IsStaff), 1, command.Body, rendered, attachments, replyTo: null, now);
             if (command.Announcement)
             {
                 var recipients = people!.Members

@@ -59,15 +59,5 @@ internal static class HidePost
             .WithDescription("The cohort's staff (403 for other readers; 404 for those who may not read the thread). Learners then see `isHidden` and `hiddenReason` in its place, not its text, and search no longer finds it for them; staff still read it. A deleted post is 409 `post-deleted`.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, CommunityProblems.PostDeleted);
-        api.MapDelete("/posts/{postId:guid}/hidden", async (Guid postId, ISender sender, CancellationToken ct) =>
-            {
-                await sender.Send(new Command(postId, false, null), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("UnhidePost")
-            .WithSummary("Show a hidden post again (staff)")
-            .WithDescription("The cohort's staff (403 for other readers; 404 for those who may not read the thread). A deleted post is 409 `post-deleted`.")
-            .RequireAuthorization(Policies.SignedIn)
-            .Problems(ProblemType.Forbidden, ProblemType.NotFound, CommunityProblems.PostDeleted);
     }
 }

@@ -10,18 +10,18 @@ namespace Spoc.Modules.Community.Features.Forums;
 internal static class PostPublishing
 {
     public static ForumPost Publish(
-        this CommunityDbContext db, ForumThread thread, ForumViewer author, int number, string body, (string Html, List<Guid> Mentioned) rendered,
+        this CommunityDbContext db, ForumThread thread, (Guid Id, bool IsStaff) author, int number, string body, (string Html, List<Guid> Mentioned) rendered,
         List<PostAttachment> attachments, ForumPost? replyTo, DateTimeOffset now)
     {
         var post = new ForumPost
         {
-            ThreadId = thread.Id, CohortId = thread.CohortId, Number = number, AuthorId = author.UserId, ByStaff = author.IsStaff,
+            ThreadId = thread.Id, CohortId = thread.CohortId, Number = number, AuthorId = author.Id, ByStaff = author.IsStaff,
             ReplyToPostId = replyTo?.Id, Body = body, BodyHtml = rendered.Html, MentionedUserIds = rendered.Mentioned, Attachments = attachments, CreatedAt = now,
         };
         db.ForumPosts.Add(post);
         Guid? repliedTo = number == 1 ? null : replyTo?.AuthorId ?? thread.AuthorId;
-        db.AddIntegrationEvent(new ForumPostPublished(thread.CohortId, thread.GroupId, thread.Id, thread.Title, post.Id, author.UserId,
-            repliedTo == author.UserId ? null : repliedTo, rendered.Mentioned, now), now);
+        db.AddIntegrationEvent(new ForumPostPublished(thread.CohortId, thread.GroupId, thread.Id, thread.Title, post.Id, author.Id,
+            repliedTo == author.Id ? null : repliedTo, rendered.Mentioned, now), now);
         return post;
     }
 

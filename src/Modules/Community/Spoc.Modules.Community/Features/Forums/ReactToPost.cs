@@ -73,15 +73,5 @@ internal static class ReactToPost
             .WithDescription("Whoever may read the thread (404 for anyone else). `emoji` is one of `thumbsup`, `heart`, `tada`, `laugh`, `thinking`, `eyes` (400 otherwise). Reacting twice counts once. A deleted post is 409 `post-deleted`.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.NotFound, CommunityProblems.PostDeleted);
-        api.MapDelete("/posts/{postId:guid}/reactions/{emoji}", async (Guid postId, string emoji, ISender sender, CancellationToken ct) =>
-            {
-                await sender.Send(new Command(postId, emoji, Add: false), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("RemoveReaction")
-            .WithSummary("Take back one's reaction to a post")
-            .WithDescription("Whoever may read the thread (404 for anyone else). Taking back a reaction one has not made answers the same. A deleted post is 409 `post-deleted`.")
-            .RequireAuthorization(Policies.SignedIn)
-            .Problems(ProblemType.NotFound, CommunityProblems.PostDeleted);
     }
 }
