@@ -37,26 +37,62 @@ internal static class LiveClient
 
     public static string TokenOf(HttpClient client) => client.DefaultRequestHeaders.Authorization!.Parameter!;
 
-    /// <summary>The arguments of the next <paramref name="method"/> message; ask before the action that sends it.</summary>
-    public static Task<object?[]> Next(this HubConnection connection, string method, params Type[] parameterTypes)
-    {
-        var received = new TaskCompletionSource<object?[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        IDisposable? subscription = null;
-        subscription = connection.On(method, parameterTypes, args =>
-        {
-            if (received.TrySetResult(args))
-            {
-                subscription?.Dispose();
-            }
-
-            return Task.CompletedTask;
-        });
-        return received.Task.WaitAsync(Patience);
-    }
+    /// <summary>Records every <paramref name="method"/> message from now on; subscribe before the action that sends it.</summary>
+    public static Received Collect(this HubConnection connection, string method, params Type[] parameterTypes) => new(connection, method, parameterTypes);
 
     /// <summary>
     /// A round trip through the hub: everything the server sent this connection before the call has been handled by the
     /// client when it returns (one connection's messages arrive in order), so "nothing came" can be checked without waiting.
     /// </summary>
     public static Task RoundTripAsync(this HubConnection connection) => connection.InvokeAsync("LeaveThread", Guid.NewGuid());
+}
+
+/// <summary>The messages of one client method a connection received, and a wait for one that matches.</summary>
+internal sealed class Received
+{
+    private readonly List<object?[]> _messages = [];
+    private readonly List<(Func<object?[], bool> Matches, TaskCompletionSource<object?[]> Done)> _waiters = [];
+
+    public Received(HubConnection connection, string method, Type[] parameterTypes) =>
+        connection.On(method, parameterTypes, args =>
+        {
+            lock (_messages)
+            {
+                _messages.Add(args);
+                _waiters.Where(w => w.Matches(args)).ToList().ForEach(w => w.Done.TrySetResult(args));
+            }
+
+            return Task.CompletedTask;
+        });
+
+    public int Count
+    {
+        get
+        {
+            lock (_messages)
+            {
+                return _messages.Count;
+            }
+        }
+    }
+
+    /// <summary>The first message (received already or to come) that matches; none within <see cref="LiveClient.Patience"/> fails.</summary>
+    public Task<object?[]> WaitFor(Func<object?[], bool>? matches = null)
+    {
+        matches ??= _ => true;
+        var done = new TaskCompletionSource<object?[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_messages)
+        {
+            if (_messages.FirstOrDefault(matches) is { } message)
+            {
+                done.SetResult(message);
+            }
+            else
+            {
+                _waiters.Add((matches, done));
+            }
+        }
+
+        return done.Task.WaitAsync(LiveClient.Patience);
+    }
 }

@@ -26,19 +26,17 @@ public sealed class LiveHubTests
         var people = await _factory.PeopleAsync(2, "live");
         await using var first = await _factory.ConnectAsync(LiveClient.TokenOf(people[0].Client));
         await using var second = await _factory.ConnectAsync(LiveClient.TokenOf(people[1].Client));
-        var secondReceived = 0;
-        second.On(NotificationsHub.NotificationsChanged, () => Interlocked.Increment(ref secondReceived));
+        var firstChanges = first.Collect(NotificationsHub.NotificationsChanged);
+        var secondChanges = second.Collect(NotificationsHub.NotificationsChanged);
 
-        var firstPush = first.Next(NotificationsHub.NotificationsChanged);
         await DeliveredAsync(people[0].Id);
-        await firstPush;
+        await firstChanges.WaitFor();
 
         await second.RoundTripAsync();
-        secondReceived.Should().Be(0, "the second person was connected at the same time and must receive nothing of the first's");
+        secondChanges.Count.Should().Be(0, "the second person was connected at the same time and must receive nothing of the first's");
 
-        var secondPush = second.Next(NotificationsHub.NotificationsChanged);
         await DeliveredAsync(people[1].Id);
-        await secondPush;
+        await secondChanges.WaitFor();
     }
 
     [Test]

@@ -24,12 +24,12 @@ public sealed class RedisBackplaneTests
         await using var onB = await b.ConnectAsync(LiveClient.TokenOf(person.Client));
         await onB.RoundTripAsync(); // the handshake answers before B subscribes to the person's Redis channel; a call runs after
 
-        var pushed = onB.Next(NotificationsHub.NotificationsChanged);
+        var pushed = onB.Collect(NotificationsHub.NotificationsChanged);
         await using (var scope = a.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new NotificationsDelivered([person.UserId]));
         }
 
-        await pushed;
+        await pushed.WaitFor();
     }
 }
