@@ -110,3 +110,15 @@ public sealed record CohortRoster(Guid CohortId, Guid CourseId, string TimeZone,
 
 /// <summary>Assessment asks it (gradebook, contracts): the cohort's learners, in one query whatever their number; <c>null</c> for an unknown cohort.</summary>
 public sealed record GetCohortLearners(Guid CohortId) : IQuery<CohortRoster?>;
+
+/// <summary>A member of a cohort (trainer, mentor or learner) and the project group they are in, if any.</summary>
+public sealed record CohortPerson(Guid UserId, CohortRole Role, Guid? GroupId);
+
+/// <summary>Every member of a cohort and the ids of its project groups (empty groups included).</summary>
+public sealed record CohortPeople(IReadOnlyList<CohortPerson> Members, IReadOnlyList<Guid> GroupIds);
+
+/// <summary>
+/// Community asks it (who may be @mentioned in a thread, who an announcement reaches, whether a group exists): two queries
+/// whatever the cohort's size; empty for an unknown cohort.
+/// </summary>
+public sealed record GetCohortPeople(Guid CohortId) : IQuery<CohortPeople>;

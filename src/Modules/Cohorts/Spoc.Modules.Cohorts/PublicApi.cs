@@ -14,8 +14,13 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     IQueryHandler<GetProjectGroupOf, ProjectGroupMembers?>,
     IQueryHandler<GetCohortLearnerPage, PagedResult<Guid>>,
     IQueryHandler<GetCohortLearners, CohortRoster?>,
-    IQueryHandler<GetMenteesOf, IReadOnlyList<Mentee>>
+    IQueryHandler<GetMenteesOf, IReadOnlyList<Mentee>>,
+    IQueryHandler<GetCohortPeople, CohortPeople>
 {
+    public async ValueTask<CohortPeople> Handle(GetCohortPeople query, CancellationToken cancellationToken) => new(
+        await db.Members.AsNoTracking().Where(m => m.CohortId == query.CohortId).Select(m => new CohortPerson(m.UserId, m.Role, m.GroupId)).ToListAsync(cancellationToken),
+        await db.Groups.AsNoTracking().Where(g => g.CohortId == query.CohortId).Select(g => g.Id).ToListAsync(cancellationToken));
+
     public async ValueTask<PagedResult<Guid>> Handle(GetCohortLearnerPage query, CancellationToken cancellationToken)
     {
         var learners = db.Members.AsNoTracking()

@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Community.Data;
+using Spoc.Modules.Community.Features.Forums;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Community;
@@ -11,6 +14,26 @@ public static class CommunityModule
     public static IServiceCollection AddCommunityModule(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleDbContext<CommunityDbContext>(CommunityDbContext.Schema);
 
-    /// <summary>The module's routes under /api/v1; none until its first feature lands.</summary>
-    public static IEndpointRouteBuilder MapCommunityEndpoints(this IEndpointRouteBuilder api) => api;
+    /// <summary>The module's routes under /api/v1.</summary>
+    public static IEndpointRouteBuilder MapCommunityEndpoints(this IEndpointRouteBuilder api)
+    {
+        MapForums(api.MapGroup("").WithTags("Forums"));
+        return api;
+    }
+
+    private static void MapForums(RouteGroupBuilder forums)
+    {
+        CreateThread.MapEndpoint(forums);
+        ListThreads.MapEndpoint(forums);
+        GetForumSummary.MapEndpoint(forums);
+        GetThread.MapEndpoint(forums);
+        ModerateThread.MapEndpoint(forums);
+        MarkAnswer.MapEndpoint(forums);
+        CreatePost.MapEndpoint(forums);
+        EditPost.MapEndpoint(forums);
+        DeletePost.MapEndpoint(forums);
+        HidePost.MapEndpoint(forums);
+        ReactToPost.MapEndpoint(forums);
+        DownloadPostFile.MapEndpoint(forums);
+    }
 }

@@ -77,9 +77,12 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
     public async Task<CohortAccess> RequireAsync(Guid cohortId, CohortCapability capability, CancellationToken ct) =>
         (await RequireVisibleAsync(cohortId, ct)).Require(capability);
 
-    /// <summary>For other modules (<see cref="GetCohortAccess"/>): the same rule for any user (the caller's viewer is read once per request).</summary>
+    /// <summary>
+    /// For other modules (<see cref="GetCohortAccess"/>): the same rule for any user (the caller's viewer is read once per request).
+    /// Outside a signed-in request (the live hub, background work) there is no caller to reuse.
+    /// </summary>
     public async Task<CohortAccessInfo?> AccessInfoAsync(Guid userId, Guid cohortId, CancellationToken ct) =>
-        (await AccessAsync(userId == me.Id ? await ViewerAsync(ct) : await ViewerAsync(userId, ct), cohortId, ct))?.Info;
+        (await AccessAsync(me.IsAuthenticated && userId == me.Id ? await ViewerAsync(ct) : await ViewerAsync(userId, ct), cohortId, ct))?.Info;
 
     /// <summary>
     /// <see cref="Visible"/> for one cohort already loaded, decided in memory: the cohort is found by its key, and its SQL does

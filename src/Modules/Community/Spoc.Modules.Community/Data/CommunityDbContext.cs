@@ -1,12 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Community.Domain;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Community.Data;
 
-/// <summary>The Community module's tables, in the "community" schema. Its features arrive with their issue; its outbox and inbox are ready.</summary>
+/// <summary>The Community module's tables, in the "community" schema: forums (threads, posts, reactions, read markers), outbox and inbox.</summary>
 internal sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> options) : ModuleDbContext(options)
 {
     public const string Schema = "community";
 
     protected override string ModuleName => "Community";
+
+    public DbSet<ForumThread> ForumThreads => Set<ForumThread>();
+    public DbSet<ForumPost> ForumPosts => Set<ForumPost>();
+    public DbSet<PostReaction> PostReactions => Set<PostReaction>();
+    public DbSet<ThreadReadMarker> ThreadReadMarkers => Set<ThreadReadMarker>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommunityDbContext).Assembly);
+    }
 }
