@@ -40,6 +40,7 @@ services.AddMediator((MediatorOptions options) =>
         typeof(Spoc.Modules.Assessment.AssessmentModule),
         typeof(Spoc.Modules.Assessment.Contracts.GetFinalGrades),
         typeof(Spoc.Modules.Community.CommunityModule),
+        typeof(Spoc.Modules.Community.Contracts.ForumPostPublished),
         typeof(Spoc.Modules.Certification.CertificationModule),
     ];
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];

@@ -1,4 +1,4 @@
-using AwesomeAssertions;
+using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,22 +14,29 @@ namespace Spoc.Api.Tests.Community.Live;
 public sealed class RedisBackplaneTests
 {
     [Test]
-    public async Task A_notification_committed_on_one_instance_reaches_a_client_connected_to_the_other()
+    public async Task A_post_made_through_one_instance_reaches_a_client_connected_to_the_other()
     {
         await using var redis = await RedisServer.StartAsync();
         var settings = new Dictionary<string, string?> { ["Redis:Connection"] = redis.Connection };
         using var a = new SpocApiFactory(settings);
         using var b = new SpocApiFactory(settings, a.DataDirectory);
-        var person = await a.NewUserAsync("two-instances");
-        await using var onB = await b.ConnectAsync(LiveClient.TokenOf(person.Client));
-        await onB.RoundTripAsync(); // the handshake answers before B subscribes to the person's Redis channel; a call runs after
+        var w = await ForumWorld.CreateAsync(a);
+        var threadId = (await w.ThreadAsync(w.Learner(0), new { title = "Deux serveurs", body = "Qui me lit ?" }))["id"]!.GetValue<Guid>();
 
-        var pushed = onB.Collect(NotificationsHub.NotificationsChanged);
+        await using var onB = await b.ConnectAsync(LiveClient.TokenOf(w.Learner(1)));
+        var posts = onB.Collect(NotificationsHub.PostPublishedMethod, typeof(JsonElement));
+        var changes = onB.Collect(NotificationsHub.NotificationsChanged);
+        await onB.InvokeAsync("JoinThread", threadId); // on B, which reads the thread from the shared database
+
+        var postId = (await w.PostAsync(w.Learner(0), threadId, new { body = "Écrit sur A" }))["id"]!.GetValue<Guid>();
+        await posts.WaitFor(p => ((JsonElement)p[0]!).GetProperty("postId").GetGuid() == postId);
+
+        // A person's own channel crosses too: their notifications committed on A reach their connection on B.
         await using (var scope = a.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new NotificationsDelivered([person.UserId]));
+            await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new NotificationsDelivered([w.LearnerId(1)]));
         }
 
-        await pushed.WaitFor();
+        await changes.WaitFor();
     }
 }

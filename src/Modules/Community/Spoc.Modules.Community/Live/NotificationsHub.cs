@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
+using Spoc.Modules.Community.Features.Forums;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Community.Live;
@@ -25,13 +27,12 @@ internal sealed class NotificationsHub : Hub
     public static string ThreadGroup(Guid threadId) => $"thread:{threadId:N}";
 
     /// <summary>
-    /// Starts the <c>postPublished</c> messages of a thread the caller may read. A thread that does not exist and one
-    /// the caller may not read are refused alike, and nothing is joined. The access service comes per call (not per hub):
-    /// only this method needs the forum's tables.
+    /// Starts the <c>postPublished</c> messages of a thread the caller may read (the forum's own rule, <see cref="CanReadThread"/>).
+    /// A thread that does not exist and one the caller may not read are refused alike, and nothing is joined.
     /// </summary>
-    public async Task JoinThread(Guid threadId, [FromServices] IThreadReadAccess threads)
+    public async Task JoinThread(Guid threadId, [FromServices] ISender sender)
     {
-        if (!await threads.CanReadAsync(Guid.Parse(Context.UserIdentifier!), threadId, Context.ConnectionAborted))
+        if (!await sender.Send(new CanReadThread(Guid.Parse(Context.UserIdentifier!), threadId), Context.ConnectionAborted))
         {
             throw new HubException("This thread does not exist or you may not read it.");
         }
@@ -44,13 +45,6 @@ internal sealed class NotificationsHub : Hub
 
 /// <summary>The payload of <c>postPublished</c>: where to refetch, never the post itself (ADR 0026).</summary>
 internal sealed record PostPublished(Guid ThreadId, Guid PostId);
-
-/// <summary>Whether a person may read a forum thread: the forum's own visibility rule, asked by <see cref="NotificationsHub.JoinThread"/>.</summary>
-internal interface IThreadReadAccess
-{
-    /// <param name="userId">The connection's user (the hub is for signed-in people only, so there always is one).</param>
-    Task<bool> CanReadAsync(Guid userId, Guid threadId, CancellationToken ct);
-}
 
 /// <summary>
 /// A connection's user is the token's <c>sub</c> in the Guid's "D" form, the form <see cref="Of(Guid)"/> addresses: the
