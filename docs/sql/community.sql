@@ -72,7 +72,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232218_CommunityForums'
+    WHERE [MigrationId] = N'20261201234512_CommunityForums'
 )
 BEGIN
     CREATE TABLE [community].[ForumPosts] (
@@ -93,13 +93,14 @@ BEGIN
         [HiddenAt] datetimeoffset NULL,
         [HiddenReason] nvarchar(500) NULL,
         [HiddenById] uniqueidentifier NULL,
+        [Version] uniqueidentifier NOT NULL,
         CONSTRAINT [PK_ForumPosts] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232218_CommunityForums'
+    WHERE [MigrationId] = N'20261201234512_CommunityForums'
 )
 BEGIN
     CREATE TABLE [community].[ForumReactions] (
@@ -112,7 +113,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232218_CommunityForums'
+    WHERE [MigrationId] = N'20261201234512_CommunityForums'
 )
 BEGIN
     CREATE TABLE [community].[ForumReadMarkers] (
@@ -125,7 +126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232218_CommunityForums'
+    WHERE [MigrationId] = N'20261201234512_CommunityForums'
 )
 BEGIN
     CREATE TABLE [community].[ForumThreads] (
@@ -142,13 +143,14 @@ BEGIN
         [IsLocked] bit NOT NULL,
         [AnswerPostId] uniqueidentifier NULL,
         [AnsweredByStaff] bit NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
         CONSTRAINT [PK_ForumThreads] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232218_CommunityForums'
+    WHERE [MigrationId] = N'20261201234512_CommunityForums'
 )
 BEGIN
     CREATE TABLE [community].[ForumThreadAudiences] (
@@ -161,7 +163,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232218_CommunityForums'
+    WHERE [MigrationId] = N'20261201234512_CommunityForums'
 )
 BEGIN
     CREATE INDEX [IX_ForumPosts_CohortId] ON [community].[ForumPosts] ([CohortId]);
@@ -169,7 +171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232218_CommunityForums'
+    WHERE [MigrationId] = N'20261201234512_CommunityForums'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ForumPosts_ThreadId_Number] ON [community].[ForumPosts] ([ThreadId], [Number]);
@@ -177,7 +179,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232218_CommunityForums'
+    WHERE [MigrationId] = N'20261201234512_CommunityForums'
 )
 BEGIN
     CREATE INDEX [IX_ForumReadMarkers_UserId] ON [community].[ForumReadMarkers] ([UserId]);
@@ -185,7 +187,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232218_CommunityForums'
+    WHERE [MigrationId] = N'20261201234512_CommunityForums'
 )
 BEGIN
     CREATE INDEX [IX_ForumThreads_CohortId_IsPinned_LastPostAt] ON [community].[ForumThreads] ([CohortId], [IsPinned], [LastPostAt]);
@@ -193,11 +195,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232218_CommunityForums'
+    WHERE [MigrationId] = N'20261201234512_CommunityForums'
 )
 BEGIN
     INSERT INTO [community].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201232218_CommunityForums', N'10.0.15');
+    VALUES (N'20261201234512_CommunityForums', N'10.0.15');
 END;
 
 COMMIT;
@@ -205,7 +207,7 @@ GO
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232436_CommunityForumSearch'
+    WHERE [MigrationId] = N'20261201234730_CommunityForumSearch'
 )
 BEGIN
     CREATE FULLTEXT CATALOG ForumCatalog WITH ACCENT_SENSITIVITY = OFF;
@@ -214,7 +216,7 @@ GO
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232436_CommunityForumSearch'
+    WHERE [MigrationId] = N'20261201234730_CommunityForumSearch'
 )
 BEGIN
     CREATE FULLTEXT INDEX ON community.ForumPosts (Body LANGUAGE 0) KEY INDEX PK_ForumPosts ON ForumCatalog WITH CHANGE_TRACKING AUTO;
@@ -223,11 +225,11 @@ GO
 
 IF NOT EXISTS (
     SELECT * FROM [community].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201232436_CommunityForumSearch'
+    WHERE [MigrationId] = N'20261201234730_CommunityForumSearch'
 )
 BEGIN
     INSERT INTO [community].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201232436_CommunityForumSearch', N'10.0.15');
+    VALUES (N'20261201234730_CommunityForumSearch', N'10.0.15');
 END;
 GO
 

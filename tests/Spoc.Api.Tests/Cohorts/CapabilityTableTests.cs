@@ -235,6 +235,9 @@ public sealed partial class CapabilityTableTests
             "/cohorts/{cohortId}/gradebook.csv" => ($"{c}/gradebook.csv", null),
             "/cohorts/{cohortId}/gradebook/policy" => ($"{c}/gradebook/policy",
                 method == HttpMethod.Put ? new { categories = new[] { new { name = "Devoirs", weight = 100m, dropLowest = 0 } }, passMark = 50m, missingCountsAsZero = false } : null),
+            "/cohorts/{cohortId}/threads" => ($"{c}/threads", method == HttpMethod.Post ? new { title = "Question du tableau", body = "Qui peut écrire ?" } : null),
+            "/cohorts/{cohortId}/threads?announcement" => ($"{c}/threads", new { title = "Annonce du tableau", body = "À tous", announcement = true }),
+            "/cohorts/{cohortId}/forum" => ($"{c}/forum", null),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };
         return (method, request.Path, request.Body);

@@ -38,7 +38,7 @@ public sealed class ForumAccessTests
         {
             await (await stranger.GetAsync($"/api/v1/threads/{threadId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
             await (await stranger.PostAsJsonAsync($"/api/v1/threads/{threadId}/posts", new { body = "coucou" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
-            await (await stranger.PutAsync($"/api/v1/posts/{postId}/reactions/heart", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+            await (await stranger.PostAsync($"/api/v1/posts/{postId}/reactions/heart", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
             await (await stranger.DeleteAsync($"/api/v1/posts/{postId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         }
 
@@ -101,10 +101,10 @@ public sealed class ForumAccessTests
         var threadId = (await _w.ThreadAsync(_w.Learner(0), new { title = "Modération", body = "Début" }))["id"]!.GetValue<Guid>();
         var postId = (await _w.PostAsync(_w.Learner(1), threadId, new { body = "Propos déplacés" }))["id"]!.GetValue<Guid>();
 
-        await (await _w.Learner(0).PutAsJsonAsync($"/api/v1/posts/{postId}/hidden", new { reason = "Non" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await _w.Learner(0).PostAsJsonAsync($"/api/v1/posts/{postId}/hidden", new { reason = "Non" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await _w.Learner(0).PatchAsJsonAsync($"/api/v1/threads/{threadId}", new { isLocked = true })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await _w.Trainer.PutAsJsonAsync($"/api/v1/posts/{postId}/hidden", new { reason = "" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
-        (await _w.Trainer.PutAsJsonAsync($"/api/v1/posts/{postId}/hidden", new { reason = "Propos hors charte" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await (await _w.Trainer.PostAsJsonAsync($"/api/v1/posts/{postId}/hidden", new { reason = "" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        (await _w.Trainer.PostAsJsonAsync($"/api/v1/posts/{postId}/hidden", new { reason = "Propos hors charte" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         var seenByLearner = (await _w.ReadAsync(_w.Learner(1), threadId))["posts"]!["items"]![1]!;
         seenByLearner["isHidden"]!.GetValue<bool>().Should().BeTrue();

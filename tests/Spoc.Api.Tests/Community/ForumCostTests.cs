@@ -95,7 +95,7 @@ public sealed class ForumCostTests
         var postId = (await _w.ReadAsync(_w.Trainer, threadId))["posts"]!["items"]![0]!["id"]!.GetValue<Guid>();
         var people = Enumerable.Range(0, 4).Select(_w.Learner).Append(_w.Trainer).Append(_w.Mentor).ToList();
 
-        var reactions = await Task.WhenAll(people.SelectMany(p => Enumerable.Repeat(p, 4)).Select(p => p.PutAsync($"/api/v1/posts/{postId}/reactions/tada", null)));
+        var reactions = await Task.WhenAll(people.SelectMany(p => Enumerable.Repeat(p, 4)).Select(p => p.PostAsync($"/api/v1/posts/{postId}/reactions/tada", null)));
         reactions.Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.NoContent);
         var tada = (await _w.ReadAsync(_w.Learner(0), threadId))["posts"]!["items"]![0]!["reactions"]!.AsArray().Single(r => r!["emoji"]!.GetValue<string>() == "tada")!;
         tada["count"]!.GetValue<int>().Should().Be(people.Count, "one per person, however many times each asked at once");

@@ -77,9 +77,10 @@ public sealed class ForumTests
 
         await (await _w.Learner(0).PatchAsJsonAsync($"/api/v1/posts/{replyId}", new { body = "piraté" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await _w.Trainer.PatchAsJsonAsync($"/api/v1/posts/{replyId}", new { body = "piraté" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        var edited = await _w.Learner(1).PatchAsJsonAsync($"/api/v1/posts/{replyId}", new { body = "Réponse *corrigée*" });
+        var edited = await EditAsync(_w.Learner(1), replyId, "Réponse *corrigée*", reply["version"]!.GetValue<Guid>());
         edited.StatusCode.Should().Be(HttpStatusCode.OK);
         (await edited.ReadJsonAsync())["editedAt"].Should().NotBeNull();
+        await (await EditAsync(_w.Learner(1), replyId, "Sur une vieille version", reply["version"]!.GetValue<Guid>())).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
 
         await (await _w.Learner(0).DeleteAsync($"/api/v1/posts/{replyId}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         (await _w.Learner(1).DeleteAsync($"/api/v1/posts/{replyId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
@@ -94,6 +95,13 @@ public sealed class ForumTests
         (await _w.Trainer.DeleteAsync($"/api/v1/posts/{answer["id"]}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
     }
 
+    private static Task<HttpResponseMessage> EditAsync(HttpClient by, Guid postId, string body, Guid ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/posts/{postId}") { Content = JsonContent.Create(new { body }) };
+        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse($"\"{ifMatch:N}\""));
+        return by.SendAsync(request);
+    }
+
     [Test]
     public async Task Reactions_count_once_per_person_and_emoji()
     {
@@ -101,11 +109,11 @@ public sealed class ForumTests
         var postId = (await _w.ReadAsync(_w.Learner(0), threadId))["posts"]!["items"]![0]!["id"]!.GetValue<Guid>();
         foreach (var client in new[] { _w.Learner(1), _w.Learner(1), _w.Trainer })
         {
-            (await client.PutAsync($"/api/v1/posts/{postId}/reactions/thumbsup", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+            (await client.PostAsync($"/api/v1/posts/{postId}/reactions/thumbsup", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         }
 
-        (await _w.Learner(3).PutAsync($"/api/v1/posts/{postId}/reactions/heart", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        await (await _w.Learner(3).PutAsync($"/api/v1/posts/{postId}/reactions/poop", null)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        (await _w.Learner(3).PostAsync($"/api/v1/posts/{postId}/reactions/heart", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await (await _w.Learner(3).PostAsync($"/api/v1/posts/{postId}/reactions/poop", null)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         (await _w.Learner(3).DeleteAsync($"/api/v1/posts/{postId}/reactions/heart")).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         var reactions = (await _w.ReadAsync(_w.Learner(1), threadId))["posts"]!["items"]![0]!["reactions"]!.AsArray();
@@ -166,7 +174,7 @@ public sealed class ForumTests
         var open = (await _w.ThreadAsync(_w.Learner(0), new { title = "Planification", body = "Le diagramme de Gantt aide à ordonnancer." }))["id"]!.GetValue<Guid>();
         var grouped = (await _w.ThreadAsync(_w.Learner(2), new { title = "Beta", body = "Notre gantt secret", groupId = _w.Beta }))["id"]!.GetValue<Guid>();
         var hidden = await _w.PostAsync(_w.Learner(1), open, new { body = "Un ordonnancement douteux zxq" });
-        (await _w.Trainer.PutAsJsonAsync($"/api/v1/posts/{hidden["id"]}/hidden", new { reason = "Hors sujet" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await _w.Trainer.PostAsJsonAsync($"/api/v1/posts/{hidden["id"]}/hidden", new { reason = "Hors sujet" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         async Task<List<Guid>> FindAsync(HttpClient by, string q) => (await _w.ListAsync(by, $"?q={Uri.EscapeDataString(q)}")).Select(t => t!["id"]!.GetValue<Guid>()).ToList();
         (await FindAsync(_w.Learner(0), "GANTT")).Should().Contain(open).And.NotContain(grouped, "another group's space is not searched");

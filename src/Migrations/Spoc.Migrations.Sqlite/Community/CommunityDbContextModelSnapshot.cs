@@ -80,6 +80,10 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.Property<Guid>("ThreadId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CohortId");
@@ -132,6 +136,10 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

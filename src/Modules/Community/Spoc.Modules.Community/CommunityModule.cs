@@ -17,7 +17,7 @@ public static class CommunityModule
     /// <summary>The module's routes under /api/v1.</summary>
     public static IEndpointRouteBuilder MapCommunityEndpoints(this IEndpointRouteBuilder api)
     {
-        MapForums(api.MapGroup("").WithTags("Forums"));
+        MapForums(api.MapGroup("").WithTags("Community"));
         return api;
     }
 

@@ -1,3 +1,5 @@
+using Spoc.SharedKernel.Persistence;
+
 namespace Spoc.Modules.Community.Domain;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Spoc.Modules.Community.Domain;
 /// rendered (<see cref="BodyHtml"/>). Deleting it leaves a tombstone in its place (docs/adr/0023): replies keep their
 /// context and pages do not shift under readers.
 /// </summary>
-internal sealed class ForumPost
+internal sealed class ForumPost : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ThreadId { get; init; }
@@ -33,6 +35,9 @@ internal sealed class ForumPost
 
     public string? HiddenReason { get; set; }
     public Guid? HiddenById { get; set; }
+
+    /// <summary>Changes with every edit, hiding or deletion: the ETag an edit is conditional on.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>Erases what it said, keeps its place.</summary>
     public void Delete(DateTimeOffset now)

@@ -1,3 +1,5 @@
+using Spoc.SharedKernel.Persistence;
+
 namespace Spoc.Modules.Community.Domain;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Spoc.Modules.Community.Domain;
 /// opening message. Posts are numbered in the thread (<see cref="PostCount"/> is the last number given), which is what read
 /// markers compare to.
 /// </summary>
-internal sealed class ForumThread
+internal sealed class ForumThread : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CohortId { get; init; }
@@ -34,6 +36,9 @@ internal sealed class ForumThread
     public bool AnsweredByStaff { get; set; }
 
     public List<ThreadAudience> Audience { get; init; } = [];
+
+    /// <summary>Changes with its flags and answer (not with each reply): the ETag moderation and answer marks are conditional on.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>One of the groups an announcement is addressed to.</summary>

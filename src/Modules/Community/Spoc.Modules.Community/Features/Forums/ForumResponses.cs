@@ -1,4 +1,5 @@
 using Spoc.Modules.Community.Domain;
+using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Community.Features.Forums;
 
@@ -18,10 +19,11 @@ public sealed record ForumThreadSummaryResponse(
 /// <param name="CanReply">Not locked, and not an announcement for a learner.</param>
 /// <param name="CanModerate">Staff: hide posts, lock and pin the thread.</param>
 /// <param name="CanMarkAnswer">The thread's author or staff.</param>
+/// <param name="Version">Its ETag: send it as If-Match to pin, lock or mark the answer.</param>
 public sealed record ForumThreadResponse(
     Guid Id, Guid CohortId, Guid? GroupId, string Title, Guid AuthorId, string AuthorName, DateTimeOffset CreatedAt, DateTimeOffset LastPostAt,
     bool IsAnnouncement, IReadOnlyList<Guid> AudienceGroupIds, bool IsPinned, bool IsLocked, Guid? AnswerPostId, bool AnsweredByStaff,
-    bool CanReply, bool CanModerate, bool CanMarkAnswer);
+    bool CanReply, bool CanModerate, bool CanMarkAnswer, Guid Version) : IVersioned;
 
 /// <summary>A post. Deleted: a tombstone without its text. Hidden: staff still read it; others see the reason only.</summary>
 /// <param name="Number">1 for the opening post, then in the order posted.</param>
@@ -31,11 +33,12 @@ public sealed record ForumThreadResponse(
 /// <param name="BodyHtml">The sanitised HTML to show, mentions as <c>span.mention[data-user-id]</c>; null like <c>body</c>.</param>
 /// <param name="EditedAt">Shown as "edited".</param>
 /// <param name="IsAnswer">Marked as the thread's answer.</param>
+/// <param name="Version">Its ETag: send it as If-Match to edit it.</param>
 public sealed record ForumPostResponse(
     Guid Id, Guid ThreadId, int Number, Guid AuthorId, string AuthorName, bool ByStaff, Guid? ReplyToPostId, int? ReplyToNumber,
     string? Body, string? BodyHtml, IReadOnlyList<Guid> MentionedUserIds, IReadOnlyList<ForumAttachmentResponse> Attachments,
     DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, bool IsHidden, string? HiddenReason, bool IsAnswer,
-    IReadOnlyList<ForumReactionResponse> Reactions)
+    IReadOnlyList<ForumReactionResponse> Reactions, Guid Version) : IVersioned
 {
     internal static ForumPostResponse From(
         ForumPost p, ForumThread thread, ForumViewer viewer, IReadOnlyDictionary<Guid, string> names, int? replyToNumber, IReadOnlyList<ForumReactionResponse> reactions)
@@ -45,7 +48,7 @@ public sealed record ForumPostResponse(
             p.Id, p.ThreadId, p.Number, p.AuthorId, names.GetValueOrDefault(p.AuthorId, ""), p.ByStaff, p.ReplyToPostId, replyToNumber,
             shown ? p.Body : null, shown ? p.BodyHtml : null, shown ? p.MentionedUserIds : [],
             shown ? p.Attachments.Select(a => new ForumAttachmentResponse(a.FileId, a.FileName, a.ContentType, a.Size)).ToList() : [],
-            p.CreatedAt, p.EditedAt, p.DeletedAt is not null, p.HiddenAt is not null, p.HiddenReason, thread.AnswerPostId == p.Id, reactions);
+            p.CreatedAt, p.EditedAt, p.DeletedAt is not null, p.HiddenAt is not null, p.HiddenReason, thread.AnswerPostId == p.Id, reactions, p.Version);
     }
 }
 
@@ -60,5 +63,5 @@ internal static class ForumThreadResponses
     public static ForumThreadResponse ToResponse(this ForumThread t, ForumViewer viewer, IReadOnlyDictionary<Guid, string> names) => new(
         t.Id, t.CohortId, t.GroupId, t.Title, t.AuthorId, names.GetValueOrDefault(t.AuthorId, ""), t.CreatedAt, t.LastPostAt,
         t.IsAnnouncement, t.Audience.Select(a => a.GroupId).ToList(), t.IsPinned, t.IsLocked, t.AnswerPostId, t.AnsweredByStaff,
-        !t.IsLocked && viewer.CanReplyTo(t), viewer.IsStaff, viewer.IsStaff || t.AuthorId == viewer.UserId);
+        !t.IsLocked && viewer.CanReplyTo(t), viewer.IsStaff, viewer.IsStaff || t.AuthorId == viewer.UserId, t.Version);
 }

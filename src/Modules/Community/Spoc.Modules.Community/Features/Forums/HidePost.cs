@@ -11,7 +11,7 @@ using Spoc.SharedKernel.Security;
 namespace Spoc.Modules.Community.Features.Forums;
 
 /// <summary>
-/// PUT /posts/{postId}/hidden hides a post with a reason; DELETE shows it again. Staff only: learners see that it was
+/// POST /posts/{postId}/hidden hides a post with a reason; DELETE shows it again. Staff only: learners see that it was
 /// hidden and why, never its text (nor find it by searching); staff still read it.
 /// </summary>
 internal static class HidePost
@@ -49,7 +49,7 @@ internal static class HidePost
 
     public static void MapEndpoint(IEndpointRouteBuilder api)
     {
-        api.MapPut("/posts/{postId:guid}/hidden", async (Guid postId, Request request, ISender sender, CancellationToken ct) =>
+        api.MapPost("/posts/{postId:guid}/hidden", async (Guid postId, Request request, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new Command(postId, true, request.Reason), ct);
                 return TypedResults.NoContent();

@@ -1,6 +1,8 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Community.Data;
@@ -20,7 +22,12 @@ internal static class MarkAnswer
     /// <param name="PostId">A reply of this thread; null to clear the mark.</param>
     public sealed record Request(Guid? PostId);
 
-    public sealed record Command(Guid ThreadId, Guid? PostId) : ICommand<ForumThreadResponse>;
+    public sealed record Command(Guid ThreadId, string? IfMatch, Guid? PostId) : ICommand<ForumThreadResponse>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.IfMatch).MaximumLength(200);
+    }
 
     internal sealed class Handler(CommunityDbContext db, ISender sender, ICurrentUser me) : ICommandHandler<Command, ForumThreadResponse>
     {
@@ -32,6 +39,7 @@ internal static class MarkAnswer
                 throw ProblemException.Forbidden("Only the thread's author or the cohort's staff mark its answer.");
             }
 
+            db.Expect(thread, command.IfMatch);
             var answer = command.PostId is { } postId
                 ? await db.ForumPosts.AsNoTracking().Where(p => p.Id == postId && p.ThreadId == thread.Id && p.Number > 1 && p.DeletedAt == null)
                     .Select(p => new { p.Id, p.ByStaff }).FirstOrDefaultAsync(cancellationToken)
@@ -44,11 +52,11 @@ internal static class MarkAnswer
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPut("/threads/{threadId:guid}/answer", async (Guid threadId, Request request, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Command(threadId, request.PostId), ct)))
+        api.MapPut("/threads/{threadId:guid}/answer", async (Guid threadId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Command(threadId, ifMatch, request.PostId), ct)))
             .WithName("MarkAnswer")
             .WithSummary("Mark the reply that answers a thread (its author; staff)")
-            .WithDescription("The thread's author or the cohort's staff (403 for other readers; 404 for those who may not read the thread). `postId` is a reply of this thread, not deleted (400 otherwise); null clears the mark. `answeredByStaff` tells whether staff wrote it.")
+            .WithDescription("The thread's author or the cohort's staff (403 for other readers; 404 for those who may not read the thread). `postId` is a reply of this thread, not deleted (400 otherwise); null clears the mark. `answeredByStaff` tells whether staff wrote it. Send its `ETag` (`version`) as `If-Match` to make the change conditional (stale: 412).")
             .RequireAuthorization(Policies.SignedIn)
-            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, ProblemType.PreconditionFailed);
 }

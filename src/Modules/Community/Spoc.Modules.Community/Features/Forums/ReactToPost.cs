@@ -14,7 +14,7 @@ using Spoc.SharedKernel.Security;
 namespace Spoc.Modules.Community.Features.Forums;
 
 /// <summary>
-/// PUT /posts/{postId}/reactions/{emoji} adds the caller's reaction, DELETE takes it back. One row per (post, person,
+/// POST /posts/{postId}/reactions/{emoji} adds the caller's reaction, DELETE takes it back. One row per (post, person,
 /// emoji) and counts read from the rows: parallel reactions never lose one, and reacting twice counts once.
 /// </summary>
 internal static class ReactToPost
@@ -26,7 +26,7 @@ internal static class ReactToPost
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Emoji).Must(Emojis.Contains).WithMessage($"One of: {string.Join(", ", Emojis)}.");
+        public Validator() => RuleFor(c => c.Emoji).MaximumLength(20).Must(Emojis.Contains).WithMessage($"One of: {string.Join(", ", Emojis)}.");
     }
 
     internal sealed class Handler(CommunityDbContext db, ISender sender, ICurrentUser me) : ICommandHandler<Command>
@@ -63,7 +63,7 @@ internal static class ReactToPost
 
     public static void MapEndpoint(IEndpointRouteBuilder api)
     {
-        api.MapPut("/posts/{postId:guid}/reactions/{emoji}", async (Guid postId, string emoji, ISender sender, CancellationToken ct) =>
+        api.MapPost("/posts/{postId:guid}/reactions/{emoji}", async (Guid postId, string emoji, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new Command(postId, emoji, Add: true), ct);
                 return TypedResults.NoContent();

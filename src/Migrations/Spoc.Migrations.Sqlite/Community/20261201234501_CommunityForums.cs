@@ -31,7 +31,8 @@ namespace Spoc.Migrations.Sqlite.Community
                     DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     HiddenAt = table.Column<long>(type: "INTEGER", nullable: true),
                     HiddenReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    HiddenById = table.Column<Guid>(type: "TEXT", nullable: true)
+                    HiddenById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,7 +81,8 @@ namespace Spoc.Migrations.Sqlite.Community
                     IsPinned = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsLocked = table.Column<bool>(type: "INTEGER", nullable: false),
                     AnswerPostId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AnsweredByStaff = table.Column<bool>(type: "INTEGER", nullable: false)
+                    AnsweredByStaff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -32,7 +32,8 @@ namespace Spoc.Migrations.SqlServer.Community
                     DeletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     HiddenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     HiddenReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    HiddenById = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    HiddenById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,7 +85,8 @@ namespace Spoc.Migrations.SqlServer.Community
                     IsPinned = table.Column<bool>(type: "bit", nullable: false),
                     IsLocked = table.Column<bool>(type: "bit", nullable: false),
                     AnswerPostId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    AnsweredByStaff = table.Column<bool>(type: "bit", nullable: false)
+                    AnsweredByStaff = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {

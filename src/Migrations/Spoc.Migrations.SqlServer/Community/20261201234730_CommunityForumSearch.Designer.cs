@@ -12,8 +12,8 @@ using Spoc.Modules.Community.Data;
 namespace Spoc.Migrations.SqlServer.Community
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261201232218_CommunityForums")]
-    partial class CommunityForums
+    [Migration("20261201234730_CommunityForumSearch")]
+    partial class CommunityForumSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -89,6 +89,10 @@ namespace Spoc.Migrations.SqlServer.Community
                     b.Property<Guid>("ThreadId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CohortId");
@@ -142,6 +146,10 @@ namespace Spoc.Migrations.SqlServer.Community
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

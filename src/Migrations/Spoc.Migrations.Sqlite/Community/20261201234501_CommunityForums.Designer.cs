@@ -11,8 +11,8 @@ using Spoc.Modules.Community.Data;
 namespace Spoc.Migrations.Sqlite.Community
 {
     [DbContext(typeof(CommunityDbContext))]
-    [Migration("20261201232425_CommunityForumSearch")]
-    partial class CommunityForumSearch
+    [Migration("20261201234501_CommunityForums")]
+    partial class CommunityForums
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -83,6 +83,10 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.Property<Guid>("ThreadId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CohortId");
@@ -135,6 +139,10 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
