@@ -362,19 +362,31 @@ api.MapPost("/assignments/{assignmentId:guid}/submissions", async (Guid assignme
     var penalty = daysLate > 0 && found.Policy == "PenaltyPerDay" ? Math.Min(100, daysLate * found.Penalty) : 0;
     var submission = new Submitted(Guid.CreateVersion7(), assignmentId, found.CohortId, me, found.Previous + 1, now, dueAt, daysLate > 0, daysLate, penalty, body.Text,
         Spoc.SharedKernel.Text.Markdown.ToSafeHtml(body.Text), [], [], null);
-    // The row and its SubmissionReceived in the outbox, in one transaction as the API's SaveChanges; written as already
-    // dispatched, so that the API's dispatcher (same file) leaves the baseline's events alone.
-    await db.SingleAsync(
-        """
-        BEGIN;
-        INSERT INTO Submissions (Id, AssignmentId, CohortId, AuthorId, Attempt, SubmittedAt, DueAt, DaysLate, PenaltyPercent, TextMarkdown, TextHtml, FileIds, Answers, Score)
-        VALUES ($id, $assignment, $cohort, $me, $attempt, $at, $due, $late, $penalty, $text, $html, '[]', '[]', NULL);
-        INSERT INTO AssessmentOutbox (Id, Type, Payload, OccurredAt, NextAttemptAt, ProcessedAt, Attempts) VALUES ($event, 'SubmissionReceived (baseline)', $payload, $at, $at, $at, 0);
-        COMMIT;
-        """,
-        r => 0, ("$id", submission.Id), ("$assignment", assignmentId), ("$cohort", found.CohortId), ("$me", me), ("$attempt", submission.Attempt), ("$at", now.UtcTicks),
-        ("$due", dueAt.UtcTicks), ("$late", daysLate), ("$penalty", penalty), ("$text", body.Text), ("$html", submission.TextHtml!), ("$event", Guid.CreateVersion7()),
-        ("$payload", JsonSerializer.Serialize(new { found.CohortId, AssignmentId = assignmentId, SubmissionId = submission.Id, AuthorId = me, submission.Attempt, submission.IsLate, At = now })));
+    // The row and its SubmissionReceived in the outbox, in one transaction as the API's SaveChanges (BEGIN IMMEDIATE on both
+    // sides); written as already dispatched, so that the API's dispatcher (same file) leaves the baseline's events alone.
+    // A transaction object, not a BEGIN … COMMIT batch: a failed insert must roll back. The batch left its transaction open on
+    // the pooled connection, holding SQLite's write lock, and every later writer of either side waited out its timeout (the
+    // 14,659 errors of the 2026-12-01 run, and the API's 0 writes measured after it). A writer's concurrent attempt that took
+    // the same number is refused by the unique index, as in the API: 409.
+    await using var transaction = (SqliteTransaction)await db.BeginTransactionAsync();
+    try
+    {
+        await transaction.ExecuteAsync(
+            """
+            INSERT INTO Submissions (Id, AssignmentId, CohortId, AuthorId, Attempt, SubmittedAt, DueAt, DaysLate, PenaltyPercent, TextMarkdown, TextHtml, FileIds, Answers, Score)
+            VALUES ($id, $assignment, $cohort, $me, $attempt, $at, $due, $late, $penalty, $text, $html, '[]', '[]', NULL);
+            INSERT INTO AssessmentOutbox (Id, Type, Payload, OccurredAt, NextAttemptAt, ProcessedAt, Attempts) VALUES ($event, 'SubmissionReceived (baseline)', $payload, $at, $at, $at, 0);
+            """,
+            ("$id", submission.Id), ("$assignment", assignmentId), ("$cohort", found.CohortId), ("$me", me), ("$attempt", submission.Attempt), ("$at", now.UtcTicks),
+            ("$due", dueAt.UtcTicks), ("$late", daysLate), ("$penalty", penalty), ("$text", body.Text), ("$html", submission.TextHtml!), ("$event", Guid.CreateVersion7()),
+            ("$payload", JsonSerializer.Serialize(new { found.CohortId, AssignmentId = assignmentId, SubmissionId = submission.Id, AuthorId = me, submission.Attempt, submission.IsLate, At = now })));
+        await transaction.CommitAsync();
+    }
+    catch (SqliteException e) when (e.SqliteExtendedErrorCode is 2067 or 1555)
+    {
+        return Results.Conflict();
+    }
+
     return Results.Created($"/api/v1/submissions/{submission.Id}", submission);
 });
 
@@ -446,6 +458,14 @@ internal static class Db
         await using var command = Command(db, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? read(reader) : default;
+    }
+
+    /// <summary>Statements inside <paramref name="transaction"/> (Microsoft.Data.Sqlite asks each command of a transaction to name it).</summary>
+    public static async Task ExecuteAsync(this SqliteTransaction transaction, string sql, params (string, object)[] parameters)
+    {
+        await using var command = Command(transaction.Connection!, sql, parameters);
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync();
     }
 
     public static Task<CohortRow?> CohortAsync(this SqliteConnection db, Guid cohortId, Guid me) => db.SingleAsync(

@@ -233,3 +233,174 @@ BEGIN
 END;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE TABLE [community].[Conversations] (
+        [Id] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [LearnerId] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [LastMessageAt] datetimeoffset NULL,
+        CONSTRAINT [PK_Conversations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE TABLE [community].[NotificationEmails] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [To] nvarchar(320) NOT NULL,
+        [Subject] nvarchar(400) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [DueAt] datetimeoffset NOT NULL,
+        [Attempts] int NOT NULL,
+        [SentAt] datetimeoffset NULL,
+        [LastError] nvarchar(2000) NULL,
+        [DigestOf] date NULL,
+        CONSTRAINT [PK_NotificationEmails] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE TABLE [community].[Notifications] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [Title] nvarchar(300) NOT NULL,
+        [Summary] nvarchar(500) NULL,
+        [Link] nvarchar(300) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ReadAt] datetimeoffset NULL,
+        [InFeed] bit NOT NULL,
+        [AwaitsDigest] bit NOT NULL,
+        CONSTRAINT [PK_Notifications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE TABLE [community].[NotificationSettings] (
+        [UserId] uniqueidentifier NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        [DailyDigest] bit NOT NULL,
+        [Channels] nvarchar(2000) NOT NULL,
+        CONSTRAINT [PK_NotificationSettings] PRIMARY KEY ([UserId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE TABLE [community].[ConversationMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [ConversationId] uniqueidentifier NOT NULL,
+        [AuthorId] uniqueidentifier NOT NULL,
+        [Body] nvarchar(4000) NOT NULL,
+        [BodyHtml] nvarchar(max) NOT NULL,
+        [SentAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ConversationMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConversationMessages_Conversations_ConversationId] FOREIGN KEY ([ConversationId]) REFERENCES [community].[Conversations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE TABLE [community].[ConversationReaders] (
+        [ConversationId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [ReadUpTo] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ConversationReaders] PRIMARY KEY ([ConversationId], [UserId]),
+        CONSTRAINT [FK_ConversationReaders_Conversations_ConversationId] FOREIGN KEY ([ConversationId]) REFERENCES [community].[Conversations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_ConversationMessages_ConversationId_SentAt] ON [community].[ConversationMessages] ([ConversationId], [SentAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_Conversations_CohortId_LastMessageAt] ON [community].[Conversations] ([CohortId], [LastMessageAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Conversations_CohortId_LearnerId] ON [community].[Conversations] ([CohortId], [LearnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_NotificationEmails_State_DueAt] ON [community].[NotificationEmails] ([State], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_NotificationEmails_UserId_DigestOf] ON [community].[NotificationEmails] ([UserId], [DigestOf]) WHERE [DigestOf] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_AwaitsDigest_UserId] ON [community].[Notifications] ([AwaitsDigest], [UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_UserId_CreatedAt] ON [community].[Notifications] ([UserId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235708_CommunityNotifications'
+)
+BEGIN
+    INSERT INTO [community].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201235708_CommunityNotifications', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

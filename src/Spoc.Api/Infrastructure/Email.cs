@@ -51,8 +51,14 @@ internal sealed class EmailSettings
             Date = now,
             Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = message.Body },
         };
-        mime.From.Add(MailboxAddress.Parse(From));
+        var from = MailboxAddress.Parse(From);
+        mime.From.Add(from);
         mime.To.Add(MailboxAddress.Parse(message.To));
+        if (message.Id is { } id)
+        {
+            mime.MessageId = $"{id:N}@{from.Domain}";
+        }
+
         return mime;
     }
 }
@@ -71,6 +77,8 @@ internal sealed class SmtpSettings
 /// <summary>
 /// Writes each message as an .eml file under the data directory's mail/ folder, the classic pickup-directory
 /// delivery: open them with any mail client in development, or point an MTA at the folder in production.
+/// A message with an id is one file named after it, written aside then moved in without overwriting: sending it again
+/// (a retry after a crash between delivery and bookkeeping) finds it there and adds nothing.
 /// </summary>
 internal sealed class PickupDirectoryEmailSender(DatabaseSettings database, EmailSettings settings, TimeProvider clock) : IEmailSender
 {
@@ -79,8 +87,28 @@ internal sealed class PickupDirectoryEmailSender(DatabaseSettings database, Emai
         var folder = Path.Combine(database.DataDirectory, "mail");
         Directory.CreateDirectory(folder);
         var now = clock.GetUtcNow();
-        var file = Path.Combine(folder, $"{now:yyyyMMddHHmmssfff}-{Guid.CreateVersion7():N}.eml");
-        await settings.Build(message, now).WriteToAsync(file, ct);
+        if (message.Id is not { } id)
+        {
+            await settings.Build(message, now).WriteToAsync(Path.Combine(folder, $"{now:yyyyMMddHHmmssfff}-{Guid.CreateVersion7():N}.eml"), ct);
+            return;
+        }
+
+        var file = Path.Combine(folder, $"{id:N}.eml");
+        if (File.Exists(file))
+        {
+            return;
+        }
+
+        var aside = Path.Combine(folder, $".{id:N}.{Guid.NewGuid():N}.tmp");
+        await settings.Build(message, now).WriteToAsync(aside, ct);
+        try
+        {
+            File.Move(aside, file, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            File.Delete(aside); // another sender of the same mail got there first
+        }
     }
 }
 

@@ -59,7 +59,7 @@ internal static class OpenApi
         ["Courses"] = "Course outlines (sections and activities), the schedule of a cohort, completion, progress and pacing.",
         ["Cohorts"] = "Cohorts of a course: applications and admission, members and roles, invitations, groups, partner organizations.",
         ["Assessment"] = "Continuous assessment in a cohort: assignments (quiz, text, file, group project) with each learner's own due date.",
-        ["Community"] = "Cohort and project-group forums: threads, posts in Markdown with mentions, reactions, answers, moderation, unread counts, search, announcements.",
+        ["Community"] = "Collaboration in a cohort: cohort and project-group forums (threads, posts in Markdown with mentions, reactions, answers, moderation, unread counts, search), announcements, private conversations with one's follow-up, notifications and their preferences.",
     };
 
     /// <summary>The response headers the pipeline writes, declared once under components/headers and referenced by name.</summary>

@@ -38,7 +38,14 @@ public abstract class IntegrationEventHandler<TEvent, TContext>(TContext db, Tim
 
         db.InboxRecords.Add(new InboxRecord { EventId = notification.EventId, Handler = handler, HandledAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
+        await AfterCommitAsync(cancellationToken);
     }
 
     protected abstract Task HandleOnceAsync(TEvent integrationEvent, CancellationToken ct);
+
+    /// <summary>
+    /// Once the handler's changes and its inbox row are committed: in-process signals that must not fire for work that
+    /// could still roll back (a live push, waking a mail sender). Not retried: what it signals is caught up otherwise.
+    /// </summary>
+    protected virtual Task AfterCommitAsync(CancellationToken ct) => Task.CompletedTask;
 }

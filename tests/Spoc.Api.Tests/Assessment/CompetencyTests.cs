@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Spoc.Api.Tests.Infrastructure;
 using Spoc.Modules.Assessment.Data;
 using Spoc.Modules.Assessment.Domain;
+using Spoc.Modules.Assessment.Features.Competencies;
 
 namespace Spoc.Api.Tests.Assessment;
 
@@ -142,6 +143,24 @@ public sealed class CompetencyTests
         var largeMap = await (await large.Trainer.GetAsync($"/api/v1/cohorts/{large.CohortId}/competencies/heatmap?pageSize=100")).ReadJsonAsync();
         largeMap["items"]!.AsArray().Should().HaveCount(60).And.AllSatisfy(r => r!["latest"]!.AsObject().Should().HaveCount(2));
 
+        // The map's cell is the learner's own latest point, ties in hand-in time included.
+        foreach (var row in largeMap["items"]!.AsArray().Take(6))
+        {
+            var own = (await (await large.Trainer.GetAsync($"/api/v1/cohorts/{large.CohortId}/members/{row!["userId"]}/competencies")).ReadJsonAsync())["competencies"]!.AsArray();
+            own.Select(c => (c!["code"]!.GetValue<string>(), c["latest"]!.GetValue<decimal>()))
+                .Should().BeEquivalentTo(row["latest"]!.AsObject().Select(p => (p.Key, p.Value!.GetValue<decimal>())));
+        }
+
+        // What the map reads: one grade per learner and competency at most (here one grade gives both), not one per assignment.
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AssessmentDbContext>();
+            var ids = large.Learners.Select(l => l.Id).ToList();
+            var latest = await db.LatestEvidenceAsync(large.CohortId, ids, CancellationToken.None);
+            ids.Should().AllSatisfy(id => latest[id].Should().ContainSingle());
+            (await db.EvidenceAsync(large.CohortId, ids, CancellationToken.None))[ids[0]].Should().HaveCount(8, "what it read before: every graded assignment");
+        }
+
         (await StatementsAsync(large.Trainer, $"/api/v1/cohorts/{large.CohortId}/competencies/heatmap?pageSize=100"))
             .Should().Be(await StatementsAsync(_world.Trainer, $"{Heatmap}?pageSize=100"));
         (await StatementsAsync(large.Mentor, $"/api/v1/cohorts/{large.CohortId}/competencies/heatmap"))
@@ -164,15 +183,18 @@ public sealed class CompetencyTests
         var now = DateTimeOffset.UtcNow;
         foreach (var (learner, i) in world.Learners.Select((l, i) => (l, i)))
         {
-            foreach (var assignment in created)
+            foreach (var (assignment, k) in created.Select((a, k) => (a, k)))
             {
+                // Handed in two by two at the same time (ties), the levels varying with the learner and the assignment.
                 var submission = new Submission
                 {
-                    AssignmentId = assignment["id"]!.GetValue<Guid>(), CohortId = world.CohortId, AuthorId = learner.Id, Attempt = 1, SubmittedAt = now, DueAt = now, TextMarkdown = "Travail",
+                    AssignmentId = assignment["id"]!.GetValue<Guid>(), CohortId = world.CohortId, AuthorId = learner.Id, Attempt = 1, SubmittedAt = now.AddHours(k / 2), DueAt = now,
+                    TextMarkdown = "Travail",
                 };
-                var scores = new (int Criterion, int Level, decimal Points, decimal Max, string Code)[] { (0, i % 3, 2m * (i % 3), 4m, "C1"), (1, i % 2, 3m * (i % 2), 3m, "C2") }
+                var (c1, c2) = ((i + k) % 3, (i + k) % 2);
+                var scores = new (int Criterion, int Level, decimal Points, decimal Max, string Code)[] { (0, c1, 2m * c1, 4m, "C1"), (1, c2, 3m * c2, 3m, "C2") }
                     .Select(s => (s, Pick: AssessmentWorld.Pick(assignment, s.Criterion, s.Level)))
-                    .Select(x => new RubricScore(x.Pick.CriterionId, x.Pick.LevelId, "c", "l", x.s.Points, x.s.Max, x.s.Code, null)).ToList();
+                    .Select(x => new RubricScore(x.Pick.CriterionId, x.Pick.LevelId, "c", "l", x.s.Points, x.s.Max, x.s.Code, null, null)).ToList();
                 db.Submissions.Add(submission);
                 db.Grades.Add(new Grade
                 {

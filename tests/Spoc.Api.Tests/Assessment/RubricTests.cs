@@ -120,13 +120,35 @@ public sealed class RubricTests
         scores.Select(s => (s!["criterion"]!.GetValue<string>(), s["level"]!.GetValue<string>(), s["points"]!.GetValue<decimal>(), s["maxPoints"]!.GetValue<decimal>()))
             .Should().Equal(("Planification", "L1", 2m, 4m), ("Communication", "L3", 3m, 3m), ("Forme", "L1", 3m, 3m));
         scores[0]!["comment"]!.GetValue<string>().Should().Be("Revoir le **jalonnement**");
+        scores[0]!["commentHtml"]!.GetValue<string>().Should().Be("<p>Revoir le <strong>jalonnement</strong></p>\n");
         scores[1]!["comment"].Should().BeNull();
+        scores[1]!["commentHtml"].Should().BeNull();
 
         var history = JsonNode.Parse(await (await _world.Trainer.GetAsync($"/api/v1/submissions/{id}/grade/history")).Content.ReadAsStringAsync())!.AsArray();
         history.Should().HaveCount(2);
         history[0]!["after"]!["rubricScores"]!.AsArray().Should().HaveCount(3);
         history[1]!["before"]!["rubricScores"]![0]!["level"]!.GetValue<string>().Should().Be("L1");
         history[1]!["after"]!["status"]!.GetValue<string>().Should().Be("Released");
+    }
+
+    [Test]
+    public async Task A_criterion_comment_is_served_as_sanitized_html_so_no_script_or_javascript_link_reaches_the_learner()
+    {
+        var assignment = await _world.CreateAsync(AssessmentWorld.RubricAssignment(20m, Criteria));
+        var id = await SubmittedAsync(1, assignment["id"]!.GetValue<Guid>());
+        const string Attack = "**Voir** <script>alert(1)</script> <img src=x onerror=alert(2)> [ici](javascript:alert(3)) [doc](https://example.org/doc)";
+
+        await GradedAsync(_world.Trainer, id, new
+        {
+            status = "Released", feedback = "",
+            rubricScores = new[] { Choice(assignment, 0, 1, Attack), Choice(assignment, 1, 3), Choice(assignment, 2, 1) },
+        });
+
+        var score = (await (await _world.Learners[1].Client.GetAsync($"/api/v1/submissions/{id}")).ReadJsonAsync())["grade"]!["rubricScores"]![0]!;
+        score["comment"]!.GetValue<string>().Should().Be(Attack, "the Markdown is kept as written, for the grader to edit");
+        var html = score["commentHtml"]!.GetValue<string>();
+        html.Should().Contain("<strong>Voir</strong>").And.Contain("href=\"https://example.org/doc\"").And.Contain("rel=\"noopener noreferrer nofollow\"");
+        html.Should().NotContain("<script").And.NotContain("<img").And.NotContain("javascript:");
     }
 
     [Test]

@@ -249,6 +249,37 @@ public sealed class SubmissionTests
     }
 
     [Test]
+    public async Task With_latestOnly_the_list_keeps_each_learners_latest_attempt_and_a_grader_pages_through_them_all()
+    {
+        var text = (await _world.CreateAsync(AssessmentWorld.TextAssignment("Journal de bord")))["id"]!.GetValue<Guid>();
+        var attempts = new Dictionary<Guid, Guid>();
+        foreach (var (learner, times) in new[] { (0, 3), (1, 1), (2, 2) })
+        {
+            for (var i = 0; i < times; i++)
+            {
+                attempts[_world.Learners[learner].Id] = (await SubmittedAsync(Learner(learner), text, new { text = $"Version {i + 1}" }))["id"]!.GetValue<Guid>();
+            }
+        }
+
+        var all = await (await _world.Trainer.GetAsync($"/api/v1/assignments/{text}/submissions")).ReadJsonAsync();
+        all["totalCount"]!.GetValue<int>().Should().Be(6, "every attempt");
+
+        // Two pages of 2 then 1: the grader's whole queue, one latest attempt per learner.
+        var seen = new List<JsonNode>();
+        for (var page = 1; page <= 2; page++)
+        {
+            var latest = await (await _world.Trainer.GetAsync($"/api/v1/assignments/{text}/submissions?latestOnly=true&pageSize=2&page={page}")).ReadJsonAsync();
+            latest["totalCount"]!.GetValue<int>().Should().Be(3);
+            seen.AddRange(latest["items"]!.AsArray()!);
+        }
+
+        seen.ToDictionary(s => s["authorId"]!.GetValue<Guid>(), s => s["id"]!.GetValue<Guid>()).Should().BeEquivalentTo(attempts);
+        seen.Select(s => s["attempt"]!.GetValue<int>()).Should().Equal(3, 1, 2); // in hand-in order: learner 0's third, 1's first, 2's second
+        var mentor = await (await _world.Mentor.GetAsync($"/api/v1/assignments/{text}/submissions?latestOnly=true")).ReadJsonAsync();
+        mentor["items"]!.AsArray().Select(s => s!["id"]!.GetValue<Guid>()).Should().Equal(attempts[_world.Learners[0].Id]);
+    }
+
+    [Test]
     public async Task The_submission_list_runs_the_same_number_of_queries_for_2_and_for_20_submissions()
     {
         async Task<int> QueriesFor(int learners)

@@ -122,3 +122,9 @@ public sealed record CohortPeople(IReadOnlyList<CohortPerson> Members, IReadOnly
 /// whatever the cohort's size; empty for an unknown cohort.
 /// </summary>
 public sealed record GetCohortPeople(Guid CohortId) : IQuery<CohortPeople>;
+
+/// <summary>A learner's follow-up in a cohort: their mentor (null when none) and the cohort's trainers.</summary>
+public sealed record FollowUpStaff(Guid? MentorId, IReadOnlyList<Guid> TrainerIds);
+
+/// <summary>Community asks it (private conversations): who follows this learner up, in one query; <c>null</c> when they are not a learner of the cohort.</summary>
+public sealed record GetFollowUpStaff(Guid CohortId, Guid LearnerId) : IQuery<FollowUpStaff?>;

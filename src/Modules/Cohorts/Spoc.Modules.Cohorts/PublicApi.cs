@@ -15,11 +15,24 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     IQueryHandler<GetCohortLearnerPage, PagedResult<Guid>>,
     IQueryHandler<GetCohortLearners, CohortRoster?>,
     IQueryHandler<GetMenteesOf, IReadOnlyList<Mentee>>,
-    IQueryHandler<GetCohortPeople, CohortPeople>
+    IQueryHandler<GetCohortPeople, CohortPeople>,
+    IQueryHandler<GetFollowUpStaff, FollowUpStaff?>
 {
     public async ValueTask<CohortPeople> Handle(GetCohortPeople query, CancellationToken cancellationToken) => new(
         await db.Members.AsNoTracking().Where(m => m.CohortId == query.CohortId).Select(m => new CohortPerson(m.UserId, m.Role, m.GroupId)).ToListAsync(cancellationToken),
         await db.Groups.AsNoTracking().Where(g => g.CohortId == query.CohortId).Select(g => g.Id).ToListAsync(cancellationToken));
+
+    /// <summary>One statement: the learner's row and the trainers' rows.</summary>
+    public async ValueTask<FollowUpStaff?> Handle(GetFollowUpStaff query, CancellationToken cancellationToken)
+    {
+        var rows = await db.Members.AsNoTracking()
+            .Where(m => m.CohortId == query.CohortId && ((m.UserId == query.LearnerId && m.Role == CohortRole.Learner) || m.Role == CohortRole.Trainer))
+            .Select(m => new { m.UserId, m.Role, m.MentorId })
+            .ToListAsync(cancellationToken);
+        return rows.FirstOrDefault(m => m.Role == CohortRole.Learner) is { } learner
+            ? new FollowUpStaff(learner.MentorId, rows.Where(m => m.Role == CohortRole.Trainer).Select(m => m.UserId).Order().ToList())
+            : null;
+    }
 
     public async ValueTask<PagedResult<Guid>> Handle(GetCohortLearnerPage query, CancellationToken cancellationToken)
     {

@@ -117,14 +117,40 @@ export function useToGrade(page: number) {
   });
 }
 
-export function useSubmissions(assignmentId: string, enabled = true) {
+/**
+ * Every page of a list the API pages by 100: a cohort of more than 100 learners stays whole, so the grading screen walks
+ * (J/K) through all of them.
+ */
+async function allPages<T>(fetchPage: (page: number) => Promise<{ items: T[]; totalCount: number }>): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; ; page++) {
+    const next = await fetchPage(page);
+    items.push(...next.items);
+    if (next.items.length === 0 || items.length >= next.totalCount) return items;
+  }
+}
+
+/** Each learner's latest attempt (a group's hand-in: one copy per member), oldest hand-in first: what a grader walks through. */
+export function useLatestSubmissions(assignmentId: string, enabled = true) {
   const api = useApi();
   return useQuery({
     queryKey: assessmentKeys.submissions(assignmentId),
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/assignments/{assignmentId}/submissions', { params: { path: { assignmentId }, query: { page: 1, pageSize: PAGE_SIZE } }, signal })),
+      allPages((page) =>
+        unwrap(
+          api.GET('/api/v1/assignments/{assignmentId}/submissions', {
+            params: { path: { assignmentId }, query: { latestOnly: true, page, pageSize: PAGE_SIZE } },
+            signal,
+          }),
+        ),
+      ),
     enabled,
   });
+}
+
+/** A group's hand-in is one copy per member, graded once: listed once, by its first copy. */
+export function onePerHandIn(submissions: readonly Submission[]): Submission[] {
+  return submissions.filter((s, i) => !s.groupId || submissions.findIndex((other) => other.groupId === s.groupId && other.attempt === s.attempt) === i);
 }
 
 export function useSubmission(submissionId: string | null | undefined) {
@@ -196,23 +222,13 @@ export function useLearnerNames(cohortId: string | undefined) {
   return useQuery({
     queryKey: ['cohorts', cohortId ?? '', 'members', 'names'],
     queryFn: async ({ signal }) => {
-      const page = await unwrap(
-        api.GET('/api/v1/cohorts/{cohortId}/members', { params: { path: { cohortId: cohortId ?? '' }, query: { role: 'Learner', page: 1, pageSize: PAGE_SIZE } }, signal }),
+      const members = await allPages((page) =>
+        unwrap(api.GET('/api/v1/cohorts/{cohortId}/members', { params: { path: { cohortId: cohortId ?? '' }, query: { role: 'Learner', page, pageSize: PAGE_SIZE } }, signal })),
       );
-      return new Map(page.items.map((member) => [member.userId, member.displayName]));
+      return new Map(members.map((member) => [member.userId, member.displayName]));
     },
     enabled: Boolean(cohortId),
   });
-}
-
-/** Each learner's latest attempt, oldest hand-in first: what a grader walks through. */
-export function latestAttempts(submissions: readonly Submission[]): Submission[] {
-  const latest = new Map<string, Submission>();
-  for (const submission of submissions) {
-    const known = latest.get(submission.authorId);
-    if (!known || known.attempt < submission.attempt) latest.set(submission.authorId, submission);
-  }
-  return [...latest.values()].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
 }
 
 /** GET a file handed in (an attachment) with the bearer token, then hand it to the browser as a download. */

@@ -17,19 +17,28 @@ export type CompetencyHeatmap = Schemas['CompetencyHeatmap'];
 export type LearnerCompetencies = Schemas['LearnerCompetencies'];
 
 export const gradebookKeys = {
-  gradebook: (cohortId: string, page: number, pageSize: number) => ['assessment', 'gradebook', cohortId, page, pageSize] as const,
+  gradebook: (cohortId: string, page: number, pageSize: number, includeWithdrawn: boolean) =>
+    ['assessment', 'gradebook', cohortId, page, pageSize, includeWithdrawn] as const,
   policy: (cohortId: string) => ['assessment', 'gradebook-policy', cohortId] as const,
   heatmap: (cohortId: string, page: number) => ['assessment', 'heatmap', cohortId, page] as const,
   competencies: (cohortId: string, userId: string) => ['assessment', 'competencies', cohortId, userId] as const,
 };
 
-/** A page of learners; a learner gets their own row only (the API decides who sees whom). */
-export function useGradebook(cohortId: string, page: number, pageSize = 50) {
+/**
+ * A page of learners; a learner gets their own row only (the API decides who sees whom). `includeWithdrawn` (trainers and
+ * org admins) adds the learners who left, with the grades they had.
+ */
+export function useGradebook(cohortId: string, page: number, includeWithdrawn = false, pageSize = 50) {
   const api = useApi();
   return useQuery({
-    queryKey: gradebookKeys.gradebook(cohortId, page, pageSize),
+    queryKey: gradebookKeys.gradebook(cohortId, page, pageSize, includeWithdrawn),
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/cohorts/{cohortId}/gradebook', { params: { path: { cohortId }, query: { page, pageSize } }, signal })),
+      unwrap(
+        api.GET('/api/v1/cohorts/{cohortId}/gradebook', {
+          params: { path: { cohortId }, query: { page, pageSize, ...(includeWithdrawn && { includeWithdrawn }) } },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }

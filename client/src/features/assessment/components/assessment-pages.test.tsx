@@ -148,7 +148,7 @@ describe('Grading screen', () => {
     return signedInApi(trainerMe, {
       'GET /api/v1/assignments/a1': () => json(assignment({ kind: 'Text' }), 200, { ETag: '"v1"' }),
       'GET /api/v1/assignments/a1/submissions': () =>
-        json(paged([submission('s0', learnerMe.id, '2027-01-14T10:00:00Z'), submission('s2', mael, '2027-01-15T09:00:00Z'), submission('s1', learnerMe.id, '2027-01-15T10:00:00Z', { attempt: 2 })], 100)),
+        json(paged([submission('s2', mael, '2027-01-15T09:00:00Z'), submission('s1', learnerMe.id, '2027-01-15T10:00:00Z', { attempt: 2 })], 100)),
       [`GET /api/v1/cohorts/${cohortId}/members`]: () =>
         json(paged([{ userId: learnerMe.id, displayName: 'Léa Bernard' }, { userId: mael, displayName: 'Maël Fournier' }], 100)),
       'GET /api/v1/submissions/s2': () => json(submission('s2', mael, '2027-01-15T09:00:00Z', { textHtml: '<p>Le plan de Maël</p>' })),
@@ -172,6 +172,35 @@ describe('Grading screen', () => {
     await user.click(document.body);
     await user.keyboard('{ArrowLeft}');
     expect(await screen.findByText('Le plan de Maël')).toBeInTheDocument();
+  });
+
+  it('pages through more than 100 learners: J moves from the last of the first page to the first of the second', async () => {
+    const learners = Array.from({ length: 150 }, (_, i) => `0192f0c1-0000-7000-8000-0000001${String(i).padStart(5, '0')}`);
+    const all = learners.map((id, i) => submission(`s${i}`, id, `2027-01-15T${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z`));
+    const api = gradingApi({
+      'GET /api/v1/assignments/a1/submissions': (request) => {
+        const query = new URL(request.url).searchParams;
+        const page = Number(query.get('page'));
+        return json({ items: all.slice((page - 1) * 100, page * 100), page, pageSize: 100, totalCount: all.length });
+      },
+      [`GET /api/v1/cohorts/${cohortId}/members`]: (request) => {
+        const page = Number(new URL(request.url).searchParams.get('page'));
+        const members = learners.map((userId, i) => ({ userId, displayName: `Apprenant ${i + 1}` }));
+        return json({ items: members.slice((page - 1) * 100, page * 100), page, pageSize: 100, totalCount: members.length });
+      },
+      'GET /api/v1/submissions/s99': () => json(all[99]!),
+      'GET /api/v1/submissions/s100': () => json(all[100]!),
+    });
+    const { user, router } = renderRoute('/assignments/a1/grading?submission=s99', pages);
+
+    await waitFor(() => expect(screen.getByTestId('grading-learner')).toHaveTextContent('Apprenant 100'));
+    expect(screen.getByText(/Rendu 100 sur 150/)).toBeInTheDocument();
+    await user.keyboard('j');
+    await waitFor(() => expect(screen.getByTestId('grading-learner')).toHaveTextContent('Apprenant 101'));
+    expect(screen.getByText(/Rendu 101 sur 150/)).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?submission=s100');
+    const asked = api.sent('GET /api/v1/assignments/a1/submissions').map((r) => new URL(r.url).searchParams);
+    expect(asked.map((q) => [q.get('page'), q.get('latestOnly')])).toEqual([['1', 'true'], ['2', 'true']]);
   });
 
   it('on a 412 says someone else graded it, keeps the typed feedback, and saves it with the reloaded version', async () => {

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Switch, Text, VisuallyHidden } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -67,6 +67,11 @@ function GradebookTable({ gradebook }: { gradebook: Gradebook }) {
                 <Text size="sm" truncate="end" title={row.displayName} fw={500}>
                   {row.displayName}
                 </Text>
+                {row.withdrawn && (
+                  <Badge size="xs" variant="outline" color="gray">
+                    {t('gradebook.withdrawn')}
+                  </Badge>
+                )}
               </th>
               <td style={{ ...cell, fontWeight: 700 }} data-testid={`grade-${row.userId}`}>
                 {percent(row.grade)}
@@ -107,8 +112,9 @@ export function GradebookPage() {
   const format = useFormatters();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
+  const withdrawn = params.get('withdrawn') === '1';
   const cohort = useCohortAccess(cohortId);
-  const gradebook = useGradebook(cohortId, page);
+  const gradebook = useGradebook(cohortId, page, withdrawn && cohort.data !== undefined && can(cohort.data, 'ActOnAllLearners'));
   const csv = useDownloadGradebookCsv(cohortId);
 
   if (cohort.isPending || gradebook.isPending) return <LoadingState />;
@@ -135,6 +141,13 @@ export function GradebookPage() {
           {t('gradebook.heatmap.link')}
         </Button>
       </Group>
+      {can(cohort.data, 'ActOnAllLearners') && (
+        <Switch
+          label={t('gradebook.showWithdrawn')}
+          checked={withdrawn}
+          onChange={(event) => setParams(event.currentTarget.checked ? { withdrawn: '1' } : {})}
+        />
+      )}
       {csv.isError && <ProblemAlert error={csv.error} />}
       <Text size="sm">
         {policy.categories.length === 0
@@ -154,7 +167,7 @@ export function GradebookPage() {
           <GradeLegend />
           {gradebook.data.assignments.length === 0 && <Alert color="gray">{t('gradebook.noAssignments')}</Alert>}
           <GradebookTable gradebook={gradebook.data} />
-          <Pager page={page} pageSize={gradebook.data.pageSize} totalCount={gradebook.data.totalCount} onChange={(next) => setParams({ page: String(next) })} />
+          <Pager page={page} pageSize={gradebook.data.pageSize} totalCount={gradebook.data.totalCount} onChange={(next) => setParams({ page: String(next), ...(withdrawn && { withdrawn: '1' }) })} />
         </>
       )}
       <Button component={Link} to={`/cohorts/${cohortId}/assignments`} variant="subtle" style={{ alignSelf: 'flex-start' }}>

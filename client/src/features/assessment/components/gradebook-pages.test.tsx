@@ -51,6 +51,7 @@ const anais: GradebookRow = {
   displayName: 'Anaïs Girard',
   grade: 77.86,
   passed: true,
+  withdrawn: false,
   categories: [
     { name: 'Quiz', grade: 75 },
     { name: 'Devoirs', grade: 80 },
@@ -68,6 +69,7 @@ const james: GradebookRow = {
   displayName: 'James O’Connor',
   grade: 42.5,
   passed: false,
+  withdrawn: false,
   categories: [
     { name: 'Quiz', grade: 50 },
     { name: 'Devoirs', grade: 37.5 },
@@ -133,6 +135,26 @@ describe('Gradebook (staff)', () => {
     expect(screen.queryByRole('link', { name: 'Politique de notation' })).not.toBeInTheDocument();
   });
 
+  it('lists the learners who withdrew, marked, only when a trainer asks for them', async () => {
+    const api = signedInApi(trainerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(trainerCohort),
+      [`GET /api/v1/cohorts/${cohortId}/gradebook`]: (request) =>
+        json(gradebook(new URL(request.url).searchParams.get('includeWithdrawn') === 'true' ? [anais, { ...james, withdrawn: true }] : [anais])),
+    });
+    const { user } = renderRoute(`/cohorts/${cohortId}/gradebook`, pages);
+
+    const table = await screen.findByTestId('gradebook');
+    expect(within(table).queryByText('James O’Connor')).not.toBeInTheDocument();
+    expect(new URL(api.sent(`GET /api/v1/cohorts/${cohortId}/gradebook`).at(-1)!.url).searchParams.has('includeWithdrawn')).toBe(false);
+
+    await user.click(screen.getByRole('switch', { name: 'Afficher aussi les apprenants partis (leurs notes passées)' }));
+    const row = (await within(screen.getByTestId('gradebook')).findByText('James O’Connor')).closest('tr')!;
+    expect(row).toHaveTextContent('A quitté la cohorte');
+    expect(within(row).getByTestId(`grade-${james.userId}`)).toHaveTextContent('42,5 %');
+    expect(new URL(api.sent(`GET /api/v1/cohorts/${cohortId}/gradebook`).at(-1)!.url).searchParams.get('includeWithdrawn')).toBe('true');
+    expect(within(screen.getByTestId('gradebook')).getByText('Anaïs Girard').closest('tr')).not.toHaveTextContent('A quitté la cohorte');
+  });
+
   it('stays readable at 50 learners × 40 assignments: sticky header and learner column, and pages over learners', async () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ id: `a${i}`, title: `Devoir ${i + 1}`, kind: 'Text' as const, category: 'Devoirs', maxPoints: 20, dueAt: '2027-01-15T22:59:00Z' }));
     const rows = Array.from({ length: 50 }, (_, i) => ({
@@ -140,6 +162,7 @@ describe('Gradebook (staff)', () => {
       displayName: `Apprenant ${String(i + 1).padStart(2, '0')}`,
       grade: 50,
       passed: true,
+      withdrawn: false,
       categories: [],
       cells: many.map(() => ({ score: 10, status: 'Released' as const, dropped: false })),
     }));

@@ -9,13 +9,13 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { useFormatters } from '@/lib/i18n/format';
 import {
-  latestAttempts,
+  onePerHandIn,
   useAssignment,
   useDownloadSubmissionFile,
   useGradeSubmission,
   useLearnerNames,
   useSubmission,
-  useSubmissions,
+  useLatestSubmissions,
   type Assignment,
   type GradeStatus,
   type Submission,
@@ -227,13 +227,13 @@ export function GradingPage() {
   const format = useFormatters();
   const [params, setParams] = useSearchParams();
   const assignment = useAssignment(assignmentId);
-  const submissions = useSubmissions(assignmentId);
+  const submissions = useLatestSubmissions(assignmentId);
   const names = useLearnerNames(assignment.data?.assignment.cohortId);
   const groupProject = assignment.data?.assignment.kind === 'GroupProject';
   const groups = useCohortGroups(assignment.data?.assignment.cohortId, groupProject);
-  const latest = submissions.data ? latestAttempts(submissions.data.items) : [];
-  // A group's hand-in is one copy per member: graded once, so listed once.
-  const queue = latest.filter((s, i) => !s.groupId || latest.findIndex((other) => other.groupId === s.groupId) === i);
+  const latest = submissions.data ?? [];
+  // Every page of the assignment's latest attempts: J/K walks through all of them; a group's hand-in once.
+  const queue = onePerHandIn(latest);
   const requested = params.get('submission');
   const index = Math.max(0, queue.findIndex((s) => s.id === requested));
   const current = queue[index];

@@ -2,9 +2,9 @@ import { Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '@/lib/i18n/format';
 import type { RubricScore } from '@/features/assessment/api/rubrics';
-import { MarkdownText } from './markdown-text';
+import { ServerHtml } from './server-html';
 
-/** The learner's feedback per rubric criterion: the level chosen, its points out of the criterion's maximum, the comment. */
+/** The learner's feedback per rubric criterion: the level chosen, its points out of the criterion's maximum, the comment as the server rendered it. */
 export function RubricFeedback({ scores }: { scores: readonly RubricScore[] }) {
   const { t } = useTranslation('assessment');
   const format = useFormatters();
@@ -32,7 +32,7 @@ export function RubricFeedback({ scores }: { scores: readonly RubricScore[] }) {
                 </Table.Th>
                 <Table.Td>{score.level}</Table.Td>
                 <Table.Td>{t('rubric.points', { points: format.number(score.points), max: format.number(score.maxPoints) })}</Table.Td>
-                <Table.Td>{score.comment && <MarkdownText text={score.comment} />}</Table.Td>
+                <Table.Td>{score.commentHtml && <ServerHtml html={score.commentHtml} />}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -9,16 +9,19 @@ import { rubricScore, type Rubric, type RubricTemplate } from '@/features/assess
 import { CreateAssignmentPage, EditAssignmentPage } from './assignment-editor-page';
 import { AssignmentPage } from './assignment-page';
 import { GradingPage } from './grading-page';
+import { SubmissionsPage } from './submissions-page';
 
 const pages = {
   '/cohorts/:cohortId/assignments/new': <CreateAssignmentPage />,
   '/assignments/:assignmentId/edit': <EditAssignmentPage />,
   '/assignments/:assignmentId': <AssignmentPage />,
   '/assignments/:assignmentId/grading': <GradingPage />,
+  '/assignments/:assignmentId/submissions': <SubmissionsPage />,
 };
 
 const organizationId = cohortFixture().organizationId;
 const mael = '0192f0c1-0000-7000-8000-00000000e001';
+const solo = '0192f0c1-0000-7000-8000-00000000e002';
 const trainerCohort = cohortFixture({ capabilities: ['ViewInside', 'PreviewContent', 'ManageAssignments', 'ActOnAllLearners', 'ManageGroups'] });
 const learnerCohort = cohortFixture({ myRole: 'Learner', capabilities: ['ViewInside', 'Learn'] });
 
@@ -251,8 +254,30 @@ describe('Rubric grading', () => {
   });
 });
 
+describe('Submissions list', () => {
+  it("lists a group's hand-in once, with the members it was handed in for, and each individual hand-in by its learner", async () => {
+    const group = { groupId: 'g1', attempt: 2 };
+    signedInApi(trainerMe, {
+      'GET /api/v1/assignments/a1': () => json(assignment({ kind: 'GroupProject', rubric: undefined }), 200, { ETag: '"v1"' }),
+      'GET /api/v1/assignments/a1/submissions': () =>
+        json(paged([submission('s1', learnerMe.id, { ...group, handedInBy: mael }), submission('s2', mael, group), submission('s3', solo)], 100)),
+      [`GET /api/v1/cohorts/${cohortId}/members`]: () =>
+        json(paged([{ userId: learnerMe.id, displayName: 'Léa Bernard' }, { userId: mael, displayName: 'Maël Fournier' }, { userId: solo, displayName: 'Inès Roy' }], 100)),
+      [`GET /api/v1/cohorts/${cohortId}/groups`]: () =>
+        json([{ id: 'g1', name: 'Alpha', etag: '"1"', members: [{ userId: learnerMe.id, displayName: 'Léa Bernard' }, { userId: mael, displayName: 'Maël Fournier' }] }]),
+    });
+    renderRoute('/assignments/a1/submissions', pages);
+
+    const link = await screen.findByRole('link', { name: 'Corriger le rendu de Groupe Alpha' });
+    expect(link).toHaveAttribute('href', '/assignments/a1/grading?submission=s1');
+    expect(screen.getByLabelText('Membres du groupe Alpha')).toHaveTextContent('Léa Bernard, Maël Fournier');
+    expect(screen.getByRole('link', { name: 'Corriger le rendu de Inès Roy' })).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(1 + 2);
+  });
+});
+
 describe('Learner results and group projects', () => {
-  it('shows the feedback per criterion once released: level, points / max, the comment rendered from Markdown (never as HTML)', async () => {
+  it('shows the feedback per criterion once released: level, points / max, the comment as the server rendered and sanitized it', async () => {
     signedInApi(learnerMe, {
       'GET /api/v1/assignments/a1': () => json(assignment(), 200, { ETag: '"v1"' }),
       [`GET /api/v1/cohorts/${cohortId}`]: () => json(learnerCohort),
@@ -262,8 +287,8 @@ describe('Learner results and group projects', () => {
           submission('s1', learnerMe.id, {
             grade: grade({
               rubricScores: [
-                { criterionId: 'c1', levelId: 'c1-3', criterion: 'Structure', level: 'Claire', points: 3, maxPoints: 3, competencyCode: 'C1', comment: null },
-                { criterionId: 'c2', levelId: 'c2-2', criterion: 'Risques', level: 'Cités', points: 2, maxPoints: 5, competencyCode: 'C2', comment: 'Chiffrez **chaque** risque <img src=x onerror=alert(1)>' },
+                { criterionId: 'c1', levelId: 'c1-3', criterion: 'Structure', level: 'Claire', points: 3, maxPoints: 3, competencyCode: 'C1', comment: null, commentHtml: null },
+                { criterionId: 'c2', levelId: 'c2-2', criterion: 'Risques', level: 'Cités', points: 2, maxPoints: 5, competencyCode: 'C2', comment: 'Chiffrez **chaque** risque', commentHtml: '<p>Chiffrez <strong>chaque</strong> risque</p>' },
               ],
             }),
           }),
@@ -274,11 +299,10 @@ describe('Learner results and group projects', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual([
       ['Claire', '3 / 3', ''],
-      ['Cités', '2 / 5', 'Chiffrez chaque risque <img src=x onerror=alert(1)>'],
+      ['Cités', '2 / 5', 'Chiffrez chaque risque'],
     ]);
     expect(within(rows[1]!).getByRole('rowheader')).toHaveTextContent('Risques (C2)');
     expect(within(rows[1]!).getByText('chaque').tagName).toBe('STRONG');
-    expect(table.querySelector('img')).toBeNull();
     expect(screen.getByTestId('grade-score')).toHaveTextContent('Note : 12,5 / 20');
   });
 

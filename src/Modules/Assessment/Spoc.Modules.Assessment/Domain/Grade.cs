@@ -29,7 +29,7 @@ internal sealed record GradeSnapshot(
         other is not null && (Score, Status, Feedback, OverrideReason, Adjustment, AdjustmentReason) == (other.Score, other.Status, other.Feedback, other.OverrideReason, other.Adjustment, other.AdjustmentReason)
         && RubricScores.SequenceEqual(other.RubricScores);
 
-    public override int GetHashCode() => HashCode.Combine(Score, Status, Feedback, OverrideReason, RubricScores.Count, Adjustment);
+    public override int GetHashCode() => HashCode.Combine(Score, Status, Feedback, OverrideReason, RubricScores.Count, Adjustment, AdjustmentReason);
 }
 
 /// <summary>The staff's grade of one submission (one per submission); every change is also written to <see cref="GradeChange"/>.</summary>

@@ -56,7 +56,9 @@ internal sealed record Rubric(IReadOnlyList<RubricCriterion> Criteria)
 /// <param name="MaxPoints">The criterion's maximum (its top level's points).</param>
 /// <param name="CompetencyCode">The competency the criterion evidences, or null.</param>
 /// <param name="Comment">The grader's comment on this criterion (Markdown as written), or null.</param>
-internal sealed record RubricScore(Guid CriterionId, Guid LevelId, string Criterion, string Level, decimal Points, decimal MaxPoints, string? CompetencyCode, string? Comment);
+/// <param name="CommentHtml">The comment rendered and sanitised (rendered once, when graded, like the feedback), or null.</param>
+internal sealed record RubricScore(
+    Guid CriterionId, Guid LevelId, string Criterion, string Level, decimal Points, decimal MaxPoints, string? CompetencyCode, string? Comment, string? CommentHtml);
 
 /// <summary>A rubric an organisation's trainers reuse across its cohorts; an assignment made from it gets a copy.</summary>
 internal sealed class RubricTemplate : IVersioned

@@ -105,7 +105,7 @@ internal sealed class DemoAssessment(IConfiguration configuration, TimeProvider 
             Hand(note, l == 3 ? 1 : 0, [], "Objectifs, périmètre et parties prenantes du projet fil rouge.", noteScores[l % noteScores.Length], GradeStatus.Released, "Note claire ; précisez les **parties prenantes**.");
             var levels = riskLevels[l % riskLevels.Length];
             var rubricScores = risks.Rubric.Select((c, i) => c.Levels[levels[i]]).Select((level, i) => new RubricScore(
-                risks.Rubric[i].Id!.Value, level.Id!.Value, risks.Rubric[i].Title, level.Title, level.Points, risks.Rubric[i].MaxPoints, risks.Rubric[i].CompetencyCode, null)).ToList();
+                risks.Rubric[i].Id!.Value, level.Id!.Value, risks.Rubric[i].Title, level.Title, level.Points, risks.Rubric[i].MaxPoints, risks.Rubric[i].CompetencyCode, null, null)).ToList();
             Hand(risks, 0, [], "Cinq risques et leur parade.", rubricScores.Sum(r => r.Points), l == learners.Count - 1 ? GradeStatus.Draft : GradeStatus.Released,
                 "Bonne analyse ; chiffrez la **probabilité**.", rubricScores);
 

@@ -15,6 +15,12 @@ internal sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> op
     public DbSet<ForumPost> ForumPosts => Set<ForumPost>();
     public DbSet<PostReaction> PostReactions => Set<PostReaction>();
     public DbSet<ThreadReadMarker> ThreadReadMarkers => Set<ThreadReadMarker>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<NotificationEmail> NotificationEmails => Set<NotificationEmail>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<ConversationReader> ConversationReaders => Set<ConversationReader>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -283,6 +283,8 @@ export const assessment: Translation['assessment'] = {
     missingZero: 'Missing work counts as 0.',
     missingIgnored: 'Missing work does not count.',
     defaultPolicy: 'Default policy',
+    showWithdrawn: 'Also show learners who withdrew (their past grades)',
+    withdrawn: 'Withdrawn',
     emptyTitle: 'No learners',
     empty: 'The learners you follow will show here.',
     noAssignments: 'No published assignment yet.',

@@ -281,6 +281,8 @@ export const assessment = {
     missingZero: 'Un travail manquant compte 0.',
     missingIgnored: 'Un travail manquant ne compte pas.',
     defaultPolicy: 'Politique par défaut',
+    showWithdrawn: 'Afficher aussi les apprenants partis (leurs notes passées)',
+    withdrawn: 'A quitté la cohorte',
     emptyTitle: 'Aucun apprenant',
     empty: 'Les apprenants que vous suivez apparaîtront ici.',
     noAssignments: 'Aucun devoir publié pour l’instant.',

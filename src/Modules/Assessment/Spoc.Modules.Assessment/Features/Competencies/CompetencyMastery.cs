@@ -32,6 +32,45 @@ internal static class CompetencyMastery
             .ToListAsync(ct))
         .ToLookup(e => e.AuthorId, e => (e.SubmittedAt, e.AssignmentId, e.SubmissionId, e.RubricScores));
 
+    /// <summary>
+    /// What the heat map needs of <see cref="EvidenceAsync"/>: per learner and competency only the released grade that gives their
+    /// latest point, so at most learners × competencies rows, however many assignments were graded. Which assignments evidence a
+    /// competency is read from their rubrics (a graded rubric is frozen, so its grades carry the same codes); then one UNION ALL
+    /// statement, a part per competency, keeps the latest grade on those assignments by hand-in time (ties: the highest submission id,
+    /// as <see cref="Series"/> orders them). Two statements whatever the cohort's size.
+    /// </summary>
+    public static async Task<ILookup<Guid, (DateTimeOffset At, Guid AssignmentId, Guid SubmissionId, List<RubricScore> Scores)>> LatestEvidenceAsync(
+        this AssessmentDbContext db, Guid cohortId, IReadOnlyCollection<Guid> learnerIds, CancellationToken ct)
+    {
+        var rubrics = await db.Assignments.AsNoTracking().Where(a => a.CohortId == cohortId).Select(a => new { a.Id, a.Rubric }).ToListAsync(ct);
+        var perCompetency = rubrics
+            .SelectMany(a => a.Rubric.Where(c => c.CompetencyCode is not null).Select(c => (Code: c.CompetencyCode!, a.Id)))
+            .GroupBy(x => x.Code, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.Select(x => x.Id).Distinct().ToList());
+        var ids = learnerIds.ToList();
+        IQueryable<Evidence>? latest = null;
+        foreach (var assignmentIds in perCompetency)
+        {
+            var evidence = db.Grades.AsNoTracking()
+                .Where(g => g.CohortId == cohortId && g.Status == GradeStatus.Released && ids.Contains(g.AuthorId) && assignmentIds.Contains(g.AssignmentId))
+                .Join(db.Submissions, g => g.SubmissionId, s => s.Id, (g, s) => new Evidence { AuthorId = g.AuthorId, At = s.SubmittedAt, AssignmentId = g.AssignmentId, SubmissionId = g.SubmissionId, Scores = g.RubricScores });
+            var part = evidence.Where(e => !evidence.Any(o => o.AuthorId == e.AuthorId && (o.At > e.At || (o.At == e.At && o.SubmissionId.CompareTo(e.SubmissionId) > 0))));
+            latest = latest is null ? part : latest.Concat(part);
+        }
+
+        var rows = latest is null ? [] : await latest.ToListAsync(ct);
+        return rows.DistinctBy(e => e.SubmissionId).ToLookup(e => e.AuthorId, e => (e.At, e.AssignmentId, e.SubmissionId, e.Scores));
+    }
+
+    private sealed class Evidence
+    {
+        public Guid AuthorId { get; init; }
+        public DateTimeOffset At { get; init; }
+        public Guid AssignmentId { get; init; }
+        public Guid SubmissionId { get; init; }
+        public List<RubricScore> Scores { get; init; } = [];
+    }
+
     /// <summary>Per competency code (as the rubric named it), the learner's points, oldest first.</summary>
     public static Dictionary<string, List<MasteryPoint>> Series(IEnumerable<(DateTimeOffset At, Guid AssignmentId, Guid SubmissionId, List<RubricScore> Scores)> evidence) =>
         evidence.OrderBy(e => e.At).ThenBy(e => e.SubmissionId)

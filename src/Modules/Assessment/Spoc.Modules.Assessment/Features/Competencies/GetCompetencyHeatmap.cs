@@ -55,7 +55,7 @@ internal static class GetCompetencyHeatmap
             }
 
             var names = (await sender.Send(new GetUsers(learners.Items), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
-            var evidence = await db.EvidenceAsync(query.CohortId, learners.Items, cancellationToken);
+            var evidence = await db.LatestEvidenceAsync(query.CohortId, learners.Items, cancellationToken);
             var rows = learners.Items.Select(id => new HeatmapRowResponse(
                 id, names.GetValueOrDefault(id, ""),
                 CompetencyMastery.Series(evidence[id]).ToDictionary(s => competencies.FirstOrDefault(c => string.Equals(c.Code, s.Key, StringComparison.OrdinalIgnoreCase))?.Code ?? s.Key, s => s.Value[^1].Percent)));

@@ -32,7 +32,7 @@ internal static class ExportGradebook
                 throw ProblemException.Forbidden("Only the cohort's trainers and org admins export its gradebook.");
             }
 
-            var learners = await GetGradebook.VisibleLearnersAsync(sender, access, me.Id, cancellationToken);
+            var (learners, _) = await GetGradebook.VisibleLearnersAsync(sender, access, me.Id, null, cancellationToken);
             var now = clock.GetUtcNow();
             var sheet = await GradebookSheet.LoadAsync(db, query.CohortId, now, cancellationToken);
             var rows = await sheet.RowsAsync(db, sender, query.CohortId, access.TimeZone, learners, now, cancellationToken);

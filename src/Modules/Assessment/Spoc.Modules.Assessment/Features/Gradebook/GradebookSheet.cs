@@ -24,7 +24,11 @@ internal sealed record GradebookCategoryGrade(string Name, decimal? Grade);
 /// <param name="Passed">Whether <c>grade</c> reaches the pass mark; null with no grade.</param>
 /// <param name="Categories">One per category of the policy, in its order (none without categories).</param>
 /// <param name="Cells">One per assignment, in the order of <c>assignments</c>.</param>
-internal sealed record GradebookRow(Guid UserId, string DisplayName, decimal? Grade, bool? Passed, IReadOnlyList<GradebookCategoryGrade> Categories, IReadOnlyList<GradebookCell> Cells);
+internal sealed record GradebookRow(Guid UserId, string DisplayName, decimal? Grade, bool? Passed, IReadOnlyList<GradebookCategoryGrade> Categories, IReadOnlyList<GradebookCell> Cells)
+{
+    /// <summary>A learner who has left the cohort (listed only with <c>includeWithdrawn=true</c>).</summary>
+    public bool Withdrawn { get; init; }
+}
 
 /// <summary>
 /// What the gradebook, its CSV export and the contracts read, in a fixed number of queries whatever the numbers of learners

@@ -1,4 +1,5 @@
 using Spoc.Modules.Assessment.Domain;
+using Spoc.SharedKernel.Text;
 using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Assessment.Features.Grading;
@@ -26,7 +27,8 @@ internal static class RubricGrading
             var level = criterion.Levels.FirstOrDefault(l => l.Id == choice.LevelId)
                 ?? throw Rules.Invalid($"RubricScores[{i}].LevelId", $"Not a level of the criterion \"{criterion.Title}\".");
             var comment = string.IsNullOrWhiteSpace(choice.Comment) ? null : choice.Comment.Trim();
-            scores.Add((order, new RubricScore(criterion.Id!.Value, level.Id!.Value, criterion.Title, level.Title, level.Points, criterion.MaxPoints, criterion.CompetencyCode, comment)));
+            scores.Add((order, new RubricScore(criterion.Id!.Value, level.Id!.Value, criterion.Title, level.Title, level.Points, criterion.MaxPoints, criterion.CompetencyCode, comment,
+                comment is null ? null : Markdown.ToSafeHtml(comment))));
         }
 
         if (status == GradeStatus.Released && scores.Count > 0 && scores.Count < rubric.Count)

@@ -15,10 +15,13 @@ using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Assessment.Features.Submissions;
 
-/// <summary>GET /assignments/{assignmentId}/submissions: every attempt, for trainers and org admins; a mentor's own learners' only.</summary>
+/// <summary>
+/// GET /assignments/{assignmentId}/submissions: every attempt (or with <c>latestOnly</c> each learner's latest, what a grader walks
+/// through), for trainers and org admins; a mentor's own learners' only.
+/// </summary>
 internal static class ListSubmissions
 {
-    public sealed record Query(Guid AssignmentId, PageRequest Paging) : IQuery<PagedResult<SubmissionResponse>>;
+    public sealed record Query(Guid AssignmentId, PageRequest Paging, bool LatestOnly = false) : IQuery<PagedResult<SubmissionResponse>>;
 
     internal sealed class Validator : AbstractValidator<Query>
     {
@@ -43,6 +46,7 @@ internal static class ListSubmissions
             var mentees = access.MentoredLearnerIds.ToList();
             var page = await db.Submissions.AsNoTracking()
                 .Where(s => s.AssignmentId == query.AssignmentId && (everyone || mentees.Contains(s.AuthorId)))
+                .Where(s => !query.LatestOnly || !db.Submissions.Any(o => o.AssignmentId == s.AssignmentId && o.AuthorId == s.AuthorId && o.Attempt > s.Attempt))
                 .OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id)
                 .ToPageAsync(query.Paging, cancellationToken);
             var ids = page.Items.Select(s => s.Id).ToList();
@@ -53,11 +57,11 @@ internal static class ListSubmissions
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/assignments/{assignmentId:guid}/submissions", async (Guid assignmentId, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Query(assignmentId, paging), ct)))
+        api.MapGet("/assignments/{assignmentId:guid}/submissions", async (Guid assignmentId, bool? latestOnly, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(assignmentId, paging, latestOnly ?? false), ct)))
             .WithName("ListSubmissions")
             .WithSummary("Every attempt at an assignment, in the order handed in (trainers, org admins; a mentor: their own learners')")
-            .WithDescription("Requires `ActOnAllLearners`, or `ActOnOwnMentees` for a mentor, who sees their own learners' attempts only. Learners who see the assignment 403; outsiders, and those who do not see it, 404. Paged.")
+            .WithDescription("Requires `ActOnAllLearners`, or `ActOnOwnMentees` for a mentor, who sees their own learners' attempts only. Learners who see the assignment 403; outsiders, and those who do not see it, 404. Paged (`pageSize` up to 100: a grader pages through more). `latestOnly=true` keeps each learner's latest attempt, what the grading screen walks through; a group project's hand-in has a row per learner of the group (same `groupId` and attempt, graded once).")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }
