@@ -7,7 +7,10 @@ using Spoc.Modules.Community.Live;
 
 namespace Spoc.Api.Tests.Community.Live;
 
-/// <summary>Live pushes driven through the API: a post reaches the connections that joined its thread, and only those allowed to.</summary>
+/// <summary>
+/// Live pushes driven through the API: a post reaches the connections that joined its thread (and only those allowed
+/// to), and the notifications it makes reach the people it names, not the others connected at the same time.
+/// </summary>
 public sealed class ThreadLiveTests
 {
     private SpocApiFactory _factory = null!;
@@ -45,5 +48,21 @@ public sealed class ThreadLiveTests
 
         await stranger.RoundTripAsync();
         strangerPosts.Count.Should().Be(0, "a refused join joins nothing");
+    }
+
+    [Test]
+    public async Task A_mention_tells_the_person_named_and_nobody_else_connected_at_the_same_time()
+    {
+        var threadId = (await _w.ThreadAsync(_w.Learner(0), new { title = "Qui relit ?", body = "Une relecture ?" }))["id"]!.GetValue<Guid>();
+        await using var named = await _factory.ConnectAsync(LiveClient.TokenOf(_w.Learner(1)));
+        await using var other = await _factory.ConnectAsync(LiveClient.TokenOf(_w.Learner(3)));
+        var otherChanges = other.Collect(NotificationsHub.NotificationsChanged);
+
+        var told = named.Collect(NotificationsHub.NotificationsChanged);
+        await _w.PostAsync(_w.Learner(0), threadId, new { body = "@Learner 1 peux-tu relire ?" });
+        await told.WaitFor();
+
+        await other.RoundTripAsync();
+        otherChanges.Count.Should().Be(0, "learner 3 was connected too and is not named");
     }
 }
