@@ -199,6 +199,15 @@ WRITES_FILE=$out/writers-api.txt; w_api=$(drive "$api_url" "" "$writes_duration"
 WRITES_FILE=$out/writers-baseline.txt; w_base=$(drive "$base_url" "" "$writes_duration" -s bench/wrk/complete.lua)
 threads=$threads_saved conns=$conns_saved
 echo "    API $w_api | baseline $w_base"
+
+# Live push (ADR 0026): writers of the writers' cohort hold a WebSocket to /hubs/notifications each, the trainer posts
+# announcements to that cohort back to back; every announcement notifies each learner, and the connected ones get a push.
+receivers=200; $smoke && receivers=20
+head -n $receivers "$out/submitters-api.txt" >"$out/receivers.txt"
+echo "==> Live push: $receivers learners connected to the hub, the trainer's announcements to their cohort for $duration"
+read -r push_rate push_count push_expected push_requests push_seconds < <(dotnet "$bench_dll" push "$api_url" "${duration%s}" "$trainer" \
+  "/api/v1/cohorts/$COHORTW/threads" '{"title":"Annonce du banc","body":"Une annonce.","announcement":true}' "$out/receivers.txt")
+echo "    $push_rate pushes/s: $push_count of $push_expected pushes for $push_requests announcements in $push_seconds s"
 rss_peak=$(rss "$api_pid" VmHWM); base_rss_peak=$(rss "$base_pid" VmHWM)
 stop "$api_pid"; stop "$base_pid"
 
@@ -246,6 +255,7 @@ report=$work/report.md
   echo "| RSS peak under load (VmHWM at the end) | $rss_peak MB | $base_rss_peak MB | < 250 MB |"
   read -r war wap50 wap99 _ <<<"$w_api"; read -r wbr wbp50 wbp99 _ <<<"$w_base"
   echo "| completion writes/s on one connection (p50 / p99 ms) | $war ($wap50 / $wap99) | $wbr ($wbp50 / $wbp99) | ≥ 500/s |"
+  echo "| notifications pushed per second ($receivers learners on the hub, $push_requests announcements to their cohort: $push_count of $push_expected pushes arrived in $push_seconds s) | $push_rate/s | – | |"
   echo
   echo "≥: a lower bound — that side used up its (learner, activity) pairs before the end of the run."
   echo

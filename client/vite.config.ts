@@ -16,6 +16,7 @@ export default defineConfig({
       '/api': { target: apiTarget, changeOrigin: true },
       '/swagger': { target: apiTarget, changeOrigin: true },
       '/health': { target: apiTarget, changeOrigin: true },
+      '/hubs': { target: apiTarget, changeOrigin: true, ws: true },
     },
   },
   build: {
@@ -32,6 +33,8 @@ export default defineConfig({
             { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/ },
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
             { name: 'forms', test: /node_modules[\\/](zod|react-hook-form|@hookform)[\\/]/ },
+            // Loaded on sign-in by lib/live (a dynamic import), never part of the initial JS.
+            { name: 'signalr', test: /node_modules[\\/]@microsoft[\\/]signalr[\\/]/ },
           ],
         },
       },

@@ -4,11 +4,13 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Spoc.Bench;
 
-// bench/run.sh calls: `seed <spoc.db> <out-dir>` and `micro [--smoke] <BenchmarkDotNet arguments>`.
+// bench/run.sh calls: `seed <spoc.db> <out-dir>`, `push <api-url> <seconds> <sender-token> <path> <json> <receivers-file>` and `micro [--smoke] <BenchmarkDotNet arguments>`.
 switch (args.FirstOrDefault())
 {
     case "seed" when args.Length == 3:
         return await Seeder.RunAsync(args[1], args[2]);
+    case "push" when args.Length == 7:
+        return await PushLoad.RunAsync(args);
     case "micro":
         // In process: no per-benchmark project generation and rebuild, which would cost minutes on a busy 2-core machine.
         var smoke = args.Contains("--smoke");
@@ -17,6 +19,6 @@ switch (args.FirstOrDefault())
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Seeder).Assembly).Run(args.Skip(1).Where(a => a != "--smoke").ToArray(), config);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     default:
-        Console.Error.WriteLine("usage: Spoc.Bench seed <spoc.db> <out-dir> | micro [--smoke] [BenchmarkDotNet arguments]");
+        Console.Error.WriteLine("usage: Spoc.Bench seed <spoc.db> <out-dir> | push <api-url> <seconds> <sender-token> <path> <json> <receivers-file> | micro [--smoke] [BenchmarkDotNet arguments]");
         return 2;
 }

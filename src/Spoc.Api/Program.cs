@@ -73,6 +73,7 @@ services.AddSpocSecurityHeaders();
 services.AddSpocCompression();
 services.AddSpocTelemetry(configuration);
 services.AddModules(configuration);
+services.AddSpocLive(configuration);
 SqlCommandCounter.AddIfEnabled(services, configuration);
 // Ready means the database takes a write, not merely that a connection opens or a read answers.
 services.AddHealthChecks().AddDbContextCheck<KernelDbContext>(tags: ["ready"], customTestQuery: DatabaseOutage.CanWriteAsync);
@@ -105,6 +106,7 @@ app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddle
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapModules();
+app.MapSpocLive();
 app.UseSpa();
 
 app.Run();

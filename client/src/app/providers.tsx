@@ -8,6 +8,7 @@ import { ApiContext, TokensContext } from '@/lib/api/api-context';
 import type { TokenStore } from '@/lib/api/token-store';
 import { SessionProvider } from '@/lib/auth/session-provider';
 import { i18n } from '@/lib/i18n/i18n';
+import { LiveProvider, type HubOpener } from '@/lib/live/live-provider';
 import { cssVariablesResolver, theme } from './theme';
 
 interface ProvidersProps {
@@ -17,9 +18,11 @@ interface ProvidersProps {
   apiClient?: ApiClient;
   tokens?: TokenStore;
   sessionExpired?: (listener: () => void) => () => void;
+  /** Opens the live hub; the app passes SignalR's, tests none (no connection). */
+  openHub?: HubOpener;
 }
 
-export function Providers({ queryClient, children, apiClient = api, tokens = tokenStore, sessionExpired = onSessionExpired }: ProvidersProps) {
+export function Providers({ queryClient, children, apiClient = api, tokens = tokenStore, sessionExpired = onSessionExpired, openHub }: ProvidersProps) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <I18nextProvider i18n={i18n}>
@@ -27,7 +30,7 @@ export function Providers({ queryClient, children, apiClient = api, tokens = tok
           <ApiContext.Provider value={apiClient}>
             <TokensContext.Provider value={tokens}>
               <SessionProvider api={apiClient} tokens={tokens} onSessionExpired={sessionExpired}>
-                {children}
+                <LiveProvider openHub={openHub}>{children}</LiveProvider>
               </SessionProvider>
             </TokensContext.Provider>
           </ApiContext.Provider>
