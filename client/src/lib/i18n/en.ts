@@ -4,6 +4,7 @@ import { platform } from './locales/en/platform';
 import { cohorts } from './locales/en/cohorts';
 import { courses } from './locales/en/courses';
 import { assessment } from './locales/en/assessment';
+import { notifications } from './locales/en/notifications';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses, assessment };
+export const en: Translation = { common, platform, cohorts, courses, assessment, notifications };
