@@ -32,7 +32,7 @@ export function NotificationPreferences() {
         <PreferencesForm key={preferences.data.etag} saved={preferences.data} save={save} />
       )}
       {save.isSuccess && (
-        <Text size="sm" c="green.9" role="status" mt="sm">
+        <Text size="sm" fw={500} role="status" mt="sm">
           {t('preferences.saved')}
         </Text>
       )}
