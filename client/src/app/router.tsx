@@ -21,8 +21,11 @@ const ResetPasswordPage = lazy(() =>
 const VerifyEmailPage = lazy(() =>
   import('@/features/platform/components/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })),
 );
+// The profile is Platform's; its notification preferences section is Community's, joined here.
 const ProfilePage = lazy(() =>
-  import('@/features/platform/components/profile-page').then((m) => ({ default: m.ProfilePage })),
+  Promise.all([import('@/features/platform/components/profile-page'), import('@/features/notifications/components/notification-preferences')]).then(
+    ([profile, preferences]) => ({ default: () => <profile.ProfilePage extra={<preferences.NotificationPreferences />} /> }),
+  ),
 );
 // The homes are the cohorts feature's; their "à rendre" / "à corriger" panels are Assessment's, joined here.
 const LearnerHome = lazy(() =>
@@ -57,6 +60,12 @@ const SubmissionsPage = lazy(() =>
 );
 const GradingPage = lazy(() =>
   import('@/features/assessment/components/grading-page').then((m) => ({ default: m.GradingPage })),
+);
+const ConversationsPage = lazy(() =>
+  import('@/features/notifications/components/conversations-page').then((m) => ({ default: m.ConversationsPage })),
+);
+const ConversationPage = lazy(() =>
+  import('@/features/notifications/components/conversation-page').then((m) => ({ default: m.ConversationPage })),
 );
 const GradebookPage = lazy(() =>
   import('@/features/assessment/components/gradebook-page').then((m) => ({ default: m.GradebookPage })),
@@ -292,6 +301,8 @@ export const routes: RouteObject[] = [
       },
       { path: 'invitations/:token', element: <InvitationPage /> },
       { path: 'profile', element: <ProfilePage /> },
+      { path: 'cohorts/:cohortId/conversations', element: <RequireGuid param="cohortId"><ConversationsPage /></RequireGuid> },
+      { path: 'conversations/:conversationId', element: <RequireGuid param="conversationId"><ConversationPage /></RequireGuid> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

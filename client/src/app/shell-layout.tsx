@@ -1,12 +1,17 @@
 import { Anchor, AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from '@/components/language-switch';
 import { LoadingState } from '@/components/loading-state';
 import { useSession } from '@/lib/auth/session-context';
 import { navigationFor } from './navigation';
+
+// Its own chunk: the header renders before the bell's code (and its queries) arrive.
+const NotificationBell = lazy(() =>
+  import('@/features/notifications/components/notification-bell').then((m) => ({ default: m.NotificationBell })),
+);
 
 /** The signed-in frame: header (brand, language, user, sign out), role-aware navigation, main content. */
 export function ShellLayout() {
@@ -52,6 +57,9 @@ export function ShellLayout() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
             <LanguageSwitch />
             {session.user && (
               <Text size="sm" visibleFrom="md" px="xs" data-testid="signed-in-user">

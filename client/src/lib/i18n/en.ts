@@ -5,6 +5,7 @@ import { cohorts } from './locales/en/cohorts';
 import { courses } from './locales/en/courses';
 import { assessment } from './locales/en/assessment';
 import { forum } from './locales/en/forum';
+import { notifications } from './locales/en/notifications';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses, assessment, forum };
+export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications };

@@ -1,4 +1,5 @@
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/components/empty-state';
 import { PageTitle } from '@/components/page-title';
@@ -7,8 +8,8 @@ import { ChangePasswordForm } from './change-password-form';
 import { ProfileDetailsForm } from './profile-details-form';
 import { organizationRoleKey } from './role-labels';
 
-/** Who am I: the /me document (loaded by the session), in the user's language. */
-export function ProfilePage() {
+/** Who am I: the /me document (loaded by the session), in the user's language; `extra`: other features' sections (notification preferences). */
+export function ProfilePage({ extra }: { extra?: ReactNode }) {
   const { t } = useTranslation(['platform', 'common']);
   const { user, roles } = useSession();
   if (!user) return null;
@@ -67,6 +68,7 @@ export function ProfilePage() {
           </Table>
         </Paper>
       )}
+      {extra}
     </Stack>
   );
 }

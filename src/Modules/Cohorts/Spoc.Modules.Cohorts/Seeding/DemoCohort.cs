@@ -27,7 +27,8 @@ internal sealed class DemoCohort(IConfiguration configuration, TimeProvider cloc
 
         var sender = services.GetRequiredService<ISender>();
         var staff = (await sender.Send(new FindUsersByEmail(["benoit.lefevre@demo.spoc.local", "chloe.moreau@demo.spoc.local"]), ct)).ToDictionary(u => u.Email);
-        var learners = await sender.Send(new FindUsersByEmail(RunningCohortLearners), ct);
+        // In the list's order: Chloé Moreau mentors its first two (Anaïs Girard and Jérôme Faure, whom Community's demo has her talk with).
+        var learners = (await sender.Send(new FindUsersByEmail(RunningCohortLearners), ct)).OrderBy(l => Array.IndexOf(RunningCohortLearners, l.Email)).ToList();
         if (staff.Count < 2)
         {
             return;

@@ -18,6 +18,7 @@ internal static class NotificationsSetup
         services.AddScoped<Notifier>();
         services.AddHostedService<NotificationMailer>();
         services.AddHostedService<DailyDigest>();
+        services.AddSingleton<Spoc.SharedKernel.Persistence.IStartupTask, Seeding.DemoConversation>();
         return services;
     }
 

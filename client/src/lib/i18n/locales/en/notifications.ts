@@ -1,0 +1,61 @@
+import type { Translation } from '@/lib/i18n/fr';
+
+/** English texts of the `notifications` namespace. */
+export const notifications: Translation['notifications'] = {
+  bell: {
+    label: 'Notifications',
+    labelUnread_one: 'Notifications: {{count}} unread',
+    labelUnread_other: 'Notifications: {{count}} unread',
+    title: 'Notifications',
+    markAll: 'Mark all as read',
+    empty: 'No notifications yet.',
+    unread: 'Unread',
+  },
+  kind: {
+    Admission: 'Applications',
+    Invitation: 'Invitations',
+    GradeReleased: 'Released grades',
+    RevisionRequested: 'Revisions requested',
+    Mention: 'Mentions',
+    Reply: 'Replies',
+    Announcement: 'Announcements',
+    Message: 'Private messages',
+  },
+  channel: {
+    InApp: 'In the app',
+    Email: 'By email',
+    Both: 'Both',
+    None: 'None',
+  },
+  preferences: {
+    title: 'Notifications',
+    intro: 'For each kind of notification, choose where it reaches you. Essential kinds cannot be turned off.',
+    kind: 'Kind',
+    channel: 'Channel',
+    digest: 'Daily digest: one email a day instead of single emails',
+    save: 'Save preferences',
+    saved: 'Preferences saved.',
+  },
+  conversations: {
+    title: 'Messages',
+    intro: 'Your private exchanges with your learners: only they, their mentor and the cohort’s trainers read them.',
+    learner: 'Learner',
+    lastMessage: 'Last message',
+    unread: 'Unread',
+    unreadBadge_one: '{{count}} unread',
+    unreadBadge_other: '{{count}} unread',
+    none: 'No message yet',
+    empty: 'No conversation yet.',
+    open: 'Open',
+    openMine: 'Write to my mentor and trainers',
+  },
+  conversation: {
+    title: 'Messages · {{name}}',
+    titleMine: 'My messages with my follow-up',
+    privacy: 'Private conversation: only the learner, their mentor and the cohort’s trainers read it.',
+    empty: 'No message yet: write the first one.',
+    body: 'Your message (Markdown)',
+    send: 'Send',
+    you: 'You',
+  },
+};
