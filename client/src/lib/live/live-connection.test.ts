@@ -64,15 +64,18 @@ describe('the live connection', () => {
     expect(hub.invoked.at(-1)).toEqual(['LeaveThread', 't1']);
   });
 
-  it('retries a first start that failed, and stops the hub when the session ends', async () => {
+  it('retries a first start that failed, catches up once it is up, and stops the hub when the session ends', async () => {
     vi.useFakeTimers();
     try {
       const hub = fakeHub(['fail', 'ok']);
-      const live = createLiveConnection(async () => hub);
+      const onReconnected = vi.fn();
+      const live = createLiveConnection(async () => hub, onReconnected);
       live.start();
       await vi.advanceTimersByTimeAsync(1_000);
       expect(hub.start).toHaveBeenCalledTimes(2);
       expect(hub.state).toBe('Connected');
+      // Pushes sent while it was down are lost: the app refetches what is on screen.
+      expect(onReconnected).toHaveBeenCalledOnce();
 
       live.stop();
       await vi.runAllTimersAsync();

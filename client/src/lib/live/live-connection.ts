@@ -34,7 +34,8 @@ const retryDelay = (attempt: number) => Math.min(30_000, 1_000 * 2 ** attempt);
 /**
  * One connection per signed-in session. The first start is retried with a capped backoff (the hub's own automatic
  * reconnect only covers a connection that was up); after a reconnect the threads are joined again (a new connection
- * is in no group) and `onReconnected` lets the app refetch what it may have missed.
+ * is in no group) and `onReconnected` lets the app refetch what it may have missed (also when a first start comes up
+ * only after failed attempts).
  */
 export function createLiveConnection(openHub: () => Promise<Hub>, onReconnected: () => void = () => undefined): LiveConnection {
   const handlers = new Map<LiveEvent, Set<(...args: never[]) => void>>();
@@ -58,6 +59,8 @@ export function createLiveConnection(openHub: () => Promise<Hub>, onReconnected:
       try {
         await hub.start();
         joinAll(hub);
+        // Up after failed attempts: the pages fetched meanwhile may have missed pushes, as after a reconnect.
+        if (attempt > 0) onReconnected();
         return hub;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt)));

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { unwrap } from '@/lib/api/api-client';
 import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
+import { useLiveEvent, useThreadLive } from '@/lib/live/live-context';
 
 type Schemas = components['schemas'];
 export type ThreadSummary = Schemas['ForumThreadSummary'];
@@ -19,6 +20,7 @@ export const forumKeys = {
   list: (cohortId: string, filter: { space?: ForumSpace; q?: string; page: number }) => ['forum', 'cohort', cohortId, filter] as const,
   summary: (cohortId: string) => ['forum', 'cohort', cohortId, 'summary'] as const,
   thread: (threadId: string, page: number) => ['forum', 'thread', threadId, page] as const,
+  threadPages: (threadId: string) => ['forum', 'thread', threadId] as const,
 };
 
 export function useThreads(cohortId: string, filter: { space?: ForumSpace; q?: string; page: number }) {
@@ -42,8 +44,17 @@ export function useForumSummary(cohortId: string) {
   });
 }
 
+/**
+ * A thread's page of posts, live: the connection joins the thread's group while it is shown, and each `postPublished`
+ * of this thread refetches its pages (the push carries ids only, ADR 0026).
+ */
 export function useThread(threadId: string, page: number) {
   const api = useApi();
+  const client = useQueryClient();
+  useThreadLive(threadId);
+  useLiveEvent('postPublished', (published) => {
+    if (published.threadId === threadId) void client.invalidateQueries({ queryKey: forumKeys.threadPages(threadId) });
+  });
   return useQuery({
     queryKey: forumKeys.thread(threadId, page),
     queryFn: ({ signal }) =>

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { unwrap } from '@/lib/api/api-client';
 import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
+import { useLiveEvent } from '@/lib/live/live-context';
 
 type Schemas = components['schemas'];
 export type Notification = Schemas['Notification'];
@@ -23,15 +24,23 @@ export const notificationKeys = {
   messages: (id: string) => ['conversations', id, 'messages'] as const,
 };
 
-/** The bell's count: refetched on focus and every 30 s until the live hub pushes changes. */
+/**
+ * The bell's count: refetched when the hub says the feed changed (useLiveNotifications), on focus, and after the live
+ * connection comes back (what it missed meanwhile). No poll: the connection retries until it is up again.
+ */
 export function useUnreadCount() {
   const api = useApi();
   return useQuery({
     queryKey: notificationKeys.unread,
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/me/notifications/unread-count', { signal })),
-    refetchInterval: 30_000,
     refetchOnWindowFocus: true,
   });
+}
+
+/** On the hub's `notificationsChanged`: refetch the count, and the panel if it is open (the others on their next use). */
+export function useLiveNotifications() {
+  const queryClient = useQueryClient();
+  useLiveEvent('notificationsChanged', () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }));
 }
 
 export function useNotifications(enabled: boolean) {
@@ -110,14 +119,19 @@ export function useConversation(conversationId: string) {
   });
 }
 
-/** The latest 100 messages, refetched on focus and every 15 s (the live hub will push them later). */
+/**
+ * The latest 100 messages. A message notifies the other side, so the hub's `notificationsChanged` is the cue to refetch
+ * them: a reply shows up without a reload.
+ */
 export function useMessages(conversationId: string) {
   const api = useApi();
+  const queryClient = useQueryClient();
+  const queryKey = notificationKeys.messages(conversationId);
+  useLiveEvent('notificationsChanged', () => void queryClient.invalidateQueries({ queryKey }));
   return useQuery({
-    queryKey: notificationKeys.messages(conversationId),
+    queryKey,
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/v1/conversations/{conversationId}/messages', { params: { path: { conversationId }, query: { pageSize: 100 } }, signal })),
-    refetchInterval: 15_000,
   });
 }
 

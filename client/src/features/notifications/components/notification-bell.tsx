@@ -3,10 +3,10 @@ import { useClickOutside, useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useFormatters } from '@/lib/i18n/format';
-import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount, type Notification } from '@/features/notifications/api/notifications';
+import { useLiveNotifications, useMarkAllRead, useMarkRead, useNotifications, useUnreadCount, type Notification } from '@/features/notifications/api/notifications';
 
 /**
- * The header's bell: the unread count, and a panel of the latest notifications (opening one marks it read and follows its
+ * The header's bell: the unread count (kept live by the hub), and a panel of the latest notifications (opening one marks it read and follows its
  * link). A plain positioned panel rather than a popover: the shell's initial bundle stays within its budget.
  */
 export function NotificationBell() {
@@ -14,6 +14,7 @@ export function NotificationBell() {
   const format = useFormatters();
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure(false);
+  useLiveNotifications();
   const unread = useUnreadCount().data?.unread ?? 0;
   const feed = useNotifications(opened);
   const markRead = useMarkRead();
