@@ -219,7 +219,7 @@ internal static class Seeder
         var notifications = community.ChangeTracker.Entries<Notification>().Count();
         await community.SaveChangesAsync();
         await File.WriteAllTextAsync(Path.Combine(outDir, "ids.env"), lines.ToString());
-        Console.WriteLine($"seed: {userNumber} users, 31 organisations, 1 course of {ActivityCount} activities, cohorts of {string.Join(", ", CohortSizes)} learners and {2 * Writers} writers; {courses.ChangeTracker.Entries<Completion>().Count()} completions; {AssignmentCount} assignments per cohort, {grades} grades; {ForumThreads} threads and {posts} posts per cohort in all, {notifications} notifications");
+        Console.WriteLine($"seed: {userNumber} users, 31 organisations, 1 course of {ActivityCount} activities, cohorts of {string.Join(", ", CohortSizes)} learners and {2 * Writers} writers; {courses.ChangeTracker.Entries<Completion>().Count()} completions; {AssignmentCount} assignments per cohort, {grades} grades; {ForumThreads + 2} forum threads per cohort, {posts} posts, {notifications} notifications");
         return 0;
 
         string WriterToken(User writer) => writerTokens.TryGetValue(writer.Id, out var token) ? token : writerTokens[writer.Id] = tokens.Issue(platform, writer, Guid.NewGuid()).AccessToken;
@@ -357,7 +357,7 @@ internal static class Seeder
             var count = learner == readerId ? ReaderNotifications + 5 : 20;
             for (var i = 0; i < count; i++)
             {
-                var createdAt = now.AddHours(-i * 5).AddMinutes(-learners.IndexOf(learner));
+                var createdAt = now.AddHours(-1 - (i * 5)).AddMinutes(-learners.IndexOf(learner));
                 db.Notifications.Add(new Notification
                 {
                     UserId = learner, Kind = kinds[i % kinds.Length], Title = $"Nouvelle réponse n°{i + 1} dans « Question {(i % ForumThreads) + 1:D2} »",
