@@ -87,7 +87,8 @@ echo "==> Signing in over HTTP as the trainer"
 trainer=$(curl -sf "$api_url/api/v1/auth/token" -H 'content-type: application/json' -d "{\"email\":\"$TRAINER_EMAIL\",\"password\":\"$PASSWORD\"}" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
 [ -n "$trainer" ] || { echo "bench: sign-in failed"; exit 1; }
 
-# Routes: name | path (cohort of 50) | who. The SQL count probes swap in the cohorts of 10 and 200.
+# Routes: name | path (cohort of 50) | who. The SQL count probes swap in the cohorts of 10 and 200 (@C the cohort, @T its
+# thread of 120 posts). The thread page moves the learner's read marker: a write on every read, on both sides.
 routes=(
   "health|/health/live|none"
   "API 404 with a token|/api/v1/does-not-exist|trainer"
@@ -97,9 +98,12 @@ routes=(
   "course outline|/api/v1/courses/$COURSE/outline|trainer"
   "progress matrix|/api/v1/cohorts/@C/progress|trainer"
   "gradebook|/api/v1/cohorts/@C/gradebook?pageSize=100|trainer"
+  "thread page|/api/v1/threads/@T?page=1&pageSize=20|learner"
+  "forum list|/api/v1/cohorts/@C/threads|learner"
+  "notification feed|/api/v1/me/notifications|learner"
 )
 token_for() { local var=LEARNER${2}_TOKEN; case $1 in trainer) echo "$trainer";; learner) echo "${!var}";; *) echo "";; esac; }
-path_for() { local var=COHORT$2; echo "${1//@C/${!var}}"; }
+path_for() { local var=COHORT$2 thread=THREAD$2 p; p=${1//@C/${!var}}; echo "${p//@T/${!thread}}"; }
 curl_as() { local t=$1; shift; if [ -n "$t" ]; then curl -s -H "authorization: Bearer $t" "$@"; else curl -s "$@"; fi; }
 
 echo "==> SQL commands per request (X-Sql-Commands)"
@@ -241,7 +245,7 @@ report=$work/report.md
   echo
   if $smoke; then echo "| route | API (10 learners) | baseline (10) |"; echo "|---|---:|---:|"
   else echo "| route | API (10 learners) | API (200 learners) | baseline (10) | baseline (200) |"; echo "|---|---:|---:|---:|---:|"; fi
-  for name in "health" "API 404 with a token" "cohort page" "roster" "schedule" "course outline" "progress matrix" "gradebook" "mark as done" "hand in a text"; do
+  for name in "health" "API 404 with a token" "cohort page" "roster" "schedule" "course outline" "progress matrix" "gradebook" "thread page" "forum list" "notification feed" "mark as done" "hand in a text"; do
     if $smoke; then echo "| $name | ${sql[$name,10,api]:-–} | ${sql[$name,10,base]:-–} |"
     else echo "| $name | ${sql[$name,10,api]:-–} | ${sql[$name,200,api]:-–} | ${sql[$name,10,base]:-–} | ${sql[$name,200,base]:-–} |"; fi
   done

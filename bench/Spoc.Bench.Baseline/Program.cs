@@ -390,6 +390,143 @@ api.MapPost("/assignments/{assignmentId:guid}/submissions", async (Guid assignme
     return Results.Created($"/api/v1/submissions/{submission.Id}", submission);
 });
 
+// Forums (Community): the caller's cohort role and group decide what they read, as ForumAccess: staff (trainers, mentors)
+// everything, a learner the cohort's forum, announcements to the cohort or their group, and their group's space.
+api.MapGet("/threads/{threadId:guid}", async (Guid threadId, int? page, int? pageSize, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var (p, size) = (page ?? 1, pageSize ?? 20);
+    var t = await db.SingleAsync(
+        """
+        SELECT t.CohortId, t.GroupId, t.Title, t.AuthorId, u.DisplayName, t.CreatedAt, t.LastPostAt, t.IsAnnouncement, t.IsPinned, t.IsLocked, t.AnswerPostId, t.AnsweredByStaff,
+               t.Version, m.Role, m.GroupId, (SELECT json_group_array(a.GroupId) FROM ForumThreadAudiences a WHERE a.ThreadId = t.Id),
+               (SELECT COUNT(*) FROM ForumPosts p WHERE p.ThreadId = t.Id)
+        FROM ForumThreads t JOIN CohortMembers m ON m.CohortId = t.CohortId AND m.UserId = $me LEFT JOIN Users u ON u.Id = t.AuthorId WHERE t.Id = $id
+        """,
+        r =>
+        {
+            var staff = r.GetString(13) is "Trainer" or "Mentor";
+            var thread = new ForumThread(threadId, r.GetGuid(0), r.IsDBNull(1) ? null : r.GetGuid(1), r.GetString(2), r.GetGuid(3), r.IsDBNull(4) ? "" : r.GetString(4), Db.Time(r, 5), Db.Time(r, 6),
+                r.GetBoolean(7), Db.Guids(r.GetString(15)), r.GetBoolean(8), r.GetBoolean(9), r.IsDBNull(10) ? null : r.GetGuid(10), r.GetBoolean(11),
+                !r.GetBoolean(9) && (staff || !r.GetBoolean(7)), staff, staff || r.GetGuid(3) == me, r.GetGuid(12));
+            return (Thread: thread, Staff: staff, Group: r.IsDBNull(14) ? (Guid?)null : r.GetGuid(14), Total: r.GetInt32(16));
+        },
+        ("$id", threadId), ("$me", me));
+    if (t.Thread is not { } thread || !(t.Staff || Forums.Reads(thread.GroupId, thread.AudienceGroupIds, t.Group)))
+    {
+        return Results.NotFound();
+    }
+
+    var window = "SELECT Id FROM ForumPosts WHERE ThreadId = $id ORDER BY Number LIMIT $take OFFSET $skip";
+    var reactions = (await db.ListAsync(
+            $"SELECT PostId, Emoji, COUNT(*), SUM(UserId = $me) FROM ForumReactions WHERE PostId IN ({window}) GROUP BY PostId, Emoji",
+            r => (PostId: r.GetGuid(0), Reaction: new ForumReaction(r.GetString(1), r.GetInt32(2), r.GetInt32(3) > 0)), ("$id", threadId), ("$me", me), ("$take", size), ("$skip", (p - 1) * size)))
+        .ToLookup(x => x.PostId, x => x.Reaction);
+    var posts = t.Total == 0 ? [] : await db.ListAsync(
+        """
+        SELECT p.Id, p.Number, p.AuthorId, u.DisplayName, p.ByStaff, p.ReplyToPostId, r.Number, p.Body, p.BodyHtml, p.MentionedUserIds, p.Attachments, p.CreatedAt, p.EditedAt,
+               p.DeletedAt IS NOT NULL, p.HiddenAt IS NOT NULL, p.HiddenReason, p.Version
+        FROM ForumPosts p LEFT JOIN Users u ON u.Id = p.AuthorId LEFT JOIN ForumPosts r ON r.Id = p.ReplyToPostId
+        WHERE p.ThreadId = $id ORDER BY p.Number LIMIT $take OFFSET $skip
+        """,
+        r =>
+        {
+            var id = r.GetGuid(0);
+            var shown = !r.GetBoolean(13) && (!r.GetBoolean(14) || t.Staff);
+            return new ForumPost(id, threadId, r.GetInt32(1), r.GetGuid(2), r.IsDBNull(3) ? "" : r.GetString(3), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetGuid(5),
+                r.IsDBNull(6) ? null : r.GetInt32(6), shown ? r.GetString(7) : null, shown ? r.GetString(8) : null, shown ? JsonSerializer.Deserialize<List<Guid>>(r.GetString(9), json)! : [],
+                shown ? JsonSerializer.Deserialize<List<ForumAttachment>>(r.GetString(10), json)! : [], Db.Time(r, 11), r.IsDBNull(12) ? null : Db.Time(r, 12), r.GetBoolean(13),
+                r.GetBoolean(14), r.IsDBNull(15) ? null : r.GetString(15), thread.AnswerPostId == id,
+                [.. reactions[id].OrderBy(x => Array.IndexOf(Forums.Emojis, x.Emoji))], r.GetGuid(16));
+        },
+        ("$id", threadId), ("$take", size), ("$skip", (p - 1) * size));
+    // The caller's read marker moves forward to the page's last post: a write on every read, as the API's.
+    if (posts.Count > 0)
+    {
+        await db.SingleAsync(
+            """
+            INSERT INTO ForumReadMarkers (ThreadId, UserId, LastReadNumber) VALUES ($id, $me, $n)
+            ON CONFLICT DO UPDATE SET LastReadNumber = excluded.LastReadNumber WHERE LastReadNumber < excluded.LastReadNumber
+            """,
+            r => 0, ("$id", threadId), ("$me", me), ("$n", posts[^1].Number));
+    }
+
+    return Results.Ok(new ThreadPage(thread, new Paged<ForumPost>(posts, p, size, t.Total)));
+});
+
+api.MapGet("/cohorts/{cohortId:guid}/threads", async (Guid cohortId, int? page, int? pageSize, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var (p, size) = (page ?? 1, pageSize ?? 20);
+    // Group: null when the caller is no member (404), DBNull when a member without a group (an SQL parameter either way).
+    var member = await db.SingleAsync("SELECT Role, GroupId FROM CohortMembers WHERE CohortId = $id AND UserId = $me",
+        r => (Staff: r.GetString(0) is "Trainer" or "Mentor", Group: r.IsDBNull(1) ? (object)DBNull.Value : r.GetGuid(1)), ("$id", cohortId), ("$me", me));
+    if (member.Group is null)
+    {
+        return Results.NotFound();
+    }
+
+    // Pinned first, then by latest activity; the total in the same statement (a window over the visible threads).
+    var visible = "t.CohortId = $id AND ($staff OR (t.GroupId IS NULL AND (NOT EXISTS (SELECT 1 FROM ForumThreadAudiences a WHERE a.ThreadId = t.Id) OR EXISTS (SELECT 1 FROM ForumThreadAudiences a WHERE a.ThreadId = t.Id AND a.GroupId = $group))) OR t.GroupId = $group)";
+    var counted = "p.ThreadId = t.Id AND p.DeletedAt IS NULL AND ($staff OR p.HiddenAt IS NULL)";
+    var total = 0;
+    var items = await db.ListAsync(
+        $"""
+        SELECT t.Id, t.GroupId, t.Title, t.AuthorId, au.DisplayName, t.CreatedAt, t.LastPostAt, last.AuthorId, lu.DisplayName,
+               (SELECT COUNT(*) FROM ForumPosts p WHERE {counted} AND p.Number > 1),
+               (SELECT COUNT(*) FROM ForumPosts p WHERE {counted} AND p.AuthorId <> $me
+                  AND p.Number > COALESCE((SELECT m.LastReadNumber FROM ForumReadMarkers m WHERE m.ThreadId = t.Id AND m.UserId = $me), 0)),
+               t.IsAnnouncement, (SELECT json_group_array(a.GroupId) FROM ForumThreadAudiences a WHERE a.ThreadId = t.Id), t.IsPinned, t.IsLocked, t.AnswerPostId IS NOT NULL, t.AnsweredByStaff,
+               COUNT(*) OVER ()
+        FROM ForumThreads t LEFT JOIN Users au ON au.Id = t.AuthorId
+        LEFT JOIN ForumPosts last ON last.Id = (SELECT p.Id FROM ForumPosts p WHERE p.ThreadId = t.Id ORDER BY p.Number DESC LIMIT 1) LEFT JOIN Users lu ON lu.Id = last.AuthorId
+        WHERE {visible}
+        ORDER BY t.IsPinned DESC, t.LastPostAt DESC, t.Id DESC LIMIT $take OFFSET $skip
+        """,
+        r =>
+        {
+            total = r.GetInt32(17);
+            Guid? lastAuthor = r.IsDBNull(7) ? null : r.GetGuid(7);
+            return new ForumThreadSummary(r.GetGuid(0), cohortId, r.IsDBNull(1) ? null : r.GetGuid(1), r.GetString(2), r.GetGuid(3), r.IsDBNull(4) ? "" : r.GetString(4), Db.Time(r, 5),
+                Db.Time(r, 6), lastAuthor, lastAuthor is null || r.IsDBNull(8) ? null : r.GetString(8), r.GetInt32(9), r.GetInt32(10), r.GetBoolean(11), Db.Guids(r.GetString(12)),
+                r.GetBoolean(13), r.GetBoolean(14), r.GetBoolean(15), r.GetBoolean(16));
+        },
+        ("$id", cohortId), ("$me", me), ("$staff", member.Staff), ("$group", member.Group), ("$take", size), ("$skip", (p - 1) * size));
+    if (items.Count == 0 && p > 1)
+    {
+        total = await db.SingleAsync($"SELECT COUNT(*) FROM ForumThreads t WHERE {visible}", r => r.GetInt32(0), ("$id", cohortId), ("$staff", member.Staff), ("$group", member.Group));
+    }
+
+    return Results.Ok(new Paged<ForumThreadSummary>(items, p, size, total));
+});
+
+api.MapGet("/me/notifications", async (bool? unreadOnly, int? page, int? pageSize, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var (p, size) = (page ?? 1, pageSize ?? 20);
+    var total = 0;
+    var items = await db.ListAsync(
+        """
+        SELECT Id, Kind, Title, Summary, Link, CreatedAt, ReadAt, COUNT(*) OVER () FROM Notifications
+        WHERE UserId = $me AND InFeed AND (NOT $unread OR ReadAt IS NULL) ORDER BY CreatedAt DESC, Id DESC LIMIT $take OFFSET $skip
+        """,
+        r =>
+        {
+            total = r.GetInt32(7);
+            return new NotificationItem(r.GetGuid(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), Db.Time(r, 5), r.IsDBNull(6) ? null : Db.Time(r, 6));
+        },
+        ("$me", me), ("$unread", unreadOnly ?? false), ("$take", size), ("$skip", (p - 1) * size));
+    if (items.Count == 0 && p > 1)
+    {
+        total = await db.SingleAsync("SELECT COUNT(*) FROM Notifications WHERE UserId = $me AND InFeed AND (NOT $unread OR ReadAt IS NULL)", r => r.GetInt32(0), ("$me", me), ("$unread", unreadOnly ?? false));
+    }
+
+    return Results.Ok(new Paged<NotificationItem>(items, p, size, total));
+});
+
 // The pipeline floor: any other API path, with a valid token, is a 404 (the token validated, nothing else done).
 api.MapGet("/{**rest}", () => Results.NotFound());
 
@@ -421,6 +558,9 @@ internal static class Db
     public static Guid Me(HttpContext http) => Guid.Parse(http.User.FindFirst("sub")!.Value);
 
     public static DateTimeOffset Time(SqliteDataReader r, int i) => new(r.GetInt64(i), TimeSpan.Zero);
+
+    /// <summary>A json_group_array of Guids (stored as text): <c>[null]</c> when the group was empty.</summary>
+    public static List<Guid> Guids(string array) => [.. JsonSerializer.Deserialize<string?[]>(array)!.OfType<string>().Select(Guid.Parse)];
 
     private static SqliteCommand Command(SqliteConnection db, string sql, (string Name, object Value)[] parameters)
     {
@@ -513,6 +653,15 @@ internal static class Dates
     }
 }
 
+/// <summary>ForumViewer.CanRead for a learner, and the API's order of reactions (ReactToPost.Emojis).</summary>
+internal static class Forums
+{
+    public static readonly string[] Emojis = ["thumbsup", "heart", "tada", "laugh", "thinking", "eyes"];
+
+    public static bool Reads(Guid? threadGroup, List<Guid> audience, Guid? myGroup) =>
+        threadGroup is { } group ? group == myGroup : audience.Count == 0 || audience.Any(a => a == myGroup);
+}
+
 /// <summary>The capability table's rows for the roles the benchmark uses (docs/capabilities.md), in the API's order.</summary>
 internal static class Capabilities
 {
@@ -586,3 +735,22 @@ internal sealed record SubmissionText(string? Text);
 
 internal sealed record Submitted(Guid Id, Guid AssignmentId, Guid CohortId, Guid AuthorId, int Attempt, DateTimeOffset SubmittedAt, DateTimeOffset DueAt, bool IsLate, int DaysLate,
     int PenaltyPercent, string? Text, string? TextHtml, IReadOnlyList<Guid> FileIds, IReadOnlyList<object> Answers, decimal? Score);
+
+internal sealed record ForumThread(Guid Id, Guid CohortId, Guid? GroupId, string Title, Guid AuthorId, string AuthorName, DateTimeOffset CreatedAt, DateTimeOffset LastPostAt,
+    bool IsAnnouncement, List<Guid> AudienceGroupIds, bool IsPinned, bool IsLocked, Guid? AnswerPostId, bool AnsweredByStaff, bool CanReply, bool CanModerate, bool CanMarkAnswer, Guid Version);
+
+internal sealed record ForumAttachment(Guid FileId, string FileName, string ContentType, long Size);
+
+internal sealed record ForumReaction(string Emoji, int Count, bool Mine);
+
+internal sealed record ForumPost(Guid Id, Guid ThreadId, int Number, Guid AuthorId, string AuthorName, bool ByStaff, Guid? ReplyToPostId, int? ReplyToNumber, string? Body, string? BodyHtml,
+    IReadOnlyList<Guid> MentionedUserIds, IReadOnlyList<ForumAttachment> Attachments, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsDeleted, bool IsHidden, string? HiddenReason,
+    bool IsAnswer, IReadOnlyList<ForumReaction> Reactions, Guid Version);
+
+internal sealed record ThreadPage(ForumThread Thread, Paged<ForumPost> Posts);
+
+internal sealed record ForumThreadSummary(Guid Id, Guid CohortId, Guid? GroupId, string Title, Guid AuthorId, string AuthorName, DateTimeOffset CreatedAt, DateTimeOffset LastPostAt,
+    Guid? LastPostAuthorId, string? LastPostAuthorName, int ReplyCount, int UnreadCount, bool IsAnnouncement, IReadOnlyList<Guid> AudienceGroupIds, bool IsPinned, bool IsLocked,
+    bool IsAnswered, bool AnsweredByStaff);
+
+internal sealed record NotificationItem(Guid Id, string Kind, string Title, string? Summary, string Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);

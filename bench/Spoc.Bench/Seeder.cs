@@ -10,6 +10,8 @@ using Spoc.Modules.Assessment.Domain;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.Modules.Community.Data;
+using Spoc.Modules.Community.Domain;
 using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
@@ -48,6 +50,7 @@ internal static class Seeder
         await using var cohortsDb = new CohortsDbContext(Options<CohortsDbContext>(settings, CohortsDbContext.Schema));
         await using var courses = new CoursesDbContext(Options<CoursesDbContext>(settings, CoursesDbContext.Schema));
         await using var assessment = new AssessmentDbContext(Options<AssessmentDbContext>(settings, AssessmentDbContext.Schema));
+        await using var community = new CommunityDbContext(Options<CommunityDbContext>(settings, CommunityDbContext.Schema));
         if (await platform.Organizations.AnyAsync(o => o.Slug == "bench-university"))
         {
             Console.Error.WriteLine("seed: this database is already seeded");
@@ -168,6 +171,8 @@ internal static class Seeder
             courses.PacingShifts.Add(new PacingShift { CohortId = cohort.Id, UserId = reader.Id, Days = 2 });
             courses.PacingShifts.Add(new PacingShift { CohortId = cohort.Id, UserId = reader.Id, ActivityId = activities[5].Id, Days = 1 });
             Gradebook(assessment, cohort.Id, learners.Select(l => l.Id).ToList(), trainer.Id, now);
+            Emit($"THREAD{size}", Forum(community, cohort.Id, trainer.Id, mentor.Id, learners.Select(l => l.Id).ToList(), reader.Id, now));
+            Notifications(community, learners.Select(l => l.Id).ToList(), reader.Id, now);
             Emit($"COHORT{size}", cohort.Id);
             Emit($"LEARNER{size}_TOKEN", tokens.Issue(platform, reader, Guid.NewGuid()).AccessToken);
         }
@@ -210,8 +215,11 @@ internal static class Seeder
         await cohortsDb.SaveChangesAsync();
         var grades = assessment.ChangeTracker.Entries<Grade>().Count();
         await assessment.SaveChangesAsync();
+        var posts = community.ChangeTracker.Entries<ForumPost>().Count();
+        var notifications = community.ChangeTracker.Entries<Notification>().Count();
+        await community.SaveChangesAsync();
         await File.WriteAllTextAsync(Path.Combine(outDir, "ids.env"), lines.ToString());
-        Console.WriteLine($"seed: {userNumber} users, 31 organisations, 1 course of {ActivityCount} activities, cohorts of {string.Join(", ", CohortSizes)} learners and {2 * Writers} writers; {courses.ChangeTracker.Entries<Completion>().Count()} completions; {AssignmentCount} assignments per cohort, {grades} grades");
+        Console.WriteLine($"seed: {userNumber} users, 31 organisations, 1 course of {ActivityCount} activities, cohorts of {string.Join(", ", CohortSizes)} learners and {2 * Writers} writers; {courses.ChangeTracker.Entries<Completion>().Count()} completions; {AssignmentCount} assignments per cohort, {grades} grades; {ForumThreads + 2} forum threads per cohort, {posts} posts, {notifications} notifications");
         return 0;
 
         string WriterToken(User writer) => writerTokens.TryGetValue(writer.Id, out var token) ? token : writerTokens[writer.Id] = tokens.Issue(platform, writer, Guid.NewGuid()).AccessToken;
@@ -260,6 +268,101 @@ internal static class Seeder
                 {
                     SubmissionId = submission.Id, AssignmentId = assignment.Id, CohortId = cohortId, AuthorId = learners[l], Score = score, FeedbackMarkdown = "Well done.",
                     FeedbackHtml = "<p>Well done.</p>", Status = (l + a) % 13 == 0 ? GradeStatus.Draft : GradeStatus.Released, GradedBy = trainerId, GradedAt = submission.SubmittedAt.AddDays(1),
+                });
+            }
+        }
+    }
+
+    public const int ForumThreads = 30;
+    public const int LongThreadPosts = 120;
+    public const int ReaderNotifications = 100;
+
+    /// <summary>
+    /// A cohort's forum: <see cref="ForumThreads"/> threads the reader may read (two pinned, one locked, one answered by staff,
+    /// one announcement to the whole cohort) and two they may not (another group's space, an announcement to another group);
+    /// the first has <see cref="LongThreadPosts"/> posts (replies, mentions, attachments, edits, reactions, a deleted and a
+    /// hidden post), the others a few. Read markers: the reader has read part of every third thread. Returns the long thread.
+    /// </summary>
+    private static Guid Forum(CommunityDbContext db, Guid cohortId, Guid trainerId, Guid mentorId, List<Guid> learners, Guid readerId, DateTimeOffset now)
+    {
+        Guid[] authors = [trainerId, mentorId, .. learners.Take(8)];
+        Guid? longThread = null;
+        var otherGroup = Guid.NewGuid();
+        for (var t = 0; t < ForumThreads + 2; t++)
+        {
+            var hiddenFromReader = t >= ForumThreads;
+            var announcement = t == 3 || t == ForumThreads + 1;
+            var count = t == 0 ? LongThreadPosts : 2 + (t % 7);
+            var createdAt = now.AddDays(-40).AddHours(t * 7);
+            var thread = new ForumThread
+            {
+                CohortId = cohortId, GroupId = t == ForumThreads ? otherGroup : null, Title = $"Question {t + 1:D2}: how do I join the tables of week {(t % 4) + 1}?",
+                AuthorId = announcement ? trainerId : authors[2 + (t % (authors.Length - 2))], CreatedAt = createdAt, PostCount = count, IsAnnouncement = announcement,
+                IsPinned = t is 1 or 2, IsLocked = t == 4, Audience = t == ForumThreads + 1 ? [new ThreadAudience { GroupId = otherGroup }] : [],
+            };
+            longThread ??= thread.Id;
+            db.ForumThreads.Add(thread);
+            var posts = new List<ForumPost>();
+            for (var n = 1; n <= count; n++)
+            {
+                var author = n == 1 ? thread.AuthorId : authors[(n + t) % authors.Length];
+                var body = $"Post {n}: I tried the **join** on the `cohort` table{(n % 10 == 0 ? " as @reader suggested" : "")}.";
+                var post = new ForumPost
+                {
+                    ThreadId = thread.Id, CohortId = cohortId, Number = n, AuthorId = author, ByStaff = author == trainerId || author == mentorId,
+                    ReplyToPostId = n > 2 && n % 4 == 0 ? posts[n - 3].Id : null, Body = body,
+                    BodyHtml = $"<p>Post {n}: I tried the <strong>join</strong> on the <code>cohort</code> table{(n % 10 == 0 ? $" as <span class=\"mention\" data-user-id=\"{readerId}\">@reader</span> suggested" : "")}.</p>",
+                    MentionedUserIds = n % 10 == 0 ? [readerId] : [], Attachments = n % 15 == 0 ? [new PostAttachment(Guid.NewGuid(), "notes.pdf", "application/pdf", 48_213)] : [],
+                    CreatedAt = createdAt.AddMinutes(n * 17), EditedAt = n % 7 == 0 ? createdAt.AddMinutes((n * 17) + 5) : null,
+                };
+                if (n == 13)
+                {
+                    post.Delete(createdAt.AddMinutes((n * 17) + 9));
+                }
+
+                if (n == 17)
+                {
+                    (post.HiddenAt, post.HiddenReason, post.HiddenById) = (createdAt.AddMinutes((n * 17) + 9), "Hors sujet.", trainerId);
+                }
+
+                posts.Add(post);
+                db.ForumPosts.Add(post);
+                for (var r = 0; r < (n % 3 == 0 ? 3 : n % 5 == 0 ? 1 : 0); r++)
+                {
+                    db.PostReactions.Add(new PostReaction { PostId = post.Id, UserId = r == 0 && n % 6 == 0 ? readerId : authors[(r + n) % authors.Length], Emoji = r == 1 ? "heart" : "thumbsup" });
+                }
+            }
+
+            thread.LastPostAt = posts[^1].CreatedAt;
+            if (t == 5)
+            {
+                (thread.AnswerPostId, thread.AnsweredByStaff) = (posts[1].Id, posts[1].ByStaff);
+            }
+
+            if (t % 3 == 1 && !hiddenFromReader)
+            {
+                db.ThreadReadMarkers.Add(new ThreadReadMarker { ThreadId = thread.Id, UserId = readerId, LastReadNumber = 1 + (t % 2) });
+            }
+        }
+
+        return longThread!.Value;
+    }
+
+    /// <summary>The reader's feed of <see cref="ReaderNotifications"/> in the app (every kind, a third unread) and five by email only; 20 for each other learner.</summary>
+    private static void Notifications(CommunityDbContext db, List<Guid> learners, Guid readerId, DateTimeOffset now)
+    {
+        var kinds = Enum.GetValues<NotificationKind>();
+        foreach (var learner in learners)
+        {
+            var count = learner == readerId ? ReaderNotifications + 5 : 20;
+            for (var i = 0; i < count; i++)
+            {
+                var createdAt = now.AddHours(-1 - (i * 5)).AddMinutes(-learners.IndexOf(learner));
+                db.Notifications.Add(new Notification
+                {
+                    UserId = learner, Kind = kinds[i % kinds.Length], Title = $"Nouvelle réponse n°{i + 1} dans « Question {(i % ForumThreads) + 1:D2} »",
+                    Summary = i % 3 == 0 ? null : "« J'ai essayé la jointure sur la table des cohortes… »", Link = $"/threads/{Guid.NewGuid()}", CreatedAt = createdAt,
+                    ReadAt = i % 3 == 2 ? null : createdAt.AddMinutes(30), InFeed = i % 21 != 20,
                 });
             }
         }
