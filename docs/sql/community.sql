@@ -404,3 +404,78 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202020629_CommunityLiveSessions'
+)
+BEGIN
+    CREATE TABLE [community].[LiveSessions] (
+        [Id] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [GroupId] uniqueidentifier NULL,
+        [SeriesId] uniqueidentifier NULL,
+        [Occurrence] int NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Description] nvarchar(max) NOT NULL,
+        [DescriptionHtml] nvarchar(max) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [StartsAt] datetimeoffset NOT NULL,
+        [EndsAt] datetimeoffset NOT NULL,
+        [MeetingUrl] nvarchar(2000) NULL,
+        [Place] nvarchar(200) NULL,
+        [Room] nvarchar(100) NULL,
+        [Address] nvarchar(500) NULL,
+        [CancelledAt] datetimeoffset NULL,
+        [CancellationReason] nvarchar(500) NULL,
+        [Sequence] int NOT NULL,
+        [CreatedBy] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_LiveSessions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202020629_CommunityLiveSessions'
+)
+BEGIN
+    CREATE TABLE [community].[LiveSessionPreparations] (
+        [SessionId] uniqueidentifier NOT NULL,
+        [ActivityId] uniqueidentifier NOT NULL,
+        [Position] int NOT NULL,
+        CONSTRAINT [PK_LiveSessionPreparations] PRIMARY KEY ([SessionId], [ActivityId]),
+        CONSTRAINT [FK_LiveSessionPreparations_LiveSessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [community].[LiveSessions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202020629_CommunityLiveSessions'
+)
+BEGIN
+    CREATE INDEX [IX_LiveSessions_CohortId_StartsAt] ON [community].[LiveSessions] ([CohortId], [StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202020629_CommunityLiveSessions'
+)
+BEGIN
+    CREATE INDEX [IX_LiveSessions_SeriesId] ON [community].[LiveSessions] ([SeriesId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202020629_CommunityLiveSessions'
+)
+BEGIN
+    INSERT INTO [community].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202020629_CommunityLiveSessions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

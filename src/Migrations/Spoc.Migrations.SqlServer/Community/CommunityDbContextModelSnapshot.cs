@@ -231,6 +231,98 @@ namespace Spoc.Migrations.SqlServer.Community
                     b.ToTable("ForumThreads", "community");
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.LiveSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasMaxLength(80000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("Occurrence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("CohortId", "StartsAt");
+
+                    b.ToTable("LiveSessions", "community");
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -379,6 +471,22 @@ namespace Spoc.Migrations.SqlServer.Community
                     b.ToTable("ForumReactions", "community");
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionPreparation", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("SessionId", "ActivityId");
+
+                    b.ToTable("LiveSessionPreparations", "community");
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.ThreadAudience", b =>
                 {
                     b.Property<Guid>("ThreadId")
@@ -483,6 +591,15 @@ namespace Spoc.Migrations.SqlServer.Community
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionPreparation", b =>
+                {
+                    b.HasOne("Spoc.Modules.Community.Domain.LiveSession", null)
+                        .WithMany("Preparations")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.ThreadAudience", b =>
                 {
                     b.HasOne("Spoc.Modules.Community.Domain.ForumThread", null)
@@ -495,6 +612,11 @@ namespace Spoc.Migrations.SqlServer.Community
             modelBuilder.Entity("Spoc.Modules.Community.Domain.ForumThread", b =>
                 {
                     b.Navigation("Audience");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.LiveSession", b =>
+                {
+                    b.Navigation("Preparations");
                 });
 #pragma warning restore 612, 618
         }

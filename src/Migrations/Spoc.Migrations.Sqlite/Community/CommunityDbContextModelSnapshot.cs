@@ -225,6 +225,98 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.ToTable("ForumThreads", (string)null);
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.LiveSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasMaxLength(80000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("CohortId", "StartsAt");
+
+                    b.ToTable("LiveSessions", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -372,6 +464,22 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.ToTable("ForumReactions", (string)null);
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionPreparation", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "ActivityId");
+
+                    b.ToTable("LiveSessionPreparations", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.ThreadAudience", b =>
                 {
                     b.Property<Guid>("ThreadId")
@@ -476,6 +584,15 @@ namespace Spoc.Migrations.Sqlite.Community
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionPreparation", b =>
+                {
+                    b.HasOne("Spoc.Modules.Community.Domain.LiveSession", null)
+                        .WithMany("Preparations")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.ThreadAudience", b =>
                 {
                     b.HasOne("Spoc.Modules.Community.Domain.ForumThread", null)
@@ -488,6 +605,11 @@ namespace Spoc.Migrations.Sqlite.Community
             modelBuilder.Entity("Spoc.Modules.Community.Domain.ForumThread", b =>
                 {
                     b.Navigation("Audience");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.LiveSession", b =>
+                {
+                    b.Navigation("Preparations");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,7 +4,7 @@ using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Community.Data;
 
-/// <summary>The Community module's tables, in the "community" schema: forums (threads, posts, reactions, read markers), outbox and inbox.</summary>
+/// <summary>The Community module's tables, in the "community" schema: forums (threads, posts, reactions, read markers), notifications, conversations, live sessions, outbox and inbox.</summary>
 internal sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> options) : ModuleDbContext(options)
 {
     public const string Schema = "community";
@@ -21,6 +21,7 @@ internal sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> op
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
     public DbSet<ConversationReader> ConversationReaders => Set<ConversationReader>();
+    public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
