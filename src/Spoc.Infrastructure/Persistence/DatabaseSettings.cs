@@ -55,12 +55,15 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Creation
     /// </summary>
     private const ParameterTranslationMode OneListParameter = ParameterTranslationMode.Parameter;
 
+    /// <summary>The assembly holding every module's SQLite migrations.</summary>
+    public const string SqliteMigrationsAssembly = "Spoc.Migrations.Sqlite";
+
     public void Configure(DbContextOptionsBuilder options, string schema)
     {
         const string history = "__EFMigrationsHistory";
         if (Provider == DatabaseProvider.Sqlite)
         {
-            options.UseSqlite(ConnectionString, x => x.MigrationsAssembly("Spoc.Migrations.Sqlite").MigrationsHistoryTable(history, schema).UseParameterizedCollectionMode(OneListParameter))
+            options.UseSqlite(ConnectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly).MigrationsHistoryTable(history, schema).UseParameterizedCollectionMode(OneListParameter))
                 .AddInterceptors(_sqliteSettings.Value, SqliteConnectionKeptOpen.Instance);
         }
         else
