@@ -67,7 +67,7 @@ test('a learner sees a session and a due date in their agenda at Paris time, sub
   await expect(due).toContainText(parisTime(dueAt));
 
   // The month view has them too.
-  await page.getByRole('radio', { name: 'Mois' }).check({ force: true });
+  await page.getByRole('radiogroup', { name: 'Affichage' }).getByText('Mois', { exact: true }).click();
   await expect(page.getByRole('table', { name: 'Calendrier du mois' }).getByRole('link', { name: sessionTitle })).toBeVisible();
 
   // Subscribe: the URL shown is the feed, and it holds the session (without its meeting link).
