@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { createStartedCohortViaApi, expectHeading, signIn } from './support';
 
 const learnerEmail = 'olivia.smith@demo.spoc.local';
@@ -27,6 +28,11 @@ function insertSession(cohortId: string, createdBy: string, title: string, start
 /** How the learner's browser shows an instant of their Paris cohort: its time in Paris, with the zone's name. */
 const parisTime = (date: Date) =>
   new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris', timeZoneName: 'short' }).format(date);
+
+async function expectNoSeriousViolation(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([]);
+}
 
 test.use({ timezoneId: 'America/New_York' });
 
@@ -65,10 +71,12 @@ test('a learner sees a session and a due date in their agenda at Paris time, sub
   await expect(session).toContainText('Classe virtuelle');
   const due = list.getByRole('listitem').filter({ hasText: `À rendre : ${assignmentTitle}` });
   await expect(due).toContainText(parisTime(dueAt));
+  await expectNoSeriousViolation(page);
 
   // The month view has them too.
   await page.getByRole('radiogroup', { name: 'Affichage' }).getByText('Mois', { exact: true }).click();
   await expect(page.getByRole('table', { name: 'Calendrier du mois' }).getByRole('link', { name: sessionTitle })).toBeVisible();
+  await expectNoSeriousViolation(page);
 
   // Subscribe: the URL shown is the feed, and it holds the session (without its meeting link).
   await page.getByRole('button', { name: 'Obtenir mon lien d’abonnement' }).click();
