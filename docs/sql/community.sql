@@ -479,3 +479,37 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021915_CommunityCalendarFeeds'
+)
+BEGIN
+    CREATE TABLE [community].[CalendarFeeds] (
+        [UserId] uniqueidentifier NOT NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CalendarFeeds] PRIMARY KEY ([UserId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021915_CommunityCalendarFeeds'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CalendarFeeds_TokenHash] ON [community].[CalendarFeeds] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021915_CommunityCalendarFeeds'
+)
+BEGIN
+    INSERT INTO [community].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202021915_CommunityCalendarFeeds', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

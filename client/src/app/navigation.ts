@@ -14,7 +14,8 @@ export interface NavItem {
     | 'nav.myApplications'
     | 'nav.cohorts'
     | 'nav.courses'
-    | 'nav.partnerships';
+    | 'nav.partnerships'
+    | 'nav.agenda';
 }
 
 /** One home per role the user holds (most specific first), then the cohort pages they use, then the profile. */
@@ -33,6 +34,7 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
     items.push({ to: '/open-cohorts', labelKey: 'nav.openCohorts' });
     items.push({ to: '/applications', labelKey: 'nav.myApplications' });
   }
+  items.push({ to: '/agenda', labelKey: 'nav.agenda' });
   items.push({ to: '/profile', labelKey: 'nav.profile' });
   return items;
 }

@@ -79,6 +79,10 @@ const CompetencyHeatmapPage = lazy(() =>
 const MyGradesPage = lazy(() =>
   import('@/features/assessment/components/my-grades-page').then((m) => ({ default: m.MyGradesPage })),
 );
+const MyAgendaPage = lazy(() => import('@/features/calendar/components/my-agenda-page').then((m) => ({ default: m.MyAgendaPage })));
+const CohortCalendarPage = lazy(() =>
+  import('@/features/calendar/components/cohort-calendar-page').then((m) => ({ default: m.CohortCalendarPage })),
+);
 const ForumPage = lazy(() => import('@/features/forum/components/forum-page').then((m) => ({ default: m.ForumPage })));
 const ThreadPage = lazy(() => import('@/features/forum/components/thread-page').then((m) => ({ default: m.ThreadPage })));
 const OpenCohortsPage = lazy(() =>
@@ -262,6 +266,8 @@ export const routes: RouteObject[] = [
       { path: 'cohorts/:cohortId/competencies', element: <RequireGuid param="cohortId"><CompetencyHeatmapPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/grades', element: <RequireGuid param="cohortId"><MyGradesPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/forum', element: <RequireGuid param="cohortId"><ForumPage /></RequireGuid> },
+      { path: 'cohorts/:cohortId/calendar', element: <RequireGuid param="cohortId"><CohortCalendarPage /></RequireGuid> },
+      { path: 'agenda', element: <MyAgendaPage /> },
       { path: 'threads/:threadId', element: <RequireGuid param="threadId"><ThreadPage /></RequireGuid> },
       { path: 'assignments/:assignmentId', element: <RequireGuid param="assignmentId"><AssignmentPage /></RequireGuid> },
       { path: 'assignments/:assignmentId/edit', element: <RequireGuid param="assignmentId"><EditAssignmentPage /></RequireGuid> },

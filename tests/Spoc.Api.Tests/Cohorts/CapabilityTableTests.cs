@@ -108,6 +108,7 @@ public sealed partial class CapabilityTableTests
     public async Task Each_person_gets_what_the_table_says(string route, string person, string cell)
     {
         var (method, path, body) = await RequestForAsync(route);
+        path = path.Replace("{token}", await CalendarTokenOfAsync(person), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(method, "/api/v1" + path) { Content = body is null ? null : JsonContent.Create(body) };
         var response = await _as[person].SendAsync(request);
         var answer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
@@ -239,9 +240,26 @@ public sealed partial class CapabilityTableTests
             "/cohorts/{cohortId}/threads?announcement" => ($"{c}/threads", new { title = "Annonce du tableau", body = "À tous", announcement = true }),
             "/cohorts/{cohortId}/forum" => ($"{c}/forum", null),
             "/cohorts/{cohortId}/conversations" => ($"{c}/conversations", method == HttpMethod.Post ? new { learnerId = _learnerId } : null),
+            "/cohorts/{cohortId}/agenda" => ($"{c}/agenda?from=2027-03-01T00:00:00Z&to=2027-04-01T00:00:00Z", null),
+
+            // A feed takes no sign-in: each person calls it with the token of their own subscription.
+            "/cohorts/{cohortId}/calendar.ics" => ($"{c}/calendar.ics?token={{token}}", null),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };
         return (method, request.Path, request.Body);
+    }
+
+    private readonly Dictionary<string, string> _calendarTokens = [];
+
+    private async Task<string> CalendarTokenOfAsync(string person)
+    {
+        if (!_calendarTokens.TryGetValue(person, out var token))
+        {
+            token = (await (await _as[person].PostAsync("/api/v1/me/calendar-feed", null)).ReadJsonAsync())["token"]!.GetValue<string>();
+            _calendarTokens[person] = token;
+        }
+
+        return token;
     }
 
     private async Task<Guid> NewGroupAsync()

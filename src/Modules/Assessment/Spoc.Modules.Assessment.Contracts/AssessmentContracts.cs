@@ -55,3 +55,16 @@ public sealed record GetLearnerResults(Guid CohortId, Guid LearnerId) : IQuery<L
 
 /// <summary>Notifications and follow-up ask it (issues 12, 15): the cohort's learners who have handed nothing in for this assignment; empty for an unknown one. A constant number of queries.</summary>
 public sealed record GetLearnersWithoutSubmission(Guid AssignmentId) : IQuery<IReadOnlyList<Guid>>;
+
+/// <summary>An assignment's due date in a cohort: the cohort's, or one learner's own (their pacing shift applied).</summary>
+/// <param name="CreatedAt">When the assignment was created (an assignment keeps no later change time).</param>
+public sealed record AssignmentDueDate(Guid AssignmentId, Guid CohortId, string Title, DateTimeOffset DueAt, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Community's calendar asks it (issue 13): the released assignments of every cohort where the user is a learner, each at
+/// the user's own due date. A constant number of queries whatever the numbers of cohorts and assignments.
+/// </summary>
+public sealed record GetDueDatesOfUser(Guid UserId) : IQuery<IReadOnlyList<AssignmentDueDate>>;
+
+/// <summary>Community's staff calendar asks it (issue 13): the cohort's published assignments at the cohort's due date. One query.</summary>
+public sealed record GetDueDatesOfCohort(Guid CohortId) : IQuery<IReadOnlyList<AssignmentDueDate>>;

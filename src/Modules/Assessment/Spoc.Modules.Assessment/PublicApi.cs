@@ -2,8 +2,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Assessment.Contracts;
 using Spoc.Modules.Assessment.Data;
+using Spoc.Modules.Assessment.Domain;
 using Spoc.Modules.Assessment.Features.Gradebook;
 using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Courses.Contracts;
 
 namespace Spoc.Modules.Assessment;
 
@@ -14,7 +16,9 @@ namespace Spoc.Modules.Assessment;
 internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProvider clock) :
     IQueryHandler<GetFinalGrades, IReadOnlyList<FinalGrade>>,
     IQueryHandler<GetLearnerResults, LearnerResults?>,
-    IQueryHandler<GetLearnersWithoutSubmission, IReadOnlyList<Guid>>
+    IQueryHandler<GetLearnersWithoutSubmission, IReadOnlyList<Guid>>,
+    IQueryHandler<GetDueDatesOfUser, IReadOnlyList<AssignmentDueDate>>,
+    IQueryHandler<GetDueDatesOfCohort, IReadOnlyList<AssignmentDueDate>>
 {
     public async ValueTask<IReadOnlyList<FinalGrade>> Handle(GetFinalGrades query, CancellationToken cancellationToken)
     {
@@ -54,6 +58,32 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
         var handedIn = await db.Submissions.AsNoTracking().Where(s => s.AssignmentId == query.AssignmentId).Select(s => s.AuthorId).Distinct().ToListAsync(cancellationToken);
         return [.. roster.LearnerIds.Except(handedIn)];
     }
+
+    /// <summary>Three statements: the user's cohorts (Cohorts), their released assignments, and their pacing shifts (Courses).</summary>
+    public async ValueTask<IReadOnlyList<AssignmentDueDate>> Handle(GetDueDatesOfUser query, CancellationToken cancellationToken)
+    {
+        var zones = (await sender.Send(new GetCohortMembershipsOfUser(query.UserId), cancellationToken))
+            .Where(m => m.Role == CohortRole.Learner).ToDictionary(m => m.CohortId, m => m.TimeZone);
+        if (zones.Count == 0)
+        {
+            return [];
+        }
+
+        var cohortIds = zones.Keys.ToList();
+        var now = clock.GetUtcNow();
+        var dueDates = await db.Assignments.AsNoTracking()
+            .Where(a => cohortIds.Contains(a.CohortId) && a.IsPublished && a.ReleaseAt <= now)
+            .Select(a => new AssignmentDueDate(a.Id, a.CohortId, a.Title, a.DueAt, a.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var shifts = await sender.Send(new GetDueDateShiftsOfUser(query.UserId, cohortIds), cancellationToken);
+        return [.. dueDates.Select(d => d with { DueAt = CohortAssessment.PersonalDueAt(d.DueAt, shifts.GetValueOrDefault(d.CohortId), zones[d.CohortId]) })];
+    }
+
+    public async ValueTask<IReadOnlyList<AssignmentDueDate>> Handle(GetDueDatesOfCohort query, CancellationToken cancellationToken) =>
+        await db.Assignments.AsNoTracking()
+            .Where(a => a.CohortId == query.CohortId && a.IsPublished)
+            .Select(a => new AssignmentDueDate(a.Id, a.CohortId, a.Title, a.DueAt, a.CreatedAt))
+            .ToListAsync(cancellationToken);
 
     private async Task<(GradebookSheet Sheet, List<GradebookRow> Rows)> RowsAsync(CohortRoster roster, IReadOnlyList<Guid> learners, CancellationToken ct)
     {

@@ -49,7 +49,8 @@ public sealed record GroupDeleted(Guid CohortId, Guid GroupId) : IntegrationEven
 /// <summary>Staff decided on an application (or the waitlist promoted it): the applicant is told.</summary>
 public sealed record ApplicationDecided(Guid CohortId, string CohortTitle, Guid ApplicationId, Guid ApplicantId, ApplicationStatus Status, string? Note) : IntegrationEvent;
 
-public sealed record CohortMembership(Guid CohortId, string Title, Guid OrganizationId, CohortRole Role, DateOnly StartsOn, DateOnly EndsOn, string TimeZone);
+/// <param name="GroupId">The project group they are in there, if any (Community's calendar shows them their group's sessions).</param>
+public sealed record CohortMembership(Guid CohortId, string Title, Guid OrganizationId, CohortRole Role, DateOnly StartsOn, DateOnly EndsOn, string TimeZone, Guid? GroupId = null);
 
 /// <summary>The cohorts a user belongs to, with their role in each.</summary>
 public sealed record GetCohortMembershipsOfUser(Guid UserId) : IQuery<IReadOnlyList<CohortMembership>>;

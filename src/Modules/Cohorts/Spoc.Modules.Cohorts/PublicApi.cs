@@ -55,9 +55,9 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
 
     public async ValueTask<IReadOnlyList<CohortMembership>> Handle(GetCohortMembershipsOfUser query, CancellationToken cancellationToken) =>
         await db.Cohorts.AsNoTracking()
-            .SelectMany(c => c.Members.Where(m => m.UserId == query.UserId), (c, m) => new { c, m.Role })
+            .SelectMany(c => c.Members.Where(m => m.UserId == query.UserId), (c, m) => new { c, m.Role, m.GroupId })
             .OrderBy(x => x.c.StartsOn).ThenBy(x => x.c.Id)
-            .Select(x => new CohortMembership(x.c.Id, x.c.Title, x.c.OrganizationId, x.Role, x.c.StartsOn, x.c.EndsOn, x.c.TimeZone))
+            .Select(x => new CohortMembership(x.c.Id, x.c.Title, x.c.OrganizationId, x.Role, x.c.StartsOn, x.c.EndsOn, x.c.TimeZone, x.GroupId))
             .ToListAsync(cancellationToken);
 
     /// <summary>One statement: the learner's group, its name and its learners.</summary>

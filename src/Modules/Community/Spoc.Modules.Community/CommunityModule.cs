@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Community.Data;
+using Spoc.Modules.Community.Features.Calendar;
 using Spoc.Modules.Community.Features.Forums;
 using Spoc.Modules.Community.Notifications;
 using Spoc.SharedKernel.Persistence;
@@ -21,6 +22,7 @@ public static class CommunityModule
     public static IEndpointRouteBuilder MapCommunityEndpoints(this IEndpointRouteBuilder api)
     {
         MapForums(api.MapGroup("").WithTags("Community"));
+        MapCalendar(api.MapGroup("").WithTags("Community"));
         return api.MapNotifications();
     }
 
@@ -40,5 +42,16 @@ public static class CommunityModule
         ReactToPost.MapEndpoint(forums);
         RemoveReaction.MapEndpoint(forums);
         DownloadPostFile.MapEndpoint(forums);
+    }
+
+    private static void MapCalendar(RouteGroupBuilder calendar)
+    {
+        CreateCalendarFeed.MapEndpoint(calendar);
+        GetCalendarFeed.MapEndpoint(calendar);
+        RevokeCalendarFeed.MapEndpoint(calendar);
+        GetMyCalendarFile.MapEndpoint(calendar);
+        GetCohortCalendarFile.MapEndpoint(calendar);
+        GetMyAgenda.MapEndpoint(calendar);
+        GetCohortAgenda.MapEndpoint(calendar);
     }
 }

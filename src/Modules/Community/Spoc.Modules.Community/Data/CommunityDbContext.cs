@@ -4,7 +4,7 @@ using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Community.Data;
 
-/// <summary>The Community module's tables, in the "community" schema: forums (threads, posts, reactions, read markers), notifications, conversations, live sessions, outbox and inbox.</summary>
+/// <summary>The Community module's tables, in the "community" schema: forums (threads, posts, reactions, read markers), notifications, conversations, live sessions, calendar feeds, outbox and inbox.</summary>
 internal sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> options) : ModuleDbContext(options)
 {
     public const string Schema = "community";
@@ -22,6 +22,7 @@ internal sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> op
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
     public DbSet<ConversationReader> ConversationReaders => Set<ConversationReader>();
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

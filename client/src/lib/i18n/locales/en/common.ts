@@ -23,6 +23,7 @@ export const common: typeof reference = {
     cohorts: 'Cohorts',
     courses: 'Courses',
     partnerships: 'Partnerships',
+    agenda: 'My agenda',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
   },

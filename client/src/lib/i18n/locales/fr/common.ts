@@ -21,6 +21,7 @@ export const common = {
     cohorts: 'Cohortes',
     courses: 'Cours',
     partnerships: 'Partenariats',
+    agenda: 'Mon agenda',
     signOut: 'Se déconnecter',
     signedInAs: 'Connecté en tant que {{name}}',
   },

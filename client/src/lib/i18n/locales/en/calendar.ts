@@ -1,0 +1,38 @@
+import type { Translation } from '@/lib/i18n/fr';
+
+export const calendar: Translation['calendar'] = {
+  link: 'Calendar',
+  mine: { title: 'My agenda', link: 'My agenda' },
+  cohort: { title: 'Cohort calendar' },
+  kind: { Webinar: 'Webinar', VirtualClass: 'Virtual class', InPerson: 'In person', DueDate: 'Due date' },
+  due: 'Due: {{title}}',
+  cancelled: 'Cancelled',
+  empty: 'Nothing planned in this period.',
+  previous: 'Previous period',
+  next: 'Next period',
+  today: 'Today',
+  weekOf: 'Week of {{day}}',
+  fourWeeksFrom: 'Four weeks from {{day}}',
+  view: 'View',
+  views: { month: 'Month', week: 'Week', list: 'List' },
+  listLabel: 'Sessions and due dates',
+  monthLabel: 'Month calendar',
+  weekLabel: 'Week calendar',
+  subscribe: {
+    title: 'Subscribe to my agenda',
+    explain:
+      'Add your sessions and due dates to your phone’s or mail app’s calendar (Google Calendar, Outlook, Apple Calendar): “subscribe by URL” with the link below. It updates by itself.',
+    create: 'Get my subscription link',
+    url: 'Subscription link',
+    copy: 'Copy',
+    copied: 'Copied',
+    secret: 'Keep this link to yourself: it opens your agenda without a password. It will not be shown again.',
+    exists: 'A subscription link has been active since {{date}}. To see it again, make a new one.',
+    regenerate: 'Make a new link',
+    warningTitle: 'The old link will stop working',
+    warning: 'Calendars subscribed with the old link will no longer update: subscribe them again with the new one.',
+    confirmRegenerate: 'Make it anyway',
+    cancel: 'Cancel',
+    revoke: 'Turn the link off',
+  },
+};
