@@ -17,6 +17,25 @@ namespace Spoc.Migrations.Sqlite.Community
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.CheckInAttempts", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.ToTable("LiveSessionCheckInAttempts", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -235,12 +254,19 @@ namespace Spoc.Migrations.Sqlite.Community
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("AttendanceVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("CohortId")
                         .HasColumnType("TEXT");
@@ -464,6 +490,33 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.ToTable("ForumReactions", (string)null);
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionAttendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.ToTable("LiveSessionAttendance", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionPreparation", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -478,6 +531,22 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.HasKey("SessionId", "ActivityId");
 
                     b.ToTable("LiveSessionPreparations", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionReminder", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.ToTable("LiveSessionReminders", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.Community.Domain.ThreadAudience", b =>

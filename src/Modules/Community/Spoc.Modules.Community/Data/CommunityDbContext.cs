@@ -22,6 +22,9 @@ internal sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> op
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
     public DbSet<ConversationReader> ConversationReaders => Set<ConversationReader>();
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
+    public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
+    public DbSet<CheckInAttempts> CheckInAttempts => Set<CheckInAttempts>();
+    public DbSet<SessionReminder> SessionReminders => Set<SessionReminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
