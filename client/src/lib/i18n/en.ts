@@ -6,6 +6,7 @@ import { courses } from './locales/en/courses';
 import { assessment } from './locales/en/assessment';
 import { forum } from './locales/en/forum';
 import { notifications } from './locales/en/notifications';
+import { sessions } from './locales/en/sessions';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications };
+export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, sessions };

@@ -14,7 +14,7 @@ import { CohortFacts } from './cohort-facts';
 
 /** A learner's cohort: dates, their mentor (their own roster row) and their project group. */
 export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation(['cohorts', 'common', 'assessment', 'forum']);
+  const { t } = useTranslation(['cohorts', 'common', 'assessment', 'forum', 'sessions']);
   const { user } = useSession();
   const members = useMembers(cohort.id);
   const groups = useGroups(cohort.id);
@@ -43,6 +43,9 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
         </Button>
         <Button component={Link} to={`/cohorts/${cohort.id}/forum`} variant="light">
           {t('forum:link')}
+        </Button>
+        <Button component={Link} to={`/cohorts/${cohort.id}/sessions`} variant="light">
+          {t('sessions:link')}
         </Button>
       </Group>
       {members.isPending || groups.isPending ? (
