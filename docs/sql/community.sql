@@ -513,3 +513,75 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202024344_CommunitySessionAttendance'
+)
+BEGIN
+    ALTER TABLE [community].[LiveSessions] ADD [AttendanceVersion] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202024344_CommunitySessionAttendance'
+)
+BEGIN
+    ALTER TABLE [community].[LiveSessions] ADD [CheckInCode] nvarchar(6) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202024344_CommunitySessionAttendance'
+)
+BEGIN
+    CREATE TABLE [community].[LiveSessionAttendance] (
+        [SessionId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CheckedInAt] datetimeoffset NULL,
+        [RecordedBy] uniqueidentifier NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_LiveSessionAttendance] PRIMARY KEY ([SessionId], [UserId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202024344_CommunitySessionAttendance'
+)
+BEGIN
+    CREATE TABLE [community].[LiveSessionCheckInAttempts] (
+        [SessionId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Count] int NOT NULL,
+        [LastAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_LiveSessionCheckInAttempts] PRIMARY KEY ([SessionId], [UserId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202024344_CommunitySessionAttendance'
+)
+BEGIN
+    CREATE TABLE [community].[LiveSessionReminders] (
+        [SessionId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [SentAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_LiveSessionReminders] PRIMARY KEY ([SessionId], [UserId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202024344_CommunitySessionAttendance'
+)
+BEGIN
+    INSERT INTO [community].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202024344_CommunitySessionAttendance', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

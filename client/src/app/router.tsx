@@ -85,6 +85,14 @@ const CohortCalendarPage = lazy(() =>
 );
 const ForumPage = lazy(() => import('@/features/forum/components/forum-page').then((m) => ({ default: m.ForumPage })));
 const ThreadPage = lazy(() => import('@/features/forum/components/thread-page').then((m) => ({ default: m.ThreadPage })));
+const SessionsPage = lazy(() => import('@/features/sessions/components/sessions-page').then((m) => ({ default: m.SessionsPage })));
+const SessionPage = lazy(() => import('@/features/sessions/components/session-page').then((m) => ({ default: m.SessionPage })));
+const AttendancePage = lazy(() => import('@/features/sessions/components/attendance-page').then((m) => ({ default: m.AttendancePage })));
+const CohortAttendancePage = lazy(() =>
+  import('@/features/sessions/components/cohort-attendance-page').then((m) => ({ default: m.CohortAttendancePage })),
+);
+const CheckInPage = lazy(() => import('@/features/sessions/components/check-in-page').then((m) => ({ default: m.CheckInPage })));
+const CheckInCodePage = lazy(() => import('@/features/sessions/components/check-in-code-page').then((m) => ({ default: m.CheckInCodePage })));
 const OpenCohortsPage = lazy(() =>
   import('@/features/cohorts/components/open-cohorts-page').then((m) => ({ default: m.OpenCohortsPage })),
 );
@@ -262,6 +270,12 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'cohorts/:cohortId/gradebook', element: <RequireGuid param="cohortId"><GradebookPage /></RequireGuid> },
+      { path: 'cohorts/:cohortId/sessions', element: <RequireGuid param="cohortId"><SessionsPage /></RequireGuid> },
+      { path: 'cohorts/:cohortId/attendance', element: <RequireGuid param="cohortId"><CohortAttendancePage /></RequireGuid> },
+      { path: 'sessions/:sessionId', element: <RequireGuid param="sessionId"><SessionPage /></RequireGuid> },
+      { path: 'sessions/:sessionId/attendance', element: <RequireGuid param="sessionId"><AttendancePage /></RequireGuid> },
+      { path: 'sessions/:sessionId/check-in', element: <RequireGuid param="sessionId"><CheckInPage /></RequireGuid> },
+      { path: 'sessions/:sessionId/code', element: <RequireGuid param="sessionId"><CheckInCodePage /></RequireGuid> },
       { path: 'cohorts/:cohortId/gradebook/policy', element: <RequireGuid param="cohortId"><GradebookPolicyPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/competencies', element: <RequireGuid param="cohortId"><CompetencyHeatmapPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/grades', element: <RequireGuid param="cohortId"><MyGradesPage /></RequireGuid> },

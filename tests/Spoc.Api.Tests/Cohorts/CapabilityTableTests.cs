@@ -33,6 +33,7 @@ public sealed partial class CapabilityTableTests
     private Guid _rejectedApplicationId;
     private Guid _activityId;
     private Guid _groupId;
+    private Guid _sessionId;
     private string _partnerEmployeeEmail = "";
     private string _orgLearnerEmail = "";
     private object _settings = null!;
@@ -84,6 +85,7 @@ public sealed partial class CapabilityTableTests
         (await world.DecideAsync(_cohortId, _rejectedApplicationId, "Reject")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{_cohortId}/members/{_learnerId}/mentor", new { mentorId = _mentorId })).StatusCode.Should().Be(HttpStatusCode.NoContent);
         _groupId = await NewGroupAsync();
+        _sessionId = await NewSessionAsync();
 
         // The cohort started yesterday and its window is closed: the activity is released, applying answers 409.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -132,7 +134,7 @@ public sealed partial class CapabilityTableTests
     {
         using var client = _factory.CreateClient();
         var routes = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.Contains("{cohortId", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.Contains("{cohortId", StringComparison.Ordinal) || raw.Contains("{sessionId", StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {Template(e.RoutePattern.RawText!)}"))
             .ToHashSet();
         var rows = Table.Keys.Select(k => k.Split('?')[0]).ToHashSet();
@@ -244,6 +246,18 @@ public sealed partial class CapabilityTableTests
 
             // A feed takes no sign-in: each person calls it with the token of their own subscription.
             "/cohorts/{cohortId}/calendar.ics" => ($"{c}/calendar.ics?token={{token}}", null),
+
+            "/cohorts/{cohortId}/sessions" => ($"{c}/sessions", method == HttpMethod.Post ? SessionBody() : null),
+            "/cohorts/{cohortId}/attendance" => ($"{c}/attendance", null),
+            "/sessions/{sessionId}" => ($"/sessions/{_sessionId}", method == HttpMethod.Patch ? new { title = "Classe virtuelle du tableau" } : null),
+
+            // Each cancellation cancels a session of its own, so that the other routes still find theirs open.
+            "/sessions/{sessionId}/cancel" => ($"/sessions/{await NewSessionAsync()}/cancel", new { reason = "Le tableau l'annule" }),
+            "/sessions/{sessionId}/readiness" => ($"/sessions/{_sessionId}/readiness", null),
+            "/sessions/{sessionId}/check-in-code" => ($"/sessions/{_sessionId}/check-in-code", null),
+            "/sessions/{sessionId}/check-in" => ($"/sessions/{_sessionId}/check-in", new { code = "------" }), // a wrong code: 409 on its merits
+            "/sessions/{sessionId}/attendance" => ($"/sessions/{_sessionId}/attendance",
+                method == HttpMethod.Put ? new { records = new[] { new { userId = _learnerId, status = "Present" } } } : null),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };
         return (method, request.Path, request.Body);
@@ -260,6 +274,22 @@ public sealed partial class CapabilityTableTests
         }
 
         return token;
+    }
+
+    /// <summary>A virtual class that started five minutes ago, with its check-in code shown.</summary>
+    private static object SessionBody() => new
+    {
+        title = "Classe virtuelle du tableau", kind = "VirtualClass", startsAt = DateTimeOffset.UtcNow.AddMinutes(-5), endsAt = DateTimeOffset.UtcNow.AddHours(1),
+        meetingUrl = "https://visio.example.test/tableau",
+    };
+
+    private async Task<Guid> NewSessionAsync()
+    {
+        var created = await _as["trainer"].PostAsJsonAsync($"/api/v1/cohorts/{_cohortId}/sessions", SessionBody());
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.ReadJsonAsync())["id"]!.GetValue<Guid>();
+        (await _as["trainer"].PostAsync($"/api/v1/sessions/{id}/check-in-code", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        return id;
     }
 
     private async Task<Guid> NewGroupAsync()

@@ -1072,6 +1072,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cohorts/{cohortId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort's live sessions the caller may see, by start
+         * @description Members of the cohort: staff and mentors see every session, a learner the cohort's and their own group's. `from` keeps the sessions not ended by then, `to` those starting before then; with `to` alone (the past) the latest come first, otherwise the soonest. Cancelled occurrences stay listed with `cancelledAt`. A learner gets the meeting link only from `joinOpensAt` to the end. Paged. Outsiders 404; a partner's admin 403.
+         */
+        get: operations["ListSessions"];
+        put?: never;
+        /**
+         * Schedule a live session (webinar, virtual class, in-person day), once or weekly
+         * @description The cohort's trainers and its organisation's admins (mentors and learners 403; a partner's admin 403; outsiders 404). Times are instants; `repeatWeekly: {count}` makes a series of `count` occurrences at the same local time in the cohort's time zone (across daylight-saving changes), each moved or cancelled on its own; the answer is the first occurrence, with its `seriesId`. `groupId` makes it a project group's session (an unknown group 404). A VirtualClass needs an https `meetingUrl`, an InPerson session a `place` (or `location`) and no link; only InPerson has place, room and address. `preparationActivityIds` must be activities of the cohort's course (400 otherwise). The end comes after the start, at most 24 hours later: 400 with the field.
+         */
+        post: operations["CreateSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One live session; for a learner, their preparation checklist and attendance
+         * @description Whoever may see it in its cohort's list (a group's session: that group's learners, the staff and mentors); anyone else 404. A learner gets `done` on each preparation, `ready` (all done) and `myAttendance`; the meeting link only from `joinOpensAt` to the end. The cohort's trainers and admins also get the current `checkInCode`. Its `ETag` is its `version`, for `If-Match` on PATCH.
+         */
+        get: operations["GetSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change or move one session (one occurrence of a series); bumps its sequence
+         * @description The cohort's trainers and admins (mentors and learners who see it 403; others 404). Fields left out stay as they are; `preparationActivityIds` replaces the whole list. Moving one occurrence leaves the rest of its series where it was. The result must stay whole (end after start, the kind's own fields): 400 with the field. A cancelled session is 409 `session-cancelled`. Send its `ETag` as `If-Match` to make the change conditional (stale: 412).
+         */
+        patch: operations["UpdateSession"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a session, or it and the rest of its series, with a reason; everyone concerned is told
+         * @description The cohort's trainers and admins (mentors and learners who see it 403; others 404). The session stays listed with `cancelledAt` and its reason, and its `sequence` is bumped (calendars show it cancelled). `restOfSeries: true` also cancels the later occurrences of its series. The learners it was for, the cohort's trainers and mentors (the caller excepted) get a SessionCancelled notification, by the channel each chose. Cancelling again is 409 `session-cancelled`.
+         */
+        post: operations["CancelSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who completed the session's preparation: each learner × each preparation, ready or not
+         * @description The cohort's trainers and admins see every learner the session is for (its group's, or the cohort's); a mentor only their own learners; a learner who sees the session 403 (their own checklist is on GET /sessions/{sessionId}); others 404. Learners not ready first, then by name; `ready` means every preparation done (a session without preparation: everyone). Paged; `readyCount` counts over all pages. A constant number of queries, whatever the number of learners.
+         */
+        get: operations["GetSessionReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/check-in-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show a new check-in code for the session (the previous one stops working)
+         * @description The cohort's trainers and admins (mentors and learners who see the session 403; others 404). A fresh code of 6 characters from 31 unambiguous ones (31^6 ≈ 8.9 × 10^8); learners type it from `opensAt` to `closesAt`, each at most a few times before a lockout (docs/adr/0028). The current code is also on GET /sessions/{sessionId} for the staff. A cancelled session is 409 `session-cancelled`.
+         */
+        post: operations["IssueCheckInCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check in to a session with the code shown in the room
+         * @description A learner the session is for (staff and mentors 403; others 404). Open from shortly before the start until the end, once staff have shown a code (409 `check-in-closed` otherwise). Records Present, or Late after the grace period; checking in again answers the same 200 (single use: nothing changes). A wrong code is 409 `wrong-check-in-code`; after 5 attempts the learner waits 10 minutes (429 `check-in-locked` with Retry-After). A cancelled session is 409 `session-cancelled`.
+         */
+        post: operations["CheckIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session's attendance sheet: each learner it is for, their status, and the session's rate
+         * @description The cohort's trainers and admins: every learner the session is for; a mentor: their own learners (counts and rate over them too); a learner who sees the session 403 (their own status is `myAttendance` on the session); others 404. By name, paged; the counts cover all pages. Its `ETag` (`version`) makes a PUT conditional. The rate is (Present + Late) / (Present + Late + Absent) in percent: Excused and unrecorded learners are left out (docs/adr/0028).
+         */
+        get: operations["GetAttendanceSheet"];
+        /**
+         * Set the attendance of many learners at once: Present, Late, Absent or Excused
+         * @description The cohort's trainers and admins, for every learner the session is for; a mentor for their own learners only (403 when a record names another); a learner who sees the session 403; others 404. A record for someone the session is not for is 400. Learners not named keep their status; a check-in's time is kept when staff change its status. A cancelled session is 409 `session-cancelled`. Send the sheet's `ETag` (GET .../attendance) as `If-Match` so as not to overwrite another staff member's changes (stale: 412).
+         */
+        put: operations["RecordAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each learner's attendance rate in the cohort
+         * @description The cohort's trainers and admins: every learner; a mentor: their own learners; a learner: their own row; a partner's admin 403; outsiders 404. Counts are over the cohort's sessions not cancelled; the rate is (Present + Late) / (Present + Late + Absent) in percent, two decimals: Excused and sessions without a record for the learner are left out, and it is null until something counts (docs/adr/0028). By name, paged.
+         */
+        get: operations["GetCohortAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -2175,6 +2347,67 @@ export interface components {
              */
             totalCount: number;
         };
+        AttendanceRecord: {
+            /**
+             * Format: uuid
+             * @description A learner the session is for.
+             */
+            userId: string;
+            status: components["schemas"]["AttendanceStatus"];
+        };
+        AttendanceRecords: {
+            /** @description One per learner, at most 200. */
+            records: components["schemas"]["AttendanceRecord"][];
+        };
+        AttendanceSheet: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: int32 */
+            present: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            absent: number;
+            /** Format: int32 */
+            excused: number;
+            /**
+             * Format: double
+             * @description Present and Late over Present, Late and Absent, in percent; Excused and unrecorded learners left out; null when nothing counts.
+             */
+            rate?: number | null;
+            items: components["schemas"]["AttendanceSheetRow"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+            /**
+             * Format: uuid
+             * @description The sheet's ETag, for `If-Match` on PUT (check-ins do not change it).
+             */
+            version: string;
+        };
+        AttendanceSheetRow: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /**
+             * @description Null until staff record it or the learner checks in.
+             * @enum {string|null}
+             */
+            status?: "Present" | "Late" | "Absent" | "Excused" | null;
+            /**
+             * Format: date-time
+             * @description When the learner checked in with the code; null when staff set the status.
+             */
+            checkedInAt?: string | null;
+        };
+        /**
+         * @description How a learner attended a session; Excused leaves the session out of their attendance rate (docs/adr/0028).
+         * @enum {string}
+         */
+        AttendanceStatus: "Present" | "Late" | "Absent" | "Excused";
         /** @description Whether the caller has a calendar subscription; its secret URL is shown only when it is created. */
         CalendarFeed: {
             /** @description A subscription URL exists and works. */
@@ -2196,6 +2429,17 @@ export interface components {
              * @description When it was made.
              */
             createdAt: string;
+        };
+        CheckInAttempt: {
+            /** @description The code shown for the session; case, spaces and dashes do not matter. */
+            code: string;
+        };
+        CheckInReceipt: {
+            /** Format: uuid */
+            sessionId: string;
+            status: components["schemas"]["AttendanceStatus"];
+            /** Format: date-time */
+            checkedInAt: string;
         };
         /**
          * @description A cohort as every cohort endpoint returns it, with its live seat counts and the caller's place in it: their role and
@@ -3235,6 +3479,22 @@ export interface components {
              */
             totalCount: number;
         };
+        IssuedCheckInCode: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @description 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
+            code: string;
+            /**
+             * Format: date-time
+             * @description Learners may check in from then...
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description ...until the session ends.
+             */
+            closesAt: string;
+        };
         IssuedInvitation: {
             /** Format: uuid */
             id: string;
@@ -3254,6 +3514,44 @@ export interface components {
          * @enum {string}
          */
         LatePolicy: "AcceptAndFlag" | "PenaltyPerDay" | "Refuse";
+        LearnerAttendance: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: int32 */
+            present: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            absent: number;
+            /** Format: int32 */
+            excused: number;
+            /**
+             * Format: double
+             * @description (Present + Late) / (Present + Late + Absent) in percent; Excused left out; null when nothing counts yet.
+             */
+            rate?: number | null;
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        LearnerAttendancePage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["LearnerAttendance"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
         /** @description A learner's mastery of each competency of the cohort's course, over time. */
         LearnerCompetencies: {
             /** Format: uuid */
@@ -3281,6 +3579,78 @@ export interface components {
             completionPercent: number;
             done: number[];
             doneAt: number[];
+        };
+        /** @description A live session as the caller may see it. */
+        LiveSession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            groupId?: string | null;
+            /** Format: uuid */
+            seriesId?: string | null;
+            /** Format: int32 */
+            occurrence?: number | null;
+            title: string;
+            description: string;
+            descriptionHtml: string;
+            kind: components["schemas"]["SessionKind"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            timeZone: string;
+            /** @description Staff and mentors: always. Learners: from `joinOpensAt` to the end, null otherwise (and once cancelled). */
+            meetingUrl?: string | null;
+            /**
+             * Format: date-time
+             * @description When learners get the meeting link (and may check in).
+             */
+            joinOpensAt: string;
+            place?: string | null;
+            room?: string | null;
+            address?: string | null;
+            /** Format: date-time */
+            cancelledAt?: string | null;
+            cancellationReason?: string | null;
+            /**
+             * Format: int32
+             * @description Bumped on every change (iCalendar's SEQUENCE).
+             */
+            sequence: number;
+            preparations: components["schemas"]["SessionPreparation"][];
+            /** @description The calling learner has done every preparation; null for staff. */
+            ready?: boolean | null;
+            /** @description The code learners type to check in: the cohort's trainers and admins only, once shown. */
+            checkInCode?: string | null;
+            /**
+             * @description The calling learner's recorded attendance, if any.
+             * @enum {string|null}
+             */
+            myAttendance?: "Present" | "Late" | "Absent" | "Excused" | null;
+            /** Format: uuid */
+            version: string;
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        LiveSessionPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["LiveSession"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
         };
         /** @description One piece of released work that evidences a competency. */
         MasteryPoint: {
@@ -3451,7 +3821,7 @@ export interface components {
          * @description What a notification is about; each person chooses a channel per kind (Spoc.Modules.Community.Domain.NotificationSettings).
          * @enum {string}
          */
-        NotificationKind: "Admission" | "Invitation" | "GradeReleased" | "RevisionRequested" | "Mention" | "Reply" | "Announcement" | "Message";
+        NotificationKind: "Admission" | "Invitation" | "GradeReleased" | "RevisionRequested" | "Mention" | "Reply" | "Announcement" | "Message" | "SessionCancelled" | "SessionReminder";
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         NotificationPage: {
             /** @description This page's items, at most `pageSize`. */
@@ -3788,6 +4158,32 @@ export interface components {
             /** @description ShortText: the accepted answers, 1 to 20 (withheld from learners until their due date). */
             accepted?: string[] | null;
         };
+        Readiness: {
+            /** Format: uuid */
+            sessionId: string;
+            preparations: components["schemas"]["SessionPreparation"][];
+            /**
+             * Format: int32
+             * @description Learners ready, over all pages.
+             */
+            readyCount: number;
+            items: components["schemas"]["ReadinessRow"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
+        ReadinessRow: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description The preparations this learner completed. */
+            done: string[];
+            /** @description Every preparation done. */
+            ready: boolean;
+        };
         RegisteredAccount: {
             email: string;
         };
@@ -4025,11 +4421,91 @@ export interface components {
              */
             position: number;
         };
+        SessionCancellation: {
+            /** @description Told to everyone concerned: 1 to 500 characters. */
+            reason: string;
+            /** @description Also cancel the later occurrences of its series (those not cancelled yet). */
+            restOfSeries?: boolean | null;
+        };
+        SessionCreate: {
+            /** @description Plain text, 1 to 200 characters. */
+            title: string;
+            /** @description What to expect and how to prepare: Markdown, at most 20,000 characters, rendered and sanitised. */
+            description?: string | null;
+            kind: components["schemas"]["SessionKind"];
+            /**
+             * Format: date-time
+             * @description An instant (UTC or with its offset); shown in the cohort's time zone.
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description After `startsAt`, at most 24 hours later.
+             */
+            endsAt: string;
+            /** @description An https link (Webinar, VirtualClass), shown to learners only from shortly before the start. */
+            meetingUrl?: string | null;
+            /** @description The place in one line; the same as `place` (API.md's name for it). */
+            location?: string | null;
+            /** @description InPerson: where (a site, a building). */
+            place?: string | null;
+            /** @description InPerson: the room. */
+            room?: string | null;
+            /** @description InPerson: the postal address. */
+            address?: string | null;
+            /**
+             * Format: uuid
+             * @description A project group's own session, seen by that group and the staff only; omitted for the whole cohort.
+             */
+            groupId?: string | null;
+            /** @description Activities of the cohort's course to do before the session (flipped classroom), in order; at most 20. */
+            preparationActivityIds?: string[] | null;
+            repeatWeekly?: components["schemas"]["WeeklyRepeat"];
+        };
+        /**
+         * @description Live sessions of the flipped classroom (API.md, Community).
+         * @enum {string}
+         */
+        SessionKind: "Webinar" | "VirtualClass" | "InPerson";
         /**
          * @description How a client keeps its refresh token: in the response body (mobile apps, integrators) or in a cookie no script can read (the web app).
          * @enum {string}
          */
         SessionMode: "Body" | "Cookie";
+        /** @description One preparation activity of a session; `done` is the calling learner's own status (null for staff). */
+        SessionPreparation: {
+            /** Format: uuid */
+            activityId: string;
+            title: string;
+            kind: components["schemas"]["ActivityKind"];
+            done?: boolean | null;
+        };
+        SessionUpdate: {
+            /** @description Plain text, 1 to 200 characters. */
+            title?: string | null;
+            /** @description Markdown, at most 20,000 characters. */
+            description?: string | null;
+            /**
+             * Format: date-time
+             * @description The new start (an instant).
+             */
+            startsAt?: string | null;
+            /**
+             * Format: date-time
+             * @description The new end, after the start, at most 24 hours later.
+             */
+            endsAt?: string | null;
+            /** @description An https link. */
+            meetingUrl?: string | null;
+            /** @description InPerson: where. */
+            place?: string | null;
+            /** @description InPerson: the room. */
+            room?: string | null;
+            /** @description InPerson: the postal address. */
+            address?: string | null;
+            /** @description The whole new list of preparations (activities of the cohort's course), in order. */
+            preparationActivityIds?: string[] | null;
+        };
         StoredFile: {
             /** Format: uuid */
             fileId: string;
@@ -4236,6 +4712,13 @@ export interface components {
              * @description Notifications of the caller's feed not read yet.
              */
             unread: number;
+        };
+        WeeklyRepeat: {
+            /**
+             * Format: int32
+             * @description Occurrences in all, the first included: 2 to 52.
+             */
+            count: number;
         };
     };
     responses: never;
@@ -11719,6 +12202,1272 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Agenda"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListSessions: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveSessionPage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet",
+                 *       "kind": "Webinar",
+                 *       "startsAt": "2027-03-01T09:00:00Z",
+                 *       "endsAt": "2027-03-01T09:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveSession"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveSession"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Lancer un projet",
+                 *       "description": "description",
+                 *       "startsAt": "2027-03-01T09:00:00Z",
+                 *       "endsAt": "2027-03-01T09:00:00Z",
+                 *       "meetingUrl": "meetingUrl",
+                 *       "place": "place",
+                 *       "room": "room",
+                 *       "address": "address",
+                 *       "preparationActivityIds": [
+                 *         "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveSession"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `session-cancelled`: Session cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "reason"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionCancellation"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `session-cancelled`: Session cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSessionReadiness: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IssueCheckInCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCheckInCode"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `session-cancelled`: Session cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CheckIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "C1"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CheckInAttempt"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInReceipt"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `check-in-closed`: Check-in closed; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `session-cancelled`: Session cancelled; `wrong-check-in-code`: Wrong check-in code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `check-in-locked`: Too many check-in attempts; `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAttendanceSheet: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceSheet"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordAttendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "records": [
+                 *         {
+                 *           "userId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *           "status": "Present"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AttendanceRecords"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `session-cancelled`: Session cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCohortAttendance: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerAttendancePage"];
                 };
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */

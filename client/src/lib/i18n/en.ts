@@ -7,6 +7,7 @@ import { assessment } from './locales/en/assessment';
 import { forum } from './locales/en/forum';
 import { notifications } from './locales/en/notifications';
 import { calendar } from './locales/en/calendar';
+import { sessions } from './locales/en/sessions';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar };
+export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions };

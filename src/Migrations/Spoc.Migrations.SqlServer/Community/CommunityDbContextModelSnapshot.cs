@@ -45,6 +45,25 @@ namespace Spoc.Migrations.SqlServer.Community
                     b.ToTable("CalendarFeeds", "community");
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.CheckInAttempts", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.ToTable("LiveSessionCheckInAttempts", "community");
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -263,12 +282,19 @@ namespace Spoc.Migrations.SqlServer.Community
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<Guid>("AttendanceVersion")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
 
                     b.Property<Guid>("CohortId")
                         .HasColumnType("uniqueidentifier");
@@ -493,6 +519,33 @@ namespace Spoc.Migrations.SqlServer.Community
                     b.ToTable("ForumReactions", "community");
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionAttendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.ToTable("LiveSessionAttendance", "community");
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionPreparation", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -507,6 +560,22 @@ namespace Spoc.Migrations.SqlServer.Community
                     b.HasKey("SessionId", "ActivityId");
 
                     b.ToTable("LiveSessionPreparations", "community");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionReminder", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.ToTable("LiveSessionReminders", "community");
                 });
 
             modelBuilder.Entity("Spoc.Modules.Community.Domain.ThreadAudience", b =>

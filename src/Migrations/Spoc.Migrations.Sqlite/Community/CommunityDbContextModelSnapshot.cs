@@ -39,6 +39,25 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.ToTable("CalendarFeeds", (string)null);
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.CheckInAttempts", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.ToTable("LiveSessionCheckInAttempts", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -257,12 +276,19 @@ namespace Spoc.Migrations.Sqlite.Community
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("AttendanceVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("CohortId")
                         .HasColumnType("TEXT");
@@ -486,6 +512,33 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.ToTable("ForumReactions", (string)null);
                 });
 
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionAttendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.ToTable("LiveSessionAttendance", (string)null);
+                });
+
             modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionPreparation", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -500,6 +553,22 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.HasKey("SessionId", "ActivityId");
 
                     b.ToTable("LiveSessionPreparations", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Community.Domain.SessionReminder", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.ToTable("LiveSessionReminders", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.Community.Domain.ThreadAudience", b =>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Community.Data;
 using Spoc.Modules.Community.Features.Calendar;
 using Spoc.Modules.Community.Features.Forums;
+using Spoc.Modules.Community.Features.Sessions;
 using Spoc.Modules.Community.Notifications;
 using Spoc.SharedKernel.Persistence;
 
@@ -16,13 +17,24 @@ public static class CommunityModule
     public static IServiceCollection AddCommunityModule(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleDbContext<CommunityDbContext>(CommunityDbContext.Schema)
             .AddSingleton<IStartupTask, Seeding.DemoForums>()
-            .AddNotifications(configuration);
+            .AddSingleton<IStartupTask, Seeding.DemoSessions>()
+            .AddNotifications(configuration)
+            .AddSessions(configuration);
+
+    /// <summary>Live sessions: their times (section <c>Sessions</c>) and the preparation reminders.</summary>
+    private static IServiceCollection AddSessions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LiveSessionOptions>(configuration.GetSection("Sessions"));
+        services.AddSingleton<SessionReminders>();
+        return services.AddHostedService(sp => sp.GetRequiredService<SessionReminders>());
+    }
 
     /// <summary>The module's routes under /api/v1.</summary>
     public static IEndpointRouteBuilder MapCommunityEndpoints(this IEndpointRouteBuilder api)
     {
         MapForums(api.MapGroup("").WithTags("Community"));
         MapCalendar(api.MapGroup("").WithTags("Community"));
+        MapSessions(api.MapGroup("").WithTags("Community"));
         return api.MapNotifications();
     }
 
@@ -53,5 +65,20 @@ public static class CommunityModule
         GetCohortCalendarFile.MapEndpoint(calendar);
         GetMyAgenda.MapEndpoint(calendar);
         GetCohortAgenda.MapEndpoint(calendar);
+    }
+
+    private static void MapSessions(RouteGroupBuilder sessions)
+    {
+        CreateSession.MapEndpoint(sessions);
+        ListSessions.MapEndpoint(sessions);
+        GetSession.MapEndpoint(sessions);
+        UpdateSession.MapEndpoint(sessions);
+        CancelSession.MapEndpoint(sessions);
+        GetReadiness.MapEndpoint(sessions);
+        IssueCheckInCode.MapEndpoint(sessions);
+        CheckIn.MapEndpoint(sessions);
+        RecordAttendance.MapEndpoint(sessions);
+        GetAttendanceSheet.MapEndpoint(sessions);
+        GetCohortAttendance.MapEndpoint(sessions);
     }
 }

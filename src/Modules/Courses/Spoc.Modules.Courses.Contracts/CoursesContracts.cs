@@ -26,3 +26,12 @@ public sealed record GetCourseCompetencies(Guid CourseId) : IQuery<IReadOnlyList
 
 /// <summary>Assessment asks it: one learner's due-date shift (days) in each of these cohorts; cohorts without one are absent (0). One query.</summary>
 public sealed record GetDueDateShiftsOfUser(Guid UserId, IReadOnlyCollection<Guid> CohortIds) : IQuery<IReadOnlyDictionary<Guid, int>>;
+
+/// <summary>A course activity as another module names it.</summary>
+public sealed record ActivitySummary(Guid Id, string Title, ActivityKind Kind);
+
+/// <summary>
+/// Community asks it (a live session's preparation): those of these activities that belong to this course, in the course's
+/// order; an id of another course or of nothing is absent; <c>null</c> ids: all of the course's (the demo data). One query.
+/// </summary>
+public sealed record GetActivitySummaries(Guid CourseId, IReadOnlyCollection<Guid>? ActivityIds) : IQuery<IReadOnlyList<ActivitySummary>>;

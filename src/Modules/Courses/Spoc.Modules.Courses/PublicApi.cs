@@ -13,8 +13,21 @@ internal sealed class PublicApi(CoursesDbContext db) :
     IQueryHandler<GetCompletions, IReadOnlyList<ActivityCompletion>>,
     IQueryHandler<GetDueDateShifts, IReadOnlyDictionary<Guid, int>>,
     IQueryHandler<GetCourseCompetencies, IReadOnlyList<CourseCompetency>>,
-    IQueryHandler<GetDueDateShiftsOfUser, IReadOnlyDictionary<Guid, int>>
+    IQueryHandler<GetDueDateShiftsOfUser, IReadOnlyDictionary<Guid, int>>,
+    IQueryHandler<GetActivitySummaries, IReadOnlyList<ActivitySummary>>
 {
+    public async ValueTask<IReadOnlyList<ActivitySummary>> Handle(GetActivitySummaries query, CancellationToken cancellationToken) =>
+        query.ActivityIds is { Count: 0 }
+            ? []
+            : await db.Courses.AsNoTracking()
+                .Where(c => c.Id == query.CourseId)
+                .SelectMany(c => c.Sections)
+                .SelectMany(s => s.Activities, (s, a) => new { Section = s.Position, Activity = a })
+                .Where(x => query.ActivityIds == null || query.ActivityIds.Contains(x.Activity.Id))
+                .OrderBy(x => x.Section).ThenBy(x => x.Activity.Position)
+                .Select(x => new ActivitySummary(x.Activity.Id, x.Activity.Title, x.Activity.Kind))
+                .ToListAsync(cancellationToken);
+
     public async ValueTask<IReadOnlyList<CourseCompetency>> Handle(GetCourseCompetencies query, CancellationToken cancellationToken) =>
         await db.Courses.AsNoTracking()
             .Where(c => c.Id == query.CourseId)

@@ -14,7 +14,7 @@ import { CohortFacts } from './cohort-facts';
 
 /** A learner's cohort: dates, their mentor (their own roster row) and their project group. */
 export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation(['cohorts', 'common', 'assessment', 'forum', 'calendar']);
+  const { t } = useTranslation(['cohorts', 'common', 'assessment', 'forum', 'calendar', 'sessions']);
   const { user } = useSession();
   const members = useMembers(cohort.id);
   const groups = useGroups(cohort.id);
@@ -46,6 +46,9 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
         </Button>
         <Button component={Link} to={`/cohorts/${cohort.id}/calendar`} variant="light">
           {t('calendar:link')}
+        </Button>
+        <Button component={Link} to={`/cohorts/${cohort.id}/sessions`} variant="light">
+          {t('sessions:link')}
         </Button>
       </Group>
       {members.isPending || groups.isPending ? (

@@ -51,7 +51,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
  * and groups (acting on their own learners), a partner organisation's admin enrols their own people, nothing else.
  */
 export function CohortStaffView({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation(['cohorts', 'common', 'assessment', 'forum', 'calendar']);
+  const { t } = useTranslation(['cohorts', 'common', 'assessment', 'forum', 'calendar', 'sessions']);
   const format = useFormatters();
   const [params, setParams] = useSearchParams();
   const tabs = tabsFor(cohort);
@@ -77,6 +77,9 @@ export function CohortStaffView({ cohort }: { cohort: Cohort }) {
             </Button>
             <Button component={Link} to={`/cohorts/${cohort.id}/calendar`} variant="light">
               {t('calendar:link')}
+            </Button>
+            <Button component={Link} to={`/cohorts/${cohort.id}/sessions`} variant="light">
+              {t('sessions:link')}
             </Button>
             {(can(cohort, 'ActOnAllLearners') || can(cohort, 'ActOnOwnMentees')) && (
               <Button component={Link} to={`/cohorts/${cohort.id}/gradebook`} variant="light">

@@ -23,6 +23,9 @@ internal sealed class CommunityDbContext(DbContextOptions<CommunityDbContext> op
     public DbSet<ConversationReader> ConversationReaders => Set<ConversationReader>();
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
+    public DbSet<CheckInAttempts> CheckInAttempts => Set<CheckInAttempts>();
+    public DbSet<SessionReminder> SessionReminders => Set<SessionReminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

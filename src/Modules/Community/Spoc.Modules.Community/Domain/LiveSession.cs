@@ -38,6 +38,9 @@ internal sealed class LiveSession : IVersioned
     public string? Room { get; set; }
     public string? Address { get; set; }
 
+    /// <summary>The code learners type to check in (<see cref="CheckInCodes"/>); null until staff show one. Rotating it voids the old one.</summary>
+    public string? CheckInCode { get; set; }
+
     public DateTimeOffset? CancelledAt { get; set; }
     public string? CancellationReason { get; set; }
 
@@ -52,6 +55,9 @@ internal sealed class LiveSession : IVersioned
     public List<SessionPreparation> Preparations { get; init; } = [];
 
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>The attendance sheet's own ETag: staff's bulk writes are conditional on it, apart from the session's.</summary>
+    public Guid AttendanceVersion { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>One activity (Courses) to complete before a session.</summary>
@@ -59,5 +65,5 @@ internal sealed class SessionPreparation
 {
     public Guid SessionId { get; init; }
     public Guid ActivityId { get; init; }
-    public int Position { get; init; }
+    public int Position { get; set; }
 }

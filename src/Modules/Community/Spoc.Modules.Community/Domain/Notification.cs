@@ -24,6 +24,12 @@ public enum NotificationKind
 
     /// <summary>A message in one's private conversation with the follow-up staff.</summary>
     Message,
+
+    /// <summary>A live session one was expected at is cancelled.</summary>
+    SessionCancelled,
+
+    /// <summary>"Prepare for your session": the preparation of a session starting soon is not done.</summary>
+    SessionReminder,
 }
 
 /// <summary>Where a kind of notification reaches a person: the in-app feed, email, both, or nowhere (non-essential kinds only).</summary>
@@ -72,7 +78,7 @@ internal sealed class NotificationSettings : IVersioned
     public static readonly IReadOnlySet<NotificationKind> Essential = new HashSet<NotificationKind>
     {
         NotificationKind.Admission, NotificationKind.Invitation, NotificationKind.GradeReleased, NotificationKind.RevisionRequested,
-        NotificationKind.Announcement, NotificationKind.Message,
+        NotificationKind.Announcement, NotificationKind.Message, NotificationKind.SessionCancelled,
     };
 
     /// <summary>

@@ -20,6 +20,8 @@ export const notifications: Translation['notifications'] = {
     Reply: 'Replies',
     Announcement: 'Announcements',
     Message: 'Private messages',
+    SessionCancelled: 'Cancelled sessions',
+    SessionReminder: 'Preparation reminders',
   },
   channel: {
     InApp: 'In the app',

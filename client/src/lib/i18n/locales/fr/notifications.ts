@@ -18,6 +18,8 @@ export const notifications = {
     Reply: 'Réponses',
     Announcement: 'Annonces',
     Message: 'Messages privés',
+    SessionCancelled: 'Séances annulées',
+    SessionReminder: 'Rappels de préparation',
   },
   channel: {
     InApp: "Dans l'application",

@@ -1,0 +1,13 @@
+using Mediator;
+using Spoc.Modules.Community.Contracts;
+using Spoc.Modules.Community.Data;
+using Spoc.Modules.Community.Features.Sessions;
+
+namespace Spoc.Modules.Community;
+
+/// <summary>The front door of Community: what other modules may ask it (Spoc.Modules.Community.Contracts).</summary>
+internal sealed class PublicApi(CommunityDbContext db) : IQueryHandler<GetAttendanceRates, IReadOnlyList<LearnerAttendanceRate>>
+{
+    public async ValueTask<IReadOnlyList<LearnerAttendanceRate>> Handle(GetAttendanceRates query, CancellationToken cancellationToken) =>
+        await db.OfCohortAsync(query.CohortId, null, cancellationToken);
+}
