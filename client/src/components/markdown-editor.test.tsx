@@ -53,7 +53,7 @@ describe('MarkdownEditor', () => {
       [`GET /api/v1/cohorts/${cohortId}/forum/mentionable`]: () => json(people),
     });
     const { user } = renderWithProviders(<Harness mentions={{ cohortId, groupId: 'g1' }} />);
-    const box = screen.getByRole('combobox', { name: 'Votre réponse' });
+    const box = screen.getByRole('textbox', { name: 'Votre réponse' });
 
     await user.type(box, 'Merci @');
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument();

@@ -117,9 +117,7 @@ export function MarkdownEditor({ label, description, value, onChange, mentions, 
           onChange={(e) => type(e.currentTarget.value, e.currentTarget.selectionStart)}
           onKeyDown={keys}
           onBlur={() => setMention(null)}
-          role={mentions ? 'combobox' : undefined}
           aria-autocomplete={mentions ? 'list' : undefined}
-          aria-expanded={mentions ? open : undefined}
           aria-controls={open ? `${id}-mentions` : undefined}
           aria-activedescendant={open ? `${id}-mention-${active}` : undefined}
         />
