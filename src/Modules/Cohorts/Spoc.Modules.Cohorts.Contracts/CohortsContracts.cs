@@ -66,7 +66,7 @@ public sealed record GetMenteesOf(Guid MentorId) : IQuery<IReadOnlyList<Mentee>>
 /// </summary>
 public sealed record CohortAccessInfo(
     Guid CohortId, Guid CourseId, Guid OrganizationId, CohortRole? Role, IReadOnlySet<CohortCapability> Capabilities,
-    IReadOnlySet<Guid> MentoredLearnerIds, DateOnly StartsOn, DateOnly EndsOn, string TimeZone, Guid? GroupId)
+    IReadOnlySet<Guid> MentoredLearnerIds, DateOnly StartsOn, DateOnly EndsOn, string TimeZone, Guid? GroupId = null)
 {
     /// <summary>Members and staff see a cohort's inside (schedule, progress); applicants and strangers do not.</summary>
     public bool IsInside => Can(CohortCapability.ViewInside);
