@@ -48,8 +48,7 @@ test('a learner writes to her mentor, whose bell counts it, and the mentor repli
   await mentor.getByRole('button', { name: 'Envoyer' }).click();
   await expect(mentor.getByTestId('messages').getByText('Oui, vendredi convient.')).toBeVisible();
 
-  // Back on her side: the answer arrives (refetch), and her bell counts it until she reads it.
-  await learner.reload();
+  // Back on her side, without a reload: the answer's notification is pushed live, and her open conversation refetches.
   await expect(learner.getByTestId('messages').getByText('Oui, vendredi convient.')).toBeVisible();
 
   // The staff list shows the conversation with its learner.

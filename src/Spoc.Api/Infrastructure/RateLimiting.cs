@@ -13,6 +13,7 @@ internal sealed class RateLimitSettings
     public TimeSpan TokenWindow { get; set; } = TimeSpan.FromMinutes(1);
     public int ApiPermitsPerCaller { get; set; } = 300;
     public TimeSpan ApiWindow { get; set; } = TimeSpan.FromMinutes(1);
+    public int PreviewPermitsPerCaller { get; set; } = 120;
 }
 
 internal static class RateLimiting
@@ -36,6 +37,10 @@ internal static class RateLimiting
             // Password guessing: per IP here; per account in the token endpoint itself, which knows the email.
             options.AddPolicy(TokenPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientIp(context), _ => Window(settings.TokenPermitsPerIp, settings.TokenWindow)));
+
+            // The Markdown preview renders up to 20,000 characters per call: its own, tighter window per user.
+            options.AddPolicy(Spoc.Modules.Community.CommunityModule.PreviewRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirstValue("sub") ?? "ip:" + ClientIp(context), _ => Window(settings.PreviewPermitsPerCaller, settings.ApiWindow)));
 
             options.OnRejected = async (context, ct) =>
             {

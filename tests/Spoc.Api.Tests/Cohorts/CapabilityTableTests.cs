@@ -241,6 +241,7 @@ public sealed partial class CapabilityTableTests
             "/cohorts/{cohortId}/threads" => ($"{c}/threads", method == HttpMethod.Post ? new { title = "Question du tableau", body = "Qui peut écrire ?" } : null),
             "/cohorts/{cohortId}/threads?announcement" => ($"{c}/threads", new { title = "Annonce du tableau", body = "À tous", announcement = true }),
             "/cohorts/{cohortId}/forum" => ($"{c}/forum", null),
+            "/cohorts/{cohortId}/forum/mentionable" => ($"{c}/forum/mentionable?q=a", null),
             "/cohorts/{cohortId}/conversations" => ($"{c}/conversations", method == HttpMethod.Post ? new { learnerId = _learnerId } : null),
             "/cohorts/{cohortId}/agenda" => ($"{c}/agenda?from=2027-03-01T00:00:00Z&to=2027-04-01T00:00:00Z", null),
 

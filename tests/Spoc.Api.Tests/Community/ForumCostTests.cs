@@ -65,11 +65,18 @@ public sealed class ForumCostTests
         var large = await SeedThreadAsync(100, _w.Alpha);
         foreach (var reader in new[] { _w.Learner(0), _w.Trainer })
         {
-            var first = await CountAsync(reader, $"/api/v1/threads/{small}?pageSize=20");
-            (await CountAsync(reader, $"/api/v1/threads/{large}?pageSize=100")).Should().Be(first, "a first read of each, with the read marker to create");
-            var again = await CountAsync(reader, $"/api/v1/threads/{small}?pageSize=20");
-            (await CountAsync(reader, $"/api/v1/threads/{large}?pageSize=100")).Should().Be(again, "a second read, with the read marker to move");
+            // The thread with the reader's marker, the access check (their organisations, their place in the cohort: two),
+            // the page, its reactions, the authors' names; then the marker's one write, when the page goes past it.
+            (await CountAsync(reader, $"/api/v1/threads/{small}?pageSize=10")).Should().Be(7, "a first read: the marker's insert");
+            (await CountAsync(reader, $"/api/v1/threads/{large}?pageSize=10")).Should().Be(7);
+            (await CountAsync(reader, $"/api/v1/threads/{small}?pageSize=20")).Should().Be(7, "a read further on: the marker's conditional update");
+            (await CountAsync(reader, $"/api/v1/threads/{large}?pageSize=100")).Should().Be(7);
+            (await CountAsync(reader, $"/api/v1/threads/{small}?pageSize=20")).Should().Be(6, "a page already read writes nothing");
+            (await CountAsync(reader, $"/api/v1/threads/{large}?pageSize=100")).Should().Be(6);
         }
+
+        (await _w.ListAsync(_w.Learner(0), "?pageSize=100")).Where(t => t!["id"]!.GetValue<Guid>() == small || t["id"]!.GetValue<Guid>() == large)
+            .Select(t => t!["unreadCount"]!.GetValue<int>()).Should().Equal([0, 0], "every post was shown, so the markers moved");
     }
 
     [Test]
@@ -82,10 +89,14 @@ public sealed class ForumCostTests
 
         foreach (var reader in new[] { _w.Learner(1), _w.Trainer })
         {
-            var few = await CountAsync(reader, $"/api/v1/cohorts/{_w.CohortId}/threads?pageSize=5");
-            (await CountAsync(reader, $"/api/v1/cohorts/{_w.CohortId}/threads?pageSize=30")).Should().Be(few);
-            (await CountAsync(reader, $"/api/v1/cohorts/{_w.CohortId}/threads?pageSize=30&q=message")).Should().Be(few + 0, "searching adds no statement");
+            // The access check (two), the page with its total and counts, the names.
+            (await CountAsync(reader, $"/api/v1/cohorts/{_w.CohortId}/threads?pageSize=5")).Should().Be(4);
+            (await CountAsync(reader, $"/api/v1/cohorts/{_w.CohortId}/threads?pageSize=30")).Should().Be(4);
+            (await CountAsync(reader, $"/api/v1/cohorts/{_w.CohortId}/threads?pageSize=30&q=message")).Should().Be(4, "searching adds no statement");
         }
+
+        var past = await _w.Learner(1).GetAsync($"/api/v1/cohorts/{_w.CohortId}/threads?page=50");
+        (await past.ReadJsonAsync())["totalCount"]!.GetValue<int>().Should().BePositive("a page past the end still tells the total");
     }
 
     [Test]

@@ -107,6 +107,7 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
             ["RateLimiting:TokenPermitsPerAccount"] = "10000",
             ["RateLimiting:TokenPermitsPerAccountAndIp"] = "10000",
             ["RateLimiting:ApiPermitsPerCaller"] = "100000",
+            ["RateLimiting:PreviewPermitsPerCaller"] = "100000",
             ["Spoc:SpaDirectory"] = Path.Combine(DataDirectory, "no-spa"),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -226,7 +227,7 @@ internal sealed class PeerAddressFromHeader : IStartupFilter
 }
 
 /// <summary>
-/// Counts the SQL commands requests run (<see cref="Count"/>), so tests can show that a request's query count does not grow
+/// Counts the SQL commands requests run (<see cref="Count"/>: reads and writes), so tests can show that a request's query count does not grow
 /// with the data. Background work (the outbox dispatcher and the event handlers it runs) is left out of the count: it is not
 /// part of any request, and counting it made a count depend on when an earlier request's events were handled. The dispatcher's polls are counted
 /// apart (<see cref="OutboxPolls"/>: the only outbox query that filters on the next attempt) to know when it has looked.
@@ -256,6 +257,25 @@ public sealed class QueryCounter : DbCommandInterceptor, IStartupFilter
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
+        Record(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    /// <summary>Writes count too (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL): a statement is a statement.</summary>
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Record(DbCommand command)
+    {
         if (command.CommandText.Contains("NextAttemptAt", StringComparison.Ordinal) && command.CommandText.StartsWith("SELECT", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _outboxPolls);
@@ -269,8 +289,6 @@ public sealed class QueryCounter : DbCommandInterceptor, IStartupFilter
 
             Statements.Enqueue((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName)]));
         }
-
-        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>

@@ -808,6 +808,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cohorts/{cohortId}/forum/mentionable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who a post can @mention in the cohort's forum or a group's space (the editor's suggestions)
+         * @description Members of the cohort who can read that space. Without `groupId`: the cohort's members (learners, trainers, mentors); with it: that group's learners and the staff, for its learners and the staff only (another group's space, or an unknown group, 404). The caller is left out. `q` keeps the display names holding it (case ignored), those starting with it first, then by name; at most 10. Write `@` and the `displayName` in a post to mention the person. Outsiders 404; a partner's admin 403.
+         */
+        get: operations["ListMentionable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/threads/{threadId}": {
         parameters: {
             query?: never;
@@ -826,10 +846,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Pin or lock a thread (staff)
-         * @description The cohort's staff (403 for other readers; 404 for those who may not read the thread). `isPinned` lists it first; `isLocked` keeps it readable but refuses new posts with 409 `thread-locked`. A field left out keeps its value. Send its `ETag` (`version`) as `If-Match` to make the change conditional (stale: 412).
+         * Rename a thread (its author or staff); pin or lock it (staff)
+         * @description 404 for those who may not read the thread. `title` renames it: its author or the cohort's staff (403 for other readers). `isPinned` lists it first and `isLocked` keeps it readable but refuses new posts with 409 `thread-locked`: staff only (403 for others, the author included). A field left out keeps its value. Send its `ETag` (`version`) as `If-Match` to make the change conditional (stale: 412).
          */
-        patch: operations["ModerateThread"];
+        patch: operations["UpdateThread"];
         trace?: never;
     };
     "/api/v1/threads/{threadId}/answer": {
@@ -958,6 +978,26 @@ export interface paths {
         get: operations["DownloadPostFile"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/markdown/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render Markdown as it would be published (the editor's preview)
+         * @description Any signed-in user. Answers the sanitised HTML that a post, a reply, an edit, an announcement or a private message with this `body` would show, through the same Markdig and sanitiser pipeline; nothing is stored. `body` is at most 20,000 characters (400 beyond; a body over the JSON limit is 413). Rate limited per user (`RateLimiting:PreviewPermitsPerCaller`, 120 a minute: 429 beyond). Never compressed, like every write.
+         */
+        post: operations["PreviewMarkdown"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3099,7 +3139,7 @@ export interface components {
             canMarkAnswer: boolean;
             /**
              * Format: uuid
-             * @description Its ETag: send it as If-Match to pin, lock or mark the answer.
+             * @description Its ETag: send it as If-Match to rename, pin or lock it, or mark the answer.
              */
             version: string;
         };
@@ -3652,6 +3692,14 @@ export interface components {
              */
             totalCount: number;
         };
+        MarkdownDraft: {
+            /** @description The Markdown being written, at most 20,000 characters (a post's limit). */
+            body: string;
+        };
+        MarkdownPreview: {
+            /** @description The sanitised HTML, exactly as it would be published (mentions aside: they are resolved against the thread's readers on publishing). */
+            html: string;
+        };
         /** @description One piece of released work that evidences a competency. */
         MasteryPoint: {
             /**
@@ -3668,6 +3716,15 @@ export interface components {
             assignmentId: string;
             /** Format: uuid */
             submissionId: string;
+        };
+        MentionablePerson: {
+            /**
+             * Format: uuid
+             * @description The member.
+             */
+            userId: string;
+            /** @description What to write after the '@' to mention them. */
+            displayName: string;
         };
         MentorAssignment: {
             /**
@@ -4679,10 +4736,12 @@ export interface components {
             /** @description Up to 5 files the caller uploaded with POST /files. */
             fileIds?: string[] | null;
         };
-        ThreadModeration: {
-            /** @description Listed before the others. */
+        ThreadUpdate: {
+            /** @description The new title: plain text, 1 to 200 characters. Its author or staff. */
+            title?: string | null;
+            /** @description Listed before the others. Staff only. */
             isPinned?: boolean | null;
-            /** @description Readable, but nobody adds a post (409 `thread-locked`). */
+            /** @description Readable, but nobody adds a post (409 `thread-locked`). Staff only. */
             isLocked?: boolean | null;
         };
         /** @description What /auth/token and /auth/refresh return; no `refreshToken` in the cookie session mode (the cookie holds it). */
@@ -10523,6 +10582,96 @@ export interface operations {
             };
         };
     };
+    ListMentionable: {
+        parameters: {
+            query?: {
+                q?: string;
+                groupId?: string;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionablePerson"][];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetThread: {
         parameters: {
             query?: {
@@ -10604,7 +10753,7 @@ export interface operations {
             };
         };
     };
-    ModerateThread: {
+    UpdateThread: {
         parameters: {
             query?: never;
             header?: {
@@ -10619,11 +10768,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "title": "Lancer un projet",
                  *       "isPinned": false,
                  *       "isLocked": false
                  *     }
                  */
-                "application/json": components["schemas"]["ThreadModeration"];
+                "application/json": components["schemas"]["ThreadUpdate"];
             };
         };
         responses: {
@@ -11707,6 +11857,122 @@ export interface operations {
             };
             /** @description `not-found`: Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewMarkdown: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "body"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarkdownDraft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkdownPreview"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -62,11 +62,12 @@ public sealed record GetMenteesOf(Guid MentorId) : IQuery<IReadOnlyList<Mentee>>
 
 /// <summary>
 /// Where a user stands in a cohort, for cohort-scoped routes of other modules: their role, what they may do, and the
-/// learners they mentor (so a mentor's reach is decided without another query per learner).
+/// learners they mentor (so a mentor's reach is decided without another query per learner), and their project group
+/// (Community's group spaces, without another query).
 /// </summary>
 public sealed record CohortAccessInfo(
     Guid CohortId, Guid CourseId, Guid OrganizationId, CohortRole? Role, IReadOnlySet<CohortCapability> Capabilities,
-    IReadOnlySet<Guid> MentoredLearnerIds, DateOnly StartsOn, DateOnly EndsOn, string TimeZone)
+    IReadOnlySet<Guid> MentoredLearnerIds, DateOnly StartsOn, DateOnly EndsOn, string TimeZone, Guid? GroupId = null)
 {
     /// <summary>Members and staff see a cohort's inside (schedule, progress); applicants and strangers do not.</summary>
     public bool IsInside => Can(CohortCapability.ViewInside);

@@ -14,6 +14,9 @@ namespace Spoc.Modules.Community;
 
 public static class CommunityModule
 {
+    /// <summary>The rate-limiter policy the host defines for the Markdown preview: rendering costs more than a read, and an editor may call it often.</summary>
+    public const string PreviewRateLimitPolicy = "markdown-preview";
+
     public static IServiceCollection AddCommunityModule(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleDbContext<CommunityDbContext>(CommunityDbContext.Schema)
             .AddSingleton<IStartupTask, Seeding.DemoForums>()
@@ -43,8 +46,9 @@ public static class CommunityModule
         CreateThread.MapEndpoint(forums);
         ListThreads.MapEndpoint(forums);
         GetForumSummary.MapEndpoint(forums);
+        ListMentionable.MapEndpoint(forums);
         GetThread.MapEndpoint(forums);
-        ModerateThread.MapEndpoint(forums);
+        UpdateThread.MapEndpoint(forums);
         MarkAnswer.MapEndpoint(forums);
         CreatePost.MapEndpoint(forums);
         EditPost.MapEndpoint(forums);
@@ -54,6 +58,7 @@ public static class CommunityModule
         ReactToPost.MapEndpoint(forums);
         RemoveReaction.MapEndpoint(forums);
         DownloadPostFile.MapEndpoint(forums);
+        PreviewMarkdown.MapEndpoint(forums);
     }
 
     private static void MapCalendar(RouteGroupBuilder calendar)

@@ -99,9 +99,13 @@ export const useReact = () =>
       ? unwrap(api.DELETE('/api/v1/posts/{postId}/reactions/{emoji}', { params: { path: { postId, emoji } } }))
       : unwrap(api.POST('/api/v1/posts/{postId}/reactions/{emoji}', { params: { path: { postId, emoji } } })));
 
-export const useModerateThread = (threadId: string) =>
-  useForumMutation((api, body: Schemas['ThreadModeration']) =>
-    unwrap(api.PATCH('/api/v1/threads/{threadId}', { params: { path: { threadId } }, body })));
+/** Rename (its author or staff), pin or lock (staff); `version` makes it conditional (412 when someone changed it meanwhile). */
+export const useUpdateThread = (threadId: string) =>
+  useForumMutation((api, { version, ...body }: Schemas['ThreadUpdate'] & { version?: string }) =>
+    unwrap(api.PATCH('/api/v1/threads/{threadId}', {
+      params: { path: { threadId }, header: version ? { 'If-Match': `"${version.replaceAll('-', '')}"` } : {} },
+      body,
+    })));
 
 export const useMarkAnswer = (threadId: string) =>
   useForumMutation((api, postId: string | null) =>

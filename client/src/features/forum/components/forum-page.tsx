@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Pagination, Paper, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Pagination, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
+import { MarkdownEditor } from '@/components/markdown-editor';
 import { PageTitle } from '@/components/page-title';
 import { useFormatters } from '@/lib/i18n/format';
 import { type ForumSpace, useCreateThread, useForumSummary, useThreads } from '@/features/forum/api/forum';
@@ -40,7 +41,7 @@ function NewThread({ cohortId, groupId, canAnnounce }: { cohortId: string; group
           />
         )}
         <TextInput label={t('list.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={200} />
-        <Textarea label={t('post.body')} description={t('post.markdownHint')} value={body} onChange={(e) => setBody(e.currentTarget.value)} required autosize minRows={3} />
+        <MarkdownEditor label={t('post.body')} value={body} onChange={setBody} required mentions={{ cohortId, groupId: where === 'group' ? groupId : null }} />
         {create.isError && <ErrorState error={create.error} />}
         <Button onClick={submit} loading={create.isPending} disabled={!title.trim() || !body.trim()} style={{ alignSelf: 'flex-start' }}>
           {t('list.publish')}

@@ -45,3 +45,33 @@ describe('Thread page, live', () => {
     expect(await screen.findByText('La plus longue suite de tâches.')).toBeInTheDocument();
   });
 });
+
+describe('Thread page, rename', () => {
+  it('lets its author rename the thread, conditionally on the version they saw', async () => {
+    let current = thread;
+    const api = signedInApi(learnerMe, {
+      [`GET /api/v1/threads/${threadId}`]: () => json({ thread: current, posts: paged([post(1, 'Texte')]) }),
+      [`PATCH /api/v1/threads/${threadId}`]: async (request) => {
+        current = { ...current, ...((await request.json()) as { title: string }), version: '2' };
+        return json(current);
+      },
+    });
+    const { user } = renderRoute(`/threads/${threadId}`, {
+      '/threads/:threadId': (
+        <LiveContext.Provider value={fakeLive().live}>
+          <ThreadPage />
+        </LiveContext.Provider>
+      ),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Renommer' }));
+    const field = screen.getByRole('textbox', { name: /Nouveau titre/ });
+    await user.clear(field);
+    await user.type(field, 'Chemin critique : méthode');
+    await user.click(screen.getByRole('button', { name: 'Renommer' }));
+
+    expect(await screen.findByRole('heading', { name: 'Chemin critique : méthode' })).toBeInTheDocument();
+    const [patch] = api.sent(`PATCH /api/v1/threads/${threadId}`);
+    expect(patch!.headers.get('If-Match')).toBe('"1"');
+    expect(await patch!.json()).toEqual({ title: 'Chemin critique : méthode' });
+  }, 15_000);
+});

@@ -1,14 +1,15 @@
-import { Badge, Button, Group, Pagination, Paper, Stack, Text, Textarea, TextInput, Typography } from '@mantine/core';
+import { Badge, Button, Group, Pagination, Paper, Stack, Text, TextInput, Typography } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
+import { MarkdownEditor } from '@/components/markdown-editor';
 import { PageTitle } from '@/components/page-title';
 import { useSession } from '@/lib/auth/session-context';
 import { useFormatters } from '@/lib/i18n/format';
 import {
-  type Post, REACTIONS, type Reaction, type Thread, useDeletePost, useEditPost, useHidePost, useMarkAnswer, useModerateThread, useReact, useReply, useThread,
+  type Post, REACTIONS, type Reaction, type Thread, useDeletePost, useEditPost, useHidePost, useMarkAnswer, useReact, useReply, useThread, useUpdateThread,
 } from '@/features/forum/api/forum';
 
 /** The server renders a post's Markdown and sanitises it (Markdig + HtmlSanitizer, ADR 0007): the only HTML inserted here. */
@@ -49,7 +50,7 @@ function PostItem({ post, thread }: { post: Post; thread: Thread }) {
         <Text fs="italic" c="dimmed">{t('post.deleted')}</Text>
       ) : editing !== null ? (
         <Stack mt="xs">
-          <Textarea label={t('post.edit')} value={editing} onChange={(e) => setEditing(e.currentTarget.value)} autosize minRows={2} />
+          <MarkdownEditor label={t('post.edit')} value={editing} onChange={setEditing} minRows={2} mentions={{ cohortId: thread.cohortId, groupId: thread.groupId }} />
           <Group>
             <Button size="xs" onClick={() => edit.mutate({ postId: post.id, body: editing }, { onSuccess: () => setEditing(null) })}>{t('post.save')}</Button>
             <Button size="xs" variant="default" onClick={() => setEditing(null)}>{t('post.cancel')}</Button>
@@ -111,7 +112,9 @@ export function ThreadPage() {
   const [body, setBody] = useState('');
   const thread = useThread(threadId, page);
   const reply = useReply(threadId);
-  const moderate = useModerateThread(threadId);
+  const update = useUpdateThread(threadId);
+  const me = useSession().user?.id;
+  const [title, setTitle] = useState<string | null>(null);
 
   if (thread.isPending) return <LoadingState />;
   if (thread.isError) return <ErrorState error={thread.error} onRetry={() => void thread.refetch()} />;
@@ -120,14 +123,28 @@ export function ThreadPage() {
     <Stack>
       <Text component={Link} to={`/cohorts/${info.cohortId}/forum`} size="sm">← {t('list.pageTitle')}</Text>
       <PageTitle>{info.title}</PageTitle>
+      {title !== null ? (
+        <Group align="flex-end">
+          <TextInput label={t('rename.label')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={200} style={{ flex: 1 }} />
+          <Button disabled={!title.trim()} loading={update.isPending}
+            onClick={() => update.mutate({ title, version: info.version }, { onSuccess: () => setTitle(null) })}>
+            {t('rename.save')}
+          </Button>
+          <Button variant="default" onClick={() => setTitle(null)}>{t('post.cancel')}</Button>
+        </Group>
+      ) : null}
+      {update.isError && <ErrorState error={update.error} />}
       <Group gap="xs">
         {info.isAnnouncement && <Badge color="grape" variant="light">{t('flags.announcement')}</Badge>}
         {info.isLocked && <Badge color="gray" variant="light">{t('flags.locked')}</Badge>}
         {info.isPinned && <Badge variant="light">{t('flags.pinned')}</Badge>}
+        {title === null && (info.authorId === me || info.canModerate) && (
+          <Button size="xs" variant="default" onClick={() => setTitle(info.title)}>{t('rename.action')}</Button>
+        )}
         {info.canModerate && (
           <>
-            <Button size="xs" variant="default" onClick={() => moderate.mutate({ isPinned: !info.isPinned })}>{info.isPinned ? t('moderation.unpin') : t('moderation.pin')}</Button>
-            <Button size="xs" variant="default" onClick={() => moderate.mutate({ isLocked: !info.isLocked })}>{info.isLocked ? t('moderation.unlock') : t('moderation.lock')}</Button>
+            <Button size="xs" variant="default" onClick={() => update.mutate({ isPinned: !info.isPinned })}>{info.isPinned ? t('moderation.unpin') : t('moderation.pin')}</Button>
+            <Button size="xs" variant="default" onClick={() => update.mutate({ isLocked: !info.isLocked })}>{info.isLocked ? t('moderation.unlock') : t('moderation.lock')}</Button>
           </>
         )}
       </Group>
@@ -137,7 +154,7 @@ export function ThreadPage() {
       {posts.totalCount > 20 && <Pagination value={page} onChange={setPage} total={Math.ceil(posts.totalCount / 20)} />}
       {info.canReply ? (
         <Stack>
-          <Textarea label={t('post.reply')} description={t('post.markdownHint')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} />
+          <MarkdownEditor label={t('post.reply')} value={body} onChange={setBody} mentions={{ cohortId: info.cohortId, groupId: info.groupId }} />
           {reply.isError && <ErrorState error={reply.error} />}
           <Button style={{ alignSelf: 'flex-start' }} disabled={!body.trim()} loading={reply.isPending} onClick={() => reply.mutate({ body }, { onSuccess: () => setBody('') })}>
             {t('post.send')}

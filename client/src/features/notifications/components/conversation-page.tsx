@@ -1,8 +1,9 @@
-import { Button, Paper, Stack, Text, Textarea, Typography } from '@mantine/core';
+import { Button, Paper, Stack, Text, Typography } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { LoadingState } from '@/components/loading-state';
+import { MarkdownEditor } from '@/components/markdown-editor';
 import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useSession } from '@/lib/auth/session-context';
@@ -60,7 +61,7 @@ export function ConversationPage() {
         }}
       >
         <Stack>
-          <Textarea label={t('conversation.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} maxLength={4000} />
+          <MarkdownEditor label={t('conversation.body')} value={body} onChange={setBody} maxLength={4000} />
           {send.error && <ProblemAlert error={send.error} />}
           <Button type="submit" loading={send.isPending} disabled={!body.trim()} w="fit-content">
             {t('conversation.send')}

@@ -21,9 +21,9 @@ internal sealed record CohortAccess(
     Guid CohortId, Guid CourseId, Guid OrganizationId, string Title, AdmissionMode Mode, CohortRole? Role,
     IReadOnlySet<CohortCapability> Capabilities, IReadOnlySet<Guid> MentoredLearnerIds,
     IReadOnlyList<Guid> EligibleOrganizations, IReadOnlyList<Guid> OwnPeopleOrganizations,
-    DateOnly StartsOn, DateOnly EndsOn, string TimeZone)
+    DateOnly StartsOn, DateOnly EndsOn, string TimeZone, Guid? GroupId)
 {
-    public CohortAccessInfo Info => new(CohortId, CourseId, OrganizationId, Role, Capabilities, MentoredLearnerIds, StartsOn, EndsOn, TimeZone);
+    public CohortAccessInfo Info => new(CohortId, CourseId, OrganizationId, Role, Capabilities, MentoredLearnerIds, StartsOn, EndsOn, TimeZone, GroupId);
 
     public bool Can(CohortCapability capability) => Capabilities.Contains(capability);
 
@@ -108,6 +108,7 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
                 .Select(c => new AccessRow(
                     c.Id, c.CourseId, c.OrganizationId, c.Title, c.AdmissionMode, c.StartsOn, c.EndsOn, c.TimeZone,
                     c.Members.Where(m => m.UserId == userId).Select(m => (CohortRole?)m.Role).FirstOrDefault(),
+                    c.Members.Where(m => m.UserId == userId).Select(m => m.GroupId).FirstOrDefault(),
                     c.Applications.Any(a => a.ApplicantId == userId),
                     c.Organizations.Select(o => new Partnership(o.OrganizationId, o.Status)).ToList(),
                     c.Members.Where(m => m.MentorId == userId && m.Role == CohortRole.Learner).Select(m => m.UserId).ToList()))
@@ -115,7 +116,7 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
 
     private sealed record AccessRow(
         Guid Id, Guid CourseId, Guid OrganizationId, string Title, AdmissionMode AdmissionMode, DateOnly StartsOn, DateOnly EndsOn, string TimeZone,
-        CohortRole? Role, bool Applied, List<Partnership> Organizations, List<Guid> Mentees);
+        CohortRole? Role, Guid? GroupId, bool Applied, List<Partnership> Organizations, List<Guid> Mentees);
 
     private async Task<CohortAccess?> AccessAsync(Viewer viewer, Guid cohortId, CancellationToken ct)
     {
@@ -130,7 +131,7 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
         return new CohortAccess(
             c.Id, c.CourseId, c.OrganizationId, c.Title, c.AdmissionMode, c.Role, capabilities, c.Mentees.ToHashSet(),
             partners.Prepend(c.OrganizationId).ToList(), partners.Where(viewer.AdminOf.Contains).ToList(),
-            c.StartsOn, c.EndsOn, c.TimeZone);
+            c.StartsOn, c.EndsOn, c.TimeZone, c.GroupId);
     }
 
     /// <summary>The caller's capabilities in a cohort already loaded (lists and responses), with no further query.</summary>

@@ -64,6 +64,20 @@ export const forum: Translation['forum'] = {
     lock: 'Lock',
     unlock: 'Unlock',
   },
+  editor: {
+    write: 'Write',
+    preview: 'Preview',
+    previewOf: 'Preview: {{label}}',
+    nothing: 'Nothing to preview yet.',
+    rendering: 'Rendering…',
+    mentions: 'Members to mention',
+    plainHint: 'Markdown accepted.',
+  },
+  rename: {
+    action: 'Rename',
+    label: 'New title',
+    save: 'Rename',
+  },
   reactions: { thumbsup: 'thumbs up', heart: 'heart', tada: 'well done', laugh: 'laugh', thinking: 'thinking', eyes: 'watching' },
   link: 'Forum',
 };

@@ -63,6 +63,20 @@ export const forum = {
     lock: 'Verrouiller',
     unlock: 'Déverrouiller',
   },
+  editor: {
+    write: 'Écrire',
+    preview: 'Aperçu',
+    previewOf: 'Aperçu : {{label}}',
+    nothing: 'Rien à prévisualiser pour l’instant.',
+    rendering: 'Mise en forme…',
+    mentions: 'Membres à mentionner',
+    plainHint: 'Markdown accepté.',
+  },
+  rename: {
+    action: 'Renommer',
+    label: 'Nouveau titre',
+    save: 'Renommer',
+  },
   reactions: { thumbsup: 'pouce levé', heart: 'cœur', tada: 'bravo', laugh: 'rire', thinking: 'réflexion', eyes: 'à suivre' },
   link: 'Forum',
 };

@@ -34,7 +34,7 @@ internal static class ForumAccess
     public static async Task<ForumViewer> ViewerAsync(this ISender sender, Guid cohortId, Guid userId, CancellationToken ct)
     {
         var access = await sender.Send(new GetCohortAccess(cohortId, userId), ct) ?? throw ProblemException.NotFound("This cohort");
-        return access.IsInside ? await ViewerOfAsync(sender, access, userId, ct) : throw ProblemException.Forbidden("Only the cohort's members and staff read its forums.");
+        return access.IsInside ? ViewerOf(access, userId) : throw ProblemException.Forbidden("Only the cohort's members and staff read its forums.");
     }
 
     /// <summary>The SQL form of <see cref="ForumViewer.CanRead"/>, for lists and counts.</summary>
@@ -52,10 +52,17 @@ internal static class ForumAccess
         this CommunityDbContext db, ISender sender, Guid userId, Guid threadId, CancellationToken ct, bool tracking = false)
     {
         var threads = db.ForumThreads.Include(t => t.Audience).Where(t => t.Id == threadId);
-        var thread = await (tracking ? threads : threads.AsNoTracking()).FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("This thread");
-        var access = await sender.Send(new GetCohortAccess(thread.CohortId, userId), ct);
-        var viewer = access is { IsInside: true } ? await ViewerOfAsync(sender, access, userId, ct) : null;
-        return viewer is not null && viewer.CanRead(thread) ? (thread, viewer) : throw ProblemException.NotFound("This thread");
+        var thread = await (tracking ? threads : threads.AsNoTracking()).FirstOrDefaultAsync(ct);
+        var viewer = await sender.ReaderOfAsync(thread, userId, ct);
+        return (thread!, viewer);
+    }
+
+    /// <summary>Who reads this thread (loaded by the caller, with its audience); 404 when it is missing or they may not read it.</summary>
+    public static async Task<ForumViewer> ReaderOfAsync(this ISender sender, ForumThread? thread, Guid userId, CancellationToken ct)
+    {
+        var access = thread is null ? null : await sender.Send(new GetCohortAccess(thread.CohortId, userId), ct);
+        var viewer = access is { IsInside: true } ? ViewerOf(access, userId) : null;
+        return viewer is not null && viewer.CanRead(thread!) ? viewer : throw ProblemException.NotFound("This thread");
     }
 
     /// <summary>The post and its thread, when the caller may read the thread; 404 otherwise.</summary>
@@ -67,10 +74,10 @@ internal static class ForumAccess
         return (post, thread, viewer);
     }
 
-    private static async Task<ForumViewer> ViewerOfAsync(ISender sender, CohortAccessInfo access, Guid userId, CancellationToken ct)
+    /// <summary>The learner's group comes with the access check (<see cref="CohortAccessInfo.GroupId"/>): no query of its own.</summary>
+    private static ForumViewer ViewerOf(CohortAccessInfo access, Guid userId)
     {
         var staff = access.Can(CohortCapability.ActOnAllLearners) || access.Can(CohortCapability.ActOnOwnMentees);
-        var group = staff ? null : await sender.Send(new GetProjectGroupOf(access.CohortId, userId), ct);
-        return new ForumViewer(userId, access, group?.GroupId);
+        return new ForumViewer(userId, access, staff ? null : access.GroupId);
     }
 }

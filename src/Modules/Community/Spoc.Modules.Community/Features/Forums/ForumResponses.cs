@@ -19,7 +19,7 @@ public sealed record ForumThreadSummaryResponse(
 /// <param name="CanReply">Not locked, and not an announcement for a learner.</param>
 /// <param name="CanModerate">Staff: hide posts, lock and pin the thread.</param>
 /// <param name="CanMarkAnswer">The thread's author or staff.</param>
-/// <param name="Version">Its ETag: send it as If-Match to pin, lock or mark the answer.</param>
+/// <param name="Version">Its ETag: send it as If-Match to rename, pin or lock it, or mark the answer.</param>
 public sealed record ForumThreadResponse(
     Guid Id, Guid CohortId, Guid? GroupId, string Title, Guid AuthorId, string AuthorName, DateTimeOffset CreatedAt, DateTimeOffset LastPostAt,
     bool IsAnnouncement, IReadOnlyList<Guid> AudienceGroupIds, bool IsPinned, bool IsLocked, Guid? AnswerPostId, bool AnsweredByStaff,

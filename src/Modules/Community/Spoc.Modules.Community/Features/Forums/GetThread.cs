@@ -14,7 +14,9 @@ namespace Spoc.Modules.Community.Features.Forums;
 
 /// <summary>
 /// GET /threads/{threadId}: a thread and one page of its posts, oldest first; reading a page moves the caller's read marker
-/// to its last post. A constant number of queries whatever the page size.
+/// to its last post. The same statements whatever the page size: the thread with the caller's marker, the access check, the
+/// page (its total is the thread's post count: deleted posts stay as tombstones), its reactions, the authors' names, and
+/// the marker's move only when the page goes past it.
 /// </summary>
 internal static class GetThread
 {
@@ -32,26 +34,32 @@ internal static class GetThread
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
-            var (thread, viewer) = await db.ReadableThreadAsync(sender, me.Id, query.ThreadId, cancellationToken);
-            var page = await db.ForumPosts.AsNoTracking().Where(p => p.ThreadId == thread.Id).OrderBy(p => p.Number)
-                .Select(p => new { Post = p, ReplyToNumber = db.ForumPosts.Where(r => r.Id == p.ReplyToPostId).Select(r => (int?)r.Number).FirstOrDefault() })
-                .ToPageAsync(query.Paging, cancellationToken);
-            var ids = page.Items.Select(i => i.Post.Id).ToList();
             var userId = me.Id;
+            var found = await db.ForumThreads.AsNoTracking().Include(t => t.Audience).Where(t => t.Id == query.ThreadId)
+                .Select(t => new { Thread = t, ReadUpTo = db.ThreadReadMarkers.Where(m => m.ThreadId == t.Id && m.UserId == userId).Select(m => (int?)m.LastReadNumber).FirstOrDefault() })
+                .FirstOrDefaultAsync(cancellationToken);
+            var viewer = await sender.ReaderOfAsync(found?.Thread, userId, cancellationToken);
+            var thread = found!.Thread;
+            var (page, size) = (query.Paging.Page, query.Paging.PageSize);
+            var items = await db.ForumPosts.AsNoTracking().Where(p => p.ThreadId == thread.Id).OrderBy(p => p.Number)
+                .Skip((page - 1) * size).Take(size)
+                .Select(p => new { Post = p, ReplyToNumber = db.ForumPosts.Where(r => r.Id == p.ReplyToPostId).Select(r => (int?)r.Number).FirstOrDefault() })
+                .ToListAsync(cancellationToken);
+            var ids = items.Select(i => i.Post.Id).ToList();
             var reactions = (await db.PostReactions.AsNoTracking().Where(r => ids.Contains(r.PostId))
                     .GroupBy(r => new { r.PostId, r.Emoji })
                     .Select(g => new { g.Key.PostId, g.Key.Emoji, Count = g.Count(), Mine = g.Count(r => r.UserId == userId) })
                     .ToListAsync(cancellationToken))
                 .ToLookup(r => r.PostId, r => new ForumReactionResponse(r.Emoji, r.Count, r.Mine > 0));
-            var names = await sender.NamesAsync(page.Items.Select(i => i.Post.AuthorId).Append(thread.AuthorId), cancellationToken);
-            if (page.Items.Count > 0)
+            var names = await sender.NamesAsync(items.Select(i => i.Post.AuthorId).Append(thread.AuthorId), cancellationToken);
+            if (items.Count > 0)
             {
-                await db.MarkReadAsync(thread.Id, me.Id, page.Items[^1].Post.Number, cancellationToken);
+                await db.MarkReadAsync(thread.Id, userId, found.ReadUpTo, items[^1].Post.Number, cancellationToken);
             }
 
-            var posts = page.Items.Select(i => ForumPostResponse.From(i.Post, thread, viewer, names, i.ReplyToNumber,
+            var posts = items.Select(i => ForumPostResponse.From(i.Post, thread, viewer, names, i.ReplyToNumber,
                 reactions[i.Post.Id].OrderBy(r => Array.IndexOf(ReactToPost.Emojis, r.Emoji)).ToList())).ToList();
-            return new Response(thread.ToResponse(viewer, names), new PagedResult<ForumPostResponse>(posts, page.Page, page.PageSize, page.TotalCount));
+            return new Response(thread.ToResponse(viewer, names), new PagedResult<ForumPostResponse>(posts, page, size, thread.PostCount));
         }
     }
 

@@ -27,7 +27,8 @@ public enum ForumSpace
 
 /// <summary>
 /// GET /cohorts/{cohortId}/threads: the threads the caller may read, pinned first then by latest activity, each with its
-/// counts, last post and what the caller has not read; <c>q</c> searches titles and posts. A constant number of queries.
+/// counts, last post and what the caller has not read; <c>q</c> searches titles and posts. The same statements whatever the
+/// page size: the access check, the page with its total, the names.
 /// </summary>
 internal static class ListThreads
 {
@@ -65,8 +66,12 @@ internal static class ListThreads
             }
 
             var posts = db.ForumPosts.Where(p => p.DeletedAt == null && (staff || p.HiddenAt == null));
-            var page = await threads
+            // The total comes in the page's statement (an uncorrelated subquery, which the database evaluates once); a
+            // separate count only for a page past the end, which has no row to carry it.
+            var (number, size) = (query.Paging.Page, query.Paging.PageSize);
+            var rows = await threads
                 .OrderByDescending(t => t.IsPinned).ThenByDescending(t => t.LastPostAt).ThenByDescending(t => t.Id)
+                .Skip((number - 1) * size).Take(size)
                 .Select(t => new
                 {
                     Thread = t,
@@ -75,14 +80,16 @@ internal static class ListThreads
                     LastAuthorId = db.ForumPosts.Where(p => p.ThreadId == t.Id).OrderByDescending(p => p.Number).Select(p => (Guid?)p.AuthorId).FirstOrDefault(),
                     Unread = posts.Count(p => p.ThreadId == t.Id && p.AuthorId != userId
                         && p.Number > (db.ThreadReadMarkers.Where(m => m.ThreadId == t.Id && m.UserId == userId).Select(m => (int?)m.LastReadNumber).FirstOrDefault() ?? 0)),
+                    Total = threads.Count(),
                 })
-                .ToPageAsync(query.Paging, cancellationToken);
-            var names = await sender.NamesAsync(page.Items.SelectMany(i => new[] { i.Thread.AuthorId, i.LastAuthorId ?? i.Thread.AuthorId }), cancellationToken);
-            return new PagedResult<ForumThreadSummaryResponse>(page.Items.Select(i => new ForumThreadSummaryResponse(
+                .ToListAsync(cancellationToken);
+            var total = rows.Count > 0 ? rows[0].Total : number == 1 ? 0 : await threads.CountAsync(cancellationToken);
+            var names = await sender.NamesAsync(rows.SelectMany(i => new[] { i.Thread.AuthorId, i.LastAuthorId ?? i.Thread.AuthorId }), cancellationToken);
+            return new PagedResult<ForumThreadSummaryResponse>(rows.Select(i => new ForumThreadSummaryResponse(
                 i.Thread.Id, i.Thread.CohortId, i.Thread.GroupId, i.Thread.Title, i.Thread.AuthorId, names.GetValueOrDefault(i.Thread.AuthorId, ""), i.Thread.CreatedAt,
                 i.Thread.LastPostAt, i.LastAuthorId, i.LastAuthorId is { } last ? names.GetValueOrDefault(last) : null, i.Replies, i.Unread,
                 i.Thread.IsAnnouncement, i.Audience, i.Thread.IsPinned, i.Thread.IsLocked, i.Thread.AnswerPostId is not null, i.Thread.AnsweredByStaff)).ToList(),
-                page.Page, page.PageSize, page.TotalCount);
+                number, size, total);
         }
     }
 

@@ -6,16 +6,23 @@ using Spoc.SharedKernel.Persistence;
 namespace Spoc.Modules.Community.Features.Forums;
 
 /// <summary>
-/// A read marker only moves forward, and two requests racing never lose it: a conditional update in SQL, else an insert
-/// that the primary key (thread, person) lets only one request make; the loser moves the winner's row instead.
+/// A read marker only moves forward, and two requests racing never lose it. The reader's marker comes with the thread
+/// (<c>readUpTo</c>), so a page already read costs no statement; otherwise one: a conditional update in SQL
+/// (<c>WHERE LastReadNumber &lt; n</c>: a parallel read that went further wins), or the first read's insert, which the
+/// primary key (thread, person) lets only one request make (the loser moves the winner's row instead).
 /// </summary>
 internal static class ReadMarkers
 {
-    public static async Task MarkReadAsync(this CommunityDbContext db, Guid threadId, Guid userId, int number, CancellationToken ct)
+    public static async Task MarkReadAsync(this CommunityDbContext db, Guid threadId, Guid userId, int? readUpTo, int number, CancellationToken ct)
     {
-        if (await MoveForwardAsync(db, threadId, userId, number, ct) > 0
-            || await db.ThreadReadMarkers.AnyAsync(m => m.ThreadId == threadId && m.UserId == userId, ct))
+        if (readUpTo >= number)
         {
+            return;
+        }
+
+        if (readUpTo is not null)
+        {
+            await MoveForwardAsync(db, threadId, userId, number, ct);
             return;
         }
 
