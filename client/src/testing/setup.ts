@@ -41,7 +41,7 @@ if (inBrowser && !('fonts' in document)) {
 }
 if (inBrowser) {
   window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
-  initI18n('fr');
+  void initI18n('fr');
   afterEach(() => {
     cleanup();
     localStorage.clear();

@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { fr } from './fr';
 
 export const languages = ['fr', 'en'] as const;
@@ -35,14 +34,26 @@ function applyToDocument(language: string) {
 
 export const i18n = i18next.createInstance();
 
-export function initI18n(language: Language = detectLanguage()) {
+/**
+ * French, the reference and the fallback, ships in the initial JS; English is a chunk of its own, fetched when first
+ * needed (it kept the initial JS over its budget).
+ */
+export async function loadTexts(language: Language) {
+  if (language === 'en' && !i18n.hasResourceBundle('en', 'common')) {
+    const { en } = await import('./en');
+    for (const [namespace, texts] of Object.entries(en)) i18n.addResourceBundle('en', namespace, texts);
+  }
+}
+
+/** Ready to render once it resolves: the language's texts are loaded. French resolves at once. */
+export async function initI18n(language: Language = detectLanguage()) {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
       // One namespace per feature (see fr.ts); `common` is the default.
-      resources: { fr, en },
+      resources: { fr },
       ns: Object.keys(fr),
       defaultNS: 'common',
-      lng: language,
+      lng: 'fr',
       fallbackLng: 'fr',
       supportedLngs: languages,
       interpolation: { escapeValue: false },
@@ -50,9 +61,9 @@ export function initI18n(language: Language = detectLanguage()) {
       returnNull: false,
     });
     i18n.on('languageChanged', applyToDocument);
-  } else if (i18n.language !== language) {
-    void i18n.changeLanguage(language);
   }
+  await loadTexts(language);
+  if (i18n.language !== language) await i18n.changeLanguage(language);
   applyToDocument(language);
   return i18n;
 }
@@ -64,6 +75,7 @@ export async function setLanguage(language: Language) {
   } catch {
     // Not persisted when storage is unavailable.
   }
+  await loadTexts(language);
   await i18n.changeLanguage(language);
 }
 
