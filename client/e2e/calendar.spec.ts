@@ -1,29 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createStartedCohortViaApi, expectHeading, signIn } from './support';
 
 const learnerEmail = 'olivia.smith@demo.spoc.local';
 const DAY = 24 * 3600 * 1000;
-
-/** .NET ticks of an instant, as the API stores DateTimeOffset columns in SQLite. */
-const ticks = (date: Date) => (BigInt(date.getTime()) * 10_000n + 621_355_968_000_000_000n).toString();
-
-/**
- * A virtual class, written straight into the API's SQLite database: scheduling sessions is the sessions part's route
- * (issue 13, point 1), not the calendar's, and the calendar only reads the table.
- */
-function insertSession(cohortId: string, createdBy: string, title: string, startsAt: Date) {
-  const id = randomUUID().toUpperCase();
-  const now = ticks(new Date());
-  const sql = `INSERT INTO LiveSessions (Id, CohortId, Title, Description, DescriptionHtml, Kind, StartsAt, EndsAt, MeetingUrl, Sequence, CreatedBy, CreatedAt, UpdatedAt, Version)
-    VALUES ('${id}', '${cohortId.toUpperCase()}', '${title}', '', '', 'VirtualClass', ${ticks(startsAt)}, ${ticks(new Date(startsAt.getTime() + 2 * 3600 * 1000))},
-      'https://meet.example.test/classe', 0, '${createdBy.toUpperCase()}', ${now}, ${now}, '${randomUUID().toUpperCase()}');`;
-  execFileSync('sqlite3', ['-cmd', '.timeout 10000', join(process.env.SPOC_E2E_DATA_DIR ?? '', 'spoc.db'), sql]);
-  return id.toLowerCase();
-}
 
 /** How the learner's browser shows an instant of their Paris cohort: its time in Paris, with the zone's name. */
 const parisTime = (date: Date) =>
@@ -40,14 +20,21 @@ test('a learner sees a session and a due date in their agenda at Paris time, sub
   test.setTimeout(120_000);
   const suffix = Date.now().toString(36);
   const { cohort, headers } = await createStartedCohortViaApi(request, { title: `Agenda ${suffix}`, learnerEmail });
-  const trainer = (await (await request.get('/api/v1/me', { headers })).json()) as { id: string };
 
   // Tomorrow: a virtual class at 09:00 UTC, and an assignment due at 15:00 UTC.
   const tomorrow = new Date(Math.floor(Date.now() / DAY) * DAY + DAY);
   const startsAt = new Date(tomorrow.getTime() + 9 * 3600 * 1000);
   const dueAt = new Date(tomorrow.getTime() + 15 * 3600 * 1000);
   const sessionTitle = `Classe virtuelle ${suffix}`;
-  const sessionId = insertSession(cohort.id, trainer.id, sessionTitle, startsAt);
+  const scheduled = await request.post(`/api/v1/cohorts/${cohort.id}/sessions`, {
+    headers,
+    data: {
+      title: sessionTitle, kind: 'VirtualClass', startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3600 * 1000).toISOString(), meetingUrl: 'https://meet.example.test/classe',
+    },
+  });
+  expect(scheduled.status()).toBe(201);
+  const sessionId = ((await scheduled.json()) as { id: string }).id;
   const assignmentTitle = `Note de cadrage ${suffix}`;
   const created = await request.post(`/api/v1/cohorts/${cohort.id}/assignments`, {
     headers,
