@@ -727,7 +727,7 @@ internal sealed record GradebookCell(decimal? Score, string Status, bool Dropped
 
 internal sealed record GradebookCategoryGrade(string Name, decimal? Grade);
 
-internal sealed record GradebookRow(Guid UserId, string DisplayName, decimal? Grade, bool? Passed, IReadOnlyList<GradebookCategoryGrade> Categories, IReadOnlyList<GradebookCell> Cells);
+internal sealed record GradebookRow(Guid UserId, string DisplayName, decimal? Grade, bool? Passed, IReadOnlyList<GradebookCategoryGrade> Categories, IReadOnlyList<GradebookCell> Cells, bool Withdrawn = false);
 
 internal sealed record Gradebook(Guid CohortId, GradebookPolicy Policy, IReadOnlyList<GradebookColumn> Assignments, IReadOnlyList<GradebookRow> Items, int Page, int PageSize, int TotalCount);
 
