@@ -80,9 +80,9 @@ internal sealed class DatabaseInitializer(
     private static ILookup<Type, string> KnownMigrations() =>
         Assembly.Load(DatabaseSettings.SqliteMigrationsAssembly).GetTypes()
             .Where(t => t.IsSubclassOf(typeof(Migration)))
-            .Select(t => (t.GetCustomAttribute<DbContextAttribute>()?.ContextType, t.GetCustomAttribute<MigrationAttribute>()?.Id))
-            .Where(m => m.Item1 is not null && m.Item2 is not null)
-            .ToLookup(m => m.Item1!, m => m.Item2!);
+            .Select(t => (Context: t.GetCustomAttribute<DbContextAttribute>()?.ContextType, Id: t.GetCustomAttribute<MigrationAttribute>()?.Id))
+            .Where(m => m.Context is not null && m.Id is not null)
+            .ToLookup(m => m.Context!, m => m.Id!);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
