@@ -4,10 +4,11 @@ import { createStartedCohortViaApi, demo, expectHeading, signIn } from './suppor
 const learnerEmail = 'zoe.lambert@demo.spoc.local';
 
 /** A `datetime-local` value, in the browser's time, `minutes` from now. */
+/** A `datetime-local` value `minutes` from now on the Paris cohort's wall clock (the form reads the cohort's zone). */
 function localInput(minutes: number) {
-  const d = new Date(Date.now() + minutes * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    .format(new Date(Date.now() + minutes * 60_000));
+  return parts.replace(' ', 'T');
 }
 
 test('a trainer schedules a virtual class with a preparation; the learner prepares, joins and checks in with the code', async ({ browser, request }) => {

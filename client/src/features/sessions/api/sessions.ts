@@ -105,6 +105,7 @@ export function useSessionChoices(cohortId: string, enabled: boolean) {
         unwrap(api.GET('/api/v1/cohorts/{cohortId}/groups', { params: { path: { cohortId } }, signal })),
       ]);
       return {
+        timeZone: schedule.timeZone,
         activities: schedule.activities.map((a) => ({ value: a.activityId, label: a.title })),
         groups: groups.map((g) => ({ value: g.id, label: g.name })),
       };
@@ -151,12 +152,3 @@ export function isJoinable(session: Pick<LiveSession, 'joinOpensAt' | 'endsAt' |
   return !!session.meetingUrl && !session.cancelledAt && now >= Date.parse(session.joinOpensAt) && now <= Date.parse(session.endsAt);
 }
 
-/** A `datetime-local` value (the device's time) as an ISO instant; '' stays ''. */
-export const toInstant = (local: string) => (local ? new Date(local).toISOString() : '');
-
-/** An ISO instant as a `datetime-local` value in the device's time. */
-export function toLocalInput(instant: string) {
-  const d = new Date(instant);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}

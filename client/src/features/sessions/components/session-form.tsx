@@ -2,7 +2,8 @@ import { Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, TextI
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/error-state';
-import { type SessionKind, toInstant, useCreateSession, useSessionChoices } from '@/features/sessions/api/sessions';
+import { type SessionKind, useCreateSession, useSessionChoices } from '@/features/sessions/api/sessions';
+import { zonedLocalToUtc } from '@/lib/i18n/time-zone';
 
 const KINDS: SessionKind[] = ['VirtualClass', 'Webinar', 'InPerson'];
 
@@ -23,6 +24,9 @@ export function SessionForm({ cohortId }: { cohortId: string }) {
     setFields((f) => ({ ...f, [name]: value }));
   };
   const inPerson = kind === 'InPerson';
+  // Times are typed as the cohort's wall clock, whatever the device's zone.
+  const timeZone = choices.data?.timeZone ?? 'UTC';
+  const toInstant = (local: string) => (local ? zonedLocalToUtc(local, timeZone) : '');
   const submit = () =>
     create.mutate(
       {
@@ -58,8 +62,8 @@ export function SessionForm({ cohortId }: { cohortId: string }) {
           />
         </Group>
         <Group grow align="flex-start">
-          <TextInput type="datetime-local" label={t('form.startsAt')} description={t('form.localTime')} value={fields.startsAt} onChange={set('startsAt')} required />
-          <TextInput type="datetime-local" label={t('form.endsAt')} description={t('form.localTime')} value={fields.endsAt} onChange={set('endsAt')} required />
+          <TextInput type="datetime-local" label={t('form.startsAt')} description={t('form.cohortTime', { zone: timeZone })} value={fields.startsAt} onChange={set('startsAt')} required />
+          <TextInput type="datetime-local" label={t('form.endsAt')} description={t('form.cohortTime', { zone: timeZone })} value={fields.endsAt} onChange={set('endsAt')} required />
         </Group>
         {inPerson ? (
           <Group grow align="flex-start">

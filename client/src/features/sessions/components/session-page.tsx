@@ -6,11 +6,10 @@ import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
 import { useFormatters } from '@/lib/i18n/format';
+import { utcToZonedLocal, zonedLocalToUtc } from '@/lib/i18n/time-zone';
 import {
   isJoinable,
   type LiveSession,
-  toInstant,
-  toLocalInput,
   useCancelSession,
   useCohortAccess,
   useReadiness,
@@ -96,8 +95,8 @@ function Manage({ session }: { session: LiveSession }) {
   const { t } = useTranslation('sessions');
   const update = useUpdateSession(session.id);
   const cancel = useCancelSession(session.id);
-  const [startsAt, setStartsAt] = useState(toLocalInput(session.startsAt));
-  const [endsAt, setEndsAt] = useState(toLocalInput(session.endsAt));
+  const [startsAt, setStartsAt] = useState(utcToZonedLocal(session.startsAt, session.timeZone));
+  const [endsAt, setEndsAt] = useState(utcToZonedLocal(session.endsAt, session.timeZone));
   const [reason, setReason] = useState('');
   const [rest, setRest] = useState(false);
   return (
@@ -109,7 +108,7 @@ function Manage({ session }: { session: LiveSession }) {
         <Group grow align="flex-end">
           <TextInput type="datetime-local" label={t('form.startsAt')} value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} />
           <TextInput type="datetime-local" label={t('form.endsAt')} value={endsAt} onChange={(e) => setEndsAt(e.currentTarget.value)} />
-          <Button onClick={() => update.mutate({ startsAt: toInstant(startsAt), endsAt: toInstant(endsAt) })} loading={update.isPending}>
+          <Button onClick={() => update.mutate({ startsAt: zonedLocalToUtc(startsAt, session.timeZone), endsAt: zonedLocalToUtc(endsAt, session.timeZone) })} loading={update.isPending}>
             {t('form.save')}
           </Button>
         </Group>

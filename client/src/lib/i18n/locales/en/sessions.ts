@@ -28,7 +28,7 @@ export const sessions: Translation['sessions'] = {
     description: 'Description (Markdown)',
     startsAt: 'Start',
     endsAt: 'End',
-    localTime: 'Your device’s time',
+    cohortTime: 'The cohort’s time ({{zone}})',
     meetingUrl: 'Meeting link (https)',
     place: 'Place',
     room: 'Room',

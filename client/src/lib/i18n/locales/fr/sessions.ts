@@ -26,7 +26,7 @@ export const sessions = {
     description: 'Description (Markdown)',
     startsAt: 'Début',
     endsAt: 'Fin',
-    localTime: 'Heure de votre appareil',
+    cohortTime: 'Heure de la cohorte ({{zone}})',
     meetingUrl: 'Lien de la visioconférence (https)',
     place: 'Lieu',
     room: 'Salle',
