@@ -69,3 +69,166 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    CREATE TABLE [certification].[CertificateEvents] (
+        [Id] uniqueidentifier NOT NULL,
+        [CertificateId] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [HolderId] uniqueidentifier NOT NULL,
+        [Action] nvarchar(20) NOT NULL,
+        [ActorId] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [Reason] nvarchar(500) NULL,
+        CONSTRAINT [PK_CertificateEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    CREATE TABLE [certification].[Certificates] (
+        [Id] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [HolderId] uniqueidentifier NOT NULL,
+        [IssuerOrganizationId] uniqueidentifier NOT NULL,
+        [HolderName] nvarchar(200) NOT NULL,
+        [CourseTitle] nvarchar(200) NOT NULL,
+        [CohortTitle] nvarchar(200) NOT NULL,
+        [OrganizationNames] nvarchar(max) NOT NULL,
+        [CohortStartsOn] date NOT NULL,
+        [CohortEndsOn] date NOT NULL,
+        [FinalGrade] decimal(5,2) NULL,
+        [VerificationCode] nvarchar(26) NOT NULL,
+        [ShortCode] nvarchar(12) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [IssuedBy] uniqueidentifier NOT NULL,
+        [IssuedAt] datetimeoffset NOT NULL,
+        [RevokedBy] uniqueidentifier NULL,
+        [RevokedAt] datetimeoffset NULL,
+        [RevocationReason] nvarchar(500) NULL,
+        [CredentialJwt] nvarchar(max) NULL,
+        [StatusListIndex] int NULL,
+        [Competencies] nvarchar(max) NULL,
+        CONSTRAINT [PK_Certificates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    CREATE TABLE [certification].[CertificationRules] (
+        [CohortId] uniqueidentifier NOT NULL,
+        [MinFinalGrade] decimal(5,2) NULL,
+        [MinCompletionPercent] int NULL,
+        [MinAttendancePercent] int NULL,
+        [RequiredAssignmentIds] nvarchar(max) NOT NULL,
+        [RequiredCompetencyCodes] nvarchar(max) NOT NULL,
+        [UpdatedBy] uniqueidentifier NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_CertificationRules] PRIMARY KEY ([CohortId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    CREATE TABLE [certification].[SigningKeys] (
+        [Id] nvarchar(64) NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [Algorithm] nvarchar(10) NOT NULL,
+        [ProtectedPrivateKey] nvarchar(4000) NOT NULL,
+        [PublicJwk] nvarchar(1000) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [RetiredAt] datetimeoffset NULL,
+        CONSTRAINT [PK_SigningKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    CREATE INDEX [IX_CertificateEvents_CertificateId] ON [certification].[CertificateEvents] ([CertificateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    CREATE INDEX [IX_CertificateEvents_CohortId_At] ON [certification].[CertificateEvents] ([CohortId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Certificates_CohortId_HolderId] ON [certification].[Certificates] ([CohortId], [HolderId]) WHERE "Status" = ''Valid''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_HolderId] ON [certification].[Certificates] ([HolderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Certificates_IssuerOrganizationId_StatusListIndex] ON [certification].[Certificates] ([IssuerOrganizationId], [StatusListIndex]) WHERE "StatusListIndex" IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Certificates_ShortCode] ON [certification].[Certificates] ([ShortCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Certificates_VerificationCode] ON [certification].[Certificates] ([VerificationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    CREATE INDEX [IX_SigningKeys_OrganizationId_CreatedAt] ON [certification].[SigningKeys] ([OrganizationId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202050233_CertificationCertificates'
+)
+BEGIN
+    INSERT INTO [certification].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202050233_CertificationCertificates', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
