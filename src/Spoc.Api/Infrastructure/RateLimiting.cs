@@ -14,6 +14,8 @@ internal sealed class RateLimitSettings
     public int ApiPermitsPerCaller { get; set; } = 300;
     public TimeSpan ApiWindow { get; set; } = TimeSpan.FromMinutes(1);
     public int PreviewPermitsPerCaller { get; set; } = 120;
+    public int FeedPermitsPerToken { get; set; } = 30;
+    public TimeSpan FeedWindow { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 internal static class RateLimiting
@@ -41,6 +43,13 @@ internal static class RateLimiting
             // The Markdown preview renders up to 20,000 characters per call: its own, tighter window per user.
             options.AddPolicy(Spoc.Modules.Community.CommunityModule.PreviewRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.FindFirstValue("sub") ?? "ip:" + ClientIp(context), _ => Window(settings.PreviewPermitsPerCaller, settings.ApiWindow)));
+
+            // A calendar app polls a feed every few minutes from each device subscribed; more than that is a client stuck
+            // in a loop, and each answer re-reads every cohort of the token's owner. Per token, so one noisy client never
+            // starves the owner's other devices behind the same address.
+            options.AddPolicy(Spoc.Modules.Community.CommunityModule.CalendarFeedRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Request.Query["token"].ToString() is { Length: > 0 } token ? "feed:" + token : "ip:" + ClientIp(context),
+                _ => Window(settings.FeedPermitsPerToken, settings.FeedWindow)));
 
             options.OnRejected = async (context, ct) =>
             {

@@ -108,6 +108,7 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
             ["RateLimiting:TokenPermitsPerAccountAndIp"] = "10000",
             ["RateLimiting:ApiPermitsPerCaller"] = "100000",
             ["RateLimiting:PreviewPermitsPerCaller"] = "100000",
+            ["RateLimiting:FeedPermitsPerToken"] = "100000",
             ["Spoc:SpaDirectory"] = Path.Combine(DataDirectory, "no-spa"),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

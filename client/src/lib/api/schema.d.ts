@@ -1041,7 +1041,7 @@ export interface paths {
         };
         /**
          * The token owner's sessions and due dates as an iCalendar (RFC 5545) feed, for a calendar app
-         * @description No sign-in: the secret `token` of `POST /me/calendar-feed` says whose agenda it is; an unknown, regenerated or revoked token is 404. Every session of the cohorts they belong to (a project group's sessions only for that group's members and the cohort's staff), cancelled ones with `STATUS:CANCELLED`, each with `UID` `<session id>@spoc` and the session's `SEQUENCE`; and, where they learn, each released assignment at their own due date (pacing shift applied), `UID` `<assignment id>-<user id>@spoc`. Times in each cohort's time zone with its `VTIMEZONE`. No meeting link: the event links to the session page, which shows it when it is time. `ETag` and `If-None-Match` (304). Rate limited per address like every anonymous call.
+         * @description No sign-in: the secret `token` of `POST /me/calendar-feed` says whose agenda it is; an unknown, regenerated or revoked token is 404. Every session of the cohorts they belong to (a project group's sessions only for that group's members and the cohort's staff), cancelled ones with `STATUS:CANCELLED`, each with `UID` `<session id>@spoc` and the session's `SEQUENCE`; and, where they learn, each released assignment at their own due date (pacing shift applied), `UID` `<assignment id>-<user id>@spoc`. Times in each cohort's time zone with its `VTIMEZONE`. No meeting link: the event links to the session page, which shows it when it is time. `ETag` and `If-None-Match` (304). Rate limited per token (`RateLimiting:FeedPermitsPerToken` per `RateLimiting:FeedWindow`, 30 per 10 minutes: 429 with `Retry-After` beyond).
          */
         get: operations["GetMyCalendarFile"];
         put?: never;
@@ -1061,7 +1061,7 @@ export interface paths {
         };
         /**
          * A cohort's whole calendar as an iCalendar (RFC 5545) feed, for its staff's calendar app
-         * @description No sign-in: the `token` of the caller's own `POST /me/calendar-feed` says who asks, and they must be staff of the cohort (trainers, mentors, its organisation's admins); anyone else, and an unknown token, 404. Every session (every group's; cancelled ones with `STATUS:CANCELLED`), `UID` `<session id>@spoc` with its `SEQUENCE`, and each published assignment at the cohort's due date, `UID` `<assignment id>@spoc`. Times in the cohort's time zone with its `VTIMEZONE`. `ETag` and `If-None-Match` (304).
+         * @description No sign-in: the `token` of the caller's own `POST /me/calendar-feed` says who asks, and they must be staff of the cohort (trainers, mentors, its organisation's admins); anyone else, and an unknown token, 404. Every session (every group's; cancelled ones with `STATUS:CANCELLED`), `UID` `<session id>@spoc` with its `SEQUENCE`, and each published assignment at the cohort's due date, `UID` `<assignment id>@spoc`. Times in the cohort's time zone with its `VTIMEZONE`. `ETag` and `If-None-Match` (304). Rate limited per token (`RateLimiting:FeedPermitsPerToken` per `RateLimiting:FeedWindow`, 30 per 10 minutes: 429 with `Retry-After` beyond).
          */
         get: operations["GetCohortCalendarFile"];
         put?: never;

@@ -17,6 +17,9 @@ public static class CommunityModule
     /// <summary>The rate-limiter policy the host defines for the Markdown preview: rendering costs more than a read, and an editor may call it often.</summary>
     public const string PreviewRateLimitPolicy = "markdown-preview";
 
+    /// <summary>The rate-limiter policy the host defines for the calendar feeds (.ics): per token, a calendar app's polling and no more.</summary>
+    public const string CalendarFeedRateLimitPolicy = "calendar-feed";
+
     public static IServiceCollection AddCommunityModule(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleDbContext<CommunityDbContext>(CommunityDbContext.Schema)
             .AddSingleton<IStartupTask, Seeding.DemoForums>()

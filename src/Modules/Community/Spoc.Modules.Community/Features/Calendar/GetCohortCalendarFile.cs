@@ -52,8 +52,9 @@ internal static class GetCohortCalendarFile
                 CalendarFile.Answer(http, await sender.Send(new Query(cohortId, token ?? ""), ct)))
             .WithName("GetCohortCalendarFile")
             .WithSummary("A cohort's whole calendar as an iCalendar (RFC 5545) feed, for its staff's calendar app")
-            .WithDescription("No sign-in: the `token` of the caller's own `POST /me/calendar-feed` says who asks, and they must be staff of the cohort (trainers, mentors, its organisation's admins); anyone else, and an unknown token, 404. Every session (every group's; cancelled ones with `STATUS:CANCELLED`), `UID` `<session id>@spoc` with its `SEQUENCE`, and each published assignment at the cohort's due date, `UID` `<assignment id>@spoc`. Times in the cohort's time zone with its `VTIMEZONE`. `ETag` and `If-None-Match` (304).")
+            .WithDescription("No sign-in: the `token` of the caller's own `POST /me/calendar-feed` says who asks, and they must be staff of the cohort (trainers, mentors, its organisation's admins); anyone else, and an unknown token, 404. Every session (every group's; cancelled ones with `STATUS:CANCELLED`), `UID` `<session id>@spoc` with its `SEQUENCE`, and each published assignment at the cohort's due date, `UID` `<assignment id>@spoc`. Times in the cohort's time zone with its `VTIMEZONE`. `ETag` and `If-None-Match` (304). Rate limited per token (`RateLimiting:FeedPermitsPerToken` per `RateLimiting:FeedWindow`, 30 per 10 minutes: 429 with `Retry-After` beyond).")
             .AllowAnonymous()
+            .RequireRateLimiting(CommunityModule.CalendarFeedRateLimitPolicy)
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .Produces(StatusCodes.Status304NotModified)
             .Problems(ProblemType.NotFound);
