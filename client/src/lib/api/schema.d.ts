@@ -1121,7 +1121,7 @@ export interface paths {
         };
         /**
          * The cohort's live sessions the caller may see, by start
-         * @description Members of the cohort: staff and mentors see every session, a learner the cohort's and their own group's. `from` keeps the sessions not ended by then, `to` those starting before then; with `to` alone (the past) the latest come first, otherwise the soonest. Cancelled occurrences stay listed with `cancelledAt`. A learner gets the meeting link only from `joinOpensAt` to the end. Paged. Outsiders 404; a partner's admin 403.
+         * @description Members of the cohort: staff and mentors see every session, a learner the cohort's and their own group's. `from` keeps the sessions not ended by then, `to` those starting before then; with `to` alone (the past) the latest come first, otherwise the soonest. Cancelled occurrences stay listed with `cancelledAt`. A learner gets, on each, their own `done` per preparation, `ready` and `myAttendance`, and the meeting link only from `joinOpensAt` to the end. Paged. Outsiders 404; a partner's admin 403.
          */
         get: operations["ListSessions"];
         put?: never;

@@ -45,6 +45,12 @@ public sealed class SessionTests
         half["ready"]!.GetValue<bool>().Should().BeFalse();
         await _w.CompleteAsync(1, _w.PreparationIds[1]);
         (await SessionWorld.GetAsync(_w.Learner(1), $"/api/v1/sessions/{id}"))["ready"]!.GetValue<bool>().Should().BeTrue();
+        var listed = (await SessionWorld.GetAsync(_w.Learner(1), $"/api/v1/cohorts/{_w.CohortId}/sessions?pageSize=100"))["items"]!.AsArray()
+            .Single(s => s!["id"]!.GetValue<Guid>() == id)!;
+        listed["preparations"]!.AsArray().Select(p => p!["done"]!.GetValue<bool>()).Should().Equal([true, true], "the list tells a learner what the session's page does");
+        listed["ready"]!.GetValue<bool>().Should().BeTrue();
+        (await SessionWorld.GetAsync(_w.Learner(2), $"/api/v1/cohorts/{_w.CohortId}/sessions?pageSize=100"))["items"]!.AsArray()
+            .Single(s => s!["id"]!.GetValue<Guid>() == id)!["ready"]!.GetValue<bool>().Should().BeFalse("each learner sees their own checklist");
         (await SessionWorld.GetAsync(_w.Mentor, $"/api/v1/sessions/{id}"))["meetingUrl"]!.GetValue<string>().Should().NotBeNull("a mentor is staff for the link");
 
         var soon = (await _w.ScheduleAsync(SessionWorld.VirtualClass(TimeSpan.FromMinutes(10))))["id"]!.GetValue<Guid>();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spoc.Modules.Community.Data;
+using Spoc.Modules.Courses.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
@@ -15,7 +16,8 @@ namespace Spoc.Modules.Community.Features.Sessions;
 
 /// <summary>
 /// GET /cohorts/{cohortId}/sessions: the sessions the caller may see (a learner: the cohort's and their group's), cancelled
-/// ones included, by start; <c>from</c>/<c>to</c> keep a period. A constant number of queries.
+/// ones included, by start; <c>from</c>/<c>to</c> keep a period; a learner also gets their checklist and attendance on each.
+/// A constant number of queries.
 /// </summary>
 internal static class ListSessions
 {
@@ -54,8 +56,22 @@ internal static class ListSessions
             var page = await ordered.AsSplitQuery().ToPageAsync(query.Paging, cancellationToken);
             var titles = await sender.PreparationTitlesAsync(viewer.Access.CourseId, page.Items, cancellationToken);
             var now = clock.GetUtcNow();
+            if (!viewer.IsLearner || viewer.Follows)
+            {
+                return new PagedResult<LiveSessionResponse>(
+                    page.Items.Select(s => s.ToResponse(viewer, options.Value, now, titles)).ToList(), page.Page, page.PageSize, page.TotalCount);
+            }
+
+            // A learner's own checklist and attendance on every session of the page: one call and one query, not one per session.
+            var activities = page.Items.SelectMany(s => s.Preparations).Select(p => p.ActivityId).Distinct().ToList();
+            var done = activities.Count == 0 ? [] : (await sender.Send(new GetCompletions(query.CohortId, activities), cancellationToken))
+                .Where(c => c.UserId == me.Id).Select(c => c.ActivityId).ToHashSet();
+            var ids = page.Items.Select(s => s.Id).ToList();
+            var mine = await db.SessionAttendance.AsNoTracking().Where(a => a.UserId == me.Id && ids.Contains(a.SessionId))
+                .ToDictionaryAsync(a => a.SessionId, a => a.Status, cancellationToken);
             return new PagedResult<LiveSessionResponse>(
-                page.Items.Select(s => s.ToResponse(viewer, options.Value, now, titles)).ToList(), page.Page, page.PageSize, page.TotalCount);
+                page.Items.Select(s => s.ToResponse(viewer, options.Value, now, titles, done, mine.TryGetValue(s.Id, out var status) ? status : null)).ToList(),
+                page.Page, page.PageSize, page.TotalCount);
         }
     }
 
@@ -64,7 +80,7 @@ internal static class ListSessions
                 TypedResults.Ok(await sender.Send(new Query(cohortId, from, to, paging), ct)))
             .WithName("ListSessions")
             .WithSummary("The cohort's live sessions the caller may see, by start")
-            .WithDescription("Members of the cohort: staff and mentors see every session, a learner the cohort's and their own group's. `from` keeps the sessions not ended by then, `to` those starting before then; with `to` alone (the past) the latest come first, otherwise the soonest. Cancelled occurrences stay listed with `cancelledAt`. A learner gets the meeting link only from `joinOpensAt` to the end. Paged. Outsiders 404; a partner's admin 403.")
+            .WithDescription("Members of the cohort: staff and mentors see every session, a learner the cohort's and their own group's. `from` keeps the sessions not ended by then, `to` those starting before then; with `to` alone (the past) the latest come first, otherwise the soonest. Cancelled occurrences stay listed with `cancelledAt`. A learner gets, on each, their own `done` per preparation, `ready` and `myAttendance`, and the meeting link only from `joinOpensAt` to the end. Paged. Outsiders 404; a partner's admin 403.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }
