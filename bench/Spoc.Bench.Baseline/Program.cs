@@ -527,6 +527,49 @@ api.MapGet("/me/notifications", async (bool? unreadOnly, int? page, int? pageSiz
     return Results.Ok(new Paged<NotificationItem>(items, p, size, total));
 });
 
+api.MapGet("/cohorts/{cohortId:guid}/sessions", async (Guid cohortId, int? page, int? pageSize, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var (p, size) = (page ?? 1, pageSize ?? 20);
+    var member = await db.SingleAsync("SELECT c.CourseId, c.TimeZone, m.Role, m.GroupId FROM Cohorts c JOIN CohortMembers m ON m.CohortId = c.Id AND m.UserId = $me WHERE c.Id = $id",
+        r => (Course: r.GetGuid(0), TimeZone: r.GetString(1), Learner: r.GetString(2) == "Learner", Group: r.IsDBNull(3) ? (object)DBNull.Value : r.GetGuid(3)), ("$id", cohortId), ("$me", me));
+    if (member.TimeZone is null || !member.Learner)
+    {
+        return Results.NotFound();
+    }
+
+    // A learner's view: the cohort's and their group's sessions, each with their own checklist and attendance, in one statement.
+    var now = DateTimeOffset.UtcNow;
+    var total = 0;
+    var items = await db.ListAsync(
+        """
+        SELECT s.Id, s.GroupId, s.SeriesId, s.Occurrence, s.Title, s.Description, s.DescriptionHtml, s.Kind, s.StartsAt, s.EndsAt, s.MeetingUrl, s.Place, s.Room, s.Address,
+               s.CancelledAt, s.CancellationReason, s.Sequence, s.Version,
+               (SELECT json_group_array(json_array(p.ActivityId, a.Title, a.Kind, EXISTS (SELECT 1 FROM CourseCompletions c WHERE c.CohortId = s.CohortId AND c.UserId = $me AND c.ActivityId = p.ActivityId)))
+                FROM (SELECT * FROM LiveSessionPreparations p WHERE p.SessionId = s.Id ORDER BY p.Position) p JOIN CourseActivities a ON a.Id = p.ActivityId AND a.CourseId = $course),
+               (SELECT x.Status FROM LiveSessionAttendance x WHERE x.SessionId = s.Id AND x.UserId = $me),
+               COUNT(*) OVER ()
+        FROM LiveSessions s WHERE s.CohortId = $id AND (s.GroupId IS NULL OR s.GroupId = $group)
+        ORDER BY s.StartsAt, s.Id LIMIT $take OFFSET $skip
+        """,
+        r =>
+        {
+            total = r.GetInt32(20);
+            var (startsAt, endsAt, cancelledAt) = (Db.Time(r, 8), Db.Time(r, 9), r.IsDBNull(14) ? (DateTimeOffset?)null : Db.Time(r, 14));
+            var opensAt = startsAt.AddMinutes(-15);
+            var preparations = JsonSerializer.Deserialize<JsonElement[][]>(r.GetString(18))!.Where(x => x.Length > 0 && x[0].ValueKind != JsonValueKind.Null)
+                .Select(x => new SessionPreparation(Guid.Parse(x[0].GetString()!), x[1].GetString()!, x[2].GetString()!, x[3].GetInt32() == 1)).ToList();
+            return new LiveSession(r.GetGuid(0), cohortId, r.IsDBNull(1) ? null : r.GetGuid(1), r.IsDBNull(2) ? null : r.GetGuid(2), r.IsDBNull(3) ? null : r.GetInt32(3),
+                r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7), startsAt, endsAt, member.TimeZone,
+                cancelledAt is null && now >= opensAt && now <= endsAt && !r.IsDBNull(10) ? r.GetString(10) : null, opensAt,
+                r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12), r.IsDBNull(13) ? null : r.GetString(13), cancelledAt,
+                r.IsDBNull(15) ? null : r.GetString(15), r.GetInt32(16), preparations, preparations.All(x => x.Done == true), null, r.IsDBNull(19) ? null : r.GetString(19), r.GetGuid(17));
+        },
+        ("$id", cohortId), ("$me", me), ("$course", member.Course), ("$group", member.Group), ("$take", size), ("$skip", (p - 1) * size));
+    return Results.Ok(new Paged<LiveSession>(items, p, size, total));
+});
+
 // The pipeline floor: any other API path, with a valid token, is a 404 (the token validated, nothing else done).
 api.MapGet("/{**rest}", () => Results.NotFound());
 
@@ -754,3 +797,7 @@ internal sealed record ForumThreadSummary(Guid Id, Guid CohortId, Guid? GroupId,
     bool IsAnswered, bool AnsweredByStaff);
 
 internal sealed record NotificationItem(Guid Id, string Kind, string Title, string? Summary, string Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+internal sealed record SessionPreparation(Guid ActivityId, string Title, string Kind, bool? Done);
+internal sealed record LiveSession(Guid Id, Guid CohortId, Guid? GroupId, Guid? SeriesId, int? Occurrence, string Title, string Description, string DescriptionHtml, string Kind,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? MeetingUrl, DateTimeOffset JoinOpensAt, string? Place, string? Room, string? Address,
+    DateTimeOffset? CancelledAt, string? CancellationReason, int Sequence, IReadOnlyList<SessionPreparation> Preparations, bool? Ready, string? CheckInCode, string? MyAttendance, Guid Version);

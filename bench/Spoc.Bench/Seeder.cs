@@ -10,6 +10,7 @@ using Spoc.Modules.Assessment.Domain;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
+using Spoc.Modules.Community.Contracts;
 using Spoc.Modules.Community.Data;
 using Spoc.Modules.Community.Domain;
 using Spoc.Modules.Courses.Contracts;
@@ -173,6 +174,7 @@ internal static class Seeder
             Gradebook(assessment, cohort.Id, learners.Select(l => l.Id).ToList(), trainer.Id, now);
             Emit($"THREAD{size}", Forum(community, cohort.Id, trainer.Id, mentor.Id, learners.Select(l => l.Id).ToList(), reader.Id, now));
             Notifications(community, learners.Select(l => l.Id).ToList(), reader.Id, now);
+            Sessions(community, cohort.Id, trainer.Id, activities, learners.Select(l => l.Id).ToList(), now);
             Emit($"COHORT{size}", cohort.Id);
             Emit($"LEARNER{size}_TOKEN", tokens.Issue(platform, reader, Guid.NewGuid()).AccessToken);
         }
@@ -364,6 +366,43 @@ internal static class Seeder
                     Summary = i % 3 == 0 ? null : "« J'ai essayé la jointure sur la table des cohortes… »", Link = $"/threads/{Guid.NewGuid()}", CreatedAt = createdAt,
                     ReadAt = i % 3 == 2 ? null : createdAt.AddMinutes(30), InFeed = i % 21 != 20,
                 });
+            }
+        }
+    }
+
+    public const int SessionCount = 24;
+
+    /// <summary>
+    /// A weekly class from two months ago on (none in progress at any time of day: they start a whole number of days plus
+    /// an hour away from the seeding), each with two preparation activities; the past ones with everyone's attendance.
+    /// </summary>
+    private static void Sessions(CommunityDbContext db, Guid cohortId, Guid trainerId, List<Activity> activities, List<Guid> learners, DateTimeOffset now)
+    {
+        var kinds = Enum.GetValues<SessionKind>();
+        var statuses = Enum.GetValues<AttendanceStatus>();
+        for (var i = 0; i < SessionCount; i++)
+        {
+            var startsAt = now.AddDays(-60 + (7 * i)).AddHours(1);
+            var kind = kinds[i % kinds.Length];
+            var session = new LiveSession
+            {
+                CohortId = cohortId, Title = $"Classe {i + 1:D2} : atelier de la semaine", Kind = kind, StartsAt = startsAt, EndsAt = startsAt.AddHours(2),
+                Description = "Préparez **vos questions** sur les activités de la semaine.", DescriptionHtml = "<p>Préparez <strong>vos questions</strong> sur les activités de la semaine.</p>",
+                MeetingUrl = kind == SessionKind.InPerson ? null : $"https://visio.example.test/classe-{i + 1}",
+                Place = kind == SessionKind.InPerson ? "Campus Nord" : null, Room = kind == SessionKind.InPerson ? "B204" : null,
+                Address = kind == SessionKind.InPerson ? "1 rue de l'Université, Paris" : null,
+                CancelledAt = i == 10 ? now.AddDays(-5) : null, CancellationReason = i == 10 ? "Formateur malade" : null, Sequence = i == 10 ? 1 : 0,
+                CreatedBy = trainerId, CreatedAt = now.AddDays(-70), UpdatedAt = now.AddDays(-70),
+            };
+            session.Preparations.Add(new SessionPreparation { SessionId = session.Id, ActivityId = activities[(2 * i) % activities.Count].Id, Position = 0 });
+            session.Preparations.Add(new SessionPreparation { SessionId = session.Id, ActivityId = activities[((2 * i) + 1) % activities.Count].Id, Position = 1 });
+            db.LiveSessions.Add(session);
+            if (startsAt < now && session.CancelledAt is null)
+            {
+                for (var l = 0; l < learners.Count; l++)
+                {
+                    db.SessionAttendance.Add(new SessionAttendance { SessionId = session.Id, UserId = learners[l], Status = statuses[(i + l) % statuses.Length], RecordedBy = trainerId, RecordedAt = startsAt.AddHours(2) });
+                }
             }
         }
     }
