@@ -53,7 +53,7 @@ internal static class ListSessions
             var ordered = query.To is not null && query.From is null
                 ? sessions.OrderByDescending(s => s.StartsAt).ThenByDescending(s => s.Id)
                 : sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.Id);
-            var page = await ordered.AsSplitQuery().ToPageAsync(query.Paging, cancellationToken);
+            var page = await ordered.ToPageAsync(query.Paging, cancellationToken);
             var titles = await sender.PreparationTitlesAsync(viewer.Access.CourseId, page.Items, cancellationToken);
             var now = clock.GetUtcNow();
             if (!viewer.IsLearner || viewer.Follows)

@@ -45,7 +45,7 @@ internal static class SessionAccess
     public static async Task<SessionViewer> SessionViewerAsync(this ISender sender, Guid cohortId, Guid userId, CancellationToken ct)
     {
         var access = await sender.Send(new GetCohortAccess(cohortId, userId), ct) ?? throw ProblemException.NotFound("This cohort");
-        return access.IsInside ? await ViewerOfAsync(sender, access, userId, ct) : throw ProblemException.Forbidden("Only the cohort's members and staff see its sessions.");
+        return access.IsInside ? ViewerOf(access, userId) : throw ProblemException.Forbidden("Only the cohort's members and staff see its sessions.");
     }
 
     /// <summary>The SQL form of <see cref="SessionViewer.CanSee"/>.</summary>
@@ -64,7 +64,7 @@ internal static class SessionAccess
         var sessions = db.LiveSessions.Include(s => s.Preparations).Where(s => s.Id == sessionId);
         var session = await (tracking ? sessions : sessions.AsNoTracking()).FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("This session");
         var access = await sender.Send(new GetCohortAccess(session.CohortId, userId), ct);
-        var viewer = access is { IsInside: true } ? await ViewerOfAsync(sender, access, userId, ct) : null;
+        var viewer = access is { IsInside: true } ? ViewerOf(access, userId) : null;
         return viewer is not null && viewer.CanSee(session) ? (session, viewer) : throw ProblemException.NotFound("This session");
     }
 
@@ -72,11 +72,11 @@ internal static class SessionAccess
     public static IReadOnlyList<Guid> LearnersOf(this CohortPeople people, LiveSession session) =>
         people.Members.Where(m => m.Role == CohortRole.Learner && (session.GroupId is null || m.GroupId == session.GroupId)).Select(m => m.UserId).Distinct().ToList();
 
-    private static async Task<SessionViewer> ViewerOfAsync(ISender sender, CohortAccessInfo access, Guid userId, CancellationToken ct)
+    /// <summary>A learner's project group comes with their access (no query of its own); staff and mentors follow every group.</summary>
+    private static SessionViewer ViewerOf(CohortAccessInfo access, Guid userId)
     {
         var learner = access.Can(CohortCapability.Learn) && !access.Can(CohortCapability.ActOnAllLearners) && !access.Can(CohortCapability.ActOnOwnMentees);
-        var group = learner ? await sender.Send(new GetProjectGroupOf(access.CohortId, userId), ct) : null;
-        return new SessionViewer(userId, access, group?.GroupId);
+        return new SessionViewer(userId, access, learner ? access.GroupId : null);
     }
 }
 
