@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoReload, isHub, markWindow, openThreadLive } from './live-support';
 import { createStartedCohortViaApi, demo, expectHeading, signIn } from './support';
-
-const isHub = (url: string) => new URL(url).pathname === '/hubs/notifications';
 
 test('a signed-in page holds one live WebSocket to the hub, its token in the query string, and drops it on sign-out', async ({ page }) => {
   const opened = page.waitForEvent('websocket', (ws) => isHub(ws.url()));
@@ -22,20 +21,6 @@ test('a signed-in page holds one live WebSocket to the hub, its token in the que
 async function bellCount(page: Page) {
   const name = (await page.getByRole('button', { name: /^Notifications/ }).getAttribute('aria-label')) ?? '';
   return Number(/(\d+) non lue/.exec(name)?.[1] ?? 0);
-}
-
-/** Marks the page's window: the mark survives live updates and is lost with any reload or full navigation. */
-const markWindow = (page: Page) => page.evaluate(() => Object.assign(window, { spocNoReload: true }));
-const expectNoReload = async (page: Page) => expect(await page.evaluate(() => 'spocNoReload' in window)).toBe(true);
-
-/** Opens `path` and waits until the bell has its count and the hub has accepted the page's JoinThread (a completion, type 3). */
-async function openThreadLive(page: Page, path: string) {
-  const joined = page
-    .waitForEvent('websocket', (ws) => isHub(ws.url()))
-    .then((ws) => ws.waitForEvent('framereceived', (frame) => String(frame.payload).includes('"type":3')));
-  const counted = page.waitForResponse((response) => response.url().includes('/me/notifications/unread-count'));
-  await page.goto(path);
-  await Promise.all([joined, counted]);
 }
 
 test('a learner posts, the trainer sees it live, replies with a mention, and the learner’s bell counts it live', async ({ browser, request }) => {
