@@ -570,6 +570,47 @@ api.MapGet("/cohorts/{cohortId:guid}/sessions", async (Guid cohortId, int? page,
     return Results.Ok(new Paged<LiveSession>(items, p, size, total));
 });
 
+api.MapGet("/me/agenda", async (DateTimeOffset from, DateTimeOffset to, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var cohorts = (await db.ListAsync("SELECT m.CohortId, m.Role <> 'Learner', m.GroupId, c.TimeZone FROM CohortMembers m JOIN Cohorts c ON c.Id = m.CohortId WHERE m.UserId = $me",
+        r => (Id: r.GetGuid(0), Staff: r.GetBoolean(1), Group: r.IsDBNull(2) ? (Guid?)null : r.GetGuid(2), TimeZone: r.GetString(3)), ("$me", me))).ToDictionary(c => c.Id);
+    // The reader's cohorts as JSON for json_each: [cohort, sees every group, group].
+    var scope = JsonSerializer.Serialize(cohorts.Values.Select(c => new object?[] { c.Id.ToString().ToUpperInvariant(), c.Staff, c.Group?.ToString().ToUpperInvariant() }));
+    var sessions = await db.ListAsync(
+        """
+        SELECT s.Id, s.CohortId, s.GroupId, s.Title, s.Kind, s.StartsAt, s.EndsAt, s.Place, s.Room, s.Address, s.CancelledAt IS NOT NULL
+        FROM LiveSessions s JOIN json_each($scope) c ON c.value ->> 0 = s.CohortId
+        WHERE (s.GroupId IS NULL OR c.value ->> 1 OR s.GroupId = c.value ->> 2) AND s.EndsAt > $from AND s.StartsAt < $to
+        """,
+        r =>
+        {
+            var cohortId = r.GetGuid(1);
+            var location = string.Join(", ", new[] { 7, 8, 9 }.Where(i => !r.IsDBNull(i) && !string.IsNullOrWhiteSpace(r.GetString(i))).Select(r.GetString));
+            return new AgendaEntry(r.GetString(4), r.GetGuid(0), cohortId, r.GetString(3), Db.Time(r, 5), Db.Time(r, 6), r.IsDBNull(2) ? null : r.GetGuid(2),
+                location.Length > 0 ? location : null, r.GetBoolean(10), cohorts[cohortId].TimeZone);
+        },
+        ("$scope", scope), ("$from", from.UtcTicks), ("$to", to.UtcTicks));
+    // Where the reader learns: released assignments at their own due date (the cohort-wide pacing shift).
+    var dueDates = await db.ListAsync(
+        """
+        SELECT a.Id, a.CohortId, a.Title, a.DueAt, COALESCE((SELECT SUM(p.Days) FROM CoursePacingShifts p WHERE p.CohortId = a.CohortId AND p.UserId = $me AND p.ActivityId IS NULL), 0)
+        FROM Assignments a JOIN json_each($scope) c ON c.value ->> 0 = a.CohortId
+        WHERE NOT c.value ->> 1 AND a.IsPublished AND a.ReleaseAt <= $now
+        """,
+        r =>
+        {
+            var cohortId = r.GetGuid(1);
+            var zone = cohorts[cohortId].TimeZone;
+            var dueAt = Dates.Shifted(Db.Time(r, 3), r.GetInt32(4), TimeZoneInfo.FindSystemTimeZoneById(zone));
+            return new AgendaEntry("DueDate", r.GetGuid(0), cohortId, r.GetString(2), dueAt, null, null, null, false, zone);
+        },
+        ("$scope", scope), ("$me", me), ("$now", DateTimeOffset.UtcNow.UtcTicks));
+    return Results.Ok(new Agenda(from, to, [.. sessions.Concat(dueDates.Where(d => d.StartsAt >= from && d.StartsAt < to))
+        .OrderBy(e => e.StartsAt).ThenBy(e => Array.IndexOf(AgendaEntry.Kinds, e.Kind)).ThenBy(e => e.Id)]));
+});
+
 // The pipeline floor: any other API path, with a valid token, is a 404 (the token validated, nothing else done).
 api.MapGet("/{**rest}", () => Results.NotFound());
 
@@ -801,3 +842,9 @@ internal sealed record SessionPreparation(Guid ActivityId, string Title, string 
 internal sealed record LiveSession(Guid Id, Guid CohortId, Guid? GroupId, Guid? SeriesId, int? Occurrence, string Title, string Description, string DescriptionHtml, string Kind,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? MeetingUrl, DateTimeOffset JoinOpensAt, string? Place, string? Room, string? Address,
     DateTimeOffset? CancelledAt, string? CancellationReason, int Sequence, IReadOnlyList<SessionPreparation> Preparations, bool? Ready, string? CheckInCode, string? MyAttendance, Guid Version);
+internal sealed record AgendaEntry(string Kind, Guid Id, Guid CohortId, string Title, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, Guid? GroupId, string? Location, bool IsCancelled, string TimeZone)
+{
+    /// <summary>The API's AgendaEntryKind, in its order (entries starting together sort by kind).</summary>
+    public static readonly string[] Kinds = ["Webinar", "VirtualClass", "InPerson", "DueDate"];
+}
+internal sealed record Agenda(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<AgendaEntry> Entries);

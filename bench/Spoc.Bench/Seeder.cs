@@ -117,6 +117,9 @@ internal static class Seeder
         Emit("TRAINER_EMAIL", trainer.Email);
         Emit("PASSWORD", Password);
         Emit("ACTIVITY_COUNT", ActivityCount);
+        // A month view around today, as "Mon agenda" asks it: its sessions and about thirty due dates.
+        Emit("AGENDA_FROM", $"{today.AddDays(-7):yyyy-MM-dd}T00:00:00Z");
+        Emit("AGENDA_TO", $"{today.AddDays(28):yyyy-MM-dd}T00:00:00Z");
 
         var tokens = new TokenIssuer(Microsoft.Extensions.Options.Options.Create(new AuthOptions { AccessTokenLifetime = TimeSpan.FromHours(3) }), Keys(), TimeProvider.System);
         Cohort NewCohort(string title, int capacity)

@@ -42,8 +42,7 @@ internal static class CalendarEntries
         }
 
         var staff = access.Can(CohortCapability.ActOnAllLearners) || access.Can(CohortCapability.ActOnOwnMentees);
-        var group = staff ? null : await sender.Send(new GetProjectGroupOf(cohortId, userId), ct);
-        return (new CalendarCohort(cohortId, null, access.TimeZone, staff, group?.GroupId), !staff && access.Can(CohortCapability.Learn));
+        return (new CalendarCohort(cohortId, null, access.TimeZone, staff, staff ? null : access.GroupId), !staff && access.Can(CohortCapability.Learn));
     }
 
     /// <summary>The sessions of these cohorts the reader sees, cancelled ones included, by start; within [from, to) when given. One query.</summary>
