@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,21 +14,23 @@ namespace Spoc.Modules.Certification;
 public static class CertificationModule
 {
     public static IServiceCollection AddCertificationModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<CertificationDbContext>(CertificationDbContext.Schema);
+        services.AddModuleDbContext<CertificationDbContext>(CertificationDbContext.Schema)
+            .AddSingleton<IStartupTask, Seeding.DemoCertification>();
 
     /// <summary>The module's routes under /api/v1.</summary>
     public static IEndpointRouteBuilder MapCertificationEndpoints(this IEndpointRouteBuilder api)
     {
-        GetCertificationRules.MapEndpoint(api);
-        UpdateCertificationRules.MapEndpoint(api);
-        GetEligibility.MapEndpoint(api);
-        GetMyEligibility.MapEndpoint(api);
-        ExportEligibility.MapEndpoint(api);
-        IssueCertificates.MapEndpoint(api);
-        RevokeCertificate.MapEndpoint(api);
-        ListCohortCertificates.MapEndpoint(api);
-        GetCertificationHistory.MapEndpoint(api);
-        GetCertificate.MapEndpoint(api);
+        var certification = api.MapGroup("").WithTags("Certification");
+        GetCertificationRules.MapEndpoint(certification);
+        UpdateCertificationRules.MapEndpoint(certification);
+        GetEligibility.MapEndpoint(certification);
+        GetMyEligibility.MapEndpoint(certification);
+        ExportEligibility.MapEndpoint(certification);
+        IssueCertificates.MapEndpoint(certification);
+        RevokeCertificate.MapEndpoint(certification);
+        ListCohortCertificates.MapEndpoint(certification);
+        GetCertificationHistory.MapEndpoint(certification);
+        GetCertificate.MapEndpoint(certification);
         return api;
     }
 }

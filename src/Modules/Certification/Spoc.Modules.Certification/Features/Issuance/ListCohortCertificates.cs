@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Certification.Contracts;
 using Spoc.Modules.Certification.Data;
 using Spoc.Modules.Certification.Features.Certificates;
@@ -29,7 +30,7 @@ internal static class ListCohortCertificates
         public async ValueTask<PagedResult<CohortCertificate>> Handle(Query query, CancellationToken cancellationToken)
         {
             await sender.CertificationStaffAsync(query.CohortId, me.Id, cancellationToken);
-            return await db.Certificates
+            return await db.Certificates.AsNoTracking()
                 .Where(c => c.CohortId == query.CohortId && (query.Status == null || c.Status == query.Status))
                 .OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id)
                 .Select(CohortCertificate.Projection)
