@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, MultiSelect, NumberInput, SegmentedControl, Stack, Table, Tabs, Text, Textarea, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Stack, Table, Tabs, Text, Textarea, Title, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -137,22 +137,24 @@ function EligibilityTab({ cohortId }: { cohortId: string }) {
       </Table.ScrollContainer>
       <Pager page={query.page} pageSize={eligibility.data.pageSize} totalCount={eligibility.data.totalCount} onChange={(page) => setQuery((q) => ({ ...q, page }))} />
 
-      <Modal opened={confirmAll} onClose={() => setConfirmAll(false)} title={t('issue.all')}>
-        <Stack>
-          <Text>{t('issue.confirmAll')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmAll(false)}>{t('issue.cancel')}</Button>
-            <Button
-              loading={issue.isPending}
-              onClick={() =>
-                issue.mutate({ allEligible: true }, { onSuccess: (result) => { setBatch(result as CertificateBatch); setConfirmAll(false); } })
-              }
-            >
-              {t('issue.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {confirmAll && (
+        <Paper withBorder p="md" role="dialog" aria-label={t('issue.all')}>
+          <Stack>
+            <Text>{t('issue.confirmAll')}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmAll(false)}>{t('issue.cancel')}</Button>
+              <Button
+                loading={issue.isPending}
+                onClick={() =>
+                  issue.mutate({ allEligible: true }, { onSuccess: (result) => { setBatch(result as CertificateBatch); setConfirmAll(false); } })
+                }
+              >
+                {t('issue.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
       {revoking?.certificate && <RevokeDialog cohortId={cohortId} learner={revoking} certificateId={revoking.certificate.id} onClose={() => setRevoking(undefined)} />}
     </Stack>
   );
@@ -164,8 +166,9 @@ function RevokeDialog({ cohortId, learner, certificateId, onClose }: { cohortId:
   const [reason, setReason] = useState('');
   const already = isApiError(revoke.error) && revoke.error.code === 'certificate-revoked';
   return (
-    <Modal opened onClose={onClose} title={t('revoke.title', { name: learner.displayName })}>
+    <Paper withBorder p="md" role="dialog" aria-label={t('revoke.title', { name: learner.displayName })}>
       <Stack>
+        <Title order={3} size="h4">{t('revoke.title', { name: learner.displayName })}</Title>
         <Textarea label={t('revoke.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={500} required autosize minRows={2} />
         {revoke.isError && (already ? <Text c="red">{t('revoke.already')}</Text> : <ProblemAlert error={revoke.error} />)}
         <Group justify="flex-end">
@@ -175,7 +178,7 @@ function RevokeDialog({ cohortId, learner, certificateId, onClose }: { cohortId:
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Paper>
   );
 }
 
@@ -232,10 +235,12 @@ function RulesForm({ cohortId, rules, etag, choices }: { cohortId: string; rules
         <NumberInput key={field} label={t(`rules.${field}`)} min={0} max={100} decimalScale={field === 'minFinalGrade' ? 2 : 0}
           value={draft[field]} onChange={(v) => setDraft((d) => ({ ...d, [field]: v }))} />
       ))}
-      <MultiSelect label={t('rules.requiredAssignmentIds')} data={choices.assignments} value={draft.requiredAssignmentIds}
-        onChange={(v) => setDraft((d) => ({ ...d, requiredAssignmentIds: v }))} searchable clearable />
-      <MultiSelect label={t('rules.requiredCompetencyCodes')} data={choices.competencies} value={draft.requiredCompetencyCodes}
-        onChange={(v) => setDraft((d) => ({ ...d, requiredCompetencyCodes: v }))} searchable clearable />
+      <Checkbox.Group label={t('rules.requiredAssignmentIds')} value={draft.requiredAssignmentIds} onChange={(v) => setDraft((d) => ({ ...d, requiredAssignmentIds: v }))}>
+        <Stack gap={4} mt="xs">{choices.assignments.map((a) => <Checkbox key={a.value} value={a.value} label={a.label} />)}</Stack>
+      </Checkbox.Group>
+      <Checkbox.Group label={t('rules.requiredCompetencyCodes')} value={draft.requiredCompetencyCodes} onChange={(v) => setDraft((d) => ({ ...d, requiredCompetencyCodes: v }))}>
+        <Stack gap={4} mt="xs">{choices.competencies.map((c) => <Checkbox key={c.value} value={c.value} label={c.label} />)}</Stack>
+      </Checkbox.Group>
       {update.isError && (stale ? <Text c="red">{t('rules.stale')}</Text> : <ProblemAlert error={update.error} />)}
       {update.isSuccess && <Text role="status" c="teal">{t('rules.saved')}</Text>}
       <Button style={{ alignSelf: 'flex-start' }} loading={update.isPending}
