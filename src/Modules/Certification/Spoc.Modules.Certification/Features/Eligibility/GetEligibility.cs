@@ -29,7 +29,7 @@ internal static class GetEligibility
         public Validator()
         {
             RuleFor(q => q.Paging).SetValidator(new PageRequestValidator());
-            RuleFor(q => q.Sort).Must(s => s is null || Sorters.ContainsKey(s.TrimStart('-')))
+            RuleFor(q => q.Sort).MaximumLength(20).Must(s => s is null || Sorters.ContainsKey(s.TrimStart('-')))
                 .WithMessage($"Sort by one of: {Sorts} (a leading '-' for descending).");
         }
     }
