@@ -42,6 +42,7 @@ services.AddMediator((MediatorOptions options) =>
         typeof(Spoc.Modules.Community.CommunityModule),
         typeof(Spoc.Modules.Community.Contracts.ForumPostPublished),
         typeof(Spoc.Modules.Certification.CertificationModule),
+        typeof(Spoc.Modules.Certification.Contracts.CertificateIssued),
     ];
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
 });

@@ -91,6 +91,12 @@ const AttendancePage = lazy(() => import('@/features/sessions/components/attenda
 const CohortAttendancePage = lazy(() =>
   import('@/features/sessions/components/cohort-attendance-page').then((m) => ({ default: m.CohortAttendancePage })),
 );
+const CertificationPage = lazy(() =>
+  import('@/features/certification/components/certification-page').then((m) => ({ default: m.CertificationPage })),
+);
+const MyCertificationPage = lazy(() =>
+  import('@/features/certification/components/my-certification-page').then((m) => ({ default: m.MyCertificationPage })),
+);
 const CheckInPage = lazy(() => import('@/features/sessions/components/check-in-page').then((m) => ({ default: m.CheckInPage })));
 const CheckInCodePage = lazy(() => import('@/features/sessions/components/check-in-code-page').then((m) => ({ default: m.CheckInCodePage })));
 const OpenCohortsPage = lazy(() =>
@@ -272,6 +278,8 @@ export const routes: RouteObject[] = [
       { path: 'cohorts/:cohortId/gradebook', element: <RequireGuid param="cohortId"><GradebookPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/sessions', element: <RequireGuid param="cohortId"><SessionsPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/attendance', element: <RequireGuid param="cohortId"><CohortAttendancePage /></RequireGuid> },
+      { path: 'cohorts/:cohortId/certification', element: <RequireGuid param="cohortId"><CertificationPage /></RequireGuid> },
+      { path: 'cohorts/:cohortId/certification/me', element: <RequireGuid param="cohortId"><MyCertificationPage /></RequireGuid> },
       { path: 'sessions/:sessionId', element: <RequireGuid param="sessionId"><SessionPage /></RequireGuid> },
       { path: 'sessions/:sessionId/attendance', element: <RequireGuid param="sessionId"><AttendancePage /></RequireGuid> },
       { path: 'sessions/:sessionId/check-in', element: <RequireGuid param="sessionId"><CheckInPage /></RequireGuid> },

@@ -17,7 +17,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         var problem = exception switch
         {
-            ProblemException p => WithRetryAfter(httpContext, p, Problem(p.Status, p.Slug, p.Title, p.Detail)),
+            ProblemException p => WithRetryAfter(httpContext, p, WithExtensions(p, Problem(p.Status, p.Slug, p.Title, p.Detail))),
             ValidationException v => Validation(v),
             BadHttpRequestException b => BadRequest(b),
             _ when DatabaseOutage.Handled(exception) => Outage(httpContext, exception),
@@ -40,6 +40,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         new() { Status = status, Type = ProblemTypes.For(slug), Title = title, Detail = detail };
 
     internal static ProblemDetails Problem(ProblemType type) => Problem(type.Status, type.Slug, type.Title, type.Detail);
+
+    private static ProblemDetails WithExtensions(ProblemException exception, ProblemDetails problem)
+    {
+        foreach (var (name, value) in exception.Extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
 
     private static ProblemDetails WithRetryAfter(HttpContext context, ProblemException exception, ProblemDetails problem)
     {

@@ -13,6 +13,9 @@ public sealed class ProblemException(int status, string slug, string title, stri
     public string? Detail { get; } = detail;
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Members written beside the standard ones (RFC 9457 §3.2), for what a client acts on (the criteria a learner misses).</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
     /// <summary>Unknown, or not visible to the caller: the two are indistinguishable on purpose.</summary>
     public static ProblemException NotFound(string what) => ProblemType.NotFound.Exception(what);
 
@@ -21,5 +24,9 @@ public sealed class ProblemException(int status, string slug, string title, stri
     public static ProblemException PreconditionFailed() => ProblemType.PreconditionFailed.Exception();
 
     /// <summary>The same problem, telling the caller when to retry (the host writes it as <c>Retry-After</c>).</summary>
-    public ProblemException RetryingAfter(TimeSpan wait) => new(Status, Slug, Title, Detail) { RetryAfter = wait };
+    public ProblemException RetryingAfter(TimeSpan wait) => new(Status, Slug, Title, Detail) { RetryAfter = wait, Extensions = Extensions };
+
+    /// <summary>The same problem with one more member in its body.</summary>
+    public ProblemException With(string name, object? value) =>
+        new(Status, Slug, Title, Detail) { RetryAfter = RetryAfter, Extensions = new Dictionary<string, object?>(Extensions ?? new Dictionary<string, object?>()) { [name] = value } };
 }

@@ -259,6 +259,12 @@ public sealed partial class CapabilityTableTests
             "/sessions/{sessionId}/check-in" => ($"/sessions/{_sessionId}/check-in", new { code = "------" }), // a wrong code: 409 on its merits
             "/sessions/{sessionId}/attendance" => ($"/sessions/{_sessionId}/attendance",
                 method == HttpMethod.Put ? new { records = new[] { new { userId = _learnerId, status = "Present" } } } : null),
+            "/cohorts/{cohortId}/certification/rules" => ($"{c}/certification/rules", method == HttpMethod.Put ? new { minFinalGrade = 0m } : null),
+            "/cohorts/{cohortId}/certification/eligibility" => ($"{c}/certification/eligibility", null),
+            "/cohorts/{cohortId}/certification/eligibility.csv" => ($"{c}/certification/eligibility.csv", null),
+            "/cohorts/{cohortId}/certification/eligibility/me" => ($"{c}/certification/eligibility/me", null),
+            "/cohorts/{cohortId}/certification/history" => ($"{c}/certification/history", null),
+            "/cohorts/{cohortId}/certificates" => ($"{c}/certificates", method == HttpMethod.Post ? new { allEligible = true } : null),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };
         return (method, request.Path, request.Body);

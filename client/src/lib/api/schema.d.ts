@@ -352,6 +352,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cohorts/{cohortId}/certification/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort's certification rules (trainers, org admins)
+         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). Each criterion is optional: `minFinalGrade` (percent, the gradebook's grade), `minCompletionPercent`, `minAttendancePercent`, `requiredAssignmentIds` (passed: a released grade reaching the gradebook's pass mark), `requiredCompetencyCodes` (mastered: latest mastery reaching the pass mark). A cohort without rules answers the empty rules (nothing required, `updatedAt` null). Answers an `ETag` for `PUT` (`If-Match`).
+         */
+        get: operations["GetCertificationRules"];
+        /**
+         * Set the cohort's certification rules (trainers, org admins)
+         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). Replaces the whole rules; every criterion is optional (null or empty: not required): `minFinalGrade` 0-100 (2 decimals), `minCompletionPercent` 0-100, `minAttendancePercent` 0-100, `requiredAssignmentIds` (published assignments of this cohort, at most 50), `requiredCompetencyCodes` (competencies of the cohort's course, case ignored, at most 50). An unknown assignment or competency is a 400 naming the field. Certificates already issued are not touched. Send the `ETag` of GET as `If-Match` (stale: 412).
+         */
+        put: operations["UpdateCertificationRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/certification/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each learner against the cohort's certification rules, with their figures (trainers, org admins; a mentor: their own learners)
+         * @description Trainers, org admins and the platform admin see every current learner; a mentor their own learners; learners and a partner's admin 403 (a learner reads `.../eligibility/me`); outsiders 404. Each learner has the five criteria `{required, met, value, threshold}`: `finalGrade` (the gradebook's grade, percent), `completion` (share of the course's activities completed, percent, as the progress matrix rounds it), `attendance` (rate at live sessions, percent), `assignments` and `competencies` (how many of the required ones are passed or mastered, out of how many; the missing ones are listed); `eligible` when all are met; `certificate` (id, status) when one was issued. A figure not known yet (no grade, no attendance recorded) does not meet a required minimum. `sort`: name (default), grade, completion, attendance, eligible; a leading `-` sorts descending. `eligible=true|false` filters. Paged (default 20, at most 100). The number of SQL statements does not grow with the cohort.
+         */
+        get: operations["GetCertificationEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/certification/eligibility/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own progress towards the cohort's certificate (learners)
+         * @description A learner of the cohort only (staff, mentors and a partner's admin 403; outsiders 404): the same criteria as a row of `.../eligibility`, with their figures, the required assignments not passed yet and the competencies not mastered yet, and their certificate if one was issued. What the web app turns into "Il vous manque : ...".
+         */
+        get: operations["GetMyCertificationEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/certification/eligibility.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The eligibility table as a CSV file for a spreadsheet (trainers, org admins; a mentor: their own learners)
+         * @description Who may read `GET .../certification/eligibility` (learners and a partner's admin 403; outsiders 404), every row, by name (not paged): per criterion the learner's figure and what the rules require (empty: not required), whether they are eligible, and their certificate's status. UTF-8 with a byte-order mark, lines ending in CRLF (RFC 4180); in the cohort's locale (its course's language): French uses `;` and a decimal comma with French headers, any other language `,` and a decimal point with English headers. A text cell starting with `=`, `+`, `-` or `@` starts with `'` instead.
+         */
+        get: operations["ExportCertificationEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort's certificates, newest first (trainers, org admins)
+         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). Every certificate issued in the cohort, valid and revoked (`status` keeps one of them), with what it attests and its codes. Paged (default 20, at most 100).
+         */
+        get: operations["ListCohortCertificates"];
+        put?: never;
+        /**
+         * Issue a certificate to one eligible learner, or to every eligible learner (trainers, org admins)
+         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). `{userId}`: 201 with the new certificate (its `Location` is `GET /certificates/{id}`), or 200 with the valid one the learner already holds (idempotent, even under parallel requests); not a current learner 404; not eligible 409 `not-eligible` whose `unmet` extension lists the criteria missed with their figures. `{allEligible: true}`: 200 with the certificates issued now and how many eligible learners already held one. A certificate copies, when issued, the learner's name, the course and cohort titles and dates, the issuing organisation then the partners, the final grade and the competencies mastered; later changes (rules, names, grades) never alter it. After a revocation, issuing again makes a new certificate with new codes. Each issue is in the cohort's history and notifies the learner.
+         */
+        post: operations["IssueCertificates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificateId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a certificate, with a reason (trainers, org admins of its cohort)
+         * @description Requires `ActOnAllLearners` in the certificate's cohort (mentors, learners and a partner's admin 403; anyone outside the cohort, or an unknown certificate, 404). `reason` is required (at most 500 characters) and kept in the history with who revoked it and when. Already revoked: 409 `certificate-revoked`. Public verification then answers Revoked with the date. The learner may be certified again afterwards: `POST /cohorts/{cohortId}/certificates` makes a new certificate with new codes.
+         */
+        post: operations["RevokeCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/certification/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every issue and revocation of the cohort's certificates, with who and when, newest first (trainers, org admins)
+         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). One entry per action: the certificate, its holder, `Issued` or `Revoked` (with the reason), who did it and when; names as they are now. Paged (default 20, at most 100).
+         */
+        get: operations["GetCertificationHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One certificate (its holder; its cohort's trainers and admins; the holder's mentor)
+         * @description What the certificate attests (copied when it was issued), its codes and its status. Anyone else, or an unknown id, 404.
+         */
+        get: operations["GetCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cohorts": {
         parameters: {
             query?: never;
@@ -1378,7 +1546,7 @@ export interface paths {
         get: operations["GetMyNotificationPreferences"];
         /**
          * Choose where each kind of notification reaches the caller, and the daily digest
-         * @description Any signed-in user, their own. Replaces the choices: a kind left out goes back to its default. An unknown kind or channel is a 400 naming the field; `None` for an essential kind (Admission, Invitation, GradeReleased, RevisionRequested, Announcement, Message) is a 400 too. With `dailyDigest`, what would be mailed one by one waits for one mail a day; the in-app feed is unchanged. `If-Match` with the `ETag` of GET is optional (stale: 412).
+         * @description Any signed-in user, their own. Replaces the choices: a kind left out goes back to its default. An unknown kind or channel is a 400 naming the field; `None` for an essential kind (Admission, Invitation, GradeReleased, RevisionRequested, Announcement, Message, SessionCancelled, CertificateIssued) is a 400 too. With `dailyDigest`, what would be mailed one by one waits for one mail a day; the in-app feed is unchanged. `If-Match` with the `ETag` of GET is optional (stale: 412).
          */
         put: operations["UpdateMyNotificationPreferences"];
         post?: never;
@@ -2052,6 +2220,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A competency a certificate attests: its code and title in the course. */
+        AchievedCompetency: {
+            code: string;
+            title: string;
+        };
         /** @description An activity; `etag` (also the response header) is what `If-Match` expects when it is edited from the outline. */
         Activity: {
             /** Format: uuid */
@@ -2470,6 +2643,137 @@ export interface components {
              */
             createdAt: string;
         };
+        /**
+         * @description What happened to certificates.
+         * @enum {string}
+         */
+        CertificateAction: "Issued" | "Revoked";
+        /** @description What issuing to all eligible learners did. */
+        CertificateBatch: {
+            /** @description The certificates issued now. */
+            issued: components["schemas"]["CohortCertificate"][];
+            /**
+             * Format: int32
+             * @description Eligible learners who already held a valid certificate (nothing issued to them).
+             */
+            alreadyCertified: number;
+        };
+        CertificateIssuance: {
+            /**
+             * Format: uuid
+             * @description The learner to certify; or else `allEligible`.
+             */
+            userId?: string | null;
+            /** @description true: every eligible learner who holds no valid certificate yet. */
+            allEligible?: boolean | null;
+        };
+        CertificateRevocation: {
+            /** @description Why it is revoked (1 to 500 characters): kept in the history. */
+            reason: string;
+        };
+        /** @description The learner's certificate in the cohort: the valid one, or else the last one revoked. */
+        CertificateStanding: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["CertificateStatus"];
+            /** Format: date-time */
+            issuedAt: string;
+        };
+        /**
+         * @description What /verify/{code} answers of a certificate (API.md, Certification).
+         * @enum {string}
+         */
+        CertificateStatus: "Valid" | "Revoked";
+        /** @description One action of a cohort's certification history. */
+        CertificationHistoryEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificateId: string;
+            /** Format: uuid */
+            holderId: string;
+            holderName: string;
+            action: components["schemas"]["CertificateAction"];
+            /** Format: uuid */
+            actorId: string;
+            actorName: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The revocation's reason; null for an issue. */
+            reason?: string | null;
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        CertificationHistoryEntryPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["CertificationHistoryEntry"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        /** @description A cohort's certification rules; a criterion that is null (or an empty list) is not required. */
+        CertificationRules: {
+            /** Format: uuid */
+            cohortId: string;
+            /**
+             * Format: double
+             * @description The least final grade, in percent (the gradebook's weighted grade).
+             */
+            minFinalGrade?: number | null;
+            /**
+             * Format: int32
+             * @description The least share of the course's activities completed, in percent.
+             */
+            minCompletionPercent?: number | null;
+            /**
+             * Format: int32
+             * @description The least attendance rate at the cohort's live sessions, in percent.
+             */
+            minAttendancePercent?: number | null;
+            /** @description Assignments the learner must have passed (a released grade reaching the gradebook's pass mark). */
+            requiredAssignmentIds: string[];
+            /** @description Course competencies the learner must have mastered (latest mastery reaching the pass mark). */
+            requiredCompetencyCodes: string[];
+            /**
+             * Format: date-time
+             * @description When they were last set; null while none were saved.
+             */
+            updatedAt?: string | null;
+            /** Format: uuid */
+            version: string;
+        };
+        CertificationRulesUpdate: {
+            /**
+             * Format: double
+             * @description The least final grade, in percent (0 to 100, 2 decimals); null: not required.
+             */
+            minFinalGrade?: number | null;
+            /**
+             * Format: int32
+             * @description The least share of the course's activities completed (0 to 100); null: not required.
+             */
+            minCompletionPercent?: number | null;
+            /**
+             * Format: int32
+             * @description The least attendance rate at live sessions (0 to 100); null: not required.
+             */
+            minAttendancePercent?: number | null;
+            /** @description Published assignments of the cohort the learner must have passed (at most 50); empty or null: none. */
+            requiredAssignmentIds?: string[] | null;
+            /** @description Codes of the course's competencies the learner must have mastered (at most 50, case ignored); empty or null: none. */
+            requiredCompetencyCodes?: string[] | null;
+        };
         CheckInAttempt: {
             /** @description The code shown for the session; case, spaces and dashes do not matter. */
             code: string;
@@ -2556,6 +2860,65 @@ export interface components {
          * @enum {string}
          */
         CohortCapability: "ViewInside" | "PreviewContent" | "ManageSettings" | "ManageStaff" | "EnrolLearners" | "EnrolOwnPeople" | "DecideApplications" | "ManageInvitations" | "ManageGroups" | "ManageAssignments" | "ActOnAllLearners" | "ActOnOwnMentees" | "Learn";
+        /** @description A certificate as staff manage it: what it attests (copied when it was issued), its codes and its status. */
+        CohortCertificate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            holderId: string;
+            holderName: string;
+            courseTitle: string;
+            cohortTitle: string;
+            /** @description The issuing organisation first, then the cohort's partners. */
+            organizationNames: string[];
+            /** Format: date */
+            cohortStartsOn: string;
+            /** Format: date */
+            cohortEndsOn: string;
+            /**
+             * Format: double
+             * @description The learner's grade when it was issued (percent); null when none was known.
+             */
+            finalGrade?: number | null;
+            /** @description The course competencies the learner had mastered when it was issued. */
+            competencies: components["schemas"]["AchievedCompetency"][];
+            /** @description The public code of /verify/{code} (26 characters, 128 random bits). */
+            verificationCode: string;
+            /** @description The code printed for people to type (12 characters). */
+            shortCode: string;
+            status: components["schemas"]["CertificateStatus"];
+            /** Format: uuid */
+            issuedBy: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: uuid */
+            revokedBy?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            revocationReason?: string | null;
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        CohortCertificatePage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["CohortCertificate"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
         CohortCreate: {
             /**
              * Format: uuid
@@ -2948,6 +3311,30 @@ export interface components {
             decisionNote?: string | null;
             /** Format: date-time */
             decidedAt: string;
+        };
+        /** @description The five criteria of the rules, each with the learner's figure. */
+        EligibilityCriteria: {
+            finalGrade: components["schemas"]["EligibilityCriterion"];
+            completion: components["schemas"]["EligibilityCriterion"];
+            attendance: components["schemas"]["EligibilityCriterion"];
+            assignments: components["schemas"]["EligibilityCriterion"];
+            competencies: components["schemas"]["EligibilityCriterion"];
+        };
+        /** @description One criterion of the rules for one learner. */
+        EligibilityCriterion: {
+            /** @description Whether the rules ask for it; one not required is met. */
+            required: boolean;
+            met: boolean;
+            /**
+             * Format: double
+             * @description The learner's figure: grade, completion or attendance in percent (null: none yet); for assignments and competencies, how many of the required ones they passed or mastered (null when none are required).
+             */
+            value?: number | null;
+            /**
+             * Format: double
+             * @description What the rules ask: the least percent, or how many assignments or competencies; null when not required.
+             */
+            threshold?: number | null;
         };
         EmailVerification: {
             /** @description The token of the mailed verification link. */
@@ -3601,6 +3988,40 @@ export interface components {
             /** @description Every competency of the course (by code), then any code a released grade named that the course no longer has. */
             competencies: components["schemas"]["CompetencyMastery"][];
         };
+        /** @description Where a learner stands against the cohort's certification rules. */
+        LearnerEligibility: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description Every criterion is met. */
+            eligible: boolean;
+            criteria: components["schemas"]["EligibilityCriteria"];
+            /** @description The required assignments not passed yet, by title. */
+            missingAssignments: components["schemas"]["MissingAssignment"][];
+            /** @description The required competencies not mastered yet. */
+            missingCompetencies: components["schemas"]["MissingCompetency"][];
+            certificate?: components["schemas"]["CertificateStanding"];
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        LearnerEligibilityPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["LearnerEligibility"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
         /**
          * @description A learner's row. `done`: the indexes (in `activities`) of the activities they completed, ascending;
          *     `doneAt`: when, in Unix seconds (UTC), one per entry of `done`. Compact on purpose: a 200 × 40 matrix
@@ -3774,6 +4195,17 @@ export interface components {
              */
             totalCount: number;
         };
+        /** @description A required assignment the learner has not passed yet. */
+        MissingAssignment: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        /** @description A required competency the learner has not mastered yet. */
+        MissingCompetency: {
+            code: string;
+            title: string;
+        };
         /** @description One released assignment of a cohort where the caller learns, with where the caller stands on it. */
         MyAssignment: {
             /** Format: uuid */
@@ -3878,7 +4310,7 @@ export interface components {
          * @description What a notification is about; each person chooses a channel per kind (Spoc.Modules.Community.Domain.NotificationSettings).
          * @enum {string}
          */
-        NotificationKind: "Admission" | "Invitation" | "GradeReleased" | "RevisionRequested" | "Mention" | "Reply" | "Announcement" | "Message" | "SessionCancelled" | "SessionReminder";
+        NotificationKind: "Admission" | "Invitation" | "GradeReleased" | "RevisionRequested" | "Mention" | "Reply" | "Announcement" | "Message" | "SessionCancelled" | "SessionReminder" | "CertificateIssued";
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         NotificationPage: {
             /** @description This page's items, at most `pageSize`. */
@@ -7190,6 +7622,1066 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCertificationRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationRules"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateCertificationRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "minFinalGrade": 1,
+                 *       "minCompletionPercent": 0,
+                 *       "minAttendancePercent": 0,
+                 *       "requiredAssignmentIds": [
+                 *         "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *       ],
+                 *       "requiredCompetencyCodes": [
+                 *         "text"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CertificationRulesUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationRules"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCertificationEligibility: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+                eligible?: boolean;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerEligibilityPage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMyCertificationEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerEligibility"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportCertificationEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCohortCertificates: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["CertificateStatus"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCertificatePage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IssueCertificates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *       "allEligible": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CertificateIssuance"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateBatch"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCertificate"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `not-eligible`: Not eligible */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeCertificate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "reason"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CertificateRevocation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCertificate"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `certificate-revoked`: Certificate already revoked; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCertificationHistory: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationHistoryEntryPage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCertificate"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

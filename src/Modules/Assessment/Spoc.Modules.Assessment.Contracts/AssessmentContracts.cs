@@ -68,3 +68,25 @@ public sealed record GetDueDatesOfUser(Guid UserId) : IQuery<IReadOnlyList<Assig
 
 /// <summary>Community's staff calendar asks it (issue 13): the cohort's published assignments at the cohort's due date. One query.</summary>
 public sealed record GetDueDatesOfCohort(Guid CohortId) : IQuery<IReadOnlyList<AssignmentDueDate>>;
+
+/// <summary>The assignments a learner passed in a cohort.</summary>
+public sealed record PassedAssignments(Guid LearnerId, IReadOnlyList<Guid> AssignmentIds);
+
+/// <summary>
+/// Certification asks it (required assignments): for every current learner, the assignments they passed. Passed: the released
+/// grade of their latest graded attempt, in points after any late penalty (as the gradebook counts it), reaches the
+/// gradebook policy's pass mark in percent of the assignment's maximum (an assignment has no threshold of its own). Only
+/// published, released assignments count. Empty for an unknown cohort. A constant number of queries.
+/// </summary>
+public sealed record GetPassedAssignments(Guid CohortId) : IQuery<IReadOnlyList<PassedAssignments>>;
+
+/// <summary>A learner's latest mastery of each competency with evidence, by the code the course names it.</summary>
+/// <param name="Latest">Code → latest mastery in percent (as GET /cohorts/{cohortId}/members/{userId}/competencies computes it).</param>
+public sealed record LearnerMastery(Guid LearnerId, IReadOnlyDictionary<string, decimal> Latest);
+
+/// <summary>Every current learner's mastery in a cohort, and the threshold from which a competency counts as mastered.</summary>
+/// <param name="Threshold">The gradebook policy's pass mark (percent): a competency is mastered when its latest mastery reaches it.</param>
+public sealed record CohortMastery(decimal Threshold, IReadOnlyList<LearnerMastery> Learners);
+
+/// <summary>Certification asks it (required competencies): the cohort's learners' latest mastery; empty for an unknown cohort. A constant number of queries.</summary>
+public sealed record GetCohortMastery(Guid CohortId) : IQuery<CohortMastery>;

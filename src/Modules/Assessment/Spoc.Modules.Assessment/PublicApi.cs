@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Assessment.Contracts;
 using Spoc.Modules.Assessment.Data;
 using Spoc.Modules.Assessment.Domain;
+using Spoc.Modules.Assessment.Features.Competencies;
 using Spoc.Modules.Assessment.Features.Gradebook;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Courses.Contracts;
@@ -18,8 +19,41 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
     IQueryHandler<GetLearnerResults, LearnerResults?>,
     IQueryHandler<GetLearnersWithoutSubmission, IReadOnlyList<Guid>>,
     IQueryHandler<GetDueDatesOfUser, IReadOnlyList<AssignmentDueDate>>,
-    IQueryHandler<GetDueDatesOfCohort, IReadOnlyList<AssignmentDueDate>>
+    IQueryHandler<GetDueDatesOfCohort, IReadOnlyList<AssignmentDueDate>>,
+    IQueryHandler<GetPassedAssignments, IReadOnlyList<PassedAssignments>>,
+    IQueryHandler<GetCohortMastery, CohortMastery>
 {
+    /// <summary>The gradebook's cells: a released one whose points reach the pass mark in percent of the assignment's maximum.</summary>
+    public async ValueTask<IReadOnlyList<PassedAssignments>> Handle(GetPassedAssignments query, CancellationToken cancellationToken)
+    {
+        var roster = await sender.Send(new GetCohortLearners(query.CohortId), cancellationToken);
+        if (roster is null)
+        {
+            return [];
+        }
+
+        var (sheet, rows) = await RowsAsync(roster, roster.LearnerIds, cancellationToken);
+        return [.. rows.Select(r => new PassedAssignments(r.UserId, [.. sheet.Columns
+            .Where((c, i) => r.Cells[i] is { Status: GradebookCellStatus.Released, Score: { } score } && c.MaxPoints > 0 && 100m * score / c.MaxPoints >= sheet.Policy.PassMark)
+            .Select(c => c.Id)]))];
+    }
+
+    /// <summary>The heat map's latest evidence (two statements) and the policy's pass mark (one) for every current learner.</summary>
+    public async ValueTask<CohortMastery> Handle(GetCohortMastery query, CancellationToken cancellationToken)
+    {
+        var roster = await sender.Send(new GetCohortLearners(query.CohortId), cancellationToken);
+        if (roster is null)
+        {
+            return new CohortMastery(GradebookPolicy.DefaultPassMark, []);
+        }
+
+        var passMark = await db.GradebookPolicies.AsNoTracking().Where(p => p.CohortId == query.CohortId).Select(p => (decimal?)p.PassMark).FirstOrDefaultAsync(cancellationToken)
+            ?? GradebookPolicy.DefaultPassMark;
+        var evidence = await db.LatestEvidenceAsync(query.CohortId, roster.LearnerIds, cancellationToken);
+        return new CohortMastery(passMark, [.. roster.LearnerIds.Select(id => new LearnerMastery(id,
+            CompetencyMastery.Series(evidence[id]).ToDictionary(s => s.Key, s => s.Value[^1].Percent, StringComparer.OrdinalIgnoreCase)))]);
+    }
+
     public async ValueTask<IReadOnlyList<FinalGrade>> Handle(GetFinalGrades query, CancellationToken cancellationToken)
     {
         var roster = await sender.Send(new GetCohortLearners(query.CohortId), cancellationToken);

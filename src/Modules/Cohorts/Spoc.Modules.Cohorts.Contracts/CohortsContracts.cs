@@ -130,3 +130,11 @@ public sealed record FollowUpStaff(Guid? MentorId, IReadOnlyList<Guid> TrainerId
 
 /// <summary>Community asks it (private conversations): who follows this learner up, in one query; <c>null</c> when they are not a learner of the cohort.</summary>
 public sealed record GetFollowUpStaff(Guid CohortId, Guid LearnerId) : IQuery<FollowUpStaff?>;
+
+/// <summary>What a certificate copies of its cohort (issue 14).</summary>
+/// <param name="OrganizationId">The owning organisation: it issues the certificates.</param>
+/// <param name="PartnerOrganizationIds">The partner organisations that accepted, the owner excluded.</param>
+public sealed record CohortCertificationFacts(Guid CohortId, string Title, Guid CourseId, Guid OrganizationId, DateOnly StartsOn, DateOnly EndsOn, IReadOnlyList<Guid> PartnerOrganizationIds);
+
+/// <summary>Certification asks it when it issues certificates: the cohort's title, dates and organisations, in one query; <c>null</c> for an unknown cohort.</summary>
+public sealed record GetCohortCertificationFacts(Guid CohortId) : IQuery<CohortCertificationFacts?>;

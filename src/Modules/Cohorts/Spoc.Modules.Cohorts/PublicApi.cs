@@ -16,8 +16,17 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     IQueryHandler<GetCohortLearners, CohortRoster?>,
     IQueryHandler<GetMenteesOf, IReadOnlyList<Mentee>>,
     IQueryHandler<GetCohortPeople, CohortPeople>,
-    IQueryHandler<GetFollowUpStaff, FollowUpStaff?>
+    IQueryHandler<GetFollowUpStaff, FollowUpStaff?>,
+    IQueryHandler<GetCohortCertificationFacts, CohortCertificationFacts?>
 {
+    /// <summary>One statement: the cohort and its accepted partners.</summary>
+    public async ValueTask<CohortCertificationFacts?> Handle(GetCohortCertificationFacts query, CancellationToken cancellationToken) =>
+        await db.Cohorts.AsNoTracking()
+            .Where(c => c.Id == query.CohortId)
+            .Select(c => new CohortCertificationFacts(c.Id, c.Title, c.CourseId, c.OrganizationId, c.StartsOn, c.EndsOn,
+                c.Organizations.Where(o => o.OrganizationId != c.OrganizationId && o.Status == PartnershipStatus.Accepted).OrderBy(o => o.DecidedAt).Select(o => o.OrganizationId).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
+
     public async ValueTask<CohortPeople> Handle(GetCohortPeople query, CancellationToken cancellationToken) => new(
         await db.Members.AsNoTracking().Where(m => m.CohortId == query.CohortId).Select(m => new CohortPerson(m.UserId, m.Role, m.GroupId)).ToListAsync(cancellationToken),
         await db.Groups.AsNoTracking().Where(g => g.CohortId == query.CohortId).Select(g => g.Id).ToListAsync(cancellationToken));

@@ -14,13 +14,3 @@ public sealed record ForumPostPublished(
 /// <param name="RecipientIds">Everyone it is addressed to when it is posted (learners of the cohort or of the chosen groups), the author excluded.</param>
 public sealed record AnnouncementPublished(
     Guid CohortId, Guid ThreadId, string Title, Guid AuthorId, IReadOnlyList<Guid> RecipientIds, DateTimeOffset At) : IntegrationEvent;
-
-/// <summary>A learner's attendance in a cohort: their recorded statuses at its sessions not cancelled.</summary>
-/// <param name="Rate">(Present + Late) / (Present + Late + Absent) in percent, two decimals; Excused leaves a session out; null when nothing counts (docs/adr/0028).</param>
-public sealed record LearnerAttendanceRate(Guid UserId, int Present, int Late, int Absent, int Excused, decimal? Rate);
-
-/// <summary>
-/// Certification asks it (minimum attendance): each learner of the cohort with a recorded attendance, and their rate;
-/// learners with none recorded are absent from the list. One query, whatever the number of learners and sessions.
-/// </summary>
-public sealed record GetAttendanceRates(Guid CohortId) : Mediator.IQuery<IReadOnlyList<LearnerAttendanceRate>>;

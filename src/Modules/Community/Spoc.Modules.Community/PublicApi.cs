@@ -1,11 +1,11 @@
 using Mediator;
-using Spoc.Modules.Community.Contracts;
+using Spoc.Modules.Certification.Contracts;
 using Spoc.Modules.Community.Data;
 using Spoc.Modules.Community.Features.Sessions;
 
 namespace Spoc.Modules.Community;
 
-/// <summary>The front door of Community: what other modules may ask it (Spoc.Modules.Community.Contracts).</summary>
+/// <summary>The front door of Community: what other modules may ask it (the attendance rates Certification declares in its contracts).</summary>
 internal sealed class PublicApi(CommunityDbContext db) : IQueryHandler<GetAttendanceRates, IReadOnlyList<LearnerAttendanceRate>>
 {
     public async ValueTask<IReadOnlyList<LearnerAttendanceRate>> Handle(GetAttendanceRates query, CancellationToken cancellationToken) =>

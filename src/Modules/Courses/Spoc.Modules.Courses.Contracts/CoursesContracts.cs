@@ -35,3 +35,13 @@ public sealed record ActivitySummary(Guid Id, string Title, ActivityKind Kind);
 /// order; an id of another course or of nothing is absent; <c>null</c> ids: all of the course's (the demo data). One query.
 /// </summary>
 public sealed record GetActivitySummaries(Guid CourseId, IReadOnlyCollection<Guid>? ActivityIds) : IQuery<IReadOnlyList<ActivitySummary>>;
+
+/// <summary>A learner's completion of a course in a cohort: activities done over the course's activities.</summary>
+/// <param name="Percent">0 to 100, rounded as the progress matrix rounds it (GET /cohorts/{cohortId}/progress).</param>
+public sealed record LearnerCompletionRate(Guid UserId, int Done, int Total, int Percent);
+
+/// <summary>
+/// Certification asks it (minimum completion): each learner of the cohort who completed at least one of the course's
+/// activities, with their percentage; the others are absent (0). Two queries whatever the numbers of learners and activities.
+/// </summary>
+public sealed record GetCompletionRates(Guid CohortId, Guid CourseId) : IQuery<IReadOnlyList<LearnerCompletionRate>>;

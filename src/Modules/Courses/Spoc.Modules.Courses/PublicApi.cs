@@ -14,8 +14,28 @@ internal sealed class PublicApi(CoursesDbContext db) :
     IQueryHandler<GetDueDateShifts, IReadOnlyDictionary<Guid, int>>,
     IQueryHandler<GetCourseCompetencies, IReadOnlyList<CourseCompetency>>,
     IQueryHandler<GetDueDateShiftsOfUser, IReadOnlyDictionary<Guid, int>>,
-    IQueryHandler<GetActivitySummaries, IReadOnlyList<ActivitySummary>>
+    IQueryHandler<GetActivitySummaries, IReadOnlyList<ActivitySummary>>,
+    IQueryHandler<GetCompletionRates, IReadOnlyList<LearnerCompletionRate>>
 {
+    /// <summary>Two statements: the course's number of activities, then per learner their completions of them.</summary>
+    public async ValueTask<IReadOnlyList<LearnerCompletionRate>> Handle(GetCompletionRates query, CancellationToken cancellationToken)
+    {
+        var activities = db.Set<Domain.Activity>().Where(a => a.CourseId == query.CourseId);
+        var total = await activities.CountAsync(cancellationToken);
+        if (total == 0)
+        {
+            return [];
+        }
+
+        var done = await db.Completions.AsNoTracking()
+            .Where(c => c.CohortId == query.CohortId && activities.Any(a => a.Id == c.ActivityId))
+            .GroupBy(c => c.UserId)
+            .Select(g => new { UserId = g.Key, Done = g.Count() })
+            .ToListAsync(cancellationToken);
+        // The progress matrix's rounding (GetProgress), so both screens show the same figure.
+        return [.. done.Select(d => new LearnerCompletionRate(d.UserId, d.Done, total, (int)Math.Round(100.0 * d.Done / total)))];
+    }
+
     public async ValueTask<IReadOnlyList<ActivitySummary>> Handle(GetActivitySummaries query, CancellationToken cancellationToken) =>
         query.ActivityIds is { Count: 0 }
             ? []

@@ -5,7 +5,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Spoc.Api.Tests.Infrastructure;
-using Spoc.Modules.Community.Contracts;
+using Spoc.Modules.Certification.Contracts;
 
 namespace Spoc.Api.Tests.Community.Sessions;
 

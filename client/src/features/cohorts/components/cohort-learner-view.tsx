@@ -14,7 +14,7 @@ import { CohortFacts } from './cohort-facts';
 
 /** A learner's cohort: dates, their mentor (their own roster row) and their project group. */
 export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation(['cohorts', 'common', 'assessment', 'forum', 'calendar', 'sessions']);
+  const { t } = useTranslation(['cohorts', 'common', 'assessment', 'forum', 'calendar', 'sessions', 'certification']);
   const { user } = useSession();
   const members = useMembers(cohort.id);
   const groups = useGroups(cohort.id);
@@ -49,6 +49,9 @@ export function CohortLearnerView({ cohort }: { cohort: Cohort }) {
         </Button>
         <Button component={Link} to={`/cohorts/${cohort.id}/sessions`} variant="light">
           {t('sessions:link')}
+        </Button>
+        <Button component={Link} to={`/cohorts/${cohort.id}/certification/me`} variant="light">
+          {t('certification:myLink')}
         </Button>
       </Group>
       {members.isPending || groups.isPending ? (

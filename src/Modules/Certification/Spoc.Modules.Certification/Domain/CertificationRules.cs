@@ -1,10 +1,12 @@
+using Spoc.SharedKernel.Persistence;
+
 namespace Spoc.Modules.Certification.Domain;
 
 /// <summary>
 /// What a learner of a cohort must reach to be certified (issue 14). Every criterion is optional: a null or empty one is
 /// not required. Certificates already issued keep what they attested; changing the rules never touches them.
 /// </summary>
-internal sealed class CertificationRules
+internal sealed class CertificationRules : IVersioned
 {
     public Guid CohortId { get; init; }
 

@@ -30,6 +30,9 @@ public enum NotificationKind
 
     /// <summary>"Prepare for your session": the preparation of a session starting soon is not done.</summary>
     SessionReminder,
+
+    /// <summary>A certificate was issued to one (issue 14).</summary>
+    CertificateIssued,
 }
 
 /// <summary>Where a kind of notification reaches a person: the in-app feed, email, both, or nowhere (non-essential kinds only).</summary>
@@ -78,7 +81,7 @@ internal sealed class NotificationSettings : IVersioned
     public static readonly IReadOnlySet<NotificationKind> Essential = new HashSet<NotificationKind>
     {
         NotificationKind.Admission, NotificationKind.Invitation, NotificationKind.GradeReleased, NotificationKind.RevisionRequested,
-        NotificationKind.Announcement, NotificationKind.Message, NotificationKind.SessionCancelled,
+        NotificationKind.Announcement, NotificationKind.Message, NotificationKind.SessionCancelled, NotificationKind.CertificateIssued,
     };
 
     /// <summary>

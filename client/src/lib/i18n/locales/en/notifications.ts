@@ -22,6 +22,7 @@ export const notifications: Translation['notifications'] = {
     Message: 'Private messages',
     SessionCancelled: 'Cancelled sessions',
     SessionReminder: 'Preparation reminders',
+    CertificateIssued: 'Certificates issued',
   },
   channel: {
     InApp: 'In the app',

@@ -20,6 +20,7 @@ export const notifications = {
     Message: 'Messages privés',
     SessionCancelled: 'Séances annulées',
     SessionReminder: 'Rappels de préparation',
+    CertificateIssued: 'Certificats délivrés',
   },
   channel: {
     InApp: "Dans l'application",

@@ -1,0 +1,61 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json } from '@/testing/fake-api';
+import { cohortId, learnerMe, trainerMe } from '@/testing/fixtures';
+import { renderRoute } from '@/testing/render-app';
+import { signedInApi } from '@/testing/session-api';
+import type { EligibilityCriterion, LearnerEligibility } from '@/features/certification/api/certification';
+import { CertificationPage } from './certification-page';
+import { MyCertificationPage } from './my-certification-page';
+
+const notRequired: EligibilityCriterion = { required: false, met: true, value: null, threshold: null };
+
+function row(overrides: Partial<LearnerEligibility>): LearnerEligibility {
+  return {
+    userId: '0192f0c1-0000-7000-8000-0000000000b1', displayName: 'Anaïs Girard', eligible: false,
+    criteria: {
+      finalGrade: { required: true, met: false, value: 48, threshold: 60 }, completion: { required: true, met: true, value: 100, threshold: 80 },
+      attendance: notRequired, assignments: notRequired, competencies: notRequired,
+    },
+    missingAssignments: [], missingCompetencies: [],
+    ...overrides,
+  };
+}
+
+describe('My certification page', () => {
+  it('says what the learner still misses', async () => {
+    signedInApi(learnerMe, { [`GET /api/v1/cohorts/${cohortId}/certification/eligibility/me`]: () => json(row({})) });
+    renderRoute(`/cohorts/${cohortId}/certification/me`, { '/cohorts/:cohortId/certification/me': <MyCertificationPage /> });
+    expect(await screen.findByText('Il vous manque :')).toBeInTheDocument();
+    expect(screen.getByText('12 points de moyenne')).toBeInTheDocument();
+  });
+
+  it('says when every requirement is met', async () => {
+    signedInApi(learnerMe, { [`GET /api/v1/cohorts/${cohortId}/certification/eligibility/me`]: () => json(row({ eligible: true, criteria: { ...row({}).criteria, finalGrade: notRequired } })) });
+    renderRoute(`/cohorts/${cohortId}/certification/me`, { '/cohorts/:cohortId/certification/me': <MyCertificationPage /> });
+    expect(await screen.findByText('Vous remplissez toutes les conditions du certificat.')).toBeInTheDocument();
+  });
+});
+
+describe('Certification page, for staff', () => {
+  it('shows each criterion with the figures, sorts by a column, and issues to all eligible after a confirmation', async () => {
+    const page = (items: LearnerEligibility[]) => json({ items, page: 1, pageSize: 20, totalCount: items.length });
+    const api = signedInApi(trainerMe, {
+      [`GET /api/v1/cohorts/${cohortId}/certification/eligibility`]: () => page([row({})]),
+      [`POST /api/v1/cohorts/${cohortId}/certificates`]: () => json({ issued: [], alreadyCertified: 2 }),
+    });
+    renderRoute(`/cohorts/${cohortId}/certification`, { '/cohorts/:cohortId/certification': <CertificationPage /> });
+    const table = await screen.findByRole('table', { name: 'Éligibilité' });
+    expect(within(table).getByText('✗ 48 % / 60 %')).toBeInTheDocument();
+    expect(within(table).getByText('✓ 100 % / 80 %')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Trier par Moyenne' }));
+    expect(api.sent(`GET /api/v1/cohorts/${cohortId}/certification/eligibility`).at(-1)?.url).toContain('sort=-grade');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Délivrer à tous les éligibles' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Confirmer' }));
+    expect(await screen.findByText('0 certificat(s) délivré(s) ; 2 apprenant(s) en avaient déjà un.')).toBeInTheDocument();
+    expect(await api.sent(`POST /api/v1/cohorts/${cohortId}/certificates`)[0]!.json()).toEqual({ allEligible: true });
+  });
+});
