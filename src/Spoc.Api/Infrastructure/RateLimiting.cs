@@ -14,6 +14,7 @@ internal sealed class RateLimitSettings
     public int ApiPermitsPerCaller { get; set; } = 300;
     public TimeSpan ApiWindow { get; set; } = TimeSpan.FromMinutes(1);
     public int PreviewPermitsPerCaller { get; set; } = 120;
+    public int VerifyPermitsPerIp { get; set; } = 30;
 }
 
 internal static class RateLimiting
@@ -41,6 +42,10 @@ internal static class RateLimiting
             // The Markdown preview renders up to 20,000 characters per call: its own, tighter window per user.
             options.AddPolicy(Spoc.Modules.Community.CommunityModule.PreviewRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.FindFirstValue("sub") ?? "ip:" + ClientIp(context), _ => Window(settings.PreviewPermitsPerCaller, settings.ApiWindow)));
+
+            // Certificate verification is anonymous and public: its own window per address keeps codes from being tried in bulk.
+            options.AddPolicy(Spoc.Modules.Certification.CertificationModule.VerifyRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                ClientIp(context), _ => Window(settings.VerifyPermitsPerIp, settings.ApiWindow)));
 
             options.OnRejected = async (context, ct) =>
             {
