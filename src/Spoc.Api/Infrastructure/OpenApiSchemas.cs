@@ -90,11 +90,14 @@ internal static class OpenApiSchemas
         ["RegisterUser.Response"] = "RegisteredAccount",
         ["RequestPasswordReset.Command"] = "ForgottenPassword",
         ["ResetPassword.Command"] = "PasswordReset",
+        ["RotateSigningKey.CredentialSigningKey"] = "CredentialSigningKey",
         ["RubricTemplateInput"] = "RubricTemplateDefinition",
         ["SetPacing.ExtraInput"] = "ExtraResource",
         ["SetPacing.Request"] = "PacingUpdate",
         ["SetPacing.Shift"] = "PacingShift",
         ["UploadFile.Response"] = "StoredFile",
+        ["VerifyCertificate.CertificateVerification"] = "CertificateVerification",
+        ["VerifyCertificate.VerifiedCompetency"] = "VerifiedCompetency",
         ["VerifyEmail.Command"] = "EmailVerification",
     };
 
