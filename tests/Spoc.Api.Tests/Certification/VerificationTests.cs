@@ -99,4 +99,10 @@ public sealed class VerificationTests
         body["status"]!.GetValue<string>().Should().Be("Unknown");
         body.Where(p => p.Key != "status").Should().AllSatisfy(p => p.Value.Should().BeNull());
     }
+
+    [Test]
+    public async Task A_value_longer_than_any_typing_of_a_code_is_refused()
+    {
+        await (await _anonymous.GetAsync($"/api/v1/verify/{new string('A', 65)}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -52,6 +53,12 @@ internal static class VerifyCertificate
     /// <param name="Title">Its title.</param>
     public sealed record VerifiedCompetency(string Code, string Title);
 
+    internal sealed class Validator : AbstractValidator<Query>
+    {
+        // Room for any typing of a code (separators included); past that it is no code, and 400 says so without a lookup.
+        public Validator() => RuleFor(q => q.Code).MaximumLength(64);
+    }
+
     internal sealed class Handler(CertificationDbContext db) : IQueryHandler<Query, CertificateVerification>
     {
         public async ValueTask<CertificateVerification> Handle(Query query, CancellationToken cancellationToken)
@@ -99,7 +106,7 @@ internal static class VerifyCertificate
             })
             .WithName("VerifyCertificate")
             .WithSummary("Check a certificate by its code: Valid, Revoked (with the date) or Unknown")
-            .WithDescription("Anyone, no sign-in; the page the QR code opens calls it. `code` is the 26-character verification code (128 random bits) or the 12-character short code printed on the certificate, in Crockford's base32: case, hyphens and spaces are ignored, `I` and `L` read as `1`, `O` as `0`. An unknown or malformed code answers 200 with `status` `Unknown` and every other field null, after the same single lookup as a known one. The fields are those the certificate shows; never an email, an account id or the revocation's reason. Its own rate limit per address (`RateLimiting:VerifyPermitsPerIp`, 30 a minute by default): 429 with `Retry-After` beyond. `Cache-Control: no-store`.")
+            .WithDescription("Anyone, no sign-in; the page the QR code opens calls it. `code` is the 26-character verification code (128 random bits) or the 12-character short code printed on the certificate, in Crockford's base32: case, hyphens and spaces are ignored, `I` and `L` read as `1`, `O` as `0`. An unknown or malformed code answers 200 with `status` `Unknown` and every other field null, after the same single lookup as a known one (beyond 64 characters it cannot be a code: 400 `validation-failed`). The fields are those the certificate shows; never an email, an account id or the revocation's reason. Its own rate limit per address (`RateLimiting:VerifyPermitsPerIp`, 30 a minute by default): 429 with `Retry-After` beyond. `Cache-Control: no-store`.")
             .AllowAnonymous()
             .RequireRateLimiting(CertificationModule.VerifyRateLimitPolicy)
             .Problems(ProblemType.TooManyRequests);
