@@ -461,7 +461,7 @@ export interface paths {
         };
         /**
          * Check a certificate by its code: Valid, Revoked (with the date) or Unknown
-         * @description Anyone, no sign-in; the page the QR code opens calls it. `code` is the 26-character verification code (128 random bits) or the 12-character short code printed on the certificate, in Crockford's base32: case, hyphens and spaces are ignored, `I` and `L` read as `1`, `O` as `0`. An unknown or malformed code answers 200 with `status` `Unknown` and every other field null, after the same single lookup as a known one. The fields are those the certificate shows; never an email, an account id or the revocation's reason. Its own rate limit per address (`RateLimiting:VerifyPermitsPerIp`, 30 a minute by default): 429 with `Retry-After` beyond. `Cache-Control: no-store`.
+         * @description Anyone, no sign-in; the page the QR code opens calls it. `code` is the 26-character verification code (128 random bits) or the 12-character short code printed on the certificate, in Crockford's base32: case, hyphens and spaces are ignored, `I` and `L` read as `1`, `O` as `0`. An unknown or malformed code answers 200 with `status` `Unknown` and every other field null, after the same single lookup as a known one (beyond 64 characters it cannot be a code: 400 `validation-failed`). The fields are those the certificate shows; never an email, an account id or the revocation's reason. Its own rate limit per address (`RateLimiting:VerifyPermitsPerIp`, 30 a minute by default): 429 with `Retry-After` beyond. `Cache-Control: no-store`.
          */
         get: operations["VerifyCertificate"];
         put?: never;
