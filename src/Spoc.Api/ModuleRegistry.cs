@@ -31,6 +31,7 @@ internal static class ModuleRegistry
         api.MapAssessmentEndpoints();
         api.MapCommunityEndpoints();
         api.MapCertificationEndpoints();
+        app.MapCertificationWellKnownEndpoints();
         return app;
     }
 }

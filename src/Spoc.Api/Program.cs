@@ -68,6 +68,7 @@ services.ConfigureHttpJsonOptions(o =>
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddSpocProblems();
 services.AddSpocAuth(configuration);
+services.AddSpocDataProtection(configuration);
 services.AddSpocRateLimiting(configuration);
 services.AddSpocOpenApi();
 services.AddSpocSecurityHeaders();

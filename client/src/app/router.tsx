@@ -99,6 +99,8 @@ const MyCertificationPage = lazy(() =>
 );
 const CheckInPage = lazy(() => import('@/features/sessions/components/check-in-page').then((m) => ({ default: m.CheckInPage })));
 const CheckInCodePage = lazy(() => import('@/features/sessions/components/check-in-code-page').then((m) => ({ default: m.CheckInCodePage })));
+// Public: the page the certificates' QR codes open, for anyone, signed in or not.
+const VerifyPage = lazy(() => import('@/features/verification/components/verify-page').then((m) => ({ default: m.VerifyPage })));
 const OpenCohortsPage = lazy(() =>
   import('@/features/cohorts/components/open-cohorts-page').then((m) => ({ default: m.OpenCohortsPage })),
 );
@@ -158,6 +160,13 @@ export const routes: RouteObject[] = [
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/verify-email', element: <VerifyEmailPage /> },
+    ],
+  },
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/verify', element: <VerifyPage /> },
+      { path: '/verify/:code', element: <VerifyPage /> },
     ],
   },
   {

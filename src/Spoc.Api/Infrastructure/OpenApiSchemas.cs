@@ -92,11 +92,14 @@ internal static class OpenApiSchemas
         ["RequestPasswordReset.Command"] = "ForgottenPassword",
         ["ResetPassword.Command"] = "PasswordReset",
         ["RevokeCertificate.Request"] = "CertificateRevocation",
+        ["RotateSigningKey.CredentialSigningKey"] = "CredentialSigningKey",
         ["RubricTemplateInput"] = "RubricTemplateDefinition",
         ["SetPacing.ExtraInput"] = "ExtraResource",
         ["SetPacing.Request"] = "PacingUpdate",
         ["SetPacing.Shift"] = "PacingShift",
         ["UploadFile.Response"] = "StoredFile",
+        ["VerifyCertificate.CertificateVerification"] = "CertificateVerification",
+        ["VerifyCertificate.VerifiedCompetency"] = "VerifiedCompetency",
         ["VerifyEmail.Command"] = "EmailVerification",
     };
 

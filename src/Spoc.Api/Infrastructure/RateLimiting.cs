@@ -16,6 +16,7 @@ internal sealed class RateLimitSettings
     public int PreviewPermitsPerCaller { get; set; } = 120;
     public int FeedPermitsPerToken { get; set; } = 30;
     public TimeSpan FeedWindow { get; set; } = TimeSpan.FromMinutes(10);
+    public int VerifyPermitsPerIp { get; set; } = 30;
 }
 
 internal static class RateLimiting
@@ -50,6 +51,9 @@ internal static class RateLimiting
             options.AddPolicy(Spoc.Modules.Community.CommunityModule.CalendarFeedRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Request.Query["token"].ToString() is { Length: > 0 } token ? "feed:" + token : "ip:" + ClientIp(context),
                 _ => Window(settings.FeedPermitsPerToken, settings.FeedWindow)));
+            // Certificate verification is anonymous and public: its own window per address keeps codes from being tried in bulk.
+            options.AddPolicy(Spoc.Modules.Certification.CertificationModule.VerifyRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                ClientIp(context), _ => Window(settings.VerifyPermitsPerIp, settings.ApiWindow)));
 
             options.OnRejected = async (context, ct) =>
             {

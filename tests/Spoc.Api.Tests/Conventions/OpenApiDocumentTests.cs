@@ -51,7 +51,8 @@ public sealed class OpenApiDocumentTests
     public void Protected_operations_declare_the_bearer_scheme_and_401()
     {
         _served["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>().Should().Be("bearer");
-        var anonymous = new[] { "RegisterUser", "IssueToken", "RefreshToken", "VerifyEmail", "RequestPasswordReset", "ResetPassword", "GetMyCalendarFile", "GetCohortCalendarFile" };
+        var anonymous = new[] { "RegisterUser", "IssueToken", "RefreshToken", "VerifyEmail", "RequestPasswordReset", "ResetPassword", "GetMyCalendarFile", "GetCohortCalendarFile",
+            "GetJwks", "GetCredentialStatusList", "GetCredentialIssuer", "VerifyCertificate" };
 
         foreach (var (name, operation) in Operations())
         {

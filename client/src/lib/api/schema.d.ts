@@ -352,6 +352,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys that verify the credentials and status lists (JWK Set)
+         * @description Anyone, no sign-in; at the root, not under `/api/v1`. A JWK Set (RFC 7517): each organisation's ES256 (P-256) keys with `kid` (the key's RFC 7638 thumbprint), `alg` and `use`, the retired ones too: a credential keeps verifying after its key stopped signing. `Cache-Control: public, max-age=300`.
+         */
+        get: operations["GetJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cohorts/{cohortId}/certification/rules": {
         parameters: {
             query?: never;
@@ -512,6 +532,106 @@ export interface paths {
          * @description What the certificate attests (copied when it was issued), its codes and its status. Anyone else, or an unknown id, 404.
          */
         get: operations["GetCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificateId}/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The certificate as a signed Open Badges 3.0 credential (VC-JWT), to add to a wallet
+         * @description The holder, the cohort's staff (`ActOnAllLearners`) and the holder's own mentor; anyone else 404. An `OpenBadgeCredential` (VC Data Model 2.0, OB 3.0 context 3.0.3) secured as a compact JWS per W3C VC-JOSE-COSE: header `alg` `ES256`, `kid` (a key of `GET /.well-known/jwks.json`), `typ` `vc+jwt`, `cty` `vc`; the payload is the credential itself with `iss`, `nbf` and `jti`. `credentialStatus` is a `BitstringStatusListEntry` (`revocation`) into `GET /credentials/status/{organizationId}`. Made once, on the first request, and the same bytes afterwards, whatever key rotations followed (docs/adr/0031).
+         */
+        get: operations["GetCertificateCredential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/status/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's revocation status list, a signed BitstringStatusListCredential (VC-JWT)
+         * @description Anyone, no sign-in: what a verifier fetches from a credential's `credentialStatus.statusListCredential`. A `BitstringStatusListCredential` (W3C Bitstring Status List v1.0, `statusPurpose` `revocation`) signed like the credentials (`typ` `vc+jwt`, a key of `GET /.well-known/jwks.json`). `encodedList`: 131,072 bits, index 0 the left-most bit of the first byte, GZIP-compressed, base64url without padding, prefixed `u` (multibase); a bit is 1 when the credential holding that `statusListIndex` is revoked. `Cache-Control: public, max-age=300`. Unknown organisation: 404.
+         */
+        get: operations["GetCredentialStatusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/issuers/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An issuing organisation's Open Badges 3.0 Profile (what a credential's issuer.id points to)
+         * @description Anyone, no sign-in: `{@context, id, type: ["Profile"], name, url}` with the organisation's current name (a credential keeps the name it was issued under). Unknown organisation: 404.
+         */
+        get: operations["GetCredentialIssuer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organizationId}/certification/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the organisation's credential signing key now
+         * @description The organisation's admins (the platform admin too); its other members 403, anyone else 404. Retires the key that signed its credentials and status lists and makes a new ES256 key that signs from now on. Retired keys stay in `GET /.well-known/jwks.json`, so every credential already issued still verifies, and credentials already made are never re-signed. Keys are also replaced by age (`Certification:Credentials:SigningKeyLifetime`, a year by default).
+         */
+        post: operations["RotateCredentialSigningKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a certificate by its code: Valid, Revoked (with the date) or Unknown
+         * @description Anyone, no sign-in; the page the QR code opens calls it. `code` is the 26-character verification code (128 random bits) or the 12-character short code printed on the certificate, in Crockford's base32: case, hyphens and spaces are ignored, `I` and `L` read as `1`, `O` as `0`. An unknown or malformed code answers 200 with `status` `Unknown` and every other field null, after the same single lookup as a known one (beyond 64 characters it cannot be a code: 400 `validation-failed`). The fields are those the certificate shows; never an email, an account id or the revocation's reason. Its own rate limit per address (`RateLimiting:VerifyPermitsPerIp`, 30 a minute by default): 429 with `Retry-After` beyond. `Cache-Control: no-store`.
+         */
+        get: operations["VerifyCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2684,6 +2804,29 @@ export interface components {
          * @enum {string}
          */
         CertificateStatus: "Valid" | "Revoked";
+        CertificateVerification: {
+            status: components["schemas"]["VerificationStatus"];
+            /** @description The name printed on the certificate. */
+            holderName?: string | null;
+            /** @description The course, as titled when the certificate was issued. */
+            courseTitle?: string | null;
+            /** @description The cohort (session), as titled when issued. */
+            cohortTitle?: string | null;
+            /** @description The issuing organisation first, then the cohort's partners. */
+            organizationNames?: string[] | null;
+            /**
+             * Format: date
+             * @description The day it was issued (UTC).
+             */
+            issuedOn?: string | null;
+            /**
+             * Format: date
+             * @description The day it was revoked (UTC), when it was.
+             */
+            revokedOn?: string | null;
+            /** @description The competencies it attests. */
+            competencies?: components["schemas"]["VerifiedCompetency"][] | null;
+        };
         /** @description One action of a cohort's certification history. */
         CertificationHistoryEntry: {
             /** Format: uuid */
@@ -3285,6 +3428,15 @@ export interface components {
             competencies?: components["schemas"]["CompetencyDefinition"][] | null;
             /** @description Learners see the activities of a published course only. */
             isPublished: boolean;
+        };
+        CredentialSigningKey: {
+            /** @description The new key's `kid`, as published in `/.well-known/jwks.json`. */
+            keyId: string;
+            /**
+             * Format: date-time
+             * @description When it was made.
+             */
+            createdAt: string;
         };
         Credentials: {
             email: string;
@@ -5203,6 +5355,17 @@ export interface components {
              * @description Notifications of the caller's feed not read yet.
              */
             unread: number;
+        };
+        /**
+         * @description What `GET /verify/{code}` says of a code.
+         * @enum {string}
+         */
+        VerificationStatus: "Valid" | "Revoked" | "Unknown";
+        VerifiedCompetency: {
+            /** @description The competency's code in the course. */
+            code: string;
+            /** @description Its title. */
+            title: string;
         };
         WeeklyRepeat: {
             /**
@@ -7660,6 +7823,55 @@ export interface operations {
             };
         };
     };
+    GetJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetCertificationRules: {
         parameters: {
             query?: never;
@@ -8682,6 +8894,391 @@ export interface operations {
             };
             /** @description `not-found`: Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCertificateCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vc+jwt": string;
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCredentialStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vc+jwt": string;
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCredentialIssuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateCredentialSigningKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialSigningKey"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

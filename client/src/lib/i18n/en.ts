@@ -9,6 +9,7 @@ import { notifications } from './locales/en/notifications';
 import { calendar } from './locales/en/calendar';
 import { sessions } from './locales/en/sessions';
 import { certification } from './locales/en/certification';
+import { verify } from './locales/en/verify';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification };
+export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify };

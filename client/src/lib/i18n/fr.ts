@@ -8,12 +8,13 @@ import { notifications } from './locales/fr/notifications';
 import { calendar } from './locales/fr/calendar';
 import { sessions } from './locales/fr/sessions';
 import { certification } from './locales/fr/certification';
+import { verify } from './locales/fr/verify';
 
 /**
  * French texts: the reference locale (its shape types every other locale and every `t()` key), one i18next
  * namespace per feature: `common` (the default: shell, states, validation, problems), `platform`, `cohorts`,
  * `courses`. Outside `common` a key names its namespace: `t('cohorts:apply.title')`.
  */
-export const fr = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification };
+export const fr = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify };
 
 export type Translation = typeof fr;
