@@ -60,6 +60,7 @@ internal static class OpenApi
         ["Cohorts"] = "Cohorts of a course: applications and admission, members and roles, invitations, groups, partner organizations.",
         ["Assessment"] = "Continuous assessment in a cohort: assignments (quiz, text, file, group project) with each learner's own due date.",
         ["Community"] = "Collaboration in a cohort: cohort and project-group forums (threads, posts in Markdown with mentions, reactions, answers, moderation, unread counts, search), announcements, private conversations with one's follow-up, notifications and their preferences.",
+        ["Certification"] = "Certificates of a cohort: the rules, eligibility, issuance and revocation, the PDF, the signed Open Badges 3.0 credential and public verification.",
     };
 
     /// <summary>The response headers the pipeline writes, declared once under components/headers and referenced by name.</summary>
