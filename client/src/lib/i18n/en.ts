@@ -8,6 +8,7 @@ import { forum } from './locales/en/forum';
 import { notifications } from './locales/en/notifications';
 import { calendar } from './locales/en/calendar';
 import { sessions } from './locales/en/sessions';
+import { certificates } from './locales/en/certificates';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions };
+export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certificates };

@@ -7,12 +7,13 @@ import { forum } from './locales/fr/forum';
 import { notifications } from './locales/fr/notifications';
 import { calendar } from './locales/fr/calendar';
 import { sessions } from './locales/fr/sessions';
+import { certificates } from './locales/fr/certificates';
 
 /**
  * French texts: the reference locale (its shape types every other locale and every `t()` key), one i18next
  * namespace per feature: `common` (the default: shell, states, validation, problems), `platform`, `cohorts`,
  * `courses`. Outside `common` a key names its namespace: `t('cohorts:apply.title')`.
  */
-export const fr = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions };
+export const fr = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certificates };
 
 export type Translation = typeof fr;

@@ -12,7 +12,8 @@ namespace Spoc.Modules.Certification;
 public static class CertificationModule
 {
     public static IServiceCollection AddCertificationModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<CertificationDbContext>(CertificationDbContext.Schema);
+        services.AddModuleDbContext<CertificationDbContext>(CertificationDbContext.Schema)
+            .AddSingleton<IStartupTask, Seeding.DemoCertificate>();
 
     /// <summary>The module's routes under /api/v1.</summary>
     public static IEndpointRouteBuilder MapCertificationEndpoints(this IEndpointRouteBuilder api)
