@@ -7,7 +7,8 @@ namespace Spoc.Modules.Certification.Features.Certificates;
 /// PDFsharp's core build finds no font on Linux by itself, and a server's installed fonts would make the document depend
 /// on the machine. DejaVu Sans covers Latin with its accents, Greek, Cyrillic, Armenian, Georgian, Hebrew and Arabic
 /// letters (without right-to-left shaping); no CJK, Devanagari or Thai. Names and titles use it; DejaVu Serif Bold
-/// draws only the document's own heading words.
+/// draws only the document's own heading words. Their composites of composites are flattened (scripts/flatten-dejavu.py):
+/// PDFsharp's subsetter would drop the inner accents.
 /// </summary>
 internal sealed class CertificateFonts : IFontResolver
 {
