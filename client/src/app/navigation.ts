@@ -15,7 +15,8 @@ export interface NavItem {
     | 'nav.cohorts'
     | 'nav.courses'
     | 'nav.partnerships'
-    | 'nav.agenda';
+    | 'nav.agenda'
+    | 'nav.certificates';
 }
 
 /** One home per role the user holds (most specific first), then the cohort pages they use, then the profile. */
@@ -35,6 +36,7 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
     items.push({ to: '/applications', labelKey: 'nav.myApplications' });
   }
   items.push({ to: '/agenda', labelKey: 'nav.agenda' });
+  items.push({ to: '/me/certificates', labelKey: 'nav.certificates' });
   items.push({ to: '/profile', labelKey: 'nav.profile' });
   return items;
 }

@@ -80,6 +80,9 @@ const MyGradesPage = lazy(() =>
   import('@/features/assessment/components/my-grades-page').then((m) => ({ default: m.MyGradesPage })),
 );
 const MyAgendaPage = lazy(() => import('@/features/calendar/components/my-agenda-page').then((m) => ({ default: m.MyAgendaPage })));
+const MyCertificatesPage = lazy(() =>
+  import('@/features/certificates/components/my-certificates-page').then((m) => ({ default: m.MyCertificatesPage })),
+);
 const CohortCalendarPage = lazy(() =>
   import('@/features/calendar/components/cohort-calendar-page').then((m) => ({ default: m.CohortCalendarPage })),
 );
@@ -299,6 +302,7 @@ export const routes: RouteObject[] = [
       { path: 'cohorts/:cohortId/forum', element: <RequireGuid param="cohortId"><ForumPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/calendar', element: <RequireGuid param="cohortId"><CohortCalendarPage /></RequireGuid> },
       { path: 'agenda', element: <MyAgendaPage /> },
+      { path: 'me/certificates', element: <MyCertificatesPage /> },
       { path: 'threads/:threadId', element: <RequireGuid param="threadId"><ThreadPage /></RequireGuid> },
       { path: 'assignments/:assignmentId', element: <RequireGuid param="assignmentId"><AssignmentPage /></RequireGuid> },
       { path: 'assignments/:assignmentId/edit', element: <RequireGuid param="assignmentId"><EditAssignmentPage /></RequireGuid> },

@@ -640,6 +640,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/{certificateId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The certificate as a PDF to print or send (its holder, the cohort's staff, the holder's mentor)
+         * @description One landscape A4 page in the course's language (French or English): the holder's name, the course, the cohort and its dates, the organisations, the issue date, the competencies achieved and the final grade when the certificate holds them, the verification URL `{site}/verify/{verificationCode}` with its QR code, and the short code grouped by four (`XXXX-XXXX-XXXX`). A revoked certificate says so across the page, with the date. Always an attachment (`certificat-<course>-<code>.pdf`). `ETag` with `Cache-Control: private, no-cache`; `If-None-Match` answers 304 without rendering. Whoever is not the holder, one of the cohort's staff or the holder's own mentor gets 404, whether the certificate exists or not.
+         */
+        get: operations["GetCertificatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's certificates, newest first ("Mes certificats")
+         * @description Any signed-in user, their own certificates only, valid and revoked, newest first and paged: the course, cohort and organisations as the certificate attests them, its status (a revoked one with the day), its codes, the public verification URL to share, and the links to its PDF and to its signed credential for a wallet.
+         */
+        get: operations["ListMyCertificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cohorts": {
         parameters: {
             query?: never;
@@ -4012,6 +4052,56 @@ export interface components {
             latest: {
                 [key: string]: number;
             };
+        };
+        /** @description A certificate as its holder lists it ("Mes certificats"), with where to get its files and where others check it. */
+        HeldCertificate: {
+            /** Format: uuid */
+            id: string;
+            /** @description The public code (26 characters) of the verification URL and the QR code. */
+            verificationCode: string;
+            /** @description The short code as printed on the PDF, three groups of four (`XXXX-XXXX-XXXX`), to read out or type. */
+            shortCode: string;
+            status: components["schemas"]["CertificateStatus"];
+            /**
+             * Format: date
+             * @description The day it was issued (UTC), as the PDF prints it.
+             */
+            issuedOn: string;
+            /**
+             * Format: date
+             * @description The day it was revoked (UTC); null while valid.
+             */
+            revokedOn?: string | null;
+            courseTitle: string;
+            cohortTitle: string;
+            /** @description The issuing organisation first, then the cohort's partners. */
+            organizationNames: string[];
+            /** @description The public page anyone opens to check it (the share link; the QR code's target). */
+            verifyUrl: string;
+            /** @description Where to download the PDF (`GET /certificates/{id}/pdf`). */
+            pdfUrl: string;
+            /** @description Where to download the signed Open Badges 3.0 credential for a wallet (`GET /certificates/{id}/credential`). */
+            credentialUrl: string;
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        HeldCertificatePage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["HeldCertificate"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
         };
         Invitation: {
             /** Format: uuid */
@@ -9279,6 +9369,161 @@ export interface operations {
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCertificatePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMyCertificates: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldCertificatePage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,7 @@ import { calendar } from './locales/en/calendar';
 import { sessions } from './locales/en/sessions';
 import { certification } from './locales/en/certification';
 import { verify } from './locales/en/verify';
+import { certificates } from './locales/en/certificates';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify };
+export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates };

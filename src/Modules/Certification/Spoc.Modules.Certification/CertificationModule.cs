@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Certification.Data;
+using Spoc.Modules.Certification.Features.Certificates;
 using Spoc.Modules.Certification.Features.Credentials;
 using Spoc.Modules.Certification.Features.Eligibility;
 using Spoc.Modules.Certification.Features.Issuance;
@@ -45,6 +46,8 @@ public static class CertificationModule
         GetIssuerProfile.MapEndpoint(certification);
         RotateSigningKey.MapEndpoint(certification);
         VerifyCertificate.MapEndpoint(certification);
+        GetCertificatePdf.MapEndpoint(certification);
+        ListMyCertificates.MapEndpoint(certification);
         return api;
     }
 

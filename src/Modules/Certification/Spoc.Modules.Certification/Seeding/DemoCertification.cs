@@ -15,13 +15,17 @@ using Spoc.SharedKernel.Persistence;
 namespace Spoc.Modules.Certification.Seeding;
 
 /// <summary>
-/// <c>Seed:Demo</c>: in the demo trainer's first cohort, certification rules (grade 50, attendance 60 %), the first learner
-/// certified a week ago and the second certified then revoked, with a reason, three days ago: the history shows all three
-/// actions. Once, however often the app starts.
+/// <c>Seed:Demo</c>: in the demo trainer's first cohort ("Cohorte hiver"), certification rules (grade 50, attendance 60 %),
+/// Inès Mercier certified a week ago and Jérôme Faure certified then revoked, with a reason, three days ago: the history
+/// shows all three actions. Once, however often the app starts.
 /// </summary>
 internal sealed class DemoCertification(IConfiguration configuration, TimeProvider clock) : IStartupTask
 {
     private const string TrainerEmail = "benoit.lefevre@demo.spoc.local";
+
+    // Named, so that the README's demo logins and the e2e journeys find them: Inès holds a valid certificate, Jérôme's was revoked.
+    private const string CertifiedEmail = "ines.mercier@demo.spoc.local";
+    private const string RevokedEmail = "jerome.faure@demo.spoc.local";
 
     public async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -51,7 +55,14 @@ internal sealed class DemoCertification(IConfiguration configuration, TimeProvid
 
         var course = await sender.Send(new GetCourse(facts.CourseId), ct);
         var organizations = (await sender.Send(new GetOrganizations([facts.OrganizationId, .. facts.PartnerOrganizationIds]), ct)).ToDictionary(o => o.Id, o => o.Name);
-        var names = (await sender.Send(new GetUsers([.. learners.Take(2)]), ct)).ToDictionary(u => u.Id, u => u.DisplayName);
+        var holders = (await sender.Send(new FindUsersByEmail([CertifiedEmail, RevokedEmail]), ct)).ToDictionary(u => u.Email);
+        if (!holders.TryGetValue(CertifiedEmail, out var certified) || !holders.TryGetValue(RevokedEmail, out var unlucky)
+            || !learners.Contains(certified.Id) || !learners.Contains(unlucky.Id))
+        {
+            return;
+        }
+
+        var names = holders.Values.ToDictionary(u => u.Id, u => u.DisplayName);
         var grades = (await sender.Send(new GetFinalGrades(cohort.CohortId), ct)).ToDictionary(g => g.LearnerId, g => g.Grade);
         var competencies = (await sender.Send(new GetCourseCompetencies(facts.CourseId), ct)).Take(2).Select(c => new AchievedCompetency(c.Code, c.Title)).ToList();
 
@@ -70,8 +81,8 @@ internal sealed class DemoCertification(IConfiguration configuration, TimeProvid
             return certificate;
         }
 
-        Issue(learners[0], now.AddDays(-7));
-        var revoked = Issue(learners[1], now.AddDays(-7).AddMinutes(1));
+        Issue(certified.Id, now.AddDays(-7));
+        var revoked = Issue(unlucky.Id, now.AddDays(-7).AddMinutes(1));
         const string reason = "Délivré par erreur : la note du projet final a été corrigée à la baisse.";
         (revoked.Status, revoked.RevokedBy, revoked.RevokedAt, revoked.RevocationReason) = (CertificateStatus.Revoked, trainer.Id, now.AddDays(-3), reason);
         db.CertificateEvents.Add(new CertificateEvent

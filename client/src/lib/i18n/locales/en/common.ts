@@ -24,6 +24,7 @@ export const common: typeof reference = {
     courses: 'Courses',
     partnerships: 'Partnerships',
     agenda: 'My agenda',
+    certificates: 'My certificates',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
   },

@@ -22,6 +22,7 @@ export const common = {
     courses: 'Cours',
     partnerships: 'Partenariats',
     agenda: 'Mon agenda',
+    certificates: 'Mes certificats',
     signOut: 'Se déconnecter',
     signedInAs: 'Connecté en tant que {{name}}',
   },
