@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { createStartedCohortViaApi, demo, expectHeading, signIn } from './support';
 
 const learnerEmail = 'theo.rousseau@demo.spoc.local';
 
-test('a trainer sets the rules, sees who is eligible and why not, issues to all eligible; the learner sees their progress', async ({ browser, request }) => {
+test('a trainer sets the rules, sees who is eligible and why not, issues to all eligible; the learner downloads the PDF and the credential; a stranger sees Valid, then Revoked once the trainer revokes it', async ({ browser, request }) => {
   test.setTimeout(150_000);
   const suffix = Date.now().toString(36);
   const lesson = `Leçon ${suffix}`;
@@ -57,4 +58,32 @@ test('a trainer sets the rules, sees who is eligible and why not, issues to all 
 
   await learner.reload();
   await expect(learner.getByText('Votre certificat est délivré : retrouvez-le dans « Mes certificats ».')).toBeVisible();
+
+  // The learner downloads the PDF and the signed credential, and takes the link the QR code carries.
+  await learner.goto('/me/certificates');
+  await expectHeading(learner, 'Mes certificats');
+  const card = learner.getByRole('listitem', { name: `Cours Certification ${suffix}` });
+  const [pdf] = await Promise.all([learner.waitForEvent('download'), card.getByRole('button', { name: 'Télécharger le PDF' }).click()]);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+  const [credential] = await Promise.all([learner.waitForEvent('download'), card.getByRole('button', { name: 'Télécharger le badge numérique' }).click()]);
+  expect(readFileSync(await credential.path(), 'utf8')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  const verifyUrl = (await card.getByRole('link', { name: 'Ouvrir la page de vérification' }).getAttribute('href')) ?? '';
+  expect(verifyUrl).toMatch(/\/verify\/[0-9A-Z]{26}$/);
+
+  // A stranger, signed in nowhere, opens it: Valid.
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(verifyUrl);
+  await expect(stranger.getByRole('heading', { level: 2, name: 'Certificat valide' })).toBeVisible();
+
+  // The trainer revokes it with a reason; the same stranger now reads Revoked, with the date and without the reason.
+  const row = trainer.getByRole('table', { name: 'Éligibilité' }).getByRole('row').filter({ hasText: 'Valide' });
+  await row.getByRole('button', { name: 'Révoquer' }).click();
+  const dialog = trainer.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Motif (obligatoire)' }).fill('Note du projet corrigée');
+  await dialog.getByRole('button', { name: 'Révoquer' }).click();
+  await expect(trainer.getByRole('table', { name: 'Éligibilité' }).getByText('Révoqué')).toBeVisible();
+  await stranger.reload();
+  await expect(stranger.getByRole('heading', { level: 2, name: 'Certificat révoqué' })).toBeVisible();
+  await expect(stranger.getByText(/Révoqué le /)).toBeVisible();
+  await expect(stranger.getByText('Note du projet corrigée')).toHaveCount(0);
 });
