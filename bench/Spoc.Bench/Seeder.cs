@@ -424,7 +424,7 @@ internal static class Seeder
     }
 
     /// <summary>
-    /// A cohort's certification: rules asking for a final grade of 50, 60 % of the activities and 50 % attendance (no
+    /// A cohort's certification: rules asking for a final grade of 45, 60 % of the activities and 50 % attendance (no
     /// required assignment or competency: the baseline does not mirror those), a valid certificate for every fifth learner,
     /// a revoked one for every seventh from the fourth (every fourteenth from the fourth certified again after it), the
     /// snapshot filled as issuance fills it and the codes made by the product's own generator. Returns a valid one's code.
@@ -433,7 +433,7 @@ internal static class Seeder
     {
         db.Rules.Add(new CertificationRules
         {
-            CohortId = cohort.Id, MinFinalGrade = 50m, MinCompletionPercent = 60, MinAttendancePercent = 50, UpdatedBy = trainerId, UpdatedAt = now.AddDays(-20),
+            CohortId = cohort.Id, MinFinalGrade = 45m, MinCompletionPercent = 60, MinAttendancePercent = 50, UpdatedBy = trainerId, UpdatedAt = now.AddDays(-20),
         });
         string? code = null;
         Certificate Issue(User learner, int l, DateTimeOffset issuedAt)
