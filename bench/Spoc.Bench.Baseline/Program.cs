@@ -611,8 +611,146 @@ api.MapGet("/me/agenda", async (DateTimeOffset from, DateTimeOffset to, HttpCont
         .OrderBy(e => e.StartsAt).ThenBy(e => Array.IndexOf(AgendaEntry.Kinds, e.Kind)).ThenBy(e => e.Id)]));
 });
 
+// Certification (issue 14): the eligibility table as a trainer reads it (default page and sort). Four statements: the
+// access check with the rules, the gradebook policy and the course's number of activities; the learners with their names,
+// completions, attendance counts, pacing shift and certificate standing (correlated subqueries); the gradebook's columns;
+// their attempts with grades. The figures are those of the API's contracts: GetFinalGrades (GradebookArithmetic over the
+// same rows as the gradebook), GetCompletionRates (the progress matrix's rounding), GetAttendanceRates (docs/adr/0028).
+api.MapGet("/cohorts/{cohortId:guid}/certification/eligibility", async (Guid cohortId, int? page, int? pageSize, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var (p, size) = (page ?? 1, pageSize ?? 20);
+    var cohort = await db.SingleAsync(
+        """
+        SELECT c.CourseId, c.TimeZone, m.Role, r.MinFinalGrade, r.MinCompletionPercent, r.MinAttendancePercent, r.RequiredAssignmentIds, r.RequiredCompetencyCodes,
+               p.Categories, p.PassMark, p.MissingCountsAsZero, (SELECT COUNT(*) FROM CourseActivities a WHERE a.CourseId = c.CourseId)
+        FROM Cohorts c JOIN CohortMembers m ON m.CohortId = c.Id AND m.UserId = $me
+        LEFT JOIN CertificationRules r ON r.CohortId = c.Id LEFT JOIN GradebookPolicies p ON p.CohortId = c.Id
+        WHERE c.Id = $id
+        """,
+        r => new
+        {
+            CourseId = r.GetGuid(0), TimeZone = r.GetString(1), Role = r.GetString(2),
+            MinGrade = r.IsDBNull(3) ? (decimal?)null : r.GetDecimal(3), MinCompletion = r.IsDBNull(4) ? (int?)null : r.GetInt32(4), MinAttendance = r.IsDBNull(5) ? (int?)null : r.GetInt32(5),
+            Required = (r.IsDBNull(6) ? 0 : JsonSerializer.Deserialize<string[]>(r.GetString(6))!.Length) + (r.IsDBNull(7) ? 0 : JsonSerializer.Deserialize<string[]>(r.GetString(7))!.Length),
+            Categories = r.IsDBNull(8) ? [] : JsonSerializer.Deserialize<List<GradebookCategory>>(r.GetString(8), json)!, PassMark = r.IsDBNull(9) ? 50m : r.GetDecimal(9),
+            MissingCountsAsZero = !r.IsDBNull(10) && r.GetBoolean(10), Activities = r.GetInt32(11),
+        },
+        ("$id", cohortId), ("$me", me));
+    if (cohort is null)
+    {
+        return Results.NotFound();
+    }
+
+    if (cohort.Role is not ("Trainer" or "Mentor"))
+    {
+        return Results.StatusCode(403);
+    }
+
+    if (cohort.Required > 0)
+    {
+        return Results.StatusCode(501); // required assignments and competencies: not mirrored (the seeder sets none)
+    }
+
+    // Trainers see every learner, a mentor their own (the API's ActOnAllLearners / ActOnOwnMentees).
+    var learners = await db.ListAsync(
+        """
+        SELECT m.UserId, u.DisplayName,
+               (SELECT COUNT(*) FROM CourseCompletions x WHERE x.CohortId = $id AND x.UserId = m.UserId AND x.ActivityId IN (SELECT a.Id FROM CourseActivities a WHERE a.CourseId = $course)),
+               (SELECT COUNT(*) FROM LiveSessionAttendance x JOIN LiveSessions s ON s.Id = x.SessionId WHERE x.UserId = m.UserId AND s.CohortId = $id AND s.CancelledAt IS NULL AND x.Status IN ('Present', 'Late')),
+               (SELECT COUNT(*) FROM LiveSessionAttendance x JOIN LiveSessions s ON s.Id = x.SessionId WHERE x.UserId = m.UserId AND s.CohortId = $id AND s.CancelledAt IS NULL AND x.Status = 'Absent'),
+               (SELECT COALESCE(SUM(Days), 0) FROM CoursePacingShifts x WHERE x.CohortId = $id AND x.ActivityId IS NULL AND x.UserId = m.UserId),
+               (SELECT json_array(x.Id, x.Status, x.IssuedAt) FROM Certificates x WHERE x.CohortId = $id AND x.HolderId = m.UserId ORDER BY x.Status <> 'Valid', x.IssuedAt DESC LIMIT 1)
+        FROM CohortMembers m JOIN Users u ON u.Id = m.UserId
+        WHERE m.CohortId = $id AND m.Role = 'Learner' AND ($all OR m.MentorId = $me)
+        """,
+        r =>
+        {
+            CertificateStanding? standing = null;
+            if (!r.IsDBNull(6))
+            {
+                var c = JsonDocument.Parse(r.GetString(6)).RootElement;
+                standing = new CertificateStanding(c[0].GetGuid(), c[1].GetString()!, new DateTimeOffset(c[2].GetInt64(), TimeSpan.Zero));
+            }
+
+            return (Id: r.GetGuid(0), Name: r.GetString(1), Done: r.GetInt32(2), Attended: r.GetInt32(3), Absent: r.GetInt32(4), Shift: r.GetInt32(5), Certificate: standing);
+        },
+        ("$id", cohortId), ("$me", me), ("$course", cohort.CourseId), ("$all", cohort.Role == "Trainer"));
+    var now = DateTimeOffset.UtcNow;
+    var columns = await db.ListAsync(
+        "SELECT Id, Kind, Category, MaxPoints, DueAt FROM Assignments WHERE CohortId = $id AND IsPublished AND ReleaseAt <= $now ORDER BY DueAt, Id",
+        r => (Id: r.GetGuid(0), Kind: r.GetString(1), Category: r.GetString(2), MaxPoints: r.GetDecimal(3), DueAt: Db.Time(r, 4)), ("$id", cohortId), ("$now", now.UtcTicks));
+    // Per learner and assignment: the released grade of their latest attempt that has one (attempt 0: handed in, none yet).
+    var standings = new Dictionary<(Guid, Guid), (int Attempt, decimal Score, int Penalty)>();
+    if (learners.Count > 0 && columns.Count > 0)
+    {
+        foreach (var a in await db.ListAsync(
+            """
+            SELECT s.AuthorId, s.AssignmentId, s.Attempt, s.PenaltyPercent, g.Status = 'Released', g.Score
+            FROM Submissions s LEFT JOIN Grades g ON g.SubmissionId = s.Id
+            WHERE s.AssignmentId IN (SELECT value FROM json_each($columns)) AND s.AuthorId IN (SELECT value FROM json_each($ids))
+            """,
+            r => (Key: (r.GetGuid(0), r.GetGuid(1)), Attempt: r.GetInt32(2), Penalty: r.GetInt32(3), Released: !r.IsDBNull(4) && r.GetBoolean(4), Score: r.IsDBNull(5) ? 0m : r.GetDecimal(5)),
+            ("$columns", JsonSerializer.Serialize(columns.Select(c => c.Id.ToString().ToUpperInvariant()))), ("$ids", JsonSerializer.Serialize(learners.Select(l => l.Id.ToString().ToUpperInvariant())))))
+        {
+            var known = standings.GetValueOrDefault(a.Key);
+            standings[a.Key] = a.Released && a.Attempt > known.Attempt ? (a.Attempt, a.Score, a.Penalty) : known;
+        }
+    }
+
+    var categories = cohort.Categories.Select(c => new GradebookArithmetic.Category(c.Weight, c.DropLowest)).ToArray();
+    var arithmetic = columns.Select(c => new GradebookArithmetic.Column(cohort.Categories.FindIndex(x => string.Equals(x.Name, c.Category.Trim(), StringComparison.OrdinalIgnoreCase)), c.MaxPoints)).ToArray();
+    var zone = TimeZoneInfo.FindSystemTimeZoneById(cohort.TimeZone);
+    var rows = learners.Select(learner =>
+    {
+        var cells = new GradebookArithmetic.Cell[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            cells[i] = standings.TryGetValue((learner.Id, columns[i].Id), out var handedIn)
+                ? handedIn.Attempt > 0 ? new GradebookArithmetic.Cell(handedIn.Score, columns[i].Kind == "Quiz" ? 0 : handedIn.Penalty, false) : default
+                : new GradebookArithmetic.Cell(null, 0, now > Dates.Shifted(columns[i].DueAt, learner.Shift, zone));
+        }
+
+        var grade = GradebookArithmetic.Compute(categories, cohort.MissingCountsAsZero, arithmetic, cells).Grade;
+        var completion = cohort.Activities == 0 ? 0 : (int)Math.Round(100.0 * learner.Done / cohort.Activities);
+        decimal? attendance = learner.Attended + learner.Absent == 0 ? null
+            : Math.Round(100m * learner.Attended / (learner.Attended + learner.Absent), 2, MidpointRounding.AwayFromZero);
+        var criteria = new EligibilityCriteria(
+            EligibilityCriterion.AtLeast(grade, cohort.MinGrade), EligibilityCriterion.AtLeast(completion, cohort.MinCompletion), EligibilityCriterion.AtLeast(attendance, cohort.MinAttendance),
+            EligibilityCriterion.None, EligibilityCriterion.None);
+        var eligible = criteria.FinalGrade.Met && criteria.Completion.Met && criteria.Attendance.Met;
+        return new LearnerEligibility(learner.Id, learner.Name, eligible, criteria, [], [], learner.Certificate);
+    });
+    // The API's default sort: by name (ties in case-insensitive name order, then id).
+    var sorted = rows.OrderBy(r => r.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.UserId)
+        .OrderBy(r => (object?)r.DisplayName, Comparer<object?>.Default).ToList();
+    return Results.Ok(new Paged<LearnerEligibility>([.. sorted.Skip((p - 1) * size).Take(size)], p, size, sorted.Count));
+});
+
 // The pipeline floor: any other API path, with a valid token, is a 404 (the token validated, nothing else done).
 api.MapGet("/{**rest}", () => Results.NotFound());
+
+// GET /api/v1/verify/{code}: anonymous (outside the authorised group), the product's normalisation of the code, then the
+// same single lookup by verification or short code; Cache-Control: no-store as the API answers it.
+app.MapGet("/api/v1/verify/{code}", async (string code, HttpContext http) =>
+{
+    if (code.Length > 64)
+    {
+        return Results.BadRequest();
+    }
+
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var normalized = Verification.Normalize(code);
+    var found = await db.SingleAsync(
+        "SELECT Status, HolderName, CourseTitle, CohortTitle, OrganizationNames, IssuedAt, RevokedAt, Competencies FROM Certificates WHERE VerificationCode = $code OR ShortCode = $code LIMIT 1",
+        r => new Verification(r.GetString(0) == "Revoked" ? "Revoked" : "Valid", r.GetString(1), r.GetString(2), r.GetString(3), JsonSerializer.Deserialize<List<string>>(r.GetString(4)),
+            DateOnly.FromDateTime(Db.Time(r, 5).UtcDateTime), r.IsDBNull(6) ? null : DateOnly.FromDateTime(Db.Time(r, 6).UtcDateTime),
+            r.IsDBNull(7) ? [] : JsonSerializer.Deserialize<List<VerifiedCompetency>>(r.GetString(7), Verification.Stored)),
+        ("$code", normalized));
+    http.Response.Headers.CacheControl = "no-store";
+    return Results.Ok(found ?? new Verification("Unknown", null, null, null, null, null, null, null));
+});
 
 app.Run();
 
@@ -848,3 +986,44 @@ internal sealed record AgendaEntry(string Kind, Guid Id, Guid CohortId, string T
     public static readonly string[] Kinds = ["Webinar", "VirtualClass", "InPerson", "DueDate"];
 }
 internal sealed record Agenda(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<AgendaEntry> Entries);
+
+internal sealed record EligibilityCriterion(bool Required, bool Met, decimal? Value, decimal? Threshold)
+{
+    /// <summary>CohortEligibility.AtLeast: a learner without a figure yet does not meet a required one.</summary>
+    public static EligibilityCriterion AtLeast(decimal? value, decimal? threshold) => new(threshold is not null, threshold is null || value >= threshold, value, threshold);
+
+    /// <summary>CohortEligibility.AllOf with nothing required.</summary>
+    public static readonly EligibilityCriterion None = new(false, true, null, null);
+}
+internal sealed record EligibilityCriteria(
+    EligibilityCriterion FinalGrade, EligibilityCriterion Completion, EligibilityCriterion Attendance, EligibilityCriterion Assignments, EligibilityCriterion Competencies);
+internal sealed record CertificateStanding(Guid Id, string Status, DateTimeOffset IssuedAt);
+internal sealed record LearnerEligibility(Guid UserId, string DisplayName, bool Eligible, EligibilityCriteria Criteria, IReadOnlyList<object> MissingAssignments,
+    IReadOnlyList<object> MissingCompetencies, CertificateStanding? Certificate);
+internal sealed record VerifiedCompetency(string Code, string Title);
+internal sealed record Verification(string Status, string? HolderName, string? CourseTitle, string? CohortTitle, IReadOnlyList<string>? OrganizationNames,
+    DateOnly? IssuedOn, DateOnly? RevokedOn, IReadOnlyList<VerifiedCompetency>? Competencies)
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static readonly string NoCode = new('U', 26);
+
+    /// <summary>The owned JSON column as EF Core writes it (property names as declared).</summary>
+    public static readonly JsonSerializerOptions Stored = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>VerifyCertificate.Normalize, as the product reads a typed code.</summary>
+    public static string Normalize(string typed)
+    {
+        var code = new System.Text.StringBuilder(26);
+        foreach (var ch in typed)
+        {
+            if (ch is '-' or ' ')
+            {
+                continue;
+            }
+
+            code.Append(char.ToUpperInvariant(ch) switch { 'I' or 'L' => '1', 'O' => '0', var c => c });
+        }
+
+        return code.Length is 26 or 12 && code.ToString().All(Alphabet.Contains) ? code.ToString() : NoCode;
+    }
+}

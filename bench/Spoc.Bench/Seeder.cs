@@ -7,6 +7,10 @@ using Microsoft.Extensions.Options;
 using Spoc.Modules.Assessment.Contracts;
 using Spoc.Modules.Assessment.Data;
 using Spoc.Modules.Assessment.Domain;
+using Spoc.Modules.Certification.Contracts;
+using Spoc.Modules.Certification.Data;
+using Spoc.Modules.Certification.Domain;
+using Spoc.Modules.Certification.Features.Issuance;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Data;
 using Spoc.Modules.Cohorts.Domain;
@@ -52,6 +56,7 @@ internal static class Seeder
         await using var courses = new CoursesDbContext(Options<CoursesDbContext>(settings, CoursesDbContext.Schema));
         await using var assessment = new AssessmentDbContext(Options<AssessmentDbContext>(settings, AssessmentDbContext.Schema));
         await using var community = new CommunityDbContext(Options<CommunityDbContext>(settings, CommunityDbContext.Schema));
+        await using var certification = new CertificationDbContext(Options<CertificationDbContext>(settings, CertificationDbContext.Schema));
         if (await platform.Organizations.AnyAsync(o => o.Slug == "bench-university"))
         {
             Console.Error.WriteLine("seed: this database is already seeded");
@@ -178,6 +183,12 @@ internal static class Seeder
             Emit($"THREAD{size}", Forum(community, cohort.Id, trainer.Id, mentor.Id, learners.Select(l => l.Id).ToList(), reader.Id, now));
             Notifications(community, learners.Select(l => l.Id).ToList(), reader.Id, now);
             Sessions(community, cohort.Id, trainer.Id, activities, learners.Select(l => l.Id).ToList(), now);
+            var code = Certification(certification, cohort, course.Title, org, trainer.Id, learners, now);
+            if (size == 50)
+            {
+                Emit("VERIFY_CODE", code);
+            }
+
             Emit($"COHORT{size}", cohort.Id);
             Emit($"LEARNER{size}_TOKEN", tokens.Issue(platform, reader, Guid.NewGuid()).AccessToken);
         }
@@ -223,8 +234,10 @@ internal static class Seeder
         var posts = community.ChangeTracker.Entries<ForumPost>().Count();
         var notifications = community.ChangeTracker.Entries<Notification>().Count();
         await community.SaveChangesAsync();
+        var certificates = certification.ChangeTracker.Entries<Certificate>().Count();
+        await certification.SaveChangesAsync();
         await File.WriteAllTextAsync(Path.Combine(outDir, "ids.env"), lines.ToString());
-        Console.WriteLine($"seed: {userNumber} users, 31 organisations, 1 course of {ActivityCount} activities, cohorts of {string.Join(", ", CohortSizes)} learners and {2 * Writers} writers; {courses.ChangeTracker.Entries<Completion>().Count()} completions; {AssignmentCount} assignments per cohort, {grades} grades; {ForumThreads + 2} forum threads per cohort, {posts} posts, {notifications} notifications");
+        Console.WriteLine($"seed: {userNumber} users, 31 organisations, 1 course of {ActivityCount} activities, cohorts of {string.Join(", ", CohortSizes)} learners and {2 * Writers} writers; {courses.ChangeTracker.Entries<Completion>().Count()} completions; {AssignmentCount} assignments per cohort, {grades} grades; {ForumThreads + 2} forum threads per cohort, {posts} posts, {notifications} notifications; {certificates} certificates");
         return 0;
 
         string WriterToken(User writer) => writerTokens.TryGetValue(writer.Id, out var token) ? token : writerTokens[writer.Id] = tokens.Issue(platform, writer, Guid.NewGuid()).AccessToken;
@@ -408,6 +421,55 @@ internal static class Seeder
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A cohort's certification: rules asking for a final grade of 45, 60 % of the activities and 50 % attendance (no
+    /// required assignment or competency: the baseline does not mirror those), a valid certificate for every fifth learner,
+    /// a revoked one for every seventh from the fourth (every fourteenth from the fourth certified again after it), the
+    /// snapshot filled as issuance fills it and the codes made by the product's own generator. Returns a valid one's code.
+    /// </summary>
+    private static string Certification(CertificationDbContext db, Cohort cohort, string courseTitle, Organization org, Guid trainerId, List<User> learners, DateTimeOffset now)
+    {
+        db.Rules.Add(new CertificationRules
+        {
+            CohortId = cohort.Id, MinFinalGrade = 45m, MinCompletionPercent = 60, MinAttendancePercent = 50, UpdatedBy = trainerId, UpdatedAt = now.AddDays(-20),
+        });
+        string? code = null;
+        Certificate Issue(User learner, int l, DateTimeOffset issuedAt)
+        {
+            var certificate = new Certificate
+            {
+                CohortId = cohort.Id, HolderId = learner.Id, IssuerOrganizationId = org.Id, HolderName = learner.DisplayName, CourseTitle = courseTitle, CohortTitle = cohort.Title,
+                OrganizationNames = [org.Name], CohortStartsOn = cohort.StartsOn, CohortEndsOn = cohort.EndsOn, FinalGrade = 50m + (l % 50),
+                Competencies = l % 2 == 0 ? [new AchievedCompetency("SQL-1", "Écrire une jointure"), new AchievedCompetency("SQL-2", "Agréger des données")] : [],
+                VerificationCode = CertificateCodes.VerificationCode(), ShortCode = CertificateCodes.ShortCode(), IssuedBy = trainerId, IssuedAt = issuedAt,
+            };
+            db.Certificates.Add(certificate);
+            db.CertificateEvents.Add(new CertificateEvent { CertificateId = certificate.Id, CohortId = cohort.Id, HolderId = learner.Id, Action = CertificateAction.Issued, ActorId = trainerId, At = issuedAt });
+            return certificate;
+        }
+
+        for (var l = 0; l < learners.Count; l++)
+        {
+            if (l % 7 == 3)
+            {
+                var revoked = Issue(learners[l], l, now.AddDays(-10).AddMinutes(l));
+                (revoked.Status, revoked.RevokedBy, revoked.RevokedAt, revoked.RevocationReason) = (CertificateStatus.Revoked, trainerId, now.AddDays(-5).AddMinutes(l), "Émis par erreur.");
+                db.CertificateEvents.Add(new CertificateEvent
+                {
+                    CertificateId = revoked.Id, CohortId = cohort.Id, HolderId = learners[l].Id, Action = CertificateAction.Revoked, ActorId = trainerId, At = revoked.RevokedAt.Value, Reason = revoked.RevocationReason,
+                });
+            }
+
+            if (l % 5 == 0 || l % 14 == 3)
+            {
+                var valid = Issue(learners[l], l, now.AddDays(-3).AddMinutes(l));
+                code ??= l % 2 == 0 ? valid.VerificationCode : null;
+            }
+        }
+
+        return code!;
     }
 
     private static readonly string[] Names = ["Léa", "Maël", "Zoé", "Théo", "Anaïs", "Jérôme", "Inès", "François", "Emily", "James", "Olivia", "Lucas", "Chloé", "Benoît", "Sarah", "Hélène"];
