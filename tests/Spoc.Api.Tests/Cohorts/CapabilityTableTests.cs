@@ -21,6 +21,9 @@ public sealed partial class CapabilityTableTests
 {
     private static readonly string[] People = ["platform admin", "owner admin", "partner admin", "trainer", "mentor", "learner", "outsider"];
 
+    /// <summary>Route parameters that name a cohort, or something that belongs to exactly one cohort.</summary>
+    private static readonly string[] ScopedBy = ["{cohortId", "{sessionId", "{certificateId"];
+
     private SpocApiFactory _factory = null!;
     private readonly Dictionary<string, HttpClient> _as = [];
     private Guid _cohortId;
@@ -34,6 +37,7 @@ public sealed partial class CapabilityTableTests
     private Guid _activityId;
     private Guid _groupId;
     private Guid _sessionId;
+    private Guid _certificateId;
     private string _partnerEmployeeEmail = "";
     private string _orgLearnerEmail = "";
     private object _settings = null!;
@@ -96,6 +100,11 @@ public sealed partial class CapabilityTableTests
         };
         var moved = await world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{_cohortId}", _settings);
         moved.StatusCode.Should().Be(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+
+        // The mentor's learner is certified (no rules: everyone is eligible).
+        var issued = await world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{_cohortId}/certificates", new { userId = _learnerId });
+        issued.StatusCode.Should().Be(HttpStatusCode.Created, await issued.Content.ReadAsStringAsync());
+        _certificateId = (await issued.ReadJsonAsync())["id"]!.GetValue<Guid>();
     }
 
     [OneTimeTearDown]
@@ -134,7 +143,7 @@ public sealed partial class CapabilityTableTests
     {
         using var client = _factory.CreateClient();
         var routes = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw.Contains("{cohortId", StringComparison.Ordinal) || raw.Contains("{sessionId", StringComparison.Ordinal)))
+            .Where(e => e.RoutePattern.RawText is { } raw && ScopedBy.Any(scope => raw.Contains(scope, StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {Template(e.RoutePattern.RawText!)}"))
             .ToHashSet();
         var rows = Table.Keys.Select(k => k.Split('?')[0]).ToHashSet();
@@ -265,6 +274,12 @@ public sealed partial class CapabilityTableTests
             "/cohorts/{cohortId}/certification/eligibility/me" => ($"{c}/certification/eligibility/me", null),
             "/cohorts/{cohortId}/certification/history" => ($"{c}/certification/history", null),
             "/cohorts/{cohortId}/certificates" => ($"{c}/certificates", method == HttpMethod.Post ? new { allEligible = true } : null),
+            "/certificates/{certificateId}" => ($"/certificates/{_certificateId}", null),
+            "/certificates/{certificateId}/pdf" => ($"/certificates/{_certificateId}/pdf", null),
+            "/certificates/{certificateId}/credential" => ($"/certificates/{_certificateId}/credential", null),
+
+            // The first revocation stands; the next ones answer 409 certificate-revoked on their merits.
+            "/certificates/{certificateId}/revoke" => ($"/certificates/{_certificateId}/revoke", new { reason = "Le tableau le révoque" }),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };
         return (method, request.Path, request.Body);
