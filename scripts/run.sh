@@ -25,6 +25,7 @@ cat <<BANNER
     Demo accounts (password Spoc-Demo-2026): helene.martin@demo.spoc.local (org admin),
     benoit.lefevre@demo.spoc.local and sarah.johnson@demo.spoc.local (trainers),
     chloe.moreau@demo.spoc.local (mentor), lea.bernard@demo.spoc.local, emily.carter@demo.spoc.local ... (learners)
+    ines.mercier@demo.spoc.local holds a certificate (Mes certificats); jerome.faure@demo.spoc.local's was revoked
     Data: $Spoc__DataDirectory   (delete it to start afresh)
 
 BANNER
