@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using AwesomeAssertions;
 using Spoc.Api.Tests.Infrastructure;
@@ -32,6 +33,30 @@ public sealed class CertificationCostTests
         var response = await world.Trainer.GetAsync($"{world.Cohort}/certification/{route}");
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return _factory.Queries.Count;
+    }
+
+    [Test]
+    public async Task Issuing_to_all_eligible_reads_in_constant_statements_and_writes_one_row_per_certificate_and_event_in_one_commit()
+    {
+        async Task<(int Statements, int Issued)> IssueAllAsync(CertificationWorld world)
+        {
+            await world.SetRulesAsync(new { });
+            _factory.Queries.Reset();
+            var response = await world.Trainer.PostAsJsonAsync($"{world.Cohort}/certificates", new { allEligible = true });
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            return (_factory.Queries.Count, (await response.ReadJsonAsync())["issued"]!.AsArray().Count);
+        }
+
+        var ten = await IssueAllAsync(_ten);
+        var twoHundred = await IssueAllAsync(_twoHundred);
+        (ten.Issued, twoHundred.Issued).Should().Be((10, 200), "without rules every learner is eligible");
+        // What grows is the writing only, in the one transaction: EF Core's SQLite provider does not batch inserts, two
+        // statements per certificate issued; no read is made per learner.
+        (twoHundred.Statements - ten.Statements).Should().Be(2 * (200 - 10));
+        foreach (var world in new[] { _ten, _twoHundred })
+        {
+            await world.SetRulesAsync(world.Rules);
+        }
     }
 
     [TestCase("eligibility?pageSize=100")]

@@ -195,6 +195,21 @@ public sealed class CredentialTests
         await (await _anonymous.GetAsync($"/api/v1/credentials/status/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 
+    [Test]
+    public async Task A_certificate_revoked_before_its_credential_was_made_gets_none_and_a_non_issuer_has_no_public_list_or_profile()
+    {
+        var revoked = await _factory.CertificateAsync(_holderId, _world.OrganizationId);
+        await _factory.RevokeAsync(revoked.Id);
+        await (await _as["holder"].GetAsync($"/api/v1/certificates/{revoked.Id}/credential")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "certificate-revoked");
+
+        // An organisation that exists but never signed anything: neither its name nor a key comes out of an anonymous call.
+        var (organizationId, _) = await _world.PartnerAsync();
+        await (await _anonymous.GetAsync($"/api/v1/credentials/status/{organizationId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetAsync($"/api/v1/credentials/issuers/{organizationId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await using var scope = _factory.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<CertificationDbContext>().SigningKeys.AnyAsync(k => k.OrganizationId == organizationId)).Should().BeFalse();
+    }
+
     private async Task<int> IndexOfAsync(string jwt) =>
         int.Parse((await CertificateRows.VerifiedClaimsAsync(_anonymous, jwt))["credentialStatus"]!["statusListIndex"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 

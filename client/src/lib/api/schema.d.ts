@@ -549,7 +549,7 @@ export interface paths {
         };
         /**
          * The certificate as a signed Open Badges 3.0 credential (VC-JWT), to add to a wallet
-         * @description The holder, the cohort's staff (`ActOnAllLearners`) and the holder's own mentor; anyone else 404. An `OpenBadgeCredential` (VC Data Model 2.0, OB 3.0 context 3.0.3) secured as a compact JWS per W3C VC-JOSE-COSE: header `alg` `ES256`, `kid` (a key of `GET /.well-known/jwks.json`), `typ` `vc+jwt`, `cty` `vc`; the payload is the credential itself with `iss`, `nbf` and `jti`. `credentialStatus` is a `BitstringStatusListEntry` (`revocation`) into `GET /credentials/status/{organizationId}`. Made once, on the first request, and the same bytes afterwards, whatever key rotations followed (docs/adr/0031).
+         * @description The holder, the cohort's staff (`ActOnAllLearners`) and the holder's own mentor; anyone else 404. A certificate revoked before its credential was first made gets none: 409 `certificate-revoked` (one made before stays, and its status list bit says it is revoked). An `OpenBadgeCredential` (VC Data Model 2.0, OB 3.0 context 3.0.3) secured as a compact JWS per W3C VC-JOSE-COSE: header `alg` `ES256`, `kid` (a key of `GET /.well-known/jwks.json`), `typ` `vc+jwt`, `cty` `vc`; the payload is the credential itself with `iss`, `nbf` and `jti`. `credentialStatus` is a `BitstringStatusListEntry` (`revocation`) into `GET /credentials/status/{organizationId}`. Made once, on the first request, and the same bytes afterwards, whatever key rotations followed (docs/adr/0031).
          */
         get: operations["GetCertificateCredential"];
         put?: never;
@@ -569,7 +569,7 @@ export interface paths {
         };
         /**
          * The organisation's revocation status list, a signed BitstringStatusListCredential (VC-JWT)
-         * @description Anyone, no sign-in: what a verifier fetches from a credential's `credentialStatus.statusListCredential`. A `BitstringStatusListCredential` (W3C Bitstring Status List v1.0, `statusPurpose` `revocation`) signed like the credentials (`typ` `vc+jwt`, a key of `GET /.well-known/jwks.json`). `encodedList`: 131,072 bits, index 0 the left-most bit of the first byte, GZIP-compressed, base64url without padding, prefixed `u` (multibase); a bit is 1 when the credential holding that `statusListIndex` is revoked. `Cache-Control: public, max-age=300`. Unknown organisation: 404.
+         * @description Anyone, no sign-in: what a verifier fetches from a credential's `credentialStatus.statusListCredential`. A `BitstringStatusListCredential` (W3C Bitstring Status List v1.0, `statusPurpose` `revocation`) signed like the credentials (`typ` `vc+jwt`, a key of `GET /.well-known/jwks.json`). `encodedList`: 131,072 bits, index 0 the left-most bit of the first byte, GZIP-compressed, base64url without padding, prefixed `u` (multibase); a bit is 1 when the credential holding that `statusListIndex` is revoked. `Cache-Control: public, max-age=300`. An organisation that has signed no credential, or an unknown one: 404.
          */
         get: operations["GetCredentialStatusList"];
         put?: never;
@@ -589,7 +589,7 @@ export interface paths {
         };
         /**
          * An issuing organisation's Open Badges 3.0 Profile (what a credential's issuer.id points to)
-         * @description Anyone, no sign-in: `{@context, id, type: ["Profile"], name, url}` with the organisation's current name (a credential keeps the name it was issued under). Unknown organisation: 404.
+         * @description Anyone, no sign-in: `{@context, id, type: ["Profile"], name, url}` with the organisation's current name (a credential keeps the name it was issued under). An organisation that has signed no credential, or an unknown one: 404.
          */
         get: operations["GetCredentialIssuer"];
         put?: never;
@@ -9062,6 +9062,15 @@ export interface operations {
             };
             /** @description `not-found`: Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `certificate-revoked`: Certificate already revoked */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Certification.Contracts;
 using Spoc.Modules.Certification.Data;
 using Spoc.Modules.Certification.Domain;
 using Spoc.Modules.Certification.Features.Certificates;
@@ -38,6 +39,12 @@ internal static class GetCredential
             if (certificate.CredentialJwt is { } made)
             {
                 return new Credential(made, certificate.ShortCode);
+            }
+
+            // A revoked certificate keeps the credential it had; none is signed for it afterwards.
+            if (certificate.Status == CertificateStatus.Revoked)
+            {
+                throw CertificationProblems.CertificateRevoked.Exception();
             }
 
             var key = await keys.CurrentAsync(certificate.IssuerOrganizationId, cancellationToken);
@@ -134,8 +141,8 @@ internal static class GetCredential
             })
             .WithName("GetCertificateCredential")
             .WithSummary("The certificate as a signed Open Badges 3.0 credential (VC-JWT), to add to a wallet")
-            .WithDescription("The holder, the cohort's staff (`ActOnAllLearners`) and the holder's own mentor; anyone else 404. An `OpenBadgeCredential` (VC Data Model 2.0, OB 3.0 context 3.0.3) secured as a compact JWS per W3C VC-JOSE-COSE: header `alg` `ES256`, `kid` (a key of `GET /.well-known/jwks.json`), `typ` `vc+jwt`, `cty` `vc`; the payload is the credential itself with `iss`, `nbf` and `jti`. `credentialStatus` is a `BitstringStatusListEntry` (`revocation`) into `GET /credentials/status/{organizationId}`. Made once, on the first request, and the same bytes afterwards, whatever key rotations followed (docs/adr/0031).")
+            .WithDescription("The holder, the cohort's staff (`ActOnAllLearners`) and the holder's own mentor; anyone else 404. A certificate revoked before its credential was first made gets none: 409 `certificate-revoked` (one made before stays, and its status list bit says it is revoked). An `OpenBadgeCredential` (VC Data Model 2.0, OB 3.0 context 3.0.3) secured as a compact JWS per W3C VC-JOSE-COSE: header `alg` `ES256`, `kid` (a key of `GET /.well-known/jwks.json`), `typ` `vc+jwt`, `cty` `vc`; the payload is the credential itself with `iss`, `nbf` and `jti`. `credentialStatus` is a `BitstringStatusListEntry` (`revocation`) into `GET /credentials/status/{organizationId}`. Made once, on the first request, and the same bytes afterwards, whatever key rotations followed (docs/adr/0031).")
             .RequireAuthorization(Policies.SignedIn)
             .Produces<string>(StatusCodes.Status200OK, GetStatusList.MediaType)
-            .Problems(ProblemType.NotFound);
+            .Problems(ProblemType.NotFound, CertificationProblems.CertificateRevoked);
 }

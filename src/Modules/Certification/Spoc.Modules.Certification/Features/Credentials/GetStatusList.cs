@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Certification.Contracts;
 using Spoc.Modules.Certification.Data;
-using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Email;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
@@ -30,14 +29,14 @@ internal static class GetStatusList
     /// <param name="OrganizationId">The issuing organisation.</param>
     public sealed record Query(Guid OrganizationId) : IQuery<string>;
 
-    internal sealed class Handler(CertificationDbContext db, ISender sender, CredentialKeys keys, PublicSite site, TimeProvider clock) : IQueryHandler<Query, string>
+    internal sealed class Handler(CertificationDbContext db, CredentialKeys keys, PublicSite site, TimeProvider clock) : IQueryHandler<Query, string>
     {
         public async ValueTask<string> Handle(Query query, CancellationToken cancellationToken)
         {
-            // An unknown organisation gets no key made for it.
-            if ((await sender.Send(new GetOrganizations([query.OrganizationId]), cancellationToken)).Count == 0)
+            // Only an issuer has a list: an anonymous caller neither learns which organisations exist nor makes a key for one.
+            if (!await db.SigningKeys.AnyAsync(k => k.OrganizationId == query.OrganizationId, cancellationToken))
             {
-                throw ProblemException.NotFound("This organisation");
+                throw ProblemException.NotFound("This issuer");
             }
 
             var revoked = await db.Certificates.AsNoTracking()
@@ -95,7 +94,7 @@ internal static class GetStatusList
             })
             .WithName("GetCredentialStatusList")
             .WithSummary("The organisation's revocation status list, a signed BitstringStatusListCredential (VC-JWT)")
-            .WithDescription("Anyone, no sign-in: what a verifier fetches from a credential's `credentialStatus.statusListCredential`. A `BitstringStatusListCredential` (W3C Bitstring Status List v1.0, `statusPurpose` `revocation`) signed like the credentials (`typ` `vc+jwt`, a key of `GET /.well-known/jwks.json`). `encodedList`: 131,072 bits, index 0 the left-most bit of the first byte, GZIP-compressed, base64url without padding, prefixed `u` (multibase); a bit is 1 when the credential holding that `statusListIndex` is revoked. `Cache-Control: public, max-age=300`. Unknown organisation: 404.")
+            .WithDescription("Anyone, no sign-in: what a verifier fetches from a credential's `credentialStatus.statusListCredential`. A `BitstringStatusListCredential` (W3C Bitstring Status List v1.0, `statusPurpose` `revocation`) signed like the credentials (`typ` `vc+jwt`, a key of `GET /.well-known/jwks.json`). `encodedList`: 131,072 bits, index 0 the left-most bit of the first byte, GZIP-compressed, base64url without padding, prefixed `u` (multibase); a bit is 1 when the credential holding that `statusListIndex` is revoked. `Cache-Control: public, max-age=300`. An organisation that has signed no credential, or an unknown one: 404.")
             .AllowAnonymous()
             .Produces<string>(StatusCodes.Status200OK, MediaType)
             .Problems(ProblemType.NotFound);

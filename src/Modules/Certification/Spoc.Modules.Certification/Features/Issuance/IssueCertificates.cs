@@ -80,12 +80,24 @@ internal static class IssueCertificates
             if (toCertify.Count > 0)
             {
                 var snapshot = await SnapshotAsync(access, cancellationToken);
-                foreach (var learner in toCertify)
+                var batch = toCertify.Select(learner => Stage(snapshot, learner, assessed)).ToList();
+                try
                 {
-                    var (certificate, created) = await IssueAsync(snapshot, learner, assessed, cancellationToken);
-                    if (created)
+                    // One commit for the whole batch: its statements do not grow with the number of learners' round trips.
+                    await db.SaveChangesAsync(cancellationToken);
+                    issued.AddRange(batch.Select(CohortCertificate.From));
+                }
+                catch (DbUpdateException e) when (e.IsUniqueViolation())
+                {
+                    // A parallel issuance certified some of them first: one by one, each answering the winner where it lost.
+                    db.ChangeTracker.Clear();
+                    foreach (var learner in toCertify)
                     {
-                        issued.Add(certificate);
+                        var (certificate, created) = await IssueAsync(snapshot, learner, assessed, cancellationToken);
+                        if (created)
+                        {
+                            issued.Add(certificate);
+                        }
                     }
                 }
             }
@@ -103,11 +115,8 @@ internal static class IssueCertificates
                 [.. new[] { cohort.OrganizationId }.Concat(cohort.PartnerOrganizationIds).Where(organizations.ContainsKey).Select(id => organizations[id])]);
         }
 
-        /// <summary>
-        /// One certificate, its history event and its integration event in one commit. Losing the race to a parallel request
-        /// is the filtered unique index's violation: this answers the certificate that won, never a second one.
-        /// </summary>
-        private async Task<(CohortCertificate Certificate, bool Created)> IssueAsync(Snapshot snapshot, LearnerEligibility learner, CohortEligibility.Outcome assessed, CancellationToken ct)
+        /// <summary>A certificate, its history event and its integration event, added to the unit of work (not saved).</summary>
+        private Certificate Stage(Snapshot snapshot, LearnerEligibility learner, CohortEligibility.Outcome assessed)
         {
             var now = clock.GetUtcNow();
             var certificate = new Certificate
@@ -125,6 +134,16 @@ internal static class IssueCertificates
                 CertificateId = certificate.Id, CohortId = certificate.CohortId, HolderId = certificate.HolderId, Action = CertificateAction.Issued, ActorId = me.Id, At = now,
             });
             db.AddIntegrationEvent(new CertificateIssued(certificate.Id, certificate.CohortId, certificate.HolderId, certificate.CourseTitle, now), now);
+            return certificate;
+        }
+
+        /// <summary>
+        /// One certificate in its own commit. Losing the race to a parallel request is the filtered unique index's violation:
+        /// this answers the certificate that won, never a second one.
+        /// </summary>
+        private async Task<(CohortCertificate Certificate, bool Created)> IssueAsync(Snapshot snapshot, LearnerEligibility learner, CohortEligibility.Outcome assessed, CancellationToken ct)
+        {
+            var certificate = Stage(snapshot, learner, assessed);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -35,8 +35,8 @@ internal static class RevokeCertificate
     {
         public async ValueTask<CohortCertificate> Handle(Command command, CancellationToken cancellationToken)
         {
-            var found = await db.Certificates.AsNoTracking().Where(c => c.Id == command.CertificateId)
-                .Select(c => new { c.CohortId, c.HolderId }).FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("This certificate");
+            // Whoever may not even read it gets the 404 of an unknown id; those who read it without managing the cohort, 403.
+            var found = await db.ReadableCertificateAsync(sender, me.Id, command.CertificateId, cancellationToken);
             await sender.CertificationStaffAsync(found.CohortId, me.Id, cancellationToken);
 
             var now = clock.GetUtcNow();
