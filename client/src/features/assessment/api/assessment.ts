@@ -199,23 +199,6 @@ export function useGradeSubmission(submissionId: string) {
   });
 }
 
-export type CohortCapability = Schemas['CohortCapability'];
-
-/** The cohort and what the caller may do in it: the API's capability table decides which screens and actions show. */
-export function useCohortAccess(cohortId: string | undefined) {
-  const api = useApi();
-  return useQuery({
-    // The cohorts feature's key for the same GET: one cache entry, refreshed by either.
-    queryKey: ['cohorts', cohortId ?? ''],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/cohorts/{cohortId}', { params: { path: { cohortId: cohortId ?? '' } }, signal })),
-    enabled: Boolean(cohortId),
-  });
-}
-
-export function can(cohort: { capabilities: readonly CohortCapability[] } | undefined, capability: CohortCapability): boolean {
-  return cohort?.capabilities.includes(capability) ?? false;
-}
-
 /** Learners' display names in a cohort (GET /members), to put a name on each submission's author. */
 export function useLearnerNames(cohortId: string | undefined) {
   const api = useApi();

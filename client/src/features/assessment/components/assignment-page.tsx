@@ -9,9 +9,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { useSession } from '@/lib/auth/session-context';
 import { useFormatters } from '@/lib/i18n/format';
 import {
-  can,
   useAssignment,
-  useCohortAccess,
   useCreateSubmission,
   useMyAssignments,
   useSubmission,
@@ -19,6 +17,7 @@ import {
   type MyAssignment,
 } from '@/features/assessment/api/assessment';
 import { useCohortGroups } from '@/features/assessment/api/rubrics';
+import { can, useCohortAccess } from '@/lib/api/cohort-access';
 import { FileSubmission } from './file-submission';
 import { quizStorageKey } from './quiz-answers';
 import { QuizPlayer } from './quiz-player';

@@ -6,7 +6,8 @@ import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
 import { useFormatters } from '@/lib/i18n/format';
-import { can, useAssignments, useCohortAccess, useMyAssignments } from '@/features/assessment/api/assessment';
+import { useAssignments, useMyAssignments } from '@/features/assessment/api/assessment';
+import { can, useCohortAccess } from '@/lib/api/cohort-access';
 import { AssignmentStateBadge } from './assignment-state';
 
 /**

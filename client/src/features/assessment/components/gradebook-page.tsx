@@ -9,7 +9,7 @@ import { PageTitle } from '@/components/page-title';
 import { Pager } from '@/components/pager';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useFormatters } from '@/lib/i18n/format';
-import { can, useCohortAccess } from '@/features/assessment/api/assessment';
+import { can, useCohortAccess } from '@/lib/api/cohort-access';
 import { useDownloadGradebookCsv, useGradebook, type Gradebook } from '@/features/assessment/api/gradebook';
 import { GradeCell, GradeLegend } from './grade-cell';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useFormatters } from '@/lib/i18n/format';
-import { useCohortAccess } from '@/features/assessment/api/assessment';
+import { useCohortAccess } from '@/lib/api/cohort-access';
 import {
   copyOf,
   levelsIncrease,

@@ -11,6 +11,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { unwrap } from '@/lib/api/api-client';
 import { useApi } from '@/lib/api/api-context';
 import { isApiError } from '@/lib/api/api-error';
+import { can, useCohortAccess } from '@/lib/api/cohort-access';
 import { useFormatters } from '@/lib/i18n/format';
 import {
   type CertificateBatch,
@@ -36,24 +37,26 @@ export function CertificationPage() {
   const { t } = useTranslation('certification');
   const { cohortId = '' } = useParams();
   const [tab, setTab] = useState<string | null>('eligibility');
+  // A mentor reads their own learners' eligibility; the rules, issuing, revoking and the history are the staff's.
+  const manages = can(useCohortAccess(cohortId).data, 'ActOnAllLearners');
   return (
     <Stack>
       <PageTitle>{t('pageTitle')}</PageTitle>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="eligibility">{t('tabs.eligibility')}</Tabs.Tab>
-          <Tabs.Tab value="rules">{t('tabs.rules')}</Tabs.Tab>
-          <Tabs.Tab value="history">{t('tabs.history')}</Tabs.Tab>
+          {manages && <Tabs.Tab value="rules">{t('tabs.rules')}</Tabs.Tab>}
+          {manages && <Tabs.Tab value="history">{t('tabs.history')}</Tabs.Tab>}
         </Tabs.List>
-        <Tabs.Panel value="eligibility" pt="md"><EligibilityTab cohortId={cohortId} /></Tabs.Panel>
-        <Tabs.Panel value="rules" pt="md"><RulesTab cohortId={cohortId} /></Tabs.Panel>
-        <Tabs.Panel value="history" pt="md"><HistoryTab cohortId={cohortId} /></Tabs.Panel>
+        <Tabs.Panel value="eligibility" pt="md"><EligibilityTab cohortId={cohortId} manages={manages} /></Tabs.Panel>
+        {manages && <Tabs.Panel value="rules" pt="md"><RulesTab cohortId={cohortId} /></Tabs.Panel>}
+        {manages && <Tabs.Panel value="history" pt="md"><HistoryTab cohortId={cohortId} /></Tabs.Panel>}
       </Tabs>
     </Stack>
   );
 }
 
-function EligibilityTab({ cohortId }: { cohortId: string }) {
+function EligibilityTab({ cohortId, manages }: { cohortId: string; manages: boolean }) {
   const { t } = useTranslation('certification');
   const format = useFormatters();
   const [query, setQuery] = useState<EligibilityQuery>({ page: 1, sort: 'name', descending: false });
@@ -96,7 +99,7 @@ function EligibilityTab({ cohortId }: { cohortId: string }) {
         />
         <Group>
           <Button variant="light" loading={csv.isPending} onClick={() => csv.mutate()}>{t('table.export')}</Button>
-          <Button onClick={() => setConfirmAll(true)}>{t('issue.all')}</Button>
+          {manages && <Button onClick={() => setConfirmAll(true)}>{t('issue.all')}</Button>}
         </Group>
       </Group>
       {issue.isError && <ProblemAlert error={issue.error} />}
@@ -122,11 +125,11 @@ function EligibilityTab({ cohortId }: { cohortId: string }) {
                   {row.certificate ? <Badge color={row.certificate.status === 'Valid' ? 'teal' : 'gray'}>{t(`status.${row.certificate.status}`)}</Badge> : t('table.none')}
                 </Table.Td>
                 <Table.Td>
-                  {row.certificate?.status === 'Valid' ? (
+                  {!manages ? null : row.certificate?.status === 'Valid' ? (
                     <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(row)}>{t('revoke.action')}</Button>
                   ) : (
                     row.eligible && (
-                      <Button size="xs" variant="light" loading={issue.isPending} onClick={() => issue.mutate({ userId: row.userId })}>{t('issue.one')}</Button>
+                      <Button size="xs" variant="light" loading={issue.isPending && issue.variables !== undefined && 'userId' in issue.variables && issue.variables.userId === row.userId} onClick={() => issue.mutate({ userId: row.userId })}>{t('issue.one')}</Button>
                     )
                   )}
                 </Table.Td>

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json } from '@/testing/fake-api';
-import { cohortId, learnerMe, trainerMe } from '@/testing/fixtures';
+import { cohortFixture, cohortId, learnerMe, trainerMe } from '@/testing/fixtures';
 import { renderRoute } from '@/testing/render-app';
 import { signedInApi } from '@/testing/session-api';
 import type { EligibilityCriterion, LearnerEligibility } from '@/features/certification/api/certification';
@@ -42,6 +42,7 @@ describe('Certification page, for staff', () => {
   it('shows each criterion with the figures, sorts by a column, and issues to all eligible after a confirmation', async () => {
     const page = (items: LearnerEligibility[]) => json({ items, page: 1, pageSize: 20, totalCount: items.length });
     const api = signedInApi(trainerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture()),
       [`GET /api/v1/cohorts/${cohortId}/certification/eligibility`]: () => page([row({})]),
       [`POST /api/v1/cohorts/${cohortId}/certificates`]: () => json({ issued: [], alreadyCertified: 2 }),
     });
@@ -57,5 +58,22 @@ describe('Certification page, for staff', () => {
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Confirmer' }));
     expect(await screen.findByText('0 certificat(s) délivré(s) ; 2 apprenant(s) en avaient déjà un.')).toBeInTheDocument();
     expect(await api.sent(`POST /api/v1/cohorts/${cohortId}/certificates`)[0]!.json()).toEqual({ allEligible: true });
+  });
+});
+
+describe('Certification page, for a mentor', () => {
+  it('shows their learners’ eligibility without the rules, the history, issuing or revoking', async () => {
+    signedInApi(trainerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture({ myRole: 'Mentor' })),
+      [`GET /api/v1/cohorts/${cohortId}/certification/eligibility`]: () =>
+        json({ items: [row({ eligible: true, certificate: { id: '0192f0c1-0000-7000-8000-0000000000c1', status: 'Valid', issuedAt: '2026-11-20T10:00:00Z' } })], page: 1, pageSize: 20, totalCount: 1 }),
+    });
+    renderRoute(`/cohorts/${cohortId}/certification`, { '/cohorts/:cohortId/certification': <CertificationPage /> });
+    const table = await screen.findByRole('table', { name: 'Éligibilité' });
+    expect(within(table).getByText('Valide')).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'Règles' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'Historique' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Délivrer à tous les éligibles' })).not.toBeInTheDocument();
+    expect(within(table).queryByRole('button', { name: 'Révoquer' })).not.toBeInTheDocument();
   });
 });
