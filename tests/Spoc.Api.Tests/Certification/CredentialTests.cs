@@ -88,6 +88,12 @@ public sealed class CredentialTests
         header["alg"].Should().Be("ES256");
         header["typ"].Should().Be("vc+jwt");
         header["cty"].Should().Be("vc");
+        // Open Badges 3.0 verifiers read the key from the header: the public members of the published key, nothing private.
+        var headerJwk = JsonNode.Parse(Base64Url.DecodeFromChars(jwt.Split('.')[0]))!["jwk"]!.AsObject();
+        headerJwk.Select(m => m.Key).Should().BeEquivalentTo("kty", "crv", "x", "y");
+        var published = (await (await _anonymous.GetAsync("/.well-known/jwks.json")).ReadJsonAsync())["keys"]!.AsArray()
+            .Single(k => k!["kid"]!.GetValue<string>() == (string)header["kid"])!;
+        (headerJwk["x"]!.GetValue<string>(), headerJwk["y"]!.GetValue<string>()).Should().Be((published["x"]!.GetValue<string>(), published["y"]!.GetValue<string>()));
         var claims = await CertificateRows.VerifiedClaimsAsync(_anonymous, jwt);
 
         claims["@context"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal("https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");

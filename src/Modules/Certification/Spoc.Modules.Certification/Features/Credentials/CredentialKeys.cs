@@ -65,11 +65,17 @@ internal sealed class CredentialKeys(CertificationDbContext db, IDataProtectionP
         return key;
     }
 
-    /// <summary>A compact JWS of the payload, secured as VC-JOSE-COSE says: <c>typ</c> <c>vc+jwt</c>, <c>cty</c> <c>vc</c>, the key's <c>kid</c>.</summary>
+    /// <summary>A compact JWS of the payload, secured as VC-JOSE-COSE says: <c>typ</c> <c>vc+jwt</c>, <c>cty</c> <c>vc</c>, the key's <c>kid</c> and public <c>jwk</c>.</summary>
     public string Sign(SigningKey key, JsonObject payload)
     {
         // Letters of every script as they are (a holder named Nguyễn reads as such once decoded); the JWS is base64url, so no HTML context to escape for.
-        var header = new JsonObject { ["alg"] = "ES256", ["kid"] = key.Id, ["typ"] = "vc+jwt", ["cty"] = "vc" };
+        // Open Badges 3.0 (§8.2) verifiers take the key from the header's `jwk` (its public members only); others find `kid` in the JWKS.
+        var jwk = JsonNode.Parse(key.PublicJwk)!.AsObject();
+        var header = new JsonObject
+        {
+            ["alg"] = "ES256", ["kid"] = key.Id, ["typ"] = "vc+jwt", ["cty"] = "vc",
+            ["jwk"] = new JsonObject { ["kty"] = jwk["kty"]!.DeepClone(), ["crv"] = jwk["crv"]!.DeepClone(), ["x"] = jwk["x"]!.DeepClone(), ["y"] = jwk["y"]!.DeepClone() },
+        };
         var signingInput = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload, Json));
         using var ecdsa = ECDsa.Create();
         ecdsa.ImportPkcs8PrivateKey(Convert.FromBase64String(_protector.Unprotect(key.ProtectedPrivateKey)), out _);
