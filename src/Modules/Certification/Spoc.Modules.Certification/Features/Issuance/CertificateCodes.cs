@@ -8,7 +8,7 @@ namespace Spoc.Modules.Certification.Features.Issuance;
 /// </summary>
 internal static class CertificateCodes
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    public const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     public static string VerificationCode() => Encode(RandomNumberGenerator.GetBytes(16), 26);
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Certification.Contracts;
 using Spoc.Modules.Certification.Data;
+using Spoc.Modules.Certification.Features.Issuance;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 
@@ -29,8 +30,6 @@ public enum VerificationStatus
 /// </summary>
 internal static class VerifyCertificate
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
     // 'U' is not in Crockford's alphabet: what a malformed code is looked up as, so that it costs the same query and finds nothing.
     private static readonly string NoCode = new('U', 26);
 
@@ -93,7 +92,7 @@ internal static class VerifyCertificate
             code.Append(char.ToUpperInvariant(ch) switch { 'I' or 'L' => '1', 'O' => '0', var c => c });
         }
 
-        return code.Length is 26 or 12 && code.ToString().All(Alphabet.Contains) ? code.ToString() : NoCode;
+        return code.Length is 26 or 12 && code.ToString().All(CertificateCodes.Alphabet.Contains) ? code.ToString() : NoCode;
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
