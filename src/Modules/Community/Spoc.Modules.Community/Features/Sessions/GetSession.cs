@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spoc.Modules.Community.Data;
-using Spoc.Modules.Courses.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -29,9 +28,7 @@ internal static class GetSession
                 return session.ToResponse(viewer, options.Value, clock.GetUtcNow(), titles);
             }
 
-            var activities = session.Preparations.Select(p => p.ActivityId).ToList();
-            var done = activities.Count == 0 ? [] : (await sender.Send(new GetCompletions(session.CohortId, activities), cancellationToken))
-                .Where(c => c.UserId == me.Id).Select(c => c.ActivityId).ToHashSet();
+            var done = await sender.PreparationsDoneAsync(session.CohortId, me.Id, [session], cancellationToken);
             var mine = await db.SessionAttendance.AsNoTracking().Where(a => a.SessionId == session.Id && a.UserId == me.Id)
                 .Select(a => (Domain.AttendanceStatus?)a.Status).FirstOrDefaultAsync(cancellationToken);
             return session.ToResponse(viewer, options.Value, clock.GetUtcNow(), titles, done, mine);

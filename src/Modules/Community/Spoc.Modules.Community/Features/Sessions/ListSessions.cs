@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spoc.Modules.Community.Data;
-using Spoc.Modules.Courses.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
@@ -63,9 +62,7 @@ internal static class ListSessions
             }
 
             // A learner's own checklist and attendance on every session of the page: one call and one query, not one per session.
-            var activities = page.Items.SelectMany(s => s.Preparations).Select(p => p.ActivityId).Distinct().ToList();
-            var done = activities.Count == 0 ? [] : (await sender.Send(new GetCompletions(query.CohortId, activities), cancellationToken))
-                .Where(c => c.UserId == me.Id).Select(c => c.ActivityId).ToHashSet();
+            var done = await sender.PreparationsDoneAsync(query.CohortId, me.Id, page.Items, cancellationToken);
             var ids = page.Items.Select(s => s.Id).ToList();
             var mine = await db.SessionAttendance.AsNoTracking().Where(a => a.UserId == me.Id && ids.Contains(a.SessionId))
                 .ToDictionaryAsync(a => a.SessionId, a => a.Status, cancellationToken);

@@ -42,6 +42,14 @@ internal static class SessionResponses
             learner ? preparations.All(p => p.Done == true) : null, viewer.Manages ? s.CheckInCode : null, learner ? mine : null, s.Version);
     }
 
+    /// <summary>Which of these sessions' preparations the learner has done, in one call.</summary>
+    public static async Task<IReadOnlySet<Guid>> PreparationsDoneAsync(this ISender sender, Guid cohortId, Guid learnerId, IEnumerable<LiveSession> sessions, CancellationToken ct)
+    {
+        var activities = sessions.SelectMany(s => s.Preparations).Select(p => p.ActivityId).Distinct().ToList();
+        return activities.Count == 0 ? new HashSet<Guid>() : (await sender.Send(new GetCompletions(cohortId, activities), ct))
+            .Where(c => c.UserId == learnerId).Select(c => c.ActivityId).ToHashSet();
+    }
+
     /// <summary>Titles and kinds of these sessions' preparations, in one query.</summary>
     public static async Task<IReadOnlyDictionary<Guid, ActivitySummary>> PreparationTitlesAsync(
         this ISender sender, Guid courseId, IEnumerable<LiveSession> sessions, CancellationToken ct)
