@@ -13,6 +13,7 @@ using Spoc.Modules.Certification.Domain;
 using Spoc.Modules.Certification.Features.Certificates;
 using Spoc.SharedKernel.Email;
 using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -62,7 +63,7 @@ internal static class GetCredential
                         ? new Credential(jwt, certificate.ShortCode)
                         : new Credential(await db.Certificates.Where(c => c.Id == certificate.Id).Select(c => c.CredentialJwt!).SingleAsync(cancellationToken), certificate.ShortCode);
                 }
-                catch (DbException) when (attempt < 8)
+                catch (DbException e) when (e.IsUniqueViolation() && attempt < 8)
                 {
                     // The unique (issuer, index) index refused it: another certificate of this issuer holds that bit. Draw again.
                 }

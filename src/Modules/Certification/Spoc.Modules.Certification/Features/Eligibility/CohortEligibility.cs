@@ -48,7 +48,7 @@ internal sealed record LearnerEligibility(
 internal static class CohortEligibility
 {
     /// <param name="Mastered">Per learner, every competency of the course they have mastered (what a certificate attests); filled only when asked.</param>
-    public sealed record Outcome(IReadOnlyList<LearnerEligibility> Learners, IReadOnlyDictionary<Guid, IReadOnlyList<AchievedCompetency>> Mastered, IReadOnlyDictionary<Guid, decimal?> Grades);
+    public sealed record Outcome(IReadOnlyList<LearnerEligibility> Learners, IReadOnlyDictionary<Guid, IReadOnlyList<AchievedCompetency>> Mastered);
 
     /// <param name="only">The learners to assess (a mentor's, the caller alone); null: every current learner.</param>
     /// <param name="withMastery">Read every competency's mastery even when the rules require none (issuance records them).</param>
@@ -61,7 +61,7 @@ internal static class CohortEligibility
         var learners = only is null ? roster : [.. roster.Where(only.Contains)];
         if (learners.Count == 0)
         {
-            return new Outcome([], new Dictionary<Guid, IReadOnlyList<AchievedCompetency>>(), new Dictionary<Guid, decimal?>());
+            return new Outcome([], new Dictionary<Guid, IReadOnlyList<AchievedCompetency>>());
         }
 
         var grades = (await sender.Send(new GetFinalGrades(cohortId), ct)).ToDictionary(g => g.LearnerId, g => g.Grade);
@@ -117,7 +117,7 @@ internal static class CohortEligibility
         }).ToList();
 
         var mastered = learners.ToDictionary(id => id, id => (IReadOnlyList<AchievedCompetency>)[.. competencies.Where(c => Masters(id, c.Code)).Select(c => new AchievedCompetency(c.Code, c.Title))]);
-        return new Outcome(rows, mastered, learners.ToDictionary(id => id, grades.GetValueOrDefault));
+        return new Outcome(rows, mastered);
     }
 
     /// <summary>A figure against a least value: a learner without a figure yet does not meet a required one.</summary>

@@ -124,7 +124,7 @@ internal static class IssueCertificates
                 CohortId = snapshot.Cohort.CohortId, HolderId = learner.UserId, IssuerOrganizationId = snapshot.Cohort.OrganizationId,
                 HolderName = learner.DisplayName, CourseTitle = snapshot.CourseTitle, CohortTitle = snapshot.Cohort.Title,
                 OrganizationNames = [.. snapshot.OrganizationNames], CohortStartsOn = snapshot.Cohort.StartsOn, CohortEndsOn = snapshot.Cohort.EndsOn,
-                FinalGrade = assessed.Grades.GetValueOrDefault(learner.UserId), Competencies = [.. assessed.Mastered.GetValueOrDefault(learner.UserId) ?? []],
+                FinalGrade = learner.Criteria.FinalGrade.Value, Competencies = [.. assessed.Mastered.GetValueOrDefault(learner.UserId) ?? []],
                 VerificationCode = CertificateCodes.VerificationCode(), ShortCode = CertificateCodes.ShortCode(),
                 IssuedBy = me.Id, IssuedAt = now,
             };
