@@ -3,6 +3,7 @@ using Spoc.Modules.Certification;
 using Spoc.Modules.Cohorts;
 using Spoc.Modules.Community;
 using Spoc.Modules.Courses;
+using Spoc.Modules.FollowUp;
 using Spoc.Modules.Platform;
 
 namespace Spoc.Api;
@@ -18,7 +19,8 @@ internal static class ModuleRegistry
             .AddCohortsModule(configuration)
             .AddAssessmentModule(configuration)
             .AddCommunityModule(configuration)
-            .AddCertificationModule(configuration);
+            .AddCertificationModule(configuration)
+            .AddFollowUpModule(configuration);
 
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
     {
@@ -32,6 +34,7 @@ internal static class ModuleRegistry
         api.MapCommunityEndpoints();
         api.MapCertificationEndpoints();
         app.MapCertificationWellKnownEndpoints();
+        api.MapFollowUpEndpoints();
         return app;
     }
 }

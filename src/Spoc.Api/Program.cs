@@ -43,6 +43,7 @@ services.AddMediator((MediatorOptions options) =>
         typeof(Spoc.Modules.Community.Contracts.ForumPostPublished),
         typeof(Spoc.Modules.Certification.CertificationModule),
         typeof(Spoc.Modules.Certification.Contracts.CertificateIssued),
+        typeof(Spoc.Modules.FollowUp.FollowUpModule),
     ];
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
 });
@@ -55,6 +56,7 @@ services.AddValidatorsFromAssemblies(
         typeof(Spoc.Modules.Assessment.AssessmentModule).Assembly,
         typeof(Spoc.Modules.Community.CommunityModule).Assembly,
         typeof(Spoc.Modules.Certification.CertificationModule).Assembly,
+        typeof(Spoc.Modules.FollowUp.FollowUpModule).Assembly,
     ],
     ServiceLifetime.Singleton,
     includeInternalTypes: true);

@@ -61,6 +61,7 @@ internal static class OpenApi
         ["Assessment"] = "Continuous assessment in a cohort: assignments (quiz, text, file, group project) with each learner's own due date.",
         ["Community"] = "Collaboration in a cohort: cohort and project-group forums (threads, posts in Markdown with mentions, reactions, answers, moderation, unread counts, search), announcements, private conversations with one's follow-up, notifications and their preferences.",
         ["Certification"] = "Certificates of a cohort: rules, each learner's eligibility, issuance (one learner or all eligible), revocation and history; and certificates that anyone can check: Open Badges 3.0 credentials signed by the issuing organization (VC-JWT, ES256), its public keys (JWKS) and revocation status list, the public verification by code, and the PDF.",
+        ["FollowUp"] = "Individual follow-up in a cohort: each learner's signals and risk level from rules staff tune, the trainer's and mentor's dashboard, the private journal (notes), follow-up actions and the timeline; skills analytics per learner, cohort and organization, with CSV and XLSX exports; and the learner's own follow-up.",
     };
 
     /// <summary>The response headers the pipeline writes, declared once under components/headers and referenced by name.</summary>

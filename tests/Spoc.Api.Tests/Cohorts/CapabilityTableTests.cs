@@ -279,6 +279,8 @@ public sealed partial class CapabilityTableTests
             "/certificates/{certificateId}/credential" => ($"/certificates/{_certificateId}/credential", null),
 
             // The first revocation stands; the next ones answer 409 certificate-revoked on their merits.
+            "/cohorts/{cohortId}/follow-up" => ($"{c}/follow-up", null),
+            "/cohorts/{cohortId}/follow-up/rules" => ($"{c}/follow-up/rules", method == HttpMethod.Put ? new { rules = new[] { new { kind = "MissedDeadlines", enabled = true, watchFrom = 1m, atRiskFrom = 2m } } } : null),
             "/certificates/{certificateId}/revoke" => ($"/certificates/{_certificateId}/revoke", new { reason = "Le tableau le révoque" }),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };

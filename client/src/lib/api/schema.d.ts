@@ -2060,6 +2060,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cohorts/{cohortId}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort's learners by risk level, with their signals and the reasons (trainers, org admins, mentors)
+         * @description Trainers and org admins (`ActOnAllLearners`) see every current learner, a mentor (`ActOnOwnMentees`) only their own; learners and a partner's admin 403, outsiders 404. At risk first, then to watch, then on track; within a level, the furthest behind first. Each row carries the learner's signals (last activity, completion against their own schedule, missed and late work, mean grade and its trend, attendance, forum posts, last contact with their follow-up staff) and, above on track, the reasons: each rule that fired with the learner's figure and the threshold it reached (rules: GET /cohorts/{cohortId}/follow-up/rules). `counts` gives the number at each level in the caller's scope, before the `level` and `mentorId` filters. Signals are kept up to date as the other modules' events arrive and as deadlines pass: reading them computes nothing. Paged (default 20, max 100).
+         */
+        get: operations["GetFollowUpDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/follow-up/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort's risk rules (trainers, org admins; mentors read them)
+         * @description Every rule kind once, on or off, with the figure from which a learner is to watch (`watchFrom`) and the one from which they are at risk (`atRiskFrom`; null: the rule never gives that level): `BehindSchedule` (activities due on their own schedule and not done), `MissedDeadlines`, `LateSubmissions`, `Absences`, `DaysInactive`, `DaysWithoutContact` (from `from` upwards), `GradeBelow` (a mean released grade under the threshold, in percent). A cohort that never saved rules answers the defaults (`updatedAt` null). Mentors read them (their dashboard says why); learners and a partner's admin 403, outsiders 404. Answers an `ETag` for PUT (`If-Match`).
+         */
+        get: operations["GetRiskRules"];
+        /**
+         * Tune the cohort's risk rules (trainers, org admins)
+         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). Replaces the whole set: each kind at most once, a kind left out is off; an enabled rule needs `watchFrom` or `atRiskFrom` (0 to 1000, 2 decimals; percent for `GradeBelow`), and at risk lies beyond watch (above it, below it for `GradeBelow`). Every current learner of the cohort is re-evaluated in the same commit. Send the `ETag` of GET as `If-Match` (stale: 412).
+         */
+        put: operations["UpdateRiskRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -3570,6 +3614,16 @@ export interface components {
             /** @description Markdown, rendered and sanitised in the schedule. */
             content?: string | null;
         };
+        FollowUpDashboard: {
+            counts: components["schemas"]["RiskLevelCounts"];
+            items: components["schemas"]["LearnerFollowUp"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
         ForgottenPassword: {
             /** Format: email */
             email: string;
@@ -4264,6 +4318,22 @@ export interface components {
              */
             totalCount: number;
         };
+        LearnerFollowUp: {
+            /** Format: uuid */
+            learnerId: string;
+            displayName: string;
+            /** Format: uuid */
+            mentorId?: string | null;
+            level: components["schemas"]["RiskLevel"];
+            /** @description Why they are at this level: empty when on track. */
+            reasons: components["schemas"]["RiskReason"][];
+            /**
+             * Format: date-time
+             * @description When they reached this level; null when always on track.
+             */
+            levelChangedAt?: string | null;
+            signals: components["schemas"]["LearnerSignals"];
+        };
         /**
          * @description A learner's row. `done`: the indexes (in `activities`) of the activities they completed, ascending;
          *     `doneAt`: when, in Unix seconds (UTC), one per entry of `done`. Compact on purpose: a 200 × 40 matrix
@@ -4282,6 +4352,47 @@ export interface components {
             completionPercent: number;
             done: number[];
             doneAt: number[];
+        };
+        LearnerSignals: {
+            /** Format: date-time */
+            lastActivityAt?: string | null;
+            /**
+             * Format: int32
+             * @description Whole days since their last own action in the cohort (or since their follow-up began).
+             */
+            daysInactive: number;
+            /** Format: int32 */
+            activitiesDone: number;
+            /** Format: int32 */
+            activitiesExpected: number;
+            /** Format: int32 */
+            activitiesTotal: number;
+            /**
+             * Format: int32
+             * @description Activities due by now on their own schedule and not done (negative: ahead of it).
+             */
+            behindBy: number;
+            /** Format: int32 */
+            missedDeadlines: number;
+            /** Format: int32 */
+            lateSubmissions: number;
+            /** Format: double */
+            averageGrade?: number | null;
+            /** Format: double */
+            gradeTrend?: number | null;
+            /** Format: double */
+            attendanceRate?: number | null;
+            /** Format: int32 */
+            absences: number;
+            /** Format: int32 */
+            forumPosts: number;
+            /** Format: date-time */
+            lastContactAt?: string | null;
+            /**
+             * Format: int32
+             * @description Whole days since their last exchange with their follow-up staff (or since their follow-up began).
+             */
+            daysWithoutContact: number;
         };
         /** @description A live session as the caller may see it. */
         LiveSession: {
@@ -4928,6 +5039,66 @@ export interface components {
             invitationToken?: string | null;
             /** @description `fr` or `en`, for the mails and the web app; default `fr`. */
             language?: string | null;
+        };
+        /**
+         * @description Where a learner stands in their follow-up, from the cohort's risk rules: each level above on track comes with its reasons.
+         * @enum {string}
+         */
+        RiskLevel: "OnTrack" | "Watch" | "AtRisk";
+        /** @description How many learners are at each level, in the caller's scope (the filters aside): the dashboard's header. */
+        RiskLevelCounts: {
+            /** Format: int32 */
+            onTrack: number;
+            /** Format: int32 */
+            watch: number;
+            /** Format: int32 */
+            atRisk: number;
+        };
+        /** @description A rule that fired for the learner: the figure it read and the threshold that figure reached. */
+        RiskReason: {
+            rule: components["schemas"]["RiskRuleKind"];
+            level: components["schemas"]["RiskLevel"];
+            /**
+             * Format: double
+             * @description The learner's figure: activities behind, deadlines missed, days inactive, mean grade in percent...
+             */
+            value: number;
+            /**
+             * Format: double
+             * @description The rule's threshold for this level (for `GradeBelow`, the figure is under it).
+             */
+            threshold: number;
+        };
+        /** @description One risk rule: off, or the figure from which a learner is to watch and the one from which they are at risk (null: that level is not given). */
+        RiskRule: {
+            kind: components["schemas"]["RiskRuleKind"];
+            enabled: boolean;
+            /** Format: double */
+            watchFrom?: number | null;
+            /** Format: double */
+            atRiskFrom?: number | null;
+        };
+        /**
+         * @description What a risk rule measures; each reads one figure of Spoc.Modules.FollowUp.Domain.LearnerSignals.
+         * @enum {string}
+         */
+        RiskRuleKind: "BehindSchedule" | "MissedDeadlines" | "LateSubmissions" | "Absences" | "DaysInactive" | "DaysWithoutContact" | "GradeBelow";
+        /** @description A cohort's risk rules, every kind listed once; the defaults until staff save their own. */
+        RiskRules: {
+            /** Format: uuid */
+            cohortId: string;
+            rules: components["schemas"]["RiskRule"][];
+            /**
+             * Format: date-time
+             * @description When staff last saved them; null while the cohort uses the defaults.
+             */
+            updatedAt?: string | null;
+            /** Format: uuid */
+            version: string;
+        };
+        RiskRulesUpdate: {
+            /** @description Every rule to keep, each kind at most once; a kind left out is off. */
+            rules: components["schemas"]["RiskRule"][];
         };
         /** @description A rubric: criteria × levels with points. */
         Rubric: {
@@ -19069,6 +19240,339 @@ export interface operations {
             };
             /** @description `activity-not-released`: Not released yet */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFollowUpDashboard: {
+        parameters: {
+            query?: {
+                /** @description Only the learners at this level. */
+                level?: components["schemas"]["RiskLevel"];
+                /** @description Only this mentor's learners (staff; a mentor always sees only theirs). */
+                mentorId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDashboard"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRiskRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRules"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateRiskRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rules": [
+                 *         {
+                 *           "kind": "BehindSchedule",
+                 *           "enabled": false
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RiskRulesUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskRules"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,8 +3,10 @@ using Mediator;
 namespace Spoc.Modules.Courses.Contracts;
 
 /// <summary>Staff changed a learner's personal pacing (due-date shifts, extra resources) in a cohort.</summary>
-/// <remarks>No subscriber yet: Community's notifications (issue 12) and the follow-up timeline (issue 15) will handle it.</remarks>
 public sealed record PacingChanged(Guid CohortId, Guid UserId) : Spoc.SharedKernel.Messaging.IntegrationEvent;
+
+/// <summary>A learner marked an activity of the cohort's course done (once: marking it again publishes nothing).</summary>
+public sealed record ActivityCompleted(Guid CohortId, Guid UserId, Guid ActivityId, DateTimeOffset At) : Spoc.SharedKernel.Messaging.IntegrationEvent;
 
 public sealed record ActivityCompletion(Guid UserId, Guid ActivityId, DateTimeOffset CompletedAt);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
 using Spoc.SharedKernel.Http;
@@ -48,6 +49,7 @@ internal static class MarkActivityDone
             }
 
             db.Completions.Add(new Completion { CohortId = command.CohortId, UserId = me.Id, ActivityId = command.ActivityId, CompletedAt = now });
+            db.AddIntegrationEvent(new ActivityCompleted(command.CohortId, me.Id, command.ActivityId, now), now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

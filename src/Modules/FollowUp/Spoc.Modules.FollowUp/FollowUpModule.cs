@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spoc.Modules.FollowUp.Data;
+using Spoc.Modules.FollowUp.Features.Dashboard;
+using Spoc.Modules.FollowUp.Features.Rules;
+using Spoc.SharedKernel.Persistence;
+
+namespace Spoc.Modules.FollowUp;
+
+public static class FollowUpModule
+{
+    public static IServiceCollection AddFollowUpModule(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddModuleDbContext<FollowUpDbContext>(FollowUpDbContext.Schema);
+
+    /// <summary>The module's routes under /api/v1.</summary>
+    public static IEndpointRouteBuilder MapFollowUpEndpoints(this IEndpointRouteBuilder api)
+    {
+        var followUp = api.MapGroup("").WithTags("FollowUp");
+        GetFollowUpDashboard.MapEndpoint(followUp);
+        GetRiskRules.MapEndpoint(followUp);
+        UpdateRiskRules.MapEndpoint(followUp);
+        return api;
+    }
+}
