@@ -770,8 +770,10 @@ api.MapGet("/cohorts/{cohortId:guid}/follow-up", async (Guid cohortId, int? page
         r =>
         {
             var (from, lastActivity, lastContact) = (Db.Time(r, 7), At(r, 6), At(r, 18));
+            // EF's SQLite provider writes the JSON column's decimals as strings ("3.0"), as it stores decimal columns.
+            static decimal Stored(JsonElement e) => e.ValueKind == JsonValueKind.String ? decimal.Parse(e.GetString()!, CultureInfo.InvariantCulture) : e.GetDecimal();
             var reasons = JsonDocument.Parse(r.GetString(4)).RootElement.EnumerateArray().Select(e => new FollowUpReason(
-                e.GetProperty("Rule").GetString()!, e.GetProperty("Level").GetString()!, e.GetProperty("Value").GetDecimal(), e.GetProperty("Threshold").GetDecimal())).ToList();
+                e.GetProperty("Rule").GetString()!, e.GetProperty("Level").GetString()!, Stored(e.GetProperty("Value")), Stored(e.GetProperty("Threshold")))).ToList();
             return new FollowUpRow(r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetGuid(2), r.GetString(3), reasons, At(r, 5), new FollowUpSignals(
                 lastActivity, DaysSince(lastActivity, from, now), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.GetInt32(9) - r.GetInt32(8), r.GetInt32(11), r.GetInt32(12),
                 Number(r, 13), Number(r, 14), Number(r, 15), r.GetInt32(16), r.GetInt32(17), lastContact, DaysSince(lastContact, from, now)));
