@@ -728,6 +728,61 @@ api.MapGet("/cohorts/{cohortId:guid}/certification/eligibility", async (Guid coh
     return Results.Ok(new Paged<LearnerEligibility>([.. sorted.Skip((p - 1) * size).Take(size)], p, size, sorted.Count));
 });
 
+// Follow-up (issue 15): the dashboard's first page as a trainer reads it. Three statements: the caller's role, the counts
+// per level, the page of signals rows with the learners' names. Nothing is computed but the days since (RiskRules.Figure).
+api.MapGet("/cohorts/{cohortId:guid}/follow-up", async (Guid cohortId, int? page, int? pageSize, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var (p, size) = (page ?? 1, pageSize ?? 20);
+    var role = await db.SingleAsync("SELECT m.Role FROM Cohorts c JOIN CohortMembers m ON m.CohortId = c.Id AND m.UserId = $me WHERE c.Id = $id", r => r.GetString(0), ("$id", cohortId), ("$me", me));
+    if (role is null)
+    {
+        return Results.NotFound();
+    }
+
+    if (role is not ("Trainer" or "Mentor"))
+    {
+        return Results.StatusCode(403);
+    }
+
+    const string scope = "s.CohortId = $id AND s.Active AND ($all OR s.MentorId = $me)";
+    var counts = (await db.ListAsync($"SELECT s.Level, COUNT(*) FROM FollowUpSignals s WHERE {scope} GROUP BY s.Level", r => (Level: r.GetString(0), Count: r.GetInt32(1)),
+        ("$id", cohortId), ("$me", me), ("$all", role == "Trainer"))).ToDictionary(c => c.Level, c => c.Count);
+    var now = DateTimeOffset.UtcNow;
+    static DateTimeOffset? At(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : Db.Time(r, i);
+    static decimal? Number(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);
+    static int DaysSince(DateTimeOffset? last, DateTimeOffset from, DateTimeOffset now)
+    {
+        var since = last is { } l && l > from ? l : from;
+        return now <= since ? 0 : (int)(now - since).TotalDays;
+    }
+
+    var rows = await db.ListAsync(
+        $"""
+        SELECT s.LearnerId, u.DisplayName, s.MentorId, s.Level, s.Reasons, s.LevelChangedAt, s.LastActivityAt, s.FollowedFrom, s.ActivitiesDone, s.ActivitiesExpected,
+               s.ActivitiesTotal, s.MissedDeadlines, s.LateSubmissions, s.AverageGrade, s.GradeTrend, s.AttendanceRate, s.Absences, s.ForumPosts, s.LastContactAt
+        FROM FollowUpSignals s JOIN Users u ON u.Id = s.LearnerId
+        WHERE {scope}
+        ORDER BY CASE s.Level WHEN 'AtRisk' THEN 0 WHEN 'Watch' THEN 1 ELSE 2 END, s.ActivitiesExpected - s.ActivitiesDone DESC, s.LearnerId
+        LIMIT $size OFFSET $skip
+        """,
+        r =>
+        {
+            var (from, lastActivity, lastContact) = (Db.Time(r, 7), At(r, 6), At(r, 18));
+            // EF's SQLite provider writes the JSON column's decimals as strings ("3.0"), as it stores decimal columns.
+            static decimal Stored(JsonElement e) => e.ValueKind == JsonValueKind.String ? decimal.Parse(e.GetString()!, CultureInfo.InvariantCulture) : e.GetDecimal();
+            var reasons = JsonDocument.Parse(r.GetString(4)).RootElement.EnumerateArray().Select(e => new FollowUpReason(
+                e.GetProperty("Rule").GetString()!, e.GetProperty("Level").GetString()!, Stored(e.GetProperty("Value")), Stored(e.GetProperty("Threshold")))).ToList();
+            return new FollowUpRow(r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetGuid(2), r.GetString(3), reasons, At(r, 5), new FollowUpSignals(
+                lastActivity, DaysSince(lastActivity, from, now), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.GetInt32(9) - r.GetInt32(8), r.GetInt32(11), r.GetInt32(12),
+                Number(r, 13), Number(r, 14), Number(r, 15), r.GetInt32(16), r.GetInt32(17), lastContact, DaysSince(lastContact, from, now)));
+        },
+        ("$id", cohortId), ("$me", me), ("$all", role == "Trainer"), ("$size", size), ("$skip", (p - 1) * size));
+    return Results.Ok(new FollowUpDashboard(
+        new FollowUpCounts(counts.GetValueOrDefault("OnTrack"), counts.GetValueOrDefault("Watch"), counts.GetValueOrDefault("AtRisk")), rows, p, size, counts.Values.Sum()));
+});
+
 // The pipeline floor: any other API path, with a valid token, is a 404 (the token validated, nothing else done).
 api.MapGet("/{**rest}", () => Results.NotFound());
 
@@ -1027,3 +1082,11 @@ internal sealed record Verification(string Status, string? HolderName, string? C
         return code.Length is 26 or 12 && code.ToString().All(Alphabet.Contains) ? code.ToString() : NoCode;
     }
 }
+
+internal sealed record FollowUpCounts(int OnTrack, int Watch, int AtRisk);
+internal sealed record FollowUpReason(string Rule, string Level, decimal Value, decimal Threshold);
+internal sealed record FollowUpSignals(
+    DateTimeOffset? LastActivityAt, int DaysInactive, int ActivitiesDone, int ActivitiesExpected, int ActivitiesTotal, int BehindBy, int MissedDeadlines, int LateSubmissions,
+    decimal? AverageGrade, decimal? GradeTrend, decimal? AttendanceRate, int Absences, int ForumPosts, DateTimeOffset? LastContactAt, int DaysWithoutContact);
+internal sealed record FollowUpRow(Guid LearnerId, string DisplayName, Guid? MentorId, string Level, IReadOnlyList<FollowUpReason> Reasons, DateTimeOffset? LevelChangedAt, FollowUpSignals Signals);
+internal sealed record FollowUpDashboard(FollowUpCounts Counts, IReadOnlyList<FollowUpRow> Items, int Page, int PageSize, int TotalCount);

@@ -20,6 +20,9 @@ using Spoc.Modules.Community.Domain;
 using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
+using Spoc.Modules.FollowUp.Data;
+using Spoc.Modules.FollowUp.Domain;
+using Spoc.Modules.FollowUp.Features.Signals;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
@@ -57,6 +60,7 @@ internal static class Seeder
         await using var assessment = new AssessmentDbContext(Options<AssessmentDbContext>(settings, AssessmentDbContext.Schema));
         await using var community = new CommunityDbContext(Options<CommunityDbContext>(settings, CommunityDbContext.Schema));
         await using var certification = new CertificationDbContext(Options<CertificationDbContext>(settings, CertificationDbContext.Schema));
+        await using var followUp = new FollowUpDbContext(Options<FollowUpDbContext>(settings, FollowUpDbContext.Schema));
         if (await platform.Organizations.AnyAsync(o => o.Slug == "bench-university"))
         {
             Console.Error.WriteLine("seed: this database is already seeded");
@@ -184,6 +188,7 @@ internal static class Seeder
             Notifications(community, learners.Select(l => l.Id).ToList(), reader.Id, now);
             Sessions(community, cohort.Id, trainer.Id, activities, learners.Select(l => l.Id).ToList(), now);
             var code = Certification(certification, cohort, course.Title, org, trainer.Id, learners, now);
+            Signals(followUp, cohort.Id, mentor.Id, learners.Select(l => l.Id).ToList(), now);
             if (size == 50)
             {
                 Emit("VERIFY_CODE", code);
@@ -236,6 +241,7 @@ internal static class Seeder
         await community.SaveChangesAsync();
         var certificates = certification.ChangeTracker.Entries<Certificate>().Count();
         await certification.SaveChangesAsync();
+        await followUp.SaveChangesAsync();
         await File.WriteAllTextAsync(Path.Combine(outDir, "ids.env"), lines.ToString());
         Console.WriteLine($"seed: {userNumber} users, 31 organisations, 1 course of {ActivityCount} activities, cohorts of {string.Join(", ", CohortSizes)} learners and {2 * Writers} writers; {courses.ChangeTracker.Entries<Completion>().Count()} completions; {AssignmentCount} assignments per cohort, {grades} grades; {ForumThreads + 2} forum threads per cohort, {posts} posts, {notifications} notifications; {certificates} certificates");
         return 0;
@@ -420,6 +426,27 @@ internal static class Seeder
                     db.SessionAttendance.Add(new SessionAttendance { SessionId = session.Id, UserId = learners[l], Status = statuses[(i + l) % statuses.Length], RecordedBy = trainerId, RecordedAt = startsAt.AddHours(2) });
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A cohort's follow-up signals, as the projection keeps them: one row per learner, their mentor's, with figures that
+    /// spread them over the three levels of the default rules (evaluated by the product's own code), reasons included.
+    /// </summary>
+    private static void Signals(FollowUpDbContext db, Guid cohortId, Guid mentorId, List<Guid> learners, DateTimeOffset now)
+    {
+        var rules = RiskRules.Defaults();
+        for (var l = 0; l < learners.Count; l++)
+        {
+            var signals = new LearnerSignals
+            {
+                CohortId = cohortId, LearnerId = learners[l], MentorId = mentorId, FollowedFrom = now.AddDays(-60), LastActivityAt = now.AddDays(-(l % 20)),
+                ActivitiesDone = l * 37 % (ActivityCount + 1), ActivitiesExpected = 30, ActivitiesTotal = ActivityCount, MissedDeadlines = l % 4, LateSubmissions = l % 5,
+                AverageGrade = 40 + (l % 55), GradeTrend = (l % 21) - 10, AttendanceRate = 50 + (l % 51), Absences = l % 3, ForumPosts = l % 7,
+                LastContactAt = l % 4 == 0 ? null : now.AddDays(-(l % 30)),
+            };
+            SignalsEvaluation.Reevaluate(signals, rules, now.AddDays(-1));
+            db.Signals.Add(signals);
         }
     }
 

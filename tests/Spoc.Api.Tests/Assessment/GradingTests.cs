@@ -75,6 +75,11 @@ public sealed class GradingTests
         seen["score"]!.GetValue<decimal>().Should().Be(15m);
         seen["status"]!.GetValue<string>().Should().Be("Released");
         (await EventsAsync(id)).Should().ContainSingle(e => e.Contains("GradeReleased"));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var payload = await scope.ServiceProvider.GetRequiredService<AssessmentDbContext>().OutboxMessages
+            .Where(m => m.Type.Contains("GradeReleased") && m.Payload.Contains(id.ToString())).Select(m => m.Payload).SingleAsync();
+        var released = JsonNode.Parse(payload)!;
+        (released["score"]!.GetValue<decimal>(), released["maxPoints"]!.GetValue<decimal>()).Should().Be((15m, 20m), "the follow-up makes it a percentage");
     }
 
     [Test]

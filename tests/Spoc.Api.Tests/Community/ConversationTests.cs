@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Spoc.Api.Tests.Assessment;
 using Spoc.Api.Tests.Infrastructure;
+using Spoc.Modules.Community.Contracts;
+using Spoc.Modules.Community.Data;
 
 namespace Spoc.Api.Tests.Community;
 
@@ -37,6 +41,22 @@ public sealed class ConversationTests
         var response = await client.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/messages", new { body });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.ReadJsonAsync();
+    }
+
+    [Test]
+    public async Task Each_message_is_announced_to_the_follow_up_with_who_wrote_it()
+    {
+        var learner = _world.Learners[2];
+        var id = (await (await _world.Trainer.PostAsJsonAsync($"{Cohort}/conversations", new { learnerId = learner.Id })).ReadJsonAsync())["id"]!.GetValue<Guid>(); // another test may have opened it
+        var fromStaff = (await SendAsync(_world.Trainer, id, "Où en êtes-vous ?"))["id"]!.GetValue<Guid>();
+        var fromLearner = (await SendAsync(learner.Client, id, "J'avance."))["id"]!.GetValue<Guid>();
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var sent = (await scope.ServiceProvider.GetRequiredService<CommunityDbContext>().OutboxMessages.AsNoTracking()
+                .Where(m => m.Type.Contains(nameof(ConversationMessageSent))).Select(m => m.Payload).ToListAsync())
+            .Select(p => JsonNode.Parse(p)!.AsObject()).Where(e => e["conversationId"]!.GetValue<Guid>() == id && e["messageId"]!.GetValue<Guid>() is var m && (m == fromStaff || m == fromLearner))
+            .Select(e => (e["messageId"]!.GetValue<Guid>(), e["authorId"]!.GetValue<Guid>(), e["byStaff"]!.GetValue<bool>(), e["learnerId"]!.GetValue<Guid>(), e["cohortId"]!.GetValue<Guid>()));
+        sent.Should().BeEquivalentTo([(fromStaff, _world.World.TrainerId, true, learner.Id, _world.CohortId), (fromLearner, learner.Id, false, learner.Id, _world.CohortId)]);
     }
 
     [Test]

@@ -16,7 +16,7 @@ namespace Spoc.Api.Tests.Community;
 /// <summary>Preferences route each kind; mail leaves through the email outbox, once, even across a crash; the digest replaces single mails.</summary>
 public sealed class NotificationEmailTests
 {
-    private static GradeReleased GradeFor(Guid learnerId) => new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), learnerId, 16m, DateTimeOffset.UtcNow);
+    private static GradeReleased GradeFor(Guid learnerId) => new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), learnerId, 16m, 20m, DateTimeOffset.UtcNow);
 
     private static IEnumerable<MimeMessage> MailTo(SpocApiFactory factory, string email) =>
         Directory.Exists(Path.Combine(factory.DataDirectory, "mail"))

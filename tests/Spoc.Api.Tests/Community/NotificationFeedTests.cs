@@ -33,7 +33,7 @@ public sealed class NotificationFeedTests
         var threadId = Guid.NewGuid();
         await _factory.PublishAsync(
             new ApplicationDecided(cohortId, "Cohorte hiver", Guid.NewGuid(), learner.Id, ApplicationStatus.Admitted, "Bienvenue"),
-            new GradeReleased(cohortId, Guid.NewGuid(), Guid.NewGuid(), learner.Id, 14.5m, DateTimeOffset.UtcNow),
+            new GradeReleased(cohortId, Guid.NewGuid(), Guid.NewGuid(), learner.Id, 14.5m, 20m, DateTimeOffset.UtcNow),
             new RevisionRequested(cohortId, Guid.NewGuid(), Guid.NewGuid(), learner.Id, DateTimeOffset.UtcNow),
             new ForumPostPublished(cohortId, null, threadId, "Planning <b>sprint</b>", Guid.NewGuid(), author.Id, learner.Id, [learner.Id, named.Id, author.Id], DateTimeOffset.UtcNow),
             new AnnouncementPublished(cohortId, threadId, "Séance de jeudi", author.Id, [learner.Id, named.Id, author.Id], DateTimeOffset.UtcNow),

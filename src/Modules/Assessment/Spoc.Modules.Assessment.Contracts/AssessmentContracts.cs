@@ -4,18 +4,13 @@ using Spoc.SharedKernel.Messaging;
 namespace Spoc.Modules.Assessment.Contracts;
 
 /// <summary>A learner handed in an attempt at an assignment (a quiz is already scored).</summary>
-/// <remarks>
-/// No subscriber yet: the staff's "à corriger" list (issue 11, grading), Community's notifications (issue 12) and the
-/// follow-up timeline (issue 15) will handle it.
-/// </remarks>
 public sealed record SubmissionReceived(Guid CohortId, Guid AssignmentId, Guid SubmissionId, Guid AuthorId, int Attempt, bool IsLate, DateTimeOffset At) : IntegrationEvent;
 
 /// <summary>Staff released a grade: its learner now sees the score and the feedback.</summary>
-/// <remarks>No subscriber yet: Community's notifications (issue 12) and the follow-up timeline (issue 15) will handle it.</remarks>
-public sealed record GradeReleased(Guid CohortId, Guid AssignmentId, Guid SubmissionId, Guid LearnerId, decimal Score, DateTimeOffset At) : IntegrationEvent;
+/// <param name="MaxPoints">The assignment's maximum: <c>Score / MaxPoints</c> is the grade as a share (the follow-up's percentages).</param>
+public sealed record GradeReleased(Guid CohortId, Guid AssignmentId, Guid SubmissionId, Guid LearnerId, decimal Score, decimal MaxPoints, DateTimeOffset At) : IntegrationEvent;
 
 /// <summary>Staff sent a submission back for revision: its learner may hand in a new attempt.</summary>
-/// <remarks>No subscriber yet: Community's notifications (issue 12) and the follow-up timeline (issue 15) will handle it.</remarks>
 public sealed record RevisionRequested(Guid CohortId, Guid AssignmentId, Guid SubmissionId, Guid LearnerId, DateTimeOffset At) : IntegrationEvent;
 
 /// <summary>Where a learner stands on an assignment in the gradebook.</summary>
@@ -90,3 +85,12 @@ public sealed record CohortMastery(decimal Threshold, IReadOnlyList<LearnerMaste
 
 /// <summary>Certification asks it (required competencies): the cohort's learners' latest mastery; empty for an unknown cohort. A constant number of queries.</summary>
 public sealed record GetCohortMastery(Guid CohortId) : IQuery<CohortMastery>;
+
+/// <summary>A learner's missed work in a cohort: published assignments past their own due date with nothing handed in (the gradebook's <c>Missing</c>).</summary>
+public sealed record LearnerMissedWork(Guid LearnerId, int Missed);
+
+/// <summary>
+/// The follow-up asks it (issue 15): every current learner's missed work in the cohort, or only <c>LearnerId</c>'s when
+/// given (nobody when they are not a current learner); empty for an unknown cohort. A constant number of queries.
+/// </summary>
+public sealed record GetMissedWork(Guid CohortId, Guid? LearnerId = null) : IQuery<IReadOnlyList<LearnerMissedWork>>;

@@ -21,8 +21,23 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
     IQueryHandler<GetDueDatesOfUser, IReadOnlyList<AssignmentDueDate>>,
     IQueryHandler<GetDueDatesOfCohort, IReadOnlyList<AssignmentDueDate>>,
     IQueryHandler<GetPassedAssignments, IReadOnlyList<PassedAssignments>>,
-    IQueryHandler<GetCohortMastery, CohortMastery>
+    IQueryHandler<GetCohortMastery, CohortMastery>,
+    IQueryHandler<GetMissedWork, IReadOnlyList<LearnerMissedWork>>
 {
+    /// <summary>The gradebook's <c>Missing</c> cells, counted per learner: the same rule as the gradebook and the learner's results.</summary>
+    public async ValueTask<IReadOnlyList<LearnerMissedWork>> Handle(GetMissedWork query, CancellationToken cancellationToken)
+    {
+        var roster = await sender.Send(new GetCohortLearners(query.CohortId), cancellationToken);
+        var learners = query.LearnerId is { } one ? roster?.LearnerIds.Where(id => id == one).ToList() : roster?.LearnerIds;
+        if (roster is null || learners is not { Count: > 0 })
+        {
+            return [];
+        }
+
+        var (_, rows) = await RowsAsync(roster, learners, cancellationToken);
+        return [.. rows.Select(r => new LearnerMissedWork(r.UserId, r.Cells.Count(c => c.Status == GradebookCellStatus.Missing)))];
+    }
+
     /// <summary>The gradebook's cells: a released one whose points reach the pass mark in percent of the assignment's maximum.</summary>
     public async ValueTask<IReadOnlyList<PassedAssignments>> Handle(GetPassedAssignments query, CancellationToken cancellationToken)
     {

@@ -36,7 +36,6 @@ public sealed record LearnerEnrolled(Guid CohortId, Guid OrganizationId, Guid Us
 public sealed record LearnerWithdrew(Guid CohortId, Guid UserId, DateTimeOffset At) : IntegrationEvent;
 
 /// <summary>A learner's mentor changed (<c>MentorId</c> null: unassigned).</summary>
-/// <remarks>No subscriber yet: Community's mentor threads (issue 12) and the follow-up dashboard (issue 15) will handle it.</remarks>
 public sealed record MentorAssigned(Guid CohortId, Guid LearnerId, Guid? MentorId) : IntegrationEvent;
 
 /// <summary>A project group was created, renamed, or its members changed (<c>MemberIds</c>: all of them now).</summary>

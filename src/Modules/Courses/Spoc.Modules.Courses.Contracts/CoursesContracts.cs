@@ -47,3 +47,15 @@ public sealed record LearnerCompletionRate(Guid UserId, int Done, int Total, int
 /// activities, with their percentage; the others are absent (0). Two queries whatever the numbers of learners and activities.
 /// </summary>
 public sealed record GetCompletionRates(Guid CohortId, Guid CourseId) : IQuery<IReadOnlyList<LearnerCompletionRate>>;
+
+/// <summary>Where a learner stands against their own schedule (their pacing applied, as GET /cohorts/{cohortId}/schedule?userId= computes it).</summary>
+/// <param name="Done">Activities of the course they marked done.</param>
+/// <param name="DueByNow">Activities whose due date, shifted by their pacing, has passed: <c>DueByNow - Done</c> is how far behind they are.</param>
+/// <param name="Total">The course's activities.</param>
+public sealed record ScheduleStanding(Guid LearnerId, int Done, int DueByNow, int Total);
+
+/// <summary>
+/// The follow-up asks it (issue 15): every current learner's standing in the cohort, or only <c>LearnerId</c>'s when given
+/// (nobody when they are not a current learner); empty for an unknown cohort. A constant number of queries.
+/// </summary>
+public sealed record GetScheduleStandings(Guid CohortId, Guid? LearnerId = null) : IQuery<IReadOnlyList<ScheduleStanding>>;

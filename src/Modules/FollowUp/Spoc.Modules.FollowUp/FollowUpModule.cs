@@ -6,14 +6,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.FollowUp.Data;
 using Spoc.Modules.FollowUp.Features.Dashboard;
 using Spoc.Modules.FollowUp.Features.Rules;
+using Spoc.Modules.FollowUp.Features.Signals;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.FollowUp;
 
 public static class FollowUpModule
 {
-    public static IServiceCollection AddFollowUpModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<FollowUpDbContext>(FollowUpDbContext.Schema);
+    public static IServiceCollection AddFollowUpModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<FollowUpDbContext>(FollowUpDbContext.Schema)
+            .AddScoped<SignalsProjector>()
+            .Configure<FollowUpOptions>(configuration.GetSection("FollowUp"))
+            .AddSingleton<SignalsSweep>();
+        return services.AddHostedService(sp => sp.GetRequiredService<SignalsSweep>());
+    }
 
     /// <summary>The module's routes under /api/v1.</summary>
     public static IEndpointRouteBuilder MapFollowUpEndpoints(this IEndpointRouteBuilder api)

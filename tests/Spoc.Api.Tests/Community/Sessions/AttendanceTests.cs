@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Spoc.Api.Tests.Infrastructure;
 using Spoc.Modules.Certification.Contracts;
+using Spoc.Modules.Community.Contracts;
 
 namespace Spoc.Api.Tests.Community.Sessions;
 
@@ -46,6 +47,12 @@ public sealed class AttendanceTests
     private Task<HttpResponseMessage> CheckInAsync(int learner, Guid sessionId, string code) =>
         _w.Learner(learner).PostAsJsonAsync($"/api/v1/sessions/{sessionId}/check-in", new { code });
 
+    /// <summary>The marks of each <c>AttendanceRecorded</c> event of the session, in the order written, as "userId:Status".</summary>
+    private async Task<List<List<string>>> MarksAsync(Guid sessionId) =>
+        [.. (await _w.Forum.EventsAsync(nameof(AttendanceRecorded)))
+            .Where(e => e["sessionId"]!.GetValue<Guid>() == sessionId)
+            .Select(e => e["marks"]!.AsArray().Select(m => $"{m!["userId"]}:{(AttendanceStatus)m["status"]!.GetValue<int>()}").ToList())];
+
     [Test]
     public async Task A_learner_checks_in_once_with_the_code_during_the_window_and_is_late_after_the_grace_period()
     {
@@ -68,6 +75,7 @@ public sealed class AttendanceTests
         (await first.ReadJsonAsync())["status"]!.GetValue<string>().Should().Be("Present");
         var again = await CheckInAsync(0, id, code);
         (again.StatusCode, (await again.ReadJsonAsync())["status"]!.GetValue<string>()).Should().Be((HttpStatusCode.OK, "Present"), "a second check-in changes nothing");
+        (await MarksAsync(id)).Should().BeEquivalentTo<List<string>>([[$"{_w.LearnerId(0)}:Present"]], "the check-in is announced once (the follow-up counts it)");
         await (await _w.Trainer.PostAsJsonAsync($"/api/v1/sessions/{id}/check-in", new { code })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
 
         _clock.Advance(TimeSpan.FromMinutes(6)); // 2 minutes after the start
@@ -107,6 +115,10 @@ public sealed class AttendanceTests
         await (await _w.Mentor.PutAsJsonAsync($"/api/v1/sessions/{id}/attendance", new { records = new[] { new { userId = _w.LearnerId(1), status = "Absent" } } }))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         (await _w.Mentor.PutAsJsonAsync($"/api/v1/sessions/{id}/attendance", new { records = new[] { new { userId = _w.LearnerId(0), status = "Late" } } })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await _w.Trainer.PutAsJsonAsync($"/api/v1/sessions/{id}/attendance", all with { records = all.records[1..] })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await MarksAsync(id)).Should().BeEquivalentTo<List<string>>(
+            [[$"{_w.LearnerId(0)}:Present", $"{_w.LearnerId(1)}:Excused", $"{_w.LearnerId(2)}:Absent"], [$"{_w.LearnerId(0)}:Late"]],
+            "each sheet announces the statuses it changed, and one that changes nothing announces nothing");
         await (await _w.Learner(0).PutAsJsonAsync($"/api/v1/sessions/{id}/attendance", all)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await _w.Trainer.PutAsJsonAsync($"/api/v1/sessions/{id}/attendance", new { records = new[] { new { userId = Guid.NewGuid(), status = "Present" } } }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");

@@ -1,15 +1,7 @@
 using System.Security.Cryptography;
+using Spoc.Modules.Community.Contracts;
 
 namespace Spoc.Modules.Community.Domain;
-
-/// <summary>How a learner attended a session; Excused leaves the session out of their attendance rate (docs/adr/0028).</summary>
-public enum AttendanceStatus
-{
-    Present,
-    Late,
-    Absent,
-    Excused,
-}
 
 /// <summary>One learner's attendance at one session, recorded by staff (the sheet) or by the learner's check-in.</summary>
 internal sealed class SessionAttendance

@@ -24,6 +24,9 @@ internal sealed class NotificationsHub : Hub
     /// <summary>Client method: a post was published in a thread the connection joined (<see cref="PostPublished"/>).</summary>
     public const string PostPublishedMethod = "postPublished";
 
+    /// <summary>Client method: learners' risk levels changed in a cohort the caller follows up (payload <c>{ cohortId }</c>: the dashboard refetches).</summary>
+    public const string FollowUpChanged = "followUpChanged";
+
     public static string ThreadGroup(Guid threadId) => $"thread:{threadId:N}";
 
     /// <summary>

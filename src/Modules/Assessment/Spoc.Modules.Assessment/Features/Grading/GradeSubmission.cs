@@ -150,7 +150,7 @@ internal static class GradeSubmission
                 (grade.Score, grade.FeedbackMarkdown, grade.FeedbackHtml, grade.Status, grade.OverrideReason, grade.RubricScores, grade.Adjustment, grade.AdjustmentReason) =
                     (score + (adjustment?.Points ?? 0), feedback, feedbackHtml, command.Status, reason, [.. rubricScores], adjustment?.Points ?? 0, adjustment?.Reason.Trim());
                 grade.Version = version;
-                Record(grade, row, before, now);
+                Record(grade, row, before, assignment.MaxPoints, now);
             }
 
             try
@@ -167,7 +167,7 @@ internal static class GradeSubmission
         }
 
         /// <summary>A change is kept in the history, and a new status is announced to the learner's other modules.</summary>
-        private void Record(Grade grade, Submission row, GradeSnapshot? before, DateTimeOffset now)
+        private void Record(Grade grade, Submission row, GradeSnapshot? before, decimal maxPoints, DateTimeOffset now)
         {
             var after = grade.Snapshot();
             if (after == before)
@@ -181,7 +181,7 @@ internal static class GradeSubmission
             {
                 if (after.Status == GradeStatus.Released)
                 {
-                    db.AddIntegrationEvent(new GradeReleased(row.CohortId, row.AssignmentId, row.Id, row.AuthorId, grade.Score, now), now);
+                    db.AddIntegrationEvent(new GradeReleased(row.CohortId, row.AssignmentId, row.Id, row.AuthorId, grade.Score, maxPoints, now), now);
                 }
                 else if (after.Status == GradeStatus.ReturnedForRevision)
                 {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Community.Contracts;
 using Spoc.Modules.Community.Data;
 using Spoc.Modules.Community.Domain;
 using Spoc.Modules.Community.Notifications;
@@ -46,6 +47,8 @@ internal static class SendMessage
             var message = new ConversationMessage { ConversationId = conversation.Id, AuthorId = me.Id, Body = command.Body, BodyHtml = Markdown.ToSafeHtml(command.Body), SentAt = now };
             db.ConversationMessages.Add(message);
             await db.Conversations.Where(c => c.Id == conversation.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastMessageAt, now), cancellationToken);
+            db.AddIntegrationEvent(new ConversationMessageSent(
+                conversation.CohortId, conversation.LearnerId, conversation.Id, message.Id, me.Id, ByStaff: me.Id != conversation.LearnerId, now), now);
 
             var recipients = await OtherSideAsync(conversation, cancellationToken);
             var author = (await sender.Send(new GetUsers([me.Id]), cancellationToken)).Single().DisplayName;

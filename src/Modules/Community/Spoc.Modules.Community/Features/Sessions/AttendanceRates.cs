@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Certification.Contracts;
+using Spoc.Modules.Community.Contracts;
 using Spoc.Modules.Community.Data;
 using Spoc.Modules.Community.Domain;
 

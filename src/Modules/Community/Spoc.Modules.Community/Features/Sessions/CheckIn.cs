@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Spoc.Modules.Community.Contracts;
 using Spoc.Modules.Community.Data;
 using Spoc.Modules.Community.Domain;
 using Spoc.SharedKernel.Http;
@@ -78,6 +79,7 @@ internal static class CheckIn
                 (row.Status, row.CheckedInAt, row.RecordedBy, row.RecordedAt) = (status, now, me.Id, now);
             }
 
+            db.AddIntegrationEvent(new AttendanceRecorded(session.CohortId, session.Id, [new AttendanceMark(me.Id, status)], now), now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Community.Contracts;
 using Spoc.Modules.Community.Data;
 using Spoc.Modules.Community.Domain;
 using Spoc.Modules.Platform.Contracts;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Spoc.Modules.Community.Contracts;
 using Spoc.Modules.Community.Data;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
@@ -30,7 +31,7 @@ internal static class GetSession
 
             var done = await sender.PreparationsDoneAsync(session.CohortId, me.Id, [session], cancellationToken);
             var mine = await db.SessionAttendance.AsNoTracking().Where(a => a.SessionId == session.Id && a.UserId == me.Id)
-                .Select(a => (Domain.AttendanceStatus?)a.Status).FirstOrDefaultAsync(cancellationToken);
+                .Select(a => (AttendanceStatus?)a.Status).FirstOrDefaultAsync(cancellationToken);
             return session.ToResponse(viewer, options.Value, clock.GetUtcNow(), titles, done, mine);
         }
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
+using Spoc.Modules.Community.Contracts;
 using Spoc.Modules.Community.Data;
 using Spoc.Modules.Community.Domain;
 using Spoc.SharedKernel.Http;
@@ -81,6 +82,7 @@ internal static class RecordAttendance
 
             var now = clock.GetUtcNow();
             var existing = await db.SessionAttendance.Where(a => a.SessionId == session.Id && ids.Contains(a.UserId)).ToDictionaryAsync(a => a.UserId, cancellationToken);
+            var changed = new List<AttendanceMark>();
             foreach (var record in command.Records)
             {
                 var row = existing.GetValueOrDefault(record.UserId);
@@ -92,6 +94,17 @@ internal static class RecordAttendance
                 {
                     (row.Status, row.RecordedBy, row.RecordedAt) = (record.Status, me.Id, now);
                 }
+                else
+                {
+                    continue;
+                }
+
+                changed.Add(new AttendanceMark(record.UserId, record.Status));
+            }
+
+            if (changed.Count > 0)
+            {
+                db.AddIntegrationEvent(new AttendanceRecorded(session.CohortId, session.Id, changed, now), now);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.FollowUp.Data;
 using Spoc.Modules.FollowUp.Domain;
 using Spoc.Modules.FollowUp.Features.Access;
+using Spoc.Modules.FollowUp.Features.Signals;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
@@ -66,17 +67,8 @@ internal static class UpdateRiskRules
             rules.Rules = [.. command.Rules.Select(r => new RiskRule { Kind = r.Kind, Enabled = r.Enabled, WatchFrom = r.WatchFrom, AtRiskFrom = r.AtRiskFrom })];
             rules.UpdatedBy = me.Id;
             rules.UpdatedAt = now;
-            foreach (var signals in await db.Signals.Where(s => s.CohortId == command.CohortId && s.Active).ToListAsync(cancellationToken))
-            {
-                var (level, reasons) = RiskRules.Evaluate(rules.Rules, signals, now);
-                if (level != signals.Level)
-                {
-                    signals.LevelChangedAt = now;
-                }
-
-                signals.Level = level;
-                signals.Reasons = reasons;
-            }
+            var changed = (await db.Signals.Where(s => s.CohortId == command.CohortId && s.Active).ToListAsync(cancellationToken))
+                .Where(s => SignalsEvaluation.Reevaluate(s, rules.Rules, now)).ToList();
 
             try
             {
@@ -86,6 +78,11 @@ internal static class UpdateRiskRules
             catch (DbUpdateException e) when (first && e.IsUniqueViolation())
             {
                 throw ProblemException.PreconditionFailed();
+            }
+
+            if (changed.Count > 0)
+            {
+                await sender.PushLevelsChangedAsync(command.CohortId, changed.Select(s => s.MentorId), null, cancellationToken);
             }
 
             return RiskRulesResponse.From(rules, saved: true);
