@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.FollowUp.Data;
 using Spoc.Modules.FollowUp.Features.Dashboard;
 using Spoc.Modules.FollowUp.Features.Rules;
+using Spoc.Modules.FollowUp.Features.Skills;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.FollowUp;
@@ -22,6 +23,11 @@ public static class FollowUpModule
         GetFollowUpDashboard.MapEndpoint(followUp);
         GetRiskRules.MapEndpoint(followUp);
         UpdateRiskRules.MapEndpoint(followUp);
+        GetLearnerSkills.MapEndpoint(followUp);
+        GetCohortSkills.MapEndpoint(followUp);
+        ExportCohortSkills.MapEndpoint(followUp);
+        GetOrganizationSkills.MapEndpoint(followUp);
+        ExportOrganizationSkills.MapEndpoint(followUp);
         return api;
     }
 }
