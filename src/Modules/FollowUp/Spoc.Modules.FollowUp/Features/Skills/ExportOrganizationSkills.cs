@@ -20,7 +20,7 @@ internal static class ExportOrganizationSkills
 
     internal sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Format).Must(SkillsExport.IsFormat).WithMessage("Export as csv or xlsx.");
+        public Validator() => RuleFor(q => q.Format).MaximumLength(4).Must(SkillsExport.IsFormat).WithMessage("Export as csv or xlsx.");
     }
 
     internal sealed class Handler(FollowUpDbContext db, ISender sender, ICurrentUser me) : IQueryHandler<Query, (byte[] Content, string ContentType, string FileName)>
