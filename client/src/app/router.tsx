@@ -94,6 +94,12 @@ const AttendancePage = lazy(() => import('@/features/sessions/components/attenda
 const CohortAttendancePage = lazy(() =>
   import('@/features/sessions/components/cohort-attendance-page').then((m) => ({ default: m.CohortAttendancePage })),
 );
+const CohortSkillsPage = lazy(() =>
+  import('@/features/skills/components/cohort-skills-page').then((m) => ({ default: m.CohortSkillsPage })),
+);
+const OrganizationSkillsPage = lazy(() =>
+  import('@/features/skills/components/organization-skills-page').then((m) => ({ default: m.OrganizationSkillsPage })),
+);
 const CertificationPage = lazy(() =>
   import('@/features/certification/components/certification-page').then((m) => ({ default: m.CertificationPage })),
 );
@@ -290,6 +296,8 @@ export const routes: RouteObject[] = [
       { path: 'cohorts/:cohortId/gradebook', element: <RequireGuid param="cohortId"><GradebookPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/sessions', element: <RequireGuid param="cohortId"><SessionsPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/attendance', element: <RequireGuid param="cohortId"><CohortAttendancePage /></RequireGuid> },
+      { path: 'cohorts/:cohortId/skills', element: <RequireGuid param="cohortId"><CohortSkillsPage /></RequireGuid> },
+      { path: 'organizations/:organizationId/skills', element: <RequireGuid param="organizationId"><OrganizationSkillsPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/certification', element: <RequireGuid param="cohortId"><CertificationPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/certification/me', element: <RequireGuid param="cohortId"><MyCertificationPage /></RequireGuid> },
       { path: 'sessions/:sessionId', element: <RequireGuid param="sessionId"><SessionPage /></RequireGuid> },

@@ -281,6 +281,9 @@ public sealed partial class CapabilityTableTests
             // The first revocation stands; the next ones answer 409 certificate-revoked on their merits.
             "/cohorts/{cohortId}/follow-up" => ($"{c}/follow-up", null),
             "/cohorts/{cohortId}/follow-up/rules" => ($"{c}/follow-up/rules", method == HttpMethod.Put ? new { rules = new[] { new { kind = "MissedDeadlines", enabled = true, watchFrom = 1m, atRiskFrom = 2m } } } : null),
+            "/cohorts/{cohortId}/members/{userId}/skills" => ($"{c}/members/{_learnerId}/skills", null),
+            "/cohorts/{cohortId}/skills" => ($"{c}/skills", null),
+            "/cohorts/{cohortId}/skills/export" => ($"{c}/skills/export?format=xlsx", null),
             "/certificates/{certificateId}/revoke" => ($"/certificates/{_certificateId}/revoke", new { reason = "Le tableau le révoque" }),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };

@@ -2104,6 +2104,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cohorts/{cohortId}/members/{userId}/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One learner's competencies: mastery, activities done and when each was acquired (staff, their mentor, the learner)
+         * @description Trainers and org admins (`ActOnAllLearners`) for any learner of the cohort, a mentor for their own learners (others 403), a learner for themselves (another learner 403); a partner's admin 403, outsiders and unknown learners 404. Every competency of the course, with the learner's latest mastery in percent (from released grades on rubric criteria tied to it; null before any), the course's activities working on it and how many the learner completed, its status (`Acquired` once the mastery has reached `threshold`, the cohort's pass mark; `InProgress` with any evidence or activity; `NotStarted`) and `acquiredAt`: when the work that first reached the threshold was handed in, kept even if a later grade falls back under it. Kept up to date as grades are released and activities completed.
+         */
+        get: operations["GetLearnerSkills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort's competency × learner matrix, the distribution per competency and the progress over time (trainers, org admins)
+         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). `competencies` are the matrix's columns; `learners` one page of its rows (current learners in the roster's order, paged: default 20, max 100), each cell with the learner's latest mastery, activities done on the competency and its status (`Acquired` once the mastery reached `threshold`, the cohort's pass mark; `InProgress`; `NotStarted`). `distribution` counts every current learner per competency by status and by latest mastery (none, under 25, 25 to 50, 50 to 75, 75 % and more). `progress` gives, for each week since the start (the last one ending today), the share of competencies acquired by then and the mean completion of the course's activities. The whole matrix: GET /cohorts/{cohortId}/skills/export.
+         */
+        get: operations["GetCohortSkills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/skills/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole skills matrix as a CSV or XLSX file for a spreadsheet (trainers, org admins)
+         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). `format`: `csv` (default) or `xlsx` (anything else 400). One line per current learner, by name, with their email, then for each competency of the course three columns: the latest mastery (percent), the activities done on it out of the course's, and the date it was acquired (empty when not). CSV as the gradebook export: UTF-8 with a byte-order mark, CRLF, in the cohort's locale (French: `;` and a decimal comma, French headers; otherwise `,` and a point), and a text cell starting with `=`, `+`, `-` or `@` starts with `'`. XLSX: one sheet, numbers and dates as such, text cells as text.
+         */
+        get: operations["ExportCohortSkills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organizationId}/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's employees' skills across every cohort they learn in (its org admins)
+         * @description An `OrgAdmin` of the organisation (or the platform admin); its other members 403, anyone else 404. Its employees are its members: each one who learns (or learnt) in a cohort, whether the organisation runs it or takes part in another's inter-company cohort, with their competencies there (mastery, activities done, status, date acquired). Another organisation's learners in the same cohort never appear. `cohorts` totals each cohort over every employee; `employees` is paged by name (default 20, max 100). The file for HR: GET /organizations/{organizationId}/skills/export.
+         */
+        get: operations["GetOrganizationSkills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organizationId}/skills/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's employees' skills as a CSV or XLSX file for HR (its org admins)
+         * @description An `OrgAdmin` of the organisation (or the platform admin); its other members 403, anyone else 404. `format`: `csv` (default) or `xlsx` (anything else 400). One line per employee, cohort and competency (employees by name): the cohort's title, the competency's code, the latest mastery (percent), the activities done on it and the course's, the date it was acquired (empty when not). Only the organisation's own members, never another organisation's learners of a shared cohort. In the admin's language (French: `;` and a decimal comma, French headers; otherwise `,` and a point); CSV and XLSX as GET /cohorts/{cohortId}/skills/export writes them.
+         */
+        get: operations["ExportOrganizationSkills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -3306,6 +3406,18 @@ export interface components {
          * @enum {string}
          */
         CohortRole: "Trainer" | "Mentor" | "Learner";
+        CohortSkills: {
+            /**
+             * Format: double
+             * @description The mastery (percent) from which a competency counts as acquired: the cohort's pass mark.
+             */
+            threshold: number;
+            /** @description The matrix's columns, in the course's order of codes; each row's cells follow it. */
+            competencies: components["schemas"]["CourseCompetency"][];
+            distribution: components["schemas"]["CompetencyDistribution"][];
+            progress: components["schemas"]["SkillsProgressPoint"][];
+            learners: components["schemas"]["LearnerSkillRowPage"];
+        };
         CohortUpdate: {
             title: string;
             /**
@@ -3347,6 +3459,32 @@ export interface components {
             /** @description Short code, unique in the course (case-insensitive), that activities refer to. */
             code: string;
             title: string;
+        };
+        /** @description How many current learners stand where on one competency, and how their latest masteries spread. */
+        CompetencyDistribution: {
+            code: string;
+            /** Format: int32 */
+            acquired: number;
+            /** Format: int32 */
+            inProgress: number;
+            /** Format: int32 */
+            notStarted: number;
+            /**
+             * Format: int32
+             * @description Learners without any assessed mastery of it yet.
+             */
+            noEvidence: number;
+            /**
+             * Format: int32
+             * @description Latest mastery under 25 %; then 25 to 50, 50 to 75, and 75 % or more.
+             */
+            below25: number;
+            /** Format: int32 */
+            below50: number;
+            /** Format: int32 */
+            below75: number;
+            /** Format: int32 */
+            from75: number;
         };
         /** @description A page of the cohort's competency × learner heat map. */
         CompetencyHeatmap: {
@@ -3575,6 +3713,39 @@ export interface components {
         EmailVerification: {
             /** @description The token of the mailed verification link. */
             token: string;
+        };
+        EmployeeCohortSkills: {
+            /** Format: uuid */
+            cohortId: string;
+            title: string;
+            skills: components["schemas"]["SkillCell"][];
+        };
+        EmployeeSkills: {
+            /** Format: uuid */
+            learnerId: string;
+            displayName: string;
+            email: string;
+            cohorts: components["schemas"]["EmployeeCohortSkills"][];
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        EmployeeSkillsPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["EmployeeSkills"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
         };
         Enrolment: {
             email: string;
@@ -4394,6 +4565,50 @@ export interface components {
              */
             daysWithoutContact: number;
         };
+        LearnerSkill: {
+            code: string;
+            title: string;
+            skill: components["schemas"]["SkillCell"];
+        };
+        LearnerSkillRow: {
+            /** Format: uuid */
+            learnerId: string;
+            displayName: string;
+            cells: components["schemas"]["SkillCell"][];
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        LearnerSkillRowPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["LearnerSkillRow"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        LearnerSkills: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            learnerId: string;
+            /**
+             * Format: double
+             * @description The mastery (percent) from which a competency counts as acquired: the cohort's pass mark.
+             */
+            threshold: number;
+            /** @description Every competency of the course, in its order of codes. */
+            competencies: components["schemas"]["LearnerSkill"][];
+        };
         /** @description A live session as the caller may see it. */
         LiveSession: {
             /** Format: uuid */
@@ -4795,6 +5010,26 @@ export interface components {
         OrganizationRoleGrant: {
             email: string;
             role: components["schemas"]["OrganizationRole"];
+        };
+        OrganizationSkills: {
+            /** @description Every cohort where employees learn, by title, with their totals there. */
+            cohorts: components["schemas"]["OrganizationSkillsCohort"][];
+            employees: components["schemas"]["EmployeeSkillsPage"];
+        };
+        /** @description One cohort where employees learn, over all of them. */
+        OrganizationSkillsCohort: {
+            /** Format: uuid */
+            cohortId: string;
+            title: string;
+            /** Format: int32 */
+            employees: number;
+            /**
+             * Format: int32
+             * @description Competencies acquired by the employees there, out of `Skills` (employees × competencies).
+             */
+            acquired: number;
+            /** Format: int32 */
+            skills: number;
         };
         OrganizationUpdate: {
             name: string;
@@ -5407,6 +5642,54 @@ export interface components {
             address?: string | null;
             /** @description The whole new list of preparations (activities of the cohort's course), in order. */
             preparationActivityIds?: string[] | null;
+        };
+        /** @description A learner on one competency. */
+        SkillCell: {
+            code: string;
+            /**
+             * Format: double
+             * @description Latest mastery in percent from released grades on criteria tied to it; null before any.
+             */
+            mastery?: number | null;
+            /**
+             * Format: int32
+             * @description Activities working on it that the learner completed.
+             */
+            activitiesDone: number;
+            /**
+             * Format: int32
+             * @description The course's activities working on it.
+             */
+            activitiesTotal: number;
+            /**
+             * Format: date-time
+             * @description When the work that first brought the mastery to the cohort's threshold was handed in; kept thereafter.
+             */
+            acquiredAt?: string | null;
+            status: components["schemas"]["SkillStatus"];
+        };
+        /**
+         * @description Where a learner stands on a competency: acquired (mastery reached the threshold once), in progress (some evidence or activity), not started.
+         * @enum {string}
+         */
+        SkillStatus: "NotStarted" | "InProgress" | "Acquired";
+        /** @description Where the cohort stood at the end of one week since its start (the last one ends today). */
+        SkillsProgressPoint: {
+            /**
+             * Format: date
+             * @description The last day of the week (UTC).
+             */
+            weekEnding: string;
+            /**
+             * Format: double
+             * @description Competencies acquired by then, in percent of current learners × competencies.
+             */
+            acquiredPercent: number;
+            /**
+             * Format: double
+             * @description The current learners' mean completion of the course's activities by then, in percent.
+             */
+            completionPercent: number;
         };
         StoredFile: {
             /** Format: uuid */
@@ -19573,6 +19856,454 @@ export interface operations {
             };
             /** @description `unsupported-media-type`: Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetLearnerSkills: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerSkills"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCohortSkills: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortSkills"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportCohortSkills: {
+        parameters: {
+            query?: {
+                format?: string;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOrganizationSkills: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationSkills"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportOrganizationSkills: {
+        parameters: {
+            query?: {
+                format?: string;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -77,14 +77,23 @@ public sealed record GetPassedAssignments(Guid CohortId) : IQuery<IReadOnlyList<
 
 /// <summary>A learner's latest mastery of each competency with evidence, by the code the course names it.</summary>
 /// <param name="Latest">Code → latest mastery in percent (as GET /cohorts/{cohortId}/members/{userId}/competencies computes it).</param>
-public sealed record LearnerMastery(Guid LearnerId, IReadOnlyDictionary<string, decimal> Latest);
+/// <param name="FirstMasteredAt">
+/// Asked with <c>FirstMastered</c>: code → when the work that first brought the mastery to the threshold was handed in
+/// (absent: never reached); FollowUp dates acquisitions from it, whatever the order it hears of the grades.
+/// </param>
+public sealed record LearnerMastery(Guid LearnerId, IReadOnlyDictionary<string, decimal> Latest, IReadOnlyDictionary<string, DateTimeOffset>? FirstMasteredAt = null);
 
 /// <summary>Every current learner's mastery in a cohort, and the threshold from which a competency counts as mastered.</summary>
 /// <param name="Threshold">The gradebook policy's pass mark (percent): a competency is mastered when its latest mastery reaches it.</param>
 public sealed record CohortMastery(decimal Threshold, IReadOnlyList<LearnerMastery> Learners);
 
-/// <summary>Certification asks it (required competencies): the cohort's learners' latest mastery; empty for an unknown cohort. A constant number of queries.</summary>
-public sealed record GetCohortMastery(Guid CohortId) : IQuery<CohortMastery>;
+/// <summary>
+/// Certification asks it (required competencies), FollowUp too (skills): the cohort's learners' latest mastery (only
+/// <c>LearnerId</c>'s when given, and none when that is not a current learner: the threshold alone), with when each
+/// competency was first mastered when <c>FirstMastered</c> (every released grade is read then, not only the latest);
+/// empty for an unknown cohort. A constant number of queries.
+/// </summary>
+public sealed record GetCohortMastery(Guid CohortId, Guid? LearnerId = null, bool FirstMastered = false) : IQuery<CohortMastery>;
 
 /// <summary>A learner's missed work in a cohort: published assignments past their own due date with nothing handed in (the gradebook's <c>Missing</c>).</summary>
 public sealed record LearnerMissedWork(Guid LearnerId, int Missed);

@@ -64,10 +64,19 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
 
         var passMark = await db.GradebookPolicies.AsNoTracking().Where(p => p.CohortId == query.CohortId).Select(p => (decimal?)p.PassMark).FirstOrDefaultAsync(cancellationToken)
             ?? GradebookPolicy.DefaultPassMark;
-        var evidence = await db.LatestEvidenceAsync(query.CohortId, roster.LearnerIds, cancellationToken);
-        return new CohortMastery(passMark, [.. roster.LearnerIds.Select(id => new LearnerMastery(id,
-            CompetencyMastery.Series(evidence[id]).ToDictionary(s => s.Key, s => s.Value[^1].Percent, StringComparer.OrdinalIgnoreCase)))]);
+        IReadOnlyList<Guid> learners = query.LearnerId is { } one ? [.. roster.LearnerIds.Where(id => id == one)] : roster.LearnerIds;
+        // The whole series gives the same latest point as the latest evidence alone, and when the threshold was first reached.
+        var evidence = query.FirstMastered
+            ? await db.EvidenceAsync(query.CohortId, learners, cancellationToken)
+            : await db.LatestEvidenceAsync(query.CohortId, learners, cancellationToken);
+        return new CohortMastery(passMark, [.. learners.Select(id => Mastery(id, CompetencyMastery.Series(evidence[id]), query.FirstMastered ? passMark : null))]);
     }
+
+    private static LearnerMastery Mastery(Guid learnerId, Dictionary<string, List<MasteryPoint>> series, decimal? threshold) => new(learnerId,
+        series.ToDictionary(s => s.Key, s => s.Value[^1].Percent, StringComparer.OrdinalIgnoreCase),
+        threshold is { } passMark
+            ? series.Where(s => s.Value.Any(p => p.Percent >= passMark)).ToDictionary(s => s.Key, s => s.Value.First(p => p.Percent >= passMark).At, StringComparer.OrdinalIgnoreCase)
+            : null);
 
     public async ValueTask<IReadOnlyList<FinalGrade>> Handle(GetFinalGrades query, CancellationToken cancellationToken)
     {

@@ -130,6 +130,9 @@ public sealed record FollowUpStaff(Guid? MentorId, IReadOnlyList<Guid> TrainerId
 /// <summary>Community asks it (private conversations): who follows this learner up, in one query; <c>null</c> when they are not a learner of the cohort.</summary>
 public sealed record GetFollowUpStaff(Guid CohortId, Guid LearnerId) : IQuery<FollowUpStaff?>;
 
+/// <summary>FollowUp asks it (an organisation's skills across cohorts): the titles of those of these cohorts that exist, in one query.</summary>
+public sealed record GetCohortTitles(IReadOnlyCollection<Guid> CohortIds) : IQuery<IReadOnlyDictionary<Guid, string>>;
+
 /// <summary>What a certificate copies of its cohort (issue 14).</summary>
 /// <param name="OrganizationId">The owning organisation: it issues the certificates.</param>
 /// <param name="PartnerOrganizationIds">The partner organisations that accepted, the owner excluded.</param>

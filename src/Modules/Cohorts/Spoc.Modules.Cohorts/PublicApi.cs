@@ -17,7 +17,8 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     IQueryHandler<GetMenteesOf, IReadOnlyList<Mentee>>,
     IQueryHandler<GetCohortPeople, CohortPeople>,
     IQueryHandler<GetFollowUpStaff, FollowUpStaff?>,
-    IQueryHandler<GetCohortCertificationFacts, CohortCertificationFacts?>
+    IQueryHandler<GetCohortCertificationFacts, CohortCertificationFacts?>,
+    IQueryHandler<GetCohortTitles, IReadOnlyDictionary<Guid, string>>
 {
     /// <summary>One statement: the cohort and its accepted partners.</summary>
     public async ValueTask<CohortCertificationFacts?> Handle(GetCohortCertificationFacts query, CancellationToken cancellationToken) =>
@@ -26,6 +27,11 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
             .Select(c => new CohortCertificationFacts(c.Id, c.Title, c.CourseId, c.OrganizationId, c.StartsOn, c.EndsOn,
                 c.Organizations.Where(o => o.OrganizationId != c.OrganizationId && o.Status == PartnershipStatus.Accepted).OrderBy(o => o.DecidedAt).Select(o => o.OrganizationId).ToList()))
             .FirstOrDefaultAsync(cancellationToken);
+
+    public async ValueTask<IReadOnlyDictionary<Guid, string>> Handle(GetCohortTitles query, CancellationToken cancellationToken) =>
+        query.CohortIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Cohorts.AsNoTracking().Where(c => query.CohortIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
 
     public async ValueTask<CohortPeople> Handle(GetCohortPeople query, CancellationToken cancellationToken) => new(
         await db.Members.AsNoTracking().Where(m => m.CohortId == query.CohortId).Select(m => new CohortPerson(m.UserId, m.Role, m.GroupId)).ToListAsync(cancellationToken),

@@ -38,6 +38,18 @@ public sealed record ActivitySummary(Guid Id, string Title, ActivityKind Kind);
 /// </summary>
 public sealed record GetActivitySummaries(Guid CourseId, IReadOnlyCollection<Guid>? ActivityIds) : IQuery<IReadOnlyList<ActivitySummary>>;
 
+/// <summary>A course activity and the codes of the competencies it works on (as the course writes them).</summary>
+public sealed record CompetencyActivity(Guid ActivityId, IReadOnlyList<string> CompetencyCodes);
+
+/// <summary>Every activity of the course with its competencies, and the completions of them in the cohort.</summary>
+public sealed record CompetencyCompletions(IReadOnlyList<CompetencyActivity> Activities, IReadOnlyList<ActivityCompletion> Completions);
+
+/// <summary>
+/// FollowUp asks it (skills analytics): the course's activities with their competency codes and who in the cohort completed
+/// them, when (only <c>UserId</c>'s when given). Two queries whatever the numbers of learners and activities.
+/// </summary>
+public sealed record GetCompetencyCompletions(Guid CohortId, Guid CourseId, Guid? UserId = null) : IQuery<CompetencyCompletions>;
+
 /// <summary>A learner's completion of a course in a cohort: activities done over the course's activities.</summary>
 /// <param name="Percent">0 to 100, rounded as the progress matrix rounds it (GET /cohorts/{cohortId}/progress).</param>
 public sealed record LearnerCompletionRate(Guid UserId, int Done, int Total, int Percent);

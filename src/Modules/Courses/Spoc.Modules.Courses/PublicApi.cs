@@ -15,8 +15,23 @@ internal sealed class PublicApi(CoursesDbContext db) :
     IQueryHandler<GetCourseCompetencies, IReadOnlyList<CourseCompetency>>,
     IQueryHandler<GetDueDateShiftsOfUser, IReadOnlyDictionary<Guid, int>>,
     IQueryHandler<GetActivitySummaries, IReadOnlyList<ActivitySummary>>,
-    IQueryHandler<GetCompletionRates, IReadOnlyList<LearnerCompletionRate>>
+    IQueryHandler<GetCompletionRates, IReadOnlyList<LearnerCompletionRate>>,
+    IQueryHandler<GetCompetencyCompletions, CompetencyCompletions>
 {
+    public async ValueTask<CompetencyCompletions> Handle(GetCompetencyCompletions query, CancellationToken cancellationToken)
+    {
+        var activities = await db.Set<Domain.Activity>().AsNoTracking().Where(a => a.CourseId == query.CourseId)
+            .Select(a => new CompetencyActivity(a.Id, a.CompetencyCodes)).ToListAsync(cancellationToken);
+        var ids = activities.Select(a => a.ActivityId).ToList();
+        var completions = ids.Count == 0
+            ? []
+            : await db.Completions.AsNoTracking()
+                .Where(c => c.CohortId == query.CohortId && ids.Contains(c.ActivityId) && (query.UserId == null || c.UserId == query.UserId))
+                .Select(c => new ActivityCompletion(c.UserId, c.ActivityId, c.CompletedAt))
+                .ToListAsync(cancellationToken);
+        return new CompetencyCompletions(activities, completions);
+    }
+
     /// <summary>Two statements: the course's number of activities, then per learner their completions of them.</summary>
     public async ValueTask<IReadOnlyList<LearnerCompletionRate>> Handle(GetCompletionRates query, CancellationToken cancellationToken)
     {

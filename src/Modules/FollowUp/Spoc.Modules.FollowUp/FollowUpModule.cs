@@ -7,6 +7,7 @@ using Spoc.Modules.FollowUp.Data;
 using Spoc.Modules.FollowUp.Features.Dashboard;
 using Spoc.Modules.FollowUp.Features.Rules;
 using Spoc.Modules.FollowUp.Features.Signals;
+using Spoc.Modules.FollowUp.Features.Skills;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.FollowUp;
@@ -29,6 +30,11 @@ public static class FollowUpModule
         GetFollowUpDashboard.MapEndpoint(followUp);
         GetRiskRules.MapEndpoint(followUp);
         UpdateRiskRules.MapEndpoint(followUp);
+        GetLearnerSkills.MapEndpoint(followUp);
+        GetCohortSkills.MapEndpoint(followUp);
+        ExportCohortSkills.MapEndpoint(followUp);
+        GetOrganizationSkills.MapEndpoint(followUp);
+        ExportOrganizationSkills.MapEndpoint(followUp);
         return api;
     }
 }

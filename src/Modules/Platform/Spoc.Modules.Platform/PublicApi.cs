@@ -15,6 +15,7 @@ internal sealed class ContractQueries(PlatformDbContext db) :
     IQueryHandler<GetUserOrganizations, UserOrganizations>,
     IQueryHandler<GetOrganizations, IReadOnlyList<OrganizationSummary>>,
     IQueryHandler<GetMemberships, IReadOnlyList<MembershipOfUser>>,
+    IQueryHandler<GetOrganizationMemberIds, IReadOnlyList<Guid>>,
     IQueryHandler<GetUserProfile, UserProfile?>
 {
     /// <summary>One indexed query per course request: the organisation, the caller's membership in it and whether they are the platform admin.</summary>
@@ -87,6 +88,9 @@ internal sealed class ContractQueries(PlatformDbContext db) :
                 .Where(o => query.OrganizationIds.Contains(o.Id))
                 .Select(o => new OrganizationSummary(o.Id, o.Name))
                 .ToListAsync(cancellationToken);
+
+    public async ValueTask<IReadOnlyList<Guid>> Handle(GetOrganizationMemberIds query, CancellationToken cancellationToken) =>
+        await db.OrganizationMembers.AsNoTracking().Where(m => m.OrganizationId == query.OrganizationId).Select(m => m.UserId).ToListAsync(cancellationToken);
 
     public async ValueTask<IReadOnlyList<MembershipOfUser>> Handle(GetMemberships query, CancellationToken cancellationToken) =>
         query.UserIds.Count == 0 || query.OrganizationIds.Count == 0

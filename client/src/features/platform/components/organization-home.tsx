@@ -1,6 +1,7 @@
-import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
@@ -13,7 +14,7 @@ import { organizationRoleKey } from './role-labels';
 
 /** The org admin's home: their organisation's members, from GET /organizations/{orgId}/members. */
 export function OrganizationHome() {
-  const { t } = useTranslation(['platform', 'common']);
+  const { t } = useTranslation(['platform', 'common', 'skills']);
   const { user } = useSession();
   const format = useFormatters();
   const organization = user?.organizations.find((membership) => membership.role === 'OrgAdmin');
@@ -32,6 +33,9 @@ export function OrganizationHome() {
   return (
     <>
       <HomeHeader title={`${t('common:home.orgAdmin.title')} · ${organization.name}`} />
+      <Button component={Link} to={`/organizations/${organization.organizationId}/skills`} variant="light" mb="md" style={{ alignSelf: 'flex-start' }}>
+        {t('skills:orgLink')}
+      </Button>
       {members.isPending ? (
         <LoadingState />
       ) : members.isError ? (
