@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.FollowUp.Data;
 using Spoc.Modules.FollowUp.Features.Dashboard;
 using Spoc.Modules.FollowUp.Features.Rules;
+using Spoc.Modules.FollowUp.Features.Summary;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.FollowUp;
@@ -13,7 +14,16 @@ namespace Spoc.Modules.FollowUp;
 public static class FollowUpModule
 {
     public static IServiceCollection AddFollowUpModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<FollowUpDbContext>(FollowUpDbContext.Schema);
+        services.AddModuleDbContext<FollowUpDbContext>(FollowUpDbContext.Schema)
+            .AddWeeklySummary(configuration);
+
+    /// <summary>The mentors' weekly summary mail (section <c>FollowUp:WeeklySummary</c>).</summary>
+    private static IServiceCollection AddWeeklySummary(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WeeklySummaryOptions>(configuration.GetSection("FollowUp:WeeklySummary"));
+        services.AddSingleton<WeeklySummary>();
+        return services.AddHostedService(sp => sp.GetRequiredService<WeeklySummary>());
+    }
 
     /// <summary>The module's routes under /api/v1.</summary>
     public static IEndpointRouteBuilder MapFollowUpEndpoints(this IEndpointRouteBuilder api)
