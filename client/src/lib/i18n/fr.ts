@@ -10,7 +10,7 @@ import { sessions } from './locales/fr/sessions';
 import { certification } from './locales/fr/certification';
 import { verify } from './locales/fr/verify';
 import { certificates } from './locales/fr/certificates';
-import { followUp } from './locales/fr/followUp';
+import { followUp } from './locales/fr/follow-up';
 
 /**
  * French texts: the reference locale (its shape types every other locale and every `t()` key), one i18next

@@ -11,7 +11,7 @@ import { signedInApi } from '@/testing/session-api';
 import type { LearnerFollowUp, RiskRules } from '@/features/follow-up/api/follow-up';
 import { FollowUpPage } from './follow-up-page';
 import { reasonText } from './reason-text';
-import { ruleError } from './risk-rules-form';
+import { ruleError } from './rule-error';
 
 const learnerId = '0192f0c1-0000-7000-8000-0000000000b1';
 const route = { '/cohorts/:cohortId/follow-up': <FollowUpPage /> };

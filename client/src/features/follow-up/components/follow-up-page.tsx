@@ -16,8 +16,8 @@ import {
   useFollowUpDashboard,
   useRiskRules,
 } from '@/features/follow-up/api/follow-up';
-import { LevelChart, levelColors, ProgressChart } from './level-chart';
-import { reasonText } from './reason-text';
+import { LevelChart, ProgressChart } from './level-chart';
+import { levelColors, reasonText } from './reason-text';
 import { RiskRulesForm } from './risk-rules-form';
 
 const levels: RiskLevel[] = ['AtRisk', 'Watch', 'OnTrack'];

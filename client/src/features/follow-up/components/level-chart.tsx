@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LearnerFollowUp, RiskLevel } from '@/features/follow-up/api/follow-up';
-
-export const levelColors: Record<RiskLevel, string> = { AtRisk: '#e03131', Watch: '#f08c00', OnTrack: '#2f9e44' };
+import { levelColors } from './reason-text';
 
 /** The learners per level as bars (the figures are also in the header's text: nothing is chart-only, ADR 0034). */
 export function LevelChart({ counts }: { counts: Record<RiskLevel, number> }) {

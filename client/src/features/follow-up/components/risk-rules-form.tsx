@@ -5,29 +5,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { useFormatters } from '@/lib/i18n/format';
 import { type RiskRule, type RiskRuleKind, type RiskRules, useUpdateRiskRules } from '@/features/follow-up/api/follow-up';
-
-type Threshold = number | string;
-interface DraftRule {
-  kind: RiskRuleKind;
-  enabled: boolean;
-  watchFrom: Threshold;
-  atRiskFrom: Threshold;
-}
-export type RuleError = 'needsThreshold' | 'range' | 'percent' | 'order' | 'orderBelow';
-
-const value = (v: Threshold) => (v === '' ? null : Number(v));
-
-/** The API's rules for one rule, checked before saving so the message sits beside the rule (the API answers 400 too). */
-export function ruleError(rule: DraftRule): RuleError | undefined {
-  const [watch, atRisk] = [value(rule.watchFrom), value(rule.atRiskFrom)];
-  const below = rule.kind === 'GradeBelow';
-  if (rule.enabled && watch === null && atRisk === null) return 'needsThreshold';
-  if ([watch, atRisk].some((v) => v !== null && (v < 0 || v > 1000))) return 'range';
-  if (below && [watch, atRisk].some((v) => v !== null && v > 100)) return 'percent';
-  // At risk is the stronger level: beyond "to watch" in the rule's direction (below it for a low average).
-  if (watch !== null && atRisk !== null && (below ? atRisk > watch : atRisk < watch)) return below ? 'orderBelow' : 'order';
-  return undefined;
-}
+import { type DraftRule, ruleError, thresholdOf } from './rule-error';
 
 /**
  * The cohort's risk rules: each a switch and its two thresholds with their unit. Staff save them (conditional on the ETag
@@ -44,7 +22,7 @@ export function RiskRulesForm({ rules, etag, readOnly, onReload }: { rules: Risk
   const stale = isApiError(update.error) && update.error.status === 412;
   const change = (kind: RiskRuleKind, patch: Partial<DraftRule>) => setDraft((d) => d.map((r) => (r.kind === kind ? { ...r, ...patch } : r)));
   const save = () => {
-    const body: RiskRule[] = draft.map((r) => ({ kind: r.kind, enabled: r.enabled, watchFrom: value(r.watchFrom), atRiskFrom: value(r.atRiskFrom) }));
+    const body: RiskRule[] = draft.map((r) => ({ kind: r.kind, enabled: r.enabled, watchFrom: thresholdOf(r.watchFrom), atRiskFrom: thresholdOf(r.atRiskFrom) }));
     update.mutate({ rules: body, etag });
   };
 
