@@ -88,6 +88,8 @@ describe('Follow-up dashboard', () => {
 
     await userEvent.click(screen.getByRole('radio', { name: 'À surveiller' }));
     await waitFor(() => expect(api.sent(`GET /api/v1/cohorts/${cohortId}/follow-up`).at(-1)?.url).toContain('level=Watch'));
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Tuteur' }), 'Marc Tuteur');
+    await waitFor(() => expect(api.sent(`GET /api/v1/cohorts/${cohortId}/follow-up`).at(-1)?.url).toContain(`mentorId=${trainerMe.id}`));
 
     hub.push('followUpChanged', { cohortId: '0192f0c1-0000-7000-8000-00000000dead' });
     hub.push('followUpChanged', { cohortId });
@@ -101,7 +103,7 @@ describe('Follow-up dashboard', () => {
     });
     renderRoute(`/cohorts/${cohortId}/follow-up`, route);
     expect(await screen.findByText(/Aucun apprenant à afficher/)).toBeInTheDocument();
-    expect(screen.queryByRole('textbox', { name: 'Tuteur' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Tuteur' })).not.toBeInTheDocument();
   });
 });
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -74,13 +74,14 @@ function Dashboard({ cohortId, manages }: { cohortId: string; manages: boolean }
           data={[{ value: 'all', label: t('filters.allLevels') }, ...levels.map((l) => ({ value: l, label: t(`level.${l}`) }))]}
         />
         {manages && (
-          <Select
+          <NativeSelect
             label={t('filters.mentor')}
-            placeholder={t('filters.allMentors')}
-            clearable
-            value={query.mentorId ?? null}
-            onChange={(v) => setQuery((q) => ({ ...q, page: 1, mentorId: v ?? undefined }))}
-            data={(mentors.data?.items ?? []).map((m) => ({ value: m.userId, label: m.displayName }))}
+            value={query.mentorId ?? ''}
+            onChange={(e) => {
+              const mentorId = e.currentTarget.value || undefined;
+              setQuery((q) => ({ ...q, page: 1, mentorId }));
+            }}
+            data={[{ value: '', label: t('filters.allMentors') }, ...(mentors.data?.items ?? []).map((m) => ({ value: m.userId, label: m.displayName }))]}
           />
         )}
       </Group>
