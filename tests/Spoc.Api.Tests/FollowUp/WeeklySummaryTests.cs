@@ -97,7 +97,7 @@ public sealed class WeeklySummaryTests
     }
 
     [Test]
-    public void A_summary_id_is_the_same_for_the_same_recipient_cohort_and_week_and_differs_otherwise()
+    public void A_summary_id_depends_on_its_recipient_cohort_and_week_only_and_reasons_read_in_the_recipients_language()
     {
         var (recipient, cohort) = (Guid.NewGuid(), Guid.NewGuid());
         WeeklySummary.SummaryId(recipient, cohort, (2026, 49)).Should().Be(WeeklySummary.SummaryId(recipient, cohort, (2026, 49)));

@@ -84,7 +84,7 @@ describe('Follow-up dashboard', () => {
     expect(within(card).getByText('moyenne 41 % (< 50 %)')).toBeInTheDocument();
     expect(within(card).getByText('En risque')).toBeInTheDocument();
     expect(within(card).getByRole('link', { name: 'Ouvrir le suivi : Anaïs Girard' })).toHaveAttribute('href', `/cohorts/${cohortId}/follow-up/learners/${learnerId}`);
-    expect(within(card).getByText(/3 activités de retard sur son rythme/)).toBeInTheDocument();
+    expect(within(card).getByText(/3 activités de retard sur son rythme · .* · Aucun contact depuis 22 j/)).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('radio', { name: 'À surveiller' }));
     await waitFor(() => expect(api.sent(`GET /api/v1/cohorts/${cohortId}/follow-up`).at(-1)?.url).toContain('level=Watch'));
@@ -94,7 +94,7 @@ describe('Follow-up dashboard', () => {
     hub.push('followUpChanged', { cohortId: '0192f0c1-0000-7000-8000-00000000dead' });
     hub.push('followUpChanged', { cohortId });
     expect(await screen.findByText('absent 1 fois (seuil : 1)')).toBeInTheDocument();
-  });
+  }, 15_000);
 
   it('says so when no learner has signals yet', async () => {
     signedInApi(trainerMe, {
@@ -136,7 +136,7 @@ describe('Risk rules editor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer les règles' }));
     expect(await screen.findByText(/modifiées entre-temps par quelqu’un d’autre/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Recharger les règles' })).toBeInTheDocument();
-  });
+  }, 15_000);
 
   it('lets a mentor read the rules without changing them', async () => {
     signedInApi(trainerMe, {

@@ -109,7 +109,7 @@ function LearnerCard({ cohortId, row }: { cohortId: string; row: LearnerFollowUp
     s.averageGrade != null && t('signals.average', { value: format.number(s.averageGrade) }),
     s.attendanceRate != null && t('signals.attendance', { value: format.number(s.attendanceRate) }),
     t('signals.posts', { count: s.forumPosts }),
-    t('signals.contact', { count: s.daysWithoutContact }),
+    t(s.lastContactAt ? 'signals.contact' : 'signals.noContact', { count: s.daysWithoutContact }),
   ].filter((x): x is string => Boolean(x));
   return (
     <Paper component="li" withBorder p="sm" style={{ borderLeft: `4px solid ${levelColors[row.level]}` }} data-testid="follow-up-row">

@@ -37,6 +37,7 @@ export const followUp: Translation['followUp'] = {
     posts_one: '{{count}} forum post',
     posts_other: '{{count}} forum posts',
     contact: 'Last contact: {{count}} d ago',
+    noContact: 'No contact for {{count}} d',
   },
   reason: {
     BehindSchedule_one: '{{count}} activity behind (threshold: {{threshold}})',

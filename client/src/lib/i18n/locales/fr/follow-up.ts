@@ -35,6 +35,7 @@ export const followUp = {
     posts_one: '{{count}} message au forum',
     posts_other: '{{count}} messages au forum',
     contact: 'Dernier contact : il y a {{count}} j',
+    noContact: 'Aucun contact depuis {{count}} j',
   },
   reason: {
     BehindSchedule_one: '{{count}} activité de retard (seuil : {{threshold}})',
