@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Community.Contracts;
@@ -48,5 +49,20 @@ internal sealed class FollowUpSummaries(CommunityDbContext db, Notifier notifier
 
         await notifier.DeliveredAsync(cancellationToken);
         return true;
+    }
+}
+
+/// <summary>What a summary may carry: a cohort's title, learners' names and reasons as the follow-up words them.</summary>
+internal sealed class SendFollowUpSummaryValidator : AbstractValidator<SendFollowUpSummary>
+{
+    public SendFollowUpSummaryValidator()
+    {
+        RuleFor(c => c.CohortTitle).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Lines).NotNull();
+        RuleForEach(c => c.Lines).ChildRules(line =>
+        {
+            line.RuleFor(l => l.LearnerName).MaximumLength(200);
+            line.RuleForEach(l => l.Reasons).MaximumLength(300);
+        });
     }
 }
