@@ -86,7 +86,7 @@ describe('Follow-up dashboard', () => {
     expect(within(card).getByRole('link', { name: 'Ouvrir le suivi : Anaïs Girard' })).toHaveAttribute('href', `/cohorts/${cohortId}/follow-up/learners/${learnerId}`);
     expect(within(card).getByText(/3 activités de retard sur son rythme · .* · Aucun contact depuis 22 j/)).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('radio', { name: 'À surveiller' }));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Niveau' }), 'À surveiller');
     await waitFor(() => expect(api.sent(`GET /api/v1/cohorts/${cohortId}/follow-up`).at(-1)?.url).toContain('level=Watch'));
     await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Tuteur' }), 'Marc Tuteur');
     await waitFor(() => expect(api.sent(`GET /api/v1/cohorts/${cohortId}/follow-up`).at(-1)?.url).toContain(`mentorId=${trainerMe.id}`));

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, NativeSelect, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -67,11 +67,14 @@ function Dashboard({ cohortId, manages }: { cohortId: string; manages: boolean }
         </SimpleGrid>
       </Paper>
       <Group wrap="wrap" align="flex-end">
-        <SegmentedControl
-          aria-label={t('filters.level')}
-          value={query.level ?? 'all'}
-          onChange={(v) => setQuery((q) => ({ ...q, page: 1, level: v === 'all' ? undefined : (v as RiskLevel) }))}
-          data={[{ value: 'all', label: t('filters.allLevels') }, ...levels.map((l) => ({ value: l, label: t(`level.${l}`) }))]}
+        <NativeSelect
+          label={t('filters.level')}
+          value={query.level ?? ''}
+          onChange={(e) => {
+            const level = (e.currentTarget.value || undefined) as RiskLevel | undefined;
+            setQuery((q) => ({ ...q, page: 1, level }));
+          }}
+          data={[{ value: '', label: t('filters.allLevels') }, ...levels.map((l) => ({ value: l, label: t(`level.${l}`) }))]}
         />
         {manages && (
           <NativeSelect
