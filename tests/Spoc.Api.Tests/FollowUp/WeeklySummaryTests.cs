@@ -46,6 +46,11 @@ public sealed class WeeklySummaryTests
         var w = await AssessmentWorld.CreateAsync(factory, learners: 5);
         var mentorA = TestApi.UserIdOf(w.Mentor.DefaultRequestHeaders.Authorization!.Parameter!);
         var (_, mentorB, _) = await factory.NewUserAsync("mentor-b");
+
+        // Next Monday 06:59 UTC (the default day and time), before the rows exist, so no earlier check of the job can see them.
+        var today = clock.GetUtcNow().UtcDateTime.Date;
+        var days = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
+        clock.SetUtcNow(new DateTimeOffset(today.AddDays(days == 0 ? 7 : days).AddHours(7).AddMinutes(-1), TimeSpan.Zero));
         var l = w.Learners.Select(x => x.Id).ToList();
         await SignalsAsync(factory, w.CohortId, l[0], mentorA, RiskLevel.AtRisk,
             Reason(RiskRuleKind.BehindSchedule, RiskLevel.AtRisk, 3, 3), Reason(RiskRuleKind.DaysWithoutContact, RiskLevel.Watch, 22, 21));
@@ -54,10 +59,7 @@ public sealed class WeeklySummaryTests
         await SignalsAsync(factory, w.CohortId, l[3], mentorB, RiskLevel.OnTrack);
         await SignalsAsync(factory, w.CohortId, l[4], null, RiskLevel.AtRisk, Reason(RiskRuleKind.GradeBelow, RiskLevel.AtRisk, 41, 50));
 
-        // Next Monday 06:59 UTC (the default day and time): not yet.
-        var today = clock.GetUtcNow().UtcDateTime.Date;
-        var days = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
-        clock.SetUtcNow(new DateTimeOffset(today.AddDays(days == 0 ? 7 : days).AddHours(7).AddMinutes(-1), TimeSpan.Zero));
+        // Not yet.
         var summary = factory.Services.GetRequiredService<WeeklySummary>();
         (await summary.SendDueAsync(CancellationToken.None)).Should().Be(0);
         (await SummariesAsync(factory)).Should().BeEmpty();
