@@ -103,6 +103,7 @@ const OrganizationSkillsPage = lazy(() =>
 const CertificationPage = lazy(() =>
   import('@/features/certification/components/certification-page').then((m) => ({ default: m.CertificationPage })),
 );
+const FollowUpPage = lazy(() => import('@/features/follow-up/components/follow-up-page').then((m) => ({ default: m.FollowUpPage })));
 const MyCertificationPage = lazy(() =>
   import('@/features/certification/components/my-certification-page').then((m) => ({ default: m.MyCertificationPage })),
 );
@@ -300,6 +301,7 @@ export const routes: RouteObject[] = [
       { path: 'organizations/:organizationId/skills', element: <RequireGuid param="organizationId"><OrganizationSkillsPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/certification', element: <RequireGuid param="cohortId"><CertificationPage /></RequireGuid> },
       { path: 'cohorts/:cohortId/certification/me', element: <RequireGuid param="cohortId"><MyCertificationPage /></RequireGuid> },
+      { path: 'cohorts/:cohortId/follow-up', element: <RequireGuid param="cohortId"><FollowUpPage /></RequireGuid> },
       { path: 'sessions/:sessionId', element: <RequireGuid param="sessionId"><SessionPage /></RequireGuid> },
       { path: 'sessions/:sessionId/attendance', element: <RequireGuid param="sessionId"><AttendancePage /></RequireGuid> },
       { path: 'sessions/:sessionId/check-in', element: <RequireGuid param="sessionId"><CheckInPage /></RequireGuid> },

@@ -37,10 +37,11 @@ public sealed class NotificationEmailTests
         var defaults = await (await client.GetAsync("/api/v1/me/notification-preferences")).ReadJsonAsync();
         defaults["dailyDigest"]!.GetValue<bool>().Should().BeFalse();
         var channels = defaults["channels"]!.AsArray();
-        channels.Should().HaveCount(11);
+        channels.Should().HaveCount(12);
         channels.Single(c => c!["kind"]!.GetValue<string>() == "GradeReleased")!["channel"]!.GetValue<string>().Should().Be("Both");
         channels.Single(c => c!["kind"]!.GetValue<string>() == "Mention")!["channel"]!.GetValue<string>().Should().Be("InApp");
         channels.Single(c => c!["kind"]!.GetValue<string>() == "Message")!["essential"]!.GetValue<bool>().Should().BeTrue();
+        channels.Single(c => c!["kind"]!.GetValue<string>() == "FollowUpSummary")!["channel"]!.GetValue<string>().Should().Be("Both", "the weekly follow-up summary is mailed (and listed in the feed) unless the person chose otherwise");
 
         var unknown = await client.PutAsJsonAsync("/api/v1/me/notification-preferences", new { dailyDigest = false, channels = new[] { new { kind = "Gossip", channel = "Both" } } });
         (await unknown.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "malformed-request"))["errors"]!.AsObject().Should().ContainKey("channels[0].kind");

@@ -4878,7 +4878,7 @@ export interface components {
          * @description What a notification is about; each person chooses a channel per kind (Spoc.Modules.Community.Domain.NotificationSettings).
          * @enum {string}
          */
-        NotificationKind: "Admission" | "Invitation" | "GradeReleased" | "RevisionRequested" | "Mention" | "Reply" | "Announcement" | "Message" | "SessionCancelled" | "SessionReminder" | "CertificateIssued";
+        NotificationKind: "Admission" | "Invitation" | "GradeReleased" | "RevisionRequested" | "Mention" | "Reply" | "Announcement" | "Message" | "SessionCancelled" | "SessionReminder" | "CertificateIssued" | "FollowUpSummary";
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         NotificationPage: {
             /** @description This page's items, at most `pageSize`. */

@@ -12,6 +12,7 @@ import { certification } from './locales/en/certification';
 import { verify } from './locales/en/verify';
 import { certificates } from './locales/en/certificates';
 import { skills } from './locales/en/skills';
+import { followUp } from './locales/en/follow-up';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, skills };
+export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, skills, followUp };

@@ -4,11 +4,13 @@ export interface LiveEvents {
   notificationsChanged: [];
   /** A post was published in a thread this session joined: refetch the thread. */
   postPublished: [{ threadId: string; postId: string }];
+  /** A learner's follow-up level changed in this cohort (sent to its staff and mentors): refetch its dashboard. */
+  followUpChanged: [{ cohortId: string }];
 }
 
 export type LiveEvent = keyof LiveEvents;
 
-const LIVE_EVENTS: LiveEvent[] = ['notificationsChanged', 'postPublished'];
+const LIVE_EVENTS: LiveEvent[] = ['notificationsChanged', 'postPublished', 'followUpChanged'];
 
 /** The little of a SignalR HubConnection the app uses (tests hand in a fake). */
 export interface Hub {

@@ -8,6 +8,7 @@ using Spoc.Modules.FollowUp.Features.Dashboard;
 using Spoc.Modules.FollowUp.Features.Rules;
 using Spoc.Modules.FollowUp.Features.Signals;
 using Spoc.Modules.FollowUp.Features.Skills;
+using Spoc.Modules.FollowUp.Features.Summary;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.FollowUp;
@@ -19,8 +20,17 @@ public static class FollowUpModule
         services.AddModuleDbContext<FollowUpDbContext>(FollowUpDbContext.Schema)
             .AddScoped<SignalsProjector>()
             .Configure<FollowUpOptions>(configuration.GetSection("FollowUp"))
-            .AddSingleton<SignalsSweep>();
-        return services.AddHostedService(sp => sp.GetRequiredService<SignalsSweep>());
+            .AddSingleton<SignalsSweep>()
+            .AddHostedService(sp => sp.GetRequiredService<SignalsSweep>());
+        return services.AddWeeklySummary(configuration);
+    }
+
+    /// <summary>The mentors' weekly summary mail (section <c>FollowUp:WeeklySummary</c>).</summary>
+    private static IServiceCollection AddWeeklySummary(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WeeklySummaryOptions>(configuration.GetSection("FollowUp:WeeklySummary"));
+        services.AddSingleton<WeeklySummary>();
+        return services.AddHostedService(sp => sp.GetRequiredService<WeeklySummary>());
     }
 
     /// <summary>The module's routes under /api/v1.</summary>

@@ -51,7 +51,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
  * and groups (acting on their own learners), a partner organisation's admin enrols their own people, nothing else.
  */
 export function CohortStaffView({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation(['cohorts', 'common', 'assessment', 'forum', 'calendar', 'sessions', 'certification', 'skills']);
+  const { t } = useTranslation(['cohorts', 'common', 'assessment', 'forum', 'calendar', 'sessions', 'certification', 'skills', 'followUp']);
   const format = useFormatters();
   const [params, setParams] = useSearchParams();
   const tabs = tabsFor(cohort);
@@ -89,6 +89,11 @@ export function CohortStaffView({ cohort }: { cohort: Cohort }) {
             {(can(cohort, 'ActOnAllLearners') || can(cohort, 'ActOnOwnMentees')) && (
               <Button component={Link} to={`/cohorts/${cohort.id}/certification`} variant="light">
                 {t('certification:link')}
+              </Button>
+            )}
+            {(can(cohort, 'ActOnAllLearners') || can(cohort, 'ActOnOwnMentees')) && (
+              <Button component={Link} to={`/cohorts/${cohort.id}/follow-up`} variant="light">
+                {t('followUp:link')}
               </Button>
             )}
             {can(cohort, 'ActOnAllLearners') && (

@@ -33,6 +33,9 @@ public enum NotificationKind
 
     /// <summary>A certificate was issued to one (issue 14).</summary>
     CertificateIssued,
+
+    /// <summary>The weekly follow-up summary: a mentor's (or trainer's) learners to watch or at risk, and why (issue 15).</summary>
+    FollowUpSummary,
 }
 
 /// <summary>Where a kind of notification reaches a person: the in-app feed, email, both, or nowhere (non-essential kinds only).</summary>

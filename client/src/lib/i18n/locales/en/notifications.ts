@@ -23,6 +23,7 @@ export const notifications: Translation['notifications'] = {
     SessionCancelled: 'Cancelled sessions',
     SessionReminder: 'Preparation reminders',
     CertificateIssued: 'Certificates issued',
+    FollowUpSummary: 'Weekly follow-up summary',
   },
   channel: {
     InApp: 'In the app',

@@ -21,6 +21,7 @@ export const notifications = {
     SessionCancelled: 'Séances annulées',
     SessionReminder: 'Rappels de préparation',
     CertificateIssued: 'Certificats délivrés',
+    FollowUpSummary: 'Résumé hebdomadaire du suivi',
   },
   channel: {
     InApp: "Dans l'application",
