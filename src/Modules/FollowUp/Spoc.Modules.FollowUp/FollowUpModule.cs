@@ -4,8 +4,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.FollowUp.Data;
+using Spoc.Modules.FollowUp.Features.Actions;
 using Spoc.Modules.FollowUp.Features.Dashboard;
+using Spoc.Modules.FollowUp.Features.Journal;
+using Spoc.Modules.FollowUp.Features.MyFollowUp;
 using Spoc.Modules.FollowUp.Features.Rules;
+using Spoc.Modules.FollowUp.Features.Timeline;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.FollowUp;
@@ -22,6 +26,15 @@ public static class FollowUpModule
         GetFollowUpDashboard.MapEndpoint(followUp);
         GetRiskRules.MapEndpoint(followUp);
         UpdateRiskRules.MapEndpoint(followUp);
+        ListNotes.MapEndpoint(followUp);
+        AddNote.MapEndpoint(followUp);
+        UpdateNote.MapEndpoint(followUp);
+        DeleteNote.MapEndpoint(followUp);
+        ListFollowUpActions.MapEndpoint(followUp);
+        CreateFollowUpAction.MapEndpoint(followUp);
+        UpdateFollowUpAction.MapEndpoint(followUp);
+        GetTimeline.MapEndpoint(followUp);
+        GetMyFollowUp.MapEndpoint(followUp);
         return api;
     }
 }
