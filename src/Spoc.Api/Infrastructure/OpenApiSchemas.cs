@@ -66,7 +66,6 @@ internal static class OpenApiSchemas
         ["GetTimeline.Entry"] = "TimelineEntry",
         ["GetTimeline.Fact"] = "LearnerFact",
         ["AddNote.Request"] = "JournalNoteCreate",
-        ["UpdateNote.Request"] = "JournalNoteEdit",
         ["UpdateFollowUpAction.Request"] = "FollowUpActionStatusChange",
         ["GetProgress.ActivityColumn"] = "ProgressActivity",
         ["GetProgress.Done"] = "CompletedActivity",

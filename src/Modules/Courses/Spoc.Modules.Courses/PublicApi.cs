@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Spoc.Modules.Cohorts.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -147,4 +148,10 @@ internal sealed class PublicApi(CoursesDbContext db) :
             .Where(c => c.Id == query.CourseId)
             .Select(c => new CourseSummary(c.Id, c.OrganizationId, c.Title, c.Language))
             .FirstOrDefaultAsync(cancellationToken);
+}
+
+/// <summary>The cohorts the follow-up names are Cohorts' own (their time zones checked there); the text rule still wants a limit.</summary>
+internal sealed class GetNextActivitiesValidator : AbstractValidator<GetNextActivities>
+{
+    public GetNextActivitiesValidator() => RuleForEach(q => q.Cohorts).ChildRules(c => c.RuleFor(x => x.TimeZone).MaximumLength(64));
 }

@@ -17,7 +17,8 @@ namespace Spoc.Modules.FollowUp;
 public static class FollowUpModule
 {
     public static IServiceCollection AddFollowUpModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<FollowUpDbContext>(FollowUpDbContext.Schema);
+        services.AddModuleDbContext<FollowUpDbContext>(FollowUpDbContext.Schema)
+            .AddSingleton<IStartupTask, Seeding.DemoJournal>();
 
     /// <summary>The module's routes under /api/v1.</summary>
     public static IEndpointRouteBuilder MapFollowUpEndpoints(this IEndpointRouteBuilder api)
@@ -28,7 +29,6 @@ public static class FollowUpModule
         UpdateRiskRules.MapEndpoint(followUp);
         ListNotes.MapEndpoint(followUp);
         AddNote.MapEndpoint(followUp);
-        UpdateNote.MapEndpoint(followUp);
         DeleteNote.MapEndpoint(followUp);
         ListFollowUpActions.MapEndpoint(followUp);
         CreateFollowUpAction.MapEndpoint(followUp);

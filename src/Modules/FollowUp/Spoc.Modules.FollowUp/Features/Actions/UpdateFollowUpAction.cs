@@ -79,7 +79,7 @@ internal static class UpdateFollowUpAction
                 TypedResults.Ok(await sender.Send(new Command(cohortId, userId, actionId, ifMatch, request.Status), ct)))
             .WithName("UpdateFollowUpAction")
             .WithSummary("Mark a follow-up action done, or cancel it (trainers, org admins, the learner's mentor)")
-            .WithDescription("Who may read the learner's journal (a mentor: their own learners; others inside 403, outsiders 404; an action of another learner 404). `status` `Done` or `Cancelled`, once: an action already closed is 409 `action-closed`. Cancelling an extension takes its days back from the learner's due dates. Send its `ETag` (`version`) as `If-Match` (stale: 412).")
+            .WithDescription("Who may read the learner's journal (a mentor: their own learners; others inside 403, outsiders 404; an action of another learner 404). `status` `Done` or `Cancelled`, once: an action already closed is 409 `action-closed`. Cancelling an extension takes its days back from the learner's due dates (unless the pacing was since replaced by hand with PUT pacing, which then owns them). Send its `ETag` (`version`) as `If-Match` (stale: 412).")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, ProblemType.PreconditionFailed, FollowUpProblems.ActionClosed);
 }

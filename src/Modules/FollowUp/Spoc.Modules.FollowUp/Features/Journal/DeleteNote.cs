@@ -2,7 +2,10 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.FollowUp.Data;
+using Spoc.Modules.FollowUp.Domain;
+using Spoc.Modules.FollowUp.Features.Access;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -18,7 +21,15 @@ internal static class DeleteNote
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            db.Notes.Remove(await db.OwnNoteAsync(sender, command.CohortId, command.LearnerId, command.NoteId, me.Id, cancellationToken));
+            await sender.FollowingLearnerAsync(db, command.CohortId, command.LearnerId, me.Id, cancellationToken);
+            var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == command.NoteId && n.CohortId == command.CohortId && n.LearnerId == command.LearnerId, cancellationToken)
+                ?? throw ProblemException.NotFound("This note");
+            if (note.AuthorId != me.Id)
+            {
+                throw ProblemException.Forbidden("Only its author deletes a note.");
+            }
+
+            db.Notes.Remove(note);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -6,15 +6,14 @@ using Spoc.SharedKernel.Persistence;
 namespace Spoc.Modules.FollowUp.Features.Journal;
 
 /// <summary>A private note of a learner's follow-up journal, as the cohort's staff and the learner's mentor read it.</summary>
-/// <param name="Body">The Markdown as written (for its author's edits).</param>
+/// <param name="Body">The Markdown as written.</param>
 /// <param name="BodyHtml">The note rendered and sanitized: the only form to show as HTML.</param>
-/// <param name="EditedAt">When its author last edited it; null: never ("edited" is shown otherwise).</param>
-/// <param name="Mine">Written by the caller, who alone may edit or delete it.</param>
+/// <param name="Mine">Written by the caller, who alone may delete it.</param>
 internal sealed record JournalNoteResponse(
-    Guid Id, Guid LearnerId, Guid AuthorId, string AuthorName, string Body, string BodyHtml, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool Mine)
+    Guid Id, Guid LearnerId, Guid AuthorId, string AuthorName, string Body, string BodyHtml, DateTimeOffset CreatedAt, bool Mine)
 {
     public static JournalNoteResponse From(JournalNote n, IReadOnlyDictionary<Guid, string> names, Guid me) =>
-        new(n.Id, n.LearnerId, n.AuthorId, names.GetValueOrDefault(n.AuthorId, ""), n.Body, n.BodyHtml, n.CreatedAt, n.EditedAt, n.AuthorId == me);
+        new(n.Id, n.LearnerId, n.AuthorId, names.GetValueOrDefault(n.AuthorId, ""), n.Body, n.BodyHtml, n.CreatedAt, n.AuthorId == me);
 }
 
 /// <summary>A follow-up action for a learner: what their staff will do, by when, and where it stands.</summary>

@@ -42,7 +42,7 @@ internal static class ListNotes
                 TypedResults.Ok(await sender.Send(new Query(cohortId, userId, paging), ct)))
             .WithName("ListJournalNotes")
             .WithSummary("A learner's private follow-up notes, newest first (trainers, org admins, the learner's mentor)")
-            .WithDescription("Trainers and org admins (`ActOnAllLearners`) read every learner's journal, a mentor their own learners' only (another learner's: 403); the learner themself, other learners and a partner's admin 403; outsiders, and a learner who was never in the cohort, 404. Each note says who wrote it and when, `editedAt` once its author edited it, and carries its Markdown and its sanitized HTML. Paged (default 20, max 100).")
+            .WithDescription("Trainers and org admins (`ActOnAllLearners`) read every learner's journal, a mentor their own learners' only (another learner's: 403); the learner themself, other learners and a partner's admin 403; outsiders, and a learner who was never in the cohort, 404. Each note says who wrote it and when (`mine`: the caller's, which they alone may delete), and carries its Markdown and its sanitized HTML. Paged (default 20, max 100).")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }
