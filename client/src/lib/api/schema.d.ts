@@ -3402,7 +3402,7 @@ export interface components {
              * Format: uuid
              * @description The cohort's course (the follow-up's "mon suivi" asks Courses for the next activities of it).
              */
-            courseId: string;
+            courseId?: string | null;
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         CohortPage: {

@@ -11,6 +11,7 @@ import { sessions } from './locales/en/sessions';
 import { certification } from './locales/en/certification';
 import { verify } from './locales/en/verify';
 import { certificates } from './locales/en/certificates';
+import { journal } from './locales/en/journal';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates };
+export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, journal };

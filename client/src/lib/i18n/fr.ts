@@ -10,12 +10,13 @@ import { sessions } from './locales/fr/sessions';
 import { certification } from './locales/fr/certification';
 import { verify } from './locales/fr/verify';
 import { certificates } from './locales/fr/certificates';
+import { journal } from './locales/fr/journal';
 
 /**
  * French texts: the reference locale (its shape types every other locale and every `t()` key), one i18next
  * namespace per feature: `common` (the default: shell, states, validation, problems), `platform`, `cohorts`,
  * `courses`. Outside `common` a key names its namespace: `t('cohorts:apply.title')`.
  */
-export const fr = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates };
+export const fr = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, journal };
 
 export type Translation = typeof fr;

@@ -72,13 +72,14 @@ internal static class GetMyFollowUp
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
-            var cohorts = (await sender.Send(new GetCohortMembershipsOfUser(me.Id), cancellationToken)).Where(m => m.Role == CohortRole.Learner).ToList();
+            var cohorts = (await sender.Send(new GetCohortMembershipsOfUser(me.Id), cancellationToken))
+                .Where(m => m.Role == CohortRole.Learner).Select(m => (Membership: m, CourseId: m.CourseId ?? Guid.Empty)).ToList();
             if (cohorts.Count == 0)
             {
                 return new Response([]);
             }
 
-            var ids = cohorts.Select(c => c.CohortId).ToList();
+            var ids = cohorts.Select(c => c.Membership.CohortId).ToList();
             var signals = await db.Signals.AsNoTracking().Where(s => s.LearnerId == me.Id && ids.Contains(s.CohortId))
                 .Select(s => new { s.CohortId, s.ActivitiesDone, s.ActivitiesExpected, s.ActivitiesTotal })
                 .ToDictionaryAsync(s => s.CohortId, cancellationToken);
@@ -91,14 +92,15 @@ internal static class GetMyFollowUp
                 ? new Dictionary<Guid, IReadOnlyList<CourseCompetency>>()
                 : await sender.Send(new GetCompetenciesOfCourses([.. cohorts.Select(c => c.CourseId).Distinct()]), cancellationToken);
             var nextActivities = await sender.Send(
-                new GetNextActivities(me.Id, [.. cohorts.Select(c => new LearnerCohort(c.CohortId, c.CourseId, c.StartsOn, c.TimeZone))], NextStepsPerCohort), cancellationToken);
+                new GetNextActivities(me.Id, [.. cohorts.Select(c => new LearnerCohort(c.Membership.CohortId, c.CourseId, c.Membership.StartsOn, c.Membership.TimeZone))], NextStepsPerCohort), cancellationToken);
             var now = clock.GetUtcNow();
             var dueDates = (await sender.Send(new GetDueDatesOfUser(me.Id), cancellationToken)).Where(d => d.DueAt >= now).OrderBy(d => d.DueAt).ToList();
             var names = await sender.NamesAsync(actions.Select(a => a.AuthorId), cancellationToken);
 
-            return new Response([.. cohorts.Select(c =>
+            return new Response([.. cohorts.Select(x =>
             {
-                var titles = competencies.GetValueOrDefault(c.CourseId) ?? [];
+                var c = x.Membership;
+                var titles = competencies.GetValueOrDefault(x.CourseId) ?? [];
                 return new CohortFollowUp(
                     c.CohortId, c.Title,
                     signals.TryGetValue(c.CohortId, out var s)
