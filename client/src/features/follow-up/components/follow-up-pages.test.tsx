@@ -83,9 +83,9 @@ describe('A learner’s follow-up (staff)', () => {
 
   it('merges notes, actions and facts in the timeline', async () => {
     const entries: TimelineEntry[] = [
-      { type: 'Action', id: extension.id, at: extension.createdAt, note: null, action: extension, fact: null },
-      { type: 'Note', id: note.id, at: note.createdAt, note, action: null, fact: null },
-      { type: 'Fact', id: '0192f0c1-0000-7000-8000-0000000fe001', at: '2027-03-01T08:00:00Z', note: null, action: null,
+      { type: 'Action', id: extension.id, at: extension.createdAt, action: extension },
+      { type: 'Note', id: note.id, at: note.createdAt, note },
+      { type: 'Fact', id: '0192f0c1-0000-7000-8000-0000000fe001', at: '2027-03-01T08:00:00Z',
         fact: { kind: 'GradeReleased', subjectId: '0192f0c1-0000-7000-8000-0000000fe002', actorId: trainerMe.id, actorName: 'Benoît Lefèvre', value: 75, detail: null } },
     ];
     staffApi({ [`GET ${journal}/timeline`]: () => json(paged(entries)) });
@@ -93,8 +93,8 @@ describe('A learner’s follow-up (staff)', () => {
     await userEvent.click(await screen.findByRole('tab', { name: 'Chronologie' }));
 
     const items = await screen.findAllByTestId('timeline-entry');
-    expect(items.map((i) => within(i).getAllByText(/Action : |Note de |Note publiée/)[0].textContent)).toEqual(['Action : Une semaine de plus', 'Note de Chloé Moreau', 'Note publiée']);
-    expect(within(items[2]).getByText(/75 %/)).toBeInTheDocument();
+    expect(items.map((i) => within(i).getAllByText(/Action : |Note de |Note publiée/)[0]!.textContent)).toEqual(['Action : Une semaine de plus', 'Note de Chloé Moreau', 'Note publiée']);
+    expect(within(items[2]!).getByText(/75 %/)).toBeInTheDocument();
   });
 });
 
