@@ -251,4 +251,33 @@ public sealed class JournalTests
 
         (await (await _w.Trainer.GetAsync("/api/v1/me/follow-up")).ReadJsonAsync())["cohorts"]!.AsArray().Should().BeEmpty("staff learn nowhere");
     }
+
+    [Test]
+    public async Task Mon_suivi_runs_the_same_statements_for_one_action_and_for_forty()
+    {
+        var (me, learner) = (_w.Learners[2].Client, _w.Learners[2].Id);
+        async Task ActionsAsync(int count)
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+            db.Actions.AddRange(Enumerable.Range(0, count).Select(i => new FollowUpAction
+            {
+                CohortId = _w.CohortId, LearnerId = learner, AuthorId = _w.World.TrainerId, Kind = FollowUpActionKind.Call, Title = $"Appel {i}",
+                DueOn = new DateOnly(2027, 3, 1).AddDays(i), CreatedAt = DateTimeOffset.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        async Task<int> CostAsync()
+        {
+            _factory.Queries.Reset();
+            (await me.GetAsync("/api/v1/me/follow-up")).StatusCode.Should().Be(HttpStatusCode.OK);
+            return _factory.Queries.Count;
+        }
+
+        await ActionsAsync(1);
+        var one = await CostAsync();
+        await ActionsAsync(39);
+        (await CostAsync()).Should().Be(one);
+    }
 }
