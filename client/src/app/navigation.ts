@@ -16,7 +16,8 @@ export interface NavItem {
     | 'nav.courses'
     | 'nav.partnerships'
     | 'nav.agenda'
-    | 'nav.certificates';
+    | 'nav.certificates'
+    | 'nav.followUp';
 }
 
 /** One home per role the user holds (most specific first), then the cohort pages they use, then the profile. */
@@ -34,6 +35,7 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   if (roles.includes('learner')) {
     items.push({ to: '/open-cohorts', labelKey: 'nav.openCohorts' });
     items.push({ to: '/applications', labelKey: 'nav.myApplications' });
+    items.push({ to: '/me/follow-up', labelKey: 'nav.followUp' });
   }
   items.push({ to: '/agenda', labelKey: 'nav.agenda' });
   items.push({ to: '/me/certificates', labelKey: 'nav.certificates' });

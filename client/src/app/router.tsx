@@ -83,6 +83,10 @@ const MyAgendaPage = lazy(() => import('@/features/calendar/components/my-agenda
 const MyCertificatesPage = lazy(() =>
   import('@/features/certificates/components/my-certificates-page').then((m) => ({ default: m.MyCertificatesPage })),
 );
+const MyFollowUpPage = lazy(() => import('@/features/follow-up/components/my-follow-up-page').then((m) => ({ default: m.MyFollowUpPage })));
+const LearnerFollowUpPage = lazy(() =>
+  import('@/features/follow-up/components/learner-follow-up-page').then((m) => ({ default: m.LearnerFollowUpPage })),
+);
 const CohortCalendarPage = lazy(() =>
   import('@/features/calendar/components/cohort-calendar-page').then((m) => ({ default: m.CohortCalendarPage })),
 );
@@ -313,6 +317,17 @@ export const routes: RouteObject[] = [
       { path: 'cohorts/:cohortId/calendar', element: <RequireGuid param="cohortId"><CohortCalendarPage /></RequireGuid> },
       { path: 'agenda', element: <MyAgendaPage /> },
       { path: 'me/certificates', element: <MyCertificatesPage /> },
+      { path: 'me/follow-up', element: <MyFollowUpPage /> },
+      {
+        path: 'cohorts/:cohortId/follow-up/learners/:learnerId',
+        element: (
+          <RequireGuid param="cohortId">
+            <RequireGuid param="learnerId">
+              <LearnerFollowUpPage />
+            </RequireGuid>
+          </RequireGuid>
+        ),
+      },
       { path: 'threads/:threadId', element: <RequireGuid param="threadId"><ThreadPage /></RequireGuid> },
       { path: 'assignments/:assignmentId', element: <RequireGuid param="assignmentId"><AssignmentPage /></RequireGuid> },
       { path: 'assignments/:assignmentId/edit', element: <RequireGuid param="assignmentId"><EditAssignmentPage /></RequireGuid> },

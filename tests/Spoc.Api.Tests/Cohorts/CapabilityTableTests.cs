@@ -284,6 +284,16 @@ public sealed partial class CapabilityTableTests
             "/cohorts/{cohortId}/members/{userId}/skills" => ($"{c}/members/{_learnerId}/skills", null),
             "/cohorts/{cohortId}/skills" => ($"{c}/skills", null),
             "/cohorts/{cohortId}/skills/export" => ($"{c}/skills/export?format=xlsx", null),
+            "/cohorts/{cohortId}/members/{userId}/notes" => ($"{c}/members/{_learnerId}/notes", method == HttpMethod.Post ? new { body = "Note du **tableau**" } : null),
+
+            // A note of the trainer's, its author alone deletes it: each deletion takes a note of its own.
+            "/cohorts/{cohortId}/members/{userId}/notes/{noteId}" => ($"{c}/members/{_learnerId}/notes/{await NewNoteAsync()}", null),
+            "/cohorts/{cohortId}/members/{userId}/actions" => ($"{c}/members/{_learnerId}/actions",
+                method == HttpMethod.Post ? new { kind = "Call", title = "Appel du tableau", dueOn = "2027-03-01" } : null),
+
+            // Each change closes an action of its own (a closed one answers 409 action-closed on its merits).
+            "/cohorts/{cohortId}/members/{userId}/actions/{actionId}" => ($"{c}/members/{_learnerId}/actions/{await NewActionAsync()}", new { status = "Done" }),
+            "/cohorts/{cohortId}/members/{userId}/timeline" => ($"{c}/members/{_learnerId}/timeline", null),
             "/certificates/{certificateId}/revoke" => ($"/certificates/{_certificateId}/revoke", new { reason = "Le tableau le révoque" }),
             _ => throw new InvalidOperationException($"No request written for the row {route}: add one here."),
         };
@@ -317,6 +327,20 @@ public sealed partial class CapabilityTableTests
         var id = (await created.ReadJsonAsync())["id"]!.GetValue<Guid>();
         (await _as["trainer"].PostAsync($"/api/v1/sessions/{id}/check-in-code", null)).StatusCode.Should().Be(HttpStatusCode.OK);
         return id;
+    }
+
+    private async Task<Guid> NewNoteAsync()
+    {
+        var created = await _as["trainer"].PostAsJsonAsync($"/api/v1/cohorts/{_cohortId}/members/{_learnerId}/notes", new { body = "Note à effacer" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return (await created.ReadJsonAsync())["id"]!.GetValue<Guid>();
+    }
+
+    private async Task<Guid> NewActionAsync()
+    {
+        var created = await _as["trainer"].PostAsJsonAsync($"/api/v1/cohorts/{_cohortId}/members/{_learnerId}/actions", new { kind = "Meeting", title = "Rendez-vous du tableau", dueOn = "2027-03-01" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return (await created.ReadJsonAsync())["id"]!.GetValue<Guid>();
     }
 
     private async Task<Guid> NewGroupAsync()

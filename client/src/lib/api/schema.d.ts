@@ -2204,6 +2204,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cohorts/{cohortId}/members/{userId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A learner's private follow-up notes, newest first (trainers, org admins, the learner's mentor)
+         * @description Trainers and org admins (`ActOnAllLearners`) read every learner's journal, a mentor their own learners' only (another learner's: 403); the learner themself, other learners and a partner's admin 403; outsiders, and a learner who was never in the cohort, 404. Each note says who wrote it and when (`mine`: the caller's, which they alone may delete), and carries its Markdown and its sanitized HTML. Paged (default 20, max 100).
+         */
+        get: operations["ListJournalNotes"];
+        put?: never;
+        /**
+         * Write a private note in a learner's follow-up journal (trainers, org admins, the learner's mentor)
+         * @description Who may read the journal writes in it (see GET notes: a mentor for their own learners only; the learner never). `body` is Markdown (1 to 20,000 characters), rendered and sanitized on saving. The note is never shown to the learner, in any route.
+         */
+        post: operations["AddJournalNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/members/{userId}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete one's own follow-up note
+         * @description Its author only (403 for the other readers of the journal; 404 for those who may not read it, and for a note of another journal).
+         */
+        delete: operations["DeleteJournalNote"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/members/{userId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A learner's follow-up actions, open ones first by due date (trainers, org admins, the learner's mentor)
+         * @description Who may read the learner's journal (a mentor: their own learners; others inside 403, outsiders 404). Open actions first, by due date, then the done and cancelled ones. The learner sees their own actions (without anyone's notes) in GET /me/follow-up. Each carries its `version` (ETag) for PATCH. Paged (default 20, max 100).
+         */
+        get: operations["ListFollowUpActions"];
+        put?: never;
+        /**
+         * Plan a follow-up action for a learner: a call, a meeting, a resource, an extension (trainers, org admins, the learner's mentor)
+         * @description Who may read the learner's journal (a mentor: their own learners; others inside 403, outsiders 404). `kind` `Extension` needs `extensionDays` (1 to 60): every due date of the learner (activities and assignments) moves later by that many days at once, through their pacing (GET /cohorts/{cohortId}/members/{userId}/pacing shows it; its ETag changes). `Resource` needs `resourceUrl` (absolute http(s)); other kinds take neither. The learner sees the action in GET /me/follow-up. Answers it with its `ETag`.
+         */
+        post: operations["CreateFollowUpAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/members/{userId}/actions/{actionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark a follow-up action done, or cancel it (trainers, org admins, the learner's mentor)
+         * @description Who may read the learner's journal (a mentor: their own learners; others inside 403, outsiders 404; an action of another learner 404). `status` `Done` or `Cancelled`, once: an action already closed is 409 `action-closed`. Cancelling an extension takes its days back from the learner's due dates (unless the pacing was since replaced by hand with PUT pacing, which then owns them). Send its `ETag` (`version`) as `If-Match` (stale: 412).
+         */
+        patch: operations["UpdateFollowUpAction"];
+        trace?: never;
+    };
+    "/api/v1/cohorts/{cohortId}/members/{userId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A learner's follow-up timeline: journal notes, actions and facts merged, newest first (trainers, org admins, the learner's mentor)
+         * @description Who may read the learner's journal (a mentor: their own learners; others inside 403, outsiders 404). Each entry is a `Note` (private: never shown to the learner), an `Action`, or a `Fact` the other modules told: enrolment, withdrawal, mentor assigned, activity completed, pacing changed, work handed in (late: `value` 1), grade released (`value`: percent), revision requested, attendance (`detail`: the status), forum post, message, certificate issued or revoked. Paged (default 20, max 100); a constant number of queries whatever the size of the journal.
+         */
+        get: operations["GetLearnerTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mon suivi: my progress against my plan, my skills, my next steps and my trainers' and mentor's actions for me
+         * @description Any signed-in user; one entry per cohort where they are a learner (none for staff). `progress` compares the activities done with those due by now on their own schedule (`Unknown` until their signals are computed). `skills` are their competencies with their mastery and when each was acquired. `nextActivities` and `nextAssignments` are their next steps at their own dates (extensions applied). `actions` are what their trainers and mentor planned for them (an extension says its days); the follow-up journal's notes are never part of it.
+         */
+        get: operations["GetMyFollowUp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -3370,6 +3498,11 @@ export interface components {
              * @description The project group they are in there, if any (Community's calendar shows them their group's sessions).
              */
             groupId?: string | null;
+            /**
+             * Format: uuid
+             * @description The cohort's course (the follow-up's "mon suivi" asks Courses for the next activities of it).
+             */
+            courseId?: string | null;
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         CohortPage: {
@@ -3784,6 +3917,89 @@ export interface components {
             url?: string | null;
             /** @description Markdown, rendered and sanitised in the schedule. */
             content?: string | null;
+        };
+        /** @description A follow-up action for a learner: what their staff will do, by when, and where it stands. */
+        FollowUpAction: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            kind: components["schemas"]["FollowUpActionKind"];
+            title: string;
+            details?: string | null;
+            /** Format: date */
+            dueOn: string;
+            /**
+             * Format: int32
+             * @description An extension's days: the learner's due dates moved later by this many days; null for other kinds.
+             */
+            extensionDays?: number | null;
+            /** @description A resource's http(s) link; null for other kinds. */
+            resourceUrl?: string | null;
+            status: components["schemas"]["FollowUpActionStatus"];
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            doneBy?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was marked done or cancelled, by `doneBy`.
+             */
+            doneAt?: string | null;
+            /**
+             * Format: uuid
+             * @description Its ETag: send it as `If-Match` to mark it done or cancel it.
+             */
+            version: string;
+        };
+        FollowUpActionCreate: {
+            kind: components["schemas"]["FollowUpActionKind"];
+            /** @description What will be done, at most 200 characters. */
+            title: string;
+            /** @description More words for the learner, at most 4,000 characters. */
+            details?: string | null;
+            /**
+             * Format: date
+             * @description By when (a date).
+             */
+            dueOn: string;
+            /**
+             * Format: int32
+             * @description For an `Extension` only (required then): 1 to 60 days added to every due date of the learner.
+             */
+            extensionDays?: number | null;
+            /** @description For a `Resource` only (required then): an absolute http(s) link. */
+            resourceUrl?: string | null;
+        };
+        /** @enum {string} */
+        FollowUpActionKind: "Call" | "Meeting" | "Resource" | "Extension" | "Other";
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        FollowUpActionPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["FollowUpAction"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        /** @enum {string} */
+        FollowUpActionStatus: "Open" | "Done" | "Cancelled";
+        FollowUpActionStatusChange: {
+            status: components["schemas"]["FollowUpActionStatus"];
         };
         FollowUpDashboard: {
             counts: components["schemas"]["RiskLevelCounts"];
@@ -4403,6 +4619,48 @@ export interface components {
              */
             expiresAt: string;
         };
+        /** @description A private note of a learner's follow-up journal, as the cohort's staff and the learner's mentor read it. */
+        JournalNote: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            /** @description The Markdown as written. */
+            body: string;
+            /** @description The note rendered and sanitized: the only form to show as HTML. */
+            bodyHtml: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Written by the caller, who alone may delete it. */
+            mine: boolean;
+        };
+        JournalNoteCreate: {
+            /** @description Markdown, at most 20,000 characters; stored rendered and sanitized too. */
+            body: string;
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        JournalNotePage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["JournalNote"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
         /**
          * @description What happens to work handed in after the learner's own due date.
          * @enum {string}
@@ -4488,6 +4746,33 @@ export interface components {
              * @description Items in the whole list, across all pages.
              */
             totalCount: number;
+        };
+        /**
+         * @description What happened to a learner in a cohort, as another module told it (the timeline's facts).
+         * @enum {string}
+         */
+        LearnerEventKind: "Enrolled" | "Withdrew" | "MentorAssigned" | "ActivityCompleted" | "PacingChanged" | "SubmissionReceived" | "GradeReleased" | "RevisionRequested" | "Attendance" | "ForumPost" | "Message" | "CertificateIssued" | "CertificateRevoked";
+        /** @description A fact of the learner's follow-up, as another module told it. */
+        LearnerFact: {
+            kind: components["schemas"]["LearnerEventKind"];
+            /**
+             * Format: uuid
+             * @description What it is about: the activity, submission, session, post, message or certificate.
+             */
+            subjectId: string;
+            /**
+             * Format: uuid
+             * @description Who did it when not the learner (who graded, recorded, wrote); `actorName` names them.
+             */
+            actorId?: string | null;
+            actorName?: string | null;
+            /**
+             * Format: double
+             * @description A figure when the kind has one: a grade in percent; 1 for a late submission.
+             */
+            value?: number | null;
+            /** @description A short word when the kind has one: the attendance status, the assignment's title. */
+            detail?: string | null;
         };
         LearnerFollowUp: {
             /** Format: uuid */
@@ -4839,6 +5124,82 @@ export interface components {
              */
             totalCount: number;
         };
+        MyCohortFollowUp: {
+            /** Format: uuid */
+            cohortId: string;
+            title: string;
+            progress: components["schemas"]["PlanProgress"];
+            skills: components["schemas"]["MySkill"][];
+            /** @description Their first activities not done yet, in course order (at most 3). */
+            nextActivities: components["schemas"]["NextActivityStep"][];
+            /** @description Their next assignments by due date, from now on (at most 3). */
+            nextAssignments: components["schemas"]["NextAssignmentStep"][];
+            /** @description Open actions first by due date, then done ones; cancelled ones are left out. */
+            actions: components["schemas"]["MyFollowUpAction"][];
+        };
+        MyFollowUp: {
+            /** @description Each cohort where the caller is a learner, by start date; empty for anyone else. */
+            cohorts: components["schemas"]["MyCohortFollowUp"][];
+        };
+        /** @description An action planned for the learner (never the journal's notes). */
+        MyFollowUpAction: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["FollowUpActionKind"];
+            title: string;
+            details?: string | null;
+            /** Format: date */
+            dueOn: string;
+            status: components["schemas"]["FollowUpActionStatus"];
+            /**
+             * Format: int32
+             * @description An extension: their due dates moved later by this many days.
+             */
+            extensionDays?: number | null;
+            resourceUrl?: string | null;
+            /** @description Who planned it: one of their trainers or their mentor. */
+            authorName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MySkill: {
+            code: string;
+            /** @description The competency's title in the course (the code when the course no longer has it). */
+            title: string;
+            /**
+             * Format: double
+             * @description Their latest mastery in percent from assessed work; null before any evidence.
+             */
+            mastery?: number | null;
+            /**
+             * Format: date-time
+             * @description When the mastery first reached the cohort's threshold; null: not acquired yet.
+             */
+            acquiredAt?: string | null;
+        };
+        NextActivityStep: {
+            /** Format: uuid */
+            activityId: string;
+            title: string;
+            kind: components["schemas"]["ActivityKind"];
+            /** Format: date-time */
+            releaseAt: string;
+            /**
+             * Format: date-time
+             * @description Their own due date (pacing applied); null: no due date.
+             */
+            dueAt?: string | null;
+        };
+        NextAssignmentStep: {
+            /** Format: uuid */
+            assignmentId: string;
+            title: string;
+            /**
+             * Format: date-time
+             * @description Their own due date (pacing applied).
+             */
+            dueAt: string;
+        };
         /** @description One entry of the caller's notification feed, written in their language when it happened. */
         Notification: {
             /** Format: uuid */
@@ -5128,6 +5489,34 @@ export interface components {
             /** @description 8 to 128 characters with a letter and a digit, not a common password (400 common-password). */
             newPassword: string;
         };
+        PlanProgress: {
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int32
+             * @description Activities done; null while unknown.
+             */
+            done?: number | null;
+            /**
+             * Format: int32
+             * @description Activities due by now on their own schedule (their pacing applied); null while unknown.
+             */
+            expected?: number | null;
+            /**
+             * Format: int32
+             * @description The course's activities; null while unknown.
+             */
+            total?: number | null;
+            /**
+             * Format: int32
+             * @description Done minus expected: ahead by this many activities when positive, behind when negative; null while unknown.
+             */
+            gap?: number | null;
+        };
+        /**
+         * @description Where a learner stands against their own plan.
+         * @enum {string}
+         */
+        PlanStatus: "Unknown" | "Ahead" | "OnPlan" | "Behind";
         PostCreate: {
             /** @description Markdown, at most 20,000 characters; `@Display Name` mentions a member who can read the thread. */
             body: string;
@@ -5872,6 +6261,45 @@ export interface components {
             /** @description Readable, but nobody adds a post (409 `thread-locked`). Staff only. */
             isLocked?: boolean | null;
         };
+        /** @description One entry of the timeline: exactly one of `note`, `action`, `fact`, as `type` says. */
+        TimelineEntry: {
+            type: components["schemas"]["TimelineEntryType"];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When: the note written, the action planned, the fact happened.
+             */
+            at: string;
+            note?: components["schemas"]["JournalNote"];
+            action?: components["schemas"]["FollowUpAction"];
+            fact?: components["schemas"]["LearnerFact"];
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        TimelineEntryPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["TimelineEntry"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        /**
+         * @description What a timeline entry is: a note of the journal, a follow-up action, or a fact another module told.
+         * @enum {string}
+         */
+        TimelineEntryType: "Note" | "Action" | "Fact";
         /** @description What /auth/token and /auth/refresh return; no `refreshToken` in the cookie session mode (the cookie holds it). */
         Token: {
             /** @description Send as `Authorization: Bearer`; valid for `expiresIn` seconds. */
@@ -20304,6 +20732,849 @@ export interface operations {
             };
             /** @description `not-found`: Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListJournalNotes: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalNotePage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddJournalNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                cohortId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "body"
+                 *     }
+                 */
+                "application/json": components["schemas"]["JournalNoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalNote"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteJournalNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortId: string;
+                userId: string;
+                noteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListFollowUpActions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpActionPage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateFollowUpAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                cohortId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "Call",
+                 *       "title": "Lancer un projet",
+                 *       "dueOn": "2027-03-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FollowUpActionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpAction"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateFollowUpAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                cohortId: string;
+                userId: string;
+                actionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "Open"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FollowUpActionStatusChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpAction"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `action-closed`: Action already closed; `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetLearnerTimeline: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEntryPage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMyFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyFollowUp"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,7 @@ import { verify } from './locales/en/verify';
 import { certificates } from './locales/en/certificates';
 import { skills } from './locales/en/skills';
 import { followUp } from './locales/en/follow-up';
+import { journal } from './locales/en/journal';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, skills, followUp };
+export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, skills, followUp, journal };

@@ -12,12 +12,13 @@ import { verify } from './locales/fr/verify';
 import { certificates } from './locales/fr/certificates';
 import { skills } from './locales/fr/skills';
 import { followUp } from './locales/fr/follow-up';
+import { journal } from './locales/fr/journal';
 
 /**
  * French texts: the reference locale (its shape types every other locale and every `t()` key), one i18next
  * namespace per feature: `common` (the default: shell, states, validation, problems), `platform`, `cohorts`,
  * `courses`. Outside `common` a key names its namespace: `t('cohorts:apply.title')`.
  */
-export const fr = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, skills, followUp };
+export const fr = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, skills, followUp, journal };
 
 export type Translation = typeof fr;

@@ -49,7 +49,8 @@ public sealed record GroupDeleted(Guid CohortId, Guid GroupId) : IntegrationEven
 public sealed record ApplicationDecided(Guid CohortId, string CohortTitle, Guid ApplicationId, Guid ApplicantId, ApplicationStatus Status, string? Note) : IntegrationEvent;
 
 /// <param name="GroupId">The project group they are in there, if any (Community's calendar shows them their group's sessions).</param>
-public sealed record CohortMembership(Guid CohortId, string Title, Guid OrganizationId, CohortRole Role, DateOnly StartsOn, DateOnly EndsOn, string TimeZone, Guid? GroupId = null);
+/// <param name="CourseId">The cohort's course (the follow-up's "mon suivi" asks Courses for the next activities of it).</param>
+public sealed record CohortMembership(Guid CohortId, string Title, Guid OrganizationId, CohortRole Role, DateOnly StartsOn, DateOnly EndsOn, string TimeZone, Guid? GroupId = null, Guid? CourseId = null);
 
 /// <summary>The cohorts a user belongs to, with their role in each.</summary>
 public sealed record GetCohortMembershipsOfUser(Guid UserId) : IQuery<IReadOnlyList<CohortMembership>>;

@@ -72,7 +72,7 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
         await db.Cohorts.AsNoTracking()
             .SelectMany(c => c.Members.Where(m => m.UserId == query.UserId), (c, m) => new { c, m.Role, m.GroupId })
             .OrderBy(x => x.c.StartsOn).ThenBy(x => x.c.Id)
-            .Select(x => new CohortMembership(x.c.Id, x.c.Title, x.c.OrganizationId, x.Role, x.c.StartsOn, x.c.EndsOn, x.c.TimeZone, x.GroupId))
+            .Select(x => new CohortMembership(x.c.Id, x.c.Title, x.c.OrganizationId, x.Role, x.c.StartsOn, x.c.EndsOn, x.c.TimeZone, x.GroupId, x.c.CourseId))
             .ToListAsync(cancellationToken);
 
     /// <summary>One statement: the learner's group, its name and its learners.</summary>

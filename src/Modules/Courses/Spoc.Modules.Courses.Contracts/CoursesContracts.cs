@@ -71,3 +71,28 @@ public sealed record ScheduleStanding(Guid LearnerId, int Done, int DueByNow, in
 /// (nobody when they are not a current learner); empty for an unknown cohort. A constant number of queries.
 /// </summary>
 public sealed record GetScheduleStandings(Guid CohortId, Guid? LearnerId = null) : IQuery<IReadOnlyList<ScheduleStanding>>;
+/// <summary>
+/// The follow-up asks it (issue 15): a learner's due dates move later by <paramref name="Days"/>, for every activity (and so
+/// every assignment, docs/adr/0036), as an extension granted by a follow-up action. Idempotent on <paramref name="ActionId"/>:
+/// sent again, it changes nothing. Publishes <see cref="PacingChanged"/> in the same commit, as PUT pacing does.
+/// </summary>
+public sealed record ExtendDueDates(Guid CohortId, Guid LearnerId, int Days, Guid ActorId, Guid ActionId) : ICommand;
+
+/// <summary>The follow-up asks it when an extension's action is cancelled: the extension <paramref name="ActionId"/> granted is taken back (nothing when there is none).</summary>
+public sealed record WithdrawDueDateExtension(Guid CohortId, Guid LearnerId, Guid ActionId) : ICommand;
+
+/// <summary>An activity a learner has still to do in a cohort, at their own dates.</summary>
+public sealed record NextActivity(Guid CohortId, Guid ActivityId, string Title, ActivityKind Kind, DateTimeOffset ReleaseAt, DateTimeOffset? DueAt);
+
+/// <summary>
+/// The follow-up asks it ("mon suivi"): in each of these cohorts (where the user is a learner), the first
+/// <paramref name="PerCohort"/> activities of the published course they have not done, in course order, at their own dates.
+/// A constant number of queries whatever the numbers of cohorts and activities.
+/// </summary>
+public sealed record GetNextActivities(Guid UserId, IReadOnlyList<LearnerCohort> Cohorts, int PerCohort) : IQuery<IReadOnlyList<NextActivity>>;
+
+/// <summary>A cohort as <see cref="GetNextActivities"/> needs it: its course, first day and time zone.</summary>
+public sealed record LearnerCohort(Guid CohortId, Guid CourseId, DateOnly StartsOn, string TimeZone);
+
+/// <summary>The follow-up asks it ("mon suivi"): the competencies of each of these courses, by code; unknown courses are absent. One query.</summary>
+public sealed record GetCompetenciesOfCourses(IReadOnlyCollection<Guid> CourseIds) : IQuery<IReadOnlyDictionary<Guid, IReadOnlyList<CourseCompetency>>>;

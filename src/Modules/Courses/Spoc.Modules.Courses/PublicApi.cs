@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Spoc.Modules.Cohorts.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,61 @@ internal sealed class PublicApi(CoursesDbContext db) :
     IQueryHandler<GetDueDateShiftsOfUser, IReadOnlyDictionary<Guid, int>>,
     IQueryHandler<GetActivitySummaries, IReadOnlyList<ActivitySummary>>,
     IQueryHandler<GetCompletionRates, IReadOnlyList<LearnerCompletionRate>>,
-    IQueryHandler<GetCompetencyCompletions, CompetencyCompletions>
+    IQueryHandler<GetCompetencyCompletions, CompetencyCompletions>,
+    IQueryHandler<GetNextActivities, IReadOnlyList<NextActivity>>,
+    IQueryHandler<GetCompetenciesOfCourses, IReadOnlyDictionary<Guid, IReadOnlyList<CourseCompetency>>>
 {
+    public async ValueTask<IReadOnlyDictionary<Guid, IReadOnlyList<CourseCompetency>>> Handle(GetCompetenciesOfCourses query, CancellationToken cancellationToken) =>
+        query.CourseIds.Count == 0
+            ? new Dictionary<Guid, IReadOnlyList<CourseCompetency>>()
+            : (await db.Courses.AsNoTracking()
+                .Where(c => query.CourseIds.Contains(c.Id))
+                .SelectMany(c => c.Competencies, (c, k) => new { CourseId = c.Id, k.Code, k.Title })
+                .ToListAsync(cancellationToken))
+                .GroupBy(k => k.CourseId)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<CourseCompetency>)[.. g.OrderBy(k => k.Code).Select(k => new CourseCompetency(k.Code, k.Title))]);
+
+    /// <summary>Three statements: the courses' published activities, the learner's completions and their shifts in these cohorts.</summary>
+    public async ValueTask<IReadOnlyList<NextActivity>> Handle(GetNextActivities query, CancellationToken cancellationToken)
+    {
+        if (query.Cohorts.Count == 0)
+        {
+            return [];
+        }
+
+        var courseIds = query.Cohorts.Select(c => c.CourseId).Distinct().ToList();
+        var cohortIds = query.Cohorts.Select(c => c.CohortId).ToList();
+        var activities = await db.Set<Domain.Activity>().AsNoTracking()
+            .Where(a => courseIds.Contains(a.CourseId) && db.Courses.Any(c => c.Id == a.CourseId && c.IsPublished))
+            .Join(db.Set<Domain.Section>(), a => a.SectionId, s => s.Id, (a, s) => new { a.Id, a.CourseId, a.Title, a.Kind, a.OffsetDays, a.DueOffsetDays, Section = s.Position, a.Position })
+            .OrderBy(a => a.Section).ThenBy(a => a.Position)
+            .ToListAsync(cancellationToken);
+        var done = (await db.Completions.AsNoTracking()
+            .Where(c => c.UserId == query.UserId && cohortIds.Contains(c.CohortId))
+            .Select(c => new { c.CohortId, c.ActivityId })
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var shifts = await db.PacingShifts.AsNoTracking()
+            .Where(p => p.UserId == query.UserId && cohortIds.Contains(p.CohortId))
+            .Select(p => new { p.CohortId, p.ActivityId, p.Days })
+            .ToListAsync(cancellationToken);
+
+        // The schedule's own arithmetic (GetSchedule): released from the start plus the offset, due at the end of the shifted due day.
+        return [.. query.Cohorts.SelectMany(cohort =>
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(cohort.TimeZone);
+            var forAll = shifts.Where(s => s.CohortId == cohort.CohortId && s.ActivityId == null).Sum(s => s.Days);
+            return activities
+                .Where(a => a.CourseId == cohort.CourseId && !done.Contains(new { cohort.CohortId, ActivityId = a.Id }))
+                .Take(query.PerCohort)
+                .Select(a =>
+                {
+                    var shift = forAll + shifts.Where(s => s.CohortId == cohort.CohortId && s.ActivityId == a.Id).Sum(s => s.Days);
+                    return new NextActivity(cohort.CohortId, a.Id, a.Title, a.Kind, Domain.CohortCourse.StartOfDay(cohort.StartsOn.AddDays(a.OffsetDays), zone),
+                        a.DueOffsetDays is { } due ? Domain.CohortCourse.EndOfDay(cohort.StartsOn.AddDays(due + shift), zone) : null);
+                });
+        })];
+    }
+
     public async ValueTask<CompetencyCompletions> Handle(GetCompetencyCompletions query, CancellationToken cancellationToken)
     {
         var activities = await db.Set<Domain.Activity>().AsNoTracking().Where(a => a.CourseId == query.CourseId)
@@ -109,4 +163,10 @@ internal sealed class PublicApi(CoursesDbContext db) :
             .Where(c => c.Id == query.CourseId)
             .Select(c => new CourseSummary(c.Id, c.OrganizationId, c.Title, c.Language))
             .FirstOrDefaultAsync(cancellationToken);
+}
+
+/// <summary>The cohorts the follow-up names are Cohorts' own (their time zones checked there); the text rule still wants a limit.</summary>
+internal sealed class GetNextActivitiesValidator : AbstractValidator<GetNextActivities>
+{
+    public GetNextActivitiesValidator() => RuleForEach(q => q.Cohorts).ChildRules(c => c.RuleFor(x => x.TimeZone).MaximumLength(64));
 }

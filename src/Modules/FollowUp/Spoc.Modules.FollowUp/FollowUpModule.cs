@@ -4,11 +4,15 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.FollowUp.Data;
+using Spoc.Modules.FollowUp.Features.Actions;
 using Spoc.Modules.FollowUp.Features.Dashboard;
+using Spoc.Modules.FollowUp.Features.Journal;
+using Spoc.Modules.FollowUp.Features.MyFollowUp;
 using Spoc.Modules.FollowUp.Features.Rules;
 using Spoc.Modules.FollowUp.Features.Signals;
 using Spoc.Modules.FollowUp.Features.Skills;
 using Spoc.Modules.FollowUp.Features.Summary;
+using Spoc.Modules.FollowUp.Features.Timeline;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.FollowUp;
@@ -22,6 +26,7 @@ public static class FollowUpModule
             .Configure<FollowUpOptions>(configuration.GetSection("FollowUp"))
             .AddSingleton<SignalsSweep>()
             .AddHostedService(sp => sp.GetRequiredService<SignalsSweep>());
+        services.AddSingleton<IStartupTask, Seeding.DemoJournal>();
         return services.AddWeeklySummary(configuration);
     }
 
@@ -45,6 +50,14 @@ public static class FollowUpModule
         ExportCohortSkills.MapEndpoint(followUp);
         GetOrganizationSkills.MapEndpoint(followUp);
         ExportOrganizationSkills.MapEndpoint(followUp);
+        ListNotes.MapEndpoint(followUp);
+        AddNote.MapEndpoint(followUp);
+        DeleteNote.MapEndpoint(followUp);
+        ListFollowUpActions.MapEndpoint(followUp);
+        CreateFollowUpAction.MapEndpoint(followUp);
+        UpdateFollowUpAction.MapEndpoint(followUp);
+        GetTimeline.MapEndpoint(followUp);
+        GetMyFollowUp.MapEndpoint(followUp);
         return api;
     }
 }

@@ -25,6 +25,7 @@ export const common: typeof reference = {
     partnerships: 'Partnerships',
     agenda: 'My agenda',
     certificates: 'My certificates',
+    followUp: 'My follow-up',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
   },

@@ -23,6 +23,7 @@ export const common = {
     partnerships: 'Partenariats',
     agenda: 'Mon agenda',
     certificates: 'Mes certificats',
+    followUp: 'Mon suivi',
     signOut: 'Se déconnecter',
     signedInAs: 'Connecté en tant que {{name}}',
   },
