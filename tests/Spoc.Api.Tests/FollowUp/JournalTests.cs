@@ -4,12 +4,14 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Api.Tests.Assessment;
 using Spoc.Api.Tests.Infrastructure;
 using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.FollowUp.Data;
 using Spoc.Modules.FollowUp.Domain;
+using Spoc.Modules.FollowUp.Features.Signals;
 
 namespace Spoc.Api.Tests.FollowUp;
 
@@ -155,22 +157,26 @@ public sealed class JournalTests
     public async Task The_timeline_merges_notes_actions_and_facts_newest_first_at_a_constant_cost()
     {
         var learner = _w.Learners[1].Id;
-        var started = DateTimeOffset.UtcNow.AddDays(-5);
 
-        // Stands in for SIGNALS' projections (not on this branch): the facts they write, inserted directly.
+        // Their enrolment is a real fact; grades stand in for Assessment's (the signals tests' business), inserted directly.
+        await TestApi.EventuallyAsync(async () =>
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().LearnerEvents.AnyAsync(e => e.LearnerId == learner && e.Kind == LearnerEventKind.Enrolled);
+        }, "their enrolment reached the follow-up");
         async Task FactsAsync(int count)
         {
             await using var scope = _factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
             db.LearnerEvents.AddRange(Enumerable.Range(0, count).Select(i => new LearnerEvent
             {
-                CohortId = _w.CohortId, LearnerId = learner, Kind = i == 0 ? LearnerEventKind.Enrolled : LearnerEventKind.GradeReleased,
-                SubjectId = Guid.NewGuid(), At = started.AddMinutes(i), ActorId = i == 0 ? null : _w.World.TrainerId, Value = i == 0 ? null : 75m,
+                CohortId = _w.CohortId, LearnerId = learner, Kind = LearnerEventKind.GradeReleased,
+                SubjectId = Guid.NewGuid(), At = DateTimeOffset.UtcNow.AddSeconds(-i), ActorId = _w.World.TrainerId, Value = 75m,
             }));
             await db.SaveChangesAsync();
         }
 
-        await FactsAsync(2);
+        await FactsAsync(1);
         await CreatedAsync(await _w.Trainer.PostAsJsonAsync($"{Journal(learner)}/notes", new { body = "Note privée" }));
         await CreatedAsync(await _w.Trainer.PostAsJsonAsync($"{Journal(learner)}/actions", new { kind = "Meeting", title = "Point", dueOn = "2027-03-01" }));
 
@@ -202,12 +208,12 @@ public sealed class JournalTests
     public async Task Mon_suivi_shows_my_progress_skills_next_steps_and_the_extension_but_never_a_note()
     {
         var (me, learner) = (_w.Learners[0].Client, Mentee);
-        (await (await me.GetAsync("/api/v1/me/follow-up")).ReadJsonAsync())["cohorts"]![0]!["progress"]!["status"]!.GetValue<string>()
-            .Should().Be("Unknown", "no signals yet is not an error");
+        async Task<JsonNode> MineAsync() => (await (await me.GetAsync("/api/v1/me/follow-up")).ReadJsonAsync())["cohorts"]!.AsArray().Single()!;
+        await TestApi.EventuallyAsync(async () => (await MineAsync())["progress"]!["status"]!.GetValue<string>() != "Unknown", "their enrolment reached the follow-up");
 
-        // A course with two lessons (the second due ten days after the start) and an assignment due in five days.
+        // A course with two lessons (due two and ten days after the start: the cohort started a week ago) and an assignment due in five days.
         var section = (await CreatedAsync(await _w.Trainer.PostAsJsonAsync($"/api/v1/courses/{_w.World.CourseId}/sections", new { title = "Semaine 1" })))["id"]!.GetValue<Guid>();
-        foreach (var (title, due) in new[] { ("Lire le plan", (int?)null), ("Construire un Gantt", 10) })
+        foreach (var (title, due) in new[] { ("Lire le plan", 2), ("Construire un Gantt", 10) })
         {
             await CreatedAsync(await _w.Trainer.PostAsJsonAsync($"/api/v1/courses/{_w.World.CourseId}/activities",
                 new { sectionId = section, kind = "Lesson", title, offsetDays = 0, dueOffsetDays = due, durationMinutes = 20 }));
@@ -219,14 +225,19 @@ public sealed class JournalTests
         var plainDue = (await (await _w.Trainer.GetAsync($"/api/v1/cohorts/{_w.CohortId}/schedule")).ReadJsonAsync())["activities"]!.AsArray()
             .Single(a => a!["title"]!.GetValue<string>() == "Construire un Gantt")!["dueAt"]!.GetValue<DateTimeOffset>();
 
-        // Stands in for SIGNALS' projections: their signals row and one acquired skill.
+        // The periodic sweep sees the first lesson fall due; an acquired skill stands in for Assessment's mastery (the skills tests' business).
+        await _factory.Services.GetRequiredService<SignalsSweep>().SweepOnceAsync(CancellationToken.None);
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
-            db.Signals.Add(new LearnerSignals { CohortId = _w.CohortId, LearnerId = learner, ActivitiesDone = 2, ActivitiesExpected = 5, ActivitiesTotal = 10, UpdatedAt = DateTimeOffset.UtcNow });
-            db.Skills.Add(new SkillAcquisition { CohortId = _w.CohortId, LearnerId = learner, CompetencyCode = "C1", Mastery = 80m, AcquiredAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+            var skill = await db.Skills.FirstOrDefaultAsync(k => k.CohortId == _w.CohortId && k.LearnerId == learner && k.CompetencyCode == "C1")
+                ?? db.Skills.Add(new SkillAcquisition { CohortId = _w.CohortId, LearnerId = learner, CompetencyCode = "C1" }).Entity;
+            (skill.Mastery, skill.AcquiredAt, skill.UpdatedAt) = (80m, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
+
+        var behind = (await MineAsync())["progress"]!;
+        (behind["status"]!.GetValue<string>(), behind["gap"]!.GetValue<int>()).Should().Be(("Behind", -1));
 
         await CreatedAsync(await _w.Mentor.PostAsJsonAsync($"{Journal(learner)}/notes", new { body = "SECRET: fragile en ce moment" }));
         await CreatedAsync(await _w.Mentor.PostAsJsonAsync($"{Journal(learner)}/actions", new { kind = "Extension", title = "Délai accordé", dueOn = "2027-03-01", extensionDays = 7 }));
@@ -235,13 +246,13 @@ public sealed class JournalTests
         var raw = await response.Content.ReadAsStringAsync();
         raw.Should().NotContain("SECRET", "a note never reaches the learner");
         var cohort = (await response.ReadJsonAsync())["cohorts"]!.AsArray().Single()!;
-        cohort["progress"]!["status"]!.GetValue<string>().Should().Be("Behind");
-        cohort["progress"]!["gap"]!.GetValue<int>().Should().Be(-3);
         cohort["skills"]![0]!["title"]!.GetValue<string>().Should().Be("Planifier");
         var extension = cohort["actions"]!.AsArray().Single(a => a!["kind"]!.GetValue<string>() == "Extension")!;
         extension["extensionDays"]!.GetValue<int>().Should().Be(7);
         extension["authorName"]!.GetValue<string>().Should().NotBeEmpty();
 
+        await TestApi.EventuallyAsync(async () => (await MineAsync())["progress"]!["status"]!.GetValue<string>() == "OnPlan",
+            "a week more: the first lesson is not due yet on their own schedule");
         var next = cohort["nextActivities"]!.AsArray();
         next.Select(a => a!["title"]!.GetValue<string>()).Should().Equal("Lire le plan", "Construire un Gantt");
         next[1]!["dueAt"]!.GetValue<DateTimeOffset>().Should().Be(plainDue.AddDays(7), "their own due date, the extension applied");

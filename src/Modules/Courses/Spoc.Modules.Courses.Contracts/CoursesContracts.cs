@@ -71,6 +71,7 @@ public sealed record ScheduleStanding(Guid LearnerId, int Done, int DueByNow, in
 /// (nobody when they are not a current learner); empty for an unknown cohort. A constant number of queries.
 /// </summary>
 public sealed record GetScheduleStandings(Guid CohortId, Guid? LearnerId = null) : IQuery<IReadOnlyList<ScheduleStanding>>;
+
 /// <summary>
 /// The follow-up asks it (issue 15): a learner's due dates move later by <paramref name="Days"/>, for every activity (and so
 /// every assignment, docs/adr/0036), as an extension granted by a follow-up action. Idempotent on <paramref name="ActionId"/>:
