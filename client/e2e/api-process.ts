@@ -35,6 +35,8 @@ export async function startApi({ url, dataDir, seedDemo, redis, logName }: { url
       Bootstrap__AdminEmail: 'admin@spoc.local',
       Bootstrap__AdminPassword: 'Spoc-Admin-2026',
       ...(redis ? { Redis__Connection: redis } : {}),
+      // A deadline passing shows on the follow-up dashboard within seconds, not the production quarter of an hour.
+      FollowUp__SweepInterval: '00:00:03',
       // The specs sign in a dozen times a minute from one IP, mostly as the same demo trainer; the
       // sign-in throttle (5 per account, 20 per IP a minute) is the API tests' business, not theirs.
       RateLimiting__TokenPermitsPerAccount: '100',

@@ -20,7 +20,7 @@ test('a trainer opens the follow-up dashboard of a cohort on a tablet and tunes 
 
   // The defaults, tuned: at risk from 5 activities behind (an inconsistent value is refused beside the rule first).
   await page.getByRole('tab', { name: 'Règles de risque' }).click();
-  await expect(page.getByText('Règles par défaut (jamais modifiées pour cette session).')).toBeVisible();
+  await expect(page.getByText('Règles par défaut (jamais modifiées pour cette cohorte).')).toBeVisible();
   const behind = page.getByRole('group', { name: 'Retard sur son rythme' });
   const atRisk = behind.getByRole('textbox', { name: 'En risque à partir de (activités)' });
   await expect(atRisk).toHaveValue('3');

@@ -13,7 +13,7 @@ export const followUp = {
     expected: 'Attendues à ce jour',
   },
   filters: { level: 'Niveau', allLevels: 'Tous les niveaux', mentor: 'Tuteur', allMentors: 'Tous les tuteurs' },
-  empty: 'Aucun apprenant à afficher : les signaux apparaissent dès que les apprenants ont une activité dans la session.',
+  empty: 'Aucun apprenant à afficher : les signaux apparaissent dès que les apprenants sont inscrits dans la cohorte.',
   live: 'Mis à jour en direct',
   row: {
     open: 'Ouvrir le suivi',
@@ -55,7 +55,7 @@ export const followUp = {
   rules: {
     intro: 'Chaque règle lit un indicateur de l’apprenant : à partir du premier seuil il est à surveiller, à partir du second en risque. Laissez un seuil vide pour ne pas donner ce niveau.',
     readOnly: 'Seuls les formateurs et les administrateurs modifient ces règles.',
-    defaults: 'Règles par défaut (jamais modifiées pour cette session).',
+    defaults: 'Règles par défaut (jamais modifiées pour cette cohorte).',
     updatedAt: 'Modifiées le {{date}}.',
     enabled: 'Active',
     watchFrom: 'À surveiller à partir de',
