@@ -15,7 +15,8 @@ namespace Spoc.Modules.FollowUp.Seeding;
 /// <summary>
 /// <c>Seed:Demo</c>: journals in the demo trainer's first cohort ("Cohorte hiver"): Chloé Moreau's notes on her two learners,
 /// a call to make for Jérôme Faure, a week's extension for Anaïs Girard (applied to her due dates), and the trainer's note and
-/// extra resource for Inès Mercier. Once, however often the app starts.
+/// extra resource for Inès Mercier, and the trainer's three-week extension for Olivia Smith back from sick leave (so the
+/// dashboard shows the three levels: her deadlines are not past yet). Once, however often the app starts.
 /// </summary>
 internal sealed class DemoJournal(IConfiguration configuration, TimeProvider clock) : IStartupTask
 {
@@ -24,6 +25,7 @@ internal sealed class DemoJournal(IConfiguration configuration, TimeProvider clo
     private const string AnaisEmail = "anais.girard@demo.spoc.local";
     private const string JeromeEmail = "jerome.faure@demo.spoc.local";
     private const string InesEmail = "ines.mercier@demo.spoc.local";
+    private const string OliviaEmail = "olivia.smith@demo.spoc.local";
 
     public async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -33,8 +35,8 @@ internal sealed class DemoJournal(IConfiguration configuration, TimeProvider clo
         }
 
         var sender = services.GetRequiredService<ISender>();
-        var people = (await sender.Send(new FindUsersByEmail([TrainerEmail, MentorEmail, AnaisEmail, JeromeEmail, InesEmail]), ct)).ToDictionary(u => u.Email, u => u.Id);
-        if (people.Count < 5)
+        var people = (await sender.Send(new FindUsersByEmail([TrainerEmail, MentorEmail, AnaisEmail, JeromeEmail, InesEmail, OliviaEmail]), ct)).ToDictionary(u => u.Email, u => u.Id);
+        if (people.Count < 6)
         {
             return;
         }
@@ -42,7 +44,7 @@ internal sealed class DemoJournal(IConfiguration configuration, TimeProvider clo
         var cohort = (await sender.Send(new GetCohortMembershipsOfUser(people[TrainerEmail]), ct)).FirstOrDefault(m => m.Role == CohortRole.Trainer);
         var db = services.GetRequiredService<FollowUpDbContext>();
         var learners = cohort is null ? [] : (await sender.Send(new GetCohortLearners(cohort.CohortId), ct))?.LearnerIds ?? [];
-        if (cohort is null || !new[] { AnaisEmail, JeromeEmail, InesEmail }.All(e => learners.Contains(people[e]))
+        if (cohort is null || !new[] { AnaisEmail, JeromeEmail, InesEmail, OliviaEmail }.All(e => learners.Contains(people[e]))
             || await db.Notes.AnyAsync(n => n.CohortId == cohort.CohortId, ct))
         {
             return;
@@ -68,9 +70,12 @@ internal sealed class DemoJournal(IConfiguration configuration, TimeProvider clo
         Note(InesEmail, TrainerEmail, 12, "Très bon niveau sur la planification : lui proposer d'aider ses pairs sur le forum.");
         var resource = Action(InesEmail, TrainerEmail, 12, FollowUpActionKind.Resource, "Lire le guide du chemin critique", -5, url: "https://fr.wikipedia.org/wiki/M%C3%A9thode_du_chemin_critique");
         (resource.Status, resource.DoneBy, resource.DoneAt) = (FollowUpActionStatus.Done, people[TrainerEmail], now.AddDays(-6));
+        Note(OliviaEmail, TrainerEmail, 3, "De retour après **trois semaines d'arrêt maladie**. Motivée ; ses rendus sont décalés d'autant.");
+        var leave = Action(OliviaEmail, TrainerEmail, 3, FollowUpActionKind.Extension, "Rendus décalés après l'arrêt maladie", 21, days: 24);
         await db.SaveChangesAsync(ct);
 
-        // Anaïs's week applied to her due dates, as POST actions does (idempotent on the action: a restart cannot add another).
+        // The extensions applied to their due dates, as POST actions does (idempotent on the action: a restart cannot add another).
         await sender.Send(new ExtendDueDates(cohort.CohortId, people[AnaisEmail], 7, people[MentorEmail], extension.Id), ct);
+        await sender.Send(new ExtendDueDates(cohort.CohortId, people[OliviaEmail], 24, people[TrainerEmail], leave.Id), ct);
     }
 }
