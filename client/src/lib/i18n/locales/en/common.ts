@@ -111,6 +111,7 @@ export const common: typeof reference = {
     'attempts-exhausted': 'You have used all your attempts at this quiz.',
     'not-in-a-group': 'This group project is handed in by a project group, and you are not in one yet: ask your trainer.',
     'assignment-has-submissions': 'Learners have already handed in work: the kind and questions of this assignment can no longer change.',
+    'action-closed': 'This action is already done or cancelled: it no longer changes.',
     'unsupported-file-type': 'This type of file is not accepted (PDF, images, office documents, ZIP archives…).',
     'payload-too-large': 'The file is larger than 25 MB.',
     'status-413': 'The file is larger than 25 MB.',

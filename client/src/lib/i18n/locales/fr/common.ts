@@ -109,6 +109,7 @@ export const common = {
     'attempts-exhausted': 'Vous avez utilisé toutes vos tentatives pour ce quiz.',
     'not-in-a-group': 'Ce projet se rend en groupe, et vous n’êtes encore dans aucun groupe de projet : demandez à votre formateur.',
     'assignment-has-submissions': 'Des apprenants ont déjà rendu leur travail : le type et les questions de ce devoir ne peuvent plus changer.',
+    'action-closed': 'Cette action est déjà terminée ou annulée : elle ne change plus.',
     'unsupported-file-type': 'Ce type de fichier n’est pas accepté (PDF, images, documents bureautiques, archives ZIP…).',
     'payload-too-large': 'Le fichier dépasse 25 Mo.',
     'status-413': 'Le fichier dépasse 25 Mo.',
