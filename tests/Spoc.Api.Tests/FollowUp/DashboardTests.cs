@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,13 @@ public sealed class DashboardTests
         Ids(mentors).Should().Equal(w.LearnerId(0));
         Counts(mentors).Should().Be((1, 0, 0), "a mentor's counts are of their own learners");
         Ids(await w.DashboardAsync(w.Mentor, "?level=AtRisk")).Should().BeEmpty();
+
+        // Unassigned, the learner leaves their former mentor's dashboard; assigned again, they come back.
+        (await w.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{w.CohortId}/members/{w.LearnerId(0)}/mentor", new { mentorId = (Guid?)null })).IsSuccessStatusCode.Should().BeTrue();
+        await w.EventuallyAsync(0, s => s.MentorId is null, "the unassignment arrived");
+        Ids(await w.DashboardAsync(w.Mentor)).Should().BeEmpty();
+        (await w.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{w.CohortId}/members/{w.LearnerId(0)}/mentor", new { mentorId })).IsSuccessStatusCode.Should().BeTrue();
+        await w.EventuallyAsync(0, s => s.MentorId == mentorId, "the assignment arrived");
 
         await (await w.Learner(0).GetAsync($"/api/v1/cohorts/{w.CohortId}/follow-up")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         var (stranger, _, _) = (await w.Factory.PeopleAsync(1, "stranger"))[0];

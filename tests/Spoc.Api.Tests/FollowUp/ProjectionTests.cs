@@ -24,6 +24,7 @@ public sealed class ProjectionTests
             new AttendanceRecorded(w.CohortId, session, [new AttendanceMark(learner, AttendanceStatus.Present)], t.AddHours(1)),
             new ForumPostPublished(w.CohortId, null, Guid.NewGuid(), "Question", Guid.NewGuid(), learner, null, [], t.AddHours(3)),
             new SubmissionReceived(w.CohortId, Guid.NewGuid(), Guid.NewGuid(), learner, 1, true, t.AddHours(4)),
+            new ConversationMessageSent(w.CohortId, learner, Guid.NewGuid(), Guid.NewGuid(), w.TrainerId, true, t.AddHours(4.5)),
             new ConversationMessageSent(w.CohortId, learner, Guid.NewGuid(), Guid.NewGuid(), learner, false, t.AddHours(5)),
         ];
     }
@@ -56,7 +57,7 @@ public sealed class ProjectionTests
 
         var (inOrder, backwards) = ((await w.SignalsAsync(0))!, (await w.SignalsAsync(1))!);
         (inOrder.AverageGrade, inOrder.Absences, inOrder.AttendanceRate, inOrder.ForumPosts, inOrder.LateSubmissions).Should().Be((90m, 0, 100m, 1, 1));
-        (inOrder.LastActivityAt, inOrder.LastContactAt).Should().Be((t.AddHours(5), t.AddHours(5)));
+        (inOrder.LastActivityAt, inOrder.LastContactAt).Should().Be((t.AddHours(5), t.AddHours(4.5)), "the trainer's message is the last contact, the learner's own the last activity");
         backwards.Should().BeEquivalentTo(inOrder, o => o.Excluding(s => s.LearnerId).Excluding(s => s.MentorId).Excluding(s => s.UpdatedAt).Excluding(s => s.LevelChangedAt));
 
         await using var scope = w.Factory.Services.CreateAsyncScope();
@@ -64,7 +65,7 @@ public sealed class ProjectionTests
             .Where(e => e.CohortId == w.CohortId && e.Kind != Spoc.Modules.FollowUp.Domain.LearnerEventKind.Enrolled && e.Kind != Spoc.Modules.FollowUp.Domain.LearnerEventKind.MentorAssigned)
             .ToListAsync();
         var byLearner = facts.ToLookup(f => f.LearnerId, f => (f.Kind, f.At, f.Value, f.Detail));
-        byLearner[w.LearnerId(0)].Should().HaveCount(5).And.BeEquivalentTo(byLearner[w.LearnerId(1)]);
+        byLearner[w.LearnerId(0)].Should().HaveCount(6, "the assignment's latest grade, one attendance per session, a post, a submission, two messages").And.BeEquivalentTo(byLearner[w.LearnerId(1)]);
         byLearner[w.LearnerId(1)].Should().Contain((Spoc.Modules.FollowUp.Domain.LearnerEventKind.Attendance, t.AddHours(1), null, "Present"));
     }
 }

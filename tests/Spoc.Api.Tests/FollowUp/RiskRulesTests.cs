@@ -93,5 +93,6 @@ public sealed class RiskRulesTests
         (await RefusedAsync(Rule("Absences", -1, 2))).Should().ContainSingle().Which.Should().Contain("watchFrom");
         var unknown = await w.Trainer.PutAsync(Url(w), TestApi.Json("""{"rules":[{"kind":"Astrology","enabled":true,"watchFrom":1}]}"""));
         unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await w.Trainer.PutAsync(Url(w), TestApi.Json("""{"rules":[null]}"""))).StatusCode.Should().Be(HttpStatusCode.BadRequest, "a null rule is bad input, not a crash");
     }
 }

@@ -131,8 +131,12 @@ public sealed record FollowUpStaff(Guid? MentorId, IReadOnlyList<Guid> TrainerId
 /// <summary>Community asks it (private conversations): who follows this learner up, in one query; <c>null</c> when they are not a learner of the cohort.</summary>
 public sealed record GetFollowUpStaff(Guid CohortId, Guid LearnerId) : IQuery<FollowUpStaff?>;
 
-/// <summary>FollowUp asks it (an organisation's skills across cohorts): the titles of those of these cohorts that exist, in one query.</summary>
-public sealed record GetCohortTitles(IReadOnlyCollection<Guid> CohortIds) : IQuery<IReadOnlyDictionary<Guid, string>>;
+/// <summary>
+/// FollowUp asks it (an organisation's skills across cohorts): the titles of those of these cohorts that the organisation
+/// runs or joined as an accepted partner (a person who belongs to two organisations learns in the other's cohorts too:
+/// those stay the other's business), in one query.
+/// </summary>
+public sealed record GetCohortTitles(IReadOnlyCollection<Guid> CohortIds, Guid OrganizationId) : IQuery<IReadOnlyDictionary<Guid, string>>;
 
 /// <summary>What a certificate copies of its cohort (issue 14).</summary>
 /// <param name="OrganizationId">The owning organisation: it issues the certificates.</param>

@@ -31,7 +31,10 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     public async ValueTask<IReadOnlyDictionary<Guid, string>> Handle(GetCohortTitles query, CancellationToken cancellationToken) =>
         query.CohortIds.Count == 0
             ? new Dictionary<Guid, string>()
-            : await db.Cohorts.AsNoTracking().Where(c => query.CohortIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
+            : await db.Cohorts.AsNoTracking()
+                .Where(c => query.CohortIds.Contains(c.Id) && (c.OrganizationId == query.OrganizationId
+                    || c.Organizations.Any(o => o.OrganizationId == query.OrganizationId && o.Status == PartnershipStatus.Accepted)))
+                .ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
 
     public async ValueTask<CohortPeople> Handle(GetCohortPeople query, CancellationToken cancellationToken) => new(
         await db.Members.AsNoTracking().Where(m => m.CohortId == query.CohortId).Select(m => new CohortPerson(m.UserId, m.Role, m.GroupId)).ToListAsync(cancellationToken),

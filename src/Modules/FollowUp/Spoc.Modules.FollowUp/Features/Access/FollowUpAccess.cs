@@ -39,7 +39,8 @@ internal static class FollowUpAccess
         this ISender sender, FollowUpDbContext db, Guid cohortId, Guid learnerId, Guid userId, CancellationToken ct)
     {
         var access = await sender.FollowUpViewerAsync(cohortId, userId, ct);
-        if (!access.CanActOn(learnerId))
+        // An admin enrolled as a learner holds both standings: their own journal stays closed to them.
+        if (learnerId == userId || !access.CanActOn(learnerId))
         {
             throw ProblemException.Forbidden("A mentor follows up their own learners only.");
         }

@@ -32,7 +32,9 @@ internal static class UpdateRiskRules
         public Validator()
         {
             RuleFor(c => c.IfMatch).MaximumLength(200);
-            RuleFor(c => c.Rules).NotNull().Must(r => r.Select(x => x.Kind).Distinct().Count() == r.Count).WithMessage("Each rule kind at most once.");
+            RuleFor(c => c.Rules).NotNull().Must(r => r.Where(x => x is not null).Select(x => x.Kind).Distinct().Count() == r.Count(x => x is not null))
+                .WithMessage("Each rule kind at most once.");
+            RuleForEach(c => c.Rules).NotNull();
             RuleForEach(c => c.Rules).ChildRules(rule =>
             {
                 rule.RuleFor(r => r.Kind).IsInEnum();

@@ -21,7 +21,8 @@ internal static class LearnerFacts
     public static void Apply(LearnerSignals s, IReadOnlyList<LearnerEvent> facts, DateTimeOffset? lastDoneAction)
     {
         s.LastActivityAt = facts.Where(IsOwnAction).Max(e => (DateTimeOffset?)e.At);
-        s.LastContactAt = new[] { facts.Where(e => e.Kind == LearnerEventKind.Message).Max(e => (DateTimeOffset?)e.At), lastDoneAction }.Max();
+        // Staff writing to them is contact; their own unanswered messages are not.
+        s.LastContactAt = new[] { facts.Where(e => e.Kind == LearnerEventKind.Message && e.ActorId != e.LearnerId).Max(e => (DateTimeOffset?)e.At), lastDoneAction }.Max();
         s.LateSubmissions = facts.Count(e => e.Kind == LearnerEventKind.SubmissionReceived && e.Value == 1);
         s.ForumPosts = facts.Count(e => e.Kind == LearnerEventKind.ForumPost);
 

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Community.Contracts;
+using Spoc.Modules.FollowUp.Contracts;
 using Spoc.Modules.FollowUp.Data;
 using Spoc.Modules.FollowUp.Domain;
 
@@ -27,7 +28,13 @@ internal static class SignalsEvaluation
             signals.LevelChangedAt = now;
         }
 
-        (signals.Level, signals.Reasons, signals.UpdatedAt) = (level, reasons, now);
+        // Rewriting unchanged reasons would UPDATE every learner's row at every sweep.
+        static (RiskRuleKind, RiskLevel, decimal, decimal) Key(RiskReason r) => (r.Rule, r.Level, r.Value, r.Threshold);
+        if (changed || !signals.Reasons.Select(Key).SequenceEqual(reasons.Select(Key)))
+        {
+            (signals.Level, signals.Reasons, signals.UpdatedAt) = (level, reasons, now);
+        }
+
         return changed;
     }
 

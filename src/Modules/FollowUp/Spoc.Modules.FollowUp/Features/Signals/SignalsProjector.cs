@@ -64,7 +64,8 @@ internal sealed class SignalsProjector(FollowUpDbContext db, ISender sender, Tim
                 signals.FollowedFrom = await FollowedFromAsync(cohortId, learnerId, ct);
             }
 
-            (signals.Active, signals.MentorId) = (staff is not null, staff?.MentorId ?? signals.MentorId);
+            // A withdrawn learner keeps their last mentor (their journal stays theirs); an unassigned one has none.
+            (signals.Active, signals.MentorId) = (staff is not null, staff is null ? signals.MentorId : staff.MentorId);
             await RecomputeAsync(signals, figures, ct);
             if (SignalsEvaluation.Reevaluate(signals, await db.RulesOfAsync(cohortId, ct), now) || (wasActive is not null && wasActive != signals.Active))
             {

@@ -10,7 +10,7 @@ using Spoc.SharedKernel.Security;
 namespace Spoc.Modules.FollowUp.Features.Skills;
 
 /// <summary>
-/// An organisation's employees (its members) and their skill rows in every cohort they learn in, whoever runs it: an
+/// An organisation's employees (its members) and their skill rows in every cohort the organisation runs or joined: an
 /// inter-company cohort's other learners are never read, since only the members' rows are. Employees by name.
 /// </summary>
 internal sealed record OrganizationSkillsData(IReadOnlyList<UserSummary> Employees, IReadOnlyDictionary<Guid, string> CohortTitles, ILookup<Guid, SkillAcquisition> Rows)
@@ -27,10 +27,11 @@ internal sealed record OrganizationSkillsData(IReadOnlyList<UserSummary> Employe
         var members = await sender.Send(new GetOrganizationMemberIds(organizationId), ct);
         var rows = await db.Skills.AsNoTracking().Where(s => members.Contains(s.LearnerId))
             .OrderBy(s => s.CohortId).ThenBy(s => s.CompetencyCode).ToListAsync(ct);
+        // Only the cohorts the organisation takes part in: an employee who also belongs to another organisation learns there on its behalf.
+        var titles = await sender.Send(new GetCohortTitles([.. rows.Select(r => r.CohortId).Distinct()], organizationId), ct);
+        rows = [.. rows.Where(r => titles.ContainsKey(r.CohortId))];
         var learners = rows.Select(r => r.LearnerId).Distinct().ToList();
         var employees = learners.Count == 0 ? [] : await sender.Send(new GetUsers(learners), ct);
-        var cohorts = rows.Select(r => r.CohortId).Distinct().ToList();
-        var titles = await sender.Send(new GetCohortTitles(cohorts), ct);
         return new OrganizationSkillsData(
             [.. employees.OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(u => u.Id)], titles, rows.ToLookup(r => r.LearnerId));
     }
