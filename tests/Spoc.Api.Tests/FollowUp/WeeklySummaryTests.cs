@@ -33,7 +33,9 @@ public sealed class WeeklySummaryTests
         await TestApi.EventuallyAsync(async () =>
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Signals.AnyAsync(s => s.CohortId == cohortId && s.LearnerId == learnerId);
+            // The enrolment's own fact, not just a row: a mentor's assignment may have made the row before the enrolment arrived.
+            return await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().LearnerEvents
+                .AnyAsync(e => e.CohortId == cohortId && e.LearnerId == learnerId && e.Kind == LearnerEventKind.Enrolled);
         }, "the learner's enrolment reached the follow-up");
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();

@@ -10,6 +10,7 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Text;
 
 namespace Spoc.Modules.Assessment.Features.Gradebook;
 
@@ -48,13 +49,11 @@ internal static class ExportGradebook
     /// </summary>
     public static byte[] Csv(GradebookSheet sheet, IReadOnlyList<GradebookRow> rows, string language)
     {
-        var french = language.StartsWith("fr", StringComparison.OrdinalIgnoreCase);
-        var separator = french ? ";" : ",";
-        var culture = new CultureInfo("") { NumberFormat = { NumberDecimalSeparator = french ? "," : "." } };
-        var csv = new StringBuilder();
-        void Line(IEnumerable<string> cells) => csv.Append(string.Join(separator, cells)).Append("\r\n");
-        string Text(string value) => Cell(value, separator);
-        string Number(decimal? value) => value?.ToString("0.##", culture) ?? "";
+        var csv = new SpreadsheetCsv(language);
+        var french = csv.French;
+        void Line(IEnumerable<string> cells) => csv.Line(cells);
+        string Text(string value) => csv.Text(value);
+        string Number(decimal? value) => csv.Number(value);
 
         Line([
             Text(french ? "Apprenant" : "Learner"),
@@ -70,27 +69,11 @@ internal static class ExportGradebook
                 .. row.Cells.Select(c => Number(c.Score)),
                 .. row.Categories.Select(c => Number(c.Grade)),
                 Number(row.Grade),
-                row.Passed is { } passed ? (passed, french) switch { (true, true) => "oui", (false, true) => "non", (true, false) => "yes", _ => "no" } : "",
+                row.Passed is { } passed ? csv.YesNo(passed) : "",
             ]);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>
-    /// A text cell: one starting with <c>= + - @</c> (or a tab or carriage return) would run as a formula in a spreadsheet
-    /// (CSV injection), so it starts with a quote mark instead; one holding the separator, a quote or a line break is quoted.
-    /// </summary>
-    public static string Cell(string value, string separator)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.Contains(separator, StringComparison.Ordinal) || value.IndexOfAny(['"', '\r', '\n']) >= 0
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
+        return csv.ToBytes();
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>

@@ -9,6 +9,7 @@ using Spoc.Modules.Cohorts.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Text;
 
 namespace Spoc.Modules.Certification.Features.Eligibility;
 
@@ -34,13 +35,10 @@ internal static class ExportEligibility
     /// <summary>French: <c>;</c> and a decimal comma, French headers; any other language: <c>,</c> and a decimal point, English headers.</summary>
     public static byte[] Csv(IReadOnlyList<LearnerEligibility> rows, string language)
     {
-        var french = language.StartsWith("fr", StringComparison.OrdinalIgnoreCase);
-        var separator = french ? ";" : ",";
-        var culture = new CultureInfo("") { NumberFormat = { NumberDecimalSeparator = french ? "," : "." } };
-        var csv = new StringBuilder();
-        void Line(IEnumerable<string> cells) => csv.Append(string.Join(separator, cells)).Append("\r\n");
-        string Number(decimal? value) => value?.ToString("0.##", culture) ?? "";
-        string YesNo(bool value) => (value, french) switch { (true, true) => "oui", (false, true) => "non", (true, false) => "yes", _ => "no" };
+        var csv = new SpreadsheetCsv(language);
+        var french = csv.French;
+        void Line(IEnumerable<string> cells) => csv.Line(cells);
+        string Number(decimal? value) => csv.Number(value);
 
         Line(french
             ? ["Apprenant", "Note (%)", "Note requise", "Complétion (%)", "Complétion requise", "Assiduité (%)", "Assiduité requise", "Devoirs réussis", "Devoirs requis", "Compétences maîtrisées", "Compétences requises", "Éligible", "Certificat"]
@@ -49,31 +47,18 @@ internal static class ExportEligibility
         {
             var c = row.Criteria;
             Line([
-                Cell(row.DisplayName, separator),
+                csv.Text(row.DisplayName),
                 Number(c.FinalGrade.Value), Number(c.FinalGrade.Threshold),
                 Number(c.Completion.Value), Number(c.Completion.Threshold),
                 Number(c.Attendance.Value), Number(c.Attendance.Threshold),
                 Number(c.Assignments.Value), Number(c.Assignments.Threshold),
                 Number(c.Competencies.Value), Number(c.Competencies.Threshold),
-                YesNo(row.Eligible),
+                csv.YesNo(row.Eligible),
                 row.Certificate?.Status.ToString() ?? "",
             ]);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>A text cell: a leading <c>= + - @</c> (or tab, CR) would run as a formula, so it starts with a quote mark; one holding the separator, a quote or a line break is quoted.</summary>
-    private static string Cell(string value, string separator)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.Contains(separator, StringComparison.Ordinal) || value.IndexOfAny(['"', '\r', '\n']) >= 0
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
+        return csv.ToBytes();
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>

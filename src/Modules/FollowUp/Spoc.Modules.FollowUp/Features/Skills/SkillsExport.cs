@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
+using Spoc.SharedKernel.Text;
 
 namespace Spoc.Modules.FollowUp.Features.Skills;
 
 /// <summary>
-/// A table written as the organisation's HR opens it. CSV as the gradebook export writes it: UTF-8 with a BOM, CRLF, the
+/// A table written as the organisation's HR opens it. CSV as every export writes it (SpreadsheetCsv): UTF-8 with a BOM, CRLF, the
 /// locale's separators (French: <c>;</c> and a decimal comma; otherwise <c>,</c> and a point), no cell a spreadsheet would
 /// run as a formula. XLSX with numbers and dates as such; widths set by hand (ClosedXML's AdjustToContents measures text
 /// with System.Drawing, which Linux servers lack).
@@ -36,40 +37,23 @@ internal static class SkillsExport
 
     public static byte[] Csv(Sheet sheet, string language)
     {
-        var french = language.StartsWith("fr", StringComparison.OrdinalIgnoreCase);
-        var separator = french ? ";" : ",";
-        var culture = new CultureInfo("") { NumberFormat = { NumberDecimalSeparator = french ? "," : "." } };
-        var csv = new StringBuilder();
-        void Line(IEnumerable<string> cells) => csv.Append(string.Join(separator, cells)).Append("\r\n");
+        var csv = new SpreadsheetCsv(language);
         string Format(object? cell) => cell switch
         {
             null => "",
-            decimal d => d.ToString("0.##", culture),
-            int i => i.ToString(culture),
+            decimal d => csv.Number(d),
+            int i => i.ToString(CultureInfo.InvariantCulture),
             DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ => Cell(cell.ToString() ?? "", separator),
+            _ => csv.Text(cell.ToString() ?? ""),
         };
 
-        Line(sheet.Headers.Select(h => Cell(h, separator)));
+        csv.Line(sheet.Headers.Select(csv.Text));
         foreach (var row in sheet.Rows)
         {
-            Line(row.Select(Format));
+            csv.Line(row.Select(Format));
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>A leading <c>= + - @</c> (or tab, CR) would run as a formula, so it starts with a quote mark; one holding the separator, a quote or a line break is quoted.</summary>
-    private static string Cell(string value, string separator)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.Contains(separator, StringComparison.Ordinal) || value.IndexOfAny(['"', '\r', '\n']) >= 0
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
+        return csv.ToBytes();
     }
 
     public static byte[] Xlsx(Sheet sheet)
