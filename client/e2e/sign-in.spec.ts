@@ -16,8 +16,14 @@ test.describe('Sign-in journey', () => {
     await expect(nav.getByRole('link', { name: 'Espace formateur' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Administration' })).toHaveCount(0);
 
+    const unauthorized: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 401) unauthorized.push(response.url());
+    });
     await page.reload();
     await expectHeading(page, 'Espace formateur');
+    // The reloaded page refreshes its session before its first call: no 401 in the browser's console.
+    expect(unauthorized).toEqual([]);
     // The session survives in a cookie that no script can read, sent to the auth routes only.
     const stored = await page.evaluate(() => JSON.stringify(localStorage) + document.cookie);
     expect(stored).not.toMatch(/refresh|ey[A-Za-z0-9_-]{20,}/);

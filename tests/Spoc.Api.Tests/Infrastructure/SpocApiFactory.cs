@@ -81,7 +81,8 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
     {
         var outboxes = Services.GetServices<ModuleDatabase>().Count(d => d.HasOutbox);
         var target = Queries.OutboxPolls + (3 * outboxes);
-        return TestApi.EventuallyAsync(() => Task.FromResult(Queries.OutboxPolls >= target), "the outbox dispatcher went over every outbox twice");
+        // A pass over hundreds of fresh events (the 200-learner worlds) takes long on a loaded two-core machine: wait for it, however slow.
+        return TestApi.EventuallyAsync(() => Task.FromResult(Queries.OutboxPolls >= target), "the outbox dispatcher went over every outbox twice", 180_000);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -55,6 +55,22 @@ describe('API client', () => {
     expect(JSON.stringify(localStorage)).not.toMatch(/refresh|access/);
   });
 
+  it('after a reload (a session, no access token) refreshes before the first call, so no 401 reaches the browser', async () => {
+    const rotated = tokenPair();
+    const api = installFakeApi({
+      'GET /api/v1/me': meAccepting(() => rotated.accessToken),
+      'POST /api/v1/auth/refresh': () => json(rotated),
+    });
+    setup({ accessToken: 'before-reload' });
+    const { client } = setup();
+
+    const me = await unwrap(client.GET('/api/v1/me'));
+
+    expect(me.id).toBe(trainerMe.id);
+    expect(api.sent('POST /api/v1/auth/refresh')).toHaveLength(1);
+    expect(api.sent('GET /api/v1/me').map((r) => r.headers.get('Authorization'))).toEqual([`Bearer ${rotated.accessToken}`]);
+  });
+
   it('retries a refresh lost on the network with the same Idempotency-Key, so the server replays it', async () => {
     const rotated = tokenPair();
     const keys: (string | null)[] = [];

@@ -97,6 +97,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (language) request.headers.set('Accept-Language', language);
       if (ANONYMOUS_PATHS.has(schemaPath)) return request;
       if (inFlight) await inFlight.catch(() => null);
+      // After a reload only the session cookie is left: refresh before the call, not after a 401 the browser would log.
+      else if (!tokens.getAccessToken() && tokens.hasSession()) await refresh().catch(() => null);
       const token = tokens.getAccessToken();
       if (token) request.headers.set('Authorization', `Bearer ${token}`);
       // Keep an unread copy: the body of `request` is consumed by fetch.
