@@ -15,12 +15,7 @@ public sealed class LivingDemoTests
     private SpocApiFactory factory = null!;
 
     [OneTimeSetUp]
-    public async Task BuildTheDemo()
-    {
-        factory = new SpocApiFactory(new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
-        _ = factory.CreateClient();
-        await factory.OutboxDispatchedAsync();
-    }
+    public void BuildTheDemo() => factory = new SpocApiFactory(new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
 
     [OneTimeTearDown]
     public void Dispose() => factory.Dispose();
@@ -52,10 +47,15 @@ public sealed class LivingDemoTests
     {
         var (trainer, me) = await SignInAsync("benoit.lefevre");
         var cohortId = CohortOf(me, "Cohorte hiver");
-        var learners = (await (await trainer.GetAsync($"/api/v1/cohorts/{cohortId}/progress")).ReadJsonAsync())["learners"]!.AsArray()
-            .ToDictionary(l => l!["displayName"]!.GetValue<string>(), l => l!["done"]!.AsArray().Count);
+        // The progress lists the learners Courses learnt of from Cohorts' events: once the outbox has delivered them.
+        var learners = new Dictionary<string, int>();
+        await TestApi.EventuallyAsync(async () =>
+        {
+            learners = (await (await trainer.GetAsync($"/api/v1/cohorts/{cohortId}/progress")).ReadJsonAsync())["learners"]!.AsArray()
+                .ToDictionary(l => l!["displayName"]!.GetValue<string>(), l => l!["done"]!.AsArray().Count);
+            return learners.Count == 5;
+        }, "the five learners' progress is listed", 60_000);
 
-        learners.Should().HaveCount(5);
         learners["Inès Mercier"].Should().BeGreaterThan(learners["James O'Connor"], "Inès is ahead");
         learners["James O'Connor"].Should().BeGreaterThan(learners["Anaïs Girard"]);
         learners["Anaïs Girard"].Should().BeGreaterThan(learners["Jérôme Faure"], "Jérôme fell behind");
@@ -67,7 +67,7 @@ public sealed class LivingDemoTests
         {
             var levels = (await ItemsAsync(trainer, $"/api/v1/cohorts/{cohortId}/follow-up")).Select(l => l!["level"]!.GetValue<string>()).Distinct().Count();
             return levels > 1;
-        }, "the follow-up dashboard shows learners at different levels");
+        }, "the follow-up dashboard shows learners at different levels", 60_000);
     }
 
     [Test]
@@ -86,7 +86,7 @@ public sealed class LivingDemoTests
             .Should().BeEquivalentTo([("Cohorte printemps", "Pending"), ("Cohorte Horizon", "Accepted")]);
     }
 
-    [TestCase("benoit.lefevre", "Cohorte hiver", 3)]
+    [TestCase("benoit.lefevre", "Cohorte hiver", 4)] // three retrospectives, and a grade left as a draft
     [TestCase("sarah.johnson", "Cohorte Horizon", 4)]
     public async Task Trainers_have_work_to_grade(string trainer, string cohort, int count)
     {
@@ -110,10 +110,11 @@ public sealed class LivingDemoTests
     }
 
     [Test]
-    public async Task The_running_cohort_s_learners_and_mentor_have_sessions_in_their_agenda_and_the_org_admins_their_organisations()
+    public async Task The_running_cohort_s_learners_have_sessions_in_their_agenda_and_the_org_admin_her_organisation()
     {
         var (anais, _) = await SignInAsync("anais.girard");
-        var agenda = await (await anais.GetAsync("/api/v1/me/agenda")).ReadJsonAsync();
+        var (from, to) = (Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O")), Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(14).ToString("O")));
+        var agenda = await (await anais.GetAsync($"/api/v1/me/agenda?from={from}&to={to}")).ReadJsonAsync();
         agenda["entries"]!.AsArray().Should().NotBeEmpty();
 
         var (_, helene) = await SignInAsync("helene.martin");
