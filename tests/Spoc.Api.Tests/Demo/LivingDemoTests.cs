@@ -8,7 +8,6 @@ namespace Spoc.Api.Tests.Demo;
 /// The demo that <c>Seed:Demo</c> builds (docs/adr/0039), read through the routes the home pages read: every README demo login
 /// finds work waiting. One factory for the whole class: the demo is built once, the tests only read it.
 /// </summary>
-[Category("Slow")]
 public sealed class LivingDemoTests
 {
     private const string Password = "Spoc-Demo-2026";
