@@ -14,8 +14,8 @@ namespace Spoc.Modules.Courses.Seeding;
 /// <summary>
 /// <c>Seed:Demo</c>: the demo trainer's course in the demo organisation (after Platform's demo people), published: eight weekly
 /// sections of a flipped classroom (lessons, links, a video, preparations for the live sessions), each activity released at its
-/// week's start and due at its end, tied to competencies C1–C3. Week 7's two preparations are the ones the upcoming virtual
-/// class asks for (Community's demo).
+/// week's start and due at its end, tied to competencies C1–C3. The upcoming virtual class asks for the course's first two
+/// preparations (Community's demo).
 /// </summary>
 internal sealed class DemoCourse(IConfiguration configuration, TimeProvider clock) : IStartupTask
 {
