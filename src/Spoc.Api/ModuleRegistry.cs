@@ -17,6 +17,7 @@ internal static class ModuleRegistry
             .AddPlatformModule(configuration)
             .AddCoursesModule(configuration)
             .AddCohortsModule(configuration)
+            .AddCoursesDemoProgress() // the demo learners' progress, once their cohorts exist
             .AddAssessmentModule(configuration)
             .AddCommunityModule(configuration)
             .AddCertificationModule(configuration)

@@ -17,16 +17,16 @@ public sealed class DemoAssessmentTests
 
         var assignments = (await (await trainer.GetAsync($"/api/v1/cohorts/{cohortId}/assignments")).ReadJsonAsync())["items"]!.AsArray();
 
-        assignments.Select(a => a!["kind"]!.GetValue<string>()).Should().Equal("Quiz", "Text", "File", "Text", "GroupProject");
+        assignments.Select(a => a!["kind"]!.GetValue<string>()).Should().Equal("Quiz", "Text", "File", "Text", "GroupProject", "Text");
         assignments[0]!["questions"]!.AsArray().Should().HaveCount(4);
 
-        // The gradebook: five learners, each with a grade from released work; the last one's second text is still a draft.
+        // The gradebook: five learners, each with a grade from released work; the last one's second text is still a draft, this week's retrospective not graded yet.
         var book = await (await trainer.GetAsync($"/api/v1/cohorts/{cohortId}/gradebook")).ReadJsonAsync();
         book["policy"]!["isDefault"]!.GetValue<bool>().Should().BeFalse();
         var rows = book["items"]!.AsArray();
         rows.Should().HaveCount(5);
         rows.Should().OnlyContain(r => r!["grade"] != null && r["cells"]![0]!["status"]!.GetValue<string>() == "Released");
-        rows.SelectMany(r => r!["cells"]!.AsArray()).Count(c => c!["status"]!.GetValue<string>() == "Pending").Should().Be(1, "one grade is a draft");
+        rows.SelectMany(r => r!["cells"]!.AsArray()).Count(c => c!["status"]!.GetValue<string>() == "Pending").Should().Be(4, "one grade is a draft, three retrospectives wait to be graded");
         // The risk analysis is graded with a rubric tied to C1 and C3: the heat map holds each released grade's mastery.
         var heatmap = (await (await trainer.GetAsync($"/api/v1/cohorts/{cohortId}/competencies/heatmap")).ReadJsonAsync())["items"]!.AsArray();
         decimal[] Latest(string code) => heatmap.Select(r => r!["latest"]![code]).Where(v => v is not null).Select(v => v!.GetValue<decimal>()).Order().ToArray();
@@ -42,7 +42,7 @@ public sealed class DemoAssessmentTests
             await factory.Services.GetServices<Spoc.SharedKernel.Persistence.IStartupTask>().Single(t => t.GetType().Name == "DemoAssessment").RunAsync(scope.ServiceProvider, CancellationToken.None);
         }
 
-        (await (await trainer.GetAsync($"/api/v1/cohorts/{cohortId}/assignments")).ReadJsonAsync())["totalCount"]!.GetValue<int>().Should().Be(5);
+        (await (await trainer.GetAsync($"/api/v1/cohorts/{cohortId}/assignments")).ReadJsonAsync())["totalCount"]!.GetValue<int>().Should().Be(6);
         (await (await trainer.GetAsync($"/api/v1/cohorts/{cohortId}/gradebook")).ReadJsonAsync()).ToJsonString().Should().Be(book.ToJsonString());
     }
 }

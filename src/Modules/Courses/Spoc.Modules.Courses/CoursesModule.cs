@@ -23,6 +23,10 @@ public static class CoursesModule
             .AddScoped<Domain.CourseGate>()
             .AddSingleton<IStartupTask, Seeding.DemoCourse>();
 
+    /// <summary>The demo learners' progress: a start-up task of its own, registered after Cohorts' demo cohorts it fills.</summary>
+    public static IServiceCollection AddCoursesDemoProgress(this IServiceCollection services) =>
+        services.AddSingleton<IStartupTask, Seeding.DemoProgress>();
+
     public static IEndpointRouteBuilder MapCoursesEndpoints(this IEndpointRouteBuilder api)
     {
         var courses = api.MapGroup("").WithTags("Courses");

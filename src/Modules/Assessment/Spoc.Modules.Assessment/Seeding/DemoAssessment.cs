@@ -13,14 +13,18 @@ using Spoc.SharedKernel.Text;
 namespace Spoc.Modules.Assessment.Seeding;
 
 /// <summary>
-/// <c>Seed:Demo</c>: one assignment of each kind (and a second text) in the demo trainer's first cohort (after Cohorts' demo
+/// <c>Seed:Demo</c>: one assignment of each kind (and two more texts) in the demo trainer's first cohort (after Cohorts' demo
 /// cohorts: the one under way), released at its first day and due over the following weeks, so the trainer finds a quiz,
 /// texts, a file and a group project to look at; its learners' quiz attempts and texts, graded and released (one still a
-/// draft, one handed in late), and a gradebook policy, so that a newcomer finds a filled gradebook.
+/// draft, one handed in late), and a gradebook policy, so that a newcomer finds a filled gradebook; and this week's
+/// retrospective handed in by three learners, waiting to be graded. In the partner company's cohort (Sarah Johnson's), a
+/// framing note handed in by four employees of five, to grade, and the next text to write.
 /// </summary>
 internal sealed class DemoAssessment(IConfiguration configuration, TimeProvider clock) : IStartupTask
 {
     private const string TrainerEmail = "benoit.lefevre@demo.spoc.local";
+    private const string PartnerTrainerEmail = "sarah.johnson@demo.spoc.local";
+    private static readonly string[] EarlyRetrospectives = ["ines.mercier@demo.spoc.local", "james.oconnor@demo.spoc.local", "anais.girard@demo.spoc.local"];
 
     public async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -30,27 +34,46 @@ internal sealed class DemoAssessment(IConfiguration configuration, TimeProvider 
         }
 
         var sender = services.GetRequiredService<ISender>();
-        var trainer = (await sender.Send(new FindUsersByEmail([TrainerEmail]), ct)).SingleOrDefault();
-        var cohort = trainer is null ? null : (await sender.Send(new GetCohortMembershipsOfUser(trainer.Id), ct)).FirstOrDefault(m => m.Role == CohortRole.Trainer);
         var db = services.GetRequiredService<AssessmentDbContext>();
-        if (cohort is null || await db.Assignments.AnyAsync(a => a.CohortId == cohort.CohortId, ct))
+        var trainers = (await sender.Send(new FindUsersByEmail([TrainerEmail, PartnerTrainerEmail]), ct)).ToDictionary(u => u.Email, u => u.Id);
+        async Task<CohortMembership?> FirstCohortAsync(string email) => trainers.TryGetValue(email, out var id)
+            ? (await sender.Send(new GetCohortMembershipsOfUser(id), ct)).FirstOrDefault(m => m.Role == CohortRole.Trainer)
+            : null;
+
+        if (await FirstCohortAsync(TrainerEmail) is { } running && !await db.Assignments.AnyAsync(a => a.CohortId == running.CohortId, ct))
         {
-            return;
+            await SeedRunningCohortAsync(db, sender, trainers[TrainerEmail], running, ct);
         }
 
+        if (await FirstCohortAsync(PartnerTrainerEmail) is { } partner && !await db.Assignments.AnyAsync(a => a.CohortId == partner.CohortId, ct))
+        {
+            await SeedPartnerCohortAsync(db, sender, partner, ct);
+        }
+    }
+
+    /// <summary>Day N of the cohort (counted from its start) at 23:59, in its time zone.</summary>
+    private static Func<int, DateTimeOffset> Days(CohortMembership cohort)
+    {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(cohort.TimeZone);
-        DateTimeOffset Day(int offset)
+        return offset =>
         {
             var local = cohort.StartsOn.AddDays(offset).ToDateTime(new TimeOnly(23, 59));
             return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-        }
-
-        Assignment Make(AssignmentKind kind, string title, string instructions, decimal maxPoints, string category, int dueDay) => new()
-        {
-            CohortId = cohort.CohortId, Kind = kind, Title = title, InstructionsMarkdown = instructions, InstructionsHtml = Markdown.ToSafeHtml(instructions),
-            MaxPoints = maxPoints, Category = category, IsPublished = true, ReleaseAt = Day(-1), DueAt = Day(dueDay), AllowResubmission = true,
-            LatePolicy = LatePolicy.AcceptAndFlag, CreatedAt = clock.GetUtcNow(),
         };
+    }
+
+    private Assignment NewAssignment(CohortMembership cohort, AssignmentKind kind, string title, string instructions, decimal maxPoints, string category, int releaseDay, int dueDay) => new()
+    {
+        CohortId = cohort.CohortId, Kind = kind, Title = title, InstructionsMarkdown = instructions, InstructionsHtml = Markdown.ToSafeHtml(instructions),
+        MaxPoints = maxPoints, Category = category, IsPublished = true, ReleaseAt = Days(cohort)(releaseDay), DueAt = Days(cohort)(dueDay), AllowResubmission = true,
+        LatePolicy = LatePolicy.AcceptAndFlag, CreatedAt = clock.GetUtcNow(),
+    };
+
+    private async Task SeedRunningCohortAsync(AssessmentDbContext db, ISender sender, Guid trainerId, CohortMembership cohort, CancellationToken ct)
+    {
+        var day = Days(cohort);
+        Assignment Make(AssignmentKind kind, string title, string instructions, decimal maxPoints, string category, int dueDay) =>
+            NewAssignment(cohort, kind, title, instructions, maxPoints, category, -1, dueDay);
 
         var quiz = Make(AssignmentKind.Quiz, "Quiz : les bases du cadrage", "Dix minutes pour vérifier les notions de la **semaine 1**.", 10m, "Quiz", 7);
         quiz.LatePolicy = LatePolicy.Refuse;
@@ -73,19 +96,54 @@ internal sealed class DemoAssessment(IConfiguration configuration, TimeProvider 
             new(null, "Parades proposées", "Réalistes, chiffrées, avec un responsable.", "C3",
                 [new(null, "Absentes", null, 0m), new(null, "Fragiles", null, 4.5m), new(null, "Satisfaisantes", null, 7m), new(null, "Solides", null, 8m), new(null, "Remarquables", null, 10m)]),
         ]);
+        var retrospective = NewAssignment(cohort, AssignmentKind.Text, "Rétrospective de sprint", "Racontez la rétrospective de votre dernier sprint : **ce qui a marché**, ce qui a coincé, l'action retenue.", 20m, "Devoirs", 35, 44);
         db.Assignments.AddRange(
             quiz,
             note,
             penalty,
             risks,
-            Make(AssignmentKind.GroupProject, "Projet de groupe : backlog priorisé", "En groupe, construisez et priorisez le backlog du projet fil rouge.", 40m, "Projet", 35));
+            Make(AssignmentKind.GroupProject, "Projet de groupe : backlog priorisé", "En groupe, construisez et priorisez le backlog du projet fil rouge.", 40m, "Projet", 35),
+            retrospective);
         db.GradebookPolicies.Add(new GradebookPolicy
         {
             CohortId = cohort.CohortId, Categories = [new("Quiz", 30m, 0), new("Devoirs", 40m, 1), new("Projet", 30m, 0)], PassMark = 50m, UpdatedAt = clock.GetUtcNow(),
         });
         var learners = (await sender.Send(new GetCohortLearners(cohort.CohortId), ct))?.LearnerIds ?? [];
-        HandInAndGrade(db, trainer!.Id, quiz, note, risks, learners, Day);
+        HandInAndGrade(db, trainerId, quiz, note, risks, learners, day);
+        // This week's retrospective, due in two days: Inès, James and Anaïs (one of the mentor's) handed it in early, nobody graded it yet.
+        var early = (await sender.Send(new FindUsersByEmail(EarlyRetrospectives), ct)).Select(u => u.Id).Where(learners.Contains);
+        HandIn(db, retrospective, early, "Ce qui a marché : la mêlée quotidienne tenue en 15 minutes. Ce qui a coincé : les estimations. Action : un planning poker par sprint.");
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The partner company's cohort, two weeks in: a framing note due last week, handed in by all but the last employee, to grade; the next text due in two weeks.</summary>
+    private async Task SeedPartnerCohortAsync(AssessmentDbContext db, ISender sender, CohortMembership cohort, CancellationToken ct)
+    {
+        var note = NewAssignment(cohort, AssignmentKind.Text, "Note de cadrage de votre projet", "Rédigez **une page** : objectifs, périmètre, parties prenantes de votre projet chez Horizon.", 20m, "Devoirs", 0, 11);
+        db.Assignments.AddRange(
+            note,
+            NewAssignment(cohort, AssignmentKind.Text, "Backlog de votre projet", "Rédigez **cinq user stories** avec leurs critères d'acceptation et classez-les en MoSCoW.", 20m, "Devoirs", 7, 27));
+        var learners = (await sender.Send(new GetCohortLearners(cohort.CohortId), ct))?.LearnerIds ?? [];
+        HandIn(db, note, learners.Take(learners.Count - 1), "Objectif : réduire de moitié le délai de traitement des commandes. Hors périmètre : la refonte du site. Parties prenantes : service client, logistique, DSI.");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Work handed in as CreateSubmission records it (with the event FollowUp follows), the day before it is due or in the last hours, not graded yet.</summary>
+    private void HandIn(AssessmentDbContext db, Assignment assignment, IEnumerable<Guid> authors, string text)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (author, i) in authors.Select((a, i) => (a, i)))
+        {
+            var submittedAt = assignment.DueAt.AddDays(-1).AddHours(-2 - (3 * i));
+            submittedAt = submittedAt < now ? submittedAt : now.AddHours(-1 - (5 * i));
+            var submission = new Submission
+            {
+                AssignmentId = assignment.Id, CohortId = assignment.CohortId, AuthorId = author, Attempt = 1, SubmittedAt = submittedAt, DueAt = assignment.DueAt,
+                DaysLate = Submission.DaysLateAt(submittedAt, assignment.DueAt), TextMarkdown = text, TextHtml = Markdown.ToSafeHtml(text),
+            };
+            db.Submissions.Add(submission);
+            db.AddIntegrationEvent(new SubmissionReceived(submission.CohortId, assignment.Id, submission.Id, author, 1, submission.IsLate, submittedAt), submittedAt);
+        }
     }
 
     /// <summary>

@@ -35,30 +35,52 @@ internal sealed class AdminBootstrap(IConfiguration configuration, TimeProvider 
     }
 }
 
-/// <summary><c>Seed:Demo</c>: one organisation with an admin, two trainers, a mentor and twelve learners, all with the demo password.</summary>
+/// <summary>
+/// <c>Seed:Demo</c>: the training organisation (an admin, two trainers, a mentor and seventeen learners: the first twelve for the
+/// end-to-end journeys, five who applied to the open cohort) and a partner company, Groupe Horizon (an admin and five employees
+/// its admin enrols in the training organisation's company cohort), all with the demo password. Each organisation once.
+/// </summary>
 internal sealed class DemoData(IConfiguration configuration, TimeProvider clock, ILogger<DemoData> logger) : IStartupTask
 {
     public const string Password = "Spoc-Demo-2026";
     public const string OrganizationSlug = "institut-lumiere";
+    public const string PartnerSlug = "groupe-horizon";
 
-    private static readonly (string Name, OrganizationRole Role)[] People =
+    private static readonly (string Name, string Slug, (string Name, OrganizationRole Role)[] People)[] Organizations =
     [
-        ("Hélène Martin", OrganizationRole.OrgAdmin),
-        ("Benoît Lefèvre", OrganizationRole.Trainer),
-        ("Sarah Johnson", OrganizationRole.Trainer),
-        ("Chloé Moreau", OrganizationRole.Mentor),
-        ("Léa Bernard", OrganizationRole.Learner),
-        ("Maël Fournier", OrganizationRole.Learner),
-        ("Zoé Lambert", OrganizationRole.Learner),
-        ("Théo Rousseau", OrganizationRole.Learner),
-        ("Anaïs Girard", OrganizationRole.Learner),
-        ("Jérôme Faure", OrganizationRole.Learner),
-        ("Inès Mercier", OrganizationRole.Learner),
-        ("François Dupré", OrganizationRole.Learner),
-        ("Emily Carter", OrganizationRole.Learner),
-        ("James O'Connor", OrganizationRole.Learner),
-        ("Olivia Smith", OrganizationRole.Learner),
-        ("Lucas Brown", OrganizationRole.Learner),
+        ("Institut Lumière", OrganizationSlug,
+        [
+            ("Hélène Martin", OrganizationRole.OrgAdmin),
+            ("Benoît Lefèvre", OrganizationRole.Trainer),
+            ("Sarah Johnson", OrganizationRole.Trainer),
+            ("Chloé Moreau", OrganizationRole.Mentor),
+            ("Léa Bernard", OrganizationRole.Learner),
+            ("Maël Fournier", OrganizationRole.Learner),
+            ("Zoé Lambert", OrganizationRole.Learner),
+            ("Théo Rousseau", OrganizationRole.Learner),
+            ("Anaïs Girard", OrganizationRole.Learner),
+            ("Jérôme Faure", OrganizationRole.Learner),
+            ("Inès Mercier", OrganizationRole.Learner),
+            ("François Dupré", OrganizationRole.Learner),
+            ("Emily Carter", OrganizationRole.Learner),
+            ("James O'Connor", OrganizationRole.Learner),
+            ("Olivia Smith", OrganizationRole.Learner),
+            ("Lucas Brown", OrganizationRole.Learner),
+            ("Camille Petit", OrganizationRole.Learner),
+            ("Hugo Leroy", OrganizationRole.Learner),
+            ("Manon Chevalier", OrganizationRole.Learner),
+            ("Antoine Perrin", OrganizationRole.Learner),
+            ("Clara Fontaine", OrganizationRole.Learner),
+        ]),
+        ("Groupe Horizon", PartnerSlug,
+        [
+            ("Marc Dubois", OrganizationRole.OrgAdmin),
+            ("Nadia Benali", OrganizationRole.Learner),
+            ("Thomas Garnier", OrganizationRole.Learner),
+            ("Julie Roux", OrganizationRole.Learner),
+            ("Karim Haddad", OrganizationRole.Learner),
+            ("Sophie Marchand", OrganizationRole.Learner),
+        ]),
     ];
 
     public async Task RunAsync(IServiceProvider services, CancellationToken ct)
@@ -69,12 +91,17 @@ internal sealed class DemoData(IConfiguration configuration, TimeProvider clock,
         }
 
         var db = services.GetRequiredService<PlatformDbContext>();
-        if (!await db.Organizations.AnyAsync(o => o.Slug == OrganizationSlug, ct))
+        var now = clock.GetUtcNow();
+        foreach (var (organizationName, slug, people) in Organizations)
         {
-            var now = clock.GetUtcNow();
-            var organization = new Organization { Name = "Institut Lumière", Slug = OrganizationSlug, CreatedAt = now };
+            if (await db.Organizations.AnyAsync(o => o.Slug == slug, ct))
+            {
+                continue;
+            }
+
+            var organization = new Organization { Name = organizationName, Slug = slug, CreatedAt = now };
             db.Organizations.Add(organization);
-            foreach (var (name, role) in People)
+            foreach (var (name, role) in people)
             {
                 var email = EmailOf(name);
                 var user = new User { Email = email, NormalizedEmail = email, DisplayName = name, CreatedAt = now };
@@ -86,8 +113,8 @@ internal sealed class DemoData(IConfiguration configuration, TimeProvider clock,
             await db.SaveChangesAsync(ct);
         }
 
-        logger.LogInformation("Demo organisation \"Institut Lumière\"; every demo account's password is {Password}:{Accounts}",
-            Password, string.Concat(People.Select(p => $"\n  {p.Role,-8} {EmailOf(p.Name)}  ({p.Name})")));
+        logger.LogInformation("Demo organisations \"Institut Lumière\" and \"Groupe Horizon\"; every demo account's password is {Password}:{Accounts}",
+            Password, string.Concat(Organizations.SelectMany(o => o.People.Select(p => $"\n  {o.Name,-16} {p.Role,-8} {EmailOf(p.Name)}  ({p.Name})"))));
     }
 
     /// <summary>"Benoît Lefèvre" becomes "benoit.lefevre@demo.spoc.local".</summary>
