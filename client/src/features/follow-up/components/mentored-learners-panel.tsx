@@ -12,7 +12,7 @@ import { levelColors } from './reason-text';
 
 /** The mentor's home: in each cohort they mentor, their own learners with their completion against their plan, last activity and risk level (FollowUp's signals). */
 export function MentoredLearnersPanel() {
-  const { t } = useTranslation('homes');
+  const { t } = useTranslation(['homes', 'common']);
   const { user } = useSession();
   const cohorts = (user?.cohorts ?? []).filter((cohort) => cohort.role === 'Mentor');
   if (cohorts.length === 0) return <EmptyState title={t('common:home.mentor.learnersTitle')} message={t('mentored.empty')} />;
