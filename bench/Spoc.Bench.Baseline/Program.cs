@@ -1122,7 +1122,7 @@ internal sealed record FollowUpReason(string Rule, string Level, decimal Value, 
     {
         static decimal Stored(JsonElement e) => e.ValueKind == JsonValueKind.String ? decimal.Parse(e.GetString()!, CultureInfo.InvariantCulture) : e.GetDecimal();
         return [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(e => new FollowUpReason(
-            e.GetProperty("Rule").GetString()!, e.GetProperty("Level").GetString()!, Stored(e.GetProperty("Value")), Stored(e.GetProperty("Threshold"))))];
+            e.GetProperty(nameof(Rule)).GetString()!, e.GetProperty(nameof(Level)).GetString()!, Stored(e.GetProperty(nameof(Value))), Stored(e.GetProperty(nameof(Threshold)))))];
     }
 }
 internal sealed record FollowUpSignals(

@@ -10,13 +10,13 @@ const COURSES_SHOWN = 6;
 
 /** The trainer's home: their organisation's courses (GET /courses), drafts flagged, each a link to its editor. */
 export function MyCoursesPanel() {
-  const { t } = useTranslation('homes');
+  const { t } = useTranslation(['homes', 'common']);
   const courses = useCourses();
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="my-courses-title">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h3" id="my-courses-title">
-          {t('courses.title')}
+          {t('common:home.trainer.openCourses')}
         </Title>
         <Button component={Link} to="/courses/new" size="xs" variant="default">
           {t('courses.create')}
@@ -27,7 +27,7 @@ export function MyCoursesPanel() {
       ) : courses.isError ? (
         <ErrorState error={courses.error} onRetry={() => void courses.refetch()} />
       ) : courses.data.items.length === 0 ? (
-        <Text c="dimmed">{t('courses.empty')}</Text>
+        <Text c="dimmed">{t('common:home.trainer.coursesEmpty')}</Text>
       ) : (
         <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="my-courses">
           {courses.data.items.slice(0, COURSES_SHOWN).map((course) => (

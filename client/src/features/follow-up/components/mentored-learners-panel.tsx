@@ -15,12 +15,12 @@ export function MentoredLearnersPanel() {
   const { t } = useTranslation(['homes', 'common']);
   const { user } = useSession();
   const cohorts = (user?.cohorts ?? []).filter((cohort) => cohort.role === 'Mentor');
-  if (cohorts.length === 0) return <EmptyState title={t('common:home.mentor.learnersTitle')} message={t('mentored.empty')} />;
+  if (cohorts.length === 0) return <EmptyState title={t('common:home.mentor.learnersTitle')} message={t('common:home.mentor.learnersEmpty')} />;
   return cohorts.map((cohort) => <MentoredCohort key={cohort.cohortId} cohortId={cohort.cohortId} title={cohort.title} />);
 }
 
 function MentoredCohort({ cohortId, title }: { cohortId: string; title: string }) {
-  const { t } = useTranslation('homes');
+  const { t } = useTranslation(['homes', 'common']);
   const { t: tf } = useTranslation('followUp');
   const format = useFormatters();
   const learners = useFollowUpDashboard(cohortId, { page: 1 });
@@ -38,7 +38,7 @@ function MentoredCohort({ cohortId, title }: { cohortId: string; title: string }
       ) : learners.isError ? (
         <ErrorState error={learners.error} onRetry={() => void learners.refetch()} />
       ) : learners.data.items.length === 0 ? (
-        <Text c="dimmed">{t('mentored.noLearners')}</Text>
+        <Text c="dimmed">{t('common:home.mentor.noLearnersInCohort')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table striped>

@@ -36,8 +36,6 @@ export const homes: Translation['homes'] = {
     open: 'Open the follow-up of {{name}}',
   },
   mentored: {
-    empty: 'The learners assigned to you will appear here.',
-    noLearners: 'No learner is assigned to you in this cohort yet.',
     caption: 'Your learners in {{cohort}}: progress against their plan, last activity and risk level.',
     learner: 'Learner',
     progress: 'Progress',
@@ -54,8 +52,6 @@ export const homes: Translation['homes'] = {
     openDashboard: 'Cohort follow-up dashboard',
   },
   courses: {
-    title: 'My courses',
-    empty: 'Write your courses: sections, lessons, resources, videos and preparations, released as the cohort goes.',
     create: 'Create a course',
     all: 'All my courses',
     published: 'Published',

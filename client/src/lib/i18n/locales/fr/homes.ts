@@ -34,8 +34,6 @@ export const homes = {
     open: 'Ouvrir le suivi de {{name}}',
   },
   mentored: {
-    empty: 'Les apprenants qui vous sont confiés apparaîtront ici.',
-    noLearners: 'Aucun apprenant ne vous est encore confié dans cette cohorte.',
     caption: 'Vos apprenants dans {{cohort}} : avancement par rapport à leur plan, dernière activité et niveau de risque.',
     learner: 'Apprenant',
     progress: 'Avancement',
@@ -52,8 +50,6 @@ export const homes = {
     openDashboard: 'Tableau de suivi de la cohorte',
   },
   courses: {
-    title: 'Mes cours',
-    empty: 'Rédigez le contenu de vos cours : sections, leçons, ressources, vidéos et préparations, publiées au fil de la cohorte.',
     create: 'Créer un cours',
     all: 'Tous mes cours',
     published: 'Publié',
