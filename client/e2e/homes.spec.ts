@@ -87,6 +87,7 @@ test.describe('Role homes with real work waiting (demo)', () => {
   });
 
   test('a learner finds "à venir" across her cohorts, and her course page shows the course', async ({ page, request }) => {
+    test.setTimeout(90_000);
     await signIn(page, anais);
     await expectHeading(page, 'Mon parcours');
     const upcoming = page.getByRole('region', { name: 'À venir' });

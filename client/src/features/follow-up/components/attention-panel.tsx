@@ -78,7 +78,7 @@ function LearnerLine({ learner }: { learner: LearnerToFollow }) {
         <Anchor component={Link} to={`/cohorts/${learner.cohortId}/follow-up/learners/${learner.learnerId}`} fw={600} aria-label={t('attention.open', { name: learner.displayName })}>
           {learner.displayName}
         </Anchor>
-        <Badge color={levelColors[learner.level]} variant="light">
+        <Badge color={levelColors[learner.level]} variant="dot">
           {tf(`level.${learner.level}`)}
         </Badge>
       </Group>

@@ -68,7 +68,7 @@ function MentoredCohort({ cohortId, title }: { cohortId: string; title: string }
                     <Table.Td>{standing.key === 'onPlan' ? t('mentored.onPlan') : t(`mentored.${standing.key}`, { count: standing.count })}</Table.Td>
                     <Table.Td>{learner.signals.lastActivityAt ? format.day(learner.signals.lastActivityAt) : t('mentored.never')}</Table.Td>
                     <Table.Td>
-                      <Badge color={levelColors[learner.level]} variant="light">
+                      <Badge color={levelColors[learner.level]} variant="dot">
                         {tf(`level.${learner.level}`)}
                       </Badge>
                     </Table.Td>
