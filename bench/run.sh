@@ -106,6 +106,7 @@ routes=(
   "verify code|/api/v1/verify/$VERIFY_CODE|none"
   "eligibility table|/api/v1/cohorts/@C/certification/eligibility|trainer"
   "follow-up dashboard|/api/v1/cohorts/@C/follow-up|trainer"
+  "staff home: to follow up|/api/v1/me/follow-up/attention|trainer"
 )
 token_for() { local var=LEARNER${2}_TOKEN; case $1 in trainer) echo "$trainer";; learner) echo "${!var}";; *) echo "";; esac; }
 path_for() { local var=COHORT$2 thread=THREAD$2 p; p=${1//@C/${!var}}; echo "${p//@T/${!thread}}"; }
@@ -250,7 +251,7 @@ report=$work/report.md
   echo
   if $smoke; then echo "| route | API (10 learners) | baseline (10) |"; echo "|---|---:|---:|"
   else echo "| route | API (10 learners) | API (200 learners) | baseline (10) | baseline (200) |"; echo "|---|---:|---:|---:|---:|"; fi
-  for name in "health" "API 404 with a token" "cohort page" "roster" "schedule" "course outline" "progress matrix" "gradebook" "thread page" "forum list" "notification feed" "live sessions" "my agenda" "verify code" "eligibility table" "follow-up dashboard" "mark as done" "hand in a text"; do
+  for name in "health" "API 404 with a token" "cohort page" "roster" "schedule" "course outline" "progress matrix" "gradebook" "thread page" "forum list" "notification feed" "live sessions" "my agenda" "verify code" "eligibility table" "follow-up dashboard" "staff home: to follow up" "mark as done" "hand in a text"; do
     if $smoke; then echo "| $name | ${sql[$name,10,api]:-–} | ${sql[$name,10,base]:-–} |"
     else echo "| $name | ${sql[$name,10,api]:-–} | ${sql[$name,200,api]:-–} | ${sql[$name,10,base]:-–} | ${sql[$name,200,base]:-–} |"; fi
   done

@@ -770,17 +770,48 @@ api.MapGet("/cohorts/{cohortId:guid}/follow-up", async (Guid cohortId, int? page
         r =>
         {
             var (from, lastActivity, lastContact) = (Db.Time(r, 7), At(r, 6), At(r, 18));
-            // EF's SQLite provider writes the JSON column's decimals as strings ("3.0"), as it stores decimal columns.
-            static decimal Stored(JsonElement e) => e.ValueKind == JsonValueKind.String ? decimal.Parse(e.GetString()!, CultureInfo.InvariantCulture) : e.GetDecimal();
-            var reasons = JsonDocument.Parse(r.GetString(4)).RootElement.EnumerateArray().Select(e => new FollowUpReason(
-                e.GetProperty("Rule").GetString()!, e.GetProperty("Level").GetString()!, Stored(e.GetProperty("Value")), Stored(e.GetProperty("Threshold")))).ToList();
-            return new FollowUpRow(r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetGuid(2), r.GetString(3), reasons, At(r, 5), new FollowUpSignals(
+            return new FollowUpRow(r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetGuid(2), r.GetString(3), FollowUpReason.Parse(r.GetString(4)), At(r, 5), new FollowUpSignals(
                 lastActivity, DaysSince(lastActivity, from, now), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.GetInt32(9) - r.GetInt32(8), r.GetInt32(11), r.GetInt32(12),
                 Number(r, 13), Number(r, 14), Number(r, 15), r.GetInt32(16), r.GetInt32(17), lastContact, DaysSince(lastContact, from, now)));
         },
         ("$id", cohortId), ("$me", me), ("$all", role == "Trainer"), ("$size", size), ("$skip", (p - 1) * size));
     return Results.Ok(new FollowUpDashboard(
         new FollowUpCounts(counts.GetValueOrDefault("OnTrack"), counts.GetValueOrDefault("Watch"), counts.GetValueOrDefault("AtRisk")), rows, p, size, counts.Values.Sum()));
+});
+
+// The staff home's "à suivre" (issue 16): the caller's learners at risk or to watch across their cohorts (a trainer's all, a
+// mentor's own), and their own open actions due within seven days. Four statements: the count and the page of signals rows
+// with cohort titles and names, the count and the list of actions.
+api.MapGet("/me/follow-up/attention", async (int? page, int? pageSize, HttpContext http) =>
+{
+    await using var db = await Db.OpenAsync(http, connectionString);
+    var me = Db.Me(http);
+    var (p, size) = (page ?? 1, pageSize ?? 20);
+    const string reach = "s.Active AND s.Level <> 'OnTrack' AND (m.Role = 'Trainer' OR (m.Role = 'Mentor' AND s.MentorId = $me))";
+    const string from = "FROM FollowUpSignals s JOIN CohortMembers m ON m.CohortId = s.CohortId AND m.UserId = $me";
+    var total = await db.SingleAsync($"SELECT COUNT(*) {from} WHERE {reach}", r => r.GetInt32(0), ("$me", me));
+    static DateTimeOffset? At(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : Db.Time(r, i);
+    var rows = await db.ListAsync(
+        $"""
+        SELECT s.CohortId, c.Title, s.LearnerId, u.DisplayName, s.Level, s.Reasons, s.ActivitiesExpected - s.ActivitiesDone, s.LastActivityAt, s.LevelChangedAt
+        {from} JOIN Cohorts c ON c.Id = s.CohortId JOIN Users u ON u.Id = s.LearnerId
+        WHERE {reach}
+        ORDER BY CASE s.Level WHEN 'AtRisk' THEN 0 ELSE 1 END, s.ActivitiesExpected - s.ActivitiesDone DESC, s.CohortId, s.LearnerId
+        LIMIT $size OFFSET $skip
+        """,
+        r => new AttentionRow(r.GetGuid(0), r.GetString(1), r.GetGuid(2), r.GetString(3), r.GetString(4), FollowUpReason.Parse(r.GetString(5)), r.GetInt32(6), At(r, 7), At(r, 8)),
+        ("$me", me), ("$size", size), ("$skip", (p - 1) * size));
+    const string due = """
+        FROM FollowUpActions a JOIN CohortMembers m ON m.CohortId = a.CohortId AND m.UserId = $me AND m.Role IN ('Trainer', 'Mentor')
+        WHERE a.AuthorId = $me AND a.Status = 'Open' AND a.DueOn <= $dueBy
+        """;
+    var dueBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    var dueCount = await db.SingleAsync($"SELECT COUNT(*) {due}", r => r.GetInt32(0), ("$me", me), ("$dueBy", dueBy));
+    List<AttentionAction> actions = dueCount == 0 ? [] : await db.ListAsync(
+        $"SELECT a.Id, a.CohortId, c.Title, a.LearnerId, u.DisplayName, a.Kind, a.Title, a.DueOn {due.Replace("WHERE", "JOIN Cohorts c ON c.Id = a.CohortId JOIN Users u ON u.Id = a.LearnerId WHERE", StringComparison.Ordinal)} ORDER BY a.DueOn, a.Id LIMIT 10",
+        r => new AttentionAction(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetGuid(3), r.GetString(4), r.GetString(5), r.GetString(6), DateOnly.Parse(r.GetString(7), CultureInfo.InvariantCulture)),
+        ("$me", me), ("$dueBy", dueBy));
+    return Results.Ok(new Attention(rows, p, size, total, actions, dueCount));
 });
 
 // The pipeline floor: any other API path, with a valid token, is a 404 (the token validated, nothing else done).
@@ -1084,9 +1115,22 @@ internal sealed record Verification(string Status, string? HolderName, string? C
 }
 
 internal sealed record FollowUpCounts(int OnTrack, int Watch, int AtRisk);
-internal sealed record FollowUpReason(string Rule, string Level, decimal Value, decimal Threshold);
+internal sealed record FollowUpReason(string Rule, string Level, decimal Value, decimal Threshold)
+{
+    /// <summary>A signals row's reasons column. EF's SQLite provider writes the JSON column's decimals as strings ("3.0"), as it stores decimal columns.</summary>
+    public static List<FollowUpReason> Parse(string json)
+    {
+        static decimal Stored(JsonElement e) => e.ValueKind == JsonValueKind.String ? decimal.Parse(e.GetString()!, CultureInfo.InvariantCulture) : e.GetDecimal();
+        return [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(e => new FollowUpReason(
+            e.GetProperty(nameof(Rule)).GetString()!, e.GetProperty(nameof(Level)).GetString()!, Stored(e.GetProperty(nameof(Value))), Stored(e.GetProperty(nameof(Threshold)))))];
+    }
+}
 internal sealed record FollowUpSignals(
     DateTimeOffset? LastActivityAt, int DaysInactive, int ActivitiesDone, int ActivitiesExpected, int ActivitiesTotal, int BehindBy, int MissedDeadlines, int LateSubmissions,
     decimal? AverageGrade, decimal? GradeTrend, decimal? AttendanceRate, int Absences, int ForumPosts, DateTimeOffset? LastContactAt, int DaysWithoutContact);
 internal sealed record FollowUpRow(Guid LearnerId, string DisplayName, Guid? MentorId, string Level, IReadOnlyList<FollowUpReason> Reasons, DateTimeOffset? LevelChangedAt, FollowUpSignals Signals);
 internal sealed record FollowUpDashboard(FollowUpCounts Counts, IReadOnlyList<FollowUpRow> Items, int Page, int PageSize, int TotalCount);
+internal sealed record AttentionRow(
+    Guid CohortId, string CohortTitle, Guid LearnerId, string DisplayName, string Level, IReadOnlyList<FollowUpReason> Reasons, int BehindBy, DateTimeOffset? LastActivityAt, DateTimeOffset? LevelChangedAt);
+internal sealed record AttentionAction(Guid Id, Guid CohortId, string CohortTitle, Guid LearnerId, string LearnerName, string Kind, string Title, DateOnly DueOn);
+internal sealed record Attention(IReadOnlyList<AttentionRow> Items, int Page, int PageSize, int TotalCount, IReadOnlyList<AttentionAction> Actions, int ActionsDueSoon);

@@ -27,21 +27,35 @@ const ProfilePage = lazy(() =>
     ([profile, preferences]) => ({ default: () => <profile.ProfilePage extra={<preferences.NotificationPreferences />} /> }),
   ),
 );
-// The homes are the cohorts feature's; their "à rendre" / "à corriger" panels are Assessment's, joined here.
+// The homes are the cohorts feature's; their panels are the other modules', joined here: "à rendre" / "à corriger"
+// (Assessment), "à venir" (Community's agenda with FollowUp's next steps), "à suivre" and the mentor's learners (FollowUp),
+// the trainer's courses (Courses).
 const LearnerHome = lazy(() =>
-  Promise.all([import('@/features/cohorts/components/learner-home'), import('@/features/assessment/components/to-do-panel')]).then(
-    ([home, panel]) => ({ default: () => <home.LearnerHome toDo={<panel.ToDoPanel />} /> }),
-  ),
+  Promise.all([
+    import('@/features/cohorts/components/learner-home'),
+    import('@/features/assessment/components/to-do-panel'),
+    import('@/features/calendar/components/upcoming-panel'),
+  ]).then(([home, toDo, upcoming]) => ({ default: () => <home.LearnerHome toDo={<toDo.ToDoPanel />} upcoming={<upcoming.UpcomingPanel />} /> })),
 );
 const MentorHome = lazy(() =>
-  Promise.all([import('@/features/cohorts/components/mentor-home'), import('@/features/assessment/components/to-grade-panel')]).then(
-    ([home, panel]) => ({ default: () => <home.MentorHome toGrade={<panel.ToGradePanel />} /> }),
-  ),
+  Promise.all([
+    import('@/features/cohorts/components/mentor-home'),
+    import('@/features/assessment/components/to-grade-panel'),
+    import('@/features/follow-up/components/attention-panel'),
+    import('@/features/follow-up/components/mentored-learners-panel'),
+  ]).then(([home, toGrade, attention, learners]) => ({
+    default: () => <home.MentorHome toGrade={<toGrade.ToGradePanel />} toFollow={<attention.AttentionPanel />} learners={<learners.MentoredLearnersPanel />} />,
+  })),
 );
 const TrainerHome = lazy(() =>
-  Promise.all([import('@/features/cohorts/components/trainer-home'), import('@/features/assessment/components/to-grade-panel')]).then(
-    ([home, panel]) => ({ default: () => <home.TrainerHome toGrade={<panel.ToGradePanel />} /> }),
-  ),
+  Promise.all([
+    import('@/features/cohorts/components/trainer-home'),
+    import('@/features/assessment/components/to-grade-panel'),
+    import('@/features/follow-up/components/attention-panel'),
+    import('@/features/courses/components/my-courses-panel'),
+  ]).then(([home, toGrade, attention, courses]) => ({
+    default: () => <home.TrainerHome toGrade={<toGrade.ToGradePanel />} toFollow={<attention.AttentionPanel />} courses={<courses.MyCoursesPanel />} />,
+  })),
 );
 const AssignmentsPage = lazy(() =>
   import('@/features/assessment/components/assignments-page').then((m) => ({ default: m.AssignmentsPage })),

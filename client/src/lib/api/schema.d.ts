@@ -1965,7 +1965,7 @@ export interface paths {
         };
         /**
          * Release and due dates of every activity for the caller (trainers, org admins: any learner with userId; mentors: their own learners)
-         * @description Requires `ViewInside` (the cohort's trainers, mentors, learners and owner admins; 403 for a partner's admin, 404 for outsiders). A learner gets their own dates, with their pacing shifts, completions and extra resources; `userId` asks for another learner's (`ActOnAllLearners`, or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise). Release and due dates are computed in the cohort's time zone; content stays hidden until released, except for staff previewing without `userId`.
+         * @description Requires `ViewInside` (the cohort's trainers, mentors, learners and owner admins; 403 for a partner's admin, 404 for outsiders). A learner gets their own dates, with their pacing shifts, completions and extra resources; `userId` asks for another learner's (`ActOnAllLearners`, or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise). `course` gives the course's title, rendered summary and competencies (null for an unpublished draft the caller may not preview). Release and due dates are computed in the cohort's time zone; content stays hidden until released, except for staff previewing without `userId`.
          */
         get: operations["GetCohortSchedule"];
         put?: never;
@@ -2324,6 +2324,26 @@ export interface paths {
          * @description Any signed-in user; one entry per cohort where they are a learner (none for staff). `progress` compares the activities done with those due by now on their own schedule (`Unknown` until their signals are computed). `skills` are their competencies with their mastery and when each was acquired. `nextActivities` and `nextAssignments` are their next steps at their own dates (extensions applied). `actions` are what their trainers and mentor planned for them (an extension says its days); the follow-up journal's notes are never part of it.
          */
         get: operations["GetMyFollowUp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/follow-up/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs the caller's attention across their cohorts ("à suivre": trainers; mentors, their own learners)
+         * @description Any signed-in user; it takes no cohort and answers from the caller's own memberships. `items`: in each cohort where they are a trainer, every current learner at risk or to watch; in each cohort where they mentor, their own learners only; at risk first, then the furthest behind their own schedule; each with the reasons of their level (each rule that fired, the learner's figure and the threshold it reached). Paged (default 20, max 100). `actions`: the caller's own open follow-up actions due within 7 days or overdue, soonest first (at most 10; `actionsDueSoon` counts them all). Learners and outsiders get empty lists. Reads the signals kept up to date as events arrive: a constant number of queries.
+         */
+        get: operations["GetFollowUpAttention"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3974,6 +3994,21 @@ export interface components {
             /** @description For a `Resource` only (required then): an absolute http(s) link. */
             resourceUrl?: string | null;
         };
+        /** @description An open action the caller planned for a learner, due soon or overdue. */
+        FollowUpActionDueSoon: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            cohortTitle: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerName: string;
+            kind: components["schemas"]["FollowUpActionKind"];
+            title: string;
+            /** Format: date */
+            dueOn: string;
+        };
         /** @enum {string} */
         FollowUpActionKind: "Call" | "Meeting" | "Resource" | "Extension" | "Other";
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
@@ -4000,6 +4035,23 @@ export interface components {
         FollowUpActionStatus: "Open" | "Done" | "Cancelled";
         FollowUpActionStatusChange: {
             status: components["schemas"]["FollowUpActionStatus"];
+        };
+        FollowUpAttention: {
+            /** @description The learners at risk, then to watch; within a level, the furthest behind first. Paged. */
+            items: components["schemas"]["LearnerToFollow"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+            /** @description The caller's open actions due within `DueSoonDays` days or overdue, soonest first (at most 10). */
+            actions: components["schemas"]["FollowUpActionDueSoon"][];
+            /**
+             * Format: int32
+             * @description How many such actions there are in all.
+             */
+            actionsDueSoon: number;
         };
         FollowUpDashboard: {
             counts: components["schemas"]["RiskLevelCounts"];
@@ -4893,6 +4945,26 @@ export interface components {
             threshold: number;
             /** @description Every competency of the course, in its order of codes. */
             competencies: components["schemas"]["LearnerSkill"][];
+        };
+        LearnerToFollow: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortTitle: string;
+            /** Format: uuid */
+            learnerId: string;
+            displayName: string;
+            level: components["schemas"]["RiskLevel"];
+            /** @description Why they are at this level: each rule that fired, with their figure and the threshold it reached. */
+            reasons: components["schemas"]["RiskReason"][];
+            /**
+             * Format: int32
+             * @description Activities due by now on their own schedule and not done (negative: ahead of it).
+             */
+            behindBy: number;
+            /** Format: date-time */
+            lastActivityAt?: string | null;
+            /** Format: date-time */
+            levelChangedAt?: string | null;
         };
         /** @description A live session as the caller may see it. */
         LiveSession: {
@@ -5872,6 +5944,7 @@ export interface components {
             /** @description In course order: section position, then activity position. */
             activities: components["schemas"]["ScheduledActivity"][];
             extraResources: components["schemas"]["ScheduledExtraResource"][];
+            course?: components["schemas"]["ScheduledCourse"];
         };
         ScheduledActivity: {
             /** Format: uuid */
@@ -5911,6 +5984,18 @@ export interface components {
              * @description When this learner marked it done; null otherwise.
              */
             completedAt?: string | null;
+        };
+        /** @description What the course is about, as its learners read it on the course page. */
+        ScheduledCourse: {
+            title: string;
+            /** @description The course's Markdown summary, rendered and sanitised. */
+            summaryHtml: string;
+            competencies: components["schemas"]["ScheduledCourseCompetency"][];
+        };
+        /** @description A competency the course develops, e.g. "C1" — "Conduire un entretien". */
+        ScheduledCourseCompetency: {
+            code: string;
+            title: string;
         };
         /** @description An extra resource the learner's mentor or trainer added to their schedule. */
         ScheduledExtraResource: {
@@ -21571,6 +21656,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyFollowUp"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFollowUpAttention: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpAttention"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description `unauthorized`: Authentication required */

@@ -58,6 +58,7 @@ public static class FollowUpModule
         UpdateFollowUpAction.MapEndpoint(followUp);
         GetTimeline.MapEndpoint(followUp);
         GetMyFollowUp.MapEndpoint(followUp);
+        GetFollowUpAttention.MapEndpoint(followUp);
         return api;
     }
 }

@@ -18,8 +18,8 @@ const pages = {
   '/partnerships': <PartnershipsPage />,
   '/open-cohorts': <OpenCohortsPage />,
   '/applications': <MyApplicationsPage />,
-  '/learner': <LearnerHome toDo={null} />,
-  '/trainer': <TrainerHome toGrade={null} />,
+  '/learner': <LearnerHome toDo={null} upcoming={null} />,
+  '/trainer': <TrainerHome toGrade={null} toFollow={null} courses={null} />,
 };
 
 const lea = learnerMe.id;

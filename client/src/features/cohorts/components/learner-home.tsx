@@ -7,8 +7,8 @@ import { HomeHeader } from '@/components/home-header';
 import { useSession } from '@/lib/auth/session-context';
 import { useFormatters } from '@/lib/i18n/format';
 
-/** The learner's home: "Mes cohortes" from /me, the ways to find and follow applications, and `toDo` ("à rendre", from Assessment). */
-export function LearnerHome({ toDo }: { toDo: ReactNode }) {
+/** The learner's home: `upcoming` ("à venir", from Community and FollowUp), "Mes cohortes" from /me, the ways to find and follow applications, and `toDo` ("à rendre", from Assessment). */
+export function LearnerHome({ toDo, upcoming }: { toDo: ReactNode; upcoming: ReactNode }) {
   const { t } = useTranslation(['cohorts', 'common']);
   const { user } = useSession();
   const format = useFormatters();
@@ -26,6 +26,7 @@ export function LearnerHome({ toDo }: { toDo: ReactNode }) {
             {t('common:nav.myApplications')}
           </Button>
         </Group>
+        {cohorts.length > 0 && upcoming}
         {cohorts.length === 0 ? (
           <EmptyState title={t('common:home.learner.cohortsTitle')} message={t('common:home.learner.cohortsEmpty')} />
         ) : (

@@ -1,14 +1,15 @@
-import { Button, SimpleGrid, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
-import { EmptyState } from '@/components/empty-state';
 import { HomeHeader } from '@/components/home-header';
 import { StaffActions } from './cohorts-page';
 import { StaffCohortList } from './staff-cohort-list';
 
-/** The trainer's home: their cohorts with seats, `toGrade` ("à corriger", from Assessment), and the way to open a course or a cohort. */
-export function TrainerHome({ toGrade }: { toGrade: ReactNode }) {
+/**
+ * The trainer's home: `toGrade` ("à corriger", from Assessment), `toFollow` ("à suivre", from FollowUp), their cohorts
+ * with seats, and `courses` (their courses, from Courses), with the ways to open a course or a cohort.
+ */
+export function TrainerHome({ toGrade, toFollow, courses }: { toGrade: ReactNode; toFollow: ReactNode; courses: ReactNode }) {
   const { t } = useTranslation(['cohorts', 'common']);
   return (
     <>
@@ -16,18 +17,9 @@ export function TrainerHome({ toGrade }: { toGrade: ReactNode }) {
       <Stack>
         <StaffActions />
         {toGrade}
+        {toFollow}
         <StaffCohortList />
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <EmptyState
-            title={t('common:home.trainer.coursesTitle')}
-            message={t('common:home.trainer.coursesEmpty')}
-            action={
-              <Button component={Link} to="/courses" variant="default" style={{ alignSelf: 'flex-start' }}>
-                {t('common:home.trainer.openCourses')}
-              </Button>
-            }
-          />
-        </SimpleGrid>
+        {courses}
       </Stack>
     </>
   );

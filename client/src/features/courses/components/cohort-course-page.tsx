@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, List, Paper, Progress, RingProgress, SimpleGrid, Stack, Text, Title, Typography } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { EmptyState } from '@/components/empty-state';
@@ -9,8 +10,11 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { useFormatters } from '@/lib/i18n/format';
 import { useDownloadActivityFile } from '@/features/courses/api/files';
 import { useCohortSummary, useMarkDone, useSchedule, type Schedule, type ScheduledActivity } from '@/features/courses/api/schedule';
-import { CompletionChart } from './completion-chart';
+import { nextActivity } from './next-activity';
 import { completionsOverTime, percentOf, sectionProgress } from './progress';
+
+// The chart brings Recharts: its own chunk, loaded once the page has drawn (ADR 0034).
+const CompletionChart = lazy(() => import('./completion-chart').then((m) => ({ default: m.CompletionChart })));
 
 /** Trusted HTML only: the server renders Markdown and sanitizes it (Markdig + HtmlSanitizer). */
 function ServerHtml({ html, testId }: { html: string; testId?: string }) {
@@ -21,8 +25,8 @@ function ServerHtml({ html, testId }: { html: string; testId?: string }) {
   );
 }
 
-function ActivityReader({ cohortId, activity, timeZone }: { cohortId: string; activity: ScheduledActivity; timeZone: string }) {
-  const { t } = useTranslation(['courses', 'common']);
+function ActivityReader({ cohortId, activity, timeZone, next, onOpen }: { cohortId: string; activity: ScheduledActivity; timeZone: string; next?: ScheduledActivity; onOpen: (activityId: string) => void }) {
+  const { t } = useTranslation(['courses', 'common', 'homes']);
   const format = useFormatters();
   const markDone = useMarkDone(cohortId);
   const download = useDownloadActivityFile(cohortId);
@@ -65,8 +69,40 @@ function ActivityReader({ cohortId, activity, timeZone }: { cohortId: string; ac
             {t('learn.markDone')}
           </Button>
         )}
+        {next && (
+          <Button variant={activity.completedAt ? 'filled' : 'default'} onClick={() => onOpen(next.activityId)}>
+            {t('homes:course.nextActivity', { title: next.title })}
+          </Button>
+        )}
       </Group>
       {markDone.isError && <ProblemAlert error={markDone.error} />}
+    </Paper>
+  );
+}
+
+/** The course's title, summary (sanitised server HTML) and competencies. */
+function CourseAbout({ course }: { course: NonNullable<Schedule['course']> }) {
+  const { t } = useTranslation('homes');
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="course-about-title">
+      <Title order={2} size="h3" id="course-about-title" mb="xs">
+        {course.title}
+      </Title>
+      {course.summaryHtml && <ServerHtml html={course.summaryHtml} testId="course-summary" />}
+      {course.competencies.length > 0 && (
+        <>
+          <Title order={3} size="h5" mt="sm" mb={4}>
+            {t('course.competenciesTitle')}
+          </Title>
+          <Group component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} data-testid="course-competencies">
+            {course.competencies.map((competency) => (
+              <Badge component="li" key={competency.code} variant="outline" tt="none" title={competency.title}>
+                {competency.code} · {competency.title}
+              </Badge>
+            ))}
+          </Group>
+        </>
+      )}
     </Paper>
   );
 }
@@ -125,7 +161,9 @@ function ProgressSummary({ schedule }: { schedule: Schedule }) {
         <Title order={2} size="h4" id="my-chart-title" mb="xs">
           {t('learn.chartTitle')}
         </Title>
-        <CompletionChart points={points} total={total} />
+        <Suspense fallback={<LoadingState />}>
+          <CompletionChart points={points} total={total} />
+        </Suspense>
       </Paper>
     </SimpleGrid>
   );
@@ -133,7 +171,7 @@ function ProgressSummary({ schedule }: { schedule: Schedule }) {
 
 /** /cohorts/:cohortId/course: a learner's outline with release and due dates in the cohort's zone, the reader, progress. */
 export function CohortCoursePage() {
-  const { t } = useTranslation(['courses', 'common']);
+  const { t } = useTranslation(['courses', 'common', 'homes']);
   const format = useFormatters();
   const { cohortId = '' } = useParams();
   const [params, setParams] = useSearchParams();
@@ -148,6 +186,7 @@ export function CohortCoursePage() {
   const activities = schedule.data.activities;
   const selected = activities.find((a) => a.activityId === params.get('activity') && a.released);
   const sections = sectionProgress(activities);
+  const next = nextActivity(activities, selected?.activityId);
   const open = (activityId: string) => {
     const next = new URLSearchParams(params);
     next.set('activity', activityId);
@@ -158,12 +197,21 @@ export function CohortCoursePage() {
     <Stack>
       <PageTitle>{t('learn.title', { title: cohort.data.title })}</PageTitle>
       <Text c="dimmed">{t('learn.timeZone', { zone: timeZone })}</Text>
+      {schedule.data.course && <CourseAbout course={schedule.data.course} />}
       {activities.length === 0 ? (
         <EmptyState title={t('learn.emptyTitle')} message={t('learn.empty')} />
       ) : (
         <>
           <ProgressSummary schedule={schedule.data} />
-          {selected && <ActivityReader cohortId={cohortId} activity={selected} timeZone={timeZone} />}
+          {!selected &&
+            (next ? (
+              <Button onClick={() => open(next.activityId)} style={{ alignSelf: 'flex-start' }}>
+                {t('homes:course.startNext', { title: next.title })}
+              </Button>
+            ) : (
+              <Text role="status">{t('homes:course.allDone')}</Text>
+            ))}
+          {selected && <ActivityReader cohortId={cohortId} activity={selected} timeZone={timeZone} next={next} onOpen={open} />}
           <Stack component="section" aria-labelledby="outline-heading">
             <Title order={2} size="h3" id="outline-heading">
               {t('learn.outlineTitle')}

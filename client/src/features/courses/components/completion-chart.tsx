@@ -1,15 +1,16 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormatters } from '@/lib/i18n/format';
 import type { CompletionPoint } from './progress';
 
-const WIDTH = 280;
-const HEIGHT = 80;
-const PAD = 6;
-
-/** A tiny SVG step line of completions over time (no chart library), with a spoken summary. */
+/**
+ * The learner's completed activities over time: a step line of the running total per day, dates on the x axis, activities
+ * on the y axis up to the course's total (a dashed line). Recharts loads with this chunk only (ADR 0034); the figures are
+ * also in the summary's words (its label) and in the progress panel beside it, so nothing is chart-only.
+ */
 export function CompletionChart({ points, total }: { points: CompletionPoint[]; total: number }) {
-  const { t } = useTranslation(['courses', 'common']);
+  const { t } = useTranslation(['courses', 'homes']);
   const format = useFormatters();
   const first = points[0];
   const last = points[points.length - 1];
@@ -20,21 +21,6 @@ export function CompletionChart({ points, total }: { points: CompletionPoint[]; 
       </Text>
     );
   }
-  const start = new Date(`${first.day}T00:00:00Z`).getTime();
-  const end = new Date(`${last.day}T00:00:00Z`).getTime();
-  const span = Math.max(1, end - start);
-  const max = Math.max(1, total, last.cumulative);
-  const x = (day: string) => PAD + ((new Date(`${day}T00:00:00Z`).getTime() - start) / span) * (WIDTH - 2 * PAD);
-  const y = (value: number) => HEIGHT - PAD - (value / max) * (HEIGHT - 2 * PAD);
-  const path = points.length === 1
-    ? `M ${PAD} ${y(0)} L ${WIDTH - PAD} ${y(first.cumulative)}`
-    : points.reduce(
-        (d, point, index) => {
-          const previous = points[index - 1]?.cumulative ?? 0;
-          return `${d} L ${x(point.day)} ${y(previous)} L ${x(point.day)} ${y(point.cumulative)}`;
-        },
-        `M ${PAD} ${y(0)}`,
-      );
   const label = t('learn.chartLabel', {
     count: last.cumulative,
     done: format.number(last.cumulative),
@@ -42,14 +28,23 @@ export function CompletionChart({ points, total }: { points: CompletionPoint[]; 
     from: format.day(first.day),
     to: format.day(last.day),
   });
+  // A single day still draws a step: from nothing the day before to that day's total.
+  const data = (points.length === 1 ? [{ day: previousDay(first.day), count: 0, cumulative: 0 }, first] : points).map((p) => ({ ...p, time: dayTime(p.day) }));
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" height={HEIGHT} role="img" aria-label={label} data-testid="completion-chart">
-      <title>{label}</title>
-      <line x1={PAD} y1={HEIGHT - PAD} x2={WIDTH - PAD} y2={HEIGHT - PAD} stroke="var(--mantine-color-gray-5)" />
-      <path d={path} fill="none" stroke="var(--mantine-primary-color-filled)" strokeWidth={2} />
-      {points.map((point) => (
-        <circle key={point.day} cx={points.length === 1 ? WIDTH - PAD : x(point.day)} cy={y(point.cumulative)} r={3} fill="var(--mantine-primary-color-filled)" />
-      ))}
-    </svg>
+    <figure style={{ margin: 0, height: 200, minWidth: 0 }} aria-label={label} data-testid="completion-chart">
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 200 }}>
+        <AreaChart data={data} accessibilityLayer margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="time" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(time: number) => format.day(new Date(time).toISOString())} name={t('homes:course.chartDay')} />
+          <YAxis allowDecimals={false} domain={[0, Math.max(1, total)]} name={t('homes:course.chartDone')} />
+          <Tooltip labelFormatter={(time) => format.day(new Date(Number(time)).toISOString())} />
+          <ReferenceLine y={total} stroke="#868e96" strokeDasharray="4 4" label={{ value: t('homes:course.chartTotal'), position: 'insideTopRight', fontSize: 12 }} />
+          <Area type="stepAfter" dataKey="cumulative" name={t('homes:course.chartDone')} stroke="#1c7ed6" fill="#a5d8ff" isAnimationActive={false} />
+        </AreaChart>
+      </ResponsiveContainer>
+    </figure>
   );
 }
+
+const dayTime = (day: string) => new Date(`${day}T00:00:00Z`).getTime();
+const previousDay = (day: string) => new Date(dayTime(day) - 86_400_000).toISOString().slice(0, 10);

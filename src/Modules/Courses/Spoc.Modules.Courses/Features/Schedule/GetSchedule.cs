@@ -10,6 +10,7 @@ using Spoc.Modules.Courses.Domain;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Text;
 
 namespace Spoc.Modules.Courses.Features.Schedule;
 
@@ -38,11 +39,21 @@ internal static class GetSchedule
     /// <param name="ContentHtml">The extra's Markdown, rendered and sanitised.</param>
     public sealed record Extra(Guid Id, string Title, string? Url, string ContentHtml);
 
+    /// <summary>A competency the course develops, e.g. "C1" — "Conduire un entretien".</summary>
+    public sealed record CourseCompetencyItem(string Code, string Title);
+
+    /// <summary>What the course is about, as its learners read it on the course page.</summary>
+    /// <param name="SummaryHtml">The course's Markdown summary, rendered and sanitised.</param>
+    public sealed record CourseAbout(string Title, string SummaryHtml, IReadOnlyList<CourseCompetencyItem> Competencies);
+
     /// <summary>A cohort's schedule: each published activity with its release and due times.</summary>
     /// <param name="TimeZone">The cohort's IANA time zone: release and due times are the start of days in it.</param>
     /// <param name="LearnerId">Whose schedule this is (with their pacing); null: the cohort's plain schedule, for staff.</param>
     /// <param name="Activities">In course order: section position, then activity position.</param>
-    public sealed record Response(Guid CohortId, Guid CourseId, string TimeZone, DateOnly StartsOn, Guid? LearnerId, IReadOnlyList<ScheduledActivity> Activities, IReadOnlyList<Extra> ExtraResources);
+    /// <param name="Course">The course's title, summary and competencies; null while it is an unpublished draft the caller may not preview.</param>
+    public sealed record Response(
+        Guid CohortId, Guid CourseId, string TimeZone, DateOnly StartsOn, Guid? LearnerId, IReadOnlyList<ScheduledActivity> Activities, IReadOnlyList<Extra> ExtraResources,
+        CourseAbout? Course);
 
     internal sealed class Handler(CoursesDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : IQueryHandler<Query, Response>
     {
@@ -70,6 +81,10 @@ internal static class GetSchedule
                 })
                 .OrderBy(x => x.SectionPosition).ThenBy(x => x.Position)
                 .ToListAsync(cancellationToken);
+            var course = await db.Courses.AsNoTracking()
+                .Where(c => c.Id == access.CourseId && (preview || c.IsPublished))
+                .Select(c => new { c.Title, c.Summary, Competencies = c.Competencies.OrderBy(k => k.Code).Select(k => new CourseCompetencyItem(k.Code, k.Title)).ToList() })
+                .FirstOrDefaultAsync(cancellationToken);
             var shifts = learnerId is null ? [] : await db.PacingShifts.AsNoTracking().Where(p => p.CohortId == query.CohortId && p.UserId == learnerId).ToListAsync(cancellationToken);
             var completions = learnerId is null
                 ? []
@@ -90,7 +105,8 @@ internal static class GetSchedule
                 return new ScheduledActivity(a.Id, a.SectionId, a.SectionTitle, a.Kind, a.Title, a.DurationMinutes, releaseAt, dueAt, shift, released,
                     visible ? a.ContentHtml : null, visible ? a.Url : null, a.HasFile, completions.TryGetValue(a.Id, out var done) ? done : null);
             }).ToList();
-            return new Response(access.CohortId, access.CourseId, access.TimeZone, access.StartsOn, learnerId, scheduled, extras);
+            return new Response(access.CohortId, access.CourseId, access.TimeZone, access.StartsOn, learnerId, scheduled, extras,
+                course is null ? null : new CourseAbout(course.Title, Markdown.ToSafeHtml(course.Summary), course.Competencies));
         }
     }
 
@@ -99,7 +115,7 @@ internal static class GetSchedule
                 TypedResults.Ok(await sender.Send(new Query(cohortId, userId), ct)))
             .WithName("GetCohortSchedule")
             .WithSummary("Release and due dates of every activity for the caller (trainers, org admins: any learner with userId; mentors: their own learners)")
-            .WithDescription("Requires `ViewInside` (the cohort's trainers, mentors, learners and owner admins; 403 for a partner's admin, 404 for outsiders). A learner gets their own dates, with their pacing shifts, completions and extra resources; `userId` asks for another learner's (`ActOnAllLearners`, or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise). Release and due dates are computed in the cohort's time zone; content stays hidden until released, except for staff previewing without `userId`.")
+            .WithDescription("Requires `ViewInside` (the cohort's trainers, mentors, learners and owner admins; 403 for a partner's admin, 404 for outsiders). A learner gets their own dates, with their pacing shifts, completions and extra resources; `userId` asks for another learner's (`ActOnAllLearners`, or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise). `course` gives the course's title, rendered summary and competencies (null for an unpublished draft the caller may not preview). Release and due dates are computed in the cohort's time zone; content stays hidden until released, except for staff previewing without `userId`.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }
