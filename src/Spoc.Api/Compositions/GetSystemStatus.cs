@@ -25,14 +25,14 @@ internal static class GetSystemStatus
     /// <param name="UptimeSeconds">Seconds since it started.</param>
     /// <param name="Outbox">Integration events not yet handled, per module; <c>failed</c> ones have failed at least once and wait for their retry.</param>
     /// <param name="Health">The readiness checks' results (the database takes a write), run at this request.</param>
-    public sealed record Response(string Version, string DatabaseProvider, DateTimeOffset StartedAt, long UptimeSeconds, IReadOnlyList<OutboxBacklog> Outbox, HealthReport Health);
+    public sealed record Response(string Version, string DatabaseProvider, DateTimeOffset StartedAt, long UptimeSeconds, IReadOnlyList<OutboxBacklog> Outbox, SystemHealth Health);
 
     public sealed record OutboxBacklog(string Module, int Pending, int Failed);
 
     /// <param name="Status"><c>Healthy</c>, <c>Degraded</c> or <c>Unhealthy</c>: the worst of the checks.</param>
-    public sealed record HealthReport(string Status, IReadOnlyList<HealthCheckResult> Checks);
+    public sealed record SystemHealth(string Status, IReadOnlyList<HealthCheckOutcome> Checks);
 
-    public sealed record HealthCheckResult(string Name, string Status, string? Description, double DurationMs);
+    public sealed record HealthCheckOutcome(string Name, string Status, string? Description, double DurationMs);
 
     private static readonly string AppVersion =
         typeof(GetSystemStatus).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
@@ -56,8 +56,8 @@ internal static class GetSystemStatus
             var report = await health.CheckHealthAsync(cancellationToken);
             var now = clock.GetUtcNow();
             return new Response(AppVersion, database.Provider.ToString(), ProcessStart, (long)(now - ProcessStart).TotalSeconds, outbox,
-                new HealthReport(report.Status.ToString(),
-                    [.. report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new HealthCheckResult(e.Key, e.Value.Status.ToString(), e.Value.Description, e.Value.Duration.TotalMilliseconds))]));
+                new SystemHealth(report.Status.ToString(),
+                    [.. report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new HealthCheckOutcome(e.Key, e.Value.Status.ToString(), e.Value.Description, e.Value.Duration.TotalMilliseconds))]));
         }
     }
 
