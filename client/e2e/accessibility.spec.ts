@@ -356,6 +356,7 @@ test.describe('Accessibility (axe: no serious or critical violation)', () => {
   });
 
   test('admin screens: the org admin dashboard and members, the platform admin organisations, users and system pages', async ({ page }) => {
+    test.setTimeout(120_000); // six pages, each analysed
     await signIn(page, demo.orgAdmin);
     await expect(page.getByRole('heading', { level: 1, name: /^Mon organisation/ })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Vos cohortes' })).toBeVisible();

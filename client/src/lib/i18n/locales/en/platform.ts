@@ -168,7 +168,7 @@ export const platform: typeof reference = {
       enableNamed: 'Enable the account of {{name}}',
       enabled: 'The account of {{name}} is enabled again.',
       reset: 'Send a reset link',
-      resetNamed: 'Send {{name}} a password reset link',
+      resetNamed: 'Send a reset link to {{name}}',
       resetSent: 'A reset link was sent to {{email}}.',
       empty: 'No account matches this search.',
     },

@@ -166,7 +166,7 @@ export const platform = {
       enableNamed: 'Réactiver le compte de {{name}}',
       enabled: 'Le compte de {{name}} est réactivé.',
       reset: 'Envoyer un lien de réinitialisation',
-      resetNamed: 'Envoyer à {{name}} un lien de réinitialisation du mot de passe',
+      resetNamed: 'Envoyer un lien de réinitialisation à {{name}}',
       resetSent: 'Un lien de réinitialisation a été envoyé à {{email}}.',
       empty: 'Aucun compte ne correspond à cette recherche.',
     },
