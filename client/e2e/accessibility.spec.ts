@@ -354,4 +354,27 @@ test.describe('Accessibility (axe: no serious or critical violation)', () => {
     await expect(trainer.getByRole('heading', { name: /Ajustements individuels/ })).toBeVisible();
     expect(await seriousViolations(trainer)).toEqual([]);
   });
+
+  test('admin screens: the org admin dashboard and members, the platform admin organisations, users and system pages', async ({ page }) => {
+    test.setTimeout(120_000); // six pages, each analysed
+    await signIn(page, demo.orgAdmin);
+    await expect(page.getByRole('heading', { level: 1, name: /^Mon organisation/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Vos cohortes' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto('/organization/members');
+    await expect(page.getByRole('heading', { level: 1, name: /^Membres de/ })).toBeVisible();
+    await expect(page.getByRole('table')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+
+    await signIn(page, 'admin@spoc.local', 'Spoc-Admin-2026');
+    await expectHeading(page, 'Administration de la plateforme');
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const [path, heading] of [['/admin/organizations', 'Organisations'], ['/admin/users', 'Utilisateurs'], ['/admin/system', 'Système']] as const) {
+      await page.goto(path);
+      await expectHeading(page, heading);
+      await expect(page.getByRole('table').first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+  });
 });

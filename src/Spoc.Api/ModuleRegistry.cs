@@ -29,6 +29,7 @@ internal static class ModuleRegistry
         api.AddEndpointFilter<Spoc.SharedKernel.Http.ConditionalRequests>();
         api.MapPlatformEndpoints();
         Compositions.GetMe.MapEndpoint(api); // spans Platform and Cohorts, so neither module owns it
+        Compositions.GetSystemStatus.MapEndpoint(api); // every module's outbox and the host's health checks
         api.MapCohortsEndpoints();
         api.MapCoursesEndpoints();
         api.MapAssessmentEndpoints();

@@ -17,7 +17,11 @@ export interface NavItem {
     | 'nav.partnerships'
     | 'nav.agenda'
     | 'nav.certificates'
-    | 'nav.followUp';
+    | 'nav.followUp'
+    | 'nav.orgMembers'
+    | 'nav.adminOrganizations'
+    | 'nav.adminUsers'
+    | 'nav.adminSystem';
 }
 
 /** One home per role the user holds (most specific first), then the cohort pages they use, then the profile. */
@@ -31,6 +35,12 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   }
   if (roles.includes('orgAdmin')) {
     items.push({ to: '/partnerships', labelKey: 'nav.partnerships' });
+    items.push({ to: '/organization/members', labelKey: 'nav.orgMembers' });
+  }
+  if (roles.includes('platformAdmin')) {
+    items.push({ to: '/admin/organizations', labelKey: 'nav.adminOrganizations' });
+    items.push({ to: '/admin/users', labelKey: 'nav.adminUsers' });
+    items.push({ to: '/admin/system', labelKey: 'nav.adminSystem' });
   }
   if (roles.includes('learner')) {
     items.push({ to: '/open-cohorts', labelKey: 'nav.openCohorts' });

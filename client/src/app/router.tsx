@@ -147,6 +147,15 @@ const CreateCohortPage = lazy(() =>
 const CohortPage = lazy(() =>
   import('@/features/cohorts/components/cohort-page').then((m) => ({ default: m.CohortPage })),
 );
+// The admin screens (Platform); the org admin's home shows Cohorts' partner requests panel, joined here.
+const OrganizationMembersPage = lazy(() =>
+  import('@/features/platform/components/organization-members-page').then((m) => ({ default: m.OrganizationMembersPage })),
+);
+const AdminOrganizationsPage = lazy(() =>
+  import('@/features/platform/components/admin-organizations-page').then((m) => ({ default: m.AdminOrganizationsPage })),
+);
+const AdminUsersPage = lazy(() => import('@/features/platform/components/admin-users-page').then((m) => ({ default: m.AdminUsersPage })));
+const AdminSystemPage = lazy(() => import('@/features/platform/components/admin-system-page').then((m) => ({ default: m.AdminSystemPage })));
 const PartnershipsPage = lazy(() =>
   import('@/features/cohorts/components/partnerships-page').then((m) => ({ default: m.PartnershipsPage })),
 );
@@ -172,7 +181,15 @@ const PlatformAdminHome = lazy(() =>
   import('@/features/platform/components/platform-admin-home').then((m) => ({ default: m.PlatformAdminHome })),
 );
 const OrganizationHome = lazy(() =>
-  import('@/features/platform/components/organization-home').then((m) => ({ default: m.OrganizationHome })),
+  Promise.all([import('@/features/platform/components/organization-home'), import('@/features/cohorts/components/partnerships-page')]).then(
+    ([home, partnerships]) => ({
+      default: () => (
+        <home.OrganizationHome
+          partnerRequests={(organizationId, name) => <partnerships.PendingPartnerships organizationId={organizationId} name={name} />}
+        />
+      ),
+    }),
+  ),
 );
 
 export const routes: RouteObject[] = [
@@ -243,6 +260,38 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole roles={['platformAdmin']}>
             <PlatformAdminHome />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'organization/members',
+        element: (
+          <RequireRole roles={['orgAdmin']}>
+            <OrganizationMembersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/organizations',
+        element: (
+          <RequireRole roles={['platformAdmin']}>
+            <AdminOrganizationsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/users',
+        element: (
+          <RequireRole roles={['platformAdmin']}>
+            <AdminUsersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/system',
+        element: (
+          <RequireRole roles={['platformAdmin']}>
+            <AdminSystemPage />
           </RequireRole>
         ),
       },

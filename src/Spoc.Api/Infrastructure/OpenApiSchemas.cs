@@ -130,6 +130,11 @@ internal static class OpenApiSchemas
         ["VerifyCertificate.CertificateVerification"] = "CertificateVerification",
         ["VerifyCertificate.VerifiedCompetency"] = "VerifiedCompetency",
         ["VerifyEmail.Command"] = "EmailVerification",
+        ["ChangeOrganizationMemberRole.Request"] = "OrganizationMemberRoleChange",
+        ["SearchUsers.UserAccount"] = "UserAccount",
+        ["GetSystemStatus.OutboxBacklog"] = "OutboxBacklog",
+        ["GetSystemStatus.SystemHealth"] = "SystemHealth",
+        ["GetSystemStatus.HealthCheckOutcome"] = "HealthCheckOutcome",
     };
 
     public static string SchemaId(Type type)

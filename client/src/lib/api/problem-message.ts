@@ -32,6 +32,11 @@ const known = new Set([
   'partnership-decided',
   'already-partner',
   'admission-mode-mismatch',
+  // Admin screens
+  'last-org-admin',
+  'organization-suspended',
+  'account-disabled',
+  'cannot-disable-self',
   // Courses and files
   'competency-in-use',
   'activity-not-released',

@@ -22,8 +22,15 @@ public sealed record UserRegistered(Guid UserId, string Email, string DisplayNam
 public sealed record OrganizationInvitationCreated(Guid OrganizationId, string OrganizationName, string Email, OrganizationRole Role) : IntegrationEvent;
 
 /// <summary>
+/// An org admin removed someone from the organisation. Their cohort seats and roles stay as they are (a learner keeps
+/// learning, a cohort keeps its trainer); a module that must end what the membership gave can react to it (docs/adr/0041).
+/// </summary>
+public sealed record OrganizationMemberRemoved(Guid OrganizationId, Guid UserId, OrganizationRole Role) : IntegrationEvent;
+
+/// <summary>
 /// The caller's standing in an organisation, for other modules' authorization: <c>null</c> when the organisation
 /// does not exist or the user is not in it (answer 404 then), otherwise the role (platform admins count as OrgAdmin).
+/// A suspended organisation's memberships count for nothing here nor in the other membership queries (docs/adr/0041).
 /// </summary>
 public sealed record GetOrganizationRole(Guid OrganizationId, Guid UserId) : IQuery<OrganizationRole?>;
 

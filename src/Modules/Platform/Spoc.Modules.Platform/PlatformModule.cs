@@ -48,6 +48,12 @@ public static class PlatformModule
         ListOrganizationMembers.MapEndpoint(platform);
         AddOrganizationMember.MapEndpoint(platform);
         AcceptOrganizationInvitation.MapEndpoint(platform);
+        ChangeOrganizationMemberRole.MapEndpoint(platform);
+        RemoveOrganizationMember.MapEndpoint(platform);
+        SuspendOrganization.MapEndpoint(platform);
+        Features.Users.SearchUsers.MapEndpoint(platform);
+        Features.Users.DisableUser.MapEndpoint(platform);
+        Features.Users.SendPasswordReset.MapEndpoint(platform);
         Features.Files.UploadFile.MapEndpoint(platform, configuration);
         Features.Files.GetFile.MapEndpoint(platform);
         return api;

@@ -48,4 +48,17 @@ internal static class PlatformProblems
     public static readonly ProblemType AlreadyMember = new(409, "already-member", "Already a member", "This person already belongs to the organisation.");
 
     public static readonly ProblemType AlreadyInvited = new(409, "already-invited", "Already added", "This email was just added or invited to the organisation.");
+
+    public static readonly ProblemType LastOrgAdmin =
+        new(409, "last-org-admin", "Last organisation admin", "An organisation keeps at least one admin: make someone else admin before demoting or removing this one.");
+
+    public static readonly ProblemType OrganizationSuspended =
+        new(409, "organization-suspended", "Organisation suspended", "This organisation is suspended: it takes no new members until the platform admin reactivates it.");
+
+    /// <summary>Only once the password is right, like <see cref="EmailNotVerified"/>: a wrong one still answers invalid-credentials.</summary>
+    public static readonly ProblemType AccountDisabled =
+        new(403, "account-disabled", "Account disabled", "This account was disabled by the platform admin; contact them to have it enabled again.");
+
+    public static readonly ProblemType CannotDisableSelf =
+        new(409, "cannot-disable-self", "You cannot disable your own account", "Another platform admin would have to do it, so that the platform always keeps an admin who can sign in.");
 }

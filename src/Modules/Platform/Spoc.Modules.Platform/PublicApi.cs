@@ -25,7 +25,7 @@ internal sealed class ContractQueries(PlatformDbContext db) :
             .Where(o => o.Id == query.OrganizationId)
             .Select(o => new
             {
-                Role = o.Members.Where(m => m.UserId == query.UserId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault(),
+                Role = o.SuspendedAt == null ? o.Members.Where(m => m.UserId == query.UserId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault() : null,
                 IsPlatformAdmin = db.Users.Any(u => u.Id == query.UserId && u.IsPlatformAdmin),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -59,7 +59,7 @@ internal sealed class ContractQueries(PlatformDbContext db) :
     private static readonly Func<PlatformDbContext, Guid, IAsyncEnumerable<UserOrganizationRow>> UserOrganizationRows =
         EF.CompileAsyncQuery((PlatformDbContext db, Guid userId) =>
             from u in db.Users.AsNoTracking().Where(u => u.Id == userId)
-            from m in db.OrganizationMembers.Where(m => m.UserId == u.Id).DefaultIfEmpty()
+            from m in db.OrganizationMembers.Where(m => m.UserId == u.Id && m.Organization.SuspendedAt == null).DefaultIfEmpty()
             orderby m!.OrganizationId
             select new UserOrganizationRow(u.IsPlatformAdmin, m == null ? null : new OrganizationMembershipSummary(m.OrganizationId, m.Organization.Name, m.Role)));
 
@@ -90,13 +90,13 @@ internal sealed class ContractQueries(PlatformDbContext db) :
                 .ToListAsync(cancellationToken);
 
     public async ValueTask<IReadOnlyList<Guid>> Handle(GetOrganizationMemberIds query, CancellationToken cancellationToken) =>
-        await db.OrganizationMembers.AsNoTracking().Where(m => m.OrganizationId == query.OrganizationId).Select(m => m.UserId).ToListAsync(cancellationToken);
+        await db.OrganizationMembers.AsNoTracking().Where(m => m.OrganizationId == query.OrganizationId && m.Organization.SuspendedAt == null).Select(m => m.UserId).ToListAsync(cancellationToken);
 
     public async ValueTask<IReadOnlyList<MembershipOfUser>> Handle(GetMemberships query, CancellationToken cancellationToken) =>
         query.UserIds.Count == 0 || query.OrganizationIds.Count == 0
             ? []
             : await db.OrganizationMembers.AsNoTracking()
-                .Where(m => query.UserIds.Contains(m.UserId) && query.OrganizationIds.Contains(m.OrganizationId))
+                .Where(m => query.UserIds.Contains(m.UserId) && query.OrganizationIds.Contains(m.OrganizationId) && m.Organization.SuspendedAt == null)
                 .Select(m => new MembershipOfUser(m.UserId, m.OrganizationId, m.Role))
                 .ToListAsync(cancellationToken);
 
@@ -105,7 +105,7 @@ internal sealed class ContractQueries(PlatformDbContext db) :
             .Where(u => u.Id == query.UserId)
             .Select(u => new UserProfile(u.Id, u.Email, u.DisplayName, u.PreferredLanguage, u.IsPlatformAdmin,
                 db.OrganizationMembers
-                    .Where(m => m.UserId == u.Id)
+                    .Where(m => m.UserId == u.Id && m.Organization.SuspendedAt == null)
                     .OrderBy(m => m.Organization.Name)
                     .Select(m => new ProfileOrganization(m.OrganizationId, m.Organization.Name, m.Organization.Slug, m.Role))
                     .ToList(),

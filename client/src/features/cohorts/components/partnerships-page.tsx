@@ -25,7 +25,8 @@ export function PartnershipsPage() {
   );
 }
 
-function PendingPartnerships({ organizationId, name }: { organizationId: string; name: string }) {
+/** One organisation's pending requests with accept and decline; also the org admin home's panel. */
+export function PendingPartnerships({ organizationId, name }: { organizationId: string; name: string }) {
   const { t } = useTranslation(['cohorts', 'common']);
   const format = useFormatters();
   const pending = usePendingPartnerships(organizationId);

@@ -1,5 +1,5 @@
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '@/components/empty-state';
@@ -9,11 +9,15 @@ import { Pager } from '@/components/pager';
 import { useSession } from '@/lib/auth/session-context';
 import { useFormatters } from '@/lib/i18n/format';
 import { useOrganizationMembers } from '@/features/platform/api/organizations';
+import { type Cohort, useAcceptedPartnerships, useMyCohorts } from '@/features/platform/api/admin';
 import { HomeHeader } from '@/components/home-header';
 import { organizationRoleKey } from './role-labels';
 
-/** The org admin's home: their organisation's members, from GET /organizations/{orgId}/members. */
-export function OrganizationHome() {
+/**
+ * The org admin's home, a small dashboard: the partner requests waiting for an answer (Cohorts' panel, passed in by the
+ * router), the cohorts where they can enrol employees, their organisation's cohorts, and its members with a link to manage them.
+ */
+export function OrganizationHome({ partnerRequests }: { partnerRequests?: (organizationId: string, name: string) => ReactNode }) {
   const { t } = useTranslation(['platform', 'common', 'skills']);
   const { user } = useSession();
   const format = useFormatters();
@@ -33,9 +37,21 @@ export function OrganizationHome() {
   return (
     <>
       <HomeHeader title={`${t('common:home.orgAdmin.title')} · ${organization.name}`} />
-      <Button component={Link} to={`/organizations/${organization.organizationId}/skills`} variant="light" mb="md" style={{ alignSelf: 'flex-start' }}>
-        {t('skills:orgLink')}
-      </Button>
+      <Group mb="md">
+        <Button component={Link} to="/organization/members" variant="filled">
+          {t('admin.dashboard.manageMembers')}
+        </Button>
+        <Button component={Link} to={`/organizations/${organization.organizationId}/skills`} variant="light">
+          {t('skills:orgLink')}
+        </Button>
+      </Group>
+      <Stack mb="md">
+        {partnerRequests?.(organization.organizationId, organization.name)}
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <EnrolmentPanel organizationId={organization.organizationId} />
+          <CohortsPanel organizationId={organization.organizationId} />
+        </SimpleGrid>
+      </Stack>
       {members.isPending ? (
         <LoadingState />
       ) : members.isError ? (
@@ -80,5 +96,89 @@ export function OrganizationHome() {
         </Paper>
       )}
     </>
+  );
+}
+
+/** Organisation-enrolment cohorts it owns or joined as an accepted partner: where its admin enrols employees (on the cohort's page). */
+function EnrolmentPanel({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation(['platform', 'common']);
+  const mine = useMyCohorts();
+  const partnerships = useAcceptedPartnerships(organizationId);
+  const owned = (mine.data?.items ?? [])
+    .filter((cohort) => cohort.organizationId === organizationId && cohort.admissionMode === 'OrganizationEnrollment')
+    .map((cohort) => ({ id: cohort.id, title: cohort.title }));
+  const partnered = (partnerships.data?.items ?? [])
+    .filter((item) => item.admissionMode === 'OrganizationEnrollment')
+    .map((item) => ({ id: item.cohortId, title: item.cohortTitle }));
+  const cohorts = [...owned, ...partnered.filter((p) => !owned.some((o) => o.id === p.id))];
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="enrolment-title">
+      <Title order={2} size="h4" id="enrolment-title" mb="xs">
+        {t('admin.dashboard.enrolment')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('admin.dashboard.enrolmentIntro')}
+      </Text>
+      {mine.isPending || partnerships.isPending ? (
+        <LoadingState />
+      ) : mine.isError ? (
+        <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />
+      ) : cohorts.length === 0 ? (
+        <Text c="dimmed">{t('admin.dashboard.enrolmentEmpty')}</Text>
+      ) : (
+        <List spacing="xs">
+          {cohorts.map((cohort) => (
+            <List.Item key={cohort.id}>
+              <Anchor component={Link} to={`/cohorts/${cohort.id}`} aria-label={t('admin.dashboard.enrol', { title: cohort.title })}>
+                {cohort.title}
+              </Anchor>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Paper>
+  );
+}
+
+/** The cohorts of the organisation (GET /cohorts?mine=true, its own ones), with their dates and seats. */
+function CohortsPanel({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation(['platform', 'common']);
+  const format = useFormatters();
+  const mine = useMyCohorts();
+  const cohorts: Cohort[] = (mine.data?.items ?? []).filter((cohort) => cohort.organizationId === organizationId);
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="org-cohorts-title">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="org-cohorts-title">
+          {t('admin.dashboard.cohorts')}
+        </Title>
+        <Anchor component={Link} to="/cohorts" size="sm">
+          {t('admin.dashboard.allCohorts')}
+        </Anchor>
+      </Group>
+      {mine.isPending ? (
+        <LoadingState />
+      ) : mine.isError ? (
+        <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />
+      ) : cohorts.length === 0 ? (
+        <Text c="dimmed">{t('admin.dashboard.cohortsEmpty')}</Text>
+      ) : (
+        <List spacing="xs">
+          {cohorts.slice(0, 8).map((cohort) => (
+            <List.Item key={cohort.id}>
+              <Anchor component={Link} to={`/cohorts/${cohort.id}`}>
+                {cohort.title}
+              </Anchor>{' '}
+              <Text span size="sm" c="dimmed">
+                {t('admin.dashboard.dates', { start: format.day(cohort.startsOn), end: format.day(cohort.endsOn) })} ·{' '}
+                {t('admin.dashboard.seatsLeft', { count: cohort.seatsLeft })}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Paper>
   );
 }

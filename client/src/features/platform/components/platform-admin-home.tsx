@@ -1,6 +1,7 @@
-import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
@@ -9,7 +10,7 @@ import { useFormatters } from '@/lib/i18n/format';
 import { useOrganizations } from '@/features/platform/api/organizations';
 import { HomeHeader } from '@/components/home-header';
 
-/** The platform admin's home: every organisation, from GET /organizations. */
+/** The platform admin's home: the three admin screens, then every organisation, from GET /organizations. */
 export function PlatformAdminHome() {
   const { t } = useTranslation(['platform', 'common']);
   const format = useFormatters();
@@ -19,6 +20,21 @@ export function PlatformAdminHome() {
   return (
     <>
       <HomeHeader title={t('common:home.platformAdmin.title')} />
+      <SimpleGrid cols={{ base: 1, md: 3 }} mb="md">
+        {(['organizations', 'users', 'system'] as const).map((screen) => (
+          <Paper key={screen} withBorder p="md" component="section" aria-labelledby={`admin-${screen}-title`}>
+            <Title order={2} size="h4" id={`admin-${screen}-title`}>
+              {t(`admin.home.${screen}`)}
+            </Title>
+            <Text size="sm" c="dimmed" my="xs">
+              {t(`admin.home.${screen}Text`)}
+            </Text>
+            <Button component={Link} to={`/admin/${screen}`} variant="light" size="xs" aria-label={`${t('admin.home.open')} : ${t(`admin.home.${screen}`)}`}>
+              {t('admin.home.open')}
+            </Button>
+          </Paper>
+        ))}
+      </SimpleGrid>
       {organizations.isPending ? (
         <LoadingState />
       ) : organizations.isError ? (

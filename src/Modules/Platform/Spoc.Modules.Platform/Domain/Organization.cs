@@ -9,6 +9,9 @@ internal sealed class Organization : IVersioned
     public required string Slug { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Set by the platform admin: the organisation's memberships grant nothing and it takes no new members until reactivated (docs/adr/0041).</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
     /// <summary>Concurrency token, also the ETag.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 

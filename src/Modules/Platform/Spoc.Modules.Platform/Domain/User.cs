@@ -15,6 +15,9 @@ internal sealed class User
     public bool IsPlatformAdmin { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Set by the platform admin: the account can neither sign in nor refresh a session (docs/adr/0041).</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
     /// <summary>
     /// Set at self-registration until the mailed link is opened; sign-in is refused meanwhile. False for everyone else
     /// (the bootstrap admin, demo people, accounts that predate verification, invitees who registered with their link).

@@ -28,6 +28,10 @@ export const common: typeof reference = {
     followUp: 'My follow-up',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
+    orgMembers: 'Members',
+    adminOrganizations: 'Organisations',
+    adminUsers: 'Users',
+    adminSystem: 'System',
   },
   roles: {
     learner: 'Learner',
@@ -122,6 +126,10 @@ export const common: typeof reference = {
     'status-429': 'Too many attempts. Try again in {{seconds}} seconds.',
     'status-500': 'The server ran into an error. Try again in a moment.',
     generic: 'The request failed ({{status}}).',
+    'last-org-admin': 'This is the organisation’s last admin: make someone else admin first.',
+    'organization-suspended': 'This organisation is suspended: it takes no new members.',
+    'account-disabled': 'This account was disabled. Contact the platform admin.',
+    'cannot-disable-self': 'You cannot disable your own account.',
   },
   home: {
     today: 'Today is {{date}}.',

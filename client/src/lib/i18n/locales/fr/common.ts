@@ -26,6 +26,10 @@ export const common = {
     followUp: 'Mon suivi',
     signOut: 'Se déconnecter',
     signedInAs: 'Connecté en tant que {{name}}',
+    orgMembers: 'Membres',
+    adminOrganizations: 'Organisations',
+    adminUsers: 'Utilisateurs',
+    adminSystem: 'Système',
   },
   roles: {
     learner: 'Apprenant',
@@ -120,6 +124,10 @@ export const common = {
     'status-429': 'Trop de tentatives. Réessayez dans {{seconds}} secondes.',
     'status-500': 'Le serveur a rencontré une erreur. Réessayez dans un instant.',
     generic: 'La demande a échoué ({{status}}).',
+    'last-org-admin': 'C’est le dernier administrateur de l’organisation : nommez-en un autre d’abord.',
+    'organization-suspended': 'Cette organisation est suspendue : elle n’accepte pas de nouveaux membres.',
+    'account-disabled': 'Ce compte a été désactivé. Contactez l’administrateur de la plateforme.',
+    'cannot-disable-self': 'Vous ne pouvez pas désactiver votre propre compte.',
   },
   home: {
     today: "Nous sommes le {{date}}.",

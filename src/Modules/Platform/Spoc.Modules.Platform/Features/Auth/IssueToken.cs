@@ -46,6 +46,11 @@ internal static class IssueToken
                 throw PlatformProblems.EmailNotVerified.Exception();
             }
 
+            if (user.DisabledAt is not null)
+            {
+                throw PlatformProblems.AccountDisabled.Exception();
+            }
+
             var response = tokens.Issue(db, user, familyId: Guid.CreateVersion7());
             await db.SaveChangesAsync(cancellationToken);
             return response;
@@ -60,12 +65,12 @@ internal static class IssueToken
             })
             .WithName("IssueToken")
             .WithSummary("Sign in: get an access token and a refresh token")
-            .WithDescription("401 invalid-credentials for an unknown email and for a wrong password alike. 403 email-not-verified (right password) until the mailed link is opened. Rate limited per IP, per account and IP strictly, per account loosely (429 with Retry-After). "
+            .WithDescription("401 invalid-credentials for an unknown email and for a wrong password alike. 403 email-not-verified (right password) until the mailed link is opened; 403 account-disabled (right password) while the platform admin has disabled the account. Rate limited per IP, per account and IP strictly, per account loosely (429 with Retry-After). "
                 + "`session=Cookie` (the web app): the refresh token is not in the body but in an HttpOnly, Secure, SameSite=Strict cookie sent only to `/api/v1/auth`, "
                 + "which refresh and logout read when their body has no refreshToken. Without it (mobile apps, integrators) the body carries the refresh token. "
                 + "An Idempotency-Key is honoured for 30 seconds.")
             .WithMetadata(new IdempotencyWindow(TimeSpan.FromSeconds(30)))
             .AllowAnonymous()
             .RequireRateLimiting(rateLimitPolicy)
-            .Problems(PlatformProblems.TooManySignInAttempts, PlatformProblems.InvalidCredentials, PlatformProblems.EmailNotVerified);
+            .Problems(PlatformProblems.TooManySignInAttempts, PlatformProblems.InvalidCredentials, PlatformProblems.EmailNotVerified, PlatformProblems.AccountDisabled);
 }

@@ -55,6 +55,12 @@ internal static class RefreshAccessToken
             }
 
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId, CancellationToken.None) ?? throw PlatformProblems.InvalidRefreshToken.Exception();
+            if (user.DisabledAt is not null)
+            {
+                // Disabling revoked the account's tokens; this covers a refresh that raced it. The claim rolls back with the transaction.
+                throw PlatformProblems.AccountDisabled.Exception();
+            }
+
             var response = tokens.Issue(db, user, token.FamilyId);
             await db.SaveChangesAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
@@ -81,7 +87,7 @@ internal static class RefreshAccessToken
                 + "Retrying with the same Idempotency-Key within 30 seconds replays the first answer instead of counting as a reuse.")
             .WithMetadata(new IdempotencyWindow(TimeSpan.FromSeconds(30)))
             .AllowAnonymous()
-            .Problems(PlatformProblems.InvalidRefreshToken);
+            .Problems(PlatformProblems.InvalidRefreshToken, PlatformProblems.AccountDisabled);
 }
 
 internal static class RefreshTokenFamilies

@@ -41,6 +41,11 @@ internal static class AcceptOrganizationInvitation
                 throw PlatformProblems.InvitationUsed.Exception();
             }
 
+            if (await db.Organizations.AnyAsync(o => o.Id == invitation.OrganizationId && o.SuspendedAt != null, cancellationToken))
+            {
+                throw PlatformProblems.OrganizationSuspended.Exception();
+            }
+
             OrganizationInvitations.Accept(db, invitation, me.Id, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return new Response(invitation.OrganizationId, invitation.Role.ToString());
@@ -52,7 +57,7 @@ internal static class AcceptOrganizationInvitation
                 TypedResults.Ok(await sender.Send(new Command(token), ct)))
             .WithName("AcceptOrganizationInvitation")
             .WithSummary("Join an organisation with the token of an invitation mailed to one's own address")
-            .WithDescription("For someone who already has an account: the token must have been mailed to the caller's own address, else 404. Returns the organisation and the role granted; 409 invitation-used once it was accepted. Invitations to an address without an account turn into memberships at registration instead.")
+            .WithDescription("For someone who already has an account: the token must have been mailed to the caller's own address, else 404. Returns the organisation and the role granted; 409 invitation-used once it was accepted; 409 organization-suspended while the organisation is suspended. Invitations to an address without an account turn into memberships at registration instead.")
             .RequireAuthorization(Policies.SignedIn)
-            .Problems(ProblemType.NotFound, PlatformProblems.InvitationUsed);
+            .Problems(ProblemType.NotFound, PlatformProblems.InvitationUsed, PlatformProblems.OrganizationSuspended);
 }

@@ -43,6 +43,11 @@ internal static class AddOrganizationMember
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
             await db.RequireRoleAsync(command.OrganizationId, me, cancellationToken, OrganizationRole.OrgAdmin);
+            if (await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId && o.SuspendedAt != null, cancellationToken))
+            {
+                throw PlatformProblems.OrganizationSuspended.Exception(); // only the platform admin gets this far in a suspended organisation
+            }
+
             var role = command.Role!.Value;
             var normalized = User.Normalize(command.Email);
             var now = clock.GetUtcNow();
@@ -96,7 +101,7 @@ internal static class AddOrganizationMember
                 TypedResults.Created($"/api/v1/organizations/{orgId}/members", await sender.Send(new Command(orgId, request.Email, request.Role), ct)))
             .WithName("AddOrganizationMember")
             .WithSummary("Add a member by email, or invite the email when it has no account (org admin)")
-            .WithDescription("Org admins only (other members 403, outsiders 404). An address with an account becomes a member at once (409 already-member if it is one); an address without one is mailed an invitation that becomes a membership when it registers (409 already-invited if one is pending). The answer is the same either way, so it tells nobody whether an address is registered.")
+            .WithDescription("Org admins only (other members 403, outsiders 404). An address with an account becomes a member at once (409 already-member if it is one); an address without one is mailed an invitation that becomes a membership when it registers (409 already-invited if one is pending). A suspended organisation takes no new members (409 organization-suspended). The answer is the same either way, so it tells nobody whether an address is registered.")
             .RequireAuthorization(Policies.SignedIn)
-            .Problems(ProblemType.Forbidden, ProblemType.NotFound, PlatformProblems.AlreadyMember, PlatformProblems.AlreadyInvited);
+            .Problems(ProblemType.Forbidden, ProblemType.NotFound, PlatformProblems.AlreadyMember, PlatformProblems.AlreadyInvited, PlatformProblems.OrganizationSuspended);
 }

@@ -65,7 +65,9 @@ internal static class CreateOrganization
             .Problems(ProblemType.Forbidden, PlatformProblems.SlugTaken);
 }
 
-public sealed record OrganizationResponse(Guid Id, string Name, string Slug, DateTimeOffset CreatedAt, int MemberCount, [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : Spoc.SharedKernel.Persistence.IVersioned
+/// <param name="SuspendedAt">When the platform admin suspended it; null while it is active.</param>
+public sealed record OrganizationResponse(Guid Id, string Name, string Slug, DateTimeOffset CreatedAt, int MemberCount, DateTimeOffset? SuspendedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : Spoc.SharedKernel.Persistence.IVersioned
 {
-    internal static OrganizationResponse From(Organization o) => new(o.Id, o.Name, o.Slug, o.CreatedAt, o.Members.Count, o.Version);
+    internal static OrganizationResponse From(Organization o) => new(o.Id, o.Name, o.Slug, o.CreatedAt, o.Members.Count, o.SuspendedAt, o.Version);
 }

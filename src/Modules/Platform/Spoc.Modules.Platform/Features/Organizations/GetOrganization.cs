@@ -19,8 +19,8 @@ internal static class GetOrganization
     {
         public async ValueTask<OrganizationResponse> Handle(Query query, CancellationToken cancellationToken) =>
             await db.Organizations.AsNoTracking()
-                .Where(o => o.Id == query.OrganizationId && (me.IsPlatformAdmin || o.Members.Any(m => m.UserId == me.Id)))
-                .Select(o => new OrganizationResponse(o.Id, o.Name, o.Slug, o.CreatedAt, o.Members.Count, o.Version))
+                .Where(o => o.Id == query.OrganizationId && (me.IsPlatformAdmin || (o.SuspendedAt == null && o.Members.Any(m => m.UserId == me.Id))))
+                .Select(o => new OrganizationResponse(o.Id, o.Name, o.Slug, o.CreatedAt, o.Members.Count, o.SuspendedAt, o.Version))
                 .FirstOrDefaultAsync(cancellationToken)
             ?? throw ProblemException.NotFound("This organisation");
     }
@@ -30,7 +30,7 @@ internal static class GetOrganization
                 TypedResults.Ok(await sender.Send(new Query(orgId), ct)))
             .WithName("GetOrganization")
             .WithSummary("An organisation the caller belongs to")
-            .WithDescription("Any member of the organisation (or the platform admin); to anyone else it does not exist (404). Returns an `ETag` to send back as `If-Match` when renaming it.")
+            .WithDescription("Any member of the organisation (or the platform admin); to anyone else, and to the members of a suspended one, it does not exist (404). Returns an `ETag` to send back as `If-Match` when renaming it.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.NotFound);
 }

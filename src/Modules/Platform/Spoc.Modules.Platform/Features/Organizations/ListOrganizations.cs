@@ -10,7 +10,7 @@ using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Features.Organizations;
 
-/// <summary>GET /organizations: the organisations the caller belongs to; all of them for the platform admin.</summary>
+/// <summary>GET /organizations: the organisations the caller belongs to (not the suspended ones); all of them for the platform admin.</summary>
 internal static class ListOrganizations
 {
     public sealed record Query(PageRequest Paging) : IQuery<PagedResult<OrganizationResponse>>;
@@ -24,9 +24,9 @@ internal static class ListOrganizations
     {
         public async ValueTask<PagedResult<OrganizationResponse>> Handle(Query query, CancellationToken cancellationToken) =>
             await db.Organizations.AsNoTracking()
-                .Where(o => me.IsPlatformAdmin || o.Members.Any(m => m.UserId == me.Id))
+                .Where(o => me.IsPlatformAdmin || (o.SuspendedAt == null && o.Members.Any(m => m.UserId == me.Id)))
                 .OrderBy(o => o.Name).ThenBy(o => o.Id)
-                .Select(o => new OrganizationResponse(o.Id, o.Name, o.Slug, o.CreatedAt, o.Members.Count, o.Version))
+                .Select(o => new OrganizationResponse(o.Id, o.Name, o.Slug, o.CreatedAt, o.Members.Count, o.SuspendedAt, o.Version))
                 .ToPageAsync(query.Paging, cancellationToken);
     }
 

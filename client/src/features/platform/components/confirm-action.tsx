@@ -1,0 +1,54 @@
+import { Button, Group, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface ConfirmActionProps {
+  /** The button's text, and its accessible name naming the target. */
+  label: string;
+  ariaLabel: string;
+  /** What confirming does, said before the person confirms. */
+  question: string;
+  onConfirm: () => void;
+  loading?: boolean;
+  color?: string;
+}
+
+/** An action with consequences (remove, suspend, disable): a first press asks, a second one on "Confirm" does it. */
+export function ConfirmAction({ label, ariaLabel, question, onConfirm, loading = false, color = 'red' }: ConfirmActionProps) {
+  const { t } = useTranslation('platform');
+  const [asking, setAsking] = useState(false);
+  const confirm = useRef<HTMLButtonElement>(null);
+
+  // Keyboard users land on the question's answer rather than on the page's start.
+  useEffect(() => {
+    if (asking) confirm.current?.focus();
+  }, [asking]);
+
+  if (!asking) {
+    return (
+      <Button size="xs" variant="light" color={color} aria-label={ariaLabel} onClick={() => setAsking(true)}>
+        {label}
+      </Button>
+    );
+  }
+  return (
+    <Group gap="xs" role="group" aria-label={ariaLabel}>
+      <Text size="sm">{question}</Text>
+      <Button
+        ref={confirm}
+        size="xs"
+        color={color}
+        loading={loading}
+        onClick={() => {
+          onConfirm();
+          setAsking(false);
+        }}
+      >
+        {t('admin.confirm')}
+      </Button>
+      <Button size="xs" variant="default" onClick={() => setAsking(false)}>
+        {t('admin.cancel')}
+      </Button>
+    </Group>
+  );
+}
