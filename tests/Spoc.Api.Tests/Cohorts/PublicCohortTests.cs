@@ -35,7 +35,11 @@ public sealed class PublicCohortTests
     }
 
     [OneTimeTearDown]
-    public void Stop() => _factory.Dispose();
+    public void Stop()
+    {
+        _anonymous.Dispose();
+        _factory.Dispose();
+    }
 
     private async Task<Guid> OpenCohortAsync(int capacity = 1, string mode = "Application", Guid[]? organizationIds = null, bool windowOpen = true)
     {
