@@ -126,7 +126,7 @@ function Matrix({
             const done = index.get(row.userId);
             const late = new Set(row.late.map((column) => activityIds[column]));
             return (
-              <tr key={row.userId} style={row.withdrawn ? { opacity: 0.75 } : undefined}>
+              <tr key={row.userId} aria-label={row.displayName} style={row.withdrawn ? { opacity: 0.75 } : undefined}>
                 <th scope="row" title={row.displayName} style={{ ...nameCol, textAlign: 'left', padding: '2px 4px', borderBottom: border, fontWeight: 500 }}>
                   <Group gap={4} wrap="nowrap" justify="space-between">
                     <Text size="sm" truncate="end" fw={500}>
