@@ -129,6 +129,10 @@ const CheckInPage = lazy(() => import('@/features/sessions/components/check-in-p
 const CheckInCodePage = lazy(() => import('@/features/sessions/components/check-in-code-page').then((m) => ({ default: m.CheckInCodePage })));
 // Public: the page the certificates' QR codes open, for anyone, signed in or not.
 const VerifyPage = lazy(() => import('@/features/verification/components/verify-page').then((m) => ({ default: m.VerifyPage })));
+// Public: the shareable page of a cohort open to applications.
+const PublicCohortPage = lazy(() =>
+  import('@/features/cohorts/components/public-cohort-page').then((m) => ({ default: m.PublicCohortPage })),
+);
 const OpenCohortsPage = lazy(() =>
   import('@/features/cohorts/components/open-cohorts-page').then((m) => ({ default: m.OpenCohortsPage })),
 );
@@ -212,6 +216,7 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/verify', element: <VerifyPage /> },
       { path: '/verify/:code', element: <VerifyPage /> },
+      { path: '/c/:cohortId', element: <RequireGuid param="cohortId"><PublicCohortPage /></RequireGuid> },
     ],
   },
   {

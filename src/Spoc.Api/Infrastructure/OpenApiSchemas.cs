@@ -101,6 +101,7 @@ internal static class OpenApiSchemas
         ["ListMentionable.Person"] = "MentionablePerson",
         ["ListMembers.Member"] = "CohortMember",
         ["ListOrganizationMembers.Member"] = "OrganizationMember",
+        ["GetPublicCohort.PublicCohort"] = "PublicCohort",
         ["ListPartnerships.Item"] = "PartnerCohort",
         ["MarkAllNotificationsRead.Response"] = "NotificationsMarkedRead",
         ["OpenConversation.Request"] = "ConversationOpening",

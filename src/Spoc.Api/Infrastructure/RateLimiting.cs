@@ -17,6 +17,7 @@ internal sealed class RateLimitSettings
     public int FeedPermitsPerToken { get; set; } = 30;
     public TimeSpan FeedWindow { get; set; } = TimeSpan.FromMinutes(10);
     public int VerifyPermitsPerIp { get; set; } = 30;
+    public int PublicPermitsPerIp { get; set; } = 60;
 }
 
 internal static class RateLimiting
@@ -54,6 +55,9 @@ internal static class RateLimiting
             // Certificate verification is anonymous and public: its own window per address keeps codes from being tried in bulk.
             options.AddPolicy(Spoc.Modules.Certification.CertificationModule.VerifyRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientIp(context), _ => Window(settings.VerifyPermitsPerIp, settings.ApiWindow)));
+            // A cohort's public page is anonymous too: its own window per address keeps it from being crawled for ids.
+            options.AddPolicy(Spoc.Modules.Cohorts.CohortsModule.PublicPageRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                ClientIp(context), _ => Window(settings.PublicPermitsPerIp, settings.ApiWindow)));
 
             options.OnRejected = async (context, ct) =>
             {

@@ -217,6 +217,7 @@ public sealed partial class CapabilityTableTests
         (string Path, object? Body) request = split[1] switch
         {
             "/cohorts/{cohortId}" => (c, method == HttpMethod.Put ? _settings : null),
+            "/public/cohorts/{cohortId}" => ($"/public/cohorts/{_cohortId}", null),
             "/cohorts/{cohortId}/applications" => ($"{c}/applications", method == HttpMethod.Post ? new { motivation = "Je postule." } : null),
             "/cohorts/{cohortId}/applications/{applicationId}/decision" => ($"{c}/applications/{_admittedApplicationId}/decision", new { decision = "Admit" }),
             "/cohorts/{cohortId}/applications/{applicationId}/withdraw" => ($"{c}/applications/{_rejectedApplicationId}/withdraw", null),

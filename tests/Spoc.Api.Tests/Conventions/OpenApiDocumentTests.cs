@@ -52,7 +52,8 @@ public sealed class OpenApiDocumentTests
     {
         _served["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>().Should().Be("bearer");
         var anonymous = new[] { "RegisterUser", "IssueToken", "RefreshToken", "VerifyEmail", "RequestPasswordReset", "ResetPassword", "GetMyCalendarFile", "GetCohortCalendarFile",
-            "GetJwks", "GetCredentialStatusList", "GetCredentialIssuer", "VerifyCertificate" };
+            "GetJwks", "GetCredentialStatusList", "GetCredentialIssuer", "VerifyCertificate",
+            "GetPublicCohort" };
 
         foreach (var (name, operation) in Operations())
         {

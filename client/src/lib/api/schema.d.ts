@@ -728,6 +728,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/cohorts/{cohortId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public page of a cohort open to applications: course, dates, seats left, organisation
+         * @description Anyone, no sign-in: the shareable link of a cohort. Only an `Application` cohort that names no organisation (open to any registered learner) and whose application window is open or still to come has a public page; any other cohort, or an unknown id, is 404 `not-found`. Shows the course's title, summary (sanitized HTML) and competencies, the cohort's dates and time zone, the application window, the seats left and the waitlist's length, and the organisation's name; never a member, an applicant or an email. `Cache-Control: public, max-age=60` with an `ETag`: `If-None-Match` answers 304. Its own rate limit per address (`RateLimiting:PublicPermitsPerIp`, 60 a minute by default): 429 with `Retry-After` beyond.
+         */
+        get: operations["GetPublicCohort"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cohorts/{cohortId}/applications": {
         parameters: {
             query?: never;
@@ -2005,7 +2025,7 @@ export interface paths {
         };
         /**
          * Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self)
-         * @description One column per activity (with its section and kind) and one row per learner with their completion percentage and the activities they completed, compactly: `done` holds their indexes in `activities` and `doneAt` when (Unix seconds, UTC), one per index; withdrawn learners keep their row, marked and listed last. Trainers, org admins and the platform admin see every learner; a mentor sees the learners assigned to them; a learner sees their own row. Outside the cohort: 404. The number of SQL queries does not grow with the cohort.
+         * @description One column per activity (with its section and kind) and one row per learner with their completion percentage and the activities they completed, compactly: `done` holds their indexes in `activities` and `doneAt` when (Unix seconds, UTC), one per index; `late` the indexes of the activities whose due date for that learner (their pacing included) passed before they completed them, done since or not; withdrawn learners keep their row, marked and listed last. Trainers, org admins and the platform admin see every learner; a mentor sees the learners assigned to them; a learner sees their own row. Outside the cohort: 404. The number of SQL queries does not grow with the cohort.
          */
         get: operations["GetCohortProgress"];
         put?: never;
@@ -5031,6 +5051,11 @@ export interface components {
             completionPercent: number;
             done: number[];
             doneAt: number[];
+            /**
+             * @description The indexes (in `activities`) of the activities whose due date for this learner (the end of the due day in the
+             *                 cohort's time zone, shifted by their pacing) has passed without their completing it by then: not done yet, or done after it; ascending.
+             */
+            late: number[];
         };
         LearnerSignals: {
             /** Format: date-time */
@@ -5794,6 +5819,11 @@ export interface components {
             /** @description Shown in its place to learners: 1 to 500 characters of plain text. */
             reason: string;
         };
+        /** @description A competency as a course's public page names it. */
+        PresentedCompetency: {
+            code: string;
+            title: string;
+        };
         ProblemDetails: {
             /** @description `https://spoc.dev/problems/<slug>`: the stable kind of problem to code against (docs/problems.md). */
             type?: string | null;
@@ -5837,6 +5867,54 @@ export interface components {
             sectionTitle: string;
             title: string;
             kind: components["schemas"]["ActivityKind"];
+        };
+        PublicCohort: {
+            /** Format: uuid */
+            id: string;
+            /** @description The cohort's title. */
+            title: string;
+            /** @description The course it follows. */
+            courseTitle: string;
+            /** @description The course's summary, rendered from Markdown and sanitized; empty when it has none. */
+            courseSummaryHtml: string;
+            /** @description The competencies the course works on, by code. */
+            competencies: components["schemas"]["PresentedCompetency"][];
+            /** @description The organisation that runs the cohort. */
+            organizationName: string;
+            /**
+             * Format: date
+             * @description First day, in `timeZone`.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day, in `timeZone`.
+             */
+            endsOn: string;
+            /** @description IANA time zone in which the cohort's days are counted. */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description When applications open.
+             */
+            applicationsOpenAt: string;
+            /**
+             * Format: date-time
+             * @description When applications close.
+             */
+            applicationsCloseAt: string;
+            /** @description Whether applications are open now (otherwise they open at `applicationsOpenAt`). */
+            applicationsOpen: boolean;
+            /**
+             * Format: int32
+             * @description Seats still free; 0 means an admitted applicant goes to the waitlist.
+             */
+            seatsLeft: number;
+            /**
+             * Format: int32
+             * @description Applicants already waiting for a seat.
+             */
+            waitlistLength: number;
         };
         /** @enum {string} */
         QuestionType: "SingleChoice" | "MultipleChoice" | "Numeric" | "ShortText";
@@ -11193,6 +11271,87 @@ export interface operations {
             };
             /** @description `unsupported-media-type`: Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPublicCohort: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCohort"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

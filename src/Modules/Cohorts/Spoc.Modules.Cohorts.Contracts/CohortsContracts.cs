@@ -145,3 +145,16 @@ public sealed record CohortCertificationFacts(Guid CohortId, string Title, Guid 
 
 /// <summary>Certification asks it when it issues certificates: the cohort's title, dates and organisations, in one query; <c>null</c> for an unknown cohort.</summary>
 public sealed record GetCohortCertificationFacts(Guid CohortId) : IQuery<CohortCertificationFacts?>;
+
+/// <summary>A competency as a course's public page names it.</summary>
+public sealed record PresentedCompetency(string Code, string Title);
+
+/// <summary>A course as its cohorts' public page presents it (issue 16).</summary>
+/// <param name="SummaryHtml">The course's Markdown summary rendered and sanitized; empty when it has none.</param>
+public sealed record CoursePresentation(string Title, string SummaryHtml, IReadOnlyList<PresentedCompetency> Competencies);
+
+/// <summary>
+/// Cohorts asks it, Courses answers it (docs/adr/0013), for the public page of an open cohort: the course's title, summary
+/// and competencies in one query; <c>null</c> when it does not exist. Declared here so that Cohorts never references Courses.
+/// </summary>
+public sealed record GetCoursePresentation(Guid CourseId) : IQuery<CoursePresentation?>;

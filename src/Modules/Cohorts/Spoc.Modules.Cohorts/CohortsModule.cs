@@ -18,6 +18,9 @@ namespace Spoc.Modules.Cohorts;
 /// <summary>Selective admission, seats and waitlist, staff and mentors, project groups.</summary>
 public static class CohortsModule
 {
+    /// <summary>The rate limit policy of the anonymous <c>GET /public/cohorts/{cohortId}</c>: per address.</summary>
+    public const string PublicPageRateLimitPolicy = "public-cohort-page";
+
     public static IServiceCollection AddCohortsModule(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddModuleDbContext<CohortsDbContext>(CohortsDbContext.Schema)
@@ -30,6 +33,7 @@ public static class CohortsModule
         CreateCohort.MapEndpoint(cohorts);
         ListCohorts.MapEndpoint(cohorts);
         GetCohort.MapEndpoint(cohorts);
+        GetPublicCohort.MapEndpoint(cohorts);
         UpdateCohort.MapEndpoint(cohorts);
         ApplyToCohort.MapEndpoint(cohorts);
         ListApplications.MapEndpoint(cohorts);

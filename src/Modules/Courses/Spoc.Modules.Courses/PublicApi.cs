@@ -19,8 +19,19 @@ internal sealed class PublicApi(CoursesDbContext db) :
     IQueryHandler<GetCompletionRates, IReadOnlyList<LearnerCompletionRate>>,
     IQueryHandler<GetCompetencyCompletions, CompetencyCompletions>,
     IQueryHandler<GetNextActivities, IReadOnlyList<NextActivity>>,
-    IQueryHandler<GetCompetenciesOfCourses, IReadOnlyDictionary<Guid, IReadOnlyList<CourseCompetency>>>
+    IQueryHandler<GetCompetenciesOfCourses, IReadOnlyDictionary<Guid, IReadOnlyList<CourseCompetency>>>,
+    IQueryHandler<GetCoursePresentation, CoursePresentation?>
 {
+    /// <summary>One statement: the course with its competencies; the summary is rendered here, as lessons are, so the page shows sanitized HTML.</summary>
+    public async ValueTask<CoursePresentation?> Handle(GetCoursePresentation query, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.AsNoTracking()
+            .Where(c => c.Id == query.CourseId)
+            .Select(c => new { c.Title, c.Summary, Competencies = c.Competencies.OrderBy(k => k.Code).Select(k => new PresentedCompetency(k.Code, k.Title)).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        return course is null ? null : new CoursePresentation(course.Title, Spoc.SharedKernel.Text.Markdown.ToSafeHtml(course.Summary), course.Competencies);
+    }
+
     public async ValueTask<IReadOnlyDictionary<Guid, IReadOnlyList<CourseCompetency>>> Handle(GetCompetenciesOfCourses query, CancellationToken cancellationToken) =>
         query.CourseIds.Count == 0
             ? new Dictionary<Guid, IReadOnlyList<CourseCompetency>>()

@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
+import { WideGrid } from '@/components/wide-grid/wide-grid';
 import { PageTitle } from '@/components/page-title';
 import { Pager } from '@/components/pager';
 import { useFormatters } from '@/lib/i18n/format';
@@ -35,8 +36,8 @@ export function CompetencyHeatmapPage() {
         <EmptyState title={t('gradebook.heatmap.emptyTitle')} message={t('gradebook.heatmap.empty')} />
       ) : (
         <>
-          <div style={{ overflow: 'auto', maxHeight: '70vh', border, borderRadius: 'var(--mantine-radius-sm)' }} tabIndex={0} role="region" aria-label={t('gradebook.heatmap.title')} data-testid="heatmap">
-            <table style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 'var(--mantine-font-size-sm)' }}>
+          <WideGrid label={t('gradebook.heatmap.title')} testId="heatmap">
+            <table role="grid" style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 'var(--mantine-font-size-sm)' }}>
               <caption>
                 <VisuallyHidden>{t('gradebook.heatmap.caption')}</VisuallyHidden>
               </caption>
@@ -82,7 +83,7 @@ export function CompetencyHeatmapPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </WideGrid>
           <Pager page={page} pageSize={heatmap.data.pageSize} totalCount={heatmap.data.totalCount} onChange={(next) => setParams({ page: String(next) })} />
         </>
       )}

@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
+import { WideGrid } from '@/components/wide-grid/wide-grid';
 import { PageTitle } from '@/components/page-title';
 import { Pager } from '@/components/pager';
 import { ProblemAlert } from '@/components/problem-alert';
@@ -27,8 +28,8 @@ function GradebookTable({ gradebook }: { gradebook: Gradebook }) {
   const format = useFormatters();
   const percent = (value: number | null | undefined) => (value === null || value === undefined ? '—' : t('gradebook.percent', { value: format.number(value) }));
   return (
-    <div style={{ overflow: 'auto', maxHeight: '70vh', border, borderRadius: 'var(--mantine-radius-sm)' }} tabIndex={0} role="region" aria-label={t('gradebook.tableLabel')} data-testid="gradebook">
-      <table style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 'var(--mantine-font-size-sm)' }}>
+    <WideGrid label={t('gradebook.tableLabel')} testId="gradebook">
+      <table role="grid" style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 'var(--mantine-font-size-sm)' }}>
         <caption>
           <VisuallyHidden>{t('gradebook.caption')}</VisuallyHidden>
         </caption>
@@ -98,7 +99,7 @@ function GradebookTable({ gradebook }: { gradebook: Gradebook }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </WideGrid>
   );
 }
 

@@ -11,6 +11,8 @@ import { GroupsTab } from './groups-tab';
 import { InvitationsTab } from './invitations-tab';
 import { MembersTab } from './members-tab';
 import { SettingsTab } from './settings-tab';
+import { hasPublicPage } from '@/features/cohorts/api/public-cohort';
+import { CopyPublicLink } from './copy-public-link';
 
 type TabKey = 'applications' | 'members' | 'waitlist' | 'invitations' | 'enrolments' | 'groups' | 'settings';
 
@@ -104,6 +106,7 @@ export function CohortStaffView({ cohort }: { cohort: Cohort }) {
           </Group>
         )}
       </Group>
+      {can(cohort, 'ManageSettings') && hasPublicPage(cohort) && <CopyPublicLink cohortId={cohort.id} />}
       <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0} aria-label={t('staff.seatsTitle')}>
         <Stat label={t('staff.seatsTaken')} value={`${format.number(cohort.seatsTaken)} / ${format.number(cohort.capacity)}`} testId="seats-taken" />
         <Stat label={t('staff.seatsLeft')} value={format.number(cohort.seatsLeft)} testId="seats-left" />

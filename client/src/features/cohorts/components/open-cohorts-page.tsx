@@ -8,7 +8,9 @@ import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
 import { Pager } from '@/components/pager';
 import { useOpenCohorts } from '@/features/cohorts/api/cohorts';
+import { hasPublicPage } from '@/features/cohorts/api/public-cohort';
 import { CohortFacts } from './cohort-facts';
+import { CopyPublicLink } from './copy-public-link';
 
 /** "Cohortes ouvertes": cohorts that take applications now, with dates in their time zone and seats left. */
 export function OpenCohortsPage() {
@@ -36,6 +38,7 @@ export function OpenCohortsPage() {
                     {cohort.title}
                   </Title>
                   <CohortFacts cohort={cohort} showWindow />
+                  {hasPublicPage(cohort) && <CopyPublicLink cohortId={cohort.id} title={cohort.title} />}
                   {cohort.myRole ? (
                     <Button component={Link} to={`/cohorts/${cohort.id}`} variant="default" style={{ alignSelf: 'flex-start' }}>
                       {t('open.openCohort')}

@@ -6,41 +6,60 @@ import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
+import { WideGrid } from '@/components/wide-grid/wide-grid';
+import { wideGridStyles } from '@/components/wide-grid/wide-grid-styles';
 import { useFormatters } from '@/lib/i18n/format';
 import { useProgress, type Progress } from '@/features/courses/api/progress';
 import { useCohortSummary } from '@/features/courses/api/schedule';
 import { PacingPanel } from './pacing-panel';
-import { activityRates, completionIndex } from './progress';
+import { activityRates, completionIndex, sectionBands } from './progress';
 
 const NAME_WIDTH = 200;
 const PERCENT_WIDTH = 64;
 const CELL_WIDTH = 36;
 
-const border = '1px solid var(--mantine-color-gray-3)';
-const stickyTop: CSSProperties = { position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)' };
-const nameCol: CSSProperties = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)', minWidth: NAME_WIDTH, maxWidth: NAME_WIDTH, width: NAME_WIDTH };
-const percentCol: CSSProperties = { position: 'sticky', left: NAME_WIDTH, zIndex: 1, background: 'var(--mantine-color-body)', minWidth: PERCENT_WIDTH, width: PERCENT_WIDTH, textAlign: 'right', borderRight: border };
+const { border, stickyTop, stickyStart, truncated, vertical } = wideGridStyles;
+const nameCol = stickyStart(NAME_WIDTH);
+const percentCol: CSSProperties = { ...stickyStart(PERCENT_WIDTH, NAME_WIDTH), textAlign: 'right', borderRight: border };
 const cell: CSSProperties = { width: CELL_WIDTH, minWidth: CELL_WIDTH, textAlign: 'center', borderBottom: border, padding: '2px 0' };
-const vertical: CSSProperties = {
-  writingMode: 'vertical-rl',
-  transform: 'rotate(180deg)',
-  whiteSpace: 'nowrap',
-  overflow: 'hidden',
-  textOverflow: 'ellipsis',
-  maxHeight: '9rem',
-  display: 'inline-block',
-  fontWeight: 500,
-  fontSize: 'var(--mantine-font-size-xs)',
+
+type CellState = 'done' | 'doneLate' | 'late' | 'notDone';
+const look: Record<CellState, { mark: string; background?: string; color?: string }> = {
+  done: { mark: '✓', background: 'var(--mantine-color-green-1)', color: 'var(--mantine-color-green-9)' },
+  doneLate: { mark: '✓', background: 'var(--mantine-color-yellow-1)', color: 'var(--mantine-color-yellow-9)' },
+  late: { mark: '!', background: 'var(--mantine-color-red-1)', color: 'var(--mantine-color-red-9)' },
+  notDone: { mark: '' },
 };
+
+/** What the matrix shows: completion against each learner's own due date, not a grade. */
+function Legend() {
+  const { t } = useTranslation('courses');
+  const items: [CellState, string][] = [
+    ['done', t('progress.legendDone')],
+    ['doneLate', t('progress.legendDoneLate')],
+    ['late', t('progress.legendLate')],
+    ['notDone', t('progress.legendNotDone')],
+  ];
+  return (
+    <Group gap="md" mb="xs" component="ul" aria-label={t('progress.legend')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {items.map(([state, label]) => (
+        <Group key={state} component="li" gap={4} wrap="nowrap">
+          <span aria-hidden style={{ display: 'inline-block', width: 20, textAlign: 'center', border, background: look[state].background, color: look[state].color }}>
+            {look[state].mark || '\u00a0'}
+          </span>
+          <Text size="xs">{label}</Text>
+        </Group>
+      ))}
+    </Group>
+  );
+}
 
 function Matrix({
   progress,
-  sectionTitles,
   timeZone,
   onPacing,
 }: {
   progress: Progress;
-  sectionTitles: Map<string, string>;
   timeZone: string;
   onPacing: (userId: string) => void;
 }) {
@@ -49,43 +68,37 @@ function Matrix({
   const activityIds = progress.activities.map((a) => a.id);
   const index = completionIndex(activityIds, progress.learners);
   const rates = activityRates(activityIds, progress.learners);
-  // Section bands above the activity columns (consecutive columns of the same section).
-  const bands: { sectionId: string; span: number }[] = [];
-  for (const activity of progress.activities) {
-    const last = bands[bands.length - 1];
-    if (last && last.sectionId === activity.sectionId) last.span += 1;
-    else bands.push({ sectionId: activity.sectionId, span: 1 });
-  }
+  const bands = sectionBands(progress.activities);
+  const stateText: Record<CellState, (title: string) => string> = {
+    done: (title) => t('progress.doneCell', { title }),
+    doneLate: (title) => t('progress.doneLateCell', { title }),
+    late: (title) => t('progress.lateCell', { title }),
+    notDone: (title) => t('progress.notDoneCell', { title }),
+  };
 
   return (
-    <div
-      style={{ overflow: 'auto', maxHeight: '70vh', border, borderRadius: 'var(--mantine-radius-sm)' }}
-      tabIndex={0}
-      role="region"
-      aria-labelledby="matrix-title"
-      data-testid="progress-matrix"
-    >
-      <table style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 'var(--mantine-font-size-sm)' }}>
+    <WideGrid label={t('progress.matrixTitle')} testId="progress-matrix">
+      <table role="grid" aria-labelledby="matrix-title" style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 'var(--mantine-font-size-sm)' }}>
         <caption style={{ textAlign: 'left', padding: 8, captionSide: 'top' }}>
           <VisuallyHidden>{t('progress.caption')}</VisuallyHidden>
         </caption>
         <thead>
-          {sectionTitles.size > 0 && (
-            <tr>
-              <td style={{ ...stickyTop, ...nameCol, zIndex: 3 }} />
-              <td style={{ ...stickyTop, ...percentCol, zIndex: 3 }} />
-              {bands.map((band, i) => (
-                <th
-                  key={`${band.sectionId}-${i}`}
-                  scope="colgroup"
-                  colSpan={band.span}
-                  style={{ ...stickyTop, fontSize: 'var(--mantine-font-size-xs)', borderBottom: border, borderLeft: border, padding: '2px 4px', textAlign: 'left', whiteSpace: 'nowrap', overflow: 'hidden', maxWidth: band.span * CELL_WIDTH }}
-                >
-                  {sectionTitles.get(band.sectionId) ?? ''}
-                </th>
-              ))}
-            </tr>
-          )}
+          <tr>
+            <td style={{ ...stickyTop, ...nameCol, zIndex: 3 }} />
+            <td style={{ ...stickyTop, ...percentCol, zIndex: 3 }} />
+            {bands.map((band) => (
+              <th
+                key={`${band.sectionId}-${band.first}`}
+                scope="colgroup"
+                colSpan={band.span}
+                title={band.title}
+                data-detail={t('progress.sectionDetail', { title: band.title })}
+                style={{ ...stickyTop, fontSize: 'var(--mantine-font-size-xs)', borderBottom: border, borderLeft: border, padding: '2px 4px', textAlign: 'left' }}
+              >
+                <span style={truncated(band.span * CELL_WIDTH - 8)}>{band.title}</span>
+              </th>
+            ))}
+          </tr>
           <tr>
             <th scope="col" style={{ ...stickyTop, ...nameCol, zIndex: 3, textAlign: 'left', verticalAlign: 'bottom', padding: 4, borderBottom: border }}>
               {t('progress.learner')}
@@ -94,7 +107,13 @@ function Matrix({
               {t('progress.percent')}
             </th>
             {progress.activities.map((activity, i) => (
-              <th key={activity.id} scope="col" title={activity.title} style={{ ...stickyTop, ...cell, verticalAlign: 'bottom', paddingBottom: 4 }}>
+              <th
+                key={activity.id}
+                scope="col"
+                title={activity.title}
+                data-detail={t('progress.activityDetail', { n: i + 1, title: activity.title, section: activity.sectionTitle })}
+                style={{ ...stickyTop, ...cell, verticalAlign: 'bottom', paddingBottom: 4 }}
+              >
                 <span style={vertical}>
                   {i + 1}. {activity.title}
                 </span>
@@ -105,11 +124,12 @@ function Matrix({
         <tbody>
           {progress.learners.map((row) => {
             const done = index.get(row.userId);
+            const late = new Set(row.late.map((column) => activityIds[column]));
             return (
               <tr key={row.userId} aria-label={row.displayName} style={row.withdrawn ? { opacity: 0.75 } : undefined}>
-                <th scope="row" style={{ ...nameCol, textAlign: 'left', padding: '2px 4px', borderBottom: border, fontWeight: 500 }}>
+                <th scope="row" title={row.displayName} style={{ ...nameCol, textAlign: 'left', padding: '2px 4px', borderBottom: border, fontWeight: 500 }}>
                   <Group gap={4} wrap="nowrap" justify="space-between">
-                    <Text size="sm" truncate="end" title={row.displayName} fw={500}>
+                    <Text size="sm" truncate="end" fw={500}>
                       {row.displayName}
                     </Text>
                     <Group gap={4} wrap="nowrap">
@@ -127,24 +147,25 @@ function Matrix({
                 <td style={{ ...percentCol, padding: '2px 6px', borderBottom: border, fontWeight: 700 }} data-testid={`percent-${row.userId}`}>
                   {t('learn.percent', { value: format.number(row.completionPercent) })}
                 </td>
-                {progress.activities.map((activity) => {
+                {progress.activities.map((activity, i) => {
                   const at = done?.get(activity.id);
+                  const state: CellState = at ? (late.has(activity.id) ? 'doneLate' : 'done') : late.has(activity.id) ? 'late' : 'notDone';
+                  const text = stateText[state](activity.title);
                   return (
                     <td
                       key={activity.id}
-                      style={{ ...cell, background: at ? 'var(--mantine-color-green-1)' : undefined }}
-                      title={at ? t('progress.doneOn', { date: format.dateTimeIn(at, timeZone) }) : undefined}
+                      style={{ ...cell, background: look[state].background }}
+                      data-detail={t('progress.cellDetail', {
+                        name: row.displayName,
+                        n: i + 1,
+                        title: activity.title,
+                        state: at ? `${text} — ${t('progress.doneOn', { date: format.dateTimeIn(at, timeZone) })}` : text,
+                      })}
                     >
-                      {at ? (
-                        <>
-                          <span aria-hidden style={{ color: 'var(--mantine-color-green-9)' }}>
-                            ✓
-                          </span>
-                          <VisuallyHidden>{t('progress.doneCell', { title: activity.title })}</VisuallyHidden>
-                        </>
-                      ) : (
-                        <VisuallyHidden>{t('progress.notDoneCell', { title: activity.title })}</VisuallyHidden>
-                      )}
+                      <span aria-hidden style={{ color: look[state].color, fontWeight: 700 }}>
+                        {look[state].mark}
+                      </span>
+                      <VisuallyHidden>{text}</VisuallyHidden>
                     </td>
                   );
                 })}
@@ -166,7 +187,7 @@ function Matrix({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </WideGrid>
   );
 }
 
@@ -183,7 +204,6 @@ export function CohortProgressPage() {
   if (cohort.isError) return <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />;
   if (progress.isError) return <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />;
 
-  const sectionTitles = new Map(progress.data.activities.map((activity) => [activity.sectionId, activity.sectionTitle]));
   const selected = progress.data.learners.find((row) => row.userId === selectedId);
   const select = (userId: string | null) => {
     const next = new URLSearchParams(params);
@@ -220,7 +240,10 @@ export function CohortProgressPage() {
             message={progress.data.activities.length === 0 ? t('progress.noActivities') : t('progress.noLearners')}
           />
         ) : (
-          <Matrix progress={progress.data} sectionTitles={sectionTitles} timeZone={cohort.data.timeZone} onPacing={(userId) => select(userId)} />
+          <>
+            <Legend />
+            <Matrix progress={progress.data} timeZone={cohort.data.timeZone} onPacing={(userId) => select(userId)} />
+          </>
         )}
       </Paper>
       <Button component={Link} to={`/cohorts/${cohortId}`} variant="subtle" style={{ alignSelf: 'flex-start' }}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityRates, completionIndex, completionsOverTime, percentOf, sectionProgress } from './progress';
+import { activityRates, completionIndex, completionsOverTime, percentOf, sectionBands, sectionProgress } from './progress';
 
 describe('progress computations', () => {
   it('rounds percentages and gives 0 when there is nothing to do', () => {
@@ -51,5 +51,17 @@ describe('progress computations', () => {
     const rates = activityRates(['a1', 'a2'], rows);
     expect(rates.get('a1')).toBe(50);
     expect(rates.get('a2')).toBe(0);
+  });
+});
+
+describe('sectionBands', () => {
+  it('puts one header over each run of a section, with its first column and span', () => {
+    const a = { sectionId: 's1', sectionTitle: 'Semaine 1 : les fondations du projet' };
+    const b = { sectionId: 's2', sectionTitle: 'Semaine 2' };
+    expect(sectionBands([a, a, a, b, b])).toEqual([
+      { sectionId: 's1', title: a.sectionTitle, first: 0, span: 3 },
+      { sectionId: 's2', title: 'Semaine 2', first: 3, span: 2 },
+    ]);
+    expect(sectionBands([])).toEqual([]);
   });
 });

@@ -80,3 +80,22 @@ export function activityRates(activityIds: readonly string[], rows: readonly Omi
   for (const row of active) for (const column of row.done) if (column < done.length) done[column] = (done[column] ?? 0) + 1;
   return new Map(activityIds.map((id, column) => [id, percentOf(done[column] ?? 0, active.length)]));
 }
+
+export interface SectionBand {
+  sectionId: string;
+  title: string;
+  /** Index of its first activity column. */
+  first: number;
+  span: number;
+}
+
+/** The section headers above the matrix's activity columns: one per run of consecutive activities of the same section. */
+export function sectionBands(activities: readonly { sectionId: string; sectionTitle: string }[]): SectionBand[] {
+  const bands: SectionBand[] = [];
+  activities.forEach((activity, i) => {
+    const last = bands[bands.length - 1];
+    if (last && last.sectionId === activity.sectionId) last.span += 1;
+    else bands.push({ sectionId: activity.sectionId, title: activity.sectionTitle, first: i, span: 1 });
+  });
+  return bands;
+}

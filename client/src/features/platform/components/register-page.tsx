@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
 import { PageTitle } from '@/components/page-title';
 import { ProblemAlert } from '@/components/problem-alert';
@@ -12,12 +12,15 @@ import { isApiError } from '@/lib/api/api-error';
 import { currentLanguage } from '@/lib/i18n/i18n';
 import { useRegister } from '@/features/platform/api/account';
 import { applyPasswordErrors, newPasswordSchema } from './password-rules';
+import { rememberReturnTo, signInPath } from './pending-return';
 
 const fields = ['displayName', 'email', 'password'] as const;
 
 export function RegisterPage() {
   const { t } = useTranslation(['platform', 'common']);
   const register = useRegister();
+  // Registering from a cohort's public page: after verification and sign-in, the person goes back to its application form.
+  const returnTo = useSearchParams()[0].get('returnTo');
 
   const schema = useMemo(
     () =>
@@ -46,6 +49,7 @@ export function RegisterPage() {
   // is the same whether or not the address already had an account (the mail tells its owner which).
   const submit = useMutation({
     mutationFn: (values: Values) => register.mutateAsync({ ...values, language: currentLanguage() }),
+    onSuccess: () => rememberReturnTo(returnTo),
     onError: (error) => applyPasswordErrors<Values>(error, { newPassword: 'password' }, fields, form.setError, t),
   });
   const { errors } = form.formState;
@@ -60,7 +64,7 @@ export function RegisterPage() {
           <Alert color="green" variant="light" role="status">
             {t('register.checkMail', { email: submit.variables.email })}
           </Alert>
-          <Anchor component={Link} to="/sign-in">
+          <Anchor component={Link} to={signInPath(returnTo)}>
             {t('register.signIn')}
           </Anchor>
         </Stack>
@@ -109,7 +113,7 @@ export function RegisterPage() {
         </form>
         <Text size="sm">
           {t('register.haveAccount')}{' '}
-          <Anchor component={Link} to="/sign-in">
+          <Anchor component={Link} to={signInPath(returnTo)}>
             {t('register.signIn')}
           </Anchor>
         </Text>

@@ -16,6 +16,8 @@ export function SignInPage() {
   const { t } = useTranslation(['platform', 'common']);
   const session = useSession();
   const [params] = useSearchParams();
+  // Kept on the way to registration, so that a newcomer comes back to the same page.
+  const returnTo = params.get('returnTo');
 
   const schema = useMemo(
     () =>
@@ -89,7 +91,7 @@ export function SignInPage() {
         </Anchor>
         <Text size="sm">
           {t('signIn.noAccount')}{' '}
-          <Anchor component={Link} to="/register">
+          <Anchor component={Link} to={returnTo ? `/register?${new URLSearchParams({ returnTo }).toString()}` : '/register'}>
             {t('signIn.register')}
           </Anchor>
         </Text>

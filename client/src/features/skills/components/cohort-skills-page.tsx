@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
+import { WideGrid } from '@/components/wide-grid/wide-grid';
 import { PageTitle } from '@/components/page-title';
 import { Pager } from '@/components/pager';
 import { ProblemAlert } from '@/components/problem-alert';
@@ -76,8 +77,8 @@ function Matrix({ data, onSelect }: { data: CohortSkills; onSelect: (learnerId: 
   const { t } = useTranslation('skills');
   const format = useFormatters();
   return (
-    <div style={{ overflow: 'auto', maxHeight: '70vh', border, borderRadius: 'var(--mantine-radius-sm)' }} tabIndex={0} role="region" aria-label={t('matrix')} data-testid="skills-matrix">
-      <table style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 'var(--mantine-font-size-sm)' }}>
+    <WideGrid label={t('matrix')} testId="skills-matrix">
+      <table role="grid" style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 'var(--mantine-font-size-sm)' }}>
         <caption>
           <VisuallyHidden>{t('matrixCaption')}</VisuallyHidden>
         </caption>
@@ -112,7 +113,7 @@ function Matrix({ data, onSelect }: { data: CohortSkills; onSelect: (learnerId: 
           ))}
         </tbody>
       </table>
-    </div>
+    </WideGrid>
   );
 }
 

@@ -2,6 +2,25 @@ import type { cohorts as reference } from '@/lib/i18n/locales/fr/cohorts';
 
 /** English texts of the `cohorts` namespace: cohort pages. */
 export const cohorts: typeof reference = {
+  publicPage: {
+    by: 'Offered by {{organization}}',
+    facts: 'Key facts',
+    dates: 'From {{start}} to {{end}} ({{timeZone}} time)',
+    window: 'Applications from {{open}} to {{close}}',
+    seatsLeft_one: '{{count, number}} seat left.',
+    seatsLeft_other: '{{count, number}} seats left.',
+    full: 'Full: admitted applicants join the waitlist.',
+    waitlist_one: '{{count, number}} person on the waitlist.',
+    waitlist_other: '{{count, number}} people on the waitlist.',
+    competencies: 'Competencies you will work on',
+    apply: 'Apply',
+    haveAccount: 'Already have an account?',
+    signIn: 'Sign in to apply',
+    notYet: 'Applications open on {{date}}.',
+    copyLink: 'Copy the public link',
+    copyLinkOf: 'Copy the public link of {{title}}',
+    copied: 'Link copied',
+  },
   partnerships: {
     title: 'Cohort partnerships',
     intro:

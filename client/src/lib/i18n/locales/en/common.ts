@@ -2,6 +2,7 @@ import type { common as reference } from '@/lib/i18n/locales/fr/common';
 
 /** English texts of the `common` namespace: the shell, shared states, validation, problem types and the role homes. */
 export const common: typeof reference = {
+  wideGrid: { scrollHint: 'Scroll →' },
   app: {
     name: 'Spoc',
     tagline: 'Small groups, personal follow-up, continuous assessment.',

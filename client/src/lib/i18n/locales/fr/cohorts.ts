@@ -1,5 +1,24 @@
 /** French texts of the `cohorts` namespace: cohort pages. */
 export const cohorts = {
+  publicPage: {
+    by: 'Proposé par {{organization}}',
+    facts: 'Informations pratiques',
+    dates: 'Du {{start}} au {{end}} (fuseau {{timeZone}})',
+    window: 'Candidatures du {{open}} au {{close}}',
+    seatsLeft_one: '{{count, number}} place restante.',
+    seatsLeft_other: '{{count, number}} places restantes.',
+    full: 'Complet : les candidats admis rejoignent la liste d’attente.',
+    waitlist_one: '{{count, number}} personne en liste d’attente.',
+    waitlist_other: '{{count, number}} personnes en liste d’attente.',
+    competencies: 'Compétences travaillées',
+    apply: 'Postuler',
+    haveAccount: 'Vous avez déjà un compte ?',
+    signIn: 'Se connecter pour postuler',
+    notYet: 'Les candidatures ouvrent le {{date}}.',
+    copyLink: 'Copier le lien public',
+    copyLinkOf: 'Copier le lien public de {{title}}',
+    copied: 'Lien copié',
+  },
   partnerships: {
     title: 'Partenariats de cohortes',
     intro:

@@ -1,5 +1,6 @@
 /** French texts of the `common` namespace: the shell, shared states, validation, problem types and the role homes. */
 export const common = {
+  wideGrid: { scrollHint: 'Faites défiler →' },
   app: {
     name: 'Spoc',
     tagline: 'Petits groupes, suivi personnalisé, évaluation continue.',
