@@ -58,7 +58,7 @@ test.describe('Authoring comfort', () => {
 
     // Rename a section.
     await page.getByRole('button', { name: 'Renommer Semaine 1' }).click();
-    await page.getByRole('textbox', { name: 'Titre de la section' }).fill('Semaine 1 : les bases');
+    await page.getByRole('textbox', { name: 'Renommer Semaine 1' }).fill('Semaine 1 : les bases');
     await page.getByRole('button', { name: 'Enregistrer le titre' }).click();
     await expect(page.getByRole('heading', { name: 'Section 1 : Semaine 1 : les bases' })).toBeVisible();
     const week1 = 'Semaine 1 : les bases';

@@ -316,28 +316,9 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
                     <Group justify="space-between" mb="sm" wrap="nowrap" align="flex-start">
                       <Group gap="xs" wrap="nowrap" style={{ flex: 1 }}>
                         <DragHandle label={t('editor.dragSection', { title: section.title })} bind={bind} />
-                        {renaming?.id === section.id ? (
-                          <Group component="form" onSubmit={onRename(section)} gap="xs" align="flex-end" style={{ flex: 1 }}>
-                            <TextInput
-                              label={t('editor.sectionTitle')}
-                              value={renaming.title}
-                              onChange={(event) => setRenaming({ id: section.id, title: event.currentTarget.value })}
-                              error={renaming.title.trim() === '' ? t('common:validation.required') : renaming.title.length > 200 ? t('common:validation.maxLength', { max: 200 }) : null}
-                              required
-                              style={{ flex: 1 }}
-                            />
-                            <Button type="submit" size="sm" loading={updateSection.isPending}>
-                              {t('editor.saveTitle')}
-                            </Button>
-                            <Button size="sm" variant="default" onClick={() => setRenaming(null)}>
-                              {t('editor.cancel')}
-                            </Button>
-                          </Group>
-                        ) : (
-                          <Title order={3} size="h4" id={headingId}>
-                            {t('editor.sectionHeading', { n: sectionIndex + 1, title: section.title })}
-                          </Title>
-                        )}
+                        <Title order={3} size="h4" id={headingId}>
+                          {t('editor.sectionHeading', { n: sectionIndex + 1, title: section.title })}
+                        </Title>
                       </Group>
                       {renaming?.id !== section.id && (
                         <Group gap="xs" wrap="nowrap">
@@ -356,6 +337,24 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
                         </Group>
                       )}
                     </Group>
+                    {renaming?.id === section.id && (
+                      <Group component="form" onSubmit={onRename(section)} gap="xs" align="flex-end" style={{ flex: 1 }}>
+                          <TextInput
+                            label={t('editor.renameSection', { title: section.title })}
+                            value={renaming.title}
+                            onChange={(event) => setRenaming({ id: section.id, title: event.currentTarget.value })}
+                            error={renaming.title.trim() === '' ? t('common:validation.required') : renaming.title.length > 200 ? t('common:validation.maxLength', { max: 200 }) : null}
+                            required
+                            style={{ flex: 1 }}
+                          />
+                          <Button type="submit" size="sm" loading={updateSection.isPending}>
+                            {t('editor.saveTitle')}
+                          </Button>
+                          <Button size="sm" variant="default" onClick={() => setRenaming(null)}>
+                            {t('editor.cancel')}
+                          </Button>
+                        </Group>
+                    )}
                     {confirmation({ kind: 'section', id: section.id, title: section.title, etag: section.etag })}
                     <Stack gap="xs" mt="xs">
                       {activities.length === 0 && dragging !== 'activity' && (

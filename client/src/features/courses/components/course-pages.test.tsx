@@ -69,7 +69,7 @@ describe('Trainer: the course editor', () => {
     });
     const { user } = renderRoute(`/courses/${courseId}/edit`, pages);
 
-    const row = await screen.findByRole('listitem', { name: 'Couleurs' });
+    const row = await screen.findByRole('listitem', { name: 'Couleurs' }, { timeout: 5000 });
     expect(within(row).getByRole('button', { name: 'Déplacer l’activité Couleurs' })).toBeInTheDocument();
     await user.click(within(row).getByRole('button', { name: 'Supprimer Couleurs' }));
     const confirmation = await within(row).findByRole('group', { name: 'Supprimer Couleurs' });
@@ -89,8 +89,8 @@ describe('Trainer: the course editor', () => {
     });
     const { user } = renderRoute(`/courses/${courseId}/edit`, pages);
 
-    await user.click(await screen.findByRole('button', { name: 'Renommer Semaine 1' }));
-    const input = screen.getByRole('textbox', { name: 'Titre de la section' });
+    await user.click(await screen.findByRole('button', { name: 'Renommer Semaine 1' }, { timeout: 5000 }));
+    const input = screen.getByRole('textbox', { name: 'Renommer Semaine 1' });
     await user.clear(input);
     expect(screen.getByText('Ce champ est obligatoire.')).toBeInTheDocument();
     await user.type(input, 'Semaine 1 : les bases');
