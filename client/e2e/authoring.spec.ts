@@ -23,7 +23,8 @@ async function courseToEdit(request: APIRequestContext, stamp: string) {
   const outline = (await (await request.get(`/api/v1/courses/${course.id}/outline`, { headers })).json()) as {
     sections: { activities: { id: string; title: string }[] }[];
   };
-  const welcome = outline.sections[0]!.activities.find((a) => a.title === 'Bienvenue')!;
+  const welcome = outline.sections[0]?.activities.find((a) => a.title === 'Bienvenue');
+  if (!welcome) throw new Error('the lesson Bienvenue is missing');
   const done = await request.post(`/api/v1/cohorts/${cohort.id}/activities/${welcome.id}/completion`, { headers: learner });
   if (!done.ok()) throw new Error(`completion failed: ${done.status()}`);
   return course;
@@ -33,8 +34,9 @@ const titlesIn = (page: Page, section: string) =>
   page.getByRole('list', { name: `Activités de ${section}` }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
 
 async function dragTo(page: Page, handle: Locator, target: Locator) {
-  const from = (await handle.boundingBox())!;
-  const to = (await target.boundingBox())!;
+  const from = await handle.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('nothing to drag, or nowhere to drop');
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   // Past the sensor's 5 px activation distance, then over the target in small steps so collisions are computed on the way.

@@ -36,7 +36,7 @@ export function useDuplicateCourse(courseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     ...retryLostRequest,
-    mutationFn: (_: void, context) =>
+    mutationFn: (_: undefined, context) =>
       unwrap(api.POST('/api/v1/courses/{courseId}/duplicate', { params: { path: { courseId }, header: { 'Idempotency-Key': idempotencyKey(context) } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: courseKeys.list }),
   });

@@ -45,32 +45,49 @@ type DragKind = 'section' | 'activity' | null;
 const END = 'end:';
 const zoneSection = (id: UniqueIdentifier) => (String(id).startsWith(END) ? String(id).slice(END.length) : String(id));
 
-function DragHandle({ label, bind }: { label: string; bind: ReturnType<typeof useSortable> }) {
-  return (
-    <ActionIcon variant="subtle" color="gray" aria-label={label} ref={bind.setActivatorNodeRef} {...bind.attributes} {...bind.listeners} style={{ cursor: 'grab', touchAction: 'none' }}>
-      <span aria-hidden>⠿</span>
-    </ActionIcon>
-  );
-}
-
-function SortableItem({ id, kind, label, dragging, disabled, children }: { id: string; kind: 'section' | 'activity'; label?: string; dragging: DragKind; disabled: boolean; children: (bind: ReturnType<typeof useSortable>) => ReactNode }) {
+/**
+ * A section or an activity that can be dragged by its handle (mouse, touch, or keyboard: space, arrows, space). `children`
+ * receives the handle to place. While a section moves, only sections are drop targets; while an activity moves, only
+ * activities and section ends.
+ */
+function SortableItem({
+  id,
+  kind,
+  label,
+  handleLabel,
+  dragging,
+  disabled,
+  children,
+}: {
+  id: string;
+  kind: 'section' | 'activity';
+  label?: string;
+  handleLabel: string;
+  dragging: DragKind;
+  disabled: boolean;
+  children: (handle: ReactNode) => ReactNode;
+}) {
   const { t } = useTranslation('courses');
-  // While a section moves, only sections are drop targets; while an activity moves, only activities and section ends.
-  const bind = useSortable({
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id,
     data: { kind },
     disabled: { draggable: disabled, droppable: dragging !== null && dragging !== kind },
     attributes: { roleDescription: t('editor.dnd.roleDescription') },
   });
-  const style = { transform: CSS.Translate.toString(bind.transform), transition: bind.transition, opacity: bind.isDragging ? 0.6 : 1 };
+  const style = { transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.6 : 1 };
+  const handle = (
+    <ActionIcon variant="subtle" color="gray" aria-label={handleLabel} ref={setActivatorNodeRef} {...attributes} {...listeners} style={{ cursor: 'grab', touchAction: 'none' }}>
+      <span aria-hidden>⠿</span>
+    </ActionIcon>
+  );
   // An activity is an item of its section's list: the sortable element itself is the <li>.
   return kind === 'activity' ? (
-    <li ref={bind.setNodeRef} style={style} aria-label={label}>
-      {children(bind)}
+    <li ref={setNodeRef} style={style} aria-label={label}>
+      {children(handle)}
     </li>
   ) : (
-    <div ref={bind.setNodeRef} style={style}>
-      {children(bind)}
+    <div ref={setNodeRef} style={style}>
+      {children(handle)}
     </div>
   );
 }
@@ -240,15 +257,21 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
     ) : null;
 
   const renderActivity = (section: OutlineSection, activity: Activity) => (
-    <SortableItem key={activity.id} id={activity.id} kind="activity" label={activity.title} dragging={dragging} disabled={busy || editing?.activityId === activity.id}>
-      {(bind) =>
+    <SortableItem
+      key={activity.id}
+      id={activity.id}
+      kind="activity"
+      label={activity.title}
+      handleLabel={t('editor.dragActivity', { title: activity.title })}
+      dragging={dragging} disabled={busy || editing?.activityId === activity.id}>
+      {(handle) =>
         editing?.activityId === activity.id ? (
           <ActivityForm course={course} sectionId={section.id} activity={activity} onDone={() => setEditing(null)} />
         ) : (
           <Paper withBorder p="sm" data-testid="activity-row">
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Group gap="xs" wrap="nowrap" align="flex-start">
-                <DragHandle label={t('editor.dragActivity', { title: activity.title })} bind={bind} />
+                {handle}
                 <Stack gap={2}>
                   <Group gap="xs">
                     <Badge variant="light">{t(`kind.${activity.kind}`)}</Badge>
@@ -310,12 +333,17 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
             const headingId = `section-${section.id}`;
             const activities = place.activityIds.map((id) => activitiesById.get(id)).filter((a): a is Activity => a !== undefined);
             return (
-              <SortableItem key={section.id} id={section.id} kind="section" dragging={dragging} disabled={busy || renaming?.id === section.id}>
-                {(bind) => (
+              <SortableItem
+                key={section.id}
+                id={section.id}
+                kind="section"
+                handleLabel={t('editor.dragSection', { title: section.title })}
+                dragging={dragging} disabled={busy || renaming?.id === section.id}>
+                {(handle) => (
                   <Paper withBorder p="md" component="section" aria-labelledby={headingId} data-testid="outline-section">
                     <Group justify="space-between" mb="sm" wrap="nowrap" align="flex-start">
                       <Group gap="xs" wrap="nowrap" style={{ flex: 1 }}>
-                        <DragHandle label={t('editor.dragSection', { title: section.title })} bind={bind} />
+                        {handle}
                         <Title order={3} size="h4" id={headingId}>
                           {t('editor.sectionHeading', { n: sectionIndex + 1, title: section.title })}
                         </Title>
@@ -339,21 +367,21 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
                     </Group>
                     {renaming?.id === section.id && (
                       <Group component="form" onSubmit={onRename(section)} gap="xs" align="flex-end" style={{ flex: 1 }}>
-                          <TextInput
-                            label={t('editor.renameSection', { title: section.title })}
-                            value={renaming.title}
-                            onChange={(event) => setRenaming({ id: section.id, title: event.currentTarget.value })}
-                            error={renaming.title.trim() === '' ? t('common:validation.required') : renaming.title.length > 200 ? t('common:validation.maxLength', { max: 200 }) : null}
-                            required
-                            style={{ flex: 1 }}
-                          />
-                          <Button type="submit" size="sm" loading={updateSection.isPending}>
-                            {t('editor.saveTitle')}
-                          </Button>
-                          <Button size="sm" variant="default" onClick={() => setRenaming(null)}>
-                            {t('editor.cancel')}
-                          </Button>
-                        </Group>
+                        <TextInput
+                          label={t('editor.renameSection', { title: section.title })}
+                          value={renaming.title}
+                          onChange={(event) => setRenaming({ id: section.id, title: event.currentTarget.value })}
+                          error={renaming.title.trim() === '' ? t('common:validation.required') : renaming.title.length > 200 ? t('common:validation.maxLength', { max: 200 }) : null}
+                          required
+                          style={{ flex: 1 }}
+                        />
+                        <Button type="submit" size="sm" loading={updateSection.isPending}>
+                          {t('editor.saveTitle')}
+                        </Button>
+                        <Button size="sm" variant="default" onClick={() => setRenaming(null)}>
+                          {t('editor.cancel')}
+                        </Button>
+                      </Group>
                     )}
                     {confirmation({ kind: 'section', id: section.id, title: section.title, etag: section.etag })}
                     <Stack gap="xs" mt="xs">
