@@ -69,7 +69,7 @@ describe('Trainer: the course editor', () => {
     });
     const { user } = renderRoute(`/courses/${courseId}/edit`, pages);
 
-    const row = await screen.findByRole('listitem', { name: 'Couleurs' }, { timeout: 5000 });
+    const row = await screen.findByRole('listitem', { name: 'Couleurs' }, { timeout: 15000 });
     expect(within(row).getByRole('button', { name: 'Déplacer l’activité Couleurs' })).toBeInTheDocument();
     await user.click(within(row).getByRole('button', { name: 'Supprimer Couleurs' }));
     const confirmation = await within(row).findByRole('group', { name: 'Supprimer Couleurs' });
