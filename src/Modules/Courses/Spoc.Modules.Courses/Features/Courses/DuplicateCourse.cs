@@ -59,7 +59,7 @@ internal static class DuplicateCourse
                 return section;
             }));
 
-            // One save: EF batches the inserts, so the statements do not grow with the course's size.
+            // Three reads whatever the course's size, then one save (one transaction): EF batches its inserts on SQL Server.
             db.Courses.Add(copy);
             await db.SaveChangesAsync(cancellationToken);
             return CourseResponse.From(copy);
