@@ -377,4 +377,28 @@ test.describe('Accessibility (axe: no serious or critical violation)', () => {
       expect(await seriousViolations(page)).toEqual([]);
     }
   });
+
+  test('course editor while authoring: drag handles, a section being renamed, a deletion confirmation with its impact, a keyboard drag in progress', async ({ page, request }) => {
+    const { course } = await createStartedCohortViaApi(request, {
+      title: `Axe édition ${Date.now().toString(36)}`,
+      learnerEmail: courseDemo.axeLearner,
+      lesson: { title: 'Bienvenue', content: 'Bonjour.' },
+    });
+    await signIn(page, demo.trainer);
+    await expectHeading(page, 'Espace formateur');
+    await page.goto(`/courses/${course.id}/edit`);
+    await expect(page.getByRole('button', { name: 'Déplacer l’activité Bienvenue' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Renommer Semaine 1' }).click();
+    await page.getByRole('button', { name: 'Supprimer Bienvenue' }).click();
+    await expect(page.getByTestId('impact')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Déplacer l’activité Bienvenue' }).focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByText('Bienvenue saisi.')).toBeAttached();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
 });

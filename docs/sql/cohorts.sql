@@ -385,3 +385,44 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202135505_CohortsOptionalApplicationWindow'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[cohorts].[Cohorts]') AND [c].[name] = N'ApplicationsOpenAt');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [cohorts].[Cohorts] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [cohorts].[Cohorts] ALTER COLUMN [ApplicationsOpenAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202135505_CohortsOptionalApplicationWindow'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[cohorts].[Cohorts]') AND [c].[name] = N'ApplicationsCloseAt');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [cohorts].[Cohorts] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [cohorts].[Cohorts] ALTER COLUMN [ApplicationsCloseAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202135505_CohortsOptionalApplicationWindow'
+)
+BEGIN
+    INSERT INTO [cohorts].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202135505_CohortsOptionalApplicationWindow', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -120,6 +120,8 @@ internal static class OpenApiSchemas
         ["RegisterUser.Response"] = "RegisteredAccount",
         ["RequestPasswordReset.Command"] = "ForgottenPassword",
         ["ResetPassword.Command"] = "PasswordReset",
+        ["ReorderOutline.Request"] = "OutlineOrder",
+        ["ReorderOutline.SectionOrder"] = "SectionOrder",
         ["RevokeCertificate.Request"] = "CertificateRevocation",
         ["RotateSigningKey.CredentialSigningKey"] = "CredentialSigningKey",
         ["RiskRuleItem"] = "RiskRule",

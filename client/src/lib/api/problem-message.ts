@@ -40,6 +40,7 @@ const known = new Set([
   // Courses and files
   'competency-in-use',
   'activity-not-released',
+  'outline-changed',
   // Assessment
   'submission-too-late',
   'resubmission-not-allowed',

@@ -97,10 +97,10 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
-                    b.Property<DateTimeOffset>("ApplicationsCloseAt")
+                    b.Property<DateTimeOffset?>("ApplicationsCloseAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<DateTimeOffset>("ApplicationsOpenAt")
+                    b.Property<DateTimeOffset?>("ApplicationsOpenAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<int>("Capacity")

@@ -90,10 +90,10 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ApplicationsCloseAt")
+                    b.Property<long?>("ApplicationsCloseAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("ApplicationsOpenAt")
+                    b.Property<long?>("ApplicationsOpenAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Capacity")

@@ -14,4 +14,8 @@ internal static class CourseProblems
 
     /// <summary>Competencies removed from a course are still developed by some of its activities. {0}: their codes, comma-separated.</summary>
     public static readonly ProblemType CompetencyInUse = new(409, "competency-in-use", "Competency in use", "Activities still develop: {0}.");
+
+    /// <summary>A reorder that does not name exactly the course's sections and activities: the caller's outline is out of date.</summary>
+    public static readonly ProblemType OutlineChanged =
+        new(409, "outline-changed", "Outline changed", "The course's sections or activities changed since you read them: reload the outline and try again.");
 }

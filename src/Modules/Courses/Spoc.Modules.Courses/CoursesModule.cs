@@ -46,6 +46,10 @@ public static class CoursesModule
         SetPacing.MapEndpoint(courses);
         GetPacing.MapEndpoint(courses);
         DownloadActivityFile.MapEndpoint(courses);
+        DeleteSection.MapEndpoint(courses);
+        ReorderOutline.MapEndpoint(courses);
+        GetDeletionImpact.MapEndpoint(courses);
+        DuplicateCourse.MapEndpoint(courses);
         return api;
     }
 }

@@ -48,8 +48,8 @@ export function ApplyPage() {
   if (cohort.isError) return <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />;
 
   // Said before typing a motivation, not after: the server would answer 409 anyway.
-  const closed =
-    now < new Date(cohort.data.applicationsOpenAt).getTime() || now >= new Date(cohort.data.applicationsCloseAt).getTime();
+  const { applicationsOpenAt: opens, applicationsCloseAt: closes } = cohort.data;
+  const closed = !opens || !closes || now < new Date(opens).getTime() || now >= new Date(closes).getTime();
   const blocked = cohort.data.myRole
     ? t('common:problems.already-member')
     : cohort.data.admissionMode !== 'Application'

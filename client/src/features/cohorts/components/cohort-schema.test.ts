@@ -92,4 +92,15 @@ describe('cohort form rules (as the server has them)', () => {
     });
     expect(errorsOf({ ...defaults, courseId: valid.courseId, title: 'x' })).toEqual({});
   });
+
+  it('ask no application window of a cohort nobody applies to, and send none', () => {
+    const enrolment = { ...valid, admissionMode: 'OrganizationEnrollment' as const, applicationsOpenAt: '', applicationsCloseAt: '' };
+    expect(errorsOf(enrolment)).toEqual({});
+    expect(toCreateCohortBody(enrolment)).toMatchObject({ applicationsOpenAt: null, applicationsCloseAt: null });
+    expect(toCreateCohortBody({ ...enrolment, admissionMode: 'InviteOnly', applicationsOpenAt: '2027-01-10T09:00' })).toMatchObject({ applicationsOpenAt: null });
+    expect(errorsOf({ applicationsOpenAt: '', applicationsCloseAt: '' })).toEqual({
+      applicationsOpenAt: 'Saisissez une date et une heure.',
+      applicationsCloseAt: 'Saisissez une date et une heure.',
+    });
+  });
 });

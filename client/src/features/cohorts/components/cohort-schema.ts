@@ -11,7 +11,8 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 /**
  * The cohort form, as typed (strings from the inputs), with the server's rules (CohortSettingsValidator):
  * capacity 1..200, the cohort ends after it starts, applications close after they open and on or before
- * the start date. Window times are wall-clock times in the cohort's time zone.
+ * the start date. Window times are wall-clock times in the cohort's time zone; only a cohort learners apply to
+ * (`Application`) has a window, the others (organisation enrolment, invitation) none.
  */
 export function cohortSchema(t: TFunction<readonly ['cohorts', 'common']>) {
   return z
@@ -30,8 +31,8 @@ export function cohortSchema(t: TFunction<readonly ['cohorts', 'common']>) {
         }),
       startsOn: z.string().regex(DATE, { error: t('common:validation.date') }),
       endsOn: z.string().regex(DATE, { error: t('common:validation.date') }),
-      applicationsOpenAt: z.string().regex(LOCAL_DATE_TIME, { error: t('common:validation.dateTime') }),
-      applicationsCloseAt: z.string().regex(LOCAL_DATE_TIME, { error: t('common:validation.dateTime') }),
+      applicationsOpenAt: z.string(),
+      applicationsCloseAt: z.string(),
       admissionMode: z.enum(['Application', 'InviteOnly', 'OrganizationEnrollment']),
       organizationIds: z.array(z.string()),
       /** Empty: the creator becomes the cohort's trainer. */
@@ -42,6 +43,10 @@ export function cohortSchema(t: TFunction<readonly ['cohorts', 'common']>) {
       if (DATE.test(values.startsOn) && DATE.test(values.endsOn) && values.endsOn <= values.startsOn) {
         context.addIssue({ code: 'custom', path: ['endsOn'], message: t('common:validation.endAfterStart') });
       }
+      if (!hasApplicationWindow(values.admissionMode)) return;
+      for (const field of ['applicationsOpenAt', 'applicationsCloseAt'] as const) {
+        if (!LOCAL_DATE_TIME.test(values[field])) context.addIssue({ code: 'custom', path: [field], message: t('common:validation.dateTime') });
+      }
       const open = LOCAL_DATE_TIME.test(values.applicationsOpenAt);
       const close = LOCAL_DATE_TIME.test(values.applicationsCloseAt);
       if (open && close && values.applicationsCloseAt <= values.applicationsOpenAt) {
@@ -50,6 +55,11 @@ export function cohortSchema(t: TFunction<readonly ['cohorts', 'common']>) {
         context.addIssue({ code: 'custom', path: ['applicationsCloseAt'], message: t('common:validation.closeBeforeStart') });
       }
     });
+}
+
+/** Only learners who apply need an application window; organisation-enrolment and invite-only cohorts have none. */
+export function hasApplicationWindow(mode: AdmissionMode): boolean {
+  return mode === 'Application';
 }
 
 export type CohortValues = z.infer<ReturnType<typeof cohortSchema>>;
@@ -97,8 +107,8 @@ export function toCreateCohortBody(values: CohortValues): CreateCohortBody {
     capacity: Number(values.capacity),
     startsOn: values.startsOn,
     endsOn: values.endsOn,
-    applicationsOpenAt: zonedLocalToUtc(values.applicationsOpenAt, values.timeZone),
-    applicationsCloseAt: zonedLocalToUtc(values.applicationsCloseAt, values.timeZone),
+    applicationsOpenAt: hasApplicationWindow(values.admissionMode) ? zonedLocalToUtc(values.applicationsOpenAt, values.timeZone) : null,
+    applicationsCloseAt: hasApplicationWindow(values.admissionMode) ? zonedLocalToUtc(values.applicationsCloseAt, values.timeZone) : null,
     admissionMode: values.admissionMode,
     organizationIds: values.organizationIds,
     timeZone: values.timeZone,
@@ -114,8 +124,8 @@ export function cohortToValues(cohort: Cohort): CohortValues {
     capacity: String(cohort.capacity),
     startsOn: cohort.startsOn,
     endsOn: cohort.endsOn,
-    applicationsOpenAt: utcToZonedLocal(cohort.applicationsOpenAt, cohort.timeZone),
-    applicationsCloseAt: utcToZonedLocal(cohort.applicationsCloseAt, cohort.timeZone),
+    applicationsOpenAt: cohort.applicationsOpenAt ? utcToZonedLocal(cohort.applicationsOpenAt, cohort.timeZone) : '',
+    applicationsCloseAt: cohort.applicationsCloseAt ? utcToZonedLocal(cohort.applicationsCloseAt, cohort.timeZone) : '',
     admissionMode: cohort.admissionMode,
     organizationIds: cohort.organizationIds,
     trainerId: '',

@@ -15,7 +15,7 @@ import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
 import { timeZones } from '@/lib/i18n/time-zone';
 import { useCourseOptions, useOrganizationTrainers } from '@/features/cohorts/api/cohort-form-options';
 import { admissionModes, useCreateCohort } from '@/features/cohorts/api/cohorts';
-import { cohortFields, cohortSchema, defaultCohortValues, toCreateCohortBody, type CohortValues } from './cohort-schema';
+import { cohortFields, cohortSchema, defaultCohortValues, hasApplicationWindow, toCreateCohortBody, type CohortValues } from './cohort-schema';
 
 /** "Créer une cohorte": a course of the caller's organisations, seats, dates, window, mode, who may join. */
 export function CreateCohortPage() {
@@ -39,6 +39,7 @@ export function CreateCohortPage() {
 
   // An admin of the course's organisation names the cohort's trainer (or becomes it); a trainer becomes it.
   const courseId = useWatch({ control: form.control, name: 'courseId' });
+  const admissionMode = useWatch({ control: form.control, name: 'admissionMode' });
   const courseOrganization = courses.data?.items.find((course) => course.id === courseId)?.organizationId;
   const namesTrainer =
     !!courseOrganization &&
@@ -118,22 +119,30 @@ export function CreateCohortPage() {
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label={t('create.startsOn')} type="date" required error={errors.startsOn?.message} {...form.register('startsOn')} />
                 <TextInput label={t('create.endsOn')} type="date" required error={errors.endsOn?.message} {...form.register('endsOn')} />
-                <TextInput
-                  label={t('create.opensAt')}
-                  type="datetime-local"
-                  required
-                  error={errors.applicationsOpenAt?.message}
-                  {...form.register('applicationsOpenAt')}
-                />
-                <TextInput
-                  label={t('create.closesAt')}
-                  description={t('create.closesAtHint')}
-                  type="datetime-local"
-                  required
-                  error={errors.applicationsCloseAt?.message}
-                  {...form.register('applicationsCloseAt')}
-                />
               </SimpleGrid>
+              {hasApplicationWindow(admissionMode) ? (
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <TextInput
+                    label={t('create.opensAt')}
+                    type="datetime-local"
+                    required
+                    error={errors.applicationsOpenAt?.message}
+                    {...form.register('applicationsOpenAt')}
+                  />
+                  <TextInput
+                    label={t('create.closesAt')}
+                    description={t('create.closesAtHint')}
+                    type="datetime-local"
+                    required
+                    error={errors.applicationsCloseAt?.message}
+                    {...form.register('applicationsCloseAt')}
+                  />
+                </SimpleGrid>
+              ) : (
+                <Text size="sm" c="dimmed" data-testid="no-application-window">
+                  {t('create.noApplicationWindow')}
+                </Text>
+              )}
               {organizations.length > 0 && (
                 <Controller
                   control={form.control}

@@ -11,7 +11,7 @@ import { problemMessage } from '@/lib/api/problem-message';
 import { applyApiFieldErrors } from '@/lib/forms/apply-api-errors';
 import { timeZones } from '@/lib/i18n/time-zone';
 import { useCohortForEdit, useUpdateCohort, type Cohort } from '@/features/cohorts/api/cohorts';
-import { cohortFields, cohortSchema, cohortToValues, toUpdateCohortBody, type CohortValues } from './cohort-schema';
+import { cohortFields, cohortSchema, cohortToValues, hasApplicationWindow, toUpdateCohortBody, type CohortValues } from './cohort-schema';
 
 /** Title, seats, dates, window and time zone of a cohort, saved with If-Match (412 when stale). */
 export function SettingsTab({ cohort }: { cohort: Cohort }) {
@@ -115,21 +115,25 @@ export function SettingsTab({ cohort }: { cohort: Cohort }) {
             />
             <TextInput label={t('create.startsOn')} type="date" required error={errors.startsOn?.message} {...form.register('startsOn')} />
             <TextInput label={t('create.endsOn')} type="date" required error={errors.endsOn?.message} {...form.register('endsOn')} />
-            <TextInput
-              label={t('create.opensAt')}
-              type="datetime-local"
-              required
-              error={errors.applicationsOpenAt?.message}
-              {...form.register('applicationsOpenAt')}
-            />
-            <TextInput
-              label={t('create.closesAt')}
-              description={t('create.closesAtHint')}
-              type="datetime-local"
-              required
-              error={errors.applicationsCloseAt?.message}
-              {...form.register('applicationsCloseAt')}
-            />
+            {hasApplicationWindow(cohort.admissionMode) && (
+              <>
+                <TextInput
+                  label={t('create.opensAt')}
+                  type="datetime-local"
+                  required
+                  error={errors.applicationsOpenAt?.message}
+                  {...form.register('applicationsOpenAt')}
+                />
+                <TextInput
+                  label={t('create.closesAt')}
+                  description={t('create.closesAtHint')}
+                  type="datetime-local"
+                  required
+                  error={errors.applicationsCloseAt?.message}
+                  {...form.register('applicationsCloseAt')}
+                />
+              </>
+            )}
           </SimpleGrid>
           <Group>
             <Button type="submit" loading={update.isPending}>

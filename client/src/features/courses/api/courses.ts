@@ -30,6 +30,18 @@ export function useCreateCourse() {
   });
 }
 
+/** A new draft copy of the course (same organisation, "… (copie)"), with its sections and activities. */
+export function useDuplicateCourse(courseId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...retryLostRequest,
+    mutationFn: (_: undefined, context) =>
+      unwrap(api.POST('/api/v1/courses/{courseId}/duplicate', { params: { path: { courseId }, header: { 'Idempotency-Key': idempotencyKey(context) } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: courseKeys.list }),
+  });
+}
+
 /** The courses the caller may see (drafts only for their staff). */
 export function coursesQuery(api: ApiClient) {
   return queryOptions({

@@ -90,3 +90,39 @@ export function useDeleteActivity(courseId: string) {
     unwrap(api.DELETE('/api/v1/courses/{courseId}/activities/{activityId}', { params: { path: { courseId, activityId }, header: ifMatch(etag) } })),
   );
 }
+
+export type OutlineOrderBody = Schemas['OutlineOrder'];
+
+/** The whole new order in one request, with the outline's tag: a change by someone else in between is a 412, then a reload. */
+export function useReorderOutline(courseId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useOutlineMutation(courseId, ({ etag, body }: { etag?: string; body: OutlineOrderBody }) =>
+    unwrap(api.PUT('/api/v1/courses/{courseId}/outline/order', { params: { path: { courseId }, header: ifMatch(etag) }, body })).then((outline) => {
+      queryClient.setQueryData(outlineKeys.outline(courseId), outline);
+      return outline;
+    }),
+  );
+}
+
+export function useDeleteSection(courseId: string) {
+  const api = useApi();
+  return useOutlineMutation(courseId, ({ id: sectionId, etag }: { id: string; etag?: string }) =>
+    unwrap(api.DELETE('/api/v1/courses/{courseId}/sections/{sectionId}', { params: { path: { courseId, sectionId }, header: ifMatch(etag) } })),
+  );
+}
+
+/** What deleting a section or an activity would take away, read when its confirmation opens (never cached: counts move). */
+export function useDeletionImpact(courseId: string, target: { kind: 'section' | 'activity'; id: string } | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['courses', courseId, 'impact', target?.kind, target?.id],
+    queryFn: ({ signal }) =>
+      target?.kind === 'section'
+        ? unwrap(api.GET('/api/v1/courses/{courseId}/sections/{sectionId}/impact', { params: { path: { courseId, sectionId: target.id } }, signal }))
+        : unwrap(api.GET('/api/v1/courses/{courseId}/activities/{activityId}/impact', { params: { path: { courseId, activityId: target?.id ?? '' } }, signal })),
+    enabled: target !== null,
+    gcTime: 0,
+    staleTime: 0,
+  });
+}

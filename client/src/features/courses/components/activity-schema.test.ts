@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '@/lib/i18n/i18n';
-import { activitySchema, activityToValues, activityWithPosition, emptyActivity, toActivityInput, type ActivityValues } from './activity-schema';
+import { activitySchema, activityToValues, emptyActivity, toActivityInput, type ActivityValues } from './activity-schema';
 
 const t = i18n.getFixedT('fr', ['courses', 'common'] as const);
 const schema = activitySchema(t);
@@ -86,18 +86,5 @@ describe('activity form rules (the server validator)', () => {
     };
     expect(errorsOf(activityToValues(saved))).toEqual({});
     expect(activityToValues(saved)).toMatchObject({ content: 'Regardez', offsetDays: '2', dueOffsetDays: '4', durationMinutes: '12' });
-    expect(activityWithPosition(saved, 3)).toEqual({
-      sectionId: 's1',
-      kind: 'Video',
-      title: 'Démo',
-      content: 'Regardez',
-      url: 'https://video.example/1',
-      fileId: null,
-      position: 3,
-      offsetDays: 2,
-      dueOffsetDays: 4,
-      durationMinutes: 12,
-      competencyCodes: ['C1'],
-    });
   });
 });

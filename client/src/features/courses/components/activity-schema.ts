@@ -115,20 +115,3 @@ export function toActivityInput(values: ActivityValues, position?: number): Acti
     competencyCodes: values.competencyCodes,
   };
 }
-
-/** A PUT body that keeps everything of `activity` but its position. */
-export function activityWithPosition(activity: Activity, position: number): ActivityInput {
-  return {
-    sectionId: activity.sectionId,
-    kind: activity.kind,
-    title: activity.title,
-    content: activity.contentMarkdown,
-    url: activity.url ?? null,
-    fileId: activity.fileId ?? null,
-    position,
-    offsetDays: activity.offsetDays,
-    dueOffsetDays: activity.dueOffsetDays ?? null,
-    durationMinutes: activity.durationMinutes,
-    competencyCodes: activity.competencyCodes,
-  };
-}

@@ -56,27 +56,50 @@ function activity(id: string, title: string, position: number, overrides: Partia
 }
 
 function outline(activities: Activity[]) {
-  return { courseId, title: course.title, isPublished: false, sections: [{ id: sectionId, title: 'Semaine 1', position: 0, activities, etag: '"s1"' }] };
+  return { courseId, title: course.title, isPublished: false, etag: '"o1"', sections: [{ id: sectionId, title: 'Semaine 1', position: 0, activities, etag: '"s1"' }] };
 }
 
 describe('Trainer: the course editor', () => {
-  it('moves an activity down with a PUT of its new position (If-Match its tag), the rest unchanged', async () => {
+  it('deletes an activity only after saying what it takes away, with If-Match its tag', async () => {
     const api = signedInApi(trainerMe, {
       [`GET /api/v1/courses/${courseId}`]: () => json(course, 200, { ETag: '"v1"' }),
       [`GET /api/v1/courses/${courseId}/outline`]: () => json(outline([activity('a1', 'Accueil', 0), activity('a2', 'Couleurs', 1)])),
-      [`PUT /api/v1/courses/${courseId}/activities/a1`]: async (request) => json({ ...activity('a1', 'Accueil', 1), ...((await request.json()) as object) }),
+      [`GET /api/v1/courses/${courseId}/activities/a2/impact`]: () => json({ activities: 1, completions: 12, learners: 7 }),
+      [`DELETE /api/v1/courses/${courseId}/activities/a2`]: () => new Response(null, { status: 204 }),
     });
     const { user } = renderRoute(`/courses/${courseId}/edit`, pages);
 
-    const first = await screen.findByRole('listitem', { name: 'Accueil' });
-    expect(within(first).getByRole('button', { name: 'Monter Accueil' })).toBeDisabled();
-    expect(within(screen.getByRole('listitem', { name: 'Couleurs' })).getByRole('button', { name: 'Descendre Couleurs' })).toBeDisabled();
-    await user.click(within(first).getByRole('button', { name: 'Descendre Accueil' }));
+    const row = await screen.findByRole('listitem', { name: 'Couleurs' }, { timeout: 15000 });
+    expect(within(row).getByRole('button', { name: 'Déplacer l’activité Couleurs' })).toBeInTheDocument();
+    await user.click(within(row).getByRole('button', { name: 'Supprimer Couleurs' }));
+    const confirmation = await within(row).findByRole('group', { name: 'Supprimer Couleurs' });
+    expect(await within(confirmation).findByTestId('impact')).toHaveTextContent('Supprimer « Couleurs » efface 12 validations d’activités (7 apprenants).');
+    expect(api.sent(`DELETE /api/v1/courses/${courseId}/activities/a2`)).toHaveLength(0);
+    await user.click(within(confirmation).getByRole('button', { name: 'Confirmer la suppression' }));
 
-    await waitFor(() => expect(api.sent(`PUT /api/v1/courses/${courseId}/activities/a1`)).toHaveLength(1));
-    const body = (await api.sent(`PUT /api/v1/courses/${courseId}/activities/a1`)[0]!.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ position: 1, title: 'Accueil', content: '# Accueil', sectionId, kind: 'Lesson', offsetDays: 0 });
-    expect(api.sent(`PUT /api/v1/courses/${courseId}/activities/a1`)[0]!.headers.get('If-Match')).toBe('"a1"');
+    await waitFor(() => expect(api.sent(`DELETE /api/v1/courses/${courseId}/activities/a2`)).toHaveLength(1));
+    expect(api.sent(`DELETE /api/v1/courses/${courseId}/activities/a2`)[0]!.headers.get('If-Match')).toBe('"a2"');
+  });
+
+  it('renames a section with If-Match its tag, keeping its place', async () => {
+    const api = signedInApi(trainerMe, {
+      [`GET /api/v1/courses/${courseId}`]: () => json(course, 200, { ETag: '"v1"' }),
+      [`GET /api/v1/courses/${courseId}/outline`]: () => json(outline([])),
+      [`PUT /api/v1/courses/${courseId}/sections/${sectionId}`]: () => json({ id: sectionId, title: 'Semaine 1 : les bases', position: 0, etag: '"s2"' }),
+    });
+    const { user } = renderRoute(`/courses/${courseId}/edit`, pages);
+
+    await user.click(await screen.findByRole('button', { name: 'Renommer Semaine 1' }, { timeout: 5000 }));
+    const input = screen.getByRole('textbox', { name: 'Renommer Semaine 1' });
+    await user.clear(input);
+    expect(screen.getByText('Ce champ est obligatoire.')).toBeInTheDocument();
+    await user.type(input, 'Semaine 1 : les bases');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le titre' }));
+
+    await waitFor(() => expect(api.sent(`PUT /api/v1/courses/${courseId}/sections/${sectionId}`)).toHaveLength(1));
+    const sent = api.sent(`PUT /api/v1/courses/${courseId}/sections/${sectionId}`)[0]!;
+    expect(sent.headers.get('If-Match')).toBe('"s1"');
+    expect(await sent.json()).toEqual({ title: 'Semaine 1 : les bases', position: 0 });
   });
 
   it('publishes with If-Match and offers to reload when someone changed the course meanwhile', async () => {

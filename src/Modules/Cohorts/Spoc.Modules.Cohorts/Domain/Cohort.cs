@@ -19,8 +19,10 @@ internal sealed class Cohort : IVersioned
 
     public DateOnly StartsOn { get; set; }
     public DateOnly EndsOn { get; set; }
-    public DateTimeOffset ApplicationsOpenAt { get; set; }
-    public DateTimeOffset ApplicationsCloseAt { get; set; }
+    /// <summary>The application window: required for <see cref="AdmissionMode.Application"/>; a cohort nobody applies to (enrolled by an organisation, invited) may have none.</summary>
+    public DateTimeOffset? ApplicationsOpenAt { get; set; }
+
+    public DateTimeOffset? ApplicationsCloseAt { get; set; }
     public required string TimeZone { get; set; }
     public AdmissionMode AdmissionMode { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

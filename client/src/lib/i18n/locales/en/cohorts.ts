@@ -148,6 +148,7 @@ export const cohorts: typeof reference = {
     opensAt: 'Applications open',
     closesAt: 'Applications close',
     closesAtHint: 'On the start date at the latest.',
+    noApplicationWindow: 'Nobody applies in this admission mode: no application period.',
     organizations: 'Allowed organisations',
     organizationsHint: 'With no organisation ticked, any registered learner may apply.',
     trainerNote: "As a trainer, you will become the cohort's trainer.",

@@ -110,6 +110,7 @@ export const common: typeof reference = {
     'already-partner': 'This organisation is already a partner of the cohort.',
     'admission-mode-mismatch': "This cohort's admission mode does not allow this.",
     'competency-in-use': 'A competency you removed is still developed by activities: remove it from them first.',
+    'outline-changed': 'The course’s sections or activities changed in the meantime: the outline was reloaded, move it again.',
     'activity-not-released': 'This activity is not available yet.',
     'submission-too-late': 'Your due date has passed: this assignment does not accept late work.',
     'resubmission-not-allowed': 'You have already handed in this assignment, which takes a single submission.',

@@ -146,6 +146,7 @@ export const cohorts = {
     opensAt: 'Ouverture des candidatures',
     closesAt: 'Clôture des candidatures',
     closesAtHint: 'Au plus tard le jour du début.',
+    noApplicationWindow: 'Personne ne candidate à ce mode d’admission : pas de période de candidature.',
     organizations: 'Organisations autorisées',
     organizationsHint: 'Sans organisation cochée, la cohorte est ouverte à tout apprenant inscrit.',
     trainerNote: 'En tant que formateur, vous deviendrez formateur de la cohorte.',

@@ -109,6 +109,7 @@ export const common = {
     'admission-mode-mismatch': 'Le mode d’admission de cette cohorte ne permet pas cette action.',
     'competency-in-use': 'Une compétence retirée est encore travaillée par des activités : retirez-la d’abord de ces activités.',
     'activity-not-released': 'Cette activité n’est pas encore disponible.',
+    'outline-changed': 'Les sections ou activités du cours ont changé entre-temps : le plan a été rechargé, recommencez le déplacement.',
     'submission-too-late': 'Votre échéance est passée : ce devoir n’accepte pas de retard.',
     'resubmission-not-allowed': 'Vous avez déjà rendu ce devoir, qui n’accepte qu’un seul rendu.',
     'attempts-exhausted': 'Vous avez utilisé toutes vos tentatives pour ce quiz.',

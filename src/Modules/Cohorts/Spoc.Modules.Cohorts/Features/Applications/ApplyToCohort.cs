@@ -58,7 +58,7 @@ internal static class ApplyToCohort
             }
 
             var now = clock.GetUtcNow();
-            if (now < cohort.ApplicationsOpenAt || now >= cohort.ApplicationsCloseAt)
+            if (cohort.ApplicationsOpenAt is not { } opens || cohort.ApplicationsCloseAt is not { } closes || now < opens || now >= closes)
             {
                 throw CohortProblems.ApplicationWindowClosed.Exception(cohort.ApplicationsOpenAt, cohort.ApplicationsCloseAt);
             }

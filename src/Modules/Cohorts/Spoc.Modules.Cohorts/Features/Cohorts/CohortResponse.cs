@@ -23,7 +23,7 @@ public sealed record Partnership(Guid OrganizationId, PartnershipStatus Status);
 /// <param name="Capacity">Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).</param>
 /// <param name="StartsOn">First day of the cohort, in its time zone; activities are released from this day by their offsets.</param>
 /// <param name="EndsOn">Last day of the cohort: after <c>startsOn</c>.</param>
-/// <param name="ApplicationsOpenAt">When learners may start applying.</param>
+/// <param name="ApplicationsOpenAt">When learners may start applying; null for a cohort nobody applies to (<c>OrganizationEnrollment</c>, <c>InviteOnly</c>) given no window.</param>
 /// <param name="ApplicationsCloseAt">When applications close: after <c>applicationsOpenAt</c>, and on or before <c>startsOn</c> in the cohort's time zone.</param>
 /// <param name="TimeZone">IANA time zone name (such as <c>Europe/Paris</c>) in which the cohort's dates and release days are counted.</param>
 /// <param name="OrganizationId">The organisation that owns the course and the cohort.</param>
@@ -44,8 +44,8 @@ public sealed record CohortResponse(
     int WaitlistLength,
     DateOnly StartsOn,
     DateOnly EndsOn,
-    DateTimeOffset ApplicationsOpenAt,
-    DateTimeOffset ApplicationsCloseAt,
+    DateTimeOffset? ApplicationsOpenAt,
+    DateTimeOffset? ApplicationsCloseAt,
     AdmissionMode AdmissionMode,
     IReadOnlyList<Guid> OrganizationIds,
     string TimeZone,

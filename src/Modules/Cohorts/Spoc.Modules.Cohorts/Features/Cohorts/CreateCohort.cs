@@ -26,8 +26,8 @@ internal static class CreateCohort
     /// <param name="Capacity">Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).</param>
     /// <param name="StartsOn">First day of the cohort, in its time zone; activities are released from this day by their offsets.</param>
     /// <param name="EndsOn">Last day of the cohort: after <c>startsOn</c>.</param>
-    /// <param name="ApplicationsOpenAt">When learners may start applying.</param>
-    /// <param name="ApplicationsCloseAt">When applications close: after <c>applicationsOpenAt</c>, and on or before <c>startsOn</c> in the cohort's time zone.</param>
+    /// <param name="ApplicationsOpenAt">When learners may start applying: required for an <c>Application</c> cohort, optional (null) otherwise.</param>
+    /// <param name="ApplicationsCloseAt">When applications close: after <c>applicationsOpenAt</c>, and on or before <c>startsOn</c> in the cohort's time zone; required with <c>applicationsOpenAt</c>.</param>
     /// <param name="TimeZone">IANA time zone name (such as <c>Europe/Paris</c>) in which the cohort's dates and release days are counted.</param>
     /// <param name="CourseId">The course taught; the caller must be an admin or trainer of its organisation.</param>
     /// <param name="AdmissionMode">How learners get a seat; it cannot change later.</param>
@@ -39,8 +39,8 @@ internal static class CreateCohort
         int Capacity,
         DateOnly StartsOn,
         DateOnly EndsOn,
-        DateTimeOffset ApplicationsOpenAt,
-        DateTimeOffset ApplicationsCloseAt,
+        DateTimeOffset? ApplicationsOpenAt,
+        DateTimeOffset? ApplicationsCloseAt,
         [property: System.ComponentModel.DataAnnotations.Required] AdmissionMode? AdmissionMode,
         IReadOnlyList<Guid>? OrganizationIds,
         string TimeZone,
@@ -53,6 +53,8 @@ internal static class CreateCohort
             Include(new CohortSettingsValidator());
             RuleFor(c => c.CourseId).NotEmpty();
             RuleFor(c => c.AdmissionMode).NotNull().IsInEnum();
+            RuleFor(c => c.ApplicationsOpenAt).NotNull().When(c => c.AdmissionMode == Contracts.AdmissionMode.Application).WithMessage("Learners apply within a window: give its opening.");
+            RuleFor(c => c.ApplicationsCloseAt).NotNull().When(c => c.AdmissionMode == Contracts.AdmissionMode.Application).WithMessage("Learners apply within a window: give its closing.");
             RuleFor(c => c.OrganizationIds).MaxItems(50).WithMessage("At most 50 organisations.");
         }
     }
@@ -122,7 +124,7 @@ internal static class CreateCohort
             })
             .WithName("CreateCohort")
             .WithSummary("Open a cohort of a course (org admin, trainer)")
-            .WithDescription("An `OrgAdmin` or `Trainer` of the course's organisation (404 for an unknown course or an outsider, 403 for other roles). Dates must be in order: `endsOn` after `startsOn`, applications closing after they open and on or before the start date (in `timeZone`, IANA); capacity 1 to 200; `admissionMode` fixes how learners join (`Application`, `InviteOnly`, `OrganizationEnrollment`). `trainerId` (default: the caller) must be a trainer or admin of the organisation; `organizationIds` are named partners, pending until their admins accept (accepted at once for those the caller administers).")
+            .WithDescription("An `OrgAdmin` or `Trainer` of the course's organisation (404 for an unknown course or an outsider, 403 for other roles). Dates must be in order: `endsOn` after `startsOn`, applications closing after they open and on or before the start date (in `timeZone`, IANA); the application window is required for an `Application` cohort only (null for `OrganizationEnrollment` and `InviteOnly`, which nobody applies to); capacity 1 to 200; `admissionMode` fixes how learners join (`Application`, `InviteOnly`, `OrganizationEnrollment`). `trainerId` (default: the caller) must be a trainer or admin of the organisation; `organizationIds` are named partners, pending until their admins accept (accepted at once for those the caller administers).")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -10,6 +10,7 @@ using Spoc.Modules.Cohorts.Domain;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
+using Spoc.SharedKernel.Validation;
 
 namespace Spoc.Modules.Cohorts.Features.Cohorts;
 
@@ -19,12 +20,12 @@ internal static class UpdateCohort
     /// <param name="Capacity">Seats, 1 to 200; on update never below the seats already taken (409 capacity-below-seats-taken).</param>
     /// <param name="StartsOn">First day of the cohort, in its time zone; activities are released from this day by their offsets.</param>
     /// <param name="EndsOn">Last day of the cohort: after <c>startsOn</c>.</param>
-    /// <param name="ApplicationsOpenAt">When learners may start applying.</param>
-    /// <param name="ApplicationsCloseAt">When applications close: after <c>applicationsOpenAt</c>, and on or before <c>startsOn</c> in the cohort's time zone.</param>
+    /// <param name="ApplicationsOpenAt">When learners may start applying: required for an <c>Application</c> cohort, optional (null) otherwise.</param>
+    /// <param name="ApplicationsCloseAt">When applications close: after <c>applicationsOpenAt</c>, and on or before <c>startsOn</c> in the cohort's time zone; required with <c>applicationsOpenAt</c>.</param>
     /// <param name="TimeZone">IANA time zone name (such as <c>Europe/Paris</c>) in which the cohort's dates and release days are counted.</param>
-    public sealed record Request(string Title, int Capacity, DateOnly StartsOn, DateOnly EndsOn, DateTimeOffset ApplicationsOpenAt, DateTimeOffset ApplicationsCloseAt, string TimeZone);
+    public sealed record Request(string Title, int Capacity, DateOnly StartsOn, DateOnly EndsOn, DateTimeOffset? ApplicationsOpenAt, DateTimeOffset? ApplicationsCloseAt, string TimeZone);
 
-    public sealed record Command(Guid CohortId, string? IfMatch, string Title, int Capacity, DateOnly StartsOn, DateOnly EndsOn, DateTimeOffset ApplicationsOpenAt, DateTimeOffset ApplicationsCloseAt, string TimeZone)
+    public sealed record Command(Guid CohortId, string? IfMatch, string Title, int Capacity, DateOnly StartsOn, DateOnly EndsOn, DateTimeOffset? ApplicationsOpenAt, DateTimeOffset? ApplicationsCloseAt, string TimeZone)
         : ICommand<CohortResponse>, ICohortSettings;
 
     internal sealed class Validator : AbstractValidator<Command>
@@ -43,6 +44,10 @@ internal static class UpdateCohort
             await gate.RequireAsync(command.CohortId, CohortCapability.ManageSettings, cancellationToken);
             var cohort = await db.Cohorts.FirstAsync(c => c.Id == command.CohortId, cancellationToken);
             db.Expect(cohort, command.IfMatch);
+            if (cohort.AdmissionMode == AdmissionMode.Application && command.ApplicationsOpenAt is null)
+            {
+                throw Rules.Invalid(nameof(Command.ApplicationsOpenAt), "Learners apply to this cohort within a window: give its opening and closing.");
+            }
 
             // Conditional on the seats taken at this instant, so a concurrent admission cannot slip under the new capacity;
             // in one transaction with the other fields, so a failed save leaves the capacity as it was.
@@ -76,7 +81,7 @@ internal static class UpdateCohort
                 TypedResults.Ok(await sender.Send(new Command(cohortId, ifMatch, r.Title, r.Capacity, r.StartsOn, r.EndsOn, r.ApplicationsOpenAt, r.ApplicationsCloseAt, r.TimeZone), ct)))
             .WithName("UpdateCohort")
             .WithSummary("Change a cohort's title, dates, application window, time zone or capacity (trainers, org admins)")
-            .WithDescription("Requires `ManageSettings` (trainers, owner admins; others who see the cohort get 403, outsiders 404). The same date and capacity rules as at creation; 409 capacity-below-seats-taken when more learners are already enrolled than the new capacity. Send the cohort's `ETag` as `If-Match` to avoid overwriting someone else's change (412 when stale); the admission mode cannot change.")
+            .WithDescription("Requires `ManageSettings` (trainers, owner admins; others who see the cohort get 403, outsiders 404). The same date and capacity rules as at creation (the application window required for an `Application` cohort only); 409 capacity-below-seats-taken when more learners are already enrolled than the new capacity. Send the cohort's `ETag` as `If-Match` to avoid overwriting someone else's change (412 when stale); the admission mode cannot change.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.CapacityBelowSeatsTaken);
 }

@@ -7,6 +7,7 @@ using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
 using Spoc.Modules.Courses.Features.Activities;
 using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
@@ -24,7 +25,14 @@ internal static class GetCourseOutline
     public sealed record OutlineSection(Guid Id, string Title, int Position, IReadOnlyList<ActivityResponse> Activities,
         [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag);
 
-    public sealed record Response(Guid CourseId, string Title, bool IsPublished, IReadOnlyList<OutlineSection> Sections);
+    /// <summary>The outline; <c>etag</c> (also the response header) is what <c>If-Match</c> expects when it is reordered as a whole.</summary>
+    public sealed record Response(Guid CourseId, string Title, bool IsPublished, IReadOnlyList<OutlineSection> Sections,
+        [property: System.Text.Json.Serialization.JsonIgnore] Guid Version) : IVersioned
+    {
+        /// <summary>The outline's version (every section's and activity's): send it as <c>If-Match</c> to reorder the outline.</summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string ETag => ETags.Of(Version);
+    }
 
     internal sealed class Handler(CoursesDbContext db, CourseGate gate) : IQueryHandler<Query, Response>
     {
@@ -39,7 +47,8 @@ internal static class GetCourseOutline
                 .OrderBy(s => s.Position)
                 .ToListAsync(cancellationToken);
             return new Response(access.CourseId, access.Title, access.IsPublished,
-                sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(a => access.IsStaff ? ActivityResponse.From(a) : TitleOnly(a)).ToList(), ETags.Of(s.Version))).ToList());
+                sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(a => access.IsStaff ? ActivityResponse.From(a) : TitleOnly(a)).ToList(), ETags.Of(s.Version))).ToList(),
+                OutlineVersion.Of(sections, sections.SelectMany(s => s.Activities)));
         }
     }
 
@@ -52,7 +61,7 @@ internal static class GetCourseOutline
                 TypedResults.Ok(await sender.Send(new Query(courseId), ct)))
             .WithName("GetCourseOutline")
             .WithSummary("Sections and activities of a course in order")
-            .WithDescription("Who sees the course (see `GET /courses/{courseId}`) sees its outline, sections and activities ordered by `position`. Staff get each activity's content (sanitized HTML) and each section's `etag` for `If-Match`; learners get the plan only, the content reaching them through their cohort's schedule once released.")
+            .WithDescription("Who sees the course (see `GET /courses/{courseId}`) sees its outline, sections and activities ordered by `position`. Staff get each activity's content (sanitized HTML) and each section's `etag` for `If-Match`, and the outline's own `etag` (also the `ETag` header) for reordering it as a whole; learners get the plan only, the content reaching them through their cohort's schedule once released.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.NotFound);
 }

@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+
+namespace Spoc.Modules.Courses.Domain;
+
+/// <summary>
+/// The version of a course's outline as a whole: a digest of every section's and activity's own version, so any change to
+/// any of them (a rename, a move, an addition, a deletion) gives a new one. It needs no column: the outline and the reorder
+/// both read every row anyway.
+/// </summary>
+internal static class OutlineVersion
+{
+    public static Guid Of(IEnumerable<Section> sections, IEnumerable<Activity> activities)
+    {
+        var rows = sections.Select(s => (s.Id, s.Version)).Concat(activities.Select(a => (a.Id, a.Version))).OrderBy(r => r.Id).ToList();
+        var bytes = new byte[rows.Count * 32];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i].Id.TryWriteBytes(bytes.AsSpan(i * 32, 16));
+            rows[i].Version.TryWriteBytes(bytes.AsSpan((i * 32) + 16, 16));
+        }
+
+        return new Guid(SHA256.HashData(bytes).AsSpan(0, 16));
+    }
+}
