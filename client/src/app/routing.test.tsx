@@ -99,18 +99,26 @@ describe('Cohort routes', () => {
         },
       ],
     };
+    const learner = {
+      learnerId: lea, displayName: 'Léa Bernard', mentorId: chloe, level: 'Watch', levelChangedAt: '2027-03-10T08:00:00Z', reasons: [],
+      signals: {
+        lastActivityAt: '2027-03-08T08:00:00Z', daysInactive: 4, activitiesDone: 6, activitiesExpected: 8, activitiesTotal: 12, behindBy: 2,
+        missedDeadlines: 0, lateSubmissions: 0, averageGrade: null, gradeTrend: null, attendanceRate: null, absences: 0, forumPosts: 1,
+        lastContactAt: null, daysWithoutContact: null,
+      },
+    };
     const api = signedInApi(me, {
-      [`GET /api/v1/cohorts/${cohortId}/members`]: () =>
-        json(paged([{ userId: lea, displayName: 'Léa Bernard', email: learnerMe.email, role: 'Learner', mentorId: chloe, groupName: 'Groupe 1', joinedAt: '2027-01-16T08:00:00Z' }])),
+      [`GET /api/v1/cohorts/${cohortId}/follow-up`]: () =>
+        json({ counts: { onTrack: 0, watch: 1, atRisk: 0 }, items: [learner], page: 1, pageSize: 20, totalCount: 1 }),
     });
     const { router } = renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Mes apprenants' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/mentor');
     const section = await screen.findByRole('region', { name: 'Design d’interfaces, printemps 2027' });
-    expect(await within(section).findByRole('cell', { name: 'Léa Bernard' })).toBeInTheDocument();
-    const query = new URL(api.sent(`GET /api/v1/cohorts/${cohortId}/members`)[0]!.url).searchParams;
-    expect(query.get('mentorId')).toBe(chloe);
-    expect(query.get('role')).toBe('Learner');
+    // Their own learners (the API scopes a mentor's dashboard to them) with their progress against the plan.
+    const row = (await within(section).findByRole('rowheader', { name: 'Léa Bernard' })).closest('tr')!;
+    expect(within(row).getByRole('cell', { name: /6.*12/ })).toBeInTheDocument();
+    expect(api.sent(`GET /api/v1/cohorts/${cohortId}/follow-up`)).toHaveLength(1);
   });
 });

@@ -40,6 +40,13 @@ public static class ETags
         }
     }
 
+    /// <summary>The versions an <c>If-Match</c> names, for a conditional write in SQL; null when it sets no condition (absent or <c>*</c>).</summary>
+    public static IReadOnlyList<Guid>? VersionsIn(string? ifMatch) =>
+        string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*"
+            ? null
+            : [.. ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(tag => Guid.TryParseExact(VersionOf(tag), "N", out var version) ? version : Guid.Empty)];
+
     /// <summary><c>If-None-Match</c> uses weak comparison (RFC 9110 §13.1.2): <c>W/"x"</c> matches <c>"x"</c>, and <c>*</c> matches any tag.</summary>
     public static bool NoneMatchFails(string? ifNoneMatch, string etag) =>
         !string.IsNullOrWhiteSpace(ifNoneMatch)

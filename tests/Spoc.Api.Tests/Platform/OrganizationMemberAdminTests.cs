@@ -42,6 +42,33 @@ public sealed class OrganizationMemberAdminTests
     }
 
     [Test]
+    public async Task A_change_made_on_a_stale_copy_of_the_organisation_is_412_and_changes_nothing()
+    {
+        var organizationId = await _platformAdmin.CreateOrganizationAsync();
+        var (admin, _, _) = (await _factory.PeopleAsync(1, "admin", organizationId, OrganizationRole.OrgAdmin)).Single();
+        var (_, learnerId, _) = (await _factory.PeopleAsync(1, "learner", organizationId)).Single();
+        var (stranger, _, _) = (await _factory.PeopleAsync(1, "stranger", await _platformAdmin.CreateOrganizationAsync(), OrganizationRole.OrgAdmin)).Single();
+        var read = (await admin.GetAsync($"/api/v1/organizations/{organizationId}")).Headers.ETag!.Tag;
+
+        (await Send(admin, HttpMethod.Put, read, new { role = "Mentor" })).StatusCode.Should().Be(HttpStatusCode.OK, "nothing changed since the read");
+        await (await Send(admin, HttpMethod.Put, read, new { role = "Trainer" })).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
+        await (await Send(admin, HttpMethod.Delete, read, null)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition-failed");
+        await (await Send(stranger, HttpMethod.Delete, read, null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+
+        var mentors = await (await admin.GetAsync($"/api/v1/organizations/{organizationId}/members?role=Mentor")).ReadJsonAsync();
+        mentors["items"]!.AsArray().Select(m => m!["userId"]!.GetValue<Guid>()).Should().Equal(learnerId);
+        var fresh = (await admin.GetAsync($"/api/v1/organizations/{organizationId}")).Headers.ETag!.Tag;
+        (await Send(admin, HttpMethod.Delete, fresh, null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string etag, object? body)
+        {
+            var request = new HttpRequestMessage(method, Member(organizationId, learnerId)) { Content = body is null ? null : JsonContent.Create(body) };
+            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
+            return client.SendAsync(request);
+        }
+    }
+
+    [Test]
     public async Task The_last_org_admin_can_be_neither_demoted_nor_removed()
     {
         var organizationId = await _platformAdmin.CreateOrganizationAsync();

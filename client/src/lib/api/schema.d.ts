@@ -695,7 +695,7 @@ export interface paths {
         put?: never;
         /**
          * Open a cohort of a course (org admin, trainer)
-         * @description An `OrgAdmin` or `Trainer` of the course's organisation (404 for an unknown course or an outsider, 403 for other roles). Dates must be in order: `endsOn` after `startsOn`, applications closing after they open and on or before the start date (in `timeZone`, IANA); capacity 1 to 200; `admissionMode` fixes how learners join (`Application`, `InviteOnly`, `OrganizationEnrollment`). `trainerId` (default: the caller) must be a trainer or admin of the organisation; `organizationIds` are named partners, pending until their admins accept (accepted at once for those the caller administers).
+         * @description An `OrgAdmin` or `Trainer` of the course's organisation (404 for an unknown course or an outsider, 403 for other roles). Dates must be in order: `endsOn` after `startsOn`, applications closing after they open and on or before the start date (in `timeZone`, IANA); the application window is required for an `Application` cohort only (null for `OrganizationEnrollment` and `InviteOnly`, which nobody applies to); capacity 1 to 200; `admissionMode` fixes how learners join (`Application`, `InviteOnly`, `OrganizationEnrollment`). `trainerId` (default: the caller) must be a trainer or admin of the organisation; `organizationIds` are named partners, pending until their admins accept (accepted at once for those the caller administers).
          */
         post: operations["CreateCohort"];
         delete?: never;
@@ -718,7 +718,7 @@ export interface paths {
         get: operations["GetCohort"];
         /**
          * Change a cohort's title, dates, application window, time zone or capacity (trainers, org admins)
-         * @description Requires `ManageSettings` (trainers, owner admins; others who see the cohort get 403, outsiders 404). The same date and capacity rules as at creation; 409 capacity-below-seats-taken when more learners are already enrolled than the new capacity. Send the cohort's `ETag` as `If-Match` to avoid overwriting someone else's change (412 when stale); the admission mode cannot change.
+         * @description Requires `ManageSettings` (trainers, owner admins; others who see the cohort get 403, outsiders 404). The same date and capacity rules as at creation (the application window required for an `Application` cohort only); 409 capacity-below-seats-taken when more learners are already enrolled than the new capacity. Send the cohort's `ETag` as `If-Match` to avoid overwriting someone else's change (412 when stale); the admission mode cannot change.
          */
         put: operations["UpdateCohort"];
         post?: never;
@@ -1881,7 +1881,7 @@ export interface paths {
         };
         /**
          * Sections and activities of a course in order
-         * @description Who sees the course (see `GET /courses/{courseId}`) sees its outline, sections and activities ordered by `position`. Staff get each activity's content (sanitized HTML) and each section's `etag` for `If-Match`; learners get the plan only, the content reaching them through their cohort's schedule once released.
+         * @description Who sees the course (see `GET /courses/{courseId}`) sees its outline, sections and activities ordered by `position`. Staff get each activity's content (sanitized HTML) and each section's `etag` for `If-Match`, and the outline's own `etag` (also the `ETag` header) for reordering it as a whole; learners get the plan only, the content reaching them through their cohort's schedule once released.
          */
         get: operations["GetCourseOutline"];
         put?: never;
@@ -1926,7 +1926,11 @@ export interface paths {
          */
         put: operations["UpdateSection"];
         post?: never;
-        delete?: never;
+        /**
+         * Delete a section and its activities (course staff)
+         * @description Course staff only (learners 403, outsiders 404). Deletes the section with every activity in it and the learners' completions of them (see `GET /courses/{courseId}/sections/{sectionId}/impact` first); the later sections move up one. Send the section's `etag` from the outline as `If-Match` (stale: 412).
+         */
+        delete: operations["DeleteSection"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2074,6 +2078,86 @@ export interface paths {
         get: operations["DownloadActivityFile"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/outline/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reorder the sections and activities of a course (course staff)
+         * @description Course staff only (learners 403, outsiders 404). The body is the whole outline's new order: every section of the course, each with the ids of its activities in order; an activity listed under another section moves there. One request, one transaction. Send the outline's `etag` as `If-Match` (412 when anything in the outline changed since read); an order that leaves out or invents a section or activity is 409 outline-changed. Answers the reordered outline.
+         */
+        put: operations["ReorderOutline"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/sections/{sectionId}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What deleting a section would take away (course staff)
+         * @description Course staff only (learners 403, outsiders 404). Counts the section's activities and the learners' completions of them (and how many learners they belong to) that `DELETE /courses/{courseId}/sections/{sectionId}` would delete, for the editor's confirmation.
+         */
+        get: operations["GetSectionDeletionImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/activities/{activityId}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What deleting an activity would take away (course staff)
+         * @description Course staff only (learners 403, outsiders 404). Counts the learners' completions of the activity (and how many learners they belong to) that `DELETE /courses/{courseId}/activities/{activityId}` would delete, for the editor's confirmation.
+         */
+        get: operations["GetActivityDeletionImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a course into a new draft (course staff)
+         * @description Course staff only (learners 403, outsiders 404). Creates an unpublished course in the same organisation titled "… (copie)" ("… (copy)" for a course not in French), with the same summary, language, competencies, sections and activities in the same order; attached files are shared with the original, not copied. Cohorts, completions and pacing stay with the original. Answers 201 with the new course and its `Location`.
+         */
+        post: operations["DuplicateCourse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2658,13 +2742,13 @@ export interface paths {
         get?: never;
         /**
          * Change a member's role in the organisation (org admin)
-         * @description Org admins only (other members 403, outsiders and members of a suspended organisation 404; an unknown member 404). Demoting the organisation's last OrgAdmin is 409 last-org-admin; changes to one organisation's members are serialised, so two admins demoting each other at once cannot leave it without one. Cohort roles are not touched: a trainer made learner stays trainer of the cohorts they already run.
+         * @description Org admins only (other members 403, outsiders and members of a suspended organisation 404; an unknown member 404). Demoting the organisation's last OrgAdmin is 409 last-org-admin; changes to one organisation's members are serialised, so two admins demoting each other at once cannot leave it without one. `If-Match` may name the organisation's `ETag` (GET /organizations/{orgId}; every member change renews it): the change then applies only if nothing changed since, else 412. Cohort roles are not touched: a trainer made learner stays trainer of the cohorts they already run.
          */
         put: operations["ChangeOrganizationMemberRole"];
         post?: never;
         /**
          * Remove someone from the organisation (org admin)
-         * @description Org admins only (other members 403, outsiders and members of a suspended organisation 404; an unknown member 404). Removing the last OrgAdmin is 409 last-org-admin (serialised with role changes, so two admins removing each other cannot leave none). The person keeps their account, their cohort seats and their cohort roles; they lose what the organisation's role gave (its cohorts restricted to it, its courses and admin screens).
+         * @description Org admins only (other members 403, outsiders and members of a suspended organisation 404; an unknown member 404). Removing the last OrgAdmin is 409 last-org-admin (serialised with role changes, so two admins removing each other cannot leave none). `If-Match` may name the organisation's `ETag`, as for a role change (412 when stale). The person keeps their account, their cohort seats and their cohort roles; they lose what the organisation's role gave (its cohorts restricted to it, its courses and admin screens).
          */
         delete: operations["RemoveOrganizationMember"];
         options?: never;
@@ -3491,14 +3575,14 @@ export interface components {
             endsOn: string;
             /**
              * Format: date-time
-             * @description When learners may start applying.
+             * @description When learners may start applying; null for a cohort nobody applies to (`OrganizationEnrollment`, `InviteOnly`) given no window.
              */
-            applicationsOpenAt: string;
+            applicationsOpenAt?: string | null;
             /**
              * Format: date-time
              * @description When applications close: after `applicationsOpenAt`, and on or before `startsOn` in the cohort's time zone.
              */
-            applicationsCloseAt: string;
+            applicationsCloseAt?: string | null;
             admissionMode: components["schemas"]["AdmissionMode"];
             /** @description The owner and the partner organisations named on the cohort (see `partnerships` for their consent). */
             organizationIds: string[];
@@ -3602,14 +3686,14 @@ export interface components {
             endsOn: string;
             /**
              * Format: date-time
-             * @description When learners may start applying.
+             * @description When learners may start applying: required for an `Application` cohort, optional (null) otherwise.
              */
-            applicationsOpenAt: string;
+            applicationsOpenAt?: string | null;
             /**
              * Format: date-time
-             * @description When applications close: after `applicationsOpenAt`, and on or before `startsOn` in the cohort's time zone.
+             * @description When applications close: after `applicationsOpenAt`, and on or before `startsOn` in the cohort's time zone; required with `applicationsOpenAt`.
              */
-            applicationsCloseAt: string;
+            applicationsCloseAt?: string | null;
             admissionMode: components["schemas"]["AdmissionMode"];
             /** @description Partner organisations whose people may join (at most 50; empty: any registered learner). Each is pending until its admins accept, unless the caller administers it. */
             organizationIds?: string[] | null;
@@ -3774,14 +3858,14 @@ export interface components {
             endsOn: string;
             /**
              * Format: date-time
-             * @description When learners may start applying.
+             * @description When learners may start applying: required for an `Application` cohort, optional (null) otherwise.
              */
-            applicationsOpenAt: string;
+            applicationsOpenAt?: string | null;
             /**
              * Format: date-time
-             * @description When applications close: after `applicationsOpenAt`, and on or before `startsOn` in the cohort's time zone.
+             * @description When applications close: after `applicationsOpenAt`, and on or before `startsOn` in the cohort's time zone; required with `applicationsOpenAt`.
              */
-            applicationsCloseAt: string;
+            applicationsCloseAt?: string | null;
             /**
              * @description IANA time zone name (such as `Europe/Paris`) in which the cohort's dates and release days are counted.
              * @example Europe/Paris
@@ -3950,12 +4034,15 @@ export interface components {
             /** @description At most 100, with unique codes; activities refer to them by code. */
             competencies?: components["schemas"]["CompetencyDefinition"][] | null;
         };
+        /** @description The outline; `etag` (also the response header) is what `If-Match` expects when it is reordered as a whole. */
         CourseOutline: {
             /** Format: uuid */
             courseId: string;
             title: string;
             isPublished: boolean;
             sections: components["schemas"]["OutlineSection"][];
+            /** @description The outline's version (every section's and activity's): send it as `If-Match` to reorder the outline. */
+            readonly etag: string;
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         CoursePage: {
@@ -4022,6 +4109,24 @@ export interface components {
             decisionNote?: string | null;
             /** Format: date-time */
             decidedAt: string;
+        };
+        /** @description What a deletion takes away. */
+        DeletionImpact: {
+            /**
+             * Format: int32
+             * @description Activities deleted (1 for an activity; a section's count, possibly 0).
+             */
+            activities: number;
+            /**
+             * Format: int32
+             * @description Learners' completions of those activities, in every cohort of the course, deleted with them.
+             */
+            completions: number;
+            /**
+             * Format: int32
+             * @description Distinct learners (per cohort) who completed at least one of them.
+             */
+            learners: number;
         };
         /** @description The five criteria of the rules, each with the learner's figure. */
         EligibilityCriteria: {
@@ -5678,6 +5783,10 @@ export interface components {
             /** Format: int32 */
             failed: number;
         };
+        OutlineOrder: {
+            /** @description Every section of the course in order, each with every one of its activities: nothing left out, nothing twice. */
+            sections: components["schemas"]["SectionOrder"][];
+        };
         /** @description A section with its activities; `etag` is what `If-Match` expects when it is renamed or moved. */
         OutlineSection: {
             /** Format: uuid */
@@ -6287,6 +6396,15 @@ export interface components {
              * @description 0-based place among the course's sections (0 to 1000); default: last; the others shift to make room.
              */
             position?: number | null;
+        };
+        SectionOrder: {
+            /**
+             * Format: uuid
+             * @description A section of the course.
+             */
+            id: string;
+            /** @description Its activities, in order: any activity of the course may move here. */
+            activityIds: string[];
         };
         SectionUpdate: {
             title: string;
@@ -19088,7 +19206,10 @@ export interface operations {
     GetCourseOutline: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 courseId: string;
             };
@@ -19099,11 +19220,20 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CourseOutline"];
                 };
+            };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
             400: {
@@ -19400,6 +19530,112 @@ export interface operations {
             };
             /** @description `unsupported-media-type`: Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteSection: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                courseId: string;
+                sectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20441,6 +20677,435 @@ export interface operations {
             };
             /** @description `activity-not-released`: Not released yet */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReorderOutline: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sections": [
+                 *         {
+                 *           "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                 *           "activityIds": [
+                 *             "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OutlineOrder"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseOutline"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `outline-changed`: Outline changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSectionDeletionImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                sectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionImpact"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetActivityDeletionImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionImpact"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DuplicateCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24047,7 +24712,9 @@ export interface operations {
     ChangeOrganizationMemberRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 orgId: string;
                 userId: string;
@@ -24119,6 +24786,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `payload-too-large`: Request body too large */
             413: {
                 headers: {
@@ -24171,7 +24847,9 @@ export interface operations {
     RemoveOrganizationMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 orgId: string;
                 userId: string;
@@ -24225,6 +24903,15 @@ export interface operations {
             };
             /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `last-org-admin`: Last organisation admin */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -48,7 +48,8 @@ public static class CoursesModule
         DownloadActivityFile.MapEndpoint(courses);
         DeleteSection.MapEndpoint(courses);
         ReorderOutline.MapEndpoint(courses);
-        GetDeletionImpact.MapEndpoint(courses);
+        GetSectionDeletionImpact.MapEndpoint(courses);
+        GetActivityDeletionImpact.MapEndpoint(courses);
         DuplicateCourse.MapEndpoint(courses);
         return api;
     }

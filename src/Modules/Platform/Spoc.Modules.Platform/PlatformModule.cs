@@ -51,8 +51,10 @@ public static class PlatformModule
         ChangeOrganizationMemberRole.MapEndpoint(platform);
         RemoveOrganizationMember.MapEndpoint(platform);
         SuspendOrganization.MapEndpoint(platform);
+        ReactivateOrganization.MapEndpoint(platform);
         Features.Users.SearchUsers.MapEndpoint(platform);
         Features.Users.DisableUser.MapEndpoint(platform);
+        Features.Users.EnableUser.MapEndpoint(platform);
         Features.Users.SendPasswordReset.MapEndpoint(platform);
         Features.Files.UploadFile.MapEndpoint(platform, configuration);
         Features.Files.GetFile.MapEndpoint(platform);

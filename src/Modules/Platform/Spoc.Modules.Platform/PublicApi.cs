@@ -59,9 +59,12 @@ internal sealed class ContractQueries(PlatformDbContext db) :
     private static readonly Func<PlatformDbContext, Guid, IAsyncEnumerable<UserOrganizationRow>> UserOrganizationRows =
         EF.CompileAsyncQuery((PlatformDbContext db, Guid userId) =>
             from u in db.Users.AsNoTracking().Where(u => u.Id == userId)
-            from m in db.OrganizationMembers.Where(m => m.UserId == u.Id && m.Organization.SuspendedAt == null).DefaultIfEmpty()
+            from m in db.OrganizationMembers.Where(m => m.UserId == u.Id).DefaultIfEmpty()
             orderby m!.OrganizationId
-            select new UserOrganizationRow(u.IsPlatformAdmin, m == null ? null : new OrganizationMembershipSummary(m.OrganizationId, m.Organization.Name, m.Role)));
+            // A suspended organisation's membership grants nothing; tested in the projection, since a filtered join is materialised over the whole platform.
+            select new UserOrganizationRow(u.IsPlatformAdmin, m == null || m.Organization.SuspendedAt != null
+                ? null
+                : new OrganizationMembershipSummary(m.OrganizationId, m.Organization.Name, m.Role)));
 
     private sealed record UserOrganizationRow(bool IsPlatformAdmin, OrganizationMembershipSummary? Membership);
 

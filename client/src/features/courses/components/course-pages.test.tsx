@@ -238,7 +238,7 @@ describe('Learner: the course of their cohort', () => {
     expect(within(video).getByText('À venir')).toBeInTheDocument();
     expect(within(video).queryByRole('button')).not.toBeInTheDocument();
     expect(screen.getByTestId('overall-percent')).toHaveTextContent('0 %');
-    expect(screen.getByText('Vos activités terminées s’afficheront ici, jour après jour.')).toBeInTheDocument();
+    expect(await screen.findByText('Vos activités terminées s’afficheront ici, jour après jour.')).toBeInTheDocument(); // the chart is a lazy chunk
     expect(screen.getByRole('link', { name: 'Guide RGAA' })).toHaveAttribute('rel', 'noopener noreferrer');
 
     await user.click(within(lesson).getByRole('button', { name: 'Lire Accueil' }));

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
+using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Auth;
 
@@ -15,10 +17,22 @@ namespace Spoc.Modules.Platform.Auth;
 /// </summary>
 internal static class OrganizationMemberships
 {
-    public static async Task<IDbContextTransaction> LockMembershipsAsync(this PlatformDbContext db, Guid organizationId, CancellationToken ct)
+    /// <summary>Opens the change: locks the organisation's memberships, then checks that the caller is its admin (under the lock too: an admin demoted a moment ago changes nothing more).</summary>
+    /// <param name="ifMatch">The organisation's ETag as the caller read it, if any: the change happens only from that version (else 412).</param>
+    public static async Task<IDbContextTransaction> LockMembershipsAsync(this PlatformDbContext db, Guid organizationId, ICurrentUser me, string? ifMatch, CancellationToken ct)
     {
         var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Organizations.Where(o => o.Id == organizationId).ExecuteUpdateAsync(s => s.SetProperty(o => o.Version, Guid.NewGuid()), ct);
+        var organization = db.Organizations.Where(o => o.Id == organizationId);
+        var expected = ETags.VersionsIn(ifMatch);
+        var bumped = await (expected is null ? organization : organization.Where(o => expected.Contains(o.Version)))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Version, Guid.NewGuid()), ct);
+        // Who the caller is comes before whether their copy is stale: an outsider learns nothing from a 412.
+        await db.RequireRoleAsync(organizationId, me, ct, OrganizationRole.OrgAdmin);
+        if (bumped == 0)
+        {
+            throw ProblemException.PreconditionFailed();
+        }
+
         return transaction;
     }
 

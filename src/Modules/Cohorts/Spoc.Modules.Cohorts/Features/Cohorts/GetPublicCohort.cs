@@ -63,7 +63,9 @@ internal static class GetPublicCohort
                 .Where(c => c.Id == query.CohortId && c.AdmissionMode == AdmissionMode.Application && !c.Organizations.Any() && c.ApplicationsCloseAt > now)
                 .Select(c => new
                 {
-                    c.Id, c.Title, c.CourseId, c.OrganizationId, c.StartsOn, c.EndsOn, c.TimeZone, c.ApplicationsOpenAt, c.ApplicationsCloseAt,
+                    c.Id, c.Title, c.CourseId, c.OrganizationId, c.StartsOn, c.EndsOn, c.TimeZone,
+                    // An Application cohort always has its window (CreateCohort requires it).
+                    ApplicationsOpenAt = c.ApplicationsOpenAt!.Value, ApplicationsCloseAt = c.ApplicationsCloseAt!.Value,
                     SeatsLeft = c.Capacity - c.SeatsTaken,
                     WaitlistLength = c.Applications.Count(a => a.Status == ApplicationStatus.Waitlisted),
                     c.Version,

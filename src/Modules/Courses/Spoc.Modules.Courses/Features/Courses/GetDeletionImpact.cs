@@ -1,19 +1,13 @@
 using Mediator;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Courses.Data;
 using Spoc.Modules.Courses.Domain;
-using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
-using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Courses.Features.Courses;
 
 /// <summary>
-/// GET /courses/{courseId}/sections/{sectionId}/impact and GET /courses/{courseId}/activities/{activityId}/impact: what
-/// deleting it takes away, for the confirmation the editor shows. Only what Courses knows; a live session that prepared
+/// What deleting a section or an activity takes away (<see cref="GetSectionDeletionImpact"/>, <see cref="GetActivityDeletionImpact"/>), for the confirmation the editor shows. Only what Courses knows; a live session that prepared
 /// with an activity (Community) simply stops listing it, as <c>GetActivitySummaries</c> leaves deleted activities out.
 /// </summary>
 internal static class GetDeletionImpact
@@ -52,23 +46,5 @@ internal static class GetDeletionImpact
                 await completions.CountAsync(cancellationToken),
                 await completions.Select(c => new { c.CohortId, c.UserId }).Distinct().CountAsync(cancellationToken));
         }
-    }
-
-    public static void MapEndpoint(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/courses/{courseId:guid}/sections/{sectionId:guid}/impact", async (Guid courseId, Guid sectionId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Query(courseId, sectionId, null), ct)))
-            .WithName("GetSectionDeletionImpact")
-            .WithSummary("What deleting a section would take away (course staff)")
-            .WithDescription("Course staff only (learners 403, outsiders 404). Counts the section's activities and the learners' completions of them (and how many learners they belong to) that `DELETE /courses/{courseId}/sections/{sectionId}` would delete, for the editor's confirmation.")
-            .RequireAuthorization(Policies.SignedIn)
-            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
-        api.MapGet("/courses/{courseId:guid}/activities/{activityId:guid}/impact", async (Guid courseId, Guid activityId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Query(courseId, null, activityId), ct)))
-            .WithName("GetActivityDeletionImpact")
-            .WithSummary("What deleting an activity would take away (course staff)")
-            .WithDescription("Course staff only (learners 403, outsiders 404). Counts the learners' completions of the activity (and how many learners they belong to) that `DELETE /courses/{courseId}/activities/{activityId}` would delete, for the editor's confirmation.")
-            .RequireAuthorization(Policies.SignedIn)
-            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
@@ -21,20 +22,22 @@ internal static class ChangeOrganizationMemberRole
     // Nullable so that a missing role is a 400 rather than OrgAdmin (the enum's default).
     public sealed record Request([property: System.ComponentModel.DataAnnotations.Required] OrganizationRole? Role);
 
-    public sealed record Command(Guid OrganizationId, Guid UserId, OrganizationRole? Role) : ICommand<ListOrganizationMembers.Member>;
+    public sealed record Command(Guid OrganizationId, Guid UserId, OrganizationRole? Role, string? IfMatch) : ICommand<ListOrganizationMembers.Member>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Role).NotNull().IsInEnum();
+        public Validator()
+        {
+            RuleFor(c => c.Role).NotNull().IsInEnum();
+            RuleFor(c => c.IfMatch).MaximumLength(200);
+        }
     }
 
     internal sealed class Handler(PlatformDbContext db, ICurrentUser me) : ICommandHandler<Command, ListOrganizationMembers.Member>
     {
         public async ValueTask<ListOrganizationMembers.Member> Handle(Command command, CancellationToken cancellationToken)
         {
-            // The caller's own standing is read under the lock too: an admin demoted a moment ago changes nothing more.
-            await using var transaction = await db.LockMembershipsAsync(command.OrganizationId, cancellationToken);
-            await db.RequireRoleAsync(command.OrganizationId, me, cancellationToken, OrganizationRole.OrgAdmin);
+            await using var transaction = await db.LockMembershipsAsync(command.OrganizationId, me, command.IfMatch, cancellationToken);
             var member = await db.MemberLeavingRoleAsync(command.OrganizationId, command.UserId, command.Role, cancellationToken);
             member.Role = command.Role!.Value;
             await db.SaveChangesAsync(cancellationToken);
@@ -44,12 +47,14 @@ internal static class ChangeOrganizationMemberRole
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPut("/organizations/{orgId:guid}/members/{userId:guid}", async (Guid orgId, Guid userId, Request request, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Command(orgId, userId, request.Role), ct)))
+        api.MapPut("/organizations/{orgId:guid}/members/{userId:guid}", async (Guid orgId, Guid userId, Request request,
+                [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Command(orgId, userId, request.Role, ifMatch), ct)))
             .WithName("ChangeOrganizationMemberRole")
             .WithSummary("Change a member's role in the organisation (org admin)")
             .WithDescription("Org admins only (other members 403, outsiders and members of a suspended organisation 404; an unknown member 404). "
                 + "Demoting the organisation's last OrgAdmin is 409 last-org-admin; changes to one organisation's members are serialised, so two admins demoting each other at once cannot leave it without one. "
+                + "`If-Match` may name the organisation's `ETag` (GET /organizations/{orgId}; every member change renews it): the change then applies only if nothing changed since, else 412. "
                 + "Cohort roles are not touched: a trainer made learner stays trainer of the cohorts they already run.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, PlatformProblems.LastOrgAdmin);

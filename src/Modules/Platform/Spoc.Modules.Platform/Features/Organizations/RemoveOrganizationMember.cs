@@ -1,6 +1,8 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
@@ -18,15 +20,18 @@ namespace Spoc.Modules.Platform.Features.Organizations;
 /// </summary>
 internal static class RemoveOrganizationMember
 {
-    public sealed record Command(Guid OrganizationId, Guid UserId) : ICommand;
+    public sealed record Command(Guid OrganizationId, Guid UserId, string? IfMatch) : ICommand;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.IfMatch).MaximumLength(200);
+    }
 
     internal sealed class Handler(PlatformDbContext db, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            // The caller's own standing is read under the lock too: an admin demoted a moment ago changes nothing more.
-            await using var transaction = await db.LockMembershipsAsync(command.OrganizationId, cancellationToken);
-            await db.RequireRoleAsync(command.OrganizationId, me, cancellationToken, OrganizationRole.OrgAdmin);
+            await using var transaction = await db.LockMembershipsAsync(command.OrganizationId, me, command.IfMatch, cancellationToken);
             var member = await db.MemberLeavingRoleAsync(command.OrganizationId, command.UserId, newRole: null, cancellationToken);
             db.OrganizationMembers.Remove(member);
             db.AddIntegrationEvent(new OrganizationMemberRemoved(command.OrganizationId, command.UserId, member.Role), clock.GetUtcNow());
@@ -37,15 +42,16 @@ internal static class RemoveOrganizationMember
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapDelete("/organizations/{orgId:guid}/members/{userId:guid}", async (Guid orgId, Guid userId, ISender sender, CancellationToken ct) =>
+        api.MapDelete("/organizations/{orgId:guid}/members/{userId:guid}", async (Guid orgId, Guid userId, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, CancellationToken ct) =>
             {
-                await sender.Send(new Command(orgId, userId), ct);
+                await sender.Send(new Command(orgId, userId, ifMatch), ct);
                 return TypedResults.NoContent();
             })
             .WithName("RemoveOrganizationMember")
             .WithSummary("Remove someone from the organisation (org admin)")
             .WithDescription("Org admins only (other members 403, outsiders and members of a suspended organisation 404; an unknown member 404). "
                 + "Removing the last OrgAdmin is 409 last-org-admin (serialised with role changes, so two admins removing each other cannot leave none). "
+                + "`If-Match` may name the organisation's `ETag`, as for a role change (412 when stale). "
                 + "The person keeps their account, their cohort seats and their cohort roles; they lose what the organisation's role gave (its cohorts restricted to it, its courses and admin screens).")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, PlatformProblems.LastOrgAdmin);

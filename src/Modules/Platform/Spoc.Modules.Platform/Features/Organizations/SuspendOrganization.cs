@@ -11,7 +11,7 @@ using Spoc.SharedKernel.Security;
 namespace Spoc.Modules.Platform.Features.Organizations;
 
 /// <summary>
-/// POST /organizations/{orgId}/suspend and /reactivate: the platform admin switches an organisation off and on again. While
+/// POST /organizations/{orgId}/suspend (and, through the same command, <see cref="ReactivateOrganization"/>): the platform admin switches an organisation off and on again. While
 /// suspended, its memberships grant nothing (every module asks Platform's contracts, which leave them out) and it takes
 /// no new members; nothing is deleted, so reactivating gives everything back (docs/adr/0041). Both are idempotent.
 /// </summary>
@@ -39,8 +39,7 @@ internal static class SuspendOrganization
         }
     }
 
-    public static void MapEndpoint(IEndpointRouteBuilder api)
-    {
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapPost("/organizations/{orgId:guid}/suspend", async (Guid orgId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Command(orgId, Suspend: true), ct)))
             .WithName("SuspendOrganization")
@@ -50,12 +49,4 @@ internal static class SuspendOrganization
                 + "no new members (409 organization-suspended). Idempotent; `suspendedAt` tells since when.")
             .RequireAuthorization(Policies.PlatformAdmin)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
-        api.MapPost("/organizations/{orgId:guid}/reactivate", async (Guid orgId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Command(orgId, Suspend: false), ct)))
-            .WithName("ReactivateOrganization")
-            .WithSummary("Reactivate a suspended organisation (platform admin)")
-            .WithDescription("Platform admin only (403 otherwise; an unknown organisation 404). Its members get their roles back as they were. Idempotent.")
-            .RequireAuthorization(Policies.PlatformAdmin)
-            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
-    }
 }

@@ -11,7 +11,7 @@ using Spoc.SharedKernel.Security;
 namespace Spoc.Modules.Platform.Features.Users;
 
 /// <summary>
-/// POST /users/{userId}/disable and /enable: the platform admin locks an account out and lets it in again. Disabling
+/// POST /users/{userId}/disable (and, through the same command, <see cref="EnableUser"/>): the platform admin locks an account out and lets it in again. Disabling
 /// revokes every refresh token of the account, so each of its sessions ends at its access token's expiry (15 minutes at
 /// most); sign-in and refresh answer account-disabled until it is enabled (docs/adr/0041). Both are idempotent.
 /// </summary>
@@ -52,8 +52,7 @@ internal static class DisableUser
         }
     }
 
-    public static void MapEndpoint(IEndpointRouteBuilder api)
-    {
+    public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapPost("/users/{userId:guid}/disable", async (Guid userId, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new Command(userId, Disable: true), ct);
@@ -65,15 +64,4 @@ internal static class DisableUser
                 + "its sessions end when their access token expires (15 minutes at most), and signing in or refreshing answers 403 account-disabled. Its memberships, seats and work are kept. Idempotent.")
             .RequireAuthorization(Policies.PlatformAdmin)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, PlatformProblems.CannotDisableSelf);
-        api.MapPost("/users/{userId:guid}/enable", async (Guid userId, ISender sender, CancellationToken ct) =>
-            {
-                await sender.Send(new Command(userId, Disable: false), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("EnableUser")
-            .WithSummary("Enable a disabled account again (platform admin)")
-            .WithDescription("Platform admin only (403 otherwise; an unknown account 404). The person signs in again with their password. Idempotent.")
-            .RequireAuthorization(Policies.PlatformAdmin)
-            .Problems(ProblemType.Forbidden, ProblemType.NotFound);
-    }
 }
