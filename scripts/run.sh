@@ -53,10 +53,10 @@ cat <<BANNER
 
 ==> Spoc starts on http://localhost:$port   (API: /api/v1, OpenAPI: /swagger)
     Platform admin: $Bootstrap__AdminEmail / $Bootstrap__AdminPassword
-    Demo accounts (password Spoc-Demo-2026): helene.martin@demo.spoc.local (org admin),
-    benoit.lefevre@demo.spoc.local and sarah.johnson@demo.spoc.local (trainers),
-    chloe.moreau@demo.spoc.local (mentor), lea.bernard@demo.spoc.local, emily.carter@demo.spoc.local ... (learners)
-    ines.mercier@demo.spoc.local holds a certificate (Mes certificats); jerome.faure@demo.spoc.local's was revoked
+    Demo accounts (password Spoc-Demo-2026), the README's table has them all:
+      helene.martin@demo.spoc.local (org admin, Institut Lumière)   marc.dubois@demo.spoc.local (org admin, Groupe Horizon)
+      benoit.lefevre@demo.spoc.local, sarah.johnson@demo.spoc.local (trainers)   chloe.moreau@demo.spoc.local (mentor)
+      anais.girard@demo.spoc.local, ines.mercier@demo.spoc.local (learners under way)   lea.bernard@demo.spoc.local (no cohort yet)
     Data: $Spoc__DataDirectory   (bash scripts/run.sh --reset-demo starts afresh)
 
 BANNER

@@ -357,3 +357,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134206_PlatformAdminScreens'
+)
+BEGIN
+    ALTER TABLE [platform].[Users] ADD [DisabledAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134206_PlatformAdminScreens'
+)
+BEGIN
+    ALTER TABLE [platform].[Organizations] ADD [SuspendedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202134206_PlatformAdminScreens'
+)
+BEGIN
+    INSERT INTO [platform].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202134206_PlatformAdminScreens', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
