@@ -32,6 +32,14 @@ public sealed class PublicCohortTests
         });
         course.StatusCode.Should().Be(HttpStatusCode.Created, await course.Content.ReadAsStringAsync());
         _courseId = (await course.ReadJsonAsync())["id"]!.GetValue<Guid>();
+        (await _world.Trainer.PutAsJsonAsync($"/api/v1/courses/{_courseId}", new
+        {
+            title = "Conception accessible",
+            summary = "Un SPOC **exigeant**.<script>alert('x')</script>",
+            language = "fr",
+            competencies = new[] { new { code = "C2", title = "Tester" }, new { code = "C1", title = "Concevoir" } },
+            isPublished = true,
+        })).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [OneTimeTearDown]
@@ -41,9 +49,9 @@ public sealed class PublicCohortTests
         _factory.Dispose();
     }
 
-    private async Task<Guid> OpenCohortAsync(int capacity = 1, string mode = "Application", Guid[]? organizationIds = null, bool windowOpen = true)
+    private async Task<Guid> OpenCohortAsync(int capacity = 1, string mode = "Application", Guid[]? organizationIds = null, bool windowOpen = true, Guid? courseId = null)
     {
-        var response = await _world.Trainer.PostAsJsonAsync("/api/v1/cohorts", CohortWorld.CohortBody(_courseId, capacity, mode, organizationIds ?? [], windowOpen));
+        var response = await _world.Trainer.PostAsJsonAsync("/api/v1/cohorts", CohortWorld.CohortBody(courseId ?? _courseId, capacity, mode, organizationIds ?? [], windowOpen));
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.ReadJsonAsync())["id"]!.GetValue<Guid>();
     }
@@ -87,7 +95,7 @@ public sealed class PublicCohortTests
     }
 
     [Test]
-    public async Task Invite_only_enrolment_organisation_only_closed_and_unknown_cohorts_are_the_same_404()
+    public async Task Invite_only_enrolment_organisation_only_closed_draft_and_unknown_cohorts_are_the_same_404()
     {
         var closed = await OpenCohortAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -104,6 +112,8 @@ public sealed class PublicCohortTests
             ["organisation enrolment"] = await OpenCohortAsync(mode: "OrganizationEnrollment", organizationIds: [_world.OrganizationId]),
             ["open to one organisation's people"] = await OpenCohortAsync(organizationIds: [_world.OrganizationId]),
             ["closed"] = closed,
+            ["on a draft course"] = await OpenCohortAsync(courseId: (await (await _world.Trainer.PostAsJsonAsync("/api/v1/courses",
+                new { organizationId = _world.OrganizationId, title = "Brouillon", language = "fr" })).ReadJsonAsync())["id"]!.GetValue<Guid>()),
             ["unknown"] = Guid.CreateVersion7(),
         };
         foreach (var (what, id) in hidden)

@@ -26,7 +26,8 @@ internal sealed class PublicApi(CoursesDbContext db) :
     public async ValueTask<CoursePresentation?> Handle(GetCoursePresentation query, CancellationToken cancellationToken)
     {
         var course = await db.Courses.AsNoTracking()
-            .Where(c => c.Id == query.CourseId)
+            // A draft is shown to nobody outside its staff: the public page of a cohort on a draft is a 404.
+            .Where(c => c.Id == query.CourseId && c.IsPublished)
             .Select(c => new { c.Title, c.Summary, Competencies = c.Competencies.OrderBy(k => k.Code).Select(k => new PresentedCompetency(k.Code, k.Title)).ToList() })
             .FirstOrDefaultAsync(cancellationToken);
         return course is null ? null : new CoursePresentation(course.Title, Spoc.SharedKernel.Text.Markdown.ToSafeHtml(course.Summary), course.Competencies);

@@ -23,7 +23,10 @@ internal sealed class AcceptPendingInvitations(PlatformDbContext db, TimeProvide
         }
 
         var normalized = User.Normalize(integrationEvent.Email);
-        var invitation = await Db.OrganizationInvitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.NormalizedEmail == normalized && i.AcceptedAt == null, ct);
+        // A suspended organisation takes no new members: the invitation stays pending until it is reactivated.
+        var invitation = await Db.OrganizationInvitations.FirstOrDefaultAsync(
+            i => i.TokenHash == hash && i.NormalizedEmail == normalized && i.AcceptedAt == null
+                && Db.Organizations.Any(o => o.Id == i.OrganizationId && o.SuspendedAt == null), ct);
         if (invitation is not null)
         {
             OrganizationInvitations.Accept(Db, invitation, integrationEvent.UserId, Clock.GetUtcNow());
