@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Me } from '@/lib/auth/roles';
 import { SESSION_KEY } from '@/lib/api/token-store';
 import { installFakeApi, json, problem } from '@/testing/fake-api';
-import { cohortId, learnerMe, paged, tokenPair, trainerMe } from '@/testing/fixtures';
+import { cohortId, learnerMe, tokenPair, trainerMe } from '@/testing/fixtures';
 import { renderApp } from '@/testing/render-app';
 import { signedInApi } from '@/testing/session-api';
 
