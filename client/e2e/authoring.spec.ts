@@ -68,6 +68,8 @@ test.describe('Authoring comfort', () => {
 
     // Keyboard: space picks Leçon A up, the down arrow moves it below Leçon B, space drops it; one PUT of the whole order.
     const handleA = page.getByRole('button', { name: 'Déplacer l’activité Leçon A' });
+    // The rename's refetch re-renders the outline: focus the handle once it has settled, or the key goes to a replaced node.
+    await page.waitForLoadState('networkidle');
     await handleA.focus();
     await page.keyboard.press('Space');
     await expect(page.getByText('Leçon A saisi.')).toBeAttached();

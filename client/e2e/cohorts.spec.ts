@@ -18,7 +18,7 @@ test.describe('Cohorts: admission, seats, mentors and groups', () => {
     // The trainer creates the course, then the cohort, through the UI.
     const trainer = await signedIn(browser, demo.trainer);
     await expectHeading(trainer, 'Espace formateur');
-    await trainer.getByRole('link', { name: 'Créer un cours' }).click();
+    await trainer.getByRole('link', { name: 'Créer un cours' }).first().click();
     await expectHeading(trainer, 'Créer un cours');
     await trainer.getByRole('textbox', { name: 'Titre du cours' }).fill(courseTitle);
     await trainer.getByRole('textbox', { name: 'Résumé' }).fill('Concevoir des interfaces accessibles, en petit groupe.');

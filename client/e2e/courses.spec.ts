@@ -81,7 +81,7 @@ test.describe('Courses: authoring, learning, progress', () => {
     const row = trainer.getByRole('row', { name: courseDemo.learnerName });
     await expect(async () => {
       await trainer.getByRole('button', { name: 'Actualiser' }).click();
-      await expect(row.getByRole('cell').first()).toHaveText('100 %', { timeout: 2_000 });
+      await expect(row.getByRole('gridcell').first()).toHaveText('100 %', { timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
     await expect(row.getByText('Bienvenue : terminé')).toBeAttached();
 

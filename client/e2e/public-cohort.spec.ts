@@ -6,7 +6,7 @@ import { createCohortViaApi, expectHeading, linkFromMail, signIn } from './suppo
 // verify their address by the mailed link, sign in and land on the application form of that cohort, then apply.
 test('a stranger opens a shared cohort link, registers, verifies, signs in and applies to that cohort', async ({ page, request }) => {
   const stamp = Date.now().toString(36);
-  const cohort = await createCohortViaApi(request, { title: `Cohorte publique ${stamp}`, capacity: 4 });
+  const cohort = await createCohortViaApi(request, { title: `Cohorte publique ${stamp}`, capacity: 4, published: true });
   const email = `inconnu.${stamp}@example.test`;
   const password = 'Passw0rd-Public';
 
@@ -19,7 +19,7 @@ test('a stranger opens a shared cohort link, registers, verifies, signs in and a
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
-  await page.getByRole('link', { name: 'Postuler' }).click();
+  await page.getByRole('link', { name: 'Postuler', exact: true }).click();
   await expect(page).toHaveURL(/\/register\?returnTo=/);
   await page.getByRole('textbox', { name: 'Nom affiché' }).fill('Camille Inconnue');
   await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(email);
@@ -41,7 +41,7 @@ test('a stranger opens a shared cohort link, registers, verifies, signs in and a
 
   // Signed in, the same link leads straight to the form.
   await page.goto(`/c/${cohort.id}`);
-  await page.getByRole('link', { name: 'Postuler' }).click();
+  await page.getByRole('link', { name: 'Postuler', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/cohorts/${cohort.id}/apply$`));
 });
 

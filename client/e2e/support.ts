@@ -57,7 +57,8 @@ export async function createCohortViaApi(
     capacity = 3,
     admissionMode = 'Application',
     organizationIds = [],
-  }: { title: string; capacity?: number; admissionMode?: string; organizationIds?: string[] },
+    published = false,
+  }: { title: string; capacity?: number; admissionMode?: string; organizationIds?: string[]; published?: boolean },
 ) {
   const headers = await apiToken(request, demo.trainer);
   const me = (await (await request.get('/api/v1/me', { headers })).json()) as { organizations: { organizationId: string }[] };
@@ -70,6 +71,11 @@ export async function createCohortViaApi(
     language: 'fr',
     competencies: [],
   });
+  if (published) {
+    const body = { title: `Cours ${title}`, summary: 'Créé pour les tests de bout en bout.', language: 'fr', competencies: [], isPublished: true };
+    const put = await request.put(`/api/v1/courses/${course.id}`, { headers, data: body });
+    if (!put.ok()) throw new Error(`publishing the course: ${put.status()} ${await put.text()}`);
+  }
   const now = Date.now();
   const day = 24 * 3600 * 1000;
   const cohort = await postJson<{ id: string; title: string }>(request, '/api/v1/cohorts', headers, {

@@ -67,7 +67,7 @@ function UpcomingList({ items, format }: { items: ReturnType<typeof upcomingItem
           </Stack>
           <Group gap="xs">
             <Badge variant="light">{t(`upcoming.kind.${item.kind}`)}</Badge>
-            {item.overdue && <Badge color="red">{t('upcoming.overdue')}</Badge>}
+            {item.overdue && <Badge color="red" variant="light">{t('upcoming.overdue')}</Badge>}
             {item.cancelled && <Badge color="gray">{t('upcoming.cancelled')}</Badge>}
           </Group>
         </Group>

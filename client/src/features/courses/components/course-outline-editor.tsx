@@ -74,7 +74,8 @@ function SortableItem({
     disabled: { draggable: disabled, droppable: dragging !== null && dragging !== kind },
     attributes: { roleDescription: t('editor.dnd.roleDescription') },
   });
-  const style = { transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.6 : 1 };
+  // The moving item keeps full contrast (axe, low vision): it is told apart by its outline, not by fading.
+  const style = { transform: CSS.Translate.toString(transform), transition, outline: isDragging ? '2px dashed var(--mantine-primary-color-filled)' : undefined };
   const handle = (
     <ActionIcon variant="subtle" color="gray" aria-label={handleLabel} ref={setActivatorNodeRef} {...attributes} {...listeners} style={{ cursor: 'grab', touchAction: 'none' }}>
       <span aria-hidden>⠿</span>
@@ -120,7 +121,7 @@ function DeleteConfirmation({ courseId, target, pending, onConfirm, onCancel }: 
           </>
         )}
         <Group gap="xs">
-          <Button size="xs" color="red" loading={pending} disabled={!impact.data} onClick={onConfirm}>
+          <Button size="xs" color="red.9" loading={pending} disabled={!impact.data} onClick={onConfirm}>
             {t('editor.confirmDelete')}
           </Button>
           <Button size="xs" variant="default" onClick={onCancel}>
@@ -291,6 +292,7 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
                   size="xs"
                   variant="subtle"
                   color="red"
+                  c="red.9"
                   onClick={() => setConfirming({ kind: 'activity', id: activity.id, title: activity.title, etag: activity.etag })}
                   aria-label={t('editor.deleteActivity', { title: activity.title })}
                 >
@@ -357,6 +359,7 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
                             size="xs"
                             variant="subtle"
                             color="red"
+                            c="red.9"
                             onClick={() => setConfirming({ kind: 'section', id: section.id, title: section.title, etag: section.etag })}
                             aria-label={t('editor.deleteSection', { title: section.title })}
                           >

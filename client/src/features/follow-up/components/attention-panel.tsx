@@ -112,7 +112,7 @@ function ActionLine({ action }: { action: ActionDueSoon }) {
           {action.learnerName} · {action.cohortTitle} · {t('attention.dueOn', { date: format.day(action.dueOn) })}
         </Text>
       </Stack>
-      {overdue && <Badge color="red">{t('attention.overdue')}</Badge>}
+      {overdue && <Badge color="red" variant="light">{t('attention.overdue')}</Badge>}
     </Group>
   );
 }

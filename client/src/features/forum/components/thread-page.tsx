@@ -38,7 +38,7 @@ function PostItem({ post, thread }: { post: Post; thread: Thread }) {
         <Group gap="xs">
           <Text fw={600}>{post.authorName}</Text>
           {post.byStaff && <Badge variant="light">{t('flags.staff')}</Badge>}
-          {post.isAnswer && <Badge color="green">{t('flags.answer')}</Badge>}
+          {post.isAnswer && <Badge color="green" variant="light">{t('flags.answer')}</Badge>}
           <Text size="sm" c="dimmed">
             {format.dateTime(post.createdAt)}
             {post.editedAt && ` · ${t('post.edited')}`}

@@ -41,7 +41,7 @@ export function AdminSystemPage() {
               <Title order={2} size="h4" id="health-title">
                 {t('admin.system.health')}
               </Title>
-              <Badge color={statusColor[system.data.health.status] ?? 'gray'}>{t(`admin.system.${system.data.health.status as 'Healthy'}`)}</Badge>
+              <Badge variant="light" color={statusColor[system.data.health.status] ?? 'gray'}>{t(`admin.system.${system.data.health.status as 'Healthy'}`)}</Badge>
             </Group>
             <Table.ScrollContainer minWidth={480}>
               <Table>

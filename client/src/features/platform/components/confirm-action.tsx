@@ -14,7 +14,7 @@ interface ConfirmActionProps {
 }
 
 /** An action with consequences (remove, suspend, disable): a first press asks, a second one on "Confirm" does it. */
-export function ConfirmAction({ label, ariaLabel, question, onConfirm, loading = false, color = 'red' }: ConfirmActionProps) {
+export function ConfirmAction({ label, ariaLabel, question, onConfirm, loading = false, color = 'red.9' }: ConfirmActionProps) {
   const { t } = useTranslation('platform');
   const [asking, setAsking] = useState(false);
   const confirm = useRef<HTMLButtonElement>(null);

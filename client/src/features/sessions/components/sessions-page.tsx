@@ -34,7 +34,7 @@ function SessionItem({ session }: { session: LiveSession }) {
           <Badge variant="light">{t(`kind.${session.kind}`)}</Badge>
           {session.groupId && <Badge variant="outline">{t('list.group')}</Badge>}
           {session.occurrence && <Badge variant="outline">{t('list.series', { occurrence: session.occurrence })}</Badge>}
-          {session.cancelledAt && <Badge color="red">{t('list.cancelled')}</Badge>}
+          {session.cancelledAt && <Badge color="red" variant="light">{t('list.cancelled')}</Badge>}
         </Group>
       </Group>
     </Paper>
