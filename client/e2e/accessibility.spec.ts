@@ -22,7 +22,8 @@ async function seriousViolations(page: Page) {
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
+      // The summary names the colours and ratio (or the missing name), so a failure explains itself.
+      targets: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
     }));
 }
 

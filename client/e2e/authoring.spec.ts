@@ -34,6 +34,8 @@ const titlesIn = (page: Page, section: string) =>
   page.getByRole('list', { name: `Activités de ${section}` }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
 
 async function dragTo(page: Page, handle: Locator, target: Locator) {
+  // Mouse coordinates only reach what is on screen (the keyboard drag before may have scrolled it away).
+  await handle.scrollIntoViewIfNeeded();
   const from = await handle.boundingBox();
   const to = await target.boundingBox();
   if (!from || !to) throw new Error('nothing to drag, or nowhere to drop');
@@ -74,6 +76,8 @@ test.describe('Authoring comfort', () => {
     await page.keyboard.press('Space');
     await expect(page.getByText('Leçon A saisi.')).toBeAttached();
     await page.keyboard.press('ArrowDown');
+    // The page scrolls smoothly to follow the item; drop once it is over its new place, as the announcement says.
+    await expect(page.getByText('Leçon A prend la place de Leçon B.')).toBeAttached();
     const saved = page.waitForResponse((r) => r.url().endsWith('/outline/order') && r.request().method() === 'PUT');
     await page.keyboard.press('Space');
     expect((await saved).status()).toBe(200);
@@ -94,12 +98,13 @@ test.describe('Authoring comfort', () => {
     await expect(confirmation.getByTestId('impact')).toHaveText('Supprimer « Bienvenue » efface 1 validation d’activité (1 apprenant).');
     await confirmation.getByRole('button', { name: 'Confirmer la suppression' }).click();
     await expect(page.getByRole('listitem', { name: 'Bienvenue' })).toHaveCount(0);
+    const outline = await titlesIn(page, week1);
 
     // Duplicate: a new draft "(copie)" with the same outline.
     await page.getByRole('button', { name: 'Dupliquer le cours' }).click();
     await expectHeading(page, `Modifier « ${course.title} (copie) »`);
     await expect(page.getByTestId('course-status')).toHaveText('Brouillon');
-    await expect.poll(() => titlesIn(page, week1)).toEqual(['Leçon B', 'Leçon A', 'Leçon D', 'Leçon C']);
+    await expect.poll(() => titlesIn(page, week1)).toEqual(outline);
 
     // An organisation-enrolment cohort: no application window asked.
     await page.goto('/cohorts/new');

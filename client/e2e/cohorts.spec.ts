@@ -112,7 +112,7 @@ test.describe('Cohorts: admission, seats, mentors and groups', () => {
     await mentor.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes apprenants' }).click();
     await expectHeading(mentor, 'Mes apprenants');
     const mentored = mentor.getByRole('region', { name: cohortTitle });
-    await expect(mentored.getByRole('cell', { name: cohortDemo.applicantName })).toBeVisible();
+    await expect(mentored.getByRole('rowheader', { name: cohortDemo.applicantName })).toBeVisible();
 
     await trainer.context().close();
     await learner.context().close();

@@ -19,12 +19,13 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-primary-color-light-color': t.colors.indigo[9] ?? '#364fc7',
     '--mantine-primary-color-light': t.colors.indigo[0] ?? '#edf2ff',
     '--mantine-primary-color-light-hover': t.colors.indigo[1] ?? '#dbe4ff',
-    // Status badges and alerts (light variant): text dark enough for 4.5:1 on the tinted background.
+    // Status badges, alerts and subtle buttons (light variants): text dark enough for 4.5:1 on the tinted background,
+    // hovered too (Mantine hovers with shade 2, where its shade 9 text falls to 3.75:1 in red, 4:1 in blue).
     '--mantine-color-green-light-color': '#1e6b30',
-    '--mantine-color-red-light-color': t.colors.red[9] ?? '#c92a2a',
+    '--mantine-color-red-light-color': '#a51d1d',
     '--mantine-color-yellow-light-color': '#744700',
     '--mantine-color-orange-light-color': '#8a3c00',
-    '--mantine-color-blue-light-color': t.colors.blue[9] ?? '#1864ab',
+    '--mantine-color-blue-light-color': '#0b4a80',
     '--mantine-color-gray-light-color': t.colors.gray[8] ?? '#343a40',
   },
   dark: { '--mantine-color-dimmed': t.colors.dark[1] ?? '#b8b8b8' },

@@ -178,7 +178,8 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('editor.dnd.picked', { title: title(active.id) }),
-    onDragOver: ({ active, over }) => (over ? t('editor.dnd.over', { title: title(active.id), over: title(over.id) }) : undefined),
+    // Over itself (where a keyboard drag starts) says nothing, so the "picked up" announcement is not replaced at once.
+    onDragOver: ({ active, over }) => (over && over.id !== active.id ? t('editor.dnd.over', { title: title(active.id), over: title(over.id) }) : undefined),
     onDragEnd: ({ active, over }) =>
       over ? t('editor.dnd.dropped', { title: title(active.id), over: title(over.id) }) : t('editor.dnd.droppedNowhere', { title: title(active.id) }),
     onDragCancel: ({ active }) => t('editor.dnd.cancelled', { title: title(active.id) }),
@@ -292,7 +293,6 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
                   size="xs"
                   variant="subtle"
                   color="red"
-                  c="red.9"
                   onClick={() => setConfirming({ kind: 'activity', id: activity.id, title: activity.title, etag: activity.etag })}
                   aria-label={t('editor.deleteActivity', { title: activity.title })}
                 >
@@ -359,7 +359,6 @@ export function CourseOutlineEditor({ course }: { course: Course }) {
                             size="xs"
                             variant="subtle"
                             color="red"
-                            c="red.9"
                             onClick={() => setConfirming({ kind: 'section', id: section.id, title: section.title, etag: section.etag })}
                             aria-label={t('editor.deleteSection', { title: section.title })}
                           >

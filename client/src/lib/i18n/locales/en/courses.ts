@@ -51,7 +51,7 @@ export const courses: typeof reference = {
       instructions:
         'To move an item, press Space or Enter to pick it up, use the up and down arrows to move it, Space or Enter to drop it, Escape to cancel.',
       picked: 'Picked up {{title}}.',
-      over: '{{title}} is over {{over}}.',
+      over: '{{title}} takes the place of {{over}}.',
       dropped: '{{title}} dropped on {{over}}.',
       droppedNowhere: '{{title}} dropped.',
       cancelled: 'Moving {{title}} cancelled.',

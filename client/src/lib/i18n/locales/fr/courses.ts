@@ -49,7 +49,7 @@ export const courses = {
       instructions:
         'Pour déplacer un élément, appuyez sur Espace ou Entrée pour le saisir, utilisez les flèches haut et bas pour le déplacer, Espace ou Entrée pour le déposer, Échap pour annuler.',
       picked: '{{title}} saisi.',
-      over: '{{title}} est au-dessus de {{over}}.',
+      over: '{{title}} prend la place de {{over}}.',
       dropped: '{{title}} déposé sur {{over}}.',
       droppedNowhere: '{{title}} déposé.',
       cancelled: 'Déplacement de {{title}} annulé.',
