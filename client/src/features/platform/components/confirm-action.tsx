@@ -10,11 +10,10 @@ interface ConfirmActionProps {
   question: string;
   onConfirm: () => void;
   loading?: boolean;
-  color?: string;
 }
 
 /** An action with consequences (remove, suspend, disable): a first press asks, a second one on "Confirm" does it. */
-export function ConfirmAction({ label, ariaLabel, question, onConfirm, loading = false, color = 'red.9' }: ConfirmActionProps) {
+export function ConfirmAction({ label, ariaLabel, question, onConfirm, loading = false }: ConfirmActionProps) {
   const { t } = useTranslation('platform');
   const [asking, setAsking] = useState(false);
   const confirm = useRef<HTMLButtonElement>(null);
@@ -26,7 +25,7 @@ export function ConfirmAction({ label, ariaLabel, question, onConfirm, loading =
 
   if (!asking) {
     return (
-      <Button size="xs" variant="light" color={color} aria-label={ariaLabel} onClick={() => setAsking(true)}>
+      <Button size="xs" variant="light" color="red" aria-label={ariaLabel} onClick={() => setAsking(true)}>
         {label}
       </Button>
     );
@@ -37,7 +36,8 @@ export function ConfirmAction({ label, ariaLabel, question, onConfirm, loading =
       <Button
         ref={confirm}
         size="xs"
-        color={color}
+        // Shade 9 keeps white text above 4.5:1 (a shade on a light button would be its background, not its text).
+        color="red.9"
         loading={loading}
         onClick={() => {
           onConfirm();
