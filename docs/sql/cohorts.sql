@@ -426,3 +426,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202171000_CohortsOrganizationSuspended'
+)
+BEGIN
+    ALTER TABLE [cohorts].[Cohorts] ADD [OrganizationSuspended] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202171000_CohortsOrganizationSuspended'
+)
+BEGIN
+    INSERT INTO [cohorts].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202171000_CohortsOrganizationSuspended', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

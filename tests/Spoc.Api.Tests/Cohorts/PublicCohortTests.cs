@@ -128,6 +128,38 @@ public sealed class PublicCohortTests
     }
 
     [Test]
+    public async Task A_suspended_organisation_s_cohort_loses_its_page_and_takes_no_applications_until_reactivated()
+    {
+        var cohortId = await OpenCohortAsync(capacity: 5);
+        var (learner, _, _) = await _world.LearnerAsync();
+        var admin = await _factory.AdminClientAsync();
+        const string open = "/api/v1/cohorts?openForApplication=true&pageSize=100";
+        async Task<bool> ListedAsync() =>
+            (await (await learner.GetAsync(open)).ReadJsonAsync())["items"]!.AsArray().Any(c => c!["id"]!.GetValue<Guid>() == cohortId);
+        (await ListedAsync()).Should().BeTrue();
+
+        (await admin.PostAsync($"/api/v1/organizations/{_world.OrganizationId}/suspend", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await _factory.OutboxDispatchedAsync();
+        try
+        {
+            await (await _anonymous.GetAsync($"/api/v1/public/cohorts/{cohortId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+            (await ListedAsync()).Should().BeFalse();
+            await (await learner.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/applications", new { motivation = "Je veux apprendre." }))
+                .ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+            (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}")).StatusCode.Should().Be(HttpStatusCode.OK, "its members keep their seats");
+        }
+        finally
+        {
+            (await admin.PostAsync($"/api/v1/organizations/{_world.OrganizationId}/reactivate", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+            await _factory.OutboxDispatchedAsync();
+        }
+
+        (await _anonymous.GetAsync($"/api/v1/public/cohorts/{cohortId}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ListedAsync()).Should().BeTrue();
+        await CohortWorld.ApplyAsync(learner, cohortId);
+    }
+
+    [Test]
     public async Task The_page_costs_three_statements_whatever_the_number_of_applicants()
     {
         var small = await OpenCohortAsync(capacity: 5);

@@ -737,7 +737,7 @@ export interface paths {
         };
         /**
          * The public page of a cohort open to applications: course, dates, seats left, organisation
-         * @description Anyone, no sign-in: the shareable link of a cohort. Only an `Application` cohort that names no organisation (open to any registered learner) and whose application window is open or still to come has a public page; any other cohort, or an unknown id, is 404 `not-found`. Shows the course's title, summary (sanitized HTML) and competencies, the cohort's dates and time zone, the application window, the seats left and the waitlist's length, and the organisation's name; never a member, an applicant or an email. `Cache-Control: public, max-age=60` with an `ETag`: `If-None-Match` answers 304. Its own rate limit per address (`RateLimiting:PublicPermitsPerIp`, 60 a minute by default): 429 with `Retry-After` beyond.
+         * @description Anyone, no sign-in: the shareable link of a cohort. Only an `Application` cohort that names no organisation (open to any registered learner) and whose application window is open or still to come has a public page, unless its organisation is suspended; any other cohort, or an unknown id, is 404 `not-found`. Shows the course's title, summary (sanitized HTML) and competencies, the cohort's dates and time zone, the application window, the seats left and the waitlist's length, and the organisation's name; never a member, an applicant or an email. `Cache-Control: public, max-age=60` with an `ETag`: `If-None-Match` answers 304. Its own rate limit per address (`RateLimiting:PublicPermitsPerIp`, 60 a minute by default): 429 with `Retry-After` beyond.
          */
         get: operations["GetPublicCohort"];
         put?: never;
@@ -763,7 +763,7 @@ export interface paths {
         put?: never;
         /**
          * Apply to a cohort with a motivation and answers (learner)
-         * @description Any signed-in person who sees the cohort and does not belong to it yet (404 otherwise). Only in `Application` cohorts (409 applications-not-accepted) and while the application window is open (409 application-window-closed); one live application per person (409 duplicate-application, withdraw it to apply again), 409 already-member for a member. No seat is taken until staff admit it.
+         * @description Any signed-in person who sees the cohort and does not belong to it yet (404 otherwise). Only in `Application` cohorts whose organisation is not suspended (409 applications-not-accepted) and while the application window is open (409 application-window-closed); one live application per person (409 duplicate-application, withdraw it to apply again), 409 already-member for a member. No seat is taken until staff admit it.
          */
         post: operations["ApplyToCohort"];
         delete?: never;
@@ -2767,7 +2767,7 @@ export interface paths {
         put?: never;
         /**
          * Suspend an organisation (platform admin)
-         * @description Platform admin only (403 otherwise; an unknown organisation 404). From then on its members hold no role in it: its admins, trainers and mentors lose what that role gave in every module (their cohort seats and cohort roles stay), its people no longer see the cohorts restricted to it, and it takes no new members (409 organization-suspended). Idempotent; `suspendedAt` tells since when.
+         * @description Platform admin only (403 otherwise; an unknown organisation 404). From then on its members hold no role in it: its admins, trainers and mentors lose what that role gave in every module (their cohort seats and cohort roles stay), its people no longer see the cohorts restricted to it, its cohorts take no applications and lose their public page, and it takes no new members (409 organization-suspended). Idempotent; `suspendedAt` tells since when.
          */
         post: operations["SuspendOrganization"];
         delete?: never;

@@ -118,6 +118,9 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("OrganizationSuspended")
+                        .HasColumnType("bit");
+
                     b.Property<int>("SeatsTaken")
                         .HasColumnType("int");
 

@@ -111,6 +111,9 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OrganizationSuspended")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SeatsTaken")
                         .HasColumnType("INTEGER");
 

@@ -28,6 +28,12 @@ public sealed record OrganizationInvitationCreated(Guid OrganizationId, string O
 public sealed record OrganizationMemberRemoved(Guid OrganizationId, Guid UserId, OrganizationRole Role) : IntegrationEvent;
 
 /// <summary>
+/// The platform admin suspended or reactivated an organisation. Modules that keep something of it ask
+/// <see cref="GetOrganizations"/> for its state when they handle this, so events handled out of order still end right.
+/// </summary>
+public sealed record OrganizationSuspensionChanged(Guid OrganizationId) : IntegrationEvent;
+
+/// <summary>
 /// The caller's standing in an organisation, for other modules' authorization: <c>null</c> when the organisation
 /// does not exist or the user is not in it (answer 404 then), otherwise the role (platform admins count as OrgAdmin).
 /// A suspended organisation's memberships count for nothing here nor in the other membership queries (docs/adr/0041).
@@ -53,7 +59,7 @@ public sealed record UserOrganizations(bool IsPlatformAdmin, IReadOnlyList<Organ
 /// <summary>The organisations among the given ids that exist, with their names.</summary>
 public sealed record GetOrganizations(IReadOnlyCollection<Guid> OrganizationIds) : IQuery<IReadOnlyList<OrganizationSummary>>;
 
-public sealed record OrganizationSummary(Guid Id, string Name);
+public sealed record OrganizationSummary(Guid Id, string Name, bool IsSuspended);
 
 public sealed record MembershipOfUser(Guid UserId, Guid OrganizationId, OrganizationRole Role);
 

@@ -89,7 +89,7 @@ internal sealed class ContractQueries(PlatformDbContext db) :
             ? []
             : await db.Organizations.AsNoTracking()
                 .Where(o => query.OrganizationIds.Contains(o.Id))
-                .Select(o => new OrganizationSummary(o.Id, o.Name))
+                .Select(o => new OrganizationSummary(o.Id, o.Name, o.SuspendedAt != null))
                 .ToListAsync(cancellationToken);
 
     public async ValueTask<IReadOnlyList<Guid>> Handle(GetOrganizationMemberIds query, CancellationToken cancellationToken) =>

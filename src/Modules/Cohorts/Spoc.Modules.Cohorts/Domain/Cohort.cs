@@ -25,6 +25,12 @@ internal sealed class Cohort : IVersioned
     public DateTimeOffset? ApplicationsCloseAt { get; set; }
     public required string TimeZone { get; set; }
     public AdmissionMode AdmissionMode { get; set; }
+
+    /// <summary>
+    /// Whether the owning organisation is suspended, kept from Platform's <c>OrganizationSuspensionChanged</c>: such a cohort
+    /// takes no applications and has no public page (its members keep their seats; docs/adr/0041).
+    /// </summary>
+    public bool OrganizationSuspended { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Concurrency token of the editable fields, and the ETag.</summary>

@@ -67,7 +67,7 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
             || c.Organizations.Any(o => o.Status == PartnershipStatus.Accepted && viewer.AdminOf.Contains(o.OrganizationId))
             || c.Members.Any(m => m.UserId == viewer.UserId)
             || c.Applications.Any(a => a.ApplicantId == viewer.UserId)
-            || (c.AdmissionMode == AdmissionMode.Application
+            || (c.AdmissionMode == AdmissionMode.Application && !c.OrganizationSuspended
                 && (!c.Organizations.Any() || c.Organizations.Any(o => o.Status == PartnershipStatus.Accepted && viewer.MemberOf.Contains(o.OrganizationId)))));
 
     public async Task<CohortAccess> RequireVisibleAsync(Guid cohortId, CancellationToken ct) =>
@@ -88,13 +88,14 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
     /// <see cref="Visible"/> for one cohort already loaded, decided in memory: the cohort is found by its key, and its SQL does
     /// not depend on how many organisations the viewer belongs to (each list size would be another statement for EF to build).
     /// </summary>
-    public static bool CanSee(Viewer viewer, Guid owningOrganizationId, AdmissionMode mode, CohortRole? role, bool applied, IReadOnlyCollection<Partnership> organizations) =>
+    public static bool CanSee(Viewer viewer, Guid owningOrganizationId, AdmissionMode mode, CohortRole? role, bool applied, IReadOnlyCollection<Partnership> organizations,
+        bool organizationSuspended) =>
         viewer.IsPlatformAdmin
         || viewer.AdminOf.Contains(owningOrganizationId)
         || organizations.Any(o => o.Status == PartnershipStatus.Accepted && viewer.AdminOf.Contains(o.OrganizationId))
         || role is not null
         || applied
-        || (mode == AdmissionMode.Application
+        || (mode == AdmissionMode.Application && !organizationSuspended
             && (organizations.Count == 0 || organizations.Any(o => o.Status == PartnershipStatus.Accepted && viewer.MemberOf.Contains(o.OrganizationId))));
 
     /// <summary>
@@ -111,17 +112,18 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
                     c.Members.Where(m => m.UserId == userId).Select(m => m.GroupId).FirstOrDefault(),
                     c.Applications.Any(a => a.ApplicantId == userId),
                     c.Organizations.Select(o => new Partnership(o.OrganizationId, o.Status)).ToList(),
-                    c.Members.Where(m => m.MentorId == userId && m.Role == CohortRole.Learner).Select(m => m.UserId).ToList()))
+                    c.Members.Where(m => m.MentorId == userId && m.Role == CohortRole.Learner).Select(m => m.UserId).ToList(),
+                    c.OrganizationSuspended))
                 .FirstOrDefault());
 
     private sealed record AccessRow(
         Guid Id, Guid CourseId, Guid OrganizationId, string Title, AdmissionMode AdmissionMode, DateOnly StartsOn, DateOnly EndsOn, string TimeZone,
-        CohortRole? Role, Guid? GroupId, bool Applied, List<Partnership> Organizations, List<Guid> Mentees);
+        CohortRole? Role, Guid? GroupId, bool Applied, List<Partnership> Organizations, List<Guid> Mentees, bool OrganizationSuspended);
 
     private async Task<CohortAccess?> AccessAsync(Viewer viewer, Guid cohortId, CancellationToken ct)
     {
         var c = await AccessRowOf(db, cohortId, viewer.UserId, ct);
-        if (c is null || !CanSee(viewer, c.OrganizationId, c.AdmissionMode, c.Role, c.Applied, c.Organizations))
+        if (c is null || !CanSee(viewer, c.OrganizationId, c.AdmissionMode, c.Role, c.Applied, c.Organizations, c.OrganizationSuspended))
         {
             return null;
         }

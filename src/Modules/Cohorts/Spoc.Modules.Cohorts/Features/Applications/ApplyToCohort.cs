@@ -45,11 +45,17 @@ internal static class ApplyToCohort
         {
             var access = await gate.RequireVisibleAsync(command.CohortId, cancellationToken);
             var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == command.CohortId)
-                .Select(c => new { c.ApplicationsOpenAt, c.ApplicationsCloseAt, HasLive = c.Applications.Any(a => a.LiveApplicantId == me.Id) })
+                .Select(c => new { c.ApplicationsOpenAt, c.ApplicationsCloseAt, HasLive = c.Applications.Any(a => a.LiveApplicantId == me.Id), c.OrganizationSuspended })
                 .FirstAsync(cancellationToken);
             if (access.Mode != AdmissionMode.Application)
             {
                 throw CohortProblems.ApplicationsNotAccepted.Exception();
+            }
+
+            // Strangers no longer see it; someone who applied before (and withdrew) still does.
+            if (cohort.OrganizationSuspended)
+            {
+                throw CohortProblems.ApplicationsNotAccepted.Exception("Its organisation is suspended: it takes no applications for now.");
             }
 
             if (access.Role is not null)
@@ -101,7 +107,7 @@ internal static class ApplyToCohort
             })
             .WithName("ApplyToCohort")
             .WithSummary("Apply to a cohort with a motivation and answers (learner)")
-            .WithDescription("Any signed-in person who sees the cohort and does not belong to it yet (404 otherwise). Only in `Application` cohorts (409 applications-not-accepted) and while the application window is open (409 application-window-closed); one live application per person (409 duplicate-application, withdraw it to apply again), 409 already-member for a member. No seat is taken until staff admit it.")
+            .WithDescription("Any signed-in person who sees the cohort and does not belong to it yet (404 otherwise). Only in `Application` cohorts whose organisation is not suspended (409 applications-not-accepted) and while the application window is open (409 application-window-closed); one live application per person (409 duplicate-application, withdraw it to apply again), 409 already-member for a member. No seat is taken until staff admit it.")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.NotFound, CohortProblems.ApplicationsNotAccepted, CohortProblems.AlreadyMember, CohortProblems.ApplicationWindowClosed, CohortProblems.DuplicateApplication);
 }

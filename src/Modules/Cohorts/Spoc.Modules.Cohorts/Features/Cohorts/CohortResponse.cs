@@ -53,11 +53,12 @@ public sealed record CohortResponse(
     IReadOnlyList<Partnership> Partnerships,
     IReadOnlyList<CohortCapability> Capabilities,
     [property: JsonIgnore] Guid Version,
-    [property: JsonIgnore] bool ViewerApplied) : IVersioned
+    [property: JsonIgnore] bool ViewerApplied,
+    [property: JsonIgnore] bool OrganizationSuspended) : IVersioned
 {
     /// <summary>
     /// One SQL projection: seat counts and waitlist length come from the same query as the cohort, and so do the facts
-    /// <see cref="Domain.CohortGate.CanSee"/> needs (role, partnerships, <see cref="ViewerApplied"/>).
+    /// <see cref="Domain.CohortGate.CanSee"/> needs (role, partnerships, <see cref="ViewerApplied"/>, <see cref="OrganizationSuspended"/>).
     /// The viewer is a parameter of the expression, so that <see cref="ById"/> compiles it once; <see cref="Projection"/> binds it for other queries.
     /// </summary>
     private static readonly Expression<Func<Cohort, Guid, CohortResponse>> ForViewer = (c, viewerId) => new CohortResponse(
@@ -69,7 +70,8 @@ public sealed record CohortResponse(
         c.Organizations.Select(o => new Partnership(o.OrganizationId, o.Status)).ToList(),
         new List<CohortCapability>(),
         c.Version,
-        c.Applications.Any(a => a.ApplicantId == viewerId));
+        c.Applications.Any(a => a.ApplicantId == viewerId),
+        c.OrganizationSuspended);
 
     internal static Expression<Func<Cohort, CohortResponse>> Projection(Guid viewerId) => Inliner.Inline((Cohort c) => As(c, viewerId));
 

@@ -24,7 +24,7 @@ internal static class GetCohort
             var viewer = await gate.ViewerAsync(cancellationToken);
             // By its key, then the visibility rule in memory: one read of the cohort, and SQL that does not vary with the viewer's organisations.
             var cohort = await CohortResponse.ById(db, query.CohortId, viewer.UserId, cancellationToken);
-            return cohort is not null && CohortGate.CanSee(viewer, cohort.OrganizationId, cohort.AdmissionMode, cohort.MyRole, cohort.ViewerApplied, cohort.Partnerships)
+            return cohort is not null && CohortGate.CanSee(viewer, cohort.OrganizationId, cohort.AdmissionMode, cohort.MyRole, cohort.ViewerApplied, cohort.Partnerships, cohort.OrganizationSuspended)
                 ? cohort.For(viewer)
                 : throw ProblemException.NotFound("This cohort");
         }

@@ -16,7 +16,7 @@ namespace Spoc.Modules.Cohorts.Features.Cohorts;
 /// <summary>
 /// GET /public/cohorts/{cohortId}: the shareable page of a cohort anyone may apply to, for people without an account
 /// (issue 16). Only an <c>Application</c> cohort that names no organisation (so any registered learner may apply) and whose
-/// window is open or upcoming has one; any other cohort is the same 404 as an unknown id. It shows what a flyer would:
+/// window is open or upcoming has one, unless its organisation is suspended; any other cohort is the same 404 as an unknown id. It shows what a flyer would:
 /// never a member, an applicant or an email.
 /// </summary>
 internal static class GetPublicCohort
@@ -60,7 +60,8 @@ internal static class GetPublicCohort
         {
             var now = clock.GetUtcNow();
             var cohort = await db.Cohorts.AsNoTracking()
-                .Where(c => c.Id == query.CohortId && c.AdmissionMode == AdmissionMode.Application && !c.Organizations.Any() && c.ApplicationsCloseAt > now)
+                .Where(c => c.Id == query.CohortId && c.AdmissionMode == AdmissionMode.Application && !c.Organizations.Any()
+                    && !c.OrganizationSuspended && c.ApplicationsCloseAt > now)
                 .Select(c => new
                 {
                     c.Id, c.Title, c.CourseId, c.OrganizationId, c.StartsOn, c.EndsOn, c.TimeZone,
@@ -91,7 +92,7 @@ internal static class GetPublicCohort
             })
             .WithName("GetPublicCohort")
             .WithSummary("The public page of a cohort open to applications: course, dates, seats left, organisation")
-            .WithDescription("Anyone, no sign-in: the shareable link of a cohort. Only an `Application` cohort that names no organisation (open to any registered learner) and whose application window is open or still to come has a public page; any other cohort, or an unknown id, is 404 `not-found`. Shows the course's title, summary (sanitized HTML) and competencies, the cohort's dates and time zone, the application window, the seats left and the waitlist's length, and the organisation's name; never a member, an applicant or an email. `Cache-Control: public, max-age=60` with an `ETag`: `If-None-Match` answers 304. Its own rate limit per address (`RateLimiting:PublicPermitsPerIp`, 60 a minute by default): 429 with `Retry-After` beyond.")
+            .WithDescription("Anyone, no sign-in: the shareable link of a cohort. Only an `Application` cohort that names no organisation (open to any registered learner) and whose application window is open or still to come has a public page, unless its organisation is suspended; any other cohort, or an unknown id, is 404 `not-found`. Shows the course's title, summary (sanitized HTML) and competencies, the cohort's dates and time zone, the application window, the seats left and the waitlist's length, and the organisation's name; never a member, an applicant or an email. `Cache-Control: public, max-age=60` with an `ETag`: `If-None-Match` answers 304. Its own rate limit per address (`RateLimiting:PublicPermitsPerIp`, 60 a minute by default): 429 with `Retry-After` beyond.")
             .AllowAnonymous()
             .RequireRateLimiting(CohortsModule.PublicPageRateLimitPolicy)
             .Produces(StatusCodes.Status304NotModified)

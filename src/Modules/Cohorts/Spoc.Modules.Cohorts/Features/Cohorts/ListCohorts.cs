@@ -35,7 +35,7 @@ internal static class ListCohorts
 
             if (query.OpenForApplication == true)
             {
-                cohorts = cohorts.Where(c => c.AdmissionMode == AdmissionMode.Application && c.ApplicationsOpenAt <= now && c.ApplicationsCloseAt > now);
+                cohorts = cohorts.Where(c => c.AdmissionMode == AdmissionMode.Application && !c.OrganizationSuspended && c.ApplicationsOpenAt <= now && c.ApplicationsCloseAt > now);
             }
 
             var page = await cohorts

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
@@ -29,6 +30,7 @@ internal static class SuspendOrganization
             {
                 organization.SuspendedAt = command.Suspend ? clock.GetUtcNow() : null;
                 organization.Version = Guid.NewGuid();
+                db.AddIntegrationEvent(new OrganizationSuspensionChanged(organization.Id), clock.GetUtcNow());
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -45,7 +47,7 @@ internal static class SuspendOrganization
             .WithName("SuspendOrganization")
             .WithSummary("Suspend an organisation (platform admin)")
             .WithDescription("Platform admin only (403 otherwise; an unknown organisation 404). From then on its members hold no role in it: its admins, trainers and mentors "
-                + "lose what that role gave in every module (their cohort seats and cohort roles stay), its people no longer see the cohorts restricted to it, and it takes "
+                + "lose what that role gave in every module (their cohort seats and cohort roles stay), its people no longer see the cohorts restricted to it, its cohorts take no applications and lose their public page, and it takes "
                 + "no new members (409 organization-suspended). Idempotent; `suspendedAt` tells since when.")
             .RequireAuthorization(Policies.PlatformAdmin)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
