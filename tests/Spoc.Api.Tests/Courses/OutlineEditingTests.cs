@@ -152,6 +152,36 @@ public sealed class OutlineEditingTests
     }
 
     [Test]
+    public async Task An_activity_added_while_a_reorder_runs_never_shares_a_place_with_another()
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            var courseId = await CourseAsync();
+            var s1 = await SectionAsync(courseId, "S1");
+            var s2 = await SectionAsync(courseId, "S2");
+            var a = await ActivityAsync(courseId, s1, "A");
+            var b = await ActivityAsync(courseId, s1, "B");
+            var c = await ActivityAsync(courseId, s2, "C");
+            var etag = (await JsonAsync(_world.Trainer, $"/api/v1/courses/{courseId}/outline"))["etag"]!.GetValue<string>();
+            var order = new { sections = new[] { new { id = s1, activityIds = new[] { a, b, c } }, new { id = s2, activityIds = Array.Empty<Guid>() } } };
+
+            var answers = await Task.WhenAll(
+                Send(HttpMethod.Put, $"/api/v1/courses/{courseId}/outline/order", etag, order),
+                _world.Trainer.PostAsJsonAsync($"/api/v1/courses/{courseId}/activities",
+                    new { sectionId = s1, kind = "Lesson", title = "N", content = "N", offsetDays = 0, durationMinutes = 10 }));
+            answers.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.Created
+                || r.StatusCode == HttpStatusCode.Conflict || r.StatusCode == HttpStatusCode.PreconditionFailed);
+
+            var outline = await JsonAsync(_world.Trainer, $"/api/v1/courses/{courseId}/outline");
+            foreach (var section in outline["sections"]!.AsArray())
+            {
+                section!["activities"]!.AsArray().Select(x => x!["position"]!.GetValue<int>()).Should().BeEquivalentTo(
+                    Enumerable.Range(0, section["activities"]!.AsArray().Count), "round {0}: each place once", round);
+            }
+        }
+    }
+
+    [Test]
     public async Task Duplicating_copies_the_course_into_a_draft_reading_it_in_a_constant_number_of_statements()
     {
         var small = await FilledCourseAsync(sections: 1, activitiesPerSection: 2);

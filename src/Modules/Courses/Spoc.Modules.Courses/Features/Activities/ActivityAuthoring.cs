@@ -26,9 +26,13 @@ internal static class ActivityAuthoring
             throw Rules.Invalid("CompetencyCodes", $"Not competencies of this course: {string.Join(", ", unknown)}.");
         }
 
-        if (!await db.Set<Section>().AnyAsync(s => s.Id == input.SectionId && s.CourseId == activity.CourseId, ct))
+        var section = await db.Set<Section>().FirstOrDefaultAsync(s => s.Id == input.SectionId && s.CourseId == activity.CourseId, ct)
+            ?? throw Rules.Invalid("SectionId", "Not a section of this course.");
+        if (activity.SectionId != input.SectionId || input.Position is not null)
         {
-            throw Rules.Invalid("SectionId", "Not a section of this course.");
+            // Placing an activity writes its section's row, conditional on its version, as a reorder does: of an addition
+            // and a reorder at the same moment, one is refused (409) instead of both numbering the same places.
+            section.Version = Guid.NewGuid();
         }
 
         activity.SectionId = input.SectionId;
