@@ -23,6 +23,8 @@ export const ADMIN_PAGE_SIZE = 20;
 export const adminKeys = {
   members: (organizationId: string) => ['organizations', organizationId, 'members'] as const,
   admins: (organizationId: string) => ['organizations', organizationId, 'members', 'admins'] as const,
+  // Under the members' key: whatever refreshes the list refreshes the version the changes are conditional on.
+  version: (organizationId: string) => ['organizations', organizationId, 'members', 'version'] as const,
   organizations: ['organizations', 'list'] as const,
   users: ['users'] as const,
   system: ['system'] as const,
@@ -53,14 +55,32 @@ export function useAddMember(organizationId: string) {
   });
 }
 
+/**
+ * The organisation's ETag, read with its member list: role changes and removals send it as If-Match, so an admin acting
+ * on a list another admin has just changed gets 412 and the fresh list instead of overwriting (GET /organizations/{orgId}).
+ */
+export function useMembersVersion(organizationId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: adminKeys.version(organizationId),
+    queryFn: async ({ signal }) => {
+      const call = api.GET('/api/v1/organizations/{orgId}', { params: { path: { orgId: organizationId } }, signal });
+      await unwrap(call);
+      return (await call).response.headers.get('ETag');
+    },
+  });
+}
+
+const ifMatch = (etag: string | null | undefined) => (etag ? { 'If-Match': etag } : {});
+
 export function useChangeMemberRole(organizationId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ member, role }: { member: OrganizationMember; role: OrganizationRole }) =>
+    mutationFn: ({ member, role, etag }: { member: OrganizationMember; role: OrganizationRole; etag?: string | null }) =>
       unwrap(
         api.PUT('/api/v1/organizations/{orgId}/members/{userId}', {
-          params: { path: { orgId: organizationId, userId: member.userId } },
+          params: { path: { orgId: organizationId, userId: member.userId }, header: ifMatch(etag) },
           body: { role },
         }),
       ),
@@ -72,10 +92,10 @@ export function useRemoveMember(organizationId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (member: OrganizationMember) =>
+    mutationFn: ({ member, etag }: { member: OrganizationMember; etag?: string | null }) =>
       unwrap(
         api.DELETE('/api/v1/organizations/{orgId}/members/{userId}', {
-          params: { path: { orgId: organizationId, userId: member.userId } },
+          params: { path: { orgId: organizationId, userId: member.userId }, header: ifMatch(etag) },
         }),
       ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.members(organizationId) }),

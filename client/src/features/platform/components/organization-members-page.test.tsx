@@ -1,4 +1,4 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, noContent } from '@/testing/fake-api';
 import { orgAdminMe } from '@/testing/fixtures';
@@ -16,6 +16,7 @@ function membersApi() {
       new URL(request.url).searchParams.get('role') === 'OrgAdmin'
         ? json({ items: [helene], page: 1, pageSize: 1, totalCount: 1 })
         : json({ items: [helene, lea], page: 1, pageSize: 20, totalCount: 2 }),
+    [`GET /api/v1/organizations/${orgId}`]: () => json({ id: orgId, name: 'Institut Lumière', slug: 'institut-lumiere', memberCount: 2 }, 200, { ETag: '"v1"' }),
     [`PUT /api/v1/organizations/${orgId}/members/${lea.userId}`]: () => json({ ...lea, role: 'Trainer' }),
     [`DELETE /api/v1/organizations/${orgId}/members/${lea.userId}`]: () => noContent(),
   });
@@ -32,9 +33,12 @@ describe('OrganizationMembersPage', () => {
     expect(heleneRole).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Retirer Hélène Martin de l’organisation' })).not.toBeInTheDocument();
 
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Rôle de Léa Bernard' })).toBeEnabled());
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rôle de Léa Bernard' }), 'Trainer');
     expect(await screen.findByText('Le rôle de Léa Bernard est maintenant : Formateur.')).toBeInTheDocument();
-    expect(await api.sent(`PUT /api/v1/organizations/${orgId}/members/${lea.userId}`)[0]!.json()).toEqual({ role: 'Trainer' });
+    const put = api.sent(`PUT /api/v1/organizations/${orgId}/members/${lea.userId}`)[0]!;
+    expect(await put.json()).toEqual({ role: 'Trainer' });
+    expect(put.headers.get('If-Match')).toBe('"v1"');
   });
 
   it('asks before removing someone, and removes only once confirmed', async () => {
@@ -49,5 +53,6 @@ describe('OrganizationMembersPage', () => {
     await user.click(screen.getByRole('button', { name: 'Confirmer' }));
     expect(await screen.findByText('Léa Bernard a été retiré de l’organisation.')).toBeInTheDocument();
     expect(api.sent(`DELETE /api/v1/organizations/${orgId}/members/${lea.userId}`)).toHaveLength(1);
+    expect(api.sent(`DELETE /api/v1/organizations/${orgId}/members/${lea.userId}`)[0]!.headers.get('If-Match')).toBe('"v1"');
   });
 });

@@ -11,7 +11,7 @@ import { useSession } from '@/lib/auth/session-context';
 import type { OrganizationRole } from '@/lib/auth/roles';
 import { useFormatters } from '@/lib/i18n/format';
 import { useOrganizationMembers } from '@/features/platform/api/organizations';
-import { useAddMember, useChangeMemberRole, useOrganizationAdmins, useRemoveMember } from '@/features/platform/api/admin';
+import { useAddMember, useChangeMemberRole, useMembersVersion, useOrganizationAdmins, useRemoveMember } from '@/features/platform/api/admin';
 import { ConfirmAction } from './confirm-action';
 import { grantableRoles, isLastAdmin } from './admin-rules';
 import { organizationRoleKey } from './role-labels';
@@ -102,6 +102,7 @@ function MemberTable({ organizationId, myId, roles }: { organizationId: string; 
   const [page, setPage] = useState(1);
   const members = useOrganizationMembers(organizationId, page);
   const admins = useOrganizationAdmins(organizationId);
+  const version = useMembersVersion(organizationId);
   const change = useChangeMemberRole(organizationId);
   const remove = useRemoveMember(organizationId);
   const [done, setDone] = useState<string | null>(null);
@@ -152,14 +153,15 @@ function MemberTable({ organizationId, myId, roles }: { organizationId: string; 
                         size="xs"
                         aria-label={t('admin.members.roleOf', { name: member.displayName })}
                         value={member.role}
-                        disabled={locked || change.isPending}
+                        // Until the version is (re)read, a change could not be conditional on the list shown.
+                        disabled={locked || change.isPending || version.isFetching}
                         description={locked ? t('admin.members.lastAdmin') : undefined}
                         data={roles.map((value) => ({ value, label: t(organizationRoleKey(value)) }))}
                         onChange={(event) => {
                           const role = event.currentTarget.value as OrganizationRole;
                           setDone(null);
                           change.mutate(
-                            { member, role },
+                            { member, role, etag: version.data },
                             { onSuccess: () => setDone(t('admin.members.roleChanged', { name: member.displayName, role: t(organizationRoleKey(role)) })) },
                           );
                         }}
@@ -172,10 +174,10 @@ function MemberTable({ organizationId, myId, roles }: { organizationId: string; 
                           label={t('admin.members.remove')}
                           ariaLabel={t('admin.members.removeNamed', { name: member.displayName })}
                           question={t('admin.members.confirmRemove', { name: member.displayName })}
-                          loading={remove.isPending && remove.variables?.userId === member.userId}
+                          loading={remove.isPending && remove.variables?.member.userId === member.userId}
                           onConfirm={() => {
                             setDone(null);
-                            remove.mutate(member, { onSuccess: () => setDone(t('admin.members.removed', { name: member.displayName })) });
+                            remove.mutate({ member, etag: version.data }, { onSuccess: () => setDone(t('admin.members.removed', { name: member.displayName })) });
                           }}
                         />
                       )}
