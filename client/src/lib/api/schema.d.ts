@@ -1429,7 +1429,7 @@ export interface paths {
         };
         /**
          * The caller's sessions and own due dates between two instants, sorted ("Mon agenda")
-         * @description Any signed-in user. The sessions overlapping `[from, to)` in every cohort they belong to (a project group's sessions for its members and the cohort's staff; cancelled ones flagged), and, where they learn, each released assignment due in the range at their own due date (pacing shift applied). Merged and sorted by start; each with its cohort's time zone. `from` and `to` are required, in order, at most 100 days apart (400 otherwise).
+         * @description Any signed-in user. The sessions overlapping `[from, to)` in every cohort they belong to (a project group's sessions for its members and the cohort's staff; cancelled ones flagged), and, where they learn, each released assignment due in the range at their own due date (pacing shift applied). For a session with preparations in a cohort where they learn, `preparationDone` tells whether they completed every one (prepare first). Merged and sorted by start; each with its cohort's time zone. `from` and `to` are required, in order, at most 100 days apart (400 otherwise).
          */
         get: operations["GetMyAgenda"];
         put?: never;
@@ -3088,6 +3088,11 @@ export interface components {
             isCancelled: boolean;
             /** @description The cohort's time zone (IANA), how the times read there. */
             timeZone: string;
+            /**
+             * @description In the caller's own agenda, for a session of a cohort they learn in that has preparations: whether
+             *                 they completed all of them (flipped classroom: prepare first). Null otherwise.
+             */
+            preparationDone?: boolean | null;
         };
         /**
          * @description What an agenda entry is: a live session of one of the three kinds, or an assignment's due date.

@@ -13,6 +13,11 @@ public sealed record ActivityCompletion(Guid UserId, Guid ActivityId, DateTimeOf
 /// <summary>Who in a cohort completed which of these activities (e.g. the preparation of a live session).</summary>
 public sealed record GetCompletions(Guid CohortId, IReadOnlyCollection<Guid> ActivityIds) : IQuery<IReadOnlyList<ActivityCompletion>>;
 
+/// <summary>Which of these activities one user completed, in which of these cohorts (their agenda's preparations): one indexed query.</summary>
+public sealed record GetCompletionsOfUser(Guid UserId, IReadOnlyCollection<Guid> CohortIds, IReadOnlyCollection<Guid> ActivityIds) : IQuery<IReadOnlyList<CohortActivity>>;
+
+public sealed record CohortActivity(Guid CohortId, Guid ActivityId);
+
 /// <summary>
 /// Assessment asks it: each learner's personal due-date shift in a cohort, in days (negative: earlier), for work that is not
 /// one course activity (an assignment): the shift their mentor or trainer set for all activities. Learners without one are

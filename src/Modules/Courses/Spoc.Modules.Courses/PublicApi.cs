@@ -12,6 +12,7 @@ internal sealed class PublicApi(CoursesDbContext db) :
     IQueryHandler<GetCourse, CourseSummary?>,
     IQueryHandler<GetCoursesOfOrganization, IReadOnlyList<CourseSummary>>,
     IQueryHandler<GetCompletions, IReadOnlyList<ActivityCompletion>>,
+    IQueryHandler<GetCompletionsOfUser, IReadOnlyList<CohortActivity>>,
     IQueryHandler<GetDueDateShifts, IReadOnlyDictionary<Guid, int>>,
     IQueryHandler<GetCourseCompetencies, IReadOnlyList<CourseCompetency>>,
     IQueryHandler<GetDueDateShiftsOfUser, IReadOnlyDictionary<Guid, int>>,
@@ -161,6 +162,14 @@ internal sealed class PublicApi(CoursesDbContext db) :
             : await db.Completions.AsNoTracking()
                 .Where(c => c.CohortId == query.CohortId && query.ActivityIds.Contains(c.ActivityId))
                 .Select(c => new ActivityCompletion(c.UserId, c.ActivityId, c.CompletedAt))
+                .ToListAsync(cancellationToken);
+
+    public async ValueTask<IReadOnlyList<CohortActivity>> Handle(GetCompletionsOfUser query, CancellationToken cancellationToken) =>
+        query.ActivityIds.Count == 0 || query.CohortIds.Count == 0
+            ? []
+            : await db.Completions.AsNoTracking()
+                .Where(c => query.CohortIds.Contains(c.CohortId) && c.UserId == query.UserId && query.ActivityIds.Contains(c.ActivityId))
+                .Select(c => new CohortActivity(c.CohortId, c.ActivityId))
                 .ToListAsync(cancellationToken);
 
     public async ValueTask<IReadOnlyList<CourseSummary>> Handle(GetCoursesOfOrganization query, CancellationToken cancellationToken) =>

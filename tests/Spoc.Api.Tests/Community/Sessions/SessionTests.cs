@@ -25,6 +25,24 @@ public sealed class SessionTests
     private static IEnumerable<Guid> Ids(JsonNode? items) => items!.AsArray().Select(i => i!["id"]!.GetValue<Guid>());
 
     [Test]
+    public async Task The_learner_s_agenda_flags_a_session_still_to_prepare_and_staff_s_agenda_does_not()
+    {
+        var prepared = (await _w.ScheduleAsync(SessionWorld.VirtualClass(TimeSpan.FromDays(3), [_w.PreparationIds[0]])))["id"]!.GetValue<Guid>();
+        var bare = (await _w.ScheduleAsync(SessionWorld.VirtualClass(TimeSpan.FromDays(4))))["id"]!.GetValue<Guid>();
+        var range = $"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(10).ToString("O"))}";
+        async Task<bool?> FlagAsync(HttpClient by, Guid session) =>
+            (await SessionWorld.GetAsync(by, $"/api/v1/me/agenda?{range}"))["entries"]!.AsArray()
+                .Single(e => e!["id"]!.GetValue<Guid>() == session)!["preparationDone"]?.GetValue<bool>();
+
+        (await FlagAsync(_w.Learner(2), prepared)).Should().BeFalse();
+        (await FlagAsync(_w.Learner(2), bare)).Should().BeNull("nothing to prepare");
+        (await FlagAsync(_w.Trainer, prepared)).Should().BeNull("staff do not prepare");
+
+        await _w.CompleteAsync(2, _w.PreparationIds[0]);
+        (await FlagAsync(_w.Learner(2), prepared)).Should().BeTrue();
+    }
+
+    [Test]
     public async Task A_virtual_class_with_preparation_shows_each_learner_their_checklist_and_the_link_only_when_it_is_time()
     {
         var created = await _w.ScheduleAsync(SessionWorld.VirtualClass(TimeSpan.FromDays(2), _w.PreparationIds));

@@ -44,6 +44,15 @@ describe('upcomingItems', () => {
     expect(items.find((i) => i.key === 'activity-act1')?.overdue).toBe(true);
     expect(items.find((i) => i.key === 'VirtualClass-s1')?.cancelled).toBe(true);
   });
+
+  it('flags a session still to prepare, not one prepared, without preparation or cancelled', () => {
+    const at = new Date('2027-03-08T08:00:00Z');
+    const flag = (entry: Partial<AgendaEntry>) => upcomingItems(steps(), [{ ...agenda[0]!, ...entry }], {}, at).find((i) => i.key === 'VirtualClass-s1')?.toPrepare;
+    expect(flag({ preparationDone: false })).toBe(true);
+    expect(flag({ preparationDone: true })).toBe(false);
+    expect(flag({ preparationDone: null })).toBe(false);
+    expect(flag({ preparationDone: false, isCancelled: true })).toBe(false);
+  });
 });
 
 describe('UpcomingPanel', () => {

@@ -69,6 +69,11 @@ function UpcomingList({ items, format }: { items: ReturnType<typeof upcomingItem
             <Badge variant="light">{t(`upcoming.kind.${item.kind}`)}</Badge>
             {item.overdue && <Badge color="red" variant="light">{t('upcoming.overdue')}</Badge>}
             {item.cancelled && <Badge color="gray">{t('upcoming.cancelled')}</Badge>}
+            {item.toPrepare && (
+              <Badge color="orange" variant="light">
+                {t('upcoming.toPrepare')}
+              </Badge>
+            )}
           </Group>
         </Group>
       ))}

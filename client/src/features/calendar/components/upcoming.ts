@@ -16,6 +16,8 @@ export interface UpcomingItem {
   timeZone: string;
   overdue: boolean;
   cancelled: boolean;
+  /** A session whose preparation the learner has not finished (flipped classroom: prepare first). */
+  toPrepare: boolean;
   href: string;
 }
 
@@ -39,6 +41,7 @@ export function upcomingItems(steps: NextSteps, agenda: AgendaEntry[], cohortTit
       timeZone: zones[cohort.cohortId] ?? 'UTC',
       overdue: a.dueAt ? new Date(a.dueAt) < now : false,
       cancelled: false,
+      toPrepare: false,
       href: `/cohorts/${cohort.cohortId}/course?activity=${a.activityId}`,
     })),
   );
@@ -52,6 +55,7 @@ export function upcomingItems(steps: NextSteps, agenda: AgendaEntry[], cohortTit
     timeZone: e.timeZone,
     overdue: false,
     cancelled: e.isCancelled,
+    toPrepare: e.preparationDone === false && !e.isCancelled,
     href: e.kind === 'DueDate' ? `/assignments/${e.id}` : `/sessions/${e.id}`,
   }));
   return [...activities, ...entries].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime() || a.key.localeCompare(b.key));

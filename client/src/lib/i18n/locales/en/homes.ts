@@ -17,6 +17,7 @@ export const homes: Translation['homes'] = {
     availableSince: 'Available since {{date}}',
     overdue: 'Overdue',
     cancelled: 'Cancelled',
+    toPrepare: 'To prepare',
     more: 'Open my agenda',
   },
   attention: {

@@ -15,6 +15,7 @@ export const homes = {
     availableSince: 'Disponible depuis le {{date}}',
     overdue: 'En retard',
     cancelled: 'Annulée',
+    toPrepare: 'À préparer',
     more: 'Voir mon agenda',
   },
   attention: {

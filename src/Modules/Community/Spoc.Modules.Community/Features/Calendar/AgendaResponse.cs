@@ -20,19 +20,23 @@ public enum AgendaEntryKind
 /// <param name="Location">An in-person day's place, room and address; null otherwise.</param>
 /// <param name="IsCancelled">A cancelled session, still shown as such.</param>
 /// <param name="TimeZone">The cohort's time zone (IANA), how the times read there.</param>
+/// <param name="PreparationDone">In the caller's own agenda, for a session of a cohort they learn in that has preparations: whether
+/// they completed all of them (flipped classroom: prepare first). Null otherwise.</param>
 internal sealed record AgendaEntry(
     AgendaEntryKind Kind, Guid Id, Guid CohortId, string Title, DateTimeOffset StartsAt, DateTimeOffset? EndsAt,
-    Guid? GroupId, string? Location, bool IsCancelled, string TimeZone);
+    Guid? GroupId, string? Location, bool IsCancelled, string TimeZone, bool? PreparationDone = null);
 
 /// <summary>Sessions and due dates in a time range, merged and sorted by start.</summary>
 internal sealed record AgendaResponse(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<AgendaEntry> Entries)
 {
     public static AgendaResponse Of(
-        DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<CalendarCohort> cohorts, IEnumerable<CalendarSession> sessions, IEnumerable<AssignmentDueDate> dueDates)
+        DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<CalendarCohort> cohorts, IEnumerable<CalendarSession> sessions, IEnumerable<AssignmentDueDate> dueDates,
+        IReadOnlyDictionary<Guid, bool>? preparationDone = null)
     {
         var zones = cohorts.ToDictionary(c => c.CohortId, c => c.TimeZone);
         return new(from, to, [.. sessions
-            .Select(s => new AgendaEntry(KindOf(s.Kind), s.Id, s.CohortId, s.Title, s.StartsAt, s.EndsAt, s.GroupId, s.Location, s.IsCancelled, zones[s.CohortId]))
+            .Select(s => new AgendaEntry(KindOf(s.Kind), s.Id, s.CohortId, s.Title, s.StartsAt, s.EndsAt, s.GroupId, s.Location, s.IsCancelled, zones[s.CohortId],
+                preparationDone is not null && preparationDone.TryGetValue(s.Id, out var done) ? done : null))
             .Concat(dueDates.Where(d => d.DueAt >= from && d.DueAt < to)
                 .Select(d => new AgendaEntry(AgendaEntryKind.DueDate, d.AssignmentId, d.CohortId, d.Title, d.DueAt, null, null, null, false, zones[d.CohortId])))
             .OrderBy(e => e.StartsAt).ThenBy(e => e.Kind).ThenBy(e => e.Id)]);

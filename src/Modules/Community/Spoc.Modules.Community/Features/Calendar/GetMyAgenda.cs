@@ -1,9 +1,12 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Spoc.Modules.Assessment.Contracts;
 using Spoc.Modules.Community.Data;
+using Spoc.Modules.Community.Domain;
+using Spoc.Modules.Courses.Contracts;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Community.Features.Calendar;
@@ -25,7 +28,25 @@ internal static class GetMyAgenda
             var cohorts = await sender.CohortsOfAsync(me.Id, cancellationToken);
             var sessions = await db.SessionsAsync(cohorts, from, to, cancellationToken);
             var dueDates = await sender.Send(new GetDueDatesOfUser(me.Id), cancellationToken);
-            return AgendaResponse.Of(from, to, cohorts, sessions, dueDates);
+            return AgendaResponse.Of(from, to, cohorts, sessions, dueDates, await PreparationDoneAsync(cohorts, sessions, cancellationToken));
+        }
+
+        /// <summary>For the sessions of cohorts the caller learns in: whether they did every preparation. Two statements at most, whatever the number of sessions.</summary>
+        private async Task<IReadOnlyDictionary<Guid, bool>> PreparationDoneAsync(IReadOnlyCollection<CalendarCohort> cohorts, IReadOnlyList<CalendarSession> sessions, CancellationToken ct)
+        {
+            var learning = cohorts.Where(c => !c.SeesEveryGroup).Select(c => c.CohortId).ToHashSet();
+            var sessionIds = sessions.Where(s => learning.Contains(s.CohortId)).Select(s => s.Id).ToList();
+            var preparations = sessionIds.Count == 0 ? [] : await db.Set<SessionPreparation>().AsNoTracking()
+                .Where(p => sessionIds.Contains(p.SessionId)).Select(p => new { p.SessionId, p.ActivityId }).ToListAsync(ct);
+            if (preparations.Count == 0)
+            {
+                return new Dictionary<Guid, bool>();
+            }
+
+            var cohortOf = sessions.ToDictionary(s => s.Id, s => s.CohortId);
+            var done = (await sender.Send(new GetCompletionsOfUser(me.Id, learning, preparations.Select(p => p.ActivityId).Distinct().ToList()), ct)).ToHashSet();
+            return preparations.GroupBy(p => p.SessionId)
+                .ToDictionary(g => g.Key, g => g.All(p => done.Contains(new CohortActivity(cohortOf[g.Key], p.ActivityId))));
         }
     }
 
@@ -34,6 +55,6 @@ internal static class GetMyAgenda
                 TypedResults.Ok(await sender.Send(new Query(from, to), ct)))
             .WithName("GetMyAgenda")
             .WithSummary("The caller's sessions and own due dates between two instants, sorted (\"Mon agenda\")")
-            .WithDescription("Any signed-in user. The sessions overlapping `[from, to)` in every cohort they belong to (a project group's sessions for its members and the cohort's staff; cancelled ones flagged), and, where they learn, each released assignment due in the range at their own due date (pacing shift applied). Merged and sorted by start; each with its cohort's time zone. `from` and `to` are required, in order, at most 100 days apart (400 otherwise).")
+            .WithDescription("Any signed-in user. The sessions overlapping `[from, to)` in every cohort they belong to (a project group's sessions for its members and the cohort's staff; cancelled ones flagged), and, where they learn, each released assignment due in the range at their own due date (pacing shift applied). For a session with preparations in a cohort where they learn, `preparationDone` tells whether they completed every one (prepare first). Merged and sorted by start; each with its cohort's time zone. `from` and `to` are required, in order, at most 100 days apart (400 otherwise).")
             .RequireAuthorization(Policies.SignedIn);
 }
