@@ -109,12 +109,14 @@ public sealed class LivingDemoTests
     }
 
     [Test]
-    public async Task The_running_cohort_s_learners_have_sessions_in_their_agenda_and_the_org_admin_her_organisation()
+    public async Task The_running_cohort_s_learners_have_a_session_to_prepare_in_their_agenda_and_the_org_admin_her_organisation()
     {
         var (anais, _) = await SignInAsync("anais.girard");
         var (from, to) = (Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O")), Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(14).ToString("O")));
         var agenda = await (await anais.GetAsync($"/api/v1/me/agenda?from={from}&to={to}")).ReadJsonAsync();
         agenda["entries"]!.AsArray().Should().NotBeEmpty();
+        agenda["entries"]!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "VirtualClass")!["preparationDone"]!.GetValue<bool>()
+            .Should().BeFalse("the class in two days has this week's preparations, still to do: her home says 'À préparer'");
 
         var (_, helene) = await SignInAsync("helene.martin");
         helene["organizations"]!.AsArray().Should().ContainSingle(o => o!["role"]!.GetValue<string>() == "OrgAdmin");

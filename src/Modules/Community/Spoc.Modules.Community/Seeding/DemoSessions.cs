@@ -76,10 +76,12 @@ internal sealed class DemoSessions(IConfiguration configuration, TimeProvider cl
             }));
         }
 
-        // Flipped classroom: prepare two activities before the class in two days.
-        var upcoming = Session("Classe inversée : construire le planning", SessionKind.VirtualClass, At(2, 18), TimeSpan.FromMinutes(90),
-            "Avant la séance, **lisez** et **regardez** les deux activités de préparation : nous passerons la séance à construire le planning ensemble.");
-        var preparations = activities.OrderBy(a => a.Kind == ActivityKind.Preparation ? 0 : 1).Take(2).ToList();
+        // Flipped classroom: the class in two days works on the week that opens today (week 7 of the course), so its two
+        // preparations are the ones learners have still to do: their "à venir" says "À préparer".
+        var upcoming = Session("Classe inversée : piloter par les indicateurs", SessionKind.VirtualClass, At(2, 18), TimeSpan.FromMinutes(90),
+            "Avant la séance, **lisez** la fiche et **tracez** le burndown de votre projet : nous passerons la séance à lire vos courbes ensemble.");
+        var prepared = activities.Where(a => a.Kind == ActivityKind.Preparation).ToList();
+        var preparations = prepared.Skip(Math.Max(0, prepared.Count - 3)).Take(2).ToList();
         upcoming.Preparations.AddRange(preparations.Select((a, i) => new SessionPreparation { SessionId = upcoming.Id, ActivityId = a.Id, Position = i }));
 
         var day = Session("Journée en présentiel : atelier planification", SessionKind.InPerson, At(9, 9), TimeSpan.FromHours(7),

@@ -14,7 +14,7 @@ namespace Spoc.Modules.Courses.Seeding;
 /// <summary>
 /// <c>Seed:Demo</c>: the demo trainer's course in the demo organisation (after Platform's demo people), published: eight weekly
 /// sections of a flipped classroom (lessons, links, a video, preparations for the live sessions), each activity released at its
-/// week's start and due at its end, tied to competencies C1–C3. The upcoming virtual class asks for the course's first two
+/// week's start and due at its end, tied to competencies C1–C3. The upcoming virtual class asks for week 7's two
 /// preparations (Community's demo).
 /// </summary>
 internal sealed class DemoCourse(IConfiguration configuration, TimeProvider clock) : IStartupTask
