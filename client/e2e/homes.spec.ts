@@ -93,6 +93,8 @@ test.describe('Role homes with real work waiting (demo)', () => {
     const upcoming = page.getByRole('region', { name: 'À venir' });
     await expect(upcoming.getByTestId('upcoming-list').getByRole('link').first()).toBeVisible();
     await expect(upcoming.getByTestId('upcoming-list')).toContainText('Cohorte hiver');
+    // The class in two days has this week's preparations, which she has not done yet.
+    await expect(upcoming.getByTestId('upcoming-list').getByRole('listitem').filter({ hasText: 'Classe inversée' }).getByText('À préparer')).toBeVisible();
 
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
