@@ -132,6 +132,9 @@ public sealed class PublicCohortTests
     {
         var cohortId = await OpenCohortAsync(capacity: 5);
         var (learner, _, _) = await _world.LearnerAsync();
+        var (former, _, _) = await _world.LearnerAsync();
+        var withdrawn = await former.PostAsync($"/api/v1/cohorts/{cohortId}/applications/{await CohortWorld.ApplyAsync(former, cohortId)}/withdraw", null);
+        withdrawn.StatusCode.Should().Be(HttpStatusCode.NoContent, await withdrawn.Content.ReadAsStringAsync());
         var admin = await _factory.AdminClientAsync();
         const string open = "/api/v1/cohorts?openForApplication=true&pageSize=100";
         async Task<bool> ListedAsync() =>
@@ -140,13 +143,20 @@ public sealed class PublicCohortTests
 
         (await admin.PostAsync($"/api/v1/organizations/{_world.OrganizationId}/suspend", null)).StatusCode.Should().Be(HttpStatusCode.OK);
         await _factory.OutboxDispatchedAsync();
+        var openedWhileSuspended = Guid.Empty;
         try
         {
             await (await _anonymous.GetAsync($"/api/v1/public/cohorts/{cohortId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
             (await ListedAsync()).Should().BeFalse();
             await (await learner.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/applications", new { motivation = "Je veux apprendre." }))
                 .ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+            await (await former.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/applications", new { motivation = "Je reviens." }))
+                .ShouldBeProblemAsync(HttpStatusCode.Conflict, "applications-not-accepted"); // they still see it, having applied
             (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}")).StatusCode.Should().Be(HttpStatusCode.OK, "its members keep their seats");
+            var opened = await admin.PostAsJsonAsync("/api/v1/cohorts", CohortWorld.CohortBody(_courseId, 5, "Application", [], true));
+            opened.StatusCode.Should().Be(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+            openedWhileSuspended = (await opened.ReadJsonAsync())["id"]!.GetValue<Guid>();
+            await (await _anonymous.GetAsync($"/api/v1/public/cohorts/{openedWhileSuspended}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         }
         finally
         {
@@ -155,6 +165,7 @@ public sealed class PublicCohortTests
         }
 
         (await _anonymous.GetAsync($"/api/v1/public/cohorts/{cohortId}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _anonymous.GetAsync($"/api/v1/public/cohorts/{openedWhileSuspended}")).StatusCode.Should().Be(HttpStatusCode.OK, "opened closed, reopened with its organisation");
         (await ListedAsync()).Should().BeTrue();
         await CohortWorld.ApplyAsync(learner, cohortId);
     }

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiClient, unwrap } from '@/lib/api/api-client';
+import { ifMatch } from '@/lib/api/if-match';
 import { useApi } from '@/lib/api/api-context';
 import { idempotencyKey, retryLostRequest } from '@/lib/api/idempotency';
 import type { components } from '@/lib/api/schema';
@@ -82,7 +83,7 @@ export function useUpdateAssignment(assignmentId: string) {
     mutationFn: ({ body, etag }: { body: AssignmentBody; etag: string | null }) =>
       unwrap(
         api.PUT('/api/v1/assignments/{assignmentId}', {
-          params: { path: { assignmentId }, header: etag ? { 'If-Match': etag } : {} },
+          params: { path: { assignmentId }, header: ifMatch(etag) },
           body,
         }),
       ),
@@ -187,7 +188,7 @@ export function useGradeSubmission(submissionId: string) {
     mutationFn: ({ body, etag }: { body: Schemas['GradeUpdate']; etag: string | null }) =>
       unwrap(
         api.PUT('/api/v1/submissions/{submissionId}/grade', {
-          params: { path: { submissionId }, header: etag ? { 'If-Match': etag } : {} },
+          params: { path: { submissionId }, header: ifMatch(etag) },
           body,
         }),
       ),

@@ -3,6 +3,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '@/lib/api/api-client';
+import { ifMatch } from '@/lib/api/if-match';
 import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
 
@@ -50,7 +51,7 @@ export function useUpdateCertificationRules(cohortId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, etag }: { body: CertificationRulesUpdate; etag?: string }) =>
-      unwrap(api.PUT('/api/v1/cohorts/{cohortId}/certification/rules', { params: { path: { cohortId }, header: etag ? { 'If-Match': etag } : {} }, body })),
+      unwrap(api.PUT('/api/v1/cohorts/{cohortId}/certification/rules', { params: { path: { cohortId }, header: ifMatch(etag) }, body })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: certificationKeys.all(cohortId) }),
   });
 }

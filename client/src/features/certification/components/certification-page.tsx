@@ -207,10 +207,12 @@ function useChoices(cohortId: string) {
 function RulesTab({ cohortId }: { cohortId: string }) {
   const loaded = useCertificationRules(cohortId);
   const choices = useChoices(cohortId);
+  // Held here, not in the form: the save's refetch brings a new version that remounts the form, and its "saved" must stay.
+  const update = useUpdateCertificationRules(cohortId);
   if (loaded.isPending || choices.isPending) return <LoadingState />;
   if (loaded.isError) return <ErrorState error={loaded.error} onRetry={() => void loaded.refetch()} />;
   if (choices.isError) return <ErrorState error={choices.error} onRetry={() => void choices.refetch()} />;
-  return <RulesForm key={loaded.data.rules.version} cohortId={cohortId} rules={loaded.data.rules} etag={loaded.data.etag} choices={choices.data} />;
+  return <RulesForm key={loaded.data.rules.version} update={update} rules={loaded.data.rules} etag={loaded.data.etag} choices={choices.data} />;
 }
 
 interface Choice {
@@ -219,9 +221,10 @@ interface Choice {
 }
 
 /** The rules editor, filled from the rules read (a new version read remounts it). */
-function RulesForm({ cohortId, rules, etag, choices }: { cohortId: string; rules: CertificationRules; etag?: string; choices: { assignments: Choice[]; competencies: Choice[] } }) {
+function RulesForm({ update, rules, etag, choices }: {
+  update: ReturnType<typeof useUpdateCertificationRules>; rules: CertificationRules; etag?: string; choices: { assignments: Choice[]; competencies: Choice[] };
+}) {
   const { t } = useTranslation('certification');
-  const update = useUpdateCertificationRules(cohortId);
   const [draft, setDraft] = useState({
     minFinalGrade: (rules.minFinalGrade ?? '') as number | string,
     minCompletionPercent: (rules.minCompletionPercent ?? '') as number | string,

@@ -1,8 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json } from '@/testing/fake-api';
-import { cohortFixture, cohortId, learnerMe, trainerMe } from '@/testing/fixtures';
+import { cohortFixture, cohortId, courseId, learnerMe, trainerMe } from '@/testing/fixtures';
 import { renderRoute } from '@/testing/render-app';
 import { signedInApi } from '@/testing/session-api';
 import type { EligibilityCriterion, LearnerEligibility } from '@/features/certification/api/certification';
@@ -75,5 +75,31 @@ describe('Certification page, for a mentor', () => {
     expect(screen.queryByRole('tab', { name: 'Historique' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Délivrer à tous les éligibles' })).not.toBeInTheDocument();
     expect(within(table).queryByRole('button', { name: 'Révoquer' })).not.toBeInTheDocument();
+  });
+
+  it('keeps saying the rules were saved once the saved version is read back (which remounts the form)', async () => {
+    let version = 'v1';
+    const rules = () => ({ cohortId, minCompletionPercent: version === 'v1' ? null : 100, requiredAssignmentIds: [], requiredCompetencyCodes: [], version });
+    const api = signedInApi(trainerMe, {
+      [`GET /api/v1/cohorts/${cohortId}`]: () => json(cohortFixture()),
+      [`GET /api/v1/cohorts/${cohortId}/certification/eligibility`]: () => json({ items: [], page: 1, pageSize: 20, totalCount: 0 }),
+      [`GET /api/v1/cohorts/${cohortId}/certification/rules`]: () => json(rules(), 200, { ETag: `"${version}"` }),
+      [`GET /api/v1/cohorts/${cohortId}/assignments`]: () => json({ items: [], page: 1, pageSize: 100, totalCount: 0 }),
+      [`GET /api/v1/courses/${courseId}`]: () => json({ id: courseId, title: 'Cours', competencies: [] }),
+      [`PUT /api/v1/cohorts/${cohortId}/certification/rules`]: () => {
+        version = 'v2';
+        return json(rules(), 200, { ETag: '"v2"' });
+      },
+    });
+    renderRoute(`/cohorts/${cohortId}/certification`, { '/cohorts/:cohortId/certification': <CertificationPage /> });
+    await userEvent.click(await screen.findByRole('tab', { name: 'Règles' }));
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Complétion minimale (%)' }), '100');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer les règles' }));
+
+    expect(await screen.findByText('Règles enregistrées.')).toBeInTheDocument();
+    await waitFor(() => expect(api.sent(`GET /api/v1/cohorts/${cohortId}/certification/rules`)).toHaveLength(2));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Complétion minimale (%)' })).toHaveValue('100'));
+    expect(screen.getByText('Règles enregistrées.')).toBeInTheDocument();
+    expect(api.sent(`PUT /api/v1/cohorts/${cohortId}/certification/rules`)[0]!.headers.get('If-Match')).toBe('"v1"');
   });
 });

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiClient, unwrap } from '@/lib/api/api-client';
+import { ifMatch } from '@/lib/api/if-match';
 import { idempotencyKey, retryLostRequest } from '@/lib/api/idempotency';
 import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
@@ -94,7 +95,7 @@ export function useUpdateCohort(cohortId: string) {
     mutationFn: ({ body, etag }: { body: UpdateCohortBody; etag: string | null }) =>
       unwrap(
         api.PUT('/api/v1/cohorts/{cohortId}', {
-          params: { path: { cohortId }, header: etag ? { 'If-Match': etag } : {} },
+          params: { path: { cohortId }, header: ifMatch(etag) },
           body,
         }),
       ),

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiClient, unwrap } from '@/lib/api/api-client';
+import { ifMatch } from '@/lib/api/if-match';
 import { idempotencyKey, retryLostRequest } from '@/lib/api/idempotency';
 import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
@@ -91,7 +92,7 @@ export function useAssignMentor(cohortId: string) {
     mutationFn: ({ userId, etag, mentorId }: { userId: string; etag?: string; mentorId: string | null }) =>
       unwrap(
         api.PUT('/api/v1/cohorts/{cohortId}/members/{userId}/mentor', {
-          params: { path: { cohortId, userId }, header: etag ? { 'If-Match': etag } : {} },
+          params: { path: { cohortId, userId }, header: ifMatch(etag) },
           body: { mentorId },
         }),
       ),

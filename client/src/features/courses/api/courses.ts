@@ -2,6 +2,7 @@
 
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiClient, unwrap } from '@/lib/api/api-client';
+import { ifMatch } from '@/lib/api/if-match';
 import { idempotencyKey, retryLostRequest } from '@/lib/api/idempotency';
 import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
@@ -81,7 +82,7 @@ export function useUpdateCourse(courseId: string) {
   return useMutation({
     mutationFn: async ({ body, etag }: { body: UpdateCourseBody; etag: string | null }) => {
       const call = api.PUT('/api/v1/courses/{courseId}', {
-        params: { path: { courseId }, header: etag ? { 'If-Match': etag } : {} },
+        params: { path: { courseId }, header: ifMatch(etag) },
         body,
       });
       const course = await unwrap(call);

@@ -2,6 +2,7 @@
 
 import { queryOptions, useMutation, useQuery, useQueryClient, type MutationFunctionContext } from '@tanstack/react-query';
 import { type ApiClient, unwrap } from '@/lib/api/api-client';
+import { ifMatch } from '@/lib/api/if-match';
 import { idempotencyKey } from '@/lib/api/idempotency';
 import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
@@ -30,11 +31,6 @@ export function outlineQuery(api: ApiClient, courseId: string) {
 export function useOutline(courseId: string) {
   const api = useApi();
   return useQuery(outlineQuery(api, courseId));
-}
-
-/** Sends the tag read with the outline: someone else's change in between is a 412, never silently overwritten. */
-export function ifMatch(etag: string | undefined) {
-  return etag ? { 'If-Match': etag } : {};
 }
 
 function useOutlineMutation<V, R>(courseId: string, run: (variables: V, context: MutationFunctionContext) => Promise<R>) {

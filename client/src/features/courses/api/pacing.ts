@@ -4,7 +4,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { type ApiClient, unwrap } from '@/lib/api/api-client';
 import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
-import { ifMatch } from './outline';
+import { ifMatch } from '@/lib/api/if-match';
 import { scheduleKeys } from './schedule';
 
 type Schemas = components['schemas'];

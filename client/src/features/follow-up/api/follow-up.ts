@@ -3,6 +3,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '@/lib/api/api-client';
+import { ifMatch } from '@/lib/api/if-match';
 import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
 import { useLiveEvent } from '@/lib/live/live-context';
@@ -77,7 +78,7 @@ export function useUpdateRiskRules(cohortId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ rules, etag }: { rules: RiskRule[]; etag?: string }) =>
-      unwrap(api.PUT('/api/v1/cohorts/{cohortId}/follow-up/rules', { params: { path: { cohortId }, header: etag ? { 'If-Match': etag } : {} }, body: { rules } })),
+      unwrap(api.PUT('/api/v1/cohorts/{cohortId}/follow-up/rules', { params: { path: { cohortId }, header: ifMatch(etag) }, body: { rules } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: followUpKeys.all(cohortId) }),
   });
 }

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiClient, unwrap } from '@/lib/api/api-client';
+import { ifMatch } from '@/lib/api/if-match';
 import { useApi } from '@/lib/api/api-context';
 import type { paths } from '@/lib/api/schema';
 import type { OrganizationRole } from '@/lib/auth/roles';
@@ -70,8 +71,6 @@ export function useMembersVersion(organizationId: string) {
     },
   });
 }
-
-const ifMatch = (etag: string | null | undefined) => (etag ? { 'If-Match': etag } : {});
 
 export function useChangeMemberRole(organizationId: string) {
   const api = useApi();

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '@/lib/api/api-client';
+import { ifMatch } from '@/lib/api/if-match';
 import { useApi } from '@/lib/api/api-context';
 import type { components } from '@/lib/api/schema';
 
@@ -143,7 +144,7 @@ export const useCheckIn = (sessionId: string) =>
 export const useRecordAttendance = (sessionId: string) =>
   useSessionMutation((api, { records, etag }: { records: AttendanceRecord[]; etag?: string }) =>
     unwrap(api.PUT('/api/v1/sessions/{sessionId}/attendance', {
-      params: { path: { sessionId }, header: etag ? { 'If-Match': etag } : {} },
+      params: { path: { sessionId }, header: ifMatch(etag) },
       body: { records },
     })));
 

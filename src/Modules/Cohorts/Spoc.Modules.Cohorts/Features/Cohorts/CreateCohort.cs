@@ -80,7 +80,8 @@ internal static class CreateCohort
             }
 
             var organizationIds = (command.OrganizationIds ?? []).Distinct().ToList();
-            var known = await sender.Send(new GetOrganizations(organizationIds), cancellationToken);
+            // The owner is asked with the partners (one statement): a cohort opened in a suspended organisation starts closed.
+            var known = await sender.Send(new GetOrganizations([.. organizationIds, course.OrganizationId]), cancellationToken);
             var unknown = organizationIds.Except(known.Select(o => o.Id)).ToList();
             if (unknown.Count > 0)
             {
@@ -100,6 +101,7 @@ internal static class CreateCohort
                 ApplicationsCloseAt = command.ApplicationsCloseAt,
                 TimeZone = command.TimeZone,
                 AdmissionMode = command.AdmissionMode!.Value,
+                OrganizationSuspended = known.Any(o => o.Id == course.OrganizationId && o.IsSuspended),
                 CreatedAt = now,
             };
             cohort.Organizations.AddRange(organizationIds.Select(id => new CohortOrganization
