@@ -47,6 +47,9 @@ fi
 # The failures' names just above the totals, where a truncated CI log still shows them.
 failures=$( (strip artifacts/dotnet-test.log | grep -E '^ +Failed [A-Za-z_]'; strip artifacts/vitest.log 2>/dev/null | grep -E '^ +(×|FAIL) '; strip artifacts/e2e.log 2>/dev/null | grep -E '^ +✘') | sort -u)
 [ -z "$failures" ] || printf '==> Failed tests:\n%s\n' "$failures"
+# And why, briefly: the first assertion messages and the test lines they point at.
+reasons=$( (strip artifacts/dotnet-test.log | grep -A2 -E '^ +Error Message:'; strip artifacts/vitest.log 2>/dev/null | grep -E '^(AssertionError|TestingLibraryElementError|Error|TypeError)|^ *(Expected|Received):|❯ src/.*\.test\.tsx?:[0-9]+'; strip artifacts/e2e.log 2>/dev/null | grep -E '^ +(Error:|Expected|Received|Locator:|at .*\.spec\.ts:[0-9]+)') | head -40)
+[ -z "$reasons" ] || printf '==> Why:\n%s\n' "$reasons"
 echo "==> .NET: $dn_pass passed, $dn_fail failed; OpenAPI linters: $lint_pass passed, $lint_fail failed; benchmark smoke: $bench_pass passed, $bench_fail failed; Vitest: $vt_pass passed, $vt_fail failed; Playwright: $e2e_pass passed, $e2e_fail failed"
 echo "$((dn_pass + lint_pass + bench_pass + vt_pass + e2e_pass)) passed, $((dn_fail + lint_fail + bench_fail + vt_fail + e2e_fail)) failed"
 exit $status

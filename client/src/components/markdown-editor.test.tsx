@@ -80,6 +80,20 @@ describe('MarkdownEditor', () => {
     expect(screen.getByTestId('value').textContent).toBe('Merci @Léon Martin et @L\n');
   }, 15_000);
 
+  it('picks a name typed in the middle of the text and goes on typing right after it', async () => {
+    signedInApi(learnerMe, {
+      [`GET /api/v1/cohorts/${cohortId}/forum/mentionable`]: () => json(people),
+    });
+    const { user } = renderWithProviders(<Harness mentions={{ cohortId }} />);
+    const box = screen.getByRole('textbox', { name: 'Votre réponse' });
+
+    await user.type(box, 'Merci !');
+    await user.type(box, '@Lé', { initialSelectionStart: 6, initialSelectionEnd: 6 });
+    await screen.findByRole('listbox', { name: 'Membres à mentionner' });
+    await user.keyboard('{Enter}et ');
+    expect(screen.getByTestId('value').textContent).toBe('Merci @Léa Bernard et !');
+  }, 15_000);
+
   it('suggests nobody where mentions do not apply (private messages), and an address is not a mention', async () => {
     const api = signedInApi(learnerMe, {});
     const { user } = renderWithProviders(<Harness />);

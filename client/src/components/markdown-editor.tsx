@@ -1,6 +1,6 @@
 import { Loader, Paper, Tabs, Text, Textarea, Typography, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/error-state';
 import { unwrap } from '@/lib/api/api-client';
@@ -63,6 +63,8 @@ export function MarkdownEditor({ label, description, value, onChange, mentions, 
   const [tab, setTab] = useState<string | null>('write');
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
+  // The caret to put right after a picked name once its new value is on screen: a later tick could land after the next keystroke.
+  const caretAfterPick = useRef<number | null>(null);
   const preview = usePreview(value, tab === 'preview');
   const people = useMentionable(mentions, mention?.query ?? null);
   const options = mention ? (people.data ?? []) : [];
@@ -77,11 +79,17 @@ export function MarkdownEditor({ label, description, value, onChange, mentions, 
   const choose = (name: string | undefined) => {
     if (!mention || name === undefined) return;
     const inserted = `@${name} `;
-    const caret = mention.start + inserted.length;
+    caretAfterPick.current = mention.start + inserted.length;
     onChange(value.slice(0, mention.start) + inserted + value.slice(mention.start + 1 + mention.query.length));
     setMention(null);
-    requestAnimationFrame(() => area.current?.setSelectionRange(caret, caret));
   };
+
+  useLayoutEffect(() => {
+    const caret = caretAfterPick.current;
+    if (caret === null) return;
+    caretAfterPick.current = null;
+    area.current?.setSelectionRange(caret, caret);
+  }, [value]);
 
   const keys = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (!open) return;
