@@ -386,3 +386,77 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202215510_PlatformApiClients'
+)
+BEGIN
+    CREATE TABLE [platform].[ApiClients] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrganizationId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Scopes] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] uniqueidentifier NOT NULL,
+        [RevokedAt] datetimeoffset NULL,
+        [LastUsedAt] datetimeoffset NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ApiClients] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApiClients_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [platform].[Organizations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202215510_PlatformApiClients'
+)
+BEGIN
+    CREATE TABLE [platform].[ApiClientSecrets] (
+        [Id] uniqueidentifier NOT NULL,
+        [ClientId] uniqueidentifier NOT NULL,
+        [SecretHash] nvarchar(64) NOT NULL,
+        [Hint] nvarchar(4) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NULL,
+        CONSTRAINT [PK_ApiClientSecrets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApiClientSecrets_ApiClients_ClientId] FOREIGN KEY ([ClientId]) REFERENCES [platform].[ApiClients] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202215510_PlatformApiClients'
+)
+BEGIN
+    CREATE INDEX [IX_ApiClients_OrganizationId] ON [platform].[ApiClients] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202215510_PlatformApiClients'
+)
+BEGIN
+    CREATE INDEX [IX_ApiClientSecrets_ClientId] ON [platform].[ApiClientSecrets] ([ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202215510_PlatformApiClients'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApiClientSecrets_SecretHash] ON [platform].[ApiClientSecrets] ([SecretHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [platform].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202215510_PlatformApiClients'
+)
+BEGIN
+    INSERT INTO [platform].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202215510_PlatformApiClients', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -38,9 +38,9 @@ internal static class Auth
             });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.PlatformAdmin));
-        return services;
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser().AddRequirements(ClientScopeRequirement.Instance))
+            .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.PlatformAdmin).AddRequirements(ClientScopeRequirement.Instance));
+        return services.AddClientScopes(configuration);
     }
 
     private sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser

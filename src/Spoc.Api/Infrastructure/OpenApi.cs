@@ -7,6 +7,7 @@ using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Spoc.Api.Infrastructure;
@@ -14,6 +15,7 @@ namespace Spoc.Api.Infrastructure;
 internal static class OpenApi
 {
     public const string BearerScheme = "bearer";
+    public const string ClientCredentialsScheme = "clientCredentials";
 
     public static IServiceCollection AddSpocOpenApi(this IServiceCollection services) =>
         services.AddEndpointsApiExplorer().AddSwaggerGen(c =>
@@ -37,6 +39,17 @@ internal static class OpenApi
                 BearerFormat = "JWT",
                 Description = "Access token from POST /api/v1/auth/token (15 minutes).",
             });
+            c.AddSecurityDefinition(ClientCredentialsScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "An API client of an organisation (another system): its token from POST /api/v1/auth/token, form-encoded with "
+                    + "`grant_type=client_credentials` (10 minutes). It acts for that organisation only, on the operations that list one of its scopes; "
+                    + "any other answers 403 insufficient-scope (docs/integrations.md).",
+                Flows = new OpenApiOAuthFlows
+                {
+                    ClientCredentials = new OpenApiOAuthFlow { TokenUrl = new Uri("/api/v1/auth/token", UriKind.Relative), Scopes = Scopes.All.ToDictionary() },
+                },
+            });
             c.SupportNonNullableReferenceTypes();
             c.UseAllOfToExtendReferenceSchemas(); // lets a nullable enum or object property say "nullable" next to its $ref
             c.NonNullableReferenceTypesAsRequired();
@@ -50,6 +63,7 @@ internal static class OpenApi
             c.OperationFilter<OpenApiSchemas.ContentOperationFilter>();
             c.DocumentFilter<DocumentConventionsFilter>();
             c.DocumentFilter<OpenApiSchemas.RequestExamplesFilter>();
+            c.DocumentFilter<ClientCredentialsGrantFilter>();
         });
 
     /// <summary>One line per module, shown as the tag's description; a module whose tag is missing here fails OpenApiDocumentTests.</summary>
@@ -61,6 +75,7 @@ internal static class OpenApi
         ["Assessment"] = "Continuous assessment in a cohort: assignments (quiz, text, file, group project) with each learner's own due date.",
         ["Community"] = "Collaboration in a cohort: cohort and project-group forums (threads, posts in Markdown with mentions, reactions, answers, moderation, unread counts, search), announcements, private conversations with one's follow-up, notifications and their preferences.",
         ["Certification"] = "Certificates of a cohort: rules, each learner's eligibility, issuance (one learner or all eligible), revocation and history; and certificates that anyone can check: Open Badges 3.0 credentials signed by the issuing organization (VC-JWT, ES256), its public keys (JWKS) and revocation status list, the public verification by code, and the PDF.",
+        ["Integrations"] = "Other systems acting for an organisation: API clients (OAuth 2.0 client credentials, scopes, rotation, revocation). docs/integrations.md tells integrators how to use them.",
         ["FollowUp"] = "Individual follow-up in a cohort: each learner's signals and risk level from rules staff tune, the trainer's and mentor's dashboard, the private journal (notes), follow-up actions and the timeline; skills analytics per learner, cohort and organization, with CSV and XLSX exports; and the learner's own follow-up.",
     };
 
@@ -103,8 +118,15 @@ internal static class OpenApi
             var problems = new List<ProblemType>();
             if (isProtected)
             {
+                // A person's token, or an API client's holding one of the scopes the route allows; any other client token is 403 insufficient-scope.
+                var scopes = metadata.OfType<ClientScopesMetadata>().SelectMany(m => m.Scopes).ToList();
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
-                problems.Add(Problems.Unauthorized);
+                if (scopes.Count > 0)
+                {
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ClientCredentialsScheme, context.Document)] = scopes });
+                }
+
+                problems.AddRange([Problems.Unauthorized, Problems.InsufficientScope]);
             }
             else if (metadata.OfType<IAllowAnonymous>().Any())
             {

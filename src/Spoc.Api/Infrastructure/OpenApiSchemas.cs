@@ -122,6 +122,7 @@ internal static class OpenApiSchemas
         ["ResetPassword.Command"] = "PasswordReset",
         ["ReorderOutline.Request"] = "OutlineOrder",
         ["ReorderOutline.SectionOrder"] = "SectionOrder",
+        ["RotateApiClientSecret.Request"] = "SecretRotation",
         ["RevokeCertificate.Request"] = "CertificateRevocation",
         ["RotateSigningKey.CredentialSigningKey"] = "CredentialSigningKey",
         ["RiskRuleItem"] = "RiskRule",

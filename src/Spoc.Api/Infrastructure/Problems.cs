@@ -15,6 +15,9 @@ internal static class Problems
 
     public static readonly ProblemType Unauthorized = new(401, "unauthorized", "Authentication required");
 
+    /// <summary>An API client's token on a route that allows none of its scopes (ADR 0044); the detail names the scopes that would.</summary>
+    public static readonly ProblemType InsufficientScope = new(403, "insufficient-scope", "Insufficient scope");
+
     public static readonly ProblemType MethodNotAllowed = new(405, "method-not-allowed", "Method not allowed");
 
     public static readonly ProblemType NotAcceptable = new(406, "not-acceptable", "Not acceptable");

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Security;
 
 namespace Spoc.Api.Infrastructure;
 
@@ -12,6 +13,7 @@ internal sealed class RateLimitSettings
     public int TokenPermitsPerIp { get; set; } = 20;
     public TimeSpan TokenWindow { get; set; } = TimeSpan.FromMinutes(1);
     public int ApiPermitsPerCaller { get; set; } = 300;
+    public int ApiPermitsPerClient { get; set; } = 600;
     public TimeSpan ApiWindow { get; set; } = TimeSpan.FromMinutes(1);
     public int PreviewPermitsPerCaller { get; set; } = 120;
     public int FeedPermitsPerToken { get; set; } = 30;
@@ -30,13 +32,15 @@ internal static class RateLimiting
         services.AddSingleton(settings);
         return services.AddRateLimiter(options =>
         {
-            // Every API call counts against its caller: the user when signed in, the IP otherwise.
+            // Every API call counts against its caller: the API client (its own budget: a system syncs more than a person
+            // clicks), the user when signed in, the IP otherwise.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments("/api")
-                    ? RateLimitPartition.GetFixedWindowLimiter(
+                !context.Request.Path.StartsWithSegments("/api") ? RateLimitPartition.GetNoLimiter("static")
+                : context.User.FindFirstValue(ClientClaims.ClientId) is { } client
+                    ? RateLimitPartition.GetFixedWindowLimiter("client:" + client, _ => Window(settings.ApiPermitsPerClient, settings.ApiWindow))
+                    : RateLimitPartition.GetFixedWindowLimiter(
                         context.User.FindFirstValue("sub") ?? "ip:" + ClientIp(context),
-                        _ => Window(settings.ApiPermitsPerCaller, settings.ApiWindow))
-                    : RateLimitPartition.GetNoLimiter("static"));
+                        _ => Window(settings.ApiPermitsPerCaller, settings.ApiWindow)));
 
             // Password guessing: per IP here; per account in the token endpoint itself, which knows the email.
             options.AddPolicy(TokenPolicy, context => RateLimitPartition.GetFixedWindowLimiter(

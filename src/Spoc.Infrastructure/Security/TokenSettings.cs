@@ -12,6 +12,9 @@ public sealed class AuthOptions
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>An API client's access token: short, since a client gets a new one with its secret whenever it needs (no refresh token).</summary>
+    public TimeSpan ClientTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Base64 of at least 32 random bytes. Never committed: environment variable or secret store.</summary>
     public string? SigningKey { get; set; }
 }

@@ -39,7 +39,7 @@ public sealed class OpenApiDocumentTests
         {
             operation["summary"]?.GetValue<string>().Should().NotBeNullOrWhiteSpace(name);
             operation["tags"]!.AsArray().Select(t => t!.GetValue<string>()).Should().ContainSingle(name)
-                .Which.Should().BeOneOf("Platform", "Cohorts", "Courses", "Assessment", "Community", "Certification", "FollowUp");
+                .Which.Should().BeOneOf("Platform", "Cohorts", "Courses", "Assessment", "Community", "Certification", "FollowUp", "Integrations");
             var responses = operation["responses"]!.AsObject();
             responses.Should().ContainKeys(["429", "500", "503"]);
             responses.Where(r => r.Key.StartsWith('4') || r.Key.StartsWith('5'))

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Api.Tests.Infrastructure;
+using Spoc.Api.Tests.Integrations;
 using Spoc.Api.Tests.Persistence;
 using Spoc.Modules.Platform.Contracts;
 
@@ -25,6 +26,7 @@ public sealed partial class OrganizationCapabilityTableTests
     private readonly Dictionary<string, HttpClient> _as = [];
     private Guid _organizationId;
     private Guid _learnerId;
+    private Guid? _sharedApiClient;
 
     private static IReadOnlyDictionary<string, string[]> Table { get; } = ReadTable();
 
@@ -103,6 +105,13 @@ public sealed partial class OrganizationCapabilityTableTests
                 : ($"{o}/members/{_learnerId}", new { role = "Learner" }),
             "/organizations/{orgId}/suspend" or "/organizations/{orgId}/reactivate" =>
                 ($"/organizations/{await _as["platform admin"].CreateOrganizationAsync()}/{split[1].Split('/')[^1]}", null),
+            "/organizations/{orgId}/api-clients" => ($"{o}/api-clients", method == HttpMethod.Post ? new { name = "SIRH du tableau", scopes = new[] { "cohorts:read" } } : null),
+
+            // One client is read, renamed and rotated by every cell; each revocation revokes one of its own.
+            "/organizations/{orgId}/api-clients/{clientId}" or "/organizations/{orgId}/api-clients/{clientId}/rotate" =>
+                ($"{o}/api-clients/{await SharedApiClientAsync()}{split[1]["/organizations/{orgId}/api-clients/{clientId}".Length..]}",
+                    method == HttpMethod.Put ? new { name = "SIRH renommé", scopes = new[] { "grades:read" } } : method == HttpMethod.Post ? new { overlapHours = 0 } : null),
+            "/organizations/{orgId}/api-clients/{clientId}/revoke" => ($"{o}/api-clients/{(await _as["org admin"].CreateApiClientAsync(_organizationId, "cohorts:read")).ClientId}/revoke", null),
             "/users" => ("/users?q=learner", null),
             "/users/{userId}/disable" or "/users/{userId}/enable" or "/users/{userId}/password-reset" =>
                 ($"/users/{(await _factory.NewUserAsync("throwaway")).UserId}/{split[1].Split('/')[^1]}", null),
@@ -111,6 +120,9 @@ public sealed partial class OrganizationCapabilityTableTests
         };
         return (method, request.Path, request.Body);
     }
+
+    private async Task<Guid> SharedApiClientAsync() =>
+        _sharedApiClient ??= (await _as["org admin"].CreateApiClientAsync(_organizationId, "cohorts:read")).ClientId;
 
     /// <summary>"/api/v1/organizations/{orgId:guid}/members" → "/organizations/{orgId}/members", as the docs write routes.</summary>
     private static string Template(string raw) => Constraint().Replace(raw, "{$1}").Replace("/api/v1", "", StringComparison.Ordinal);

@@ -2456,6 +2456,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's API clients (org admin)
+         * @description Org admins only (other members 403, outsiders 404). Never a secret: each client lists the last four characters of the secrets that work now, its scopes, when it last got a token and whether it is revoked. Paged; newest first, revoked ones last.
+         */
+        get: operations["ListApiClients"];
+        put?: never;
+        /**
+         * Register an API client: another system acting for the organisation within its scopes (org admin)
+         * @description Org admins only (other members 403, outsiders 404). The answer holds the `clientSecret`, shown this once and stored only as a hash: the system exchanges `client_id` and `client_secret` for short-lived tokens at POST /auth/token (`grant_type=client_credentials`). `scopes`: any of `cohorts:read`, `members:read`, `enrolments:write`, `progress:read`, `grades:read`, `certificates:read` (docs/integrations.md lists the routes each opens). At most 20 clients not revoked per organisation (409 too-many-api-clients); a suspended organisation gets none (409 organization-suspended).
+         */
+        post: operations["CreateApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/api-clients/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One API client of the organisation (org admin)
+         * @description Org admins only (other members 403, outsiders 404; a client of another organisation is 404). Never its secret. Returns an `ETag` to send back as `If-Match` when changing it.
+         */
+        get: operations["GetApiClient"];
+        /**
+         * Rename an API client or change its scopes (org admin)
+         * @description Org admins only (other members 403, outsiders 404). Its secret stays. Tokens issued before keep the scopes they were issued with until they expire (10 minutes at most). Send the `ETag` from the last read as `If-Match`: a stale one is 412. A revoked client cannot be changed (409 api-client-revoked).
+         */
+        put: operations["UpdateApiClient"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/api-clients/{clientId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an API client a new secret, the previous one working for an overlap (org admin)
+         * @description Org admins only (other members 403, outsiders 404). The new `clientSecret` is shown this once. The previous secret keeps working for `overlapHours` (default 24, 0 to 168; 0 after a leak), so that the system can switch without a gap. Two rotations at once: one wins, the other is 409 concurrency-conflict. A revoked client has no secret to rotate (409 api-client-revoked).
+         */
+        post: operations["RotateApiClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/api-clients/{clientId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an API client for good (org admin)
+         * @description Org admins only (other members 403, outsiders 404). It gets no new token, and the tokens it holds stop working within 15 seconds (401). Revoking a revoked client changes nothing (204).
+         */
+        post: operations["RevokeApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -2486,8 +2574,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign in: get an access token and a refresh token
-         * @description 401 invalid-credentials for an unknown email and for a wrong password alike. 403 email-not-verified (right password) until the mailed link is opened; 403 account-disabled (right password) while the platform admin has disabled the account. Rate limited per IP, per account and IP strictly, per account loosely (429 with Retry-After). `session=Cookie` (the web app): the refresh token is not in the body but in an HttpOnly, Secure, SameSite=Strict cookie sent only to `/api/v1/auth`, which refresh and logout read when their body has no refreshToken. Without it (mobile apps, integrators) the body carries the refresh token. An Idempotency-Key is honoured for 30 seconds.
+         * Sign in (a person, JSON) or get an API client's token (client credentials, form-encoded)
+         * @description 401 invalid-credentials for an unknown email and for a wrong password alike. 403 email-not-verified (right password) until the mailed link is opened; 403 account-disabled (right password) while the platform admin has disabled the account. Rate limited per IP, per account and IP strictly, per account loosely (429 with Retry-After). `session=Cookie` (the web app): the refresh token is not in the body but in an HttpOnly, Secure, SameSite=Strict cookie sent only to `/api/v1/auth`, which refresh and logout read when their body has no refreshToken. Without it (mobile apps, integrators) the body carries the refresh token. An Idempotency-Key is honoured for 30 seconds. **API clients** (another system, docs/integrations.md) send `application/x-www-form-urlencoded`: `grant_type=client_credentials`, their `client_id` and `client_secret` either as HTTP Basic (`client_secret_basic`) or in the form (`client_secret_post`), and optionally `scope` (space-separated, among theirs; all of them when absent). The answer is `{access_token, token_type, expires_in, scope}` (10 minutes, no refresh token), never cached; errors are OAuth's (`error`, `error_description`) as application/json with the problem members too: 400 invalid_request / unsupported_grant_type / invalid_scope, 401 invalid_client (with `WWW-Authenticate: Basic`) for an unknown client, a wrong or expired secret, a revoked client or a suspended organisation alike. Rate limited per address and per client (429 with Retry-After).
          */
         post: operations["IssueToken"];
         delete?: never;
@@ -3099,6 +3187,85 @@ export interface components {
          * @enum {string}
          */
         AgendaEntryKind: "Webinar" | "VirtualClass" | "InPerson" | "DueDate";
+        /** @description An API client as its organisation's admins see it: never a secret, only the last characters of each one that works. */
+        ApiClient: {
+            /**
+             * Format: uuid
+             * @description The OAuth `client_id`.
+             */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            name: string;
+            /** @description What its tokens may do (docs/integrations.md lists each scope's routes). */
+            scopes: string[];
+            /** @description The secrets that work now, newest first: one, or two during a rotation's overlap. */
+            secrets: components["schemas"]["ApiClientSecretSummary"][];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it last got a token.
+             */
+            lastUsedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Once revoked it gets no token, and the tokens it holds stop working within 15 seconds.
+             */
+            revokedAt?: string | null;
+            /** Format: uuid */
+            version: string;
+        };
+        ApiClientCreate: {
+            name: string;
+            scopes: string[];
+        };
+        /** @description The client's credentials, the only time its secret is shown: store it now, it cannot be read again. */
+        ApiClientCredentials: {
+            /**
+             * Format: uuid
+             * @description The `client_id` of the client-credentials grant.
+             */
+            clientId: string;
+            /** @description The `client_secret`: 256 random bits after the `spoc_cs_` prefix. */
+            clientSecret: string;
+            client: components["schemas"]["ApiClient"];
+        };
+        /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
+        ApiClientPage: {
+            /** @description This page's items, at most `pageSize`. */
+            items: components["schemas"]["ApiClient"][];
+            /**
+             * Format: int32
+             * @description 1-based number of this page.
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @description Items per page, as asked (1 to 100, default 20).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Items in the whole list, across all pages.
+             */
+            totalCount: number;
+        };
+        ApiClientSecretSummary: {
+            /** @description The secret's last four characters: which one a system holds. */
+            hint: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Set on the previous secret during a rotation's overlap; absent on the current one.
+             */
+            expiresAt?: string | null;
+        };
+        ApiClientUpdate: {
+            name: string;
+            scopes: string[];
+        };
         Application: {
             /** Format: uuid */
             id: string;
@@ -3532,6 +3699,30 @@ export interface components {
             status: components["schemas"]["AttendanceStatus"];
             /** Format: date-time */
             checkedInAt: string;
+        };
+        /** @description The form of the client-credentials grant (RFC 6749 §4.4.2), `application/x-www-form-urlencoded`. */
+        ClientCredentialsGrant: {
+            /** @description Always `client_credentials`. */
+            grant_type: string;
+            /** @description The client's id, unless sent with its secret as HTTP Basic (`client_secret_basic`). */
+            client_id?: string | null;
+            /** @description The client's secret, unless sent as HTTP Basic. */
+            client_secret?: string | null;
+            /** @description Space-separated, among the client's scopes; absent means all of them. */
+            scope?: string | null;
+        };
+        /** @description An API client's access token (RFC 6749 §5.1); no refresh token: the client asks again with its secret. */
+        ClientCredentialsToken: {
+            /** @description Send as `Authorization: Bearer`. */
+            access_token: string;
+            token_type: string;
+            /**
+             * Format: int32
+             * @description Seconds until it expires (600 by default).
+             */
+            expires_in: number;
+            /** @description The scopes it holds, space-separated. */
+            scope: string;
         };
         /**
          * @description A cohort as every cohort endpoint returns it, with its live seat counts and the caller's place in it: their role and
@@ -5660,6 +5851,19 @@ export interface components {
              */
             marked: number;
         };
+        /**
+         * @description An OAuth error (RFC 6749 §5.2) as `application/json`, which OAuth libraries expect, carrying the problem members
+         *     `type`, `title` and `status` as well (ADR 0044).
+         */
+        OAuthError: {
+            /** @description `invalid_request`, `invalid_client`, `unsupported_grant_type` or `invalid_scope`. */
+            error: string;
+            error_description: string;
+            type: string;
+            title: string;
+            /** Format: int32 */
+            status: number;
+        };
         Organization: {
             /** Format: uuid */
             id: string;
@@ -6384,6 +6588,13 @@ export interface components {
             /** @description The extra's Markdown, rendered and sanitised. */
             contentHtml: string;
         };
+        SecretRotation: {
+            /**
+             * Format: int32
+             * @description How long the previous secret keeps working: 0 (at once, after a leak) to 168; 24 when absent.
+             */
+            overlapHours?: number | null;
+        };
         /** @description A section; `etag` (also the response header) is what `If-Match` expects when it is edited from the outline. */
         Section: {
             /** Format: uuid */
@@ -6937,7 +7148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7047,7 +7258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7182,7 +7393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7289,7 +7500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7416,7 +7627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7525,7 +7736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7648,6 +7859,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -7731,6 +7951,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7828,7 +8057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7951,7 +8180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8041,7 +8270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8156,7 +8385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8292,7 +8521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8405,7 +8634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8529,7 +8758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8635,6 +8864,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -8716,7 +8954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8815,7 +9053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8922,7 +9160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9049,7 +9287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9136,7 +9374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9226,6 +9464,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
@@ -9289,6 +9536,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9426,7 +9682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9533,7 +9789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9661,7 +9917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9748,7 +10004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9835,7 +10091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9926,7 +10182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10038,7 +10294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10183,7 +10439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10309,7 +10565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10396,6 +10652,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -10467,6 +10732,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10703,7 +10977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10875,6 +11149,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -10954,6 +11237,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
@@ -11019,6 +11311,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11116,7 +11417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11251,6 +11552,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -11347,7 +11657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11555,7 +11865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11649,6 +11959,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11771,6 +12090,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
@@ -11854,7 +12182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11980,6 +12308,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -12081,7 +12418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12183,7 +12520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12321,7 +12658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12443,7 +12780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12549,7 +12886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12675,7 +13012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12776,7 +13113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12903,6 +13240,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -12999,7 +13345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13101,7 +13447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13237,7 +13583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13376,7 +13722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13500,7 +13846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13610,7 +13956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13720,7 +14066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13829,7 +14175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13916,7 +14262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14017,7 +14363,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14145,7 +14491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14248,7 +14594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14371,7 +14717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14461,7 +14807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14544,6 +14890,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14643,7 +14998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14778,7 +15133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14916,7 +15271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15037,7 +15392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15145,7 +15500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15279,7 +15634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15400,7 +15755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15499,6 +15854,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -15587,6 +15951,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15693,6 +16066,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -15775,6 +16157,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15876,6 +16267,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
@@ -15940,6 +16340,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16014,6 +16423,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16254,6 +16672,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
@@ -16326,7 +16753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16418,7 +16845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16523,7 +16950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16658,6 +17085,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -16758,7 +17194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16892,7 +17328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17018,7 +17454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17109,7 +17545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17227,7 +17663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17365,7 +17801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17466,7 +17902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17592,7 +18028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17681,6 +18117,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
@@ -17732,6 +18177,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17803,6 +18257,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17910,6 +18373,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
@@ -17998,6 +18470,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
@@ -18076,6 +18557,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18191,7 +18681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18302,7 +18792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18425,6 +18915,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -18499,6 +18998,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18591,6 +19099,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18714,6 +19231,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -18812,6 +19338,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
@@ -18896,7 +19431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19031,6 +19566,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -19123,7 +19667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19258,6 +19802,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -19351,7 +19904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19488,7 +20041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19612,7 +20165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19738,7 +20291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19880,7 +20433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20004,7 +20557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20111,7 +20664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20203,7 +20756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20320,7 +20873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20420,7 +20973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20527,7 +21080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20662,7 +21215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20777,7 +21330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20901,7 +21454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20989,7 +21542,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21082,7 +21635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21194,7 +21747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21293,7 +21846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21397,7 +21950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21521,7 +22074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21611,7 +22164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21701,7 +22254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21791,7 +22344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21881,7 +22434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21972,7 +22525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22074,7 +22627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22197,7 +22750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22297,7 +22850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22402,7 +22955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22539,7 +23092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22666,7 +23219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22742,6 +23295,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
@@ -22805,6 +23367,729 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListApiClients: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientPage"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateApiClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Formation",
+                 *       "scopes": [
+                 *         "text"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiClientCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientCredentials"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress; `organization-suspended`: Organisation suspended; `too-many-api-clients`: Too many API clients */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetApiClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the copy the caller holds: 304 with no body when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                orgId: string;
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClient"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` matches the current `ETag`; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateApiClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                orgId: string;
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Formation",
+                 *       "scopes": [
+                 *         "text"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiClientUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClient"];
+                };
+            };
+            /** @description `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `api-client-revoked`: API client revoked; `concurrency-conflict`: Concurrent change; `conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `precondition-failed`: Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateApiClientSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                orgId: string;
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "overlapHours": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["SecretRotation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientCredentials"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `api-client-revoked`: API client revoked; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeApiClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                orgId: string;
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22975,6 +24260,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["Credentials"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsGrant"];
             };
         };
         responses: {
@@ -22985,25 +24271,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Token"];
+                    "application/json": components["schemas"]["Token"] | components["schemas"]["ClientCredentialsToken"];
                 };
             };
-            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid; `invalid-request`: OAuth error `invalid_request` (application/json); `unsupported-grant-type`: OAuth error `unsupported_grant_type` (application/json); `invalid-scope`: OAuth error `invalid_scope` (application/json) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description `invalid-credentials`: Invalid email or password */
+            /** @description `invalid-credentials`: Invalid email or password; `invalid-client`: OAuth error `invalid_client` (application/json) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
             /** @description `account-disabled`: Account disabled; `email-not-verified`: Email not verified */
@@ -23247,6 +24535,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23676,6 +24973,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -23755,6 +25061,15 @@ export interface operations {
             };
             /** @description `unauthorized`: Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23886,6 +25201,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -24001,6 +25325,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
@@ -24084,7 +25417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24210,6 +25543,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -24300,7 +25642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24427,7 +25769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24529,7 +25871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24656,6 +25998,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -24764,7 +26115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24888,7 +26239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24998,7 +26349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25108,7 +26459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25215,7 +26566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25295,7 +26646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25402,7 +26753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25509,7 +26860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25624,6 +26975,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
             409: {
                 headers: {
@@ -25729,6 +27089,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `not-found`: Not found */
             404: {
                 headers: {
@@ -25796,7 +27165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `forbidden`: Forbidden */
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
             403: {
                 headers: {
                     [name: string]: unknown;

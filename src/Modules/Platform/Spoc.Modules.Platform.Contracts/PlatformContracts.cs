@@ -35,10 +35,17 @@ public sealed record OrganizationSuspensionChanged(Guid OrganizationId) : Integr
 
 /// <summary>
 /// The caller's standing in an organisation, for other modules' authorization: <c>null</c> when the organisation
-/// does not exist or the user is not in it (answer 404 then), otherwise the role (platform admins count as OrgAdmin).
+/// does not exist or the user is not in it (answer 404 then), otherwise the role (platform admins count as OrgAdmin, and so
+/// does an active API client in its own organisation: what it may call is narrowed by its scopes, ADR 0044).
 /// A suspended organisation's memberships count for nothing here nor in the other membership queries (docs/adr/0041).
 /// </summary>
 public sealed record GetOrganizationRole(Guid OrganizationId, Guid UserId) : IQuery<OrganizationRole?>;
+
+/// <summary>
+/// Whether an API client's tokens still count (ADR 0044): it exists, is not revoked, and its organisation is not suspended.
+/// The host asks it when it authenticates a client's token (cached a few seconds).
+/// </summary>
+public sealed record IsApiClientActive(Guid ClientId) : IQuery<bool>;
 
 /// <summary><c>PreferredLanguage</c> (fr, en) is the language to write to this person in.</summary>
 public sealed record UserSummary(Guid Id, string Email, string DisplayName, string PreferredLanguage = "fr");
@@ -51,7 +58,10 @@ public sealed record FindUsersByEmail(IReadOnlyCollection<string> Emails) : IQue
 
 public sealed record OrganizationMembershipSummary(Guid OrganizationId, string Name, OrganizationRole Role);
 
-/// <summary>Every organisation the user belongs to, with the role; plus <c>IsPlatformAdmin</c> for "may act as OrgAdmin everywhere".</summary>
+/// <summary>
+/// Every organisation the user belongs to, with the role; plus <c>IsPlatformAdmin</c> for "may act as OrgAdmin everywhere".
+/// For an active API client: its one organisation, as OrgAdmin (ADR 0044).
+/// </summary>
 public sealed record GetUserOrganizations(Guid UserId) : IQuery<UserOrganizations>;
 
 public sealed record UserOrganizations(bool IsPlatformAdmin, IReadOnlyList<OrganizationMembershipSummary> Memberships);

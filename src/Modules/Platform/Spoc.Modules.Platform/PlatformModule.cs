@@ -34,6 +34,7 @@ public static class PlatformModule
         var platform = api.MapGroup("").WithTags("Platform");
         RegisterUser.MapEndpoint(platform);
         IssueToken.MapEndpoint(platform, SignInRateLimitPolicy);
+        IssueClientToken.MapEndpoint(platform, SignInRateLimitPolicy);
         RefreshAccessToken.MapEndpoint(platform);
         Logout.MapEndpoint(platform);
         VerifyEmail.MapEndpoint(platform);
@@ -56,6 +57,13 @@ public static class PlatformModule
         Features.Users.DisableUser.MapEndpoint(platform);
         Features.Users.EnableUser.MapEndpoint(platform);
         Features.Users.SendPasswordReset.MapEndpoint(platform);
+        var integrations = api.MapGroup("").WithTags("Integrations");
+        Features.ApiClients.ListApiClients.MapEndpoint(integrations);
+        Features.ApiClients.CreateApiClient.MapEndpoint(integrations);
+        Features.ApiClients.GetApiClient.MapEndpoint(integrations);
+        Features.ApiClients.UpdateApiClient.MapEndpoint(integrations);
+        Features.ApiClients.RotateApiClientSecret.MapEndpoint(integrations);
+        Features.ApiClients.RevokeApiClient.MapEndpoint(integrations);
         Features.Files.UploadFile.MapEndpoint(platform, configuration);
         Features.Files.GetFile.MapEndpoint(platform);
         return api;

@@ -61,4 +61,20 @@ internal static class PlatformProblems
 
     public static readonly ProblemType CannotDisableSelf =
         new(409, "cannot-disable-self", "You cannot disable your own account", "Another platform admin would have to do it, so that the platform always keeps an admin who can sign in.");
+
+    /// <summary>{0}: the limit.</summary>
+    public static readonly ProblemType TooManyApiClients =
+        new(409, "too-many-api-clients", "Too many API clients", "An organisation has at most {0} API clients not revoked: revoke one it no longer uses first.");
+
+    public static readonly ProblemType ApiClientRevoked = new(409, "api-client-revoked", "API client revoked", "This API client was revoked: register a new one.");
+
+    // The client-credentials grant's errors (RFC 6749 §5.2): the slug is the OAuth error code with hyphens.
+    public static readonly ProblemType OAuthInvalidRequest = new(400, "invalid-request", "Invalid token request");
+
+    public static readonly ProblemType OAuthUnsupportedGrantType = new(400, "unsupported-grant-type", "Unsupported grant type");
+
+    public static readonly ProblemType OAuthInvalidScope = new(400, "invalid-scope", "Scope not granted to this client");
+
+    /// <summary>Unknown client, wrong or expired secret, revoked client, suspended organisation: all answered alike.</summary>
+    public static readonly ProblemType OAuthInvalidClient = new(401, "invalid-client", "Client authentication failed");
 }

@@ -16,7 +16,8 @@ internal sealed class ContractQueries(PlatformDbContext db) :
     IQueryHandler<GetOrganizations, IReadOnlyList<OrganizationSummary>>,
     IQueryHandler<GetMemberships, IReadOnlyList<MembershipOfUser>>,
     IQueryHandler<GetOrganizationMemberIds, IReadOnlyList<Guid>>,
-    IQueryHandler<GetUserProfile, UserProfile?>
+    IQueryHandler<GetUserProfile, UserProfile?>,
+    IQueryHandler<IsApiClientActive, bool>
 {
     /// <summary>One indexed query per course request: the organisation, the caller's membership in it and whether they are the platform admin.</summary>
     public async ValueTask<OrganizationRole?> Handle(GetOrganizationRole query, CancellationToken cancellationToken)
@@ -25,7 +26,9 @@ internal sealed class ContractQueries(PlatformDbContext db) :
             .Where(o => o.Id == query.OrganizationId)
             .Select(o => new
             {
-                Role = o.SuspendedAt == null ? o.Members.Where(m => m.UserId == query.UserId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault() : null,
+                Role = o.SuspendedAt != null ? null
+                    : db.ApiClients.Any(c => c.Id == query.UserId && c.OrganizationId == o.Id && c.RevokedAt == null) ? OrganizationRole.OrgAdmin
+                    : o.Members.Where(m => m.UserId == query.UserId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault(),
                 IsPlatformAdmin = db.Users.Any(u => u.Id == query.UserId && u.IsPlatformAdmin),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -70,10 +73,11 @@ internal sealed class ContractQueries(PlatformDbContext db) :
 
     public async ValueTask<UserOrganizations> Handle(GetUserOrganizations query, CancellationToken cancellationToken)
     {
-        var isPlatformAdmin = false;
+        var (isPerson, isPlatformAdmin) = (false, false);
         var memberships = new List<OrganizationMembershipSummary>();
         await foreach (var row in UserOrganizationRows(db, query.UserId).WithCancellation(cancellationToken))
         {
+            isPerson = true;
             isPlatformAdmin |= row.IsPlatformAdmin;
             if (row.Membership is not null)
             {
@@ -81,8 +85,21 @@ internal sealed class ContractQueries(PlatformDbContext db) :
             }
         }
 
-        return new UserOrganizations(isPlatformAdmin, memberships);
+        // No such person: perhaps an API client, the admin of its one organisation (people pay nothing for this).
+        return isPerson
+            ? new UserOrganizations(isPlatformAdmin, memberships)
+            : new UserOrganizations(false, await ClientOrganization(db, query.UserId).ToListAsync(cancellationToken));
     }
+
+    private static readonly Func<PlatformDbContext, Guid, IAsyncEnumerable<OrganizationMembershipSummary>> ClientOrganization =
+        EF.CompileAsyncQuery((PlatformDbContext db, Guid clientId) =>
+            from c in db.ApiClients
+            where c.Id == clientId && c.RevokedAt == null
+            from o in db.Organizations.Where(o => o.Id == c.OrganizationId && o.SuspendedAt == null)
+            select new OrganizationMembershipSummary(o.Id, o.Name, OrganizationRole.OrgAdmin));
+
+    public async ValueTask<bool> Handle(IsApiClientActive query, CancellationToken cancellationToken) =>
+        await db.ApiClients.AnyAsync(c => c.Id == query.ClientId && c.RevokedAt == null && db.Organizations.Any(o => o.Id == c.OrganizationId && o.SuspendedAt == null), cancellationToken);
 
     public async ValueTask<IReadOnlyList<OrganizationSummary>> Handle(GetOrganizations query, CancellationToken cancellationToken) =>
         query.OrganizationIds.Count == 0

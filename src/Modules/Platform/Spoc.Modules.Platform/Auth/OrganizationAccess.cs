@@ -8,8 +8,8 @@ namespace Spoc.Modules.Platform.Auth;
 
 /// <summary>
 /// Tenant check in one query: outside the organisation (or no such organisation) is 404, inside with a role
-/// too low is 403. The platform admin counts as an OrgAdmin of every organisation; a suspended organisation's members
-/// hold nothing in it (404, as outsiders).
+/// too low is 403. The platform admin counts as an OrgAdmin of every organisation, an active API client as the OrgAdmin of
+/// its own (its scopes narrow what it may call, ADR 0044); a suspended organisation's members hold nothing in it (404, as outsiders).
 /// </summary>
 internal static class OrganizationAccess
 {
@@ -17,7 +17,12 @@ internal static class OrganizationAccess
     {
         var organization = await db.Organizations.AsNoTracking()
             .Where(o => o.Id == organizationId)
-            .Select(o => new { Role = o.SuspendedAt == null ? o.Members.Where(m => m.UserId == userId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault() : null })
+            .Select(o => new
+            {
+                Role = o.SuspendedAt != null ? null
+                    : db.ApiClients.Any(c => c.Id == userId && c.OrganizationId == o.Id && c.RevokedAt == null) ? OrganizationRole.OrgAdmin
+                    : o.Members.Where(m => m.UserId == userId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(ct);
         return organization is null ? null : isPlatformAdmin ? OrganizationRole.OrgAdmin : organization.Role;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Spoc.Modules.Platform.Data;
+using Spoc.Modules.Platform.Features.Auth;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Auth;
@@ -39,17 +40,7 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, SigningKeyProvi
             claims["role"] = Roles.PlatformAdmin;
         }
 
-        var accessToken = Handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = auth.Issuer,
-            Audience = auth.Audience,
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
-            Expires = (now + auth.AccessTokenLifetime).UtcDateTime,
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(keys.Key), SecurityAlgorithms.HmacSha256),
-        });
-
+        var accessToken = Sign(claims, now, auth.AccessTokenLifetime);
         var refreshToken = SecretTokens.New();
         db.RefreshTokens.Add(new RefreshToken
         {
@@ -60,5 +51,39 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, SigningKeyProvi
             ExpiresAt = now + auth.RefreshTokenLifetime,
         });
         return new TokenResponse(accessToken, refreshToken, (int)auth.AccessTokenLifetime.TotalSeconds, "Bearer");
+    }
+
+    /// <summary>
+    /// An API client's token (RFC 9068's claims): <c>sub</c> and <c>client_id</c> name the client, <c>org</c> its organisation,
+    /// <c>scope</c> what it may do; no role, no email, no refresh token (RFC 6749 §4.4.3).
+    /// </summary>
+    public ClientCredentialsToken IssueForClient(ApiClient client, IReadOnlyCollection<string> scopes)
+    {
+        var lifetime = options.Value.ClientTokenLifetime;
+        var scope = string.Join(' ', scopes);
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = client.Id.ToString(),
+            [ClientClaims.ClientId] = client.Id.ToString(),
+            [ClientClaims.Organization] = client.OrganizationId.ToString(),
+            [ClientClaims.Scope] = scope,
+            ["jti"] = Guid.NewGuid().ToString("N"),
+        };
+        return new ClientCredentialsToken(Sign(claims, clock.GetUtcNow(), lifetime), "Bearer", (int)lifetime.TotalSeconds, scope);
+    }
+
+    private string Sign(Dictionary<string, object> claims, DateTimeOffset now, TimeSpan lifetime)
+    {
+        var auth = options.Value;
+        return Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = auth.Issuer,
+            Audience = auth.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(keys.Key), SecurityAlgorithms.HmacSha256),
+        });
     }
 }

@@ -17,6 +17,7 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -77,6 +78,22 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.HasIndex(t => t.UserId);
             b.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
             b.HasOne<User>().WithMany().HasForeignKey(t => t.UserId);
+        });
+        modelBuilder.Entity<ApiClient>(b =>
+        {
+            b.ToTable("ApiClients");
+            b.Property(c => c.Name).HasMaxLength(100);
+            b.HasIndex(c => c.OrganizationId);
+            b.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
+            b.HasMany(c => c.Secrets).WithOne().HasForeignKey(s => s.ClientId);
+        });
+        modelBuilder.Entity<ApiClientSecret>(b =>
+        {
+            b.ToTable("ApiClientSecrets");
+            b.Property(s => s.SecretHash).HasMaxLength(64);
+            b.HasIndex(s => s.SecretHash).IsUnique();
+            b.Property(s => s.Hint).HasMaxLength(4);
+            b.Property(s => s.Id).ValueGeneratedNever(); // a secret added to a loaded client is an insert, though its id is set
         });
         modelBuilder.Entity<RefreshToken>(b =>
         {

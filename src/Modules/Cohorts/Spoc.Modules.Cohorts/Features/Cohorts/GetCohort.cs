@@ -37,5 +37,6 @@ internal static class GetCohort
             .WithSummary("A cohort with seats taken, seats left and waitlist length")
             .WithDescription("Anyone who sees the cohort: its members and applicants, admins of its organisation or of an accepted partner, and, for an `Application` cohort, any signed-in person (only the people of its accepted partners when it names any); 404 otherwise. `capabilities` lists what the caller may do in it. The response carries an `ETag`: send it as `If-Match` on `PUT` (412 when stale), or as `If-None-Match` for a 304.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.CohortsRead)
             .Problems(ProblemType.NotFound);
 }

@@ -52,5 +52,6 @@ internal static class ListCohorts
             .WithName("ListCohorts")
             .WithSummary("Cohorts the caller belongs to or may apply to")
             .WithDescription("`openForApplication=true` keeps the cohorts whose application window is open now; `mine=true` the cohorts the caller belongs to or runs (as a member, or an admin of the owning organisation).")
-            .RequireAuthorization(Policies.SignedIn);
+            .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.CohortsRead);
 }

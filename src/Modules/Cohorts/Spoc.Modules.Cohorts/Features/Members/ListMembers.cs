@@ -87,5 +87,6 @@ internal static class ListMembers
             .WithSummary("The cohort's roster with roles, mentors and groups (emails for trainers, org admins, and a mentor's own learners)")
             .WithDescription("`mentorId` lists one mentor's learners (a mentor's home); `role` filters by cohort role.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.CohortsRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }
