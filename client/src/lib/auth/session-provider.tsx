@@ -64,6 +64,8 @@ export function SessionProvider({ api, tokens, onSessionExpired, children }: Ses
     async (credentials) => {
       // session=Cookie: the refresh token goes to an HttpOnly cookie, out of reach of any script.
       const pair = await unwrap(api.POST('/api/v1/auth/token', { body: credentials, params: { query: { session: 'Cookie' } } }));
+      // The route's other answer is an API client's token (a form-encoded grant), never one to this JSON sign-in.
+      if (!('accessToken' in pair)) throw new Error('The sign-in answered with an API client token.');
       tokens.setTokens(pair);
       const user = await unwrap(api.GET('/api/v1/me'));
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
