@@ -20,7 +20,7 @@ public static class Scopes
     {
         [CohortsRead] = "Read the organisation's cohorts, their members, groups and schedules.",
         [MembersRead] = "Read the organisation's members and their roles.",
-        [EnrolmentsWrite] = "Enrol the organisation's people in cohorts, and withdraw them.",
+        [EnrolmentsWrite] = "Enrol the organisation's people in its organisation-enrolment cohorts.",
         [ProgressRead] = "Read learners' progress and attendance in the organisation's cohorts.",
         [GradesRead] = "Read assignments, submissions and grades in the organisation's cohorts.",
         [CertificatesRead] = "Read the certificates the organisation issued.",

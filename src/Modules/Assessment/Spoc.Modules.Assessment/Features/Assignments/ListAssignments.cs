@@ -47,5 +47,6 @@ internal static class ListAssignments
             .WithSummary("A cohort's assignments, by due date (members and staff)")
             .WithDescription("Requires `ViewInside` (a partner's admin 403, outsiders 404). Learners see published assignments once released, each with `yourDueAt` (their own due date, after their pacing shift) and quiz answers withheld until it has passed; mentors also see published ones before their release; trainers and org admins also see drafts. Paged.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.GradesRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

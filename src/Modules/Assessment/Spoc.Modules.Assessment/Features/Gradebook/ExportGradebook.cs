@@ -83,6 +83,7 @@ internal static class ExportGradebook
             .WithSummary("The whole gradebook as a CSV file for a spreadsheet (trainers, org admins)")
             .WithDescription("Requires `ActOnAllLearners` (mentors and learners 403; outsiders 404). Every learner, by name (not paged): one line each with their name, the points that count per assignment (as in `GET .../gradebook`), their subtotal per category, their grade (percent) and whether they pass. UTF-8 with a byte-order mark, lines ending in CRLF; in the cohort's locale (its course's language): French uses `;` between cells and a decimal comma, with French headers; any other language `,` and a decimal point, with English headers. A text cell starting with `=`, `+`, `-` or `@` starts with `'` instead, so that no spreadsheet runs it as a formula.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.GradesRead)
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

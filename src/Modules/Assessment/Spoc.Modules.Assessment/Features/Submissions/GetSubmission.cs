@@ -49,5 +49,6 @@ internal static class GetSubmission
             .WithSummary("One attempt (its author; the cohort's trainers and org admins; the author's mentor)")
             .WithDescription("Everyone else, other learners and other mentors included, gets 404, as for an unknown id. `grade` is shown to its author only once Released or ReturnedForRevision, never as a Draft.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.GradesRead)
             .Problems(ProblemType.NotFound);
 }

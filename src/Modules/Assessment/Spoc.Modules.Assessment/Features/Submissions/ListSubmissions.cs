@@ -63,5 +63,6 @@ internal static class ListSubmissions
             .WithSummary("Every attempt at an assignment, in the order handed in (trainers, org admins; a mentor: their own learners')")
             .WithDescription("Requires `ActOnAllLearners`, or `ActOnOwnMentees` for a mentor, who sees their own learners' attempts only. Learners who see the assignment 403; outsiders, and those who do not see it, 404. Paged (`pageSize` up to 100: a grader pages through more). `latestOnly=true` keeps each learner's latest attempt, what the grading screen walks through; a group project's hand-in has a row per learner of the group (same `groupId` and attempt, graded once).")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.GradesRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -92,6 +92,7 @@ internal static class GetCertificatePdf
             .WithSummary("The certificate as a PDF to print or send (its holder, the cohort's staff, the holder's mentor)")
             .WithDescription("One landscape A4 page in the course's language (French or English): the holder's name, the course, the cohort and its dates, the organisations, the issue date, the competencies achieved and the final grade when the certificate holds them, the verification URL `{site}/verify/{verificationCode}` with its QR code, and the short code grouped by four (`XXXX-XXXX-XXXX`). A revoked certificate says so across the page, with the date. Always an attachment (`certificat-<course>-<code>.pdf`). `ETag` with `Cache-Control: private, no-cache`; `If-None-Match` answers 304 without rendering. Whoever is not the holder, one of the cohort's staff or the holder's own mentor gets 404, whether the certificate exists or not.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.CertificatesRead)
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .Produces(StatusCodes.Status304NotModified)
             .Problems(ProblemType.NotFound);

@@ -144,6 +144,7 @@ internal static class GetCredential
             .WithSummary("The certificate as a signed Open Badges 3.0 credential (VC-JWT), to add to a wallet")
             .WithDescription("The holder, the cohort's staff (`ActOnAllLearners`) and the holder's own mentor; anyone else 404. A certificate revoked before its credential was first made gets none: 409 `certificate-revoked` (one made before stays, and its status list bit says it is revoked). An `OpenBadgeCredential` (VC Data Model 2.0, OB 3.0 context 3.0.3) secured as a compact JWS per W3C VC-JOSE-COSE: header `alg` `ES256`, `kid` (a key of `GET /.well-known/jwks.json`), `jwk` (that key's public members), `typ` `vc+jwt`, `cty` `vc`; the payload is the credential itself with `iss`, `nbf` and `jti`. `credentialStatus` is a `BitstringStatusListEntry` (`revocation`) into `GET /credentials/status/{organizationId}`. Made once, on the first request, and the same bytes afterwards, whatever key rotations followed (docs/adr/0031).")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.CertificatesRead)
             .Produces<string>(StatusCodes.Status200OK, GetStatusList.MediaType)
             .Problems(ProblemType.NotFound, CertificationProblems.CertificateRevoked);
 }

@@ -28,5 +28,6 @@ internal static class GetCertificate
             .WithSummary("One certificate (its holder; its cohort's trainers and admins; the holder's mentor)")
             .WithDescription("What the certificate attests (copied when it was issued), its codes and its status. Anyone else, or an unknown id, 404.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.CertificatesRead)
             .Problems(ProblemType.NotFound);
 }

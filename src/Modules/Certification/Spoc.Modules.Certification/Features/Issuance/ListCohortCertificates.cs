@@ -45,5 +45,6 @@ internal static class ListCohortCertificates
             .WithSummary("The cohort's certificates, newest first (trainers, org admins)")
             .WithDescription("Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). Every certificate issued in the cohort, valid and revoked (`status` keeps one of them), with what it attests and its codes. Paged (default 20, at most 100).")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.CertificatesRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

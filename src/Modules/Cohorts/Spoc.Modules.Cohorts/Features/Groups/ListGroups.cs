@@ -33,5 +33,6 @@ internal static class ListGroups
             .WithSummary("Project groups of a cohort with their members (members)")
             .WithDescription("Requires `ViewInside` (the cohort's trainers, mentors, learners and owner admins; 403 for a partner's admin, 404 for outsiders). Each group with its learners' names.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.CohortsRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

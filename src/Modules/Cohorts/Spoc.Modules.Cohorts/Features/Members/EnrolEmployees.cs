@@ -112,5 +112,6 @@ internal static class EnrolEmployees
             .WithSummary("Enrol several employees at once, with an outcome per email (trainers, org admins; a partner's admin: their own people)")
             .WithDescription("Requires `EnrolLearners` (trainers, owner admins: people of the owning organisation and accepted partners), or `EnrolOwnPeople` (an accepted partner's admin: their organisation's people); 403 for other members, 404 for outsiders. Only in `OrganizationEnrollment` cohorts (409 admission-mode-mismatch). Up to 200 emails: each gets `Enrolled`, `AlreadyMember`, `NotFound` (unknown, or not one's people) or `CohortFull` once seats run out, so repeating a call enrols nobody twice.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.EnrolmentsWrite)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound, CohortProblems.CohortFull, CohortProblems.AdmissionModeMismatch);
 }

@@ -68,5 +68,6 @@ internal static class GetAttendanceSheet
             .WithSummary("The session's attendance sheet: each learner it is for, their status, and the session's rate")
             .WithDescription("The cohort's trainers and admins: every learner the session is for; a mentor: their own learners (counts and rate over them too); a learner who sees the session 403 (their own status is `myAttendance` on the session); others 404. By name, paged; the counts cover all pages. Its `ETag` (`version`) makes a PUT conditional. The rate is (Present + Late) / (Present + Late + Absent) in percent: Excused and unrecorded learners are left out (docs/adr/0028).")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.ProgressRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

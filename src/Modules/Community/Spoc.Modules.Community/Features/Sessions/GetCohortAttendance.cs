@@ -54,5 +54,6 @@ internal static class GetCohortAttendance
             .WithSummary("Each learner's attendance rate in the cohort")
             .WithDescription("The cohort's trainers and admins: every learner; a mentor: their own learners; a learner: their own row; a partner's admin 403; outsiders 404. Counts are over the cohort's sessions not cancelled; the rate is (Present + Late) / (Present + Late + Absent) in percent, two decimals: Excused and sessions without a record for the learner are left out, and it is null until something counts (docs/adr/0028). By name, paged.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.ProgressRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

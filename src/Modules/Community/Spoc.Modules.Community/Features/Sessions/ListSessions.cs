@@ -79,5 +79,6 @@ internal static class ListSessions
             .WithSummary("The cohort's live sessions the caller may see, by start")
             .WithDescription("Members of the cohort: staff and mentors see every session, a learner the cohort's and their own group's. `from` keeps the sessions not ended by then, `to` those starting before then; with `to` alone (the past) the latest come first, otherwise the soonest. Cancelled occurrences stay listed with `cancelledAt`. A learner gets, on each, their own `done` per preparation, `ready` and `myAttendance`, and the meeting link only from `joinOpensAt` to the end. Paged. Outsiders 404; a partner's admin 403.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.CohortsRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

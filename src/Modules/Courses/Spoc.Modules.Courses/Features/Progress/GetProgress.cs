@@ -110,5 +110,6 @@ internal static class GetProgress
             .WithSummary("Completion per learner and activity (trainers, org admins: everyone; mentor: their learners; learner: self)")
             .WithDescription("One column per activity (with its section and kind) and one row per learner with their completion percentage and the activities they completed, compactly: `done` holds their indexes in `activities` and `doneAt` when (Unix seconds, UTC), one per index; `late` the indexes of the activities whose due date for that learner (their pacing included) passed before they completed them, done since or not; withdrawn learners keep their row, marked and listed last. Trainers, org admins and the platform admin see every learner; a mentor sees the learners assigned to them; a learner sees their own row. Outside the cohort: 404. The number of SQL queries does not grow with the cohort.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.ProgressRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

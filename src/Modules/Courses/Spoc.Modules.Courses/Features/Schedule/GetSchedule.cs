@@ -117,5 +117,6 @@ internal static class GetSchedule
             .WithSummary("Release and due dates of every activity for the caller (trainers, org admins: any learner with userId; mentors: their own learners)")
             .WithDescription("Requires `ViewInside` (the cohort's trainers, mentors, learners and owner admins; 403 for a partner's admin, 404 for outsiders). A learner gets their own dates, with their pacing shifts, completions and extra resources; `userId` asks for another learner's (`ActOnAllLearners`, or `ActOnOwnMentees` for a mentor's own learners; 403 otherwise). `course` gives the course's title, rendered summary and competencies (null for an unpublished draft the caller may not preview). Release and due dates are computed in the cohort's time zone; content stays hidden until released, except for staff previewing without `userId`.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.CohortsRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }

@@ -46,5 +46,6 @@ internal static class ListOrganizationMembers
             .WithSummary("Members of an organisation with their roles (org admin)")
             .WithDescription("Org admins only (other members 403, outsiders 404). `role` filters by organisation role; paged.")
             .RequireAuthorization(Policies.SignedIn)
+            .AllowScopes(Scopes.MembersRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);
 }
