@@ -45,6 +45,10 @@ internal static class OpenApiSchemas
         ["DecideApplication.Response"] = "DecidedApplication",
         ["EditPost.Request"] = "PostEdit",
         ["EnrolEmployees.Outcome"] = "EnrolmentOutcome",
+        ["EnrolInBulk.Outcome"] = "BulkEnrolmentOutcome",
+        ["EnrolInBulk.Request"] = "BulkEnrolmentList",
+        ["EnrolInBulk.Response"] = "BulkEnrolmentReport",
+        ["EnrolInBulk.Result"] = "BulkEnrolmentRow",
         ["EnrolEmployees.Request"] = "EnrolmentBatch",
         ["EnrolEmployees.Response"] = "EnrolmentReport",
         ["EnrolEmployees.Result"] = "Enrolment",
@@ -308,6 +312,12 @@ internal static class OpenApiSchemas
                     type => type, IOpenApiMediaType (_) => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
             }
 
+            // A CSV body is text, whatever record its JSON alternative is read into.
+            if (operation.RequestBody?.Content?.TryGetValue("text/csv", out var csv) == true && csv is OpenApiMediaType csvBody)
+            {
+                csvBody.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "CSV (RFC 4180, `,` or `;` between cells) with a header row; the operation says which columns it reads." };
+            }
+
             if (context.ApiDescription.HttpMethod == "GET" && responses.Any(r => r.StatusCode == 200 && r.Type is { } t && typeof(IVersioned).IsAssignableFrom(t)))
             {
                 (operation.Parameters ??= []).Add(new OpenApiParameter
@@ -339,6 +349,7 @@ internal static class OpenApiSchemas
             ["name"] = "Acme Formation",
             ["displayName"] = "Ada Lovelace",
             ["email"] = "ada@example.com",
+            ["emails"] = new JsonArray("ada@example.com", "alan@example.com"),
             ["title"] = "Lancer un projet",
             ["code"] = "C1",
             ["password"] = "correct-horse-42",

@@ -224,6 +224,7 @@ public sealed partial class CapabilityTableTests
             "/cohorts/{cohortId}/members" => ($"{c}/members", method == HttpMethod.Post ? new { userId = _learnerId, role = "Mentor" } : null),
             "/cohorts/{cohortId}/members/{userId}" => ($"{c}/members/{_trainerId}", null),
             "/cohorts/{cohortId}/enrolments" => ($"{c}/enrolments", new { emails = new[] { _partnerEmployeeEmail } }),
+            "/cohorts/{cohortId}/enrolments/bulk" => ($"{c}/enrolments/bulk?dryRun=true", new { emails = new[] { _partnerEmployeeEmail } }),
             "/cohorts/{cohortId}/members/{userId}/mentor" => ($"{c}/members/{_learnerId}/mentor", new { mentorId = _mentorId }),
             "/cohorts/{cohortId}/members/{userId}/pacing" => ($"{c}/members/{_learnerId}/pacing", method == HttpMethod.Put ? new { shifts = Array.Empty<object>(), extraResources = Array.Empty<object>() } : null),
             "/cohorts/{cohortId}/invitations" => ($"{c}/invitations", method == HttpMethod.Post ? new { email = "invitee@example.test" } : null),

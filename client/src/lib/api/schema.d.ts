@@ -876,6 +876,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cohorts/{cohortId}/enrolments/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrol employees from a CSV file or a JSON list, with a dry run that reports per row (trainers, org admins; a partner's admin: their own people)
+         * @description Who may, and in which cohorts, as POST /cohorts/{cohortId}/enrolments: `EnrolLearners` or `EnrolOwnPeople` (403 for other members, 404 for outsiders), only `OrganizationEnrollment` cohorts (409 admission-mode-mismatch). The body is `text/csv` with a header row holding an `email` column (`,` or `;` between cells, other columns ignored, quoted cells allowed) or JSON `{emails}`; at most 200 rows and 256 KB. Each row gets its outcome: `Enrolled` (`WouldEnrol` with `dryRun=true`), `AlreadyMember`, `NotFound` (unknown, or not one's people), `CohortFull` once seats run out, `Invalid` (not an email) or `Duplicate` (an earlier row has it). `dryRun=true` writes nothing: no seat, no member, no notification. Seats are never oversold: a real run that loses a race for the last seats is 409 cohort-full and enrols nobody.
+         */
+        post: operations["EnrolInBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cohorts/{cohortId}/members/{userId}": {
         parameters: {
             query?: never;
@@ -3513,6 +3533,38 @@ export interface components {
          * @enum {string}
          */
         AttendanceStatus: "Present" | "Late" | "Absent" | "Excused";
+        BulkEnrolmentList: {
+            /** @description Accounts of the caller's organisation, one per row, at most 200. */
+            emails: string[];
+        };
+        /** @enum {string} */
+        BulkEnrolmentOutcome: "Enrolled" | "WouldEnrol" | "AlreadyMember" | "NotFound" | "CohortFull" | "Invalid" | "Duplicate";
+        BulkEnrolmentReport: {
+            dryRun: boolean;
+            /**
+             * Format: int32
+             * @description How many took a seat now; in a dry run, how many would.
+             */
+            enrolled: number;
+            /** @description One per row, in the order sent. */
+            results: components["schemas"]["BulkEnrolmentRow"][];
+        };
+        BulkEnrolmentRow: {
+            /**
+             * Format: int32
+             * @description The CSV's line number (the header is line 1), or the 1-based position in the JSON list.
+             */
+            row: number;
+            email: string;
+            outcome: components["schemas"]["BulkEnrolmentOutcome"];
+            /**
+             * Format: uuid
+             * @description The account, when one is within reach.
+             */
+            userId?: string | null;
+            /** @description Why an `Invalid` or `Duplicate` row was skipped. */
+            error?: string | null;
+        };
         /** @description Whether the caller has a calendar subscription; its secret URL is shown only when it is created. */
         CalendarFeed: {
             /** @description A subscription URL exists and works. */
@@ -12622,7 +12674,8 @@ export interface operations {
                 /**
                  * @example {
                  *       "emails": [
-                 *         "ada@example.com"
+                 *         "ada@example.com",
+                 *         "alan@example.com"
                  *       ]
                  *     }
                  */
@@ -12638,6 +12691,148 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnrolmentReport"];
+                };
+            };
+            /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: Forbidden; `insufficient-scope`: Insufficient scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `admission-mode-mismatch`: Learners join another way; `cohort-full`: The cohort is full; `concurrency-conflict`: Concurrent change; `conflict`: Conflict; `idempotency-request-in-progress`: Request in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: Idempotency-Key reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `database-unavailable`: Service temporarily unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnrolInBulk: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description Optional, a UUID: a retry with the same key and body within 24 h replays the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "emails": [
+                 *         "ada@example.com",
+                 *         "alan@example.com"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkEnrolmentList"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkEnrolmentReport"];
                 };
             };
             /** @description `invalid-idempotency-key`: Invalid Idempotency-Key; `malformed-request`: Bad request; `validation-failed`: One or more fields are invalid */

@@ -43,6 +43,7 @@ public static class CohortsModule
         ListMembers.MapEndpoint(cohorts);
         AddCohortMember.MapEndpoint(cohorts);
         EnrolEmployees.MapEndpoint(cohorts);
+        EnrolInBulk.MapEndpoint(cohorts);
         RemoveCohortMember.MapEndpoint(cohorts);
         AssignMentor.MapEndpoint(cohorts);
         InviteToCohort.MapEndpoint(cohorts);

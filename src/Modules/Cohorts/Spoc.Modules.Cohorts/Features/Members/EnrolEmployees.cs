@@ -34,7 +34,8 @@ internal static class EnrolEmployees
     /// <param name="Emails">Accounts of the caller's organisation to enrol, at most 200 at once; each takes a seat.</param>
     public sealed record Request(IReadOnlyList<string> Emails);
 
-    public sealed record Command(Guid CohortId, IReadOnlyList<string> Emails) : ICommand<Response>;
+    /// <param name="DryRun">Plans every outcome and writes nothing: no seat taken, no member, no event (<see cref="EnrolInBulk"/>).</param>
+    public sealed record Command(Guid CohortId, IReadOnlyList<string> Emails, bool DryRun = false) : ICommand<Response>;
 
     /// <param name="UserId">The account enrolled; null when the outcome is <c>NotFound</c>.</param>
     public sealed record Result(string Email, Outcome Outcome, Guid? UserId);
@@ -72,7 +73,8 @@ internal static class EnrolEmployees
             var inOrganization = (await sender.Send(new GetMemberships(users.Values.Select(u => u.Id).ToList(), enrollable), cancellationToken))
                 .Select(m => m.UserId).ToHashSet();
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // A dry run reads without the write lock a transaction would take on SQLite.
+            await using var transaction = command.DryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
             var ids = users.Values.Select(u => u.Id).ToList();
             var existing = (await db.Members.Where(m => m.CohortId == command.CohortId && ids.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
             var seatsLeft = await db.Cohorts.Where(c => c.Id == command.CohortId).Select(c => c.Capacity - c.SeatsTaken).FirstAsync(cancellationToken);
@@ -85,7 +87,7 @@ internal static class EnrolEmployees
                     : !existing.Add(user.Id) ? Outcome.AlreadyMember
                     : results.Count(r => r.Outcome == Outcome.Enrolled) >= seatsLeft ? Outcome.CohortFull
                     : Outcome.Enrolled;
-                if (outcome == Outcome.Enrolled)
+                if (outcome == Outcome.Enrolled && !command.DryRun)
                 {
                     db.Enrol(command.CohortId, access.OrganizationId, user!.Id, EnrollmentSource.OrganizationEnrollment, now);
                 }
@@ -94,13 +96,18 @@ internal static class EnrolEmployees
             }
 
             var enrolled = results.Count(r => r.Outcome == Outcome.Enrolled);
+            if (command.DryRun)
+            {
+                return new Response(enrolled, results);
+            }
+
             if (enrolled > 0 && !await db.TryTakeAsync(command.CohortId, cancellationToken, enrolled))
             {
                 throw CohortProblems.CohortFull.Exception();
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await transaction!.CommitAsync(cancellationToken);
             return new Response(enrolled, results);
         }
     }
