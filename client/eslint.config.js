@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const features = ['platform', 'cohorts', 'courses', 'assessment', 'community', 'certification', 'sessions'];
+const features = ['platform', 'cohorts', 'courses', 'assessment', 'community', 'certification', 'sessions', 'integrations'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/lib/api/schema.d.ts'] },

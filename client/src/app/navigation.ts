@@ -19,6 +19,7 @@ export interface NavItem {
     | 'nav.certificates'
     | 'nav.followUp'
     | 'nav.orgMembers'
+    | 'nav.orgApiClients'
     | 'nav.adminOrganizations'
     | 'nav.adminUsers'
     | 'nav.adminSystem';
@@ -36,6 +37,7 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   if (roles.includes('orgAdmin')) {
     items.push({ to: '/partnerships', labelKey: 'nav.partnerships' });
     items.push({ to: '/organization/members', labelKey: 'nav.orgMembers' });
+    items.push({ to: '/organization/api-clients', labelKey: 'nav.orgApiClients' });
   }
   if (roles.includes('platformAdmin')) {
     items.push({ to: '/admin/organizations', labelKey: 'nav.adminOrganizations' });

@@ -155,6 +155,8 @@ const CohortPage = lazy(() =>
 const OrganizationMembersPage = lazy(() =>
   import('@/features/platform/components/organization-members-page').then((m) => ({ default: m.OrganizationMembersPage })),
 );
+// The org admin's API clients (Integrations).
+const ApiClientsPage = lazy(() => import('@/features/integrations/components/api-clients-page').then((m) => ({ default: m.ApiClientsPage })));
 const AdminOrganizationsPage = lazy(() =>
   import('@/features/platform/components/admin-organizations-page').then((m) => ({ default: m.AdminOrganizationsPage })),
 );
@@ -273,6 +275,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole roles={['orgAdmin']}>
             <OrganizationMembersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'organization/api-clients',
+        element: (
+          <RequireRole roles={['orgAdmin']}>
+            <ApiClientsPage />
           </RequireRole>
         ),
       },

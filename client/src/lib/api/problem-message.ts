@@ -37,6 +37,9 @@ const known = new Set([
   'organization-suspended',
   'account-disabled',
   'cannot-disable-self',
+  // API clients
+  'too-many-api-clients',
+  'api-client-revoked',
   // Courses and files
   'competency-in-use',
   'activity-not-released',

@@ -15,6 +15,7 @@ import { skills } from './locales/en/skills';
 import { followUp } from './locales/en/follow-up';
 import { journal } from './locales/en/journal';
 import { homes } from './locales/en/homes';
+import { integrations } from './locales/en/integrations';
 
 /** English texts: the same namespaces and keys as French, checked by the compiler. */
-export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, skills, followUp, journal, homes };
+export const en: Translation = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, skills, followUp, journal, homes, integrations };

@@ -14,12 +14,13 @@ import { skills } from './locales/fr/skills';
 import { followUp } from './locales/fr/follow-up';
 import { journal } from './locales/fr/journal';
 import { homes } from './locales/fr/homes';
+import { integrations } from './locales/fr/integrations';
 
 /**
  * French texts: the reference locale (its shape types every other locale and every `t()` key), one i18next
  * namespace per feature: `common` (the default: shell, states, validation, problems), `platform`, `cohorts`,
  * `courses`. Outside `common` a key names its namespace: `t('cohorts:apply.title')`.
  */
-export const fr = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, skills, followUp, journal, homes };
+export const fr = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, skills, followUp, journal, homes, integrations };
 
 export type Translation = typeof fr;

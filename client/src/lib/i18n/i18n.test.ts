@@ -43,7 +43,7 @@ describe('i18n', () => {
   });
 
   it('has one namespace per feature, common by default', () => {
-    expect(Object.keys(fr)).toEqual(['common', 'platform', 'cohorts', 'courses', 'assessment', 'forum', 'notifications', 'calendar', 'sessions', 'certification', 'verify', 'certificates', 'skills', 'followUp', 'journal', 'homes']);
+    expect(Object.keys(fr)).toEqual(['common', 'platform', 'cohorts', 'courses', 'assessment', 'forum', 'notifications', 'calendar', 'sessions', 'certification', 'verify', 'certificates', 'skills', 'followUp', 'journal', 'homes', 'integrations']);
     expect(i18n.t('cohorts:apply.submit', { lng: 'en' })).not.toBe('apply.submit');
     expect(i18n.t('states.loading', { lng: 'fr' })).toBe(i18n.t('common:states.loading', { lng: 'fr' }));
   });

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Titl
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmAction } from '@/components/confirm-action';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
@@ -11,7 +12,6 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { useApi } from '@/lib/api/api-context';
 import { useFormatters } from '@/lib/i18n/format';
 import { type Organization, organizationListQuery, useCreateOrganization, useRenameOrganization, useSuspendOrganization } from '@/features/platform/api/admin';
-import { ConfirmAction } from './confirm-action';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmAction } from '@/components/confirm-action';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageTitle } from '@/components/page-title';
@@ -9,7 +10,6 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { useSession } from '@/lib/auth/session-context';
 import { useFormatters } from '@/lib/i18n/format';
 import { type UserAccount, useSearchUsers, useSendPasswordReset, useSetUserDisabled } from '@/features/platform/api/admin';
-import { ConfirmAction } from './confirm-action';
 
 /** /admin/users: the platform admin finds an account, disables or enables it, or has a reset link mailed to its owner. */
 export function AdminUsersPage() {

@@ -18,7 +18,7 @@ import { organizationRoleKey } from './role-labels';
  * router), the cohorts where they can enrol employees, their organisation's cohorts, and its members with a link to manage them.
  */
 export function OrganizationHome({ partnerRequests }: { partnerRequests?: (organizationId: string, name: string) => ReactNode }) {
-  const { t } = useTranslation(['platform', 'common', 'skills']);
+  const { t } = useTranslation(['platform', 'common', 'skills', 'integrations']);
   const { user } = useSession();
   const format = useFormatters();
   const organization = user?.organizations.find((membership) => membership.role === 'OrgAdmin');
@@ -43,6 +43,9 @@ export function OrganizationHome({ partnerRequests }: { partnerRequests?: (organ
         </Button>
         <Button component={Link} to={`/organizations/${organization.organizationId}/skills`} variant="light">
           {t('skills:orgLink')}
+        </Button>
+        <Button component={Link} to="/organization/api-clients" variant="light">
+          {t('integrations:homeLink')}
         </Button>
       </Group>
       <Stack mb="md">

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmAction } from '@/components/confirm-action';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
@@ -12,7 +13,6 @@ import type { OrganizationRole } from '@/lib/auth/roles';
 import { useFormatters } from '@/lib/i18n/format';
 import { useOrganizationMembers } from '@/features/platform/api/organizations';
 import { useAddMember, useChangeMemberRole, useMembersVersion, useOrganizationAdmins, useRemoveMember } from '@/features/platform/api/admin';
-import { ConfirmAction } from './confirm-action';
 import { grantableRoles, isLastAdmin } from './admin-rules';
 import { organizationRoleKey } from './role-labels';
 

@@ -30,6 +30,7 @@ export const common: typeof reference = {
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
     orgMembers: 'Members',
+    orgApiClients: 'API clients',
     adminOrganizations: 'Organisations',
     adminUsers: 'Users',
     adminSystem: 'System',
@@ -41,6 +42,7 @@ export const common: typeof reference = {
     orgAdmin: 'Organisation admin',
     platformAdmin: 'Platform admin',
   },
+  confirmAction: { confirm: 'Confirm', cancel: 'Cancel' },
   language: {
     label: 'Language',
     fr: 'Français',
@@ -132,6 +134,8 @@ export const common: typeof reference = {
     'organization-suspended': 'This organisation is suspended: it takes no new members.',
     'account-disabled': 'This account was disabled. Contact the platform admin.',
     'cannot-disable-self': 'You cannot disable your own account.',
+    'too-many-api-clients': 'An organisation has at most 20 API clients not revoked: revoke one it no longer uses first.',
+    'api-client-revoked': 'This API client was revoked: register a new one.',
   },
   home: {
     today: 'Today is {{date}}.',

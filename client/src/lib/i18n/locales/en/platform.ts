@@ -75,7 +75,6 @@ export const platform: typeof reference = {
   },
   // The admin screens (issue 16): the org admin's dashboard and members, the platform admin's organisations, users and system page.
   admin: {
-    confirm: 'Confirm',
     cancel: 'Cancel',
     dashboard: {
       members: 'Members',

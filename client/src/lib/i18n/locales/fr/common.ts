@@ -28,6 +28,7 @@ export const common = {
     signOut: 'Se déconnecter',
     signedInAs: 'Connecté en tant que {{name}}',
     orgMembers: 'Membres',
+    orgApiClients: 'Clients API',
     adminOrganizations: 'Organisations',
     adminUsers: 'Utilisateurs',
     adminSystem: 'Système',
@@ -39,6 +40,7 @@ export const common = {
     orgAdmin: "Administrateur d'organisation",
     platformAdmin: 'Administrateur de la plateforme',
   },
+  confirmAction: { confirm: 'Confirmer', cancel: 'Annuler' },
   language: {
     label: 'Langue',
     fr: 'Français',
@@ -130,6 +132,8 @@ export const common = {
     'organization-suspended': 'Cette organisation est suspendue : elle n’accepte pas de nouveaux membres.',
     'account-disabled': 'Ce compte a été désactivé. Contactez l’administrateur de la plateforme.',
     'cannot-disable-self': 'Vous ne pouvez pas désactiver votre propre compte.',
+    'too-many-api-clients': 'Une organisation a au plus 20 clients API non révoqués : révoquez d’abord un client qui ne sert plus.',
+    'api-client-revoked': 'Ce client API a été révoqué : enregistrez-en un nouveau.',
   },
   home: {
     today: "Nous sommes le {{date}}.",

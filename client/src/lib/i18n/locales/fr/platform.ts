@@ -73,7 +73,6 @@ export const platform = {
   },
   // The admin screens (issue 16): the org admin's dashboard and members, the platform admin's organisations, users and system page.
   admin: {
-    confirm: 'Confirmer',
     cancel: 'Annuler',
     dashboard: {
       members: 'Membres',

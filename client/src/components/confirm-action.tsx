@@ -12,9 +12,9 @@ interface ConfirmActionProps {
   loading?: boolean;
 }
 
-/** An action with consequences (remove, suspend, disable): a first press asks, a second one on "Confirm" does it. */
+/** An action with consequences (remove, suspend, disable, revoke): a first press asks, a second one on "Confirm" does it. */
 export function ConfirmAction({ label, ariaLabel, question, onConfirm, loading = false }: ConfirmActionProps) {
-  const { t } = useTranslation('platform');
+  const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const confirm = useRef<HTMLButtonElement>(null);
 
@@ -44,10 +44,10 @@ export function ConfirmAction({ label, ariaLabel, question, onConfirm, loading =
           setAsking(false);
         }}
       >
-        {t('admin.confirm')}
+        {t('confirmAction.confirm')}
       </Button>
       <Button size="xs" variant="default" onClick={() => setAsking(false)}>
-        {t('admin.cancel')}
+        {t('confirmAction.cancel')}
       </Button>
     </Group>
   );
