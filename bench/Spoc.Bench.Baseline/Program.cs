@@ -90,7 +90,7 @@ api.MapGet("/cohorts/{cohortId:guid}/members", async (Guid cohortId, int? page, 
 
     var items = await db.ListAsync(
         """
-        SELECT m.UserId, u.DisplayName, u.Email, m.Role, m.MentorId, mu.DisplayName, m.GroupId, g.Name, m.JoinedAt, m.Version
+        SELECT m.UserId, u.DisplayName, u.Email, m.Role, m.MentorId, mu.DisplayName, m.GroupId, g.Name, m.JoinedAt, m.Version, m.UpdatedAt
         FROM CohortMembers m JOIN Users u ON u.Id = m.UserId LEFT JOIN Users mu ON mu.Id = m.MentorId LEFT JOIN CohortGroups g ON g.Id = m.GroupId
         WHERE m.CohortId = $id ORDER BY m.Role, m.JoinedAt, m.UserId LIMIT $take OFFSET $skip
         """,
@@ -100,7 +100,7 @@ api.MapGet("/cohorts/{cohortId:guid}/members", async (Guid cohortId, int? page, 
             Guid? mentorId = r.IsDBNull(4) ? null : r.GetGuid(4);
             var seesEmail = role == "Trainer" || (role == "Mentor" && mentorId == me);
             return new Member(userId, r.GetString(1), seesEmail ? r.GetString(2) : null, r.GetString(3), mentorId, r.IsDBNull(5) ? null : r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetGuid(6), r.IsDBNull(7) ? null : r.GetString(7), Db.Time(r, 8), $"\"{r.GetGuid(9):N}\"");
+                r.IsDBNull(6) ? null : r.GetGuid(6), r.IsDBNull(7) ? null : r.GetString(7), Db.Time(r, 8), $"\"{r.GetGuid(9):N}\"", Db.Time(r, 10), false);
         },
         ("$id", cohortId), ("$take", size), ("$skip", (p - 1) * size));
     return Results.Ok(new Paged<Member>(items, p, size, total.Count));
@@ -995,7 +995,7 @@ internal sealed record CohortResponse(Guid Id, Guid CourseId, Guid OrganizationI
     IReadOnlyList<Partnership> Partnerships, IReadOnlyList<string> Capabilities);
 
 internal sealed record Member(Guid UserId, string DisplayName, string? Email, string Role, Guid? MentorId, string? MentorName, Guid? GroupId, string? GroupName, DateTimeOffset JoinedAt,
-    [property: JsonPropertyName("etag")] string ETag);
+    [property: JsonPropertyName("etag")] string ETag, DateTimeOffset UpdatedAt, bool Deleted);
 
 internal sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
 

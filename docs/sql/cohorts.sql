@@ -447,3 +447,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225835_CohortsMemberSync'
+)
+BEGIN
+    ALTER TABLE [cohorts].[CohortMembers] ADD [UpdatedAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225835_CohortsMemberSync'
+)
+BEGIN
+    UPDATE [cohorts].[CohortMembers] SET [UpdatedAt] = [JoinedAt];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225835_CohortsMemberSync'
+)
+BEGIN
+    CREATE TABLE [cohorts].[CohortMemberRemovals] (
+        [Id] uniqueidentifier NOT NULL,
+        [CohortId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Role] nvarchar(20) NOT NULL,
+        [JoinedAt] datetimeoffset NOT NULL,
+        [RemovedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CohortMemberRemovals] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225835_CohortsMemberSync'
+)
+BEGIN
+    CREATE INDEX [IX_CohortMembers_CohortId_UpdatedAt] ON [cohorts].[CohortMembers] ([CohortId], [UpdatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225835_CohortsMemberSync'
+)
+BEGIN
+    CREATE INDEX [IX_CohortMemberRemovals_CohortId_RemovedAt] ON [cohorts].[CohortMemberRemovals] ([CohortId], [RemovedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225835_CohortsMemberSync'
+)
+BEGIN
+    INSERT INTO [cohorts].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202225835_CohortsMemberSync', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

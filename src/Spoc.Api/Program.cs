@@ -17,6 +17,8 @@ services.AddSingleton(TimeProvider.System);
 services.AddSingleton(DatabaseSettings.From(configuration));
 services.AddSingleton<OutboxSignal>();
 services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
+services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ChangeStamps>();
+services.AddSingleton<Spoc.SharedKernel.Paging.SyncWindow>();
 services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
 services.AddModuleDbContext<KernelDbContext>("kernel");
 services.AddSpocEmail(configuration);

@@ -319,6 +319,6 @@ internal sealed class CapturingLoggerProvider(ConcurrentQueue<string> sink) : IL
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            sink.Enqueue($"{category}: {formatter(state, exception)}");
+            sink.Enqueue($"{category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.Message)}");
     }
 }

@@ -841,7 +841,7 @@ export interface paths {
         };
         /**
          * The cohort's roster with roles, mentors and groups (emails for trainers, org admins, and a mentor's own learners)
-         * @description `mentorId` lists one mentor's learners (a mentor's home); `role` filters by cohort role.
+         * @description `mentorId` lists one mentor's learners (a mentor's home); `role` filters by cohort role. Sync (docs/integrations.md): with `updatedSince` (and `afterId`, the last item's `userId`), only the memberships changed after that point, oldest first, including tombstones (`deleted: true`) for people who left or were removed; pass the last item's `updatedAt` and `userId` back to read on; `page` is not used and `totalCount` is what is left. Changes of the last few seconds are held back until they settle.
          */
         get: operations["ListCohortMembers"];
         put?: never;
@@ -3980,6 +3980,13 @@ export interface components {
             joinedAt: string;
             /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this member's mentor. */
             etag: string;
+            /**
+             * Format: date-time
+             * @description When this membership last changed (joined, role, mentor, group), or was removed: the next `updatedSince` of a sync.
+             */
+            updatedAt: string;
+            /** @description A tombstone, in sync mode only: this person left the cohort or was removed at `updatedAt`. */
+            deleted: boolean;
         };
         CohortMemberCreate: {
             /**
@@ -12434,6 +12441,10 @@ export interface operations {
                 mentorId?: string;
                 page?: number;
                 pageSize?: number;
+                /** @description Sync mode (RFC 3339): only what changed after this time, tombstones included, oldest first; the last item's `updatedAt` to read on. */
+                updatedSince?: string;
+                /** @description With `updatedSince`: the last item's id, so that items changed at that same time are not read twice nor skipped. */
+                afterId?: string;
             };
             header?: never;
             path: {

@@ -222,6 +222,9 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -234,7 +237,38 @@ namespace Spoc.Migrations.SqlServer.Cohorts
 
                     b.HasIndex("CohortId", "MentorId");
 
+                    b.HasIndex("CohortId", "UpdatedAt");
+
                     b.ToTable("CohortMembers", "cohorts");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortMemberRemoval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("RemovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "RemovedAt");
+
+                    b.ToTable("CohortMemberRemovals", "cohorts");
                 });
 
             modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortOrganization", b =>

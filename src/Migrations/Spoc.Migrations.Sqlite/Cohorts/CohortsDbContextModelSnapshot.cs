@@ -215,6 +215,9 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -227,7 +230,38 @@ namespace Spoc.Migrations.Sqlite.Cohorts
 
                     b.HasIndex("CohortId", "MentorId");
 
+                    b.HasIndex("CohortId", "UpdatedAt");
+
                     b.ToTable("CohortMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortMemberRemoval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "RemovedAt");
+
+                    b.ToTable("CohortMemberRemovals", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.CohortOrganization", b =>

@@ -13,6 +13,7 @@ internal sealed class CohortsDbContext(DbContextOptions<CohortsDbContext> option
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<CohortOrganization> CohortOrganizations => Set<CohortOrganization>();
     public DbSet<CohortMember> Members => Set<CohortMember>();
+    public DbSet<CohortMemberRemoval> MemberRemovals => Set<CohortMemberRemoval>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<CohortInvitation> Invitations => Set<CohortInvitation>();
     public DbSet<ProjectGroup> Groups => Set<ProjectGroup>();

@@ -40,7 +40,7 @@ internal static class Seats
         db.Members.Remove(learner);
         db.AddIntegrationEvent(new LearnerWithdrew(learner.CohortId, learner.UserId, now), now);
         await db.Members.Where(m => m.CohortId == learner.CohortId && m.MentorId == learner.UserId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.MentorId, (Guid?)null).SetProperty(m => m.Version, Guid.NewGuid()), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.MentorId, (Guid?)null).SetProperty(m => m.Version, Guid.NewGuid()).SetProperty(m => m.UpdatedAt, now), ct);
 
         // Someone waitlisted who has since joined another way (as staff, say) is not given a second seat.
         var head = await db.Applications

@@ -22,45 +22,33 @@ namespace Spoc.Modules.Cohorts.Features.Members;
 /// </summary>
 internal static class ListMembers
 {
-    public sealed record Query(Guid CohortId, CohortRole? Role, Guid? MentorId, PageRequest Paging) : IQuery<PagedResult<Member>>;
+    /// <param name="Since">Sync mode (ADR 0046): only what changed after this point, removals included, oldest change first.</param>
+    public sealed record Query(Guid CohortId, CohortRole? Role, Guid? MentorId, PageRequest Paging, ChangeCursor? Since = null) : IQuery<PagedResult<Member>>;
 
     /// <summary>A roster line; <c>etag</c> is what <c>If-Match</c> expects when this member's mentor is reassigned.</summary>
     /// <param name="Email">Given only to whoever may act on this member (staff; a mentor for their own learners); null otherwise.</param>
     /// <param name="MentorId">A learner's mentor; null when none is assigned.</param>
     /// <param name="GroupId">A learner's project group; null when in none.</param>
     /// <param name="ETag">The version, as the <c>ETag</c> header gives it: send it as <c>If-Match</c> to change this member's mentor.</param>
+    /// <param name="UpdatedAt">When this membership last changed (joined, role, mentor, group), or was removed: the next <c>updatedSince</c> of a sync.</param>
+    /// <param name="Deleted">A tombstone, in sync mode only: this person left the cohort or was removed at <c>updatedAt</c>.</param>
     public sealed record Member(Guid UserId, string DisplayName, string? Email, CohortRole Role, Guid? MentorId, string? MentorName, Guid? GroupId, string? GroupName, DateTimeOffset JoinedAt,
-        [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag);
+        [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag, DateTimeOffset UpdatedAt, bool Deleted);
+
+    private sealed record Row(Guid UserId, CohortRole Role, Guid? MentorId, Guid? GroupId, string? GroupName, DateTimeOffset JoinedAt, Guid Version, DateTimeOffset UpdatedAt, bool Deleted);
 
     internal sealed class Validator : AbstractValidator<Query>
     {
         public Validator() => RuleFor(q => q.Paging).SetValidator(new PageRequestValidator());
     }
 
-    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ISender sender) : IQueryHandler<Query, PagedResult<Member>>
+    internal sealed class Handler(CohortsDbContext db, CohortGate gate, ISender sender, SyncWindow sync) : IQueryHandler<Query, PagedResult<Member>>
     {
         public async ValueTask<PagedResult<Member>> Handle(Query query, CancellationToken cancellationToken)
         {
             var access = await gate.RequireAsync(query.CohortId, CohortCapability.ViewInside, cancellationToken);
-            // The total rides on the page's rows (SQLite evaluates the uncorrelated count once): one statement instead of a
-            // count then a page. Only a page past the end, which has no row to carry it, counts on its own.
             var members = db.Members.Where(m => m.CohortId == query.CohortId && (query.Role == null || m.Role == query.Role) && (query.MentorId == null || m.MentorId == query.MentorId));
-            var rows = await members.AsNoTracking()
-                .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).ThenBy(m => m.UserId)
-                .Skip((query.Paging.Page - 1) * query.Paging.PageSize).Take(query.Paging.PageSize)
-                .Select(m => new
-                {
-                    m.UserId,
-                    m.Role,
-                    m.MentorId,
-                    m.GroupId,
-                    GroupName = db.Groups.Where(g => g.Id == m.GroupId).Select(g => g.Name).FirstOrDefault(),
-                    m.JoinedAt,
-                    m.Version,
-                    Total = members.Count(),
-                })
-                .ToListAsync(cancellationToken);
-            var total = rows.Count > 0 ? rows[0].Total : query.Paging.Page == 1 ? 0 : await members.CountAsync(cancellationToken);
+            var (rows, total) = query.Since is { } since ? await ChangesAsync(members, query, since, cancellationToken) : await PageAsync(members, query, cancellationToken);
 
             var userIds = rows.Select(m => m.UserId).Concat(rows.Where(m => m.MentorId != null).Select(m => m.MentorId!.Value)).Distinct().ToList();
             var users = userIds.Count == 0 ? [] : (await sender.Send(new GetUsers(userIds), cancellationToken)).ToDictionary(u => u.Id);
@@ -75,17 +63,59 @@ internal static class ListMembers
                     m.GroupId,
                     m.GroupName,
                     m.JoinedAt,
-                    ETags.Of(m.Version))).ToList(),
+                    ETags.Of(m.Version),
+                    m.UpdatedAt,
+                    m.Deleted)).ToList(),
                 query.Paging.Page, query.Paging.PageSize, total);
+        }
+
+        /// <summary>
+        /// The roster's page. The total rides on the page's rows (SQLite evaluates the uncorrelated count once): one statement
+        /// instead of a count then a page. Only a page past the end, which has no row to carry it, counts on its own.
+        /// </summary>
+        private async Task<(List<Row> Rows, int Total)> PageAsync(IQueryable<CohortMember> members, Query query, CancellationToken ct)
+        {
+            var rows = await members.AsNoTracking()
+                .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).ThenBy(m => m.UserId)
+                .Skip((query.Paging.Page - 1) * query.Paging.PageSize).Take(query.Paging.PageSize)
+                .Select(m => new
+                {
+                    Row = new Row(m.UserId, m.Role, m.MentorId, m.GroupId, db.Groups.Where(g => g.Id == m.GroupId).Select(g => g.Name).FirstOrDefault(), m.JoinedAt, m.Version, m.UpdatedAt, false),
+                    Total = members.Count(),
+                })
+                .ToListAsync(ct);
+            return (rows.Select(r => r.Row).ToList(), rows.Count > 0 ? rows[0].Total : query.Paging.Page == 1 ? 0 : await members.CountAsync(ct));
+        }
+
+        /// <summary>
+        /// What changed after the cursor, removals as tombstones, in (time, person) order so that the last item is the next
+        /// cursor; <c>page</c> is not used (the cursor pages), the total counts what is left from the cursor.
+        /// </summary>
+        private async Task<(List<Row> Rows, int Total)> ChangesAsync(IQueryable<CohortMember> members, Query query, ChangeCursor since, CancellationToken ct)
+        {
+            var (at, after, until) = (since.UpdatedSince, since.AfterId ?? Guid.Empty, sync.Settled);
+            // Anonymous on both sides: EF unites columns, not constructor calls.
+            var changes = members.Select(m => new { m.UserId, m.Role, m.MentorId, m.GroupId, m.JoinedAt, m.Version, m.UpdatedAt, Deleted = false })
+                .Concat(db.MemberRemovals.Where(r => r.CohortId == query.CohortId && (query.Role == null || r.Role == query.Role) && query.MentorId == null)
+                    .Select(r => new { r.UserId, r.Role, MentorId = (Guid?)null, GroupId = (Guid?)null, r.JoinedAt, Version = r.Id, UpdatedAt = r.RemovedAt, Deleted = true }))
+                .Where(c => (c.UpdatedAt > at || (c.UpdatedAt == at && c.UserId.CompareTo(after) > 0)) && c.UpdatedAt <= until);
+            var rows = await changes.AsNoTracking().OrderBy(c => c.UpdatedAt).ThenBy(c => c.UserId).Take(query.Paging.PageSize)
+                .Select(c => new Row(c.UserId, c.Role, c.MentorId, c.GroupId, db.Groups.Where(g => g.Id == c.GroupId).Select(g => g.Name).FirstOrDefault(), c.JoinedAt, c.Version, c.UpdatedAt, c.Deleted))
+                .ToListAsync(ct);
+            return (rows, rows.Count < query.Paging.PageSize ? rows.Count : await changes.CountAsync(ct));
         }
     }
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/cohorts/{cohortId:guid}/members", async (Guid cohortId, CohortRole? role, Guid? mentorId, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Query(cohortId, role, mentorId, paging), ct)))
+        api.MapGet("/cohorts/{cohortId:guid}/members", async (Guid cohortId, CohortRole? role, Guid? mentorId, [AsParameters] PageRequest paging, [AsParameters] ChangeCursor.Parameters since,
+                ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(cohortId, role, mentorId, paging, since.Cursor), ct)))
             .WithName("ListCohortMembers")
             .WithSummary("The cohort's roster with roles, mentors and groups (emails for trainers, org admins, and a mentor's own learners)")
-            .WithDescription("`mentorId` lists one mentor's learners (a mentor's home); `role` filters by cohort role.")
+            .WithDescription("`mentorId` lists one mentor's learners (a mentor's home); `role` filters by cohort role. "
+                + "Sync (docs/integrations.md): with `updatedSince` (and `afterId`, the last item's `userId`), only the memberships changed after that point, oldest first, "
+                + "including tombstones (`deleted: true`) for people who left or were removed; pass the last item's `updatedAt` and `userId` back to read on; "
+                + "`page` is not used and `totalCount` is what is left. Changes of the last few seconds are held back until they settle.")
             .RequireAuthorization(Policies.SignedIn)
             .AllowScopes(Scopes.CohortsRead)
             .Problems(ProblemType.Forbidden, ProblemType.NotFound);

@@ -50,7 +50,7 @@ internal static class RemoveCohortMember
 
                 db.Members.Remove(member);
                 await db.Members.Where(m => m.CohortId == command.CohortId && m.MentorId == command.UserId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.MentorId, (Guid?)null).SetProperty(m => m.Version, Guid.NewGuid()), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.MentorId, (Guid?)null).SetProperty(m => m.Version, Guid.NewGuid()).SetProperty(m => m.UpdatedAt, now), cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
