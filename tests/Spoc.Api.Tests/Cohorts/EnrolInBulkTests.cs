@@ -105,7 +105,7 @@ public sealed class EnrolInBulkTests
         var (clientId, secret) = await _world.Admin.CreateApiClientAsync(_world.OrganizationId, "enrolments:write");
         var system = await _factory.AsApiClientAsync(clientId, secret);
 
-        var report = await (await system.PostAsync($"/api/v1/cohorts/{cohortId}/enrolments/bulk", Csv($"email\n{employee.Email}\n"))).ReadJsonAsync();
+        var report = await (await system.PostAsync($"/api/v1/cohorts/{cohortId}/enrolments/bulk", Csv($"email\n{employee.Email}\t\u00a0\n"))).ReadJsonAsync();
         Outcomes(report).Should().Equal((2, "Enrolled"));
     }
 
@@ -123,6 +123,12 @@ public sealed class EnrolInBulkTests
         await (await _world.Trainer.PostAsync(url, TestApi.Json("{\"emails\": [1, 2"))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
         await (await _world.Trainer.PostAsync(url, new StringContent("email\na@b.c", Encoding.UTF8, "text/plain"))).ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
         await (await _world.Trainer.PostAsync(url, Csv("email\n" + new string('a', 300_000)))).ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+
+        await (await _world.Trainer.PostAsync(url, Csv(";email;\na;b@c.d;x\n"))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed"); // two unnamed columns
+        await (await _world.Trainer.PostAsync(url, TestApi.Json("{}"))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await _world.Trainer.PostAsync(url, new ByteArrayContent("email\na@b.c"u8.ToArray()))).ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        var nulls = await (await _world.Trainer.PostAsync(url + "?dryRun=true", TestApi.Json("{\"emails\": [null]}"))).ReadJsonAsync();
+        Outcomes(nulls).Should().Equal((1, "Invalid"));
 
         var applications = await _world.CohortAsync();
         await (await _world.Trainer.PostAsync($"/api/v1/cohorts/{applications}/enrolments/bulk?dryRun=true", Csv("email\na@b.c\n"))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "admission-mode-mismatch");

@@ -115,5 +115,6 @@ public sealed class MemberSyncTests
         (await ChangesAsync(cohortId, before.AddSeconds(-1))).Select(i => i["userId"]!.GetValue<Guid>()).Should().Equal(learner.Id);
 
         await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/members?afterId={learner.Id}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/members?updatedSince=2026-01-01T00:00:00Z&mentorId={learner.Id}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
     }
 }

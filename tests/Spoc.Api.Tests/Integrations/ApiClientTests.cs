@@ -258,6 +258,29 @@ public sealed class ApiClientTests
     }
 
     [Test]
+    public async Task Only_failed_attempts_count_against_a_client_so_knowing_its_id_cannot_lock_it_out()
+    {
+        using var factory = new SpocApiFactory(new Dictionary<string, string?> { ["RateLimiting:TokenPermitsPerAccountAndIp"] = "2" });
+        var admin = await factory.AdminClientAsync();
+        var (clientId, secret) = await admin.CreateApiClientAsync(await admin.CreateOrganizationAsync(), "cohorts:read");
+        var http = factory.CreateClient();
+
+        for (var i = 0; i < 4; i++)
+        {
+            (await http.RequestClientTokenAsync(clientId, secret)).StatusCode.Should().Be(HttpStatusCode.OK, "successes are not counted");
+        }
+
+        await (await http.RequestClientTokenAsync(clientId, "wrong")).ShouldBeOAuthErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+        await (await http.RequestClientTokenAsync(clientId, "wrong")).ShouldBeOAuthErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+        var throttled = await http.RequestClientTokenAsync(clientId, "wrong");
+        await throttled.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "too-many-requests");
+        throttled.Headers.RetryAfter.Should().NotBeNull();
+
+        var crowded = new FormUrlEncodedContent(Enumerable.Range(0, 1100).Select(i => KeyValuePair.Create($"f{i}", "x")));
+        await (await http.PostAsync("/api/v1/auth/token", crowded)).ShouldBeOAuthErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
+    }
+
+    [Test]
     public async Task Each_client_has_its_own_request_budget()
     {
         using var factory = new SpocApiFactory(new Dictionary<string, string?> { ["RateLimiting:ApiPermitsPerClient"] = "2" });

@@ -113,7 +113,7 @@ internal static class EnrolInBulk
 
                 var (emails, lineNumbers) = http.Request.ContentType?.StartsWith(CsvContentType, StringComparison.OrdinalIgnoreCase) == true
                     ? ReadCsv(await new StreamReader(http.Request.Body).ReadToEndAsync(ct))
-                    : ((await ReadJsonAsync(http.Request, ct)).Emails.Select(e => e.Trim()).ToList(), null);
+                    : (((await ReadJsonAsync(http.Request, ct)).Emails ?? []).Select(e => e?.Trim() ?? "").ToList(), null);
                 return TypedResults.Ok(await sender.Send(new Command(cohortId, emails, lineNumbers, dryRun ?? false), ct));
             })
             .Accepts(typeof(Request), "application/json", CsvContentType)
@@ -130,6 +130,11 @@ internal static class EnrolInBulk
 
     private static async Task<Request> ReadJsonAsync(HttpRequest request, CancellationToken ct)
     {
+        if (!request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("Send text/csv or application/json.", StatusCodes.Status415UnsupportedMediaType); // a body of no type passes routing
+        }
+
         try
         {
             return await request.ReadFromJsonAsync<Request>(ct) ?? throw new BadHttpRequestException("The body is empty.");
@@ -159,13 +164,13 @@ internal static class EnrolInBulk
             var (emails, lineNumbers) = (new List<string>(), new List<int>());
             foreach (var row in reader)
             {
-                emails.Add(row.ColCount > column ? row[column].ToString() : "");
+                emails.Add(row.ColCount > column ? row[column].ToString().Trim() : ""); // Sep trims spaces, not tabs or no-break spaces
                 lineNumbers.Add(row.LineNumberFrom);
             }
 
             return (emails, lineNumbers);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException) // malformed rows; repeated column names
         {
             throw Refused($"This is not a readable CSV: {e.Message}");
         }

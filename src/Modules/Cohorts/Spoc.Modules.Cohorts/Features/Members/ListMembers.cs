@@ -39,7 +39,12 @@ internal static class ListMembers
 
     internal sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Paging).SetValidator(new PageRequestValidator());
+        public Validator()
+        {
+            RuleFor(q => q.Paging).SetValidator(new PageRequestValidator());
+            // A learner moved to another mentor would just vanish from a mentor's sync: no tombstone says so.
+            RuleFor(q => q.MentorId).Null().When(q => q.Since is not null).WithMessage("mentorId does not go with updatedSince: sync the whole roster.");
+        }
     }
 
     internal sealed class Handler(CohortsDbContext db, CohortGate gate, ISender sender, SyncWindow sync) : IQueryHandler<Query, PagedResult<Member>>

@@ -61,7 +61,6 @@ internal static class IssueClientToken
                 throw new OAuthException(PlatformProblems.OAuthInvalidClient, "Unknown client, or wrong secret.");
             }
 
-            throttle.Enter("client:" + clientId);
             var now = clock.GetUtcNow();
             var client = await db.ApiClients.AsNoTracking()
                 .Include(c => c.Secrets.Where(s => s.ExpiresAt == null || s.ExpiresAt > now))
@@ -70,6 +69,8 @@ internal static class IssueClientToken
             // Every secret is compared, in constant time, whichever matches: unknown, revoked and wrong answer alike.
             if (client is null | !(client?.Secrets ?? []).Aggregate(false, (matched, s) => s.Matches(command.ClientSecret) | matched))
             {
+                // Failures only: client ids are not secret, so counting every attempt would let anyone lock a system out.
+                throttle.Enter("client:" + clientId);
                 throw new OAuthException(PlatformProblems.OAuthInvalidClient, "Unknown client, or wrong secret.");
             }
 
@@ -92,7 +93,16 @@ internal static class IssueClientToken
                     limit.MaxRequestBodySize = MaxFormBytes;
                 }
 
-                var form = await http.Request.ReadFormAsync(ct);
+                IFormCollection form;
+                try
+                {
+                    form = await http.Request.ReadFormAsync(ct);
+                }
+                catch (InvalidDataException) // over the form reader's limits on fields and key lengths
+                {
+                    return OAuthError.Answer(new OAuthException(PlatformProblems.OAuthInvalidRequest, "This is not a token request's form."), http);
+                }
+
                 var basic = BasicCredentials(http.Request);
                 var command = new Command(
                     Single(form, "grant_type"), Single(form, "scope"),
