@@ -42,7 +42,7 @@ internal static class ClientScopeAuthorization
         return services;
     }
 
-    public static IReadOnlySet<string> GrantedScopes(ClaimsPrincipal user) =>
+    private static HashSet<string> GrantedScopes(ClaimsPrincipal user) =>
         (user.FindFirstValue(ClientClaims.Scope) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
     private static async Task<bool> IsActiveAsync(HttpContext http, Guid clientId, TimeSpan reuse)

@@ -43,9 +43,8 @@ public sealed class ChangeStamps(TimeProvider clock) : SaveChangesInterceptor
 
     private void Stamp(DbContext context)
     {
-        context.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow();
-        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        foreach (var entry in context.ChangeTracker.Entries().ToList()) // Entries() detects changes first
         {
             if (entry is { State: EntityState.Added or EntityState.Modified, Entity: IChangeStamped stamped })
             {

@@ -118,7 +118,10 @@ public sealed class LivingDemoTests
         agenda["entries"]!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "VirtualClass")!["preparationDone"]!.GetValue<bool>()
             .Should().BeFalse("the class in two days has this week's preparations, still to do: her home says 'À préparer'");
 
-        var (_, helene) = await SignInAsync("helene.martin");
-        helene["organizations"]!.AsArray().Should().ContainSingle(o => o!["role"]!.GetValue<string>() == "OrgAdmin");
+        var (admin, helene) = await SignInAsync("helene.martin");
+        var organization = helene["organizations"]!.AsArray().Single(o => o!["role"]!.GetValue<string>() == "OrgAdmin")!;
+        var clients = await ItemsAsync(admin, $"/api/v1/organizations/{organization["organizationId"]}/api-clients");
+        clients.Select(c => c!["name"]!.GetValue<string>()).Should().Equal(["SIRH Lumière"], "her 'Clients API' screen shows the HR system connected to the school");
+        clients[0]!["lastUsedAt"].Should().NotBeNull();
     }
 }

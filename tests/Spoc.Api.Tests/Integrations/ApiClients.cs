@@ -4,13 +4,14 @@ using System.Net.Http.Json;
 using System.Text;
 using AwesomeAssertions;
 using Spoc.Api.Tests.Infrastructure;
+using Spoc.SharedKernel.Security;
 
 namespace Spoc.Api.Tests.Integrations;
 
 /// <summary>An org admin registering API clients, and those clients getting tokens, as an integrator's system would.</summary>
 internal static class ApiClients
 {
-    public static readonly string[] AllScopes = ["cohorts:read", "members:read", "enrolments:write", "progress:read", "grades:read", "certificates:read"];
+    public static readonly string[] AllScopes = [.. Scopes.All.Keys];
 
     public static async Task<(Guid ClientId, string Secret)> CreateApiClientAsync(this HttpClient orgAdmin, Guid organizationId, params string[] scopes)
     {

@@ -6,6 +6,7 @@ using Spoc.Modules.Platform.Auth;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.Modules.Platform.Data;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Seeding;
 
@@ -108,6 +109,19 @@ internal sealed class DemoData(IConfiguration configuration, TimeProvider clock,
                 user.PasswordHash = Passwords.Hasher.HashPassword(user, Password);
                 db.Users.Add(user);
                 organization.Members.Add(new OrganizationMember { UserId = user.Id, Role = role, JoinedAt = now });
+            }
+
+            if (slug == OrganizationSlug)
+            {
+                // The school's HR system, connected a month ago: its admin finds it on "Clients API" (its secret, never shown, is
+                // thrown away: rotating gives one to try the client-credentials grant with).
+                var client = new ApiClient
+                {
+                    OrganizationId = organization.Id, Name = "SIRH Lumière", Scopes = [Scopes.CohortsRead, Scopes.EnrolmentsWrite],
+                    CreatedAt = now.AddDays(-30), CreatedBy = organization.Members[0].UserId, LastUsedAt = now.AddHours(-20),
+                };
+                client.NewSecret(now.AddDays(-30), now.AddDays(-30));
+                db.ApiClients.Add(client);
             }
 
             await db.SaveChangesAsync(ct);
