@@ -4,6 +4,7 @@ using Spoc.Modules.Cohorts;
 using Spoc.Modules.Community;
 using Spoc.Modules.Courses;
 using Spoc.Modules.FollowUp;
+using Spoc.Modules.Integrations;
 using Spoc.Modules.Platform;
 
 namespace Spoc.Api;
@@ -11,7 +12,7 @@ namespace Spoc.Api;
 /// <summary>Every module, in one place: its services, then its endpoints under /api/v1.</summary>
 internal static class ModuleRegistry
 {
-    public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration) =>
+    public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
         services
             // Start-up tasks (demo data) run in this order: people, then courses, then cohorts of those courses.
             .AddPlatformModule(configuration)
@@ -21,7 +22,8 @@ internal static class ModuleRegistry
             .AddAssessmentModule(configuration)
             .AddCommunityModule(configuration)
             .AddCertificationModule(configuration)
-            .AddFollowUpModule(configuration);
+            .AddFollowUpModule(configuration)
+            .AddIntegrationsModule(configuration, environment);
 
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
     {
@@ -37,6 +39,7 @@ internal static class ModuleRegistry
         api.MapCertificationEndpoints();
         app.MapCertificationWellKnownEndpoints();
         api.MapFollowUpEndpoints();
+        api.MapIntegrationsEndpoints();
         return app;
     }
 }

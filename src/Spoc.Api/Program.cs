@@ -46,6 +46,8 @@ services.AddMediator((MediatorOptions options) =>
         typeof(Spoc.Modules.Certification.CertificationModule),
         typeof(Spoc.Modules.Certification.Contracts.CertificateIssued),
         typeof(Spoc.Modules.FollowUp.FollowUpModule),
+        typeof(Spoc.Modules.Integrations.IntegrationsModule),
+        typeof(Spoc.Modules.Integrations.Contracts.WebhookEndpointDisabled),
     ];
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
 });
@@ -59,6 +61,7 @@ services.AddValidatorsFromAssemblies(
         typeof(Spoc.Modules.Community.CommunityModule).Assembly,
         typeof(Spoc.Modules.Certification.CertificationModule).Assembly,
         typeof(Spoc.Modules.FollowUp.FollowUpModule).Assembly,
+        typeof(Spoc.Modules.Integrations.IntegrationsModule).Assembly,
     ],
     ServiceLifetime.Singleton,
     includeInternalTypes: true);
@@ -78,7 +81,7 @@ services.AddSpocOpenApi();
 services.AddSpocSecurityHeaders();
 services.AddSpocCompression();
 services.AddSpocTelemetry(configuration);
-services.AddModules(configuration);
+services.AddModules(configuration, builder.Environment);
 services.AddSpocLive(configuration);
 SqlCommandCounter.AddIfEnabled(services, configuration);
 // Ready means the database takes a write, not merely that a connection opens or a read answers.

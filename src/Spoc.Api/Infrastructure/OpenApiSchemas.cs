@@ -127,6 +127,8 @@ internal static class OpenApiSchemas
         ["ReorderOutline.Request"] = "OutlineOrder",
         ["ReorderOutline.SectionOrder"] = "SectionOrder",
         ["RotateApiClientSecret.Request"] = "SecretRotation",
+        ["RotateWebhookSecret.Request"] = "WebhookSecretRotation",
+        ["PingWebhook.PingQueued"] = "WebhookPingQueued",
         ["RevokeCertificate.Request"] = "CertificateRevocation",
         ["RotateSigningKey.CredentialSigningKey"] = "CredentialSigningKey",
         ["RiskRuleItem"] = "RiskRule",

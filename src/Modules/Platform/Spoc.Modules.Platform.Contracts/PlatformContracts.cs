@@ -76,8 +76,11 @@ public sealed record MembershipOfUser(Guid UserId, Guid OrganizationId, Organiza
 /// <summary>Which of these users belong to which of these organisations, in one query (bulk enrolment checks).</summary>
 public sealed record GetMemberships(IReadOnlyCollection<Guid> UserIds, IReadOnlyCollection<Guid> OrganizationIds) : IQuery<IReadOnlyList<MembershipOfUser>>;
 
-/// <summary>FollowUp asks it (an organisation's skills view): the ids of every member of the organisation, whatever their role, in one query; empty for an unknown one.</summary>
-public sealed record GetOrganizationMemberIds(Guid OrganizationId) : IQuery<IReadOnlyList<Guid>>;
+/// <summary>
+/// The ids of the organisation's members, in one query; empty for an unknown or suspended one. FollowUp asks for all
+/// (an organisation's skills view), Integrations for its admins (<paramref name="Role"/>: a webhook was disabled).
+/// </summary>
+public sealed record GetOrganizationMemberIds(Guid OrganizationId, OrganizationRole? Role = null) : IQuery<IReadOnlyList<Guid>>;
 
 /// <summary>Who the user is and where they belong, for <c>GET /me</c> (composed by the host); <c>null</c> when there is no such account.</summary>
 public sealed record GetUserProfile(Guid UserId) : IQuery<UserProfile?>;

@@ -110,7 +110,9 @@ internal sealed class ContractQueries(PlatformDbContext db) :
                 .ToListAsync(cancellationToken);
 
     public async ValueTask<IReadOnlyList<Guid>> Handle(GetOrganizationMemberIds query, CancellationToken cancellationToken) =>
-        await db.OrganizationMembers.AsNoTracking().Where(m => m.OrganizationId == query.OrganizationId && m.Organization.SuspendedAt == null).Select(m => m.UserId).ToListAsync(cancellationToken);
+        await db.OrganizationMembers.AsNoTracking()
+            .Where(m => m.OrganizationId == query.OrganizationId && m.Organization.SuspendedAt == null && (query.Role == null || m.Role == query.Role))
+            .Select(m => m.UserId).ToListAsync(cancellationToken);
 
     public async ValueTask<IReadOnlyList<MembershipOfUser>> Handle(GetMemberships query, CancellationToken cancellationToken) =>
         query.UserIds.Count == 0 || query.OrganizationIds.Count == 0

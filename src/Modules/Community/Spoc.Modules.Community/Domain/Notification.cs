@@ -36,6 +36,9 @@ public enum NotificationKind
 
     /// <summary>The weekly follow-up summary: a mentor's (or trainer's) learners to watch or at risk, and why (issue 15).</summary>
     FollowUpSummary,
+
+    /// <summary>An organisation's webhook was disabled after a day of failures (org admins, issue 17).</summary>
+    WebhookDisabled,
 }
 
 /// <summary>Where a kind of notification reaches a person: the in-app feed, email, both, or nowhere (non-essential kinds only).</summary>
@@ -85,6 +88,7 @@ internal sealed class NotificationSettings : IVersioned
     {
         NotificationKind.Admission, NotificationKind.Invitation, NotificationKind.GradeReleased, NotificationKind.RevisionRequested,
         NotificationKind.Announcement, NotificationKind.Message, NotificationKind.SessionCancelled, NotificationKind.CertificateIssued,
+        NotificationKind.WebhookDisabled,
     };
 
     /// <summary>

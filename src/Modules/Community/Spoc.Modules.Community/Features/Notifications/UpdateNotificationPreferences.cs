@@ -76,7 +76,7 @@ internal static class UpdateNotificationPreferences
                 TypedResults.Ok(await sender.Send(new Command(ifMatch, request.DailyDigest, request.Channels), ct)))
             .WithName("UpdateMyNotificationPreferences")
             .WithSummary("Choose where each kind of notification reaches the caller, and the daily digest")
-            .WithDescription("Any signed-in user, their own. Replaces the choices: a kind left out goes back to its default. An unknown kind or channel is a 400 naming the field; `None` for an essential kind (Admission, Invitation, GradeReleased, RevisionRequested, Announcement, Message, SessionCancelled, CertificateIssued) is a 400 too. With `dailyDigest`, what would be mailed one by one waits for one mail a day; the in-app feed is unchanged. `If-Match` with the `ETag` of GET is optional (stale: 412).")
+            .WithDescription("Any signed-in user, their own. Replaces the choices: a kind left out goes back to its default. An unknown kind or channel is a 400 naming the field; `None` for an essential kind (Admission, Invitation, GradeReleased, RevisionRequested, Announcement, Message, SessionCancelled, CertificateIssued, WebhookDisabled) is a 400 too. With `dailyDigest`, what would be mailed one by one waits for one mail a day; the in-app feed is unchanged. `If-Match` with the `ETag` of GET is optional (stale: 412).")
             .RequireAuthorization(Policies.SignedIn)
             .Problems(ProblemType.PreconditionFailed);
 }
