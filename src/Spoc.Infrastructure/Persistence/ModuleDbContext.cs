@@ -21,6 +21,8 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     private readonly HashSet<IVersioned> _expected = [];
 
+    private DateTimeOffset _lastEventAt;
+
     /// <summary>
     /// <c>If-Match</c> on a loaded entity: 412 if it is stale now, and the next save writes it only if its version is still the
     /// one matched (412 too when a concurrent writer got there first), even when nothing else of it changed.
@@ -38,6 +40,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public override void Dispose()
     {
         _expected.Clear();
+        _lastEventAt = default;
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -45,6 +48,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public override ValueTask DisposeAsync()
     {
         _expected.Clear();
+        _lastEventAt = default;
         GC.SuppressFinalize(this);
         return base.DisposeAsync();
     }
@@ -79,9 +83,18 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         }
     }
 
-    /// <summary>Queues an event in the outbox; it is committed by the same SaveChanges as the change it reports.</summary>
-    public void AddIntegrationEvent(IntegrationEvent integrationEvent, DateTimeOffset now) =>
-        OutboxMessages.Add(OutboxMessage.From(integrationEvent, now));
+    /// <summary>
+    /// Queues an event in the outbox; it is committed by the same SaveChanges as the change it reports. Events queued by one
+    /// context are published in the order they were queued (a decision before the enrolment it causes): the dispatcher goes
+    /// by time, so one queued at the same instant as the previous one is placed a tick after it.
+    /// </summary>
+    public void AddIntegrationEvent(IntegrationEvent integrationEvent, DateTimeOffset now)
+    {
+        _lastEventAt = now > _lastEventAt ? now : _lastEventAt.AddTicks(1);
+        var message = OutboxMessage.From(integrationEvent, _lastEventAt);
+        message.NextAttemptAt = now; // due now, even on a clock that tests hold still
+        OutboxMessages.Add(message);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

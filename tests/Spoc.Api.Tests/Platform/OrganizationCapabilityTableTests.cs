@@ -27,13 +27,15 @@ public sealed partial class OrganizationCapabilityTableTests
     private Guid _organizationId;
     private Guid _learnerId;
     private Guid? _sharedApiClient;
+    private Guid? _sharedWebhook;
+    private Guid? _sharedDelivery;
 
     private static IReadOnlyDictionary<string, string[]> Table { get; } = ReadTable();
 
     [OneTimeSetUp]
     public async Task SeedTheOrganisation()
     {
-        _factory = new SpocApiFactory();
+        _factory = new SpocApiFactory(new Dictionary<string, string?> { ["Webhooks:Send"] = "false" });
         _as["platform admin"] = await _factory.AdminClientAsync();
         _organizationId = await _as["platform admin"].CreateOrganizationAsync();
         _as["org admin"] = (await _factory.PeopleAsync(1, "org-admin", _organizationId, OrganizationRole.OrgAdmin)).Single().Client;
@@ -79,7 +81,8 @@ public sealed partial class OrganizationCapabilityTableTests
         using var client = _factory.CreateClient();
         var routes = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Template: Template(e.RoutePattern.RawText ?? "")))
-            .Where(e => e.Template is "/organizations" or "/system" || e.Template.Contains("{orgId}", StringComparison.Ordinal) || e.Template.StartsWith("/users", StringComparison.Ordinal))
+            .Where(e => e.Template is "/organizations" or "/system" || e.Template.Contains("{orgId}", StringComparison.Ordinal) || e.Template.StartsWith("/users", StringComparison.Ordinal)
+                || e.Template.StartsWith("/webhooks", StringComparison.Ordinal))
             .SelectMany(e => (e.Endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.Template}"))
             .ToHashSet();
 
@@ -112,6 +115,15 @@ public sealed partial class OrganizationCapabilityTableTests
                 ($"{o}/api-clients/{await SharedApiClientAsync()}{split[1]["/organizations/{orgId}/api-clients/{clientId}".Length..]}",
                     method == HttpMethod.Put ? new { name = "SIRH renommé", scopes = new[] { "grades:read" } } : method == HttpMethod.Post ? new { overlapHours = 0 } : null),
             "/organizations/{orgId}/api-clients/{clientId}/revoke" => ($"{o}/api-clients/{(await _as["org admin"].CreateApiClientAsync(_organizationId, "cohorts:read")).ClientId}/revoke", null),
+            "/organizations/{orgId}/webhooks" => ($"{o}/webhooks", method == HttpMethod.Post ? Webhook : null),
+
+            // One webhook is read, changed, rotated, enabled and pinged by every cell; each deletion deletes one of its own.
+            "/webhooks/{webhookId}" when method == HttpMethod.Delete => ($"/webhooks/{await NewWebhookAsync()}", null),
+            "/webhooks/{webhookId}" or "/webhooks/{webhookId}/rotate-secret" or "/webhooks/{webhookId}/enable" or "/webhooks/{webhookId}/ping"
+                or "/webhooks/{webhookId}/deliveries" =>
+                ($"/webhooks/{await SharedWebhookAsync()}{split[1]["/webhooks/{webhookId}".Length..]}", method == HttpMethod.Put ? Webhook : method == HttpMethod.Post ? new { overlapHours = 0 } : null),
+            "/webhooks/{webhookId}/deliveries/{deliveryId}" or "/webhooks/{webhookId}/deliveries/{deliveryId}/resend" =>
+                ($"/webhooks/{await SharedWebhookAsync()}/deliveries/{await SharedDeliveryAsync()}{split[1]["/webhooks/{webhookId}/deliveries/{deliveryId}".Length..]}", null),
             "/users" => ("/users?q=learner", null),
             "/users/{userId}/disable" or "/users/{userId}/enable" or "/users/{userId}/password-reset" =>
                 ($"/users/{(await _factory.NewUserAsync("throwaway")).UserId}/{split[1].Split('/')[^1]}", null),
@@ -120,6 +132,21 @@ public sealed partial class OrganizationCapabilityTableTests
         };
         return (method, request.Path, request.Body);
     }
+
+    // A public address written as such: no name to resolve here, and the sender is off (Webhooks:Send=false), so nothing leaves.
+    private static readonly object Webhook = new { url = "https://93.184.215.14/hooks", eventTypes = new[] { "enrolment.created" }, paused = false };
+
+    private async Task<Guid> NewWebhookAsync()
+    {
+        var response = await _as["org admin"].PostAsJsonAsync($"/api/v1/organizations/{_organizationId}/webhooks", Webhook);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync())["webhookId"]!.GetValue<Guid>();
+    }
+
+    private async Task<Guid> SharedWebhookAsync() => _sharedWebhook ??= await NewWebhookAsync();
+
+    private async Task<Guid> SharedDeliveryAsync() =>
+        _sharedDelivery ??= (await (await _as["org admin"].PostAsync($"/api/v1/webhooks/{await SharedWebhookAsync()}/ping", null)).ReadJsonAsync())["deliveryId"]!.GetValue<Guid>();
 
     private async Task<Guid> SharedApiClientAsync() =>
         _sharedApiClient ??= (await _as["org admin"].CreateApiClientAsync(_organizationId, "cohorts:read")).ClientId;

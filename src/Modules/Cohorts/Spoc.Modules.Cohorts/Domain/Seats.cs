@@ -56,7 +56,7 @@ internal static class Seats
         }
 
         head.PromoteFromWaitlist(now);
-        db.Enrol(learner.CohortId, organizationId, head.ApplicantId, EnrollmentSource.Waitlist, now);
         db.AddIntegrationEvent(new ApplicationDecided(learner.CohortId, cohortTitle, head.Id, head.ApplicantId, ApplicationStatus.Admitted, head.DecisionNote), now);
+        db.Enrol(learner.CohortId, organizationId, head.ApplicantId, EnrollmentSource.Waitlist, now);
     }
 }

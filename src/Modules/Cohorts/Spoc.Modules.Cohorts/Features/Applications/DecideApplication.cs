@@ -67,7 +67,6 @@ internal static class DecideApplication
 
                     await db.TakeAsync(command.CohortId, cancellationToken);
                     application.Admit(now);
-                    db.Enrol(command.CohortId, access.OrganizationId, application.ApplicantId, EnrollmentSource.Application, now);
                     break;
                 case Decision.Reject:
                     application.Reject(now);
@@ -80,6 +79,12 @@ internal static class DecideApplication
             application.DecisionNote = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
             application.DecidedBy = me.Id;
             db.AddIntegrationEvent(new ApplicationDecided(command.CohortId, access.Title, application.Id, application.ApplicantId, application.Status, application.DecisionNote), now);
+            if (application.Status == ApplicationStatus.Admitted)
+            {
+                // After the decision: subscribers (webhooks) hear of the admission, then of the enrolment it made.
+                db.Enrol(command.CohortId, access.OrganizationId, application.ApplicantId, EnrollmentSource.Application, now);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new Response(application.Id, application.Status, application.DecisionNote, now);

@@ -7,6 +7,7 @@ using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
 
+using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Integrations.Delivery;
 using Spoc.Modules.Integrations.Domain;
 
@@ -17,7 +18,7 @@ internal static class EnableWebhook
 {
     public sealed record Command(Guid WebhookId) : ICommand;
 
-    internal sealed class Handler(IntegrationsDbContext db, ISender sender, ICurrentUser me, WebhookSignal signal) : ICommandHandler<Command>
+    internal sealed class Handler(IntegrationsDbContext db, ISender sender, ICurrentUser me, WebhookSignal signal, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -28,6 +29,10 @@ internal static class EnableWebhook
                 endpoint.FailingSince = null; // a fresh day before it can be disabled again
                 endpoint.DisabledAt = null;
                 await db.SaveChangesAsync(cancellationToken);
+                // What waited goes now rather than at the end of its backoff: the receiver is presumably repaired.
+                var now = clock.GetUtcNow();
+                await db.Deliveries.Where(d => d.EndpointId == endpoint.Id && d.State == DeliveryState.Pending && d.NextAttemptAt > now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now), cancellationToken);
                 signal.Wake();
             }
 
