@@ -37,7 +37,7 @@ public sealed class NotificationEmailTests
         var defaults = await (await client.GetAsync("/api/v1/me/notification-preferences")).ReadJsonAsync();
         defaults["dailyDigest"]!.GetValue<bool>().Should().BeFalse();
         var channels = defaults["channels"]!.AsArray();
-        channels.Should().HaveCount(12);
+        channels.Should().HaveCount(13);
         channels.Single(c => c!["kind"]!.GetValue<string>() == "GradeReleased")!["channel"]!.GetValue<string>().Should().Be("Both");
         channels.Single(c => c!["kind"]!.GetValue<string>() == "Mention")!["channel"]!.GetValue<string>().Should().Be("InApp");
         channels.Single(c => c!["kind"]!.GetValue<string>() == "Message")!["essential"]!.GetValue<bool>().Should().BeTrue();

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Community.Contracts;
@@ -44,4 +45,10 @@ internal sealed class WebhookDisabledNotices(CommunityDbContext db, Notifier not
         await notifier.DeliveredAsync(cancellationToken);
         return true;
     }
+}
+
+/// <summary>What a notice may carry: the webhook's URL as Integrations stores it.</summary>
+internal sealed class SendWebhookDisabledNoticeValidator : AbstractValidator<SendWebhookDisabledNotice>
+{
+    public SendWebhookDisabledNoticeValidator() => RuleFor(c => c.Url).NotEmpty().MaximumLength(2000);
 }

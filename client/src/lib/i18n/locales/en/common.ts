@@ -136,6 +136,9 @@ export const common: typeof reference = {
     'cannot-disable-self': 'You cannot disable your own account.',
     'too-many-api-clients': 'An organisation has at most 20 API clients not revoked: revoke one it no longer uses first.',
     'api-client-revoked': 'This API client was revoked: register a new one.',
+    'webhook-url-forbidden': 'This address is not accepted for a webhook: https to a public address only.',
+    'too-many-webhooks': 'An organisation has at most 10 webhooks: delete one it no longer uses first.',
+    'webhook-disabled': 'This webhook is paused or disabled: enable it, then resend.',
   },
   home: {
     today: 'Today is {{date}}.',

@@ -134,6 +134,9 @@ export const common = {
     'cannot-disable-self': 'Vous ne pouvez pas désactiver votre propre compte.',
     'too-many-api-clients': 'Une organisation a au plus 20 clients API non révoqués : révoquez d’abord un client qui ne sert plus.',
     'api-client-revoked': 'Ce client API a été révoqué : enregistrez-en un nouveau.',
+    'webhook-url-forbidden': 'Cette adresse n’est pas acceptée pour un webhook : https vers une adresse publique uniquement.',
+    'too-many-webhooks': 'Une organisation a au plus 10 webhooks : supprimez d’abord un webhook qui ne sert plus.',
+    'webhook-disabled': 'Ce webhook est en pause ou désactivé : réactivez-le, puis renvoyez.',
   },
   home: {
     today: "Nous sommes le {{date}}.",

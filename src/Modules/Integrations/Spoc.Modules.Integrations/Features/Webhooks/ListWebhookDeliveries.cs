@@ -24,8 +24,8 @@ internal static class ListWebhookDeliveries
         public Validator()
         {
             RuleFor(q => q.Paging).SetValidator(new PageRequestValidator());
-            RuleFor(q => q.State).IsEnumName(typeof(DeliveryState)).WithMessage("Pending, Sending, Succeeded or Failed.");
-            RuleFor(q => q.EventType).Must(t => t is null || t == WebhookEventTypes.Ping || WebhookEventTypes.All.ContainsKey(t)).WithMessage("One of the event types, or webhook.ping.");
+            RuleFor(q => q.State).MaximumLength(20).IsEnumName(typeof(DeliveryState)).WithMessage("Pending, Sending, Succeeded or Failed.");
+            RuleFor(q => q.EventType).MaximumLength(40).Must(t => t is null || t == WebhookEventTypes.Ping || WebhookEventTypes.All.ContainsKey(t)).WithMessage("One of the event types, or webhook.ping.");
         }
     }
 
