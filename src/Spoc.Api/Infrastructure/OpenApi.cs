@@ -61,6 +61,7 @@ internal static class OpenApi
             }
             c.OperationFilter<ConventionsOperationFilter>();
             c.OperationFilter<OpenApiSchemas.ContentOperationFilter>();
+            c.DocumentFilter<WebhookEventsFilter>(); // before the conventions, which then apply to its schemas too
             c.DocumentFilter<DocumentConventionsFilter>();
             c.DocumentFilter<OpenApiSchemas.RequestExamplesFilter>();
             c.DocumentFilter<ClientCredentialsGrantFilter>();

@@ -154,6 +154,11 @@ internal static class OpenApiSchemas
             return SchemaId(type.GetGenericArguments()[0]) + "Page";
         }
 
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Spoc.Modules.Integrations.Contracts.WebhookEnvelope<>))
+        {
+            return SchemaId(type.GetGenericArguments()[0]).Replace("Data", "", StringComparison.Ordinal) + "WebhookEvent"; // GradeReleasedData → GradeReleasedWebhookEvent
+        }
+
         var feature = type.DeclaringType?.Name;
         if (Overrides.TryGetValue(feature is null ? type.Name : $"{feature}.{type.Name}", out var name))
         {

@@ -156,6 +156,22 @@ public sealed class OpenApiDocumentTests
     }
 
     [Test]
+    public void Every_webhook_event_type_is_described_with_its_payload_and_signature_headers()
+    {
+        var webhooks = _served["x-webhooks"]!.AsObject();
+        webhooks.Select(w => w.Key).Should().BeEquivalentTo([.. Spoc.Modules.Integrations.Contracts.WebhookEventTypes.All.Keys, "webhook.ping"]);
+        foreach (var (type, item) in webhooks)
+        {
+            var post = item!["post"]!;
+            post["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Should().BeEquivalentTo(["webhook-id", "webhook-timestamp", "webhook-signature"], type);
+            var schemaId = post["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>().Split('/')[^1];
+            var envelope = _served["components"]!["schemas"]![schemaId]!;
+            envelope["required"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Contain(["type", "version", "timestamp", "organizationId", "data"], type);
+            envelope["properties"]!["data"]!["$ref"]!.GetValue<string>().Should().StartWith("#/components/schemas/", $"{type}'s data has a schema of its own");
+        }
+    }
+
+    [Test]
     public void Schema_names_read_as_resources_not_server_classes()
     {
         // A feature is a verb and what it acts on (CreateCohort, ListMembers); its records are Command, Query, Request,

@@ -3269,6 +3269,37 @@ export interface components {
             /** @description The version, as the `ETag` header gives it: send it as `If-Match` to change this activity. */
             readonly etag: string;
         };
+        ActivityCompletedData: {
+            /** Format: uuid */
+            cohortId: string;
+            learner: components["schemas"]["WebhookLearner"];
+            /** Format: uuid */
+            activityId: string;
+        };
+        /**
+         * @description What every webhook request carries as its JSON body: the event's type and payload version, when it happened, the
+         *     organisation it is sent to, and the event's data (one schema per type).
+         */
+        ActivityCompletedWebhookEvent: {
+            /** @description One of the event types, or `webhook.ping`. */
+            type: string;
+            /**
+             * Format: int32
+             * @description The payload's version (1): a change of shape comes with a new version.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            timestamp: string;
+            /**
+             * Format: uuid
+             * @description The organisation that subscribed.
+             */
+            organizationId: string;
+            data: components["schemas"]["ActivityCompletedData"];
+        };
         ActivityCompletion: {
             /** Format: uuid */
             activityId: string;
@@ -3497,6 +3528,39 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
+        ApplicationDecidedData: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            applicationId: string;
+            learner: components["schemas"]["WebhookLearner"];
+            /** @description Admitted, Waitlisted or Rejected. */
+            status: string;
+        };
+        /**
+         * @description What every webhook request carries as its JSON body: the event's type and payload version, when it happened, the
+         *     organisation it is sent to, and the event's data (one schema per type).
+         */
+        ApplicationDecidedWebhookEvent: {
+            /** @description One of the event types, or `webhook.ping`. */
+            type: string;
+            /**
+             * Format: int32
+             * @description The payload's version (1): a change of shape comes with a new version.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            timestamp: string;
+            /**
+             * Format: uuid
+             * @description The organisation that subscribed.
+             */
+            organizationId: string;
+            data: components["schemas"]["ApplicationDecidedData"];
+        };
         ApplicationDecision: {
             decision: components["schemas"]["AdmissionDecision"];
             /** @description Shown to the applicant with the decision. */
@@ -3652,6 +3716,39 @@ export interface components {
             userId: string;
             status: components["schemas"]["AttendanceStatus"];
         };
+        AttendanceRecordedData: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            sessionId: string;
+            learner: components["schemas"]["WebhookLearner"];
+            /** @description Present, Late, Absent or Excused. */
+            status: string;
+        };
+        /**
+         * @description What every webhook request carries as its JSON body: the event's type and payload version, when it happened, the
+         *     organisation it is sent to, and the event's data (one schema per type).
+         */
+        AttendanceRecordedWebhookEvent: {
+            /** @description One of the event types, or `webhook.ping`. */
+            type: string;
+            /**
+             * Format: int32
+             * @description The payload's version (1): a change of shape comes with a new version.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            timestamp: string;
+            /**
+             * Format: uuid
+             * @description The organisation that subscribed.
+             */
+            organizationId: string;
+            data: components["schemas"]["AttendanceRecordedData"];
+        };
         AttendanceRecords: {
             /** @description One per learner, at most 200. */
             records: components["schemas"]["AttendanceRecord"][];
@@ -3783,9 +3880,73 @@ export interface components {
             /** @description true: every eligible learner who holds no valid certificate yet. */
             allEligible?: boolean | null;
         };
+        CertificateIssuedData: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            certificateId: string;
+            learner: components["schemas"]["WebhookLearner"];
+            courseTitle: string;
+        };
+        /**
+         * @description What every webhook request carries as its JSON body: the event's type and payload version, when it happened, the
+         *     organisation it is sent to, and the event's data (one schema per type).
+         */
+        CertificateIssuedWebhookEvent: {
+            /** @description One of the event types, or `webhook.ping`. */
+            type: string;
+            /**
+             * Format: int32
+             * @description The payload's version (1): a change of shape comes with a new version.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            timestamp: string;
+            /**
+             * Format: uuid
+             * @description The organisation that subscribed.
+             */
+            organizationId: string;
+            data: components["schemas"]["CertificateIssuedData"];
+        };
         CertificateRevocation: {
             /** @description Why it is revoked (1 to 500 characters): kept in the history. */
             reason: string;
+        };
+        CertificateRevokedData: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            certificateId: string;
+            learner: components["schemas"]["WebhookLearner"];
+            reason: string;
+        };
+        /**
+         * @description What every webhook request carries as its JSON body: the event's type and payload version, when it happened, the
+         *     organisation it is sent to, and the event's data (one schema per type).
+         */
+        CertificateRevokedWebhookEvent: {
+            /** @description One of the event types, or `webhook.ping`. */
+            type: string;
+            /**
+             * Format: int32
+             * @description The payload's version (1): a change of shape comes with a new version.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            timestamp: string;
+            /**
+             * Format: uuid
+             * @description The organisation that subscribed.
+             */
+            organizationId: string;
+            data: components["schemas"]["CertificateRevokedData"];
         };
         /** @description The learner's certificate in the cohort: the valid one, or else the last one revoked. */
         CertificateStanding: {
@@ -4629,6 +4790,13 @@ export interface components {
             /** @description Accounts of the caller's organisation to enrol, at most 200 at once; each takes a seat. */
             emails: string[];
         };
+        EnrolmentData: {
+            /** Format: uuid */
+            cohortId: string;
+            learner: components["schemas"]["WebhookLearner"];
+            /** @description How the learner came in (enrolment.created only): Application, Waitlist, Invitation or OrganizationEnrollment. */
+            source?: string | null;
+        };
         /**
          * @description `NotFound`: no account, or none within the caller's reach; the two are one outcome so that nobody learns who is registered.
          * @enum {string}
@@ -4642,6 +4810,30 @@ export interface components {
             enrolled: number;
             /** @description One line per email sent, in order. */
             results: components["schemas"]["Enrolment"][];
+        };
+        /**
+         * @description What every webhook request carries as its JSON body: the event's type and payload version, when it happened, the
+         *     organisation it is sent to, and the event's data (one schema per type).
+         */
+        EnrolmentWebhookEvent: {
+            /** @description One of the event types, or `webhook.ping`. */
+            type: string;
+            /**
+             * Format: int32
+             * @description The payload's version (1): a change of shape comes with a new version.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            timestamp: string;
+            /**
+             * Format: uuid
+             * @description The organisation that subscribed.
+             */
+            organizationId: string;
+            data: components["schemas"]["EnrolmentData"];
         };
         /** @description An extra resource for one learner, shown in their schedule. */
         ExtraResource: {
@@ -5054,6 +5246,43 @@ export interface components {
             changedAt: string;
             before?: components["schemas"]["GradeSnapshot"];
             after: components["schemas"]["GradeSnapshot"];
+        };
+        GradeReleasedData: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            submissionId: string;
+            learner: components["schemas"]["WebhookLearner"];
+            /** Format: double */
+            score: number;
+            /** Format: double */
+            maxPoints: number;
+        };
+        /**
+         * @description What every webhook request carries as its JSON body: the event's type and payload version, when it happened, the
+         *     organisation it is sent to, and the event's data (one schema per type).
+         */
+        GradeReleasedWebhookEvent: {
+            /** @description One of the event types, or `webhook.ping`. */
+            type: string;
+            /**
+             * Format: int32
+             * @description The payload's version (1): a change of shape comes with a new version.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            timestamp: string;
+            /**
+             * Format: uuid
+             * @description The organisation that subscribed.
+             */
+            organizationId: string;
+            data: components["schemas"]["GradeReleasedData"];
         };
         /** @description What a grade says at one moment: the before and after of each change in its history. */
         GradeSnapshot: {
@@ -6321,6 +6550,35 @@ export interface components {
             /** @description 8 to 128 characters with a letter and a digit, not a common password (400 common-password). */
             newPassword: string;
         };
+        /** @description The test ping's data: which webhook sent it. */
+        PingData: {
+            /** Format: uuid */
+            webhookId: string;
+        };
+        /**
+         * @description What every webhook request carries as its JSON body: the event's type and payload version, when it happened, the
+         *     organisation it is sent to, and the event's data (one schema per type).
+         */
+        PingWebhookEvent: {
+            /** @description One of the event types, or `webhook.ping`. */
+            type: string;
+            /**
+             * Format: int32
+             * @description The payload's version (1): a change of shape comes with a new version.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            timestamp: string;
+            /**
+             * Format: uuid
+             * @description The organisation that subscribed.
+             */
+            organizationId: string;
+            data: components["schemas"]["PingData"];
+        };
         PlanProgress: {
             status: components["schemas"]["PlanStatus"];
             /**
@@ -7093,6 +7351,46 @@ export interface components {
              */
             totalCount: number;
         };
+        SubmissionReceivedData: {
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            submissionId: string;
+            learner: components["schemas"]["WebhookLearner"];
+            /**
+             * Format: int32
+             * @description 1 for the first hand-in, then 2, 3...
+             */
+            attempt: number;
+            /** @description Handed in after the learner's own due date. */
+            isLate: boolean;
+        };
+        /**
+         * @description What every webhook request carries as its JSON body: the event's type and payload version, when it happened, the
+         *     organisation it is sent to, and the event's data (one schema per type).
+         */
+        SubmissionReceivedWebhookEvent: {
+            /** @description One of the event types, or `webhook.ping`. */
+            type: string;
+            /**
+             * Format: int32
+             * @description The payload's version (1): a change of shape comes with a new version.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            timestamp: string;
+            /**
+             * Format: uuid
+             * @description The organisation that subscribed.
+             */
+            organizationId: string;
+            data: components["schemas"]["SubmissionReceivedData"];
+        };
         /** @description A learner's latest attempt that waits for the caller's grading. */
         SubmissionToGrade: {
             /** Format: uuid */
@@ -7437,6 +7735,12 @@ export interface components {
             statusCode?: number | null;
             /** Format: date-time */
             at: string;
+        };
+        /** @description The learner an event is about. */
+        WebhookLearner: {
+            /** Format: uuid */
+            id: string;
+            email: string;
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         WebhookPage: {
