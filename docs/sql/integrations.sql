@@ -12,7 +12,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     IF SCHEMA_ID(N'integrations') IS NULL EXEC(N'CREATE SCHEMA [integrations];');
@@ -20,7 +20,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE TABLE [integrations].[IntegrationsInbox] (
@@ -33,7 +33,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE TABLE [integrations].[IntegrationsOutbox] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE TABLE [integrations].[IntegrationsWebhookEndpoints] (
@@ -72,7 +72,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE TABLE [integrations].[IntegrationsWebhookMessages] (
@@ -89,7 +89,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE TABLE [integrations].[IntegrationsWebhookSecrets] (
@@ -106,7 +106,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE TABLE [integrations].[IntegrationsWebhookDeliveries] (
@@ -131,7 +131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE TABLE [integrations].[IntegrationsWebhookAttempts] (
@@ -149,7 +149,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE INDEX [IX_IntegrationsOutbox_ProcessedAt_NextAttemptAt] ON [integrations].[IntegrationsOutbox] ([ProcessedAt], [NextAttemptAt]);
@@ -157,7 +157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE INDEX [IX_IntegrationsWebhookAttempts_DeliveryId_At] ON [integrations].[IntegrationsWebhookAttempts] ([DeliveryId], [At]);
@@ -165,7 +165,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE INDEX [IX_IntegrationsWebhookDeliveries_EndpointId_CreatedAt] ON [integrations].[IntegrationsWebhookDeliveries] ([EndpointId], [CreatedAt]);
@@ -173,7 +173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IntegrationsWebhookDeliveries_EndpointId_MessageSequence] ON [integrations].[IntegrationsWebhookDeliveries] ([EndpointId], [MessageSequence]);
@@ -181,7 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE INDEX [IX_IntegrationsWebhookDeliveries_EndpointId_Subject_MessageSequence] ON [integrations].[IntegrationsWebhookDeliveries] ([EndpointId], [Subject], [MessageSequence]);
@@ -189,7 +189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE INDEX [IX_IntegrationsWebhookDeliveries_MessageSequence] ON [integrations].[IntegrationsWebhookDeliveries] ([MessageSequence]);
@@ -197,7 +197,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE INDEX [IX_IntegrationsWebhookDeliveries_State_NextAttemptAt] ON [integrations].[IntegrationsWebhookDeliveries] ([State], [NextAttemptAt]);
@@ -205,7 +205,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE INDEX [IX_IntegrationsWebhookEndpoints_OrganizationId] ON [integrations].[IntegrationsWebhookEndpoints] ([OrganizationId]);
@@ -213,7 +213,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
+)
+BEGIN
+    CREATE INDEX [IX_IntegrationsWebhookMessages_OccurredAt] ON [integrations].[IntegrationsWebhookMessages] ([OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [integrations].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IntegrationsWebhookMessages_OrganizationId_MessageId] ON [integrations].[IntegrationsWebhookMessages] ([OrganizationId], [MessageId]);
@@ -221,7 +229,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     CREATE INDEX [IX_IntegrationsWebhookSecrets_EndpointId] ON [integrations].[IntegrationsWebhookSecrets] ([EndpointId]);
@@ -229,11 +237,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [integrations].[__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203041053_IntegrationsInitial'
+    WHERE [MigrationId] = N'20261203051128_IntegrationsInitial'
 )
 BEGIN
     INSERT INTO [integrations].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203041053_IntegrationsInitial', N'10.0.15');
+    VALUES (N'20261203051128_IntegrationsInitial', N'10.0.15');
 END;
 
 COMMIT;

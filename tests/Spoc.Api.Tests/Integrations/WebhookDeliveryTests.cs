@@ -180,6 +180,25 @@ public sealed class WebhookDeliveryTests
     }
 
     [Test]
+    public async Task Two_instances_on_one_database_send_each_message_once()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Answer = _ => (200, TimeSpan.FromMilliseconds(20)); // answers that take a moment widen the window for a double send
+        var webhookId = await _world.Admin.SubscribeAsync(_world.OrganizationId, receiver, "grade.released");
+        using var second = new SpocApiFactory(Webhooks.LoopbackSettings(), _factory.DataDirectory);
+        var admins = new[] { _world.Admin, await second.AdminClientAsync() };
+
+        var pings = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+            (await admins[i % 2].PostAsync($"/api/v1/webhooks/{webhookId}/ping", null)).StatusCode));
+
+        pings.Should().OnlyContain(s => s == HttpStatusCode.Accepted);
+        await receiver.UntilReceivedAsync(30, "every ping arrived");
+        await Task.Delay(1000);
+        receiver.Received.Should().HaveCount(30, "two senders claim each delivery once");
+        receiver.Received.Select(r => r.Id).Should().OnlyHaveUniqueItems();
+    }
+
+    [Test]
     public async Task Deleting_a_webhook_stops_its_deliveries_and_removes_its_log()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -65,6 +65,10 @@ public sealed class WebhookFailureTests
         var enabled = await (await admin.GetAsync($"/api/v1/webhooks/{webhookId}")).ReadJsonAsync();
         enabled["state"]!.GetValue<string>().Should().Be("Enabled");
         enabled["failingSince"].Should().BeNull("a success clears it");
+
+        // A month later the hourly purge has emptied the log of what succeeded.
+        clock.Advance(TimeSpan.FromDays(31));
+        await TestApi.EventuallyAsync(async () => (await admin.DeliveriesAsync(webhookId)).Count == 0, "succeeded deliveries leave the log after the retention", 30_000);
     }
 
     private static async Task<bool> DisabledAsync(SpocApiFactory factory, Guid webhookId)

@@ -204,6 +204,8 @@ namespace Spoc.Migrations.SqlServer.Integrations
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("OrganizationId", "MessageId")
                         .IsUnique();
 

@@ -196,6 +196,8 @@ namespace Spoc.Migrations.Sqlite.Integrations
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("OrganizationId", "MessageId")
                         .IsUnique();
 

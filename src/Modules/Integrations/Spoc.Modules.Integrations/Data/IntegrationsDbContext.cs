@@ -45,6 +45,7 @@ internal sealed class IntegrationsDbContext(DbContextOptions<IntegrationsDbConte
             b.Property(m => m.Subject).HasMaxLength(100);
             // A redelivered event writes no second message for the same organisation.
             b.HasIndex(m => new { m.OrganizationId, m.MessageId }).IsUnique();
+            b.HasIndex(m => m.OccurredAt); // the hourly purge
         });
         modelBuilder.Entity<WebhookDelivery>(b =>
         {

@@ -35,6 +35,9 @@ internal sealed class WebhookOptions
     /// <summary>How long an endpoint's circuit stays open after most of its recent attempts failed: its deliveries wait, uncounted.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long the log keeps a succeeded delivery (failed ones stay until the webhook is deleted).</summary>
+    public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>The wait after the n-th failed attempt (then the last one, again and again), each with ±10 % jitter.</summary>
     public static readonly TimeSpan[] Backoff =
     [

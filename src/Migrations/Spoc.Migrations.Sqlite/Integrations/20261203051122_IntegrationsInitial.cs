@@ -203,6 +203,11 @@ namespace Spoc.Migrations.Sqlite.Integrations
                 column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IntegrationsWebhookMessages_OccurredAt",
+                table: "IntegrationsWebhookMessages",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntegrationsWebhookMessages_OrganizationId_MessageId",
                 table: "IntegrationsWebhookMessages",
                 columns: new[] { "OrganizationId", "MessageId" },

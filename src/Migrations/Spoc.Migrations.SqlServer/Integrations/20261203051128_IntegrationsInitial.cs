@@ -225,6 +225,12 @@ namespace Spoc.Migrations.SqlServer.Integrations
                 column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IntegrationsWebhookMessages_OccurredAt",
+                schema: "integrations",
+                table: "IntegrationsWebhookMessages",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntegrationsWebhookMessages_OrganizationId_MessageId",
                 schema: "integrations",
                 table: "IntegrationsWebhookMessages",
