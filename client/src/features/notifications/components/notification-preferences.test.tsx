@@ -15,11 +15,13 @@ describe('Notification preferences', () => {
           channels: [
             { kind: 'CertificateIssued', channel: 'Both', essential: true },
             { kind: 'FollowUpSummary', channel: 'Email', essential: false },
+            { kind: 'WebhookDisabled', channel: 'Both', essential: true },
           ],
         }),
     });
     renderRoute('/me', { '/me': <NotificationPreferences /> });
     expect(await screen.findByRole('combobox', { name: 'Résumé hebdomadaire du suivi' })).toHaveValue('Email');
     expect(screen.getByRole('combobox', { name: 'Certificats délivrés' })).toHaveValue('Both');
+    expect(screen.getByRole('combobox', { name: 'Webhooks désactivés' })).toHaveValue('Both');
   });
 });

@@ -24,6 +24,7 @@ export const notifications: Translation['notifications'] = {
     SessionReminder: 'Preparation reminders',
     CertificateIssued: 'Certificates issued',
     FollowUpSummary: 'Weekly follow-up summary',
+    WebhookDisabled: 'Disabled webhooks',
   },
   channel: {
     InApp: 'In the app',

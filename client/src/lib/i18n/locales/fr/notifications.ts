@@ -22,6 +22,7 @@ export const notifications = {
     SessionReminder: 'Rappels de préparation',
     CertificateIssued: 'Certificats délivrés',
     FollowUpSummary: 'Résumé hebdomadaire du suivi',
+    WebhookDisabled: 'Webhooks désactivés',
   },
   channel: {
     InApp: "Dans l'application",
