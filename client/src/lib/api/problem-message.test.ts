@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { i18n, loadTexts } from '@/lib/i18n/i18n';
+import { i18n } from '@/lib/i18n/i18n';
 import { ApiError } from './api-error';
 import { problemMessage } from './problem-message';
 
@@ -30,7 +30,7 @@ function problem(slug: string, status = 409) {
 }
 
 describe('problem messages', () => {
-  beforeAll(() => loadTexts('en'));
+  beforeAll(() => i18n.loadLanguages('en'));
 
   it('translate every Cohorts problem type in French and English, never the server’s English detail', () => {
     for (const slug of cohortSlugs) {
