@@ -54,6 +54,16 @@ describe('problem messages', () => {
     }
   });
 
+  it('translate the webhook problem types in French and English', () => {
+    for (const slug of ['webhook-url-forbidden', 'too-many-webhooks', 'webhook-disabled']) {
+      const fr = problemMessage(problem(slug), i18n.getFixedT('fr'));
+      const en = problemMessage(problem(slug), i18n.getFixedT('en'));
+      expect(fr, slug).not.toBe('server detail');
+      expect(en, slug).not.toBe('server detail');
+      expect(fr, slug).not.toBe(en);
+    }
+  });
+
   it('fall back to the server’s detail for a type the UI does not know', () => {
     expect(problemMessage(problem('something-new'), i18n.getFixedT('fr'))).toBe('server detail');
   });

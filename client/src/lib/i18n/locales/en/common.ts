@@ -31,6 +31,7 @@ export const common: typeof reference = {
     signedInAs: 'Signed in as {{name}}',
     orgMembers: 'Members',
     orgApiClients: 'API clients',
+    orgWebhooks: 'Webhooks',
     adminOrganizations: 'Organisations',
     adminUsers: 'Users',
     adminSystem: 'System',
@@ -136,6 +137,9 @@ export const common: typeof reference = {
     'cannot-disable-self': 'You cannot disable your own account.',
     'too-many-api-clients': 'An organisation has at most 20 API clients not revoked: revoke one it no longer uses first.',
     'api-client-revoked': 'This API client was revoked: register a new one.',
+    'webhook-url-forbidden': 'This address is not accepted: a webhook sends only to a public https address.',
+    'too-many-webhooks': 'An organisation has at most 10 webhooks: delete one it no longer uses first.',
+    'webhook-disabled': 'This webhook is paused or disabled: enable it, then resend.',
   },
   home: {
     today: 'Today is {{date}}.',

@@ -29,6 +29,7 @@ export const common = {
     signedInAs: 'Connecté en tant que {{name}}',
     orgMembers: 'Membres',
     orgApiClients: 'Clients API',
+    orgWebhooks: 'Webhooks',
     adminOrganizations: 'Organisations',
     adminUsers: 'Utilisateurs',
     adminSystem: 'Système',
@@ -134,6 +135,9 @@ export const common = {
     'cannot-disable-self': 'Vous ne pouvez pas désactiver votre propre compte.',
     'too-many-api-clients': 'Une organisation a au plus 20 clients API non révoqués : révoquez d’abord un client qui ne sert plus.',
     'api-client-revoked': 'Ce client API a été révoqué : enregistrez-en un nouveau.',
+    'webhook-url-forbidden': 'Cette adresse n’est pas acceptée : un webhook envoie seulement à une adresse https publique.',
+    'too-many-webhooks': 'Une organisation a au plus 10 webhooks : supprimez d’abord un webhook qui ne sert plus.',
+    'webhook-disabled': 'Ce webhook est en pause ou désactivé : activez-le, puis renvoyez.',
   },
   home: {
     today: "Nous sommes le {{date}}.",
