@@ -39,8 +39,8 @@ export interface DeliveryFilter {
   page: number;
 }
 
-export const WEBHOOKS_PAGE_SIZE = 20;
-export const DELIVERIES_PAGE_SIZE = 20;
+const WEBHOOKS_PAGE_SIZE = 20;
+const DELIVERIES_PAGE_SIZE = 20;
 /** How often the log is read again while a delivery is on its way (the sender picks it up within seconds). */
 const DELIVERY_POLL_MS = 3_000;
 
@@ -100,7 +100,7 @@ export function useCreateWebhook(organizationId: string) {
   });
 }
 
-export interface WebhookChange {
+interface WebhookChange {
   url: string;
   eventTypes: string[];
   description: string | null;
