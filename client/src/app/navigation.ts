@@ -20,6 +20,7 @@ export interface NavItem {
     | 'nav.followUp'
     | 'nav.orgMembers'
     | 'nav.orgApiClients'
+    | 'nav.orgWebhooks'
     | 'nav.adminOrganizations'
     | 'nav.adminUsers'
     | 'nav.adminSystem';
@@ -38,6 +39,7 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
     items.push({ to: '/partnerships', labelKey: 'nav.partnerships' });
     items.push({ to: '/organization/members', labelKey: 'nav.orgMembers' });
     items.push({ to: '/organization/api-clients', labelKey: 'nav.orgApiClients' });
+    items.push({ to: '/organization/webhooks', labelKey: 'nav.orgWebhooks' });
   }
   if (roles.includes('platformAdmin')) {
     items.push({ to: '/admin/organizations', labelKey: 'nav.adminOrganizations' });

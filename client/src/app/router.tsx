@@ -155,8 +155,12 @@ const CohortPage = lazy(() =>
 const OrganizationMembersPage = lazy(() =>
   import('@/features/platform/components/organization-members-page').then((m) => ({ default: m.OrganizationMembersPage })),
 );
-// The org admin's API clients (Integrations).
+// The org admin's API clients and webhooks (Integrations).
 const ApiClientsPage = lazy(() => import('@/features/integrations/components/api-clients-page').then((m) => ({ default: m.ApiClientsPage })));
+const WebhooksPage = lazy(() => import('@/features/integrations/components/webhooks-page').then((m) => ({ default: m.WebhooksPage })));
+const WebhookDetailPage = lazy(() =>
+  import('@/features/integrations/components/webhook-detail-page').then((m) => ({ default: m.WebhookDetailPage })),
+);
 const AdminOrganizationsPage = lazy(() =>
   import('@/features/platform/components/admin-organizations-page').then((m) => ({ default: m.AdminOrganizationsPage })),
 );
@@ -283,6 +287,24 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole roles={['orgAdmin']}>
             <ApiClientsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'organization/webhooks',
+        element: (
+          <RequireRole roles={['orgAdmin']}>
+            <WebhooksPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'organization/webhooks/:webhookId',
+        element: (
+          <RequireRole roles={['orgAdmin']}>
+            <RequireGuid param="webhookId">
+              <WebhookDetailPage />
+            </RequireGuid>
           </RequireRole>
         ),
       },

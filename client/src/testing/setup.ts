@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { initI18n } from '@/lib/i18n/i18n';
+import { fr } from '@/lib/i18n/fr';
+import { i18n, initI18n } from '@/lib/i18n/i18n';
 
 const inBrowser = typeof window !== 'undefined';
 
@@ -41,7 +42,9 @@ if (inBrowser && !('fonts' in document)) {
 }
 if (inBrowser) {
   window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
-  void initI18n('fr');
+  // Every namespace at once: the pages under test render without waiting for their texts (no Suspense around them here).
+  await initI18n('fr');
+  await i18n.loadNamespaces(Object.keys(fr));
   afterEach(() => {
     cleanup();
     localStorage.clear();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { i18n, loadTexts } from '@/lib/i18n/i18n';
+import { i18n } from '@/lib/i18n/i18n';
 import { ApiError } from './api-error';
 import { problemMessage } from './problem-message';
 
@@ -30,7 +30,7 @@ function problem(slug: string, status = 409) {
 }
 
 describe('problem messages', () => {
-  beforeAll(() => loadTexts('en'));
+  beforeAll(() => i18n.loadLanguages('en'));
 
   it('translate every Cohorts problem type in French and English, never the server’s English detail', () => {
     for (const slug of cohortSlugs) {
@@ -46,6 +46,16 @@ describe('problem messages', () => {
 
   it('translate every Assessment problem type in French and English', () => {
     for (const slug of ['submission-too-late', 'resubmission-not-allowed', 'attempts-exhausted', 'not-in-a-group', 'assignment-has-submissions']) {
+      const fr = problemMessage(problem(slug), i18n.getFixedT('fr'));
+      const en = problemMessage(problem(slug), i18n.getFixedT('en'));
+      expect(fr, slug).not.toBe('server detail');
+      expect(en, slug).not.toBe('server detail');
+      expect(fr, slug).not.toBe(en);
+    }
+  });
+
+  it('translate the webhook problem types in French and English', () => {
+    for (const slug of ['webhook-url-forbidden', 'too-many-webhooks', 'webhook-disabled']) {
       const fr = problemMessage(problem(slug), i18n.getFixedT('fr'));
       const en = problemMessage(problem(slug), i18n.getFixedT('en'));
       expect(fr, slug).not.toBe('server detail');

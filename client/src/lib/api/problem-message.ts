@@ -40,6 +40,10 @@ const known = new Set([
   // API clients
   'too-many-api-clients',
   'api-client-revoked',
+  // Webhooks
+  'webhook-url-forbidden',
+  'too-many-webhooks',
+  'webhook-disabled',
   // Courses and files
   'competency-in-use',
   'activity-not-released',

@@ -19,7 +19,8 @@ import { integrations } from './locales/fr/integrations';
 /**
  * French texts: the reference locale (its shape types every other locale and every `t()` key), one i18next
  * namespace per feature: `common` (the default: shell, states, validation, problems), `platform`, `cohorts`,
- * `courses`. Outside `common` a key names its namespace: `t('cohorts:apply.title')`.
+ * `courses`. Outside `common` a key names its namespace: `t('cohorts:apply.title')`. The app imports only its type: each
+ * namespace is a chunk loaded when a page first asks for it (i18n.ts).
  */
 export const fr = { common, platform, cohorts, courses, assessment, forum, notifications, calendar, sessions, certification, verify, certificates, skills, followUp, journal, homes, integrations };
 

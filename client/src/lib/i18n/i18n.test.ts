@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { createFormatters } from './format';
 import { fr } from './fr';
-import { detectLanguage, i18n, LANGUAGE_KEY, setLanguage } from './i18n';
+import { detectLanguage, i18n, LANGUAGE_KEY, loadNamespace, setLanguage } from './i18n';
 
 function keysOf(value: object, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) =>
@@ -35,7 +35,8 @@ describe('i18n', () => {
     expect(i18n.t('platform:signIn.submit')).toBe('Se connecter');
   });
 
-  it('has the same keys in every language, none empty', () => {
+  it('has the same keys in every language, none empty', async () => {
+    await i18n.loadLanguages('en');
     expect(keysOf(en).sort()).toEqual(keysOf(fr).sort());
     for (const [namespace, texts] of Object.entries(en)) {
       for (const key of keysOf(texts)) expect(i18n.t(`${namespace}:${key}` as 'app.name', { lng: 'en' }), key).not.toBe('');
@@ -46,6 +47,14 @@ describe('i18n', () => {
     expect(Object.keys(fr)).toEqual(['common', 'platform', 'cohorts', 'courses', 'assessment', 'forum', 'notifications', 'calendar', 'sessions', 'certification', 'verify', 'certificates', 'skills', 'followUp', 'journal', 'homes', 'integrations']);
     expect(i18n.t('cohorts:apply.submit', { lng: 'en' })).not.toBe('apply.submit');
     expect(i18n.t('states.loading', { lng: 'fr' })).toBe(i18n.t('common:states.loading', { lng: 'fr' }));
+  });
+
+  it('loads each namespace of each language from its own file', async () => {
+    for (const namespace of Object.keys(fr) as (keyof typeof fr)[]) {
+      if (namespace !== 'common') expect(await loadNamespace('fr', namespace)).toBe(fr[namespace]);
+      expect(await loadNamespace('en', namespace)).toBe(en[namespace]);
+    }
+    await expect(loadNamespace('en', 'klingon')).rejects.toThrow('No texts for en/klingon');
   });
 
   it('formats numbers and plurals with Intl in the locale', () => {

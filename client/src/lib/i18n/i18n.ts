@@ -1,6 +1,7 @@
 import i18next from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { fr } from './fr';
+import { common } from './locales/fr/common';
 
 export const languages = ['fr', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -34,35 +35,40 @@ function applyToDocument(language: string) {
 
 export const i18n = i18next.createInstance();
 
-/**
- * French, the reference and the fallback, ships in the initial JS; English is a chunk of its own, fetched when first
- * needed (it kept the initial JS over its budget).
- */
-export async function loadTexts(language: Language) {
-  if (language === 'en' && !i18n.hasResourceBundle('en', 'common')) {
-    const { en } = await import('./en');
-    for (const [namespace, texts] of Object.entries(en)) i18n.addResourceBundle('en', namespace, texts);
-  }
+// Every namespace but French `common` (the shell's, and the fallback of every page's first frame) is a chunk of its own,
+// fetched with the first page that asks for it (react-i18next suspends that page meanwhile): all of them in the initial
+// JS kept it over its budget.
+const chunks = import.meta.glob<Record<string, object>>(['./locales/*/*.ts', '!./locales/fr/common.ts']);
+
+/** A namespace's texts in a language: `followUp` is the `followUp` export of `locales/{language}/follow-up.ts`. */
+export async function loadNamespace(language: string, namespace: string) {
+  const file = namespace.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  const load = chunks[`./locales/${language}/${file}.ts`];
+  if (!load) throw new Error(`No texts for ${language}/${namespace}`);
+  return (await load())[namespace];
 }
 
-/** Ready to render once it resolves: the language's texts are loaded. French resolves at once. */
+/** Ready to render once it resolves: the language's `common` is loaded (French's is already there). */
 export async function initI18n(language: Language = detectLanguage()) {
   if (!i18n.isInitialized) {
-    void i18n.use(initReactI18next).init({
-      // One namespace per feature (see fr.ts); `common` is the default.
-      resources: { fr },
-      ns: Object.keys(fr),
-      defaultNS: 'common',
-      lng: 'fr',
-      fallbackLng: 'fr',
-      supportedLngs: languages,
-      interpolation: { escapeValue: false },
-      initAsync: false,
-      returnNull: false,
-    });
     i18n.on('languageChanged', applyToDocument);
+    await i18n
+      .use(initReactI18next)
+      .use(resourcesToBackend(loadNamespace))
+      .init({
+        // One namespace per feature (see fr.ts); `common` is the default.
+        resources: { fr: { common } },
+        partialBundledLanguages: true,
+        ns: ['common'],
+        defaultNS: 'common',
+        lng: language,
+        fallbackLng: 'fr',
+        supportedLngs: languages,
+        interpolation: { escapeValue: false },
+        initAsync: false,
+        returnNull: false,
+      });
   }
-  await loadTexts(language);
   if (i18n.language !== language) await i18n.changeLanguage(language);
   applyToDocument(language);
   return i18n;
@@ -75,7 +81,7 @@ export async function setLanguage(language: Language) {
   } catch {
     // Not persisted when storage is unavailable.
   }
-  await loadTexts(language);
+  // Loads the language's texts of every namespace used so far before the pages switch.
   await i18n.changeLanguage(language);
 }
 

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { i18n, loadTexts } from '@/lib/i18n/i18n';
+import { i18n } from '@/lib/i18n/i18n';
 import { impactMessage } from './deletion-impact';
 
 const fr = i18n.getFixedT('fr', 'courses');
 const en = i18n.getFixedT('en', 'courses');
 
 describe('the deletion confirmation says what goes with it', () => {
-  beforeAll(() => loadTexts('en'));
+  beforeAll(() => i18n.loadLanguages('en'));
 
   it('counts a section’s activities and its learners’ completions, with plurals', () => {
     expect(impactMessage(fr, 'section', 'Semaine 1', { activities: 3, completions: 12, learners: 5 })).toBe(

@@ -3,9 +3,10 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiClient, unwrap } from '@/lib/api/api-client';
 import { useApi } from '@/lib/api/api-context';
-import { idempotencyKey, retryLostRequest } from '@/lib/api/idempotency';
+import { idempotencyKey } from '@/lib/api/idempotency';
 import { ifMatch } from '@/lib/api/if-match';
 import type { components } from '@/lib/api/schema';
+import { secretAnswer } from './secret-answer';
 
 type Schemas = components['schemas'];
 export type OrganizationApiClient = Schemas['ApiClient'];
@@ -42,13 +43,6 @@ export function useApiClients(organizationId: string, page: number) {
   const api = useApi();
   return useQuery(apiClientsQuery(api, organizationId, page));
 }
-
-/**
- * The options of a mutation whose answer holds a secret: retried once with the same Idempotency-Key when the request is
- * lost (the API replays the same secret rather than making a second one nobody saw), and gone from the mutation cache as
- * soon as the component resets it (gcTime 0), the component keeping the secret in its own state only.
- */
-const secretAnswer = { ...retryLostRequest, gcTime: 0 };
 
 export function useCreateApiClient(organizationId: string) {
   const api = useApi();

@@ -10,7 +10,7 @@ import { Pager } from '@/components/pager';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useSession } from '@/lib/auth/session-context';
 import { useFormatters } from '@/lib/i18n/format';
-import { type ApiClientCredentials, useApiClients, useRevokeApiClient } from '@/features/integrations/api/api-clients';
+import { type ApiClientCredentials, useApiClients, useRevokeApiClient, useRotateApiClientSecret } from '@/features/integrations/api/api-clients';
 import { CreateApiClientForm } from './create-api-client-form';
 import { EditApiClientForm } from './edit-api-client-form';
 import { RotateSecretAction } from './rotate-secret-action';
@@ -38,7 +38,16 @@ export function ApiClientsPage() {
     <Stack>
       <PageTitle>{t('title', { name: organization.name })}</PageTitle>
       <Text>{t('intro')}</Text>
-      {credentials && <SecretOnceDialog credentials={credentials} onClose={() => setCredentials(null)} />}
+      {credentials && (
+        <SecretOnceDialog
+          title={t('secret.title', { name: credentials.client.name })}
+          fields={[
+            { label: t('secret.clientId'), copyLabel: t('secret.copyClientId'), value: credentials.clientId },
+            { label: t('secret.secret'), copyLabel: t('secret.copySecret'), value: credentials.clientSecret },
+          ]}
+          onClose={() => setCredentials(null)}
+        />
+      )}
       {/* While a secret is shown the rest answers nothing: a second creation or rotation would replace it unseen. */}
       <Stack inert={credentials !== null}>
         <CreateApiClientForm organizationId={organization.organizationId} onCreated={setCredentials} />
@@ -54,6 +63,7 @@ function ApiClientTable({ organizationId, onRotated }: { organizationId: string;
   const [page, setPage] = useState(1);
   const clients = useApiClients(organizationId, page);
   const revoke = useRevokeApiClient(organizationId);
+  const rotate = useRotateApiClientSecret(organizationId);
   const [editing, setEditing] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -147,7 +157,24 @@ function ApiClientTable({ organizationId, onRotated }: { organizationId: string;
                         >
                           {t('edit.action')}
                         </Button>
-                        <RotateSecretAction organizationId={organizationId} client={client} onRotated={onRotated} />
+                        <RotateSecretAction
+                          name={client.name}
+                          pending={rotate.isPending && rotate.variables.client.id === client.id}
+                          error={rotate.variables?.client.id === client.id ? rotate.error : null}
+                          onRotate={(overlapHours, done) =>
+                            rotate.mutate(
+                              { client, overlapHours },
+                              {
+                                onSuccess: (credentials) => {
+                                  onRotated(credentials);
+                                  // The page holds the secret now: the mutation lets go of it (and, its gcTime 0, leaves the cache).
+                                  rotate.reset();
+                                  done();
+                                },
+                              },
+                            )
+                          }
+                        />
                         <ConfirmAction
                           label={t('revoke.action')}
                           ariaLabel={t('revoke.actionNamed', { name: client.name })}

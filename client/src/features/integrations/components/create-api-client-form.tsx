@@ -5,7 +5,8 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
 import { type ApiClientCredentials, useCreateApiClient } from '@/features/integrations/api/api-clients';
-import { apiClientSchema, applyApiClientFieldErrors, hasApiClientFieldErrors, type ApiClientValues } from './api-client-schema';
+import { apiClientFields, apiClientSchema, type ApiClientValues } from './api-client-schema';
+import { applyFieldErrors, hasFieldErrors } from './form-field-errors';
 import { ScopePicker } from './scope-picker';
 
 interface CreateApiClientFormProps {
@@ -32,7 +33,7 @@ export function CreateApiClientForm({ organizationId, onCreated }: CreateApiClie
           create.reset();
           form.reset();
         },
-        onError: (error) => applyApiClientFieldErrors(error, form.setError),
+        onError: (error) => applyFieldErrors(error, apiClientFields, form.setError),
       },
     ),
   );
@@ -47,7 +48,7 @@ export function CreateApiClientForm({ organizationId, onCreated }: CreateApiClie
       </Text>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {create.isError && !hasApiClientFieldErrors(create.error) && <ProblemAlert error={create.error} />}
+          {create.isError && !hasFieldErrors(create.error, apiClientFields) && <ProblemAlert error={create.error} />}
           <TextInput
             label={t('name')}
             description={t('create.nameHint')}

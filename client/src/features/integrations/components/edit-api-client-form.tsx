@@ -8,7 +8,8 @@ import { LoadingState } from '@/components/loading-state';
 import { ProblemAlert } from '@/components/problem-alert';
 import { isApiError } from '@/lib/api/api-error';
 import { type OrganizationApiClient, useApiClientForEdit, useUpdateApiClient } from '@/features/integrations/api/api-clients';
-import { apiClientSchema, applyApiClientFieldErrors, hasApiClientFieldErrors, type ApiClientValues } from './api-client-schema';
+import { apiClientFields, apiClientSchema, type ApiClientValues } from './api-client-schema';
+import { applyFieldErrors, hasFieldErrors } from './form-field-errors';
 import { ScopePicker } from './scope-picker';
 
 interface EditApiClientFormProps {
@@ -54,7 +55,7 @@ function EditFields({ organizationId, client, etag, onReload, onSaved, onCancel 
   const onSubmit = form.handleSubmit((values) =>
     update.mutate(
       { clientId: client.id, body: { name: values.name, scopes: values.scopes }, etag },
-      { onSuccess: onSaved, onError: (error) => applyApiClientFieldErrors(error, form.setError) },
+      { onSuccess: onSaved, onError: (error) => applyFieldErrors(error, apiClientFields, form.setError) },
     ),
   );
 
@@ -78,7 +79,7 @@ function EditFields({ organizationId, client, etag, onReload, onSaved, onCancel 
               </Stack>
             </Alert>
           )}
-          {update.isError && !stale && !hasApiClientFieldErrors(update.error) && <ProblemAlert error={update.error} />}
+          {update.isError && !stale && !hasFieldErrors(update.error, apiClientFields) && <ProblemAlert error={update.error} />}
           <TextInput
             label={t('name')}
             required

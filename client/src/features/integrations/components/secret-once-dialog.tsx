@@ -1,19 +1,26 @@
 import { Alert, Button, CopyButton, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiClientCredentials } from '@/features/integrations/api/api-clients';
+
+export interface SecretField {
+  label: string;
+  copyLabel: string;
+  value: string;
+}
 
 interface SecretOnceDialogProps {
-  credentials: ApiClientCredentials;
+  title: string;
+  /** What the other system needs (an API client's id and secret, a webhook's secret), each with a copy button. */
+  fields: SecretField[];
   /** Forgets them: the caller drops its only copy. */
   onClose: () => void;
 }
 
 /**
- * The client id and the secret, the one time the API gives it; only "J'ai enregistré le secret" closes it. In the page
- * rather than a Mantine Modal, which would be the app's first and grow the initial JS (one Mantine chunk) past its budget.
+ * A secret, the one time the API gives it; only "J'ai enregistré le secret" closes it. In the page rather than a Mantine
+ * Modal, which would be the app's first and grow the initial JS (one Mantine chunk) past its budget.
  */
-export function SecretOnceDialog({ credentials, onClose }: SecretOnceDialogProps) {
+export function SecretOnceDialog({ title, fields, onClose }: SecretOnceDialogProps) {
   const { t } = useTranslation('integrations');
   const dialog = useRef<HTMLDivElement>(null);
 
@@ -26,13 +33,14 @@ export function SecretOnceDialog({ credentials, onClose }: SecretOnceDialogProps
     <Paper ref={dialog} withBorder shadow="md" p="md" role="dialog" aria-labelledby="secret-title" tabIndex={-1}>
       <Stack>
         <Title order={2} size="h4" id="secret-title">
-          {t('secret.title', { name: credentials.client.name })}
+          {title}
         </Title>
         <Alert color="orange" variant="light">
           {t('secret.warning')}
         </Alert>
-        <CopyableField label={t('secret.clientId')} copyLabel={t('secret.copyClientId')} value={credentials.clientId} />
-        <CopyableField label={t('secret.secret')} copyLabel={t('secret.copySecret')} value={credentials.clientSecret} />
+        {fields.map((field) => (
+          <CopyableField key={field.label} {...field} />
+        ))}
         <Button onClick={onClose} style={{ alignSelf: 'flex-start' }}>
           {t('secret.done')}
         </Button>
@@ -41,7 +49,7 @@ export function SecretOnceDialog({ credentials, onClose }: SecretOnceDialogProps
   );
 }
 
-function CopyableField({ label, copyLabel, value }: { label: string; copyLabel: string; value: string }) {
+function CopyableField({ label, copyLabel, value }: SecretField) {
   const { t } = useTranslation('integrations');
   return (
     <Group align="flex-end" wrap="nowrap">

@@ -47,6 +47,9 @@ export function OrganizationHome({ partnerRequests }: { partnerRequests?: (organ
         <Button component={Link} to="/organization/api-clients" variant="light">
           {t('integrations:homeLink')}
         </Button>
+        <Button component={Link} to="/organization/webhooks" variant="light">
+          {t('integrations:webhooks.homeLink')}
+        </Button>
       </Group>
       <Stack mb="md">
         {partnerRequests?.(organization.organizationId, organization.name)}
