@@ -123,5 +123,11 @@ public sealed class LivingDemoTests
         var clients = await ItemsAsync(admin, $"/api/v1/organizations/{organization["organizationId"]}/api-clients");
         clients.Select(c => c!["name"]!.GetValue<string>()).Should().Equal(["SIRH Lumière"], "her 'Clients API' screen shows the HR system connected to the school");
         clients[0]!["lastUsedAt"].Should().NotBeNull();
+
+        var webhook = (await ItemsAsync(admin, $"/api/v1/organizations/{organization["organizationId"]}/webhooks")).Should().ContainSingle("her 'Webhooks' screen shows the HR system's").Subject!;
+        webhook["state"]!.GetValue<string>().Should().Be("Paused", "the demo sends nothing anywhere");
+        var log = await ItemsAsync(admin, $"/api/v1/webhooks/{webhook["id"]}/deliveries");
+        log.Should().NotBeEmpty().And.OnlyContain(d => d!["state"]!.GetValue<string>() == "Succeeded" && d["eventType"]!.GetValue<string>() == "enrolment.created");
+        log.Should().Contain(d => d!["attempts"]!.GetValue<int>() == 2, "one went through on its second attempt, so the log shows a retry");
     }
 }

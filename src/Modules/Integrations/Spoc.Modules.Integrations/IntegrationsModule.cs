@@ -32,7 +32,8 @@ public static class IntegrationsModule
             .AddSingleton<WebhookSignal>()
             .AddWebhookHttp()
             .AddSingleton<WebhookSender>()
-            .AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
+            .AddHostedService(sp => sp.GetRequiredService<WebhookSender>())
+            .AddSingleton<IStartupTask, Seeding.DemoWebhook>();
         return services;
     }
 
