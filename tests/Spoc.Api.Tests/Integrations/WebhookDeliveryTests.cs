@@ -6,8 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Spoc.Api.Tests.Cohorts;
 using Spoc.Api.Tests.Infrastructure;
+using Spoc.Api.Tests.Community;
+using Spoc.Modules.Assessment.Contracts;
+using Spoc.Modules.Certification.Contracts;
 using Spoc.Modules.Cohorts.Data;
-using Spoc.Modules.Platform.Contracts;
+using Spoc.Modules.Community.Contracts;
 using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
 
@@ -177,6 +180,89 @@ public sealed class WebhookDeliveryTests
         detail["attemptLog"]!.AsArray().Should().OnlyContain(a => a!["statusCode"]!.GetValue<int>() == 200 && a["responseExcerpt"]!.GetValue<string>() == "answered 200");
         var webhook = await (await _world.Admin.GetAsync($"/api/v1/webhooks/{webhookId}")).ReadJsonAsync();
         webhook["lastDelivery"]!["statusCode"]!.GetValue<int>().Should().Be(200);
+    }
+
+    [Test]
+    public async Task Grades_attendance_and_certificates_arrive_with_their_facts_one_message_per_learner()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await _world.Admin.SubscribeAsync(_world.OrganizationId, receiver, "grade.released", "attendance.recorded", "certificate.issued");
+        var cohortId = await _world.CohortAsync();
+        var (lea, tom) = (await _world.LearnerAsync(), await _world.LearnerAsync());
+        var (assignmentId, submissionId, sessionId, certificateId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var now = DateTimeOffset.UtcNow;
+
+        // As Assessment, Community and Certification publish them: through an outbox, delivered by the real dispatcher.
+        await _factory.PublishAsync(
+            new GradeReleased(cohortId, assignmentId, submissionId, lea.Id, 16.5m, 20m, now),
+            new AttendanceRecorded(cohortId, sessionId, [new AttendanceMark(lea.Id, AttendanceStatus.Present), new AttendanceMark(tom.Id, AttendanceStatus.Absent)], now),
+            new CertificateIssued(certificateId, cohortId, lea.Id, "Management de projet", now));
+
+        await receiver.UntilReceivedAsync(4, "the grade, two attendance marks and the certificate arrived");
+        var byType = receiver.Received.ToLookup(r => r.Type);
+        var grade = byType["grade.released"].Single().Json["data"]!;
+        (grade["score"]!.GetValue<decimal>(), grade["maxPoints"]!.GetValue<decimal>(), grade["submissionId"]!.GetValue<Guid>()).Should().Be((16.5m, 20m, submissionId));
+        grade["learner"]!["email"]!.GetValue<string>().Should().Be(lea.Email);
+        byType["attendance.recorded"].Select(r => (r.Json["data"]!["learner"]!["id"]!.GetValue<Guid>(), r.Json["data"]!["status"]!.GetValue<string>()))
+            .Should().BeEquivalentTo([(lea.Id, "Present"), (tom.Id, "Absent")], "a sheet of two marks is one message per learner");
+        byType["attendance.recorded"].Select(r => r.Id).Should().OnlyHaveUniqueItems();
+        byType["certificate.issued"].Single().Json["data"]!["certificateId"]!.GetValue<Guid>().Should().Be(certificateId);
+        receiver.Received.Should().OnlyContain(r => r.Verified);
+    }
+
+    [Test]
+    public async Task A_receiver_that_times_out_or_fails_once_is_retried_within_the_attempt_under_the_same_id()
+    {
+        using var factory = new SpocApiFactory(Webhooks.LoopbackSettings(("Webhooks:AttemptTimeout", "00:00:01")));
+        var admin = await factory.AdminClientAsync();
+        var organizationId = await admin.CreateOrganizationAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var calls = 0;
+        receiver.Answer = _ => Interlocked.Increment(ref calls) switch
+        {
+            1 => (200, TimeSpan.FromSeconds(3)), // too slow: the attempt's timeout cuts it
+            2 => (500, TimeSpan.Zero),
+            _ => (200, TimeSpan.Zero),
+        };
+        var webhookId = await admin.SubscribeAsync(organizationId, receiver, "grade.released");
+        var deliveryId = (await (await admin.PostAsync($"/api/v1/webhooks/{webhookId}/ping", null)).ReadJsonAsync())["deliveryId"]!.GetValue<Guid>();
+
+        await TestApi.EventuallyAsync(async () => (await admin.DeliveriesAsync(webhookId)).Single()!["state"]!.GetValue<string>() == "Succeeded", "the third try went through", 30_000);
+        receiver.Received.Should().HaveCount(3);
+        receiver.Received.Select(r => r.Id).Distinct().Should().ContainSingle("retries carry the same webhook-id");
+        var delivery = await (await admin.GetAsync($"/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}")).ReadJsonAsync();
+        delivery["delivery"]!["attempts"]!.GetValue<int>().Should().Be(1, "quick retries are one attempt of the schedule");
+    }
+
+    [Test]
+    public async Task An_event_committed_before_a_restart_is_delivered_once_after_it_under_the_events_id()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "spoc-tests", Guid.NewGuid().ToString("N"));
+        await using var receiver = await WebhookReceiver.StartAsync();
+        Guid cohortId, learnerId;
+        using (var stopped = new SpocApiFactory(Webhooks.LoopbackSettings(("Outbox:Enabled", "false")), dataDirectory))
+        {
+            // The admission commits its events; the process stops before any dispatcher saw them.
+            var world = await CohortWorld.CreateAsync(stopped);
+            await world.Admin.SubscribeAsync(world.OrganizationId, receiver, "enrolment.created");
+            cohortId = await world.CohortAsync();
+            var learner = await world.LearnerAsync();
+            learnerId = learner.Id;
+            (await world.DecideAsync(cohortId, await CohortWorld.ApplyAsync(learner.Client, cohortId), "Admit")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        receiver.Received.Should().BeEmpty();
+        using var restarted = new SpocApiFactory(Webhooks.LoopbackSettings(), dataDirectory);
+        _ = restarted.Services;
+        await receiver.UntilReceivedAsync(1, "the restarted instance delivered the enrolment");
+        await restarted.OutboxDispatchedAsync();
+        await Task.Delay(500);
+
+        await using var scope = restarted.Services.CreateAsyncScope();
+        var enrolled = await scope.ServiceProvider.GetRequiredService<CohortsDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.Type.Contains(nameof(Spoc.Modules.Cohorts.Contracts.LearnerEnrolled))).Select(m => m.Id).SingleAsync();
+        receiver.Received.Should().ContainSingle().Which.Id.Should().Be($"msg_{enrolled:N}", "the webhook-id is the event's: a receiver can tell a redelivery");
+        receiver.Received.Single().Json["data"]!["learner"]!["id"]!.GetValue<Guid>().Should().Be(learnerId);
     }
 
     [Test]
