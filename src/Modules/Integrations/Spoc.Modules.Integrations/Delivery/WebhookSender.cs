@@ -32,8 +32,6 @@ internal sealed class WebhookSender(
 {
     private const int BatchSize = 50;
 
-    private static readonly ResiliencePropertyKey<string> Url = new("webhook-url");
-
     private readonly IDataProtector _protector = WebhookSecret.Protector(protection);
     private readonly ResiliencePipelineRegistry<Guid> _pipelines = new();
 
