@@ -97,13 +97,85 @@ public sealed class WebhookSsrfTests
         receiver.Received.Should().ContainSingle("the redirect's target is never asked");
     }
 
-    [Test]
-    public void The_loopback_switch_stops_a_production_start()
+    [TestCase("Production")]
+    [TestCase("Staging")]
+    public void The_loopback_switch_stops_a_start_outside_development_and_testing(string environment)
     {
         using var factory = new SpocApiFactory(Webhooks.LoopbackSettings());
-        var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var production = factory.WithWebHostBuilder(b => b.UseEnvironment(environment));
         var start = () => production.Services;
         start.Should().Throw<InvalidOperationException>().WithMessage("*AllowLoopback*");
+    }
+
+    [Test]
+    public async Task An_unchanged_url_is_not_resolved_again_but_a_new_one_is()
+    {
+        var dns = new ScriptedDns();
+        dns.Names["hooks.example.test"] = [IPAddress.Parse("93.184.215.14")];
+        using var factory = Guarded(dns);
+        var admin = await factory.AdminClientAsync();
+        var organizationId = await admin.CreateOrganizationAsync();
+        var created = await admin.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/webhooks", new { url = "https://hooks.example.test/in", eventTypes = new[] { "grade.released" } });
+        var webhookId = (await created.ReadJsonAsync())["webhookId"]!.GetValue<Guid>();
+        dns.Names.TryRemove("hooks.example.test", out _); // the receiver's name is down
+
+        var paused = await admin.PutAsJsonAsync($"/api/v1/webhooks/{webhookId}", new { url = "https://hooks.example.test/in", eventTypes = new[] { "grade.released" }, paused = true });
+        paused.StatusCode.Should().Be(HttpStatusCode.OK, "pausing a webhook whose receiver is down must stay possible");
+
+        dns.Names["inside.test"] = [IPAddress.Parse("10.0.0.9")];
+        var moved = await admin.PutAsJsonAsync($"/api/v1/webhooks/{webhookId}", new { url = "https://inside.test/in", eventTypes = new[] { "grade.released" }, paused = true });
+        (await moved.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "webhook-url-forbidden"))["errors"]!["url"].Should().NotBeNull();
+    }
+
+    [Test]
+    public async Task Someone_outside_the_organisation_learns_nothing_of_a_url_not_even_whether_it_resolves()
+    {
+        var dns = new ScriptedDns();
+        dns.Names["inside.test"] = [IPAddress.Parse("10.0.0.9")];
+        using var factory = Guarded(dns);
+        var admin = await factory.AdminClientAsync();
+        var organizationId = await admin.CreateOrganizationAsync();
+        var outsider = await factory.UserClientAsync();
+
+        foreach (var url in new[] { "https://inside.test/in", "https://nowhere.test/in" })
+        {
+            var response = await outsider.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/webhooks", new { url, eventTypes = new[] { "grade.released" } });
+            await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        }
+    }
+
+    [TestCase("""{"url":"https://hooks.example.test/in","eventTypes":null}""", "eventTypes")]
+    [TestCase("""{"url":"https://hooks.example.test/in","eventTypes":[null]}""", "eventTypes[0]")]
+    [TestCase("""{"url":"https://hooks.example.test/in","eventTypes":["grade.released","grade.released"]}""", "eventTypes")]
+    [TestCase("""{"url":null,"eventTypes":["grade.released"]}""", "url")]
+    public async Task A_malformed_definition_is_a_400_that_names_the_field(string body, string field)
+    {
+        var dns = new ScriptedDns();
+        dns.Names["hooks.example.test"] = [IPAddress.Parse("93.184.215.14")];
+        using var factory = Guarded(dns);
+        var admin = await factory.AdminClientAsync();
+        var organizationId = await admin.CreateOrganizationAsync();
+
+        var response = await admin.PostAsync($"/api/v1/organizations/{organizationId}/webhooks", TestApi.Json(body));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key).Should().Contain(field);
+    }
+
+    [Test]
+    public async Task Too_many_event_types_or_too_long_a_host_is_a_400()
+    {
+        using var factory = Guarded(new ScriptedDns());
+        var admin = await factory.AdminClientAsync();
+        var organizationId = await admin.CreateOrganizationAsync();
+
+        var many = await admin.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/webhooks",
+            new { url = "https://hooks.example.test/in", eventTypes = Enumerable.Range(0, 5000).Select(i => $"type.{i}").ToArray() });
+        var longHost = await admin.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/webhooks",
+            new { url = $"https://{string.Join('.', Enumerable.Repeat(new string('a', 60), 5))}.test/in", eventTypes = new[] { "grade.released" } });
+
+        (await many.ReadJsonAsync())["errors"]!["eventTypes"].Should().NotBeNull();
+        (await longHost.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "webhook-url-forbidden"))["errors"]!["url"]![0]!.GetValue<string>().Should().Contain("253");
     }
 
     private static WebApplicationFactoryWithDns Guarded(ScriptedDns dns, params (string Key, string Value)[] settings) => new(dns, settings);
@@ -121,6 +193,16 @@ public sealed class WebhookSsrfTests
         {
             var client = WithDns.CreateClient();
             var tokens = await client.SignInAsync(SpocApiFactory.AdminEmail, SpocApiFactory.AdminPassword);
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+            return client;
+        }
+
+        public async Task<HttpClient> UserClientAsync()
+        {
+            var client = WithDns.CreateClient();
+            var email = TestApi.UniqueEmail();
+            (await client.RegisterAsync(email)).EnsureSuccessStatusCode();
+            var tokens = await client.SignInAsync(email);
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.AccessToken);
             return client;
         }

@@ -20,9 +20,9 @@ public static class IntegrationsModule
     public static IServiceCollection AddIntegrationsModule(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection("Webhooks");
-        if (section.GetValue<bool>(nameof(WebhookOptions.AllowLoopback)) && environment.IsProduction())
+        if (section.GetValue<bool>(nameof(WebhookOptions.AllowLoopback)) && !environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
         {
-            throw new InvalidOperationException("Webhooks:AllowLoopback lets webhooks reach this machine's own services: it is for tests and development, never Production.");
+            throw new InvalidOperationException("Webhooks:AllowLoopback lets webhooks reach this machine's own services: it is for the Development and Testing environments only.");
         }
 
         services.AddModuleDbContext<IntegrationsDbContext>(IntegrationsDbContext.Schema)

@@ -114,31 +114,42 @@ internal static class WebhookAddressGuard
     }
 }
 
-/// <summary>The guard at registration: the URL's form, then every address its host resolves to now.</summary>
+/// <summary>
+/// The guard at registration: the URL's form (validators), then every address its host resolves to now (handlers, once the
+/// caller is known to be the organisation's admin, so that nobody else can use it to probe names).
+/// </summary>
 internal sealed class WebhookUrlCheck(IWebhookDnsResolver dns, Microsoft.Extensions.Options.IOptions<WebhookOptions> options)
 {
-    /// <summary>Why this URL may not be an endpoint, or null.</summary>
-    public async Task<string?> ProblemWithAsync(string url, CancellationToken ct)
+    /// <summary>Why this URL's form may not be an endpoint, or null.</summary>
+    public string? FormProblem(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             return "An absolute https URL.";
         }
 
-        var allowLoopback = options.Value.AllowLoopback;
-        if (WebhookAddressGuard.ProblemWith(uri, allowLoopback) is { } problem)
-        {
-            return problem;
-        }
+        return WebhookAddressGuard.ProblemWith(uri, options.Value.AllowLoopback)
+            ?? (uri.IdnHost.Trim('[', ']').Length > 253 ? "A host name has at most 253 characters." : null);
+    }
 
-        var host = uri.IdnHost.Trim('[', ']');
+    /// <summary>400 webhook-url-forbidden when the URL's host resolves to a forbidden address now, or to nothing.</summary>
+    public async Task RequirePublicAsync(string url, CancellationToken ct)
+    {
+        var host = new Uri(url.Trim()).IdnHost.Trim('[', ']');
+        string? problem;
         try
         {
-            return WebhookAddressGuard.ProblemWith(host, await dns.ResolveAsync(host, ct), allowLoopback);
+            problem = WebhookAddressGuard.ProblemWith(host, await dns.ResolveAsync(host, ct), options.Value.AllowLoopback);
         }
         catch (SocketException)
         {
-            return $"The name {host} does not resolve.";
+            problem = $"The name {host} does not resolve.";
+        }
+
+        if (problem is not null)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Features.Webhooks.IWebhookDefinition.Url), problem)
+                { ErrorCode = IntegrationsProblems.WebhookUrlForbidden.Slug }]);
         }
     }
 }

@@ -16,6 +16,7 @@ internal static class WebhookHttp
     public static IServiceCollection AddWebhookHttp(this IServiceCollection services)
     {
         services.AddHttpClient(ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // the attempt's own timeout applies (Polly)
+            .RemoveAllLoggers() // URLs may carry a receiver's token in their path: never in our logs
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 var dns = sp.GetRequiredService<IWebhookDnsResolver>();

@@ -15,6 +15,7 @@ using Polly.Timeout;
 using Spoc.Modules.Integrations.Contracts;
 using Spoc.Modules.Integrations.Data;
 using Spoc.Modules.Integrations.Domain;
+using Spoc.SharedKernel.Outbox;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Integrations.Delivery;
@@ -106,7 +107,18 @@ internal sealed class WebhookSender(
         }
 
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = ct },
-            async (claim, token) => await SendAsync(claim, token));
+            async (claim, token) =>
+            {
+                try
+                {
+                    await SendAsync(claim, token);
+                }
+                catch (Exception ex) when (!token.IsCancellationRequested)
+                {
+                    // One delivery's trouble (its row deleted meanwhile, a database hiccup) must not stop the others of the round; its claim lapses.
+                    logger.LogError(ex, "Webhook delivery {DeliveryId} could not be sent or recorded", claim.Id);
+                }
+            });
         return due.Count;
     }
 
@@ -117,6 +129,8 @@ internal sealed class WebhookSender(
         var now = clock.GetUtcNow();
         var claimed = await db.Deliveries
             .Where(d => d.Id == claim.Id && d.State == claim.State && d.Attempts == claim.Attempts && d.NextAttemptAt <= now)
+            // Paused or disabled since the round read it: nothing more goes out.
+            .Where(d => d.Ping || db.Endpoints.Any(e => e.Id == d.EndpointId && e.State == WebhookState.Enabled))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Sending).SetProperty(d => d.NextAttemptAt, now + options.Value.ClaimLease)
                 .SetProperty(d => d.Attempts, d => d.Attempts + 1), ct);
         if (claimed == 0)
@@ -138,7 +152,7 @@ internal sealed class WebhookSender(
         if (outcome is null)
         {
             // The endpoint's circuit is open: wait for it to close, uncounted.
-            await db.Deliveries.Where(d => d.Id == claim.Id && d.State == DeliveryState.Sending)
+            await db.Deliveries.Where(d => d.Id == claim.Id && d.State == DeliveryState.Sending && d.Attempts == claim.Attempts + 1)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Pending).SetProperty(d => d.Attempts, d => d.Attempts - 1)
                     .SetProperty(d => d.NextAttemptAt, clock.GetUtcNow() + options.Value.BreakDuration), ct);
             return;
@@ -168,7 +182,7 @@ internal sealed class WebhookSender(
                 request.Headers.UserAgent.ParseAdd("Spoc-Webhooks/1");
                 return await http.CreateClient(WebhookHttp.ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken);
             }, context);
-            var excerpt = await ExcerptAsync(response, ct);
+            var excerpt = await ExcerptAsync(response, options.Value.AttemptTimeout, ct);
             var status = (int)response.StatusCode;
             return new Outcome(status, response.IsSuccessStatusCode ? null : $"HTTP {status}{(status is >= 300 and < 400 ? " (redirects are not followed)" : "")}", excerpt);
         }
@@ -221,17 +235,20 @@ internal sealed class WebhookSender(
         builder.AddTimeout(options.Value.AttemptTimeout);
     }
 
-    private static async Task<string?> ExcerptAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>The start of the answer's body, read within the attempt's timeout: a receiver trickling its body holds no sender.</summary>
+    private static async Task<string?> ExcerptAsync(HttpResponseMessage response, TimeSpan timeout, CancellationToken ct)
     {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
         try
         {
-            await using var body = await response.Content.ReadAsStreamAsync(ct);
+            await using var body = await response.Content.ReadAsStreamAsync(limit.Token);
             var buffer = new char[WebhookAttempt.ExcerptLength];
             using var reader = new StreamReader(body, Encoding.UTF8);
-            var read = await reader.ReadBlockAsync(buffer, ct);
+            var read = await reader.ReadBlockAsync(buffer, limit.Token);
             return read == 0 ? null : new string(buffer, 0, read);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return null; // the status is what counts; an answer cut short loses only its excerpt
         }
@@ -244,10 +261,16 @@ internal sealed class WebhookSender(
         {
             DeliveryId = claim.Id, At = now, StatusCode = outcome.StatusCode, DurationMs = duration, Error = outcome.Error, ResponseExcerpt = outcome.Excerpt,
         });
-        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == claim.Id, ct);
+        // Only while the claim is still ours: a claim that lapsed mid-send was taken by another sender, whose outcome counts.
+        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == claim.Id && d.State == DeliveryState.Sending && d.Attempts == claim.Attempts + 1, ct);
         if (delivery is null)
         {
-            return; // its webhook was deleted meanwhile
+            if (await db.Deliveries.AnyAsync(d => d.Id == claim.Id, ct))
+            {
+                await db.SaveChangesAsync(ct); // the attempt stays in the log; a deleted webhook took its deliveries with it
+            }
+
+            return;
         }
 
         var endpoint = await db.Endpoints.FirstAsync(e => e.Id == claim.EndpointId, ct);
@@ -272,18 +295,27 @@ internal sealed class WebhookSender(
                 endpoint.State = WebhookState.DisabledFailing;
                 endpoint.DisabledAt = now;
                 db.AddIntegrationEvent(new WebhookEndpointDisabled(endpoint.Id, endpoint.OrganizationId, endpoint.Url, endpoint.FailingSince.Value, now), now);
-                logger.LogWarning("Webhook {WebhookId} disabled after failing since {FailingSince}", endpoint.Id, endpoint.FailingSince);
             }
         }
 
         try
         {
             await db.SaveChangesAsync(ct);
+            if (endpoint.State == WebhookState.DisabledFailing && endpoint.DisabledAt == now)
+            {
+                logger.LogWarning("Webhook {WebhookId} disabled after failing since {FailingSince}", endpoint.Id, endpoint.FailingSince);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
-            // The endpoint changed meanwhile (an admin's edit, another sender's failure): record the attempt, leave the endpoint to them.
+            // The endpoint changed meanwhile (an admin's edit, another sender's failure): record the attempt, leave the endpoint,
+            // and whatever its change would have announced, to them.
             db.ChangeTracker.Entries<WebhookEndpoint>().Single().State = EntityState.Unchanged;
+            foreach (var announced in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                announced.State = EntityState.Detached;
+            }
+
             await db.SaveChangesAsync(ct);
         }
     }

@@ -27,7 +27,7 @@ internal static class CreateWebhook
         public Validator(WebhookUrlCheck urls) => Include(new WebhookDefinitionValidator(urls));
     }
 
-    internal sealed class Handler(IntegrationsDbContext db, ISender sender, ICurrentUser me, IDataProtectionProvider protection, TimeProvider clock)
+    internal sealed class Handler(IntegrationsDbContext db, ISender sender, ICurrentUser me, WebhookUrlCheck urls, IDataProtectionProvider protection, TimeProvider clock)
         : ICommandHandler<Command, WebhookCredentials>
     {
         public async ValueTask<WebhookCredentials> Handle(Command command, CancellationToken cancellationToken)
@@ -37,6 +37,8 @@ internal static class CreateWebhook
             {
                 throw IntegrationsProblems.TooManyWebhooks.Exception(WebhookEndpoint.MaxPerOrganization);
             }
+
+            await urls.RequirePublicAsync(command.Url, cancellationToken);
 
             var now = clock.GetUtcNow();
             var endpoint = new WebhookEndpoint

@@ -32,12 +32,18 @@ internal static class UpdateWebhook
         }
     }
 
-    internal sealed class Handler(IntegrationsDbContext db, ISender sender, ICurrentUser me, TimeProvider clock) : ICommandHandler<Command, WebhookResponse>
+    internal sealed class Handler(IntegrationsDbContext db, ISender sender, ICurrentUser me, WebhookUrlCheck urls, TimeProvider clock) : ICommandHandler<Command, WebhookResponse>
     {
         public async ValueTask<WebhookResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var endpoint = await db.RequireWebhookAsync(sender, command.WebhookId, me, cancellationToken);
             db.Expect(endpoint, command.IfMatch);
+            if (command.Url.Trim() != endpoint.Url)
+            {
+                // Only a new URL is resolved again: pausing a webhook whose receiver's name is down must stay possible.
+                await urls.RequirePublicAsync(command.Url, cancellationToken);
+            }
+
             endpoint.Url = command.Url.Trim();
             endpoint.EventTypes = [.. command.EventTypes];
             endpoint.Description = command.Description?.Trim();
@@ -57,7 +63,7 @@ internal static class UpdateWebhook
                 TypedResults.Ok(await sender.Send(new Command(webhookId, request.Url, request.EventTypes, request.Description, request.Paused, ifMatch), ct)))
             .WithName("UpdateWebhook")
             .WithSummary("Change a webhook's URL, event types or description, or pause it (org admin)")
-            .WithDescription("Its organisation's admins only (other members 403, anyone else 404). The URL is checked as at creation (400 webhook-url-forbidden). "
+            .WithDescription("Its organisation's admins only (other members 403, anyone else 404). A new URL is checked as at creation (400 webhook-url-forbidden); an unchanged one is not resolved again. "
                 + "`paused: true` stops queuing new events for it; those queued wait and go out in order when `paused: false` resumes it. A webhook disabled for failing stays so until POST /webhooks/{webhookId}/enable. "
                 + "Send the `ETag` from the last read as `If-Match`: a stale one is 412.")
             .RequireAuthorization(Policies.SignedIn)

@@ -17,15 +17,16 @@ internal sealed class WebhookDefinitionValidator : AbstractValidator<IWebhookDef
 {
     public WebhookDefinitionValidator(WebhookUrlCheck urls)
     {
-        RuleFor(w => w.Url).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(2000).CustomAsync(async (url, context, ct) =>
+        RuleFor(w => w.Url).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(2000).Custom((url, context) =>
         {
-            if (await urls.ProblemWithAsync(url, ct) is { } problem)
+            if (urls.FormProblem(url.Trim()) is { } problem)
             {
                 context.AddFailure(new ValidationFailure(context.PropertyPath, problem) { ErrorCode = IntegrationsProblems.WebhookUrlForbidden.Slug });
             }
         });
-        RuleFor(w => w.EventTypes).NotEmpty().Must(t => t.Distinct().Count() == t.Count).WithMessage("List each event type once.");
-        RuleForEach(w => w.EventTypes).MaximumLength(40).Must(WebhookEventTypes.All.ContainsKey)
+        RuleFor(w => w.EventTypes).Cascade(CascadeMode.Stop).NotEmpty().Must(t => t.Count <= WebhookEventTypes.All.Count && t.Distinct().Count() == t.Count)
+            .WithMessage("List each event type once.");
+        RuleForEach(w => w.EventTypes).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(40).Must(WebhookEventTypes.All.ContainsKey)
             .WithMessage($"Unknown event type; the types are: {string.Join(", ", WebhookEventTypes.All.Keys)}.");
         RuleFor(w => w.Description).MaximumLength(500);
     }
