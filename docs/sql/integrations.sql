@@ -247,3 +247,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [integrations].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073705_IntegrationsDeliveryIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_IntegrationsWebhookDeliveries_EndpointId_LastAttemptAt] ON [integrations].[IntegrationsWebhookDeliveries] ([EndpointId], [LastAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [integrations].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073705_IntegrationsDeliveryIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_IntegrationsWebhookDeliveries_State_DeliveredAt] ON [integrations].[IntegrationsWebhookDeliveries] ([State], [DeliveredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [integrations].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073705_IntegrationsDeliveryIndexes'
+)
+BEGIN
+    INSERT INTO [integrations].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203073705_IntegrationsDeliveryIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -94,11 +94,39 @@ public sealed class WebhookDeliveryTests
         var held = (await _world.Admin.DeliveriesAsync(webhookId, "?state=Pending&eventType=application.decided")).Single()!;
         held["attempts"]!.GetValue<int>().Should().BeGreaterThan(0);
         held["lastStatusCode"]!.GetValue<int>().Should().Be(500);
+        var behind = (await _world.Admin.DeliveriesAsync(webhookId, "?state=Pending&eventType=enrolment.created")).Single()!;
+        behind["nextAttemptAt"]!.GetValue<DateTimeOffset>().Should().BeOnOrAfter(held["nextAttemptAt"]!.GetValue<DateTimeOffset>(),
+            "what waits behind a failing message waits for its next try, out of the rounds in between");
         (await _world.Admin.PostAsync($"/api/v1/webhooks/{webhookId}/deliveries/{held["id"]}/resend", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
         await TestApi.EventuallyAsync(() => Task.FromResult(receiver.Received.Any(r => r.Type == "enrolment.created" && r.Json["data"]!["learner"]!["id"]!.GetValue<Guid>() == first.Id)),
             "the held enrolment followed", 30_000);
         receiver.Received.Where(r => r.Json["data"]!["learner"]!["id"]!.GetValue<Guid>() == first.Id).Select(r => r.Id).Distinct()
             .Should().HaveCount(2, "retries of the decision kept its id");
+    }
+
+    [Test]
+    public async Task A_paused_webhook_keeps_its_queue_aside_and_sends_it_in_order_once_resumed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhookId = await _world.Admin.SubscribeAsync(_world.OrganizationId, receiver, "application.decided", "enrolment.created");
+        var cohortId = await _world.CohortAsync();
+        var learner = await _world.LearnerAsync();
+        receiver.Answer = _ => (500, TimeSpan.Zero);
+        (await _world.DecideAsync(cohortId, await CohortWorld.ApplyAsync(learner.Client, cohortId), "Admit")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await TestApi.EventuallyAsync(async () => (await _world.Admin.DeliveriesAsync(webhookId, "?state=Pending&eventType=application.decided")).Any(d => d!["attempts"]!.GetValue<int>() > 0),
+            "the decision was tried and failed", 30_000);
+
+        var definition = new { url = receiver.Url, eventTypes = new[] { "application.decided", "enrolment.created" }, paused = true };
+        (await _world.Admin.PutAsJsonAsync($"/api/v1/webhooks/{webhookId}", definition)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var waiting = await _world.Admin.DeliveriesAsync(webhookId, "?state=Pending");
+        waiting.Should().HaveCount(2);
+        waiting.Should().OnlyContain(d => d!["nextAttemptAt"] == null, "nothing is scheduled while the webhook is paused");
+
+        receiver.Answer = _ => (200, TimeSpan.Zero);
+        var tried = receiver.Received.Count;
+        (await _world.Admin.PutAsJsonAsync($"/api/v1/webhooks/{webhookId}", definition with { paused = false })).StatusCode.Should().Be(HttpStatusCode.OK);
+        await receiver.UntilReceivedAsync(tried + 2, "what waited went once resumed, without its backoff");
+        receiver.Received.Skip(tried).Select(r => r.Type).Should().Equal(["application.decided", "enrolment.created"]);
     }
 
     [Test]

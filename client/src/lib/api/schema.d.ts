@@ -2602,7 +2602,7 @@ export interface paths {
         get: operations["GetWebhook"];
         /**
          * Change a webhook's URL, event types or description, or pause it (org admin)
-         * @description Its organisation's admins only (other members 403, anyone else 404). The URL is checked as at creation (400 webhook-url-forbidden). `paused: true` stops queuing new events for it; those queued wait and go out in order when `paused: false` resumes it. A webhook disabled for failing stays so until POST /webhooks/{webhookId}/enable. Send the `ETag` from the last read as `If-Match`: a stale one is 412.
+         * @description Its organisation's admins only (other members 403, anyone else 404). A new URL is checked as at creation (400 webhook-url-forbidden); an unchanged one is not resolved again. `paused: true` stops queuing new events for it; those queued wait and go out in order when `paused: false` resumes it. A webhook disabled for failing stays so until POST /webhooks/{webhookId}/enable. Send the `ETag` from the last read as `If-Match`: a stale one is 412.
          */
         put: operations["UpdateWebhook"];
         post?: never;
@@ -7689,7 +7689,7 @@ export interface components {
             lastAttemptAt?: string | null;
             /**
              * Format: date-time
-             * @description When it is tried next (Pending).
+             * @description When it is tried next (Pending); absent while its webhook is paused or disabled.
              */
             nextAttemptAt?: string | null;
             /** Format: date-time */

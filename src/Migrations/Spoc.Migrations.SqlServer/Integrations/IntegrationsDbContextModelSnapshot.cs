@@ -109,8 +109,12 @@ namespace Spoc.Migrations.SqlServer.Integrations
 
                     b.HasIndex("EndpointId", "CreatedAt");
 
+                    b.HasIndex("EndpointId", "LastAttemptAt");
+
                     b.HasIndex("EndpointId", "MessageSequence")
                         .IsUnique();
+
+                    b.HasIndex("State", "DeliveredAt");
 
                     b.HasIndex("State", "NextAttemptAt");
 

@@ -103,8 +103,12 @@ namespace Spoc.Migrations.Sqlite.Integrations
 
                     b.HasIndex("EndpointId", "CreatedAt");
 
+                    b.HasIndex("EndpointId", "LastAttemptAt");
+
                     b.HasIndex("EndpointId", "MessageSequence")
                         .IsUnique();
+
+                    b.HasIndex("State", "DeliveredAt");
 
                     b.HasIndex("State", "NextAttemptAt");
 

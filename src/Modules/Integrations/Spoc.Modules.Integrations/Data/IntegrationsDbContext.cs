@@ -60,6 +60,8 @@ internal sealed class IntegrationsDbContext(DbContextOptions<IntegrationsDbConte
             // The head-of-line check: an earlier unfinished delivery of the same subject to the same endpoint.
             b.HasIndex(d => new { d.EndpointId, d.Subject, d.MessageSequence });
             b.HasIndex(d => new { d.EndpointId, d.CreatedAt });
+            b.HasIndex(d => new { d.EndpointId, d.LastAttemptAt }); // each webhook's last delivery, in its list
+            b.HasIndex(d => new { d.State, d.DeliveredAt }); // the hourly purge
         });
         modelBuilder.Entity<WebhookAttempt>(b =>
         {

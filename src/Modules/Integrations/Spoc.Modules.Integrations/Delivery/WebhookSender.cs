@@ -303,7 +303,9 @@ internal sealed class WebhookSender(
             await db.SaveChangesAsync(ct);
             if (endpoint.State == WebhookState.DisabledFailing && endpoint.DisabledAt == now)
             {
+                await db.ParkAsync(endpoint.Id, ct);
                 logger.LogWarning("Webhook {WebhookId} disabled after failing since {FailingSince}", endpoint.Id, endpoint.FailingSince);
+                return;
             }
         }
         catch (DbUpdateConcurrencyException)
@@ -318,6 +320,8 @@ internal sealed class WebhookSender(
 
             await db.SaveChangesAsync(ct);
         }
+
+        await db.FollowAsync(delivery, now, ct);
     }
 
     private sealed record Claim(Guid Id, Guid EndpointId, DeliveryState State, int Attempts, string MessageId, string Payload);

@@ -45,8 +45,11 @@ internal sealed class WebhookDelivery
     /// <summary>Attempts made, in-process retries counted as one.</summary>
     public int Attempts { get; set; }
 
-    /// <summary>When it is due (Pending), or when a sender's claim lapses (Sending).</summary>
+    /// <summary>When it is due (Pending), or when a sender's claim lapses (Sending); <see cref="Parked"/> while its webhook does not send.</summary>
     public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>The time of a delivery that waits for its webhook to be enabled: out of every sending round's reach.</summary>
+    public static readonly DateTimeOffset Parked = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>A test ping: sent even to a paused or disabled endpoint, which is what checking a repaired receiver needs.</summary>
     public bool Ping { get; init; }

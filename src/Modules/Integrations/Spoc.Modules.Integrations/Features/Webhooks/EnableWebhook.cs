@@ -29,10 +29,7 @@ internal static class EnableWebhook
                 endpoint.FailingSince = null; // a fresh day before it can be disabled again
                 endpoint.DisabledAt = null;
                 await db.SaveChangesAsync(cancellationToken);
-                // What waited goes now rather than at the end of its backoff: the receiver is presumably repaired.
-                var now = clock.GetUtcNow();
-                await db.Deliveries.Where(d => d.EndpointId == endpoint.Id && d.State == DeliveryState.Pending && d.NextAttemptAt > now)
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now), cancellationToken);
+                await db.ReleaseAsync(endpoint.Id, clock.GetUtcNow(), cancellationToken);
                 signal.Wake();
             }
 

@@ -32,7 +32,7 @@ internal static class UpdateWebhook
         }
     }
 
-    internal sealed class Handler(IntegrationsDbContext db, ISender sender, ICurrentUser me, WebhookUrlCheck urls, TimeProvider clock) : ICommandHandler<Command, WebhookResponse>
+    internal sealed class Handler(IntegrationsDbContext db, ISender sender, ICurrentUser me, WebhookUrlCheck urls, WebhookSignal signal, TimeProvider clock) : ICommandHandler<Command, WebhookResponse>
     {
         public async ValueTask<WebhookResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -47,6 +47,7 @@ internal static class UpdateWebhook
             endpoint.Url = command.Url.Trim();
             endpoint.EventTypes = [.. command.EventTypes];
             endpoint.Description = command.Description?.Trim();
+            var was = endpoint.State;
             endpoint.State = (endpoint.State, command.Paused) switch
             {
                 (WebhookState.Enabled, true) => WebhookState.Paused,
@@ -54,6 +55,14 @@ internal static class UpdateWebhook
                 (var state, _) => state,
             };
             await db.SaveChangesAsync(cancellationToken);
+            if (endpoint.State != was)
+            {
+                await (endpoint.State == WebhookState.Paused
+                    ? db.ParkAsync(endpoint.Id, cancellationToken)
+                    : db.ReleaseAsync(endpoint.Id, clock.GetUtcNow(), cancellationToken));
+                signal.Wake();
+            }
+
             return await WebhookResponse.Project(db, db.Endpoints.AsNoTracking().Where(e => e.Id == endpoint.Id), clock.GetUtcNow()).FirstAsync(cancellationToken);
         }
     }

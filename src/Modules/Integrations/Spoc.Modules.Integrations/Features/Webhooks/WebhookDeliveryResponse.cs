@@ -8,7 +8,7 @@ namespace Spoc.Modules.Integrations.Features.Webhooks;
 /// <param name="State">Pending (waiting for its time, or behind an earlier message of its subject), Sending, Succeeded, or Failed once every scheduled attempt failed.</param>
 /// <param name="Attempts">Attempts made so far.</param>
 /// <param name="LastStatusCode">The receiver's status at the last attempt; absent when no answer came.</param>
-/// <param name="NextAttemptAt">When it is tried next (Pending).</param>
+/// <param name="NextAttemptAt">When it is tried next (Pending); absent while its webhook is paused or disabled.</param>
 public sealed record WebhookDeliveryResponse(
     Guid Id, string MessageId, string EventType, string State, int Attempts, int? LastStatusCode, string? LastError,
     DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, DateTimeOffset? DeliveredAt, DateTimeOffset CreatedAt)
@@ -16,7 +16,7 @@ public sealed record WebhookDeliveryResponse(
     internal static IQueryable<WebhookDeliveryResponse> Project(IQueryable<WebhookDelivery> deliveries) =>
         deliveries.Select(d => new WebhookDeliveryResponse(
             d.Id, d.Message.MessageId, d.Message.EventType, d.State.ToString(), d.Attempts, d.LastStatusCode, d.LastError, d.LastAttemptAt,
-            d.State == DeliveryState.Pending ? d.NextAttemptAt : null, d.DeliveredAt, d.CreatedAt));
+            d.State == DeliveryState.Pending && d.NextAttemptAt < WebhookDelivery.Parked ? d.NextAttemptAt : null, d.DeliveredAt, d.CreatedAt));
 }
 
 /// <summary>A delivery with the body it sends and each of its attempts, newest first.</summary>
