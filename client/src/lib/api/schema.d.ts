@@ -757,7 +757,7 @@ export interface paths {
         };
         /**
          * Applications to a cohort, by status (trainers, org admins)
-         * @description Requires `DecideApplications` (trainers, owner admins; 403 for other members, 404 for outsiders). `status` filters; the waitlist is in queue order (first waitlisted first), the others by submission time. The head of the waitlist takes the next freed seat.
+         * @description Requires `DecideApplications` (trainers, owner admins; 403 for other members, 404 for outsiders). `status` filters; the waitlist is in queue order (first waitlisted first), the others by submission time. The head of the waitlist takes the next freed seat. Sync (docs/integrations.md): with `updatedSince` (and `afterId`, the last item's `id`), only the applications changed after that point (submitted, decided, promoted, withdrawn), oldest first; pass the last item's `updatedAt` and `id` back to read on; `page` is not used, `totalCount` is what is left, and `status` does not combine with it. No tombstones: an application is never deleted (a withdrawal is a status). `waitlistPosition` moves when others leave the queue without changing `updatedAt`. Changes of the last few seconds are held back until they settle.
          */
         get: operations["ListApplications"];
         put?: never;
@@ -3488,6 +3488,12 @@ export interface components {
              * @description 1-based place on the waitlist, in order of waitlisting; null unless `Waitlisted`.
              */
             waitlistPosition?: number | null;
+            /**
+             * Format: date-time
+             * @description When the application last changed (submitted, decided, promoted, withdrawn): the next `updatedSince` of a sync.
+             *                 The waitlist position is not a change of its own: it moves when others leave the queue.
+             */
+            updatedAt: string;
         };
         ApplicationCreate: {
             /** @description Why the learner applies, as they wrote it (several lines allowed). */
@@ -12237,6 +12243,10 @@ export interface operations {
                 status?: components["schemas"]["ApplicationStatus"];
                 page?: number;
                 pageSize?: number;
+                /** @description Sync mode (RFC 3339): only what changed after this time, tombstones included, oldest first; the last item's `updatedAt` to read on. */
+                updatedSince?: string;
+                /** @description With `updatedSince`: the last item's id, so that items changed at that same time are not read twice nor skipped. */
+                afterId?: string;
             };
             header?: never;
             path: {
