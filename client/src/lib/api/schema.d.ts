@@ -465,7 +465,7 @@ export interface paths {
         };
         /**
          * The cohort's certificates, newest first (trainers, org admins)
-         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). Every certificate issued in the cohort, valid and revoked (`status` keeps one of them), with what it attests and its codes. Paged (default 20, at most 100).
+         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). Every certificate issued in the cohort, valid and revoked (`status` keeps one of them), with what it attests and its codes. Paged (default 20, at most 100). Sync (docs/integrations.md): with `updatedSince` (and `afterId`, the last item's `id`), only the certificates issued or revoked after that point, oldest first; pass the last item's `updatedAt` and `id` back to read on; `page` is not used, `totalCount` is what is left, and `status` does not combine with it. No tombstones: a certificate is never deleted (a revocation is a status). Changes of the last few seconds are held back until they settle.
          */
         get: operations["ListCohortCertificates"];
         put?: never;
@@ -4067,6 +4067,11 @@ export interface components {
             /** Format: date-time */
             revokedAt?: string | null;
             revocationReason?: string | null;
+            /**
+             * Format: date-time
+             * @description When it last changed (issued, revoked): the next `updatedSince` of a sync.
+             */
+            updatedAt: string;
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         CohortCertificatePage: {
@@ -10560,6 +10565,10 @@ export interface operations {
                 status?: components["schemas"]["CertificateStatus"];
                 page?: number;
                 pageSize?: number;
+                /** @description Sync mode (RFC 3339): only what changed after this time, tombstones included, oldest first; the last item's `updatedAt` to read on. */
+                updatedSince?: string;
+                /** @description With `updatedSince`: the last item's id, so that items changed at that same time are not read twice nor skipped. */
+                afterId?: string;
             };
             header?: never;
             path: {
