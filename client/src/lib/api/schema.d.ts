@@ -61,7 +61,7 @@ export interface paths {
         };
         /**
          * Every attempt at an assignment, in the order handed in (trainers, org admins; a mentor: their own learners')
-         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for a mentor, who sees their own learners' attempts only. Learners who see the assignment 403; outsiders, and those who do not see it, 404. Paged (`pageSize` up to 100: a grader pages through more). `latestOnly=true` keeps each learner's latest attempt, what the grading screen walks through; a group project's hand-in has a row per learner of the group (same `groupId` and attempt, graded once).
+         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for a mentor, who sees their own learners' attempts only. Learners who see the assignment 403; outsiders, and those who do not see it, 404. Paged (`pageSize` up to 100: a grader pages through more). `latestOnly=true` keeps each learner's latest attempt, what the grading screen walks through; a group project's hand-in has a row per learner of the group (same `groupId` and attempt, graded once). Sync of grades (docs/integrations.md): with `updatedSince` (and `afterId`, the last item's `id`), only the attempts handed in or graded after that point (a new grade, a changed one, a release), each with its grade, oldest change first; pass the last item's `updatedAt` and `id` back to read on; `page` is not used, `totalCount` is what is left, and `latestOnly` does not combine with it. Trainers, org admins and API clients only (a mentor 403). No tombstones: attempts and grades are never deleted. Changes of the last few seconds are held back until they settle.
          */
         get: operations["ListSubmissions"];
         put?: never;
@@ -7075,6 +7075,11 @@ export interface components {
              */
             score?: number | null;
             grade?: components["schemas"]["Grade"];
+            /**
+             * Format: date-time
+             * @description When this attempt or the grade shown with it last changed (an attempt never changes once handed in): the next `updatedSince` of a sync.
+             */
+            updatedAt: string;
         };
         SubmissionCreate: {
             /** @description Text assignments and group projects: Markdown (at most 50,000 characters), rendered and sanitised for graders. */
@@ -8010,6 +8015,10 @@ export interface operations {
                 latestOnly?: boolean;
                 page?: number;
                 pageSize?: number;
+                /** @description Sync mode (RFC 3339): only what changed after this time, tombstones included, oldest first; the last item's `updatedAt` to read on. */
+                updatedSince?: string;
+                /** @description With `updatedSince`: the last item's id, so that items changed at that same time are not read twice nor skipped. */
+                afterId?: string;
             };
             header?: never;
             path: {
