@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using AwesomeAssertions;
 using Microsoft.Extensions.Time.Testing;
 using Spoc.Api.Tests.Infrastructure;
@@ -34,7 +35,7 @@ public sealed class ApplicationSyncTests
 
     private void Settle() => _clock.Advance(TimeSpan.FromSeconds(6));
 
-    private static string StatusOf(IEnumerable<System.Text.Json.Nodes.JsonObject> items, Guid applicationId) =>
+    private static string StatusOf(IEnumerable<JsonObject> items, Guid applicationId) =>
         items.Single(i => i["id"]!.GetValue<Guid>() == applicationId)["status"]!.GetValue<string>();
 
     [Test]
