@@ -429,3 +429,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203054221_AssessmentGradeSync'
+)
+BEGIN
+    ALTER TABLE [assessment].[Grades] ADD [UpdatedAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203054221_AssessmentGradeSync'
+)
+BEGIN
+    UPDATE [assessment].[Grades] SET [UpdatedAt] = [GradedAt];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203054221_AssessmentGradeSync'
+)
+BEGIN
+    INSERT INTO [assessment].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203054221_AssessmentGradeSync', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -232,3 +232,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203053158_CertificationCertificateSync'
+)
+BEGIN
+    ALTER TABLE [certification].[Certificates] ADD [UpdatedAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203053158_CertificationCertificateSync'
+)
+BEGIN
+    UPDATE [certification].[Certificates] SET [UpdatedAt] = COALESCE([RevokedAt], [IssuedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203053158_CertificationCertificateSync'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_CohortId_UpdatedAt] ON [certification].[Certificates] ([CohortId], [UpdatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203053158_CertificationCertificateSync'
+)
+BEGIN
+    INSERT INTO [certification].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203053158_CertificationCertificateSync', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

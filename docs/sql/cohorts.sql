@@ -508,3 +508,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051554_CohortsApplicationSync'
+)
+BEGIN
+    ALTER TABLE [cohorts].[CohortApplications] ADD [UpdatedAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051554_CohortsApplicationSync'
+)
+BEGIN
+    UPDATE [cohorts].[CohortApplications] SET [UpdatedAt] = COALESCE([DecidedAt], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051554_CohortsApplicationSync'
+)
+BEGIN
+    CREATE INDEX [IX_CohortApplications_CohortId_UpdatedAt] ON [cohorts].[CohortApplications] ([CohortId], [UpdatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051554_CohortsApplicationSync'
+)
+BEGIN
+    INSERT INTO [cohorts].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203051554_CohortsApplicationSync', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -110,6 +110,7 @@ export function applicationFixture(overrides: Partial<Application> = {}): Applic
     decisionNote: null,
     submittedAt: '2027-01-15T09:30:00Z',
     decidedAt: null,
+    updatedAt: '2027-01-15T09:30:00Z',
     waitlistPosition: null,
     ...overrides,
   };

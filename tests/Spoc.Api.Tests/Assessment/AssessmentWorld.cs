@@ -118,6 +118,14 @@ public sealed class AssessmentWorld
         return by.SendAsync(request);
     }
 
+    /// <summary>Learner <paramref name="learner"/> hands in a text; the new attempt's id.</summary>
+    public async Task<Guid> SubmitAsync(int learner, Guid assignmentId, string text = "Mon travail")
+    {
+        var response = await Learners[learner].Client.PostAsJsonAsync($"/api/v1/assignments/{assignmentId}/submissions", new { text });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync())["id"]!.GetValue<Guid>();
+    }
+
     public async Task<JsonObject> CreateAsync(object body)
     {
         var response = await Trainer.PostAsJsonAsync($"/api/v1/cohorts/{CohortId}/assignments", body);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using AwesomeAssertions;
 using Microsoft.Extensions.Time.Testing;
 using Spoc.Api.Tests.Infrastructure;
@@ -28,15 +27,7 @@ public sealed class MemberSyncTests
     [OneTimeTearDown]
     public void Stop() => _factory.Dispose();
 
-    private async Task<List<JsonObject>> ChangesAsync(Guid cohortId, DateTimeOffset since, Guid? afterId = null, int pageSize = 100)
-    {
-        var url = $"/api/v1/cohorts/{cohortId}/members?updatedSince={Uri.EscapeDataString(since.ToString("O"))}&pageSize={pageSize}" + (afterId is { } a ? $"&afterId={a}" : "");
-        var response = await _world.Trainer.GetAsync(url);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync() + string.Join("\n", _factory.Logs.Where(l => l.Contains("Exception"))));
-        return (await response.ReadJsonAsync())["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
-    }
-
-    private static (DateTimeOffset At, Guid Id) CursorOf(JsonObject item) => (item["updatedAt"]!.GetValue<DateTimeOffset>(), item["userId"]!.GetValue<Guid>());
+    private SyncReader Roster(Guid cohortId) => new(_factory, _world.Trainer, $"/api/v1/cohorts/{cohortId}/members", idName: "userId");
 
     private async Task EnrolAsync(Guid cohortId, params string[] emails) =>
         (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/enrolments", new { emails })).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -50,28 +41,26 @@ public sealed class MemberSyncTests
         await EnrolAsync(cohortId, a.Email, b.Email);
         _clock.Advance(TimeSpan.FromSeconds(6));
 
-        var first = await ChangesAsync(cohortId, start.AddSeconds(-1));
+        var first = await Roster(cohortId).ChangesAsync(start.AddSeconds(-1));
         first.Select(i => i["userId"]!.GetValue<Guid>()).Should().Contain([a.Id, b.Id]).And.Contain(_world.TrainerId);
         first.Should().OnlyContain(i => !i["deleted"]!.GetValue<bool>());
-        var cursor = CursorOf(first[^1]);
 
         (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/groups", new { name = "Équipe A", memberIds = new[] { a.Id } })).StatusCode.Should().Be(HttpStatusCode.Created);
         (await _world.Trainer.DeleteAsync($"/api/v1/cohorts/{cohortId}/members/{b.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         _clock.Advance(TimeSpan.FromSeconds(6));
 
-        var second = await ChangesAsync(cohortId, cursor.At, cursor.Id);
+        var second = await Roster(cohortId).AfterAsync(first[^1]);
         second.Should().HaveCount(2, "the trainer did not change: only the new group and the removal");
         second.Single(i => i["userId"]!.GetValue<Guid>() == a.Id)["groupName"]!.GetValue<string>().Should().Be("Équipe A");
         var gone = second.Single(i => i["userId"]!.GetValue<Guid>() == b.Id);
         gone["deleted"]!.GetValue<bool>().Should().BeTrue();
         gone["role"]!.GetValue<string>().Should().Be("Learner");
-        cursor = CursorOf(second[^1]);
 
         await EnrolAsync(cohortId, b.Email);
         _clock.Advance(TimeSpan.FromSeconds(6));
-        var third = await ChangesAsync(cohortId, cursor.At, cursor.Id);
+        var third = await Roster(cohortId).AfterAsync(second[^1]);
         third.Should().ContainSingle().Which["deleted"]!.GetValue<bool>().Should().BeFalse("re-enrolled after the tombstone, so the last word is the enrolment");
-        (await ChangesAsync(cohortId, CursorOf(third[0]).At, CursorOf(third[0]).Id)).Should().BeEmpty();
+        (await Roster(cohortId).AfterAsync(third[0])).Should().BeEmpty();
     }
 
     [Test]
@@ -83,22 +72,16 @@ public sealed class MemberSyncTests
         await EnrolAsync(cohortId, [.. learners.Select(l => l.Email)]); // one save: five rows with the same time, told apart by id
         _clock.Advance(TimeSpan.FromSeconds(6));
 
-        var seen = new List<Guid>();
-        var page = await ChangesAsync(cohortId, start.AddSeconds(-1), pageSize: 2);
-        seen.AddRange(page.Select(i => i["userId"]!.GetValue<Guid>()));
-        var changed = learners.First(l => seen.Contains(l.Id));
-        (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/groups", new { name = "Équipe B", memberIds = new[] { changed.Id } })).StatusCode.Should().Be(HttpStatusCode.Created);
-        _clock.Advance(TimeSpan.FromSeconds(6));
-
-        while (page.Count > 0)
+        var changed = Guid.Empty;
+        var seen = (await Roster(cohortId).PageThroughAsync(start.AddSeconds(-1), pageSize: 2, async first =>
         {
-            var (at, id) = CursorOf(page[^1]);
-            page = await ChangesAsync(cohortId, at, id, pageSize: 2);
-            seen.AddRange(page.Select(i => i["userId"]!.GetValue<Guid>()));
-        }
+            changed = learners.First(l => first.Any(i => i["userId"]!.GetValue<Guid>() == l.Id)).Id;
+            (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/groups", new { name = "Équipe B", memberIds = new[] { changed } })).StatusCode.Should().Be(HttpStatusCode.Created);
+            _clock.Advance(TimeSpan.FromSeconds(6));
+        })).Select(i => i["userId"]!.GetValue<Guid>()).ToList();
 
         seen.Should().Contain(learners.Select(l => l.Id), "no learner is skipped although one moved while paging");
-        seen.Count(id => id == changed.Id).Should().Be(2, "the learner changed between pages comes back with the change");
+        seen.Count(id => id == changed).Should().Be(2, "the learner changed between pages comes back with the change");
     }
 
     [Test]
@@ -110,9 +93,9 @@ public sealed class MemberSyncTests
         var before = _clock.GetUtcNow();
         await EnrolAsync(cohortId, learner.Email);
 
-        (await ChangesAsync(cohortId, before.AddSeconds(-1))).Should().BeEmpty("a change of the last seconds may still have uncommitted neighbours");
+        (await Roster(cohortId).ChangesAsync(before.AddSeconds(-1))).Should().BeEmpty("a change of the last seconds may still have uncommitted neighbours");
         _clock.Advance(TimeSpan.FromSeconds(6));
-        (await ChangesAsync(cohortId, before.AddSeconds(-1))).Select(i => i["userId"]!.GetValue<Guid>()).Should().Equal(learner.Id);
+        (await Roster(cohortId).ChangesAsync(before.AddSeconds(-1))).Select(i => i["userId"]!.GetValue<Guid>()).Should().Equal(learner.Id);
 
         await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/members?afterId={learner.Id}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
         await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/members?updatedSince=2026-01-01T00:00:00Z&mentorId={learner.Id}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");

@@ -61,7 +61,7 @@ export interface paths {
         };
         /**
          * Every attempt at an assignment, in the order handed in (trainers, org admins; a mentor: their own learners')
-         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for a mentor, who sees their own learners' attempts only. Learners who see the assignment 403; outsiders, and those who do not see it, 404. Paged (`pageSize` up to 100: a grader pages through more). `latestOnly=true` keeps each learner's latest attempt, what the grading screen walks through; a group project's hand-in has a row per learner of the group (same `groupId` and attempt, graded once).
+         * @description Requires `ActOnAllLearners`, or `ActOnOwnMentees` for a mentor, who sees their own learners' attempts only. Learners who see the assignment 403; outsiders, and those who do not see it, 404. Paged (`pageSize` up to 100: a grader pages through more). `latestOnly=true` keeps each learner's latest attempt, what the grading screen walks through; a group project's hand-in has a row per learner of the group (same `groupId` and attempt, graded once). Sync of grades (docs/integrations.md): with `updatedSince` (and `afterId`, the last item's `id`), only the attempts handed in or graded after that point (a new grade, a changed one, a release), each with its grade, oldest change first; pass the last item's `updatedAt` and `id` back to read on; `page` is not used, `totalCount` is what is left, and `latestOnly` does not combine with it. Trainers, org admins and API clients only (a mentor 403). No tombstones: attempts and grades are never deleted. Changes of the last few seconds are held back until they settle.
          */
         get: operations["ListSubmissions"];
         put?: never;
@@ -465,7 +465,7 @@ export interface paths {
         };
         /**
          * The cohort's certificates, newest first (trainers, org admins)
-         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). Every certificate issued in the cohort, valid and revoked (`status` keeps one of them), with what it attests and its codes. Paged (default 20, at most 100).
+         * @description Requires `ActOnAllLearners` (mentors, learners and a partner's admin 403; outsiders 404). Every certificate issued in the cohort, valid and revoked (`status` keeps one of them), with what it attests and its codes. Paged (default 20, at most 100). Sync (docs/integrations.md): with `updatedSince` (and `afterId`, the last item's `id`), only the certificates issued or revoked after that point, oldest first; pass the last item's `updatedAt` and `id` back to read on; `page` is not used, `totalCount` is what is left, and `status` does not combine with it. No tombstones: a certificate is never deleted (a revocation is a status). Changes of the last few seconds are held back until they settle.
          */
         get: operations["ListCohortCertificates"];
         put?: never;
@@ -757,7 +757,7 @@ export interface paths {
         };
         /**
          * Applications to a cohort, by status (trainers, org admins)
-         * @description Requires `DecideApplications` (trainers, owner admins; 403 for other members, 404 for outsiders). `status` filters; the waitlist is in queue order (first waitlisted first), the others by submission time. The head of the waitlist takes the next freed seat.
+         * @description Requires `DecideApplications` (trainers, owner admins; 403 for other members, 404 for outsiders). `status` filters; the waitlist is in queue order (first waitlisted first), the others by submission time. The head of the waitlist takes the next freed seat. Sync (docs/integrations.md): with `updatedSince` (and `afterId`, the last item's `id`), only the applications changed after that point (submitted, decided, promoted, withdrawn), oldest first; pass the last item's `updatedAt` and `id` back to read on; `page` is not used, `totalCount` is what is left, and `status` does not combine with it. No tombstones: an application is never deleted (a withdrawal is a status). `waitlistPosition` moves when others leave the queue without changing `updatedAt`. Changes of the last few seconds are held back until they settle.
          */
         get: operations["ListApplications"];
         put?: never;
@@ -3519,6 +3519,12 @@ export interface components {
              * @description 1-based place on the waitlist, in order of waitlisting; null unless `Waitlisted`.
              */
             waitlistPosition?: number | null;
+            /**
+             * Format: date-time
+             * @description When the application last changed (submitted, decided, promoted, withdrawn): the next `updatedSince` of a sync.
+             *                 The waitlist position is not a change of its own: it moves when others leave the queue.
+             */
+            updatedAt: string;
         };
         ApplicationCreate: {
             /** @description Why the learner applies, as they wrote it (several lines allowed). */
@@ -4222,6 +4228,11 @@ export interface components {
             /** Format: date-time */
             revokedAt?: string | null;
             revocationReason?: string | null;
+            /**
+             * Format: date-time
+             * @description When it last changed (issued, revoked): the next `updatedSince` of a sync.
+             */
+            updatedAt: string;
         };
         /** @description The paging envelope of every list: `{ items, page, pageSize, totalCount }`. */
         CohortCertificatePage: {
@@ -7322,6 +7333,11 @@ export interface components {
              */
             score?: number | null;
             grade?: components["schemas"]["Grade"];
+            /**
+             * Format: date-time
+             * @description When this attempt or the grade shown with it last changed (an attempt never changes once handed in): the next `updatedSince` of a sync.
+             */
+            updatedAt: string;
         };
         SubmissionCreate: {
             /** @description Text assignments and group projects: Markdown (at most 50,000 characters), rendered and sanitised for graders. */
@@ -8303,6 +8319,10 @@ export interface operations {
                 latestOnly?: boolean;
                 page?: number;
                 pageSize?: number;
+                /** @description Sync mode (RFC 3339): only what changed after this time, tombstones included, oldest first; the last item's `updatedAt` to read on. */
+                updatedSince?: string;
+                /** @description With `updatedSince`: the last item's id, so that items changed at that same time are not read twice nor skipped. */
+                afterId?: string;
             };
             header?: never;
             path: {
@@ -10858,6 +10878,10 @@ export interface operations {
                 status?: components["schemas"]["CertificateStatus"];
                 page?: number;
                 pageSize?: number;
+                /** @description Sync mode (RFC 3339): only what changed after this time, tombstones included, oldest first; the last item's `updatedAt` to read on. */
+                updatedSince?: string;
+                /** @description With `updatedSince`: the last item's id, so that items changed at that same time are not read twice nor skipped. */
+                afterId?: string;
             };
             header?: never;
             path: {
@@ -12541,6 +12565,10 @@ export interface operations {
                 status?: components["schemas"]["ApplicationStatus"];
                 page?: number;
                 pageSize?: number;
+                /** @description Sync mode (RFC 3339): only what changed after this time, tombstones included, oldest first; the last item's `updatedAt` to read on. */
+                updatedSince?: string;
+                /** @description With `updatedSince`: the last item's id, so that items changed at that same time are not read twice nor skipped. */
+                afterId?: string;
             };
             header?: never;
             path: {

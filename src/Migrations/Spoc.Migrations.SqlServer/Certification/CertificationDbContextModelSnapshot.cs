@@ -99,6 +99,9 @@ namespace Spoc.Migrations.SqlServer.Certification
                     b.Property<int?>("StatusListIndex")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("VerificationCode")
                         .IsRequired()
                         .HasMaxLength(26)
@@ -117,6 +120,8 @@ namespace Spoc.Migrations.SqlServer.Certification
                     b.HasIndex("CohortId", "HolderId")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Valid'");
+
+                    b.HasIndex("CohortId", "UpdatedAt");
 
                     b.HasIndex("IssuerOrganizationId", "StatusListIndex")
                         .IsUnique()

@@ -66,6 +66,9 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -80,6 +83,8 @@ namespace Spoc.Migrations.SqlServer.Cohorts
                     b.HasIndex("CohortId", "LiveApplicantId")
                         .IsUnique()
                         .HasFilter("[LiveApplicantId] IS NOT NULL");
+
+                    b.HasIndex("CohortId", "UpdatedAt");
 
                     b.HasIndex("CohortId", "Status", "WaitlistedAt");
 

@@ -159,6 +159,9 @@ namespace Spoc.Migrations.Sqlite.Assessment
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");

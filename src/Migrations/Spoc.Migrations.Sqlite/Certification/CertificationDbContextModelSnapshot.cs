@@ -93,6 +93,9 @@ namespace Spoc.Migrations.Sqlite.Certification
                     b.Property<int?>("StatusListIndex")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VerificationCode")
                         .IsRequired()
                         .HasMaxLength(26)
@@ -111,6 +114,8 @@ namespace Spoc.Migrations.Sqlite.Certification
                     b.HasIndex("CohortId", "HolderId")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Valid'");
+
+                    b.HasIndex("CohortId", "UpdatedAt");
 
                     b.HasIndex("IssuerOrganizationId", "StatusListIndex")
                         .IsUnique()

@@ -60,6 +60,9 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -73,6 +76,8 @@ namespace Spoc.Migrations.Sqlite.Cohorts
 
                     b.HasIndex("CohortId", "LiveApplicantId")
                         .IsUnique();
+
+                    b.HasIndex("CohortId", "UpdatedAt");
 
                     b.HasIndex("CohortId", "Status", "WaitlistedAt");
 

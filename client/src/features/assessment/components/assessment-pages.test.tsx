@@ -50,7 +50,7 @@ function mine(overrides: Partial<MyAssignment> = {}): MyAssignment {
 function submission(id: string, authorId: string, submittedAt: string, overrides: Partial<Submission> = {}): Submission {
   return {
     id, assignmentId: 'a1', cohortId, authorId, attempt: 1, submittedAt, dueAt: '2027-01-20T18:00:00Z', isLate: false, daysLate: 0, penaltyPercent: 0,
-    text: 'Mon plan', textHtml: '<p>Mon plan</p>', fileIds: [], answers: [], score: null, ...overrides,
+    text: 'Mon plan', textHtml: '<p>Mon plan</p>', fileIds: [], answers: [], score: null, updatedAt: submittedAt, ...overrides,
   };
 }
 

@@ -46,7 +46,7 @@ function assignment(overrides: Partial<Assignment> = {}): Assignment {
 function submission(id: string, authorId: string, overrides: Partial<Submission> = {}): Submission {
   return {
     id, assignmentId: 'a1', cohortId, authorId, attempt: 1, submittedAt: '2027-01-15T10:00:00Z', dueAt: '2027-01-20T18:00:00Z', isLate: false, daysLate: 0,
-    penaltyPercent: 0, text: 'Mon plan', textHtml: '<p>Mon plan</p>', fileIds: [], answers: [], score: null, ...overrides,
+    penaltyPercent: 0, text: 'Mon plan', textHtml: '<p>Mon plan</p>', fileIds: [], answers: [], score: null, updatedAt: '2027-01-15T10:00:00Z', ...overrides,
   };
 }
 

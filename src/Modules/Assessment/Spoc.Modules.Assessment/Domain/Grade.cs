@@ -33,7 +33,7 @@ internal sealed record GradeSnapshot(
 }
 
 /// <summary>The staff's grade of one submission (one per submission); every change is also written to <see cref="GradeChange"/>.</summary>
-internal sealed class Grade : IVersioned
+internal sealed class Grade : IVersioned, IChangeStamped
 {
     public Guid SubmissionId { get; init; }
     public Guid AssignmentId { get; init; }
@@ -60,6 +60,9 @@ internal sealed class Grade : IVersioned
     public Guid GradedBy { get; set; }
     public DateTimeOffset GradedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>When the grade last changed: with its submission's <see cref="Submission.SubmittedAt"/>, what <c>updatedSince</c> reads (ADR 0046).</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>Its author sees it once it is no longer a draft.</summary>
     public bool IsVisibleToAuthor => Status != GradeStatus.Draft;

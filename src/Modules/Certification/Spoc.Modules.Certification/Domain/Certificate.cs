@@ -1,4 +1,5 @@
 using Spoc.Modules.Certification.Contracts;
+using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Certification.Domain;
 
@@ -8,7 +9,7 @@ namespace Spoc.Modules.Certification.Domain;
 /// attested. At most one <see cref="CertificateStatus.Valid"/> certificate per learner and cohort (a filtered unique
 /// index, so parallel issuance cannot make two); a revoked one stays, and a new one may be issued after it.
 /// </summary>
-internal sealed class Certificate
+internal sealed class Certificate : IChangeStamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CohortId { get; init; }
@@ -47,6 +48,9 @@ internal sealed class Certificate
     public Guid? RevokedBy { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevocationReason { get; set; }
+
+    /// <summary>When the certificate last changed (issued, revoked): what <c>updatedSince</c> reads. Its credential being made is not a change of what staff list.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>The signed Open Badges 3.0 credential (VC-JWT), kept once made so that key rotation never changes it; null until first made.</summary>
     public string? CredentialJwt { get; set; }

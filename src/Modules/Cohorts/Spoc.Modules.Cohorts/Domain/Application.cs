@@ -4,7 +4,7 @@ using Spoc.SharedKernel.Persistence;
 namespace Spoc.Modules.Cohorts.Domain;
 
 /// <summary>A learner's application to a cohort, and the moves of its life (<see cref="ApplicationStatus"/>).</summary>
-internal sealed class Application : IVersioned
+internal sealed class Application : IVersioned, IChangeStamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CohortId { get; init; }
@@ -27,6 +27,9 @@ internal sealed class Application : IVersioned
 
     /// <summary>Concurrency token: of two concurrent decisions (or a decision and a withdrawal) only the first commits.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>When the application last changed (submitted, decided, waitlisted, promoted, withdrawn): what <c>updatedSince</c> reads.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>409 application-already-decided unless staff may still decide it: submitted or waitlisted.</summary>
     public void EnsureDecidable()

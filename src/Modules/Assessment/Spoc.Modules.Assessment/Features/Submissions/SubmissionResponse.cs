@@ -18,14 +18,15 @@ namespace Spoc.Modules.Assessment.Features.Submissions;
 /// <param name="Answers">Quizzes: the answers given.</param>
 /// <param name="Score">Quizzes: points out of the assignment's <c>maxPoints</c>, computed at submission after any late penalty; null for work graded by staff.</param>
 /// <param name="Grade">The staff's grade: for those who may grade it, always; for its author, once Released or ReturnedForRevision (never a Draft); absent otherwise.</param>
+/// <param name="UpdatedAt">When this attempt or the grade shown with it last changed (an attempt never changes once handed in): the next <c>updatedSince</c> of a sync.</param>
 internal sealed record SubmissionResponse(
     Guid Id, Guid AssignmentId, Guid CohortId, Guid AuthorId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? GroupId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? HandedInBy, int Attempt, DateTimeOffset SubmittedAt, DateTimeOffset DueAt, bool IsLate, int DaysLate,
     int PenaltyPercent, string? Text, string? TextHtml, IReadOnlyList<Guid> FileIds, IReadOnlyList<QuizAnswer> Answers, decimal? Score,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GradeResponse? Grade)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GradeResponse? Grade, DateTimeOffset UpdatedAt)
 {
     public static SubmissionResponse From(Submission s, Grade? grade = null) =>
         new(s.Id, s.AssignmentId, s.CohortId, s.AuthorId, s.GroupId, s.HandedInBy, s.Attempt, s.SubmittedAt, s.DueAt, s.IsLate, s.DaysLate, s.PenaltyPercent,
-            s.TextMarkdown, s.TextHtml, s.FileIds, s.Answers, s.Score, grade is null ? null : GradeResponse.From(grade));
+            s.TextMarkdown, s.TextHtml, s.FileIds, s.Answers, s.Score, grade is null ? null : GradeResponse.From(grade), grade?.UpdatedAt ?? s.SubmittedAt);
 }

@@ -35,6 +35,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         // accept this filter: SQL Server's migrations run with QUOTED_IDENTIFIER on).
         b.HasIndex(c => new { c.CohortId, c.HolderId }).IsUnique().HasFilter("\"Status\" = 'Valid'");
         b.HasIndex(c => c.HolderId);
+        b.HasIndex(c => new { c.CohortId, c.UpdatedAt }); // a sync reads a cohort's changes in time order
         b.HasIndex(c => new { c.IssuerOrganizationId, c.StatusListIndex }).IsUnique().HasFilter("\"StatusListIndex\" IS NOT NULL");
     }
 }

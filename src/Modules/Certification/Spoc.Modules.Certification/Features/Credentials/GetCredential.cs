@@ -56,7 +56,8 @@ internal static class GetCredential
                 var jwt = keys.Sign(key, OpenBadge(certificate, index, site));
                 try
                 {
-                    // Only if none was made meanwhile: two first requests at once keep one credential.
+                    // Only if none was made meanwhile: two first requests at once keep one credential. Not restamped (UpdatedAt):
+                    // the credential is not part of the certificate as staff list and sync it.
                     var stored = await db.Certificates.Where(c => c.Id == certificate.Id && c.CredentialJwt == null)
                         .ExecuteUpdateAsync(s => s.SetProperty(c => c.CredentialJwt, jwt).SetProperty(c => c.StatusListIndex, index), cancellationToken);
                     return stored == 1

@@ -48,7 +48,8 @@ internal static class RevokeCertificate
                     .SetProperty(c => c.Status, CertificateStatus.Revoked)
                     .SetProperty(c => c.RevokedBy, me.Id)
                     .SetProperty(c => c.RevokedAt, now)
-                    .SetProperty(c => c.RevocationReason, reason), cancellationToken);
+                    .SetProperty(c => c.RevocationReason, reason)
+                    .SetProperty(c => c.UpdatedAt, now), cancellationToken); // a bulk update: the save's stamp does not see it
             if (revoked == 0)
             {
                 throw CertificationProblems.CertificateRevoked.Exception();

@@ -16,6 +16,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.HasIndex(a => new { a.CohortId, a.LiveApplicantId }).IsUnique();
         b.HasIndex(a => new { a.CohortId, a.Status, a.WaitlistedAt });
         b.HasIndex(a => a.ApplicantId);
+        b.HasIndex(a => new { a.CohortId, a.UpdatedAt }); // a sync reads a cohort's changes in time order
         b.Property(a => a.Version).IsConcurrencyToken();
     }
 }

@@ -95,7 +95,7 @@ internal static class ApplyToCohort
             }
 
             return new ApplicationResponse(application.Id, command.CohortId, access.Title, me.Id, null, application.Motivation,
-                command.Answers ?? [], application.Status, null, now, null, null);
+                command.Answers ?? [], application.Status, null, now, null, null, application.UpdatedAt);
         }
     }
 

@@ -92,7 +92,7 @@ internal static class AddCohortMember
 
                 // Joining as staff ends any application of theirs: a trainer is not on the waitlist.
                 await db.Applications.Where(a => a.CohortId == command.CohortId && a.ApplicantId == user.Id && a.LiveApplicantId != null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn).SetProperty(a => a.LiveApplicantId, (Guid?)null).SetProperty(a => a.Version, Guid.NewGuid()), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn).SetProperty(a => a.LiveApplicantId, (Guid?)null).SetProperty(a => a.Version, Guid.NewGuid()).SetProperty(a => a.UpdatedAt, now), cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);

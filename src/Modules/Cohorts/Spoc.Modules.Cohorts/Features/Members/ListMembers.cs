@@ -94,20 +94,17 @@ internal static class ListMembers
 
         /// <summary>
         /// What changed after the cursor, removals as tombstones, in (time, person) order so that the last item is the next
-        /// cursor; <c>page</c> is not used (the cursor pages), the total counts what is left from the cursor.
+        /// cursor (<see cref="SyncWindow.ReadAsync"/>); <c>page</c> is not used (the cursor pages), the total counts what is left.
         /// </summary>
-        private async Task<(List<Row> Rows, int Total)> ChangesAsync(IQueryable<CohortMember> members, Query query, ChangeCursor since, CancellationToken ct)
+        private Task<(List<Row> Rows, int Total)> ChangesAsync(IQueryable<CohortMember> members, Query query, ChangeCursor since, CancellationToken ct)
         {
-            var (at, after, until) = (since.UpdatedSince, since.AfterId ?? Guid.Empty, sync.Settled);
             // Anonymous on both sides: EF unites columns, not constructor calls.
             var changes = members.Select(m => new { m.UserId, m.Role, m.MentorId, m.GroupId, m.JoinedAt, m.Version, m.UpdatedAt, Deleted = false })
                 .Concat(db.MemberRemovals.Where(r => r.CohortId == query.CohortId && (query.Role == null || r.Role == query.Role) && query.MentorId == null)
-                    .Select(r => new { r.UserId, r.Role, MentorId = (Guid?)null, GroupId = (Guid?)null, r.JoinedAt, Version = r.Id, UpdatedAt = r.RemovedAt, Deleted = true }))
-                .Where(c => (c.UpdatedAt > at || (c.UpdatedAt == at && c.UserId.CompareTo(after) > 0)) && c.UpdatedAt <= until);
-            var rows = await changes.AsNoTracking().OrderBy(c => c.UpdatedAt).ThenBy(c => c.UserId).Take(query.Paging.PageSize)
-                .Select(c => new Row(c.UserId, c.Role, c.MentorId, c.GroupId, db.Groups.Where(g => g.Id == c.GroupId).Select(g => g.Name).FirstOrDefault(), c.JoinedAt, c.Version, c.UpdatedAt, c.Deleted))
-                .ToListAsync(ct);
-            return (rows, rows.Count < query.Paging.PageSize ? rows.Count : await changes.CountAsync(ct));
+                    .Select(r => new { r.UserId, r.Role, MentorId = (Guid?)null, GroupId = (Guid?)null, r.JoinedAt, Version = r.Id, UpdatedAt = r.RemovedAt, Deleted = true }));
+            return sync.ReadAsync(changes, since, query.Paging.PageSize, c => c.UpdatedAt, c => c.UserId,
+                c => new Row(c.UserId, c.Role, c.MentorId, c.GroupId, db.Groups.Where(g => g.Id == c.GroupId).Select(g => g.Name).FirstOrDefault(), c.JoinedAt, c.Version, c.UpdatedAt, c.Deleted),
+                ct);
         }
     }
 

@@ -39,7 +39,7 @@ internal static class RemoveCohortMember
             {
                 await db.LeaveAsync(member, access.OrganizationId, access.Title, now, cancellationToken);
                 await db.Applications.Where(a => a.CohortId == command.CohortId && a.ApplicantId == command.UserId && a.LiveApplicantId != null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn).SetProperty(a => a.LiveApplicantId, (Guid?)null).SetProperty(a => a.Version, Guid.NewGuid()), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn).SetProperty(a => a.LiveApplicantId, (Guid?)null).SetProperty(a => a.Version, Guid.NewGuid()).SetProperty(a => a.UpdatedAt, now), cancellationToken);
             }
             else
             {
