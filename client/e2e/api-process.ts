@@ -14,12 +14,25 @@ export interface Running {
   stop: () => Promise<void>;
 }
 
+export interface RunningApi extends Running {
+  /** SIGKILL: the instance dies mid-request, with no shutdown of any kind (a crash, an OOM kill). */
+  kill: () => Promise<void>;
+}
+
 /**
  * The real API (already built) on `url`, over the data directory `dataDir`, serving client/dist; resolves once
  * /health/ready answers 200. Instances started on the same directory share the database and the token key; with
  * `redis` they share live pushes too (the backplane).
  */
-export async function startApi({ url, dataDir, seedDemo, redis, logName }: { url: string; dataDir: string; seedDemo: boolean; redis?: string; logName: string }): Promise<Running> {
+export async function startApi({ url, dataDir, seedDemo, redis, logName, env = {} }: {
+  url: string;
+  dataDir: string;
+  seedDemo: boolean;
+  redis?: string;
+  logName: string;
+  /** More settings, as environment variables (`Section__Key`). */
+  env?: Record<string, string>;
+}): Promise<RunningApi> {
   const logPath = join(dataDir, logName);
   const log = createWriteStream(logPath);
   const tail: string[] = [];
@@ -42,6 +55,7 @@ export async function startApi({ url, dataDir, seedDemo, redis, logName }: { url
       RateLimiting__TokenPermitsPerAccount: '100',
       RateLimiting__TokenPermitsPerAccountAndIp: '100',
       RateLimiting__TokenPermitsPerIp: '200',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -63,7 +77,13 @@ export async function startApi({ url, dataDir, seedDemo, redis, logName }: { url
     await stop();
     throw new Error(`${(error as Error).message}\n--- last API output (${logPath}) ---\n${tail.join('\n')}`, { cause: error });
   }
-  return { stop };
+  const kill = async () => {
+    const exited = new Promise((resolveExit) => api.once('exit', resolveExit));
+    api.kill('SIGKILL');
+    await exited;
+    log.end();
+  };
+  return { stop, kill };
 }
 
 /** Debian's redis-server on `port`, persisting nothing; undefined when it is not installed (.ci/run installs it). */
