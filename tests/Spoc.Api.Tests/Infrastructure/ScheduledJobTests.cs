@@ -1,6 +1,8 @@
 using AwesomeAssertions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Spoc.Modules.FollowUp.Data;
 using Spoc.SharedKernel.Http;
@@ -66,6 +68,13 @@ public sealed class ScheduledJobTests
         // The janitor ticks hourly: its next tick, past the lapse, takes the job over.
         clock.Advance(TimeSpan.FromHours(1));
         await TestApi.EventuallyAsync(() => Task.FromResult(Runs(factory, "Kernel.IdempotencyJanitor") == 1), "the lapsed run is taken over");
+    }
+
+    [Test]
+    public void The_shutdown_timeout_comes_from_configuration()
+    {
+        using var factory = new SpocApiFactory(new Dictionary<string, string?> { ["Hosting:ShutdownTimeout"] = "00:00:07" });
+        factory.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout.Should().Be(TimeSpan.FromSeconds(7));
     }
 
     private static int Runs(SpocApiFactory factory, string job) => factory.Logs.Count(l => l.Contains($"Scheduled job {job} ran on this instance", StringComparison.Ordinal));
