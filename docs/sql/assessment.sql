@@ -458,3 +458,46 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073622_AssessmentLeases'
+)
+BEGIN
+    ALTER TABLE [assessment].[AssessmentOutbox] ADD [LockedBy] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073622_AssessmentLeases'
+)
+BEGIN
+    ALTER TABLE [assessment].[AssessmentOutbox] ADD [LockedUntil] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073622_AssessmentLeases'
+)
+BEGIN
+    CREATE TABLE [assessment].[AssessmentScheduledRuns] (
+        [Job] nvarchar(200) NOT NULL,
+        [HeldBy] nvarchar(100) NULL,
+        [RunningUntil] datetimeoffset NULL,
+        [LastRunAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AssessmentScheduledRuns] PRIMARY KEY ([Job])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [assessment].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073622_AssessmentLeases'
+)
+BEGIN
+    INSERT INTO [assessment].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203073622_AssessmentLeases', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

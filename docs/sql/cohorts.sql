@@ -545,3 +545,46 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073223_CohortsLeases'
+)
+BEGIN
+    ALTER TABLE [cohorts].[CohortsOutbox] ADD [LockedBy] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073223_CohortsLeases'
+)
+BEGIN
+    ALTER TABLE [cohorts].[CohortsOutbox] ADD [LockedUntil] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073223_CohortsLeases'
+)
+BEGIN
+    CREATE TABLE [cohorts].[CohortsScheduledRuns] (
+        [Job] nvarchar(200) NOT NULL,
+        [HeldBy] nvarchar(100) NULL,
+        [RunningUntil] datetimeoffset NULL,
+        [LastRunAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CohortsScheduledRuns] PRIMARY KEY ([Job])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [cohorts].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073223_CohortsLeases'
+)
+BEGIN
+    INSERT INTO [cohorts].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203073223_CohortsLeases', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -585,3 +585,46 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073754_CommunityLeases'
+)
+BEGIN
+    ALTER TABLE [community].[CommunityOutbox] ADD [LockedBy] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073754_CommunityLeases'
+)
+BEGIN
+    ALTER TABLE [community].[CommunityOutbox] ADD [LockedUntil] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073754_CommunityLeases'
+)
+BEGIN
+    CREATE TABLE [community].[CommunityScheduledRuns] (
+        [Job] nvarchar(200) NOT NULL,
+        [HeldBy] nvarchar(100) NULL,
+        [RunningUntil] datetimeoffset NULL,
+        [LastRunAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CommunityScheduledRuns] PRIMARY KEY ([Job])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [community].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203073754_CommunityLeases'
+)
+BEGIN
+    INSERT INTO [community].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203073754_CommunityLeases', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -243,3 +243,46 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [followup].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203074046_FollowUpLeases'
+)
+BEGIN
+    ALTER TABLE [followup].[FollowUpOutbox] ADD [LockedBy] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [followup].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203074046_FollowUpLeases'
+)
+BEGIN
+    ALTER TABLE [followup].[FollowUpOutbox] ADD [LockedUntil] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [followup].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203074046_FollowUpLeases'
+)
+BEGIN
+    CREATE TABLE [followup].[FollowUpScheduledRuns] (
+        [Job] nvarchar(200) NOT NULL,
+        [HeldBy] nvarchar(100) NULL,
+        [RunningUntil] datetimeoffset NULL,
+        [LastRunAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_FollowUpScheduledRuns] PRIMARY KEY ([Job])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [followup].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203074046_FollowUpLeases'
+)
+BEGIN
+    INSERT INTO [followup].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203074046_FollowUpLeases', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

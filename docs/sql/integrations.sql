@@ -276,3 +276,46 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [integrations].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203074219_IntegrationsLeases'
+)
+BEGIN
+    ALTER TABLE [integrations].[IntegrationsOutbox] ADD [LockedBy] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [integrations].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203074219_IntegrationsLeases'
+)
+BEGIN
+    ALTER TABLE [integrations].[IntegrationsOutbox] ADD [LockedUntil] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [integrations].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203074219_IntegrationsLeases'
+)
+BEGIN
+    CREATE TABLE [integrations].[IntegrationsScheduledRuns] (
+        [Job] nvarchar(200) NOT NULL,
+        [HeldBy] nvarchar(100) NULL,
+        [RunningUntil] datetimeoffset NULL,
+        [LastRunAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_IntegrationsScheduledRuns] PRIMARY KEY ([Job])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [integrations].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203074219_IntegrationsLeases'
+)
+BEGIN
+    INSERT INTO [integrations].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203074219_IntegrationsLeases', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -84,3 +84,30 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [kernel].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203072831_KernelLeases'
+)
+BEGIN
+    CREATE TABLE [kernel].[KernelScheduledRuns] (
+        [Job] nvarchar(200) NOT NULL,
+        [HeldBy] nvarchar(100) NULL,
+        [RunningUntil] datetimeoffset NULL,
+        [LastRunAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_KernelScheduledRuns] PRIMARY KEY ([Job])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [kernel].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203072831_KernelLeases'
+)
+BEGIN
+    INSERT INTO [kernel].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203072831_KernelLeases', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

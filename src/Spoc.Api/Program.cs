@@ -20,6 +20,10 @@ services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp
 services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ChangeStamps>();
 services.AddSingleton<Spoc.SharedKernel.Paging.SyncWindow>();
 services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
+services.AddSingleton<Spoc.SharedKernel.Scheduling.LeaseHolder>();
+services.Configure<Spoc.SharedKernel.Scheduling.SchedulingOptions>(configuration.GetSection("Scheduling"));
+// Stopping waits this long for requests in flight and for background work to hand its leases back (ADRs 0050, 0051).
+services.Configure<HostOptions>(o => o.ShutdownTimeout = configuration.GetValue("Hosting:ShutdownTimeout", TimeSpan.FromSeconds(30)));
 services.AddModuleDbContext<KernelDbContext>("kernel");
 services.AddSpocEmail(configuration);
 services.AddSpocForwardedHeaders(configuration);

@@ -7,9 +7,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Spoc.SharedKernel.Persistence;
 using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Scheduling;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.SharedKernel.Http;
@@ -37,9 +40,11 @@ public sealed class IdempotencyRecord
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options) : DbContext(options)
+public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options) : DbContext(options), IHasScheduledRuns
 {
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<ScheduledRun> ScheduledRuns => Set<ScheduledRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -54,6 +59,7 @@ public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options) :
             b.Property(r => r.ContentType).HasMaxLength(200);
             b.HasIndex(r => r.CreatedAt);
         });
+        ScheduledRun.Map(modelBuilder, "Kernel");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -307,27 +313,22 @@ internal sealed record SealedResponse(Dictionary<string, string?[]> Headers, byt
         Encoding.UTF8.GetBytes($"{record.Scope}\n{record.RequestHash}\n{record.StatusCode}\n{record.ContentType}");
 }
 
-/// <summary>Deletes kept responses once their 24 hours are over, every hour.</summary>
-public sealed class IdempotencyJanitor(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime) : BackgroundService
+/// <summary>Deletes kept responses once their 24 hours are over, every hour, on one instance (ADR 0051).</summary>
+public sealed class IdempotencyJanitor(
+    IServiceScopeFactory scopes, LeaseHolder holder, IOptions<SchedulingOptions> scheduling, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<IdempotencyJanitor> logger)
+    : ScheduledJob<KernelDbContext>(scopes, holder, scheduling, clock, lifetime, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!await lifetime.StartedAsync(stoppingToken))
-        {
-            return;
-        }
+    protected override string Job => "Kernel.IdempotencyJanitor";
 
-        // Expired keys can wait: the first sweep a minute after start, then hourly, so it never races start-up or its first requests.
-        await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var cutoff = clock.GetUtcNow() - IdempotencyMiddleware.Retention;
-            await scope.ServiceProvider.GetRequiredService<KernelDbContext>().IdempotencyRecords
-                .Where(r => r.CreatedAt < cutoff)
-                .ExecuteDeleteAsync(stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    protected override TimeSpan Period => TimeSpan.FromHours(1);
+
+    /// <summary>Expired keys can wait: the first sweep a minute after start, so it never races start-up or its first requests.</summary>
+    protected override TimeSpan FirstRunAfter => TimeSpan.FromMinutes(1);
+
+    protected override async Task RunAsync(CancellationToken ct)
+    {
+        await using var scope = Scopes.CreateAsyncScope();
+        var cutoff = Clock.GetUtcNow() - IdempotencyMiddleware.Retention;
+        await scope.ServiceProvider.GetRequiredService<KernelDbContext>().IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
     }
 }

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Spoc.SharedKernel.Messaging;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Scheduling;
 
 namespace Spoc.SharedKernel.Outbox;
 
@@ -18,6 +20,9 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 50;
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a claimed batch is this instance's (renewed at half-time while it works): a crashed instance's batch waits this long.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
@@ -91,6 +96,10 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDisposable
 /// Publishes every module's pending outbox messages through the mediator, each in its own scope.
 /// A failing handler leaves the message pending with a growing delay; handlers that already succeeded
 /// skip it on redelivery thanks to their inbox, so each handler sees each event once.
+/// With several instances (ADR 0050), an instance publishes only the messages it claimed: the oldest due batch of a
+/// context, taken whole by one conditional update that succeeds only while no other instance holds a live claim in that
+/// context, so one context's messages are published by one instance at a time, in order. The claim is renewed at half-time,
+/// released on shutdown, and a crashed instance's claim lapses after <see cref="OutboxOptions.LeaseDuration"/>.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -98,6 +107,7 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
+    LeaseHolder holder,
     IHostApplicationLifetime lifetime,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -142,39 +152,122 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// One batch of a context: the oldest due messages are read (an idle outbox costs this one query), claimed, published
+    /// one by one and marked. A constant number of statements per batch besides one per message.
+    /// </summary>
     private async Task DispatchPendingAsync(Type contextType, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(contextType);
         var now = clock.GetUtcNow();
-        var batch = await db.OutboxMessages
+        var batch = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.ProcessedAt == null && m.NextAttemptAt <= now)
             .OrderBy(m => m.OccurredAt)
             .Take(options.Value.BatchSize)
+            .Select(m => new Pending(m.Id, m.Type, m.Payload, m.Attempts))
             .ToListAsync(ct);
-
-        foreach (var message in batch)
+        if (batch.Count == 0)
         {
-            await using var handlerScope = scopes.CreateAsyncScope();
-            try
-            {
-                await handlerScope.ServiceProvider.GetRequiredService<IPublisher>().Publish((object)message.ToEvent(), ct);
-                message.ProcessedAt = clock.GetUtcNow();
-                message.LastError = null;
-            }
-            catch (Exception ex) when (!ct.IsCancellationRequested) // a handler's own timeout is a failure to retry, not a shutdown
-            {
-                message.Attempts++;
-                var delay = TimeSpan.FromTicks(Math.Min(
-                    options.Value.MaxRetryDelay.Ticks,
-                    options.Value.RetryBaseDelay.Ticks * (1L << Math.Min(message.Attempts - 1, 20))));
-                message.NextAttemptAt = clock.GetUtcNow() + delay;
-                message.LastError = ex.ToString()[..Math.Min(ex.ToString().Length, 2000)];
-                logger.LogWarning(ex, "Outbox message {MessageId} ({Type}) failed (attempt {Attempts}); next try in {Delay}",
-                    message.Id, message.Type, message.Attempts, delay);
-            }
-
-            await db.SaveChangesAsync(ct);
+            return;
         }
+
+        var ids = batch.Select(m => m.Id).ToList();
+        var (me, until) = (holder.Id, now + options.Value.LeaseDuration);
+        // The row's own test runs under the update's lock (one claimant per row on either provider); the context's test
+        // keeps a second instance from publishing later messages while an earlier batch is still out.
+        var claimed = await db.OutboxMessages
+            .Where(m => ids.Contains(m.Id) && m.ProcessedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil <= now))
+            .Where(m => !db.OutboxMessages.Any(o => o.ProcessedAt == null && o.LockedUntil > now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, me).SetProperty(m => m.LockedUntil, until), ct);
+        if (claimed == 0)
+        {
+            return; // another instance is publishing this context
+        }
+
+        if (claimed < batch.Count)
+        {
+            // Some were published (or deferred) between the read and the claim: keep those this instance holds, still in order.
+            var mine = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockedBy == me && m.ProcessedAt == null).Select(m => m.Id).ToListAsync(ct);
+            batch = batch.Where(m => mine.Contains(m.Id)).ToList();
+        }
+
+        var left = batch.Count;
+        try
+        {
+            foreach (var message in batch)
+            {
+                if (clock.GetUtcNow() >= until - (options.Value.LeaseDuration / 2))
+                {
+                    until = clock.GetUtcNow() + options.Value.LeaseDuration;
+                    var renewed = await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LockedBy == me && m.ProcessedAt == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), ct);
+                    if (renewed < left)
+                    {
+                        logger.LogWarning("Outbox claim of {Context} lapsed before its batch was done; another instance carries on", contextType.Name);
+                        return;
+                    }
+                }
+
+                await PublishAsync(db, message, ct);
+                left--;
+            }
+        }
+        finally
+        {
+            if (left > 0)
+            {
+                await ReleaseAsync(db, ids, me);
+            }
+        }
+    }
+
+    private async Task PublishAsync(ModuleDbContext db, Pending message, CancellationToken ct)
+    {
+        await using var handlerScope = scopes.CreateAsyncScope();
+        try
+        {
+            await handlerScope.ServiceProvider.GetRequiredService<IPublisher>().Publish((object)message.ToEvent(), ct);
+            var processedAt = clock.GetUtcNow();
+            await db.OutboxMessages.Where(m => m.Id == message.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, processedAt).SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested) // a handler's own timeout is a failure to retry, not a shutdown
+        {
+            var attempts = message.Attempts + 1;
+            var delay = TimeSpan.FromTicks(Math.Min(
+                options.Value.MaxRetryDelay.Ticks,
+                options.Value.RetryBaseDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
+            var (next, error) = (clock.GetUtcNow() + delay, ex.ToString()[..Math.Min(ex.ToString().Length, 2000)]);
+            // Released with its retry date: the next claim of the context, by any instance, picks it up when it is due.
+            await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
+            logger.LogWarning(ex, "Outbox message {MessageId} ({Type}) failed (attempt {Attempts}); next try in {Delay}",
+                message.Id, message.Type, attempts, delay);
+        }
+    }
+
+    /// <summary>
+    /// What this instance claimed and did not publish goes back at once (shutdown, a lost claim, a failed mark), even while
+    /// stopping (a bounded wait of its own), so that another instance need not wait for the claim to lapse.
+    /// </summary>
+    private async Task ReleaseAsync(ModuleDbContext db, List<Guid> ids, string me)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LockedBy == me && m.ProcessedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Outbox claim could not be released; it lapses by itself");
+        }
+    }
+
+    private sealed record Pending(Guid Id, string Type, string Payload, int Attempts)
+    {
+        public IntegrationEvent ToEvent() => OutboxMessage.ToEvent(Id, Type, Payload);
     }
 }

@@ -17,6 +17,12 @@ public sealed class OutboxMessage
     public int Attempts { get; internal set; }
     public string? LastError { get; internal set; }
 
+    /// <summary>The instance publishing it (ADR 0050): set with <see cref="LockedUntil"/> by its claim, kept once processed.</summary>
+    public string? LockedBy { get; internal set; }
+
+    /// <summary>Until when the claim holds; past it, another instance takes the message over.</summary>
+    public DateTimeOffset? LockedUntil { get; internal set; }
+
     public static OutboxMessage From(IntegrationEvent integrationEvent, DateTimeOffset now)
     {
         var type = integrationEvent.GetType();
@@ -30,9 +36,9 @@ public sealed class OutboxMessage
         };
     }
 
-    internal IntegrationEvent ToEvent() =>
-        (IntegrationEvent)(JsonSerializer.Deserialize(Payload, System.Type.GetType(Type, throwOnError: true)!, Json)
-            ?? throw new InvalidOperationException($"Outbox message {Id} has an empty payload."));
+    internal static IntegrationEvent ToEvent(Guid id, string type, string payload) =>
+        (IntegrationEvent)(JsonSerializer.Deserialize(payload, System.Type.GetType(type, throwOnError: true)!, Json)
+            ?? throw new InvalidOperationException($"Outbox message {id} has an empty payload."));
 }
 
 /// <summary>Proof that one handler has handled one event: a redelivered event is skipped.</summary>

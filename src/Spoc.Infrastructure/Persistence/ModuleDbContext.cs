@@ -4,20 +4,22 @@ using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Messaging;
 using Spoc.SharedKernel.Outbox;
 using Spoc.SharedKernel.Problems;
+using Spoc.SharedKernel.Scheduling;
 
 namespace Spoc.SharedKernel.Persistence;
 
 /// <summary>
-/// A module's DbContext: its own schema, plus its outbox and inbox.
+/// A module's DbContext: its own schema, plus its outbox, its inbox and the schedule of its jobs.
 /// Table names carry the module name because SQLite has no schemas and all modules share one file.
 /// </summary>
-public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options), IHasScheduledRuns
 {
     /// <summary>"Platform", "Cohorts"...: prefix of the outbox tables; its lower case is the schema.</summary>
     protected abstract string ModuleName { get; }
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxRecord> InboxRecords => Set<InboxRecord>();
+    public DbSet<ScheduledRun> ScheduledRuns => Set<ScheduledRun>();
 
     private readonly HashSet<IVersioned> _expected = [];
 
@@ -105,6 +107,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             b.HasKey(m => m.Id);
             b.Property(m => m.Type).HasMaxLength(400);
             b.Property(m => m.LastError).HasMaxLength(2000);
+            b.Property(m => m.LockedBy).HasMaxLength(100);
             b.HasIndex(m => new { m.ProcessedAt, m.NextAttemptAt });
         });
         modelBuilder.Entity<InboxRecord>(b =>
@@ -113,6 +116,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             b.HasKey(r => new { r.EventId, r.Handler });
             b.Property(r => r.Handler).HasMaxLength(300);
         });
+        ScheduledRun.Map(modelBuilder, ModuleName);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

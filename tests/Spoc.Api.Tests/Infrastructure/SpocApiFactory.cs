@@ -32,8 +32,38 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
         _ = first.Services; // starts the host
         var template = Path.Combine(Path.GetTempPath(), "spoc-tests", $"template-{Guid.NewGuid():N}.db");
         CopyDatabase(Path.Combine(first.DataDirectory, "spoc.db"), template);
+        ForgetLeases(template);
         return template;
     });
+
+    /// <summary>
+    /// Each copy is a new installation: no instance has run its scheduled jobs or holds its outbox messages (ADRs 0050, 0051),
+    /// whatever the template's host was doing when it was copied, so a test's own clock starts every schedule afresh.
+    /// </summary>
+    private static void ForgetLeases(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var tables = connection.CreateCommand();
+        tables.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE '%ScheduledRuns' OR name LIKE '%Outbox')";
+        var names = new List<string>();
+        using (var reader = tables.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            using var forget = connection.CreateCommand();
+            forget.CommandText = name.EndsWith("ScheduledRuns", StringComparison.Ordinal)
+                ? $"DELETE FROM \"{name}\""
+                : $"UPDATE \"{name}\" SET \"LockedBy\" = NULL, \"LockedUntil\" = NULL WHERE \"ProcessedAt\" IS NULL";
+            forget.ExecuteNonQuery();
+        }
+    }
 
     // Resolved here, not while the host is being built: making the template builds another host.
     private readonly string? _template = dataDirectory is null

@@ -275,6 +275,13 @@ namespace Spoc.Migrations.SqlServer.Certification
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
@@ -298,6 +305,27 @@ namespace Spoc.Migrations.SqlServer.Certification
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("CertificationOutbox", "certification");
+                });
+
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("LastRunAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RunningUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("CertificationScheduledRuns", "certification");
                 });
 
             modelBuilder.Entity("Spoc.Modules.Certification.Domain.Certificate", b =>

@@ -639,6 +639,13 @@ namespace Spoc.Migrations.SqlServer.Community
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
@@ -662,6 +669,27 @@ namespace Spoc.Migrations.SqlServer.Community
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("CommunityOutbox", "community");
+                });
+
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("LastRunAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RunningUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("CommunityScheduledRuns", "community");
                 });
 
             modelBuilder.Entity("Spoc.Modules.Community.Domain.ConversationMessage", b =>

@@ -23,7 +23,7 @@ namespace Spoc.Migrations.SqlServer.Courses
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Activity", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Activity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -92,7 +92,7 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("CourseActivities", "courses");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.CohortLearner", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.CohortLearner", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("uniqueidentifier");
@@ -114,7 +114,7 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("CourseCohortLearners", "courses");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Competency", b =>
                 {
                     b.Property<Guid>("CourseId")
                         .HasColumnType("uniqueidentifier");
@@ -133,7 +133,7 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("CourseCompetencies", "courses");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Completion", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Completion", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("uniqueidentifier");
@@ -154,7 +154,7 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("CourseCompletions", "courses");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Course", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -198,7 +198,7 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("Courses", "courses");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.ExtraResource", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.ExtraResource", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -236,7 +236,7 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("CourseExtraResources", "courses");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.LearnerPacing", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.LearnerPacing", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("uniqueidentifier");
@@ -256,7 +256,7 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("CoursePacings", "courses");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.PacingShift", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.PacingShift", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -281,7 +281,7 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("CoursePacingShifts", "courses");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Section", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -339,6 +339,13 @@ namespace Spoc.Migrations.SqlServer.Courses
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
@@ -364,50 +371,71 @@ namespace Spoc.Migrations.SqlServer.Courses
                     b.ToTable("CoursesOutbox", "courses");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Activity", b =>
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
                 {
-                    b.HasOne("Spoc.Modules.Courses.Data.Section", null)
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("LastRunAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RunningUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("CoursesScheduledRuns", "courses");
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Activity", b =>
+                {
+                    b.HasOne("Spoc.Modules.Courses.Domain.Section", null)
                         .WithMany("Activities")
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Competency", b =>
                 {
-                    b.HasOne("Spoc.Modules.Courses.Data.Course", null)
+                    b.HasOne("Spoc.Modules.Courses.Domain.Course", null)
                         .WithMany("Competencies")
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Completion", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Completion", b =>
                 {
-                    b.HasOne("Spoc.Modules.Courses.Data.Activity", null)
+                    b.HasOne("Spoc.Modules.Courses.Domain.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Section", b =>
                 {
-                    b.HasOne("Spoc.Modules.Courses.Data.Course", null)
+                    b.HasOne("Spoc.Modules.Courses.Domain.Course", null)
                         .WithMany("Sections")
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Course", b =>
                 {
                     b.Navigation("Competencies");
 
                     b.Navigation("Sections");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Section", b =>
                 {
                     b.Navigation("Activities");
                 });

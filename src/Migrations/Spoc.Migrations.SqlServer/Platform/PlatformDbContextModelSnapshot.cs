@@ -105,7 +105,6 @@ namespace Spoc.Migrations.SqlServer.Platform
             modelBuilder.Entity("Spoc.Modules.Platform.Data.ApiClientSecret", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ClientId")
@@ -410,6 +409,13 @@ namespace Spoc.Migrations.SqlServer.Platform
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
@@ -433,6 +439,27 @@ namespace Spoc.Migrations.SqlServer.Platform
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("PlatformOutbox", "platform");
+                });
+
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("LastRunAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RunningUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("PlatformScheduledRuns", "platform");
                 });
 
             modelBuilder.Entity("Spoc.Modules.Platform.Data.AccountToken", b =>

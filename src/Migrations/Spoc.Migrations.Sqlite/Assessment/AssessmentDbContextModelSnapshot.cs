@@ -364,6 +364,13 @@ namespace Spoc.Migrations.Sqlite.Assessment
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -387,6 +394,27 @@ namespace Spoc.Migrations.Sqlite.Assessment
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("AssessmentOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunningUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("AssessmentScheduledRuns", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.Assessment.Domain.GradeChange", b =>

@@ -269,6 +269,13 @@ namespace Spoc.Migrations.Sqlite.Certification
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -292,6 +299,27 @@ namespace Spoc.Migrations.Sqlite.Certification
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("CertificationOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunningUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("CertificationScheduledRuns", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.Certification.Domain.Certificate", b =>

@@ -355,6 +355,13 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -378,6 +385,27 @@ namespace Spoc.Migrations.Sqlite.Cohorts
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("CohortsOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunningUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("CohortsScheduledRuns", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.Cohorts.Domain.Application", b =>

@@ -632,6 +632,13 @@ namespace Spoc.Migrations.Sqlite.Community
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -655,6 +662,27 @@ namespace Spoc.Migrations.Sqlite.Community
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("CommunityOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunningUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("CommunityScheduledRuns", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.Community.Domain.ConversationMessage", b =>

@@ -17,7 +17,7 @@ namespace Spoc.Migrations.Sqlite.Courses
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Activity", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Activity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -86,7 +86,7 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("CourseActivities", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.CohortLearner", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.CohortLearner", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("TEXT");
@@ -108,7 +108,7 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("CourseCohortLearners", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Competency", b =>
                 {
                     b.Property<Guid>("CourseId")
                         .HasColumnType("TEXT");
@@ -127,7 +127,7 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("CourseCompetencies", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Completion", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Completion", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("TEXT");
@@ -148,7 +148,7 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("CourseCompletions", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Course", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -192,7 +192,7 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("Courses", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.ExtraResource", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.ExtraResource", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -230,7 +230,7 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("CourseExtraResources", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.LearnerPacing", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.LearnerPacing", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("TEXT");
@@ -250,7 +250,7 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("CoursePacings", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.PacingShift", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.PacingShift", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -275,7 +275,7 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("CoursePacingShifts", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Section", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -333,6 +333,13 @@ namespace Spoc.Migrations.Sqlite.Courses
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -358,50 +365,71 @@ namespace Spoc.Migrations.Sqlite.Courses
                     b.ToTable("CoursesOutbox", (string)null);
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Activity", b =>
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
                 {
-                    b.HasOne("Spoc.Modules.Courses.Data.Section", null)
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunningUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("CoursesScheduledRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Activity", b =>
+                {
+                    b.HasOne("Spoc.Modules.Courses.Domain.Section", null)
                         .WithMany("Activities")
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Competency", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Competency", b =>
                 {
-                    b.HasOne("Spoc.Modules.Courses.Data.Course", null)
+                    b.HasOne("Spoc.Modules.Courses.Domain.Course", null)
                         .WithMany("Competencies")
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Completion", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Completion", b =>
                 {
-                    b.HasOne("Spoc.Modules.Courses.Data.Activity", null)
+                    b.HasOne("Spoc.Modules.Courses.Domain.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Section", b =>
                 {
-                    b.HasOne("Spoc.Modules.Courses.Data.Course", null)
+                    b.HasOne("Spoc.Modules.Courses.Domain.Course", null)
                         .WithMany("Sections")
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Course", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Course", b =>
                 {
                     b.Navigation("Competencies");
 
                     b.Navigation("Sections");
                 });
 
-            modelBuilder.Entity("Spoc.Modules.Courses.Data.Section", b =>
+            modelBuilder.Entity("Spoc.Modules.Courses.Domain.Section", b =>
                 {
                     b.Navigation("Activities");
                 });

@@ -322,6 +322,13 @@ namespace Spoc.Migrations.Sqlite.FollowUp
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -345,6 +352,27 @@ namespace Spoc.Migrations.Sqlite.FollowUp
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("FollowUpOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunningUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("FollowUpScheduledRuns", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.FollowUp.Domain.LearnerSignals", b =>

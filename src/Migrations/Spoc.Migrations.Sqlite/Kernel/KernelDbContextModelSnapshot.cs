@@ -53,6 +53,27 @@ namespace Spoc.Migrations.Sqlite.Kernel
 
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
+
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunningUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("KernelScheduledRuns", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -99,7 +99,6 @@ namespace Spoc.Migrations.Sqlite.Platform
             modelBuilder.Entity("Spoc.Modules.Platform.Data.ApiClientSecret", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
@@ -403,6 +402,13 @@ namespace Spoc.Migrations.Sqlite.Platform
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -426,6 +432,27 @@ namespace Spoc.Migrations.Sqlite.Platform
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("PlatformOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Spoc.SharedKernel.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunningUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("PlatformScheduledRuns", (string)null);
                 });
 
             modelBuilder.Entity("Spoc.Modules.Platform.Data.AccountToken", b =>

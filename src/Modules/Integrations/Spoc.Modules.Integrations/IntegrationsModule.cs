@@ -33,6 +33,7 @@ public static class IntegrationsModule
             .AddWebhookHttp()
             .AddSingleton<WebhookSender>()
             .AddHostedService(sp => sp.GetRequiredService<WebhookSender>())
+            .AddHostedService<WebhookLogPurge>()
             .AddSingleton<IStartupTask, Seeding.DemoWebhook>();
         return services;
     }

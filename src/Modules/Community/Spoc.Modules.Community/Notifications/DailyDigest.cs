@@ -9,6 +9,7 @@ using Spoc.Modules.Community.Domain;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Email;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Scheduling;
 
 namespace Spoc.Modules.Community.Notifications;
 
@@ -16,48 +17,30 @@ namespace Spoc.Modules.Community.Notifications;
 /// Once a day (at <see cref="NotificationOptions.DigestAt"/>, UTC) each person who chose a digest gets one mail listing
 /// what queued for it before then. It checks every quarter of an hour of the injected clock and catches up after a
 /// downtime; the digest mail joins the email outbox in the same commit as its notifications leave the queue, and one
-/// person's digest of a day is unique in the database, so two instances never send two.
+/// person's digest of a day is unique in the database, so two instances never send two; and each check runs on one
+/// instance only (ADR 0051).
 /// </summary>
 internal sealed class DailyDigest(
-    IServiceScopeFactory scopes, EmailSignal signal, IOptions<NotificationOptions> options, TimeProvider clock,
-    IHostApplicationLifetime lifetime, ILogger<DailyDigest> logger) : BackgroundService
+    IServiceScopeFactory scopes, EmailSignal signal, IOptions<NotificationOptions> options, LeaseHolder holder, IOptions<SchedulingOptions> scheduling,
+    TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DailyDigest> logger)
+    : ScheduledJob<CommunityDbContext>(scopes, holder, scheduling, clock, lifetime, logger)
 {
-    private static readonly TimeSpan Check = TimeSpan.FromMinutes(15);
+    protected override string Job => "Community.DailyDigest";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.SendEmails || !await lifetime.StartedAsync(stoppingToken))
-        {
-            return;
-        }
+    protected override TimeSpan Period => TimeSpan.FromMinutes(15);
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDigestsAsync(stoppingToken);
-                await Task.Delay(Check, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Daily digest failed; retrying at the next check");
-                await Task.Delay(Check, clock, stoppingToken);
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.SendEmails;
+
+    protected override Task RunAsync(CancellationToken ct) => SendDigestsAsync(ct);
 
     private async Task SendDigestsAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var day = now.TimeOfDay >= options.Value.DigestAt.ToTimeSpan() ? today : today.AddDays(-1);
         var cutoff = new DateTimeOffset(day.ToDateTime(options.Value.DigestAt), TimeSpan.Zero);
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommunityDbContext>();
         var people = await db.Notifications.AsNoTracking().Where(n => n.AwaitsDigest && n.CreatedAt < cutoff)
             .Select(n => n.UserId).Distinct().Take(200).ToListAsync(ct);
@@ -97,7 +80,7 @@ internal sealed class DailyDigest(
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Another instance wrote today's digest of one of these people first: the next check starts again from what is left.
-            logger.LogInformation("A daily digest was written concurrently; retrying at the next check");
+            Logger.LogInformation("A daily digest was written concurrently; retrying at the next check");
         }
     }
 

@@ -36,8 +36,6 @@ internal sealed class WebhookSender(
     private readonly IDataProtector _protector = WebhookSecret.Protector(protection);
     private readonly ResiliencePipelineRegistry<Guid> _pipelines = new();
 
-    private DateTimeOffset _lastPurge;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Send || !await lifetime.StartedAsync(stoppingToken))
@@ -49,7 +47,6 @@ internal sealed class WebhookSender(
         {
             try
             {
-                await PurgeAsync(stoppingToken);
                 if (await SendDueAsync(stoppingToken) < BatchSize)
                 {
                     await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
@@ -65,26 +62,6 @@ internal sealed class WebhookSender(
                 await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
             }
         }
-    }
-
-    /// <summary>
-    /// Hourly: succeeded deliveries older than the retention leave the log with their attempts, then the messages no
-    /// delivery points at. Several instances purging at once delete the same rows; nothing else depends on them.
-    /// </summary>
-    private async Task PurgeAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        if (now - _lastPurge < TimeSpan.FromHours(1))
-        {
-            return;
-        }
-
-        _lastPurge = now;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>();
-        var before = now - options.Value.LogRetention;
-        await db.Deliveries.Where(d => d.State == DeliveryState.Succeeded && d.DeliveredAt < before).ExecuteDeleteAsync(ct);
-        await db.Messages.Where(m => m.OccurredAt < before && !db.Deliveries.Any(d => d.MessageSequence == m.Sequence)).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>One round: claims what is due and sends it, a few at once; answers how many were due.</summary>

@@ -11,6 +11,7 @@ using Spoc.Modules.Community.Notifications;
 using Spoc.Modules.Courses.Contracts;
 using Spoc.SharedKernel.Email;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Scheduling;
 
 namespace Spoc.Modules.Community.Features.Sessions;
 
@@ -19,47 +20,25 @@ namespace Spoc.Modules.Community.Features.Sessions;
 /// session starting within <see cref="LiveSessionOptions.ReminderLead"/> whose preparation is not done are notified (kind
 /// SessionReminder). Each (session, learner) reminder row is inserted in the same commit as its notification and is the
 /// table's primary key: a second instance or a restart that tries again fails on it, rolls its notifications back with it,
-/// and finds it sent at the next check. Exactly once, without locks.
+/// and finds it sent at the next check. Exactly once; and each check runs on one instance only (ADR 0051).
 /// </summary>
 internal sealed class SessionReminders(
-    IServiceScopeFactory scopes, IOptions<LiveSessionOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<SessionReminders> logger)
-    : BackgroundService
+    IServiceScopeFactory scopes, IOptions<LiveSessionOptions> options, LeaseHolder holder, IOptions<SchedulingOptions> scheduling, TimeProvider clock,
+    IHostApplicationLifetime lifetime, ILogger<SessionReminders> logger)
+    : ScheduledJob<CommunityDbContext>(scopes, holder, scheduling, clock, lifetime, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!await lifetime.StartedAsync(stoppingToken))
-        {
-            return;
-        }
+    protected override string Job => "Community.SessionReminders";
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Session reminders failed; retrying at the next check");
-            }
+    protected override TimeSpan Period => options.Value.ReminderCheck;
 
-            try
-            {
-                await Task.Delay(options.Value.ReminderCheck, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunAsync(CancellationToken ct) => SendDueAsync(ct);
 
     /// <summary>One check: the reminders now due, each session in its own commit. Returns how many were sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var horizon = now + options.Value.ReminderLead;
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommunityDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
@@ -95,7 +74,7 @@ internal sealed class SessionReminders(
             {
                 // Another instance reminded one of them first: this commit is void, the next check starts from what it sent.
                 db.ChangeTracker.Clear();
-                logger.LogInformation("Reminders of session {SessionId} were sent concurrently; retrying at the next check", session.Id);
+                Logger.LogInformation("Reminders of session {SessionId} were sent concurrently; retrying at the next check", session.Id);
             }
         }
 

@@ -11,6 +11,7 @@ using Spoc.Modules.Courses.Contracts;
 using Spoc.Modules.FollowUp.Data;
 using Spoc.Modules.FollowUp.Domain;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Scheduling;
 
 namespace Spoc.Modules.FollowUp.Features.Signals;
 
@@ -31,47 +32,27 @@ internal sealed class FollowUpOptions
 /// contact. At start-up and then every <see cref="FollowUpOptions.SweepInterval"/> of the injected clock, each cohort with
 /// current learners (not ended more than 14 days ago) is refreshed from the owners' answers — schedule standing, missed
 /// work, attendance — and from the follow-up actions staff marked done, re-evaluated, saved in one commit, and the levels
-/// that changed are pushed. A constant number of statements per cohort, whatever its size. Idempotent: two instances
-/// sweeping at once write the same figures.
+/// that changed are pushed. A constant number of statements per cohort, whatever its size. One instance sweeps per
+/// interval (ADR 0051); idempotent all the same: two sweeps at once would write the same figures.
 /// </summary>
 internal sealed class SignalsSweep(
-    IServiceScopeFactory scopes, IOptions<FollowUpOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<SignalsSweep> logger)
-    : BackgroundService
+    IServiceScopeFactory scopes, IOptions<FollowUpOptions> options, LeaseHolder holder, IOptions<SchedulingOptions> scheduling, TimeProvider clock,
+    IHostApplicationLifetime lifetime, ILogger<SignalsSweep> logger)
+    : ScheduledJob<FollowUpDbContext>(scopes, holder, scheduling, clock, lifetime, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.SweepEnabled || !await lifetime.StartedAsync(stoppingToken))
-        {
-            return;
-        }
+    protected override string Job => "FollowUp.SignalsSweep";
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "The follow-up sweep failed; retrying at the next one");
-            }
+    protected override TimeSpan Period => options.Value.SweepInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.SweepEnabled;
+
+    protected override Task RunAsync(CancellationToken ct) => SweepOnceAsync(ct);
 
     /// <summary>One sweep of every cohort to follow, each in its own scope and commit. Returns how many learners changed level.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken ct)
     {
         List<Guid> cohorts;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = Scopes.CreateAsyncScope())
         {
             cohorts = await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Signals.AsNoTracking()
                 .Where(s => s.Active).Select(s => s.CohortId).Distinct().ToListAsync(ct);
@@ -80,7 +61,7 @@ internal sealed class SignalsSweep(
         var changed = 0;
         foreach (var cohortId in cohorts)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Scopes.CreateAsyncScope();
             changed += await SweepCohortAsync(scope.ServiceProvider, cohortId, ct);
         }
 
@@ -91,7 +72,7 @@ internal sealed class SignalsSweep(
     {
         var db = services.GetRequiredService<FollowUpDbContext>();
         var sender = services.GetRequiredService<ISender>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var cohort = await sender.Send(new GetCohortCertificationFacts(cohortId), ct);
         if (cohort is null || cohort.EndsOn.ToDateTime(TimeOnly.MinValue) < (now - FollowUpOptions.AfterEnd).UtcDateTime)
         {

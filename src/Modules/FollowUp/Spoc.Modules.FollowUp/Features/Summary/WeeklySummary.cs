@@ -15,6 +15,7 @@ using Spoc.Modules.FollowUp.Domain;
 using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Email;
 using Spoc.SharedKernel.Persistence;
+using Spoc.SharedKernel.Scheduling;
 
 namespace Spoc.Modules.FollowUp.Features.Summary;
 
@@ -32,50 +33,28 @@ internal sealed class WeeklySummaryOptions
 /// It checks every quarter of an hour of the injected clock, so a downtime over the due time is caught up at the next
 /// check of the same ISO week. Exactly once per (recipient, cohort, ISO week): the summary's id is derived from those
 /// three, and Community writes a given id once, in the commit of its notification (a rerun after a crash, or a second
-/// instance, finds it written). A mentor whose learners are all on track gets nothing.
+/// instance, finds it written); each check runs on one instance only (ADR 0051). A mentor whose learners are all on track gets nothing.
 /// </summary>
 internal sealed class WeeklySummary(
-    IServiceScopeFactory scopes, IOptions<WeeklySummaryOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<WeeklySummary> logger)
-    : BackgroundService
+    IServiceScopeFactory scopes, IOptions<WeeklySummaryOptions> options, LeaseHolder holder, IOptions<SchedulingOptions> scheduling, TimeProvider clock,
+    IHostApplicationLifetime lifetime, ILogger<WeeklySummary> logger)
+    : ScheduledJob<FollowUpDbContext>(scopes, holder, scheduling, clock, lifetime, logger)
 {
-    private static readonly TimeSpan Check = TimeSpan.FromMinutes(15);
-
     /// <summary>The ISO week whose summaries all went from this instance: its later checks skip the work (a restart redoes it, harmlessly).</summary>
     private (int Year, int Week)? _sent;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled || !await lifetime.StartedAsync(stoppingToken))
-        {
-            return;
-        }
+    protected override string Job => "FollowUp.WeeklySummary";
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Weekly follow-up summary failed; retrying at the next check");
-            }
+    protected override TimeSpan Period => TimeSpan.FromMinutes(15);
 
-            try
-            {
-                await Task.Delay(Check, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override Task RunAsync(CancellationToken ct) => SendDueAsync(ct);
 
     /// <summary>One check: once this ISO week's due time has passed, every summary of the week not yet written. Returns how many this call wrote.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var week = (Year: ISOWeek.GetYear(now.UtcDateTime), Week: ISOWeek.GetWeekOfYear(now.UtcDateTime));
         var due = new DateTimeOffset(DateOnly.FromDateTime(ISOWeek.ToDateTime(week.Year, week.Week, options.Value.Day)).ToDateTime(options.Value.At), TimeSpan.Zero);
@@ -85,7 +64,7 @@ internal sealed class WeeklySummary(
         }
 
         List<Guid> cohorts;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = Scopes.CreateAsyncScope())
         {
             cohorts = await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Signals.AsNoTracking()
                 .Where(s => s.Active && s.Level != RiskLevel.OnTrack).Select(s => s.CohortId).Distinct().ToListAsync(ct);
@@ -104,7 +83,7 @@ internal sealed class WeeklySummary(
     /// <summary>One cohort's summaries, in its own scope: a handful of queries for the cohort, then one request per recipient.</summary>
     private async Task<int> SendCohortAsync(Guid cohortId, DateOnly today, (int Year, int Week) week, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         if (await sender.Send(new GetCohortCertificationFacts(cohortId), ct) is not { } cohort || today < cohort.StartsOn || today > cohort.EndsOn)
         {
