@@ -23,7 +23,7 @@ services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
 services.AddModuleDbContext<KernelDbContext>("kernel");
 services.AddSpocEmail(configuration);
 services.AddSpocForwardedHeaders(configuration);
-services.AddSingleton<Spoc.SharedKernel.Files.IFileStorage, LocalDiskFileStorage>();
+services.AddSpocFileStorage(configuration);
 
 services.AddMediator((MediatorOptions options) =>
 {
@@ -76,6 +76,7 @@ services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddSpocProblems();
 services.AddSpocAuth(configuration);
 services.AddSpocDataProtection(configuration);
+services.AddSpocRedis(configuration);
 services.AddSpocRateLimiting(configuration);
 services.AddSpocOpenApi();
 services.AddSpocSecurityHeaders();
@@ -85,7 +86,7 @@ services.AddModules(configuration, builder.Environment);
 services.AddSpocLive(configuration);
 SqlCommandCounter.AddIfEnabled(services, configuration);
 // Ready means the database takes a write, not merely that a connection opens or a read answers.
-services.AddHealthChecks().AddDbContextCheck<KernelDbContext>(tags: ["ready"], customTestQuery: DatabaseOutage.CanWriteAsync);
+services.AddHealthChecks().AddDbContextCheck<KernelDbContext>("database", tags: [Readiness.Tag], customTestQuery: DatabaseOutage.CanWriteAsync);
 
 // Order matters: the database is migrated and seeded before the outbox dispatcher starts.
 services.AddHostedService<DatabaseInitializer>();
@@ -113,7 +114,7 @@ app.UseAuthorization();
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/ready", Readiness.Options);
 app.MapModules();
 app.MapSpocLive();
 app.UseSpa();

@@ -10,7 +10,7 @@ internal sealed class LocalDiskFileStorage(DatabaseSettings settings) : IFileSto
 
     public async Task<string> SaveAsync(Stream content, CancellationToken ct)
     {
-        var key = Guid.NewGuid().ToString("N");
+        var key = StorageKey.New();
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
@@ -27,9 +27,9 @@ internal sealed class LocalDiskFileStorage(DatabaseSettings settings) : IFileSto
         return Task.CompletedTask;
     }
 
-    // Keys are our own 32-hex GUIDs; anything else is refused rather than resolved against the disk.
-    private string PathOf(string key) =>
-        key.Length == 32 && key.All(char.IsAsciiHexDigitLower)
-            ? Path.Combine(_root, key[..2], key[2..4], key)
-            : throw new ArgumentException("Not a storage key.", nameof(key));
+    private string PathOf(string key)
+    {
+        StorageKey.Checked(key);
+        return Path.Combine(_root, key[..2], key[2..4], key);
+    }
 }
