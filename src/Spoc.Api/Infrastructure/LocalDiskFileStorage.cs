@@ -18,8 +18,19 @@ internal sealed class LocalDiskFileStorage(DatabaseSettings settings) : IFileSto
         return key;
     }
 
-    public Task<Stream> OpenReadAsync(string key, CancellationToken ct) =>
-        Task.FromResult<Stream>(new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
+    public Task<Stream> OpenReadAsync(string key, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        try
+        {
+            return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            // No file was ever saved under the key's folders: the same "not found" as a missing file, as the blob store says.
+            throw new FileNotFoundException("No stored file has this key.", key, e);
+        }
+    }
 
     public Task DeleteAsync(string key, CancellationToken ct)
     {
