@@ -58,12 +58,15 @@ internal sealed class RedisRateWindows(IConnectionMultiplexer redis, ILogger<Red
     private static string RedisKey(string policy, string key) =>
         $"spoc:{policy}:{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 18)}";
 
-    private void Degraded(Exception? reason)
+    /// <summary>Counts in this instance's window; the first time since Redis was last reachable, says so.</summary>
+    private RateLimitLease Fallback(FixedWindowRateLimiter local, int permitCount, Exception? reason)
     {
         if (Interlocked.Exchange(ref _degraded, 1) == 0)
         {
             logger.LogWarning(reason, "Redis is unreachable: rate limits are counted per instance until it is back");
         }
+
+        return local.AttemptAcquire(permitCount);
     }
 
     private void Recovered()
@@ -92,13 +95,13 @@ internal sealed class RedisRateWindows(IConnectionMultiplexer redis, ILogger<Red
 
         // Redis cannot answer synchronously: "not acquired" sends the rate limiting middleware on to AcquireAsync.
         protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
-            owner._redis.IsConnected ? WindowLease.Refused(null) : owner.Fallback(_local, permitCount);
+            owner._redis.IsConnected ? WindowLease.Refused(null) : owner.Fallback(_local, permitCount, reason: null);
 
         protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
         {
             if (!owner._redis.IsConnected)
             {
-                return owner.Fallback(_local, permitCount);
+                return owner.Fallback(_local, permitCount, reason: null);
             }
 
             try
@@ -110,8 +113,7 @@ internal sealed class RedisRateWindows(IConnectionMultiplexer redis, ILogger<Red
             }
             catch (RedisException e)
             {
-                owner.Degraded(e);
-                return _local.AttemptAcquire(permitCount);
+                return owner.Fallback(_local, permitCount, e);
             }
         }
 
@@ -125,12 +127,6 @@ internal sealed class RedisRateWindows(IConnectionMultiplexer redis, ILogger<Red
 
             base.Dispose(disposing);
         }
-    }
-
-    private RateLimitLease Fallback(FixedWindowRateLimiter local, int permitCount)
-    {
-        Degraded(null);
-        return local.AttemptAcquire(permitCount);
     }
 
     /// <summary>A Redis window's answer, with its wait as a <see cref="TimeSpan"/> (<see cref="MetadataName.RetryAfter"/>) like the in-memory windows'.</summary>
