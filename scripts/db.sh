@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-MODULES=(Kernel Platform Cohorts Courses Assessment Community Certification FollowUp Integrations)
+MODULES=(Kernel Keys Platform Cohorts Courses Assessment Community Certification FollowUp Integrations)
 # Design time only: the host is built, never started, and needs a connection string to pick the provider.
 SQLSERVER_ARGS=(--Database:Provider=SqlServer "--ConnectionStrings:Spoc=Server=design-time;Database=Spoc;Trusted_Connection=True;TrustServerCertificate=True")
 

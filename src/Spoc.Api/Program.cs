@@ -27,7 +27,7 @@ services.Configure<HostOptions>(o => o.ShutdownTimeout = configuration.GetValue(
 services.AddModuleDbContext<KernelDbContext>("kernel");
 services.AddSpocEmail(configuration);
 services.AddSpocForwardedHeaders(configuration);
-services.AddSingleton<Spoc.SharedKernel.Files.IFileStorage, LocalDiskFileStorage>();
+services.AddSpocFileStorage(configuration);
 
 services.AddMediator((MediatorOptions options) =>
 {
@@ -80,6 +80,7 @@ services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddSpocProblems();
 services.AddSpocAuth(configuration);
 services.AddSpocDataProtection(configuration);
+services.AddSpocRedis(configuration);
 services.AddSpocRateLimiting(configuration);
 services.AddSpocOpenApi();
 services.AddSpocSecurityHeaders();
@@ -89,7 +90,7 @@ services.AddModules(configuration, builder.Environment);
 services.AddSpocLive(configuration);
 SqlCommandCounter.AddIfEnabled(services, configuration);
 // Ready means the database takes a write, not merely that a connection opens or a read answers.
-services.AddHealthChecks().AddDbContextCheck<KernelDbContext>(tags: ["ready"], customTestQuery: DatabaseOutage.CanWriteAsync);
+services.AddHealthChecks().AddDbContextCheck<KernelDbContext>("database", tags: [Readiness.Tag], customTestQuery: DatabaseOutage.CanWriteAsync);
 
 // Order matters: the database is migrated and seeded before the outbox dispatcher starts.
 services.AddHostedService<DatabaseInitializer>();
@@ -117,7 +118,7 @@ app.UseAuthorization();
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/ready", Readiness.Options);
 app.MapModules();
 app.MapSpocLive();
 app.UseSpa();

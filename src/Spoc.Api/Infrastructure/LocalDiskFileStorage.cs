@@ -10,7 +10,7 @@ internal sealed class LocalDiskFileStorage(DatabaseSettings settings) : IFileSto
 
     public async Task<string> SaveAsync(Stream content, CancellationToken ct)
     {
-        var key = Guid.NewGuid().ToString("N");
+        var key = StorageKey.New();
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
@@ -18,8 +18,19 @@ internal sealed class LocalDiskFileStorage(DatabaseSettings settings) : IFileSto
         return key;
     }
 
-    public Task<Stream> OpenReadAsync(string key, CancellationToken ct) =>
-        Task.FromResult<Stream>(new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
+    public Task<Stream> OpenReadAsync(string key, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        try
+        {
+            return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            // No file was ever saved under the key's folders: the same "not found" as a missing file, as the blob store says.
+            throw new FileNotFoundException("No stored file has this key.", key, e);
+        }
+    }
 
     public Task DeleteAsync(string key, CancellationToken ct)
     {
@@ -27,9 +38,9 @@ internal sealed class LocalDiskFileStorage(DatabaseSettings settings) : IFileSto
         return Task.CompletedTask;
     }
 
-    // Keys are our own 32-hex GUIDs; anything else is refused rather than resolved against the disk.
-    private string PathOf(string key) =>
-        key.Length == 32 && key.All(char.IsAsciiHexDigitLower)
-            ? Path.Combine(_root, key[..2], key[2..4], key)
-            : throw new ArgumentException("Not a storage key.", nameof(key));
+    private string PathOf(string key)
+    {
+        StorageKey.Checked(key);
+        return Path.Combine(_root, key[..2], key[2..4], key);
+    }
 }

@@ -7,7 +7,7 @@ using Spoc.SharedKernel.Security;
 
 namespace Spoc.Api.Infrastructure;
 
-/// <summary>The <c>RateLimiting</c> section: a strict window on sign-in, a general one per caller.</summary>
+/// <summary>The <c>RateLimiting</c> section: a strict window on sign-in, a general one per caller; counted in Redis when <c>Redis:Connection</c> is set.</summary>
 internal sealed class RateLimitSettings
 {
     public int TokenPermitsPerIp { get; set; } = 20;
@@ -37,31 +37,28 @@ internal static class RateLimiting
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 !context.Request.Path.StartsWithSegments("/api") ? RateLimitPartition.GetNoLimiter("static")
                 : context.User.FindFirstValue(ClientClaims.ClientId) is { } client
-                    ? RateLimitPartition.GetFixedWindowLimiter("client:" + client, _ => Window(settings.ApiPermitsPerClient, settings.ApiWindow))
-                    : RateLimitPartition.GetFixedWindowLimiter(
-                        context.User.FindFirstValue("sub") ?? "ip:" + ClientIp(context),
-                        _ => Window(settings.ApiPermitsPerCaller, settings.ApiWindow)));
+                    ? Window(context, "api", "client:" + client, settings.ApiPermitsPerClient, settings.ApiWindow)
+                    : Window(context, "api", context.User.FindFirstValue("sub") ?? "ip:" + ClientIp(context), settings.ApiPermitsPerCaller, settings.ApiWindow));
 
             // Password guessing: per IP here; per account in the token endpoint itself, which knows the email.
-            options.AddPolicy(TokenPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientIp(context), _ => Window(settings.TokenPermitsPerIp, settings.TokenWindow)));
+            options.AddPolicy(TokenPolicy, context => Window(context, "token", ClientIp(context), settings.TokenPermitsPerIp, settings.TokenWindow));
 
             // The Markdown preview renders up to 20,000 characters per call: its own, tighter window per user.
-            options.AddPolicy(Spoc.Modules.Community.CommunityModule.PreviewRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirstValue("sub") ?? "ip:" + ClientIp(context), _ => Window(settings.PreviewPermitsPerCaller, settings.ApiWindow)));
+            options.AddPolicy(Spoc.Modules.Community.CommunityModule.PreviewRateLimitPolicy, context => Window(
+                context, "preview", context.User.FindFirstValue("sub") ?? "ip:" + ClientIp(context), settings.PreviewPermitsPerCaller, settings.ApiWindow));
 
             // A calendar app polls a feed every few minutes from each device subscribed; more than that is a client stuck
             // in a loop, and each answer re-reads every cohort of the token's owner. Per token, so one noisy client never
             // starves the owner's other devices behind the same address.
-            options.AddPolicy(Spoc.Modules.Community.CommunityModule.CalendarFeedRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Request.Query["token"].ToString() is { Length: > 0 } token ? "feed:" + token : "ip:" + ClientIp(context),
-                _ => Window(settings.FeedPermitsPerToken, settings.FeedWindow)));
+            options.AddPolicy(Spoc.Modules.Community.CommunityModule.CalendarFeedRateLimitPolicy, context => Window(
+                context, "feed", context.Request.Query["token"].ToString() is { Length: > 0 } token ? "feed:" + token : "ip:" + ClientIp(context),
+                settings.FeedPermitsPerToken, settings.FeedWindow));
             // Certificate verification is anonymous and public: its own window per address keeps codes from being tried in bulk.
-            options.AddPolicy(Spoc.Modules.Certification.CertificationModule.VerifyRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientIp(context), _ => Window(settings.VerifyPermitsPerIp, settings.ApiWindow)));
+            options.AddPolicy(Spoc.Modules.Certification.CertificationModule.VerifyRateLimitPolicy, context => Window(
+                context, "verify", ClientIp(context), settings.VerifyPermitsPerIp, settings.ApiWindow));
             // A cohort's public page is anonymous too: its own window per address keeps it from being crawled for ids.
-            options.AddPolicy(Spoc.Modules.Cohorts.CohortsModule.PublicPageRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientIp(context), _ => Window(settings.PublicPermitsPerIp, settings.ApiWindow)));
+            options.AddPolicy(Spoc.Modules.Cohorts.CohortsModule.PublicPageRateLimitPolicy, context => Window(
+                context, "public-page", ClientIp(context), settings.PublicPermitsPerIp, settings.ApiWindow));
 
             options.OnRejected = async (context, ct) =>
             {
@@ -78,8 +75,9 @@ internal static class RateLimiting
         });
     }
 
-    internal static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
-        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
+    /// <summary>A fixed window per key, in this instance or across instances in Redis (<see cref="IRateWindows"/>, ADR 0052).</summary>
+    private static RateLimitPartition<string> Window(HttpContext context, string policy, string key, int permits, TimeSpan window) =>
+        context.RequestServices.GetRequiredService<IRateWindows>().Partition(policy, key, permits, window);
 
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -20,7 +20,7 @@ public sealed class MigrationTests
     [Test]
     public void Every_module_has_a_context() =>
         Contexts.Select(c => c.Name).Should().BeEquivalentTo(
-            "KernelDbContext", "PlatformDbContext", "CohortsDbContext", "CoursesDbContext", "AssessmentDbContext", "CommunityDbContext", "CertificationDbContext", "FollowUpDbContext", "IntegrationsDbContext");
+            "KernelDbContext", "KeysDbContext", "PlatformDbContext", "CohortsDbContext", "CoursesDbContext", "AssessmentDbContext", "CommunityDbContext", "CertificationDbContext", "FollowUpDbContext", "IntegrationsDbContext");
 
     [TestCaseSource(nameof(Contexts))]
     public void Sqlite_migrations_cover_the_model(Type context) => HasPendingChanges(context, DatabaseProvider.Sqlite, "Data Source=:memory:").Should().BeFalse();

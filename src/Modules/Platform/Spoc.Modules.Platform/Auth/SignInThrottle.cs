@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Spoc.SharedKernel.Security;
 
 namespace Spoc.Modules.Platform.Auth;
 
@@ -11,16 +12,16 @@ namespace Spoc.Modules.Platform.Auth;
 /// guessing from many addresses is slowed down, without letting one attacker lock the owner out. Both per
 /// <c>RateLimiting:TokenWindow</c>. The address is the connection's, or the one a configured proxy forwarded.
 /// </summary>
-internal sealed class SignInThrottle(IConfiguration configuration, IHttpContextAccessor http) : IDisposable
+internal sealed class SignInThrottle(IConfiguration configuration, IHttpContextAccessor http, IRateWindows windows) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _perAccountAndIp = Limiter(configuration, "RateLimiting:TokenPermitsPerAccountAndIp", 5);
-    private readonly PartitionedRateLimiter<string> _perAccount = Limiter(configuration, "RateLimiting:TokenPermitsPerAccount", 50);
+    private readonly PartitionedRateLimiter<string> _perAccountAndIp = Limiter(configuration, windows, "sign-in-account-ip", "RateLimiting:TokenPermitsPerAccountAndIp", 5);
+    private readonly PartitionedRateLimiter<string> _perAccount = Limiter(configuration, windows, "sign-in-account", "RateLimiting:TokenPermitsPerAccount", 50);
 
-    public void Enter(string normalizedEmail)
+    public async ValueTask EnterAsync(string normalizedEmail, CancellationToken ct)
     {
         var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        using var pair = _perAccountAndIp.AttemptAcquire($"{normalizedEmail}|{ip}");
-        using var account = pair.IsAcquired ? _perAccount.AttemptAcquire(normalizedEmail) : null;
+        using var pair = await _perAccountAndIp.AcquireAsync($"{normalizedEmail}|{ip}", cancellationToken: ct);
+        using var account = pair.IsAcquired ? await _perAccount.AcquireAsync(normalizedEmail, cancellationToken: ct) : null;
         if (account is not { IsAcquired: true })
         {
             var refused = account ?? pair;
@@ -34,12 +35,8 @@ internal sealed class SignInThrottle(IConfiguration configuration, IHttpContextA
         _perAccount.Dispose();
     }
 
-    private static PartitionedRateLimiter<string> Limiter(IConfiguration configuration, string permitsKey, int defaultPermits) =>
-        PartitionedRateLimiter.Create<string, string>(key =>
-            RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = configuration.GetValue(permitsKey, defaultPermits),
-                Window = configuration.GetValue("RateLimiting:TokenWindow", TimeSpan.FromMinutes(1)),
-                QueueLimit = 0,
-            }));
+    // Counted across instances when the host counts in Redis (ADR 0052): guessing through N instances gains nothing.
+    private static PartitionedRateLimiter<string> Limiter(IConfiguration configuration, IRateWindows windows, string policy, string permitsKey, int defaultPermits) =>
+        PartitionedRateLimiter.Create<string, string>(key => windows.Partition(
+            policy, key, configuration.GetValue(permitsKey, defaultPermits), configuration.GetValue("RateLimiting:TokenWindow", TimeSpan.FromMinutes(1))));
 }

@@ -70,7 +70,7 @@ internal static class IssueClientToken
             if (client is null | !(client?.Secrets ?? []).Aggregate(false, (matched, s) => s.Matches(command.ClientSecret) | matched))
             {
                 // Failures only: client ids are not secret, so counting every attempt would let anyone lock a system out.
-                throttle.Enter("client:" + clientId);
+                await throttle.EnterAsync("client:" + clientId, cancellationToken);
                 throw new OAuthException(PlatformProblems.OAuthInvalidClient, "Unknown client, or wrong secret.");
             }
 

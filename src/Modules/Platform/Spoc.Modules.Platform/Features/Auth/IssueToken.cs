@@ -31,7 +31,7 @@ internal static class IssueToken
         public async ValueTask<TokenResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var normalized = User.Normalize(command.Email);
-            throttle.Enter(normalized);
+            await throttle.EnterAsync(normalized, cancellationToken);
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
 
             // Unknown email and wrong password answer alike, in body and in time.

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Spoc.Api.Tests.Community.Live;
+namespace Spoc.Api.Tests.Infrastructure;
 
 /// <summary>
 /// A real <c>redis-server</c> (Debian's package) on a free port, in a temporary directory, with nothing persisted;
-/// killed and removed on dispose. Missing, it fails the test that needs it: a skipped backplane test proves nothing.
+/// killed and removed on dispose. Shared by the live hub's backplane tests and the two-instance tests. Missing, it fails the test that needs it: a skipped backplane test proves nothing.
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
@@ -62,21 +62,26 @@ internal sealed class RedisServer : IAsyncDisposable
         return server;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the server, as an outage would: clients see their connections drop.</summary>
+    public async Task StopAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill();
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         _process.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
