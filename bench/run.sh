@@ -219,6 +219,42 @@ read -r push_rate push_count push_expected push_requests push_seconds < <(dotnet
   "/api/v1/cohorts/$COHORTW/threads" '{"title":"Annonce du banc","body":"Une annonce.","announcement":true}' "$out/receivers.txt")
 echo "    $push_rate pushes/s: $push_count of $push_expected pushes for $push_requests announcements in $push_seconds s"
 rss_peak=$(rss "$api_pid" VmHWM); base_rss_peak=$(rss "$base_pid" VmHWM)
+
+# Scale-out (docs/deployment.md): two read routes through Debian's nginx balancing one API instance, then two on the
+# same database. Full runs only. On one machine the instances, nginx and wrk share the same cores.
+scale=()
+if ! $smoke && [ -x /usr/sbin/nginx ]; then
+  echo "==> Scale-out: nginx in front of one API instance, then two"
+  second_url=http://127.0.0.1:$((api_port + 10)); lb_url=http://127.0.0.1:$((api_port + 11)); lb=$work/nginx; mkdir -p "$lb"
+  ASPNETCORE_URLS=$second_url dotnet "$api_dir/Spoc.Api.dll" --contentRoot "$api_dir" >>"$work/api-2.log" 2>&1 & second_pid=$!; pids+=("$second_pid")
+  wait_ready "$second_url/health/ready" >/dev/null
+  balance() { # $@: the instances' ports
+    local servers="" port; for port in "$@"; do servers+="server 127.0.0.1:$port; "; done
+    cat >"$lb/nginx.conf" <<EOF
+$([ "$(id -u)" = 0 ] && echo 'user root;')
+worker_processes auto; error_log $lb/error.log warn; pid $lb/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off; client_body_temp_path $lb/body; proxy_temp_path $lb/proxy; fastcgi_temp_path $lb/fcgi; uwsgi_temp_path $lb/uwsgi; scgi_temp_path $lb/scgi;
+  upstream spoc { ${servers}keepalive 64; }
+  server { listen ${lb_url#http://}; location / { proxy_pass http://spoc; proxy_http_version 1.1; proxy_set_header Connection ""; } }
+}
+EOF
+    /usr/sbin/nginx -p "$lb" -c "$lb/nginx.conf" -g 'daemon off;' & nginx_pid=$!; pids+=("$nginx_pid")
+    wait_ready "$lb_url/health/live" >/dev/null
+  }
+  for instances in 1 2; do
+    if [ "$instances" = 1 ]; then balance "$api_port"; else balance "$api_port" "$((api_port + 10))"; fi
+    for r in "cohort page|/api/v1/cohorts/@C" "roster|/api/v1/cohorts/@C/members?pageSize=100"; do
+      IFS='|' read -r name path <<<"$r"; p=$(path_for "$path" 50); t=$(token_for trainer 50)
+      drive "$lb_url$p" "$t" "$warmup" >/dev/null; a=$(drive "$lb_url$p" "$t" "$duration")
+      echo "    $name through nginx, $instances instance(s): $a"
+      scale+=("$name|$instances|$a")
+    done
+    stop "$nginx_pid"
+  done
+  stop "$second_pid"
+fi
 stop "$api_pid"; stop "$base_pid"
 
 echo "==> BenchmarkDotNet micro-benchmarks (in process, $($smoke && echo Dry || echo ShortRun) job)"
@@ -268,6 +304,22 @@ report=$work/report.md
   echo "| notifications pushed per second ($receivers learners on the hub, $push_requests announcements to their cohort: $push_count of $push_expected pushes arrived in $push_seconds s) | $push_rate/s | – | |"
   echo
   echo "≥: a lower bound — that side used up its (learner, activity) pairs before the end of the run."
+  if [ ${#scale[@]} -gt 0 ]; then
+    echo
+    echo "### Scale-out: nginx in front of one API instance, then two (docs/deployment.md)"
+    echo
+    echo "Same wrk settings, the trainer on the cohort of 50, nginx (Debian, keep-alive to the instances) round-robin over instances on the same SQLite file, all on this one machine: the instances, nginx and wrk share its $(nproc) cores, so this shows what a second instance costs or gives on one machine, not what a second machine adds."
+    echo
+    echo "| route | direct to one instance req/s | nginx → 1 instance req/s (p50 / p99 ms) | nginx → 2 instances req/s (p50 / p99 ms) | 2 ÷ 1 |"
+    echo "|---|---:|---:|---:|---:|"
+    for name in "cohort page" "roster"; do
+      direct=""; one=""; two=""
+      for r in "${results[@]}"; do IFS='|' read -r n a _ <<<"$r"; [ "$n" = "$name" ] && direct=${a%% *}; done
+      for r in "${scale[@]}"; do IFS='|' read -r n i a <<<"$r"; if [ "$n" = "$name" ]; then if [ "$i" = 1 ]; then one=$a; else two=$a; fi; fi; done
+      read -r r1 p501 p991 _ <<<"$one"; read -r r2 p502 p992 _ <<<"$two"
+      echo "| $name | $direct | $r1 ($p501 / $p991) | $r2 ($p502 / $p992) | $(ratio "$r2" "$r1") |"
+    done
+  fi
   echo
   echo "### Micro-benchmarks (BenchmarkDotNet, in process, $($smoke && echo Dry || echo ShortRun) job)"
   echo

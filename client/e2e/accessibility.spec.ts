@@ -73,7 +73,7 @@ test.describe('Accessibility (axe: no serious or critical violation)', () => {
   });
 
   test('cohort pages: create course, create cohort (with errors), staff tabs', async ({ page, request }) => {
-    test.setTimeout(60_000); // many pages, each analysed
+    test.setTimeout(120_000); // many pages, each analysed (a loaded 2-core machine took over 60 s)
     const stamp = Date.now().toString(36);
     const application = await createCohortViaApi(request, { title: `Axe candidature ${stamp}` });
     await applyViaApi(request, application.id, cohortDemo.second);
