@@ -109,6 +109,8 @@ test('two API instances behind a load balancer lose no acknowledged write and do
       // nginx is the one proxy believed: the rate limits count the address it forwards.
       Network__KnownProxies__0: '127.0.0.1',
       RateLimiting__VerifyPermitsPerIp: String(VERIFY_LIMIT),
+      // The killed instance's outbox claims lapse within seconds rather than the production minute.
+      Outbox__LeaseDuration: '00:00:10',
     };
     const one = await startApi({ url: `http://127.0.0.1:${first}`, dataDir, seedDemo: true, logName: 'api-1.log', env });
     started.push(one);
@@ -200,6 +202,9 @@ test('two API instances behind a load balancer lose no acknowledged write and do
     for (const email of acknowledged) {
       await expect.poll(() => mailsTo(dataDir, email), { message: `one invitation mail to ${email}`, timeout: 60_000 }).toBe(1);
     }
+    // The pickup folder keeps one file per mail id: a mail sent a second time is dropped there, and logged.
+    const repeats = ['api-1.log', 'api-2.log'].map((log) => readFileSync(join(dataDir, log), 'utf8').match(/already written to the pickup folder/g)?.length ?? 0);
+    expect(repeats, 'no mail was sent twice, by either instance').toEqual([0, 0]);
 
     // Each journey event reached the receiver, verified, under one id each, and the log holds one delivery per event.
     const types = ['application.decided', 'enrolment.created', 'grade.released', 'certificate.issued'];

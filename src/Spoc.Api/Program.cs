@@ -79,7 +79,7 @@ services.ConfigureHttpJsonOptions(o =>
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddSpocProblems();
 services.AddSpocAuth(configuration);
-services.AddSpocDataProtection(configuration);
+services.AddSpocDataProtection(configuration, builder.Environment);
 services.AddSpocRedis(configuration);
 services.AddSpocRateLimiting(configuration);
 services.AddSpocOpenApi();

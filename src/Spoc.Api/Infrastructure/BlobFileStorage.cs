@@ -76,7 +76,7 @@ internal static class FileStorage
         var container = new BlobContainerClient(connection, configuration["Files:BlobContainer"] is { Length: > 0 } name ? name : "spoc-files", options);
         services.AddSingleton(container);
         services.AddSingleton<IFileStorage, BlobFileStorage>();
-        services.AddHealthChecks().Add(new HealthCheckRegistration("blob-storage", sp => new BlobFileStorage.Check(container), null, ["ready"], TimeSpan.FromSeconds(10)));
+        services.AddHealthChecks().Add(new HealthCheckRegistration("blob-storage", sp => new BlobFileStorage.Check(container), HealthStatus.Degraded, ["ready"], TimeSpan.FromSeconds(10)));
         return services;
     }
 }

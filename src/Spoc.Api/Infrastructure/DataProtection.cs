@@ -23,14 +23,22 @@ internal enum KeyStore
 /// </summary>
 internal static class DataProtection
 {
-    public static IServiceCollection AddSpocDataProtection(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSpocDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<KeysDbContext>("keys");
         var protection = services.AddDataProtection()
             // One name for every instance and every path the app is deployed under: they share one key ring.
             .SetApplicationName("Spoc");
+        var certificate = configuration["DataProtection:Certificate:Path"];
         if (configuration.GetValue("DataProtection:Store", KeyStore.FileSystem) == KeyStore.Database)
         {
+            // One instance started without the certificate (a missing mount) would write a readable key into the shared
+            // ring, which every instance then encrypts with: outside development and tests, refuse to start instead.
+            if (string.IsNullOrEmpty(certificate) && !environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
+            {
+                throw new InvalidOperationException("DataProtection:Store=Database needs DataProtection:Certificate:Path (ADR 0054): without it, a copy of the database decrypts every secret.");
+            }
+
             protection.PersistKeysToDbContext<KeysDbContext>();
         }
         else
@@ -41,7 +49,7 @@ internal static class DataProtection
             protection.PersistKeysToFileSystem(new DirectoryInfo(directory));
         }
 
-        if (configuration["DataProtection:Certificate:Path"] is { Length: > 0 } certificate)
+        if (!string.IsNullOrEmpty(certificate))
         {
             // The key ring's keys are stored encrypted to this certificate's public key; reading them needs its private key,
             // which lives in the PFX file (a mounted secret), never in the database.

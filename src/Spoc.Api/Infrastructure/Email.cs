@@ -80,7 +80,7 @@ internal sealed class SmtpSettings
 /// A message with an id is one file named after it, written aside then moved in without overwriting: sending it again
 /// (a retry after a crash between delivery and bookkeeping) finds it there and adds nothing.
 /// </summary>
-internal sealed class PickupDirectoryEmailSender(DatabaseSettings database, EmailSettings settings, TimeProvider clock) : IEmailSender
+internal sealed class PickupDirectoryEmailSender(DatabaseSettings database, EmailSettings settings, TimeProvider clock, ILogger<PickupDirectoryEmailSender> logger) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {
@@ -96,6 +96,7 @@ internal sealed class PickupDirectoryEmailSender(DatabaseSettings database, Emai
         var file = Path.Combine(folder, $"{id:N}.eml");
         if (File.Exists(file))
         {
+            Repeated(id);
             return;
         }
 
@@ -108,8 +109,12 @@ internal sealed class PickupDirectoryEmailSender(DatabaseSettings database, Emai
         catch (IOException) when (File.Exists(file))
         {
             File.Delete(aside); // another sender of the same mail got there first
+            Repeated(id);
         }
     }
+
+    /// <summary>A mail sent again (a retry after a crash, two senders): dropped, and said, so that it can be counted.</summary>
+    private void Repeated(Guid id) => logger.LogInformation("Mail {MailId} was already written to the pickup folder; not written again", id);
 }
 
 /// <summary>Sends through the configured SMTP relay, one connection per message (mail is rare and retried by the outbox).</summary>

@@ -21,7 +21,7 @@ public sealed class OutboxOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a claimed batch is this instance's (renewed at half-time while it works): a crashed instance's batch waits this long.</summary>
+    /// <summary>How long a claimed batch is this instance's (renewed every third of it while it works): a crashed instance's batch waits this long.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 }
 
@@ -98,8 +98,8 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDisposable
 /// skip it on redelivery thanks to their inbox, so each handler sees each event once.
 /// With several instances (ADR 0050), an instance publishes only the messages it claimed: the oldest due batch of a
 /// context, taken whole by one conditional update that succeeds only while no other instance holds a live claim in that
-/// context, so one context's messages are published by one instance at a time, in order. The claim is renewed at half-time,
-/// released on shutdown, and a crashed instance's claim lapses after <see cref="OutboxOptions.LeaseDuration"/>.
+/// context, so one context's messages are published by one instance at a time, in order. The claim is renewed in the background every third
+/// of the lease while the batch is out, released on shutdown, and a crashed instance's claim lapses after <see cref="OutboxOptions.LeaseDuration"/>.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -193,32 +193,61 @@ public sealed class OutboxDispatcher(
         }
 
         var left = batch.Count;
+        // Renewed in the background, not between messages: a handler slower than the lease (a mail relay's timeout) must
+        // not let another instance take the batch over while it runs.
+        using var lease = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewing = RenewAsync(contextType, ids, me, lease);
         try
         {
             foreach (var message in batch)
             {
-                if (clock.GetUtcNow() >= until - (options.Value.LeaseDuration / 2))
-                {
-                    until = clock.GetUtcNow() + options.Value.LeaseDuration;
-                    var renewed = await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LockedBy == me && m.ProcessedAt == null)
-                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), ct);
-                    if (renewed < left)
-                    {
-                        logger.LogWarning("Outbox claim of {Context} lapsed before its batch was done; another instance carries on", contextType.Name);
-                        return;
-                    }
-                }
-
-                await PublishAsync(db, message, ct);
+                await PublishAsync(db, message, lease.Token);
                 left--;
             }
         }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Outbox claim of {Context} lapsed before its batch was done; another instance carries on", contextType.Name);
+        }
         finally
         {
+            await lease.CancelAsync();
+            await renewing;
             if (left > 0)
             {
                 await ReleaseAsync(db, ids, me);
             }
+        }
+    }
+
+    /// <summary>Keeps the batch's claim alive every third of the lease; cancels <paramref name="lease"/> when it was lost.</summary>
+    private async Task RenewAsync(Type contextType, List<Guid> ids, string me, CancellationTokenSource lease)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Value.LeaseDuration / 3, clock, lease.Token);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(contextType);
+                var until = clock.GetUtcNow() + options.Value.LeaseDuration;
+                // Rows taken over by another instance no longer carry this holder: none renewed means the claim is gone.
+                if (await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LockedBy == me && m.ProcessedAt == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), lease.Token) == 0)
+                {
+                    await lease.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (lease.IsCancellationRequested)
+        {
+            // the batch is done, or stopping
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Outbox claim of {Context} could not be renewed; publishing stops", contextType.Name);
+            await lease.CancelAsync();
         }
     }
 
