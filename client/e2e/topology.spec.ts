@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApi, startRedis, type Running, type RunningApi } from './api-process';
+import { startApi, startRedis, type Running } from './api-process';
 import { expectNoReload, markWindow, openThreadLive } from './live-support';
 import { apiToken, applyViaApi, createAssignmentsViaApi, createCohortViaApi, demo, expectHeading, signIn } from './support';
 import { startReceiver } from './webhook-receiver';
@@ -92,32 +92,40 @@ function mailsTo(dataDir: string, to: string) {
 /** How many requests an instance's log says its handlers served. */
 const handled = (dataDir: string, log: string) => (readFileSync(join(dataDir, log), 'utf8').match(/\bHandled [A-Z]/g) ?? []).length;
 
+/**
+ * Debian's redis-server, two API instances on one data directory and nginx in front, each pushed onto `started` as it
+ * comes up (so that the caller's cleanup stops what did start); answers the balancer's URL and the second instance.
+ */
+async function startTopology(port: number, dataDir: string, started: Running[], { seedDemo, env = {} }: { seedDemo: boolean; env?: Record<string, string> }) {
+  if (!existsSync(NGINX)) throw new Error('nginx is not installed (Debian: apt-get install -y nginx-light, as .ci/run does)');
+  const [first, second, balancer, redisPort] = [port + 2, port + 3, port + 4, port + 1004];
+  const redis = await startRedis(redisPort, dataDir);
+  if (!redis) throw new Error('redis-server is not installed (Debian: apt-get install -y redis-server, as .ci/run does)');
+  started.push(redis);
+  const settings = {
+    Redis__Connection: `127.0.0.1:${redisPort}`,
+    // nginx is the one proxy believed: the rate limits count the address it forwards.
+    Network__KnownProxies__0: '127.0.0.1',
+    RateLimiting__VerifyPermitsPerIp: String(VERIFY_LIMIT),
+    ...env,
+  };
+  started.push(await startApi({ url: `http://127.0.0.1:${first}`, dataDir, seedDemo, logName: 'api-1.log', env: settings }));
+  const two = await startApi({ url: `http://127.0.0.1:${second}`, dataDir, seedDemo: false, logName: 'api-2.log', env: settings });
+  started.push(two);
+  started.push(await startBalancer(balancer, [first, second], dataDir));
+  return { balancerUrl: `http://127.0.0.1:${balancer}`, firstUrl: `http://127.0.0.1:${first}`, secondUrl: `http://127.0.0.1:${second}`, two };
+}
+
 test('two API instances behind a load balancer lose no acknowledged write and do nothing twice when one is killed', async ({ browser, playwright, baseURL }) => {
   test.setTimeout(360_000);
-  if (!existsSync(NGINX)) throw new Error('nginx is not installed (Debian: apt-get install -y nginx-light, as .ci/run does)');
   const port = Number(new URL(baseURL ?? '').port);
   const dataDir = mkdtempSync(join(tmpdir(), 'spoc-topology-'));
-  const [first, second, balancer, redisPort] = [port + 2, port + 3, port + 4, port + 1004];
   const started: Running[] = [];
   const receiver = await startReceiver();
   try {
-    const redis = await startRedis(redisPort, dataDir);
-    if (!redis) throw new Error('redis-server is not installed (Debian: apt-get install -y redis-server, as .ci/run does)');
-    started.push(redis);
-    const env = {
-      Redis__Connection: `127.0.0.1:${redisPort}`,
-      // nginx is the one proxy believed: the rate limits count the address it forwards.
-      Network__KnownProxies__0: '127.0.0.1',
-      RateLimiting__VerifyPermitsPerIp: String(VERIFY_LIMIT),
-      // The killed instance's outbox claims lapse within seconds rather than the production minute.
-      Outbox__LeaseDuration: '00:00:10',
-    };
-    const one = await startApi({ url: `http://127.0.0.1:${first}`, dataDir, seedDemo: true, logName: 'api-1.log', env });
-    started.push(one);
-    const two: RunningApi = await startApi({ url: `http://127.0.0.1:${second}`, dataDir, seedDemo: false, logName: 'api-2.log', env });
-    started.push(two);
-    started.push(await startBalancer(balancer, [first, second], dataDir));
-    const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${balancer}` });
+    // The killed instance's outbox claims lapse within seconds rather than the production minute.
+    const { balancerUrl, firstUrl, secondUrl, two } = await startTopology(port, dataDir, started, { seedDemo: true, env: { Outbox__LeaseDuration: '00:00:10' } });
+    const api = await playwright.request.newContext({ baseURL: balancerUrl });
 
     // The journey, each request wherever the balancer sends it: subscribe, apply, admit, post, grade, certify.
     const suffix = Date.now().toString(36);
@@ -165,12 +173,12 @@ test('two API instances behind a load balancer lose no acknowledged write and do
     expect(handled(dataDir, 'api-2.log'), 'the second instance served part of the journey').toBeGreaterThan(5);
 
     // A trainer's browser on the instance that will survive, the thread open: a post through the other appears live.
-    const page = await (await browser.newContext({ baseURL: `http://127.0.0.1:${first}` })).newPage();
+    const page = await (await browser.newContext({ baseURL: firstUrl })).newPage();
     await signIn(page, demo.trainer);
     await expectHeading(page, 'Espace formateur');
     await openThreadLive(page, `/threads/${thread.id}`);
     await markWindow(page);
-    const direct = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${second}` });
+    const direct = await playwright.request.newContext({ baseURL: secondUrl });
     const before = `Envoyé par la seconde instance ${suffix}`;
     await ok(await direct.post(`/api/v1/threads/${thread.id}/posts`, { headers: learner, data: { body: before } }), 'posting through the second instance');
     await expect(page.getByRole('listitem', { name: /Message 2 de/ })).toContainText(before);
@@ -236,20 +244,12 @@ test('two API instances behind a load balancer lose no acknowledged write and do
 
 test('a caller’s rate limit is one budget across instances, counted for the address the balancer forwards', async ({ playwright, baseURL }) => {
   test.setTimeout(240_000);
-  if (!existsSync(NGINX)) throw new Error('nginx is not installed (Debian: apt-get install -y nginx-light, as .ci/run does)');
   const port = Number(new URL(baseURL ?? '').port);
   const dataDir = mkdtempSync(join(tmpdir(), 'spoc-topology-'));
-  const [first, second, balancer, redisPort] = [port + 2, port + 3, port + 4, port + 1004];
   const started: Running[] = [];
   try {
-    const redis = await startRedis(redisPort, dataDir);
-    if (!redis) throw new Error('redis-server is not installed (Debian: apt-get install -y redis-server, as .ci/run does)');
-    started.push(redis);
-    const env = { Redis__Connection: `127.0.0.1:${redisPort}`, Network__KnownProxies__0: '127.0.0.1', RateLimiting__VerifyPermitsPerIp: String(VERIFY_LIMIT) };
-    started.push(await startApi({ url: `http://127.0.0.1:${first}`, dataDir, seedDemo: false, logName: 'api-1.log', env }));
-    started.push(await startApi({ url: `http://127.0.0.1:${second}`, dataDir, seedDemo: false, logName: 'api-2.log', env }));
-    started.push(await startBalancer(balancer, [first, second], dataDir));
-    const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${balancer}` });
+    const { balancerUrl } = await startTopology(port, dataDir, started, { seedDemo: false });
+    const api = await playwright.request.newContext({ baseURL: balancerUrl });
 
     const verify = (address: string) => api.get('/api/v1/verify/0000000000000000000000000A', { headers: { 'X-Forwarded-For': address } });
     const statuses: number[] = [];
