@@ -63,6 +63,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Creation
         const string history = "__EFMigrationsHistory";
         if (Provider == DatabaseProvider.Sqlite)
         {
+            SqliteStatementCache.Install();
             options.UseSqlite(ConnectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly).MigrationsHistoryTable(history, schema).UseParameterizedCollectionMode(OneListParameter))
                 .AddInterceptors(_sqliteSettings.Value, SqliteConnectionKeptOpen.Instance);
         }

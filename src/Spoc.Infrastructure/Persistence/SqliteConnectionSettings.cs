@@ -1,12 +1,14 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Spoc.SharedKernel.Persistence;
 
 /// <summary>
-/// Per-connection SQLite settings, applied each time EF opens a connection (a pooled connection keeps its native handle,
-/// so this is one short statement, not a reconnect):
+/// Per-connection SQLite settings, applied the first time EF opens each native connection (a pooled connection keeps its
+/// native handle and its settings with it; a pragma run again would also make SQLite compile it again each time):
 /// <list type="bullet">
 /// <item><c>busy_timeout</c>: a writer that finds the database locked waits inside SQLite, which retries within a
 /// millisecond or so of the lock being released. Without it, Microsoft.Data.Sqlite retries by itself with ~150 ms
@@ -24,6 +26,8 @@ public sealed class SqliteConnectionSettings(int busyTimeoutMs, string synchrono
 {
     private const int CacheKiB = 512;
 
+    private static readonly ConditionalWeakTable<sqlite3, object?> Configured = [];
+
     private readonly string _pragmas = $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = {synchronous}; PRAGMA cache_size = -{CacheKiB};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
@@ -37,7 +41,7 @@ public sealed class SqliteConnectionSettings(int busyTimeoutMs, string synchrono
     // Synchronous on purpose: pragmas never touch the disk, and an async round trip would cost more than the statement.
     private void Apply(DbConnection connection)
     {
-        if (connection is SqliteConnection sqlite)
+        if (connection is SqliteConnection { Handle: { } handle } sqlite && Configured.TryAdd(handle, null))
         {
             using var command = sqlite.CreateCommand();
             command.CommandText = _pragmas;

@@ -1,0 +1,256 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using SQLitePCL;
+
+namespace Spoc.SharedKernel.Persistence;
+
+/// <summary>
+/// Keeps the statements SQLite has compiled, per native connection, so that running the same SQL again skips
+/// <c>sqlite3_prepare</c>: parsing and planning EF's SQL was a quarter of the CPU of a small read (docs/performance.md),
+/// because Microsoft.Data.Sqlite keeps prepared statements per command only (dotnet/efcore#14044) and EF creates a command
+/// for every execution. It sits between Microsoft.Data.Sqlite and the native library (SQLitePCL's provider interface):
+/// a prepare whose SQL this connection has compiled before lends the compiled statement, and the command's finalize gives
+/// it back reset and unbound instead of destroying it. A statement is lent to one command at a time (a second command
+/// with the same SQL while it is out gets a statement of its own), at most <see cref="PerConnection"/> are kept per
+/// connection (the least recently used goes first), and all are finalized before their connection closes. A reset
+/// statement holds no lock and no read snapshot; after a schema change SQLite recompiles it at its next step.
+/// </summary>
+public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLite3Provider
+{
+    private const int PerConnection = 128;
+    private const int SqliteOk = 0;
+
+    private static readonly Lazy<bool> Installed = new(() =>
+    {
+        Batteries_V2.Init();
+        raw.SetProvider(new SqliteStatementCache(new SQLite3Provider_e_sqlite3()));
+        raw.FreezeProvider(); // Microsoft.Data.Sqlite initialises SQLitePCL again on its first use: that must not undo this.
+        return true;
+    });
+
+    private static readonly ConcurrentDictionary<Type, FieldInfo[]> Fields = new();
+
+    private readonly ConcurrentDictionary<IntPtr, Connection> _connections = new();
+    private readonly ConcurrentDictionary<IntPtr, (Connection Owner, Entry Entry)> _lent = new();
+
+    /// <summary>Once per process, before the first SQLite connection opens.</summary>
+    public static void Install() => _ = Installed.Value;
+
+    int ISQLite3Provider.sqlite3_prepare_v2(sqlite3 db, ReadOnlySpan<byte> sql, out IntPtr stmt, out ReadOnlySpan<byte> remain)
+    {
+        var connection = Known(db);
+        if (connection.TryLend(sql, out var cached))
+        {
+            _lent[cached.Statement] = (connection, cached);
+            stmt = cached.Statement;
+            remain = sql[cached.Length..];
+            return SqliteOk;
+        }
+
+        var rc = inner.sqlite3_prepare_v2(db, sql, out stmt, out remain);
+        if (rc == SqliteOk && stmt != IntPtr.Zero && connection.TryAdd(sql, stmt, sql.Length - remain.Length, inner) is { } added)
+        {
+            _lent[stmt] = (connection, added);
+        }
+
+        return rc;
+    }
+
+    int ISQLite3Provider.sqlite3_finalize(IntPtr stmt)
+    {
+        if (!_lent.TryRemove(stmt, out var lent))
+        {
+            return inner.sqlite3_finalize(stmt);
+        }
+
+        // What a fresh statement would be: not stepping, no values bound.
+        _ = NativeReset(stmt);
+        _ = NativeClearBindings(stmt);
+        lent.Owner.GiveBack(lent.Entry);
+        return SqliteOk;
+    }
+
+    // Defining or removing a function or a collation expires every statement compiled on the connection, and
+    // Microsoft.Data.Sqlite removes EF's when a connection goes back to its pool and defines them again when it comes out:
+    // a removal is skipped (the next user of a pooled connection defines the same ones; an extra one harms no statement),
+    // and so is a definition the connection already has.
+    int ISQLite3Provider.sqlite3_create_function(sqlite3 db, byte[] name, int nArg, int flags, object v, delegate_function_scalar func) =>
+        Known(db).Defines($"{Encoding.UTF8.GetString(name)}/{nArg}", flags, v, func, null)
+            ? inner.sqlite3_create_function(db, name, nArg, flags, v, func)
+            : SqliteOk;
+
+    int ISQLite3Provider.sqlite3_create_function(sqlite3 db, byte[] name, int nArg, int flags, object v, delegate_function_aggregate_step func_step, delegate_function_aggregate_final func_final) =>
+        Known(db).Defines($"{Encoding.UTF8.GetString(name)}/{nArg}", flags, v, func_step, func_final)
+            ? inner.sqlite3_create_function(db, name, nArg, flags, v, func_step, func_final)
+            : SqliteOk;
+
+    int ISQLite3Provider.sqlite3_create_collation(sqlite3 db, byte[] name, object v, delegate_collation func) =>
+        Known(db).Defines($"{Encoding.UTF8.GetString(name)}/collation", 0, v, func, null)
+            ? inner.sqlite3_create_collation(db, name, v, func)
+            : SqliteOk;
+
+    int ISQLite3Provider.sqlite3_close_v2(IntPtr db) => Close(db, inner.sqlite3_close_v2);
+
+    int ISQLite3Provider.sqlite3_close(IntPtr db) => Close(db, inner.sqlite3_close);
+
+    private Connection Known(sqlite3 db) => _connections.GetOrAdd(db.DangerousGetHandle(), _ => new Connection());
+
+    private int Close(IntPtr db, Func<IntPtr, int> close)
+    {
+        if (_connections.TryRemove(db, out var connection))
+        {
+            // Statements still out are finalized for real when their command lets go (close_v2 waits for them).
+            foreach (var lent in _lent.Where(l => l.Value.Owner == connection).ToList())
+            {
+                _lent.TryRemove(lent.Key, out _);
+            }
+
+            connection.FinalizeIdle(inner);
+        }
+
+        return close(db);
+    }
+
+    // The library SQLitePCL's provider already loaded; its interface only resets through a handle object.
+    [DllImport("e_sqlite3", EntryPoint = "sqlite3_reset")]
+    private static extern int NativeReset(IntPtr stmt);
+
+    [DllImport("e_sqlite3", EntryPoint = "sqlite3_clear_bindings")]
+    private static extern int NativeClearBindings(IntPtr stmt);
+
+    private sealed class Entry(byte[] sql, IntPtr statement, int length)
+    {
+        public byte[] Sql { get; } = sql;
+        public IntPtr Statement { get; } = statement;
+        public int Length { get; } = length;
+        public LinkedListNode<Entry>? Idle { get; set; }
+    }
+
+    /// <summary>One native connection's statements, by SQL text (<c>_idle</c> in least recently used order), and its functions.</summary>
+    private sealed class Connection
+    {
+        private readonly Dictionary<byte[], Entry> _bySql = new(SqlComparer.Instance);
+        private readonly LinkedList<Entry> _idle = new();
+        private readonly Dictionary<string, (int Flags, object? State, Delegate Code, Delegate? Final)> _definitions = [];
+
+        /// <summary>False for a removal, or when this connection already has this definition (the same code over the same state).</summary>
+        public bool Defines(string key, int flags, object? state, Delegate? code, Delegate? final)
+        {
+            if (code is null)
+            {
+                return false;
+            }
+
+            lock (this)
+            {
+                if (_definitions.TryGetValue(key, out var known) && known.Flags == flags && Same(known.State, state) && Same(known.Code, code) && Same(known.Final, final))
+                {
+                    return false;
+                }
+
+                _definitions[key] = (flags, state, code, final);
+                return true;
+            }
+        }
+
+        // Microsoft.Data.Sqlite wraps a function in new closures, and an aggregate's seed in a new holder, at each
+        // registration: objects of one type whose fields are the same (a few levels down) are the same definition.
+        private static bool Same(object? a, object? b, int depth = 3) =>
+            ReferenceEquals(a, b) || (a is not null && b is not null && a.GetType() == b.GetType() && (a switch
+            {
+                Delegate d => d.Method == ((Delegate)b).Method && Same(d.Target, ((Delegate)b).Target, depth),
+                _ when a is string || a.GetType().IsValueType => a.Equals(b),
+                _ => depth > 0 && Fields.GetOrAdd(a.GetType(), t => t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+                    .All(f => Same(f.GetValue(a), f.GetValue(b), depth - 1)),
+            }));
+
+        public bool TryLend(ReadOnlySpan<byte> sql, out Entry entry)
+        {
+            lock (this)
+            {
+                if (_bySql.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(sql, out entry!) && entry.Idle is { } node)
+                {
+                    _idle.Remove(node);
+                    entry.Idle = null;
+                    return true;
+                }
+
+                return false;
+            }
+        }
+
+        public Entry? TryAdd(ReadOnlySpan<byte> sql, IntPtr statement, int length, ISQLite3Provider native)
+        {
+            lock (this)
+            {
+                if (_bySql.GetAlternateLookup<ReadOnlySpan<byte>>().ContainsKey(sql))
+                {
+                    return null; // the cached one is out: this one is finalized for real when done
+                }
+
+                if (_bySql.Count >= PerConnection)
+                {
+                    if (_idle.First is not { } oldest)
+                    {
+                        return null;
+                    }
+
+                    _idle.RemoveFirst();
+                    _bySql.Remove(oldest.Value.Sql);
+                    _ = native.sqlite3_finalize(oldest.Value.Statement);
+                }
+
+                var entry = new Entry(sql.ToArray(), statement, length);
+                _bySql.Add(entry.Sql, entry);
+                return entry;
+            }
+        }
+
+        public void GiveBack(Entry entry)
+        {
+            lock (this)
+            {
+                if (_bySql.TryGetValue(entry.Sql, out var current) && current == entry)
+                {
+                    entry.Idle = _idle.AddLast(entry);
+                }
+            }
+        }
+
+        public void FinalizeIdle(ISQLite3Provider native)
+        {
+            lock (this)
+            {
+                foreach (var entry in _idle)
+                {
+                    _ = native.sqlite3_finalize(entry.Statement);
+                }
+
+                _idle.Clear();
+                _bySql.Clear();
+            }
+        }
+    }
+
+    private sealed class SqlComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+    {
+        public static readonly SqlComparer Instance = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj) => GetHashCode(obj.AsSpan());
+
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(alternate);
+            return hash.ToHashCode();
+        }
+
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
+    }
+}
