@@ -202,6 +202,17 @@ SUBMIT_FILE=$out/submitters-baseline.txt; b=$(drive "$base_url" "" "$duration" -
 echo "    hand in a text: API $a | baseline $b"
 results+=("hand in a text|$a|$b")
 
+# Issue 11's single request: the gradebook of the cohort of 200 (a page of 100 learners × 100 assignments), one request at
+# a time after the load above, as time to first byte (the body is written after the whole answer is built and digested).
+single() { # $1 url; prints "median p90" in ms over 30 requests after 5 warm ones
+  local i; for i in $(seq 1 5); do curl -s -o /dev/null -H "authorization: Bearer $trainer" "$1"; done
+  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{time_starttransfer}\n' -H "authorization: Bearer $trainer" "$1"; done |
+    sort -n | awk '{a[NR]=$1*1000} END {printf "%.1f %.1f\n", a[15], a[27]}'
+}
+gradebook_one=$(path_for "/api/v1/cohorts/@C/gradebook?pageSize=100" 200)
+read -r one_api one_api90 < <(single "$api_url$gradebook_one"); read -r one_base one_base90 < <(single "$base_url$gradebook_one")
+echo "    gradebook (200) one request at a time: API $one_api ms (p90 $one_api90) | baseline $one_base ms (p90 $one_base90)"
+
 echo "==> Writes on one connection (completion, wrk -c1 -d$writes_duration)"
 threads_saved=$threads conns_saved=$conns; threads=1 conns=1
 WRITES_FROM=$((total / 2 + 1)) WRITES_TO=$((total - 10))
@@ -300,6 +311,7 @@ report=$work/report.md
   echo "| RSS idle (VmRSS after start and one request per route) | $rss_idle MB | $base_rss_idle MB | |"
   echo "| RSS peak under load (VmHWM at the end) | $rss_peak MB | $base_rss_peak MB | < 250 MB |"
   read -r war wap50 wap99 _ <<<"$w_api"; read -r wbr wbp50 wbp99 _ <<<"$w_base"
+  echo "| gradebook of 200 × 100 (a page of 100), one request at a time: time to first byte, median of 30 (p90) | $one_api ms ($one_api90) | $one_base ms ($one_base90) | < 50 ms |"
   echo "| completion writes/s on one connection (p50 / p99 ms) | $war ($wap50 / $wap99) | $wbr ($wbp50 / $wbp99) | ≥ 500/s |"
   echo "| notifications pushed per second ($receivers learners on the hub, $push_requests announcements to their cohort: $push_count of $push_expected pushes arrived in $push_seconds s) | $push_rate/s | – | |"
   echo
