@@ -206,8 +206,8 @@ results+=("hand in a text|$a|$b")
 # a time after the load above, as time to first byte (the body is written after the whole answer is built and digested).
 single() { # $1 url; prints "median p90" in ms over 30 requests after 5 warm ones
   local i; for i in $(seq 1 5); do curl -s -o /dev/null -H "authorization: Bearer $trainer" "$1"; done
-  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{time_starttransfer}\n' -H "authorization: Bearer $trainer" "$1"; done |
-    sort -n | awk '{a[NR]=$1*1000} END {printf "%.1f %.1f\n", a[15], a[27]}'
+  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{http_code} %{time_starttransfer}\n' -H "authorization: Bearer $trainer" "$1"; done |
+    sort -k2 -n | awk '$1 != 200 {bad=1} {a[NR]=$2*1000} END {if (bad) print "failed failed"; else printf "%.1f %.1f\n", a[15], a[27]}'
 }
 gradebook_one=$(path_for "/api/v1/cohorts/@C/gradebook?pageSize=100" 200)
 read -r one_api one_api90 < <(single "$api_url$gradebook_one"); read -r one_base one_base90 < <(single "$base_url$gradebook_one")

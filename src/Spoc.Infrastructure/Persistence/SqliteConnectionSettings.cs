@@ -26,7 +26,7 @@ public sealed class SqliteConnectionSettings(int busyTimeoutMs, string synchrono
 {
     private const int CacheKiB = 512;
 
-    private static readonly ConditionalWeakTable<sqlite3, object?> Configured = [];
+    private static readonly ConditionalWeakTable<sqlite3, string> Applied = [];
 
     private readonly string _pragmas = $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = {synchronous}; PRAGMA cache_size = -{CacheKiB};";
 
@@ -41,11 +41,12 @@ public sealed class SqliteConnectionSettings(int busyTimeoutMs, string synchrono
     // Synchronous on purpose: pragmas never touch the disk, and an async round trip would cost more than the statement.
     private void Apply(DbConnection connection)
     {
-        if (connection is SqliteConnection { Handle: { } handle } sqlite && Configured.TryAdd(handle, null))
+        if (connection is SqliteConnection { Handle: { } handle } sqlite && !(Applied.TryGetValue(handle, out var applied) && applied == _pragmas))
         {
             using var command = sqlite.CreateCommand();
             command.CommandText = _pragmas;
             command.ExecuteNonQuery();
+            Applied.AddOrUpdate(handle, _pragmas);
         }
     }
 }

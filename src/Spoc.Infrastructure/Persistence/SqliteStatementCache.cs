@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using SQLitePCL;
@@ -41,6 +42,7 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
     int ISQLite3Provider.sqlite3_prepare_v2(sqlite3 db, ReadOnlySpan<byte> sql, out IntPtr stmt, out ReadOnlySpan<byte> remain)
     {
         var connection = Known(db);
+        connection.RemoveUndefined();
         if (connection.TryLend(sql, out var cached))
         {
             _lent[cached.Statement] = (connection, cached);
@@ -68,32 +70,30 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
         // What a fresh statement would be: not stepping, no values bound.
         _ = NativeReset(stmt);
         _ = NativeClearBindings(stmt);
-        lent.Owner.GiveBack(lent.Entry);
+        lent.Owner.GiveBack(lent.Entry, inner);
         return SqliteOk;
     }
 
     // Defining or removing a function or a collation expires every statement compiled on the connection, and
-    // Microsoft.Data.Sqlite removes EF's when a connection goes back to its pool and defines them again when it comes out:
-    // a removal is skipped (the next user of a pooled connection defines the same ones; an extra one harms no statement),
-    // and so is a definition the connection already has.
+    // Microsoft.Data.Sqlite removes EF's when a connection goes back to its pool and defines them again when it comes out.
+    // So a removal waits for the connection's next statement (a definition of the same name before then cancels it), and a
+    // definition the connection already has is skipped.
     int ISQLite3Provider.sqlite3_create_function(sqlite3 db, byte[] name, int nArg, int flags, object v, delegate_function_scalar func) =>
-        Known(db).Defines($"{Encoding.UTF8.GetString(name)}/{nArg}", flags, v, func, null)
-            ? inner.sqlite3_create_function(db, name, nArg, flags, v, func)
-            : SqliteOk;
+        Known(db).Define($"{Name(name)}/{nArg}", new(flags, v, func, null), d => inner.sqlite3_create_function(db, name, nArg, flags, d.State, (delegate_function_scalar?)d.Code));
 
     int ISQLite3Provider.sqlite3_create_function(sqlite3 db, byte[] name, int nArg, int flags, object v, delegate_function_aggregate_step func_step, delegate_function_aggregate_final func_final) =>
-        Known(db).Defines($"{Encoding.UTF8.GetString(name)}/{nArg}", flags, v, func_step, func_final)
-            ? inner.sqlite3_create_function(db, name, nArg, flags, v, func_step, func_final)
-            : SqliteOk;
+        Known(db).Define($"{Name(name)}/{nArg}", new(flags, v, func_step, func_final),
+            d => inner.sqlite3_create_function(db, name, nArg, flags, d.State, (delegate_function_aggregate_step?)d.Code, (delegate_function_aggregate_final?)d.Final));
 
     int ISQLite3Provider.sqlite3_create_collation(sqlite3 db, byte[] name, object v, delegate_collation func) =>
-        Known(db).Defines($"{Encoding.UTF8.GetString(name)}/collation", 0, v, func, null)
-            ? inner.sqlite3_create_collation(db, name, v, func)
-            : SqliteOk;
+        Known(db).Define($"{Name(name)}/collation", new(0, v, func, null), d => inner.sqlite3_create_collation(db, name, d.State, (delegate_collation?)d.Code));
 
     int ISQLite3Provider.sqlite3_close_v2(IntPtr db) => Close(db, inner.sqlite3_close_v2);
 
     int ISQLite3Provider.sqlite3_close(IntPtr db) => Close(db, inner.sqlite3_close);
+
+    // SQLite's names of functions and collations ignore ASCII case.
+    private static string Name(byte[] name) => Encoding.UTF8.GetString(name).TrimEnd('\0').ToLowerInvariant();
 
     private Connection Known(sqlite3 db) => _connections.GetOrAdd(db.DangerousGetHandle(), _ => new Connection());
 
@@ -128,43 +128,77 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
         public LinkedListNode<Entry>? Idle { get; set; }
     }
 
+    /// <summary>A function's or collation's definition; <see cref="Code"/> null is a removal.</summary>
+    private sealed record Definition(int Flags, object? State, Delegate? Code, Delegate? Final);
+
     /// <summary>One native connection's statements, by SQL text (<c>_idle</c> in least recently used order), and its functions.</summary>
     private sealed class Connection
     {
         private readonly Dictionary<byte[], Entry> _bySql = new(SqlComparer.Instance);
         private readonly LinkedList<Entry> _idle = new();
-        private readonly Dictionary<string, (int Flags, object? State, Delegate Code, Delegate? Final)> _definitions = [];
+        private readonly Dictionary<string, Definition> _defined = [];
+        private readonly Dictionary<string, Func<int>> _undefined = [];
 
-        /// <summary>False for a removal, or when this connection already has this definition (the same code over the same state).</summary>
-        public bool Defines(string key, int flags, object? state, Delegate? code, Delegate? final)
+        public int Define(string key, Definition definition, Func<Definition, int> native)
         {
-            if (code is null)
-            {
-                return false;
-            }
-
             lock (this)
             {
-                if (_definitions.TryGetValue(key, out var known) && known.Flags == flags && Same(known.State, state) && Same(known.Code, code) && Same(known.Final, final))
+                if (definition.Code is null)
                 {
-                    return false;
+                    _undefined[key] = () => native(definition);
+                    return SqliteOk;
                 }
 
-                _definitions[key] = (flags, state, code, final);
-                return true;
+                _undefined.Remove(key);
+                if (_defined.TryGetValue(key, out var known) && known.Flags == definition.Flags
+                    && Same(known.State, definition.State) && Same(known.Code, definition.Code) && Same(known.Final, definition.Final))
+                {
+                    return SqliteOk;
+                }
+
+                var rc = native(definition);
+                if (rc == SqliteOk)
+                {
+                    _defined[key] = definition;
+                }
+
+                return rc;
             }
         }
 
-        // Microsoft.Data.Sqlite wraps a function in new closures, and an aggregate's seed in a new holder, at each
-        // registration: objects of one type whose fields are the same (a few levels down) are the same definition.
-        private static bool Same(object? a, object? b, int depth = 3) =>
-            ReferenceEquals(a, b) || (a is not null && b is not null && a.GetType() == b.GetType() && (a switch
+        /// <summary>Carries out the removals no definition has cancelled, before the connection compiles or runs anything.</summary>
+        public void RemoveUndefined()
+        {
+            lock (this)
             {
-                Delegate d => d.Method == ((Delegate)b).Method && Same(d.Target, ((Delegate)b).Target, depth),
-                _ when a is string || a.GetType().IsValueType => a.Equals(b),
-                _ => depth > 0 && Fields.GetOrAdd(a.GetType(), t => t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-                    .All(f => Same(f.GetValue(a), f.GetValue(b), depth - 1)),
-            }));
+                foreach (var (key, remove) in _undefined)
+                {
+                    if (remove() == SqliteOk)
+                    {
+                        _defined.Remove(key);
+                    }
+                }
+
+                _undefined.Clear();
+            }
+        }
+
+        // Microsoft.Data.Sqlite wraps a function in new closures, and an aggregate's seed in a new holder, at each definition:
+        // two of those of one type whose captures are the same are the same definition. Anything else must be the same object
+        // (or an equal string or value).
+        private static bool Same(object? a, object? b) =>
+            ReferenceEquals(a, b) || (a is not null && b is not null && a.GetType() == b.GetType() && a switch
+            {
+                Delegate d => d.Method == ((Delegate)b).Method && Same(d.Target, ((Delegate)b).Target),
+                string or ValueType => a.Equals(b),
+                _ when IsWrapper(a.GetType()) => Fields.GetOrAdd(a.GetType(), t => t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+                    .All(f => Same(f.GetValue(a), f.GetValue(b))),
+                _ => false,
+            });
+
+        private static bool IsWrapper(Type type) =>
+            type.IsDefined(typeof(CompilerGeneratedAttribute), false)
+            || (type.Namespace == "Microsoft.Data.Sqlite" && type.Name.StartsWith("AggregateContext", StringComparison.Ordinal));
 
         public bool TryLend(ReadOnlySpan<byte> sql, out Entry entry)
         {
@@ -208,13 +242,17 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
             }
         }
 
-        public void GiveBack(Entry entry)
+        public void GiveBack(Entry entry, ISQLite3Provider native)
         {
             lock (this)
             {
                 if (_bySql.TryGetValue(entry.Sql, out var current) && current == entry)
                 {
                     entry.Idle = _idle.AddLast(entry);
+                }
+                else
+                {
+                    _ = native.sqlite3_finalize(entry.Statement); // its connection closed meanwhile
                 }
             }
         }
