@@ -183,7 +183,7 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
             }
         }
 
-        // Microsoft.Data.Sqlite wraps a function in new closures, and an aggregate's seed in a new holder, at each definition:
+        // Microsoft.Data.Sqlite wraps a function in new closures, and an aggregate in a new holder of its seed and code, at each definition:
         // two of those of one type whose captures are the same are the same definition. Anything else must be the same object
         // (or an equal string or value).
         private static bool Same(object? a, object? b) =>
@@ -198,7 +198,7 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
 
         private static bool IsWrapper(Type type) =>
             type.IsDefined(typeof(CompilerGeneratedAttribute), false)
-            || (type.Namespace == "Microsoft.Data.Sqlite" && type.Name.StartsWith("AggregateContext", StringComparison.Ordinal));
+            || (type.Namespace == "Microsoft.Data.Sqlite" && type.Name.StartsWith("Aggregate", StringComparison.Ordinal)); // its seed holders (AggregateDefinition in 10.0)
 
         public bool TryLend(ReadOnlySpan<byte> sql, out Entry entry)
         {

@@ -82,6 +82,28 @@ public sealed class SqliteStatementCacheTests
     }
 
     [Test]
+    public void The_next_user_of_a_native_connection_defining_the_same_functions_does_not_expire_its_statements()
+    {
+        using var db = Database.Open();
+        db.Connection.Close();
+        var ran = new List<(int Ran, int Reprepared)>();
+        for (var user = 0; user < 3; user++)
+        {
+            using var connection = new SqliteConnection(db.Connection.ConnectionString); // a new object each time, as EF's pooled contexts give
+            connection.CreateFunction("spoc_twice", (long x) => x * 2, isDeterministic: true);
+            connection.CreateAggregate("spoc_total", 0L, (long total, long x) => total + x, total => total);
+            connection.Open();
+            using var command = Command(connection, "SELECT spoc_total(spoc_twice(Id)) FROM T WHERE Id >= $id", 1);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            reader.GetInt64(0).Should().Be(6);
+            ran.Add((raw.sqlite3_stmt_status(reader.Handle, StatusRun, 0), raw.sqlite3_stmt_status(reader.Handle, StatusReprepare, 0)));
+        }
+
+        ran.Should().Equal((1, 0), (2, 0), (3, 0));
+    }
+
+    [Test]
     public void A_function_one_user_defined_is_gone_for_the_next_user_of_the_native_connection()
     {
         using var db = Database.Open();
