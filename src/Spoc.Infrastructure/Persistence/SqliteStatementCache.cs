@@ -31,7 +31,9 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
         return true;
     });
 
-    private static readonly ConcurrentDictionary<Type, FieldInfo[]> Fields = new();
+    // A wrapper type's fields, or null for a type compared by reference: decided once per type (an attribute lookup at
+    // every connection open was half of the comparison's cost).
+    private static readonly ConcurrentDictionary<Type, FieldInfo[]?> Fields = new();
 
     private readonly ConcurrentDictionary<IntPtr, Connection> _connections = new();
     private readonly ConcurrentDictionary<IntPtr, (Connection Owner, Entry Entry)> _lent = new();
@@ -191,9 +193,8 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
             {
                 Delegate d => d.Method == ((Delegate)b).Method && Same(d.Target, ((Delegate)b).Target),
                 string or ValueType => a.Equals(b),
-                _ when IsWrapper(a.GetType()) => Fields.GetOrAdd(a.GetType(), t => t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-                    .All(f => Same(f.GetValue(a), f.GetValue(b))),
-                _ => false,
+                _ => Fields.GetOrAdd(a.GetType(), t => IsWrapper(t) ? t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic) : null)
+                    is { } fields && fields.All(f => Same(f.GetValue(a), f.GetValue(b))),
             });
 
         private static bool IsWrapper(Type type) =>

@@ -20,28 +20,31 @@ internal sealed class ContractQueries(PlatformDbContext db) :
     IQueryHandler<IsApiClientActive, bool>
 {
     /// <summary>One indexed query per course request: the organisation, the caller's membership in it and whether they are the platform admin.</summary>
-    public async ValueTask<OrganizationRole?> Handle(GetOrganizationRole query, CancellationToken cancellationToken)
-    {
-        var organization = await db.Organizations.AsNoTracking()
-            .Where(o => o.Id == query.OrganizationId)
-            .Select(o => new
-            {
-                Role = o.SuspendedAt != null ? null
-                    : db.ApiClients.Any(c => c.Id == query.UserId && c.OrganizationId == o.Id && c.RevokedAt == null) ? OrganizationRole.OrgAdmin
-                    : o.Members.Where(m => m.UserId == query.UserId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault(),
-                IsPlatformAdmin = db.Users.Any(u => u.Id == query.UserId && u.IsPlatformAdmin),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        return organization is null ? null : organization.IsPlatformAdmin ? OrganizationRole.OrgAdmin : organization.Role;
-    }
+    public async ValueTask<OrganizationRole?> Handle(GetOrganizationRole query, CancellationToken cancellationToken) =>
+        await OrganizationRoleOf(db, query.OrganizationId, query.UserId, cancellationToken) is { } organization
+            ? organization.IsPlatformAdmin ? OrganizationRole.OrgAdmin : organization.Role
+            : null;
+
+    private static readonly Func<PlatformDbContext, Guid, Guid, CancellationToken, Task<OrganizationRoleRow?>> OrganizationRoleOf =
+        EF.CompileAsyncQuery((PlatformDbContext db, Guid organizationId, Guid userId, CancellationToken ct) =>
+            db.Organizations.AsNoTracking()
+                .Where(o => o.Id == organizationId)
+                .Select(o => new OrganizationRoleRow(
+                    o.SuspendedAt != null ? null
+                    : db.ApiClients.Any(c => c.Id == userId && c.OrganizationId == o.Id && c.RevokedAt == null) ? OrganizationRole.OrgAdmin
+                    : o.Members.Where(m => m.UserId == userId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault(),
+                    db.Users.Any(u => u.Id == userId && u.IsPlatformAdmin)))
+                .FirstOrDefault());
+
+    private sealed record OrganizationRoleRow(OrganizationRole? Role, bool IsPlatformAdmin);
 
     public async ValueTask<IReadOnlyList<UserSummary>> Handle(GetUsers query, CancellationToken cancellationToken) =>
-        query.UserIds.Count == 0
-            ? []
-            : await db.Users.AsNoTracking()
-                .Where(u => query.UserIds.Contains(u.Id))
-                .Select(u => new UserSummary(u.Id, u.Email, u.DisplayName, u.PreferredLanguage))
-                .ToListAsync(cancellationToken);
+        query.UserIds.Count == 0 ? [] : await UsersByIds(db, [.. query.UserIds]).ToListAsync(cancellationToken);
+
+    /// <summary>Names for rosters, matrices and forum pages: compiled once, like the other per-request contract queries below.</summary>
+    private static readonly Func<PlatformDbContext, Guid[], IAsyncEnumerable<UserSummary>> UsersByIds =
+        EF.CompileAsyncQuery((PlatformDbContext db, Guid[] ids) =>
+            db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new UserSummary(u.Id, u.Email, u.DisplayName, u.PreferredLanguage)));
 
     public async ValueTask<IReadOnlyList<UserSummary>> Handle(FindUsersByEmail query, CancellationToken cancellationToken)
     {

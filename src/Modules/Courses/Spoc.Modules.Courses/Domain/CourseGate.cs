@@ -18,15 +18,20 @@ internal sealed class CourseGate(CoursesDbContext db, ISender sender, ICurrentUs
 {
     public async Task<CourseAccess> RequireVisibleAsync(Guid courseId, CancellationToken ct)
     {
-        var course = await db.Courses.AsNoTracking().Where(c => c.Id == courseId)
-            .Select(c => new { c.OrganizationId, c.IsPublished, c.Title })
-            .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("This course");
+        var course = await CourseOf(db, courseId, ct) ?? throw ProblemException.NotFound("This course");
         var role = await sender.Send(new GetOrganizationRole(course.OrganizationId, me.Id), ct);
         var isStaff = role is OrganizationRole.OrgAdmin or OrganizationRole.Trainer;
         return role is not null && (isStaff || course.IsPublished)
             ? new CourseAccess(courseId, course.OrganizationId, isStaff, course.Title, course.IsPublished)
             : throw ProblemException.NotFound("This course");
     }
+
+    /// <summary>Compiled once: every course request runs it (EF would otherwise extract its parameters and look it up each time).</summary>
+    private static readonly Func<CoursesDbContext, Guid, CancellationToken, Task<CourseRow?>> CourseOf =
+        EF.CompileAsyncQuery((CoursesDbContext db, Guid courseId, CancellationToken ct) =>
+            db.Courses.AsNoTracking().Where(c => c.Id == courseId).Select(c => new CourseRow(c.OrganizationId, c.IsPublished, c.Title)).FirstOrDefault());
+
+    private sealed record CourseRow(Guid OrganizationId, bool IsPublished, string Title);
 
     public async Task<CourseAccess> RequireStaffAsync(Guid courseId, CancellationToken ct)
     {

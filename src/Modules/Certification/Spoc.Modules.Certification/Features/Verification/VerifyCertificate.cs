@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Certification.Contracts;
 using Spoc.Modules.Certification.Data;
+using Spoc.Modules.Certification.Domain;
 using Spoc.Modules.Certification.Features.Issuance;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
@@ -63,10 +64,7 @@ internal static class VerifyCertificate
         public async ValueTask<CertificateVerification> Handle(Query query, CancellationToken cancellationToken)
         {
             var code = Normalize(query.Code);
-            var found = await db.Certificates.AsNoTracking()
-                .Where(c => c.VerificationCode == code || c.ShortCode == code)
-                .Select(c => new { c.Status, c.HolderName, c.CourseTitle, c.CohortTitle, c.OrganizationNames, c.IssuedAt, c.RevokedAt, c.Competencies })
-                .FirstOrDefaultAsync(cancellationToken);
+            var found = await CertificateOf(db, code, cancellationToken);
             return found is null
                 ? new CertificateVerification(VerificationStatus.Unknown, null, null, null, null, null, null, null)
                 : new CertificateVerification(
@@ -77,6 +75,19 @@ internal static class VerifyCertificate
                     [.. found.Competencies.Select(k => new VerifiedCompetency(k.Code, k.Title))]);
         }
     }
+
+    // Compiled once: the one query of a public route anyone may call at will (EF would otherwise extract its parameters and
+    // look it up in its query cache each time).
+    private static readonly Func<CertificationDbContext, string, CancellationToken, Task<Found?>> CertificateOf =
+        EF.CompileAsyncQuery((CertificationDbContext db, string code, CancellationToken ct) =>
+            db.Certificates.AsNoTracking()
+                .Where(c => c.VerificationCode == code || c.ShortCode == code)
+                .Select(c => new Found(c.Status, c.HolderName, c.CourseTitle, c.CohortTitle, c.OrganizationNames, c.IssuedAt, c.RevokedAt, c.Competencies))
+                .FirstOrDefault());
+
+    private sealed record Found(
+        CertificateStatus Status, string HolderName, string CourseTitle, string CohortTitle, List<string> OrganizationNames,
+        DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, List<AchievedCompetency> Competencies);
 
     /// <summary>A code as stored: upper case, without separators, with Crockford's look-alikes read as digits; <see cref="NoCode"/> when it cannot be one.</summary>
     internal static string Normalize(string typed)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Community.Data;
+using Spoc.Modules.Community.Domain;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
@@ -35,21 +36,12 @@ internal static class GetThread
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = me.Id;
-            var found = await db.ForumThreads.AsNoTracking().Include(t => t.Audience).Where(t => t.Id == query.ThreadId)
-                .Select(t => new { Thread = t, ReadUpTo = db.ThreadReadMarkers.Where(m => m.ThreadId == t.Id && m.UserId == userId).Select(m => (int?)m.LastReadNumber).FirstOrDefault() })
-                .FirstOrDefaultAsync(cancellationToken);
+            var found = await ThreadOf(db, query.ThreadId, userId, cancellationToken);
             var viewer = await sender.ReaderOfAsync(found?.Thread, userId, cancellationToken);
             var thread = found!.Thread;
             var (page, size) = (query.Paging.Page, query.Paging.PageSize);
-            var items = await db.ForumPosts.AsNoTracking().Where(p => p.ThreadId == thread.Id).OrderBy(p => p.Number)
-                .Skip((page - 1) * size).Take(size)
-                .Select(p => new { Post = p, ReplyToNumber = db.ForumPosts.Where(r => r.Id == p.ReplyToPostId).Select(r => (int?)r.Number).FirstOrDefault() })
-                .ToListAsync(cancellationToken);
-            var ids = items.Select(i => i.Post.Id).ToList();
-            var reactions = (await db.PostReactions.AsNoTracking().Where(r => ids.Contains(r.PostId))
-                    .GroupBy(r => new { r.PostId, r.Emoji })
-                    .Select(g => new { g.Key.PostId, g.Key.Emoji, Count = g.Count(), Mine = g.Count(r => r.UserId == userId) })
-                    .ToListAsync(cancellationToken))
+            var items = await PageOf(db, thread.Id, (page - 1) * size, size).ToListAsync(cancellationToken);
+            var reactions = (await ReactionsTo(db, [.. items.Select(i => i.Post.Id)], userId).ToListAsync(cancellationToken))
                 .ToLookup(r => r.PostId, r => new ForumReactionResponse(r.Emoji, r.Count, r.Mine > 0));
             var names = await sender.NamesAsync(items.Select(i => i.Post.AuthorId).Append(thread.AuthorId), cancellationToken);
             if (items.Count > 0)
@@ -62,6 +54,30 @@ internal static class GetThread
             return new Response(thread.ToResponse(viewer, names), new PagedResult<ForumPostResponse>(posts, page, size, thread.PostCount));
         }
     }
+
+    // Compiled once (every reader of a thread runs these): EF would otherwise extract their parameters and look them up in its query cache each time.
+    private static readonly Func<CommunityDbContext, Guid, Guid, CancellationToken, Task<ThreadRow?>> ThreadOf =
+        EF.CompileAsyncQuery((CommunityDbContext db, Guid threadId, Guid userId, CancellationToken ct) =>
+            db.ForumThreads.AsNoTracking().Include(t => t.Audience).Where(t => t.Id == threadId)
+                .Select(t => new ThreadRow(t, db.ThreadReadMarkers.Where(m => m.ThreadId == t.Id && m.UserId == userId).Select(m => (int?)m.LastReadNumber).FirstOrDefault()))
+                .FirstOrDefault());
+
+    private static readonly Func<CommunityDbContext, Guid, int, int, IAsyncEnumerable<PostRow>> PageOf =
+        EF.CompileAsyncQuery((CommunityDbContext db, Guid threadId, int skip, int take) =>
+            db.ForumPosts.AsNoTracking().Where(p => p.ThreadId == threadId).OrderBy(p => p.Number).Skip(skip).Take(take)
+                .Select(p => new PostRow(p, db.ForumPosts.Where(r => r.Id == p.ReplyToPostId).Select(r => (int?)r.Number).FirstOrDefault())));
+
+    private static readonly Func<CommunityDbContext, Guid[], Guid, IAsyncEnumerable<ReactionRow>> ReactionsTo =
+        EF.CompileAsyncQuery((CommunityDbContext db, Guid[] postIds, Guid userId) =>
+            db.PostReactions.AsNoTracking().Where(r => postIds.Contains(r.PostId))
+                .GroupBy(r => new { r.PostId, r.Emoji })
+                .Select(g => new ReactionRow(g.Key.PostId, g.Key.Emoji, g.Count(), g.Count(r => r.UserId == userId))));
+
+    private sealed record ThreadRow(ForumThread Thread, int? ReadUpTo);
+
+    private sealed record PostRow(ForumPost Post, int? ReplyToNumber);
+
+    private sealed record ReactionRow(Guid PostId, string Emoji, int Count, int Mine);
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapGet("/threads/{threadId:guid}", async (Guid threadId, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>

@@ -39,18 +39,19 @@ internal static class GetCourseOutline
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var access = await gate.RequireVisibleAsync(query.CourseId, cancellationToken);
-            // The course row came with the gate; sections and their activities are one flat join (SQLite walks the
-            // course's sections by index, then each one's activities), ordered as the outline shows them.
-            var sections = await db.Set<Section>().AsNoTracking()
-                .Where(s => s.CourseId == query.CourseId)
-                .Include(s => s.Activities.OrderBy(a => a.Position))
-                .OrderBy(s => s.Position)
-                .ToListAsync(cancellationToken);
+            var sections = await SectionsOf(db, query.CourseId).ToListAsync(cancellationToken);
             return new Response(access.CourseId, access.Title, access.IsPublished,
                 sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(a => access.IsStaff ? ActivityResponse.From(a) : TitleOnly(a)).ToList(), ETags.Of(s.Version))).ToList(),
                 OutlineVersion.Of(sections, sections.SelectMany(s => s.Activities)));
         }
     }
+
+    // The course row came with the gate; sections and their activities are one flat join (SQLite walks the course's sections by
+    // index, then each one's activities), ordered as the outline shows them. Compiled once: EF would otherwise extract its
+    // parameters and look it up in its query cache on every read of an outline.
+    private static readonly Func<CoursesDbContext, Guid, IAsyncEnumerable<Section>> SectionsOf =
+        EF.CompileAsyncQuery<CoursesDbContext, Guid, Section>((db, courseId) =>
+            db.Set<Section>().AsNoTracking().Where(s => s.CourseId == courseId).Include(s => s.Activities.OrderBy(a => a.Position)).OrderBy(s => s.Position));
 
     /// <summary>Learners get content through their cohort's schedule, which withholds it until release; here only the plan.</summary>
     private static ActivityResponse TitleOnly(Activity a) =>
