@@ -129,13 +129,17 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
 
         var cohortIds = zones.Keys.ToList();
         var now = clock.GetUtcNow();
-        var dueDates = await db.Assignments.AsNoTracking()
-            .Where(a => cohortIds.Contains(a.CohortId) && a.IsPublished && a.ReleaseAt <= now)
-            .Select(a => new AssignmentDueDate(a.Id, a.CohortId, a.Title, a.DueAt, a.CreatedAt))
-            .ToListAsync(cancellationToken);
+        var dueDates = await ReleasedIn(db, [.. cohortIds], now).ToListAsync(cancellationToken);
         var shifts = await sender.Send(new GetDueDateShiftsOfUser(query.UserId, cohortIds), cancellationToken);
         return [.. dueDates.Select(d => d with { DueAt = CohortAssessment.PersonalDueAt(d.DueAt, shifts.GetValueOrDefault(d.CohortId), zones[d.CohortId]) })];
     }
+
+    /// <summary>Every agenda asks it: compiled once (EF would otherwise extract its parameters and look it up at each request).</summary>
+    private static readonly Func<AssessmentDbContext, Guid[], DateTimeOffset, IAsyncEnumerable<AssignmentDueDate>> ReleasedIn =
+        EF.CompileAsyncQuery((AssessmentDbContext db, Guid[] cohortIds, DateTimeOffset now) =>
+            db.Assignments.AsNoTracking()
+                .Where(a => cohortIds.Contains(a.CohortId) && a.IsPublished && a.ReleaseAt <= now)
+                .Select(a => new AssignmentDueDate(a.Id, a.CohortId, a.Title, a.DueAt, a.CreatedAt)));
 
     public async ValueTask<IReadOnlyList<AssignmentDueDate>> Handle(GetDueDatesOfCohort query, CancellationToken cancellationToken) =>
         await db.Assignments.AsNoTracking()

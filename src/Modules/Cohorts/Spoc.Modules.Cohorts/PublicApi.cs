@@ -72,11 +72,15 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
         await gate.AccessInfoAsync(query.UserId, query.CohortId, cancellationToken);
 
     public async ValueTask<IReadOnlyList<CohortMembership>> Handle(GetCohortMembershipsOfUser query, CancellationToken cancellationToken) =>
-        await db.Cohorts.AsNoTracking()
-            .SelectMany(c => c.Members.Where(m => m.UserId == query.UserId), (c, m) => new { c, m.Role, m.GroupId })
-            .OrderBy(x => x.c.StartsOn).ThenBy(x => x.c.Id)
-            .Select(x => new CohortMembership(x.c.Id, x.c.Title, x.c.OrganizationId, x.Role, x.c.StartsOn, x.c.EndsOn, x.c.TimeZone, x.GroupId, x.c.CourseId))
-            .ToListAsync(cancellationToken);
+        await MembershipsOf(db, query.UserId).ToListAsync(cancellationToken);
+
+    /// <summary>Every agenda and calendar asks it: compiled once (EF would otherwise extract its parameters and look it up at each request).</summary>
+    private static readonly Func<CohortsDbContext, Guid, IAsyncEnumerable<CohortMembership>> MembershipsOf =
+        EF.CompileAsyncQuery((CohortsDbContext db, Guid userId) =>
+            db.Cohorts.AsNoTracking()
+                .SelectMany(c => c.Members.Where(m => m.UserId == userId), (c, m) => new { c, m.Role, m.GroupId })
+                .OrderBy(x => x.c.StartsOn).ThenBy(x => x.c.Id)
+                .Select(x => new CohortMembership(x.c.Id, x.c.Title, x.c.OrganizationId, x.Role, x.c.StartsOn, x.c.EndsOn, x.c.TimeZone, x.GroupId, x.c.CourseId)));
 
     /// <summary>One statement: the learner's group, its name and its learners.</summary>
     public async ValueTask<ProjectGroupMembers?> Handle(GetProjectGroupOf query, CancellationToken cancellationToken) =>

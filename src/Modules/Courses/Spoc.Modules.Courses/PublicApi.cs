@@ -121,14 +121,19 @@ internal sealed class PublicApi(CoursesDbContext db) :
     public async ValueTask<IReadOnlyList<ActivitySummary>> Handle(GetActivitySummaries query, CancellationToken cancellationToken) =>
         query.ActivityIds is { Count: 0 }
             ? []
-            : await db.Courses.AsNoTracking()
-                .Where(c => c.Id == query.CourseId)
+            : await ActivitySummaries(db, query.CourseId, query.ActivityIds is null, [.. query.ActivityIds ?? []]).ToListAsync(cancellationToken);
+
+    // The contract queries that hot pages send (live sessions, the agenda, the schedule) are compiled once: EF would otherwise
+    // extract their parameters and look them up in its query cache at each request.
+    private static readonly Func<CoursesDbContext, Guid, bool, Guid[], IAsyncEnumerable<ActivitySummary>> ActivitySummaries =
+        EF.CompileAsyncQuery((CoursesDbContext db, Guid courseId, bool all, Guid[] ids) =>
+            db.Courses.AsNoTracking()
+                .Where(c => c.Id == courseId)
                 .SelectMany(c => c.Sections)
                 .SelectMany(s => s.Activities, (s, a) => new { Section = s.Position, Activity = a })
-                .Where(x => query.ActivityIds == null || query.ActivityIds.Contains(x.Activity.Id))
+                .Where(x => all || ids.Contains(x.Activity.Id))
                 .OrderBy(x => x.Section).ThenBy(x => x.Activity.Position)
-                .Select(x => new ActivitySummary(x.Activity.Id, x.Activity.Title, x.Activity.Kind))
-                .ToListAsync(cancellationToken);
+                .Select(x => new ActivitySummary(x.Activity.Id, x.Activity.Title, x.Activity.Kind)));
 
     public async ValueTask<IReadOnlyList<CourseCompetency>> Handle(GetCourseCompetencies query, CancellationToken cancellationToken) =>
         await db.Courses.AsNoTracking()
@@ -141,11 +146,17 @@ internal sealed class PublicApi(CoursesDbContext db) :
     public async ValueTask<IReadOnlyDictionary<Guid, int>> Handle(GetDueDateShiftsOfUser query, CancellationToken cancellationToken) =>
         query.CohortIds.Count == 0
             ? new Dictionary<Guid, int>()
-            : await db.PacingShifts.AsNoTracking()
-                .Where(p => p.UserId == query.UserId && p.ActivityId == null && query.CohortIds.Contains(p.CohortId))
+            : await ShiftsOfUser(db, query.UserId, [.. query.CohortIds]).ToDictionaryAsync(x => x.Id, x => x.Days, cancellationToken: cancellationToken);
+
+    private static readonly Func<CoursesDbContext, Guid, Guid[], IAsyncEnumerable<Shift>> ShiftsOfUser =
+        EF.CompileAsyncQuery((CoursesDbContext db, Guid userId, Guid[] cohortIds) =>
+            db.PacingShifts.AsNoTracking()
+                .Where(p => p.UserId == userId && p.ActivityId == null && cohortIds.Contains(p.CohortId))
                 .GroupBy(p => p.CohortId)
-                .Select(g => new { CohortId = g.Key, Days = g.Sum(p => p.Days) })
-                .ToDictionaryAsync(x => x.CohortId, x => x.Days, cancellationToken);
+                .Select(g => new Shift(g.Key, g.Sum(p => p.Days))));
+
+    /// <summary>Days a due date moves, by cohort or by learner.</summary>
+    private sealed record Shift(Guid Id, int Days);
 
     public async ValueTask<IReadOnlyDictionary<Guid, int>> Handle(GetDueDateShifts query, CancellationToken cancellationToken) =>
         query.UserIds.Count == 0
@@ -167,10 +178,13 @@ internal sealed class PublicApi(CoursesDbContext db) :
     public async ValueTask<IReadOnlyList<CohortActivity>> Handle(GetCompletionsOfUser query, CancellationToken cancellationToken) =>
         query.ActivityIds.Count == 0 || query.CohortIds.Count == 0
             ? []
-            : await db.Completions.AsNoTracking()
-                .Where(c => query.CohortIds.Contains(c.CohortId) && c.UserId == query.UserId && query.ActivityIds.Contains(c.ActivityId))
-                .Select(c => new CohortActivity(c.CohortId, c.ActivityId))
-                .ToListAsync(cancellationToken);
+            : await CompletionsOfUser(db, query.UserId, [.. query.CohortIds], [.. query.ActivityIds]).ToListAsync(cancellationToken);
+
+    private static readonly Func<CoursesDbContext, Guid, Guid[], Guid[], IAsyncEnumerable<CohortActivity>> CompletionsOfUser =
+        EF.CompileAsyncQuery((CoursesDbContext db, Guid userId, Guid[] cohortIds, Guid[] activityIds) =>
+            db.Completions.AsNoTracking()
+                .Where(c => cohortIds.Contains(c.CohortId) && c.UserId == userId && activityIds.Contains(c.ActivityId))
+                .Select(c => new CohortActivity(c.CohortId, c.ActivityId)));
 
     public async ValueTask<IReadOnlyList<CourseSummary>> Handle(GetCoursesOfOrganization query, CancellationToken cancellationToken) =>
         await db.Courses.AsNoTracking()

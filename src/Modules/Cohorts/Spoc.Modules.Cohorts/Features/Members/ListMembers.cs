@@ -80,17 +80,24 @@ internal static class ListMembers
         /// </summary>
         private async Task<(List<Row> Rows, int Total)> PageAsync(IQueryable<CohortMember> members, Query query, CancellationToken ct)
         {
-            var rows = await members.AsNoTracking()
-                .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).ThenBy(m => m.UserId)
-                .Skip((query.Paging.Page - 1) * query.Paging.PageSize).Take(query.Paging.PageSize)
-                .Select(m => new
-                {
-                    Row = new Row(m.UserId, m.Role, m.MentorId, m.GroupId, db.Groups.Where(g => g.Id == m.GroupId).Select(g => g.Name).FirstOrDefault(), m.JoinedAt, m.Version, m.UpdatedAt, false),
-                    Total = members.Count(),
-                })
+            var rows = await PageOf(db, query.CohortId, query.Role, query.MentorId, (query.Paging.Page - 1) * query.Paging.PageSize, query.Paging.PageSize)
                 .ToListAsync(ct);
             return (rows.Select(r => r.Row).ToList(), rows.Count > 0 ? rows[0].Total : query.Paging.Page == 1 ? 0 : await members.CountAsync(ct));
         }
+
+        // Compiled once (the roster is read at every visit of a cohort's people): EF would otherwise extract its parameters and
+        // look it up in its query cache each time. The filter is Handle's, written again because a compiled query takes no closure.
+        private static readonly Func<CohortsDbContext, Guid, CohortRole?, Guid?, int, int, IAsyncEnumerable<PageRow>> PageOf =
+            EF.CompileAsyncQuery((CohortsDbContext db, Guid cohortId, CohortRole? role, Guid? mentorId, int skip, int take) =>
+                db.Members.AsNoTracking()
+                    .Where(m => m.CohortId == cohortId && (role == null || m.Role == role) && (mentorId == null || m.MentorId == mentorId))
+                    .OrderBy(m => m.Role).ThenBy(m => m.JoinedAt).ThenBy(m => m.UserId)
+                    .Skip(skip).Take(take)
+                    .Select(m => new PageRow(
+                        new Row(m.UserId, m.Role, m.MentorId, m.GroupId, db.Groups.Where(g => g.Id == m.GroupId).Select(g => g.Name).FirstOrDefault(), m.JoinedAt, m.Version, m.UpdatedAt, false),
+                        db.Members.Count(x => x.CohortId == cohortId && (role == null || x.Role == role) && (mentorId == null || x.MentorId == mentorId)))));
+
+        private sealed record PageRow(Row Row, int Total);
 
         /// <summary>
         /// What changed after the cursor, removals as tombstones, in (time, person) order so that the last item is the next

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spoc.Modules.Community.Data;
+using Spoc.Modules.Community.Domain;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
@@ -63,14 +64,18 @@ internal static class ListSessions
 
             // A learner's own checklist and attendance on every session of the page: one call and one query, not one per session.
             var done = await sender.PreparationsDoneAsync(query.CohortId, me.Id, page.Items, cancellationToken);
-            var ids = page.Items.Select(s => s.Id).ToList();
-            var mine = await db.SessionAttendance.AsNoTracking().Where(a => a.UserId == me.Id && ids.Contains(a.SessionId))
-                .ToDictionaryAsync(a => a.SessionId, a => a.Status, cancellationToken);
+            var mine = await AttendanceOf(db, me.Id, [.. page.Items.Select(s => s.Id)])
+                .ToDictionaryAsync(a => a.SessionId, a => a.Status, cancellationToken: cancellationToken);
             return new PagedResult<LiveSessionResponse>(
                 page.Items.Select(s => s.ToResponse(viewer, options.Value, now, titles, done, mine.TryGetValue(s.Id, out var status) ? status : null)).ToList(),
                 page.Page, page.PageSize, page.TotalCount);
         }
     }
+
+    /// <summary>A learner's attendance on a page of sessions: compiled once (EF would otherwise extract its parameters and look it up at each request).</summary>
+    private static readonly Func<CommunityDbContext, Guid, Guid[], IAsyncEnumerable<SessionAttendance>> AttendanceOf =
+        EF.CompileAsyncQuery((CommunityDbContext db, Guid userId, Guid[] sessionIds) =>
+            db.SessionAttendance.AsNoTracking().Where(a => a.UserId == userId && sessionIds.Contains(a.SessionId)));
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapGet("/cohorts/{cohortId:guid}/sessions", async (Guid cohortId, DateTimeOffset? from, DateTimeOffset? to, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>

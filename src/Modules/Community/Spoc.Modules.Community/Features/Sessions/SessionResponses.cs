@@ -46,8 +46,8 @@ internal static class SessionResponses
     public static async Task<IReadOnlySet<Guid>> PreparationsDoneAsync(this ISender sender, Guid cohortId, Guid learnerId, IEnumerable<LiveSession> sessions, CancellationToken ct)
     {
         var activities = sessions.SelectMany(s => s.Preparations).Select(p => p.ActivityId).Distinct().ToList();
-        return activities.Count == 0 ? new HashSet<Guid>() : (await sender.Send(new GetCompletions(cohortId, activities), ct))
-            .Where(c => c.UserId == learnerId).Select(c => c.ActivityId).ToHashSet();
+        return activities.Count == 0 ? new HashSet<Guid>() : (await sender.Send(new GetCompletionsOfUser(learnerId, [cohortId], activities), ct))
+            .Select(c => c.ActivityId).ToHashSet();
     }
 
     /// <summary>Titles and kinds of these sessions' preparations, in one query.</summary>

@@ -71,28 +71,13 @@ internal static class GetSchedule
             var zone = TimeZoneInfo.FindSystemTimeZoneById(access.TimeZone);
             var now = clock.GetUtcNow();
 
-            // The course's "published" rule inside the activities' statement, and only the columns a row needs (no Markdown source).
-            var activities = await db.Set<Activity>().AsNoTracking()
-                .Where(a => a.CourseId == access.CourseId && (preview || db.Courses.Any(c => c.Id == a.CourseId && c.IsPublished)))
-                .Join(db.Set<Section>(), a => a.SectionId, s => s.Id, (a, s) => new
-                {
-                    a.Id, a.SectionId, SectionTitle = s.Title, a.Kind, a.Title, a.DurationMinutes, a.OffsetDays, a.DueOffsetDays, a.ContentHtml, a.Url,
-                    HasFile = a.FileId != null, SectionPosition = s.Position, a.Position,
-                })
-                .OrderBy(x => x.SectionPosition).ThenBy(x => x.Position)
-                .ToListAsync(cancellationToken);
-            var course = await db.Courses.AsNoTracking()
-                .Where(c => c.Id == access.CourseId && (preview || c.IsPublished))
-                .Select(c => new { c.Title, c.Summary, Competencies = c.Competencies.OrderBy(k => k.Code).Select(k => new CourseCompetencyItem(k.Code, k.Title)).ToList() })
-                .FirstOrDefaultAsync(cancellationToken);
-            var shifts = learnerId is null ? [] : await db.PacingShifts.AsNoTracking().Where(p => p.CohortId == query.CohortId && p.UserId == learnerId).ToListAsync(cancellationToken);
-            var completions = learnerId is null
-                ? []
-                : await db.Completions.AsNoTracking().Where(c => c.CohortId == query.CohortId && c.UserId == learnerId).ToDictionaryAsync(c => c.ActivityId, c => c.CompletedAt, cancellationToken);
-            var extras = learnerId is null
-                ? []
-                : await db.ExtraResources.AsNoTracking().Where(r => r.CohortId == query.CohortId && r.UserId == learnerId)
-                    .Select(r => new Extra(r.Id, r.Title, r.Url, r.ContentHtml)).ToListAsync(cancellationToken);
+            var activities = await ActivitiesOf(db, access.CourseId, preview).ToListAsync(cancellationToken);
+            var course = await CourseOf(db, access.CourseId, preview, cancellationToken);
+            var shifts = learnerId is { } l1 ? await ShiftsOf(db, query.CohortId, l1).ToListAsync(cancellationToken) : [];
+            var completions = learnerId is { } l2
+                ? await CompletionsOf(db, query.CohortId, l2).ToDictionaryAsync(c => c.ActivityId, c => c.CompletedAt, cancellationToken: cancellationToken)
+                : [];
+            var extras = learnerId is { } l3 ? await ExtrasOf(db, query.CohortId, l3).ToListAsync(cancellationToken) : [];
             var shiftForAll = shifts.Where(s => s.ActivityId == null).Sum(s => s.Days);
 
             var scheduled = activities.Select(a =>
@@ -109,6 +94,44 @@ internal static class GetSchedule
                 course is null ? null : new CourseAbout(course.Title, Markdown.ToSafeHtml(course.Summary), course.Competencies));
         }
     }
+
+    // Every learner's course page reads these: compiled once (EF would otherwise extract their parameters and look them up in
+    // its query cache at each request). The course's "published" rule is inside the activities' statement, and a row reads only
+    // the columns it shows (no Markdown source).
+    private static readonly Func<CoursesDbContext, Guid, bool, IAsyncEnumerable<ActivityRow>> ActivitiesOf =
+        EF.CompileAsyncQuery<CoursesDbContext, Guid, bool, ActivityRow>((db, courseId, preview) =>
+            db.Set<Activity>().AsNoTracking()
+                .Where(a => a.CourseId == courseId && (preview || db.Courses.Any(c => c.Id == a.CourseId && c.IsPublished)))
+                .Join(db.Set<Section>(), a => a.SectionId, s => s.Id, (a, s) => new { Activity = a, Section = s })
+                .OrderBy(x => x.Section.Position).ThenBy(x => x.Activity.Position)
+                .Select(x => new ActivityRow(
+                    x.Activity.Id, x.Activity.SectionId, x.Section.Title, x.Activity.Kind, x.Activity.Title, x.Activity.DurationMinutes, x.Activity.OffsetDays,
+                    x.Activity.DueOffsetDays, x.Activity.ContentHtml, x.Activity.Url, x.Activity.FileId != null)));
+
+    private static readonly Func<CoursesDbContext, Guid, bool, CancellationToken, Task<CourseRow?>> CourseOf =
+        EF.CompileAsyncQuery((CoursesDbContext db, Guid courseId, bool preview, CancellationToken ct) =>
+            db.Courses.AsNoTracking()
+                .Where(c => c.Id == courseId && (preview || c.IsPublished))
+                .Select(c => new CourseRow(c.Title, c.Summary, c.Competencies.OrderBy(k => k.Code).Select(k => new CourseCompetencyItem(k.Code, k.Title)).ToList()))
+                .FirstOrDefault());
+
+    private static readonly Func<CoursesDbContext, Guid, Guid, IAsyncEnumerable<PacingShift>> ShiftsOf =
+        EF.CompileAsyncQuery((CoursesDbContext db, Guid cohortId, Guid learnerId) =>
+            db.PacingShifts.AsNoTracking().Where(p => p.CohortId == cohortId && p.UserId == learnerId));
+
+    private static readonly Func<CoursesDbContext, Guid, Guid, IAsyncEnumerable<Completion>> CompletionsOf =
+        EF.CompileAsyncQuery((CoursesDbContext db, Guid cohortId, Guid learnerId) =>
+            db.Completions.AsNoTracking().Where(c => c.CohortId == cohortId && c.UserId == learnerId));
+
+    private static readonly Func<CoursesDbContext, Guid, Guid, IAsyncEnumerable<Extra>> ExtrasOf =
+        EF.CompileAsyncQuery((CoursesDbContext db, Guid cohortId, Guid learnerId) =>
+            db.ExtraResources.AsNoTracking().Where(r => r.CohortId == cohortId && r.UserId == learnerId).Select(r => new Extra(r.Id, r.Title, r.Url, r.ContentHtml)));
+
+    private sealed record ActivityRow(
+        Guid Id, Guid SectionId, string SectionTitle, ActivityKind Kind, string Title, int DurationMinutes, int OffsetDays, int? DueOffsetDays,
+        string ContentHtml, string? Url, bool HasFile);
+
+    private sealed record CourseRow(string Title, string Summary, List<CourseCompetencyItem> Competencies);
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapGet("/cohorts/{cohortId:guid}/schedule", async (Guid cohortId, Guid? userId, ISender sender, CancellationToken ct) =>
