@@ -100,6 +100,45 @@ public sealed class MembershipTests
     }
 
     [Test]
+    public async Task Every_roster_filter_gives_its_own_rows_and_total_on_every_page()
+    {
+        var cohortId = await _world.CohortAsync(capacity: 5);
+        var (_, mentorId, mentorEmail) = await _factory.NewUserAsync("mentor");
+        await _world.Admin.AddMemberAsync(_world.OrganizationId, mentorEmail, "Mentor");
+        (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/members", new { email = mentorEmail, role = "Mentor" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var learners = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (learner, learnerId, _) = await _world.LearnerAsync();
+            (await _world.DecideAsync(cohortId, await CohortWorld.ApplyAsync(learner, cohortId), "Admit")).StatusCode.Should().Be(HttpStatusCode.OK);
+            learners.Add(learnerId);
+        }
+
+        foreach (var mentee in learners.Take(2))
+        {
+            (await _world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{cohortId}/members/{mentee}/mentor", new { mentorId })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        }
+
+        async Task<(List<Guid> Ids, int Total)> Roster(string filter)
+        {
+            var page = await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/members?{filter}")).ReadJsonAsync();
+            return ([.. page["items"]!.AsArray().Select(m => m!["userId"]!.GetValue<Guid>())], page["totalCount"]!.GetValue<int>());
+        }
+
+        var everyone = await Roster("pageSize=100");
+        everyone.Ids.Should().Contain(learners).And.Contain(mentorId);
+        everyone.Total.Should().Be(everyone.Ids.Count);
+        (await Roster("role=Learner")).Should().BeEquivalentTo((learners, 3));
+        (await Roster($"mentorId={mentorId}")).Should().BeEquivalentTo((learners.Take(2).ToList(), 2));
+        (await Roster($"role=Learner&mentorId={mentorId}")).Should().BeEquivalentTo((learners.Take(2).ToList(), 2));
+        (await Roster($"role=Mentor&mentorId={mentorId}")).Should().BeEquivalentTo((new List<Guid>(), 0));
+        var pages = new[] { await Roster("role=Learner&pageSize=2&page=1"), await Roster("role=Learner&pageSize=2&page=2"), await Roster("role=Learner&pageSize=2&page=3") };
+        pages.Select(p => p.Ids.Count).Should().Equal(2, 1, 0);
+        pages.Select(p => p.Total).Should().Equal(3, 3, 3);
+        pages.SelectMany(p => p.Ids).Should().BeEquivalentTo(learners);
+    }
+
+    [Test]
     public async Task Roster_shows_mentors_and_hides_emails_from_learners()
     {
         var cohortId = await _world.CohortAsync(capacity: 5);

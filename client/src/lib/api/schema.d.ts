@@ -7040,12 +7040,12 @@ export interface components {
             durationMinutes: number;
             /**
              * Format: date-time
-             * @description Start of the release day in the cohort's time zone: `startsOn` + the activity's offset + this learner's `shiftDays`.
+             * @description Start of the release day in the cohort's time zone: `startsOn` + the activity's offset, the same day for every learner.
              */
             releaseAt: string;
             /**
              * Format: date-time
-             * @description Start of the due day, shifted like the release; null: no due date.
+             * @description End of the due day in the cohort's time zone, moved by this learner's `shiftDays`; null: no due date.
              */
             dueAt?: string | null;
             /**

@@ -134,7 +134,7 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
         return [.. dueDates.Select(d => d with { DueAt = CohortAssessment.PersonalDueAt(d.DueAt, shifts.GetValueOrDefault(d.CohortId), zones[d.CohortId]) })];
     }
 
-    /// <summary>Every agenda asks it: compiled once (EF would otherwise extract its parameters and look it up at each request).</summary>
+    /// <summary>Every agenda asks it: compiled once, as every hot read (docs/performance.md).</summary>
     private static readonly Func<AssessmentDbContext, Guid[], DateTimeOffset, IAsyncEnumerable<AssignmentDueDate>> ReleasedIn =
         EF.CompileAsyncQuery((AssessmentDbContext db, Guid[] cohortIds, DateTimeOffset now) =>
             db.Assignments.AsNoTracking()

@@ -74,7 +74,7 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
     public async ValueTask<IReadOnlyList<CohortMembership>> Handle(GetCohortMembershipsOfUser query, CancellationToken cancellationToken) =>
         await MembershipsOf(db, query.UserId).ToListAsync(cancellationToken);
 
-    /// <summary>Every agenda and calendar asks it: compiled once (EF would otherwise extract its parameters and look it up at each request).</summary>
+    /// <summary>Every agenda and calendar asks it: compiled once, as every hot read (docs/performance.md).</summary>
     private static readonly Func<CohortsDbContext, Guid, IAsyncEnumerable<CohortMembership>> MembershipsOf =
         EF.CompileAsyncQuery((CohortsDbContext db, Guid userId) =>
             db.Cohorts.AsNoTracking()

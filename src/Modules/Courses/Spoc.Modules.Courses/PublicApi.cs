@@ -123,8 +123,7 @@ internal sealed class PublicApi(CoursesDbContext db) :
             ? []
             : await ActivitySummaries(db, query.CourseId, query.ActivityIds is null, [.. query.ActivityIds ?? []]).ToListAsync(cancellationToken);
 
-    // The contract queries that hot pages send (live sessions, the agenda, the schedule) are compiled once: EF would otherwise
-    // extract their parameters and look them up in its query cache at each request.
+    // The contract queries that hot pages send (live sessions, the agenda) are compiled once, as every hot read (docs/performance.md).
     private static readonly Func<CoursesDbContext, Guid, bool, Guid[], IAsyncEnumerable<ActivitySummary>> ActivitySummaries =
         EF.CompileAsyncQuery((CoursesDbContext db, Guid courseId, bool all, Guid[] ids) =>
             db.Courses.AsNoTracking()
@@ -155,7 +154,7 @@ internal sealed class PublicApi(CoursesDbContext db) :
                 .GroupBy(p => p.CohortId)
                 .Select(g => new Shift(g.Key, g.Sum(p => p.Days))));
 
-    /// <summary>Days a due date moves, by cohort or by learner.</summary>
+    /// <summary>The days a due date moves, totalled by cohort (one learner's) or by learner (one cohort's).</summary>
     private sealed record Shift(Guid Id, int Days);
 
     public async ValueTask<IReadOnlyDictionary<Guid, int>> Handle(GetDueDateShifts query, CancellationToken cancellationToken) =>
@@ -164,8 +163,8 @@ internal sealed class PublicApi(CoursesDbContext db) :
             : await db.PacingShifts.AsNoTracking()
                 .Where(p => p.CohortId == query.CohortId && p.ActivityId == null && query.UserIds.Contains(p.UserId))
                 .GroupBy(p => p.UserId)
-                .Select(g => new { UserId = g.Key, Days = g.Sum(p => p.Days) })
-                .ToDictionaryAsync(x => x.UserId, x => x.Days, cancellationToken);
+                .Select(g => new Shift(g.Key, g.Sum(p => p.Days)))
+                .ToDictionaryAsync(x => x.Id, x => x.Days, cancellationToken);
 
     public async ValueTask<IReadOnlyList<ActivityCompletion>> Handle(GetCompletions query, CancellationToken cancellationToken) =>
         query.ActivityIds.Count == 0

@@ -26,7 +26,7 @@ internal sealed class CourseGate(CoursesDbContext db, ISender sender, ICurrentUs
             : throw ProblemException.NotFound("This course");
     }
 
-    /// <summary>Compiled once: every course request runs it (EF would otherwise extract its parameters and look it up each time).</summary>
+    /// <summary>Every course request runs it: compiled once, as every hot read (docs/performance.md).</summary>
     private static readonly Func<CoursesDbContext, Guid, CancellationToken, Task<CourseRow?>> CourseOf =
         EF.CompileAsyncQuery((CoursesDbContext db, Guid courseId, CancellationToken ct) =>
             db.Courses.AsNoTracking().Where(c => c.Id == courseId).Select(c => new CourseRow(c.OrganizationId, c.IsPublished, c.Title)).FirstOrDefault());

@@ -76,8 +76,7 @@ internal static class VerifyCertificate
         }
     }
 
-    // Compiled once: the one query of a public route anyone may call at will (EF would otherwise extract its parameters and
-    // look it up in its query cache each time).
+    // The one query of a public route anyone may call at will: compiled once, as every hot read (docs/performance.md).
     private static readonly Func<CertificationDbContext, string, CancellationToken, Task<Found?>> CertificateOf =
         EF.CompileAsyncQuery((CertificationDbContext db, string code, CancellationToken ct) =>
             db.Certificates.AsNoTracking()

@@ -55,7 +55,7 @@ internal static class GetThread
         }
     }
 
-    // Compiled once (every reader of a thread runs these): EF would otherwise extract their parameters and look them up in its query cache each time.
+    // Every reader of a thread runs these: compiled once, as every hot read (docs/performance.md).
     private static readonly Func<CommunityDbContext, Guid, Guid, CancellationToken, Task<ThreadRow?>> ThreadOf =
         EF.CompileAsyncQuery((CommunityDbContext db, Guid threadId, Guid userId, CancellationToken ct) =>
             db.ForumThreads.AsNoTracking().Include(t => t.Audience).Where(t => t.Id == threadId)

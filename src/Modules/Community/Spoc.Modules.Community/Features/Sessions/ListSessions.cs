@@ -72,7 +72,7 @@ internal static class ListSessions
         }
     }
 
-    /// <summary>A learner's attendance on a page of sessions: compiled once (EF would otherwise extract its parameters and look it up at each request).</summary>
+    /// <summary>A learner's attendance on a page of sessions: compiled once, as every hot read (docs/performance.md).</summary>
     private static readonly Func<CommunityDbContext, Guid, Guid[], IAsyncEnumerable<SessionAttendance>> AttendanceOf =
         EF.CompileAsyncQuery((CommunityDbContext db, Guid userId, Guid[] sessionIds) =>
             db.SessionAttendance.AsNoTracking().Where(a => a.UserId == userId && sessionIds.Contains(a.SessionId)));

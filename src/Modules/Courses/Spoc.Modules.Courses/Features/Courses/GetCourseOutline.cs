@@ -47,8 +47,8 @@ internal static class GetCourseOutline
     }
 
     // The course row came with the gate; sections and their activities are one flat join (SQLite walks the course's sections by
-    // index, then each one's activities), ordered as the outline shows them. Compiled once: EF would otherwise extract its
-    // parameters and look it up in its query cache on every read of an outline.
+    // index, then each one's activities), ordered as the outline shows them. Compiled once, as every hot
+    // read (docs/performance.md).
     private static readonly Func<CoursesDbContext, Guid, IAsyncEnumerable<Section>> SectionsOf =
         EF.CompileAsyncQuery<CoursesDbContext, Guid, Section>((db, courseId) =>
             db.Set<Section>().AsNoTracking().Where(s => s.CourseId == courseId).Include(s => s.Activities.OrderBy(a => a.Position)).OrderBy(s => s.Position));

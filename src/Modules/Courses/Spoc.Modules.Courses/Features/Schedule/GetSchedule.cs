@@ -23,8 +23,8 @@ internal static class GetSchedule
 {
     public sealed record Query(Guid CohortId, Guid? UserId) : IQuery<Response>;
 
-    /// <param name="ReleaseAt">Start of the release day in the cohort's time zone: <c>startsOn</c> + the activity's offset + this learner's <c>shiftDays</c>.</param>
-    /// <param name="DueAt">Start of the due day, shifted like the release; null: no due date.</param>
+    /// <param name="ReleaseAt">Start of the release day in the cohort's time zone: <c>startsOn</c> + the activity's offset, the same day for every learner.</param>
+    /// <param name="DueAt">End of the due day in the cohort's time zone, moved by this learner's <c>shiftDays</c>; null: no due date.</param>
     /// <param name="ShiftDays">The learner's pacing shift for this activity (negative: earlier), set by their mentor or trainer.</param>
     /// <param name="Released">Whether <c>releaseAt</c> has passed; content, link and file are given only then (staff always see them).</param>
     /// <param name="ContentHtml">The rendered content; null until released.</param>
@@ -73,11 +73,14 @@ internal static class GetSchedule
 
             var activities = await ActivitiesOf(db, access.CourseId, preview).ToListAsync(cancellationToken);
             var course = await CourseOf(db, access.CourseId, preview, cancellationToken);
-            var shifts = learnerId is { } l1 ? await ShiftsOf(db, query.CohortId, l1).ToListAsync(cancellationToken) : [];
-            var completions = learnerId is { } l2
-                ? await CompletionsOf(db, query.CohortId, l2).ToDictionaryAsync(c => c.ActivityId, c => c.CompletedAt, cancellationToken: cancellationToken)
-                : [];
-            var extras = learnerId is { } l3 ? await ExtrasOf(db, query.CohortId, l3).ToListAsync(cancellationToken) : [];
+            (List<PacingShift> shifts, Dictionary<Guid, DateTimeOffset> completions, List<Extra> extras) = ([], [], []);
+            if (learnerId is { } learner)
+            {
+                shifts = await ShiftsOf(db, query.CohortId, learner).ToListAsync(cancellationToken);
+                completions = await CompletionsOf(db, query.CohortId, learner).ToDictionaryAsync(c => c.ActivityId, c => c.CompletedAt, cancellationToken: cancellationToken);
+                extras = await ExtrasOf(db, query.CohortId, learner).ToListAsync(cancellationToken);
+            }
+
             var shiftForAll = shifts.Where(s => s.ActivityId == null).Sum(s => s.Days);
 
             var scheduled = activities.Select(a =>
@@ -95,9 +98,8 @@ internal static class GetSchedule
         }
     }
 
-    // Every learner's course page reads these: compiled once (EF would otherwise extract their parameters and look them up in
-    // its query cache at each request). The course's "published" rule is inside the activities' statement, and a row reads only
-    // the columns it shows (no Markdown source).
+    // Compiled once, as every hot read (docs/performance.md). The course's "published" rule is inside the activities' statement,
+    // and a row reads only the columns it shows (no Markdown source).
     private static readonly Func<CoursesDbContext, Guid, bool, IAsyncEnumerable<ActivityRow>> ActivitiesOf =
         EF.CompileAsyncQuery<CoursesDbContext, Guid, bool, ActivityRow>((db, courseId, preview) =>
             db.Set<Activity>().AsNoTracking()
