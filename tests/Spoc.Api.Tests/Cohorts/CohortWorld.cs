@@ -51,6 +51,16 @@ public sealed class CohortWorld
     public Task<IReadOnlyList<(HttpClient Client, Guid Id, string Email)>> LearnersAsync(int count, Guid? organizationId = null) =>
         Factory.PeopleAsync(count, "learner", organizationId ?? OrganizationId);
 
+    /// <summary>A mentor of the organisation, added to the cohort's staff by its trainer.</summary>
+    public async Task<(HttpClient Client, Guid Id, string Email)> MentorAsync(Guid cohortId)
+    {
+        var mentor = await Factory.NewUserAsync("mentor");
+        await Admin.AddMemberAsync(OrganizationId, mentor.Email, "Mentor");
+        var response = await Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/members", new { email = mentor.Email, role = "Mentor" });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return mentor;
+    }
+
     /// <summary>Another organisation with its own admin, to be named a partner of cohorts.</summary>
     public async Task<(Guid OrganizationId, HttpClient Admin)> PartnerAsync()
     {

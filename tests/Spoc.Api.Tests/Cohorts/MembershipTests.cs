@@ -103,9 +103,7 @@ public sealed class MembershipTests
     public async Task Every_roster_filter_gives_its_own_rows_and_total_on_every_page()
     {
         var cohortId = await _world.CohortAsync(capacity: 5);
-        var (_, mentorId, mentorEmail) = await _factory.NewUserAsync("mentor");
-        await _world.Admin.AddMemberAsync(_world.OrganizationId, mentorEmail, "Mentor");
-        (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/members", new { email = mentorEmail, role = "Mentor" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var (_, mentorId, _) = await _world.MentorAsync(cohortId);
         var learners = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
@@ -142,9 +140,7 @@ public sealed class MembershipTests
     public async Task Roster_shows_mentors_and_hides_emails_from_learners()
     {
         var cohortId = await _world.CohortAsync(capacity: 5);
-        var (mentor, mentorId, mentorEmail) = await _factory.NewUserAsync("mentor");
-        await _world.Admin.AddMemberAsync(_world.OrganizationId, mentorEmail, "Mentor");
-        (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/members", new { email = mentorEmail, role = "Mentor" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var (mentor, mentorId, mentorEmail) = await _world.MentorAsync(cohortId);
         var (learner, learnerId, _) = await _world.LearnerAsync();
         (await _world.DecideAsync(cohortId, await CohortWorld.ApplyAsync(learner, cohortId), "Admit")).StatusCode.Should().Be(HttpStatusCode.OK);
 
