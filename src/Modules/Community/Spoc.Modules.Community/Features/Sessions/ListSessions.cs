@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spoc.Modules.Community.Data;
-using Spoc.Modules.Community.Domain;
+using Spoc.Modules.Community.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
@@ -72,10 +72,12 @@ internal static class ListSessions
         }
     }
 
-    /// <summary>A learner's attendance on a page of sessions: compiled once, as every hot read (docs/performance.md).</summary>
-    private static readonly Func<CommunityDbContext, Guid, Guid[], IAsyncEnumerable<SessionAttendance>> AttendanceOf =
+    /// <summary>A learner's attendance on a page of sessions, two columns a row: compiled once, as every hot read (docs/performance.md).</summary>
+    private static readonly Func<CommunityDbContext, Guid, Guid[], IAsyncEnumerable<Attended>> AttendanceOf =
         EF.CompileAsyncQuery((CommunityDbContext db, Guid userId, Guid[] sessionIds) =>
-            db.SessionAttendance.AsNoTracking().Where(a => a.UserId == userId && sessionIds.Contains(a.SessionId)));
+            db.SessionAttendance.AsNoTracking().Where(a => a.UserId == userId && sessionIds.Contains(a.SessionId)).Select(a => new Attended(a.SessionId, a.Status)));
+
+    private sealed record Attended(Guid SessionId, AttendanceStatus Status);
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapGet("/cohorts/{cohortId:guid}/sessions", async (Guid cohortId, DateTimeOffset? from, DateTimeOffset? to, [AsParameters] PageRequest paging, ISender sender, CancellationToken ct) =>

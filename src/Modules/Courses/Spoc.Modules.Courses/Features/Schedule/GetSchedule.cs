@@ -73,7 +73,7 @@ internal static class GetSchedule
 
             var activities = await ActivitiesOf(db, access.CourseId, preview).ToListAsync(cancellationToken);
             var course = await CourseOf(db, access.CourseId, preview, cancellationToken);
-            (List<PacingShift> shifts, Dictionary<Guid, DateTimeOffset> completions, List<Extra> extras) = ([], [], []);
+            (List<ShiftRow> shifts, Dictionary<Guid, DateTimeOffset> completions, List<Extra> extras) = ([], [], []);
             if (learnerId is { } learner)
             {
                 shifts = await ShiftsOf(db, query.CohortId, learner).ToListAsync(cancellationToken);
@@ -117,13 +117,14 @@ internal static class GetSchedule
                 .Select(c => new CourseRow(c.Title, c.Summary, c.Competencies.OrderBy(k => k.Code).Select(k => new CourseCompetencyItem(k.Code, k.Title)).ToList()))
                 .FirstOrDefault());
 
-    private static readonly Func<CoursesDbContext, Guid, Guid, IAsyncEnumerable<PacingShift>> ShiftsOf =
+    // The learner's rows as the two columns each one needs, not as entities (whose initialisers draw random ids EF then overwrites).
+    private static readonly Func<CoursesDbContext, Guid, Guid, IAsyncEnumerable<ShiftRow>> ShiftsOf =
         EF.CompileAsyncQuery((CoursesDbContext db, Guid cohortId, Guid learnerId) =>
-            db.PacingShifts.AsNoTracking().Where(p => p.CohortId == cohortId && p.UserId == learnerId));
+            db.PacingShifts.AsNoTracking().Where(p => p.CohortId == cohortId && p.UserId == learnerId).Select(p => new ShiftRow(p.ActivityId, p.Days)));
 
-    private static readonly Func<CoursesDbContext, Guid, Guid, IAsyncEnumerable<Completion>> CompletionsOf =
+    private static readonly Func<CoursesDbContext, Guid, Guid, IAsyncEnumerable<DoneRow>> CompletionsOf =
         EF.CompileAsyncQuery((CoursesDbContext db, Guid cohortId, Guid learnerId) =>
-            db.Completions.AsNoTracking().Where(c => c.CohortId == cohortId && c.UserId == learnerId));
+            db.Completions.AsNoTracking().Where(c => c.CohortId == cohortId && c.UserId == learnerId).Select(c => new DoneRow(c.ActivityId, c.CompletedAt)));
 
     private static readonly Func<CoursesDbContext, Guid, Guid, IAsyncEnumerable<Extra>> ExtrasOf =
         EF.CompileAsyncQuery((CoursesDbContext db, Guid cohortId, Guid learnerId) =>
@@ -132,6 +133,10 @@ internal static class GetSchedule
     private sealed record ActivityRow(
         Guid Id, Guid SectionId, string SectionTitle, ActivityKind Kind, string Title, int DurationMinutes, int OffsetDays, int? DueOffsetDays,
         string ContentHtml, string? Url, bool HasFile);
+
+    private sealed record ShiftRow(Guid? ActivityId, int Days);
+
+    private sealed record DoneRow(Guid ActivityId, DateTimeOffset CompletedAt);
 
     private sealed record CourseRow(string Title, string Summary, List<CourseCompetencyItem> Competencies);
 
