@@ -29,6 +29,7 @@ internal sealed class DatabaseInitializer(
         await using var scope = scopes.CreateAsyncScope();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
+            SqliteStatementCache.Install(); // before this connection, the process's first
             // The one place allowed to create the file: at start-up, before anything reads or writes it, and said out loud.
             var file = new SqliteConnectionStringBuilder(settings.CreationConnectionString).DataSource;
             if (!File.Exists(file))

@@ -22,11 +22,17 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
 {
     private const int PerConnection = 128;
     private const int SqliteOk = 0;
+    private const int SqliteConfigMemStatus = 9;
 
     private static readonly Lazy<bool> Installed = new(() =>
     {
         Batteries_V2.Init();
-        raw.SetProvider(new SqliteStatementCache(new SQLite3Provider_e_sqlite3()));
+        ISQLite3Provider native = new SQLite3Provider_e_sqlite3();
+        // Without this, SQLite counts every allocation under one process-wide mutex (e_sqlite3 is built with the count on):
+        // requests running SQLite on both cores queued on it, 10% of a thread page's CPU (docs/performance.md). Nothing
+        // reads the count. SQLite refuses it (SQLITE_MISUSE) once a connection has opened: then it only costs that time.
+        _ = native.sqlite3_config(SqliteConfigMemStatus, 0);
+        raw.SetProvider(new SqliteStatementCache(native));
         raw.FreezeProvider(); // Microsoft.Data.Sqlite initialises SQLitePCL again on its first use: that must not undo this.
         return true;
     });
@@ -38,7 +44,7 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
     private readonly ConcurrentDictionary<IntPtr, Connection> _connections = new();
     private readonly ConcurrentDictionary<IntPtr, (Connection Owner, Entry Entry)> _lent = new();
 
-    /// <summary>Once per process, before the first SQLite connection opens.</summary>
+    /// <summary>Once per process, before the first SQLite connection opens (the API's start-up does it first thing).</summary>
     public static void Install() => _ = Installed.Value;
 
     int ISQLite3Provider.sqlite3_prepare_v2(sqlite3 db, ReadOnlySpan<byte> sql, out IntPtr stmt, out ReadOnlySpan<byte> remain)

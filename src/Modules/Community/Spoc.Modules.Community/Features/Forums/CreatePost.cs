@@ -67,7 +67,7 @@ internal static class CreatePost
             var post = db.Publish(thread, (me.Id, viewer.IsStaff), number, command.Body, rendered, attachments, replyTo, now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return ForumPostResponse.From(post, thread, viewer, await sender.NamesAsync([me.Id], cancellationToken), replyTo?.Number, []);
+            return ForumPostResponse.From(PostView.Of(post), thread, viewer, await sender.NamesAsync([me.Id], cancellationToken), replyTo?.Number, []);
         }
     }
 

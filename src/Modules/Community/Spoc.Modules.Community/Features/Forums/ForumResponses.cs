@@ -41,7 +41,7 @@ public sealed record ForumPostResponse(
     IReadOnlyList<ForumReactionResponse> Reactions, Guid Version) : IVersioned
 {
     internal static ForumPostResponse From(
-        ForumPost p, ForumThread thread, ForumViewer viewer, IReadOnlyDictionary<Guid, string> names, int? replyToNumber, IReadOnlyList<ForumReactionResponse> reactions)
+        PostView p, ForumThread thread, ForumViewer viewer, IReadOnlyDictionary<Guid, string> names, int? replyToNumber, IReadOnlyList<ForumReactionResponse> reactions)
     {
         var shown = p.DeletedAt is null && (p.HiddenAt is null || viewer.IsStaff);
         return new ForumPostResponse(
@@ -50,6 +50,21 @@ public sealed record ForumPostResponse(
             shown ? p.Attachments.Select(a => new ForumAttachmentResponse(a.FileId, a.FileName, a.ContentType, a.Size)).ToList() : [],
             p.CreatedAt, p.EditedAt, p.DeletedAt is not null, p.HiddenAt is not null, p.HiddenReason, thread.AnswerPostId == p.Id, reactions, p.Version);
     }
+}
+
+/// <summary>
+/// What a response shows of a post. Pages read it as a projection, not as <see cref="ForumPost"/>: materialising the
+/// entity runs its initialisers, two random GUIDs (a system call each) per post that EF then overwrites
+/// (docs/performance.md).
+/// </summary>
+internal sealed record PostView(
+    Guid Id, Guid ThreadId, int Number, Guid AuthorId, bool ByStaff, Guid? ReplyToPostId, string Body, string BodyHtml,
+    List<Guid> MentionedUserIds, List<PostAttachment> Attachments, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
+    DateTimeOffset? DeletedAt, DateTimeOffset? HiddenAt, string? HiddenReason, Guid Version)
+{
+    public static PostView Of(ForumPost p) => new(
+        p.Id, p.ThreadId, p.Number, p.AuthorId, p.ByStaff, p.ReplyToPostId, p.Body, p.BodyHtml, p.MentionedUserIds, p.Attachments,
+        p.CreatedAt, p.EditedAt, p.DeletedAt, p.HiddenAt, p.HiddenReason, p.Version);
 }
 
 /// <summary>A file attached to a post: download it from <c>/posts/{postId}/files/{fileId}</c>.</summary>

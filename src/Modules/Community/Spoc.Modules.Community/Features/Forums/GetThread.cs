@@ -65,7 +65,10 @@ internal static class GetThread
     private static readonly Func<CommunityDbContext, Guid, int, int, IAsyncEnumerable<PostRow>> PageOf =
         EF.CompileAsyncQuery((CommunityDbContext db, Guid threadId, int skip, int take) =>
             db.ForumPosts.AsNoTracking().Where(p => p.ThreadId == threadId).OrderBy(p => p.Number).Skip(skip).Take(take)
-                .Select(p => new PostRow(p, db.ForumPosts.Where(r => r.Id == p.ReplyToPostId).Select(r => (int?)r.Number).FirstOrDefault())));
+                .Select(p => new PostRow(
+                    new PostView(p.Id, p.ThreadId, p.Number, p.AuthorId, p.ByStaff, p.ReplyToPostId, p.Body, p.BodyHtml, p.MentionedUserIds, p.Attachments,
+                        p.CreatedAt, p.EditedAt, p.DeletedAt, p.HiddenAt, p.HiddenReason, p.Version),
+                    db.ForumPosts.Where(r => r.Id == p.ReplyToPostId).Select(r => (int?)r.Number).FirstOrDefault())));
 
     private static readonly Func<CommunityDbContext, Guid[], Guid, IAsyncEnumerable<ReactionRow>> ReactionsTo =
         EF.CompileAsyncQuery((CommunityDbContext db, Guid[] postIds, Guid userId) =>
@@ -75,7 +78,7 @@ internal static class GetThread
 
     private sealed record ThreadRow(ForumThread Thread, int? ReadUpTo);
 
-    private sealed record PostRow(ForumPost Post, int? ReplyToNumber);
+    private sealed record PostRow(PostView Post, int? ReplyToNumber);
 
     private sealed record ReactionRow(Guid PostId, string Emoji, int Count, int Mine);
 
