@@ -88,7 +88,7 @@ trainer=$(curl -sf "$api_url/api/v1/auth/token" -H 'content-type: application/js
 [ -n "$trainer" ] || { echo "bench: sign-in failed"; exit 1; }
 
 # Routes: name | path (cohort of 50) | who. The SQL count probes swap in the cohorts of 10 and 200 (@C the cohort, @T its
-# thread of 120 posts). The thread page moves the learner's read marker: a write on every read, on both sides.
+# thread of 120 posts). The thread page moves the learner's read marker on both sides, a write only when a page goes past it.
 routes=(
   "health|/health/live|none"
   "API 404 with a token|/api/v1/does-not-exist|trainer"

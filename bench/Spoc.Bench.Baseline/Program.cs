@@ -401,7 +401,8 @@ api.MapGet("/threads/{threadId:guid}", async (Guid threadId, int? page, int? pag
         """
         SELECT t.CohortId, t.GroupId, t.Title, t.AuthorId, u.DisplayName, t.CreatedAt, t.LastPostAt, t.IsAnnouncement, t.IsPinned, t.IsLocked, t.AnswerPostId, t.AnsweredByStaff,
                t.Version, m.Role, m.GroupId, (SELECT json_group_array(a.GroupId) FROM ForumThreadAudiences a WHERE a.ThreadId = t.Id),
-               (SELECT COUNT(*) FROM ForumPosts p WHERE p.ThreadId = t.Id)
+               (SELECT COUNT(*) FROM ForumPosts p WHERE p.ThreadId = t.Id),
+               (SELECT r.LastReadNumber FROM ForumReadMarkers r WHERE r.ThreadId = t.Id AND r.UserId = $me)
         FROM ForumThreads t JOIN CohortMembers m ON m.CohortId = t.CohortId AND m.UserId = $me LEFT JOIN Users u ON u.Id = t.AuthorId WHERE t.Id = $id
         """,
         r =>
@@ -410,7 +411,7 @@ api.MapGet("/threads/{threadId:guid}", async (Guid threadId, int? page, int? pag
             var thread = new ForumThread(threadId, r.GetGuid(0), r.IsDBNull(1) ? null : r.GetGuid(1), r.GetString(2), r.GetGuid(3), r.IsDBNull(4) ? "" : r.GetString(4), Db.Time(r, 5), Db.Time(r, 6),
                 r.GetBoolean(7), Db.Guids(r.GetString(15)), r.GetBoolean(8), r.GetBoolean(9), r.IsDBNull(10) ? null : r.GetGuid(10), r.GetBoolean(11),
                 !r.GetBoolean(9) && (staff || !r.GetBoolean(7)), staff, staff || r.GetGuid(3) == me, r.GetGuid(12));
-            return (Thread: thread, Staff: staff, Group: r.IsDBNull(14) ? (Guid?)null : r.GetGuid(14), Total: r.GetInt32(16));
+            return (Thread: thread, Staff: staff, Group: r.IsDBNull(14) ? (Guid?)null : r.GetGuid(14), Total: r.GetInt32(16), ReadUpTo: r.IsDBNull(17) ? 0 : r.GetInt32(17));
         },
         ("$id", threadId), ("$me", me));
     if (t.Thread is not { } thread || !(t.Staff || Forums.Reads(thread.GroupId, thread.AudienceGroupIds, t.Group)))
@@ -441,8 +442,8 @@ api.MapGet("/threads/{threadId:guid}", async (Guid threadId, int? page, int? pag
                 [.. reactions[id].OrderBy(x => Array.IndexOf(Forums.Emojis, x.Emoji))], r.GetGuid(16));
         },
         ("$id", threadId), ("$take", size), ("$skip", (p - 1) * size));
-    // The caller's read marker moves forward to the page's last post: a write on every read, as the API's.
-    if (posts.Count > 0)
+    // The caller's read marker moves forward to the page's last post, as the API's: a write only when the page goes past it.
+    if (posts.Count > 0 && posts[^1].Number > t.ReadUpTo)
     {
         await db.SingleAsync(
             """
