@@ -286,6 +286,19 @@ public sealed class JournalTests
             return _factory.Queries.Count;
         }
 
+        // A skill of their own from the start: another test of this fixture publishes a competency, and the skills projection
+        // may then add this learner's row in the background, between the two counts (Mon suivi reads the competencies only
+        // for a learner who has skills).
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+            if (!await db.Skills.AnyAsync(k => k.CohortId == _w.CohortId && k.LearnerId == learner))
+            {
+                db.Skills.Add(new SkillAcquisition { CohortId = _w.CohortId, LearnerId = learner, CompetencyCode = "C9", Mastery = 50m, UpdatedAt = DateTimeOffset.UtcNow });
+                await db.SaveChangesAsync();
+            }
+        }
+
         await ActionsAsync(1);
         var one = await CostAsync();
         await ActionsAsync(39);
