@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -37,9 +38,10 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
         return true;
     });
 
-    // A wrapper type's fields, or null for a type compared by reference: decided once per type (an attribute lookup at
-    // every connection open was half of the comparison's cost).
-    private static readonly ConcurrentDictionary<Type, FieldInfo[]?> Fields = new();
+    // A wrapper type's comparison of its fields, or null for a type compared by reference: compiled once per type. Every
+    // connection open compares about ten definitions; an attribute lookup, then reading the fields by reflection, at each
+    // one cost 3% of a thread page's CPU (docs/performance.md).
+    private static readonly ConcurrentDictionary<Type, Func<object, object, bool>?> Comparers = new();
 
     private readonly ConcurrentDictionary<IntPtr, Connection> _connections = new();
     private readonly ConcurrentDictionary<IntPtr, (Connection Owner, Entry Entry)> _lent = new();
@@ -199,9 +201,24 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
             {
                 Delegate d => d.Method == ((Delegate)b).Method && Same(d.Target, ((Delegate)b).Target),
                 string or ValueType => a.Equals(b),
-                _ => Fields.GetOrAdd(a.GetType(), t => IsWrapper(t) ? t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic) : null)
-                    is { } fields && fields.All(f => Same(f.GetValue(a), f.GetValue(b))),
+                _ => Comparers.GetOrAdd(a.GetType(), ComparerOf) is { } same && same(a, b),
             });
+
+        /// <summary><c>(a, b) => Same(a.f1, b.f1) &amp;&amp; Same(a.f2, b.f2) …</c> over a wrapper's fields, private ones included.</summary>
+        private static Func<object, object, bool>? ComparerOf(Type type)
+        {
+            if (!IsWrapper(type))
+            {
+                return null;
+            }
+
+            var (a, b) = (Expression.Parameter(typeof(object)), Expression.Parameter(typeof(object)));
+            var same = ((Func<object?, object?, bool>)Same).Method;
+            Expression FieldOf(ParameterExpression o, FieldInfo f) => Expression.Convert(Expression.Field(Expression.Convert(o, type), f), typeof(object));
+            var body = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .Aggregate((Expression)Expression.Constant(true), (all, f) => Expression.AndAlso(all, Expression.Call(same, FieldOf(a, f), FieldOf(b, f))));
+            return Expression.Lambda<Func<object, object, bool>>(body, a, b).Compile();
+        }
 
         private static bool IsWrapper(Type type) =>
             type.IsDefined(typeof(CompilerGeneratedAttribute), false)

@@ -59,7 +59,14 @@ public sealed record AssignmentDueDate(Guid AssignmentId, Guid CohortId, string 
 /// Community's calendar asks it (issue 13): the released assignments of every cohort where the user is a learner, each at
 /// the user's own due date. A constant number of queries whatever the numbers of cohorts and assignments.
 /// </summary>
-public sealed record GetDueDatesOfUser(Guid UserId) : IQuery<IReadOnlyList<AssignmentDueDate>>;
+/// <param name="LearnerCohorts">
+/// The cohorts where the user is a learner, when the caller has already asked Cohorts for them (an agenda has): one
+/// statement fewer. Null asks Cohorts.
+/// </param>
+public sealed record GetDueDatesOfUser(Guid UserId, IReadOnlyList<LearnerCohortZone>? LearnerCohorts = null) : IQuery<IReadOnlyList<AssignmentDueDate>>;
+
+/// <summary>A cohort where a user learns, and the time zone its due dates fall in.</summary>
+public sealed record LearnerCohortZone(Guid CohortId, string TimeZone);
 
 /// <summary>Community's staff calendar asks it (issue 13): the cohort's published assignments at the cohort's due date. One query.</summary>
 public sealed record GetDueDatesOfCohort(Guid CohortId) : IQuery<IReadOnlyList<AssignmentDueDate>>;

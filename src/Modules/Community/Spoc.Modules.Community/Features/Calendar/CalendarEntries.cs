@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Spoc.Modules.Assessment.Contracts;
 using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Community.Contracts;
 using Spoc.Modules.Community.Data;
@@ -28,6 +29,10 @@ internal static class CalendarEntries
     public static async Task<IReadOnlyList<CalendarCohort>> CohortsOfAsync(this ISender sender, Guid userId, CancellationToken ct) =>
         [.. (await sender.Send(new GetCohortMembershipsOfUser(userId), ct))
             .Select(m => new CalendarCohort(m.CohortId, m.Title, m.TimeZone, m.Role != CohortRole.Learner, m.GroupId))];
+
+    /// <summary>Where the reader learns, with each cohort's time zone: what Assessment needs for their own due dates.</summary>
+    public static IReadOnlyList<LearnerCohortZone> LearnerZones(this IEnumerable<CalendarCohort> cohorts) =>
+        [.. cohorts.Where(c => !c.SeesEveryGroup).Select(c => new LearnerCohortZone(c.CohortId, c.TimeZone))];
 
     /// <summary>
     /// One cohort as this user reads it: its members and staff (its organisation's admins included) read it; outsiders 404,

@@ -33,7 +33,7 @@ internal static class GetMyCalendarFile
             var userId = await db.OwnerAsync(query.Token, cancellationToken);
             var cohorts = await sender.CohortsOfAsync(userId, cancellationToken);
             var sessions = await db.SessionsAsync(cohorts, null, null, cancellationToken);
-            var dueDates = await sender.Send(new GetDueDatesOfUser(userId), cancellationToken);
+            var dueDates = await sender.Send(new GetDueDatesOfUser(userId, cohorts.LearnerZones()), cancellationToken);
             var language = Languages.Normalize((await sender.Send(new GetUsers([userId]), cancellationToken)).FirstOrDefault()?.PreferredLanguage);
             return CalendarFile.Write(MailTemplate.In(language, "Mon agenda Spoc", "My Spoc agenda"), cohorts, sessions, dueDates, userId, language, site);
         }

@@ -36,7 +36,7 @@ internal static class CreatePost
         public async ValueTask<ForumPostResponse> Handle(Command command, CancellationToken cancellationToken)
         {
             var (thread, viewer) = await db.ReadableThreadAsync(sender, me.Id, command.ThreadId, cancellationToken);
-            if (!viewer.CanReplyTo(thread))
+            if (!viewer.CanReplyTo(ThreadView.Of(thread)))
             {
                 throw ProblemException.Forbidden("Learners read announcements; they do not reply to them.");
             }
@@ -67,7 +67,7 @@ internal static class CreatePost
             var post = db.Publish(thread, (me.Id, viewer.IsStaff), number, command.Body, rendered, attachments, replyTo, now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return ForumPostResponse.From(PostView.Of(post), thread, viewer, await sender.NamesAsync([me.Id], cancellationToken), replyTo?.Number, []);
+            return ForumPostResponse.From(PostView.Of(post), thread.AnswerPostId, viewer, await sender.NamesAsync([me.Id], cancellationToken), replyTo?.Number, []);
         }
     }
 

@@ -50,7 +50,7 @@ internal static class EditPost
             post.Body = command.Body;
             post.EditedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return ForumPostResponse.From(PostView.Of(post), thread, viewer, await sender.NamesAsync([me.Id], cancellationToken), null, []);
+            return ForumPostResponse.From(PostView.Of(post), thread.AnswerPostId, viewer, await sender.NamesAsync([me.Id], cancellationToken), null, []);
         }
     }
 

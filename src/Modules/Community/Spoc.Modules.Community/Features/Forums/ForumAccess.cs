@@ -19,13 +19,13 @@ internal sealed record ForumViewer(Guid UserId, CohortAccessInfo Access, Guid? G
     /// <summary>Staff of the cohort: trainers and admins (every learner) and mentors (theirs): they moderate and announce.</summary>
     public bool IsStaff => Access.Can(CohortCapability.ActOnAllLearners) || Access.Can(CohortCapability.ActOnOwnMentees);
 
-    public bool CanRead(ForumThread thread) =>
+    public bool CanRead(ThreadView thread) =>
         thread.CohortId == CohortId && (IsStaff || (thread.GroupId is { } group
             ? group == GroupId
-            : thread.Audience.Count == 0 || thread.Audience.Any(a => a.GroupId == GroupId)));
+            : thread.Audience.Count == 0 || (GroupId is { } mine && thread.Audience.Contains(mine))));
 
     /// <summary>Learners reply in discussions; announcements are staff's word to them (docs/adr/0023).</summary>
-    public bool CanReplyTo(ForumThread thread) => IsStaff || !thread.IsAnnouncement;
+    public bool CanReplyTo(ThreadView thread) => IsStaff || !thread.IsAnnouncement;
 }
 
 internal static class ForumAccess
@@ -53,12 +53,12 @@ internal static class ForumAccess
     {
         var threads = db.ForumThreads.Include(t => t.Audience).Where(t => t.Id == threadId);
         var thread = await (tracking ? threads : threads.AsNoTracking()).FirstOrDefaultAsync(ct);
-        var viewer = await sender.ReaderOfAsync(thread, userId, ct);
+        var viewer = await sender.ReaderOfAsync(thread is null ? null : ThreadView.Of(thread), userId, ct);
         return (thread!, viewer);
     }
 
-    /// <summary>Who reads this thread (loaded by the caller, with its audience); 404 when it is missing or they may not read it.</summary>
-    public static async Task<ForumViewer> ReaderOfAsync(this ISender sender, ForumThread? thread, Guid userId, CancellationToken ct)
+    /// <summary>Who reads this thread; 404 when it is missing or they may not read it.</summary>
+    public static async Task<ForumViewer> ReaderOfAsync(this ISender sender, ThreadView? thread, Guid userId, CancellationToken ct)
     {
         var access = thread is null ? null : await sender.Send(new GetCohortAccess(thread.CohortId, userId), ct);
         var viewer = access is { IsInside: true } ? ViewerOf(access, userId) : null;

@@ -41,14 +41,14 @@ public sealed record ForumPostResponse(
     IReadOnlyList<ForumReactionResponse> Reactions, Guid Version) : IVersioned
 {
     internal static ForumPostResponse From(
-        PostView p, ForumThread thread, ForumViewer viewer, IReadOnlyDictionary<Guid, string> names, int? replyToNumber, IReadOnlyList<ForumReactionResponse> reactions)
+        PostView p, Guid? answerPostId, ForumViewer viewer, IReadOnlyDictionary<Guid, string> names, int? replyToNumber, IReadOnlyList<ForumReactionResponse> reactions)
     {
         var shown = p.DeletedAt is null && (p.HiddenAt is null || viewer.IsStaff);
         return new ForumPostResponse(
             p.Id, p.ThreadId, p.Number, p.AuthorId, names.GetValueOrDefault(p.AuthorId, ""), p.ByStaff, p.ReplyToPostId, replyToNumber,
             shown ? p.Body : null, shown ? p.BodyHtml : null, shown ? p.MentionedUserIds : [],
             shown ? p.Attachments.Select(a => new ForumAttachmentResponse(a.FileId, a.FileName, a.ContentType, a.Size)).ToList() : [],
-            p.CreatedAt, p.EditedAt, p.DeletedAt is not null, p.HiddenAt is not null, p.HiddenReason, thread.AnswerPostId == p.Id, reactions, p.Version);
+            p.CreatedAt, p.EditedAt, p.DeletedAt is not null, p.HiddenAt is not null, p.HiddenReason, answerPostId == p.Id, reactions, p.Version);
     }
 }
 
@@ -67,6 +67,19 @@ internal sealed record PostView(
         p.CreatedAt, p.EditedAt, p.DeletedAt, p.HiddenAt, p.HiddenReason, p.Version);
 }
 
+/// <summary>
+/// What access checks and responses use of a thread, its audience as group ids. The thread page reads it as a projection,
+/// for the same reason as <see cref="PostView"/>.
+/// </summary>
+internal sealed record ThreadView(
+    Guid Id, Guid CohortId, Guid? GroupId, string Title, Guid AuthorId, DateTimeOffset CreatedAt, DateTimeOffset LastPostAt, int PostCount,
+    bool IsAnnouncement, List<Guid> Audience, bool IsPinned, bool IsLocked, Guid? AnswerPostId, bool AnsweredByStaff, Guid Version)
+{
+    public static ThreadView Of(ForumThread t) => new(
+        t.Id, t.CohortId, t.GroupId, t.Title, t.AuthorId, t.CreatedAt, t.LastPostAt, t.PostCount, t.IsAnnouncement,
+        [.. t.Audience.Select(a => a.GroupId)], t.IsPinned, t.IsLocked, t.AnswerPostId, t.AnsweredByStaff, t.Version);
+}
+
 /// <summary>A file attached to a post: download it from <c>/posts/{postId}/files/{fileId}</c>.</summary>
 public sealed record ForumAttachmentResponse(Guid FileId, string FileName, string ContentType, long Size);
 
@@ -75,8 +88,11 @@ public sealed record ForumReactionResponse(string Emoji, int Count, bool Mine);
 
 internal static class ForumThreadResponses
 {
-    public static ForumThreadResponse ToResponse(this ForumThread t, ForumViewer viewer, IReadOnlyDictionary<Guid, string> names) => new(
+    public static ForumThreadResponse ToResponse(this ForumThread t, ForumViewer viewer, IReadOnlyDictionary<Guid, string> names) =>
+        ThreadView.Of(t).ToResponse(viewer, names);
+
+    public static ForumThreadResponse ToResponse(this ThreadView t, ForumViewer viewer, IReadOnlyDictionary<Guid, string> names) => new(
         t.Id, t.CohortId, t.GroupId, t.Title, t.AuthorId, names.GetValueOrDefault(t.AuthorId, ""), t.CreatedAt, t.LastPostAt,
-        t.IsAnnouncement, t.Audience.Select(a => a.GroupId).ToList(), t.IsPinned, t.IsLocked, t.AnswerPostId, t.AnsweredByStaff,
+        t.IsAnnouncement, t.Audience, t.IsPinned, t.IsLocked, t.AnswerPostId, t.AnsweredByStaff,
         !t.IsLocked && viewer.CanReplyTo(t), viewer.IsStaff, viewer.IsStaff || t.AuthorId == viewer.UserId, t.Version);
 }

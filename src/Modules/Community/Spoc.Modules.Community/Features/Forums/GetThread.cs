@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Spoc.Modules.Community.Data;
-using Spoc.Modules.Community.Domain;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
@@ -49,7 +48,7 @@ internal static class GetThread
                 await db.MarkReadAsync(thread.Id, userId, found.ReadUpTo, items[^1].Post.Number, cancellationToken);
             }
 
-            var posts = items.Select(i => ForumPostResponse.From(i.Post, thread, viewer, names, i.ReplyToNumber,
+            var posts = items.Select(i => ForumPostResponse.From(i.Post, thread.AnswerPostId, viewer, names, i.ReplyToNumber,
                 reactions[i.Post.Id].OrderBy(r => Array.IndexOf(ReactToPost.Emojis, r.Emoji)).ToList())).ToList();
             return new Response(thread.ToResponse(viewer, names), new PagedResult<ForumPostResponse>(posts, page, size, thread.PostCount));
         }
@@ -58,8 +57,11 @@ internal static class GetThread
     // Every reader of a thread runs these: compiled once, as every hot read (docs/performance.md).
     private static readonly Func<CommunityDbContext, Guid, Guid, CancellationToken, Task<ThreadRow?>> ThreadOf =
         EF.CompileAsyncQuery((CommunityDbContext db, Guid threadId, Guid userId, CancellationToken ct) =>
-            db.ForumThreads.AsNoTracking().Include(t => t.Audience).Where(t => t.Id == threadId)
-                .Select(t => new ThreadRow(t, db.ThreadReadMarkers.Where(m => m.ThreadId == t.Id && m.UserId == userId).Select(m => (int?)m.LastReadNumber).FirstOrDefault()))
+            db.ForumThreads.AsNoTracking().Where(t => t.Id == threadId)
+                .Select(t => new ThreadRow(
+                    new ThreadView(t.Id, t.CohortId, t.GroupId, t.Title, t.AuthorId, t.CreatedAt, t.LastPostAt, t.PostCount, t.IsAnnouncement,
+                        t.Audience.Select(a => a.GroupId).ToList(), t.IsPinned, t.IsLocked, t.AnswerPostId, t.AnsweredByStaff, t.Version),
+                    db.ThreadReadMarkers.Where(m => m.ThreadId == t.Id && m.UserId == userId).Select(m => (int?)m.LastReadNumber).FirstOrDefault()))
                 .FirstOrDefault());
 
     private static readonly Func<CommunityDbContext, Guid, int, int, IAsyncEnumerable<PostRow>> PageOf =
@@ -76,7 +78,7 @@ internal static class GetThread
                 .GroupBy(r => new { r.PostId, r.Emoji })
                 .Select(g => new ReactionRow(g.Key.PostId, g.Key.Emoji, g.Count(), g.Count(r => r.UserId == userId))));
 
-    private sealed record ThreadRow(ForumThread Thread, int? ReadUpTo);
+    private sealed record ThreadRow(ThreadView Thread, int? ReadUpTo);
 
     private sealed record PostRow(PostView Post, int? ReplyToNumber);
 

@@ -94,7 +94,7 @@ internal static class GetMyFollowUp
             var nextActivities = await sender.Send(
                 new GetNextActivities(me.Id, [.. cohorts.Select(c => new LearnerCohort(c.Membership.CohortId, c.CourseId, c.Membership.StartsOn, c.Membership.TimeZone))], NextStepsPerCohort), cancellationToken);
             var now = clock.GetUtcNow();
-            var dueDates = (await sender.Send(new GetDueDatesOfUser(me.Id), cancellationToken)).Where(d => d.DueAt >= now).OrderBy(d => d.DueAt).ToList();
+            var dueDates = (await sender.Send(new GetDueDatesOfUser(me.Id, [.. cohorts.Select(c => new LearnerCohortZone(c.Membership.CohortId, c.Membership.TimeZone))]), cancellationToken)).Where(d => d.DueAt >= now).OrderBy(d => d.DueAt).ToList();
             var names = await sender.NamesAsync(actions.Select(a => a.AuthorId), cancellationToken);
 
             return new Response([.. cohorts.Select(x =>
