@@ -15,8 +15,8 @@ smoke=false
 [ "${1:-}" = "--smoke" ] && smoke=true
 
 # The smoke run reuses the Debug build scripts/test.sh has just made: its numbers are not comparable anyway.
-if $smoke; then duration=1s; warmup=1s; conns=4; threads=1; writes_duration=1s; colds=1; config=Debug
-else duration=10s; warmup=3s; conns=16; threads=2; writes_duration=5s; colds=5; config=Release; fi
+if $smoke; then duration=1s; warmup=1s; prewarm=0s; conns=4; threads=1; writes_duration=1s; colds=1; config=Debug
+else duration=10s; warmup=3s; prewarm=10s; conns=16; threads=2; writes_duration=5s; colds=5; config=Release; fi
 api_port=${BENCH_API_PORT:-5391}
 base_port=${BENCH_BASELINE_PORT:-5392}
 work=$root/artifacts/bench
@@ -182,6 +182,15 @@ measure() { # $1 name, $2 path with @C, $3 who, $4 size
   echo "    $name: API $a | baseline $b"
   results+=("$name|$a|$b")
 }
+# Tiered compilation is still at work a minute into a route's load (docs/performance.md, session 17): every route is
+# driven on both sides before any is measured, so that each is measured at its steady rate, not halfway through the JIT.
+if ! $smoke; then
+  for r in "${routes[@]}"; do
+    IFS='|' read -r name path who <<<"$r"
+    p=$(path_for "$path" 50); t=$(token_for "$who" 50)
+    drive "$api_url$p" "$t" "$prewarm" >/dev/null; drive "$base_url$p" "$t" "$prewarm" >/dev/null
+  done
+fi
 for r in "${routes[@]}"; do
   IFS='|' read -r name path who <<<"$r"
   measure "$name" "$path" "$who" 50
@@ -283,7 +292,7 @@ report=$work/report.md
   echo
   echo "### Per route: API vs bare baseline"
   echo
-  echo "wrk \`-t$threads -c$conns -d$duration --latency\` after a $warmup warm-up, API then baseline on the same SQLite file; cohort of 50 learners × 40 activities (gradebook: × 100 assignments, a page of 100 learners) unless said. Ratio = API requests/s ÷ baseline requests/s (goal ≥ 0.70×). Errors = non-2xx + socket errors (on the 404 route, every answer is a non-2xx: the 404 it asks for). Same JSON: the two bodies are byte-identical (\`cmp\`)."
+  echo "wrk \`-t$threads -c$conns -d$duration --latency\` after a warm-up pass over every route ($prewarm a route on each side) and $warmup more before each measurement, API then baseline on the same SQLite file; cohort of 50 learners × 40 activities (gradebook: × 100 assignments, a page of 100 learners) unless said. Ratio = API requests/s ÷ baseline requests/s (goal ≥ 0.70×). Errors = non-2xx + socket errors (on the 404 route, every answer is a non-2xx: the 404 it asks for). Same JSON: the two bodies are byte-identical (\`cmp\`)."
   echo
   echo "| route | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | ratio | errors (API / baseline) | same JSON |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"

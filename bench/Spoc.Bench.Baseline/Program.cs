@@ -133,6 +133,10 @@ api.MapGet("/cohorts/{cohortId:guid}/schedule", async (Guid cohortId, HttpContex
         r => (ActivityId: r.IsDBNull(0) ? (Guid?)null : r.GetGuid(0), Days: r.GetInt32(1)), ("$id", cohortId), ("$me", me));
     var completions = learnerId is null ? [] : (await db.ListAsync("SELECT ActivityId, CompletedAt FROM CourseCompletions WHERE CohortId = $id AND UserId = $me",
         r => (r.GetGuid(0), Db.Time(r, 1)), ("$id", cohortId), ("$me", me))).ToDictionary();
+    var course = await db.ListAsync(
+        "SELECT c.Title, c.Summary, k.Code, k.Title FROM Courses c LEFT JOIN CourseCompetencies k ON k.CourseId = c.Id WHERE c.Id = $course AND (c.IsPublished OR $preview) ORDER BY k.Code",
+        r => (Title: r.GetString(0), Summary: r.GetString(1), Competency: r.IsDBNull(2) ? null : new CourseCompetencyItem(r.GetString(2), r.GetString(3))),
+        ("$course", cohort.CourseId), ("$preview", showEverything));
     var extras = learnerId is null ? [] : await db.ListAsync("SELECT Id, Title, Url, ContentHtml FROM CourseExtraResources WHERE CohortId = $id AND UserId = $me",
         r => new Extra(r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3)), ("$id", cohortId), ("$me", me));
     var shiftForAll = shifts.Where(s => s.ActivityId == null).Sum(s => s.Days);
@@ -146,7 +150,8 @@ api.MapGet("/cohorts/{cohortId:guid}/schedule", async (Guid cohortId, HttpContex
         return new ScheduledActivity(a.Id, a.SectionId, a.SectionTitle, a.Kind, a.Title, a.Duration, releaseAt, dueAt, shift, released, visible ? a.Html : null, visible ? a.Url : null, a.HasFile,
             completions.TryGetValue(a.Id, out var done) ? done : null);
     }).ToList();
-    return Results.Ok(new Schedule(cohortId, cohort.CourseId, cohort.TimeZone, cohort.StartsOn, learnerId, scheduled, extras));
+    return Results.Ok(new Schedule(cohortId, cohort.CourseId, cohort.TimeZone, cohort.StartsOn, learnerId, scheduled, extras,
+        course.Count == 0 ? null : new CourseAbout(course[0].Title, Spoc.SharedKernel.Text.Markdown.ToSafeHtml(course[0].Summary), [.. course.Select(c => c.Competency).OfType<CourseCompetencyItem>()])));
 });
 
 api.MapGet("/cohorts/{cohortId:guid}/progress", async (Guid cohortId, HttpContext http) =>
@@ -161,9 +166,10 @@ api.MapGet("/cohorts/{cohortId:guid}/progress", async (Guid cohortId, HttpContex
 
     // Trainers see every row, anyone else their own (the API also gives mentors their learners' rows).
     var all = cohort.Role == "Trainer";
-    var activities = await db.ListAsync(
-        "SELECT a.Id, a.SectionId, s.Title, a.Title, a.Kind FROM CourseActivities a JOIN CourseSections s ON s.Id = a.SectionId WHERE a.CourseId = $course ORDER BY s.Position, a.Position",
-        r => new ActivityColumn(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4)), ("$course", cohort.CourseId));
+    var columns = await db.ListAsync(
+        "SELECT a.Id, a.SectionId, s.Title, a.Title, a.Kind, a.DueOffsetDays FROM CourseActivities a JOIN CourseSections s ON s.Id = a.SectionId WHERE a.CourseId = $course ORDER BY s.Position, a.Position",
+        r => (Column: new ActivityColumn(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4)), Due: r.IsDBNull(5) ? (int?)null : r.GetInt32(5)), ("$course", cohort.CourseId));
+    var activities = columns.Select(c => c.Column).ToList();
     var learners = await db.ListAsync(
         "SELECT l.UserId, u.DisplayName, l.WithdrawnAt IS NOT NULL FROM CourseCohortLearners l JOIN Users u ON u.Id = l.UserId WHERE l.CohortId = $id AND ($all OR l.UserId = $me)",
         r => (UserId: r.GetGuid(0), Name: r.GetString(1), Withdrawn: r.GetBoolean(2)), ("$id", cohortId), ("$all", all), ("$me", me));
@@ -173,12 +179,27 @@ api.MapGet("/cohorts/{cohortId:guid}/progress", async (Guid cohortId, HttpContex
         r => (UserId: r.GetGuid(0), ActivityId: r.GetGuid(1), At: r.GetInt64(2)), ("$id", cohortId), ("$all", all), ("$me", me)))
         .Where(c => column.ContainsKey(c.ActivityId))
         .ToLookup(c => c.UserId, c => (Index: column[c.ActivityId], At: new DateTimeOffset(c.At, TimeSpan.Zero).ToUnixTimeSeconds()));
+    // Late: due (the end of the due day in the cohort's zone, the learner's pacing shifts added) and not done by then.
+    var shiftsOf = (await db.ListAsync("SELECT UserId, ActivityId, Days FROM CoursePacingShifts WHERE CohortId = $id AND ($all OR UserId = $me)",
+        r => (UserId: r.GetGuid(0), ActivityId: r.IsDBNull(1) ? (Guid?)null : r.GetGuid(1), Days: r.GetInt32(2)), ("$id", cohortId), ("$all", all), ("$me", me))).ToLookup(p => p.UserId);
+    var zone = TimeZoneInfo.FindSystemTimeZoneById(cohort.TimeZone);
+    var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
     var rows = learners
         .Select(l =>
         {
             var done = completions[l.UserId].OrderBy(c => c.Index).ToList();
+            var doneAt = done.ToDictionary(c => c.Index, c => c.At);
+            var shifts = shiftsOf[l.UserId].ToList();
+            var forAll = shifts.Where(p => p.ActivityId == null).Sum(p => p.Days);
+            var late = columns
+                .Select((a, i) => (i, Due: a.Due is { } due
+                    ? Dates.EndOfDay(cohort.StartsOn.AddDays(due + forAll + shifts.Where(p => p.ActivityId == a.Column.Id).Sum(p => p.Days)), zone).ToUnixTimeSeconds()
+                    : (long?)null))
+                .Where(x => x.Due < now && (!doneAt.TryGetValue(x.i, out var at) || at > x.Due))
+                .Select(x => x.i)
+                .ToList();
             return new LearnerRow(l.UserId, l.Name, l.Withdrawn, activities.Count == 0 ? 0 : (int)Math.Round(100.0 * done.Count / activities.Count),
-                [.. done.Select(c => c.Index)], [.. done.Select(c => c.At)]);
+                [.. done.Select(c => c.Index)], [.. done.Select(c => c.At)], late);
         })
         .OrderBy(r => r.Withdrawn).ThenBy(r => r.DisplayName, StringComparer.CurrentCulture)
         .ToList();
@@ -208,13 +229,18 @@ api.MapGet("/courses/{courseId:guid}/outline", async (Guid courseId, HttpContext
         SELECT a.SectionId, a.Id, a.Kind, a.Title, a.ContentMarkdown, a.ContentHtml, a.Url, a.FileId, a.Position, a.OffsetDays, a.DueOffsetDays, a.DurationMinutes, a.CompetencyCodes, a.Version
         FROM CourseActivities a WHERE a.CourseId = $id ORDER BY a.Position
         """,
-        r => new ActivityResponse(r.GetGuid(1), r.GetGuid(0), r.GetString(2), r.GetString(3), course.Staff ? r.GetString(4) : "", course.Staff ? r.GetString(5) : "",
+        r => (Activity: new ActivityResponse(r.GetGuid(1), r.GetGuid(0), r.GetString(2), r.GetString(3), course.Staff ? r.GetString(4) : "", course.Staff ? r.GetString(5) : "",
             course.Staff && !r.IsDBNull(6) ? r.GetString(6) : null, course.Staff && !r.IsDBNull(7) ? r.GetGuid(7) : null, r.GetInt32(8), r.GetInt32(9), r.IsDBNull(10) ? null : r.GetInt32(10), r.GetInt32(11),
-            JsonSerializer.Deserialize<string[]>(r.GetString(12)) ?? [], $"\"{r.GetGuid(13):N}\""),
-        ("$id", courseId))).ToLookup(a => a.SectionId);
+            JsonSerializer.Deserialize<string[]>(r.GetString(12)) ?? [], $"\"{r.GetGuid(13):N}\""), Version: r.GetGuid(13)),
+        ("$id", courseId)));
+    var bySection = activities.ToLookup(a => a.Activity.SectionId, a => a.Activity);
     var sections = await db.ListAsync("SELECT Id, Title, Position, Version FROM CourseSections WHERE CourseId = $id ORDER BY Position",
-        r => new OutlineSection(r.GetGuid(0), r.GetString(1), r.GetInt32(2), activities[r.GetGuid(0)].ToList(), $"\"{r.GetGuid(3):N}\""), ("$id", courseId));
-    return Results.Ok(new Outline(courseId, course.Title, course.Published, sections));
+        r => (Section: new OutlineSection(r.GetGuid(0), r.GetString(1), r.GetInt32(2), bySection[r.GetGuid(0)].ToList(), $"\"{r.GetGuid(3):N}\""), Version: r.GetGuid(3)), ("$id", courseId));
+    // The outline's own version in the body; the ETag header adds a digest of the JSON, as the API's (see the progress matrix).
+    var version = Spoc.Modules.Courses.Domain.OutlineVersion.Of(sections.Select(s => (s.Section.Id, s.Version)).Concat(activities.Select(a => (a.Activity.Id, a.Version))));
+    var body = JsonSerializer.SerializeToUtf8Bytes(new Outline(courseId, course.Title, course.Published, [.. sections.Select(s => s.Section)], $"\"{version:N}\""), json);
+    http.Response.Headers.ETag = $"\"{version:N}-{Convert.ToHexStringLower(SHA256.HashData(body), 0, 8)}\"";
+    return Results.Bytes(body, "application/json; charset=utf-8");
 });
 
 api.MapPost("/cohorts/{cohortId:guid}/activities/{activityId:guid}/completion", async (Guid cohortId, Guid activityId, HttpContext http) =>
@@ -593,6 +619,15 @@ api.MapGet("/me/agenda", async (DateTimeOffset from, DateTimeOffset to, HttpCont
                 location.Length > 0 ? location : null, r.GetBoolean(10), cohorts[cohortId].TimeZone);
         },
         ("$scope", scope), ("$from", from.UtcTicks), ("$to", to.UtcTicks));
+    // Where the reader learns, for each session with preparations: whether they completed every one.
+    var learning = sessions.Where(s => !cohorts[s.CohortId].Staff).Select(s => s.Id.ToString().ToUpperInvariant()).ToList();
+    var prepared = learning.Count == 0 ? [] : (await db.ListAsync(
+        """
+        SELECT p.SessionId, MIN(EXISTS (SELECT 1 FROM CourseCompletions c WHERE c.CohortId = s.CohortId AND c.UserId = $me AND c.ActivityId = p.ActivityId))
+        FROM LiveSessionPreparations p JOIN LiveSessions s ON s.Id = p.SessionId
+        WHERE p.SessionId IN (SELECT value FROM json_each($ids)) GROUP BY p.SessionId
+        """,
+        r => (r.GetGuid(0), r.GetBoolean(1)), ("$ids", JsonSerializer.Serialize(learning)), ("$me", me))).ToDictionary();
     // Where the reader learns: released assignments at their own due date (the cohort-wide pacing shift).
     var dueDates = await db.ListAsync(
         """
@@ -608,7 +643,7 @@ api.MapGet("/me/agenda", async (DateTimeOffset from, DateTimeOffset to, HttpCont
             return new AgendaEntry("DueDate", r.GetGuid(0), cohortId, r.GetString(2), dueAt, null, null, null, false, zone);
         },
         ("$scope", scope), ("$me", me), ("$now", DateTimeOffset.UtcNow.UtcTicks));
-    return Results.Ok(new Agenda(from, to, [.. sessions.Concat(dueDates.Where(d => d.StartsAt >= from && d.StartsAt < to))
+    return Results.Ok(new Agenda(from, to, [.. sessions.Select(s => prepared.TryGetValue(s.Id, out var done) ? s with { PreparationDone = done } : s).Concat(dueDates.Where(d => d.StartsAt >= from && d.StartsAt < to))
         .OrderBy(e => e.StartsAt).ThenBy(e => Array.IndexOf(AgendaEntry.Kinds, e.Kind)).ThenBy(e => e.Id)]));
 });
 
@@ -1005,11 +1040,16 @@ internal sealed record ScheduledActivity(Guid ActivityId, Guid SectionId, string
 
 internal sealed record Extra(Guid Id, string Title, string? Url, string ContentHtml);
 
-internal sealed record Schedule(Guid CohortId, Guid CourseId, string TimeZone, DateOnly StartsOn, Guid? LearnerId, IReadOnlyList<ScheduledActivity> Activities, IReadOnlyList<Extra> ExtraResources);
+internal sealed record Schedule(Guid CohortId, Guid CourseId, string TimeZone, DateOnly StartsOn, Guid? LearnerId, IReadOnlyList<ScheduledActivity> Activities, IReadOnlyList<Extra> ExtraResources,
+    CourseAbout? Course);
+
+internal sealed record CourseAbout(string Title, string SummaryHtml, IReadOnlyList<CourseCompetencyItem> Competencies);
+
+internal sealed record CourseCompetencyItem(string Code, string Title);
 
 internal sealed record ActivityColumn(Guid Id, Guid SectionId, string SectionTitle, string Title, string Kind);
 
-internal sealed record LearnerRow(Guid UserId, string DisplayName, bool Withdrawn, int CompletionPercent, IReadOnlyList<int> Done, IReadOnlyList<long> DoneAt);
+internal sealed record LearnerRow(Guid UserId, string DisplayName, bool Withdrawn, int CompletionPercent, IReadOnlyList<int> Done, IReadOnlyList<long> DoneAt, IReadOnlyList<int> Late);
 
 internal sealed record Progress(Guid CohortId, IReadOnlyList<ActivityColumn> Activities, IReadOnlyList<LearnerRow> Learners);
 
@@ -1018,7 +1058,7 @@ internal sealed record ActivityResponse(Guid Id, Guid SectionId, string Kind, st
 
 internal sealed record OutlineSection(Guid Id, string Title, int Position, IReadOnlyList<ActivityResponse> Activities, [property: JsonPropertyName("etag")] string ETag);
 
-internal sealed record Outline(Guid CourseId, string Title, bool IsPublished, IReadOnlyList<OutlineSection> Sections);
+internal sealed record Outline(Guid CourseId, string Title, bool IsPublished, IReadOnlyList<OutlineSection> Sections, [property: JsonPropertyName("etag")] string ETag);
 
 internal sealed record Completed(Guid ActivityId, DateTimeOffset CompletedAt);
 
@@ -1067,7 +1107,8 @@ internal sealed record SessionPreparation(Guid ActivityId, string Title, string 
 internal sealed record LiveSession(Guid Id, Guid CohortId, Guid? GroupId, Guid? SeriesId, int? Occurrence, string Title, string Description, string DescriptionHtml, string Kind,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? MeetingUrl, DateTimeOffset JoinOpensAt, string? Place, string? Room, string? Address,
     DateTimeOffset? CancelledAt, string? CancellationReason, int Sequence, IReadOnlyList<SessionPreparation> Preparations, bool? Ready, string? CheckInCode, string? MyAttendance, Guid Version);
-internal sealed record AgendaEntry(string Kind, Guid Id, Guid CohortId, string Title, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, Guid? GroupId, string? Location, bool IsCancelled, string TimeZone)
+internal sealed record AgendaEntry(string Kind, Guid Id, Guid CohortId, string Title, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, Guid? GroupId, string? Location, bool IsCancelled, string TimeZone,
+    bool? PreparationDone = null)
 {
     /// <summary>The API's AgendaEntryKind, in its order (entries starting together sort by kind).</summary>
     public static readonly string[] Kinds = ["Webinar", "VirtualClass", "InPerson", "DueDate"];

@@ -9,9 +9,10 @@ namespace Spoc.Modules.Courses.Domain;
 /// </summary>
 internal static class OutlineVersion
 {
-    public static Guid Of(IEnumerable<Section> sections, IEnumerable<Activity> activities)
+    /// <param name="parts">Every section's and activity's id and version, in any order.</param>
+    public static Guid Of(IEnumerable<(Guid Id, Guid Version)> parts)
     {
-        var rows = sections.Select(s => (s.Id, s.Version)).Concat(activities.Select(a => (a.Id, a.Version))).OrderBy(r => r.Id).ToList();
+        var rows = parts.OrderBy(r => r.Id).ToList();
         var bytes = new byte[rows.Count * 32];
         for (var i = 0; i < rows.Count; i++)
         {

@@ -42,7 +42,7 @@ internal static class GetCourseOutline
             var sections = await SectionsOf(db, query.CourseId).ToListAsync(cancellationToken);
             return new Response(access.CourseId, access.Title, access.IsPublished,
                 sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(a => access.IsStaff ? ActivityResponse.From(a) : TitleOnly(a)).ToList(), ETags.Of(s.Version))).ToList(),
-                OutlineVersion.Of(sections, sections.SelectMany(s => s.Activities)));
+                OutlineVersion.Of(sections.Select(s => (s.Id, s.Version)).Concat(sections.SelectMany(s => s.Activities).Select(a => (a.Id, a.Version)))));
         }
     }
 

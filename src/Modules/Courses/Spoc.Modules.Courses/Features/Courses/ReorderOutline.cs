@@ -50,7 +50,7 @@ internal static class ReorderOutline
             await gate.RequireStaffAsync(command.CourseId, cancellationToken);
             var sections = await db.Set<Section>().Where(s => s.CourseId == command.CourseId).ToDictionaryAsync(s => s.Id, cancellationToken);
             var activities = await db.Set<Activity>().Where(a => a.CourseId == command.CourseId).ToDictionaryAsync(a => a.Id, cancellationToken);
-            ETags.EnsureMatches(command.IfMatch, OutlineVersion.Of(sections.Values, activities.Values));
+            ETags.EnsureMatches(command.IfMatch, OutlineVersion.Of(sections.Values.Select(s => (s.Id, s.Version)).Concat(activities.Values.Select(a => (a.Id, a.Version)))));
 
             // Without If-Match (or with a tag read just before a concurrent addition), an order that does not name exactly
             // what the course holds would drop or invent items: the caller's copy is out of date.
