@@ -4,12 +4,13 @@ using System.Threading.RateLimiting;
 using RedisRateLimiting;
 using Spoc.SharedKernel.Security;
 using StackExchange.Redis;
+using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
 
 namespace Spoc.Api.Infrastructure;
 
 /// <summary>
 /// <c>Redis:Connection</c>: what instances share besides the database (ADR 0052). One connection per instance for the rate
-/// limits and the readiness probe (the SignalR backplane keeps its own, see <see cref="Live"/>). It never aborts on a failed
+/// limits and the readiness probe and Platform's cache invalidations (the SignalR backplane keeps its own, see <see cref="Live"/>). It never aborts on a failed
 /// connect: an instance starts and serves while Redis is away, and reconnects in the background.
 /// </summary>
 internal static class Redis
@@ -28,6 +29,10 @@ internal static class Redis
         options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         services.AddSingleton<IRateWindows, RedisRateWindows>();
+        // Platform's cache of who people are hears of changes made on other instances through this connection (ADR 0056).
+        services.AddFusionCacheStackExchangeRedisBackplane();
+        services.AddOptions<RedisBackplaneOptions>().Configure<IServiceProvider>((backplane, sp) =>
+            backplane.ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()));
         // Degraded, not unhealthy: every instance loses Redis at once, and they all keep serving (local windows), so the load
         // balancer must not take them all out; the state still shows in the readiness body.
         services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded,

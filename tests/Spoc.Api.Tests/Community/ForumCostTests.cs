@@ -50,12 +50,29 @@ public sealed class ForumCostTests
         return thread.Id;
     }
 
-    private async Task<int> CountAsync(HttpClient by, string url)
+    private async Task<int> CountAsync(HttpClient by, string url, bool coldCache = true)
     {
-        _factory.Queries.Reset();
+        _factory.Queries.Reset(coldCache);
         var response = await by.GetAsync(url);
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return _factory.Queries.Count;
+    }
+
+    [Test]
+    public async Task A_reader_seen_a_moment_ago_is_known_without_asking_Platform_again_until_Platform_changes_them()
+    {
+        var thread = await SeedThreadAsync(20, _w.Alpha);
+        var reader = _w.Learner(0);
+        await CountAsync(reader, $"/api/v1/threads/{thread}?pageSize=20");
+
+        // Their organisations and the authors' names are in memory (ADR 0056): the thread, the access check's cohort row, the page, its reactions.
+        (await CountAsync(reader, $"/api/v1/threads/{thread}?pageSize=20", coldCache: false)).Should().Be(4);
+
+        // A change Platform saves is forgotten at once: the next page asks for that author's name again, and shows the new one.
+        await _w.RenameAsync(_w.LearnerId(1), "Learner Renamed");
+        (await CountAsync(reader, $"/api/v1/threads/{thread}?pageSize=20", coldCache: false)).Should().Be(5);
+        var page = await (await reader.GetAsync($"/api/v1/threads/{thread}?pageSize=20")).ReadJsonAsync();
+        page["posts"]!["items"]!.AsArray().Select(p => p!["authorName"]!.GetValue<string>()).Should().Contain("Learner Renamed");
     }
 
     [Test]

@@ -56,12 +56,16 @@ public sealed class ForumWorld
         return forum;
     }
 
-    /// <summary>Sets a display name straight in the accounts' table (the profile route is not what these tests are about).</summary>
+    /// <summary>
+    /// Sets a display name through Platform's context, not the profile route (not what these tests are about); a save, so
+    /// that Platform's cache of names forgets the old one, as it does for every change Platform makes (ADR 0056).
+    /// </summary>
     public async Task RenameAsync(Guid userId, string name)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.Where(u => u.Id == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, name));
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        (await db.Users.SingleAsync(u => u.Id == userId)).DisplayName = name;
+        await db.SaveChangesAsync();
     }
 
     public async Task<JsonObject> ThreadAsync(HttpClient by, object body)

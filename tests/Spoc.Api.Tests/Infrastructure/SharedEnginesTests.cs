@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Spoc.Api.Tests.Cohorts;
+using Spoc.Modules.Platform.Contracts;
 using Spoc.SharedKernel.Security;
 
 namespace Spoc.Api.Tests.Infrastructure;
@@ -16,7 +18,8 @@ namespace Spoc.Api.Tests.Infrastructure;
 /// Two API instances on one database (<see cref="Instances"/>), sharing what issue 18 moves to shared engines: rate limits
 /// in a real Redis (ADR 0052), the data protection key ring in the database (ADR 0054); and readiness naming each
 /// dependency. Each sharing test has its control beside it: the same steps without the engine show the instances apart,
-/// so the test cannot pass by accident. (A live push crossing instances: Community/Live/RedisBackplaneTests.)
+/// so the test cannot pass by accident. Platform's cache of who people are (ADR 0056) forgets a change on every instance
+/// through Redis. (A live push crossing instances: Community/Live/RedisBackplaneTests.)
 /// </summary>
 public sealed class SharedEnginesTests
 {
@@ -65,6 +68,47 @@ public sealed class SharedEnginesTests
         {
             (await CallAsync(i % 2 == 0 ? onA : onB, peer)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"call {i + 1} is the {(i / 2) + 1}th on its instance");
         }
+    }
+
+    [Test]
+    public async Task With_redis_someone_removed_from_an_organisation_on_one_instance_loses_its_cohorts_on_the_other_at_once()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var settings = new Dictionary<string, string?> { ["Redis:Connection"] = redis.Connection };
+        using var a = new SpocApiFactory(settings);
+        using var b = Instances.SecondOf(a, settings);
+        var (onA, onB, cohort) = await AdminRemovedOnAAfterReadingOnBAsync(a, b);
+
+        (await onA.GetAsync(cohort)).StatusCode.Should().Be(HttpStatusCode.NotFound, "the instance that saved the change forgot what it knew");
+        await TestApi.EventuallyAsync(async () => (await onB.GetAsync(cohort)).StatusCode == HttpStatusCode.NotFound,
+            "the other instance heard of it through Redis, not after its minute", 2_000);
+    }
+
+    [Test]
+    public async Task Without_redis_the_other_instance_keeps_what_it_knew_for_its_minute()
+    {
+        var settings = new Dictionary<string, string?>();
+        using var a = new SpocApiFactory(settings);
+        using var b = Instances.SecondOf(a, settings);
+        var (onA, onB, cohort) = await AdminRemovedOnAAfterReadingOnBAsync(a, b);
+
+        (await onA.GetAsync(cohort)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await onB.GetAsync(cohort)).StatusCode.Should().Be(HttpStatusCode.OK, "nothing told B: this is what Redis is for when instances are several (ADR 0056)");
+    }
+
+    /// <summary>An admin of a cohort's organisation, outside the cohort, reads it on B (B now knows their organisations); A's platform admin removes them from the organisation.</summary>
+    private static async Task<(HttpClient OnA, HttpClient OnB, string Cohort)> AdminRemovedOnAAfterReadingOnBAsync(SpocApiFactory a, SpocApiFactory b)
+    {
+        var world = await CohortWorld.CreateAsync(a);
+        var cohort = $"/api/v1/cohorts/{await world.CohortAsync(mode: "InviteOnly")}";
+        var (onA, adminId, _) = (await a.PeopleAsync(2, "org-admin", world.OrganizationId, OrganizationRole.OrgAdmin))[0]; // the second stays: an organisation keeps an admin
+        var onB = b.CreateClient();
+        onB.DefaultRequestHeaders.Authorization = onA.DefaultRequestHeaders.Authorization;
+        (await onB.GetAsync(cohort)).StatusCode.Should().Be(HttpStatusCode.OK, "an organisation's admin sees its cohorts");
+
+        var removed = await world.Admin.DeleteAsync($"/api/v1/organizations/{world.OrganizationId}/members/{adminId}");
+        removed.StatusCode.Should().Be(HttpStatusCode.NoContent, await removed.Content.ReadAsStringAsync());
+        return (onA, onB, cohort);
     }
 
     [Test]

@@ -22,6 +22,7 @@ public static class PlatformModule
     public static IServiceCollection AddPlatformModule(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Schema)
+            .AddPlatformCache()
             .AddSingleton<TokenIssuer>()
             .AddSingleton<SignInThrottle>()
             .AddSingleton<EventHandlers.AccountMailer>()

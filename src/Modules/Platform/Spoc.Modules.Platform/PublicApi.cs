@@ -8,7 +8,7 @@ using Spoc.SharedKernel.Files;
 namespace Spoc.Modules.Platform;
 
 /// <summary>Platform's front door: every query other modules send it (Platform.Contracts) is answered in this file.</summary>
-internal sealed class ContractQueries(PlatformDbContext db) :
+internal sealed class ContractQueries(PlatformDbContext db, UserCache cache) :
     IQueryHandler<GetOrganizationRole, OrganizationRole?>,
     IQueryHandler<GetUsers, IReadOnlyList<UserSummary>>,
     IQueryHandler<FindUsersByEmail, IReadOnlyList<UserSummary>>,
@@ -39,7 +39,7 @@ internal sealed class ContractQueries(PlatformDbContext db) :
     private sealed record OrganizationRoleRow(OrganizationRole? Role, bool IsPlatformAdmin);
 
     public async ValueTask<IReadOnlyList<UserSummary>> Handle(GetUsers query, CancellationToken cancellationToken) =>
-        query.UserIds.Count == 0 ? [] : await UsersByIds(db, [.. query.UserIds]).ToListAsync(cancellationToken);
+        query.UserIds.Count == 0 ? [] : await cache.SummariesAsync(query.UserIds, (ids, ct) => UsersByIds(db, ids).ToListAsync(ct), cancellationToken);
 
     /// <summary>Names for rosters, matrices and forum pages: compiled once, like the other per-request contract queries below.</summary>
     private static readonly Func<PlatformDbContext, Guid[], IAsyncEnumerable<UserSummary>> UsersByIds =
@@ -74,11 +74,15 @@ internal sealed class ContractQueries(PlatformDbContext db) :
 
     private sealed record UserOrganizationRow(bool IsPlatformAdmin, OrganizationMembershipSummary? Membership);
 
-    public async ValueTask<UserOrganizations> Handle(GetUserOrganizations query, CancellationToken cancellationToken)
+    /// <summary>From <see cref="UserCache"/> when it knows them: the access checks ask on nearly every request.</summary>
+    public ValueTask<UserOrganizations> Handle(GetUserOrganizations query, CancellationToken cancellationToken) =>
+        cache.OrganizationsAsync(query.UserId, ct => OrganizationsOf(query.UserId, ct), cancellationToken);
+
+    private async Task<UserOrganizations> OrganizationsOf(Guid userId, CancellationToken cancellationToken)
     {
         var (isPerson, isPlatformAdmin) = (false, false);
         var memberships = new List<OrganizationMembershipSummary>();
-        await foreach (var row in UserOrganizationRows(db, query.UserId).WithCancellation(cancellationToken))
+        await foreach (var row in UserOrganizationRows(db, userId).WithCancellation(cancellationToken))
         {
             isPerson = true;
             isPlatformAdmin |= row.IsPlatformAdmin;
@@ -91,7 +95,7 @@ internal sealed class ContractQueries(PlatformDbContext db) :
         // No such person: perhaps an API client, the admin of its one organisation (people pay nothing for this).
         return isPerson
             ? new UserOrganizations(isPlatformAdmin, memberships)
-            : new UserOrganizations(false, await ClientOrganization(db, query.UserId).ToListAsync(cancellationToken));
+            : new UserOrganizations(false, await ClientOrganization(db, userId).ToListAsync(cancellationToken));
     }
 
     private static readonly Func<PlatformDbContext, Guid, IAsyncEnumerable<OrganizationMembershipSummary>> ClientOrganization =

@@ -1,0 +1,183 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Spoc.Modules.Platform.Contracts;
+using ZiggyCreatures.Caching.Fusion;
+
+namespace Spoc.Modules.Platform.Data;
+
+/// <summary>
+/// Who people are, as every other module asks on nearly every request: a person's organisations (the access checks) and
+/// their names (rosters, forum pages). Kept in memory for a minute and forgotten the moment Platform commits a change to
+/// them, on every instance when Redis carries the word (ADR 0056).
+/// </summary>
+internal sealed class UserCache(IFusionCache cache)
+{
+    /// <summary>How long an entry may live without a change being heard of: the bound on staleness if an invalidation is lost.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    // Filling an entry tells no one (other instances have nothing to forget); forgetting one tells every instance, and the
+    // write that caused it waits until the word is out.
+    private readonly FusionCacheEntryOptions _fill = new() { Duration = Lifetime, SkipBackplaneNotifications = true };
+    private readonly FusionCacheEntryOptions _forget = new() { SkipBackplaneNotifications = false, AllowBackgroundBackplaneOperations = false };
+
+    public ValueTask<UserOrganizations> OrganizationsAsync(Guid userId, Func<CancellationToken, Task<UserOrganizations>> load, CancellationToken ct) =>
+        cache.GetOrSetAsync<UserOrganizations>(OrganizationsKey(userId), (_, token) => load(token), options: _fill, token: ct);
+
+    /// <summary>The people asked for that exist, those not in memory read in one query.</summary>
+    public async Task<IReadOnlyList<UserSummary>> SummariesAsync(
+        IReadOnlyCollection<Guid> userIds, Func<Guid[], CancellationToken, ValueTask<List<UserSummary>>> load, CancellationToken ct)
+    {
+        var found = new List<UserSummary>(userIds.Count);
+        var missing = new List<Guid>();
+        foreach (var id in userIds.Distinct())
+        {
+            if (cache.TryGet<UserSummary>(SummaryKey(id), _fill, ct) is { HasValue: true } hit)
+            {
+                found.Add(hit.Value);
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var user in await load([.. missing], ct))
+            {
+                cache.Set(SummaryKey(user.Id), user, _fill, token: ct);
+                found.Add(user);
+            }
+        }
+
+        return found;
+    }
+
+    public async Task ForgetAsync(IEnumerable<Guid> userIds)
+    {
+        foreach (var id in userIds)
+        {
+            await cache.RemoveAsync(OrganizationsKey(id), _forget);
+            await cache.RemoveAsync(SummaryKey(id), _forget);
+        }
+    }
+
+    private static string OrganizationsKey(Guid userId) => $"platform:organizations:{userId}";
+
+    private static string SummaryKey(Guid userId) => $"platform:user:{userId}";
+}
+
+/// <summary>
+/// Forgets the people a Platform save touches (the user, their memberships, an organisation's members and API clients when
+/// it is renamed, suspended or reactivated, an API client) once it is committed: after the transaction when there is one, so that no
+/// request reads the old rows back into the cache between the save and the commit.
+/// </summary>
+internal sealed class UserCacheInvalidation(UserCache users) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> _touched = [];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PlatformDbContext db && await TouchedAsync(db, cancellationToken) is { Count: > 0 } touched)
+        {
+            _touched.GetOrCreateValue(db).UnionWith(touched);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PlatformDbContext { Database.CurrentTransaction: null } db)
+        {
+            await ForgetAsync(db);
+        }
+
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PlatformDbContext db && db.Database.CurrentTransaction is null)
+        {
+            _touched.Remove(db);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PlatformDbContext db)
+        {
+            await ForgetAsync(db);
+        }
+    }
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db)
+        {
+            _touched.Remove(db);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ForgetAsync(DbContext db)
+    {
+        if (_touched.TryGetValue(db, out var touched))
+        {
+            _touched.Remove(db);
+            await users.ForgetAsync(touched);
+        }
+    }
+
+    private static async Task<HashSet<Guid>> TouchedAsync(PlatformDbContext db, CancellationToken ct)
+    {
+        var touched = new HashSet<Guid>();
+        var organizations = new List<Guid>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            switch (entry)
+            {
+                case { State: EntityState.Modified or EntityState.Deleted, Entity: User user }:
+                    touched.Add(user.Id);
+                    break;
+                case { State: EntityState.Added or EntityState.Modified or EntityState.Deleted, Entity: OrganizationMember member }:
+                    touched.Add(member.UserId);
+                    break;
+                case { State: EntityState.Modified or EntityState.Deleted, Entity: ApiClient client }:
+                    touched.Add(client.Id);
+                    break;
+                case { Entity: Organization organization } when entry.State == EntityState.Deleted
+                    || (entry.State == EntityState.Modified && (entry.Property(nameof(Organization.Name)).IsModified || entry.Property(nameof(Organization.SuspendedAt)).IsModified)):
+                    organizations.Add(organization.Id);
+                    break;
+            }
+        }
+
+        if (organizations.Count > 0)
+        {
+            touched.UnionWith(await db.OrganizationMembers.Where(m => organizations.Contains(m.OrganizationId)).Select(m => m.UserId).ToListAsync(ct));
+            touched.UnionWith(await db.ApiClients.Where(c => organizations.Contains(c.OrganizationId)).Select(c => c.Id).ToListAsync(ct));
+        }
+
+        return touched;
+    }
+}
+
+internal static class UserCacheRegistration
+{
+    /// <summary>One FusionCache per instance; with <c>Redis:Connection</c> the host registers its backplane, which it then uses.</summary>
+    public static IServiceCollection AddPlatformCache(this IServiceCollection services)
+    {
+        services.AddFusionCache().TryWithRegisteredBackplane();
+        return services
+            .AddSingleton<UserCache>()
+            .AddSingleton<UserCacheInvalidation>()
+            .AddSingleton<IInterceptor>(sp => sp.GetRequiredService<UserCacheInvalidation>());
+    }
+}
