@@ -15,8 +15,8 @@ smoke=false
 [ "${1:-}" = "--smoke" ] && smoke=true
 
 # The smoke run reuses the Debug build scripts/test.sh has just made: its numbers are not comparable anyway.
-if $smoke; then duration=1s; warmup=1s; prewarm=0s; conns=4; threads=1; writes_duration=1s; colds=1; config=Debug
-else duration=10s; warmup=3s; prewarm=10s; conns=16; threads=2; writes_duration=5s; colds=5; config=Release; fi
+if $smoke; then duration=1s; window=1s; rounds=1; warmup=1s; prewarm=0s; conns=4; threads=1; writes_duration=1s; colds=1; config=Debug
+else duration=10s; window=4s; rounds=3; warmup=3s; prewarm=10s; conns=16; threads=2; writes_duration=5s; colds=5; config=Release; fi
 api_port=${BENCH_API_PORT:-5391}
 base_port=${BENCH_BASELINE_PORT:-5392}
 work=$root/artifacts/bench
@@ -172,13 +172,18 @@ drive() {
     END {printf "%s%.0f %.2f %.2f %d\n", low, rps, p50, p99, err}' "$work/wrk.txt"
 }
 
-echo "==> Load: wrk -t$threads -c$conns -d$duration per route, API then baseline (cohort of 50; progress and gradebook also at 200)"
+echo "==> Load: wrk -t$threads -c$conns per route, $rounds alternated windows of $window on each side (cohort of 50; progress and gradebook also at 200)"
 results=()
+# Of a side's windows, the one with the median requests/s (its p50 and p99), with the errors of all of them.
+median_window() { printf '%s\n' "$@" | sort -n -k1 | awk '{line[NR]=$1" "$2" "$3; err+=$4} END {print line[int((NR+1)/2)], err}'; }
+# This machine's speed drifts by up to 2x within minutes (docs/performance.md, session 17): the two sides take turns in
+# short windows, so that both are measured in the same minutes, and each side's median window is kept.
 measure() { # $1 name, $2 path with @C, $3 who, $4 size
-  local name=$1 path=$2 who=$3 size=$4 a b
+  local name=$1 path=$2 who=$3 size=$4 a b as=() bs=() i
   local p; p=$(path_for "$path" "$size"); local t; t=$(token_for "$who" "$size")
-  drive "$api_url$p" "$t" "$warmup" >/dev/null; a=$(drive "$api_url$p" "$t" "$duration")
-  drive "$base_url$p" "$t" "$warmup" >/dev/null; b=$(drive "$base_url$p" "$t" "$duration")
+  drive "$api_url$p" "$t" "$warmup" >/dev/null; drive "$base_url$p" "$t" "$warmup" >/dev/null
+  for ((i = 0; i < rounds; i++)); do as+=("$(drive "$api_url$p" "$t" "$window")"); bs+=("$(drive "$base_url$p" "$t" "$window")"); done
+  a=$(median_window "${as[@]}"); b=$(median_window "${bs[@]}")
   echo "    $name: API $a | baseline $b"
   results+=("$name|$a|$b")
 }
@@ -292,7 +297,7 @@ report=$work/report.md
   echo
   echo "### Per route: API vs bare baseline"
   echo
-  echo "wrk \`-t$threads -c$conns -d$duration --latency\` after a warm-up pass over every route ($prewarm a route on each side) and $warmup more before each measurement, API then baseline on the same SQLite file; cohort of 50 learners × 40 activities (gradebook: × 100 assignments, a page of 100 learners) unless said. Ratio = API requests/s ÷ baseline requests/s (goal ≥ 0.70×). Errors = non-2xx + socket errors (on the 404 route, every answer is a non-2xx: the 404 it asks for). Same JSON: the two bodies are byte-identical (\`cmp\`)."
+  echo "wrk \`-t$threads -c$conns --latency\` after a warm-up pass over every route ($prewarm a route on each side) and $warmup more on each side before each measurement, then $rounds windows of $window on each side, taking turns (API, baseline, API, ...) on the same SQLite file; each side's figures are its median window's (errors: all windows); the writes below run $duration on each side, API then baseline. Cohort of 50 learners × 40 activities (gradebook: × 100 assignments, a page of 100 learners) unless said. Ratio = API requests/s ÷ baseline requests/s (goal ≥ 0.70×). Errors = non-2xx + socket errors (on the 404 route, every answer is a non-2xx: the 404 it asks for). Same JSON: the two bodies are byte-identical (\`cmp\`)."
   echo
   echo "| route | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | ratio | errors (API / baseline) | same JSON |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
