@@ -174,7 +174,8 @@ internal static class UserCacheRegistration
     /// <summary>One FusionCache per instance; with <c>Redis:Connection</c> the host registers its backplane, which it then uses.</summary>
     public static IServiceCollection AddPlatformCache(this IServiceCollection services)
     {
-        services.AddFusionCache().TryWithRegisteredBackplane();
+        // Its Redis channel is prefixed like the deployment's other keys and channels (docs/deployment.md).
+        services.AddFusionCache().WithOptions(o => o.BackplaneChannelPrefix = "spoc").TryWithRegisteredBackplane();
         return services
             .AddSingleton<UserCache>()
             .AddSingleton<UserCacheInvalidation>()
