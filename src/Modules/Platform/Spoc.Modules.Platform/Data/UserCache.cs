@@ -15,7 +15,7 @@ namespace Spoc.Modules.Platform.Data;
 internal sealed class UserCache(IFusionCache cache)
 {
     /// <summary>How long an entry may live without a change being heard of: the bound on staleness if an invalidation is lost.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     // Filling an entry tells no one (other instances have nothing to forget); forgetting one tells every instance, and the
     // write that caused it waits until the word is out.
