@@ -55,14 +55,9 @@ internal sealed class UserCache(IFusionCache cache)
         return found;
     }
 
-    public async Task ForgetAsync(IEnumerable<Guid> userIds)
-    {
-        foreach (var id in userIds)
-        {
-            await cache.RemoveAsync(OrganizationsKey(id), _forget);
-            await cache.RemoveAsync(SummaryKey(id), _forget);
-        }
-    }
+    /// <summary>All at once: an organisation's suspension forgets every member, and each removal waits for its publication.</summary>
+    public Task ForgetAsync(IEnumerable<Guid> userIds) =>
+        Task.WhenAll(userIds.SelectMany(id => new[] { OrganizationsKey(id), SummaryKey(id) }).Select(key => cache.RemoveAsync(key, _forget).AsTask()));
 
     private static string OrganizationsKey(Guid userId) => $"platform:organizations:{userId}";
 
@@ -118,7 +113,7 @@ internal sealed class UserCacheInvalidation(UserCache users) : SaveChangesInterc
 
     public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db)
+        if (eventData.Context is PlatformDbContext db)
         {
             _touched.Remove(db);
         }
