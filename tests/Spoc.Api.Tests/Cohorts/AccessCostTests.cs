@@ -63,8 +63,9 @@ public sealed class AccessCostTests
 
     /// <summary>
     /// No row read twice, no count in a statement of its own: the roster is the viewer, the access row, the page (its
-    /// total riding on its rows) and the names; the outline the course (with its gate), the caller's role, and one join
-    /// of sections and activities. A page past the end still knows the total.
+    /// total riding on its rows) and the names; the outline the course (with its gate), the caller's organisations, and one
+    /// join of sections and activities, the organisations coming from memory on the next request. A page past the end still
+    /// knows the total.
     /// </summary>
     [Test]
     public async Task The_roster_and_the_outline_read_each_row_once()
@@ -79,6 +80,9 @@ public sealed class AccessCostTests
         }
 
         statements.Values.Should().Equal(4, 3);
+        _factory.Queries.Reset(coldCache: false);
+        (await _world.Trainer.GetAsync($"/api/v1/courses/{_world.CourseId}/outline")).StatusCode.Should().Be(HttpStatusCode.OK);
+        _factory.Queries.Statements.Should().HaveCount(2);
         var pastTheEnd = await _world.Trainer.GetFromJsonAsync<PageOfMembers>($"/api/v1/cohorts/{cohortId}/members?page=5&pageSize=1");
         var all = await _world.Trainer.GetFromJsonAsync<PageOfMembers>($"/api/v1/cohorts/{cohortId}/members");
         pastTheEnd!.Items.Should().BeEmpty();

@@ -28,7 +28,7 @@ public sealed class PlatformAdminTests
         var organizationId = await _admin.CreateOrganizationAsync();
         var (orgAdmin, _, _) = (await _factory.PeopleAsync(1, "admin", organizationId, OrganizationRole.OrgAdmin)).Single();
         var (trainer, _, _) = (await _factory.PeopleAsync(1, "trainer", organizationId, OrganizationRole.Trainer)).Single();
-        object Course() => new { organizationId, title = "Gestion de projet", summary = "", language = "fr", competencies = Array.Empty<object>() };
+        object Course(Guid? organization = null) => new { organizationId = organization ?? organizationId, title = "Gestion de projet", summary = "", language = "fr", competencies = Array.Empty<object>() };
         (await trainer.PostAsJsonAsync("/api/v1/courses", Course())).StatusCode.Should().Be(HttpStatusCode.Created);
 
         var suspended = await _admin.PostAsync($"/api/v1/organizations/{organizationId}/suspend", null);
@@ -51,6 +51,9 @@ public sealed class PlatformAdminTests
         (await orgAdmin.GetAsync($"/api/v1/organizations/{organizationId}/members")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await trainer.PostAsJsonAsync("/api/v1/courses", Course())).StatusCode.Should().Be(HttpStatusCode.Created);
         await (await _admin.PostAsync($"/api/v1/organizations/{Guid.NewGuid()}/suspend", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        // The platform admin is the admin of every organisation that exists, and of no other.
+        (await _admin.PostAsJsonAsync("/api/v1/courses", Course())).StatusCode.Should().Be(HttpStatusCode.Created);
+        await (await _admin.PostAsJsonAsync("/api/v1/courses", Course(Guid.NewGuid()))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 
     [Test]

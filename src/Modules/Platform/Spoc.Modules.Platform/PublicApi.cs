@@ -19,24 +19,16 @@ internal sealed class ContractQueries(PlatformDbContext db, UserCache cache) :
     IQueryHandler<GetUserProfile, UserProfile?>,
     IQueryHandler<IsApiClientActive, bool>
 {
-    /// <summary>One indexed query per course request: the organisation, the caller's membership in it and whether they are the platform admin.</summary>
+    /// <summary>
+    /// Every course request asks it: answered from the caller's organisations as <see cref="UserCache"/> keeps them. A platform
+    /// admin is the admin of every organisation that exists, which only the database knows (they are few and rare).
+    /// </summary>
     public async ValueTask<OrganizationRole?> Handle(GetOrganizationRole query, CancellationToken cancellationToken) =>
-        await OrganizationRoleOf(db, query.OrganizationId, query.UserId, cancellationToken) is { } organization
-            ? organization.IsPlatformAdmin ? OrganizationRole.OrgAdmin : organization.Role
-            : null;
-
-    private static readonly Func<PlatformDbContext, Guid, Guid, CancellationToken, Task<OrganizationRoleRow?>> OrganizationRoleOf =
-        EF.CompileAsyncQuery((PlatformDbContext db, Guid organizationId, Guid userId, CancellationToken ct) =>
-            db.Organizations.AsNoTracking()
-                .Where(o => o.Id == organizationId)
-                .Select(o => new OrganizationRoleRow(
-                    o.SuspendedAt != null ? null
-                    : db.ApiClients.Any(c => c.Id == userId && c.OrganizationId == o.Id && c.RevokedAt == null) ? OrganizationRole.OrgAdmin
-                    : o.Members.Where(m => m.UserId == userId).Select(m => (OrganizationRole?)m.Role).FirstOrDefault(),
-                    db.Users.Any(u => u.Id == userId && u.IsPlatformAdmin)))
-                .FirstOrDefault());
-
-    private sealed record OrganizationRoleRow(OrganizationRole? Role, bool IsPlatformAdmin);
+        await Handle(new GetUserOrganizations(query.UserId), cancellationToken) switch
+        {
+            { IsPlatformAdmin: true } => await db.Organizations.AnyAsync(o => o.Id == query.OrganizationId, cancellationToken) ? OrganizationRole.OrgAdmin : null,
+            var organizations => organizations.Memberships.FirstOrDefault(m => m.OrganizationId == query.OrganizationId)?.Role,
+        };
 
     public async ValueTask<IReadOnlyList<UserSummary>> Handle(GetUsers query, CancellationToken cancellationToken) =>
         query.UserIds.Count == 0 ? [] : await cache.SummariesAsync(query.UserIds, (ids, ct) => UsersByIds(db, ids).ToListAsync(ct), cancellationToken);

@@ -39,23 +39,26 @@ internal static class GetCourseOutline
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var access = await gate.RequireVisibleAsync(query.CourseId, cancellationToken);
-            var sections = await SectionsOf(db, query.CourseId).ToListAsync(cancellationToken);
+            var sections = await SectionsOf(db, query.CourseId, access.IsStaff).ToListAsync(cancellationToken);
             return new Response(access.CourseId, access.Title, access.IsPublished,
-                sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities.Select(a => access.IsStaff ? ActivityResponse.From(a) : TitleOnly(a)).ToList(), ETags.Of(s.Version))).ToList(),
+                sections.Select(s => new OutlineSection(s.Id, s.Title, s.Position, s.Activities, ETags.Of(s.Version))).ToList(),
                 OutlineVersion.Of(sections.Select(s => (s.Id, s.Version)).Concat(sections.SelectMany(s => s.Activities).Select(a => (a.Id, a.Version)))));
         }
     }
 
-    // The course row came with the gate; sections and their activities are one flat join (SQLite walks the course's sections by
-    // index, then each one's activities), ordered as the outline shows them. Compiled once, as every hot
-    // read (docs/performance.md).
-    private static readonly Func<CoursesDbContext, Guid, IAsyncEnumerable<Section>> SectionsOf =
-        EF.CompileAsyncQuery<CoursesDbContext, Guid, Section>((db, courseId) =>
-            db.Set<Section>().AsNoTracking().Where(s => s.CourseId == courseId).Include(s => s.Activities.OrderBy(a => a.Position)).OrderBy(s => s.Position));
+    private sealed record SectionRow(Guid Id, string Title, int Position, Guid Version, List<ActivityResponse> Activities);
 
-    /// <summary>Learners get content through their cohort's schedule, which withholds it until release; here only the plan.</summary>
-    private static ActivityResponse TitleOnly(Activity a) =>
-        ActivityResponse.From(a) with { ContentMarkdown = "", ContentHtml = "", Url = null, FileId = null };
+    // The course row came with the gate; sections and their activities are one flat join (SQLite walks the course's sections by
+    // index, then each one's activities), ordered as the outline shows them, projected straight into the answer: no entity
+    // is built. Learners get the plan only: their cohort's schedule gives them the content once released, so it is not even read.
+    // Compiled once, as every hot read (docs/performance.md).
+    private static readonly Func<CoursesDbContext, Guid, bool, IAsyncEnumerable<SectionRow>> SectionsOf =
+        EF.CompileAsyncQuery((CoursesDbContext db, Guid courseId, bool staff) =>
+            db.Set<Section>().AsNoTracking().Where(s => s.CourseId == courseId).OrderBy(s => s.Position)
+                .Select(s => new SectionRow(s.Id, s.Title, s.Position, s.Version, s.Activities.OrderBy(a => a.Position)
+                    .Select(a => new ActivityResponse(a.Id, a.SectionId, a.Kind, a.Title, staff ? a.ContentMarkdown : "", staff ? a.ContentHtml : "",
+                        staff ? a.Url : null, staff ? a.FileId : null, a.Position, a.OffsetDays, a.DueOffsetDays, a.DurationMinutes, a.CompetencyCodes, a.Version))
+                    .ToList())));
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapGet("/courses/{courseId:guid}/outline", async (Guid courseId, ISender sender, CancellationToken ct) =>
