@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -64,6 +65,8 @@ public static class ETags
 /// <summary>
 /// On every API endpoint: a response whose value is <see cref="IVersioned"/> carries its <c>ETag</c> (its version and a digest
 /// of the JSON sent), and a GET whose <c>ETag</c> matches the caller's <c>If-None-Match</c> answers 304 with that tag and no body.
+/// A plain 200 sends the JSON it digested rather than serialising its value a second time; other results (a 201 and its
+/// <c>Location</c>...) write themselves.
 /// </summary>
 public sealed class ConditionalRequests : IEndpointFilter
 {
@@ -74,7 +77,12 @@ public sealed class ConditionalRequests : IEndpointFilter
         if (result is IValueHttpResult { Value: IVersioned versioned } and IStatusCodeHttpResult { StatusCode: null or (>= 200 and < 300) })
         {
             var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            http.Response.Headers.ETag = ETags.Of(versioned.Version, JsonSerializer.SerializeToUtf8Bytes(versioned, versioned.GetType(), json));
+            var body = JsonSerializer.SerializeToUtf8Bytes(versioned, versioned.GetType(), json);
+            http.Response.Headers.ETag = ETags.Of(versioned.Version, body);
+            if (result.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(Ok<>))
+            {
+                result = TypedResults.Bytes(body, "application/json; charset=utf-8");
+            }
         }
 
         var etag = http.Response.Headers.ETag.ToString();
