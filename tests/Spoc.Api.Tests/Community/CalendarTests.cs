@@ -269,6 +269,22 @@ public sealed class CalendarTests
     }
 
     [Test]
+    public async Task A_learner_s_due_date_is_in_the_range_it_falls_in_once_shifted_not_in_the_cohort_s()
+    {
+        async Task<bool> DueIn(HttpClient learner, DateTimeOffset from, DateTimeOffset to) =>
+            (await (await learner.GetAsync($"/api/v1/me/agenda?{Range(from, to)}")).ReadJsonAsync())["entries"]!.AsArray()
+                .Any(e => e!["kind"]!.GetValue<string>() == "DueDate" && e["id"]!.GetValue<Guid>() == _assignmentId);
+
+        var (aroundTheCohort, aroundTheirs) = ((_dueAt.AddDays(-1), _dueAt.AddDays(1)), (_dueAt.AddDays(6), _dueAt.AddDays(8)));
+        (await DueIn(_w.Learner(0), aroundTheCohort.Item1, aroundTheCohort.Item2)).Should().BeFalse("their week more moved it out");
+        (await DueIn(_w.Learner(0), aroundTheirs.Item1, aroundTheirs.Item2)).Should().BeTrue();
+        (await DueIn(_w.Learner(2), aroundTheCohort.Item1, aroundTheCohort.Item2)).Should().BeTrue("no shift: the cohort's due date");
+        (await DueIn(_w.Learner(2), aroundTheirs.Item1, aroundTheirs.Item2)).Should().BeFalse();
+        (await _w.Learner(0).GetAsync($"/api/v1/me/agenda?{Range(DateTimeOffset.MinValue, DateTimeOffset.MinValue.AddDays(10))}")).StatusCode
+            .Should().Be(HttpStatusCode.OK, "the first days a date can have are a range like any other");
+    }
+
+    [Test]
     public async Task An_agenda_range_must_be_given_in_order_and_short()
     {
         var now = DateTimeOffset.UtcNow;

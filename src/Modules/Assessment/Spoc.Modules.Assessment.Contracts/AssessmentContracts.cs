@@ -63,7 +63,9 @@ public sealed record AssignmentDueDate(Guid AssignmentId, Guid CohortId, string 
 /// The cohorts where the user is a learner, when the caller has already asked Cohorts for them (an agenda has): one
 /// statement fewer. Null asks Cohorts.
 /// </param>
-public sealed record GetDueDatesOfUser(Guid UserId, IReadOnlyList<LearnerCohortZone>? LearnerCohorts = null) : IQuery<IReadOnlyList<AssignmentDueDate>>;
+/// <param name="Within">Only the due dates that fall in <c>[from, to)</c> once shifted (an agenda's range); null: all of them.</param>
+public sealed record GetDueDatesOfUser(Guid UserId, IReadOnlyList<LearnerCohortZone>? LearnerCohorts = null, (DateTimeOffset From, DateTimeOffset To)? Within = null)
+    : IQuery<IReadOnlyList<AssignmentDueDate>>;
 
 /// <summary>A cohort where a user learns, and the time zone its due dates fall in.</summary>
 public sealed record LearnerCohortZone(Guid CohortId, string TimeZone);

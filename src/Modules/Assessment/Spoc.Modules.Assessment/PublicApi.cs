@@ -118,7 +118,7 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
         return [.. roster.LearnerIds.Except(handedIn)];
     }
 
-    /// <summary>Three statements: the user's cohorts (Cohorts) unless the caller gave them, their released assignments, and their pacing shifts (Courses).</summary>
+    /// <summary>Three statements: the user's cohorts (Cohorts) unless the caller gave them, their pacing shifts (Courses), and their released assignments (in the range when one is given).</summary>
     public async ValueTask<IReadOnlyList<AssignmentDueDate>> Handle(GetDueDatesOfUser query, CancellationToken cancellationToken)
     {
         var zones = (query.LearnerCohorts ?? (await sender.Send(new GetCohortMembershipsOfUser(query.UserId), cancellationToken))
@@ -130,17 +130,26 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
         }
 
         var cohortIds = zones.Keys.ToList();
-        var now = clock.GetUtcNow();
-        var dueDates = await ReleasedIn(db, [.. cohortIds], now).ToListAsync(cancellationToken);
         var shifts = await sender.Send(new GetDueDateShiftsOfUser(query.UserId, cohortIds), cancellationToken);
-        return [.. dueDates.Select(d => d with { DueAt = CohortAssessment.PersonalDueAt(d.DueAt, shifts.GetValueOrDefault(d.CohortId), zones[d.CohortId]) })];
+        // A shift moves a due date by whole local days; a day more either way covers a time zone's offset changing meanwhile.
+        var (earliest, latest) = query.Within is { } within
+            ? (DaysFrom(within.From, -1L - shifts.Values.Append(0).Max()), DaysFrom(within.To, 1L - shifts.Values.Append(0).Min()))
+            : (DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        var dueDates = await ReleasedIn(db, [.. cohortIds], clock.GetUtcNow(), earliest, latest).ToListAsync(cancellationToken);
+        return [.. dueDates
+            .Select(d => d with { DueAt = CohortAssessment.PersonalDueAt(d.DueAt, shifts.GetValueOrDefault(d.CohortId), zones[d.CohortId]) })
+            .Where(d => query.Within is not { } within || (d.DueAt >= within.From && d.DueAt < within.To))];
     }
 
-    /// <summary>Every agenda asks it: compiled once, as every hot read (docs/performance.md).</summary>
-    private static readonly Func<AssessmentDbContext, Guid[], DateTimeOffset, IAsyncEnumerable<AssignmentDueDate>> ReleasedIn =
-        EF.CompileAsyncQuery((AssessmentDbContext db, Guid[] cohortIds, DateTimeOffset now) =>
+    /// <summary>Held within what a date can be: an agenda may start in year 1.</summary>
+    private static DateTimeOffset DaysFrom(DateTimeOffset at, long days) =>
+        new((long)Int128.Clamp(at.UtcTicks + ((Int128)days * TimeSpan.TicksPerDay), DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
+
+    /// <summary>Every agenda asks it, for its range only (the cohort's due-date index): compiled once, as every hot read (docs/performance.md).</summary>
+    private static readonly Func<AssessmentDbContext, Guid[], DateTimeOffset, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<AssignmentDueDate>> ReleasedIn =
+        EF.CompileAsyncQuery((AssessmentDbContext db, Guid[] cohortIds, DateTimeOffset now, DateTimeOffset earliest, DateTimeOffset latest) =>
             db.Assignments.AsNoTracking()
-                .Where(a => cohortIds.Contains(a.CohortId) && a.IsPublished && a.ReleaseAt <= now)
+                .Where(a => cohortIds.Contains(a.CohortId) && a.IsPublished && a.ReleaseAt <= now && a.DueAt >= earliest && a.DueAt < latest)
                 .Select(a => new AssignmentDueDate(a.Id, a.CohortId, a.Title, a.DueAt, a.CreatedAt)));
 
     public async ValueTask<IReadOnlyList<AssignmentDueDate>> Handle(GetDueDatesOfCohort query, CancellationToken cancellationToken) =>

@@ -28,7 +28,7 @@ internal static class GetCohortAgenda
             var (cohort, isLearner) = await sender.CohortAsync(query.CohortId, me.Id, cancellationToken);
             var sessions = await db.SessionsAsync([cohort], from, to, cancellationToken);
             IEnumerable<AssignmentDueDate> dueDates = isLearner
-                ? await sender.Send(new GetDueDatesOfUser(me.Id, [new LearnerCohortZone(cohort.CohortId, cohort.TimeZone)]), cancellationToken)
+                ? await sender.Send(new GetDueDatesOfUser(me.Id, [new LearnerCohortZone(cohort.CohortId, cohort.TimeZone)], (from, to)), cancellationToken)
                 : cohort.SeesEveryGroup ? await sender.Send(new GetDueDatesOfCohort(query.CohortId), cancellationToken) : [];
             return AgendaResponse.Of(from, to, [cohort], sessions, dueDates);
         }

@@ -27,7 +27,7 @@ internal static class GetMyAgenda
             var (from, to) = (query.From!.Value, query.To!.Value);
             var cohorts = await sender.CohortsOfAsync(me.Id, cancellationToken);
             var sessions = await db.SessionsAsync(cohorts, from, to, cancellationToken);
-            var dueDates = await sender.Send(new GetDueDatesOfUser(me.Id, cohorts.LearnerZones()), cancellationToken);
+            var dueDates = await sender.Send(new GetDueDatesOfUser(me.Id, cohorts.LearnerZones(), (from, to)), cancellationToken);
             return AgendaResponse.Of(from, to, cohorts, sessions, dueDates, await PreparationDoneAsync(cohorts, sessions, cancellationToken));
         }
 
