@@ -61,7 +61,8 @@ internal static class GetFollowUpAttention
                 return new Response([], query.Paging.Page, query.Paging.PageSize, 0, [], 0);
             }
 
-            // The projection keeps each learner's mentor: a mentor's reach is one condition, not a list of learners.
+            // The projection keeps each learner's mentor: a mentor's reach is one condition, not a list of learners. The page reads
+            // only what the answer shows, not whole signal rows.
             var mentorId = me.Id;
             var page = await db.Signals.AsNoTracking()
                 .Where(s => s.Active && s.Level != RiskLevel.OnTrack
@@ -69,6 +70,7 @@ internal static class GetFollowUpAttention
                 .OrderBy(s => s.Level == RiskLevel.AtRisk ? 0 : 1)
                 .ThenByDescending(s => s.ActivitiesExpected - s.ActivitiesDone)
                 .ThenBy(s => s.CohortId).ThenBy(s => s.LearnerId)
+                .Select(s => new { s.CohortId, s.LearnerId, s.Level, s.Reasons, BehindBy = s.ActivitiesExpected - s.ActivitiesDone, s.LastActivityAt, s.LevelChangedAt })
                 .ToPageAsync(query.Paging, cancellationToken);
 
             var cohortIds = trained.Concat(mentored).ToList();
@@ -86,7 +88,7 @@ internal static class GetFollowUpAttention
                 [.. page.Items.Select(s => new LearnerToFollow(
                     s.CohortId, titles.GetValueOrDefault(s.CohortId, ""), s.LearnerId, names.GetValueOrDefault(s.LearnerId, ""), s.Level,
                     [.. s.Reasons.Select(r => new GetFollowUpDashboard.Reason(r.Rule, r.Level, r.Value, r.Threshold))],
-                    s.ActivitiesExpected - s.ActivitiesDone, s.LastActivityAt, s.LevelChangedAt))],
+                    s.BehindBy, s.LastActivityAt, s.LevelChangedAt))],
                 page.Page, page.PageSize, page.TotalCount,
                 [.. actions.Select(a => new ActionDueSoon(
                     a.Id, a.CohortId, titles.GetValueOrDefault(a.CohortId, ""), a.LearnerId, names.GetValueOrDefault(a.LearnerId, ""), a.Kind, a.Title, a.DueOn))],
