@@ -35,13 +35,18 @@ public sealed record GetCourseCompetencies(Guid CourseId) : IQuery<IReadOnlyList
 public sealed record GetDueDateShiftsOfUser(Guid UserId, IReadOnlyCollection<Guid> CohortIds) : IQuery<IReadOnlyDictionary<Guid, int>>;
 
 /// <summary>A course activity as another module names it.</summary>
-public sealed record ActivitySummary(Guid Id, string Title, ActivityKind Kind);
+/// <param name="Done">Whether the learner the query named has completed it in their cohort; null when it named none.</param>
+public sealed record ActivitySummary(Guid Id, string Title, ActivityKind Kind, bool? Done = null);
 
 /// <summary>
 /// Community asks it (a live session's preparation): those of these activities that belong to this course, in the course's
-/// order; an id of another course or of nothing is absent; <c>null</c> ids: all of the course's (the demo data). One query.
+/// order; an id of another course or of nothing is absent; <c>null</c> ids: all of the course's (the demo data). With
+/// <paramref name="DoneBy"/>, each says whether that learner has completed it in that cohort (their checklist). One query.
 /// </summary>
-public sealed record GetActivitySummaries(Guid CourseId, IReadOnlyCollection<Guid>? ActivityIds) : IQuery<IReadOnlyList<ActivitySummary>>;
+public sealed record GetActivitySummaries(Guid CourseId, IReadOnlyCollection<Guid>? ActivityIds, LearnerInCohort? DoneBy = null) : IQuery<IReadOnlyList<ActivitySummary>>;
+
+/// <summary>One learner in one cohort.</summary>
+public sealed record LearnerInCohort(Guid CohortId, Guid UserId);
 
 /// <summary>A course activity and the codes of the competencies it works on (as the course writes them).</summary>
 public sealed record CompetencyActivity(Guid ActivityId, IReadOnlyList<string> CompetencyCodes);

@@ -121,18 +121,20 @@ internal sealed class PublicApi(CoursesDbContext db) :
     public async ValueTask<IReadOnlyList<ActivitySummary>> Handle(GetActivitySummaries query, CancellationToken cancellationToken) =>
         query.ActivityIds is { Count: 0 }
             ? []
-            : await ActivitySummaries(db, query.CourseId, query.ActivityIds is null, [.. query.ActivityIds ?? []]).ToListAsync(cancellationToken);
+            : await ActivitySummaries(db, query.CourseId, query.ActivityIds is null, [.. query.ActivityIds ?? []],
+                query.DoneBy is not null, query.DoneBy?.CohortId ?? Guid.Empty, query.DoneBy?.UserId ?? Guid.Empty).ToListAsync(cancellationToken);
 
     // The contract queries that hot pages send (live sessions, the agenda) are compiled once, as every hot read (docs/performance.md).
-    private static readonly Func<CoursesDbContext, Guid, bool, Guid[], IAsyncEnumerable<ActivitySummary>> ActivitySummaries =
-        EF.CompileAsyncQuery((CoursesDbContext db, Guid courseId, bool all, Guid[] ids) =>
+    private static readonly Func<CoursesDbContext, Guid, bool, Guid[], bool, Guid, Guid, IAsyncEnumerable<ActivitySummary>> ActivitySummaries =
+        EF.CompileAsyncQuery((CoursesDbContext db, Guid courseId, bool all, Guid[] ids, bool withDone, Guid cohortId, Guid userId) =>
             db.Courses.AsNoTracking()
                 .Where(c => c.Id == courseId)
                 .SelectMany(c => c.Sections)
                 .SelectMany(s => s.Activities, (s, a) => new { Section = s.Position, Activity = a })
                 .Where(x => all || ids.Contains(x.Activity.Id))
                 .OrderBy(x => x.Section).ThenBy(x => x.Activity.Position)
-                .Select(x => new ActivitySummary(x.Activity.Id, x.Activity.Title, x.Activity.Kind)));
+                .Select(x => new ActivitySummary(x.Activity.Id, x.Activity.Title, x.Activity.Kind,
+                    withDone ? db.Completions.Any(d => d.CohortId == cohortId && d.UserId == userId && d.ActivityId == x.Activity.Id) : null)));
 
     public async ValueTask<IReadOnlyList<CourseCompetency>> Handle(GetCourseCompetencies query, CancellationToken cancellationToken) =>
         await db.Courses.AsNoTracking()

@@ -99,7 +99,7 @@ internal static class CreateSession
             SessionRules.EnsureWhole(sessions[0]);
             db.LiveSessions.AddRange(sessions);
             await db.SaveChangesAsync(cancellationToken);
-            return sessions[0].ToResponse(viewer, options.Value, now, await sender.PreparationTitlesAsync(viewer.Access.CourseId, sessions.Take(1), cancellationToken));
+            return sessions[0].ToResponse(viewer, options.Value, now, await sender.PreparationTitlesAsync(viewer.Access.CourseId, preparations, cancellationToken));
         }
     }
 

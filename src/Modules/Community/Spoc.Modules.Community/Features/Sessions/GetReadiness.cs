@@ -46,7 +46,7 @@ internal static class GetReadiness
 
             var learners = viewer.Followed((await sender.Send(new GetCohortPeople(session.CohortId), cancellationToken)).LearnersOf(session)).ToList();
             var activities = session.Preparations.OrderBy(p => p.Position).Select(p => p.ActivityId).ToList();
-            var titles = await sender.PreparationTitlesAsync(viewer.Access.CourseId, [session], cancellationToken);
+            var titles = await sender.PreparationTitlesAsync(viewer.Access.CourseId, activities, cancellationToken);
             var done = (activities.Count == 0 || learners.Count == 0 ? [] : await sender.Send(new GetCompletions(session.CohortId, activities), cancellationToken))
                 .ToLookup(c => c.UserId, c => c.ActivityId);
             var names = learners.Count == 0 ? [] : (await sender.Send(new GetUsers(learners), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);

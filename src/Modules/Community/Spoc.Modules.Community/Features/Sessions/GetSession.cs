@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spoc.Modules.Community.Contracts;
 using Spoc.Modules.Community.Data;
+using Spoc.Modules.Courses.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Problems;
 using Spoc.SharedKernel.Security;
@@ -23,16 +24,14 @@ internal static class GetSession
         public async ValueTask<LiveSessionResponse> Handle(Query query, CancellationToken cancellationToken)
         {
             var (session, viewer) = await db.ReadableSessionAsync(sender, me.Id, query.SessionId, cancellationToken);
-            var titles = await sender.PreparationTitlesAsync(viewer.Access.CourseId, [session], cancellationToken);
-            if (!viewer.IsLearner || viewer.Follows)
-            {
-                return session.ToResponse(viewer, options.Value, clock.GetUtcNow(), titles);
-            }
-
-            var done = await sender.PreparationsDoneAsync(session.CohortId, me.Id, [session], cancellationToken);
-            var mine = await db.SessionAttendance.AsNoTracking().Where(a => a.SessionId == session.Id && a.UserId == me.Id)
-                .Select(a => (AttendanceStatus?)a.Status).FirstOrDefaultAsync(cancellationToken);
-            return session.ToResponse(viewer, options.Value, clock.GetUtcNow(), titles, done, mine);
+            var learner = viewer.IsLearner && !viewer.Follows;
+            var titles = await sender.PreparationTitlesAsync(
+                viewer.Access.CourseId, session.Preparations.Select(p => p.ActivityId), cancellationToken, learner ? new LearnerInCohort(session.CohortId, me.Id) : null);
+            var mine = learner
+                ? await db.SessionAttendance.AsNoTracking().Where(a => a.SessionId == session.Id && a.UserId == me.Id)
+                    .Select(a => (AttendanceStatus?)a.Status).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            return session.ToResponse(viewer, options.Value, clock.GetUtcNow(), titles, mine);
         }
     }
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spoc.Modules.Community.Data;
 using Spoc.Modules.Community.Contracts;
+using Spoc.Modules.Courses.Contracts;
 using Spoc.SharedKernel.Http;
 using Spoc.SharedKernel.Paging;
 using Spoc.SharedKernel.Problems;
@@ -38,7 +39,7 @@ internal static class ListSessions
         public async ValueTask<PagedResult<LiveSessionResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
             var viewer = await sender.SessionViewerAsync(query.CohortId, me.Id, cancellationToken);
-            var sessions = db.LiveSessions.AsNoTracking().Include(s => s.Preparations).VisibleTo(viewer);
+            var sessions = db.LiveSessions.AsNoTracking().VisibleTo(viewer);
             if (query.From is { } from)
             {
                 sessions = sessions.Where(s => s.EndsAt > from);
@@ -53,21 +54,17 @@ internal static class ListSessions
             var ordered = query.To is not null && query.From is null
                 ? sessions.OrderByDescending(s => s.StartsAt).ThenByDescending(s => s.Id)
                 : sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.Id);
-            var page = await ordered.ToPageAsync(query.Paging, cancellationToken);
-            var titles = await sender.PreparationTitlesAsync(viewer.Access.CourseId, page.Items, cancellationToken);
+            var page = await ordered.Select(SessionResponses.Row).ToPageAsync(query.Paging, cancellationToken);
+            var learner = viewer.IsLearner && !viewer.Follows;
+            // A learner's own checklist and attendance on every session of the page: in one query each, not one per session.
+            var titles = await sender.PreparationTitlesAsync(
+                viewer.Access.CourseId, page.Items.SelectMany(s => s.Preparations), cancellationToken, learner ? new LearnerInCohort(query.CohortId, me.Id) : null);
+            var mine = learner
+                ? await AttendanceOf(db, me.Id, [.. page.Items.Select(s => s.Id)]).ToDictionaryAsync(a => a.SessionId, a => a.Status, cancellationToken: cancellationToken)
+                : [];
             var now = clock.GetUtcNow();
-            if (!viewer.IsLearner || viewer.Follows)
-            {
-                return new PagedResult<LiveSessionResponse>(
-                    page.Items.Select(s => s.ToResponse(viewer, options.Value, now, titles)).ToList(), page.Page, page.PageSize, page.TotalCount);
-            }
-
-            // A learner's own checklist and attendance on every session of the page: one call and one query, not one per session.
-            var done = await sender.PreparationsDoneAsync(query.CohortId, me.Id, page.Items, cancellationToken);
-            var mine = await AttendanceOf(db, me.Id, [.. page.Items.Select(s => s.Id)])
-                .ToDictionaryAsync(a => a.SessionId, a => a.Status, cancellationToken: cancellationToken);
             return new PagedResult<LiveSessionResponse>(
-                page.Items.Select(s => s.ToResponse(viewer, options.Value, now, titles, done, mine.TryGetValue(s.Id, out var status) ? status : null)).ToList(),
+                page.Items.Select(s => s.ToResponse(viewer, options.Value, now, titles, mine.TryGetValue(s.Id, out var status) ? status : null)).ToList(),
                 page.Page, page.PageSize, page.TotalCount);
         }
     }

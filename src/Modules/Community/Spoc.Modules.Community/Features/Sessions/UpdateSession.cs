@@ -103,7 +103,7 @@ internal static class UpdateSession
             session.Sequence++;
             session.UpdatedAt = now;
             await db.SaveChangesAsync(cancellationToken);
-            return session.ToResponse(viewer, options.Value, now, await sender.PreparationTitlesAsync(viewer.Access.CourseId, [session], cancellationToken));
+            return session.ToResponse(viewer, options.Value, now, await sender.PreparationTitlesAsync(viewer.Access.CourseId, session.Preparations.Select(p => p.ActivityId), cancellationToken));
         }
     }
 
