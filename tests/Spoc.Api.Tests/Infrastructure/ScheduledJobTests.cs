@@ -37,7 +37,7 @@ public sealed class ScheduledJobTests
         await TestApi.EventuallyAsync(() => Task.FromResult(Runs(first, second, "Kernel.IdempotencyJanitor") >= 3), "the janitor's third run");
         await Task.Delay(500);
         Runs(first, second, "Kernel.IdempotencyJanitor").Should().Be(3, "one run per hour between the two instances, not one each");
-        // The sweep runs at start-up and every 15 minutes: at most one per quarter hour (each instance alone would make as many).
+        // The sweep runs ten seconds after start-up, then every 15 minutes: at most one per quarter hour (each instance alone would make as many).
         Runs(first, second, "FollowUp.SignalsSweep").Should().BeInRange(2, 1 + (minutes / 15));
 
         await using var scope = first.Services.CreateAsyncScope();
