@@ -121,7 +121,8 @@ public sealed class OutboxDispatcher(
         }
 
         // Every outbox at each polling interval (retries come due, another process may have written); in between, only those a commit signalled.
-        IReadOnlyCollection<Type> due = _outboxes;
+        // The first full pass waits one interval: at start it built every module's model while the first requests waited for the cores.
+        IReadOnlyCollection<Type> due = [];
         var lastFullPoll = clock.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -44,8 +44,9 @@ internal sealed class NotificationMailer(
         {
             try
             {
-                await SendDueAsync(stoppingToken);
+                // Waiting first leaves the host's first requests the cores (the model build, docs/performance.md); a signal cuts it short.
                 await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
+                await SendDueAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

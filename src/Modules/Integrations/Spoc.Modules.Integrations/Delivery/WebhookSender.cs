@@ -43,14 +43,18 @@ internal sealed class WebhookSender(
             return;
         }
 
+        // Waiting first leaves the host's first requests the cores (the model build, docs/performance.md); a signal cuts it short.
+        var full = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await SendDueAsync(stoppingToken) < BatchSize)
+                if (!full)
                 {
                     await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
                 }
+
+                full = await SendDueAsync(stoppingToken) >= BatchSize;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
