@@ -34,4 +34,8 @@ public static class PagingExtensions
             : await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
         return new PagedResult<T>(items, request.Page, request.PageSize, total);
     }
+
+    /// <summary>One query: the page, when the total is already known (counted along with other figures).</summary>
+    public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, int total, CancellationToken ct) =>
+        new(total == 0 ? [] : await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct), request.Page, request.PageSize, total);
 }

@@ -83,16 +83,19 @@ internal static class GetFollowUpDashboard
                 filtered = filtered.Where(s => s.MentorId == mentor);
             }
 
-            var page = await filtered
+            var ordered = filtered
                 .OrderBy(s => s.Level == RiskLevel.AtRisk ? 0 : s.Level == RiskLevel.Watch ? 1 : 2)
                 .ThenByDescending(s => s.ActivitiesExpected - s.ActivitiesDone)
-                .ThenBy(s => s.LearnerId)
-                .ToPageAsync(query.Paging, cancellationToken);
+                .ThenBy(s => s.LearnerId);
+            int Count(RiskLevel l) => counts.FirstOrDefault(c => c.Level == l)?.Count ?? 0;
+            // Without a mentor filter, the counts by level already hold the total: no second count.
+            var page = query.Filter.MentorId is not null
+                ? await ordered.ToPageAsync(query.Paging, cancellationToken)
+                : await ordered.ToPageAsync(query.Paging, query.Filter.Level is { } only ? Count(only) : counts.Sum(c => c.Count), cancellationToken);
             var names = page.Items.Count == 0
                 ? new Dictionary<Guid, string>()
                 : (await sender.Send(new GetUsers(page.Items.Select(s => s.LearnerId).ToList()), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
             var now = clock.GetUtcNow();
-            int Count(RiskLevel l) => counts.FirstOrDefault(c => c.Level == l)?.Count ?? 0;
             return new Response(
                 new LevelCounts(Count(RiskLevel.OnTrack), Count(RiskLevel.Watch), Count(RiskLevel.AtRisk)),
                 [.. page.Items.Select(s => ToRow(s, names.GetValueOrDefault(s.LearnerId, ""), now))],
