@@ -14,9 +14,11 @@ namespace Spoc.Modules.Community.Features.Calendar;
 internal sealed record CalendarCohort(Guid CohortId, string? Title, string TimeZone, bool SeesEveryGroup, Guid? GroupId);
 
 /// <summary>A session as calendars show it: never its meeting link (members see it on the session page, and only near the start).</summary>
+/// <param name="Preparations">The activities to do before it: an agenda tells a learner whether they did them all.</param>
 internal sealed record CalendarSession(
     Guid Id, Guid CohortId, Guid? GroupId, string Title, SessionKind Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    string? Place, string? Room, string? Address, bool IsCancelled, string? CancellationReason, int Sequence, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    string? Place, string? Room, string? Address, bool IsCancelled, string? CancellationReason, int Sequence, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<Guid> Preparations)
 {
     /// <summary>An in-person day's place, room and address on one line; null for the others.</summary>
     public string? Location => string.Join(", ", new[] { Place, Room, Address }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } l ? l : null;
@@ -50,7 +52,7 @@ internal static class CalendarEntries
         return (new CalendarCohort(cohortId, null, access.TimeZone, staff, staff ? null : access.GroupId), !staff && access.Can(CohortCapability.Learn));
     }
 
-    /// <summary>The sessions of these cohorts the reader sees, cancelled ones included, by start; within [from, to) when given. One query.</summary>
+    /// <summary>The sessions of these cohorts the reader sees, cancelled ones included, by start, with their preparations; within [from, to) when given. One query.</summary>
     public static async Task<List<CalendarSession>> SessionsAsync(
         this CommunityDbContext db, IReadOnlyCollection<CalendarCohort> cohorts, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
     {
@@ -66,7 +68,7 @@ internal static class CalendarEntries
 
         return await sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Select(s => new CalendarSession(s.Id, s.CohortId, s.GroupId, s.Title, s.Kind, s.StartsAt, s.EndsAt, s.Place, s.Room, s.Address,
-                s.CancelledAt != null, s.CancellationReason, s.Sequence, s.CreatedAt, s.UpdatedAt))
+                s.CancelledAt != null, s.CancellationReason, s.Sequence, s.CreatedAt, s.UpdatedAt, s.Preparations.Select(p => p.ActivityId).ToList()))
             .ToListAsync(ct);
     }
 }

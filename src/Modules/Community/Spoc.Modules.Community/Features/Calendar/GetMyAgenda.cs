@@ -1,11 +1,9 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Spoc.Modules.Assessment.Contracts;
 using Spoc.Modules.Community.Data;
-using Spoc.Modules.Community.Domain;
 using Spoc.Modules.Courses.Contracts;
 using Spoc.SharedKernel.Security;
 
@@ -31,22 +29,18 @@ internal static class GetMyAgenda
             return AgendaResponse.Of(from, to, cohorts, sessions, dueDates, await PreparationDoneAsync(cohorts, sessions, cancellationToken));
         }
 
-        /// <summary>For the sessions of cohorts the caller learns in: whether they did every preparation. Two statements at most, whatever the number of sessions.</summary>
+        /// <summary>For the sessions of cohorts the caller learns in: whether they did every preparation. One statement at most, whatever the number of sessions.</summary>
         private async Task<IReadOnlyDictionary<Guid, bool>> PreparationDoneAsync(IReadOnlyCollection<CalendarCohort> cohorts, IReadOnlyList<CalendarSession> sessions, CancellationToken ct)
         {
             var learning = cohorts.Where(c => !c.SeesEveryGroup).Select(c => c.CohortId).ToHashSet();
-            var sessionIds = sessions.Where(s => learning.Contains(s.CohortId)).Select(s => s.Id).ToList();
-            var preparations = sessionIds.Count == 0 ? [] : await db.Set<SessionPreparation>().AsNoTracking()
-                .Where(p => sessionIds.Contains(p.SessionId)).Select(p => new { p.SessionId, p.ActivityId }).ToListAsync(ct);
-            if (preparations.Count == 0)
+            var prepared = sessions.Where(s => learning.Contains(s.CohortId) && s.Preparations.Count > 0).ToList();
+            if (prepared.Count == 0)
             {
                 return new Dictionary<Guid, bool>();
             }
 
-            var cohortOf = sessions.ToDictionary(s => s.Id, s => s.CohortId);
-            var done = (await sender.Send(new GetCompletionsOfUser(me.Id, learning, preparations.Select(p => p.ActivityId).Distinct().ToList()), ct)).ToHashSet();
-            return preparations.GroupBy(p => p.SessionId)
-                .ToDictionary(g => g.Key, g => g.All(p => done.Contains(new CohortActivity(cohortOf[g.Key], p.ActivityId))));
+            var done = (await sender.Send(new GetCompletionsOfUser(me.Id, learning, prepared.SelectMany(s => s.Preparations).Distinct().ToList()), ct)).ToHashSet();
+            return prepared.ToDictionary(s => s.Id, s => s.Preparations.All(a => done.Contains(new CohortActivity(s.CohortId, a))));
         }
     }
 
