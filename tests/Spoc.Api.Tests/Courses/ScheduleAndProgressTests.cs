@@ -64,18 +64,18 @@ public sealed class ScheduleAndProgressTests
 
         var pacing = await _world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{cohortId}/members/{luckyId}/pacing", new
         {
-            shifts = new object[] { new { activityId = (Guid?)null, days = 7 } },
+            shifts = new object[] { new { activityId = (Guid?)null, days = 7 }, new { activityId = (Guid?)activities[1], days = 2 } },
             extraResources = new[] { new { title = "Fiche de rattrapage", url = "https://spoc.example/fiche", content = "Relisez **le chapitre 2** <script>x()</script>" } },
         });
         pacing.StatusCode.Should().Be(HttpStatusCode.NoContent, await pacing.Content.ReadAsStringAsync());
 
         var mine = await ScheduleAsync(lucky, cohortId);
-        Due(mine, activities[1]).Should().Be(before.AddDays(7));
-        Item(mine, activities[1])["shiftDays"]!.GetValue<int>().Should().Be(7);
+        Due(mine, activities[1]).Should().Be(before.AddDays(9), "the cohort-wide shift and the activity's own add up");
+        (Item(mine, activities[0])["shiftDays"]!.GetValue<int>(), Item(mine, activities[1])["shiftDays"]!.GetValue<int>()).Should().Be((7, 9));
         mine["extraResources"]!.AsArray().Should().ContainSingle().Which!["contentHtml"]!.GetValue<string>().Should().Contain("<strong>le chapitre 2</strong>").And.NotContain("<script");
 
         var stored = await (await _world.Trainer.GetAsync($"/api/v1/cohorts/{cohortId}/members/{luckyId}/pacing")).ReadJsonAsync();
-        stored["shifts"]!.AsArray().Should().ContainSingle().Which!["days"]!.GetValue<int>().Should().Be(7);
+        stored["shifts"]!.AsArray().Select(x => x!["days"]!.GetValue<int>()).Should().BeEquivalentTo([7, 2]);
         stored["extraResources"]![0]!["content"]!.GetValue<string>().Should().StartWith("Relisez **le chapitre 2**", "staff edit the Markdown they wrote, not its HTML");
         await (await other.GetAsync($"/api/v1/cohorts/{cohortId}/members/{luckyId}/pacing")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
 
@@ -83,7 +83,7 @@ public sealed class ScheduleAndProgressTests
         Due(theirs, activities[1]).Should().Be(before);
         theirs["extraResources"]!.AsArray().Should().BeEmpty();
         var staffView = await ScheduleAsync(_world.Trainer, cohortId, $"?userId={luckyId}");
-        Due(staffView, activities[1]).Should().Be(before.AddDays(7));
+        Due(staffView, activities[1]).Should().Be(before.AddDays(9));
         await (await other.GetAsync($"/api/v1/cohorts/{cohortId}/schedule?userId={luckyId}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await other.PutAsJsonAsync($"/api/v1/cohorts/{cohortId}/members/{luckyId}/pacing", new { shifts = Array.Empty<object>() })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }

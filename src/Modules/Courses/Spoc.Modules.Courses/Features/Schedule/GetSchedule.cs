@@ -71,27 +71,19 @@ internal static class GetSchedule
             var zone = TimeZoneInfo.FindSystemTimeZoneById(access.TimeZone);
             var now = clock.GetUtcNow();
 
-            var activities = await ActivitiesOf(db, access.CourseId, preview).ToListAsync(cancellationToken);
+            // No learner (staff's own view): the learner columns read nobody's rows.
+            var activities = await ActivitiesOf(db, access.CourseId, preview, query.CohortId, learnerId ?? Guid.Empty).ToListAsync(cancellationToken);
             var course = await CourseOf(db, access.CourseId, preview, cancellationToken);
-            (List<ShiftRow> shifts, Dictionary<Guid, DateTimeOffset> completions, List<Extra> extras) = ([], [], []);
-            if (learnerId is { } learner)
-            {
-                shifts = await ShiftsOf(db, query.CohortId, learner).ToListAsync(cancellationToken);
-                completions = await CompletionsOf(db, query.CohortId, learner).ToDictionaryAsync(c => c.ActivityId, c => c.CompletedAt, cancellationToken: cancellationToken);
-                extras = await ExtrasOf(db, query.CohortId, learner).ToListAsync(cancellationToken);
-            }
-
-            var shiftForAll = shifts.Where(s => s.ActivityId == null).Sum(s => s.Days);
+            var extras = learnerId is { } learner ? await ExtrasOf(db, query.CohortId, learner).ToListAsync(cancellationToken) : [];
 
             var scheduled = activities.Select(a =>
             {
-                var shift = shiftForAll + shifts.Where(s => s.ActivityId == a.Id).Sum(s => s.Days);
                 var releaseAt = CohortCourse.StartOfDay(access.StartsOn.AddDays(a.OffsetDays), zone); // the zone found once, not per activity
-                var dueAt = a.DueOffsetDays is { } due ? CohortCourse.EndOfDay(access.StartsOn.AddDays(due + shift), zone) : (DateTimeOffset?)null;
+                var dueAt = a.DueOffsetDays is { } due ? CohortCourse.EndOfDay(access.StartsOn.AddDays(due + a.ShiftDays), zone) : (DateTimeOffset?)null;
                 var released = releaseAt <= now;
                 var visible = released || showEverything;
-                return new ScheduledActivity(a.Id, a.SectionId, a.SectionTitle, a.Kind, a.Title, a.DurationMinutes, releaseAt, dueAt, shift, released,
-                    visible ? a.ContentHtml : null, visible ? a.Url : null, a.HasFile, completions.TryGetValue(a.Id, out var done) ? done : null);
+                return new ScheduledActivity(a.Id, a.SectionId, a.SectionTitle, a.Kind, a.Title, a.DurationMinutes, releaseAt, dueAt, a.ShiftDays, released,
+                    visible ? a.ContentHtml : null, visible ? a.Url : null, a.HasFile, a.CompletedAt);
             }).ToList();
             return new Response(access.CohortId, access.CourseId, access.TimeZone, access.StartsOn, learnerId, scheduled, extras,
                 course is null ? null : new CourseAbout(course.Title, Markdown.ToSafeHtml(course.Summary), course.Competencies));
@@ -99,16 +91,20 @@ internal static class GetSchedule
     }
 
     // Compiled once, as every hot read (docs/performance.md). The course's "published" rule is inside the activities' statement,
-    // and a row reads only the columns it shows (no Markdown source).
-    private static readonly Func<CoursesDbContext, Guid, bool, IAsyncEnumerable<ActivityRow>> ActivitiesOf =
-        EF.CompileAsyncQuery<CoursesDbContext, Guid, bool, ActivityRow>((db, courseId, preview) =>
+    // a row reads only the columns it shows (no Markdown source), and the learner's shift (the cohort-wide one plus the
+    // activity's own) and completion of it come in the same statement, by index lookups, not as two more statements.
+    private static readonly Func<CoursesDbContext, Guid, bool, Guid, Guid, IAsyncEnumerable<ActivityRow>> ActivitiesOf =
+        EF.CompileAsyncQuery<CoursesDbContext, Guid, bool, Guid, Guid, ActivityRow>((db, courseId, preview, cohortId, learnerId) =>
             db.Set<Activity>().AsNoTracking()
                 .Where(a => a.CourseId == courseId && (preview || db.Courses.Any(c => c.Id == a.CourseId && c.IsPublished)))
                 .Join(db.Set<Section>(), a => a.SectionId, s => s.Id, (a, s) => new { Activity = a, Section = s })
                 .OrderBy(x => x.Section.Position).ThenBy(x => x.Activity.Position)
                 .Select(x => new ActivityRow(
                     x.Activity.Id, x.Activity.SectionId, x.Section.Title, x.Activity.Kind, x.Activity.Title, x.Activity.DurationMinutes, x.Activity.OffsetDays,
-                    x.Activity.DueOffsetDays, x.Activity.ContentHtml, x.Activity.Url, x.Activity.FileId != null)));
+                    x.Activity.DueOffsetDays, x.Activity.ContentHtml, x.Activity.Url, x.Activity.FileId != null,
+                    db.PacingShifts.Where(p => p.CohortId == cohortId && p.UserId == learnerId && (p.ActivityId == x.Activity.Id || p.ActivityId == null)).Sum(p => p.Days),
+                    db.Completions.Where(c => c.CohortId == cohortId && c.UserId == learnerId && c.ActivityId == x.Activity.Id)
+                        .Select(c => (DateTimeOffset?)c.CompletedAt).FirstOrDefault())));
 
     private static readonly Func<CoursesDbContext, Guid, bool, CancellationToken, Task<CourseRow?>> CourseOf =
         EF.CompileAsyncQuery((CoursesDbContext db, Guid courseId, bool preview, CancellationToken ct) =>
@@ -117,26 +113,13 @@ internal static class GetSchedule
                 .Select(c => new CourseRow(c.Title, c.Summary, c.Competencies.OrderBy(k => k.Code).Select(k => new CourseCompetencyItem(k.Code, k.Title)).ToList()))
                 .FirstOrDefault());
 
-    // The learner's rows as the two columns each one needs, not as entities (whose initialisers draw random ids EF then overwrites).
-    private static readonly Func<CoursesDbContext, Guid, Guid, IAsyncEnumerable<ShiftRow>> ShiftsOf =
-        EF.CompileAsyncQuery((CoursesDbContext db, Guid cohortId, Guid learnerId) =>
-            db.PacingShifts.AsNoTracking().Where(p => p.CohortId == cohortId && p.UserId == learnerId).Select(p => new ShiftRow(p.ActivityId, p.Days)));
-
-    private static readonly Func<CoursesDbContext, Guid, Guid, IAsyncEnumerable<DoneRow>> CompletionsOf =
-        EF.CompileAsyncQuery((CoursesDbContext db, Guid cohortId, Guid learnerId) =>
-            db.Completions.AsNoTracking().Where(c => c.CohortId == cohortId && c.UserId == learnerId).Select(c => new DoneRow(c.ActivityId, c.CompletedAt)));
-
     private static readonly Func<CoursesDbContext, Guid, Guid, IAsyncEnumerable<Extra>> ExtrasOf =
         EF.CompileAsyncQuery((CoursesDbContext db, Guid cohortId, Guid learnerId) =>
             db.ExtraResources.AsNoTracking().Where(r => r.CohortId == cohortId && r.UserId == learnerId).Select(r => new Extra(r.Id, r.Title, r.Url, r.ContentHtml)));
 
     private sealed record ActivityRow(
         Guid Id, Guid SectionId, string SectionTitle, ActivityKind Kind, string Title, int DurationMinutes, int OffsetDays, int? DueOffsetDays,
-        string ContentHtml, string? Url, bool HasFile);
-
-    private sealed record ShiftRow(Guid? ActivityId, int Days);
-
-    private sealed record DoneRow(Guid ActivityId, DateTimeOffset CompletedAt);
+        string ContentHtml, string? Url, bool HasFile, int ShiftDays, DateTimeOffset? CompletedAt);
 
     private sealed record CourseRow(string Title, string Summary, List<CourseCompetencyItem> Competencies);
 
