@@ -26,14 +26,8 @@ public sealed class PageRequestValidator : AbstractValidator<PageRequest>
 public static class PagingExtensions
 {
     /// <summary>Two queries whatever the size of the data: a count and one page, both in SQL.</summary>
-    public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken ct)
-    {
-        var total = await query.CountAsync(ct);
-        var items = total == 0
-            ? []
-            : await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
-        return new PagedResult<T>(items, request.Page, request.PageSize, total);
-    }
+    public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken ct) =>
+        await query.ToPageAsync(request, await query.CountAsync(ct), ct);
 
     /// <summary>One query: the page, when the total is already known (counted along with other figures).</summary>
     public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, int total, CancellationToken ct) =>

@@ -54,8 +54,7 @@ internal sealed class NotificationMailer(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Notification mail loop failed; retrying after the polling interval");
-                await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
+                logger.LogError(ex, "Notification mail loop failed; retrying after the polling interval"); // the loop's own wait
             }
         }
     }

@@ -63,7 +63,7 @@ internal sealed class WebhookSender(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Webhook sending loop failed; retrying after the polling interval");
-                await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
+                full = false; // the loop's own wait comes first
             }
         }
     }
