@@ -312,3 +312,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204144926_CertificationCompetenciesAsText'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[certification].[Certificates]') AND [c].[name] = N'Competencies');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [certification].[Certificates] DROP CONSTRAINT ' + @var + ';');
+    EXEC(N'UPDATE [certification].[Certificates] SET [Competencies] = N''[]'' WHERE [Competencies] IS NULL');
+    ALTER TABLE [certification].[Certificates] ALTER COLUMN [Competencies] nvarchar(max) NOT NULL;
+    ALTER TABLE [certification].[Certificates] ADD DEFAULT N'[]' FOR [Competencies];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [certification].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204144926_CertificationCompetenciesAsText'
+)
+BEGIN
+    INSERT INTO [certification].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204144926_CertificationCompetenciesAsText', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -286,3 +286,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [followup].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204144840_FollowUpJsonListsAsText'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[followup].[FollowUpSignals]') AND [c].[name] = N'Reasons');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [followup].[FollowUpSignals] DROP CONSTRAINT ' + @var + ';');
+    EXEC(N'UPDATE [followup].[FollowUpSignals] SET [Reasons] = N''[]'' WHERE [Reasons] IS NULL');
+    ALTER TABLE [followup].[FollowUpSignals] ALTER COLUMN [Reasons] nvarchar(max) NOT NULL;
+    ALTER TABLE [followup].[FollowUpSignals] ADD DEFAULT N'[]' FOR [Reasons];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [followup].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204144840_FollowUpJsonListsAsText'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[followup].[FollowUpRiskRules]') AND [c].[name] = N'Rules');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [followup].[FollowUpRiskRules] DROP CONSTRAINT ' + @var1 + ';');
+    EXEC(N'UPDATE [followup].[FollowUpRiskRules] SET [Rules] = N''[]'' WHERE [Rules] IS NULL');
+    ALTER TABLE [followup].[FollowUpRiskRules] ALTER COLUMN [Rules] nvarchar(max) NOT NULL;
+    ALTER TABLE [followup].[FollowUpRiskRules] ADD DEFAULT N'[]' FOR [Rules];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [followup].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204144840_FollowUpJsonListsAsText'
+)
+BEGIN
+    INSERT INTO [followup].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204144840_FollowUpJsonListsAsText', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

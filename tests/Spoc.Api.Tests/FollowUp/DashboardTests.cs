@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Api.Tests.Infrastructure;
 using Spoc.Modules.FollowUp.Contracts;
@@ -84,6 +85,25 @@ public sealed class DashboardTests
 
         var small = await StatementsWithAsync(10 + 11); // two pages at the small size too: the first one is full
         (await StatementsWithAsync(200)).Should().Be(small);
+    }
+
+    [Test]
+    public async Task Reasons_stored_in_the_text_the_earlier_mapping_wrote_read_the_same_and_are_written_back_in_it()
+    {
+        using var w = await FollowUpWorld.CreateAsync(learners: 1);
+        var session = await w.SessionAsync();
+        await w.AttendanceAsync(session, (0, "Absent"));
+        await w.EventuallyAsync(0, s => s.Level == RiskLevel.Watch, "one absence: to watch");
+        await using var scope = w.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+        var learnerId = w.LearnerId(0);
+        var stored = await db.Database.SqlQuery<string>($"SELECT Reasons AS Value FROM FollowUpSignals WHERE LearnerId = {learnerId}").SingleAsync();
+        stored.Should().Be("""[{"Rule":"Absences","Level":"Watch","Value":"1","Threshold":"1"}]""", "rules and levels by name, figures as strings, as EF's owned JSON wrote them");
+
+        // A row as EF's owned JSON mapping wrote it (properties in another order, decimals with a scale).
+        const string earlier = """[{"Level":"AtRisk","Rule":"Absences","Threshold":"2.0","Value":"3.0"},{"Level":"Watch","Rule":"DaysWithoutContact","Threshold":"21.0","Value":"22.0"}]""";
+        await db.Database.ExecuteSqlAsync($"UPDATE FollowUpSignals SET Level = 'AtRisk', Reasons = {earlier} WHERE LearnerId = {learnerId}");
+        FollowUpWorld.Reasons((await w.DashboardAsync(w.Trainer))["items"]![0]!.AsObject()).Should().Equal("Absences:AtRisk:3/2", "DaysWithoutContact:Watch:22/21");
     }
 
     /// <summary>Learners' signals rows written straight into the projection, at every level (the dashboard reads nothing else).</summary>

@@ -43,6 +43,10 @@ namespace Spoc.Migrations.SqlServer.Certification
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Competencies")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("CourseTitle")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -326,36 +330,6 @@ namespace Spoc.Migrations.SqlServer.Certification
                     b.HasKey("Job");
 
                     b.ToTable("CertificationScheduledRuns", "certification");
-                });
-
-            modelBuilder.Entity("Spoc.Modules.Certification.Domain.Certificate", b =>
-                {
-                    b.OwnsMany("Spoc.Modules.Certification.Domain.AchievedCompetency", "Competencies", b1 =>
-                        {
-                            b1.Property<Guid>("CertificateId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Code")
-                                .IsRequired();
-
-                            b1.Property<string>("Title")
-                                .IsRequired();
-
-                            b1.HasKey("CertificateId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Certificates", "certification");
-
-                            b1
-                                .ToJson("Competencies")
-                                .HasColumnType("nvarchar(max)");
-
-                            b1.WithOwner()
-                                .HasForeignKey("CertificateId");
-                        });
-
-                    b.Navigation("Competencies");
                 });
 #pragma warning restore 612, 618
         }

@@ -232,6 +232,10 @@ namespace Spoc.Migrations.SqlServer.FollowUp
                     b.Property<int>("MissedDeadlines")
                         .HasColumnType("int");
 
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -247,6 +251,10 @@ namespace Spoc.Migrations.SqlServer.FollowUp
                     b.Property<Guid>("CohortId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -379,79 +387,6 @@ namespace Spoc.Migrations.SqlServer.FollowUp
                     b.HasKey("Job");
 
                     b.ToTable("FollowUpScheduledRuns", "followup");
-                });
-
-            modelBuilder.Entity("Spoc.Modules.FollowUp.Domain.LearnerSignals", b =>
-                {
-                    b.OwnsMany("Spoc.Modules.FollowUp.Domain.RiskReason", "Reasons", b1 =>
-                        {
-                            b1.Property<Guid>("LearnerSignalsCohortId");
-
-                            b1.Property<Guid>("LearnerSignalsLearnerId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Level")
-                                .IsRequired();
-
-                            b1.Property<string>("Rule")
-                                .IsRequired();
-
-                            b1.Property<decimal>("Threshold")
-                                .HasPrecision(7, 2);
-
-                            b1.Property<decimal>("Value")
-                                .HasPrecision(7, 2);
-
-                            b1.HasKey("LearnerSignalsCohortId", "LearnerSignalsLearnerId", "__synthesizedOrdinal");
-
-                            b1.ToTable("FollowUpSignals", "followup");
-
-                            b1
-                                .ToJson("Reasons")
-                                .HasColumnType("nvarchar(max)");
-
-                            b1.WithOwner()
-                                .HasForeignKey("LearnerSignalsCohortId", "LearnerSignalsLearnerId");
-                        });
-
-                    b.Navigation("Reasons");
-                });
-
-            modelBuilder.Entity("Spoc.Modules.FollowUp.Domain.RiskRules", b =>
-                {
-                    b.OwnsMany("Spoc.Modules.FollowUp.Domain.RiskRule", "Rules", b1 =>
-                        {
-                            b1.Property<Guid>("RiskRulesCohortId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<decimal?>("AtRiskFrom")
-                                .HasPrecision(6, 2);
-
-                            b1.Property<bool>("Enabled");
-
-                            b1.Property<string>("Kind")
-                                .IsRequired();
-
-                            b1.Property<decimal?>("WatchFrom")
-                                .HasPrecision(6, 2);
-
-                            b1.HasKey("RiskRulesCohortId", "__synthesizedOrdinal");
-
-                            b1.ToTable("FollowUpRiskRules", "followup");
-
-                            b1
-                                .ToJson("Rules")
-                                .HasColumnType("nvarchar(max)");
-
-                            b1.WithOwner()
-                                .HasForeignKey("RiskRulesCohortId");
-                        });
-
-                    b.Navigation("Rules");
                 });
 #pragma warning restore 612, 618
         }

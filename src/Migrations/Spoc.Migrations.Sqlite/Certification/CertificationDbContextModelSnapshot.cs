@@ -37,6 +37,10 @@ namespace Spoc.Migrations.Sqlite.Certification
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Competencies")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CourseTitle")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -320,36 +324,6 @@ namespace Spoc.Migrations.Sqlite.Certification
                     b.HasKey("Job");
 
                     b.ToTable("CertificationScheduledRuns", (string)null);
-                });
-
-            modelBuilder.Entity("Spoc.Modules.Certification.Domain.Certificate", b =>
-                {
-                    b.OwnsMany("Spoc.Modules.Certification.Domain.AchievedCompetency", "Competencies", b1 =>
-                        {
-                            b1.Property<Guid>("CertificateId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Code")
-                                .IsRequired();
-
-                            b1.Property<string>("Title")
-                                .IsRequired();
-
-                            b1.HasKey("CertificateId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Certificates");
-
-                            b1
-                                .ToJson("Competencies")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("CertificateId");
-                        });
-
-                    b.Navigation("Competencies");
                 });
 #pragma warning restore 612, 618
         }

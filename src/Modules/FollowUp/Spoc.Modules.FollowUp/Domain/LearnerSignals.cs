@@ -55,10 +55,10 @@ internal sealed class LearnerSignals
 }
 
 /// <summary>One rule that fired for a learner: its kind, the level it gives, the learner's figure and the threshold reached.</summary>
-internal sealed class RiskReason
+internal sealed record RiskReason
 {
-    public RiskRuleKind Rule { get; set; }
-    public RiskLevel Level { get; set; }
-    public decimal Value { get; set; }
-    public decimal Threshold { get; set; }
+    public RiskRuleKind Rule { get; init; }
+    public RiskLevel Level { get; init; }
+    public decimal Value { get; init; }
+    public decimal Threshold { get; init; }
 }

@@ -27,12 +27,12 @@ internal enum RiskRuleKind
 }
 
 /// <summary>One rule as staff tune it: off, or the figure from which a learner is to watch, and the one from which they are at risk.</summary>
-internal sealed class RiskRule
+internal sealed record RiskRule
 {
-    public RiskRuleKind Kind { get; set; }
-    public bool Enabled { get; set; } = true;
-    public decimal? WatchFrom { get; set; }
-    public decimal? AtRiskFrom { get; set; }
+    public RiskRuleKind Kind { get; init; }
+    public bool Enabled { get; init; } = true;
+    public decimal? WatchFrom { get; init; }
+    public decimal? AtRiskFrom { get; init; }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Spoc.Modules.Certification.Domain;
+using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Certification.Data.Configurations;
 
@@ -28,7 +29,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Property(c => c.ShortCode).HasMaxLength(12);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.RevocationReason).HasMaxLength(500);
-        b.OwnsMany(c => c.Competencies, o => o.ToJson());
+        b.Property(c => c.Competencies).HasJsonColumn();
         b.HasIndex(c => c.VerificationCode).IsUnique();
         b.HasIndex(c => c.ShortCode).IsUnique();
         // The guarantee of "at most one valid certificate per learner and cohort", whatever the races (both providers

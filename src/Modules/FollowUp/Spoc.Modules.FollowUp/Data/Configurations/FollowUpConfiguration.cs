@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Spoc.Modules.FollowUp.Domain;
+using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.FollowUp.Data.Configurations;
 
@@ -28,14 +29,7 @@ internal sealed class LearnerSignalsConfiguration : IEntityTypeConfiguration<Lea
         b.Property(s => s.AverageGrade).HasPrecision(5, 2);
         b.Property(s => s.GradeTrend).HasPrecision(6, 2);
         b.Property(s => s.AttendanceRate).HasPrecision(5, 2);
-        b.OwnsMany(s => s.Reasons, o =>
-        {
-            o.ToJson();
-            o.Property(r => r.Rule).HasConversion<string>();
-            o.Property(r => r.Level).HasConversion<string>();
-            o.Property(r => r.Value).HasPrecision(7, 2);
-            o.Property(r => r.Threshold).HasPrecision(7, 2);
-        });
+        b.Property(s => s.Reasons).HasJsonColumn();
         b.HasIndex(s => new { s.CohortId, s.MentorId });
     }
 }
@@ -46,13 +40,7 @@ internal sealed class RiskRulesConfiguration : IEntityTypeConfiguration<RiskRule
     {
         b.ToTable("FollowUpRiskRules");
         b.HasKey(r => r.CohortId);
-        b.OwnsMany(r => r.Rules, o =>
-        {
-            o.ToJson();
-            o.Property(r => r.Kind).HasConversion<string>();
-            o.Property(r => r.WatchFrom).HasPrecision(6, 2);
-            o.Property(r => r.AtRiskFrom).HasPrecision(6, 2);
-        });
+        b.Property(r => r.Rules).HasJsonColumn();
     }
 }
 
