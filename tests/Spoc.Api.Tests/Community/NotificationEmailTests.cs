@@ -101,8 +101,9 @@ public sealed class NotificationEmailTests
             MailTo(stopped, email).Should().BeEmpty("this host sends no mail: it stops between the commit and the dispatch");
         }
 
-        // Its first pass comes one polling interval after start (docs/performance.md, start-up): a short one here.
-        using (var restarted = new SpocApiFactory(new Dictionary<string, string?> { ["Notifications:PollingInterval"] = "00:00:00.200" }, dataDirectory))
+        // A host's first pass comes one polling interval after start (docs/performance.md, start-up): a short one here.
+        var shortPolling = new Dictionary<string, string?> { ["Notifications:PollingInterval"] = "00:00:00.200" };
+        using (var restarted = new SpocApiFactory(shortPolling, dataDirectory))
         {
             restarted.CreateClient();
             await TestApi.EventuallyAsync(async () => (await OutboxAsync(restarted)).Single(e => e.To == email).State == EmailState.Sent, "the new host sends it");
@@ -116,7 +117,7 @@ public sealed class NotificationEmailTests
             }
         }
 
-        using var again = new SpocApiFactory(dataDirectory: dataDirectory);
+        using var again = new SpocApiFactory(shortPolling, dataDirectory);
         again.CreateClient();
         await TestApi.EventuallyAsync(async () => (await OutboxAsync(again)).Single(e => e.To == email).State == EmailState.Sent, "the lapsed claim is taken over");
         again.Emails.Sent.Should().ContainSingle(m => m.To == email, "it was handed to the sender again...");
