@@ -89,6 +89,36 @@ public sealed class AccessCostTests
         pastTheEnd.TotalCount.Should().Be(all!.TotalCount).And.Be(all.Items.Count).And.BeGreaterThan(0);
     }
 
+    /// <summary>
+    /// The caller's place in a cohort is read once and remembered (ADR 0057) until Cohorts commits a change to that cohort:
+    /// then every caller's is forgotten at once, so that a learner removed is a stranger (404) on their very next request.
+    /// </summary>
+    [Test]
+    public async Task A_place_in_a_cohort_is_remembered_until_the_cohort_changes_and_a_change_is_seen_on_the_next_request()
+    {
+        var cohortId = await _world.CohortAsync(capacity: 10, mode: "OrganizationEnrollment");
+        var (learner, learnerId, email) = await _world.LearnerAsync();
+        (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/members", new { email, role = "Learner" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var (_, mentorId, _) = await _world.MentorAsync(cohortId);
+        var schedule = $"/api/v1/cohorts/{cohortId}/schedule";
+
+        async Task<int> WarmCountAsync()
+        {
+            _factory.Queries.Reset(coldCache: false);
+            (await learner.GetAsync(schedule)).StatusCode.Should().Be(HttpStatusCode.OK);
+            return _factory.Queries.Count;
+        }
+
+        await WarmCountAsync();
+        var remembered = await WarmCountAsync();
+        (await _world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{cohortId}/members/{learnerId}/mentor", new { mentorId })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await WarmCountAsync()).Should().Be(remembered + 1, "a change to the cohort forgets every place in it: the access row is read again");
+        (await WarmCountAsync()).Should().Be(remembered);
+
+        (await _world.Trainer.DeleteAsync($"/api/v1/cohorts/{cohortId}/members/{learnerId}")).IsSuccessStatusCode.Should().BeTrue();
+        await (await learner.GetAsync(schedule)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
     private sealed record PageOfMembers(IReadOnlyList<object> Items, int TotalCount);
 
     /// <summary>

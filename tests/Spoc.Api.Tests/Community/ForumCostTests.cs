@@ -65,12 +65,12 @@ public sealed class ForumCostTests
         var reader = _w.Learner(0);
         await CountAsync(reader, $"/api/v1/threads/{thread}?pageSize=20");
 
-        // Their organisations and the authors' names are in memory (ADR 0056): the thread, the access check's cohort row, the page, its reactions.
-        (await CountAsync(reader, $"/api/v1/threads/{thread}?pageSize=20", coldCache: false)).Should().Be(4);
+        // Their organisations, their place in the cohort and the authors' names are in memory (ADR 0056, 0057): the thread, the page, its reactions.
+        (await CountAsync(reader, $"/api/v1/threads/{thread}?pageSize=20", coldCache: false)).Should().Be(3);
 
         // A change Platform saves is forgotten at once: the next page asks for that author's name again, and shows the new one.
         await _w.RenameAsync(_w.LearnerId(1), "Learner Renamed");
-        (await CountAsync(reader, $"/api/v1/threads/{thread}?pageSize=20", coldCache: false)).Should().Be(5);
+        (await CountAsync(reader, $"/api/v1/threads/{thread}?pageSize=20", coldCache: false)).Should().Be(4);
         var page = await (await reader.GetAsync($"/api/v1/threads/{thread}?pageSize=20")).ReadJsonAsync();
         page["posts"]!["items"]!.AsArray().Select(p => p!["authorName"]!.GetValue<string>()).Should().Contain("Learner Renamed");
     }

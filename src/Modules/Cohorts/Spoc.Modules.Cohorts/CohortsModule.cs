@@ -25,6 +25,7 @@ public static class CohortsModule
         services
             .AddModuleDbContext<CohortsDbContext>(CohortsDbContext.Schema)
             .AddScoped<CohortGate>()
+            .AddCohortAccessCache()
             .AddSingleton<IStartupTask, Seeding.DemoCohort>();
 
     public static IEndpointRouteBuilder MapCohortsEndpoints(this IEndpointRouteBuilder api)

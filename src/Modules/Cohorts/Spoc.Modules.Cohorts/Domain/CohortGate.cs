@@ -40,7 +40,7 @@ internal sealed record CohortAccess(
 /// take applications the people of the eligible organisations); anyone else finds nothing (404). What they may do
 /// there comes from the capability table (<see cref="CohortCapabilities"/>); lacking it is 403.
 /// </summary>
-internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUser me)
+internal sealed class CohortGate(CohortsDbContext db, CohortAccessCache cache, ISender sender, ICurrentUser me)
 {
     private Viewer? _viewer;
 
@@ -99,8 +99,8 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
             && (organizations.Count == 0 || organizations.Any(o => o.Status == PartnershipStatus.Accepted && viewer.MemberOf.Contains(o.OrganizationId))));
 
     /// <summary>
-    /// One query by the cohort's key whatever the cohort's size: the role, the partnerships and the caller's mentees come with the cohort.
-    /// Compiled once: every cohort request runs it, and EF would otherwise extract its parameters and look its plan up in the query cache each time.
+    /// One query by the cohort's key whatever the cohort's size: the role, the partnerships and the caller's mentees come with the cohort,
+    /// remembered for the next requests until the cohort changes (<see cref="CohortAccessCache"/>). Compiled once: every cohort request runs it, and EF would otherwise extract its parameters and look its plan up in the query cache each time.
     /// </summary>
     private static readonly Func<CohortsDbContext, Guid, Guid, CancellationToken, Task<AccessRow?>> AccessRowOf =
         EF.CompileAsyncQuery((CohortsDbContext db, Guid cohortId, Guid userId, CancellationToken ct) =>
@@ -116,13 +116,13 @@ internal sealed class CohortGate(CohortsDbContext db, ISender sender, ICurrentUs
                     c.OrganizationSuspended))
                 .FirstOrDefault());
 
-    private sealed record AccessRow(
+    internal sealed record AccessRow(
         Guid Id, Guid CourseId, Guid OrganizationId, string Title, AdmissionMode AdmissionMode, DateOnly StartsOn, DateOnly EndsOn, string TimeZone,
         CohortRole? Role, Guid? GroupId, bool Applied, List<Partnership> Organizations, List<Guid> Mentees, bool OrganizationSuspended);
 
     private async Task<CohortAccess?> AccessAsync(Viewer viewer, Guid cohortId, CancellationToken ct)
     {
-        var c = await AccessRowOf(db, cohortId, viewer.UserId, ct);
+        var c = await cache.GetAsync(cohortId, viewer.UserId, token => AccessRowOf(db, cohortId, viewer.UserId, token), ct);
         if (c is null || !CanSee(viewer, c.OrganizationId, c.AdmissionMode, c.Role, c.Applied, c.Organizations, c.OrganizationSuspended))
         {
             return null;

@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Spoc.SharedKernel.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Modules.Platform.Contracts;
 using ZiggyCreatures.Caching.Fusion;
@@ -69,68 +69,11 @@ internal sealed class UserCache(IFusionCache cache)
 /// it is renamed, suspended or reactivated, an API client) once it is committed: after the transaction when there is one, so that no
 /// request reads the old rows back into the cache between the save and the commit.
 /// </summary>
-internal sealed class UserCacheInvalidation(UserCache users) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class UserCacheInvalidation(UserCache users) : ForgetOnCommit<PlatformDbContext>
 {
-    private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> _touched = [];
+    protected override Task ForgetAsync(IReadOnlyCollection<Guid> touched) => users.ForgetAsync(touched);
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is PlatformDbContext db && await TouchedAsync(db, cancellationToken) is { Count: > 0 } touched)
-        {
-            _touched.GetOrCreateValue(db).UnionWith(touched);
-        }
-
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is PlatformDbContext { Database.CurrentTransaction: null } db)
-        {
-            await ForgetAsync(db);
-        }
-
-        return result;
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is PlatformDbContext db && db.Database.CurrentTransaction is null)
-        {
-            _touched.Remove(db);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is PlatformDbContext db)
-        {
-            await ForgetAsync(db);
-        }
-    }
-
-    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is PlatformDbContext db)
-        {
-            _touched.Remove(db);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private async Task ForgetAsync(DbContext db)
-    {
-        if (_touched.TryGetValue(db, out var touched))
-        {
-            _touched.Remove(db);
-            await users.ForgetAsync(touched);
-        }
-    }
-
-    private static async Task<HashSet<Guid>> TouchedAsync(PlatformDbContext db, CancellationToken ct)
+    protected override async ValueTask<IReadOnlyCollection<Guid>> TouchedAsync(PlatformDbContext db, CancellationToken ct)
     {
         var touched = new HashSet<Guid>();
         var organizations = new List<Guid>();
