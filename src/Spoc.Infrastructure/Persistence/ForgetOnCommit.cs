@@ -10,14 +10,14 @@ namespace Spoc.SharedKernel.Persistence;
 /// after the save, or after the transaction's commit when the save runs in one (a request reading between the save and
 /// the commit would otherwise put the old rows back). Nothing is forgotten for a save or a transaction that fails.
 /// </summary>
-public abstract class ForgetOnCommit<TContext> : SaveChangesInterceptor, IDbTransactionInterceptor where TContext : DbContext
+public abstract class ForgetOnCommit<TContext, TKey> : SaveChangesInterceptor, IDbTransactionInterceptor where TContext : DbContext where TKey : notnull
 {
-    private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> _touched = [];
+    private readonly ConditionalWeakTable<DbContext, HashSet<TKey>> _touched = [];
 
     /// <summary>The keys the pending changes of <paramref name="db"/> touch.</summary>
-    protected abstract ValueTask<IReadOnlyCollection<Guid>> TouchedAsync(TContext db, CancellationToken ct);
+    protected abstract ValueTask<IReadOnlyCollection<TKey>> TouchedAsync(TContext db, CancellationToken ct);
 
-    protected abstract Task ForgetAsync(IReadOnlyCollection<Guid> touched);
+    protected abstract Task ForgetAsync(IReadOnlyCollection<TKey> touched);
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

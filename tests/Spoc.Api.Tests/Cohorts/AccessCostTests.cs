@@ -90,17 +90,20 @@ public sealed class AccessCostTests
     }
 
     /// <summary>
-    /// The caller's place in a cohort is read once and remembered (ADR 0057) until Cohorts commits a change to that cohort:
-    /// then every caller's is forgotten at once, so that a learner removed is a stranger (404) on their very next request.
+    /// The caller's place in a cohort, and the list of their cohorts, are read once and remembered (ADR 0057) until Cohorts
+    /// commits a change to them: then they are forgotten at once, so that a learner added sees the cohort, a cohort renamed
+    /// shows its new title and a learner removed is a stranger (404), each on their very next request.
     /// </summary>
     [Test]
     public async Task A_place_in_a_cohort_is_remembered_until_the_cohort_changes_and_a_change_is_seen_on_the_next_request()
     {
         var cohortId = await _world.CohortAsync(capacity: 10, mode: "OrganizationEnrollment");
         var (learner, learnerId, email) = await _world.LearnerAsync();
-        (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/members", new { email, role = "Learner" })).StatusCode.Should().Be(HttpStatusCode.Created);
-        var (_, mentorId, _) = await _world.MentorAsync(cohortId);
         var schedule = $"/api/v1/cohorts/{cohortId}/schedule";
+
+        async Task<List<string>> MyCohortTitlesAsync() =>
+            [.. (await (await learner.GetAsync("/api/v1/me/follow-up")).ReadJsonAsync())["cohorts"]!.AsArray()
+                .Where(c => c!["cohortId"]!.GetValue<Guid>() == cohortId).Select(c => c!["title"]!.GetValue<string>())];
 
         async Task<int> WarmCountAsync()
         {
@@ -109,14 +112,28 @@ public sealed class AccessCostTests
             return _factory.Queries.Count;
         }
 
+        (await MyCohortTitlesAsync()).Should().BeEmpty();
+        (await _world.Trainer.PostAsJsonAsync($"/api/v1/cohorts/{cohortId}/members", new { email, role = "Learner" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await MyCohortTitlesAsync()).Should().Equal("Cohorte printemps");
+        var (_, mentorId, _) = await _world.MentorAsync(cohortId);
+
         await WarmCountAsync();
         var remembered = await WarmCountAsync();
         (await _world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{cohortId}/members/{learnerId}/mentor", new { mentorId })).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await WarmCountAsync()).Should().Be(remembered + 1, "a change to the cohort forgets every place in it: the access row is read again");
         (await WarmCountAsync()).Should().Be(remembered);
 
+        var cohort = await _world.CohortJsonAsync(cohortId);
+        (await _world.Trainer.PutAsJsonAsync($"/api/v1/cohorts/{cohortId}", new
+        {
+            title = "Cohorte renommée", capacity = 10, startsOn = cohort["startsOn"], endsOn = cohort["endsOn"], applicationsOpenAt = cohort["applicationsOpenAt"],
+            applicationsCloseAt = cohort["applicationsCloseAt"], timeZone = "Europe/Paris",
+        })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await MyCohortTitlesAsync()).Should().Equal("Cohorte renommée");
+
         (await _world.Trainer.DeleteAsync($"/api/v1/cohorts/{cohortId}/members/{learnerId}")).IsSuccessStatusCode.Should().BeTrue();
         await (await learner.GetAsync(schedule)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        (await MyCohortTitlesAsync()).Should().BeEmpty();
     }
 
     private sealed record PageOfMembers(IReadOnlyList<object> Items, int TotalCount);

@@ -8,7 +8,7 @@ using Spoc.SharedKernel.Paging;
 namespace Spoc.Modules.Cohorts;
 
 /// <summary>The front door of Cohorts for other modules: its answers to the queries of <c>Cohorts.Contracts</c>.</summary>
-internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
+internal sealed class PublicApi(CohortsDbContext db, CohortGate gate, CohortAccessCache cache) :
     IQueryHandler<GetCohortMembershipsOfUser, IReadOnlyList<CohortMembership>>,
     IQueryHandler<GetCohortAccess, CohortAccessInfo?>,
     IQueryHandler<GetProjectGroupOf, ProjectGroupMembers?>,
@@ -72,9 +72,9 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate) :
         await gate.AccessInfoAsync(query.UserId, query.CohortId, cancellationToken);
 
     public async ValueTask<IReadOnlyList<CohortMembership>> Handle(GetCohortMembershipsOfUser query, CancellationToken cancellationToken) =>
-        await MembershipsOf(db, query.UserId).ToListAsync(cancellationToken);
+        await cache.MembershipsAsync(query.UserId, async ct => await MembershipsOf(db, query.UserId).ToListAsync(ct), cancellationToken);
 
-    /// <summary>Every agenda and calendar asks it: compiled once, as every hot read (docs/performance.md).</summary>
+    /// <summary>Every agenda, calendar and staff home asks it: compiled once, as every hot read (docs/performance.md), and remembered until it changes (ADR 0057).</summary>
     private static readonly Func<CohortsDbContext, Guid, IAsyncEnumerable<CohortMembership>> MembershipsOf =
         EF.CompileAsyncQuery((CohortsDbContext db, Guid userId) =>
             db.Cohorts.AsNoTracking()

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Spoc.Modules.Cohorts.Contracts;
 using Spoc.Modules.Cohorts.Domain;
 using Spoc.SharedKernel.Persistence;
 using ZiggyCreatures.Caching.Fusion;
@@ -10,10 +11,11 @@ using ZiggyCreatures.Caching.Fusion;
 namespace Spoc.Modules.Cohorts.Data;
 
 /// <summary>
-/// What the cohort gate reads on every cohort request (the cohort, the caller's role, group and mentees, the partnerships),
-/// kept in memory per cohort and caller for at most a minute, and forgotten for the whole cohort the moment Cohorts commits
-/// a change to it, on every instance when Redis carries the word (ADR 0057). Who the caller is in Platform (their
-/// organisations) is Platform's cache (ADR 0056).
+/// What the other modules ask Cohorts on nearly every request, kept in memory for at most a minute and forgotten the moment
+/// Cohorts commits a change to it, on every instance when Redis carries the word (ADR 0057): the cohort gate's row (the
+/// cohort, the caller's role, group and mentees, the partnerships) per cohort and caller, forgotten for the whole cohort;
+/// a person's cohorts (agenda, staff home), forgotten for that person, or for every member when the cohort changes. Who
+/// the caller is in Platform (their organisations) is Platform's cache (ADR 0056).
 /// </summary>
 internal sealed class CohortAccessCache(IFusionCache cache)
 {
@@ -26,57 +28,90 @@ internal sealed class CohortAccessCache(IFusionCache cache)
     // the committed change replaced).
     private long _forgets;
 
-    public async Task<CohortGate.AccessRow?> GetAsync(Guid cohortId, Guid userId, Func<CancellationToken, Task<CohortGate.AccessRow?>> load, CancellationToken ct)
+    public async Task<CohortGate.AccessRow?> AccessAsync(Guid cohortId, Guid userId, Func<CancellationToken, Task<CohortGate.AccessRow?>> load, CancellationToken ct)
     {
-        if (cache.TryGet<ConcurrentDictionary<Guid, CohortGate.AccessRow>>(Key(cohortId), _fill, ct) is { HasValue: true } known
+        if (cache.TryGet<ConcurrentDictionary<Guid, CohortGate.AccessRow>>(AccessKey(cohortId), _fill, ct) is { HasValue: true } known
             && known.Value.TryGetValue(userId, out var hit))
         {
             return hit;
         }
 
-        var before = Interlocked.Read(ref _forgets);
-        var row = await load(ct);
         // An unknown cohort is not remembered: ids anyone can make up would fill the memory.
-        if (row is not null && Interlocked.Read(ref _forgets) == before)
+        return await FillAsync(load, row => row is not null, row =>
         {
-            var rows = cache.GetOrSet(Key(cohortId), _ => new ConcurrentDictionary<Guid, CohortGate.AccessRow>(), _fill, ct);
-            rows[userId] = row;
+            var rows = cache.GetOrSet(AccessKey(cohortId), _ => new ConcurrentDictionary<Guid, CohortGate.AccessRow>(), _fill, ct);
+            rows[userId] = row!;
+            return () => rows.TryRemove(userId, out _);
+        }, ct);
+    }
+
+    public async Task<IReadOnlyList<CohortMembership>> MembershipsAsync(Guid userId, Func<CancellationToken, Task<IReadOnlyList<CohortMembership>>> load, CancellationToken ct) =>
+        cache.TryGet<IReadOnlyList<CohortMembership>>(MembershipsKey(userId), _fill, ct) is { HasValue: true } known
+            ? known.Value
+            : await FillAsync(load, _ => true, memberships =>
+            {
+                cache.Set(MembershipsKey(userId), memberships, _fill, ct);
+                return () => cache.Remove(MembershipsKey(userId), _fill, ct);
+            }, ct);
+
+    /// <summary>Reads, and remembers what was read unless a forget came in between (then takes it back out).</summary>
+    private async Task<T> FillAsync<T>(Func<CancellationToken, Task<T>> load, Func<T, bool> worthKeeping, Func<T, Action> keep, CancellationToken ct)
+    {
+        var before = Interlocked.Read(ref _forgets);
+        var value = await load(ct);
+        if (worthKeeping(value) && Interlocked.Read(ref _forgets) == before)
+        {
+            var takeBack = keep(value);
             if (Interlocked.Read(ref _forgets) != before)
             {
-                rows.TryRemove(userId, out _);
+                takeBack();
             }
         }
 
-        return row;
+        return value;
     }
 
-    /// <summary>Every caller's view of these cohorts; each removal waits for its publication.</summary>
-    public Task ForgetAsync(IEnumerable<Guid> cohortIds)
+    /// <summary>Every entry under these keys; each removal waits for its publication.</summary>
+    public Task ForgetAsync(IEnumerable<string> keys)
     {
         Interlocked.Increment(ref _forgets);
-        return Task.WhenAll(cohortIds.Select(id => cache.RemoveAsync(Key(id), _forget).AsTask()));
+        return Task.WhenAll(keys.Select(key => cache.RemoveAsync(key, _forget).AsTask()));
     }
 
-    private static string Key(Guid cohortId) => $"cohorts:access:{cohortId}";
+    public static string AccessKey(Guid cohortId) => $"cohorts:access:{cohortId}";
+
+    public static string MembershipsKey(Guid userId) => $"cohorts:memberships:{userId}";
 }
 
-/// <summary>Forgets every cohort a Cohorts save touches (the cohort itself or any row that names it) once it is committed.</summary>
-internal sealed class CohortAccessInvalidation(CohortAccessCache access) : ForgetOnCommit<CohortsDbContext>
+/// <summary>
+/// Forgets, once a Cohorts save is committed, every cohort it touches (the cohort itself or any row that names it), the
+/// cohorts of every person whose membership it adds, changes or removes, and those of every member of a cohort it edits.
+/// </summary>
+internal sealed class CohortAccessInvalidation(CohortAccessCache cache) : ForgetOnCommit<CohortsDbContext, string>
 {
-    protected override ValueTask<IReadOnlyCollection<Guid>> TouchedAsync(CohortsDbContext db, CancellationToken ct) =>
-        ValueTask.FromResult<IReadOnlyCollection<Guid>>(db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .SelectMany(CohortsOf)
-            .ToHashSet());
-
-    protected override Task ForgetAsync(IReadOnlyCollection<Guid> touched) => access.ForgetAsync(touched);
-
-    private static IEnumerable<Guid> CohortsOf(EntityEntry entry) => entry.Entity switch
+    protected override async ValueTask<IReadOnlyCollection<string>> TouchedAsync(CohortsDbContext db, CancellationToken ct)
     {
-        Cohort cohort => [cohort.Id],
-        _ when entry.Metadata.FindProperty("CohortId") is { } property => [(Guid)entry.Property(property.Name).OriginalValue!, (Guid)entry.Property(property.Name).CurrentValue!],
-        _ => [],
-    };
+        var changed = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var keys = changed.SelectMany(CohortsOf).Select(CohortAccessCache.AccessKey)
+            .Concat(changed.Where(e => e.Entity is CohortMember).SelectMany(e => Values(e, nameof(CohortMember.UserId))).Select(CohortAccessCache.MembershipsKey))
+            .ToHashSet();
+        var edited = changed.Where(e => e is { Entity: Cohort, State: EntityState.Modified or EntityState.Deleted }).Select(e => ((Cohort)e.Entity).Id).ToList();
+        if (edited.Count > 0)
+        {
+            keys.UnionWith((await db.Members.Where(m => edited.Contains(m.CohortId)).Select(m => m.UserId).ToListAsync(ct)).Select(CohortAccessCache.MembershipsKey));
+        }
+
+        return keys;
+    }
+
+    protected override Task ForgetAsync(IReadOnlyCollection<string> touched) => cache.ForgetAsync(touched);
+
+    private static IEnumerable<Guid> CohortsOf(EntityEntry entry) =>
+        entry.Entity is Cohort cohort ? [cohort.Id] : entry.Metadata.FindProperty("CohortId") is { } property ? Values(entry, property.Name) : [];
+
+    /// <summary>A key property's value before and after the change (a row moved to another cohort or person touches both).</summary>
+    private static IEnumerable<Guid> Values(EntityEntry entry, string property) =>
+        [(Guid)entry.Property(property).OriginalValue!, (Guid)entry.Property(property).CurrentValue!];
 }
 
 internal static class CohortAccessCacheRegistration

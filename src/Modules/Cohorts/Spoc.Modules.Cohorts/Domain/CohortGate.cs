@@ -122,7 +122,7 @@ internal sealed class CohortGate(CohortsDbContext db, CohortAccessCache cache, I
 
     private async Task<CohortAccess?> AccessAsync(Viewer viewer, Guid cohortId, CancellationToken ct)
     {
-        var c = await cache.GetAsync(cohortId, viewer.UserId, token => AccessRowOf(db, cohortId, viewer.UserId, token), ct);
+        var c = await cache.AccessAsync(cohortId, viewer.UserId, token => AccessRowOf(db, cohortId, viewer.UserId, token), ct);
         if (c is null || !CanSee(viewer, c.OrganizationId, c.AdmissionMode, c.Role, c.Applied, c.Organizations, c.OrganizationSuspended))
         {
             return null;

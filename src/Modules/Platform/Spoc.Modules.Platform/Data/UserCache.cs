@@ -69,7 +69,7 @@ internal sealed class UserCache(IFusionCache cache)
 /// it is renamed, suspended or reactivated, an API client) once it is committed: after the transaction when there is one, so that no
 /// request reads the old rows back into the cache between the save and the commit.
 /// </summary>
-internal sealed class UserCacheInvalidation(UserCache users) : ForgetOnCommit<PlatformDbContext>
+internal sealed class UserCacheInvalidation(UserCache users) : ForgetOnCommit<PlatformDbContext, Guid>
 {
     protected override Task ForgetAsync(IReadOnlyCollection<Guid> touched) => users.ForgetAsync(touched);
 
