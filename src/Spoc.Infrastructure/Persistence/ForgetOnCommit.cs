@@ -8,7 +8,9 @@ namespace Spoc.SharedKernel.Persistence;
 /// <summary>
 /// Notes what a save on <typeparamref name="TContext"/> touches and has a cache forget it once the change is committed:
 /// after the save, or after the transaction's commit when the save runs in one (a request reading between the save and
-/// the commit would otherwise put the old rows back). Nothing is forgotten for a save or a transaction that fails.
+/// the commit would otherwise put the old rows back). Nothing is forgotten for a save or a transaction that fails; a save
+/// cancelled outside a transaction may have committed, so it forgets. The modules save asynchronously: only the
+/// asynchronous events are handled.
 /// </summary>
 public abstract class ForgetOnCommit<TContext, TKey> : SaveChangesInterceptor, IDbTransactionInterceptor where TContext : DbContext where TKey : notnull
 {
@@ -47,6 +49,14 @@ public abstract class ForgetOnCommit<TContext, TKey> : SaveChangesInterceptor, I
         }
 
         return Task.CompletedTask;
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is TContext { Database.CurrentTransaction: null } db)
+        {
+            await ForgetAsync(db);
+        }
     }
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)

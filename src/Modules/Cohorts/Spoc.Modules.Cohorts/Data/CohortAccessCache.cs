@@ -17,16 +17,24 @@ namespace Spoc.Modules.Cohorts.Data;
 /// a person's cohorts (agenda, staff home), forgotten for that person, or for every member when the cohort changes. Who
 /// the caller is in Platform (their organisations) is Platform's cache (ADR 0056).
 /// </summary>
-internal sealed class CohortAccessCache(IFusionCache cache)
+internal sealed class CohortAccessCache
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     private readonly FusionCacheEntryOptions _fill = new() { Duration = Lifetime, SkipBackplaneNotifications = true };
     private readonly FusionCacheEntryOptions _forget = new() { SkipBackplaneNotifications = false, AllowBackgroundBackplaneOperations = false };
 
-    // How many times this instance forgot anything: a read that began before a forget does not fill (it may hold the rows
-    // the committed change replaced).
+    private readonly IFusionCache cache;
+
+    // How many forgets this instance has made or heard of from another one: a read that began before a forget does not
+    // fill (it may hold the rows the committed change replaced).
     private long _forgets;
+
+    public CohortAccessCache(IFusionCache cache)
+    {
+        this.cache = cache;
+        cache.Events.Backplane.MessageReceived += (_, _) => Interlocked.Increment(ref _forgets);
+    }
 
     public async Task<CohortGate.AccessRow?> AccessAsync(Guid cohortId, Guid userId, Func<CancellationToken, Task<CohortGate.AccessRow?>> load, CancellationToken ct)
     {
@@ -85,7 +93,8 @@ internal sealed class CohortAccessCache(IFusionCache cache)
 
 /// <summary>
 /// Forgets, once a Cohorts save is committed, every cohort it touches (the cohort itself or any row that names it), the
-/// cohorts of every person whose membership it adds, changes or removes, and those of every member of a cohort it edits.
+/// cohorts of every person whose membership it adds, changes or removes, and those of every member of a cohort it edits
+/// or of a group it deletes (the database ungroups its members).
 /// </summary>
 internal sealed class CohortAccessInvalidation(CohortAccessCache cache) : ForgetOnCommit<CohortsDbContext, string>
 {
@@ -95,7 +104,9 @@ internal sealed class CohortAccessInvalidation(CohortAccessCache cache) : Forget
         var keys = changed.SelectMany(CohortsOf).Select(CohortAccessCache.AccessKey)
             .Concat(changed.Where(e => e.Entity is CohortMember).SelectMany(e => Values(e, nameof(CohortMember.UserId))).Select(CohortAccessCache.MembershipsKey))
             .ToHashSet();
-        var edited = changed.Where(e => e is { Entity: Cohort, State: EntityState.Modified or EntityState.Deleted }).Select(e => ((Cohort)e.Entity).Id).ToList();
+        var edited = changed.Where(e => e is { Entity: Cohort, State: EntityState.Modified or EntityState.Deleted }).Select(e => ((Cohort)e.Entity).Id)
+            .Concat(changed.Where(e => e is { Entity: ProjectGroup, State: EntityState.Deleted }).Select(e => ((ProjectGroup)e.Entity).CohortId))
+            .ToList();
         if (edited.Count > 0)
         {
             keys.UnionWith((await db.Members.Where(m => edited.Contains(m.CohortId)).Select(m => m.UserId).ToListAsync(ct)).Select(CohortAccessCache.MembershipsKey));
