@@ -24,7 +24,7 @@ internal sealed class CohortAccessCache
     private readonly FusionCacheEntryOptions _fill = new() { Duration = Lifetime, SkipBackplaneNotifications = true };
     private readonly FusionCacheEntryOptions _forget = new() { SkipBackplaneNotifications = false, AllowBackgroundBackplaneOperations = false };
 
-    private readonly IFusionCache cache;
+    private readonly IFusionCache _cache;
 
     // How many forgets this instance has made or heard of from another one: a read that began before a forget does not
     // fill (it may hold the rows the committed change replaced).
@@ -32,13 +32,13 @@ internal sealed class CohortAccessCache
 
     public CohortAccessCache(IFusionCache cache)
     {
-        this.cache = cache;
+        _cache = cache;
         cache.Events.Backplane.MessageReceived += (_, _) => Interlocked.Increment(ref _forgets);
     }
 
     public async Task<CohortGate.AccessRow?> AccessAsync(Guid cohortId, Guid userId, Func<CancellationToken, Task<CohortGate.AccessRow?>> load, CancellationToken ct)
     {
-        if (cache.TryGet<ConcurrentDictionary<Guid, CohortGate.AccessRow>>(AccessKey(cohortId), _fill, ct) is { HasValue: true } known
+        if (_cache.TryGet<ConcurrentDictionary<Guid, CohortGate.AccessRow>>(AccessKey(cohortId), _fill, ct) is { HasValue: true } known
             && known.Value.TryGetValue(userId, out var hit))
         {
             return hit;
@@ -47,19 +47,19 @@ internal sealed class CohortAccessCache
         // An unknown cohort is not remembered: ids anyone can make up would fill the memory.
         return await FillAsync(load, row => row is not null, row =>
         {
-            var rows = cache.GetOrSet(AccessKey(cohortId), _ => new ConcurrentDictionary<Guid, CohortGate.AccessRow>(), _fill, ct);
+            var rows = _cache.GetOrSet(AccessKey(cohortId), _ => new ConcurrentDictionary<Guid, CohortGate.AccessRow>(), _fill, ct);
             rows[userId] = row!;
             return () => rows.TryRemove(userId, out _);
         }, ct);
     }
 
     public async Task<IReadOnlyList<CohortMembership>> MembershipsAsync(Guid userId, Func<CancellationToken, Task<IReadOnlyList<CohortMembership>>> load, CancellationToken ct) =>
-        cache.TryGet<IReadOnlyList<CohortMembership>>(MembershipsKey(userId), _fill, ct) is { HasValue: true } known
+        _cache.TryGet<IReadOnlyList<CohortMembership>>(MembershipsKey(userId), _fill, ct) is { HasValue: true } known
             ? known.Value
             : await FillAsync(load, _ => true, memberships =>
             {
-                cache.Set(MembershipsKey(userId), memberships, _fill, ct);
-                return () => cache.Remove(MembershipsKey(userId), _fill, ct);
+                _cache.Set(MembershipsKey(userId), memberships, _fill, ct);
+                return () => _cache.Remove(MembershipsKey(userId), _fill, ct);
             }, ct);
 
     /// <summary>Reads, and remembers what was read unless a forget came in between (then takes it back out).</summary>
@@ -83,7 +83,7 @@ internal sealed class CohortAccessCache
     public Task ForgetAsync(IEnumerable<string> keys)
     {
         Interlocked.Increment(ref _forgets);
-        return Task.WhenAll(keys.Select(key => cache.RemoveAsync(key, _forget).AsTask()));
+        return Task.WhenAll(keys.Select(key => _cache.RemoveAsync(key, _forget).AsTask()));
     }
 
     public static string AccessKey(Guid cohortId) => $"cohorts:access:{cohortId}";
