@@ -19,8 +19,11 @@ public enum DatabaseProvider
 /// every other connection opens it with <c>Mode=ReadWrite</c>, so a file deleted or moved away while running is an
 /// error (503) rather than a new, empty database that would answer as if every account had vanished.
 /// <c>Database:Synchronous</c> (SQLite): <c>Normal</c> by default, <c>Full</c> to fsync every commit (see <see cref="SqliteConnectionSettings"/>).
+/// <c>Database:ThreadSafetyChecks</c>: EF's detection of one context used by two threads at once, a programming error.
+/// Off by default: EF sets an async-local on entering and leaving every row it reads, which was a third of the bytes the
+/// progress matrix allocated (docs/performance.md). Development and the tests turn it on, where such an error would show.
 /// </summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string CreationConnectionString, string DataDirectory, SqliteSynchronous Synchronous = SqliteSynchronous.Normal)
+public sealed record DatabaseSettings(DatabaseProvider Provider, string CreationConnectionString, string DataDirectory, SqliteSynchronous Synchronous = SqliteSynchronous.Normal, bool ThreadSafetyChecks = false)
 {
     public string ConnectionString { get; } = Provider == DatabaseProvider.Sqlite ? OpenExistingOnly(CreationConnectionString) : CreationConnectionString;
 
@@ -34,7 +37,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Creation
                 // Default Timeout is also Microsoft.Data.Sqlite's busy timeout: writers wait instead of failing with SQLITE_BUSY.
                 ? $"Data Source={Path.Combine(dataDirectory, "spoc.db")};Default Timeout=30;Pooling=True"
                 : throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Spoc is empty.");
-        return new DatabaseSettings(provider, connectionString, dataDirectory, configuration.GetValue("Database:Synchronous", SqliteSynchronous.Normal));
+        return new DatabaseSettings(provider, connectionString, dataDirectory, configuration.GetValue("Database:Synchronous", SqliteSynchronous.Normal),
+            configuration.GetValue<bool>("Database:ThreadSafetyChecks"));
     }
 
     private static string OpenExistingOnly(string connectionString)
@@ -61,6 +65,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Creation
     public void Configure(DbContextOptionsBuilder options, string schema)
     {
         const string history = "__EFMigrationsHistory";
+        options.EnableThreadSafetyChecks(ThreadSafetyChecks);
         if (Provider == DatabaseProvider.Sqlite)
         {
             SqliteStatementCache.Install();

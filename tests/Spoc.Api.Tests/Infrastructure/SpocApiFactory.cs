@@ -129,6 +129,7 @@ public sealed class SpocApiFactory(IDictionary<string, string?>? overrides = nul
         {
             ["Spoc:DataDirectory"] = DataDirectory,
             ["Database:Provider"] = "Sqlite",
+            ["Database:ThreadSafetyChecks"] = "true",
             ["Seed:Demo"] = "false",
             ["Auth:SigningKey"] = Convert.ToBase64String(SigningKey),
             ["Bootstrap:AdminEmail"] = AdminEmail,

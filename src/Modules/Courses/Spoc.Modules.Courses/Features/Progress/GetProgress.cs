@@ -80,20 +80,36 @@ internal static class GetProgress
             var now = clock.GetUtcNow().ToUnixTimeSeconds();
             var names = learners.Count == 0 ? [] : (await sender.Send(new GetUsers(learners.Select(l => l.UserId).ToList()), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
 
+            long? DueOf(int i, int shift) => activities[i].DueOffsetDays is { } due
+                ? CohortCourse.EndOfDay(access.StartsOn.AddDays(due + shift), zone).ToUnixTimeSeconds()
+                : null;
+            // Most learners have no shift: their due dates are the cohort's, computed once rather than per cell.
+            var unshifted = Enumerable.Range(0, activities.Count).Select(i => DueOf(i, 0)).ToArray();
+
             var rows = learners
                 .Select(l =>
                 {
                     var done = completions[l.UserId].OrderBy(c => c.Index).ToList();
-                    var doneAt = done.ToDictionary(c => c.Index, c => c.At);
-                    var shifts = shiftsOf[l.UserId].ToList();
-                    var forAll = shifts.Where(p => p.ActivityId == null).Sum(p => p.Days);
-                    var late = activities
-                        .Select((a, i) => (i, Due: a.DueOffsetDays is { } due
-                            ? CohortCourse.EndOfDay(access.StartsOn.AddDays(due + forAll + shifts.Where(p => p.ActivityId == a.Column.Id).Sum(p => p.Days)), zone).ToUnixTimeSeconds()
-                            : (long?)null))
-                        .Where(x => x.Due < now && (!doneAt.TryGetValue(x.i, out var at) || at > x.Due))
-                        .Select(x => x.i)
-                        .ToList();
+                    var doneAt = new long?[activities.Count];
+                    foreach (var (index, at) in done)
+                    {
+                        doneAt[index] = at;
+                    }
+
+                    // Days by activity; Guid.Empty: the shifts of the whole course.
+                    var shifts = shiftsOf[l.UserId].GroupBy(p => p.ActivityId ?? Guid.Empty).ToDictionary(g => g.Key, g => g.Sum(p => p.Days));
+                    var forAll = shifts.GetValueOrDefault(Guid.Empty);
+                    var late = new List<int>();
+                    for (var i = 0; i < activities.Count; i++)
+                    {
+                        var shift = forAll + shifts.GetValueOrDefault(activities[i].Column.Id);
+                        var due = shift == 0 ? unshifted[i] : DueOf(i, shift);
+                        if (due < now && !(doneAt[i] <= due))
+                        {
+                            late.Add(i);
+                        }
+                    }
+
                     return new LearnerRow(l.UserId, names.GetValueOrDefault(l.UserId, ""), l.Withdrawn,
                         activities.Count == 0 ? 0 : (int)Math.Round(100.0 * done.Count / activities.Count), [.. done.Select(c => c.Index)], [.. done.Select(c => c.At)], late);
                 })
