@@ -49,13 +49,16 @@ fi
 export Auth__SigningKey
 Auth__SigningKey=$(openssl rand -base64 48)
 export ASPNETCORE_ENVIRONMENT=Production Spoc__DataDirectory=$data Auth__AccessTokenLifetime=03:00:00 \
-  Diagnostics__CountSqlCommands=true OpenApi__SwaggerUi=false \
+  OpenApi__SwaggerUi=false \
   RateLimiting__ApiPermitsPerCaller=1000000000 RateLimiting__TokenPermitsPerIp=1000 RateLimiting__VerifyPermitsPerIp=1000000000 \
   Logging__LogLevel__Default=Warning
 api_url=http://127.0.0.1:$api_port
 base_url=http://127.0.0.1:$base_port
 
-start_api() { ASPNETCORE_URLS=$api_url dotnet "$api_dir/Spoc.Api.dll" --contentRoot "$api_dir" >>"$work/api.log" 2>&1 & api_pid=$!; pids+=("$api_pid"); }
+# The SQL count probes need Diagnostics:CountSqlCommands (an EF command interceptor and an async-local per request, 5% of
+# a small read's throughput); the load runs on an instance started without it, as deployed.
+count_sql=false
+start_api() { Diagnostics__CountSqlCommands=$count_sql ASPNETCORE_URLS=$api_url dotnet "$api_dir/Spoc.Api.dll" --contentRoot "$api_dir" >>"$work/api.log" 2>&1 & api_pid=$!; pids+=("$api_pid"); }
 wait_ready() { # $1 url; prints milliseconds from now until 200
   local t0 t1; t0=$(date +%s%N)
   for _ in $(seq 1 1500); do curl -sf -o /dev/null "$1" && { t1=$(date +%s%N); echo $(((t1 - t0) / 1000000)); return 0; }; sleep 0.02; done
@@ -79,7 +82,7 @@ done
 cold_ms=$(printf '%s\n' "${starts[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "    ${starts[*]} ms -> median $cold_ms ms"
 
-start_api; wait_ready "$api_url/health/ready" >/dev/null
+count_sql=true start_api; wait_ready "$api_url/health/ready" >/dev/null
 Bench__Database=$data/spoc.db ASPNETCORE_URLS=$base_url dotnet "$base_dll" >"$work/baseline.log" 2>&1 & base_pid=$!; pids+=("$base_pid")
 wait_ready "$base_url/health/live" >/dev/null
 
@@ -156,6 +159,11 @@ same[API 404 with a token]="– (API: problem+json; baseline: empty)"
 same[progress matrix (200)]=${same[progress matrix]}
 same[gradebook (200)]=${same[gradebook]}
 
+stop "$api_pid"; start_api; wait_ready "$api_url/health/ready" >/dev/null
+for r in "${routes[@]}"; do
+  IFS='|' read -r name path who <<<"$r"
+  curl_as "$(token_for "$who" 50)" -o /dev/null "$api_url$(path_for "$path" 50)"
+done
 rss() { awk '/^'"$2"':/ {printf "%d", $2/1024}' "/proc/$1/status"; }
 rss_idle=$(rss "$api_pid" VmRSS); base_rss_idle=$(rss "$base_pid" VmRSS)
 
