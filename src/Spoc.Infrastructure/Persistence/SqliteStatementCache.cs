@@ -25,6 +25,9 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
     private const int SqliteOk = 0;
     private const int SqliteConfigMemStatus = 9;
 
+    // Collations are named apart from functions: their key's arity is one no function has.
+    private const int CollationArity = int.MinValue;
+
     private static readonly Lazy<bool> Installed = new(() =>
     {
         Batteries_V2.Init();
@@ -43,6 +46,9 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
     // one cost 3% of a thread page's CPU (docs/performance.md).
     private static readonly ConcurrentDictionary<Type, Func<object, object, bool>?> Comparers = new();
 
+    // The names of functions and collations by their UTF-8 bytes: the few EF defines, decoded once.
+    private static readonly ConcurrentDictionary<byte[], string> Names = new(SqlComparer.Instance);
+
     private readonly ConcurrentDictionary<IntPtr, Connection> _connections = new();
     private readonly ConcurrentDictionary<IntPtr, (Connection Owner, Entry Entry)> _lent = new();
 
@@ -52,7 +58,11 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
     int ISQLite3Provider.sqlite3_prepare_v2(sqlite3 db, ReadOnlySpan<byte> sql, out IntPtr stmt, out ReadOnlySpan<byte> remain)
     {
         var connection = Known(db);
-        connection.RemoveUndefined();
+        if (connection.Undefined.Count > 0)
+        {
+            RemoveUndefined(db, connection);
+        }
+
         if (connection.TryLend(sql, out var cached))
         {
             _lent[cached.Statement] = (connection, cached);
@@ -87,23 +97,110 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
     // Defining or removing a function or a collation expires every statement compiled on the connection, and
     // Microsoft.Data.Sqlite removes EF's when a connection goes back to its pool and defines them again when it comes out.
     // So a removal waits for the connection's next statement (a definition of the same name before then cancels it), and a
-    // definition the connection already has is skipped.
+    // definition the connection already has is skipped. Every open of a connection goes through here about twenty times:
+    // the path of a definition already known allocates nothing (docs/performance.md, session 22).
     int ISQLite3Provider.sqlite3_create_function(sqlite3 db, byte[] name, int nArg, int flags, object v, delegate_function_scalar func) =>
-        Known(db).Define($"{Name(name)}/{nArg}", new(flags, v, func, null), d => inner.sqlite3_create_function(db, name, nArg, flags, d.State, (delegate_function_scalar?)d.Code));
+        Define(db, name, nArg, DefinitionKind.Scalar, flags, v, func, null);
 
     int ISQLite3Provider.sqlite3_create_function(sqlite3 db, byte[] name, int nArg, int flags, object v, delegate_function_aggregate_step func_step, delegate_function_aggregate_final func_final) =>
-        Known(db).Define($"{Name(name)}/{nArg}", new(flags, v, func_step, func_final),
-            d => inner.sqlite3_create_function(db, name, nArg, flags, d.State, (delegate_function_aggregate_step?)d.Code, (delegate_function_aggregate_final?)d.Final));
+        Define(db, name, nArg, DefinitionKind.Aggregate, flags, v, func_step, func_final);
 
     int ISQLite3Provider.sqlite3_create_collation(sqlite3 db, byte[] name, object v, delegate_collation func) =>
-        Known(db).Define($"{Name(name)}/collation", new(0, v, func, null), d => inner.sqlite3_create_collation(db, name, d.State, (delegate_collation?)d.Code));
+        Define(db, name, CollationArity, DefinitionKind.Collation, 0, v, func, null);
 
     int ISQLite3Provider.sqlite3_close_v2(IntPtr db) => Close(db, inner.sqlite3_close_v2);
 
     int ISQLite3Provider.sqlite3_close(IntPtr db) => Close(db, inner.sqlite3_close);
 
-    // SQLite's names of functions and collations ignore ASCII case.
-    private static string Name(byte[] name) => Encoding.UTF8.GetString(name).TrimEnd('\0').ToLowerInvariant();
+    // SQLite's names of functions and collations ignore ASCII case. Microsoft.Data.Sqlite encodes the name anew at each call.
+    private static string Name(byte[] name) =>
+        Names.GetOrAdd(name, static n => Encoding.UTF8.GetString(n).TrimEnd('\0').ToLowerInvariant());
+
+    private int Define(sqlite3 db, byte[] name, int arity, DefinitionKind kind, int flags, object? state, Delegate? code, Delegate? final)
+    {
+        var connection = Known(db);
+        var key = (Name(name), arity);
+        lock (connection)
+        {
+            if (code is null)
+            {
+                connection.Undefined.Add(key);
+                return SqliteOk;
+            }
+
+            connection.Undefined.Remove(key);
+            if (connection.Defined.TryGetValue(key, out var known) && known.Flags == flags
+                && Same(known.State, state) && Same(known.Code, code) && Same(known.Final, final))
+            {
+                return SqliteOk;
+            }
+
+            var definition = new Definition(name, arity, kind, flags, state, code, final);
+            var rc = Native(db, definition, remove: false);
+            if (rc == SqliteOk)
+            {
+                connection.Defined[key] = definition;
+            }
+
+            return rc;
+        }
+    }
+
+    /// <summary>Carries out the removals no definition has cancelled, before the connection compiles or runs anything.</summary>
+    private void RemoveUndefined(sqlite3 db, Connection connection)
+    {
+        lock (connection)
+        {
+            foreach (var key in connection.Undefined)
+            {
+                if (connection.Defined.TryGetValue(key, out var definition) && Native(db, definition, remove: true) == SqliteOk)
+                {
+                    connection.Defined.Remove(key);
+                }
+            }
+
+            connection.Undefined.Clear();
+        }
+    }
+
+    private int Native(sqlite3 db, Definition d, bool remove) => d.Kind switch
+    {
+        DefinitionKind.Scalar => inner.sqlite3_create_function(db, d.Name, d.Arity, d.Flags, remove ? null : d.State, remove ? null : (delegate_function_scalar?)d.Code),
+        DefinitionKind.Aggregate => inner.sqlite3_create_function(db, d.Name, d.Arity, d.Flags, remove ? null : d.State,
+            remove ? null : (delegate_function_aggregate_step?)d.Code, remove ? null : (delegate_function_aggregate_final?)d.Final),
+        _ => inner.sqlite3_create_collation(db, d.Name, remove ? null : d.State, remove ? null : (delegate_collation?)d.Code),
+    };
+
+    // Microsoft.Data.Sqlite wraps a function in new closures, and an aggregate in a new holder of its seed and code, at each definition:
+    // two of those of one type whose captures are the same are the same definition. Anything else must be the same object
+    // (or an equal string or value).
+    private static bool Same(object? a, object? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && a.GetType() == b.GetType() && a switch
+        {
+            Delegate d => d.Method == ((Delegate)b).Method && Same(d.Target, ((Delegate)b).Target),
+            string or ValueType => a.Equals(b),
+            _ => Comparers.GetOrAdd(a.GetType(), ComparerOf) is { } same && same(a, b),
+        });
+
+    /// <summary><c>(a, b) => Same(a.f1, b.f1) &amp;&amp; Same(a.f2, b.f2) …</c> over a wrapper's fields, private ones included.</summary>
+    private static Func<object, object, bool>? ComparerOf(Type type)
+    {
+        if (!IsWrapper(type))
+        {
+            return null;
+        }
+
+        var (a, b) = (Expression.Parameter(typeof(object)), Expression.Parameter(typeof(object)));
+        var same = ((Func<object?, object?, bool>)Same).Method;
+        Expression FieldOf(ParameterExpression o, FieldInfo f) => Expression.Convert(Expression.Field(Expression.Convert(o, type), f), typeof(object));
+        var body = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Aggregate((Expression)Expression.Constant(true), (all, f) => Expression.AndAlso(all, Expression.Call(same, FieldOf(a, f), FieldOf(b, f))));
+        return Expression.Lambda<Func<object, object, bool>>(body, a, b).Compile();
+    }
+
+    private static bool IsWrapper(Type type) =>
+        type.IsDefined(typeof(CompilerGeneratedAttribute), false)
+        || (type.Namespace == "Microsoft.Data.Sqlite" && type.Name.StartsWith("Aggregate", StringComparison.Ordinal)); // its seed holders (AggregateDefinition in 10.0)
 
     private Connection Known(sqlite3 db) => _connections.GetOrAdd(db.DangerousGetHandle(), _ => new Connection());
 
@@ -138,91 +235,27 @@ public sealed partial class SqliteStatementCache(ISQLite3Provider inner) : ISQLi
         public LinkedListNode<Entry>? Idle { get; set; }
     }
 
-    /// <summary>A function's or collation's definition; <see cref="Code"/> null is a removal.</summary>
-    private sealed record Definition(int Flags, object? State, Delegate? Code, Delegate? Final);
+    private enum DefinitionKind
+    {
+        Scalar,
+        Aggregate,
+        Collation,
+    }
+
+    /// <summary>A function's or collation's definition, as given to SQLite.</summary>
+    private sealed record Definition(byte[] Name, int Arity, DefinitionKind Kind, int Flags, object? State, Delegate? Code, Delegate? Final);
 
     /// <summary>One native connection's statements, by SQL text (<c>_idle</c> in least recently used order), and its functions.</summary>
     private sealed class Connection
     {
         private readonly Dictionary<byte[], Entry> _bySql = new(SqlComparer.Instance);
         private readonly LinkedList<Entry> _idle = new();
-        private readonly Dictionary<string, Definition> _defined = [];
-        private readonly Dictionary<string, Func<int>> _undefined = [];
 
-        public int Define(string key, Definition definition, Func<Definition, int> native)
-        {
-            lock (this)
-            {
-                if (definition.Code is null)
-                {
-                    _undefined[key] = () => native(definition);
-                    return SqliteOk;
-                }
+        /// <summary>The functions and collations defined on it, by name and number of arguments.</summary>
+        public Dictionary<(string Name, int Arity), Definition> Defined { get; } = [];
 
-                _undefined.Remove(key);
-                if (_defined.TryGetValue(key, out var known) && known.Flags == definition.Flags
-                    && Same(known.State, definition.State) && Same(known.Code, definition.Code) && Same(known.Final, definition.Final))
-                {
-                    return SqliteOk;
-                }
-
-                var rc = native(definition);
-                if (rc == SqliteOk)
-                {
-                    _defined[key] = definition;
-                }
-
-                return rc;
-            }
-        }
-
-        /// <summary>Carries out the removals no definition has cancelled, before the connection compiles or runs anything.</summary>
-        public void RemoveUndefined()
-        {
-            lock (this)
-            {
-                foreach (var (key, remove) in _undefined)
-                {
-                    if (remove() == SqliteOk)
-                    {
-                        _defined.Remove(key);
-                    }
-                }
-
-                _undefined.Clear();
-            }
-        }
-
-        // Microsoft.Data.Sqlite wraps a function in new closures, and an aggregate in a new holder of its seed and code, at each definition:
-        // two of those of one type whose captures are the same are the same definition. Anything else must be the same object
-        // (or an equal string or value).
-        private static bool Same(object? a, object? b) =>
-            ReferenceEquals(a, b) || (a is not null && b is not null && a.GetType() == b.GetType() && a switch
-            {
-                Delegate d => d.Method == ((Delegate)b).Method && Same(d.Target, ((Delegate)b).Target),
-                string or ValueType => a.Equals(b),
-                _ => Comparers.GetOrAdd(a.GetType(), ComparerOf) is { } same && same(a, b),
-            });
-
-        /// <summary><c>(a, b) => Same(a.f1, b.f1) &amp;&amp; Same(a.f2, b.f2) …</c> over a wrapper's fields, private ones included.</summary>
-        private static Func<object, object, bool>? ComparerOf(Type type)
-        {
-            if (!IsWrapper(type))
-            {
-                return null;
-            }
-
-            var (a, b) = (Expression.Parameter(typeof(object)), Expression.Parameter(typeof(object)));
-            var same = ((Func<object?, object?, bool>)Same).Method;
-            Expression FieldOf(ParameterExpression o, FieldInfo f) => Expression.Convert(Expression.Field(Expression.Convert(o, type), f), typeof(object));
-            var body = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-                .Aggregate((Expression)Expression.Constant(true), (all, f) => Expression.AndAlso(all, Expression.Call(same, FieldOf(a, f), FieldOf(b, f))));
-            return Expression.Lambda<Func<object, object, bool>>(body, a, b).Compile();
-        }
-
-        private static bool IsWrapper(Type type) =>
-            type.IsDefined(typeof(CompilerGeneratedAttribute), false)
-            || (type.Namespace == "Microsoft.Data.Sqlite" && type.Name.StartsWith("Aggregate", StringComparison.Ordinal)); // its seed holders (AggregateDefinition in 10.0)
+        /// <summary>The removals asked for and not carried out yet.</summary>
+        public HashSet<(string Name, int Arity)> Undefined { get; } = [];
 
         public bool TryLend(ReadOnlySpan<byte> sql, out Entry entry)
         {
