@@ -52,23 +52,24 @@ internal static class CalendarEntries
         return (new CalendarCohort(cohortId, null, access.TimeZone, staff, staff ? null : access.GroupId), !staff && access.Can(CohortCapability.Learn));
     }
 
-    /// <summary>The sessions of these cohorts the reader sees, cancelled ones included, by start, with their preparations; within [from, to) when given. One query.</summary>
+    /// <summary>The sessions of these cohorts the reader sees, cancelled ones included, by start, with their preparations; within [from, to) when both are given. One query.</summary>
     public static async Task<List<CalendarSession>> SessionsAsync(
         this CommunityDbContext db, IReadOnlyCollection<CalendarCohort> cohorts, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
     {
-        var cohortIds = cohorts.Select(c => c.CohortId).ToList();
-        var everyGroup = cohorts.Where(c => c.SeesEveryGroup).Select(c => c.CohortId).ToList();
-        var groupIds = cohorts.Where(c => c.GroupId is not null).Select(c => c.GroupId!.Value).ToList();
-        var sessions = db.LiveSessions.AsNoTracking()
-            .Where(s => cohortIds.Contains(s.CohortId) && (s.GroupId == null || everyGroup.Contains(s.CohortId) || groupIds.Contains(s.GroupId.Value)));
-        if (from is { } start && to is { } end)
-        {
-            sessions = sessions.Where(s => s.EndsAt > start && s.StartsAt < end);
-        }
-
-        return await sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
-            .Select(s => new CalendarSession(s.Id, s.CohortId, s.GroupId, s.Title, s.Kind, s.StartsAt, s.EndsAt, s.Place, s.Room, s.Address,
-                s.CancelledAt != null, s.CancellationReason, s.Sequence, s.CreatedAt, s.UpdatedAt, s.Preparations.Select(p => p.ActivityId).ToList()))
+        var within = from is not null && to is not null;
+        return await SessionsOf(db, [.. cohorts.Select(c => c.CohortId)], [.. cohorts.Where(c => c.SeesEveryGroup).Select(c => c.CohortId)],
+                [.. cohorts.Where(c => c.GroupId is not null).Select(c => c.GroupId!.Value)], within ? from : null, within ? to : null)
             .ToListAsync(ct);
     }
+
+    // Compiled once, as every hot read (docs/performance.md): the agenda built this query's expression and looked it up in
+    // EF's cache at every request.
+    private static readonly Func<CommunityDbContext, List<Guid>, List<Guid>, List<Guid>, DateTimeOffset?, DateTimeOffset?, IAsyncEnumerable<CalendarSession>> SessionsOf =
+        EF.CompileAsyncQuery((CommunityDbContext db, List<Guid> cohortIds, List<Guid> everyGroup, List<Guid> groupIds, DateTimeOffset? from, DateTimeOffset? to) =>
+            db.LiveSessions.AsNoTracking()
+                .Where(s => cohortIds.Contains(s.CohortId) && (s.GroupId == null || everyGroup.Contains(s.CohortId) || groupIds.Contains(s.GroupId.Value))
+                    && (from == null || s.EndsAt > from) && (to == null || s.StartsAt < to))
+                .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+                .Select(s => new CalendarSession(s.Id, s.CohortId, s.GroupId, s.Title, s.Kind, s.StartsAt, s.EndsAt, s.Place, s.Room, s.Address,
+                    s.CancelledAt != null, s.CancellationReason, s.Sequence, s.CreatedAt, s.UpdatedAt, s.Preparations.Select(p => p.ActivityId).ToList())));
 }
