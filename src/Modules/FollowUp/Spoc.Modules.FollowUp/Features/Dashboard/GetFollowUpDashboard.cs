@@ -64,34 +64,18 @@ internal static class GetFollowUpDashboard
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var access = await sender.FollowUpViewerAsync(query.CohortId, me.Id, cancellationToken);
-            var scope = db.Signals.AsNoTracking().Where(s => s.CohortId == query.CohortId && s.Active);
-            if (!access.Can(CohortCapability.ActOnAllLearners))
-            {
-                var mentorId = me.Id;
-                scope = scope.Where(s => s.MentorId == mentorId);
-            }
-
-            var counts = await scope.GroupBy(s => s.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-            var filtered = scope;
-            if (query.Filter.Level is { } level)
-            {
-                filtered = filtered.Where(s => s.Level == level);
-            }
-
-            if (query.Filter.MentorId is { } mentor)
-            {
-                filtered = filtered.Where(s => s.MentorId == mentor);
-            }
-
-            var ordered = filtered
-                .OrderBy(s => s.Level == RiskLevel.AtRisk ? 0 : s.Level == RiskLevel.Watch ? 1 : 2)
-                .ThenByDescending(s => s.ActivitiesExpected - s.ActivitiesDone)
-                .ThenBy(s => s.LearnerId);
+            // null: every learner; otherwise the mentor whose learners only the caller sees.
+            Guid? reach = access.Can(CohortCapability.ActOnAllLearners) ? null : me.Id;
+            var counts = await CountsOf(db, query.CohortId, reach).ToListAsync(cancellationToken);
             int Count(RiskLevel l) => counts.FirstOrDefault(c => c.Level == l)?.Count ?? 0;
+            var (level, mentor) = (query.Filter.Level, query.Filter.MentorId);
             // Without a mentor filter, the counts by level already hold the total: no second count.
-            var page = query.Filter.MentorId is not null
-                ? await ordered.ToPageAsync(query.Paging, cancellationToken)
-                : await ordered.ToPageAsync(query.Paging, query.Filter.Level is { } only ? Count(only) : counts.Sum(c => c.Count), cancellationToken);
+            var total = mentor is not null
+                ? await CountOf(db, query.CohortId, reach, level, mentor, cancellationToken)
+                : level is { } only ? Count(only) : counts.Sum(c => c.Count);
+            var page = new PagedResult<LearnerSignals>(
+                total == 0 ? [] : await PageOf(db, query.CohortId, reach, level, mentor, (query.Paging.Page - 1) * query.Paging.PageSize, query.Paging.PageSize).ToListAsync(cancellationToken),
+                query.Paging.Page, query.Paging.PageSize, total);
             var names = page.Items.Count == 0
                 ? new Dictionary<Guid, string>()
                 : (await sender.Send(new GetUsers(page.Items.Select(s => s.LearnerId).ToList()), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
@@ -101,6 +85,30 @@ internal static class GetFollowUpDashboard
                 [.. page.Items.Select(s => ToRow(s, names.GetValueOrDefault(s.LearnerId, ""), now))],
                 page.Page, page.PageSize, page.TotalCount);
         }
+
+        // Compiled once, as every hot read (docs/performance.md): built and looked up in EF's query cache at every request
+        // otherwise. The scope is written in each because a compiled query takes no closure.
+        private static readonly Func<FollowUpDbContext, Guid, Guid?, IAsyncEnumerable<LevelCount>> CountsOf =
+            EF.CompileAsyncQuery((FollowUpDbContext db, Guid cohortId, Guid? reach) =>
+                db.Signals.Where(s => s.CohortId == cohortId && s.Active && (reach == null || s.MentorId == reach))
+                    .GroupBy(s => s.Level).Select(g => new LevelCount(g.Key, g.Count())));
+
+        private static readonly Func<FollowUpDbContext, Guid, Guid?, RiskLevel?, Guid?, CancellationToken, Task<int>> CountOf =
+            EF.CompileAsyncQuery((FollowUpDbContext db, Guid cohortId, Guid? reach, RiskLevel? level, Guid? mentor, CancellationToken ct) =>
+                db.Signals.Count(s => s.CohortId == cohortId && s.Active && (reach == null || s.MentorId == reach)
+                    && (level == null || s.Level == level) && (mentor == null || s.MentorId == mentor)));
+
+        private static readonly Func<FollowUpDbContext, Guid, Guid?, RiskLevel?, Guid?, int, int, IAsyncEnumerable<LearnerSignals>> PageOf =
+            EF.CompileAsyncQuery((FollowUpDbContext db, Guid cohortId, Guid? reach, RiskLevel? level, Guid? mentor, int skip, int take) =>
+                db.Signals.AsNoTracking()
+                    .Where(s => s.CohortId == cohortId && s.Active && (reach == null || s.MentorId == reach)
+                        && (level == null || s.Level == level) && (mentor == null || s.MentorId == mentor))
+                    .OrderBy(s => s.Level == RiskLevel.AtRisk ? 0 : s.Level == RiskLevel.Watch ? 1 : 2)
+                    .ThenByDescending(s => s.ActivitiesExpected - s.ActivitiesDone)
+                    .ThenBy(s => s.LearnerId)
+                    .Skip(skip).Take(take));
+
+        private sealed record LevelCount(RiskLevel Level, int Count);
 
         private static Row ToRow(LearnerSignals s, string name, DateTimeOffset now) => new(
             s.LearnerId, name, s.MentorId, s.Level, [.. s.Reasons.Select(r => new Reason(r.Rule, r.Level, r.Value, r.Threshold))], s.LevelChangedAt,
