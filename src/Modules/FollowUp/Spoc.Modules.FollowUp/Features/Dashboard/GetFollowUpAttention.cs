@@ -86,9 +86,8 @@ internal static class GetFollowUpAttention
                 actionsDueSoon);
         }
 
-        // Compiled once, as every hot read (docs/performance.md): built and looked up in EF's query cache at every request,
-        // these four were a fifth of the staff home's allocations. The filters are written twice because a compiled query
-        // takes no closure.
+        // Compiled once, as every hot read (docs/performance.md): otherwise each is built and looked up in EF's query cache at
+        // every request. The filters are written twice because a compiled query takes no closure.
         private static readonly Func<FollowUpDbContext, List<Guid>, List<Guid>, Guid, CancellationToken, Task<int>> CountFollowed =
             EF.CompileAsyncQuery((FollowUpDbContext db, List<Guid> trained, List<Guid> mentored, Guid mentorId, CancellationToken ct) =>
                 db.Signals.Count(s => s.Active && s.Level != RiskLevel.OnTrack
