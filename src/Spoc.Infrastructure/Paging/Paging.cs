@@ -32,4 +32,8 @@ public static class PagingExtensions
     /// <summary>One query: the page, when the total is already known (counted along with other figures).</summary>
     public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, int total, CancellationToken ct) =>
         new(total == 0 ? [] : await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct), request.Page, request.PageSize, total);
+
+    /// <summary>One query, when the total is already known: a compiled page query given its skip and take.</summary>
+    public static async Task<PagedResult<T>> ToPageAsync<T>(this PageRequest request, int total, Func<int, int, IAsyncEnumerable<T>> page, CancellationToken ct) =>
+        new(total == 0 ? [] : await page((request.Page - 1) * request.PageSize, request.PageSize).ToListAsync(ct), request.Page, request.PageSize, total);
 }

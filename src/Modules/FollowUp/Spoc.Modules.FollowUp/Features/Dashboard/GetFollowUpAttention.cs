@@ -65,22 +65,20 @@ internal static class GetFollowUpAttention
             // only what the answer shows, not whole signal rows.
             var mentorId = me.Id;
             var total = await CountFollowed(db, trained, mentored, mentorId, cancellationToken);
-            var followed = total == 0
-                ? []
-                : await PageOfFollowed(db, trained, mentored, mentorId, (query.Paging.Page - 1) * query.Paging.PageSize, query.Paging.PageSize).ToListAsync(cancellationToken);
+            var page = await query.Paging.ToPageAsync(total, (skip, take) => PageOfFollowed(db, trained, mentored, mentorId, skip, take), cancellationToken);
 
             var cohortIds = trained.Concat(mentored).ToList();
             var dueBy = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(DueSoonDays);
             var actionsDueSoon = await CountDueSoon(db, mentorId, dueBy, cohortIds, cancellationToken);
             var actions = actionsDueSoon == 0 ? [] : await FirstDueSoon(db, mentorId, dueBy, cohortIds).ToListAsync(cancellationToken);
 
-            var names = await sender.NamesAsync(followed.Select(s => s.LearnerId).Concat(actions.Select(a => a.LearnerId)), cancellationToken);
+            var names = await sender.NamesAsync(page.Items.Select(s => s.LearnerId).Concat(actions.Select(a => a.LearnerId)), cancellationToken);
             return new Response(
-                [.. followed.Select(s => new LearnerToFollow(
+                [.. page.Items.Select(s => new LearnerToFollow(
                     s.CohortId, titles.GetValueOrDefault(s.CohortId, ""), s.LearnerId, names.GetValueOrDefault(s.LearnerId, ""), s.Level,
                     [.. s.Reasons.Select(r => new GetFollowUpDashboard.Reason(r.Rule, r.Level, r.Value, r.Threshold))],
                     s.BehindBy, s.LastActivityAt, s.LevelChangedAt))],
-                query.Paging.Page, query.Paging.PageSize, total,
+                page.Page, page.PageSize, page.TotalCount,
                 [.. actions.Select(a => new ActionDueSoon(
                     a.Id, a.CohortId, titles.GetValueOrDefault(a.CohortId, ""), a.LearnerId, names.GetValueOrDefault(a.LearnerId, ""), a.Kind, a.Title, a.DueOn))],
                 actionsDueSoon);

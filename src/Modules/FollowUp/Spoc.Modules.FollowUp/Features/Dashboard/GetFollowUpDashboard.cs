@@ -73,9 +73,7 @@ internal static class GetFollowUpDashboard
             var total = mentor is not null
                 ? await CountOf(db, query.CohortId, reach, level, mentor, cancellationToken)
                 : level is { } only ? Count(only) : counts.Sum(c => c.Count);
-            var page = new PagedResult<LearnerSignals>(
-                total == 0 ? [] : await PageOf(db, query.CohortId, reach, level, mentor, (query.Paging.Page - 1) * query.Paging.PageSize, query.Paging.PageSize).ToListAsync(cancellationToken),
-                query.Paging.Page, query.Paging.PageSize, total);
+            var page = await query.Paging.ToPageAsync(total, (skip, take) => PageOf(db, query.CohortId, reach, level, mentor, skip, take), cancellationToken);
             var names = page.Items.Count == 0
                 ? new Dictionary<Guid, string>()
                 : (await sender.Send(new GetUsers(page.Items.Select(s => s.LearnerId).ToList()), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
