@@ -7,6 +7,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.Api.Tests.Infrastructure;
 using Spoc.Modules.Assessment.Contracts;
+using Spoc.Modules.Cohorts.Contracts;
 
 namespace Spoc.Api.Tests.Assessment;
 
@@ -77,6 +78,9 @@ public sealed class WithdrawnLearnerTests
         (await sender.Send(new GetLearnerResults(_world.CohortId, Id(1)))).Should().BeNull("no longer a learner of the cohort");
         (await sender.Send(new GetLearnersWithoutSubmission(_untouched))).Should().BeEquivalentTo([Id(0), Id(2)]);
         (await sender.Send(new GetLearnersWithoutSubmission(_handedIn))).Should().Equal(Id(2));
+        (await sender.Send(new GetCohortLearners(_world.CohortId)))!.LearnerIds.Should().BeEquivalentTo([Id(0), Id(2)]);
+        (await sender.Send(new GetCohortLearners(_world.CohortId, Id(2))))!.LearnerIds.Should().Equal(Id(2));
+        (await sender.Send(new GetCohortLearners(_world.CohortId, Id(1))))!.LearnerIds.Should().BeEmpty("one learner's roster is empty once they withdrew");
     }
 
     [Test]

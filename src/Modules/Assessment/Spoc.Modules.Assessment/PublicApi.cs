@@ -28,14 +28,13 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
     /// <summary>The gradebook's <c>Missing</c> cells, counted per learner: the same rule as the gradebook and the learner's results.</summary>
     public async ValueTask<IReadOnlyList<LearnerMissedWork>> Handle(GetMissedWork query, CancellationToken cancellationToken)
     {
-        var roster = await sender.Send(new GetCohortLearners(query.CohortId), cancellationToken);
-        var learners = query.LearnerId is { } one ? roster?.LearnerIds.Where(id => id == one).ToList() : roster?.LearnerIds;
-        if (roster is null || learners is not { Count: > 0 })
+        var roster = await sender.Send(new GetCohortLearners(query.CohortId, query.LearnerId), cancellationToken);
+        if (roster is not { LearnerIds.Count: > 0 })
         {
             return [];
         }
 
-        var (_, rows) = await RowsAsync(roster, learners, cancellationToken);
+        var (_, rows) = await RowsAsync(roster, roster.LearnerIds, cancellationToken);
         return [.. rows.Select(r => new LearnerMissedWork(r.UserId, r.Cells.Count(c => c.Status == GradebookCellStatus.Missing)))];
     }
 
@@ -57,7 +56,7 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
     /// <summary>The heat map's latest evidence (two statements) and the policy's pass mark (one) for every current learner.</summary>
     public async ValueTask<CohortMastery> Handle(GetCohortMastery query, CancellationToken cancellationToken)
     {
-        var roster = await sender.Send(new GetCohortLearners(query.CohortId), cancellationToken);
+        var roster = await sender.Send(new GetCohortLearners(query.CohortId, query.LearnerId), cancellationToken);
         if (roster is null)
         {
             return new CohortMastery(GradebookPolicy.DefaultPassMark, []);
@@ -65,12 +64,11 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
 
         var passMark = await db.GradebookPolicies.AsNoTracking().Where(p => p.CohortId == query.CohortId).Select(p => (decimal?)p.PassMark).FirstOrDefaultAsync(cancellationToken)
             ?? GradebookPolicy.DefaultPassMark;
-        IReadOnlyList<Guid> learners = query.LearnerId is { } one ? [.. roster.LearnerIds.Where(id => id == one)] : roster.LearnerIds;
         // The whole series gives the same latest point as the latest evidence alone, and when the threshold was first reached.
         var evidence = query.FirstMastered
-            ? await db.EvidenceAsync(query.CohortId, learners, cancellationToken)
-            : await db.LatestEvidenceAsync(query.CohortId, learners, cancellationToken);
-        return new CohortMastery(passMark, [.. learners.Select(id => Mastery(id, CompetencyMastery.Series(evidence[id]), query.FirstMastered ? passMark : null))]);
+            ? await db.EvidenceAsync(query.CohortId, roster.LearnerIds, cancellationToken)
+            : await db.LatestEvidenceAsync(query.CohortId, roster.LearnerIds, cancellationToken);
+        return new CohortMastery(passMark, [.. roster.LearnerIds.Select(id => Mastery(id, CompetencyMastery.Series(evidence[id]), query.FirstMastered ? passMark : null))]);
     }
 
     private static LearnerMastery Mastery(Guid learnerId, Dictionary<string, List<MasteryPoint>> series, decimal? threshold) => new(learnerId,
@@ -93,8 +91,8 @@ internal sealed class PublicApi(AssessmentDbContext db, ISender sender, TimeProv
 
     public async ValueTask<LearnerResults?> Handle(GetLearnerResults query, CancellationToken cancellationToken)
     {
-        var roster = await sender.Send(new GetCohortLearners(query.CohortId), cancellationToken);
-        if (roster is null || !roster.LearnerIds.Contains(query.LearnerId))
+        var roster = await sender.Send(new GetCohortLearners(query.CohortId, query.LearnerId), cancellationToken);
+        if (roster is not { LearnerIds.Count: > 0 })
         {
             return null;
         }

@@ -110,8 +110,12 @@ public sealed record GetCohortLearnerPage(Guid CohortId, Guid? MentorId, int Pag
 /// <summary>A cohort's current learners (withdrawn ones are no longer members), with what reading their due dates takes.</summary>
 public sealed record CohortRoster(Guid CohortId, Guid CourseId, string TimeZone, IReadOnlyList<Guid> LearnerIds);
 
-/// <summary>Assessment asks it (gradebook, contracts): the cohort's learners, in one query whatever their number; <c>null</c> for an unknown cohort.</summary>
-public sealed record GetCohortLearners(Guid CohortId) : IQuery<CohortRoster?>;
+/// <summary>
+/// Assessment asks it (gradebook, contracts): the cohort's learners, in one query whatever their number; <c>null</c> for an
+/// unknown cohort. With <paramref name="LearnerId"/>, the roster holds that learner alone, or nobody when they are not a
+/// current learner: what a handler of one learner's event asks, without reading every member of a large cohort.
+/// </summary>
+public sealed record GetCohortLearners(Guid CohortId, Guid? LearnerId = null) : IQuery<CohortRoster?>;
 
 /// <summary>A member of a cohort (trainer, mentor or learner) and the project group they are in, if any.</summary>
 public sealed record CohortPerson(Guid UserId, CohortRole Role, Guid? GroupId);

@@ -94,6 +94,6 @@ internal sealed class PublicApi(CohortsDbContext db, CohortGate gate, CohortAcce
     public async ValueTask<CohortRoster?> Handle(GetCohortLearners query, CancellationToken cancellationToken) =>
         await db.Cohorts.AsNoTracking()
             .Where(c => c.Id == query.CohortId)
-            .Select(c => new CohortRoster(c.Id, c.CourseId, c.TimeZone, c.Members.Where(m => m.Role == CohortRole.Learner).Select(m => m.UserId).ToList()))
+            .Select(c => new CohortRoster(c.Id, c.CourseId, c.TimeZone, c.Members.Where(m => m.Role == CohortRole.Learner && (query.LearnerId == null || m.UserId == query.LearnerId)).Select(m => m.UserId).ToList()))
             .FirstOrDefaultAsync(cancellationToken);
 }

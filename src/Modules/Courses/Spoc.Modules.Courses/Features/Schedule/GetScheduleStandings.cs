@@ -18,8 +18,8 @@ internal sealed class GetScheduleStandingsHandler(CoursesDbContext db, ISender s
 {
     public async ValueTask<IReadOnlyList<ScheduleStanding>> Handle(GetScheduleStandings query, CancellationToken cancellationToken)
     {
-        var roster = await sender.Send(new GetCohortLearners(query.CohortId), cancellationToken);
-        var learners = query.LearnerId is { } one ? roster?.LearnerIds.Where(id => id == one).ToList() : roster?.LearnerIds;
+        var roster = await sender.Send(new GetCohortLearners(query.CohortId, query.LearnerId), cancellationToken);
+        var learners = roster?.LearnerIds;
         var facts = learners is { Count: > 0 } ? await sender.Send(new GetCohortCertificationFacts(query.CohortId), cancellationToken) : null;
         if (roster is null || facts is null || learners is null)
         {

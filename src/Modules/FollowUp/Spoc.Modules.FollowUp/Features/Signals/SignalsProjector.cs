@@ -104,7 +104,7 @@ internal sealed class SignalsProjector(FollowUpDbContext db, ISender sender, Tim
     private async Task<DateTimeOffset> FollowedFromAsync(Guid cohortId, Guid learnerId, CancellationToken ct)
     {
         var cohort = await sender.Send(new GetCohortCertificationFacts(cohortId), ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await sender.Send(new GetCohortLearners(cohortId), ct))?.TimeZone ?? "UTC");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById((await sender.Send(new GetCohortLearners(cohortId, learnerId), ct))?.TimeZone ?? "UTC");
         var startDay = (cohort?.StartsOn ?? DateOnly.MinValue).ToDateTime(TimeOnly.MinValue);
         var start = new DateTimeOffset(startDay, zone.GetUtcOffset(startDay)).ToUniversalTime();
         var enrolled = await Facts(cohortId, learnerId).Where(e => e.Kind == LearnerEventKind.Enrolled).Select(e => (DateTimeOffset?)e.At).ToListAsync(ct);

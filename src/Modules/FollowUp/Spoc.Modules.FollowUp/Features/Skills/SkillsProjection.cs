@@ -24,8 +24,8 @@ internal static class SkillsProjection
     /// </summary>
     public static async Task RefreshAsync(FollowUpDbContext db, ISender sender, Guid cohortId, Guid? learnerId, DateTimeOffset now, CancellationToken ct)
     {
-        var roster = await sender.Send(new GetCohortLearners(cohortId), ct);
-        var learners = roster?.LearnerIds.Where(id => learnerId is null || id == learnerId).ToList() ?? [];
+        var roster = await sender.Send(new GetCohortLearners(cohortId, learnerId), ct);
+        var learners = roster?.LearnerIds ?? [];
         if (learners.Count == 0)
         {
             return;
