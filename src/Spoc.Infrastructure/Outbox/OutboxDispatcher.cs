@@ -120,7 +120,8 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        // Every outbox at each polling interval (retries come due, another process may have written); in between, only those a commit signalled.
+        // Every outbox at each polling interval (retries come due, another process may have written); in between, only those a commit
+        // signalled, and those whose last batch was full: a backlog drains batch after batch instead of one batch per interval.
         // The first full pass waits one interval: at start it built every module's model while the first requests waited for the cores.
         IReadOnlyCollection<Type> due = [];
         var lastFullPoll = clock.GetTimestamp();
@@ -128,14 +129,18 @@ public sealed class OutboxDispatcher(
         {
             try
             {
+                var backlog = new List<Type>();
                 foreach (var contextType in due)
                 {
-                    await DispatchPendingAsync(contextType, stoppingToken);
+                    if (await DispatchPendingAsync(contextType, stoppingToken))
+                    {
+                        backlog.Add(contextType);
+                    }
                 }
 
-                var signalled = await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
-                var full = signalled.Count == 0 || clock.GetElapsedTime(lastFullPoll) >= options.Value.PollingInterval;
-                due = full ? _outboxes : signalled;
+                var signalled = await signal.WaitAsync(backlog.Count > 0 ? TimeSpan.Zero : options.Value.PollingInterval, stoppingToken);
+                var full = (signalled.Count == 0 && backlog.Count == 0) || clock.GetElapsedTime(lastFullPoll) >= options.Value.PollingInterval;
+                due = full ? _outboxes : [.. signalled.Union(backlog)];
                 if (full)
                 {
                     lastFullPoll = clock.GetTimestamp();
@@ -155,9 +160,10 @@ public sealed class OutboxDispatcher(
 
     /// <summary>
     /// One batch of a context: the oldest due messages are read (an idle outbox costs this one query), claimed, published
-    /// one by one and marked. A constant number of statements per batch besides one per message.
+    /// one by one and marked. A constant number of statements per batch besides one per message. True when the batch was
+    /// full and all of it published: more may be waiting.
     /// </summary>
-    private async Task DispatchPendingAsync(Type contextType, CancellationToken ct)
+    private async Task<bool> DispatchPendingAsync(Type contextType, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(contextType);
@@ -170,7 +176,7 @@ public sealed class OutboxDispatcher(
             .ToListAsync(ct);
         if (batch.Count == 0)
         {
-            return;
+            return false;
         }
 
         var ids = batch.Select(m => m.Id).ToList();
@@ -183,7 +189,7 @@ public sealed class OutboxDispatcher(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, me).SetProperty(m => m.LockedUntil, until), ct);
         if (claimed == 0)
         {
-            return; // another instance is publishing this context
+            return false; // another instance is publishing this context
         }
 
         if (claimed < batch.Count)
@@ -193,7 +199,7 @@ public sealed class OutboxDispatcher(
             batch = batch.Where(m => mine.Contains(m.Id)).ToList();
         }
 
-        var left = batch.Count;
+        var (full, left) = (batch.Count == options.Value.BatchSize, batch.Count);
         // Renewed in the background, not between messages: a handler slower than the lease (a mail relay's timeout) must
         // not let another instance take the batch over while it runs.
         using var lease = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -219,6 +225,8 @@ public sealed class OutboxDispatcher(
                 await ReleaseAsync(db, ids, me);
             }
         }
+
+        return full && left == 0;
     }
 
     /// <summary>Keeps the batch's claim alive every third of the lease; cancels <paramref name="lease"/> when it was lost.</summary>

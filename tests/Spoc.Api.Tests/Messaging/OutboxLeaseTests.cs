@@ -41,7 +41,8 @@ public sealed class OutboxLeaseTests
             backlog.Should().HaveCount(emails.Count);
         }
 
-        // Small batches: the two dispatchers take turns on one context many times over.
+        // Small batches: both dispatchers race for each claim of the context; the one holding it drains the backlog batch after
+        // batch, the other finds it claimed at each of its polls until it is done.
         var settings = new Dictionary<string, string?> { ["Outbox:BatchSize"] = "3" };
         using var first = new SpocApiFactory(settings, dataDirectory);
         using var second = new SpocApiFactory(settings, dataDirectory);
@@ -54,8 +55,7 @@ public sealed class OutboxLeaseTests
         sent.Select(m => m.To).Should().BeEquivalentTo(emails, "each registration mail is sent once, by one instance");
         var published = (await RegistrationsAsync(first)).Where(m => backlog.Contains(m.Id)).OrderBy(m => m.OccurredAt).ToList();
         published.Select(m => m.ProcessedAt).Should().BeInAscendingOrder("one context's events are published in the order they occurred");
-        published.Select(m => m.LockedBy).Distinct().Should().HaveCount(2, "both instances took batches")
-            .And.BeEquivalentTo([Holder(first), Holder(second)]);
+        published.Select(m => m.LockedBy).Should().OnlyContain(h => h == Holder(first) || h == Holder(second), "each message was published under a claim");
     }
 
     [Test]
