@@ -89,6 +89,24 @@ public sealed class ScheduleAndProgressTests
     }
 
     [Test]
+    public async Task The_same_activity_marked_done_eight_times_at_once_is_one_completion_and_one_answer()
+    {
+        var (courseId, activities) = await PublishedCourseAsync(("Leçon 1", 0, null));
+        var cohortId = await CohortAsync(courseId, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
+        var (learner, learnerId, email) = await _world.LearnerAsync();
+        await EnrolAsync(cohortId, email);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => learner.PostAsync($"/api/v1/cohorts/{cohortId}/activities/{activities[0]}/completion", null)));
+
+        answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK, "the clicks that lost the race answer with the winner's completion");
+        var completedAt = await Task.WhenAll(answers.Select(async a => (await a.ReadJsonAsync())["completedAt"]!.GetValue<string>()));
+        completedAt.Distinct().Should().ContainSingle();
+        await using var scope = _factory.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Spoc.Modules.Courses.Contracts.GetCompletions(cohortId, [activities[0]])))
+            .Should().ContainSingle().Which.UserId.Should().Be(learnerId);
+    }
+
+    [Test]
     public async Task Marking_done_is_idempotent_and_the_matrix_shows_it_withdrawn_learners_included()
     {
         var (courseId, activities) = await PublishedCourseAsync(("Leçon 1", 0, null), ("Leçon 2", 0, null), ("Plus tard", 60, null));

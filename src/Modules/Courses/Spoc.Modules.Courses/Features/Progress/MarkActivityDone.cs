@@ -31,21 +31,17 @@ internal static class MarkActivityDone
                 throw ProblemException.Forbidden("Only the cohort's learners mark activities done.");
             }
 
-            var activity = await db.Set<Activity>().AsNoTracking()
-                .Where(a => a.Id == command.ActivityId && a.CourseId == access.CourseId && db.Courses.Any(c => c.Id == a.CourseId && c.IsPublished))
-                .Select(a => new { a.OffsetDays })
-                .FirstOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("This activity");
+            var target = await TargetOf(db, command.CohortId, access.CourseId, command.ActivityId, me.Id, cancellationToken)
+                ?? throw ProblemException.NotFound("This activity");
             var now = clock.GetUtcNow();
-            if (access.ReleaseAt(activity.OffsetDays) > now)
+            if (access.ReleaseAt(target.OffsetDays) > now)
             {
                 throw CourseProblems.ActivityNotReleased.Exception();
             }
 
-            var existing = await db.Completions.AsNoTracking()
-                .FirstOrDefaultAsync(c => c.CohortId == command.CohortId && c.UserId == me.Id && c.ActivityId == command.ActivityId, cancellationToken);
-            if (existing is not null)
+            if (target.CompletedAt is { } completedAt)
             {
-                return new Response(existing.ActivityId, existing.CompletedAt);
+                return new Response(command.ActivityId, completedAt);
             }
 
             db.Completions.Add(new Completion { CohortId = command.CohortId, UserId = me.Id, ActivityId = command.ActivityId, CompletedAt = now });
@@ -65,6 +61,18 @@ internal static class MarkActivityDone
             return new Response(command.ActivityId, now);
         }
     }
+
+    // The activity, if it is in the cohort's published course, and the learner's completion of it: one statement, compiled once.
+    private static readonly Func<CoursesDbContext, Guid, Guid, Guid, Guid, CancellationToken, Task<Target?>> TargetOf =
+        EF.CompileAsyncQuery((CoursesDbContext db, Guid cohortId, Guid courseId, Guid activityId, Guid userId, CancellationToken ct) =>
+            db.Set<Activity>().AsNoTracking()
+                .Where(a => a.Id == activityId && a.CourseId == courseId && db.Courses.Any(c => c.Id == courseId && c.IsPublished))
+                .Select(a => new Target(a.OffsetDays, db.Completions
+                    .Where(c => c.CohortId == cohortId && c.UserId == userId && c.ActivityId == activityId)
+                    .Select(c => (DateTimeOffset?)c.CompletedAt).FirstOrDefault()))
+                .FirstOrDefault());
+
+    private sealed record Target(int OffsetDays, DateTimeOffset? CompletedAt);
 
     public static void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapPost("/cohorts/{cohortId:guid}/activities/{activityId:guid}/completion", async (Guid cohortId, Guid activityId, ISender sender, CancellationToken ct) =>
