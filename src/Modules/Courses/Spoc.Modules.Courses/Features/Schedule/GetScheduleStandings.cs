@@ -19,9 +19,8 @@ internal sealed class GetScheduleStandingsHandler(CoursesDbContext db, ISender s
     public async ValueTask<IReadOnlyList<ScheduleStanding>> Handle(GetScheduleStandings query, CancellationToken cancellationToken)
     {
         var roster = await sender.Send(new GetCohortLearners(query.CohortId, query.LearnerId), cancellationToken);
-        var learners = roster?.LearnerIds;
-        var facts = learners is { Count: > 0 } ? await sender.Send(new GetCohortCertificationFacts(query.CohortId), cancellationToken) : null;
-        if (roster is null || facts is null || learners is null)
+        var facts = roster is { LearnerIds.Count: > 0 } ? await sender.Send(new GetCohortCertificationFacts(query.CohortId), cancellationToken) : null;
+        if (roster is null || facts is null)
         {
             return [];
         }
@@ -41,7 +40,7 @@ internal sealed class GetScheduleStandingsHandler(CoursesDbContext db, ISender s
         var zone = TimeZoneInfo.FindSystemTimeZoneById(roster.TimeZone);
         var now = clock.GetUtcNow();
         var dated = activities.Where(a => a.DueOffsetDays is not null).ToList();
-        return [.. learners.Select(id =>
+        return [.. roster.LearnerIds.Select(id =>
         {
             var own = shiftsOf[id].ToList();
             var forAll = own.Where(s => s.ActivityId == null).Sum(s => s.Days);
