@@ -25,15 +25,11 @@ public sealed class PageRequestValidator : AbstractValidator<PageRequest>
 
 public static class PagingExtensions
 {
-    /// <summary>Two queries whatever the size of the data: a count and one page, both in SQL.</summary>
+    /// <summary>Two queries whatever the size of the data: a count and one page, both in SQL (none for the page when the count is 0).</summary>
     public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken ct) =>
-        await query.ToPageAsync(request, await query.CountAsync(ct), ct);
+        await request.ToPageAsync(await query.CountAsync(ct), (skip, take) => query.Skip(skip).Take(take).AsAsyncEnumerable(), ct);
 
-    /// <summary>One query: the page, when the total is already known (counted along with other figures).</summary>
-    public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, int total, CancellationToken ct) =>
-        new(total == 0 ? [] : await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct), request.Page, request.PageSize, total);
-
-    /// <summary>One query, when the total is already known: a compiled page query given its skip and take.</summary>
+    /// <summary>One query, when the total is already known (counted along with other figures): the page query given its skip and take.</summary>
     public static async Task<PagedResult<T>> ToPageAsync<T>(this PageRequest request, int total, Func<int, int, IAsyncEnumerable<T>> page, CancellationToken ct) =>
         new(total == 0 ? [] : await page((request.Page - 1) * request.PageSize, request.PageSize).ToListAsync(ct), request.Page, request.PageSize, total);
 }
