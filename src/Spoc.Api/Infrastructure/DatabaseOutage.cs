@@ -2,6 +2,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Spoc.SharedKernel.Http;
+using Spoc.SharedKernel.Persistence;
 #pragma warning disable EF1001 // EF's own list of transient SQL Server errors, the one its retrying strategy uses: better than a copy that drifts.
 using Microsoft.EntityFrameworkCore.SqlServer.Storage.Internal;
 #pragma warning restore EF1001
@@ -33,7 +34,7 @@ internal static class DatabaseOutage
             switch (e)
             {
                 case SqliteException sqlite when SqliteCodes.Contains(sqlite.SqliteErrorCode & 0xFF):
-                    SqliteConnection.ClearAllPools();
+                    SqliteContextConnection.ReleaseAll();
                     return true;
 #pragma warning disable EF1001 // see the using above
                 case SqlException sql when sql.Number == SqlServerReadOnly || SqlServerTransientExceptionDetector.ShouldRetryOn(sql):

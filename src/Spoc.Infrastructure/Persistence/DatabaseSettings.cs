@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spoc.SharedKernel.Outbox;
@@ -70,7 +71,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Creation
         {
             SqliteStatementCache.Install();
             options.UseSqlite(ConnectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly).MigrationsHistoryTable(history, schema).UseParameterizedCollectionMode(OneListParameter))
-                .AddInterceptors(_sqliteSettings.Value, SqliteConnectionKeptOpen.Instance);
+                .AddInterceptors(_sqliteSettings.Value)
+                .ReplaceService<IRelationalConnection, SqliteContextConnection>();
         }
         else
         {

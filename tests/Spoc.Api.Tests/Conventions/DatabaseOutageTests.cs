@@ -62,7 +62,7 @@ public sealed class DatabaseOutageTests
         var probe = factory.CreateClient();
         (await probe.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        SqliteConnection.ClearAllPools(); // no idle connection still holds the file open, as after any turnover of the pool
+        SqliteContextConnection.ReleaseAll(); // no connection opened before still holds the file open, as after an outage
         File.Move(file, file + ".away");
 
         // Re-created empty, the database would have no tables and no accounts: 500s, then 401s once migrated.

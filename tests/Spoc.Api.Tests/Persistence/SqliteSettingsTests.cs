@@ -1,5 +1,3 @@
-using System.Data;
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using AwesomeAssertions;
@@ -54,24 +52,6 @@ public sealed class SqliteSettingsTests
 
         await using var scope = factory.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<CohortsDbContext>().Applications.CountAsync(a => a.CohortId == cohortId)).Should().Be(17);
-    }
-
-    [Test]
-    public async Task A_context_keeps_its_connection_open_between_statements_and_gives_it_back_at_the_end_of_its_scope()
-    {
-        using var factory = new SpocApiFactory();
-        DbConnection connection;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CohortsDbContext>();
-            await db.Cohorts.AnyAsync();
-            connection = db.Database.GetDbConnection();
-            connection.State.Should().Be(ConnectionState.Open); // EF alone closes it after each statement
-            await db.Members.AnyAsync();
-            db.Database.GetDbConnection().Should().BeSameAs(connection);
-        }
-
-        connection.State.Should().Be(ConnectionState.Closed); // back in Microsoft.Data.Sqlite's pool with the context
     }
 
     /// <summary>Read on a connection opened the way the application opens them (through EF, so its interceptors run).</summary>
