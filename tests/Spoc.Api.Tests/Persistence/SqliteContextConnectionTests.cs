@@ -14,7 +14,10 @@ namespace Spoc.Api.Tests.Persistence;
 /// <summary>
 /// A pooled context keeps its SQLite connection open from one lease to the next (<see cref="SqliteContextConnection"/>),
 /// yet each lease starts outside any transaction, and an outage's release makes the next lease open a new connection.
+/// Run alone: a release is process-wide, and one from another fixture (an outage test) between two leases would hand the
+/// first test a new native connection.
 /// </summary>
+[NonParallelizable]
 public sealed class SqliteContextConnectionTests
 {
     [Test]
