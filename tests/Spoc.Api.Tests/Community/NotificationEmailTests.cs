@@ -125,6 +125,20 @@ public sealed class NotificationEmailTests
     }
 
     [Test]
+    public async Task An_announcement_to_more_mail_than_one_batch_goes_out_at_its_signal_not_a_batch_per_poll()
+    {
+        // An hour between polls: only the commit's signal and the batches that follow a full one can send these.
+        using var factory = new SpocApiFactory(new Dictionary<string, string?> { ["Notifications:PollingInterval"] = "01:00:00" });
+        var cohort = await factory.PeopleAsync(45, "annonce");
+        var emails = cohort.Select(p => p.Email).ToHashSet();
+        await factory.PublishAsync(new AnnouncementPublished(Guid.NewGuid(), Guid.NewGuid(), "Rentrée", Guid.NewGuid(), [.. cohort.Select(p => p.Id)], DateTimeOffset.UtcNow));
+
+        await TestApi.EventuallyAsync(async () => (await OutboxAsync(factory)).Count(e => emails.Contains(e.To) && e.State == EmailState.Sent) == 45,
+            "45 mails, more than two batches of 20, are sent without waiting for the next poll");
+        factory.Emails.Sent.Where(m => emails.Contains(m.To)).Should().HaveCount(45, "each learner gets the announcement once");
+    }
+
+    [Test]
     public async Task The_daily_digest_replaces_single_mails_with_one_a_day()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

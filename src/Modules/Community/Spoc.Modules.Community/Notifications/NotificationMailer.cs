@@ -22,6 +22,8 @@ internal sealed class NotificationMailer(
     IServiceScopeFactory scopes, IEmailSender email, EmailSignal signal, IOptions<NotificationOptions> options, TimeProvider clock,
     IHostApplicationLifetime lifetime, ILogger<NotificationMailer> logger) : BackgroundService
 {
+    private const int BatchSize = 20;
+
     private readonly ResiliencePipeline _retries = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
@@ -40,13 +42,19 @@ internal sealed class NotificationMailer(
             return;
         }
 
+        // Waiting first leaves the host's first requests the cores (the model build, docs/performance.md); a signal cuts it
+        // short. A full batch is followed by the next at once: an announcement to a cohort of 200 queues 200 mails at one signal.
+        var full = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // Waiting first leaves the host's first requests the cores (the model build, docs/performance.md); a signal cuts it short.
-                await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
-                await SendDueAsync(stoppingToken);
+                if (!full)
+                {
+                    await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
+                }
+
+                full = await SendDueAsync(stoppingToken) >= BatchSize;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -54,19 +62,21 @@ internal sealed class NotificationMailer(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Notification mail loop failed; retrying after the polling interval"); // the loop's own wait
+                logger.LogError(ex, "Notification mail loop failed; retrying after the polling interval");
+                full = false; // the loop's own wait comes first
             }
         }
     }
 
-    private async Task SendDueAsync(CancellationToken ct)
+    /// <summary>One batch: the oldest due mails, each claimed, sent and marked; answers how many were due.</summary>
+    private async Task<int> SendDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommunityDbContext>();
         var now = clock.GetUtcNow();
         var due = await db.NotificationEmails.AsNoTracking()
             .Where(e => (e.State == EmailState.Pending || e.State == EmailState.Sending) && e.DueAt <= now)
-            .OrderBy(e => e.DueAt).Take(20).ToListAsync(ct);
+            .OrderBy(e => e.DueAt).Take(BatchSize).ToListAsync(ct);
         foreach (var mail in due)
         {
             var leaseEnd = clock.GetUtcNow() + options.Value.ClaimLease;
@@ -95,5 +105,7 @@ internal sealed class NotificationMailer(
                 logger.LogWarning(ex, "Notification mail {MailId} failed (round {Rounds}); {State}", mail.Id, rounds, state);
             }
         }
+
+        return due.Count;
     }
 }
