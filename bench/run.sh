@@ -290,7 +290,8 @@ fi
 # announcements to that cohort back to back; every announcement notifies each learner, and the connected ones get a push.
 receivers=200; $smoke && receivers=20
 head -n $receivers "$out/submitters-api.txt" >"$out/receivers.txt"
-echo "==> Live push: $receivers learners connected to the hub, the trainer's announcements to their cohort for $duration"
+members=$((2 * $(wc -l <"$out/submitters-api.txt"))) # the seeder's writers: each side's submitters, both sides in one cohort
+echo "==> Live push: $receivers learners connected to the hub, the trainer's announcements to their cohort of $members for $duration"
 read -r push_rate push_count push_expected push_requests push_seconds < <(dotnet "$bench_dll" push "$api_url" "${duration%s}" "$trainer" \
   "/api/v1/cohorts/$COHORTW/threads" '{"title":"Annonce du banc","body":"Une annonce.","announcement":true}' "$out/receivers.txt")
 echo "    $push_rate pushes/s: $push_count of $push_expected pushes for $push_requests announcements in $push_seconds s"
@@ -343,7 +344,7 @@ report=$work/report.md
   read -r war wap50 wap99 _ <<<"$w_api"; read -r wbr wbp50 wbp99 _ <<<"$w_base"
   echo "| gradebook of 200 × 100 (a page of 100), one request at a time: time to first byte, median of 30 (p90) | $one_api ms ($one_api90) | $one_base ms ($one_base90) | < 50 ms |"
   echo "| completion writes/s on one connection (p50 / p99 ms) | $war ($wap50 / $wap99) | $wbr ($wbp50 / $wbp99) | ≥ 500/s |"
-  echo "| notifications pushed per second ($receivers learners on the hub, $push_requests announcements to their cohort: $push_count of $push_expected pushes arrived in $push_seconds s) | $push_rate/s | – | |"
+  echo "| notifications pushed per second ($receivers learners on the hub, $push_requests announcements to their cohort of $members learners, each notifying all of them: $push_count of $push_expected pushes arrived in $push_seconds s) | $push_rate/s | – | |"
   echo
   echo "≥: a lower bound — that side used up its (learner, activity) pairs before the end of the run."
   if [ ${#scale[@]} -gt 0 ]; then
