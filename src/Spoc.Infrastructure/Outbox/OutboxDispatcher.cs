@@ -146,7 +146,8 @@ public sealed class OutboxDispatcher(
                     lastFullPoll = clock.GetTimestamp();
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            // Any exception once stopping is the stop: the mediator wraps several handlers' cancellations in an AggregateException.
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
@@ -212,7 +213,7 @@ public sealed class OutboxDispatcher(
                 left--;
             }
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception) when (lease.IsCancellationRequested && !ct.IsCancellationRequested) // a cancellation, possibly wrapped as above
         {
             logger.LogWarning("Outbox claim of {Context} lapsed before its batch was done; another instance carries on", contextType.Name);
         }

@@ -103,7 +103,8 @@ public sealed class OutboxLeaseTests
             dataDirectory = template.DataDirectory;
         }
 
-        var stopping = new SpocApiFactory(dataDirectory: dataDirectory).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IEmailSender>(relay)));
+        using var host = new SpocApiFactory(dataDirectory: dataDirectory);
+        var stopping = host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IEmailSender>(relay)));
         var anonymous = stopping.CreateClient();
         for (var i = 0; i < 3; i++)
         {
@@ -114,6 +115,7 @@ public sealed class OutboxLeaseTests
         await relay.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10)); // a batch is claimed and its first mail hangs
         (await PendingAsync(stopping)).Should().Contain(m => m.LockedUntil != null, "the batch is claimed while its first mail hangs");
         await stopping.DisposeAsync();
+        host.Logs.Should().NotContain(l => l.Contains("Outbox dispatch loop failed", StringComparison.Ordinal), "a stop is not a failure of the dispatcher");
 
         using var after = new SpocApiFactory(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, dataDirectory);
         (await PendingAsync(after)).Should().NotBeEmpty().And.OnlyContain(m => m.LockedBy == null && m.LockedUntil == null,
