@@ -251,7 +251,7 @@ echo "    API $w_api | baseline $w_base"
 
 # Scale-out (docs/deployment.md): two read routes through Debian's nginx balancing one API instance, then two on the
 # same database. Full runs only. On one machine the instances, nginx and wrk share the same cores. Before the live push:
-# its 200 mails per announcement are sent for minutes after it, on the same cores.
+# its mail (one per learner of the writers' cohort, per announcement) is sent for minutes after it, on the same cores.
 scale=()
 if ! $smoke && [ -x /usr/sbin/nginx ]; then
   echo "==> Scale-out: nginx in front of one API instance, then two"
