@@ -8,6 +8,7 @@ using Polly.Retry;
 using Spoc.Modules.Community.Data;
 using Spoc.Modules.Community.Domain;
 using Spoc.SharedKernel.Email;
+using Spoc.SharedKernel.Outbox;
 using Spoc.SharedKernel.Persistence;
 
 namespace Spoc.Modules.Community.Notifications;
@@ -42,30 +43,9 @@ internal sealed class NotificationMailer(
             return;
         }
 
-        // Waiting first leaves the host's first requests the cores (the model build, docs/performance.md); a signal cuts it
-        // short. A full batch is followed by the next at once: an announcement to a cohort of 200 queues 200 mails at one signal.
-        var full = false;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!full)
-                {
-                    await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
-                }
-
-                full = await SendDueAsync(stoppingToken) >= BatchSize;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Notification mail loop failed; retrying after the polling interval");
-                full = false; // the loop's own wait comes first
-            }
-        }
+        // An announcement to a cohort of 200 queues 200 mails at one signal: ten batches, one after the other.
+        await BatchDrain.RunAsync(
+            ct => signal.WaitAsync(options.Value.PollingInterval, ct), async ct => await SendDueAsync(ct) >= BatchSize, logger, "Notification mail", stoppingToken);
     }
 
     /// <summary>One batch: the oldest due mails, each claimed, sent and marked; answers how many were due.</summary>

@@ -43,29 +43,8 @@ internal sealed class WebhookSender(
             return;
         }
 
-        // Waiting first leaves the host's first requests the cores (the model build, docs/performance.md); a signal cuts it short.
-        var full = false;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!full)
-                {
-                    await signal.WaitAsync(options.Value.PollingInterval, stoppingToken);
-                }
-
-                full = await SendDueAsync(stoppingToken) >= BatchSize;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Webhook sending loop failed; retrying after the polling interval");
-                full = false; // the loop's own wait comes first
-            }
-        }
+        await BatchDrain.RunAsync(
+            ct => signal.WaitAsync(options.Value.PollingInterval, ct), async ct => await SendDueAsync(ct) >= BatchSize, logger, "Webhook sending", stoppingToken);
     }
 
     /// <summary>One round: claims what is due and sends it, a few at once; answers how many were due.</summary>
